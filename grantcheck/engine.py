@@ -1,0 +1,461 @@
+"""The rule engine: rules, findings, verdicts. Pure: no I/O, no printing, no ``date.today()``.
+
+A rule is a function ``(ctx) -> Check`` with a stable id, a positive title, a kind (hard, soft,
+declaration, budget, info), at least one citation and the profile fields it reads. Every rule runs
+every time. A fact the profile does not state raises :class:`Missing` (via ``ctx.need``) and
+becomes *unknown* naming the field; a parameter without a value for the date raises
+:class:`~grantcheck.parameters.NotEncoded` and becomes *unknown* too. Nothing is defaulted.
+
+Verdicts: any failed hard/declaration/budget rule → ``does_not_fit``; else any unknown one →
+``needs_information``; else ``fits``. Soft rules give warnings and never change a verdict. A call
+whose window has passed on the evaluation date is ``closed``, and the verdict it would have had is
+still computed and shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from grantcheck.citations import Citation, Source
+from grantcheck.fx import FxRates, NoRate
+from grantcheck.money import Money
+from grantcheck.parameters import NotEncoded, Parameter
+
+if TYPE_CHECKING:
+    from grantcheck.profile import Profile
+
+
+class Kind(StrEnum):
+    HARD = "hard"
+    SOFT = "soft"
+    DECLARATION = "declaration"
+    BUDGET = "budget"
+    INFO = "info"
+
+
+BINDING = frozenset({Kind.HARD, Kind.DECLARATION, Kind.BUDGET})
+
+
+class Outcome(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    UNKNOWN = "unknown"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Verdict(StrEnum):
+    FITS = "fits"
+    NEEDS_INFORMATION = "needs_information"
+    DOES_NOT_FIT = "does_not_fit"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+_RANK = {Verdict.FITS: 2, Verdict.NEEDS_INFORMATION: 1, Verdict.DOES_NOT_FIT: 0}
+
+
+# --- what a rule returns ----------------------------------------------------------------------
+
+
+class Missing(LookupError):
+    """A profile field a rule needs is not stated."""
+
+    def __init__(self, *fields: str, why: str = "") -> None:
+        self.fields = fields
+        self.why = why
+        super().__init__(", ".join(fields))
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    ok: bool | None  # None: unknown
+    message: str
+    fix: str = ""
+    missing: tuple[str, ...] = ()
+    info: bool = False
+
+
+def passed(message: str) -> Check:
+    return Check(True, message)
+
+
+def failed(message: str, fix: str = "") -> Check:
+    return Check(False, message, fix)
+
+
+def check(ok: bool, message: str, fix: str = "") -> Check:
+    return Check(ok, message, "" if ok else fix)
+
+
+def unknown(message: str, *fields: str, fix: str = "") -> Check:
+    return Check(None, message, fix or _fix_for(fields), tuple(fields))
+
+
+def info(message: str) -> Check:
+    return Check(True, message, info=True)
+
+
+def _fix_for(fields: Iterable[str]) -> str:
+    names = list(fields)
+    if not names:
+        return ""
+    return "state " + " and ".join(names) + " in the profile"
+
+
+# --- context ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Ctx:
+    """What a rule sees: the profile, the evaluation date, the exchange rates."""
+
+    profile: Profile
+    on: date
+    fx: FxRates
+
+    @property
+    def currency(self) -> str:
+        return self.profile.company.money_currency
+
+    def value(self, path: str) -> Any:
+        """The value at a dotted profile path, or None when it is not stated."""
+        obj: Any = self.profile
+        for part in path.split("."):
+            if obj is None:
+                return None
+            obj = getattr(obj, part)
+        return obj
+
+    def need(self, path: str) -> Any:
+        v = self.value(path)
+        if v is None:
+            raise Missing(path)
+        return v
+
+    def money(self, amount: Decimal) -> Money:
+        """An amount from the profile, in the company's currency."""
+        return Money(amount, self.currency)
+
+    def convert(self, money: Money, to: str) -> Money:
+        return self.fx.convert(money, to)
+
+
+# --- rules --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    kind: Kind
+    cites: tuple[Citation, ...]
+    reads: tuple[str, ...]
+    fn: Callable[[Ctx], Check]
+    tier: str | None = None
+    doc: str = ""
+
+    def evaluate(self, ctx: Ctx) -> Finding:
+        try:
+            c = self.fn(ctx)
+        except Missing as m:
+            why = f" ({m.why})" if m.why else ""
+            c = unknown(f"the profile does not state {', '.join(m.fields)}{why}", *m.fields)
+        except NotEncoded as e:
+            c = Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
+        except NoRate as e:
+            c = Check(None, str(e), "give the exchange rate with --rate")
+        return Finding(self, _outcome(self.kind, c), c.message, c.fix, c.missing)
+
+
+def _outcome(kind: Kind, c: Check) -> Outcome:
+    if c.info or kind is Kind.INFO:
+        return Outcome.INFO if c.ok is not None else Outcome.UNKNOWN
+    if c.ok is None:
+        return Outcome.UNKNOWN
+    if c.ok:
+        return Outcome.PASS
+    return Outcome.WARNING if kind is Kind.SOFT else Outcome.FAIL
+
+
+class RuleBook:
+    """Collects a scheme module's rules in the order the page states them."""
+
+    def __init__(self) -> None:
+        self.rules: list[Rule] = []
+
+    def rule(
+        self,
+        rule_id: str,
+        title: str,
+        *,
+        kind: Kind,
+        cites: Sequence[Citation],
+        reads: Sequence[str] = (),
+        tier: str | None = None,
+    ) -> Callable[[Callable[[Ctx], Check]], Callable[[Ctx], Check]]:
+        def register(fn: Callable[[Ctx], Check]) -> Callable[[Ctx], Check]:
+            if not cites:
+                raise ValueError(f"rule {rule_id} has no citation")
+            self.rules.append(
+                Rule(rule_id, title, kind, tuple(cites), tuple(reads), fn, tier,
+                     (fn.__doc__ or "").strip())
+            )
+            return fn
+
+        return register
+
+    def declaration(
+        self, rule_id: str, title: str, field_name: str, *, cites: Sequence[Citation],
+        tier: str | None = None,
+    ) -> None:
+        """A condition no number settles: the profile states it under [declarations]."""
+        path = f"declarations.{field_name}"
+
+        def fn(ctx: Ctx) -> Check:
+            v = ctx.value(path)
+            if v is None:
+                return unknown(f"not declared: {path}", path,
+                               fix=f"set {path} = true if it holds (false if not)")
+            return check(bool(v), f"declared {path} = {str(v).lower()}",
+                         "the scheme requires it; it can only change if the facts change")
+
+        fn.__doc__ = title
+        self.rule(rule_id, title, kind=Kind.DECLARATION, cites=cites, reads=(path,), tier=tier)(fn)
+
+
+# --- documents, amounts, tiers, schemes -----------------------------------------------------
+
+
+class Stage(StrEnum):
+    APPLICATION = "application"
+    GRANT_START = "grant_start"
+    AFTER_PROJECT = "after_project"
+    REMINDER = "reminder"
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    name: str
+    cites: tuple[Citation, ...]
+    stage: Stage = Stage.APPLICATION
+    when: Callable[[Ctx], bool | None] | None = None  # None: always needed
+    condition: str = ""  # in words, when `when` is set
+    tier: str | None = None
+
+
+@dataclass(frozen=True)
+class Amounts:
+    """What a scheme would give and what the company must fund itself."""
+
+    max_grant: Money | None
+    own_funding: Money | None
+    own_funding_form: str
+    basis: str
+    rate: Decimal | None = None
+    cap: Money | None = None
+    cost_base: Money | None = None
+    cites: tuple[Citation, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+AmountsFn = Callable[[Ctx], Amounts]
+
+
+@dataclass(frozen=True)
+class Tier:
+    id: str
+    name: str
+    amounts: AmountsFn
+
+
+@dataclass(frozen=True)
+class CallWindow:
+    opens: date | None
+    closes: date | None  # the last open day
+    cites: tuple[Citation, ...]
+    note: str = ""
+
+    def status(self, on: date) -> tuple[str, str]:
+        """('open'|'closed'|'not_yet_open', sentence)."""
+        if self.opens and on < self.opens:
+            return "not_yet_open", f"opens {self.opens.isoformat()}"
+        if self.closes and on > self.closes:
+            return "closed", f"closed since {self.closes.isoformat()} (last open day)"
+        if self.closes:
+            return "open", f"open until {self.closes.isoformat()}"
+        return "open", self.note or "no deadline stated"
+
+
+@dataclass(frozen=True)
+class Scheme:
+    id: str
+    name: str
+    agency: str
+    country: str
+    currency: str
+    source: Source
+    call: CallWindow
+    rules: tuple[Rule, ...]
+    documents: tuple[Document, ...]
+    amounts: AmountsFn | None
+    parameters: tuple[Parameter[Any], ...]
+    summary: str
+    tiers: tuple[Tier, ...] = ()
+    notes: tuple[str, ...] = ()
+    fit_wording: str = ""  # e.g. "relevant for assessment"
+
+    def rules_for(self, tier: str | None) -> list[Rule]:
+        return [r for r in self.rules if r.tier is None or r.tier == tier]
+
+
+# --- results --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: Rule
+    outcome: Outcome
+    message: str
+    fix: str = ""
+    missing: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "rule": self.rule.id,
+            "title": self.rule.title,
+            "kind": self.rule.kind.value,
+            "outcome": self.outcome.value,
+            "message": self.message,
+        }
+        if self.rule.tier:
+            out["tier"] = self.rule.tier
+        if self.fix and self.outcome in (Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING):
+            out["fix"] = self.fix
+        if self.missing:
+            out["missing_fields"] = list(self.missing)
+        out["source"] = [c.to_json() for c in self.rule.cites]
+        return out
+
+
+@dataclass(frozen=True)
+class DocumentStatus:
+    document: Document
+    held: bool | None  # None: the profile does not list documents held
+    needed: bool | None  # None: cannot tell whether it is needed
+
+    def to_json(self) -> dict[str, object]:
+        d = self.document
+        out: dict[str, object] = {"id": d.id, "name": d.name, "stage": d.stage.value}
+        if d.tier:
+            out["tier"] = d.tier
+        if d.condition:
+            out["condition"] = d.condition
+        if self.needed is None:
+            out["needed"] = "unknown"
+        out["source"] = [c.to_json() for c in d.cites]
+        return out
+
+
+def verdict_of(findings: Iterable[Finding]) -> Verdict:
+    binding = [f for f in findings if f.rule.kind in BINDING]
+    if any(f.outcome is Outcome.FAIL for f in binding):
+        return Verdict.DOES_NOT_FIT
+    if any(f.outcome is Outcome.UNKNOWN for f in binding):
+        return Verdict.NEEDS_INFORMATION
+    return Verdict.FITS
+
+
+@dataclass
+class AmountsResult:
+    amounts: Amounts | None
+    problem: str = ""
+    missing: tuple[str, ...] = ()
+
+
+@dataclass
+class TierResult:
+    tier: Tier
+    verdict: Verdict
+    amounts: AmountsResult
+
+
+@dataclass
+class SchemeResult:
+    scheme: Scheme
+    on: date
+    status: str
+    status_text: str
+    verdict_if_open: Verdict
+    findings: list[Finding]
+    amounts: AmountsResult
+    documents: list[DocumentStatus]
+    tiers: list[TierResult] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.verdict_if_open if self.status == "open" else Verdict.CLOSED
+
+    @property
+    def missing_documents(self) -> list[DocumentStatus]:
+        return [d for d in self.documents
+                if d.document.stage is Stage.APPLICATION and d.needed is not False and not d.held]
+
+    @property
+    def later_documents(self) -> list[DocumentStatus]:
+        return [d for d in self.documents
+                if d.document.stage is not Stage.APPLICATION and d.needed is not False]
+
+
+def _amounts(fn: AmountsFn | None, ctx: Ctx) -> AmountsResult:
+    if fn is None:
+        return AmountsResult(None, "the scheme states no amount")
+    try:
+        return AmountsResult(fn(ctx))
+    except Missing as m:
+        return AmountsResult(None, f"needs {', '.join(m.fields)}", m.fields)
+    except (NotEncoded, NoRate) as e:
+        return AmountsResult(None, str(e))
+
+
+def _document_status(doc: Document, ctx: Ctx) -> DocumentStatus:
+    needed: bool | None = True
+    if doc.when is not None:
+        try:
+            needed = doc.when(ctx)
+        except (Missing, NotEncoded, NoRate):
+            needed = None
+    held_list = ctx.profile.documents.held if ctx.profile.documents else None
+    held = None if held_list is None else doc.id in held_list
+    return DocumentStatus(doc, held, needed)
+
+
+def evaluate(scheme: Scheme, ctx: Ctx) -> SchemeResult:
+    findings = [r.evaluate(ctx) for r in scheme.rules]
+    status, status_text = scheme.call.status(ctx.on)
+    docs = [_document_status(d, ctx) for d in scheme.documents]
+    tiers: list[TierResult] = []
+    if scheme.tiers:
+        common = [f for f in findings if f.rule.tier is None]
+        for t in scheme.tiers:
+            tier_findings = common + [f for f in findings if f.rule.tier == t.id]
+            tiers.append(TierResult(t, verdict_of(tier_findings), _amounts(t.amounts, ctx)))
+        best = max(tiers, key=lambda tr: _RANK[tr.verdict])
+        # the amounts shown for the scheme are those of the highest tier with the best verdict
+        best = [tr for tr in tiers if tr.verdict is best.verdict][-1]
+        verdict = best.verdict
+        amounts = best.amounts
+    else:
+        verdict = verdict_of(findings)
+        amounts = _amounts(scheme.amounts, ctx)
+    return SchemeResult(scheme, ctx.on, status, status_text, verdict, findings, amounts, docs,
+                        tiers)

@@ -1,0 +1,147 @@
+"""EUR thresholds in DKK, NOK and SEK, with a dated rate the output states.
+
+The table ``data/ecb_rates.csv`` holds, per month, the ECB euro reference rates of the
+second-to-last ECB working day of the month before: the Commission's InforEuro rate for that
+month, which is what EU state-aid thresholds are converted with. ``scripts/gen_fx_rates.py``
+regenerates it from ECB data. A user can override any rate (``--rate NOK=11.50``).
+
+For an evaluation date past the table's last month the newest rate is used and a warning says
+how old it is; a date before the table's first month cannot be converted (no guess).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+from grantcheck.citations import ECB_RATES, Citation, eu
+from grantcheck.money import Money
+
+RATE_CITATION: Citation = eu(
+    ECB_RATES,
+    "InforEuro monthly rate",
+    note="the Commission's InforEuro rate for a month is the ECB reference rate of the "
+    "second-to-last working day of the month before",
+)
+STALE_AFTER = timedelta(days=45)
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    currency: str
+    per_eur: Decimal  # units of `currency` for one euro
+    rate_date: date
+    origin: str  # "ECB (InforEuro 2026-11)" or "user override"
+
+    def describe(self) -> str:
+        return f"1 EUR = {self.per_eur} {self.currency} ({self.origin}, rate of {self.rate_date})"
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "currency": self.currency,
+            "per_eur": str(self.per_eur),
+            "date": self.rate_date.isoformat(),
+            "origin": self.origin,
+        }
+
+
+class NoRate(LookupError):
+    pass
+
+
+@cache
+def _table() -> tuple[tuple[str, date, dict[str, Decimal]], ...]:
+    text = resources.files("grantcheck").joinpath("data/ecb_rates.csv").read_text("utf-8")
+    lines = text.strip().splitlines()
+    header = lines[0].split(",")
+    currencies = header[2:]
+    rows = []
+    for line in lines[1:]:
+        cells = line.split(",")
+        rows.append(
+            (cells[0], date.fromisoformat(cells[1]),
+             {c: Decimal(v) for c, v in zip(currencies, cells[2:], strict=True)})
+        )
+    return tuple(rows)
+
+
+def table_last_date() -> date:
+    return _table()[-1][1]
+
+
+@dataclass
+class FxRates:
+    """The rates used for one evaluation; records which ones were actually used."""
+
+    on: date
+    overrides: dict[str, Decimal] = field(default_factory=dict)
+    used: dict[str, Rate] = field(default_factory=dict)
+
+    def rate(self, currency: str) -> Rate:
+        if currency in self.used:
+            return self.used[currency]
+        if currency in self.overrides:
+            r = Rate(currency, self.overrides[currency], self.on, "user override")
+        else:
+            r = self._from_table(currency)
+        self.used[currency] = r
+        return r
+
+    def _from_table(self, currency: str) -> Rate:
+        rows = _table()
+        month = f"{self.on.year:04d}-{self.on.month:02d}"
+        if month < rows[0][0]:
+            raise NoRate(
+                f"no ECB rate for {currency} before {rows[0][0]}; give one with --rate {currency}=…"
+            )
+        chosen = rows[-1]
+        for row in rows:
+            if row[0] == month:
+                chosen = row
+                break
+        if currency not in chosen[2]:
+            raise NoRate(f"no ECB rate for {currency}; give one with --rate {currency}=…")
+        return Rate(currency, chosen[2][currency], chosen[1], f"ECB, InforEuro {chosen[0]}")
+
+    def convert(self, money: Money, to: str) -> Money:
+        if money.currency == to:
+            return money
+        amount = money.amount
+        if money.currency != "EUR":
+            amount = amount / self.rate(money.currency).per_eur
+        if to != "EUR":
+            amount = amount * self.rate(to).per_eur
+        return Money(amount, to)
+
+    def warnings(self) -> list[str]:
+        out = []
+        for r in self.used.values():
+            if r.origin != "user override" and self.on - r.rate_date > STALE_AFTER:
+                out.append(
+                    f"the {r.currency} rate is from {r.rate_date}, "
+                    f"{(self.on - r.rate_date).days} days before the evaluation date "
+                    f"{self.on}; the shipped table ends there. Give a current rate with "
+                    f"--rate {r.currency}=…"
+                )
+        return out
+
+    def to_json(self) -> list[dict[str, str]]:
+        return [r.to_json() for _, r in sorted(self.used.items())]
+
+
+def parse_rate_override(text: str) -> tuple[str, Decimal]:
+    """'NOK=11.50' -> ('NOK', Decimal('11.50')); raises ValueError with a clear message."""
+    cur, sep, value = text.partition("=")
+    cur = cur.strip().upper()
+    if not sep or cur not in {"DKK", "NOK", "SEK"}:
+        raise ValueError(f"--rate {text!r}: expected CUR=VALUE with CUR one of DKK, NOK, SEK")
+    try:
+        d = Decimal(value.strip())
+    except ArithmeticError:
+        raise ValueError(f"--rate {text!r}: {value!r} is not a number") from None
+    if not d.is_finite() or d <= 0:
+        raise ValueError(f"--rate {text!r}: the rate must be a positive number")
+    return cur, d

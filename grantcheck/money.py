@@ -1,0 +1,118 @@
+"""Exact money: a Decimal amount with its currency, and one rounding policy.
+
+Amounts are never floats. Arithmetic between two amounts of different currencies is an
+error (convert first with :mod:`grantcheck.fx`); multiplying by a rate keeps full precision
+until :meth:`Money.rounded` is asked for, which rounds half up to the øre/öre (0.01).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+CURRENCIES = ("DKK", "NOK", "SEK", "EUR")
+CENT = Decimal("0.01")
+
+
+class CurrencyMismatch(ValueError):
+    """Two amounts of different currencies were combined without a conversion."""
+
+
+@dataclass(frozen=True, slots=True, order=False)
+class Money:
+    amount: Decimal
+    currency: str
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.amount, Decimal):
+            raise TypeError(f"Money amount must be a Decimal, got {type(self.amount).__name__}")
+        if self.currency not in CURRENCIES:
+            raise ValueError(f"unsupported currency {self.currency!r}")
+
+    @classmethod
+    def of(cls, amount: Decimal | int | str, currency: str) -> Money:
+        return cls(Decimal(amount), currency)
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls(Decimal(0), currency)
+
+    def _same(self, other: Money) -> None:
+        if self.currency != other.currency:
+            raise CurrencyMismatch(f"{self.currency} and {other.currency} combined")
+
+    def __add__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.amount + other.amount, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.amount - other.amount, self.currency)
+
+    def __mul__(self, factor: Decimal | int) -> Money:
+        if isinstance(factor, float):
+            raise TypeError("multiply Money by a Decimal, never a float")
+        return Money(self.amount * Decimal(factor), self.currency)
+
+    __rmul__ = __mul__
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount, self.currency)
+
+    def __lt__(self, other: Money) -> bool:
+        self._same(other)
+        return self.amount < other.amount
+
+    def __le__(self, other: Money) -> bool:
+        self._same(other)
+        return self.amount <= other.amount
+
+    def __gt__(self, other: Money) -> bool:
+        self._same(other)
+        return self.amount > other.amount
+
+    def __ge__(self, other: Money) -> bool:
+        self._same(other)
+        return self.amount >= other.amount
+
+    def rounded(self) -> Money:
+        """Half up to 0.01: the one rounding policy of grantcheck."""
+        return Money(self.amount.quantize(CENT, rounding=ROUND_HALF_UP), self.currency)
+
+    def floored(self) -> Money:
+        """Down to 0.01: used for a grant, so that rounding never lifts it above a cap or rate."""
+        return Money(self.amount.quantize(CENT, rounding=ROUND_FLOOR), self.currency)
+
+    def __str__(self) -> str:
+        return f"{self.currency} {format_amount(self.amount)}"
+
+    def to_json(self) -> dict[str, str]:
+        return {"amount": decimal_str(self.amount), "currency": self.currency}
+
+
+def min_money(first: Money, *rest: Money) -> Money:
+    best = first
+    for m in rest:
+        if m < best:
+            best = m
+    return best
+
+
+def decimal_str(d: Decimal) -> str:
+    """A plain decimal string, no exponent, at most two decimals when the value has cents."""
+    q = d.quantize(CENT, rounding=ROUND_HALF_UP) if d != d.to_integral_value() else d.quantize(1)
+    return format(q, "f")
+
+
+def format_amount(d: Decimal) -> str:
+    """1600000 -> '1,600,000'; 1234.5 -> '1,234.50'."""
+    if d == d.to_integral_value():
+        return f"{d.quantize(1):,}"
+    return f"{d.quantize(CENT, rounding=ROUND_HALF_UP):,}"
+
+
+def format_percent(rate: Decimal) -> str:
+    """Decimal('0.5') -> '50 %'; Decimal('0.075') -> '7.5 %'."""
+    pct = (rate * 100).normalize()
+    text = format(pct, "f")
+    return f"{text} %"

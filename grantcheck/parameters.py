@@ -1,0 +1,106 @@
+"""Every number a rule uses is a Parameter: dated values, a unit, and the citation that set it.
+
+``Parameter.at(on)`` gives the value in force on a date. A date before the first value, or after
+``valid_until``, raises :class:`NotEncoded`; the engine turns that into an *unknown* finding saying
+that the rules for that date are not encoded, never into a guess.
+
+Values are Decimal for amounts and rates (units ``DKK``/``NOK``/``SEK``/``EUR``, ``rate``,
+``hours``, ``persons``, ``years``, ``FTE``), or ``date`` for dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Generic, TypeVar
+
+from grantcheck.citations import Citation
+from grantcheck.money import CURRENCIES, Money
+
+V = TypeVar("V", Decimal, date, int)
+
+UNITS = frozenset({*CURRENCIES, "rate", "percent", "hours", "persons", "years", "months", "FTE", "date",
+                   "characters", "slides", "pages", "MB"})
+
+
+class NotEncoded(LookupError):
+    """A parameter has no value for the evaluation date."""
+
+    def __init__(self, parameter: Parameter[object], on: date) -> None:  # type: ignore[type-var]
+        self.parameter = parameter
+        self.on = on
+        super().__init__(
+            f"the rules for {on.isoformat()} are not encoded: {parameter.name} is known "
+            f"{parameter.coverage()}"
+        )
+
+
+@dataclass(frozen=True)
+class Parameter(Generic[V]):
+    name: str
+    unit: str
+    values: Mapping[date, V]
+    source: Citation
+    valid_until: date | None = None
+    note: str = ""
+    _dates: tuple[date, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.values:
+            raise ValueError(f"parameter {self.name} has no values")
+        if self.unit not in UNITS:
+            raise ValueError(f"parameter {self.name}: unknown unit {self.unit!r}")
+        object.__setattr__(self, "_dates", tuple(sorted(self.values)))
+
+    def coverage(self) -> str:
+        start = self._dates[0]
+        start_text = "from the start" if start == date.min else f"from {start.isoformat()}"
+        end = f" to {self.valid_until.isoformat()}" if self.valid_until else " on"
+        return f"{start_text}{end}"
+
+    def at(self, on: date) -> V:
+        if on < self._dates[0] or (self.valid_until is not None and on > self.valid_until):
+            raise NotEncoded(self, on)  # type: ignore[arg-type]
+        current = self._dates[0]
+        for d in self._dates:
+            if d <= on:
+                current = d
+            else:
+                break
+        return self.values[current]
+
+    def money(self, on: date) -> Money:
+        """The value as Money, for parameters whose unit is a currency."""
+        if self.unit not in CURRENCIES:
+            raise TypeError(f"parameter {self.name} is in {self.unit}, not a currency")
+        value = self.at(on)
+        assert isinstance(value, Decimal)
+        return Money(value, self.unit)
+
+    def to_json(self, on: date) -> dict[str, object]:
+        try:
+            value: object = self.at(on)
+        except NotEncoded:
+            value = None
+        return {
+            "name": self.name,
+            "unit": self.unit,
+            "value": str(value) if value is not None else None,
+            "history": {d.isoformat() if d != date.min else "always": str(v)
+                        for d, v in sorted(self.values.items())},
+            "valid_until": self.valid_until.isoformat() if self.valid_until else None,
+            "source": self.source.to_json(),
+        }
+
+
+# Pages that state a number without a date: the value applies to every evaluation date the page
+# covers. ``ALWAYS`` marks that, so no start date is invented.
+ALWAYS = date.min
+
+
+def constant(name: str, unit: str, value: V, source: Citation, note: str = "",
+             valid_until: date | None = None) -> Parameter[V]:
+    """A number stated on an undated page: in force for every date up to ``valid_until``."""
+    return Parameter(name, unit, {ALWAYS: value}, source, valid_until=valid_until, note=note)

@@ -1,0 +1,51 @@
+"""Helpers for rule tests: build a context from a profile dict, find one rule's finding."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from grantcheck.engine import Ctx, Finding, Outcome, Scheme, SchemeResult, evaluate
+from grantcheck.fx import FxRates
+from grantcheck.profile import profile_from_data
+
+# A fixed rate set, so that EUR thresholds in tests do not move with the shipped table.
+TEST_RATES = {"DKK": Decimal("7.4600"), "NOK": Decimal("11.0000"), "SEK": Decimal("11.0000")}
+ON = date(2026, 11, 1)
+
+
+def ctx_for(data: dict[str, Any], on: date = ON, rates: dict[str, Decimal] | None = None) -> Ctx:
+    profile = profile_from_data(copy.deepcopy(data), "<test>")
+    return Ctx(profile, on, FxRates(on, dict(TEST_RATES if rates is None else rates)))
+
+
+def result_for(scheme: Scheme, data: dict[str, Any], on: date = ON,
+               rates: dict[str, Decimal] | None = None) -> SchemeResult:
+    return evaluate(scheme, ctx_for(data, on, rates))
+
+
+def finding(scheme: Scheme, data: dict[str, Any], rule_id: str, on: date = ON,
+            rates: dict[str, Decimal] | None = None) -> Finding:
+    ctx = ctx_for(data, on, rates)
+    for r in scheme.rules:
+        if r.id == rule_id:
+            return r.evaluate(ctx)
+    raise KeyError(rule_id)
+
+
+def outcome(scheme: Scheme, data: dict[str, Any], rule_id: str, on: date = ON,
+            rates: dict[str, Decimal] | None = None) -> Outcome:
+    return finding(scheme, data, rule_id, on, rates).outcome
+
+
+def merged(base: dict[str, Any], **sections: dict[str, Any]) -> dict[str, Any]:
+    """A copy of base with the given top-level tables updated key by key."""
+    out = copy.deepcopy(base)
+    for name, values in sections.items():
+        if isinstance(values, dict):
+            out.setdefault(name, {}).update(values)
+        else:
+            out[name] = values
+    return out
