@@ -502,6 +502,12 @@ def _problem(err: Any, text: str) -> Problem:
         msg = "required field is missing"
     elif typ in ("greater_than_equal", "greater_than") and err.get("ctx", {}).get("ge") == 0:
         msg = f"must not be negative (got {given})"
+    elif typ in ("decimal_parsing", "decimal_type", "int_parsing", "int_type"):
+        msg = f"must be a number (got {given!r})"
+    elif typ in ("bool_type", "bool_parsing"):
+        msg = f"must be true or false (got {given!r})"
+    elif typ in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        msg = f"must be a date written as YYYY-MM-DD, without quotes (got {given!r})"
     elif typ == "enum":
         msg = f"{given!r} is not one of: {err['ctx']['expected']}"
     elif typ == "literal_error":

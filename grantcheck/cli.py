@@ -1,0 +1,170 @@
+"""The command line: parses arguments, calls the library, picks a renderer. No rule logic.
+
+Exit codes: 0 at least one open scheme fits; 1 none fits; 2 bad input or usage; 3 an internal
+error (a bug: reported in one line, the traceback only with GRANTCHECK_DEBUG=1).
+Stdout carries the data (tables or JSON); messages and warnings go to stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from grantcheck import __version__
+
+app = typer.Typer(
+    name="grantcheck",
+    help="Which Nordic business-support schemes fit a company, how much it can get, how much "
+    "it must fund itself, and which documents it still lacks.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"grantcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True,
+                     help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """grantcheck: match a company profile against Nordic business-support schemes."""
+
+
+def _err(*lines: str) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+
+
+def _fail(message: str, hint: str = "") -> NoReturn:
+    _err(f"Error: {message}")
+    if hint:
+        _err(f"Hint: {hint}")
+    raise typer.Exit(2)
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        _fail(f"--as-of {text!r}: not a date", "write it as YYYY-MM-DD, e.g. --as-of 2020-11-15")
+
+
+@app.command()
+def match(
+    profile: Annotated[Path, typer.Argument(help="The company profile (TOML).", show_default=False)],
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="YYYY-MM-DD",
+                     help="Evaluation date (default: today). Calls closed on this date are "
+                     "shown as closed, with the verdict they would have had."),
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format: table or json.")
+    ] = Format.table,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", "-e",
+                     help="Show every rule with its outcome, the figures compared, what would "
+                     "change it, and its source."),
+    ] = False,
+    scheme: Annotated[
+        list[str] | None,
+        typer.Option("--scheme", "-s", help="Only this scheme (repeatable).", metavar="ID"),
+    ] = None,
+    rate: Annotated[
+        list[str] | None,
+        typer.Option("--rate", metavar="CUR=VALUE",
+                     help="Override an EUR exchange rate, e.g. --rate NOK=11.50 "
+                     "(units per euro; repeatable)."),
+    ] = None,
+) -> None:
+    """Match a company profile against the schemes.
+
+    Example:
+
+        grantcheck match profiles/nordlys-automation.toml --explain
+
+    Exit code 0 when at least one open scheme fits, 1 when none does, 2 on bad input.
+    """
+    from grantcheck.errors import EXIT_FIT, EXIT_NO_FIT, profile_error_lines
+    from grantcheck.fx import parse_rate_override
+    from grantcheck.matching import check
+    from grantcheck.profile import ProfileError, load_profile
+    from grantcheck.schemes import SCHEME_IDS, UnknownScheme, get
+
+    on = _parse_date(as_of) if as_of else date.today()
+    overrides = {}
+    for r in rate or []:
+        try:
+            cur, value = parse_rate_override(r)
+        except ValueError as e:
+            _fail(str(e))
+        overrides[cur] = value
+    ids = list(scheme) if scheme else list(SCHEME_IDS)
+    for sid in ids:
+        try:
+            get(sid)
+        except UnknownScheme as e:
+            _fail(f"--scheme {sid!r}: no such scheme", e.hint)
+    try:
+        prof = load_profile(profile)
+    except ProfileError as e:
+        _err(*profile_error_lines(e))
+        raise typer.Exit(2) from None
+    result = check(prof, on, rates=overrides, schemes=ids, source=str(profile))
+    for w in result.warnings:
+        _err(f"Warning: {w}")
+    if fmt is Format.json:
+        import json
+
+        from grantcheck.render.json import match_to_dict
+
+        sys.stdout.write(json.dumps(match_to_dict(result), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from rich.console import Console
+
+        from grantcheck.render.table import render_match
+
+        console = Console(width=None if sys.stdout.isatty() else 120)
+        render_match(result, console, explain)
+    raise typer.Exit(EXIT_FIT if result.any_open_fit else EXIT_NO_FIT)
+
+
+def main() -> None:
+    """Console-script entry point: never lets a traceback reach the user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        _err("Interrupted.")
+        sys.exit(130)
+    except Exception as e:  # a bug of ours: say so plainly, without a traceback
+        _err(f"Error: internal error: {type(e).__name__}: {e}",
+             "Hint: this is a bug in grantcheck; please report it with the input that caused it "
+             "(set GRANTCHECK_DEBUG=1 to see the traceback)")
+        if os.environ.get("GRANTCHECK_DEBUG"):
+            raise
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()

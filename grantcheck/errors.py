@@ -1,0 +1,40 @@
+"""User-facing errors: one message naming the file, line and field, a hint, exit code 2."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from grantcheck.profile import Problem, ProfileError
+
+EXIT_FIT = 0
+EXIT_NO_FIT = 1
+EXIT_BAD_INPUT = 2
+
+
+@dataclass
+class UserError(Exception):
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def format_problem(source: str, p: Problem) -> str:
+    where = source
+    if p.line is not None:
+        where += f":{p.line}"
+        if p.column is not None:
+            where += f":{p.column}"
+    text = f"{where}: {p.path}: {p.message}" if p.path else f"{where}: {p.message}"
+    return text
+
+
+def profile_error_lines(e: ProfileError) -> list[str]:
+    """Every problem as an 'Error: …' line, each followed by its 'Hint: …' line if any."""
+    out = []
+    for p in e.problems:
+        out.append("Error: " + format_problem(e.source, p))
+        if p.hint:
+            out.append("Hint: " + p.hint)
+    return out

@@ -1,0 +1,165 @@
+"""Rich tables for a match result. Presentation only: reads results, decides nothing.
+
+Text that comes from a profile or a source page is passed as ``Text`` objects, never as markup,
+so that "[company]" or a quote with brackets is shown as written.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from grantcheck.engine import AmountsResult, Finding, Outcome, SchemeResult, Verdict
+from grantcheck.matching import MatchResult
+from grantcheck.money import format_percent
+
+VERDICT_STYLE = {
+    Verdict.FITS: "bold green",
+    Verdict.DOES_NOT_FIT: "bold red",
+    Verdict.NEEDS_INFORMATION: "bold yellow",
+    Verdict.CLOSED: "dim",
+}
+OUTCOME_STYLE = {
+    Outcome.PASS: "green",
+    Outcome.FAIL: "red",
+    Outcome.UNKNOWN: "yellow",
+    Outcome.WARNING: "magenta",
+    Outcome.INFO: "cyan",
+}
+OUTCOME_MARK = {
+    Outcome.PASS: "✓ pass",
+    Outcome.FAIL: "✗ fail",
+    Outcome.UNKNOWN: "? unknown",
+    Outcome.WARNING: "! warning",
+    Outcome.INFO: "i info",
+}
+
+
+def verdict_text(r: SchemeResult) -> Text:
+    t = Text(r.verdict.label, style=VERDICT_STYLE[r.verdict])
+    if r.verdict is Verdict.CLOSED:
+        t.append(f"\n(would: {r.verdict_if_open.label})", style="dim")
+    return t
+
+
+def _grant_text(a: AmountsResult) -> Text:
+    if a.amounts is None:
+        return Text(f"? {a.problem}" if a.problem else "—", style="yellow")
+    am = a.amounts
+    t = Text(str(am.max_grant) if am.max_grant else "no cap stated")
+    if am.rate is not None:
+        t.append(f"\n{format_percent(am.rate)} of costs", style="dim")
+    return t
+
+
+def _own_text(a: AmountsResult) -> Text:
+    if a.amounts is None:
+        return Text("—")
+    am = a.amounts
+    t = Text(str(am.own_funding) if am.own_funding else "at least the rest of the costs")
+    t.append(f"\n{am.own_funding_form}", style="dim")
+    return t
+
+
+def summary_table(m: MatchResult) -> Table:
+    table = Table(title="Schemes", title_justify="left", show_lines=True, expand=True)
+    table.add_column("Scheme", ratio=3)
+    table.add_column("Call", ratio=2)
+    table.add_column("Verdict", ratio=2)
+    table.add_column("Max grant", ratio=2)
+    table.add_column("Own funding", ratio=2)
+    table.add_column("Missing documents", ratio=3)
+    for r in m.results:
+        s = r.scheme
+        name = Text(s.name, style="bold")
+        name.append(f"\n{s.id} · {s.country} · {s.agency}", style="dim")
+        docs = r.missing_documents
+        doc_text = Text("\n".join(d.document.name for d in docs) if docs else "none")
+        table.add_row(name, Text(r.status_text), verdict_text(r), _grant_text(r.amounts),
+                      _own_text(r.amounts), doc_text)
+    return table
+
+
+def _finding_row(f: Finding, explain: bool) -> tuple[Text, ...]:
+    mark = Text(OUTCOME_MARK[f.outcome], style=OUTCOME_STYLE[f.outcome])
+    what = Text(f.rule.title, style="bold")
+    what.append(f"\n{f.message}")
+    if f.fix and f.outcome in (Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING):
+        what.append(f"\n→ {f.fix}", style="italic")
+    rule_id = Text(f.rule.id)
+    if f.rule.tier:
+        rule_id.append(f"\n{f.rule.tier}", style="dim")
+    if not explain:
+        return rule_id, mark, what
+    src = Text()
+    for i, c in enumerate(f.rule.cites):
+        if i:
+            src.append("\n")
+        src.append(f"{c.source.title} — {c.section}", style="dim")
+        if c.quote:
+            src.append(f"\n«{c.quote}»")
+        if not c.from_page:
+            src.append("\n(EU/national law, not on the scheme page)", style="dim")
+    return rule_id, mark, what, src
+
+
+def scheme_detail(r: SchemeResult, explain: bool) -> Group | None:
+    """Per scheme: the rules (all with --explain; otherwise only what needs attention)."""
+    shown = r.findings if explain else [
+        f for f in r.findings if f.outcome in (Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING)
+    ]
+    parts: list[Table | Text] = []
+    head = Text(f"{r.scheme.name} ({r.scheme.id}): ", style="bold")
+    head.append_text(verdict_text(r))
+    if r.scheme.fit_wording and r.verdict_if_open is Verdict.FITS:
+        head.append(f" — {r.scheme.fit_wording}", style="green")
+    parts.append(head)
+    if r.tiers:
+        tiers = Table(show_header=True, box=None, padding=(0, 2))
+        tiers.add_column("Tier")
+        tiers.add_column("Verdict")
+        tiers.add_column("Max grant")
+        tiers.add_column("Own funding")
+        for t in r.tiers:
+            tiers.add_row(Text(t.tier.name), Text(t.verdict.label, style=VERDICT_STYLE[t.verdict]),
+                          _grant_text(t.amounts), _own_text(t.amounts))
+        parts.append(tiers)
+    if r.amounts.amounts is not None and (explain or r.verdict_if_open is not Verdict.DOES_NOT_FIT):
+        parts.append(Text(f"Amounts: {r.amounts.amounts.basis}", style="dim"))
+    if shown:
+        table = Table(show_header=True, expand=True, show_lines=explain)
+        table.add_column("Rule", no_wrap=True)
+        table.add_column("Outcome", no_wrap=True)
+        table.add_column("What was compared", ratio=3)
+        if explain:
+            table.add_column("Source", ratio=2)
+        for f in shown:
+            table.add_row(*_finding_row(f, explain))
+        parts.append(table)
+    later = r.later_documents
+    if explain and later:
+        parts.append(Text("Later: " + "; ".join(
+            f"{d.document.name} ({d.document.stage.value.replace('_', ' ')})" for d in later),
+            style="dim"))
+    for note in r.scheme.notes if explain else ():
+        parts.append(Text(f"Note: {note}", style="dim"))
+    return Group(*parts)
+
+
+def render_match(m: MatchResult, console: Console, explain: bool = False) -> None:
+    title = Text("grantcheck", style="bold")
+    title.append(f" — {m.profile.company.name}")
+    if m.source:
+        title.append(f" ({m.source})", style="dim")
+    console.print(title)
+    line = Text(f"Evaluated on {m.on.isoformat()}")
+    for rate in m.fx.used.values():
+        line.append(f" · {rate.describe()}")
+    console.print(line, style="dim")
+    console.print(summary_table(m))
+    for r in m.results:
+        detail = scheme_detail(r, explain)
+        if detail is not None:
+            console.print()
+            console.print(detail)

@@ -1,0 +1,98 @@
+"""The engine: three outcomes, soft rules warn, unknowns name their field, closed calls."""
+
+from datetime import date
+from decimal import Decimal
+
+from grantcheck.citations import GBER, eu
+from grantcheck.engine import (
+    CallWindow,
+    Kind,
+    Outcome,
+    RuleBook,
+    Scheme,
+    Verdict,
+    check,
+    evaluate,
+)
+from grantcheck.parameters import Parameter
+from tests.support import ctx_for
+
+C = eu(GBER, "Article 1")
+LIMIT = Parameter("limit", "DKK", {date(2020, 1, 1): Decimal(100)}, C)
+book = RuleBook()
+
+
+@book.rule("T01", "Turnover reaches the limit", kind=Kind.HARD, cites=[C],
+           reads=["company.turnover"])
+def _turnover(ctx):
+    t = ctx.money(ctx.need("company.turnover"))
+    return check(t >= LIMIT.money(ctx.on), f"turnover {t}", "more turnover")
+
+
+@book.rule("T02", "Has few employees", kind=Kind.SOFT, cites=[C], reads=["company.employees_fte"])
+def _staff(ctx):
+    return check(ctx.need("company.employees_fte") < 10, "staff", "fewer staff")
+
+
+book.declaration("T03", "Finances are sound", "sound_finances", cites=[C])
+
+SCHEME = Scheme("x-test", "Test", "Agency", "DK", "DKK", C.source,
+                CallWindow(None, date(2020, 12, 1), (C,)), tuple(book.rules), (), None, (LIMIT,),
+                "test scheme")
+
+
+def run(on=date(2020, 6, 1), **company):
+    data = {"company": {"name": "X", "country": "DK"} | company,
+            "declarations": {"sound_finances": True}}
+    return evaluate(SCHEME, ctx_for(data, on))
+
+
+def test_all_pass_fits():
+    r = run(turnover=100, employees_fte=1)
+    assert r.verdict is Verdict.FITS
+
+
+def test_a_failed_hard_rule_does_not_fit():
+    r = run(turnover=99, employees_fte=1)
+    assert r.verdict is Verdict.DOES_NOT_FIT
+    assert r.findings[0].fix == "more turnover"
+
+
+def test_a_missing_fact_is_unknown_with_its_field():
+    r = run(employees_fte=1)
+    f = r.findings[0]
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("company.turnover",)
+    assert "company.turnover" in f.fix
+    assert r.verdict is Verdict.NEEDS_INFORMATION
+
+
+def test_a_failed_soft_rule_warns_and_leaves_the_verdict():
+    r = run(turnover=100, employees_fte=50)
+    assert r.findings[1].outcome is Outcome.WARNING
+    assert r.verdict is Verdict.FITS
+
+
+def test_an_undeclared_declaration_is_unknown_naming_it():
+    data = {"company": {"name": "X", "country": "DK", "turnover": 100, "employees_fte": 1}}
+    r = evaluate(SCHEME, ctx_for(data, date(2020, 6, 1)))
+    assert r.findings[2].outcome is Outcome.UNKNOWN
+    assert r.findings[2].missing == ("declarations.sound_finances",)
+
+
+def test_a_date_before_the_parameters_is_unknown_not_guessed():
+    r = run(on=date(2019, 12, 31), turnover=100, employees_fte=1)
+    assert r.findings[0].outcome is Outcome.UNKNOWN
+    assert "not encoded" in r.findings[0].message
+
+
+def test_the_last_open_day_is_open_and_the_next_is_closed():
+    assert run(on=date(2020, 12, 1), turnover=100, employees_fte=1).verdict is Verdict.FITS
+    r = run(on=date(2020, 12, 2), turnover=100, employees_fte=1)
+    assert r.verdict is Verdict.CLOSED
+    assert r.verdict_if_open is Verdict.FITS
+    assert r.status_text == "closed since 2020-12-01 (last open day)"
+
+
+def test_every_rule_runs_even_after_a_failure():
+    r = run(turnover=1, employees_fte=99)
+    assert [f.outcome for f in r.findings] == [Outcome.FAIL, Outcome.WARNING, Outcome.PASS]

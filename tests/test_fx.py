@@ -1,0 +1,64 @@
+"""EUR conversion uses a dated ECB rate that is stated, and can be overridden."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from grantcheck.fx import FxRates, NoRate, parse_rate_override, table_last_date
+from grantcheck.money import Money
+
+
+def test_the_rate_for_a_month_is_the_ecb_rate_of_the_second_to_last_working_day_before():
+    fx = FxRates(date(2026, 11, 23))
+    r = fx.rate("DKK")
+    assert r.rate_date == date(2026, 10, 29)
+    assert r.per_eur == Decimal("7.4736")
+    assert "InforEuro 2026-11" in r.origin
+
+
+def test_a_rate_inside_the_table_is_not_stale():
+    fx = FxRates(date(2023, 2, 15))
+    fx.rate("SEK")
+    assert fx.warnings() == []
+
+
+def test_a_date_past_the_table_uses_the_newest_rate_and_warns():
+    fx = FxRates(date(2027, 6, 1))
+    r = fx.rate("NOK")
+    assert r.rate_date == table_last_date()
+    [w] = fx.warnings()
+    assert "NOK" in w and "--rate NOK=" in w
+
+
+def test_a_date_before_the_table_has_no_rate():
+    with pytest.raises(NoRate):
+        FxRates(date(2010, 1, 1)).rate("DKK")
+
+
+def test_an_override_wins_and_says_so():
+    fx = FxRates(date(2026, 11, 1), {"NOK": Decimal("11.50")})
+    assert fx.convert(Money.of(2, "EUR"), "NOK") == Money(Decimal("23.00"), "NOK")
+    assert fx.rate("NOK").origin == "user override"
+    assert fx.warnings() == []
+
+
+def test_cross_conversion_goes_through_the_euro():
+    fx = FxRates(date(2026, 11, 1), {"NOK": Decimal("10"), "DKK": Decimal("7.5")})
+    assert fx.convert(Money.of(100, "NOK"), "DKK").amount == Decimal("75")
+
+
+def test_only_the_rates_used_are_reported():
+    fx = FxRates(date(2026, 11, 1))
+    fx.convert(Money.of(1, "EUR"), "SEK")
+    assert [r["currency"] for r in fx.to_json()] == ["SEK"]
+
+
+@pytest.mark.parametrize("text", ["NOK", "XYZ=1", "NOK=abc", "NOK=-1", "NOK=0", "NOK=nan"])
+def test_bad_overrides_are_refused_with_a_message(text):
+    with pytest.raises(ValueError, match="--rate"):
+        parse_rate_override(text)
+
+
+def test_a_good_override_parses():
+    assert parse_rate_override("sek=11.2") == ("SEK", Decimal("11.2"))

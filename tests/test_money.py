@@ -1,0 +1,70 @@
+"""Money is exact, carries its currency, and rounds one way."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from grantcheck.money import CurrencyMismatch, Money, decimal_str, format_amount, format_percent
+
+amounts = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False,
+                      allow_infinity=False)
+
+
+def test_adding_two_currencies_is_refused():
+    with pytest.raises(CurrencyMismatch):
+        Money.of(1, "DKK") + Money.of(1, "NOK")
+
+
+def test_comparing_two_currencies_is_refused():
+    with pytest.raises(CurrencyMismatch):
+        assert Money.of(1, "DKK") < Money.of(2, "SEK")
+
+
+def test_a_float_amount_is_refused():
+    with pytest.raises(TypeError):
+        Money(1.5, "DKK")  # type: ignore[arg-type]
+
+
+def test_multiplying_by_a_float_is_refused():
+    with pytest.raises(TypeError):
+        Money.of(100, "DKK") * 0.5  # type: ignore[operator]
+
+
+def test_amounts_print_with_thousands_and_currency():
+    assert str(Money.of(1600000, "DKK")) == "DKK 1,600,000"
+    assert str(Money(Decimal("1234.5"), "NOK")) == "NOK 1,234.50"
+
+
+def test_rounding_is_half_up_to_the_ore():
+    assert Money(Decimal("0.005"), "DKK").rounded().amount == Decimal("0.01")
+    assert Money(Decimal("0.004"), "DKK").rounded().amount == Decimal("0.00")
+
+
+def test_flooring_never_rounds_up():
+    assert Money(Decimal("10.009"), "DKK").floored().amount == Decimal("10.00")
+
+
+def test_json_amounts_are_plain_decimal_strings():
+    assert Money(Decimal("1E+6"), "SEK").to_json() == {"amount": "1000000", "currency": "SEK"}
+    assert decimal_str(Decimal("2.5")) == "2.50"
+
+
+def test_percent_format():
+    assert format_percent(Decimal("0.5")) == "50 %"
+    assert format_percent(Decimal("0.075")) == "7.5 %"
+    assert format_amount(Decimal("0.5")) == "0.50"
+
+
+@given(amounts, amounts)
+def test_addition_and_subtraction_are_exact(a, b):
+    x, y = Money(a, "DKK"), Money(b, "DKK")
+    assert (x + y) - y == x
+
+
+@given(amounts, st.decimals(min_value=0, max_value=1, places=4))
+def test_a_floored_share_never_exceeds_the_exact_share(a, rate):
+    share = Money(a, "NOK") * rate
+    assert share.floored() <= share
+    assert share - share.floored() < Money(Decimal("0.01"), "NOK")

@@ -1,0 +1,125 @@
+"""Profiles load exactly, and bad input names the file, line and field."""
+
+from decimal import Decimal
+
+import pytest
+
+from grantcheck.profile import ProfileError, load_profile, parse_profile
+
+GOOD = """
+[company]
+name = "Acme ApS"
+country = "DK"
+turnover = 1600000.50
+employees_fte = 4
+"""
+
+
+def problems(text):
+    with pytest.raises(ProfileError) as e:
+        parse_profile(text, "p.toml")
+    return e.value.problems
+
+
+def test_amounts_are_decimal_never_float():
+    p = parse_profile(GOOD)
+    assert p.company.turnover == Decimal("1600000.50")
+    assert isinstance(p.company.employees_fte, Decimal)
+
+
+def test_currency_follows_the_country():
+    assert parse_profile(GOOD).company.money_currency == "DKK"
+
+
+def test_a_company_outside_the_three_countries_must_state_its_currency():
+    [p] = problems('[company]\nname = "X"\ncountry = "FI"\n')
+    assert p.path == "company.currency"
+
+
+def test_an_unknown_field_gets_a_did_you_mean_hint_and_its_line():
+    [p] = problems(GOOD + "turnovr = 5\n")
+    assert p.path == "company.turnovr"
+    assert p.message == "unknown field"
+    assert p.hint == "Did you mean 'turnover'?"
+    assert p.line == 7
+
+
+def test_a_negative_amount_is_refused_with_the_value():
+    [p] = problems(GOOD.replace("1600000.50", "-5"))
+    assert p.path == "company.turnover"
+    assert p.message == "must not be negative (got -5)"
+    assert p.line == 5
+
+
+def test_a_wrong_type_names_the_dotted_path():
+    [p] = problems(GOOD + '[[employees]]\nname = "A"\nmonthly_salary = "lots"\n')
+    assert p.path == "employees[0].monthly_salary"
+    assert p.line == 9
+    assert p.message == "must be a number (got 'lots')"
+
+
+def test_a_toml_syntax_error_gives_line_and_column():
+    [p] = problems('[company]\nname = "X\n')
+    assert p.line == 2 and p.column is not None
+    assert p.message.startswith("TOML syntax error")
+
+
+def test_a_project_that_ends_before_it_starts_is_refused():
+    [p] = problems(GOOD + "[project]\nstart = 2024-05-01\nend = 2024-04-30\n")
+    assert p.path == "project.end"
+    assert "before it starts" in p.message
+
+
+def test_a_project_may_end_on_the_day_it_starts():
+    parse_profile(GOOD + "[project]\nstart = 2024-05-01\nend = 2024-05-01\n")
+
+
+def test_a_missing_company_name_is_reported():
+    [p] = problems('[company]\ncountry = "DK"\n')
+    assert p.path == "company.name" and p.message == "required field is missing"
+
+
+def test_an_unknown_document_id_gets_a_hint():
+    [p] = problems(GOOD + '[documents]\nheld = ["letter_of_intnt"]\n')
+    assert p.path == "documents.held"
+    assert "letter_of_intent" in p.hint
+
+
+def test_an_unknown_enum_value_lists_the_choices():
+    [p] = problems(GOOD.replace('country = "DK"', 'country = "DK"\nsector = "fish"'))
+    assert p.path == "company.sector"
+    assert "fishery_aquaculture" in p.message
+
+
+def test_a_bool_must_be_a_bool_not_a_string():
+    [p] = problems(GOOD + 'listed = "no"\n')
+    assert p.path == "company.listed"
+
+
+def test_a_bad_cvr_number_is_refused():
+    [p] = problems(GOOD + 'cvr_number = "1234"\n')
+    assert p.path == "company.cvr_number" and "8 digits" in p.message
+
+
+def test_every_problem_is_reported_not_just_the_first():
+    ps = problems(GOOD + "turnovr = 5\nbalance_sheet_total = -1\n")
+    assert {p.path for p in ps} == {"company.turnovr", "company.balance_sheet_total"}
+
+
+def test_a_missing_file_is_a_profile_error(tmp_path):
+    with pytest.raises(ProfileError) as e:
+        load_profile(tmp_path / "nope.toml")
+    assert e.value.problems[0].message == "no such file"
+
+
+def test_a_directory_is_a_profile_error(tmp_path):
+    with pytest.raises(ProfileError):
+        load_profile(tmp_path)
+
+
+def test_a_binary_file_is_a_profile_error(tmp_path):
+    f = tmp_path / "x.toml"
+    f.write_bytes(b"\xff\xfe\x00")
+    with pytest.raises(ProfileError) as e:
+        load_profile(f)
+    assert "UTF-8" in e.value.problems[0].message
