@@ -71,7 +71,9 @@ def _parse_date(text: str) -> date:
 
 @app.command()
 def match(
-    profile: Annotated[Path, typer.Argument(help="The company profile (TOML).", show_default=False)],
+    profile: Annotated[
+        Path, typer.Argument(help="The company profile (TOML).", show_default=False)
+    ],
     as_of: Annotated[
         str | None,
         typer.Option("--as-of", metavar="YYYY-MM-DD",

@@ -21,7 +21,8 @@ from grantcheck.money import CURRENCIES, Money
 
 V = TypeVar("V", Decimal, date, int)
 
-UNITS = frozenset({*CURRENCIES, "rate", "percent", "hours", "persons", "years", "months", "FTE", "date",
+UNITS = frozenset({*CURRENCIES, "rate", "percent", "hours", "persons", "years", "months", "FTE",
+                   "date",
                    "characters", "slides", "pages", "MB"})
 
 

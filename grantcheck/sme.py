@@ -130,7 +130,8 @@ def company_status(ctx: Ctx) -> SmeStatus:
     if c.public_ownership_percent is not None and c.public_ownership_percent >= PUBLIC_SHARE.at(
             ctx.on):
         return SmeStatus("large", f"{format_amount(c.public_ownership_percent)} % held by "
-                         "public bodies (25 % or more): not an SME (Rec. 2003/361, Annex art. 3(4))")
+                         "public bodies (25 % or more): not an SME "
+                         "(Rec. 2003/361, Annex art. 3(4))")
     total = own
     if c.related is None:
         notes.append("no partner or linked enterprises listed (company.related): own figures only")

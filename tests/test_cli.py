@@ -1,0 +1,184 @@
+"""The `match` command through typer's CliRunner: formats, exit codes, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from grantcheck.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILES = ROOT / "profiles"
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "140", **(env or {})})
+
+
+def write(tmp_path: Path, text: str, name: str = "p.toml") -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+MINIMAL = '[company]\nname = "Tiny ApS"\ncountry = "DK"\n'
+
+
+# --- formats and exit codes ---------------------------------------------------------------
+
+
+def test_version():
+    r = run("--version")
+    assert r.exit_code == 0 and r.stdout.startswith("grantcheck ")
+
+
+def test_json_is_clean_on_stdout_with_the_documented_keys(tmp_path):
+    r = run("match", str(write(tmp_path, MINIMAL)), "--format", "json", "--as-of", "2026-11-23")
+    data = json.loads(r.stdout)
+    assert data["evaluation_date"] == "2026-11-23"
+    ids = [s["id"] for s in data["schemes"]]
+    assert ids == ["no-bedriftsnettverk", "no-prosessinnovasjon", "se-saker-digitalisering",
+                   "dk-smv-digital", "dk-innobooster-people"]
+    for s in data["schemes"]:
+        for key in ("id", "name", "country", "verdict", "max_grant", "own_funding",
+                    "missing_documents", "findings"):
+            assert key in s
+        for f in s["findings"]:
+            assert {"rule", "outcome", "message", "source"} <= set(f)
+            assert f["source"], f["rule"]
+    assert isinstance(data["exchange_rates"], list)
+
+
+def test_a_profile_that_fits_nothing_exits_1(tmp_path):
+    r = run("match", str(write(tmp_path, MINIMAL)), "--as-of", "2026-11-23")
+    assert r.exit_code == 1
+    assert "Tiny ApS" in r.stdout
+
+
+def test_an_example_that_fits_exits_0():
+    r = run("match", str(PROFILES / "nordlys-automation.toml"), "--as-of", "2026-11-23")
+    assert r.exit_code == 0, r.stdout + r.stderr
+    assert "fits" in r.stdout
+
+
+def test_explain_shows_sources_and_figures():
+    r = run("match", str(PROFILES / "nordlys-automation.toml"), "--as-of", "2026-11-23",
+            "--explain", "--scheme", "dk-smv-digital")
+    assert "Ansøgningsguide" in r.stdout or "SMV:Digital" in r.stdout
+    assert "«" in r.stdout  # a quote from the page
+    assert "DKK" in r.stdout
+
+
+def test_the_rate_used_is_stated(tmp_path):
+    r = run("match", str(PROFILES / "nordlys-automation.toml"), "--as-of", "2026-11-23",
+            "--format", "json")
+    rates = json.loads(r.stdout)["exchange_rates"]
+    assert {"currency": "DKK", "per_eur": "7.4736", "date": "2026-10-29",
+            "origin": "ECB, InforEuro 2026-11"} in rates
+
+
+def test_a_rate_override_is_used_and_reported():
+    r = run("match", str(PROFILES / "nordlys-automation.toml"), "--as-of", "2026-11-23",
+            "--format", "json", "--rate", "DKK=7.5")
+    rates = json.loads(r.stdout)["exchange_rates"]
+    assert any(x["per_eur"] == "7.5" and x["origin"] == "user override" for x in rates)
+
+
+def test_a_closed_call_is_shown_closed_with_what_it_would_have_been():
+    r = run("match", str(PROFILES / "nordlys-automation.toml"), "--as-of", "2026-11-23",
+            "--format", "json", "--scheme", "dk-innobooster-people")
+    [s] = json.loads(r.stdout)["schemes"]
+    assert s["verdict"] == "closed" and s["verdict_if_open"] in (
+        "fits", "does_not_fit", "needs_information")
+
+
+def test_a_stale_rate_warns_on_stderr_only(tmp_path):
+    r = run("match", str(write(tmp_path, MINIMAL + "turnover = 1\nbalance_sheet_total = 1\n"
+                                "employees_fte = 5\n")),
+            "--format", "json", "--as-of", "2027-06-01")
+    json.loads(r.stdout)
+    assert "Warning:" in r.stderr
+
+
+def test_no_color_gives_no_escape_codes():
+    r = run("match", str(PROFILES / "nordlys-automation.toml"), "--as-of", "2026-11-23")
+    assert "\x1b[" not in r.stdout
+
+
+def test_profile_text_with_brackets_is_not_eaten_as_markup(tmp_path):
+    r = run("match", str(write(tmp_path, MINIMAL.replace("Tiny ApS", "[bold]Tiny[/bold] ApS"))),
+            "--as-of", "2026-11-23")
+    assert "[bold]Tiny[/bold] ApS" in r.stdout
+
+
+# --- bad input: a clear message and exit 2, never a traceback -------------------------------
+
+
+def assert_bad(r, *expected: str):
+    assert r.exit_code == 2, (r.exit_code, r.stdout, r.stderr)
+    assert "Traceback" not in r.stderr + r.stdout
+    assert r.stdout == ""
+    for e in expected:
+        assert e in r.stderr, r.stderr
+
+
+def test_a_missing_file(tmp_path):
+    assert_bad(run("match", str(tmp_path / "nope.toml")), "nope.toml: no such file")
+
+
+def test_a_toml_syntax_error_names_line_and_column(tmp_path):
+    p = write(tmp_path, '[company]\nname = "X\n')
+    assert_bad(run("match", str(p)), f"Error: {p}:2:", "TOML syntax error")
+
+
+def test_an_unknown_field_names_its_path_and_a_hint(tmp_path):
+    p = write(tmp_path, MINIMAL + "turnovr = 5\n")
+    assert_bad(run("match", str(p)), f"Error: {p}:4: company.turnovr: unknown field",
+               "Hint: Did you mean 'turnover'?")
+
+
+def test_a_wrong_type_names_its_path(tmp_path):
+    p = write(tmp_path, MINIMAL + 'employees_fte = "many"\n')
+    assert_bad(run("match", str(p)), "company.employees_fte: must be a number (got 'many')")
+
+
+def test_a_negative_amount(tmp_path):
+    p = write(tmp_path, MINIMAL + "turnover = -5\n")
+    assert_bad(run("match", str(p)), f"Error: {p}:4: company.turnover: must not be negative "
+               "(got -5)")
+
+
+def test_a_project_ending_before_it_starts(tmp_path):
+    p = write(tmp_path, MINIMAL + "[project]\nstart = 2025-03-01\nend = 2025-02-01\n")
+    assert_bad(run("match", str(p)), "project.end: the project ends (2025-02-01) before it "
+               "starts (2025-03-01)")
+
+
+def test_a_bad_date_option(tmp_path):
+    assert_bad(run("match", str(write(tmp_path, MINIMAL)), "--as-of", "23/11/2026"),
+               "--as-of '23/11/2026': not a date", "Hint: write it as YYYY-MM-DD")
+
+
+def test_an_unknown_scheme(tmp_path):
+    assert_bad(run("match", str(write(tmp_path, MINIMAL)), "--scheme", "dk-smv-digitl"),
+               "no such scheme", "did you mean 'dk-smv-digital'?")
+
+
+def test_a_bad_rate(tmp_path):
+    assert_bad(run("match", str(write(tmp_path, MINIMAL)), "--rate", "DKK=abc"), "--rate")
+
+
+def test_an_unknown_format_is_a_usage_error(tmp_path):
+    r = run("match", str(write(tmp_path, MINIMAL)), "--format", "xml")
+    assert r.exit_code == 2
+
+
+@pytest.mark.parametrize("path", sorted(PROFILES.glob("*.toml")), ids=lambda p: p.name)
+def test_every_example_profile_loads_and_runs(path):
+    r = run("match", str(path), "--format", "json", "--as-of", "2026-11-23")
+    assert r.exit_code in (0, 1), r.stderr
+    json.loads(r.stdout)
