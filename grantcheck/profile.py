@@ -75,7 +75,7 @@ class SmvIneligible(StrEnum):
     ORDINARY_OPERATIONAL_OPTIMISATION = "ordinary_operational_optimisation"
     STRATEGY_DEVELOPMENT = "strategy_development"
     SALES_AND_MARKETING = "sales_and_marketing"
-    MARKET_ANALYSIS = "market_analysis"  # market/competitor analyses where the digital part is minor
+    MARKET_ANALYSIS = "market_analysis"  # market/competitor analyses, the digital part minor
     COMMUNICATION = "communication"
     APPLICATION_WRITING = "application_writing"
 
@@ -119,16 +119,26 @@ DOCUMENT_IDS: dict[str, str] = {
     "target_group_challenge": "the target group's challenge and the methods to develop",
     "management_involvement": "how the companies' management and boards take part",
     "training_type": "type of training (training add-on)",
+    "se_mandatory_attachments": "mandatory attachments (the page names none)",
     # SMV:Digital
     "smv_application": "SMV:Digital application (template)",
     "business_case": "business case for the investment",
     "timesheet": "timesheet of own hours (person, task, date, time)",
     "fte_explanation": "explanation of the FTE figure where cvr.dk is not right",
+    "smv_payment_request": "SMV:Digital signed payment request (udbetalingsanmodning)",
+    "smv_report_and_accounts": "SMV:Digital 'afrapportering og regnskab' incl. timesheet",
+    "smv_management_declaration": "SMV:Digital signed management declaration",
+    "smv_advisor_invoice": "SMV:Digital copy of the advisor's invoice",
     # Innobooster People
     "innobooster_application_form": "Innobooster application form",
     "pitch_deck": "pitch deck (about 12 slides, PDF)",
     "cvs": "CVs of the funded employees (max 2 pages each, PDF)",
     "rehire_contract": "employment contract of a re-hired employee",
+    "employment_confirmation": "confirmation that the funded employments continue "
+    "(Innobooster People, before the payout after month 6)",
+    "innobooster_final_report": "Innobooster People final report on the business and "
+    "technological development and the results of the grant",
+    "auditor_statement": "auditor's statement (revisorerklæring)",
 }
 
 
@@ -157,11 +167,16 @@ class RelatedEnterprise(Model):
     controls_company: Flag = Field(
         None, description="it owns more than 50 % of the company or has control over it")
     founded: date | None = None
+    gber22_conditions_met: Flag = Field(
+        None, description="a controlling enterprise: unlisted, has not taken over another "
+        "company's activity, distributed profits or been formed through a merger with a "
+        "company that does not meet GBER art. 22 (Innobooster People)")
 
 
 class Company(Model):
     name: str = Field(description="legal name")
-    country: str = Field(description="ISO 3166 country code of the registered office: DK, NO, SE, …")
+    country: str = Field(
+        description="ISO 3166 country code of the registered office: DK, NO, SE, …")
     currency: Literal["DKK", "NOK", "SEK", "EUR"] | None = Field(
         None, description="the currency of every amount in the profile; "
         "defaults to the country's (DKK, NOK, SEK)")
@@ -230,7 +245,8 @@ class Aid(Model):
     amount: NonNeg
     scheme: str = Field(description="scheme id or name, e.g. dk-smv-digital")
     de_minimis: StrictBool | None = None
-    recipient: str | None = Field(None, description="group company that received it, if not this one")
+    recipient: str | None = Field(
+        None, description="group company that received it, if not this one")
     finished_and_reported: Flag = None
 
 
@@ -261,6 +277,9 @@ class Project(Model):
     business_case_made: Flag = None
     advisors_in_database: Flag = None
     advisor_conflict_of_interest: Flag = None
+    group_smv_grant: Flag = Field(
+        None, description="SMV:Digital: another company of the group (koncern), or one with at "
+        "least 25 % overlapping ownership, already has an SMV:Digital grant")
     own_hours: Flag = None
     pool_theme: str | None = None
     theme: SeTheme | None = None
@@ -508,9 +527,7 @@ def _problem(err: Any, text: str) -> Problem:
         msg = f"must be true or false (got {given!r})"
     elif typ in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         msg = f"must be a date written as YYYY-MM-DD, without quotes (got {given!r})"
-    elif typ == "enum":
-        msg = f"{given!r} is not one of: {err['ctx']['expected']}"
-    elif typ == "literal_error":
+    elif typ == "enum" or typ == "literal_error":
         msg = f"{given!r} is not one of: {err['ctx']['expected']}"
     elif typ == "value_error":
         msg = str(err["msg"]).removeprefix("Value error, ")

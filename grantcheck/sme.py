@@ -112,7 +112,7 @@ def _add(total: Figures, other: Figures, share: Decimal) -> Figures:
 
 def _describe(f: Figures) -> str:
     t = str(f.turnover.rounded()) if f.turnover else "turnover not stated"
-    b = str(f.balance.rounded()) if f.balance else "balance not stated"
+    b = str(f.balance.rounded()) if f.balance else "not stated"
     return f"{format_amount(f.staff)} AWU, turnover {t}, balance sheet {b}"
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from grantcheck import __version__
-from grantcheck.matching import MatchResult
 from grantcheck.engine import AmountsResult, SchemeResult, TierResult
+from grantcheck.matching import MatchResult
 
 SCHEMA_VERSION = 1
 

@@ -1,0 +1,951 @@
+"""SMV:Digital: boundary pairs per rule, tier verdicts, amounts, rulebook health."""
+
+from __future__ import annotations
+
+import re
+import typing
+from datetime import date
+from decimal import Decimal as D
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+from grantcheck.citations import Citation
+from grantcheck.engine import Kind, Outcome, Verdict, evaluate
+from grantcheck.money import Money
+from grantcheck.parameters import UNITS
+from grantcheck.profile import DOCUMENT_IDS, Profile
+from grantcheck.schemes import get
+from grantcheck.schemes import smv_digital as smv
+from grantcheck.schemes.smv_digital import SCHEME
+from tests.support import ON, ctx_for, finding, merged, outcome, result_for
+
+# The page sentences the citations quote, copied from the source page (the tests never read
+# ../shared). Non-breaking spaces of the page are written as \u00a0.
+PAGE_EXCERPT = (
+    "SMV:Digital er en tilskudsordning målrettet små og mellemstore virksomheder\u00a0(læs "
+    "mere om\u00a0definitionen af\u00a0SMV'er her).\n"
+    "• Virksomheder med et dansk CVR-nummer\n"
+    "• Virksomheder med en omsætning på maksimalt 50 mio. euro eller en balance på maksimum "
+    "43 mio. euro (man må gerne overskride maksimum for enten omsætning eller balance, men "
+    "ikke begge på samme tid)\n"
+    "• Virksomheder der ikke har modtaget statsstøtte, der overstiger 200.000 euro, svarende "
+    "til ca. 1,5 mio. kr., i indeværende og de to foregående regnskabsår. (Tilskuddet i "
+    "SMV:Digital gives i henhold til statsstøttereglerne under Europa Kommissionens de "
+    "minimis-forordning (EU) Nr. 1407/2013.\u00a0Du kan se Europa Kommissionens de "
+    "minimis-forordning her).\n"
+    "Der er krav om egen medfinansiering i form af 50% enten i form af kontant betaling, egne "
+    "afholdte timer eller et mix af disse. Læs mere om medfinansiering i ”Trin 5 – Undervejs "
+    "i projektet”.\n"
+    "Herudover gælder der specifikke krav afhængigt af, om der søges tilskud til 25.000 kr., "
+    "100.000 kr. eller 250.000 kr.\n"
+    "Ansøgere til tilskud på 25.000 kr.:\n"
+    "• Virksomheden skal have mellem 2-20 fuldtidsansatte\n"
+    "Ansøgere til tilskud på 100.000 kr.:\n"
+    "• Virksomheden skal have mellem 3-249 fuldtidsansatte i seneste aflagte regnskab\n"
+    "• Virksomheden skal have en omsætning på minimum 2 mio. kr. i seneste aflagte "
+    "årsregnskab\n"
+    "Ansøgere til tilskud på op til 250.000 kr.:\n"
+    "• Virksomheden skal være afklaret omkring teknologivalg og herunder have udarbejdet en "
+    "business case for investering i ny hardware eller software\n"
+    "Antallet af fuldtidsansatte opgøres med udgangspunkt i sidste års regnskab og vurderes "
+    "som antal årsværk på\u00a0www.cvr.dk. Såfremt antal årsværk på\u00a0www.cvr.dk\u00a0ikke "
+    "er retvisende, skal jeres virksomhed redegøre for dette i ansøgningens "
+    "virksomhedsbeskrivelse. Bemærk i øvrigt at ejere maksimalt kan indgå med samlet 1 "
+    "årsværk i beregningen.\n"
+    "Har jeres virksomhed tidligere deltaget i et SMV:Digital projekt, kan der frit ansøges "
+    "igen, såfremt projektet er afsluttet og afrapporteret, og virksomheden i øvrigt stadig "
+    "opfylder alle overstående krav.\n"
+    "For at jeres virksomhed kan få tildelt et tilsagn, er det centralt, at jeres ansøgning "
+    "lever op til programmets gældende tildelingskriterier, som skal være med til at sikre, "
+    "at jeres ansøgning skaber den forventede værdi. De konkrete tildelingskriterier, som "
+    "alle skal være opfyldt, er beskrevet nedenfor:\n"
+    "• Projektet bidrager til at realisere virksomhedens vækstambitioner\n"
+    "Her vil I blive vurderet på, om der er afsat ressourcer til at få hævet det teknologiske "
+    "niveau i jeres virksomhed, herunder om der er økonomisk råderum til indkøb af potentielt "
+    "ny teknologi. Ydermere ses der på, om der I jeres virksomhed er ledelsesmæssigt "
+    "engagement i projektet, og hvorvidt I har afsat de rette medarbejdere til gennemførslen "
+    "af projektet\n"
+    "Her vurderes I på, om jeres projekt reelt involverer en for jer ny teknologi eller IT "
+    "eller en væsentlig opgradering af allerede eksisterende teknologi eller IT, som I "
+    "anvender\n"
+    "• Evt. tema: Nogle puljer er tematiserede, fx målrettet grøn omstilling eller eksport. "
+    "For disse puljer vil I ydermere blive vurderet på, om I har sandsynliggjort, at "
+    "projektet vil forbedre fx jeres eksportsituationen eller have grønne effekter.\n"
+    "Implementeringsforløb kan hjælpe med at høste gevinsterne ved ny teknologi, som I enten "
+    "har investeret i inden for det seneste år eller indkøber i forbindelse med projektet. "
+    "Følgende er eksempler på aktiviteter i et implementeringsforløb:\n"
+    "Direkte investeringsstøtte er for virksomheder, som er klar til at investere i digitale "
+    "systemer, automatisering eller e-handelsløsninger. Investeringer støttes med 25% op til "
+    "et maksimalt støttebeløb på 200.000 kr. Investeringer under 40.000 kr. støttes ikke - "
+    "svarende til en mindstestøttesats på 10.000 kr. Følgende er eksempler på "
+    "støtteberettigede investeringer\n"
+    "Indkøb af software på abonnement støttes op til 2 år\n"
+    "Bemærk at følgende aktiviteter i et SMV:Digital-projekt ikke er støtteberettigede:\n"
+    "Når I har besluttet jer for at ansøge en tilskudspulje i SMV:Digital, skal I udfylde og "
+    "indsende en ansøgning til programmet, når den pågældende pulje åbner. Det er dog muligt "
+    "at forberede sig i god tid ved på forhånd at hente og udfylde en ansøgningsskabelon:\n"
+    "• Der kan kun ansøges til ét forløb ad gangen, og har virksomheden tidligere modtaget et "
+    "tilskud, skal dette forløb være afsluttet og afrapporteret til Erhvervsstyrelsen, før "
+    "man kan ansøge på ny. Dette gælder ligeledes for igangværende projekter i regi af "
+    "Erhvervspartnerskabet for Avanceret Produktion (forløberen for SMV:Digital)\n"
+    "• Der kan kun gives tilskud til én ansøgning per koncern. Det samme gælder, hvis flere "
+    "virksomheder har overlappende ejerkreds på mindst 25%.\n"
+    "Der er løbende ansøgningsfrist og jeres ansøgning vil blive vurderet efter et "
+    "først-til-mølle-princip. Det betyder, at indkomne ansøgninger behandles i den "
+    "rækkefølge, de er modtaget, og at tilskudsmidler udmøntes frem til tilskudspuljens "
+    "ansøgningsfrist, eller indtil rundens samlede bevilling er uddelt.\n"
+    "• Den anvendte rådgiver skal være godkendt og oprettet i rådgiverdatabasen\n"
+    "• Der må ikke være interessesammenfald mellem jeres virksomhed og den anvendte rådgiver "
+    "dvs. direkte eller indirekte afhængighed i form af ejerskab, bestyrelse, "
+    "familierelationer eller lign.\n"
+    "• Det er tilladt at anvende flere rådgivere på samme tid eller skifte undervejs i et "
+    "projekt. Rådgiverne skal alle være godkendt individuelt.\n"
+    "I SMV:Digital er der krav om egen medfinansiering, som betyder, at I selv skal "
+    "medfinansiere rådgivning med 50% og investeringer i hardware og software med 75%. Hvis I "
+    "fx har en tilskudsvoucher på 100.000 kr. og ønsker det fulde tilskudsbeløb udbetalt, "
+    "skal I som minimum medfinansiere 100.000 kr. Her kan I vælge, om medfinansieringen skal "
+    "være i form af kontant betaling, afholdte egne timer eller et mix af disse.\n"
+    "Hvis I vælger at medfinansiere med egne timer, skal I huske at føre timeregnskab for "
+    "projektet. I timeregnskabet skal I løbende timeregistrere med angivelse af den person "
+    "fra virksomheden, som har deltaget i projektet samt, opgave, dato og tidsforbrug. I kan "
+    "enten anvende jeres eget timeregistreringssystem eller anvende følgende "
+    "skabelon:\u00a0Download skabelon til timeregnskab.\n"
+    "Beregningsgrundlaget for timelønnen er medarbejderens bruttoårsløn divideret med 1613 "
+    "timer. Bruttolønnen fremgår af lønsedlen og omfatter ferieberettiget løn, "
+    "arbejdsgiverbetalte udgifter til pension, egen betalt pension (hvis den indgår i "
+    "grundlønnen og er er ferieberettiget), ATP og overenskomstmæssige tillæg.\n"
+    "Hvis du er ejer eller medejer af en virksomhed, der indgår i projektet, og samtidig "
+    "lægger timer i projektet uden at udtage løn til dig selv, kan du medtage disse timer i "
+    "projektbudgettet til en timesats på 250 kr.\n"
+    "Virksomheder, der har fået tildelt voucheren på op til 250.000 kr., vil få mulighed for "
+    "at få udbetalt støtten til investeringen inkl. rådgivning også selvom det samlede "
+    "projekt endnu ikke er afsluttet. Der kan maksimalt ske tidlig udbetaling én gang i løbet "
+    "af projektet.\n"
+    "Både projektændringer og anmodninger om forlængelser skal meddeles til Erhvervsstyrelsen "
+    "indenfor jeres projektperiode, som fremgår af det modtagne tilsagnsbrev. Jeres "
+    "projektperiode afhænger af størrelsen på jeres tilskudsvoucher og er på 12 måneder for "
+    "tilskud på 100.000 kr. eller op til 250.000 kr. og 6 måneder for tilskud på 25.000 kr.\n"
+    "Når I afrapporterer, skal I udfylde og indsende følgende:\n"
+    "• Underskrevet udbetalingsanmodning\n"
+    "• Dokumentet ”afrapportering og regnskab” inkl. timeregnskab\n"
+    "• Underskrevet ledelseserklæring\n"
+    "• Kopi af faktura fra rådgiver\n"
+    "Dokumenterne skal være Erhvervsstyrelsen i hænde senest 3 måneder efter afslutningen af "
+    "tilsagnsperioden, som I finder øverst i jeres tilsagnsbrev. Husk, at udgifter til "
+    "konsulentydelser skal være betalt og interne løntimer afholdt indenfor jeres "
+    "tilsagnsperiode.\n"
+    "Der vil løbende blive evalueret på virksomhedens oplevelse af programmet, da "
+    "Erhvervsstyrelsen hele tiden ønsker at forbedre programmet. Tilskudsmodtageren "
+    "forpligter sig til at besvare en opsamlende evaluering, der modtages op til 2 år efter "
+    "projektets afslutning.\n"
+
+)
+
+PASS, FAIL, UNKNOWN, WARNING = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING
+
+# ON is 2026-11-01; TEST_RATES give 1 EUR = 7.46 DKK.
+FULL: dict[str, Any] = {
+    "company": {
+        "name": "Testværk ApS", "country": "DK", "cvr_number": "12345678",
+        "employees_fte": D(10), "owners_fte": D(1), "fte_differs_from_cvr": False,
+        "turnover": D(5_000_000), "balance_sheet_total": D(2_000_000),
+        "fiscal_year_start_month": 1,
+    },
+    "aid_received": [
+        {"granted": date(2025, 3, 1), "amount": D(150_000), "scheme": "innobooster",
+         "de_minimis": True},
+    ],
+    "project": {
+        "budget_total": D(600_000), "investment_cost": D(400_000),
+        "activities": ["potential_clarification", "implementation", "investment"],
+        "ineligible_activities": [], "technology_bought_in_project": True,
+        "technology_choice_settled": True, "business_case_made": True,
+        "advisors_in_database": True, "advisor_conflict_of_interest": False,
+        "group_smv_grant": False, "own_hours": True,
+        "start": date(2027, 1, 1), "end": date(2027, 6, 30),
+    },
+    "declarations": {"growth_ambitions": True, "anchoring": True, "new_technology": True,
+                     "ready_to_invest": True},
+    "documents": {"held": ["smv_application", "business_case", "timesheet"]},
+}
+
+
+def with_company(**values: Any) -> dict[str, Any]:
+    return merged(FULL, company=values)
+
+
+def with_project(**values: Any) -> dict[str, Any]:
+    return merged(FULL, project=values)
+
+
+def with_aid(*entries: dict[str, Any]) -> dict[str, Any]:
+    data = merged(FULL)
+    data["aid_received"] = list(entries)
+    return data
+
+
+def dm(granted: date, amount: int | str, de_minimis: bool | None = True,
+       scheme: str = "other") -> dict[str, Any]:
+    return {"granted": granted, "amount": D(amount), "scheme": scheme, "de_minimis": de_minimis}
+
+
+def without(data: dict[str, Any], section: str, key: str) -> dict[str, Any]:
+    out = merged(data)
+    out[section].pop(key)
+    return out
+
+
+def tier_verdicts(data: dict[str, Any], on: date = ON) -> dict[str, Verdict]:
+    return {t.tier.id: t.verdict for t in result_for(SCHEME, data, on).tiers}
+
+
+def amounts(data: dict[str, Any], tier: str):  # type: ignore[no-untyped-def]
+    t = next(t for t in SCHEME.tiers if t.id == tier)
+    return t.amounts(ctx_for(data))
+
+
+# --- SMV01 CVR --------------------------------------------------------------------------------
+
+
+def test_a_cvr_number_is_enough() -> None:
+    assert outcome(SCHEME, FULL, "SMV01") is PASS
+
+
+def test_no_cvr_number_is_unknown() -> None:
+    f = finding(SCHEME, without(FULL, "company", "cvr_number"), "SMV01")
+    assert f.outcome is UNKNOWN and f.missing == ("company.cvr_number",)
+
+
+# --- SMV02 size (1 EUR = 7.46 DKK: EUR 50M = DKK 373,000,000; EUR 43M = DKK 320,780,000) -------
+
+
+def test_turnover_at_the_eur_50_million_ceiling_is_enough_with_a_large_balance() -> None:
+    data = with_company(turnover=D(373_000_000), balance_sheet_total=D(400_000_000))
+    f = finding(SCHEME, data, "SMV02")
+    assert f.outcome is PASS
+    assert "1 EUR = 7.4600 DKK" in f.message and "DKK 373,000,000" in f.message
+
+
+def test_turnover_one_krone_above_with_a_large_balance_is_not() -> None:
+    data = with_company(turnover=D(373_000_001), balance_sheet_total=D(400_000_000))
+    f = finding(SCHEME, data, "SMV02")
+    assert f.outcome is FAIL and "both ceilings exceeded" in f.message and f.fix
+
+
+def test_balance_at_the_eur_43_million_ceiling_is_enough_with_a_large_turnover() -> None:
+    data = with_company(turnover=D(400_000_000), balance_sheet_total=D(320_780_000))
+    assert outcome(SCHEME, data, "SMV02") is PASS
+
+
+def test_balance_one_krone_above_with_a_large_turnover_is_not() -> None:
+    data = with_company(turnover=D(400_000_000), balance_sheet_total=D(320_780_001))
+    assert outcome(SCHEME, data, "SMV02") is FAIL
+
+
+def test_a_small_turnover_alone_is_enough() -> None:
+    data = without(FULL, "company", "balance_sheet_total")
+    assert outcome(SCHEME, data, "SMV02") is PASS
+
+
+def test_a_large_turnover_without_balance_is_unknown() -> None:
+    data = without(with_company(turnover=D(400_000_000)), "company", "balance_sheet_total")
+    f = finding(SCHEME, data, "SMV02")
+    assert f.outcome is UNKNOWN and f.missing == ("company.balance_sheet_total",)
+
+
+def test_no_figures_is_unknown_naming_both() -> None:
+    data = without(without(FULL, "company", "turnover"), "company", "balance_sheet_total")
+    f = finding(SCHEME, data, "SMV02")
+    assert f.missing == ("company.turnover", "company.balance_sheet_total")
+
+
+def test_a_company_keeping_accounts_in_eur_is_compared_without_conversion() -> None:
+    data = with_company(currency="EUR", turnover=D(50_000_000),
+                        balance_sheet_total=D(50_000_000))
+    f = finding(SCHEME, data, "SMV02")
+    assert f.outcome is PASS and "7.46" not in f.message
+
+
+# --- SMV03 de minimis received (rolling: 2023-11-02 .. 2026-11-01, EUR 300,000 = DKK 2,238,000)
+
+
+def test_de_minimis_aid_at_the_ceiling_is_enough() -> None:
+    f = finding(SCHEME, with_aid(dm(date(2023, 11, 2), 2_238_000)), "SMV03")
+    assert f.outcome is PASS
+    assert "2023/2831" in f.message and "EUR 200,000" in f.message
+    assert "statsstøtte" in f.message and "1 EUR = 7.4600 DKK" in f.message
+
+
+def test_de_minimis_aid_one_krone_above_the_ceiling_is_not() -> None:
+    f = finding(SCHEME, with_aid(dm(date(2023, 11, 2), 2_238_001)), "SMV03")
+    assert f.outcome is FAIL and f.fix
+
+
+def test_aid_granted_the_day_before_the_rolling_window_does_not_count() -> None:
+    assert outcome(SCHEME, with_aid(dm(date(2023, 11, 1), 9_000_000)), "SMV03") is PASS
+
+
+def test_aid_granted_on_the_first_day_of_the_rolling_window_counts() -> None:
+    assert outcome(SCHEME, with_aid(dm(date(2023, 11, 2), 9_000_000)), "SMV03") is FAIL
+
+
+def test_aid_granted_after_the_evaluation_date_does_not_count() -> None:
+    assert outcome(SCHEME, with_aid(dm(date(2026, 11, 2), 9_000_000)), "SMV03") is PASS
+
+
+def test_aid_that_is_not_de_minimis_does_not_count() -> None:
+    data = with_aid(dm(date(2025, 1, 1), 9_000_000, de_minimis=False))
+    assert outcome(SCHEME, data, "SMV03") is PASS
+
+
+def test_aid_of_unknown_kind_that_cannot_change_the_outcome_is_ignored() -> None:
+    data = with_aid(dm(date(2025, 1, 1), 1_000_000), dm(date(2025, 2, 1), 1_238_000, None))
+    assert outcome(SCHEME, data, "SMV03") is PASS
+
+
+def test_aid_of_unknown_kind_that_could_exceed_the_ceiling_is_unknown() -> None:
+    data = with_aid(dm(date(2025, 1, 1), 1_000_000), dm(date(2025, 2, 1), 1_238_001, None))
+    f = finding(SCHEME, data, "SMV03")
+    assert f.outcome is UNKNOWN and f.missing == ("aid_received[1].de_minimis",)
+
+
+def test_known_aid_above_the_ceiling_fails_whatever_the_unknown_aid() -> None:
+    data = with_aid(dm(date(2025, 1, 1), 2_300_000), dm(date(2025, 2, 1), 5, None))
+    assert outcome(SCHEME, data, "SMV03") is FAIL
+
+
+def test_no_aid_list_is_unknown() -> None:
+    data = merged(FULL)
+    data.pop("aid_received")
+    f = finding(SCHEME, data, "SMV03")
+    assert f.outcome is UNKNOWN and f.missing == ("aid_received",)
+
+
+def test_the_2024_regime_applies_from_1_january_2024() -> None:
+    f = finding(SCHEME, FULL, "SMV03", on=date(2024, 1, 1))
+    assert "EUR 300,000" in f.message and "rolling" in f.message
+
+
+def test_the_page_s_regime_applies_on_31_december_2023() -> None:
+    f = finding(SCHEME, FULL, "SMV03", on=date(2023, 12, 31))
+    assert "1407/2013" in f.message and "≤ the ceiling EUR 200,000" in f.message
+
+
+# Old regime on 2023-06-15, fiscal year = calendar year: 2021-01-01 .. 2023-06-15,
+# EUR 200,000 = DKK 1,492,000.
+OLD = date(2023, 6, 15)
+
+
+def test_old_regime_aid_at_the_ceiling_is_enough() -> None:
+    assert outcome(SCHEME, with_aid(dm(date(2021, 1, 1), 1_492_000)), "SMV03", OLD) is PASS
+
+
+def test_old_regime_aid_one_krone_above_is_not() -> None:
+    assert outcome(SCHEME, with_aid(dm(date(2021, 1, 1), 1_492_001)), "SMV03", OLD) is FAIL
+
+
+def test_old_regime_aid_before_the_second_previous_fiscal_year_does_not_count() -> None:
+    assert outcome(SCHEME, with_aid(dm(date(2020, 12, 31), 9_000_000)), "SMV03", OLD) is PASS
+
+
+def test_fiscal_year_from_august_counts_aid_of_1_august_2020() -> None:
+    data = merged(with_aid(dm(date(2020, 8, 1), 9_000_000)),
+                  company={"fiscal_year_start_month": 8})
+    assert outcome(SCHEME, data, "SMV03", OLD) is FAIL
+
+
+def test_fiscal_year_from_september_does_not() -> None:
+    data = merged(with_aid(dm(date(2020, 8, 1), 9_000_000)),
+                  company={"fiscal_year_start_month": 9})
+    assert outcome(SCHEME, data, "SMV03", OLD) is PASS
+
+
+def test_unknown_fiscal_year_that_changes_the_outcome_is_unknown() -> None:
+    data = without(with_aid(dm(date(2020, 8, 1), 9_000_000)), "company",
+                   "fiscal_year_start_month")
+    f = finding(SCHEME, data, "SMV03", OLD)
+    assert f.outcome is UNKNOWN and f.missing == ("company.fiscal_year_start_month",)
+
+
+def test_unknown_fiscal_year_is_decided_when_every_month_agrees() -> None:
+    small = without(with_aid(dm(date(2020, 8, 1), 1_000)), "company", "fiscal_year_start_month")
+    large = without(with_aid(dm(date(2022, 8, 1), 9_000_000)), "company",
+                    "fiscal_year_start_month")
+    assert outcome(SCHEME, small, "SMV03", OLD) is PASS
+    assert outcome(SCHEME, large, "SMV03", OLD) is FAIL
+
+
+def test_a_date_before_the_encoded_regimes_is_unknown() -> None:
+    assert outcome(SCHEME, FULL, "SMV03", date(2013, 12, 31)) is UNKNOWN
+
+
+def test_a_date_after_regulation_2023_2831_is_unknown() -> None:
+    assert outcome(SCHEME, FULL, "SMV03", date(2031, 1, 1)) is UNKNOWN
+
+
+# --- SMV04–SMV06 de minimis with the grant ------------------------------------------------------
+
+
+def test_aid_plus_the_25000_voucher_at_the_ceiling_is_enough() -> None:
+    f = finding(SCHEME, with_aid(dm(date(2025, 1, 1), 2_213_000)), "SMV04")
+    assert f.outcome is PASS and "grant DKK 25,000" in f.message
+
+
+def test_aid_plus_the_25000_voucher_one_krone_above_is_not() -> None:
+    assert outcome(SCHEME, with_aid(dm(date(2025, 1, 1), 2_213_001)), "SMV04") is FAIL
+
+
+def test_the_250000_voucher_does_not_fit_where_the_25000_one_does() -> None:
+    data = with_aid(dm(date(2025, 1, 1), 2_000_000))
+    assert outcome(SCHEME, data, "SMV04") is PASS
+    assert outcome(SCHEME, data, "SMV06") is FAIL
+
+
+def test_the_grant_sought_is_used_when_stated() -> None:
+    data = merged(with_aid(dm(date(2025, 1, 1), 2_178_000)), project={"grant_sought": D(60_000)})
+    assert outcome(SCHEME, data, "SMV05") is PASS
+    data = merged(with_aid(dm(date(2025, 1, 1), 2_178_001)), project={"grant_sought": D(60_000)})
+    assert outcome(SCHEME, data, "SMV05") is FAIL
+
+
+def test_a_grant_sought_above_the_voucher_counts_as_the_voucher() -> None:
+    data = merged(with_aid(dm(date(2025, 1, 1), 2_213_000)), project={"grant_sought": D(90_000)})
+    f = finding(SCHEME, data, "SMV04")
+    assert f.outcome is PASS and "more" in f.message
+
+
+def test_de_minimis_with_grant_rules_belong_to_their_tiers() -> None:
+    tiers = {r.id: r.tier for r in SCHEME.rules}
+    assert (tiers["SMV04"], tiers["SMV05"], tiers["SMV06"]) == ("t25", "t100", "t250")
+
+
+# --- SMV07–SMV09 co-financing --------------------------------------------------------------------
+
+
+def advice_only(**project: Any) -> dict[str, Any]:
+    data = without(FULL, "project", "investment_cost")
+    return merged(data, project={"activities": ["potential_clarification"], **project})
+
+
+def test_no_grant_sought_passes_and_says_the_amounts_show_the_maximum() -> None:
+    f = finding(SCHEME, FULL, "SMV07")
+    assert f.outcome is PASS and "project.grant_sought" in f.message
+
+
+def test_advice_of_50000_covers_a_25000_grant() -> None:
+    data = advice_only(grant_sought=D(25_000), budget_total=D(50_000))
+    assert outcome(SCHEME, data, "SMV07") is PASS
+
+
+def test_advice_of_49999_99_does_not() -> None:
+    data = advice_only(grant_sought=D(25_000), budget_total=D("49999.99"))
+    f = finding(SCHEME, data, "SMV07")
+    assert f.outcome is FAIL and "DKK 24,999.99" in f.message and "DKK 50,000" in f.fix
+
+
+def test_a_100000_voucher_needs_100000_of_own_financing() -> None:
+    assert outcome(SCHEME, advice_only(grant_sought=D(100_000), budget_total=D(200_000)),
+                   "SMV08") is PASS
+    assert outcome(SCHEME, advice_only(grant_sought=D(100_000), budget_total=D(199_999)),
+                   "SMV08") is FAIL
+
+
+def test_a_grant_sought_without_a_budget_is_unknown() -> None:
+    data = without(with_project(grant_sought=D(25_000)), "project", "budget_total")
+    f = finding(SCHEME, data, "SMV07")
+    assert f.outcome is UNKNOWN and f.missing == ("project.budget_total",)
+
+
+def test_investment_support_counts_towards_the_250000_grant() -> None:
+    # 400,000 × 25 % = 100,000 + 100,000 advice × 50 % = 50,000
+    ok = with_project(grant_sought=D(150_000), budget_total=D(500_000))
+    too_much = with_project(grant_sought=D("150000.01"), budget_total=D(500_000))
+    assert outcome(SCHEME, ok, "SMV09") is PASS
+    assert outcome(SCHEME, too_much, "SMV09") is FAIL
+
+
+def test_cofinancing_rules_are_budget_rules() -> None:
+    kinds = {r.id: r.kind for r in SCHEME.rules}
+    assert {kinds["SMV07"], kinds["SMV08"], kinds["SMV09"]} == {Kind.BUDGET}
+
+
+# --- SMV10, SMV11, SMV13 full-time employees ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("employees", "owners", "expected"), [
+    ("1", "1", PASS),          # 2 FTE
+    ("1.6", "0", FAIL),        # no rounding up
+    ("1.99", "0", FAIL),
+    ("20", "0", PASS),
+    ("20.01", "0", FAIL),
+    ("19", "3", PASS),         # owners count at most 1 FTE
+    ("19.01", "3", FAIL),
+])
+def test_the_25000_voucher_needs_2_to_20_fte(employees: str, owners: str,
+                                             expected: Outcome) -> None:
+    data = with_company(employees_fte=D(employees), owners_fte=D(owners))
+    assert outcome(SCHEME, data, "SMV10") is expected
+
+
+def test_one_point_six_fte_says_no_rounding() -> None:
+    f = finding(SCHEME, with_company(employees_fte=D("1.6"), owners_fte=D(0)), "SMV10")
+    assert "1.6 FTE" in f.message and "no rounding" in f.message and "0.4 more" in f.fix
+
+
+@pytest.mark.parametrize("rule_id", ["SMV11", "SMV13"])
+@pytest.mark.parametrize(("employees", "owners", "expected"), [
+    ("2", "1", PASS),
+    ("2.99", "0", FAIL),
+    ("248", "1", PASS),
+    ("248", "1.5", PASS),
+    ("248.01", "1", FAIL),
+])
+def test_the_larger_vouchers_need_3_to_249_fte(rule_id: str, employees: str, owners: str,
+                                               expected: Outcome) -> None:
+    data = with_company(employees_fte=D(employees), owners_fte=D(owners))
+    assert outcome(SCHEME, data, rule_id) is expected
+
+
+def test_missing_owners_fte_is_unknown() -> None:
+    f = finding(SCHEME, without(FULL, "company", "owners_fte"), "SMV10")
+    assert f.outcome is UNKNOWN and f.missing == ("company.owners_fte",)
+
+
+# --- SMV12, SMV14 turnover ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule_id", ["SMV12", "SMV14"])
+def test_turnover_of_2_million_is_enough(rule_id: str) -> None:
+    assert outcome(SCHEME, with_company(turnover=D(2_000_000)), rule_id) is PASS
+
+
+@pytest.mark.parametrize("rule_id", ["SMV12", "SMV14"])
+def test_turnover_one_ore_below_2_million_is_not(rule_id: str) -> None:
+    f = finding(SCHEME, with_company(turnover=D("1999999.99")), rule_id)
+    assert f.outcome is FAIL and "DKK 0.01 more" in f.fix
+
+
+def test_missing_turnover_is_unknown() -> None:
+    f = finding(SCHEME, without(FULL, "company", "turnover"), "SMV12")
+    assert f.outcome is UNKNOWN and f.missing == ("company.turnover",)
+
+
+def test_the_25000_voucher_has_no_turnover_minimum() -> None:
+    data = with_company(turnover=D(0))
+    assert tier_verdicts(data)["t25"] is Verdict.FITS
+
+
+# --- SMV15, SMV16 technology choice and business case -------------------------------------------
+
+
+@pytest.mark.parametrize(("rule_id", "field"), [
+    ("SMV15", "technology_choice_settled"), ("SMV16", "business_case_made")])
+def test_the_250000_voucher_conditions(rule_id: str, field: str) -> None:
+    assert outcome(SCHEME, with_project(**{field: True}), rule_id) is PASS
+    assert outcome(SCHEME, with_project(**{field: False}), rule_id) is FAIL
+    f = finding(SCHEME, without(FULL, "project", field), rule_id)
+    assert f.outcome is UNKNOWN and f.missing == (f"project.{field}",)
+
+
+# --- SMV17 one project at a time ----------------------------------------------------------------
+
+
+def earlier(scheme: str, finished: bool | None) -> dict[str, Any]:
+    return {"granted": date(2025, 1, 1), "amount": D(100_000), "scheme": scheme,
+            "de_minimis": True, "finished_and_reported": finished}
+
+
+def test_a_finished_and_reported_earlier_project_is_enough() -> None:
+    assert outcome(SCHEME, with_aid(earlier("dk-smv-digital", True)), "SMV17") is PASS
+
+
+def test_an_unfinished_earlier_project_is_not() -> None:
+    f = finding(SCHEME, with_aid(earlier("dk-smv-digital", False)), "SMV17")
+    assert f.outcome is FAIL and f.fix
+
+
+def test_an_unfinished_erhvervspartnerskab_project_is_not() -> None:
+    assert outcome(SCHEME, with_aid(earlier("erhvervspartnerskabet", False)), "SMV17") is FAIL
+
+
+def test_an_unfinished_project_of_another_scheme_does_not_matter() -> None:
+    assert outcome(SCHEME, with_aid(earlier("innobooster", False)), "SMV17") is PASS
+
+
+def test_an_earlier_project_not_stated_as_finished_is_unknown() -> None:
+    f = finding(SCHEME, with_aid(earlier("dk-smv-digital", None)), "SMV17")
+    assert f.outcome is UNKNOWN and f.missing == ("aid_received[0].finished_and_reported",)
+
+
+def test_no_aid_list_leaves_earlier_projects_unknown() -> None:
+    data = merged(FULL)
+    data.pop("aid_received")
+    assert outcome(SCHEME, data, "SMV17") is UNKNOWN
+
+
+# --- SMV18–SMV21 award criteria -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("rule_id", "field"), [
+    ("SMV18", "growth_ambitions"), ("SMV19", "anchoring"), ("SMV20", "new_technology"),
+    ("SMV23", "ready_to_invest")])
+def test_award_declarations(rule_id: str, field: str) -> None:
+    assert outcome(SCHEME, merged(FULL, declarations={field: True}), rule_id) is PASS
+    assert outcome(SCHEME, merged(FULL, declarations={field: False}), rule_id) is FAIL
+    f = finding(SCHEME, without(FULL, "declarations", field), rule_id)
+    assert f.outcome is UNKNOWN and f.missing == (f"declarations.{field}",)
+
+
+def test_a_pool_without_theme_passes_the_theme_criterion() -> None:
+    f = finding(SCHEME, FULL, "SMV21")
+    assert f.outcome is PASS and "themed pools" in f.message
+
+
+def test_a_themed_pool_needs_the_theme_declared() -> None:
+    themed = with_project(pool_theme="grøn omstilling")
+    f = finding(SCHEME, themed, "SMV21")
+    assert f.outcome is UNKNOWN and f.missing == ("declarations.pool_theme_met",)
+    assert outcome(SCHEME, merged(themed, declarations={"pool_theme_met": True}),
+                   "SMV21") is PASS
+    assert outcome(SCHEME, merged(themed, declarations={"pool_theme_met": False}),
+                   "SMV21") is FAIL
+
+
+# --- SMV22 implementation ------------------------------------------------------------------------
+
+
+def implementation(**project: Any) -> dict[str, Any]:
+    data = without(FULL, "project", "technology_bought_in_project")
+    return merged(data, project={"activities": ["implementation"], **project})
+
+
+def test_technology_bought_exactly_one_year_ago_is_recent_enough() -> None:
+    assert outcome(SCHEME, implementation(technology_bought=date(2025, 11, 1)), "SMV22") is PASS
+
+
+def test_technology_bought_a_day_earlier_is_not() -> None:
+    data = implementation(technology_bought=date(2025, 10, 31),
+                          technology_bought_in_project=False)
+    assert outcome(SCHEME, data, "SMV22") is FAIL
+
+
+def test_old_technology_is_fine_when_new_is_bought_in_the_project() -> None:
+    data = implementation(technology_bought=date(2020, 1, 1), technology_bought_in_project=True)
+    assert outcome(SCHEME, data, "SMV22") is PASS
+
+
+def test_old_technology_without_saying_whether_new_is_bought_is_unknown() -> None:
+    f = finding(SCHEME, implementation(technology_bought=date(2020, 1, 1)), "SMV22")
+    assert f.outcome is UNKNOWN and f.missing == ("project.technology_bought_in_project",)
+
+
+def test_a_project_without_implementation_passes() -> None:
+    assert outcome(SCHEME, with_project(activities=["potential_clarification"]), "SMV22") is PASS
+
+
+def test_no_activities_is_unknown() -> None:
+    f = finding(SCHEME, without(FULL, "project", "activities"), "SMV22")
+    assert f.outcome is UNKNOWN and f.missing == ("project.activities",)
+
+
+# --- SMV24 investment minimum ------------------------------------------------------------------
+
+
+def test_an_investment_of_40000_is_enough_and_gives_10000() -> None:
+    f = finding(SCHEME, with_project(investment_cost=D(40_000)), "SMV24")
+    assert f.outcome is PASS and "DKK 10,000" in f.message and "VAT" in f.message
+
+
+def test_an_investment_of_39999_99_is_not() -> None:
+    assert outcome(SCHEME, with_project(investment_cost=D("39999.99")), "SMV24") is FAIL
+
+
+def test_no_investment_among_the_activities_fails_the_250000_voucher() -> None:
+    data = advice_only()
+    assert outcome(SCHEME, data, "SMV24") is FAIL
+    verdicts = tier_verdicts(data)
+    assert verdicts["t250"] is Verdict.DOES_NOT_FIT and verdicts["t100"] is Verdict.FITS
+
+
+def test_an_investment_project_without_its_cost_is_unknown() -> None:
+    f = finding(SCHEME, without(FULL, "project", "investment_cost"), "SMV24")
+    assert f.outcome is UNKNOWN and f.missing == ("project.investment_cost",)
+
+
+# --- SMV25 ineligible activities, SMV26 group, SMV27–28 advisors ---------------------------------
+
+
+def test_no_ineligible_activity_passes() -> None:
+    assert outcome(SCHEME, FULL, "SMV25") is PASS
+
+
+def test_strategy_development_is_not_eligible() -> None:
+    f = finding(SCHEME, with_project(ineligible_activities=["strategy_development"]), "SMV25")
+    assert f.outcome is FAIL and "strategy_development" in f.message
+
+
+def test_unstated_ineligible_activities_are_unknown() -> None:
+    f = finding(SCHEME, without(FULL, "project", "ineligible_activities"), "SMV25")
+    assert f.missing == ("project.ineligible_activities",)
+
+
+@pytest.mark.parametrize(("rule_id", "field", "good"), [
+    ("SMV26", "group_smv_grant", False),
+    ("SMV27", "advisors_in_database", True),
+    ("SMV28", "advisor_conflict_of_interest", False)])
+def test_flag_rules(rule_id: str, field: str, good: bool) -> None:
+    assert outcome(SCHEME, with_project(**{field: good}), rule_id) is PASS
+    f = finding(SCHEME, with_project(**{field: not good}), rule_id)
+    assert f.outcome is FAIL and f.fix
+    f = finding(SCHEME, without(FULL, "project", field), rule_id)
+    assert f.outcome is UNKNOWN and f.missing == (f"project.{field}",)
+
+
+def test_the_group_rule_names_the_25_percent_overlap() -> None:
+    assert "25 %" in finding(SCHEME, FULL, "SMV26").message
+
+
+# --- SMV29–SMV31 project periods (soft) ---------------------------------------------------------
+
+
+def test_six_months_fit_the_25000_voucher() -> None:
+    assert outcome(SCHEME, with_project(end=date(2027, 6, 30)), "SMV29") is PASS
+
+
+def test_six_months_and_a_day_give_a_warning() -> None:
+    assert outcome(SCHEME, with_project(end=date(2027, 7, 1)), "SMV29") is WARNING
+
+
+def test_twelve_months_fit_the_100000_voucher() -> None:
+    assert outcome(SCHEME, with_project(end=date(2027, 12, 31)), "SMV30") is PASS
+
+
+def test_twelve_months_and_a_day_give_a_warning() -> None:
+    assert outcome(SCHEME, with_project(end=date(2028, 1, 1)), "SMV31") is WARNING
+
+
+def test_a_period_warning_does_not_change_the_verdict() -> None:
+    data = with_project(end=date(2027, 12, 31))
+    assert outcome(SCHEME, data, "SMV29") is WARNING
+    assert tier_verdicts(data)["t25"] is Verdict.FITS
+
+
+def test_no_dates_leave_the_period_unknown_without_changing_the_verdict() -> None:
+    data = without(FULL, "project", "end")
+    assert outcome(SCHEME, data, "SMV30") is UNKNOWN
+    assert tier_verdicts(data)["t100"] is Verdict.FITS
+
+
+# --- verdicts -------------------------------------------------------------------------------------
+
+
+def test_a_full_profile_fits_every_voucher() -> None:
+    r = result_for(SCHEME, FULL)
+    assert r.status == "open" and r.verdict is Verdict.FITS
+    assert [t.verdict for t in r.tiers] == [Verdict.FITS] * 3
+    assert "pool must be open" in r.status_text
+
+
+def test_the_call_has_no_closing_date() -> None:
+    assert result_for(SCHEME, FULL, date(2030, 6, 1)).status == "open"
+
+
+def test_an_ineligible_activity_makes_nothing_fit() -> None:
+    r = result_for(SCHEME, with_project(ineligible_activities=["communication"]))
+    assert r.verdict is Verdict.DOES_NOT_FIT
+    assert {t.verdict for t in r.tiers} == {Verdict.DOES_NOT_FIT}
+
+
+def test_an_undeclared_award_criterion_needs_information() -> None:
+    r = result_for(SCHEME, without(FULL, "declarations", "anchoring"))
+    assert r.verdict is Verdict.NEEDS_INFORMATION
+
+
+def test_too_many_employees_for_25000_still_fit_the_larger_vouchers() -> None:
+    verdicts = tier_verdicts(with_company(employees_fte=D(25)))
+    assert verdicts == {"t25": Verdict.DOES_NOT_FIT, "t100": Verdict.FITS, "t250": Verdict.FITS}
+
+
+def test_the_scheme_shows_the_amounts_of_the_highest_fitting_voucher() -> None:
+    r = result_for(SCHEME, with_project(business_case_made=False))
+    assert r.verdict is Verdict.FITS
+    assert r.amounts.amounts is not None
+    assert r.amounts.amounts.max_grant == Money(D(100_000), "DKK")
+
+
+def test_documents_follow_their_conditions() -> None:
+    r = result_for(SCHEME, with_company(fte_differs_from_cvr=True))
+    status = {d.document.id: d for d in r.documents}
+    assert status["fte_explanation"].needed is True
+    assert [d.document.id for d in r.missing_documents] == ["fte_explanation"]
+    later = {d.document.id for d in r.later_documents}
+    assert {"smv_payment_request", "smv_report_and_accounts", "smv_management_declaration",
+            "smv_advisor_invoice", "timesheet"} <= later
+    assert status["business_case"].document.tier == "t250"
+
+
+def test_no_own_hours_needs_no_timesheet() -> None:
+    r = result_for(SCHEME, with_project(own_hours=False))
+    assert {d.document.id: d.needed for d in r.documents}["timesheet"] is False
+
+
+# --- amounts ------------------------------------------------------------------------------------
+
+
+def test_without_a_budget_each_voucher_shows_its_cap_and_rate() -> None:
+    data = without(FULL, "project", "budget_total")
+    a25, a250 = amounts(data, "t25"), amounts(data, "t250")
+    assert a25.max_grant == Money(D(25_000), "DKK") and a25.own_funding is None
+    assert a25.rate == D("0.5") and "50 %" in a25.basis and "DKK 25,000" in a25.basis
+    assert a25.missing == ("project.budget_total",)
+    assert a250.max_grant == Money(D(250_000), "DKK") and "25 %" in a250.basis
+    assert a250.own_funding_form == "cash, own hours or a mix"
+
+
+def test_a_small_advice_budget_gives_half() -> None:
+    a = amounts(advice_only(budget_total=D(40_000)), "t25")
+    assert a.max_grant == Money(D(20_000), "DKK") and a.own_funding == Money(D(20_000), "DKK")
+
+
+def test_the_100000_voucher_is_capped() -> None:
+    a = amounts(advice_only(budget_total=D(300_000)), "t100")
+    assert a.max_grant == Money(D(100_000), "DKK") and a.own_funding == Money(D(200_000), "DKK")
+
+
+def test_an_investment_is_not_supported_by_the_smaller_vouchers() -> None:
+    a = amounts(FULL, "t100")  # advice 200,000 × 50 % = 100,000; investment paid by the company
+    assert a.max_grant == Money(D(100_000), "DKK") and "no support" in a.basis
+
+
+def test_the_250000_voucher_adds_investment_and_advice() -> None:
+    a = amounts(FULL, "t250")  # 400,000 × 25 % + 200,000 × 50 %
+    assert a.max_grant == Money(D(200_000), "DKK") and a.own_funding == Money(D(400_000), "DKK")
+    assert "VAT" in a.basis
+
+
+def test_investment_support_is_capped_at_200000_and_the_voucher_at_250000() -> None:
+    a = amounts(with_project(budget_total=D(1_200_000), investment_cost=D(1_000_000)), "t250")
+    assert a.max_grant == Money(D(250_000), "DKK")
+
+
+def test_investment_support_alone_stops_at_200000() -> None:
+    a = amounts(with_project(budget_total=D(1_000_000), investment_cost=D(1_000_000)), "t250")
+    assert a.max_grant == Money(D(200_000), "DKK")
+
+
+def test_an_investment_of_exactly_40000_gets_10000() -> None:
+    a = amounts(with_project(budget_total=D(40_000), investment_cost=D(40_000)), "t250")
+    assert a.max_grant == Money(D(10_000), "DKK")
+
+
+def test_an_investment_under_40000_gets_nothing() -> None:
+    a = amounts(with_project(budget_total=D("39999.99"), investment_cost=D("39999.99")), "t250")
+    assert a.max_grant == Money(D(0), "DKK")
+
+
+def test_an_investment_above_the_budget_needs_information() -> None:
+    r = result_for(SCHEME, with_project(budget_total=D(100_000), investment_cost=D(200_000)))
+    t250 = next(t for t in r.tiers if t.tier.id == "t250")
+    assert t250.amounts.amounts is None and t250.amounts.missing == ("project.investment_cost",)
+
+
+@given(
+    budget=st.decimals(min_value=0, max_value=5_000_000, places=2),
+    share=st.decimals(min_value=0, max_value=1, places=3),
+)
+def test_the_grant_never_exceeds_cap_or_rates_and_adds_up(budget: D, share: D) -> None:
+    investment = (budget * share).quantize(D("0.01"))
+    data = with_project(budget_total=budget, investment_cost=investment)
+    ctx = ctx_for(data)
+    advice = budget - investment
+    for tier in SCHEME.tiers:
+        a = tier.amounts(ctx)
+        assert a.max_grant is not None and a.own_funding is not None and a.cap is not None
+        grant = a.max_grant.amount
+        assert D(0) <= grant <= a.cap.amount
+        if tier.id == "t250":
+            assert grant <= advice * D("0.5") + investment * D("0.25")
+        else:
+            assert grant <= advice * D("0.5")
+        assert grant + a.own_funding.amount == budget
+
+
+def test_own_hours_rate_is_gross_salary_over_1613_hours() -> None:
+    rate = smv.own_hours_rate(Money(D(483_900), "DKK"), ON)
+    assert rate == Money(D(300), "DKK")
+    assert smv.OWNER_HOURLY_RATE.money(ON) == Money(D(250), "DKK")
+    assert smv.HOURS_PER_YEAR in smv.BUDGET_PARAMETERS
+
+
+# --- rulebook health ---------------------------------------------------------------------------
+
+
+def page_citations() -> list[Citation]:
+    cites: list[Citation] = [c for r in SCHEME.rules for c in r.cites]
+    cites += [c for d in SCHEME.documents for c in d.cites]
+    cites += [p.source for p in SCHEME.parameters]
+    cites += list(SCHEME.call.cites)
+    cites += [v for v in vars(smv).values() if isinstance(v, Citation)]
+    return [c for c in cites if c.source is smv.SOURCE]
+
+
+def test_every_quote_is_on_the_page() -> None:
+    quotes = {c.quote for c in page_citations()}
+    assert quotes
+    for q in quotes:
+        assert q in PAGE_EXCERPT, q
+
+
+def test_every_rule_has_a_unique_id_a_citation_and_a_title() -> None:
+    ids = [r.id for r in SCHEME.rules]
+    assert len(ids) == len(set(ids))
+    assert ids == sorted(ids)
+    for r in SCHEME.rules:
+        assert re.fullmatch(r"SMV\d\d", r.id)
+        assert r.cites and r.title and r.reads
+        assert r.tier in (None, "t25", "t100", "t250")
+
+
+def test_every_rule_reads_real_profile_fields() -> None:
+    def resolve(model: type[BaseModel], parts: list[str]) -> None:
+        field = model.model_fields[parts[0]]
+        if len(parts) > 1:
+            inner = next(a for a in typing.get_args(field.annotation) or (field.annotation,)
+                         if isinstance(a, type) and issubclass(a, BaseModel))
+            resolve(inner, parts[1:])
+
+    for r in SCHEME.rules:
+        for path in r.reads:
+            resolve(Profile, path.split("."))
+
+
+def test_every_parameter_has_a_unit_and_a_citation() -> None:
+    for p in SCHEME.parameters:
+        assert p.unit in UNITS and p.source is not None, p.name
+    names = [p.name for p in SCHEME.parameters]
+    assert len(names) == len(set(names))
+
+
+def test_eu_rules_cite_the_regulations_and_the_page() -> None:
+    r = next(r for r in SCHEME.rules if r.id == "SMV03")
+    assert any(c.from_page for c in r.cites) and any(not c.from_page for c in r.cites)
+
+
+def test_documents_are_known_ids() -> None:
+    for d in SCHEME.documents:
+        assert d.id in DOCUMENT_IDS and d.cites
+
+
+def test_the_registry_finds_the_scheme() -> None:
+    assert get("dk-smv-digital") is SCHEME
+    assert [t.id for t in SCHEME.tiers] == ["t25", "t100", "t250"]
+    assert any("evaluation" in n for n in SCHEME.notes)
+
+
+def test_evaluate_runs_on_an_empty_profile() -> None:
+    r = evaluate(SCHEME, ctx_for({"company": {"name": "X", "country": "DK"}}))
+    assert r.verdict is Verdict.NEEDS_INFORMATION

@@ -1,0 +1,54 @@
+"""The README is the front door: it documents every profile field, option and exit code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from grantcheck import profile as profile_module
+from grantcheck.cli import app
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def _models() -> list[type[BaseModel]]:
+    return [obj for obj in vars(profile_module).values()
+            if isinstance(obj, type) and issubclass(obj, BaseModel)
+            and obj.__module__ == profile_module.__name__ and obj is not profile_module.Model]
+
+
+def test_every_profile_field_is_documented():
+    def documented(name: str) -> bool:
+        return bool(re.search(rf"`{name}`|\[+(\w+\.)*{name}\]+|\b{name} = ", README))
+
+    missing = [f"{m.__name__}.{name}" for m in _models() for name in m.model_fields
+               if not documented(name)]
+    assert not missing, f"README does not document: {missing}"
+
+
+def test_every_option_of_match_is_documented():
+    import typer.main
+
+    command = typer.main.get_command(app)
+    match = command.commands["match"]  # type: ignore[attr-defined]
+    for param in match.params:
+        for opt in param.opts:
+            if opt.startswith("--") and opt != "--help":
+                assert f"`{opt}" in README, opt
+
+
+def test_every_exit_code_is_documented():
+    for code in ("0", "1", "2", "3"):
+        assert re.search(rf"^\| {code} \|", README, re.M), code
+
+
+def test_the_two_setup_commands_are_there():
+    assert "pip install . && grantcheck match profiles/nordlys-automation.toml" in README
+    assert "pip install -e '.[test]' && pytest" in README
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install --quiet -e '.[test]'" in ci and "pytest" in ci
