@@ -106,9 +106,18 @@ def _finding_row(f: Finding, explain: bool) -> tuple[Text, ...]:
 
 def scheme_detail(r: SchemeResult, explain: bool) -> Group | None:
     """Per scheme: the rules (all with --explain; otherwise only what needs attention)."""
-    shown = r.findings if explain else [
-        f for f in r.findings if f.outcome in (Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING)
-    ]
+    hidden = 0
+    if explain:
+        shown = r.findings
+    else:
+        # what needs attention: failures and warnings always; unknowns only where they are what
+        # stands between the company and a fit (a scheme that already fails needs no more facts)
+        wanted = {Outcome.FAIL, Outcome.WARNING}
+        if r.verdict_if_open is not Verdict.DOES_NOT_FIT:
+            wanted.add(Outcome.UNKNOWN)
+        shown = [f for f in r.findings if f.outcome in wanted]
+        hidden = sum(1 for f in r.findings if f.outcome is Outcome.UNKNOWN) if (
+            Outcome.UNKNOWN not in wanted) else 0
     parts: list[Table | Text] = []
     head = Text(f"{r.scheme.name} ({r.scheme.id}): ", style="bold")
     head.append_text(verdict_text(r))
@@ -137,6 +146,9 @@ def scheme_detail(r: SchemeResult, explain: bool) -> Group | None:
         for f in shown:
             table.add_row(*_finding_row(f, explain))
         parts.append(table)
+    if hidden:
+        parts.append(Text(f"{hidden} more rule(s) cannot be decided from the profile; "
+                          "--explain shows every rule.", style="dim"))
     later = r.later_documents
     if explain and later:
         parts.append(Text("Later: " + "; ".join(
