@@ -182,3 +182,21 @@ def test_every_example_profile_loads_and_runs(path):
     r = run("match", str(path), "--format", "json", "--as-of", "2026-11-23")
     assert r.exit_code in (0, 1), r.stderr
     json.loads(r.stdout)
+
+
+def test_an_internal_error_is_one_line_and_exit_3(monkeypatch, capsys, tmp_path):
+    import grantcheck.matching
+    from grantcheck import cli
+
+    def boom(*a, **k):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(grantcheck.matching, "check", boom)
+    monkeypatch.setattr("sys.argv", ["grantcheck", "match", str(write(tmp_path, MINIMAL))])
+    monkeypatch.delenv("GRANTCHECK_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as e:
+        cli.main()
+    assert e.value.code == 3
+    err = capsys.readouterr().err
+    assert "Error: internal error: RuntimeError: kaboom" in err
+    assert "Traceback" not in err
