@@ -548,21 +548,14 @@ def _locate(text: str, loc: tuple[int | str, ...]) -> int | None:
     """Best-effort line number of a dotted key in the TOML text (None when not found)."""
     if not text or not loc:
         return None
-    lines = text.splitlines()
-    # find the table header that holds the last key
-    keys = [p for p in loc]
-    header_parts: list[str] = []
-    index: int | None = None
-    for i, part in enumerate(keys[:-1]):
-        if isinstance(part, int):
-            index = part
-            continue
-        header_parts.append(part)
-        if i + 1 < len(keys) - 1 and isinstance(keys[i + 1], int):
-            continue
-    last = keys[-1]
+    last = loc[-1]
     if isinstance(last, int):
         return None
+    lines = text.splitlines()
+    # the table header that holds the last key; an index picks the n-th [[array]] table
+    header_parts = [p for p in loc[:-1] if isinstance(p, str)]
+    indices = [p for p in loc[:-1] if isinstance(p, int)]
+    index = indices[-1] if indices else None
     start = 0
     if header_parts:
         header = ".".join(header_parts)
@@ -579,9 +572,8 @@ def _locate(text: str, loc: tuple[int | str, ...]) -> int | None:
             return None
     key_re = re.compile(rf"^\s*{re.escape(last)}\s*=")
     for n in range(start, len(lines)):
-        s = lines[n].strip()
-        if n > start and s.startswith("[") and not key_re.match(lines[n]):
-            break
         if key_re.match(lines[n]):
             return n + 1
+        if lines[n].lstrip().startswith("["):
+            break  # the next table begins: the key is not in this one
     return None
