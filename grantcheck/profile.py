@@ -32,6 +32,8 @@ from pydantic import (
     model_validator,
 )
 
+from grantcheck.budget.model import Budget
+
 NonNeg = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
 Flag = StrictBool | None
@@ -409,6 +411,10 @@ class Profile(Model):
     application: Application = Field(default_factory=Application)
     declarations: Declarations = Field(default_factory=Declarations)
     documents: Documents | None = None
+    budget: Budget | None = Field(
+        None, description="a draft project budget, for `grantcheck budget` (see README, "
+        "\"The budget format\")", examples=[{"lines": [{"category": "consultancy",
+                                                        "amount": 150000}]}])
 
 
 # --- loading with clear errors --------------------------------------------------------------
@@ -433,8 +439,13 @@ class ProfileError(ValueError):
 def load_profile(path: str | Path) -> Profile:
     """Read a TOML profile; raise ProfileError naming the file, line and field on bad input."""
     p = Path(path)
+    return parse_profile(read_text(p), str(p))
+
+
+def read_text(p: Path) -> str:
+    """A user's file as text; ProfileError (naming the file) when it cannot be read."""
     try:
-        text = p.read_text(encoding="utf-8")
+        return p.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ProfileError(str(p), [Problem("", "no such file")]) from None
     except IsADirectoryError:
@@ -443,29 +454,32 @@ def load_profile(path: str | Path) -> Profile:
         raise ProfileError(str(p), [Problem("", "is not UTF-8 text")]) from None
     except OSError as e:
         raise ProfileError(str(p), [Problem("", e.strerror or str(e))]) from None
-    return parse_profile(text, str(p))
 
 
 _TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
 
 def parse_profile(text: str, source: str = "<profile>") -> Profile:
+    return profile_from_data(parse_toml(text, source), source, text)
+
+
+def parse_toml(text: str, source: str) -> dict[str, Any]:
+    """TOML text → data (floats as Decimal); ProfileError with the line on a syntax error."""
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as e:
         m = _TOML_POS.match(str(e))
         if m:
             raise ProfileError(source, [Problem("", f"TOML syntax error: {m['msg']}",
                                                 int(m["line"]), int(m["col"]))]) from None
         raise ProfileError(source, [Problem("", f"TOML syntax error: {e}")]) from None
-    return profile_from_data(data, source, text)
 
 
 def profile_from_data(data: dict[str, Any], source: str, text: str = "") -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as e:
-        raise ProfileError(source, [_problem(err, text) for err in e.errors()]) from None
+        raise ProfileError(source, [problem_of(err, text) for err in e.errors()]) from None
 
 
 def _dotted(loc: tuple[int | str, ...]) -> str:
@@ -504,8 +518,9 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _problem(err: Any, text: str) -> Problem:
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+def problem_of(err: Any, text: str, prefix: tuple[str, ...] = ()) -> Problem:
+    """A pydantic error as a Problem; ``prefix`` places a sub-model's errors in the profile."""
+    loc = prefix + tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
     typ = err["type"]
     given = err.get("input")
     hint = ""
@@ -531,9 +546,11 @@ def _problem(err: Any, text: str) -> Problem:
         msg = f"{given!r} is not one of: {err['ctx']['expected']}"
     elif typ == "value_error":
         msg = str(err["msg"]).removeprefix("Value error, ")
-        if msg.startswith(("end: ", "currency: ")):
-            field, _, msg = msg.partition(": ")
-            loc = (*loc, field)
+        field, sep, rest = msg.partition(": ")
+        model = _model_at((*loc, field))
+        if sep and model is not None and field in model.model_fields:
+            # a model validator names the field it is about: "rate: hours need a rate"
+            msg, loc = rest, (*loc, field)
     else:
         msg = f"{err['msg']} (got {given!r})" if given is not None and not isinstance(
             given, dict | list) else str(err["msg"])

@@ -1,0 +1,134 @@
+"""Draft project budgets checked against a scheme's cost rules (``grantcheck budget``).
+
+- :mod:`grantcheck.budget.model`: the budget format (pydantic), part of the profile model;
+- :mod:`grantcheck.budget.core`: lines → eligible base → grant → own funding, and the rules;
+- ``grantcheck.budget.<module>``: one checker per scheme, named as the scheme modules are.
+
+This module stays light (the profile model imports :mod:`.model` through it): the checkers and
+the engine are imported only when :func:`checker` or :func:`check` is called.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from grantcheck.budget.core import BudgetChecker, BudgetResult
+    from grantcheck.budget.model import Budget
+    from grantcheck.profile import Profile
+
+# scheme id -> module under grantcheck.budget (the same names as under grantcheck.schemes)
+MODULES: dict[str, str] = {
+    "no-bedriftsnettverk": "bedriftsnettverk",
+    "no-prosessinnovasjon": "prosessinnovasjon",
+    "se-saker-digitalisering": "saker_digitalisering",
+    "dk-smv-digital": "smv_digital",
+    "dk-innobooster-people": "innobooster_people",
+}
+
+
+def checker(scheme_id: str) -> BudgetChecker:
+    """The budget checker of a scheme (raises UnknownScheme for an id that does not exist)."""
+    from grantcheck.schemes import get
+
+    get(scheme_id)  # raises UnknownScheme with a did-you-mean hint
+    module = importlib.import_module(f"grantcheck.budget.{MODULES[scheme_id]}")
+    found: BudgetChecker = module.CHECKER
+    return found
+
+
+def check(budget: Budget, scheme_id: str, as_of: date, *, profile: Profile | None = None,
+          rates: Mapping[str, Decimal] | None = None, source: str = "") -> BudgetResult:
+    """Check ``budget`` against one scheme's cost rules on the date ``as_of``."""
+    from grantcheck.budget.core import check_budget
+    from grantcheck.fx import FxRates
+
+    return check_budget(checker(scheme_id), budget, profile, as_of,
+                        FxRates(as_of, dict(rates or {})), source)
+
+
+# --- reading budgets ------------------------------------------------------------------------
+
+
+def load_budget(path: str | Path) -> tuple[Budget, Profile | None]:
+    """Read a budget file: a profile with a [budget] table, or a file with only [budget].
+
+    Raises :class:`~grantcheck.profile.ProfileError` naming the file, line and field.
+    """
+    from grantcheck.profile import read_text
+
+    p = Path(path)
+    return parse_budget(read_text(p), str(p))
+
+
+def parse_budget(text: str, source: str = "<budget>") -> tuple[Budget, Profile | None]:
+    from grantcheck.profile import Problem, ProfileError, parse_toml, profile_from_data
+
+    data = parse_toml(text, source)
+    if "budget" not in data:
+        raise ProfileError(source, [Problem(
+            "budget", "the file has no [budget] table",
+            hint="add [budget] with [[budget.lines]] (see README, \"The budget format\"), or "
+            "give the lines with --line CATEGORY=AMOUNT")])
+    if "company" in data:
+        profile = profile_from_data(data, source, text)
+        assert profile.budget is not None
+        return profile.budget, profile
+    others = sorted(k for k in data if k != "budget")
+    if others:
+        raise ProfileError(source, [Problem(
+            "company", "required field is missing",
+            hint=f"the file holds profile sections ({', '.join(others)}): add [company] with "
+            "name and country, or keep only [budget] for a bare draft")])
+    return budget_from_data(data["budget"], source, text), None
+
+
+def budget_from_data(data: Any, source: str, text: str = "") -> Budget:
+    """Validate a bare [budget] table, errors located like a profile's."""
+    from pydantic import ValidationError
+
+    from grantcheck.budget.model import Budget
+    from grantcheck.profile import ProfileError, problem_of
+
+    try:
+        return Budget.model_validate(data)
+    except ValidationError as e:
+        raise ProfileError(source, [problem_of(err, text, prefix=("budget",))
+                                    for err in e.errors()]) from None
+
+
+def parse_line_option(text: str) -> dict[str, object]:
+    """``--line CATEGORY=AMOUNT`` or ``--line CATEGORY=HOURSh@RATE`` → a budget line's data.
+
+    >>> parse_line_option("consultancy=150000")
+    {'category': 'consultancy', 'amount': Decimal('150000')}
+    >>> parse_line_option("personnel=120h@650")
+    {'category': 'personnel', 'hours': Decimal('120'), 'rate': Decimal('650')}
+    """
+    category, sep, value = text.partition("=")
+    category, value = category.strip(), value.strip().replace("_", "").replace(" ", "")
+    if not sep or not category or not value:
+        raise ValueError(f"--line {text!r}: expected CATEGORY=AMOUNT (e.g. consultancy=150000) "
+                         "or CATEGORY=HOURSh@RATE (e.g. personnel=120h@650)")
+    try:
+        if "@" in value:
+            hours, _, rate = value.partition("@")
+            return {"category": category, "hours": Decimal(hours.removesuffix("h")),
+                    "rate": Decimal(rate)}
+        return {"category": category, "amount": Decimal(value)}
+    except InvalidOperation:
+        raise ValueError(f"--line {text!r}: {value!r} is not an amount (write e.g. 150000 or "
+                         "120h@650)") from None
+
+
+def budget_from_options(lines: Sequence[str], scheme: str | None) -> Budget:
+    """A budget from ``--line`` options (raises ValueError / ProfileError naming the option)."""
+    data: dict[str, object] = {"lines": [parse_line_option(s) for s in lines]}
+    if scheme:
+        data["scheme"] = scheme
+    return budget_from_data(data, "--line")

@@ -1,0 +1,436 @@
+"""Budget checking: budget lines → eligible cost base → grant → own funding, and the cost rules.
+
+Pure, like the engine: no I/O, no printing, no ``date.today()``. A scheme's budget checker
+(``grantcheck.budget.<module>``) supplies three things:
+
+- ``classify(bctx, line_result)``: what one line is worth under the scheme (eligible, partly,
+  ineligible with the reason and its source, counted-but-to-be-justified, or unknown naming the
+  field that would decide it);
+- ``grant(bctx)``: the grant, as parts (each with its base, rate and cap, and which of them bound
+  the amount);
+- ``rules``: the budget rules (engine :class:`~grantcheck.engine.Rule` of kind BUDGET), each
+  reading the classified lines and the grant through :class:`BudgetCtx`.
+
+All amounts are converted once, line by line, into the scheme's currency (rounded half up to
+0.01 with the dated rate the output states), so that every total is an exact sum. The grant is
+floored to 0.01 and the own funding is the eligible base minus the grant, exactly: grant + own
+funding = eligible base, always; ineligible amounts are carried by the applicant beside that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from grantcheck.citations import Citation
+from grantcheck.engine import (
+    Check,
+    Ctx,
+    Finding,
+    Kind,
+    Missing,
+    Outcome,
+    Rule,
+    RuleBook,
+    Scheme,
+)
+from grantcheck.fx import FxRates
+from grantcheck.money import Money, format_percent
+from grantcheck.parameters import Parameter
+
+if TYPE_CHECKING:
+    from grantcheck.budget.model import Budget, BudgetLine
+    from grantcheck.profile import Profile
+
+
+class LineStatus(StrEnum):
+    ELIGIBLE = "eligible"
+    PARTLY = "partly_eligible"  # part of the line counts (a cap, a pro-rata share)
+    JUSTIFY = "needs_justification"  # counted, but not among the page's examples
+    INELIGIBLE = "ineligible"
+    UNKNOWN = "unknown"  # the budget does not say enough to decide
+
+
+class BudgetVerdict(StrEnum):
+    COMPLIES = "complies"
+    NEEDS_INFORMATION = "needs_information"
+    BREAKS_RULES = "breaks_rules"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+@dataclass
+class LineResult:
+    """One budget line as the scheme sees it. ``amount`` is in the scheme's currency."""
+
+    index: int  # 0-based position in budget.lines
+    line: BudgetLine
+    amount: Money | None  # None: the amount itself cannot be computed (see missing)
+    eligible: Money
+    status: LineStatus
+    group: str = ""  # the scheme's cost group, e.g. "advice" or "investment"
+    reason: str = ""
+    cites: tuple[Citation, ...] = ()
+    missing: tuple[str, ...] = ()
+    amount_basis: str = ""  # how the amount was computed, when not given
+
+    @property
+    def path(self) -> str:
+        return f"budget.lines[{self.index}]"
+
+    @property
+    def label(self) -> str:
+        text = f"line {self.index + 1}"
+        if self.line.description:
+            text += f" ({self.line.description})"
+        return text
+
+    @property
+    def counted(self) -> bool:
+        return self.status in (LineStatus.ELIGIBLE, LineStatus.PARTLY, LineStatus.JUSTIFY)
+
+    @property
+    def not_eligible(self) -> Money:
+        """The part of the line the scheme does not fund (0 for an unknown line)."""
+        if self.amount is None or self.status is LineStatus.UNKNOWN:
+            return Money.zero(self.eligible.currency)
+        return self.amount - self.eligible
+
+    def set(self, status: LineStatus, reason: str, *cites: Citation, eligible: Money | None = None,
+            group: str | None = None, missing: Sequence[str] = ()) -> LineResult:
+        """Record the decision (eligible defaults to the whole amount when counted, else 0)."""
+        self.status = status
+        self.reason = reason
+        self.cites = tuple(cites)
+        self.missing = tuple(missing)
+        if group is not None:
+            self.group = group
+        zero = Money.zero(self.eligible.currency)
+        if eligible is not None:
+            self.eligible = eligible
+        elif status in (LineStatus.ELIGIBLE, LineStatus.JUSTIFY) and self.amount is not None:
+            self.eligible = self.amount
+        else:
+            self.eligible = zero
+        return self
+
+
+@dataclass(frozen=True)
+class GrantPart:
+    """One part of the grant: ``grant = min(base × rate, caps…)`` floored to 0.01."""
+
+    name: str
+    base: Money
+    rate: Decimal
+    grant: Money
+    bound_by: str  # a sentence: which of rate and caps gave the amount
+    cap: Money | None = None
+    cites: tuple[Citation, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "name": self.name,
+            "base": self.base.to_json(),
+            "rate": str(self.rate),
+            "grant": self.grant.to_json(),
+            "bound_by": self.bound_by,
+        }
+        if self.cap is not None:
+            out["cap"] = self.cap.to_json()
+        out["source"] = [c.to_json() for c in self.cites]
+        return out
+
+
+def capped_part(name: str, base: Money, rate: Decimal, caps: Sequence[tuple[Money, str]],
+                *cites: Citation) -> GrantPart:
+    """``min(base × rate, every cap)``, floored to 0.01, saying which one bound it.
+
+    ``caps`` are (amount, why) pairs; a cap is never negative in the result.
+    """
+    by_rate = (base * rate).floored()
+    grant = by_rate
+    bound = f"the rate: {format_percent(rate)} of {base}"
+    tightest: Money | None = None
+    for cap, why in caps:
+        cap = Money(max(cap.amount, Decimal(0)), cap.currency).floored()
+        if tightest is None or cap < tightest:
+            tightest = cap
+        if cap < grant:
+            grant = cap
+            bound = f"the cap: {why}"
+    return GrantPart(name, base, rate, grant, bound, tightest, cites)
+
+
+class BudgetCtx(Ctx):
+    """What a budget rule sees: the budget, the classified lines and the grant.
+
+    With no profile (a bare draft budget), every profile field reads as not stated, so rules
+    that need one report it as unknown.
+    """
+
+    def __init__(self, profile: Profile | None, budget: Budget, scheme: Scheme, on: date,
+                 fx: FxRates, source: str = "") -> None:
+        from grantcheck.profile import Company, Profile
+
+        super().__init__(profile or Profile.model_construct(
+            company=Company.model_construct(name="", country="")),
+                         on, fx)
+        self.has_profile = profile is not None
+        self.budget = budget
+        self.scheme = scheme
+        self.source = source
+        self.lines: list[LineResult] = []
+        self.parts: list[GrantPart] = []
+        self.notes: list[str] = []
+        self.tier: str | None = None
+
+    @property
+    def currency(self) -> str:  # amounts are in the scheme's currency
+        return self.scheme.currency
+
+    @property
+    def budget_currency(self) -> str:
+        if self.budget.currency:
+            return self.budget.currency
+        if self.has_profile:
+            return self.profile.company.money_currency
+        return self.scheme.currency
+
+    def value(self, path: str) -> object:
+        if not self.has_profile and not path.startswith("budget."):
+            return None
+        if path.startswith("budget."):
+            obj: object = self.budget
+            for part in path.removeprefix("budget.").split("."):
+                if obj is None:
+                    return None
+                obj = getattr(obj, part)
+            return obj
+        return super().value(path)
+
+    def in_scheme_currency(self, amount: Decimal) -> Money:
+        """An amount of the budget, converted to the scheme's currency (half up to 0.01)."""
+        return self.fx.convert(Money(amount, self.budget_currency), self.scheme.currency).rounded()
+
+    def param(self, p: Parameter[Decimal]) -> Money:
+        """A money parameter on the evaluation date, in the scheme's currency."""
+        return self.convert(p.money(self.on), self.scheme.currency).rounded()
+
+    @property
+    def grant(self) -> Money:
+        total = Money.zero(self.scheme.currency)
+        for p in self.parts:
+            total += p.grant
+        return total
+
+    def total(self, lines: Sequence[LineResult] | None = None, *, eligible: bool = True) -> Money:
+        total = Money.zero(self.scheme.currency)
+        for lr in self.lines if lines is None else lines:
+            if eligible:
+                total += lr.eligible
+            elif lr.amount is not None:
+                total += lr.amount
+        return total
+
+    def in_group(self, *groups: str) -> list[LineResult]:
+        return [lr for lr in self.lines if lr.counted and lr.group in groups]
+
+    def period(self) -> tuple[date | None, date | None]:
+        """The project period: the budget's, else the profile's project dates."""
+        start = self.budget.start or (self.profile.project.start if self.has_profile else None)
+        end = self.budget.end or (self.profile.project.end if self.has_profile else None)
+        return start, end
+
+    def application_date(self) -> date | None:
+        if self.budget.application_date:
+            return self.budget.application_date
+        return self.profile.project.application_date if self.has_profile else None
+
+
+def line_dates(lr: LineResult, bctx: BudgetCtx) -> tuple[date | None, date | None]:
+    """When a line's cost falls: its own date or period, else the project period."""
+    ln = lr.line
+    if ln.incurred:
+        return ln.incurred, ln.incurred
+    if ln.start or ln.end:
+        return ln.start or ln.end, ln.end or ln.start
+    return bctx.period()
+
+
+# --- the scheme side ------------------------------------------------------------------------
+
+HoursRate = Callable[["BudgetCtx", "BudgetLine"], tuple[Decimal, str] | None]
+
+
+@dataclass(frozen=True)
+class BudgetChecker:
+    """A scheme's cost rules. See the module docstring for the three parts."""
+
+    scheme: Scheme
+    classify: Callable[[BudgetCtx, LineResult], None]
+    grant: Callable[[BudgetCtx], list[GrantPart]]
+    rules: tuple[Rule, ...]
+    own_funding_form: str
+    categories: str  # one sentence: which categories count, for the README and the output
+    parameters: tuple[Parameter[Any], ...] = ()
+    hours_rate: HoursRate | None = None  # the scheme's hourly rate from a salary basis, if any
+    notes: tuple[str, ...] = ()
+    prepare: Callable[[BudgetCtx], None] | None = None  # before classification (e.g. a tier)
+
+
+class BudgetBook(RuleBook):
+    """RuleBook for budget rules: functions take a :class:`BudgetCtx`; kind BUDGET by default."""
+
+    def budget_rule(
+        self, rule_id: str, title: str, *, cites: Sequence[Citation], reads: Sequence[str] = (),
+        kind: Kind = Kind.BUDGET,
+    ) -> Callable[[Callable[[BudgetCtx], Check]], Callable[[BudgetCtx], Check]]:
+        def register(fn: Callable[[BudgetCtx], Check]) -> Callable[[BudgetCtx], Check]:
+            def as_rule(ctx: Ctx) -> Check:
+                assert isinstance(ctx, BudgetCtx)
+                return fn(ctx)
+
+            as_rule.__doc__ = fn.__doc__
+            self.rule(rule_id, title, kind=kind, cites=cites, reads=reads)(as_rule)
+            return fn
+
+        return register
+
+
+# --- the result -----------------------------------------------------------------------------
+
+
+@dataclass
+class BudgetResult:
+    scheme: Scheme
+    on: date
+    currency: str
+    budget_currency: str
+    tier: str | None
+    lines: list[LineResult]
+    parts: list[GrantPart]
+    findings: list[Finding]
+    own_funding_form: str
+    categories: str
+    fx: FxRates
+    has_profile: bool
+    notes: list[str] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def eligible_base(self) -> Money:
+        return _sum((lr.eligible for lr in self.lines), self.currency)
+
+    @property
+    def grant(self) -> Money:
+        return _sum((p.grant for p in self.parts), self.currency)
+
+    @property
+    def own_funding(self) -> Money:
+        return self.eligible_base - self.grant
+
+    @property
+    def not_eligible(self) -> Money:
+        return _sum((lr.not_eligible for lr in self.lines), self.currency)
+
+    @property
+    def undecided(self) -> Money:
+        return _sum((lr.amount for lr in self.lines
+                     if lr.status is LineStatus.UNKNOWN and lr.amount is not None), self.currency)
+
+    @property
+    def total(self) -> Money:
+        """Every line whose amount is known."""
+        return _sum((lr.amount for lr in self.lines if lr.amount is not None), self.currency)
+
+    @property
+    def applicant_carries(self) -> Money:
+        """Own funding of the eligible base plus every cost the scheme does not fund."""
+        return self.own_funding + self.not_eligible
+
+    @property
+    def verdict(self) -> BudgetVerdict:
+        binding = [f for f in self.findings if f.rule.kind is not Kind.SOFT
+                   and f.rule.kind is not Kind.INFO]
+        if any(f.outcome is Outcome.FAIL for f in binding):
+            return BudgetVerdict.BREAKS_RULES
+        if any(f.outcome is Outcome.UNKNOWN for f in binding) or any(
+                lr.status is LineStatus.UNKNOWN for lr in self.lines):
+            return BudgetVerdict.NEEDS_INFORMATION
+        return BudgetVerdict.COMPLIES
+
+
+def _sum(items: object, currency: str) -> Money:
+    total = Money.zero(currency)
+    for m in items:  # type: ignore[attr-defined]
+        total += m
+    return total
+
+
+def compute_amount(bctx: BudgetCtx, checker: BudgetChecker, lr: LineResult) -> None:
+    """Fill ``lr.amount`` from the line (amount, hours × rate, or the scheme's salary basis)."""
+    ln = lr.line
+    basis = ""
+    if ln.amount is not None:
+        raw: Decimal | None = ln.amount
+    elif ln.hours is not None and ln.rate is not None:
+        raw = ln.hours * ln.rate
+        basis = f"{ln.hours} h × {ln.rate}"
+    elif ln.hours is not None:
+        found = checker.hours_rate(bctx, ln) if checker.hours_rate else None
+        if found is None:
+            raw = None
+            lr.set(LineStatus.UNKNOWN,
+                   f"the scheme's page states no way to turn a salary into an hourly rate: "
+                   f"give the rate (or the amount) of {lr.label}",
+                   missing=(f"{lr.path}.rate",))
+        else:
+            rate, basis = found
+            raw = (ln.hours * rate).quantize(Decimal("0.01"))
+            basis = f"{ln.hours} h × {basis}"
+    elif ln.monthly_salary is not None:
+        raw = None  # salary lines: the scheme's checker computes months × salary
+    else:  # pragma: no cover - the model requires an amount
+        raise ValueError(f"{lr.label} has no amount")
+    if raw is not None:
+        money = bctx.in_scheme_currency(raw)
+        if bctx.budget_currency != bctx.scheme.currency:
+            cur = bctx.budget_currency
+            via = "" if cur == "EUR" else f" ({bctx.fx.rate(cur).describe()})"
+            basis = (basis + "; " if basis else "") + f"{cur} {raw} converted{via}"
+        lr.amount = money
+    lr.amount_basis = basis
+
+
+def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None, on: date,
+                 fx: FxRates, source: str = "") -> BudgetResult:
+    """Classify every line, compute the grant and evaluate every budget rule."""
+    bctx = BudgetCtx(profile, budget, checker.scheme, on, fx, source)
+    if checker.prepare is not None:
+        checker.prepare(bctx)
+    zero = Money.zero(checker.scheme.currency)
+    for i, ln in enumerate(budget.lines):
+        lr = LineResult(i, ln, None, zero, LineStatus.UNKNOWN)
+        try:
+            compute_amount(bctx, checker, lr)
+            if lr.status is LineStatus.UNKNOWN and lr.missing:
+                bctx.lines.append(lr)
+                continue
+            checker.classify(bctx, lr)
+        except Missing as m:
+            lr.set(LineStatus.UNKNOWN, f"the budget does not state {', '.join(m.fields)}",
+                   missing=m.fields)
+        bctx.lines.append(lr)
+    bctx.parts = checker.grant(bctx)
+    findings = [r.evaluate(bctx) for r in checker.rules]
+    return BudgetResult(
+        checker.scheme, on, checker.scheme.currency, bctx.budget_currency, bctx.tier,
+        bctx.lines, bctx.parts, findings, checker.own_funding_form, checker.categories, fx,
+        bctx.has_profile, [*checker.notes, *bctx.notes], source,
+    )
