@@ -189,6 +189,7 @@ class BudgetCtx(Ctx):
         self.parts: list[GrantPart] = []
         self.notes: list[str] = []
         self.tier: str | None = None
+        self.extra: dict[str, Any] = {}  # a checker's own facts, set in its prepare()
 
     @property
     def currency(self) -> str:  # amounts are in the scheme's currency
@@ -392,7 +393,7 @@ def compute_amount(bctx: BudgetCtx, checker: BudgetChecker, lr: LineResult) -> N
                    missing=(f"{lr.path}.rate",))
         else:
             rate, basis = found
-            raw = (ln.hours * rate).quantize(Decimal("0.01"))
+            raw = Money(ln.hours * rate, bctx.budget_currency).rounded().amount
             basis = f"{ln.hours} h × {basis}"
     elif ln.monthly_salary is not None:
         raw = None  # salary lines: the scheme's checker computes months × salary

@@ -192,7 +192,7 @@ class Budget(_Model):
     currency: Literal["DKK", "NOK", "SEK", "EUR"] | None = Field(
         None, description="currency of every amount (default: the company's currency, or the "
         "scheme's without a profile)", examples=["DKK"])
-    tier: str | None = Field(
+    tier: Literal["t25", "t100", "t250"] | None = Field(
         None, description="SMV:Digital: the voucher applied for (t25, t100 or t250)",
         examples=["t250"])
     start: date | None = Field(
