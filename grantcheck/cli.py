@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -109,19 +110,12 @@ def match(
     Exit code 0 when at least one open scheme fits, 1 when none does, 2 on bad input.
     """
     from grantcheck.errors import EXIT_FIT, EXIT_NO_FIT, profile_error_lines
-    from grantcheck.fx import parse_rate_override
     from grantcheck.matching import check
     from grantcheck.profile import ProfileError, load_profile
     from grantcheck.schemes import SCHEME_IDS, UnknownScheme, get
 
     on = _parse_date(as_of) if as_of else date.today()
-    overrides = {}
-    for r in rate or []:
-        try:
-            cur, value = parse_rate_override(r)
-        except ValueError as e:
-            _fail(str(e))
-        overrides[cur] = value
+    overrides = _rate_overrides(rate)
     ids = list(scheme) if scheme else list(SCHEME_IDS)
     for sid in ids:
         try:
@@ -150,6 +144,153 @@ def match(
         console = Console(width=None if sys.stdout.isatty() else 120)
         render_match(result, console, explain)
     raise typer.Exit(EXIT_FIT if result.any_open_fit else EXIT_NO_FIT)
+
+
+@app.command()
+def budget(
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="A budget file: a profile with a [budget] table, or a file with "
+                       "only [budget]. Leave out to give the lines with --line.",
+                       show_default=False),
+    ] = None,
+    scheme: Annotated[
+        list[str] | None,
+        typer.Option("--scheme", "-s", metavar="ID",
+                     help="Check against this scheme (repeatable). Default: budget.scheme, "
+                     "else every scheme the profile could fit."),
+    ] = None,
+    line: Annotated[
+        list[str] | None,
+        typer.Option("--line", "-l", metavar="CATEGORY=AMOUNT",
+                     help="A budget line without a file, e.g. --line consultancy=150000 or "
+                     "--line personnel=120h@650 (repeatable)."),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="YYYY-MM-DD",
+                     help="Evaluation date (default: today); it picks the rules and rates in "
+                     "force."),
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format: table or json.")
+    ] = Format.table,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", "-e",
+                     help="Show every budget rule, how each amount was computed, and every "
+                     "source."),
+    ] = False,
+    rate: Annotated[
+        list[str] | None,
+        typer.Option("--rate", metavar="CUR=VALUE",
+                     help="Override an EUR exchange rate, e.g. --rate DKK=7.46 (repeatable)."),
+    ] = None,
+) -> None:
+    """Check a draft project budget against a scheme's cost rules, line by line.
+
+    Example:
+
+        grantcheck budget profiles/nordlys-automation.toml --scheme dk-smv-digital
+
+        grantcheck budget --scheme dk-smv-digital --line consultancy=150000 --line hardware=320000
+
+    Shows each line's eligibility and its source, the eligible cost base, the grant (rate and
+    cap), the own funding and its form, and every budget rule the draft breaks. Exit code 0 when
+    every budget checked complies, 1 when one breaks a rule or needs information, 2 on bad input.
+    """
+    from grantcheck.budget import MODULES, budget_from_options, check, load_budget
+    from grantcheck.errors import EXIT_FIT, EXIT_NO_FIT, profile_error_lines
+    from grantcheck.profile import ProfileError
+    from grantcheck.schemes import UnknownScheme, get
+
+    on = _parse_date(as_of) if as_of else date.today()
+    overrides = _rate_overrides(rate)
+    for sid in scheme or []:
+        try:
+            get(sid)
+        except UnknownScheme as e:
+            _fail(f"--scheme {sid!r}: no such scheme", e.hint)
+    if file is not None and line:
+        _fail("give a budget file or --line options, not both",
+              "put every line in the file's [[budget.lines]]")
+    profile = None
+    try:
+        if file is not None:
+            draft, profile = load_budget(file)
+            source = str(file)
+        elif line:
+            draft = budget_from_options(line, None)
+            source = "--line"
+        else:
+            _fail("no budget given", "give a budget file, or the lines with --line "
+                  "CATEGORY=AMOUNT and the scheme with --scheme ID")
+    except ProfileError as e:
+        _err(*profile_error_lines(e))
+        raise typer.Exit(2) from None
+    except ValueError as e:
+        _fail(str(e))
+    if draft.scheme is not None and draft.scheme not in MODULES:
+        try:
+            get(draft.scheme)
+        except UnknownScheme as e:
+            _fail(f"{source}: budget.scheme: {draft.scheme!r} is not a scheme", e.hint)
+    ids = list(scheme or ([draft.scheme] if draft.scheme else []))
+    if not ids:
+        if profile is None:
+            _fail("which scheme? a budget without a profile needs --scheme ID (or "
+                  "budget.scheme in the file)", f"schemes: {', '.join(MODULES)}")
+        from grantcheck.engine import Verdict
+        from grantcheck.matching import check as match
+
+        matched = match(profile, on, rates=overrides)
+        ids = [r.scheme.id for r in matched.results
+               if r.status == "open" and r.verdict_if_open is not Verdict.DOES_NOT_FIT]
+        if not ids:
+            _err(f"No open scheme could fit {profile.company.name} on {on.isoformat()}: "
+                 "nothing to check the budget against.",
+                 "Hint: name one with --scheme ID (with --as-of for a closed call); "
+                 "grantcheck match --explain says why none fits")
+            raise typer.Exit(EXIT_NO_FIT)
+    results = [check(draft, sid, on, profile=profile, rates=overrides, source=source)
+               for sid in ids]
+    warnings = list(dict.fromkeys(w for r in results for w in r.fx.warnings()))
+    for w in warnings:
+        _err(f"Warning: {w}")
+    if fmt is Format.json:
+        import json
+
+        from grantcheck.render.budget import budgets_to_dict
+
+        data = budgets_to_dict(results, source, on.isoformat(), warnings)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from rich.console import Console
+
+        from grantcheck.render.budget import render_budget
+
+        console = Console(width=None if sys.stdout.isatty() else 120)
+        for i, r in enumerate(results):
+            if i:
+                console.print()
+            render_budget(r, console, explain)
+    from grantcheck.budget.core import BudgetVerdict
+
+    ok = all(r.verdict is BudgetVerdict.COMPLIES for r in results)
+    raise typer.Exit(EXIT_FIT if ok else EXIT_NO_FIT)
+
+
+def _rate_overrides(rate: list[str] | None) -> dict[str, Decimal]:
+    from grantcheck.fx import parse_rate_override
+
+    overrides = {}
+    for r in rate or []:
+        try:
+            cur, value = parse_rate_override(r)
+        except ValueError as e:
+            _fail(str(e))
+        overrides[cur] = value
+    return overrides
 
 
 def main() -> None:

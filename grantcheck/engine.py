@@ -108,7 +108,8 @@ def _fix_for(fields: Iterable[str]) -> str:
     names = list(fields)
     if not names:
         return ""
-    return "state " + " and ".join(names) + " in the profile"
+    where = "budget" if all(n.startswith("budget.") for n in names) else "profile"
+    return "state " + " and ".join(names) + f" in the {where}"
 
 
 # --- context ------------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ from grantcheck.engine import (
     Scheme,
 )
 from grantcheck.fx import FxRates
-from grantcheck.money import Money, format_percent
+from grantcheck.money import Money
 from grantcheck.parameters import Parameter
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def capped_part(name: str, base: Money, rate: Decimal, caps: Sequence[tuple[Mone
     """
     by_rate = (base * rate).floored()
     grant = by_rate
-    bound = f"the rate: {format_percent(rate)} of {base}"
+    bound = "the rate"
     tightest: Money | None = None
     for cap, why in caps:
         cap = Money(max(cap.amount, Decimal(0)), cap.currency).floored()

@@ -1,0 +1,221 @@
+"""Budget results as data (JSON) and as Rich tables. Presentation only: decides nothing.
+
+The JSON shape is documented in README.md ("Budget output") and only ever gains keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from grantcheck import __version__
+from grantcheck.budget.core import BudgetResult, BudgetVerdict, LineResult, LineStatus
+from grantcheck.citations import Citation
+from grantcheck.engine import Outcome
+from grantcheck.money import format_percent
+from grantcheck.render.json import SCHEMA_VERSION
+from grantcheck.render.table import OUTCOME_MARK, OUTCOME_STYLE
+
+STATUS_STYLE = {
+    LineStatus.ELIGIBLE: "green",
+    LineStatus.PARTLY: "yellow",
+    LineStatus.JUSTIFY: "magenta",
+    LineStatus.INELIGIBLE: "red",
+    LineStatus.UNKNOWN: "yellow",
+}
+VERDICT_STYLE = {
+    BudgetVerdict.COMPLIES: "bold green",
+    BudgetVerdict.NEEDS_INFORMATION: "bold yellow",
+    BudgetVerdict.BREAKS_RULES: "bold red",
+}
+
+
+# --- JSON ----------------------------------------------------------------------------------
+
+
+def _line(lr: LineResult) -> dict[str, Any]:
+    ln = lr.line
+    out: dict[str, Any] = {
+        "line": lr.index + 1,
+        "description": ln.description,
+        "category": ln.category.value,
+        "amount": lr.amount.to_json() if lr.amount is not None else None,
+        "eligible": lr.eligible.to_json(),
+        "not_eligible": lr.not_eligible.to_json(),
+        "status": lr.status.value,
+        "group": lr.group or None,
+        "reason": lr.reason,
+    }
+    if lr.amount_basis:
+        out["amount_basis"] = lr.amount_basis
+    if lr.missing:
+        out["missing_fields"] = list(lr.missing)
+    for key in ("participant", "year", "employee"):
+        value = getattr(ln, key)
+        if value is not None:
+            out[key] = value
+    out["source"] = [c.to_json() for c in lr.cites]
+    return out
+
+
+def budget_to_dict(r: BudgetResult) -> dict[str, Any]:
+    s = r.scheme
+    return {
+        "scheme": {"id": s.id, "name": s.name, "country": s.country, "currency": s.currency},
+        "tier": r.tier,
+        "verdict": r.verdict.value,
+        "budget_currency": r.budget_currency,
+        "lines": [_line(lr) for lr in r.lines],
+        "totals": {
+            "total": r.total.to_json(),
+            "eligible_base": r.eligible_base.to_json(),
+            "grant": r.grant.to_json(),
+            "own_funding": r.own_funding.to_json(),
+            "not_eligible": r.not_eligible.to_json(),
+            "undecided": r.undecided.to_json(),
+            "applicant_carries": r.applicant_carries.to_json(),
+        },
+        "own_funding_form": r.own_funding_form,
+        "grant_parts": [p.to_json() for p in r.parts],
+        "findings": [f.to_json() for f in r.findings],
+        "categories": r.categories,
+        "notes": list(r.notes),
+        "exchange_rates": r.fx.to_json(),
+    }
+
+
+def budgets_to_dict(results: Sequence[BudgetResult], source: str, on: str,
+                    warnings: Sequence[str] = ()) -> dict[str, Any]:
+    return {
+        "grantcheck_version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "source": source,
+        "evaluation_date": on,
+        "warnings": list(warnings),
+        "budgets": [budget_to_dict(r) for r in results],
+    }
+
+
+# --- tables --------------------------------------------------------------------------------
+
+
+def _cites(cites: Sequence[Citation]) -> Text:
+    t = Text()
+    for i, c in enumerate(cites):
+        if i:
+            t.append("\n")
+        t.append(f"{c.section}: ", style="dim")
+        t.append(f"«{c.quote}»" if c.quote else c.source.title)
+        if not c.from_page:
+            t.append(" (EU/national law, not on the page)", style="dim")
+    return t
+
+
+def lines_table(r: BudgetResult, explain: bool) -> Table:
+    table = Table(title=f"Budget lines ({r.currency})", title_justify="left", expand=True,
+                  show_lines=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Line", ratio=3)
+    table.add_column("Amount", justify="right", no_wrap=True)
+    table.add_column("Eligible", justify="right", no_wrap=True)
+    table.add_column("Why", ratio=5)
+    for lr in r.lines:
+        what = Text(lr.line.description or "", style="bold")
+        if what:
+            what.append("\n")
+        what.append(lr.line.category.value, style="dim")
+        if lr.group:
+            what.append(f" → {lr.group}", style="dim")
+        for key in ("participant", "employee"):
+            value = getattr(lr.line, key)
+            if value:
+                what.append(f"\n{value}", style="dim")
+        if lr.line.year is not None:
+            what.append(f"\nyear {lr.line.year}", style="dim")
+        amount = Text(str(lr.amount) if lr.amount is not None else "?")
+        if lr.amount_basis and explain:
+            amount.append(f"\n{lr.amount_basis}", style="dim")
+        eligible = Text(str(lr.eligible) if lr.status is not LineStatus.UNKNOWN else "?",
+                        style=STATUS_STYLE[lr.status])
+        why = Text(lr.status.value.replace("_", " "), style=STATUS_STYLE[lr.status])
+        why.append(f": {lr.reason}")
+        if lr.missing:
+            why.append(f"\n→ state {', '.join(lr.missing)}", style="italic")
+        if lr.cites:
+            why.append("\n")
+            why.append_text(_cites(lr.cites if explain else lr.cites[:1]))
+        table.add_row(str(lr.index + 1), what, amount, eligible, why)
+    return table
+
+
+def totals_table(r: BudgetResult) -> Table:
+    table = Table(show_header=False, box=None, padding=(0, 2))
+    table.add_column("What")
+    table.add_column("Amount", justify="right", no_wrap=True)
+    table.add_column("How", style="dim")
+    table.add_row("Total budget", str(r.total), "every line whose amount is known")
+    if r.undecided.amount:
+        table.add_row("Undecided", str(r.undecided), "lines the budget does not say enough about")
+    table.add_row("Not eligible", str(r.not_eligible), "carried by the applicant")
+    table.add_row(Text("Eligible cost base", style="bold"), str(r.eligible_base), "")
+    for p in r.parts:
+        how = f"{format_percent(p.rate)} of {p.base}; bound by {p.bound_by}"
+        table.add_row(f"  grant: {p.name}", str(p.grant), how)
+    table.add_row(Text("Grant", style="bold green"), Text(str(r.grant), style="bold green"),
+                  ("at most, if the company fits the voucher assumed" if r.tier is None
+                   and r.scheme.tiers else ""))
+    table.add_row(Text("Own funding", style="bold"), str(r.own_funding), r.own_funding_form)
+    table.add_row("Applicant carries", str(r.applicant_carries),
+                  "own funding + costs not eligible")
+    return table
+
+
+def findings_table(r: BudgetResult, explain: bool) -> Table | None:
+    wanted = {Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING, Outcome.INFO}
+    shown = [f for f in r.findings if explain or f.outcome in wanted]
+    if not shown:
+        return None
+    table = Table(title="Budget rules", title_justify="left", expand=True, show_lines=explain)
+    table.add_column("Rule", no_wrap=True)
+    table.add_column("Outcome", no_wrap=True)
+    table.add_column("What was compared", ratio=3)
+    if explain:
+        table.add_column("Source", ratio=2)
+    for f in shown:
+        what = Text(f.rule.title, style="bold")
+        what.append(f"\n{f.message}")
+        if f.fix and f.outcome in (Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING):
+            what.append(f"\n→ {f.fix}", style="italic")
+        row = [Text(f.rule.id), Text(OUTCOME_MARK[f.outcome], style=OUTCOME_STYLE[f.outcome]),
+               what]
+        if explain:
+            row.append(_cites(f.rule.cites))
+        table.add_row(*row)
+    return table
+
+
+def render_budget(r: BudgetResult, console: Console, explain: bool = False) -> None:
+    s = r.scheme
+    head = Text(f"{s.name} ({s.id})", style="bold")
+    if r.tier:
+        head.append(f" · voucher {r.tier}")
+    head.append(": ")
+    head.append(r.verdict.label, style=VERDICT_STYLE[r.verdict])
+    parts: list[Table | Text] = [head, lines_table(r, explain), totals_table(r)]
+    findings = findings_table(r, explain)
+    if findings is not None:
+        parts.append(findings)
+    passed = sum(1 for f in r.findings if f.outcome is Outcome.PASS)
+    if passed and not explain:
+        parts.append(Text(f"{passed} more rule(s) pass; --explain shows every rule and source.",
+                          style="dim"))
+    for note in r.notes:
+        parts.append(Text(f"Note: {note}", style="dim"))
+    if r.fx.used:
+        parts.append(Text("Rates: " + " · ".join(x.describe() for x in r.fx.used.values()),
+                          style="dim"))
+    console.print(Group(*parts))
