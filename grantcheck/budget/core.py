@@ -39,7 +39,7 @@ from grantcheck.engine import (
     Scheme,
 )
 from grantcheck.fx import FxRates
-from grantcheck.money import Money
+from grantcheck.money import Money, format_amount
 from grantcheck.parameters import Parameter
 
 if TYPE_CHECKING:
@@ -395,8 +395,11 @@ def compute_amount(bctx: BudgetCtx, checker: BudgetChecker, lr: LineResult) -> N
             rate, basis = found
             raw = Money(ln.hours * rate, bctx.budget_currency).rounded().amount
             basis = f"{ln.hours} h × {basis}"
+    elif ln.monthly_salary is not None and ln.months is not None:
+        raw = ln.monthly_salary * ln.months
+        basis = f"{ln.months} months × {format_amount(ln.monthly_salary)}"
     elif ln.monthly_salary is not None:
-        raw = None  # salary lines: the scheme's checker computes months × salary
+        raw = None  # months left out: the scheme's checker decides (classify sees amount None)
     else:  # pragma: no cover - the model requires an amount
         raise ValueError(f"{lr.label} has no amount")
     if raw is not None:

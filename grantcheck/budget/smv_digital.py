@@ -180,10 +180,13 @@ def _max_hours_rate(bctx: BudgetCtx, ln: BudgetLine) -> Money | None:
 
 
 def _classify(bctx: BudgetCtx, lr: LineResult) -> None:
-    ln, amount = lr.line, lr.amount
-    assert amount is not None
+    ln = lr.line
     v = _voucher(bctx)
     cat = ln.category
+    if lr.amount is None:  # a salary line without its months
+        lr.set(LineStatus.UNKNOWN, "a salary line needs the months it runs (or its amount)",
+               C_OWN_HOURS, group=ADVICE, missing=(f"{lr.path}.months",))
+        return
     if cat in INELIGIBLE:
         lr.set(LineStatus.INELIGIBLE, f"{cat.value.replace('_', ' ')} is not eligible under "
                "SMV:Digital", C_INELIGIBLE, INELIGIBLE[cat])
