@@ -196,7 +196,9 @@ def budget(
         grantcheck budget --scheme dk-smv-digital --line consultancy=150000 --line hardware=320000
 
     Shows each line's eligibility and its source, the eligible cost base, the grant (rate and
-    cap), the own funding and its form, and every budget rule the draft breaks. Exit code 0 when
+    cap), the own funding and its form, and every budget rule the draft breaks. Without --scheme
+    or budget.scheme, a profile's budget is checked against every open scheme it fits (else
+    every one that needs more information). Exit code 0 when
     every budget checked complies, 1 when one breaks a rule or needs information, 2 on bad input.
     """
     from grantcheck.budget import MODULES, budget_from_options, check, load_budget
@@ -244,8 +246,14 @@ def budget(
         from grantcheck.matching import check as match
 
         matched = match(profile, on, rates=overrides)
-        ids = [r.scheme.id for r in matched.results
-               if r.status == "open" and r.verdict_if_open is not Verdict.DOES_NOT_FIT]
+        open_results = [r for r in matched.results if r.status == "open"]
+        ids = [r.scheme.id for r in open_results if r.verdict is Verdict.FITS]
+        if not ids:  # nothing fits yet: the schemes that only need more information
+            ids = [r.scheme.id for r in open_results
+                   if r.verdict is Verdict.NEEDS_INFORMATION]
+            if ids:
+                _err(f"Note: no scheme fits {profile.company.name} yet; checking the budget "
+                     f"against those that need more information: {', '.join(ids)}")
         if not ids:
             _err(f"No open scheme could fit {profile.company.name} on {on.isoformat()}: "
                  "nothing to check the budget against.",

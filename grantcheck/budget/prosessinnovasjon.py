@@ -1,0 +1,431 @@
+"""Prosess- og organisasjonsinnovasjon's cost rules (Innovasjon Norge), for ``grantcheck budget``.
+
+Encoded, from the page ("Hva kan finansieres?", quoted beside each citation):
+- only the four cost kinds the page lists make up the approved cost base ("Følgende poster kan
+  inngå i godkjent støttegrunnlag"); the list is narrower than GBER art. 29(3), and every other
+  category is not eligible:
+  - own hours/personnel costs: ``personnel`` (and ``salary``, a salary cost of own staff);
+  - purchased services needed for the innovation (consultancy): ``consultancy``,
+    ``external_services``;
+  - depreciation or rent of components, instruments and equipment for the time and extent they
+    are used in the project: ``equipment``, counted as amount × ``project_share_percent`` / 100
+    (the share left out is unknown, never guessed);
+  - purchase of IPR needed for the project: ``ipr``.
+
+From EU law, not from the page (GBER art. 29, applied in Norway through the EEA Agreement; the
+page ties the scheme to it: "knyttet til GBER 29"):
+- the aid intensity: at most 50 % of the eligible costs for an SME, 15 % for a large enterprise
+  under the exception the page mentions ("kun unntaksvis"), and none for a large enterprise the
+  exception is declared not to cover (art. 29(4), 29(2));
+- the notification threshold, EUR 7.5 million per undertaking per project (art. 4(1)(l)),
+  converted with the dated rate the output states: a grant above it must be notified (a broken
+  budget rule);
+- cumulation (art. 8(3)): other public aid for the same costs counts towards the intensity, so
+  only non-public financing (own or external) covers the own funding.
+
+Readings chosen:
+- The SME status is :func:`grantcheck.sme.company_status`, read in the company's own currency.
+  When it cannot be settled (no profile, or a figure missing), the grant is computed at the SME
+  rate, 50 %, as an upper bound ("at most, if the company is an SME"), and POB03 is unknown
+  naming the fields, so the verdict is *needs information*, never *complies*. A large enterprise
+  whose exception is not declared is computed at 15 % the same way ("at most, if the exception
+  applies").
+- A large enterprise under the declared exception passes POB03 with GBER art. 29(2)'s condition
+  (SMEs bearing at least 30 % of the costs) stated in the message, as the scheme's PO01 does: the
+  budget does not show the partners' cost split.
+- The page states no form of own funding: "cash or own hours (the page states no form)".
+- A ``salary`` line (monthly_salary × months) is a personnel cost ("personalkostnader"), so it
+  counts like ``personnel``; its months must be given.
+- ``hardware``, ``software`` and ``commissioning`` bought outright are not depreciation or rent
+  of equipment nor a purchased service as the page lists them: not eligible, and the reason says
+  how to book the part that is (equipment with its project share; a purchased service needed for
+  the innovation as ``external_services``).
+
+Deliberately not encoded: the GBER art. 1 sector exclusions and the exclusions of "Hva omfattes
+ikke?" (the scheme's rules PO06 and the profile decide them, not the cost lines); whether the
+2023 amendment of GBER changed the EUR 7.5 million (a note says so, as in the scheme module).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from grantcheck import sme
+from grantcheck.budget.core import (
+    BudgetBook,
+    BudgetChecker,
+    BudgetCtx,
+    GrantPart,
+    LineResult,
+    LineStatus,
+    capped_part,
+)
+from grantcheck.budget.model import Category, Source
+from grantcheck.citations import GBER, eu
+from grantcheck.engine import Check, Ctx, Missing, failed, info, passed, unknown
+from grantcheck.fx import RATE_CITATION, NoRate
+from grantcheck.money import Money, format_amount, format_percent
+from grantcheck.parameters import NotEncoded
+from grantcheck.schemes.prosessinnovasjon import (
+    C_GBER29,
+    C_KOST_IPR,
+    C_KOST_TIMER,
+    C_KOST_TJENESTER,
+    C_KOST_UTSTYR,
+    C_KOSTNADER,
+    C_SMB,
+    ELIGIBLE_COSTS,
+    EU_4_1_L,
+    EU_29_2,
+    EU_29_4,
+    EU_2023_AMENDMENT,
+    LARGE_INTENSITY,
+    LARGE_SME_COST_SHARE,
+    NOTIFICATION_THRESHOLD,
+    SCHEME,
+    SIZE_FIELDS,
+    SME_INTENSITY,
+    CostType,
+)
+
+# --- citations the scheme module does not have (EU law, not on the page) --------------------
+
+EU_8_3 = eu(
+    GBER, "Article 8(3)",
+    "Aid with identifiable eligible costs exempted by this Regulation may be cumulated: (a) with "
+    "any other State aid, as long as those measures concern different identifiable eligible "
+    "costs; (b) with any other State aid, in relation to the same eligible costs, partly or fully "
+    "overlapping, only if such cumulation does not result in exceeding the highest aid intensity "
+    "or aid amount applicable to this aid under this Regulation.")
+
+OWN_FUNDING_FORM = "cash or own hours (the page states no form)"
+# Without a profile the SME status needs at least these figures (sme.company_status).
+NO_PROFILE_FIELDS = ("company.employees_fte", "company.turnover", "company.balance_sheet_total")
+
+# --- which category is which of the page's four cost kinds ----------------------------------
+
+_COST = {c.id: c for c in ELIGIBLE_COSTS}
+KINDS: dict[Category, CostType] = {
+    Category.PERSONNEL: _COST["personnel"],
+    Category.SALARY: _COST["personnel"],
+    Category.CONSULTANCY: _COST["services"],
+    Category.EXTERNAL_SERVICES: _COST["services"],
+    Category.EQUIPMENT: _COST["equipment"],
+    Category.IPR: _COST["ipr"],
+}
+# A hint for categories that are not among the four, when part of the cost could be.
+HINTS: dict[Category, str] = {
+    Category.HARDWARE: "equipment counts only as depreciation or rent for the time and extent "
+    "it is used in the project: book that part as equipment with its project_share_percent",
+    Category.SOFTWARE: "only depreciation or rent of components, instruments and equipment is "
+    "listed, not software bought",
+    Category.SOFTWARE_SUBSCRIPTION: "only depreciation or rent of components, instruments and "
+    "equipment is listed, not software on subscription",
+    Category.COMMISSIONING: "installation work bought from a supplier and needed for the "
+    "innovation is a purchased service: book it as external_services",
+    Category.ADMINISTRATION: "project management by own staff is booked as personnel (own "
+    "hours); bought project management needed for the innovation as consultancy",
+    Category.OTHER: "if the cost is one of the four kinds, book it under that category",
+}
+
+
+def _classify(bctx: BudgetCtx, lr: LineResult) -> None:
+    ln = lr.line
+    cat = ln.category
+    kind = KINDS.get(cat)
+    if kind is None:
+        hint = HINTS.get(cat)
+        lr.set(LineStatus.INELIGIBLE,
+               f"{cat.value.replace('_', ' ')} is not among the four cost kinds the page lists "
+               "(own hours/personnel costs; purchased services needed for the innovation; "
+               "depreciation or rent of instruments and equipment for their use in the project; "
+               "IPR needed for the project)" + (f": {hint}" if hint else ""),
+               C_KOSTNADER, group="not eligible")
+        return
+    if cat is Category.SALARY and lr.amount is None:
+        _salary_amount(bctx, lr)
+        if lr.amount is None:
+            return
+    if cat is Category.EQUIPMENT:
+        _equipment(lr)
+        return
+    lr.set(LineStatus.ELIGIBLE, f"{cat.value.replace('_', ' ')}: {kind.name}", C_KOSTNADER,
+           kind.cite, group=kind.id)
+
+
+def _salary_amount(bctx: BudgetCtx, lr: LineResult) -> None:
+    """A salary line without ``amount``: monthly_salary × months (the months must be given)."""
+    ln = lr.line
+    assert ln.monthly_salary is not None
+    if ln.months is None:
+        lr.set(LineStatus.UNKNOWN, "a salary line without an amount needs the months it runs "
+               "(the cost is monthly_salary × months)", C_KOST_TIMER, group="personnel",
+               missing=(f"{lr.path}.months",))
+        return
+    lr.amount = bctx.in_scheme_currency(ln.monthly_salary * ln.months)
+    lr.amount_basis = f"{ln.months} months × {format_amount(ln.monthly_salary)}"
+
+
+def _equipment(lr: LineResult) -> None:
+    """'for den tiden og det omfanget det benyttes i prosjektperioden': the project's share."""
+    amount, share = lr.amount, lr.line.project_share_percent
+    assert amount is not None
+    if share is None:
+        lr.set(LineStatus.UNKNOWN,
+               "depreciation or rent of equipment counts only for the time and extent it is used "
+               "in the project: give project_share_percent (100 if it serves only the project)",
+               C_KOST_UTSTYR, group="equipment", missing=(f"{lr.path}.project_share_percent",))
+        return
+    pct = format_amount(share)
+    if share == 100:
+        lr.set(LineStatus.ELIGIBLE, f"equipment used 100 % in the project: {amount} counts",
+               C_KOSTNADER, C_KOST_UTSTYR, group="equipment")
+        return
+    part = Money(amount.amount * share / 100, amount.currency).rounded()
+    lr.set(LineStatus.PARTLY, f"equipment used {pct} % in the project: {part} of {amount} counts "
+           "(the rest is carried by the company)", C_KOSTNADER, C_KOST_UTSTYR, eligible=part,
+           group="equipment")
+
+
+# --- the aid intensity ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Size:
+    """The GBER art. 29(4) ceiling for the applicant, and how sure it is."""
+
+    rate: Decimal  # the rate the grant is computed with (an upper bound when not certain)
+    certain: bool
+    who: str  # a phrase: "an SME (…)", "SME status not settled (…)"
+    label: str  # how the grant part names the rate
+    missing: tuple[str, ...] = ()
+    allowed: bool = True  # False: a large enterprise the exception is declared not to cover
+
+
+def _size(bctx: BudgetCtx) -> _Size:
+    """Raises NotEncoded outside GBER's dates, NoRate when a ceiling cannot be converted."""
+    sme_rate, large_rate = SME_INTENSITY.at(bctx.on), LARGE_INTENSITY.at(bctx.on)
+    if not bctx.has_profile:
+        return _Size(sme_rate, False, "SME status not known: the budget has no company profile",
+                     "at most, if the company is an SME", NO_PROFILE_FIELDS)
+    try:
+        # the company's figures in the company's currency (BudgetCtx counts in the scheme's)
+        status = sme.company_status(Ctx(bctx.profile, bctx.on, bctx.fx))
+    except Missing as m:
+        return _Size(sme_rate, False, f"SME status not settled ({', '.join(m.fields)} not "
+                     "stated)", "at most, if the company is an SME", m.fields)
+    if status.is_sme:
+        return _Size(sme_rate, True, f"an SME ({status.explanation})", "the rate for an SME")
+    exception = bctx.value("declarations.large_enterprise_exception")
+    if exception is None:
+        return _Size(large_rate, False, f"a large enterprise ({status.explanation}), the "
+                     "exception not declared",
+                     "at most, if the exception for large enterprises applies",
+                     ("declarations.large_enterprise_exception",))
+    if exception:
+        return _Size(large_rate, True, f"a large enterprise under the declared exception "
+                     f"({status.explanation})",
+                     "the rate for a large enterprise under the exception")
+    return _Size(Decimal(0), True, f"a large enterprise the exception is declared not to cover "
+                 f"({status.explanation})", "no aid: a large enterprise without the exception",
+                 allowed=False)
+
+
+def _grant(bctx: BudgetCtx) -> list[GrantPart]:
+    """One part: the eligible costs × the GBER art. 29(4) ceiling; the page states no cap."""
+    base = bctx.total()
+    try:
+        size = _size(bctx)
+    except (NotEncoded, NoRate):  # POB03 reports it; no grant is computed
+        return []
+    name = "process and organisational innovation (GBER art. 29(4))"
+    if not size.allowed:
+        return [GrantPart(name, base, size.rate, Money.zero(base.currency), size.label, None,
+                          (C_SMB, EU_29_2, EU_29_4))]
+    part = capped_part(name, base, size.rate, [], C_KOSTNADER, C_GBER29, EU_29_4)
+    return [GrantPart(part.name, part.base, part.rate, part.grant,
+                      f"{part.bound_by}; {size.label}", part.cap, part.cites)]
+
+
+# --- rules ----------------------------------------------------------------------------------
+
+book = BudgetBook()
+
+
+def _labels(lines: list[LineResult]) -> str:
+    return "; ".join(f"{lr.label}: {lr.reason}" for lr in lines)
+
+
+@book.budget_rule("POB01", "Only the page's four cost kinds are in the budget",
+                  cites=[C_KOSTNADER, C_KOST_TIMER, C_KOST_TJENESTER, C_KOST_UTSTYR, C_KOST_IPR],
+                  reads=["budget.lines"])
+def four_cost_kinds(bctx: BudgetCtx) -> Check:
+    """'Følgende poster kan inngå i godkjent støttegrunnlag': the list is closed."""
+    bad = [lr for lr in bctx.lines if lr.line.category not in KINDS]
+    if bad:
+        total = bctx.total(bad, eligible=False)
+        return failed(f"{len(bad)} line(s), {total}, are not among the four cost kinds: "
+                      f"{_labels(bad)}",
+                      "remove them from the project budget (the company carries them outside "
+                      "the project), or book the eligible part under personnel, consultancy, "
+                      "external_services, equipment or ipr")
+    return passed(f"every line is one of the page's four cost kinds ({len(bctx.lines)} line(s))")
+
+
+@book.budget_rule("POB02", "Equipment counts only for its time and extent of use in the project",
+                  cites=[C_KOST_UTSTYR], reads=["budget.lines[].project_share_percent"])
+def equipment_share(bctx: BudgetCtx) -> Check:
+    """'for den tiden og det omfanget det benyttes i prosjektperioden'."""
+    lines = [lr for lr in bctx.lines if lr.line.category is Category.EQUIPMENT]
+    if not lines:
+        return passed("no equipment lines")
+    missing = [lr for lr in lines if lr.status is LineStatus.UNKNOWN and lr.missing]
+    if missing:
+        return unknown(f"{len(missing)} equipment line(s) without the share used in the project",
+                       *(m for lr in missing for m in lr.missing),
+                       fix="give project_share_percent on each equipment line (100 if it serves "
+                       "only the project)")
+    counted = bctx.total(lines)
+    return passed(f"{len(lines)} equipment line(s): {counted} of "
+                  f"{bctx.total(lines, eligible=False)} counts for the project ({_labels(lines)})")
+
+
+@book.budget_rule("POB03", "The company can receive aid at the GBER art. 29(4) intensity",
+                  cites=[C_GBER29, C_SMB, EU_29_4, EU_29_2, *sme.CITES],
+                  reads=[*SIZE_FIELDS, "declarations.large_enterprise_exception"])
+def intensity(bctx: BudgetCtx) -> Check:
+    """GBER art. 29(4), not on the page: 50 % for an SME, 15 % for a large enterprise, which the
+    page admits only by exception ('kun unntaksvis')."""
+    size = _size(bctx)
+    rate = format_percent(size.rate)
+    base = bctx.total()
+    grant = bctx.grant
+    if not size.allowed:
+        return failed(f"{size.who}: no aid; the page requires a small or medium-sized enterprise",
+                      "only an SME, or a large enterprise under Innovasjon Norge's exception "
+                      "(declarations.large_enterprise_exception), can be supported")
+    if not size.certain:
+        if size.missing == ("declarations.large_enterprise_exception",):
+            fix = ("set declarations.large_enterprise_exception = true if Innovasjon Norge's "
+                   "exception applies (false if not)")
+        elif not bctx.has_profile:
+            fix = ("check the budget inside the company's profile (its staff and figures decide "
+                   "the SME status)")
+        else:
+            fix = "state " + " and ".join(size.missing) + " in the profile"
+        return unknown(f"{size.who}; the grant {grant} is computed at {rate} of {base} as an "
+                       f"upper bound ({size.label}; GBER art. 29(4), not on the page)",
+                       *size.missing, fix=fix)
+    condition = ""
+    if size.rate != SME_INTENSITY.at(bctx.on):
+        share = format_percent(LARGE_SME_COST_SHARE.at(bctx.on))
+        condition = (f"; condition (GBER art. 29(2)): effective collaboration with SMEs that "
+                     f"bear at least {share} of the total eligible costs, which the budget does "
+                     "not show")
+    return passed(f"{size.who}: at most {rate} of the eligible costs {base} = {grant} (GBER art. "
+                  f"29(4), not on the page){condition}")
+
+
+@book.budget_rule("POB04", "The grant stays within the GBER notification threshold",
+                  cites=[EU_4_1_L, EU_2023_AMENDMENT, RATE_CITATION],
+                  reads=["budget.grant_sought", *SIZE_FIELDS,
+                         "declarations.large_enterprise_exception"])
+def notification_threshold(bctx: BudgetCtx) -> Check:
+    """GBER art. 4(1)(l), not on the page: aid above EUR 7.5 million per undertaking per project
+    must be notified."""
+    eur = NOTIFICATION_THRESHOLD.money(bctx.on)
+    limit = bctx.param(NOTIFICATION_THRESHOLD)
+    limit_text = f"{eur} = {limit} at {bctx.fx.rate(limit.currency).describe()}"
+    grant = bctx.grant
+    size = _size(bctx)
+    sought = bctx.budget.grant_sought
+    if sought is not None and bctx.in_scheme_currency(sought) <= grant:
+        aid, certain, what = bctx.in_scheme_currency(sought), True, "grant sought"
+    else:
+        aid, certain, what = grant, size.certain, "grant the budget allows"
+    message = (f"{what} {aid}; notification threshold {limit_text} per undertaking per project "
+               "(GBER art. 4(1)(l), not on the page)")
+    if aid <= limit:
+        return passed(message)
+    if not certain:
+        return unknown(f"{message}; the grant is an upper bound ({size.who})", *size.missing)
+    return failed(message, f"aid above {limit} must be notified to ESA and is outside GBER art. "
+                  f"29: keep the grant at or below {limit} ({aid - limit} less)")
+
+
+@book.budget_rule("POB05", "The grant sought fits what the budget allows",
+                  cites=[EU_29_4, C_KOSTNADER], reads=["budget.grant_sought"])
+def grant_sought(bctx: BudgetCtx) -> Check:
+    sought = bctx.budget.grant_sought
+    size = _size(bctx)
+    bound = "" if size.certain else f" (an upper bound: {size.label})"
+    if sought is None:
+        return info(f"the budget allows a grant of at most {bctx.grant}{bound}")
+    asked = bctx.in_scheme_currency(sought)
+    message = f"grant sought {asked}; the budget allows {bctx.grant}{bound}"
+    if asked > bctx.grant:
+        undecided = [lr for lr in bctx.lines if lr.status is LineStatus.UNKNOWN]
+        if undecided:
+            return unknown(f"{message}; {len(undecided)} line(s) are not decided yet and may "
+                           "raise it", *(m for lr in undecided for m in lr.missing))
+        return failed(message, f"lower the grant sought to {bctx.grant} ({asked - bctx.grant} "
+                      "less), or budget more eligible costs")
+    if not size.certain:
+        return unknown(message, *size.missing)
+    return passed(message)
+
+
+@book.budget_rule("POB06", "Own or private financing covers the own funding",
+                  cites=[EU_29_4, EU_8_3], reads=["budget.financing"])
+def own_funding(bctx: BudgetCtx) -> Check:
+    """The eligible costs the grant does not cover are the company's own funding, in cash or own
+    hours (the page states no form); other public aid for the same costs counts towards the
+    intensity (GBER art. 8(3), not on the page), so it does not replace the own funding."""
+    required = bctx.total() - bctx.grant
+    size = _size(bctx)
+    financing = bctx.budget.financing
+    if financing is None:
+        bound = "" if size.certain else " (at least: the grant is an upper bound)"
+        return info(f"own funding required {required}{bound}: eligible costs {bctx.total()} less "
+                    f"the grant {bctx.grant}, in {OWN_FUNDING_FORM}")
+    private = [f for f in financing if f.source is not Source.PUBLIC]
+    stated = bctx.in_scheme_currency(sum((f.amount for f in private), Decimal(0)))
+    public = bctx.in_scheme_currency(sum((f.amount for f in financing
+                                          if f.source is Source.PUBLIC), Decimal(0)))
+    message = (f"own and private financing {stated}; own funding required {required} "
+               f"(eligible costs {bctx.total()} less the grant {bctx.grant})")
+    if public.amount:
+        message += f"; other public financing {public} does not count (GBER art. 8(3))"
+    if stated < required:
+        return failed(message, f"add {required - stated} of own (cash or own hours) or private "
+                      "financing")
+    if not size.certain:
+        return unknown(f"{message}; the grant is an upper bound ({size.who})", *size.missing)
+    return passed(message)
+
+
+CHECKER = BudgetChecker(
+    scheme=SCHEME,
+    classify=_classify,
+    grant=_grant,
+    rules=tuple(book.rules),
+    own_funding_form=OWN_FUNDING_FORM,
+    categories="only the page's four cost kinds count: personnel and salary (own "
+    "hours/personnel costs), consultancy and external_services (purchased services needed for "
+    "the innovation), equipment (depreciation or rent, for the project_share_percent used in the "
+    "project) and ipr (IPR bought for the project); every other category is not eligible",
+    parameters=(SME_INTENSITY, LARGE_INTENSITY, LARGE_SME_COST_SHARE, NOTIFICATION_THRESHOLD,
+                *sme.PARAMETERS),
+    hours_rate=None,
+    notes=(
+        "The aid intensity (50 % for an SME, 15 % for a large enterprise under the exception) "
+        "and the notification threshold (EUR 7.5 million per undertaking per project) come from "
+        "GBER art. 29(4) and 4(1)(l), not from the page; the page states no cap.",
+        "Regulation (EU) 2023/1315 amended the GBER notification thresholds; the EUR 7.5 million "
+        "is the figure Innovasjon Norge's guidance states.",
+        "A large enterprise is covered only by exception, and only in effective collaboration "
+        "with SMEs that bear at least 30 % of the total eligible costs (GBER art. 29(2)); the "
+        "budget does not show that split, so it is not computed.",
+    ),
+)

@@ -1,0 +1,153 @@
+"""The `budget` command through typer's CliRunner: inputs, formats, exit codes, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_cli import PROFILES, run, write
+
+NORDLYS = str(PROFILES / "nordlys-automation.toml")
+DRAFT = """[budget]
+scheme = "dk-smv-digital"
+tier = "t100"
+start = 2026-02-01
+end = 2027-01-31
+
+[[budget.lines]]
+description = "Process mapping, Acme Consult"
+category = "consultancy"
+amount = 150000
+"""
+
+
+def test_a_profile_with_a_budget_table_complies_and_exits_0():
+    r = run("budget", NORDLYS, "--as-of", "2026-11-23")
+    assert r.exit_code == 0, r.output
+    assert "complies" in r.stdout
+    assert "DKK 220,000" in r.stdout  # the grant
+    assert "Requirement specification" in r.stdout
+
+
+def test_json_is_clean_on_stdout_and_adds_up():
+    r = run("budget", NORDLYS, "--format", "json", "--as-of", "2026-11-23")
+    data = json.loads(r.stdout)
+    assert data["schema_version"] == 1 and data["evaluation_date"] == "2026-11-23"
+    (b,) = data["budgets"]
+    assert b["scheme"]["id"] == "dk-smv-digital" and b["verdict"] == "complies"
+    t = b["totals"]
+    assert t["grant"] == {"amount": "220000", "currency": "DKK"}
+    assert float(t["grant"]["amount"]) + float(t["own_funding"]["amount"]) == float(
+        t["eligible_base"]["amount"])
+    assert [ln["status"] for ln in b["lines"]] == ["eligible"] * 5
+    assert all(ln["source"] for ln in b["lines"])
+    assert b["grant_parts"][0]["name"] == "investment"
+    assert {"rule", "outcome", "message", "source"} <= set(b["findings"][0])
+
+
+def test_inline_lines_need_no_file():
+    r = run("budget", "--scheme", "dk-smv-digital", "--line", "consultancy=150000",
+            "--line", "hardware=320000", "--format", "json", "--as-of", "2026-11-23")
+    (b,) = json.loads(r.stdout)["budgets"]
+    assert [ln["category"] for ln in b["lines"]] == ["consultancy", "hardware"]
+    assert b["totals"]["grant"]["amount"] == "155000"  # 80,000 + 75,000 (upper bound)
+    assert r.exit_code == 1  # the voucher is unknown without a profile
+
+
+def test_inline_hours_at_a_rate():
+    r = run("budget", "-s", "dk-smv-digital", "--line", "personnel=120h@650", "-f", "json")
+    (b,) = json.loads(r.stdout)["budgets"]
+    assert b["lines"][0]["amount"]["amount"] == "78000"
+
+
+def test_a_bare_draft_names_its_scheme(tmp_path):
+    r = run("budget", str(write(tmp_path, DRAFT)), "--as-of", "2026-11-23")
+    assert "SMV:Digital" in r.stdout and "DKK 75,000" in r.stdout
+    assert r.exit_code == 1  # SMVB01: no profile to check the voucher against
+
+
+def test_a_broken_rule_exits_1_and_is_shown(tmp_path):
+    text = DRAFT + '\n[[budget.lines]]\ncategory = "marketing"\namount = 20000\n'
+    r = run("budget", str(write(tmp_path, text)))
+    assert r.exit_code == 1
+    assert "SMVB02" in r.stdout and "breaks rules" in r.stdout
+
+
+# --- bad input: a clear message naming the line, exit 2, no traceback ----------------------
+
+
+def test_an_unknown_category_names_the_line(tmp_path):
+    text = DRAFT.replace('category = "consultancy"', 'category = "consulting"')
+    r = run("budget", str(write(tmp_path, text)))
+    assert r.exit_code == 2
+    assert "p.toml:9: budget.lines[0].category: 'consulting' is not one of" in r.stderr
+    assert "Traceback" not in r.output
+
+
+def test_a_negative_amount_names_the_line(tmp_path):
+    r = run("budget", str(write(tmp_path, DRAFT.replace("150000", "-5"))))
+    assert r.exit_code == 2
+    assert "budget.lines[0].amount: must not be negative (got -5)" in r.stderr
+
+
+def test_hours_without_a_rate_name_the_field(tmp_path):
+    text = DRAFT.replace("amount = 150000", "hours = 120")
+    r = run("budget", str(write(tmp_path, text)))
+    assert r.exit_code == 2
+    assert "budget.lines[0].rate: hours need a rate" in r.stderr
+
+
+def test_an_unknown_scheme_in_the_file_is_refused(tmp_path):
+    r = run("budget", str(write(tmp_path, DRAFT.replace("dk-smv-digital", "dk-smv-digitl"))))
+    assert r.exit_code == 2
+    assert "budget.scheme: 'dk-smv-digitl' is not a scheme" in r.stderr
+    assert "dk-smv-digital" in r.stderr  # the did-you-mean hint
+
+
+def test_an_unknown_scheme_option_is_refused():
+    r = run("budget", "--scheme", "no-such", "--line", "consultancy=1")
+    assert r.exit_code == 2 and "no such scheme" in r.stderr
+
+
+def test_a_bad_inline_line_is_refused():
+    r = run("budget", "-s", "dk-smv-digital", "--line", "consultancy=lots")
+    assert r.exit_code == 2 and "--line 'consultancy=lots'" in r.stderr
+    r = run("budget", "-s", "dk-smv-digital", "--line", "advice=100")
+    assert r.exit_code == 2 and "budget.lines[0].category: 'advice' is not one of" in r.stderr
+
+
+def test_a_profile_without_a_budget_table_is_refused(tmp_path):
+    r = run("budget", str(write(tmp_path, '[company]\nname = "X"\ncountry = "DK"\n')))
+    assert r.exit_code == 2 and "the file has no [budget] table" in r.stderr
+
+
+def test_a_bare_draft_without_a_scheme_asks_for_one(tmp_path):
+    r = run("budget", str(write(tmp_path, DRAFT.replace('scheme = "dk-smv-digital"\n', ""))))
+    assert r.exit_code == 2 and "which scheme?" in r.stderr
+
+
+def test_profile_sections_without_company_are_refused(tmp_path):
+    r = run("budget", str(write(tmp_path, DRAFT + '\n[project]\ntitle = "x"\n')))
+    assert r.exit_code == 2 and "company: required field is missing" in r.stderr
+
+
+def test_nothing_given_is_a_usage_error():
+    r = run("budget")
+    assert r.exit_code == 2 and "no budget given" in r.stderr
+
+
+def test_a_file_and_lines_together_are_refused(tmp_path):
+    r = run("budget", str(write(tmp_path, DRAFT)), "--line", "consultancy=1")
+    assert r.exit_code == 2 and "not both" in r.stderr
+
+
+def test_a_missing_file_is_named():
+    r = run("budget", "nowhere.toml")
+    assert r.exit_code == 2 and "nowhere.toml: no such file" in r.stderr
+
+
+def test_without_a_scheme_a_profile_is_checked_against_every_scheme_it_could_fit(tmp_path):
+    text = Path(NORDLYS).read_text(encoding="utf-8").replace('scheme = "dk-smv-digital"\n', "")
+    r = run("budget", str(write(tmp_path, text)), "--format", "json", "--as-of", "2026-11-23")
+    ids = [b["scheme"]["id"] for b in json.loads(r.stdout)["budgets"]]
+    assert ids == ["dk-smv-digital"]
