@@ -52,3 +52,30 @@ def test_the_two_setup_commands_are_there():
 def test_ci_runs_the_readme_test_command():
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install --quiet -e '.[test]'" in ci and "pytest" in ci
+
+
+def test_every_option_of_budget_is_documented():
+    import typer.main
+
+    command = typer.main.get_command(app)
+    budget = command.commands["budget"]  # type: ignore[attr-defined]
+    for param in budget.params:
+        for opt in param.opts:
+            if opt.startswith("--") and opt != "--help":
+                assert f"`{opt}" in README, opt
+
+
+def test_every_budget_field_and_category_is_documented():
+    from grantcheck.budget import model
+
+    for m in (model.Budget, model.BudgetLine, model.FinancingLine):
+        for name in m.model_fields:
+            assert f"`{name}`" in README or f"budget.{name}]" in README, f"{m.__name__}.{name}"
+    for c in model.Category:
+        assert f"| `{c.value}` |" in README, c.value
+    assert set(model.CATEGORY_TEXT) == set(model.Category)
+
+
+def test_the_readme_shows_the_example_profile_as_it_is():
+    text = (Path(__file__).resolve().parent.parent / "profiles" / "nordlys-automation.toml")
+    assert text.read_text(encoding="utf-8") in README
