@@ -1,0 +1,709 @@
+"""Säker digitalisering's cost rules (Tillväxtverket, pilot call 2023), for ``grantcheck budget``.
+
+Encoded, from the page (quotes beside each citation, in
+:mod:`grantcheck.schemes.saker_digitalisering` and below):
+- the grant: Tillväxtverket finances at most 50 % of the project's total budget, read as the
+  eligible cost base ("Tillväxtverket finansierar max 50 procent av projektets totalbudget"), and
+  never more than the call's whole budget of SEK 10 million (derived: "Max 10 mkr finns totalt
+  till förfogande för utlysningen"); a stated ``budget.grant_sought`` caps it too and must not
+  exceed what the budget allows (SDB01);
+- the training add-on (category ``training``): at most min(SEK 180,000, SEK 30,000 × participating
+  persons), the persons from ``budget.training_persons``, else the profile's
+  ``project.training_addon.persons``; unknown persons leave the training lines undecided; the
+  excess over the cap is not eligible; the add-on sits inside the same 50 % co-financing (SDB02);
+- the minimum application, SEK 500,000, read as the grant applied for: the grant the budget allows,
+  or the grant sought when it is stated (SDB03), so an eligible base of at least SEK 1,000,000;
+- the project period: from the application date at the earliest to 2023-10-31 at the latest
+  (SDB04); only costs inside it count, neither before nor after (SDB05);
+- the co-financing: at least 50 % of the budget in cash, from the applicant's organisation or an
+  external actor (SDB06); in-kind contributions do not count; a warning that counting the
+  applicant's own paid staff costs as cash is a reading (SDB07);
+- the eligible cost types, a closed list ("De specifika stödberättigade kostnader som du kan
+  använda för ditt projekt är personal, schablon, externa tjänster, investeringar, resor och
+  logi"): every other category is not eligible (SDB08); investments are only small costs for
+  digital tools, with no amount on the page (SDB09, information).
+
+Readings (the page is silent or vague):
+- The training cap is on the activity's cost, not on the grant: the page says "Maxbelopp för
+  denna aktivitet är 180 tkr" (the amount for the activity), and where it means the support it
+  says "stöd" ("Hur mycket kan ni få i stöd?"). So at most SEK 180,000 of training costs count,
+  financed at 50 % like the rest (a grant of at most SEK 90,000 for it). "180 tkr, eller 30 tkr
+  per deltagande person" is read as the lower of the two. Several training lines share one cap,
+  used in line order.
+- Category mapping onto the page's cost types: personnel and salary → personal; flat_rate →
+  schablon; consultancy and external_services → externa tjänster; hardware, software,
+  software_subscription and commissioning → investeringar (small costs for digital tools; the
+  installation of a tool counts with it); travel → resor och logi; training → the add-on. The
+  list is closed ("är"), so administration, equipment (depreciation or rent of instruments), ipr,
+  marketing, communication, strategy, market_analysis, operations, application_writing and other
+  are not eligible; the reason says how to book an activity that is really own staff's time or a
+  bought service.
+- Dates: a line's own date (``incurred``) or period (``start``/``end``) is compared with the window
+  from the application date (and the project start, when later) to 2023-10-31 (or the project
+  end, when earlier). A line wholly outside is not eligible; a line whose own period straddles an
+  edge counts pro rata by calendar days inside the window (assuming the cost accrues evenly; the
+  reason says so). A line without dates takes the project period (``core.line_dates``); when that
+  period itself straddles an edge the line is undecided (a single purchase cannot be split by
+  days): give its own date. When no dates are known the lines still count and SDB05 is unknown.
+- Public cash (``source = "public"``, e.g. a region) counts as an external actor's cash: the page
+  names "extern aktör" without excluding public ones, and calls regional co-financing a merit.
+- The flat rate (schablon) is eligible, but the page does not state its rate (Tillväxtverket's
+  Allmänna villkor do): its amount is not checked.
+- Whether the whole own funding (base − grant, above 50 % when a cap binds) must be cash is not
+  said: the rule asks for the page's 50 % of the budget in cash.
+
+Deliberately not encoded: the content of the training (digital security, for own staff and other
+public promoters in the region) and the type of training (an application document); whether an
+investment is "small"; payment on reporting (a note).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from grantcheck.budget.core import (
+    BudgetBook,
+    BudgetChecker,
+    BudgetCtx,
+    GrantPart,
+    LineResult,
+    LineStatus,
+    capped_part,
+    line_dates,
+)
+from grantcheck.budget.model import Category, Financing, Source
+from grantcheck.citations import Citation
+from grantcheck.engine import Check, Kind, failed, info, passed, unknown
+from grantcheck.money import Money, format_percent, min_money
+from grantcheck.schemes.saker_digitalisering import (
+    C_FORORDNINGSKRAV,
+    C_INVESTERINGAR,
+    C_KOSTNADER_PERIOD,
+    C_KOSTNADSSLAG,
+    C_LAGSTA,
+    C_MAX_10_MILJONER,
+    C_MAX_10_MKR,
+    C_MAX_50_PROCENT,
+    C_MEDFINANSIERING,
+    C_MERVARDE,
+    C_PERIOD,
+    C_PERIOD_START,
+    C_TILLAGG,
+    C_TILLAGG_MAX,
+    CALL_BUDGET,
+    COFINANCING_MIN,
+    ELIGIBLE_COSTS,
+    MAX_SHARE,
+    MIN_APPLICATION,
+    PROJECT_END_LATEST,
+    SCHEME,
+    SOURCE,
+    TRAINING_MAX,
+    TRAINING_PER_PERSON,
+    CostType,
+)
+
+# --- citations the scheme module does not have (copied exactly from the page) ----------------
+
+C_INNAN_START = Citation(
+    SOURCE, "Vilka krav, villkor och regler gäller?",
+    "Du kan inte få ersättning för kostnader du haft innan projektperiodens start.")
+C_ALLMANNA_VILLKOR = Citation(
+    SOURCE, "Hur ska vi förbereda oss inför ansökan?",
+    "Gå till Tillväxtverkets Allmänna villkor och se vad som gäller för stödet.")
+
+PERIOD_CITES = (C_KOSTNADER_PERIOD, C_PERIOD_START, C_INNAN_START, C_PERIOD)
+OWN_FUNDING_FORM = "cash (own organisation or an external actor)"
+STAFF_AS_CASH = ("whether the applicant's own paid staff costs count as cash co-financing is a "
+                 "reading, not the page's words ('kontant medfinansiering, från egen organisation "
+                 "eller från extern aktör')")
+
+# --- the cost types: the page's closed list ----------------------------------------------------
+
+PERSONNEL, FLAT_RATE, EXTERNAL, INVESTMENTS, TRAVEL = (c.id for c in ELIGIBLE_COSTS)
+TRAINING = "training"
+_TYPES: dict[str, CostType] = {c.id: c for c in ELIGIBLE_COSTS}
+
+GROUPS: dict[Category, str] = {
+    Category.PERSONNEL: PERSONNEL,
+    Category.SALARY: PERSONNEL,
+    Category.FLAT_RATE: FLAT_RATE,
+    Category.CONSULTANCY: EXTERNAL,
+    Category.EXTERNAL_SERVICES: EXTERNAL,
+    Category.HARDWARE: INVESTMENTS,
+    Category.SOFTWARE: INVESTMENTS,
+    Category.SOFTWARE_SUBSCRIPTION: INVESTMENTS,
+    Category.COMMISSIONING: INVESTMENTS,
+    Category.TRAVEL: TRAVEL,
+    Category.TRAINING: TRAINING,
+}
+
+_ELIGIBLE_WHY: dict[Category, str] = {
+    Category.PERSONNEL: "own staff's costs are an eligible cost type ('personal')",
+    Category.SALARY: "a salary cost is a personnel cost ('personal'), an eligible cost type "
+    "(for the work on the project)",
+    Category.FLAT_RATE: "a flat rate ('schablon') is an eligible cost type; the page does not "
+    "state its rate (Tillväxtverket's Allmänna villkor do): the amount is not checked",
+    Category.CONSULTANCY: "consultancy is an external service ('externa tjänster'), an eligible "
+    "cost type",
+    Category.EXTERNAL_SERVICES: "external services ('externa tjänster') are an eligible cost "
+    "type",
+    Category.HARDWARE: "hardware counts as an investment ('investeringar'): a small cost for a "
+    "digital tool supporting the project",
+    Category.SOFTWARE: "software counts as an investment ('investeringar'): a small cost for a "
+    "digital tool supporting the project",
+    Category.SOFTWARE_SUBSCRIPTION: "a software subscription counts as an investment "
+    "('investeringar'): a small cost for a digital tool supporting the project",
+    Category.COMMISSIONING: "installing and configuring a digital tool counts with the "
+    "investment ('investeringar'; bought from a supplier it is also an external service)",
+    Category.TRAVEL: "travel and accommodation ('resor och logi') are an eligible cost type",
+}
+
+_REBOOK = ("if it is own staff's time on the project, book it as personnel; if it is a service "
+           "bought for the project, as external_services")
+_INELIGIBLE_WHY: dict[Category, str] = {
+    Category.ADMINISTRATION: "project management and administration is not itself a cost type "
+    "on the page's list; " + _REBOOK,
+    Category.EQUIPMENT: "depreciation or rent of instruments and equipment is not on the page's "
+    "list; investments cover only small costs for digital tools (book such a tool as hardware "
+    "or software)",
+    Category.IPR: "patents, licences and other intellectual property are not on the page's list",
+    Category.MARKETING: "sales and marketing is not a cost type on the page's list; " + _REBOOK,
+    Category.COMMUNICATION: "communication is not a cost type on the page's list; " + _REBOOK,
+    Category.STRATEGY: "strategy development is not a cost type on the page's list; " + _REBOOK,
+    Category.MARKET_ANALYSIS: "market analysis is not a cost type on the page's list; "
+    + _REBOOK,
+    Category.OPERATIONS: "ordinary operations are not a project cost on the page's list",
+    Category.APPLICATION_WRITING: "writing the application is not on the page's list, and it "
+    "falls before the application date, where no cost counts",
+    Category.OTHER: "'other' is not a cost type on the page's list: book the cost as the type "
+    "it is (personnel, flat_rate, external_services, an investment in a digital tool, travel)",
+}
+
+# --- the project window ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Window:
+    """The days a cost may fall on: [first, last], as far as the budget states them."""
+
+    first: date | None  # the application date, or the project start when later
+    first_text: str
+    last: date  # 2023-10-31, or the project end when earlier
+    last_text: str
+    complete: bool  # the application date is known (else costs before it cannot be seen)
+
+
+def _window(bctx: BudgetCtx) -> _Window:
+    applied = bctx.application_date()
+    start, end = bctx.period()
+    latest = PROJECT_END_LATEST.at(bctx.on)
+    first, first_text = applied, f"the application date {applied}" if applied else ""
+    if start is not None and (first is None or start > first):
+        first, first_text = start, f"the project start {start}"
+    last, last_text = latest, f"{latest} (the latest project end)"
+    if end is not None and end < latest:
+        last, last_text = end, f"the project end {end}"
+    return _Window(first, first_text, last, last_text, applied is not None)
+
+
+@dataclass(frozen=True)
+class _Dates:
+    """Where one line's cost falls against the window."""
+
+    verdict: str  # inside | outside | straddle | unchecked
+    text: str  # the sentence for the reason
+    part: Money | None = None  # the part inside (pro rata by days), for an own straddling period
+    missing: tuple[str, ...] = ()
+
+
+def _days(a: date, b: date) -> int:
+    return (b - a).days + 1
+
+
+def _dates(bctx: BudgetCtx, lr: LineResult) -> _Dates:
+    ln, amount = lr.line, lr.amount
+    w = _window(bctx)
+    first, last = line_dates(lr, bctx)
+    own = bool(ln.incurred or ln.start or ln.end)
+    if first is not None and last is not None and first != last:
+        when = f"{first} to {last}"
+    else:
+        when = str(first or last or "?")
+    whose = "" if own else " (the project period: the line gives no dates)"
+    if last is not None and w.first is not None and last < w.first:
+        return _Dates("outside", f"the cost falls on {when}{whose}, before {w.first_text}: "
+                      "costs before the project period do not count")
+    if first is not None and first > w.last:
+        return _Dates("outside", f"the cost falls on {when}{whose}, after {w.last_text}: "
+                      "costs after the project period do not count")
+    cut_low = w.first is not None and first is not None and first < w.first
+    cut_high = last is not None and last > w.last
+    if cut_low or cut_high:
+        if not own:
+            return _Dates(
+                "straddle", f"the project period {when} runs outside the window "
+                f"({w.first_text or 'the application date'} to {w.last_text}) and the line "
+                f"gives no dates of its own: give {lr.path}.incurred (or start and end) so "
+                "that it can be told whether the cost falls inside, or correct the project "
+                "period", missing=(f"{lr.path}.incurred",))
+        assert first is not None and last is not None and amount is not None
+        lo = max(first, w.first) if w.first is not None else first
+        hi = min(last, w.last)
+        inside, total = _days(lo, hi), _days(first, last)
+        if inside <= 0:  # an empty window (the project starts after it ends)
+            return _Dates("outside", f"the cost falls on {when}, outside the project period")
+        part = Money(amount.amount * inside / total, amount.currency).floored()
+        return _Dates("straddle", f"the cost runs {when} ({total} days); {inside} days fall "
+                      f"from {lo} to {hi}, inside the project period: {part} of {amount} count "
+                      "(pro rata by days, assuming the cost accrues evenly; split the line if it "
+                      "does not)", part=part)
+    missing: list[str] = []
+    if first is None:
+        missing.append("budget.start")
+    if last is None:
+        missing.append("budget.end")
+    if not w.complete:
+        missing.append("budget.application_date")
+    if missing:
+        return _Dates("unchecked", f"when the cost falls cannot be checked: "
+                      f"{' and '.join(missing)} not stated", missing=tuple(missing))
+    return _Dates("inside", f"the cost falls on {when}{whose}, inside the project period")
+
+
+# --- the training add-on ---------------------------------------------------------------------
+
+
+def _training_persons(bctx: BudgetCtx) -> tuple[int | None, str]:
+    if bctx.budget.training_persons is not None:
+        return bctx.budget.training_persons, "budget.training_persons"
+    persons = bctx.value("project.training_addon.persons")
+    if persons is None:
+        return None, ""
+    assert isinstance(persons, int)
+    return persons, "project.training_addon.persons"
+
+
+def _training_cap(bctx: BudgetCtx, persons: int) -> tuple[Money, str]:
+    overall = bctx.param(TRAINING_MAX)
+    per_person = bctx.param(TRAINING_PER_PERSON)
+    by_persons = per_person * persons
+    cap = min_money(overall, by_persons)
+    return cap, (f"at most the lower of {overall} and {per_person} × {persons} person(s) = "
+                 f"{by_persons}, i.e. {cap}")
+
+
+# --- lines ------------------------------------------------------------------------------------
+
+
+def _classify(bctx: BudgetCtx, lr: LineResult) -> None:
+    ln = lr.line
+    cat = ln.category
+    if cat not in GROUPS:
+        lr.set(LineStatus.INELIGIBLE,
+               f"{cat.value.replace('_', ' ')}: not an eligible cost type ('personal, schablon, "
+               f"externa tjänster, investeringar, resor och logi' only): {_INELIGIBLE_WHY[cat]}",
+               C_KOSTNADSSLAG)
+        return
+    group = GROUPS[cat]
+    cites: tuple[Citation, ...]
+    if group == TRAINING:
+        cites = (C_TILLAGG_MAX, C_TILLAGG, C_MAX_50_PROCENT)
+        why = "training in digital security for own staff (the add-on, 'Tilläggsinsats')"
+    else:
+        cites = (_TYPES[group].cite,)  # the investments' own sentence for investments
+        if _TYPES[group].cite is not C_KOSTNADSSLAG:
+            cites = (*cites, C_KOSTNADSSLAG)
+        if cat is Category.FLAT_RATE:
+            cites = (*cites, C_ALLMANNA_VILLKOR)
+        why = _ELIGIBLE_WHY[cat]
+    if lr.amount is None:  # a salary line given as a monthly salary
+        if ln.months is None or ln.monthly_salary is None:
+            lr.set(LineStatus.UNKNOWN, f"{why}; give the months the monthly salary is paid "
+                   "for the project", *cites, group=group, missing=(f"{lr.path}.months",))
+            return
+        lr.amount = bctx.in_scheme_currency(ln.monthly_salary * ln.months)
+        lr.amount_basis = f"{ln.months} months × {bctx.budget_currency} {ln.monthly_salary}"
+    amount = lr.amount
+    d = _dates(bctx, lr)
+    if d.verdict == "outside":
+        lr.set(LineStatus.INELIGIBLE, f"{cat.value.replace('_', ' ')}: {d.text}",
+               *PERIOD_CITES, group=group)
+        return
+    if d.verdict == "straddle" and d.part is None:
+        lr.set(LineStatus.UNKNOWN, d.text, *PERIOD_CITES, group=group, missing=d.missing)
+        return
+    eligible = d.part if d.part is not None else amount
+    reason = why + (f"; {d.text}" if d.verdict == "straddle" else "")
+    if d.verdict == "straddle":
+        cites = (*PERIOD_CITES, *cites)
+    if group == TRAINING:
+        persons, _ = _training_persons(bctx)
+        if persons is None:
+            lr.set(LineStatus.UNKNOWN, f"{reason}; the add-on is at most SEK 30,000 per "
+                   "participating person (at most SEK 180,000): state budget.training_persons",
+                   *cites, group=group, missing=("budget.training_persons",))
+            return
+        cap, cap_text = _training_cap(bctx, persons)
+        used = bctx.total([x for x in bctx.lines if x.group == TRAINING and x.counted])
+        left = cap - used if used < cap else Money.zero(cap.currency)
+        if eligible > left:
+            earlier = f", of which {used} is used by earlier training lines" if used.amount \
+                else ""
+            reason += (f"; the add-on is {cap_text}{earlier}: {left} of {eligible} count")
+            eligible = left
+        else:
+            reason += f"; within the add-on's cap ({cap_text})"
+    if eligible == amount:
+        lr.set(LineStatus.ELIGIBLE, reason, *cites, group=group)
+    elif eligible.amount > 0:
+        lr.set(LineStatus.PARTLY, reason, *cites, eligible=eligible, group=group)
+    else:
+        lr.set(LineStatus.INELIGIBLE, reason, *cites, group=group)
+
+
+# --- the grant --------------------------------------------------------------------------------
+
+_CALL_WHY = "the call's whole budget of SEK 10,000,000 (derived: no single grant can exceed it)"
+
+
+def _sought(bctx: BudgetCtx) -> Money | None:
+    s = bctx.budget.grant_sought
+    return None if s is None else bctx.in_scheme_currency(s)
+
+
+def _allowed(bctx: BudgetCtx, base: Money) -> Money:
+    """What a base allows: 50 % of it, at most the call's budget (floored to 0.01)."""
+    return min_money((base * MAX_SHARE.at(bctx.on)).floored(), bctx.param(CALL_BUDGET).floored())
+
+
+def _grant(bctx: BudgetCtx) -> list[GrantPart]:
+    caps = [(bctx.param(CALL_BUDGET), _CALL_WHY)]
+    sought = _sought(bctx)
+    if sought is not None:
+        caps.append((sought, f"the grant sought (budget.grant_sought), {sought}"))
+    return [capped_part("Tillväxtverket's share of the total budget", bctx.total(),
+                        MAX_SHARE.at(bctx.on), caps, C_MAX_50_PROCENT, C_MAX_10_MKR,
+                        C_TILLAGG_MAX)]
+
+
+def _undecided(bctx: BudgetCtx) -> tuple[Money | None, tuple[str, ...]]:
+    """The amount of the undecided lines (None: some amount itself is unknown) and the fields."""
+    lines = [lr for lr in bctx.lines if lr.status is LineStatus.UNKNOWN]
+    fields = tuple(dict.fromkeys(m for lr in lines for m in lr.missing))
+    if any(lr.amount is None for lr in lines):
+        return None, fields
+    return bctx.total(lines, eligible=False), fields
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+book = BudgetBook()
+
+
+def _labels(lines: list[LineResult]) -> str:
+    return "; ".join(f"{lr.label}, {lr.amount}: {lr.reason}" for lr in lines)
+
+
+@book.budget_rule("SDB01", "The grant sought is within what the budget allows (at most 50 % of "
+                  "the total budget and the call's SEK 10 million)",
+                  cites=[C_MAX_50_PROCENT, C_FORORDNINGSKRAV, C_MAX_10_MKR, C_MAX_10_MILJONER],
+                  reads=["budget.grant_sought", "budget.lines"])
+def grant_within_budget(bctx: BudgetCtx) -> Check:
+    """'Tillväxtverket finansierar max 50 procent av projektets totalbudget.'"""
+    base = bctx.total()
+    share = MAX_SHARE.at(bctx.on)
+    allowed = _allowed(bctx, base)
+    how = (f"{format_percent(share)} of the eligible base {base} = {(base * share).floored()}, "
+           f"at most {_CALL_WHY}")
+    sought = _sought(bctx)
+    if sought is None:
+        return info(f"no grant sought stated (budget.grant_sought): the grant is the most the "
+                    f"budget allows, {allowed} ({how})")
+    if sought <= allowed:
+        return passed(f"grant sought {sought}; the budget allows {allowed} ({how})")
+    more, fields = _undecided(bctx)
+    if fields and (more is None or sought <= _allowed(bctx, base + more)):
+        return unknown(f"grant sought {sought}; the decided lines allow {allowed} ({how}); the "
+                       "undecided lines could raise it", *fields)
+    return failed(f"grant sought {sought} exceeds what the budget allows, {allowed} ({how})",
+                  f"lower budget.grant_sought to {allowed} ({sought - allowed} less), or raise "
+                  f"the eligible base to {(sought * (1 / share)).rounded()}")
+
+
+@book.budget_rule("SDB02", "The training add-on is at most SEK 180,000 and SEK 30,000 per "
+                  "participating person", cites=[C_TILLAGG, C_TILLAGG_MAX],
+                  reads=["budget.training_persons", "project.training_addon.persons",
+                         "budget.lines"])
+def training_addon(bctx: BudgetCtx) -> Check:
+    """'Maxbelopp för denna aktivitet är 180 tkr, eller 30 tkr per deltagande person.'"""
+    lines = [lr for lr in bctx.lines if lr.group == TRAINING and lr.amount is not None]
+    if not lines:
+        return info("no training lines: no training add-on in the budget")
+    persons, source = _training_persons(bctx)
+    budgeted = bctx.total(lines, eligible=False)
+    if persons is None:
+        return unknown(f"training lines {budgeted}, but the number of participating persons is "
+                       "not stated (the add-on is at most SEK 30,000 per person)",
+                       "budget.training_persons",
+                       fix="state budget.training_persons (or project.training_addon.persons "
+                       "in the profile)")
+    cap, cap_text = _training_cap(bctx, persons)
+    # the training cost inside the project period (date-excluded lines are SDB05's)
+    known = Money.zero(bctx.currency)
+    unsure: list[LineResult] = []
+    for lr in lines:
+        d = _dates(bctx, lr)
+        assert lr.amount is not None
+        if d.verdict == "outside":
+            continue
+        if d.verdict == "straddle" and d.part is None:
+            unsure.append(lr)
+        else:
+            known += d.part if d.part is not None else lr.amount
+    upper = known + bctx.total(unsure, eligible=False)
+    said = f"training costs {known} in the project period for {persons} person(s) ({source}); " \
+        f"the add-on is {cap_text} (read as a cap on the cost, financed at 50 % like the rest)"
+    if upper <= cap:
+        return passed(said)
+    if known <= cap:
+        return unknown(said + f"; undecided training lines {upper - known} could exceed it",
+                       *(m for lr in unsure for m in lr.missing))
+    return failed(f"{said}: {known - cap} above the cap does not count",
+                  f"lower the training costs to {cap} ({known - cap} less), or train more "
+                  "persons (up to the SEK 180,000 maximum)")
+
+
+@book.budget_rule("SDB03", "The grant applied for is at least SEK 500,000", cites=[C_LAGSTA],
+                  reads=["budget.grant_sought", "budget.lines"])
+def minimum_application(bctx: BudgetCtx) -> Check:
+    """'Lägsta belopp för ansökan är 500 tkr', read as the grant applied for."""
+    floor = bctx.param(MIN_APPLICATION)
+    share = MAX_SHARE.at(bctx.on)
+    base_floor = (floor * (1 / share)).rounded()
+    grant = bctx.grant
+    sought = _sought(bctx)
+    what = "the grant sought" if sought is not None and sought <= _allowed(
+        bctx, bctx.total()) else "the grant the budget allows"
+    said = (f"{what} {grant}; the minimum application is {floor} ('Lägsta belopp för ansökan', "
+            f"read as the grant applied for: an eligible base of at least {base_floor} at "
+            f"{format_percent(share)}, derived)")
+    if grant >= floor:
+        return passed(said)
+    more, fields = _undecided(bctx)
+    if fields and (sought is None or sought >= floor) and (
+            more is None or _allowed(bctx, bctx.total() + more) >= floor):
+        return unknown(said + "; the undecided lines could lift it", *fields)
+    if sought is not None and sought < floor:
+        fix = f"raise budget.grant_sought to {floor} ({floor - sought} more)"
+        if bctx.total() < base_floor:
+            fix += f", with an eligible base of at least {base_floor}"
+    else:
+        fix = (f"raise the eligible base to at least {base_floor} "
+               f"({base_floor - bctx.total()} more)")
+    return failed(said, fix)
+
+
+@book.budget_rule("SDB04", "The project runs from the application date at the earliest to "
+                  "2023-10-31 at the latest", cites=[C_PERIOD, C_PERIOD_START],
+                  reads=["budget.start", "budget.end", "budget.application_date",
+                         "project.start", "project.end", "project.application_date"])
+def project_period(bctx: BudgetCtx) -> Check:
+    """'Projekten kan tidigast starta från ansökningsdatum och som längst drivas t o m
+    2023-10-31.'"""
+    start, end = bctx.period()
+    applied = bctx.application_date()
+    latest = PROJECT_END_LATEST.at(bctx.on)
+    wrong: list[str] = []
+    fixes: list[str] = []
+    if start is not None and applied is not None and start < applied:
+        wrong.append(f"starts {start}, {(applied - start).days} days before the application "
+                     f"date {applied}")
+        fixes.append(f"start on {applied} or later")
+    if end is not None and end > latest:
+        wrong.append(f"ends {end}, {(end - latest).days} days after {latest}")
+        fixes.append(f"end on {latest} at the latest")
+    elif end is None and start is not None and start > latest:
+        wrong.append(f"starts {start}, after {latest}")
+        fixes.append(f"run the project by {latest}")
+    if wrong:
+        return failed("the project " + " and ".join(wrong) + f" (the window: the application "
+                      f"date to {latest})", "; ".join(fixes))
+    missing = [name for name, v in (("budget.start", start), ("budget.end", end),
+                                     ("budget.application_date", applied)) if v is None]
+    if missing:
+        return unknown(f"the budget does not state {' and '.join(missing)} (nor the profile's "
+                       "project dates)", *missing)
+    return passed(f"the project runs {start} to {end}; the application date {applied} is the "
+                  f"earliest start and {latest} the latest end")
+
+
+@book.budget_rule("SDB05", "Every cost falls inside the project period", cites=PERIOD_CITES,
+                  reads=["budget.lines", "budget.start", "budget.end", "budget.application_date",
+                         "project.start", "project.end", "project.application_date"])
+def costs_in_period(bctx: BudgetCtx) -> Check:
+    """'Du kan bara få pengar för kostnader du haft under projektperioden.'"""
+    w = _window(bctx)
+    out: list[str] = []
+    lost = Money.zero(bctx.currency)
+    unsure: list[str] = []
+    fields: list[str] = []
+    count = 0
+    for lr in bctx.lines:
+        if lr.line.category not in GROUPS or lr.amount is None:
+            continue
+        count += 1
+        d = _dates(bctx, lr)
+        if d.verdict == "outside":
+            out.append(f"{lr.label}, {lr.amount}: {d.text}")
+            lost += lr.amount
+        elif d.verdict == "straddle" and d.part is not None:
+            out.append(f"{lr.label}: {d.text}")
+            lost += lr.amount - d.part
+        elif d.missing:
+            unsure.append(lr.label)
+            fields.extend(d.missing)
+    window = f"from {w.first_text or 'the application date'} to {w.last_text}"
+    if out:
+        return failed(f"{lost} falls outside the project period ({window}): " + "; ".join(out),
+                      f"re-date or remove those costs: only costs {window} count")
+    if unsure:
+        names = tuple(dict.fromkeys(fields))
+        return unknown(f"whether {len(unsure)} line(s) fall inside the project period cannot "
+                       f"be told ({', '.join(unsure)}); the lines are counted meanwhile", *names,
+                       fix="state " + " and ".join(names) + " (or each line's own dates)")
+    return passed(f"{count} line(s) of an eligible type, each inside the project period "
+                  f"({window})")
+
+
+def _financing(bctx: BudgetCtx, form: Financing, *sources: Source) -> Money:
+    total = Money.zero(bctx.currency)
+    for f in bctx.budget.financing or ():
+        if f.financing is form and (not sources or f.source in sources):
+            total += bctx.in_scheme_currency(f.amount)
+    return total
+
+
+@book.budget_rule("SDB06", "The cash co-financing is at least 50 % of the budget",
+                  cites=[C_MEDFINANSIERING, C_FORORDNINGSKRAV, C_MERVARDE],
+                  reads=["budget.financing", "budget.lines"])
+def cash_cofinancing(bctx: BudgetCtx) -> Check:
+    """'Medfinansiering ... ska uppgå till 50 procent av projektets budget i form av kontant
+    medfinansiering, från egen organisation eller från extern aktör.'"""
+    base = bctx.total()
+    share = COFINANCING_MIN.at(bctx.on)
+    required = base * share
+    own = base - bctx.grant
+    need = (f"at least {format_percent(share)} of the eligible base {base} = "
+            f"{required.rounded()} in cash, from the applicant's organisation or an external "
+            f"actor (the own funding of the eligible base is {own})")
+    if bctx.budget.financing is None:
+        return info(f"no financing lines: the budget needs {need}; in-kind contributions do not "
+                    f"count; {STAFF_AS_CASH}")
+    cash = _financing(bctx, Financing.CASH)
+    public = _financing(bctx, Financing.CASH, Source.PUBLIC)
+    in_kind = _financing(bctx, Financing.IN_KIND)
+    said = f"cash co-financing {cash}; {need}"
+    if public.amount:
+        said += (f"; {public} of the cash is public, read as an external actor's (the page "
+                 "welcomes regional co-financing)")
+    if in_kind.amount:
+        said += f"; in-kind financing {in_kind} does not count"
+    if cash >= required:
+        more, fields = _undecided(bctx)
+        if not fields:
+            return passed(said)
+        if more is not None and cash >= (base + more) * share:
+            return passed(said + "; enough even if the undecided lines count")
+        return unknown(said + "; the undecided lines could raise what is required", *fields)
+    fix = (f"raise the cash co-financing to {required.rounded()} "
+           f"({(required - cash).rounded()} more)")
+    if in_kind.amount:
+        fix += "; in-kind contributions must become cash to count"
+    return failed(said, fix)
+
+
+@book.budget_rule("SDB07", "Own staff costs offered as cash co-financing are confirmed with "
+                  "Tillväxtverket", cites=[C_MEDFINANSIERING], kind=Kind.SOFT,
+                  reads=["budget.lines", "budget.financing"])
+def staff_costs_as_cash(bctx: BudgetCtx) -> Check:
+    """The page says 'kontant medfinansiering'; it does not say whether paid staff costs are."""
+    staff = bctx.total(bctx.in_group(PERSONNEL))
+    if not staff.amount:
+        return passed("no personnel costs in the budget: the question does not arise")
+    financing = bctx.budget.financing
+    if financing is not None and not any(f.source is Source.OWN for f in financing):
+        return passed(f"personnel costs {staff}; no financing line comes from the "
+                      "applicant's own organisation, so the question does not arise")
+    own = _financing(bctx, Financing.CASH, Source.OWN) + _financing(
+        bctx, Financing.IN_KIND, Source.OWN)
+    offered = f"; own co-financing {own}" if financing is not None else ""
+    return failed(f"personnel costs {staff}{offered}: {STAFF_AS_CASH}",
+                  "confirm with Tillväxtverket that the applicant's paid staff costs count as "
+                  "cash co-financing, or co-finance in cash")
+
+
+@book.budget_rule("SDB08", "Only the call's eligible cost types are in the budget",
+                  cites=[C_KOSTNADSSLAG], reads=["budget.lines"])
+def eligible_cost_types(bctx: BudgetCtx) -> Check:
+    """'De specifika stödberättigade kostnader ... är personal, schablon, externa tjänster,
+    investeringar, resor och logi.' (a closed list)"""
+    bad = [lr for lr in bctx.lines if lr.line.category not in GROUPS]
+    if bad:
+        total = bctx.total(bad, eligible=False)
+        return failed(f"{len(bad)} line(s), {total}, are not of an eligible cost type: "
+                      + _labels(bad),
+                      "remove them, or book each as the cost type it is (personnel, flat_rate, "
+                      "external_services, hardware/software for a digital tool, travel, "
+                      "training)")
+    return passed(f"all {len(bctx.lines)} line(s) are of an eligible cost type: personnel, "
+                  "flat rate, external services, investments, travel and accommodation, or the "
+                  "training add-on")
+
+
+@book.budget_rule("SDB09", "Investments are small costs for digital tools", kind=Kind.INFO,
+                  cites=[C_INVESTERINGAR], reads=["budget.lines"])
+def small_investments(bctx: BudgetCtx) -> Check:
+    """'Investeringar avser här mindre kostnader för digitala verktyg som stöd för
+    projektgenomförandet.' The page sets no amount: stated, not checked."""
+    lines = bctx.in_group(INVESTMENTS)
+    if not lines:
+        return info("no investment lines")
+    inv, base = bctx.total(lines), bctx.total()
+    share = (inv.amount * 100 / base.amount).quantize(Decimal("0.1")) if base.amount else 0
+    return info(f"investments {inv} in {len(lines)} line(s), {share} % of the eligible base: "
+                "the page counts investments only as small costs for digital tools supporting "
+                "the project and sets no amount: be ready to justify them")
+
+
+CHECKER = BudgetChecker(
+    scheme=SCHEME,
+    classify=_classify,
+    grant=_grant,
+    rules=tuple(book.rules),
+    own_funding_form=OWN_FUNDING_FORM,
+    categories="the page's closed list: personnel (and salary), flat_rate (schablon), "
+    "consultancy and external_services, investments in small digital tools (hardware, "
+    "software, software_subscription, commissioning), travel, and the training add-on "
+    "(training, at most SEK 180,000 or SEK 30,000 per person); every other category is not "
+    "eligible",
+    parameters=(MAX_SHARE, CALL_BUDGET, TRAINING_MAX, TRAINING_PER_PERSON, MIN_APPLICATION,
+                PROJECT_END_LATEST, COFINANCING_MIN),
+    hours_rate=None,
+    notes=(
+        "The minimum 'Lägsta belopp för ansökan är 500 tkr' is read as the grant applied for, "
+        "so the eligible base must reach SEK 1,000,000.",
+        "The training add-on's maximum ('Maxbelopp för denna aktivitet') is read as a cap on "
+        "the training costs, which are financed at 50 % like the rest.",
+        "Whether the applicant's own paid staff costs count as cash co-financing is a reading, "
+        "not the page's words: confirm with Tillväxtverket.",
+        "A line whose own period straddles the project period counts pro rata by days; public "
+        "cash (e.g. a region's) counts as an external actor's co-financing.",
+        "The flat rate (schablon) is eligible, but its rate is in Tillväxtverket's Allmänna "
+        "villkor, not on the page: not checked.",
+        "The grant is paid only on reporting of the work done ('i samband med rapportering av "
+        "genomförda insatser').",
+    ),
+)
