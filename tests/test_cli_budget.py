@@ -151,3 +151,11 @@ def test_without_a_scheme_a_profile_is_checked_against_every_scheme_it_could_fit
     r = run("budget", str(write(tmp_path, text)), "--format", "json", "--as-of", "2026-11-23")
     ids = [b["scheme"]["id"] for b in json.loads(r.stdout)["budgets"]]
     assert ids == ["dk-smv-digital"]
+
+
+def test_the_saker_digitalisering_example_budget_complies_while_the_call_was_open():
+    r = run("budget", str(PROFILES / "norrsken-science-park.toml"), "--as-of", "2023-02-15",
+            "--format", "json")
+    assert r.exit_code == 0, r.stdout
+    (b,) = json.loads(r.stdout)["budgets"]
+    assert b["totals"]["grant"] == {"amount": "650000", "currency": "SEK"}
