@@ -144,27 +144,20 @@ def _classify(bctx: BudgetCtx, lr: LineResult) -> None:
                C_KOSTNADER, group="not eligible")
         return
     if cat is Category.SALARY and lr.amount is None:
-        _salary_amount(bctx, lr)
-        if lr.amount is None:
-            return
+        _salary_amount(lr)
+        return
     if cat is Category.EQUIPMENT:
         _equipment(lr)
         return
-    lr.set(LineStatus.ELIGIBLE, f"{cat.value.replace('_', ' ')}: {kind.name}", C_KOSTNADER,
-           kind.cite, group=kind.id)
+    lr.set(LineStatus.ELIGIBLE, f"{cat.value.replace('_', ' ')}: {kind.name}", kind.cite,
+           C_KOSTNADER, group=kind.id)
 
 
-def _salary_amount(bctx: BudgetCtx, lr: LineResult) -> None:
-    """A salary line without ``amount``: monthly_salary × months (the months must be given)."""
-    ln = lr.line
-    assert ln.monthly_salary is not None
-    if ln.months is None:
-        lr.set(LineStatus.UNKNOWN, "a salary line without an amount needs the months it runs "
-               "(the cost is monthly_salary × months)", C_KOST_TIMER, group="personnel",
-               missing=(f"{lr.path}.months",))
-        return
-    lr.amount = bctx.in_scheme_currency(ln.monthly_salary * ln.months)
-    lr.amount_basis = f"{ln.months} months × {format_amount(ln.monthly_salary)}"
+def _salary_amount(lr: LineResult) -> None:
+    """A salary line without ``amount`` or ``months``: the cost is monthly_salary × months."""
+    lr.set(LineStatus.UNKNOWN, "a salary line without an amount needs the months it runs (the "
+           "cost is monthly_salary × months)", C_KOST_TIMER, group="personnel",
+           missing=(f"{lr.path}.months",))
 
 
 def _equipment(lr: LineResult) -> None:
@@ -180,11 +173,11 @@ def _equipment(lr: LineResult) -> None:
     pct = format_amount(share)
     if share == 100:
         lr.set(LineStatus.ELIGIBLE, f"equipment used 100 % in the project: {amount} counts",
-               C_KOSTNADER, C_KOST_UTSTYR, group="equipment")
+               C_KOST_UTSTYR, C_KOSTNADER, group="equipment")
         return
     part = Money(amount.amount * share / 100, amount.currency).rounded()
     lr.set(LineStatus.PARTLY, f"equipment used {pct} % in the project: {part} of {amount} counts "
-           "(the rest is carried by the company)", C_KOSTNADER, C_KOST_UTSTYR, eligible=part,
+           "(the rest is carried by the company)", C_KOST_UTSTYR, C_KOSTNADER, eligible=part,
            group="equipment")
 
 
@@ -201,6 +194,7 @@ class _Size:
     label: str  # how the grant part names the rate
     missing: tuple[str, ...] = ()
     allowed: bool = True  # False: a large enterprise the exception is declared not to cover
+    large: bool = False  # a large enterprise (GBER art. 29(2)'s condition applies)
 
 
 def _size(bctx: BudgetCtx) -> _Size:
@@ -222,14 +216,14 @@ def _size(bctx: BudgetCtx) -> _Size:
         return _Size(large_rate, False, f"a large enterprise ({status.explanation}), the "
                      "exception not declared",
                      "at most, if the exception for large enterprises applies",
-                     ("declarations.large_enterprise_exception",))
+                     ("declarations.large_enterprise_exception",), large=True)
     if exception:
         return _Size(large_rate, True, f"a large enterprise under the declared exception "
                      f"({status.explanation})",
-                     "the rate for a large enterprise under the exception")
+                     "the rate for a large enterprise under the exception", large=True)
     return _Size(Decimal(0), True, f"a large enterprise the exception is declared not to cover "
-                 f"({status.explanation})", "no aid: a large enterprise without the exception",
-                 allowed=False)
+                 f"({status.explanation})", "no aid",
+                 allowed=False, large=True)
 
 
 def _grant(bctx: BudgetCtx) -> list[GrantPart]:
@@ -239,13 +233,12 @@ def _grant(bctx: BudgetCtx) -> list[GrantPart]:
         size = _size(bctx)
     except (NotEncoded, NoRate):  # POB03 reports it; no grant is computed
         return []
-    name = "process and organisational innovation (GBER art. 29(4))"
+    name = f"process and organisational innovation, GBER art. 29(4): {size.label}"
     if not size.allowed:
-        return [GrantPart(name, base, size.rate, Money.zero(base.currency), size.label, None,
+        return [GrantPart(name, base, size.rate, Money.zero(base.currency),
+                          "no aid for a large enterprise without the exception", None,
                           (C_SMB, EU_29_2, EU_29_4))]
-    part = capped_part(name, base, size.rate, [], C_KOSTNADER, C_GBER29, EU_29_4)
-    return [GrantPart(part.name, part.base, part.rate, part.grant,
-                      f"{part.bound_by}; {size.label}", part.cap, part.cites)]
+    return [capped_part(name, base, size.rate, [], C_KOSTNADER, C_GBER29, EU_29_4)]
 
 
 # --- rules ----------------------------------------------------------------------------------
@@ -265,8 +258,9 @@ def four_cost_kinds(bctx: BudgetCtx) -> Check:
     bad = [lr for lr in bctx.lines if lr.line.category not in KINDS]
     if bad:
         total = bctx.total(bad, eligible=False)
+        shown = "; ".join(f"{lr.label}, {lr.line.category.value}" for lr in bad)
         return failed(f"{len(bad)} line(s), {total}, are not among the four cost kinds: "
-                      f"{_labels(bad)}",
+                      f"{shown}",
                       "remove them from the project budget (the company carries them outside "
                       "the project), or book the eligible part under personnel, consultancy, "
                       "external_services, equipment or ipr")
@@ -318,7 +312,7 @@ def intensity(bctx: BudgetCtx) -> Check:
                        f"upper bound ({size.label}; GBER art. 29(4), not on the page)",
                        *size.missing, fix=fix)
     condition = ""
-    if size.rate != SME_INTENSITY.at(bctx.on):
+    if size.large:
         share = format_percent(LARGE_SME_COST_SHARE.at(bctx.on))
         condition = (f"; condition (GBER art. 29(2)): effective collaboration with SMEs that "
                      f"bear at least {share} of the total eligible costs, which the budget does "

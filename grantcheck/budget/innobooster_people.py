@@ -1,0 +1,460 @@
+"""Innobooster People's cost rules (Innovationsfonden, COVID-19 call), for ``grantcheck budget``.
+
+Encoded, from the page (version 3, 2020-07-03; quotes beside each citation):
+- nothing but the salary subsidy is covered ("Der kan ikke via bevillingen dækkes andre udgifter
+  end løntilskuddet"): only ``salary`` lines count, every other category is not eligible;
+- a salary line per named employee (``employee``, ``monthly_salary``, ``months``); the line's
+  cost is ``monthly_salary`` × ``months`` (or ``amount``, the salary cost of those months);
+  ``months`` left out is the scheme's 12 months, and the reason says so;
+- the subsidy runs 12 months: a line of more months counts for 12 (partly eligible), and the
+  months of one employee's lines are counted in line order up to 12 together;
+- per employee: months × min(DKK 30,000, 75 % × monthly salary cost), floored to 0.01 (75 % and
+  DKK 30,000 a month are two caps; the monthly salary where they meet is DKK 40,000);
+- at most DKK 1,080,000 per company ("Maks. 1.080.000 kr. pr. virksomhed");
+- 1–3 named funded employees; one salary line per employee; all of them cover the same period;
+  owners (at least 5 %) cannot be funded: their lines are not eligible.
+
+The grant, as parts: one part per funded employee (in the order of their first line), each
+``capped_part(base = the employee's counted salary cost, 75 %, [months × DKK 30,000, what is left
+of DKK 1,080,000 after the parts before it])``. So the company cap binds on the last parts
+when it binds at all, and the parts always add up to the capped total. With 1–3 employees and
+at most 12 months each the cap cannot bind (3 × 12 × DKK 30,000 = DKK 1,080,000, derived
+arithmetic); it binds only in a budget that breaks IPB02.
+
+Own funding: the salary cost of the funded months less the grant; "the company pays the rest of
+the salaries". Other public money may not cover these salaries ("Disse lønudgifter må ikke være
+dækket fra andre støtteordninger … eller andre offentlige løntilskud"), so only own or private
+financing covers the own funding (IPB08).
+
+Readings chosen:
+- A line with ``amount`` and ``monthly_salary`` must agree (amount = monthly_salary × months);
+  when they do not, the line is unknown naming its amount (no guess which one is right). A line
+  with ``amount`` only has the monthly salary amount / months.
+- With a profile, a line's employee must be in ``employees`` (names compared ignoring case and
+  spacing); one who is not makes the line unknown naming ``employees``. An employee whose
+  ``owner_percent`` is not stated is counted, and IPB05 is unknown naming the field. Without a
+  profile the owner check (IPB05) is unknown.
+- The same period: the same number of funded months and, where given, the same start (a line's
+  ``start``, else ``budget.start``).
+- Funded months other than 12 are a warning (IPB06): the page speaks only of 12 months.
+
+Deliberately not encoded here (the scheme's IP rules decide them from the profile): full time,
+higher education, employed at application or re-hired, no new hires, the other full-time
+employees, the grant start, one grant per company.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from grantcheck.budget.core import (
+    BudgetBook,
+    BudgetChecker,
+    BudgetCtx,
+    GrantPart,
+    LineResult,
+    LineStatus,
+    capped_part,
+)
+from grantcheck.budget.model import Category, Source
+from grantcheck.engine import Check, Kind, check, failed, info, passed, unknown
+from grantcheck.money import Money, format_amount, format_percent, min_money
+from grantcheck.parameters import NotEncoded
+from grantcheck.profile import Employee
+from grantcheck.schemes.innobooster_people import (
+    C_CAP,
+    C_EMPLOYEES,
+    C_NAMED,
+    C_ONE_GRANT,
+    C_ONLY_SALARY,
+    C_OTHER_FUNDING,
+    C_OWNER_DEF,
+    C_OWNERS,
+    C_RATE,
+    C_SAME_PERIOD,
+    C_SUBSIDY,
+    C_VERSION,
+    CAP,
+    FUNDED_MAX,
+    FUNDED_MIN,
+    OWNER_MIN_PERCENT,
+    PAGE_VERSION,
+    SALARY_RATE,
+    SCHEME,
+    SUBSIDY_MONTHS,
+    SUBSIDY_PER_MONTH,
+)
+
+OWN_FUNDING_FORM = "the company pays the rest of the salaries"
+SALARY = "salary"  # group of a counted salary line
+OWNER = "owner"  # group of a salary line of an owner (not eligible)
+
+
+def _key(name: str) -> str:
+    """An employee name compared ignoring case and spacing."""
+    return " ".join(name.split()).casefold()
+
+
+def _months(bctx: BudgetCtx, lr: LineResult) -> int:
+    """The months a salary line runs: stated, else the scheme's 12."""
+    months = lr.line.months
+    return months if months is not None else SUBSIDY_MONTHS.at(bctx.on)
+
+
+def _allotments(bctx: BudgetCtx, lines: Sequence[LineResult]) -> dict[int, int]:
+    """Funded months of each counted salary line: per employee, in line order, up to 12."""
+    limit = SUBSIDY_MONTHS.at(bctx.on)
+    used: dict[str, int] = {}
+    out: dict[int, int] = {}
+    for lr in lines:
+        if lr.line.category is not Category.SALARY or not lr.counted or not lr.line.employee:
+            continue
+        key = _key(lr.line.employee)
+        funded = min(_months(bctx, lr), max(limit - used.get(key, 0), 0))
+        used[key] = used.get(key, 0) + funded
+        out[lr.index] = funded
+    return out
+
+
+def _profile_employee(bctx: BudgetCtx, name: str) -> tuple[int, Employee] | None:
+    for i, e in enumerate(bctx.profile.employees or []):
+        if _key(e.name) == _key(name):
+            return i, e
+    return None
+
+
+# --- lines ----------------------------------------------------------------------------------
+
+
+def _classify(bctx: BudgetCtx, lr: LineResult) -> None:
+    try:
+        PAGE_VERSION.at(bctx.on)
+        if lr.line.category is not Category.SALARY:
+            cat = lr.line.category.value.replace("_", " ")
+            lr.set(LineStatus.INELIGIBLE, f"{cat}: the grant covers nothing but the salary "
+                   "subsidy of the named employees", C_ONLY_SALARY, group="not eligible")
+            return
+        _salary(bctx, lr)
+    except NotEncoded as e:
+        lr.set(LineStatus.UNKNOWN, str(e), C_VERSION)
+
+
+def _salary(bctx: BudgetCtx, lr: LineResult) -> None:
+    ln = lr.line
+    assert ln.employee
+    name = ln.employee
+    limit = SUBSIDY_MONTHS.at(bctx.on)
+    months = _months(bctx, lr)
+    said = "" if ln.months is not None else f" (months not stated: the scheme's {limit} months)"
+    if lr.amount is None:
+        assert ln.monthly_salary is not None
+        lr.amount = bctx.in_scheme_currency(ln.monthly_salary * months)
+        lr.amount_basis = f"{months} months × {format_amount(ln.monthly_salary)}"
+    elif (ln.amount is not None and ln.monthly_salary is not None
+          and ln.monthly_salary * months != ln.amount):
+        lr.set(LineStatus.UNKNOWN,
+               f"{name}: amount {format_amount(ln.amount)} is not monthly_salary × months = "
+               f"{format_amount(ln.monthly_salary * months)}{said}: give one, or make them agree",
+               C_SUBSIDY, group=SALARY, missing=(f"{lr.path}.amount",))
+        return
+    amount = lr.amount
+    if bctx.has_profile:
+        found = _profile_employee(bctx, name)
+        if found is None:
+            lr.set(LineStatus.UNKNOWN,
+                   f"{name} is not among the profile's employees: list every funded employee "
+                   "under [[employees]] (with owner_percent), or check the spelling", C_NAMED,
+                   C_OWNERS, group=SALARY, missing=("employees",))
+            return
+        i, emp = found
+        owner_min = OWNER_MIN_PERCENT.at(bctx.on)
+        if emp.owner_percent is not None and emp.owner_percent >= owner_min:
+            lr.set(LineStatus.INELIGIBLE,
+                   f"{name} owns {format_amount(emp.owner_percent)} % (employees[{i}]."
+                   f"owner_percent; an owner holds at least {format_amount(owner_min)} %): "
+                   "owners cannot be funded", C_OWNERS, C_OWNER_DEF, group=OWNER)
+            return
+    allot = _allotments(bctx, bctx.lines)  # the lines before this one
+    before = sum(allot.get(other.index, 0) for other in bctx.lines
+                 if _key(other.line.employee or "") == _key(name))
+    funded = min(months, max(limit - before, 0))
+    monthly = Money(amount.amount / months, amount.currency)
+    per_month = min_money(bctx.param(SUBSIDY_PER_MONTH), monthly * SALARY_RATE.at(bctx.on))
+    earlier = f"; {before} months of {name} are on earlier lines" if before else ""
+    cites = (C_SUBSIDY, C_RATE)
+    if funded == 0:
+        lr.set(LineStatus.INELIGIBLE, f"{name}: {months} months{said}, but the subsidy covers "
+               f"{limit} months{earlier}: none of this line counts", *cites, group=SALARY)
+        return
+    basis = (f"{name}: {months} months{said} at {monthly.rounded()} a month; subsidy "
+             f"min({bctx.param(SUBSIDY_PER_MONTH)}, {format_percent(SALARY_RATE.at(bctx.on))} "
+             f"× {monthly.rounded()}) = {per_month.floored()} a month")
+    if funded == months:
+        lr.set(LineStatus.ELIGIBLE, f"{basis}{earlier}", *cites, group=SALARY)
+        return
+    part = Money(amount.amount * funded / months, amount.currency).rounded()
+    lr.set(LineStatus.PARTLY, f"{basis}; the subsidy covers {limit} months{earlier}: {funded} "
+           f"months count ({part} of {amount})", *cites, eligible=part, group=SALARY)
+
+
+# --- the grant ------------------------------------------------------------------------------
+
+
+def _funded(bctx: BudgetCtx) -> list[tuple[str, Money, int]]:
+    """Per funded employee (order of first line): name, counted salary cost, funded months."""
+    allot = _allotments(bctx, bctx.lines)
+    out: dict[str, tuple[str, Money, int]] = {}
+    for lr in bctx.lines:
+        if lr.index not in allot:
+            continue
+        name = lr.line.employee or ""
+        shown, base, months = out.get(_key(name), (name, Money.zero(bctx.currency), 0))
+        out[_key(name)] = (shown, base + lr.eligible, months + allot[lr.index])
+    return list(out.values())
+
+
+def _grant(bctx: BudgetCtx) -> list[GrantPart]:
+    try:
+        PAGE_VERSION.at(bctx.on)
+        rate = SALARY_RATE.at(bctx.on)
+        per_month = bctx.param(SUBSIDY_PER_MONTH)
+        cap = bctx.param(CAP)
+    except NotEncoded:  # the rules report it; no grant is computed
+        return []
+    parts: list[GrantPart] = []
+    given = Money.zero(bctx.currency)
+    for name, base, months in _funded(bctx):
+        left = f", {cap - given} left after the employees above" if given.amount else ""
+        part = capped_part(
+            f"salary subsidy, {name}", base, rate,
+            [(per_month * months, f"{per_month} a month × {months} months"),
+             (cap - given, f"{cap} per company{left}")],
+            C_SUBSIDY, C_RATE, C_CAP)
+        parts.append(part)
+        given += part.grant
+    return parts
+
+
+# --- rules ----------------------------------------------------------------------------------
+
+book = BudgetBook()
+
+
+def _labels(lines: Sequence[LineResult]) -> str:
+    return "; ".join(f"{lr.label}: {lr.reason}" for lr in lines)
+
+
+def _salary_lines(bctx: BudgetCtx) -> list[LineResult]:
+    return [lr for lr in bctx.lines if lr.line.category is Category.SALARY]
+
+
+def _employees(bctx: BudgetCtx) -> dict[str, list[LineResult]]:
+    """The funded employees' salary lines (owners' lines left out), by name, in line order."""
+    out: dict[str, list[LineResult]] = {}
+    for lr in _salary_lines(bctx):
+        if lr.group != OWNER:
+            out.setdefault(_key(lr.line.employee or ""), []).append(lr)
+    return out
+
+
+def _name(lines: Sequence[LineResult]) -> str:
+    return lines[0].line.employee or ""
+
+
+@book.budget_rule("IPB01", "Only salaries are budgeted", cites=[C_ONLY_SALARY],
+                  reads=["budget.lines"])
+def only_salaries(bctx: BudgetCtx) -> Check:
+    """'Der kan ikke via bevillingen dækkes andre udgifter end løntilskuddet.'"""
+    bad = [lr for lr in bctx.lines if lr.line.category is not Category.SALARY]
+    if bad:
+        shown = "; ".join(f"{lr.label}, {lr.line.category.value}" for lr in bad)
+        return failed(f"{len(bad)} line(s), {bctx.total(bad, eligible=False)}, are not "
+                      f"salaries: {shown}",
+                      "remove them from the budget: the grant covers nothing but the salary "
+                      "subsidy (the company carries other costs outside it)")
+    return passed(f"{len(bctx.lines)} salary line(s), nothing else")
+
+
+@book.budget_rule("IPB02", "One to three named employees are funded",
+                  cites=[C_EMPLOYEES, C_NAMED, C_SUBSIDY], reads=["budget.lines[].employee"])
+def one_to_three(bctx: BudgetCtx) -> Check:
+    """'til 1-3 fuldtidsansatte udviklingsmedarbejdere'; 'Bevilling kan kun søges til navngivne
+    medarbejdere'. Owners, who cannot be funded (IPB05), are not counted."""
+    emps = _employees(bctx)
+    low, high = FUNDED_MIN.at(bctx.on), FUNDED_MAX.at(bctx.on)
+    names = ", ".join(_name(v) for v in emps.values()) or "none"
+    message = f"{len(emps)} funded employee(s) on salary lines ({names}); {low}–{high} required"
+    if len(emps) < low:
+        return failed(message, f"add a salary line for at least {low} named employee (not an "
+                      "owner)")
+    if len(emps) > high:
+        return failed(message, f"fund at most {high} employees ({len(emps) - high} fewer)")
+    return passed(message)
+
+
+@book.budget_rule("IPB03", "One salary line per funded employee", cites=[C_NAMED, C_SUBSIDY],
+                  reads=["budget.lines[].employee"])
+def one_line_each(bctx: BudgetCtx) -> Check:
+    """Each named employee's salary is one line: the subsidy is per employee and month."""
+    twice = {k: v for k, v in _employees(bctx).items() if len(v) > 1}
+    if twice:
+        named = "; ".join(f"{_name(v)} on lines {', '.join(str(lr.index + 1) for lr in v)}"
+                          for v in twice.values())
+        return failed(f"more than one salary line for an employee: {named} (their months count "
+                      f"together, at most {SUBSIDY_MONTHS.at(bctx.on)})",
+                      "merge each employee's salary into one line (monthly_salary and months)")
+    return passed(f"one salary line for each of {len(_employees(bctx))} employee(s)")
+
+
+def _period(bctx: BudgetCtx, lines: Sequence[LineResult]) -> tuple[int, date | None]:
+    """An employee's months (stated, at most 12 together) and first start (line, else budget)."""
+    months = min(sum(_months(bctx, lr) for lr in lines), SUBSIDY_MONTHS.at(bctx.on))
+    starts = [lr.line.start for lr in lines if lr.line.start is not None]
+    return months, min(starts) if starts else bctx.budget.start
+
+
+@book.budget_rule("IPB04", "All funded employees cover the same period", cites=[C_SAME_PERIOD],
+                  reads=["budget.lines[].months", "budget.lines[].start", "budget.start"])
+def same_period(bctx: BudgetCtx) -> Check:
+    """'Søges der om flere personer, skal løntilskuddene dække den samme periode.'"""
+    emps = _employees(bctx)
+    if len(emps) < 2:
+        return passed(f"{len(emps)} funded employee(s): nothing to compare")
+    periods = {k: _period(bctx, v) for k, v in emps.items()}
+    shown = "; ".join(
+        f"{_name(emps[k])}: {m} months" + (f" from {s.isoformat()}" if s else "")
+        for k, (m, s) in periods.items())
+    months = {m for m, _ in periods.values()}
+    starts = {s for _, s in periods.values()}
+    if len(months) > 1 or len(starts - {None}) > 1:
+        return failed(shown, "give every funded employee the same months and the same start")
+    if None in starts and len(starts) > 1:
+        missing = [f"{lr.path}.start" for k, (_, s) in periods.items() if s is None
+                   for lr in emps[k][:1]]
+        return unknown(f"{shown}; not every funded employee's start is given", *missing,
+                       fix="give every salary line the same start (or only budget.start)")
+    return passed(f"{shown}: the same period")
+
+
+@book.budget_rule("IPB05", "No owner is funded", cites=[C_OWNERS, C_OWNER_DEF],
+                  reads=["employees", "employees[].name", "employees[].owner_percent"])
+def no_owner(bctx: BudgetCtx) -> Check:
+    """'Der kan ikke søges løntilskud til ejere'; 'Med ejer forstås en person, der ejer mindst 5%
+    af virksomheden.'"""
+    lines = _salary_lines(bctx)
+    owner_min = format_amount(OWNER_MIN_PERCENT.at(bctx.on))
+    if not lines:
+        return passed("no salary lines")
+    owners = [lr for lr in lines if lr.group == OWNER]
+    if owners:
+        return failed(_labels(owners), "remove the owners' salary lines: owners (at least "
+                      f"{owner_min} %) cannot be funded")
+    if not bctx.has_profile:
+        names = list(dict.fromkeys(lr.line.employee or "" for lr in lines))
+        verb = "owns" if len(names) == 1 else "each own"
+        return unknown(f"whether {', '.join(names)} {verb} less than {owner_min} % of the company "
+                       "needs the profile's employees (owner_percent)", "employees",
+                       fix="check the budget inside the company's profile, with owner_percent "
+                       "for each funded employee")
+    missing: list[str] = []
+    parts: list[str] = []
+    for lr in lines:
+        found = _profile_employee(bctx, lr.line.employee or "")
+        if found is None:
+            missing.append("employees")
+            parts.append(f"{lr.line.employee}: not in the profile's employees")
+            continue
+        i, emp = found
+        if emp.owner_percent is None:
+            missing.append(f"employees[{i}].owner_percent")
+            parts.append(f"{emp.name}: ownership not stated")
+        else:
+            parts.append(f"{emp.name}: owns {format_amount(emp.owner_percent)} %")
+    message = "; ".join(dict.fromkeys(parts)) + f" (owners hold at least {owner_min} %)"
+    if missing:
+        return unknown(message, *dict.fromkeys(missing))
+    return passed(message)
+
+
+@book.budget_rule("IPB06", "The subsidy covers 12 months", cites=[C_SUBSIDY], kind=Kind.SOFT,
+                  reads=["budget.lines[].months"])
+def twelve_months(bctx: BudgetCtx) -> Check:
+    """'Løntilskud på op til 30.000 kr. pr. måned pr. medarbejder i 12 måneder'."""
+    limit = SUBSIDY_MONTHS.at(bctx.on)
+    emps = _employees(bctx)
+    stated = {k: sum(_months(bctx, lr) for lr in v) for k, v in emps.items()}
+    odd = {k: m for k, m in stated.items() if m != limit}
+    if not odd:
+        return passed(f"{len(emps)} funded employee(s), {limit} months each")
+    shown = "; ".join(f"{_name(emps[k])}: {m} months" for k, m in odd.items())
+    return failed(f"{shown}; the page speaks of a subsidy for {limit} months (months beyond "
+                  f"{limit} are carried by the company, fewer months give a smaller grant)",
+                  f"budget {limit} months for each funded employee")
+
+
+@book.budget_rule("IPB07", "The grant sought fits what the budget allows",
+                  cites=[C_SUBSIDY, C_RATE, C_CAP, C_ONE_GRANT], reads=["budget.grant_sought"])
+def grant_sought(bctx: BudgetCtx) -> Check:
+    """At most months × min(DKK 30,000, 75 % of the monthly salary) per employee, and at most
+    DKK 1,080,000 per company."""
+    sought = bctx.budget.grant_sought
+    if sought is None:
+        return info(f"the budget allows a grant of {bctx.grant}")
+    asked = bctx.in_scheme_currency(sought)
+    message = f"grant sought {asked}; the budget allows {bctx.grant}"
+    if asked > bctx.grant:
+        undecided = [lr for lr in bctx.lines if lr.status is LineStatus.UNKNOWN]
+        if undecided:
+            return unknown(f"{message}; {len(undecided)} line(s) are not decided yet and may "
+                           "raise it", *dict.fromkeys(m for lr in undecided for m in lr.missing))
+        return failed(message, f"lower the grant sought to {bctx.grant} ({asked - bctx.grant} "
+                      "less)")
+    return passed(message)
+
+
+@book.budget_rule("IPB08", "The company pays the rest of the salaries itself",
+                  cites=[C_RATE, C_OTHER_FUNDING], reads=["budget.financing"])
+def rest_of_salaries(bctx: BudgetCtx) -> Check:
+    """'Der kan max. søges om medfinansiering … på 75% af lønudgifterne'; the rest may not come
+    from 'andre støtteordninger indført som følge af COVID-19 eller andre offentlige
+    løntilskud'."""
+    required = bctx.total() - bctx.grant
+    financing = bctx.budget.financing
+    if financing is None:
+        return info(f"own funding required {required}: the salary cost of the funded months "
+                    f"{bctx.total()} less the grant {bctx.grant}; {OWN_FUNDING_FORM}")
+    private = bctx.in_scheme_currency(sum((f.amount for f in financing
+                                           if f.source is not Source.PUBLIC), Decimal(0)))
+    public = bctx.in_scheme_currency(sum((f.amount for f in financing
+                                          if f.source is Source.PUBLIC), Decimal(0)))
+    message = (f"own and private financing {private}; the rest of the salaries {required} "
+               f"(salary cost {bctx.total()} less the grant {bctx.grant})")
+    if public.amount:
+        message += (f"; other public financing {public} may not cover these salaries (no other "
+                    "COVID-19 scheme or public wage subsidy)")
+    return check(private >= required, message,
+                 f"add {required - private} of the company's own financing")
+
+
+CHECKER = BudgetChecker(
+    scheme=SCHEME,
+    classify=_classify,
+    grant=_grant,
+    rules=tuple(book.rules),
+    own_funding_form=OWN_FUNDING_FORM,
+    categories="only salary lines count (a named employee's monthly salary cost, for at most "
+    "12 months: the subsidy is min(DKK 30,000, 75 %) a month); every other category is not "
+    "eligible",
+    parameters=(PAGE_VERSION, SUBSIDY_PER_MONTH, SUBSIDY_MONTHS, SALARY_RATE, CAP, FUNDED_MIN,
+                FUNDED_MAX, OWNER_MIN_PERCENT),
+    hours_rate=None,
+    notes=(
+        "The subsidy is months × min(DKK 30,000, 75 % × the monthly salary cost) per funded "
+        "employee, for 12 months, at most DKK 1,080,000 per company (= 3 × 12 × DKK 30,000, "
+        "derived arithmetic); the company pays the rest of the salaries.",
+        "A salary line without months is counted for the scheme's 12 months.",
+        "Rules of page version 3 (2020-07-03); evaluation dates before that are not encoded.",
+    ),
+)

@@ -1,0 +1,465 @@
+"""Prosess- og organisasjonsinnovasjon's cost rules: the four cost kinds, GBER art. 29 rates, the
+notification threshold, boundary pairs on both sides of every threshold."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from grantcheck.budget import checker
+from grantcheck.budget import prosessinnovasjon as pob
+from grantcheck.budget.core import BudgetResult, LineStatus
+from grantcheck.budget.model import Category
+from grantcheck.engine import Outcome
+from grantcheck.parameters import UNITS
+from tests.budget.support import D, budget_for, line, rule, rule_outcome
+from tests.support import merged
+
+SID = "no-prosessinnovasjon"
+CHECKER = pob.CHECKER
+
+# The page sentences the checker quotes (tests never read ../shared).
+PAGE_EXCERPT = "\n".join([
+    "Hva kan finansieres?",
+    "Følgende poster kan inngå i godkjent støttegrunnlag:",
+    "• Egne timer/personalkostnader",
+    "• Innkjøpte tjenester som kreves for å gjennomføre innovasjonen (konsulentbistand)",
+    "• Avskrivninger på eller leie av komponenter, instrumenter og utstyr for den tiden og det "
+    "omfanget det benyttes i prosjektperioden",
+    "• Kjøp av IPR-rettigheter som er nødvendig for prosjektet",
+    "Merk at finansiering av prosess- og organisasjonsinnovasjon er knyttet til GBER 29 i "
+    "Statsstøtteregelverket. Det forutsetter at søker er liten eller mellomstor i henhold til "
+    "Statsstøtteregelverket, og gjelder kun unntaksvis for store bedrifter.",
+])
+
+SME: dict[str, Any] = {
+    "company": {
+        "name": "Verksted AS", "country": "NO", "employees_fte": 20, "owners_fte": 0,
+        "turnover": 30_000_000, "balance_sheet_total": 20_000_000, "related": [],
+    },
+}
+LARGE = merged(SME, company={"employees_fte": 400, "turnover": 900_000_000,
+                             "balance_sheet_total": 900_000_000})
+LARGE_EXCEPTION = merged(LARGE, declarations={"large_enterprise_exception": True})
+LARGE_NO_EXCEPTION = merged(LARGE, declarations={"large_enterprise_exception": False})
+
+
+def po(*lines: dict[str, Any], profile: dict[str, Any] | None = SME, on: date | None = None,
+       rates: dict[str, Decimal] | None = None, **extra: Any) -> BudgetResult:
+    data = {**extra, "lines": list(lines)}
+    if on is None:
+        return budget_for(SID, data, profile, rates=rates)
+    return budget_for(SID, data, profile, on=on, rates=rates)
+
+
+def amount(category: str, value: str | int, **more: Any) -> dict[str, Any]:
+    return {"category": category, "amount": D(value), **more}
+
+
+def consult(value: str | int) -> dict[str, Any]:
+    return amount("consultancy", value)
+
+
+# --- health ---------------------------------------------------------------------------------
+
+
+def _citations() -> list[Any]:
+    out = [c for r in CHECKER.rules for c in r.cites]
+    out += [k.cite for k in pob.KINDS.values()]
+    return out
+
+
+def test_every_page_quote_is_on_the_page() -> None:
+    for c in _citations():
+        if c.from_page:
+            assert c.quote in PAGE_EXCERPT, c.quote
+
+
+def test_eu_citations_say_they_are_not_from_the_page() -> None:
+    assert not pob.EU_8_3.from_page
+    assert "Article 8(3)" in pob.EU_8_3.section
+
+
+def test_every_rule_has_a_citation_and_a_unique_budget_id() -> None:
+    ids = [r.id for r in CHECKER.rules]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith("POB") for i in ids)
+    assert all(r.cites for r in CHECKER.rules)
+
+
+def test_every_parameter_has_a_unit_and_a_citation() -> None:
+    for p in CHECKER.parameters:
+        assert p.unit in UNITS and p.source.section, p.name
+
+
+def test_the_registry_returns_this_checker() -> None:
+    assert checker(SID) is CHECKER
+    assert CHECKER.own_funding_form == "cash or own hours (the page states no form)"
+    assert CHECKER.hours_rate is None
+
+
+# --- every category gets a decision with its source ----------------------------------------
+
+ELIGIBLE = {Category.PERSONNEL, Category.SALARY, Category.CONSULTANCY,
+            Category.EXTERNAL_SERVICES, Category.IPR}
+
+
+def _line_for(cat: Category) -> dict[str, Any]:
+    if cat is Category.SALARY:
+        return {"category": "salary", "employee": "Kari", "monthly_salary": 50_000, "months": 4}
+    if cat is Category.EQUIPMENT:
+        return amount("equipment", 100_000, project_share_percent=D(100))
+    return amount(cat.value, 100_000)
+
+
+@pytest.mark.parametrize("cat", list(Category))
+def test_each_category_is_decided_with_a_reason_and_the_page_as_source(cat: Category) -> None:
+    lr = line(po(_line_for(cat)))
+    assert lr.reason and lr.cites
+    assert any(c.from_page for c in lr.cites)
+    if cat in ELIGIBLE or cat is Category.EQUIPMENT:
+        assert lr.status is LineStatus.ELIGIBLE
+        assert lr.eligible.amount == D(200_000 if cat is Category.SALARY else 100_000)
+    else:
+        assert lr.status is LineStatus.INELIGIBLE
+        assert lr.eligible.amount == 0
+        assert pob.C_KOSTNADER in lr.cites
+
+
+def test_the_four_kinds_are_the_scheme_modules_eligible_costs() -> None:
+    assert {k.id for k in pob.KINDS.values()} == {c.id for c in pob.ELIGIBLE_COSTS}
+
+
+def test_an_ineligible_line_breaks_the_four_kinds_rule_and_names_it() -> None:
+    r = po(consult(100_000), amount("travel", 5_000))
+    f = rule(r, "POB01")
+    assert f.outcome is Outcome.FAIL
+    assert "line 2" in f.message and "NOK 5,000" in f.message and f.fix
+    assert r.not_eligible.amount == D(5_000)
+
+
+def test_only_the_four_kinds_pass_the_four_kinds_rule() -> None:
+    assert rule_outcome(po(consult(100_000), amount("ipr", 1)), "POB01") is Outcome.PASS
+
+
+def test_hardware_bought_is_not_eligible_and_the_reason_points_to_equipment() -> None:
+    lr = line(po(amount("hardware", 50_000)))
+    assert lr.status is LineStatus.INELIGIBLE
+    assert "project_share_percent" in lr.reason
+
+
+def test_a_salary_line_without_months_or_amount_is_unknown_naming_the_months() -> None:
+    lr = line(po({"category": "salary", "employee": "Kari", "monthly_salary": 50_000}))
+    assert lr.status is LineStatus.UNKNOWN
+    assert lr.missing == ("budget.lines[0].months",)
+
+
+def test_personnel_hours_with_a_rate_count_in_full() -> None:
+    lr = line(po({"category": "personnel", "hours": 100, "rate": 850}))
+    assert lr.status is LineStatus.ELIGIBLE and lr.eligible.amount == D(85_000)
+
+
+# --- equipment: only the share used in the project -----------------------------------------
+
+
+def test_equipment_used_40_percent_counts_40_percent() -> None:
+    lr = line(po(amount("equipment", 100_000, project_share_percent=D(40))))
+    assert lr.status is LineStatus.PARTLY
+    assert lr.eligible.amount == D(40_000)
+    assert "40 %" in lr.reason and "NOK 40,000 of NOK 100,000" in lr.reason
+
+
+def test_equipment_share_is_rounded_to_the_ore() -> None:
+    lr = line(po(amount("equipment", "100000.01", project_share_percent=D("33.333"))))
+    assert lr.eligible.amount == D("33333.00")  # 33,333.0033… half up
+
+
+def test_equipment_used_only_in_the_project_counts_in_full() -> None:
+    r = po(amount("equipment", 100_000, project_share_percent=D(100)))
+    assert line(r).status is LineStatus.ELIGIBLE and line(r).eligible.amount == D(100_000)
+    assert rule_outcome(r, "POB02") is Outcome.PASS
+
+
+def test_equipment_without_its_share_is_unknown_naming_the_field() -> None:
+    r = po(amount("equipment", 100_000))
+    lr = line(r)
+    assert lr.status is LineStatus.UNKNOWN and lr.eligible.amount == 0
+    assert lr.missing == ("budget.lines[0].project_share_percent",)
+    f = rule(r, "POB02")
+    assert f.outcome is Outcome.UNKNOWN
+    assert f.missing == ("budget.lines[0].project_share_percent",)
+    assert r.verdict.value == "needs_information"
+    assert r.undecided.amount == D(100_000)
+
+
+# --- the aid intensity (GBER art. 29(4), not the page) -------------------------------------
+
+
+def test_an_sme_gets_50_percent_of_the_eligible_costs() -> None:
+    r = po(consult(1_000_000))
+    assert r.grant.amount == D(500_000) and r.own_funding.amount == D(500_000)
+    assert r.parts[0].rate == D("0.50")
+    assert "for an SME" in r.parts[0].name
+    assert rule_outcome(r, "POB03") is Outcome.PASS
+    assert r.verdict.value == "complies"
+
+
+def test_the_grant_is_floored_to_the_ore() -> None:
+    assert po(consult("100000.01")).grant.amount == D("50000.00")
+
+
+def test_250_staff_is_a_large_enterprise_without_sme_rate() -> None:
+    r = po(consult(1_000_000), profile=merged(SME, company={"employees_fte": 250}))
+    assert r.parts[0].rate == D("0.15")
+    assert rule(r, "POB03").missing == ("declarations.large_enterprise_exception",)
+
+
+def test_249_staff_is_still_an_sme() -> None:
+    r = po(consult(1_000_000), profile=merged(SME, company={"employees_fte": 249}))
+    assert r.parts[0].rate == D("0.50") and rule_outcome(r, "POB03") is Outcome.PASS
+
+
+def test_a_large_enterprise_under_the_exception_gets_15_percent_with_the_condition_stated() -> None:
+    r = po(consult(1_000_000), profile=LARGE_EXCEPTION)
+    assert r.grant.amount == D(150_000)
+    f = rule(r, "POB03")
+    assert f.outcome is Outcome.PASS
+    assert "30 %" in f.message and "29(2)" in f.message
+
+
+def test_a_large_enterprise_without_a_declared_exception_is_an_upper_bound_at_15_percent() -> None:
+    r = po(consult(1_000_000), profile=LARGE)
+    assert r.grant.amount == D(150_000)
+    assert "at most, if the exception" in r.parts[0].name
+    f = rule(r, "POB03")
+    assert f.outcome is Outcome.UNKNOWN
+    assert f.missing == ("declarations.large_enterprise_exception",)
+    assert r.verdict.value == "needs_information"
+
+
+def test_a_large_enterprise_the_exception_does_not_cover_gets_nothing() -> None:
+    r = po(consult(1_000_000), profile=LARGE_NO_EXCEPTION)
+    assert r.grant.amount == 0 and r.own_funding.amount == D(1_000_000)
+    assert rule_outcome(r, "POB03") is Outcome.FAIL
+    assert r.verdict.value == "breaks_rules"
+
+
+def test_without_a_profile_the_grant_is_at_most_50_percent_and_the_rate_is_unknown() -> None:
+    r = po(consult(1_000_000), profile=None)
+    assert r.grant.amount == D(500_000)
+    assert "at most, if the company is an SME" in r.parts[0].name
+    f = rule(r, "POB03")
+    assert f.outcome is Outcome.UNKNOWN
+    assert set(f.missing) == {"company.employees_fte", "company.turnover",
+                              "company.balance_sheet_total"}
+    assert f.fix
+    assert r.verdict.value == "needs_information"
+
+
+def test_a_profile_without_the_staff_figure_leaves_the_rate_unknown_naming_it() -> None:
+    data = merged(SME)
+    del data["company"]["employees_fte"]
+    r = po(consult(1_000_000), profile=data)
+    assert r.grant.amount == D(500_000)
+    f = rule(r, "POB03")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("company.employees_fte",)
+
+
+def test_the_size_is_read_in_the_companys_own_currency() -> None:
+    """DKK 400 million is above EUR 50 and 43 million at 7.46 (large); NOK 400 million would
+    not be (EUR 36 million at 11): the company's figures are DKK."""
+    dk = {"company": {"name": "Fabrik ApS", "country": "DK", "employees_fte": 100,
+                      "owners_fte": 0, "turnover": 400_000_000,
+                      "balance_sheet_total": 400_000_000, "related": []}}
+    r = po(consult(1_000_000), profile=dk)
+    assert r.parts[0].rate == D("0.15")
+    assert rule(r, "POB03").missing == ("declarations.large_enterprise_exception",)
+    # the budget is in the company's currency, converted to NOK at the stated rates
+    assert line(r).amount is not None
+    assert line(r).amount.amount == (D(1_000_000) / D("7.46") * 11).quantize(D("0.01"))
+
+
+def test_after_gber_ends_the_rate_is_not_encoded_and_nothing_crashes() -> None:
+    r = po(consult(1_000_000), on=date(2027, 1, 1))
+    assert r.parts == [] and r.grant.amount == 0
+    f = rule(r, "POB03")
+    assert f.outcome is Outcome.UNKNOWN and "not encoded" in f.message
+
+
+# --- the notification threshold: EUR 7.5 million = NOK 82,500,000 at 11.00 ------------------
+
+
+def test_a_grant_of_exactly_the_threshold_needs_no_notification() -> None:
+    r = po(consult(165_000_000))
+    assert r.grant.amount == D(82_500_000)
+    f = rule(r, "POB04")
+    assert f.outcome is Outcome.PASS
+    assert "EUR 7,500,000 = NOK 82,500,000" in f.message and "11.0000" in f.message
+
+
+def test_a_grant_one_ore_above_the_threshold_must_be_notified() -> None:
+    r = po(consult("165000000.02"))
+    assert r.grant.amount == D("82500000.01")
+    f = rule(r, "POB04")
+    assert f.outcome is Outcome.FAIL and "notified" in f.fix
+    assert r.verdict.value == "breaks_rules"
+
+
+def test_the_threshold_moves_with_the_stated_rate() -> None:
+    rates = {"NOK": D("12.0000"), "DKK": D("7.46"), "SEK": D("11")}
+    assert rule_outcome(po(consult(180_000_000), rates=rates), "POB04") is Outcome.PASS
+    assert rule_outcome(po(consult("180000000.02"), rates=rates), "POB04") is Outcome.FAIL
+
+
+def test_a_grant_sought_at_the_threshold_keeps_a_larger_budget_within_it() -> None:
+    r = po(consult(200_000_000), grant_sought=D(82_500_000))
+    assert rule_outcome(r, "POB04") is Outcome.PASS
+    r = po(consult(200_000_000), grant_sought=D("82500000.01"))
+    assert rule_outcome(r, "POB04") is Outcome.FAIL
+
+
+def test_above_the_threshold_without_a_profile_is_unknown_the_grant_being_a_bound() -> None:
+    r = po(consult(200_000_000), profile=None)
+    f = rule(r, "POB04")
+    assert f.outcome is Outcome.UNKNOWN and "company.employees_fte" in f.missing
+
+
+def test_a_large_enterprise_under_the_exception_is_checked_at_15_percent() -> None:
+    base = D(550_000_000)  # 15 % = 82,500,000
+    assert rule_outcome(po(consult(base), profile=LARGE_EXCEPTION), "POB04") is Outcome.PASS
+    r = po(consult(base + D("0.07")), profile=LARGE_EXCEPTION)
+    assert r.grant.amount == D("82500000.01")
+    assert rule_outcome(r, "POB04") is Outcome.FAIL
+
+
+# --- the grant sought ----------------------------------------------------------------------
+
+
+def test_a_grant_sought_equal_to_what_the_budget_allows_passes() -> None:
+    assert rule_outcome(po(consult(1_000_000), grant_sought=D(500_000)), "POB05") is Outcome.PASS
+
+
+def test_a_grant_sought_one_ore_above_fails() -> None:
+    f = rule(po(consult(1_000_000), grant_sought=D("500000.01")), "POB05")
+    assert f.outcome is Outcome.FAIL and "NOK 500,000" in f.fix
+
+
+def test_a_grant_sought_above_with_undecided_lines_is_unknown() -> None:
+    r = po(consult(1_000_000), amount("equipment", 100_000), grant_sought=D(520_000))
+    f = rule(r, "POB05")
+    assert f.outcome is Outcome.UNKNOWN
+    assert f.missing == ("budget.lines[1].project_share_percent",)
+
+
+def test_without_a_grant_sought_the_rule_states_the_most_the_budget_allows() -> None:
+    f = rule(po(consult(1_000_000)), "POB05")
+    assert f.outcome is Outcome.INFO and "NOK 500,000" in f.message
+
+
+def test_a_grant_sought_within_the_upper_bound_is_unknown_without_a_profile() -> None:
+    f = rule(po(consult(1_000_000), profile=None, grant_sought=D(400_000)), "POB05")
+    assert f.outcome is Outcome.UNKNOWN
+
+
+def test_a_grant_sought_in_another_currency_is_converted() -> None:
+    r = po(consult(1_000_000), currency="EUR", grant_sought=D(500_000))
+    assert r.grant.amount == D(5_500_000)  # EUR 1,000,000 = NOK 11,000,000; 50 %
+    assert rule_outcome(r, "POB05") is Outcome.PASS
+    r = po(consult(1_000_000), currency="EUR", grant_sought=D("500000.01"))
+    assert rule_outcome(r, "POB05") is Outcome.FAIL
+
+
+# --- own funding ---------------------------------------------------------------------------
+
+
+def test_without_financing_lines_the_own_funding_is_stated_with_its_form() -> None:
+    f = rule(po(consult(1_000_000)), "POB06")
+    assert f.outcome is Outcome.INFO
+    assert "NOK 500,000" in f.message and "cash or own hours" in f.message
+
+
+def test_own_financing_equal_to_the_own_funding_passes() -> None:
+    r = po(consult(1_000_000), financing=[{"source": "own", "amount": 300_000},
+                                          {"source": "external", "amount": 200_000}])
+    assert rule_outcome(r, "POB06") is Outcome.PASS
+
+
+def test_own_financing_one_ore_short_fails() -> None:
+    r = po(consult(1_000_000), financing=[{"source": "own", "amount": D("499999.99")}])
+    f = rule(r, "POB06")
+    assert f.outcome is Outcome.FAIL and "NOK 0.01" in f.fix
+
+
+def test_other_public_money_does_not_count_as_own_funding() -> None:
+    r = po(consult(1_000_000), financing=[{"source": "own", "amount": 400_000},
+                                          {"source": "public", "amount": 100_000}])
+    f = rule(r, "POB06")
+    assert f.outcome is Outcome.FAIL and "8(3)" in f.message
+
+
+def test_own_hours_in_kind_count_as_own_funding() -> None:
+    r = po(consult(1_000_000), financing=[{"source": "own", "amount": 500_000,
+                                           "financing": "in_kind"}])
+    assert rule_outcome(r, "POB06") is Outcome.PASS
+
+
+# --- invariants, with and without profile data ---------------------------------------------
+
+PROFILES = [None, SME, LARGE, LARGE_EXCEPTION, LARGE_NO_EXCEPTION]
+money = st.decimals(min_value=0, max_value=50_000_000, places=2, allow_nan=False,
+                    allow_infinity=False)
+
+
+@st.composite
+def budgets(draw: st.DrawFn) -> dict[str, Any]:
+    lines = []
+    for _ in range(draw(st.integers(min_value=1, max_value=6))):
+        cat = draw(st.sampled_from(list(Category)))
+        ln: dict[str, Any] = {"category": cat.value}
+        if cat is Category.SALARY:
+            ln["employee"] = "Kari"
+            ln["monthly_salary"] = draw(st.decimals(min_value=0, max_value=100_000, places=2))
+            if draw(st.booleans()):
+                ln["months"] = draw(st.integers(min_value=1, max_value=24))
+        else:
+            ln["amount"] = draw(money)
+        if cat is Category.EQUIPMENT and draw(st.booleans()):
+            ln["project_share_percent"] = draw(st.decimals(min_value="0.01", max_value=100,
+                                                           places=2))
+        lines.append(ln)
+    data: dict[str, Any] = {"lines": lines}
+    if draw(st.booleans()):
+        data["grant_sought"] = draw(money)
+    if draw(st.booleans()):
+        data["financing"] = [{"source": draw(st.sampled_from(["own", "external", "public"])),
+                              "amount": draw(money)}]
+    return data
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=budgets(), profile=st.sampled_from(PROFILES))
+def test_the_money_always_adds_up_and_no_rate_is_exceeded(
+        data: dict[str, Any], profile: dict[str, Any] | None) -> None:
+    r = budget_for(SID, data, profile)
+    assert r.grant + r.own_funding == r.eligible_base
+    assert r.eligible_base + r.not_eligible + r.undecided == r.total
+    assert Decimal(0) <= r.grant.amount <= r.eligible_base.amount * D("0.50")
+    if profile is not None and profile is not SME:
+        assert r.grant.amount <= r.eligible_base.amount * D("0.15")
+    if profile is LARGE_NO_EXCEPTION:
+        assert r.grant.amount == 0
+    for p in r.parts:
+        assert p.grant.amount <= p.base.amount * p.rate
+        assert p.grant.amount == p.grant.amount.quantize(D("0.01"))
+    for lr in r.lines:
+        if lr.amount is not None and lr.status is not LineStatus.UNKNOWN:
+            assert Decimal(0) <= lr.eligible.amount <= lr.amount.amount
+        if lr.status in (LineStatus.INELIGIBLE, LineStatus.UNKNOWN):
+            assert lr.eligible.amount == 0
+        assert lr.reason
+    assert {f.rule.id for f in r.findings} == {r.id for r in CHECKER.rules}
