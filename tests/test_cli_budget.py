@@ -159,3 +159,11 @@ def test_the_saker_digitalisering_example_budget_complies_while_the_call_was_ope
     assert r.exit_code == 0, r.stdout
     (b,) = json.loads(r.stdout)["budgets"]
     assert b["totals"]["grant"] == {"amount": "650000", "currency": "SEK"}
+
+
+def test_the_network_example_budget_complies():
+    r = run("budget", str(PROFILES / "fjordnett-network.toml"), "--format", "json")
+    assert r.exit_code == 0, r.stdout
+    (b,) = json.loads(r.stdout)["budgets"]
+    assert b["totals"]["grant"] == {"amount": "700000", "currency": "NOK"}
+    assert b["totals"]["eligible_base"] == {"amount": "1400000", "currency": "NOK"}

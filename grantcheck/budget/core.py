@@ -38,9 +38,9 @@ from grantcheck.engine import (
     RuleBook,
     Scheme,
 )
-from grantcheck.fx import FxRates
+from grantcheck.fx import FxRates, NoRate
 from grantcheck.money import Money, format_amount
-from grantcheck.parameters import Parameter
+from grantcheck.parameters import NotEncoded, Parameter
 
 if TYPE_CHECKING:
     from grantcheck.budget.model import Budget, BudgetLine
@@ -412,6 +412,18 @@ def compute_amount(bctx: BudgetCtx, checker: BudgetChecker, lr: LineResult) -> N
     lr.amount_basis = basis
 
 
+def _grant_unknown(scheme: Scheme, e: Exception) -> Finding:
+    """The grant cannot be computed (e.g. a date outside the rules' history): say so."""
+    fields = e.fields if isinstance(e, Missing) else ()
+    message = f"the budget does not state {', '.join(fields)}" if fields else str(e)
+    rule = Rule("GRANT", "The grant can be computed", Kind.BUDGET,
+                (Citation(scheme.source, "", "", note="the scheme's amounts"),), (),
+                lambda ctx: Check(None, message))
+    return Finding(rule, Outcome.UNKNOWN, message,
+                   "choose an evaluation date the rules cover (--as-of), or give the rate "
+                   "with --rate" if not fields else "state " + " and ".join(fields), fields)
+
+
 def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None, on: date,
                  fx: FxRates, source: str = "") -> BudgetResult:
     """Classify every line, compute the grant and evaluate every budget rule."""
@@ -430,9 +442,16 @@ def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None
         except Missing as m:
             lr.set(LineStatus.UNKNOWN, f"the budget does not state {', '.join(m.fields)}",
                    missing=m.fields)
+        except (NotEncoded, NoRate) as e:  # a date the rules do not cover; no exchange rate
+            lr.set(LineStatus.UNKNOWN, str(e))
         bctx.lines.append(lr)
-    bctx.parts = checker.grant(bctx)
-    findings = [r.evaluate(bctx) for r in checker.rules]
+    findings = []
+    try:
+        bctx.parts = checker.grant(bctx)
+    except (Missing, NotEncoded, NoRate) as e:
+        bctx.parts = []
+        findings.append(_grant_unknown(checker.scheme, e))
+    findings += [r.evaluate(bctx) for r in checker.rules]
     return BudgetResult(
         checker.scheme, on, checker.scheme.currency, bctx.budget_currency, bctx.tier,
         bctx.lines, bctx.parts, findings, checker.own_funding_form, checker.categories, fx,

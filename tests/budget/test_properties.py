@@ -82,3 +82,18 @@ def test_the_money_always_adds_up(scheme_id: str, data: dict[str, Any]) -> None:
             assert lr.eligible.amount == zero
     for f in r.findings:
         assert f.rule.cites, f.rule.id
+
+
+def test_a_grant_that_cannot_be_computed_is_unknown_not_a_crash(monkeypatch):
+    from grantcheck.budget import smv_digital
+    from grantcheck.parameters import NotEncoded
+
+    def boom(bctx):
+        raise NotEncoded(smv_digital.INVESTMENT_RATE, bctx.on)
+
+    checker = smv_digital.CHECKER
+    monkeypatch.setattr(smv_digital, "CHECKER", type(checker)(**{**checker.__dict__,
+                                                                 "grant": boom}))
+    r = budget_for("dk-smv-digital", {"lines": [{"category": "consultancy", "amount": 1}]})
+    assert r.findings[0].rule.id == "GRANT" and r.findings[0].outcome.value == "unknown"
+    assert r.grant.amount == 0 and r.verdict.value == "needs_information"
