@@ -22,14 +22,8 @@ if TYPE_CHECKING:
     from grantcheck.budget.model import Budget
     from grantcheck.profile import Profile
 
-# scheme id -> module under grantcheck.budget (the same names as under grantcheck.schemes)
-MODULES: dict[str, str] = {
-    "no-bedriftsnettverk": "bedriftsnettverk",
-    "no-prosessinnovasjon": "prosessinnovasjon",
-    "se-saker-digitalisering": "saker_digitalisering",
-    "dk-smv-digital": "smv_digital",
-    "dk-innobooster-people": "innobooster_people",
-}
+# scheme id -> module: the budget checker of each scheme has the scheme module's name
+from grantcheck.schemes import MODULES  # light: the registry imports no scheme module
 
 
 def checker(scheme_id: str) -> BudgetChecker:

@@ -254,6 +254,32 @@ class BudgetCtx(Ctx):
         return self.profile.project.application_date if self.has_profile else None
 
 
+def grant_sought_check(bctx: BudgetCtx, bound: str = "", raise_it: str = "") -> Check | None:
+    """budget.grant_sought against the grant the budget allows (None: it fits; the caller may
+    still add its own doubts). Undecided lines make an excess unknown rather than a failure."""
+    sought = bctx.budget.grant_sought
+    if sought is None:
+        return Check(True, f"the budget allows a grant of {'at most ' if bound else ''}"
+                     f"{bctx.grant}{bound}", info=True)
+    asked = bctx.in_scheme_currency(sought)
+    message = f"grant sought {asked}; the budget allows {bctx.grant}{bound}"
+    if asked <= bctx.grant:
+        return None
+    undecided = [lr for lr in bctx.lines if lr.status is LineStatus.UNKNOWN]
+    if undecided:
+        fields = tuple(dict.fromkeys(m for lr in undecided for m in lr.missing))
+        return Check(None, f"{message}; {len(undecided)} line(s) are not decided yet and may "
+                     "raise it", "state " + " and ".join(fields) if fields else "", fields)
+    return Check(False, message, f"lower the grant sought to {bctx.grant} "
+                 f"({asked - bctx.grant} less){raise_it}")
+
+
+def grant_sought_message(bctx: BudgetCtx, bound: str = "") -> str:
+    sought = bctx.budget.grant_sought
+    assert sought is not None
+    return f"grant sought {bctx.in_scheme_currency(sought)}; the budget allows {bctx.grant}{bound}"
+
+
 def line_dates(lr: LineResult, bctx: BudgetCtx) -> tuple[date | None, date | None]:
     """When a line's cost falls: its own date or period, else the project period."""
     ln = lr.line

@@ -57,6 +57,8 @@ from grantcheck.budget.core import (
     LineResult,
     LineStatus,
     capped_part,
+    grant_sought_check,
+    grant_sought_message,
 )
 from grantcheck.budget.model import Category, Source
 from grantcheck.engine import Check, Kind, check, failed, info, passed, unknown
@@ -399,19 +401,7 @@ def twelve_months(bctx: BudgetCtx) -> Check:
 def grant_sought(bctx: BudgetCtx) -> Check:
     """At most months × min(DKK 30,000, 75 % of the monthly salary) per employee, and at most
     DKK 1,080,000 per company."""
-    sought = bctx.budget.grant_sought
-    if sought is None:
-        return info(f"the budget allows a grant of {bctx.grant}")
-    asked = bctx.in_scheme_currency(sought)
-    message = f"grant sought {asked}; the budget allows {bctx.grant}"
-    if asked > bctx.grant:
-        undecided = [lr for lr in bctx.lines if lr.status is LineStatus.UNKNOWN]
-        if undecided:
-            return unknown(f"{message}; {len(undecided)} line(s) are not decided yet and may "
-                           "raise it", *dict.fromkeys(m for lr in undecided for m in lr.missing))
-        return failed(message, f"lower the grant sought to {bctx.grant} ({asked - bctx.grant} "
-                      "less)")
-    return passed(message)
+    return grant_sought_check(bctx) or passed(grant_sought_message(bctx))
 
 
 @book.budget_rule("IPB08", "The company pays the rest of the salaries itself",

@@ -60,6 +60,8 @@ from grantcheck.budget.core import (
     LineResult,
     LineStatus,
     capped_part,
+    grant_sought_check,
+    grant_sought_message,
 )
 from grantcheck.budget.model import Category, Source
 from grantcheck.citations import GBER, eu
@@ -351,23 +353,14 @@ def notification_threshold(bctx: BudgetCtx) -> Check:
 @book.budget_rule("POB05", "The grant sought fits what the budget allows",
                   cites=[EU_29_4, C_KOSTNADER], reads=["budget.grant_sought"])
 def grant_sought(bctx: BudgetCtx) -> Check:
-    sought = bctx.budget.grant_sought
     size = _size(bctx)
     bound = "" if size.certain else f" (an upper bound: {size.label})"
-    if sought is None:
-        return info(f"the budget allows a grant of at most {bctx.grant}{bound}")
-    asked = bctx.in_scheme_currency(sought)
-    message = f"grant sought {asked}; the budget allows {bctx.grant}{bound}"
-    if asked > bctx.grant:
-        undecided = [lr for lr in bctx.lines if lr.status is LineStatus.UNKNOWN]
-        if undecided:
-            return unknown(f"{message}; {len(undecided)} line(s) are not decided yet and may "
-                           "raise it", *(m for lr in undecided for m in lr.missing))
-        return failed(message, f"lower the grant sought to {bctx.grant} ({asked - bctx.grant} "
-                      "less), or budget more eligible costs")
+    found = grant_sought_check(bctx, bound, ", or budget more eligible costs")
+    if found is not None:
+        return found
     if not size.certain:
-        return unknown(message, *size.missing)
-    return passed(message)
+        return unknown(grant_sought_message(bctx, bound), *size.missing)
+    return passed(grant_sought_message(bctx, bound))
 
 
 @book.budget_rule("POB06", "Own or private financing covers the own funding",

@@ -34,11 +34,13 @@ from grantcheck.budget.core import (
     LineResult,
     LineStatus,
     capped_part,
+    grant_sought_check,
+    grant_sought_message,
     line_dates,
 )
 from grantcheck.budget.model import BudgetLine, Category
 from grantcheck.citations import Citation
-from grantcheck.engine import Check, Ctx, Kind, Verdict, check, evaluate, failed, info, passed
+from grantcheck.engine import Check, Ctx, Kind, Verdict, check, evaluate, failed, passed
 from grantcheck.engine import unknown as unknown_check
 from grantcheck.money import Money, format_amount
 from grantcheck.schemes.smv_digital import (
@@ -490,12 +492,8 @@ def _add_months(d: date, months: int) -> date:
                   cites=[C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_TIERS],
                   reads=["budget.grant_sought"])
 def grant_sought(bctx: BudgetCtx) -> Check:
-    sought = bctx.budget.grant_sought
-    if sought is None:
-        return info(f"the budget allows a grant of {bctx.grant}")
-    asked = bctx.in_scheme_currency(sought)
-    return check(asked <= bctx.grant, f"grant sought {asked}; the budget allows {bctx.grant}",
-                 f"lower the grant sought to {bctx.grant}, or raise the own financing")
+    found = grant_sought_check(bctx, raise_it=", or raise the own financing")
+    return found or passed(grant_sought_message(bctx))
 
 
 @book.budget_rule("SMVB10", "Costs outside the page's examples are justified",
