@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from grantcheck.profile import Profile
 
 # scheme id -> module: the budget checker of each scheme has the scheme module's name
-from grantcheck.schemes import MODULES  # light: the registry imports no scheme module
+from grantcheck.schemes import MODULES as MODULES  # light: the registry imports no scheme
 
 
 def checker(scheme_id: str) -> BudgetChecker:
