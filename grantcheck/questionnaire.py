@@ -186,14 +186,21 @@ def unanswered(plan: Plan, data: dict[str, Any]) -> list[str]:
     return out
 
 
-def problems_at(data: dict[str, Any], path: str) -> list[str]:
-    """What the profile model says about the value at ``path`` (nothing when it is valid)."""
+def check_answer(data: dict[str, Any], path: str) -> tuple[list[str], Any]:
+    """What the profile model says about the value at ``path`` (nothing when it is valid), and
+    the value as the model holds it (a text as normalised: 'dk' → 'DK', '3849 2716' →
+    '38492716'), None while other fields still keep the whole from being valid."""
     try:
-        profile_from_data(copy.deepcopy(data), "<answers>")
+        model: Any = profile_from_data(copy.deepcopy(data), "<answers>")
     except ProfileError as e:
         return [p.message + (f" ({p.hint})" if p.hint else "") for p in e.problems
-                if p.path == path or p.path.startswith((path + ".", path + "["))]
-    return []
+                if p.path == path or p.path.startswith((path + ".", path + "["))], None
+    for part in path.split("."):
+        name, _, index = part.partition("[")
+        model = getattr(model, name)
+        if index:
+            model = model[int(index.rstrip("]"))]
+    return [], model
 
 
 # --- asking -------------------------------------------------------------------------------------
@@ -229,7 +236,8 @@ class Questionnaire:
                                "schemes are for:", "bold")
                 for line in _countries():
                     self.asker.say(f"  {line}")
-                country = self._ask_value(all_specs()["company.country"], "company.country", [])
+                country = str(self._ask_value(all_specs()["company.country"], "company.country",
+                                              [])).upper()
                 set_path(self.data, "company.country", country)
             plan = make_plan(str(country), self.scheme_ids)
             self.plan = plan
@@ -353,13 +361,14 @@ class Questionnaire:
                 self.asker.say(f"  ✗ {e.message}" + (f": {e.hint}" if e.hint else ""), "red")
                 continue
             set_path(self.data, path, value)
-            problems = problems_at(self.data, path)
+            problems, held = check_answer(self.data, path)
+            self._unset(path)
             if problems:
-                self._unset(path)
                 for p in problems:
                     self.asker.say(f"  ✗ {p}", "red")
                 continue
-            self._unset(path)
+            if held is not None and spec.kind in ("str", "choice") and not spec.is_list:
+                return str(held)
             return value
 
     def _unset(self, path: str) -> None:
