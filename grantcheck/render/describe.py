@@ -10,10 +10,11 @@ from decimal import Decimal
 from typing import Any
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from grantcheck.money import Money, format_percent
+from grantcheck.money import CURRENCIES, Money, format_percent
 
 STATUS_STYLE = {"open": "green", "closed": "dim", "not_yet_open": "yellow"}
 
@@ -26,54 +27,66 @@ def _rate(r: str | None) -> str:
     return format_percent(Decimal(r)) if r is not None else "—"
 
 
-def _amount_cells(amounts: list[dict[str, Any]]) -> tuple[Text, Text, Text]:
-    grant, rate, own = Text(), Text(), Text()
-    several = len(amounts) > 1
-    for i, a in enumerate(amounts):
-        if i:
-            for t in (grant, rate, own):
-                t.append("\n")
-        label = f"{a['name']}: " if several else ""
-        if a["own_funding_form"] is None:  # the amounts could not be worked out
-            grant.append(f"{label}? {a['basis']}", style="yellow")
-            continue
-        grant.append(label + _money(a["max_grant"]))
-        rate.append(label + (_rate(a["aid_rate"]) if a["aid_rate"] else "see `show`"))
-        share = a["own_funding_min_share"]
-        own.append(label + (f"at least {_rate(share)}; " if share is not None else "")
-                   + a["own_funding_form"])
-    return grant, rate, own
+def _value(value: str, unit: str) -> str:
+    """A parameter's value with its unit: 'EUR 300,000', '50 %', '3 years'."""
+    if unit in CURRENCIES:
+        return str(Money(Decimal(value), unit))
+    if unit == "rate":
+        return format_percent(Decimal(value))
+    if unit == "date":
+        return value
+    return f"{value} {unit}"
+
+
+def _amount_cells(a: dict[str, Any]) -> tuple[Text, Text, Text]:
+    """Max grant, aid rate and own funding of one scheme or tier."""
+    if a["own_funding_form"] is None:  # the amounts could not be worked out
+        return Text(f"? {a['basis']}", style="yellow"), Text("—"), Text("—")
+    share = a["own_funding_min_share"]
+    own = (f"at least {_rate(share)} of the costs; " if share is not None else "") \
+        + a["own_funding_form"]
+    rate = _rate(a["aid_rate"]) if a["aid_rate"] else "mixed: see show"
+    return Text(_money(a["max_grant"])), Text(rate), Text(own)
 
 
 def render_schemes(data: dict[str, Any], console: Console) -> None:
     table = Table(title=f"Schemes on {data['evaluation_date']}", title_justify="left",
-                  show_lines=True, expand=True)
-    table.add_column("Scheme", ratio=3)
+                  expand=True)
+    longest = max((len(s["id"]) for s in data["schemes"]), default=10)
+    table.add_column("Scheme", ratio=3, min_width=longest + 2)
     table.add_column("Country", no_wrap=True)
-    table.add_column("Agency", ratio=2)
     table.add_column("Status", ratio=2)
+    table.add_column("Tier", no_wrap=True)
     table.add_column("Max grant", ratio=2)
     table.add_column("Aid rate", ratio=1)
     table.add_column("Own funding", ratio=3)
     for s in data["schemes"]:
         name = Text(s["name"], style="bold")
         name.append(f"\n{s['id']}", style="dim")
+        name.append(f"\n{s['agency']}")
         status = Text(s["status_text"], style=STATUS_STYLE.get(s["status"], ""))
-        table.add_row(name, Text(s["country"]), Text(s["agency"]), status,
-                      *_amount_cells(s["amounts"]))
+        amounts = s["amounts"]
+        for i, a in enumerate(amounts):
+            first = i == 0
+            table.add_row(name if first else Text(), Text(s["country"] if first else ""),
+                          status if first else Text(), Text(a["tier"] or ""),
+                          *_amount_cells(a), end_section=i == len(amounts) - 1)
     console.print(table)
-    first = data["schemes"][0]["amounts_for"] if data["schemes"] else ""
-    console.print(Text(f"Amounts as each scheme states them for {first}; `grantcheck match "
+    sample = data["schemes"][0]["amounts_for"] if data["schemes"] else ""
+    console.print(Text(f"Amounts as each scheme states them for {sample}; `grantcheck match "
                        "PROFILE` computes them for a company, `grantcheck show ID` tells "
                        "everything one scheme asks.", style="dim"))
 
 
-def _source_text(sources: list[dict[str, Any]], indent: str = "") -> Text:
+def _source_text(sources: list[dict[str, Any]], page: str = "") -> Text:
+    """Citations, one a line: the section and the quote; the act's title when it is not the
+    scheme's own page (``page``)."""
     t = Text()
     for i, c in enumerate(sources):
         if i:
             t.append("\n")
-        t.append(f"{indent}{c['source']} — {c['section']}", style="dim")
+        where = c["section"] if c["source"] == page else f"{c['source']} — {c['section']}"
+        t.append(where, style="dim")
         if c.get("quote"):
             t.append(f": «{c['quote']}»")
         if c.get("note"):
@@ -81,6 +94,10 @@ def _source_text(sources: list[dict[str, Any]], indent: str = "") -> Text:
         if not c["from_scheme_page"]:
             t.append(" (EU/national law, not on the scheme page)", style="dim")
     return t
+
+
+def _indented(renderable: Text) -> Padding:
+    return Padding(renderable, (0, 0, 0, 6), expand=False)
 
 
 def render_show(data: dict[str, Any], on: str, console: Console) -> None:
@@ -94,20 +111,20 @@ def render_show(data: dict[str, Any], on: str, console: Console) -> None:
     status = Text(f"On {on}: ")
     status.append(data["status_text"], style=STATUS_STYLE.get(data["status"], ""))
     console.print(status)
-    console.print(_source_text(data["call"]["source"], "  "))
+    page = src["title"]
+    console.print(_indented(_source_text(data["call"]["source"], page)))
     if data["fit_wording"]:
         console.print(Text(f"A fit means: {data['fit_wording']}", style="dim"))
 
     console.print()
     amounts = Table(title="Amounts", title_justify="left", expand=True)
-    amounts.add_column("", ratio=1)
+    amounts.add_column("Tier", no_wrap=True)
     amounts.add_column("Max grant", ratio=1)
     amounts.add_column("Aid rate", ratio=1)
     amounts.add_column("Own funding", ratio=2)
     amounts.add_column("Basis", ratio=4)
     for a in data["amounts"]:
-        grant, rate, own = _amount_cells([a])
-        amounts.add_row(Text(a["name"]), grant, rate, own, Text(a["basis"] or ""))
+        amounts.add_row(Text(a["tier"] or "—"), *_amount_cells(a), Text(a["basis"] or ""))
     console.print(amounts)
     console.print(Text(f"For {data['amounts_for']}.", style="dim"))
 
@@ -122,38 +139,33 @@ def render_show(data: dict[str, Any], on: str, console: Console) -> None:
                 line.append(f" (tier {r['tier']})", style="dim")
             console.print(line)
             if r["reads"]:
-                console.print(Text("      reads: " + ", ".join(r["reads"]), style="green"))
-            console.print(_source_text(r["source"], "      "))
+                console.print(_indented(Text("reads: " + ", ".join(r["reads"]), style="green")))
+            console.print(_indented(_source_text(r["source"], page)))
 
     console.print()
-    params = Table(title=f"Parameters (values on {on})", title_justify="left", expand=True)
-    params.add_column("Name", ratio=2)
-    params.add_column("Value", ratio=1)
-    params.add_column("Unit", no_wrap=True)
-    params.add_column("Source", ratio=4)
+    console.print(Text(f"Parameters (values on {on})", style="bold underline"))
     for p in data["parameters"]:
-        value = Text(p["value"]) if p["value"] is not None else Text(
-            f"not encoded on {on}", style="yellow")
-        src_text = _source_text([p["source"]])
+        line = Text(p["name"], style="bold")
+        if p["value"] is not None:
+            line.append(f" = {_value(p['value'], p['unit'])}")
+        else:
+            line.append(f" ({p['unit']}): not encoded on {on}", style="yellow")
+        console.print(line)
         if p["note"]:
-            src_text.append(f"\n{p['note']}", style="italic")
-        params.add_row(Text(p["name"]), value, Text(p["unit"]), src_text)
-    console.print(params)
+            console.print(_indented(Text(p["note"], style="italic")))
+        console.print(_indented(_source_text([p["source"]], page)))
 
     if data["documents"]:
         console.print()
-        docs = Table(title="Documents", title_justify="left", expand=True)
-        docs.add_column("Id", ratio=2)
-        docs.add_column("Document", ratio=3)
-        docs.add_column("When", ratio=2)
-        docs.add_column("Source", ratio=3)
-        for d in data["documents"]:
-            when = Text(d["stage"].replace("_", " "))
-            if d["when"]:
-                when.append(f": {d['when']}")
-            if d["tier"]:
-                when.append(f" (tier {d['tier']})", style="dim")
-            docs.add_row(Text(d["id"]), Text(d["name"]), when, _source_text(d["source"]))
-        console.print(docs)
+        console.print(Text("Documents", style="bold underline"))
+    for d in data["documents"]:
+        line = Text(d["id"], style="bold")
+        line.append(f" ({d['stage'].replace('_', ' ')}"
+                    + (f", tier {d['tier']}" if d["tier"] else "") + f"): {d['name']}")
+        console.print(line)
+        if d["when"]:
+            console.print(_indented(Text(f"when: {d['when']}", style="green")))
+        console.print(_indented(_source_text(d["source"], page)))
+    console.print()
     for note in data["notes"]:
         console.print(Text(f"Note: {note}", style="dim"))
