@@ -232,8 +232,14 @@ def init(
     from grantcheck.questionnaire import ConsoleAsker, InputEnded, build_profile
 
     to_stdout = path == "-"
-    if not to_stdout and Path(path).exists() and not force:
-        _fail(f"{path}: already exists", "use --force to replace it, or give another path")
+    target = Path(path)
+    if not to_stdout:  # before any question is asked
+        if target.is_dir():
+            _fail(f"{path}: is a folder", f"give a file name, e.g. {target / 'profile.toml'}")
+        if not target.absolute().parent.is_dir():
+            _fail(f"{path}: the folder {target.parent} does not exist")
+        if target.exists() and not force:
+            _fail(f"{path}: already exists", "use --force to replace it, or give another path")
     _check_schemes(list(scheme or []))
     try:
         written = build_profile(None if non_interactive else ConsoleAsker(), list(sets or []),

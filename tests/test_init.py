@@ -309,6 +309,14 @@ def test_init_refuses_to_overwrite_and_asks_nothing(tmp_path):
     assert target.read_text(encoding="utf-8") == "mine\n"
 
 
+def test_init_refuses_a_folder_or_a_missing_folder_before_asking(tmp_path):
+    r = run("init", str(tmp_path), "--force", input="DK\n")
+    assert r.exit_code == 2 and f"Error: {tmp_path}: is a folder" in r.stderr
+    r = run("init", str(tmp_path / "no" / "p.toml"), input="DK\n")
+    assert r.exit_code == 2 and "does not exist" in r.stderr
+    assert "company.country>" not in r.stderr
+
+
 def test_init_force_replaces_the_file(tmp_path):
     target = tmp_path / "p.toml"
     target.write_text("mine\n", encoding="utf-8")
