@@ -195,12 +195,25 @@ def check_answer(data: dict[str, Any], path: str) -> tuple[list[str], Any]:
     except ProfileError as e:
         return [p.message + (f" ({p.hint})" if p.hint else "") for p in e.problems
                 if p.path == path or p.path.startswith((path + ".", path + "["))], None
+    return [], _model_value(model, path)
+
+
+def _model_value(model: Any, path: str) -> Any:
     for part in path.split("."):
         name, _, index = part.partition("[")
         model = getattr(model, name)
         if index:
             model = model[int(index.rstrip("]"))]
-    return [], model
+    return model
+
+
+def _normalise_texts(data: dict[str, Any]) -> None:
+    """Texts as the model holds them ('dk' → 'DK'), for a valid profile's data."""
+    model = profile_from_data(copy.deepcopy(data), "--set")
+    for path in leaf_paths(data):
+        spec = find(path)
+        if spec.kind in ("str", "choice") and not spec.is_list:
+            set_path(data, path, str(_model_value(model, path)))
 
 
 # --- asking -------------------------------------------------------------------------------------
@@ -524,21 +537,19 @@ def build_profile(asker: Asker | None, sets: Sequence[str], scheme_ids: Sequence
             raise BadValue(f"--set {missing[0]}=…: required without the questions",
                            "give it, e.g. --set company.name='Acme ApS' --set company.country=DK")
         plan = make_plan(str(country), scheme_ids)
-        profile_from_data(copy.deepcopy(data), "--set")
+        _normalise_texts(data)
     unknown = unanswered(plan, data)
     from grantcheck.render.profile_toml import profile_toml
 
     text = profile_toml(data, plan, unknown, header_lines(plan, data, target, today))
-    answered = sum(1 for _ in _leaves(data))
-    return Written(text, plan, answered, len(unknown))
+    return Written(text, plan, len(leaf_paths(data)), len(unknown))
 
 
-def _leaves(data: Any) -> Iterable[Any]:
+def leaf_paths(data: Any, prefix: str = "") -> list[str]:
+    """The concrete paths of the values in profile data (a list of tables: its entries')."""
     if isinstance(data, dict):
-        for v in data.values():
-            yield from _leaves(v)
-    elif isinstance(data, list) and data and isinstance(data[0], dict):
-        for v in data:
-            yield from _leaves(v)
-    else:
-        yield data
+        return [p for k, v in data.items()
+                for p in leaf_paths(v, f"{prefix}.{k}" if prefix else k)]
+    if isinstance(data, list) and data and isinstance(data[0], dict):
+        return [p for i, v in enumerate(data) for p in leaf_paths(v, f"{prefix}[{i}]")]
+    return [prefix]

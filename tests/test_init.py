@@ -21,6 +21,7 @@ from grantcheck.questionnaire import (
     OTHER_READS,
     Questionnaire,
     asked_paths,
+    leaf_paths,
     make_plan,
     unanswered,
 )
@@ -99,15 +100,6 @@ def test_a_field_a_document_condition_names_is_asked(scheme):
                 assert generic(path) in asked, f"document {d.id} depends on {path}"
 
 
-def _leaf_paths(data: Any, prefix: str = "") -> list[str]:
-    if isinstance(data, dict):
-        return [p for k, v in data.items() for p in _leaf_paths(v, f"{prefix}.{k}" if prefix
-                                                                  else k)]
-    if isinstance(data, list) and data and isinstance(data[0], dict):
-        return [p for i, v in enumerate(data) for p in _leaf_paths(v, f"{prefix}[{i}]")]
-    return [prefix]
-
-
 def _without(data: dict[str, Any], path: str) -> dict[str, Any]:
     out = copy.deepcopy(data)
     node: Any = out
@@ -142,7 +134,7 @@ def test_every_fact_the_checkers_miss_is_asked(path):
     asked = asked_paths(plan)
     minimal = {"company": {"name": "X", "country": data["company"]["country"]}}
     seen = _unknowns(minimal, plan.schemes)
-    for leaf in _leaf_paths(data):
+    for leaf in leaf_paths(data):
         seen |= _unknowns(_without(data, leaf), plan.schemes)
     assert seen, "the ablation found nothing: it would prove nothing"
     assert seen <= asked, f"reported unknown but never asked: {sorted(seen - asked)}"
@@ -368,7 +360,7 @@ def test_a_table_with_required_fields_is_asked_only_when_wanted():
 
 def test_non_interactive_set_writes_a_valid_profile(tmp_path):
     target = tmp_path / "acme.toml"
-    r = run("init", str(target), "--non-interactive", "--set", "company.country=DK",
+    r = run("init", str(target), "--non-interactive", "--set", "company.country=dk",
             "--set", "company.name=Acme ApS", "--set", "company.turnover=2500000",
             "--set", "employees[0].name=Ida", "--set", "employees[0].monthly_salary=40000",
             "--set", "aid_received=none", "--set", "project.activities=implementation",
@@ -376,6 +368,7 @@ def test_non_interactive_set_writes_a_valid_profile(tmp_path):
     assert r.exit_code == 0, r.stderr
     assert "company.country>" not in r.stderr
     p = load_profile(target)
+    assert 'country = "DK"' in target.read_text(encoding="utf-8")  # as the model holds it
     assert p.company.turnover == Decimal(2500000)
     assert p.company.listed is False
     assert p.aid_received == []
