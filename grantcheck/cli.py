@@ -12,11 +12,14 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from grantcheck import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="grantcheck",
@@ -86,7 +89,7 @@ def _check_schemes(ids: list[str], option: str = "--scheme") -> None:
             _fail(f"{option} {sid!r}: no such scheme", e.hint)
 
 
-def _stdout_console() -> Any:
+def _stdout_console() -> Console:
     from rich.console import Console
 
     return Console(width=None if sys.stdout.isatty() else 120)

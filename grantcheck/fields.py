@@ -67,11 +67,6 @@ class FieldSpec:
     def examples(self) -> list[Any]:
         return list(self.info.examples or [])
 
-    @property
-    def item_path(self) -> str:
-        """The path of an entry: ``employees[]`` for the list ``employees``."""
-        return self.path + "[]" if self.is_list else self.path
-
     def walk(self) -> typing.Iterator[FieldSpec]:
         yield self
         for c in self.children:
