@@ -264,7 +264,7 @@ def set_path(data: dict[str, Any], path: str, value: Any) -> None:
         last = i == len(parts) - 1
         m = re.fullmatch(r"([a-z_0-9]+)(?:\[(\d+)\])?", part)
         if m is None:
-            raise BadValue(f"{path!r}: an index is needed in {part!r}",
+            raise BadValue(f"an index is needed in {part!r}",
                            f"e.g. {part.replace('[]', '[0]')}")
         key, index = m.group(1), m.group(2)
         if index is None:
@@ -283,7 +283,7 @@ def set_path(data: dict[str, Any], path: str, value: Any) -> None:
             node[key] = items
         n = int(index)
         if n > len(items):
-            raise BadValue(f"{path!r}: entry {n} comes before entry {len(items)}",
+            raise BadValue(f"entry {n} comes before entry {len(items)}",
                            f"number the entries from 0 without gaps ({key}[{len(items)}] next)")
         if n == len(items):
             items.append({} if not last else value)

@@ -391,8 +391,10 @@ def test_non_interactive_set_writes_a_valid_profile(tmp_path):
      "allowed values", ""),
     ("company.founded=12/03/2019", "Error: --set company.founded: '12/03/2019' is not a date",
      "Hint: write it as YYYY-MM-DD"),
-    ("employees[1].name=Ida", "Error: --set employees[1].name: 'employees[1].name': entry 1 "
-     "comes before entry 0", "Hint: number the entries from 0 without gaps"),
+    ("employees[1].name=Ida", "Error: --set employees[1].name: entry 1 comes before entry 0",
+     "Hint: number the entries from 0 without gaps"),
+    ("employees[].name=Ida", "Error: --set employees[].name: an index is needed in "
+     "'employees[]'", "Hint: e.g. employees[0]"),
     ("company.turnover", "Error: --set 'company.turnover': no '=' in it", "Hint: write --set "
      "key=value"),
     ("company.cvr_number=1234", "Error: --set: company.cvr_number: a CVR number has 8 digits "
