@@ -464,3 +464,16 @@ def test_the_writer_refuses_data_that_is_not_a_profile():
     plan = make_plan("DK")
     with pytest.raises(ProfileError):
         profile_toml({"company": {"name": "X", "country": "DK", "turnover": -1}}, plan, [])
+
+
+def test_an_unknown_list_is_commented_inside_its_own_table():
+    """`# related = ?` stands among [company]'s keys, not under a sub-table that follows, so
+    that uncommenting it as `related = []` keeps it in [company]."""
+    r = run("init", "-", "--non-interactive", "--set", "company.country=NO",
+            "--set", "company.name=X")
+    assert r.exit_code == 0, r.stderr
+    text = r.stdout
+    assert text.index("# related = ?") < text.index("# [company.previous_year]")
+    assert text.index("# participants = ?") > text.index("[network]")
+    fixed = text.replace("# related = ?  #", "related = []  #")
+    assert tomllib.loads(fixed)["company"]["related"] == []

@@ -72,11 +72,11 @@ class _Writer:
         self.lines.append(f"# {spec.name} = ?  # {what} ({who})")
 
     def scalars(self, spec: FieldSpec, path: str, values: dict[str, Any]) -> None:
-        """The keys of one table that are written as `key = value` (lists of tables too when
-        empty), then its sub-tables."""
+        """The keys of one table that are written as `key = value` (a list of tables too when it
+        is empty or unknown, so that `key = []` stays in this table), then its sub-tables."""
         for c in spec.children:
             cpath = f"{path}.{c.name}"
-            if c.kind == "model" and not (c.is_list and values.get(c.name) == []):
+            if c.kind == "model" and (not c.is_list or values.get(c.name)):
                 continue
             if c.name in values:
                 readers = self.plan.readers_of(c)
@@ -110,12 +110,7 @@ class _Writer:
         self.lines[start:] = [ln if ln.startswith("#") else f"# {ln}" for ln in self.lines[start:]]
 
     def entries(self, spec: FieldSpec, path: str, values: list[dict[str, Any]] | None) -> None:
-        if values is None:
-            if path in self.unknown and "." in path:
-                self.lines.append("")
-                self.comment_unknown(spec, path)
-            return
-        for i, entry in enumerate(values):
+        for i, entry in enumerate(values or []):
             self.lines.append("")
             if i == 0:
                 self.lines.append(f"# {spec.description}")
