@@ -13,11 +13,14 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from grantcheck import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="grantcheck",
@@ -70,6 +73,50 @@ def _parse_date(text: str) -> date:
         _fail(f"--as-of {text!r}: not a date", "write it as YYYY-MM-DD, e.g. --as-of 2020-11-15")
 
 
+def complete_scheme_id(incomplete: str) -> list[str]:
+    """Shell completion of scheme ids (reads the registry only, no scheme module)."""
+    from grantcheck.schemes import SCHEME_IDS
+
+    return [i for i in SCHEME_IDS if i.startswith(incomplete)]
+
+
+def _check_schemes(ids: list[str], option: str = "--scheme") -> None:
+    from grantcheck.schemes import UnknownScheme, get
+
+    for sid in ids:
+        try:
+            get(sid)
+        except UnknownScheme as e:
+            _fail(f"{option} {sid!r}: no such scheme", e.hint)
+
+
+def _stdout_console() -> Console:
+    from rich.console import Console
+
+    return Console(width=None if sys.stdout.isatty() else 120)
+
+
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="YYYY-MM-DD",
+                 help="Evaluation date (default: today): call status and parameter values on it."),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format: table or json.")
+]
+RateOption = Annotated[
+    list[str] | None,
+    typer.Option("--rate", metavar="CUR=VALUE",
+                 help="Override an EUR exchange rate, e.g. --rate NOK=11.50 "
+                 "(units per euro; repeatable)."),
+]
+SchemeOption = Annotated[
+    list[str] | None,
+    typer.Option("--scheme", "-s", help="Only this scheme (repeatable).", metavar="ID",
+                 autocompletion=complete_scheme_id),
+]
+
+
 @app.command()
 def match(
     profile: Annotated[
@@ -90,16 +137,8 @@ def match(
                      help="Show every rule with its outcome, the figures compared, what would "
                      "change it, and its source."),
     ] = False,
-    scheme: Annotated[
-        list[str] | None,
-        typer.Option("--scheme", "-s", help="Only this scheme (repeatable).", metavar="ID"),
-    ] = None,
-    rate: Annotated[
-        list[str] | None,
-        typer.Option("--rate", metavar="CUR=VALUE",
-                     help="Override an EUR exchange rate, e.g. --rate NOK=11.50 "
-                     "(units per euro; repeatable)."),
-    ] = None,
+    scheme: SchemeOption = None,
+    rate: RateOption = None,
 ) -> None:
     """Match a company profile against the schemes.
 
@@ -112,16 +151,12 @@ def match(
     from grantcheck.errors import EXIT_FIT, EXIT_NO_FIT, profile_error_lines
     from grantcheck.matching import check
     from grantcheck.profile import ProfileError, load_profile
-    from grantcheck.schemes import SCHEME_IDS, UnknownScheme, get
+    from grantcheck.schemes import SCHEME_IDS
 
     on = _parse_date(as_of) if as_of else date.today()
     overrides = _rate_overrides(rate)
     ids = list(scheme) if scheme else list(SCHEME_IDS)
-    for sid in ids:
-        try:
-            get(sid)
-        except UnknownScheme as e:
-            _fail(f"--scheme {sid!r}: no such scheme", e.hint)
+    _check_schemes(ids)
     try:
         prof = load_profile(profile)
     except ProfileError as e:
@@ -137,12 +172,9 @@ def match(
 
         sys.stdout.write(json.dumps(match_to_dict(result), ensure_ascii=False, indent=2) + "\n")
     else:
-        from rich.console import Console
-
         from grantcheck.render.table import render_match
 
-        console = Console(width=None if sys.stdout.isatty() else 120)
-        render_match(result, console, explain)
+        render_match(result, _stdout_console(), explain)
     raise typer.Exit(EXIT_FIT if result.any_open_fit else EXIT_NO_FIT)
 
 
@@ -156,7 +188,7 @@ def budget(
     ] = None,
     scheme: Annotated[
         list[str] | None,
-        typer.Option("--scheme", "-s", metavar="ID",
+        typer.Option("--scheme", "-s", metavar="ID", autocompletion=complete_scheme_id,
                      help="Check against this scheme (repeatable). Default: budget.scheme, "
                      "else every scheme the profile could fit."),
     ] = None,
@@ -172,20 +204,14 @@ def budget(
                      help="Evaluation date (default: today); it picks the rules and rates in "
                      "force."),
     ] = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format: table or json.")
-    ] = Format.table,
+    fmt: FormatOption = Format.table,
     explain: Annotated[
         bool,
         typer.Option("--explain", "-e",
                      help="Show every budget rule, how each amount was computed, and every "
                      "source."),
     ] = False,
-    rate: Annotated[
-        list[str] | None,
-        typer.Option("--rate", metavar="CUR=VALUE",
-                     help="Override an EUR exchange rate, e.g. --rate DKK=7.46 (repeatable)."),
-    ] = None,
+    rate: RateOption = None,
 ) -> None:
     """Check a draft project budget against a scheme's cost rules, line by line.
 
@@ -208,11 +234,7 @@ def budget(
 
     on = _parse_date(as_of) if as_of else date.today()
     overrides = _rate_overrides(rate)
-    for sid in scheme or []:
-        try:
-            get(sid)
-        except UnknownScheme as e:
-            _fail(f"--scheme {sid!r}: no such scheme", e.hint)
+    _check_schemes(list(scheme or []))
     if file is not None and line:
         _fail("give a budget file or --line options, not both",
               "put every line in the file's [[budget.lines]]")
@@ -266,18 +288,13 @@ def budget(
     for w in warnings:
         _err(f"Warning: {w}")
     if fmt is Format.json:
-        import json
-
         from grantcheck.render.budget import budgets_to_dict
 
-        data = budgets_to_dict(results, source, on.isoformat(), warnings)
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        _print_json(budgets_to_dict(results, source, on.isoformat(), warnings))
     else:
-        from rich.console import Console
-
         from grantcheck.render.budget import render_budget
 
-        console = Console(width=None if sys.stdout.isatty() else 120)
+        console = _stdout_console()
         for i, r in enumerate(results):
             if i:
                 console.print()
@@ -299,6 +316,216 @@ def _rate_overrides(rate: list[str] | None) -> dict[str, Decimal]:
             _fail(str(e))
         overrides[cur] = value
     return overrides
+
+
+def _print_json(data: Any) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def init(
+    path: Annotated[
+        str, typer.Argument(help="Where to write the profile; - writes it to stdout.")
+    ] = "profile.toml",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the file if it exists.")
+    ] = False,
+    non_interactive: Annotated[
+        bool, typer.Option("--non-interactive",
+                           help="Ask nothing: write what --set gives (company.name and "
+                           "company.country at least).")
+    ] = False,
+    sets: Annotated[
+        list[str] | None,
+        typer.Option("--set", metavar="KEY=VALUE",
+                     help="A field's value, e.g. --set company.turnover=1500000 or "
+                     "--set employees[0].name=Ida (repeatable; its question is then skipped)."),
+    ] = None,
+    scheme: Annotated[
+        list[str] | None,
+        typer.Option("--scheme", "-s", metavar="ID", autocompletion=complete_scheme_id,
+                     help="Ask what this scheme reads (repeatable; default: the schemes of "
+                     "the company's country)."),
+    ] = None,
+) -> None:
+    """Write a new profile: the questions that matter for the company's schemes.
+
+    The country comes first and picks the schemes; every question says which rules read it;
+    Enter or ? means "don't know" (the field is left out, and match reports it as unknown).
+    Questions go to stderr, so `grantcheck init -` can write the profile to stdout.
+
+    Example:
+
+        grantcheck init nordlys.toml
+
+        grantcheck init acme.toml --non-interactive --set company.country=DK \\
+            --set company.name="Acme ApS" --set company.turnover=2500000
+    """
+    from grantcheck.atomic import FileExists, write_text_atomic
+    from grantcheck.errors import profile_error_lines
+    from grantcheck.fields import BadValue
+    from grantcheck.profile import ProfileError
+    from grantcheck.questionnaire import ConsoleAsker, InputEnded, build_profile
+
+    to_stdout = path == "-"
+    target = Path(path)
+    if not to_stdout:  # before any question is asked
+        if target.is_dir():
+            _fail(f"{path}: is a folder", f"give a file name, e.g. {target / 'profile.toml'}")
+        if not target.absolute().parent.is_dir():
+            _fail(f"{path}: the folder {target.parent} does not exist")
+        if target.exists() and not force:
+            _fail(f"{path}: already exists", "use --force to replace it, or give another path")
+    _check_schemes(list(scheme or []))
+    try:
+        written = build_profile(None if non_interactive else ConsoleAsker(), list(sets or []),
+                                list(scheme or []), "PROFILE" if to_stdout else path,
+                                date.today().isoformat())
+    except BadValue as e:
+        _fail(e.message, e.hint)
+    except ProfileError as e:
+        _err(*profile_error_lines(e))
+        raise typer.Exit(2) from None
+    except InputEnded:
+        _fail("the input ended before the questions were all answered; nothing was written",
+              "answer every question (Enter means \"don't know\"), or use --non-interactive "
+              "with --set")
+    if to_stdout:
+        sys.stdout.write(written.text)
+        return
+    try:
+        write_text_atomic(path, written.text, force=force)
+    except FileExists:
+        _fail(f"{path}: already exists", "use --force to replace it, or give another path")
+    except OSError as e:
+        _fail(f"{path}: cannot write: {e.strerror or e}")
+    _err(f"Wrote {path}: {written.answered} answers, {written.unknown} questions left as "
+         "\"don't know\" (the '# key = ?' lines).",
+         f"Next: grantcheck validate {path} && grantcheck match {path} --explain")
+
+
+@app.command()
+def validate(
+    profiles: Annotated[
+        list[Path], typer.Argument(help="Profile files (TOML).", show_default=False)
+    ],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Check profiles against the profile model: every problem, with file, line, field, hint.
+
+    Prints "FILE: OK" on stdout for a valid file and each problem on stderr as
+    "Error: FILE:LINE: field.path: what is wrong" with a "Hint:" line; exit 0 when every file
+    is valid, 2 otherwise. --format json prints one report on stdout instead.
+
+    Example:
+
+        grantcheck validate profiles/*.toml
+    """
+    from grantcheck.errors import profile_error_lines
+    from grantcheck.validation import validate_files
+
+    reports = validate_files(profiles)
+    bad = [r for r in reports if not r.ok]
+    if fmt is Format.json:
+        _print_json({"valid": not bad, "files": [r.to_json() for r in reports]})
+    else:
+        for r in reports:
+            if r.ok:
+                print(f"{r.source}: OK")
+            else:
+                _err(*profile_error_lines(r.error()))
+        if bad:
+            _err(f"{len(bad)} of {len(reports)} profile(s) have problems.")
+    raise typer.Exit(2 if bad else 0)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write the schema to FILE (atomically) instead of stdout."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it exists.")
+    ] = False,
+) -> None:
+    """Print the profile's JSON Schema, for editors that validate and complete profiles.
+
+    Every field has a description and examples. For taplo / Even Better TOML, put
+    "#:schema ./profile.schema.json" as the first line of the profile.
+
+    Example:
+
+        grantcheck schema --output profile.schema.json
+    """
+    import json
+
+    from grantcheck.atomic import FileExists, write_text_atomic
+    from grantcheck.schema import profile_schema
+
+    text = json.dumps(profile_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_text_atomic(output, text, force=force)
+    except FileExists:
+        _fail(f"{output}: already exists", "use --force to replace it")
+    except OSError as e:
+        _fail(f"{output}: cannot write: {e.strerror or e}")
+    _err(f"Wrote {output}.")
+
+
+@app.command()
+def schemes(as_of: AsOf = None, fmt: FormatOption = Format.table) -> None:
+    """List the schemes: agency, call status on the date, maximum grant, aid rate, own funding.
+
+    Example:
+
+        grantcheck schemes --as-of 2020-11-15
+    """
+    from grantcheck.describe import schemes_overview
+
+    on = _parse_date(as_of) if as_of else date.today()
+    data = schemes_overview(on)
+    if fmt is Format.json:
+        _print_json(data)
+        return
+    from grantcheck.render.describe import render_schemes
+
+    render_schemes(data, _stdout_console())
+
+
+@app.command()
+def show(
+    scheme: Annotated[
+        str, typer.Argument(help="The scheme id.", metavar="SCHEME", show_default=False,
+                            autocompletion=complete_scheme_id)
+    ],
+    as_of: AsOf = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Everything one scheme asks: its rules by heading with their source quotes and the profile
+    fields they read, its parameters on the date, its documents, its amounts.
+
+    Example:
+
+        grantcheck show dk-smv-digital
+    """
+    from grantcheck.describe import detail
+
+    on = _parse_date(as_of) if as_of else date.today()
+    _check_schemes([scheme], "scheme")
+    data = detail(scheme, on)
+    if fmt is Format.json:
+        _print_json(data)
+        return
+    from grantcheck.render.describe import render_show
+
+    render_show(data, on.isoformat(), _stdout_console())
 
 
 def main() -> None:

@@ -150,69 +150,112 @@ DOCUMENT_IDS: dict[str, str] = {
 class YearFigures(Model):
     """The company's figures for the fiscal year before the latest closed one."""
 
-    staff: NonNeg | None = Field(None, description="staff in annual work units (AWU)")
-    turnover: NonNeg | None = None
-    balance_sheet_total: NonNeg | None = None
+    staff: NonNeg | None = Field(None, description="staff in annual work units (AWU)",
+                                 examples=[15])
+    turnover: NonNeg | None = Field(None, description="turnover of that year", examples=[8900000])
+    balance_sheet_total: NonNeg | None = Field(
+        None, description="balance sheet total of that year", examples=[3900000])
 
 
 class RelatedEnterprise(Model):
     """A partner (25–50 %) or linked (over 50 %, or control) enterprise, in either direction."""
 
-    name: str
-    relation: Literal["partner", "linked"]
+    name: str = Field(description="name of the enterprise", examples=["Nordlys Holding ApS"])
+    relation: Literal["partner", "linked"] = Field(
+        description="partner: a 25–50 % holding; linked: over 50 % or control",
+        examples=["partner"])
     share_percent: Percent | None = Field(
-        None, description="the holding between the two, in percent (either direction)")
-    staff: NonNeg | None = None
-    turnover: NonNeg | None = None
-    balance_sheet_total: NonNeg | None = None
-    public_body: Flag = None
+        None, description="the holding between the two, in percent (either direction)",
+        examples=[40])
+    staff: NonNeg | None = Field(None, description="its staff in annual work units (AWU)",
+                                 examples=[12])
+    turnover: NonNeg | None = Field(None, description="its turnover, latest closed fiscal "
+                                    "year, in the profile's currency", examples=[5000000])
+    balance_sheet_total: NonNeg | None = Field(
+        None, description="its balance sheet total, in the profile's currency",
+        examples=[2500000])
+    public_body: Flag = Field(None, description="it is a public body (state, region, "
+                              "municipality, public agency)", examples=[False])
     controls_company: Flag = Field(
-        None, description="it owns more than 50 % of the company or has control over it")
-    founded: date | None = None
+        None, description="it owns more than 50 % of the company or has control over it",
+        examples=[False])
+    founded: date | None = Field(None, description="its date of registration",
+                                 examples=["2012-05-01"])
     gber22_conditions_met: Flag = Field(
         None, description="a controlling enterprise: unlisted, has not taken over another "
         "company's activity, distributed profits or been formed through a merger with a "
-        "company that does not meet GBER art. 22 (Innobooster People)")
+        "company that does not meet GBER art. 22 (Innobooster People)", examples=[True])
 
 
 class Company(Model):
-    name: str = Field(description="legal name")
+    name: str = Field(description="legal name", examples=["Nordlys Automation ApS"])
     country: str = Field(
-        description="ISO 3166 country code of the registered office: DK, NO, SE, …")
+        description="ISO 3166 country code of the registered office: DK, NO, SE, …",
+        examples=["DK", "NO", "SE"])
     currency: Literal["DKK", "NOK", "SEK", "EUR"] | None = Field(
         None, description="the currency of every amount in the profile; "
-        "defaults to the country's (DKK, NOK, SEK)")
-    legal_form: LegalForm | None = None
-    cvr_number: str | None = Field(None, description="Danish CVR number, 8 digits")
-    org_number: str | None = Field(None, description="Norwegian or Swedish organisation number")
-    registered_in_foretaksregisteret: Flag = None
-    economic_activity_in_norway: Flag = None
-    founded: date | None = Field(None, description="date of registration")
-    listed: Flag = Field(None, description="shares listed on a stock exchange")
-    sector: Sector | None = None
+        "defaults to the country's (DKK, NOK, SEK)", examples=["DKK", "EUR"])
+    legal_form: LegalForm | None = Field(
+        None, description="legal form: AB/AS/ApS/A/S are limited_company; enskild näringsidkare, "
+        "enkeltpersonforetak, enkeltmandsvirksomhed are sole_trader",
+        examples=["limited_company"])
+    cvr_number: str | None = Field(None, description="Danish CVR number, 8 digits",
+                                   examples=["38492716"])
+    org_number: str | None = Field(None, description="Norwegian or Swedish organisation number",
+                                   examples=["923609016", "556677-8899"])
+    registered_in_foretaksregisteret: Flag = Field(
+        None, description="registered in Foretaksregisteret (the Norwegian Register of Business "
+        "Enterprises)", examples=[True])
+    economic_activity_in_norway: Flag = Field(
+        None, description="runs economic activity in Norway", examples=[True])
+    founded: date | None = Field(None, description="date of registration",
+                                 examples=["2016-04-12"])
+    listed: Flag = Field(None, description="shares listed on a stock exchange", examples=[False])
+    sector: Sector | None = Field(
+        None, description="fishery_aquaculture, primary_agriculture, or other (only these matter "
+        "to the schemes)", examples=["other"])
     employees_fte: NonNeg | None = Field(
         None, description="full-time equivalents (årsværk) in the latest closed accounts, "
-        "owners not included")
-    owners_fte: NonNeg | None = Field(None, description="working owners' full-time equivalents")
-    fte_differs_from_cvr: Flag = None
-    turnover: NonNeg | None = Field(None, description="latest closed fiscal year")
-    balance_sheet_total: NonNeg | None = None
-    fiscal_year_start_month: Annotated[int, Field(ge=1, le=12)] | None = None
-    previous_year: YearFigures | None = None
-    public_ownership_percent: Percent | None = None
+        "owners not included", examples=[14.5])
+    owners_fte: NonNeg | None = Field(None, description="working owners' full-time equivalents",
+                                      examples=[2])
+    fte_differs_from_cvr: Flag = Field(
+        None, description="the årsværk figure on cvr.dk is not right (SMV:Digital asks for an "
+        "explanation)", examples=[False])
+    turnover: NonNeg | None = Field(None, description="latest closed fiscal year",
+                                    examples=[9800000])
+    balance_sheet_total: NonNeg | None = Field(
+        None, description="balance sheet total, latest closed fiscal year", examples=[4200000])
+    fiscal_year_start_month: Annotated[int, Field(ge=1, le=12)] | None = Field(
+        None, description="month the fiscal year starts, 1–12 (de minimis windows under the "
+        "old regulation)", examples=[1])
+    previous_year: YearFigures | None = Field(
+        None, description="figures of the year before the latest closed one (SME two-year rule)",
+        examples=[{"staff": 15, "turnover": 8900000, "balance_sheet_total": 3900000}])
+    public_ownership_percent: Percent | None = Field(
+        None, description="share of capital or votes held by public bodies, in percent",
+        examples=[0])
     external_capital_raised: NonNeg | None = Field(
         None, description="cumulative capital from external investors or public R&D/innovation "
-        "programmes (convertible loans, equity, grants)")
-    taken_over_other_activity: Flag = None
-    distributed_profits: Flag = None
+        "programmes (convertible loans, equity, grants)", examples=[750000])
+    taken_over_other_activity: Flag = Field(
+        None, description="has taken over another company's activity (GBER art. 22)",
+        examples=[False])
+    distributed_profits: Flag = Field(
+        None, description="has distributed profits (GBER art. 22)", examples=[False])
     formed_by_merger: Flag = Field(
         None, description="formed through a merger with a company that does not meet the "
-        "conditions of GBER art. 22")
+        "conditions of GBER art. 22", examples=[False])
     innovation_promoter: Flag = Field(
         None, description="an innovation- or business-promoting organisation that offers small "
-        "companies qualified information, advice and coaching")
-    is_region: Flag = None
-    related: list[RelatedEnterprise] | None = None
+        "companies qualified information, advice and coaching", examples=[True])
+    is_region: Flag = Field(
+        None, description="a region applying for a group of innovation- or business-promoting "
+        "organisations", examples=[False])
+    related: list[RelatedEnterprise] | None = Field(
+        None, description="partner and linked enterprises; [] for none",
+        examples=[[], [{"name": "Nordlys Holding ApS", "relation": "linked", "staff": 1,
+                        "turnover": 0, "balance_sheet_total": 3000000}]])
 
     @field_validator("country")
     @classmethod
@@ -243,56 +286,104 @@ class Company(Model):
 class Aid(Model):
     """Aid already received (by the company, or by another company of its single undertaking)."""
 
-    granted: date
-    amount: NonNeg
-    scheme: str = Field(description="scheme id or name, e.g. dk-smv-digital")
-    de_minimis: StrictBool | None = None
+    granted: date = Field(description="date the aid was granted", examples=["2024-09-02"])
+    amount: NonNeg = Field(description="amount in the profile's currency", examples=[150000])
+    scheme: str = Field(description="scheme id or name, e.g. dk-smv-digital",
+                        examples=["dk-smv-digital", "Innovationskraft"])
+    de_minimis: StrictBool | None = Field(
+        None, description="granted as de minimis aid", examples=[True])
     recipient: str | None = Field(
-        None, description="group company that received it, if not this one")
-    finished_and_reported: Flag = None
+        None, description="group company that received it, if not this one",
+        examples=["Nordlys Holding ApS"])
+    finished_and_reported: Flag = Field(
+        None, description="the project it funded is finished and reported", examples=[True])
 
 
 # --- project ------------------------------------------------------------------------------------
 
 
 class TrainingAddon(Model):
-    persons: Annotated[StrictInt, Field(ge=0)]
-    amount: NonNeg
+    persons: Annotated[StrictInt, Field(ge=0)] = Field(
+        description="persons trained", examples=[4])
+    amount: NonNeg = Field(description="amount sought for the training", examples=[120000])
 
 
 class Project(Model):
-    title: str | None = None
-    start: date | None = None
-    end: date | None = None
-    application_date: date | None = None
-    budget_total: NonNeg | None = Field(None, description="the project's total eligible budget")
-    grant_sought: NonNeg | None = None
-    cash_cofinancing: NonNeg | None = None
+    title: str | None = Field(None, description="the project's title",
+                              examples=["Automated order-to-production flow"])
+    start: date | None = Field(None, description="first day of the project",
+                               examples=["2027-01-04"])
+    end: date | None = Field(None, description="last day of the project, not before start",
+                             examples=["2027-12-17"])
+    application_date: date | None = Field(
+        None, description="date the application is (or was) sent", examples=["2026-12-01"])
+    budget_total: NonNeg | None = Field(None, description="the project's total eligible budget",
+                                        examples=[680000])
+    grant_sought: NonNeg | None = Field(None, description="the grant applied for",
+                                        examples=[250000])
+    cash_cofinancing: NonNeg | None = Field(
+        None, description="cash co-financing (Säker digitalisering)", examples=[600000])
     investment_cost: NonNeg | None = Field(
         None, description="SMV:Digital: the part of budget_total that is investment "
-        "(hardware, software, commissioning), excl. VAT")
-    activities: list[SmvActivity] | None = None
-    ineligible_activities: list[SmvIneligible] | None = None
-    technology_bought: date | None = None
-    technology_bought_in_project: Flag = None
-    technology_choice_settled: Flag = None
-    business_case_made: Flag = None
-    advisors_in_database: Flag = None
-    advisor_conflict_of_interest: Flag = None
+        "(hardware, software, commissioning), excl. VAT", examples=[480000])
+    activities: list[SmvActivity] | None = Field(
+        None, description="SMV:Digital: the kinds of activity in the project",
+        examples=[["implementation", "investment"]])
+    ineligible_activities: list[SmvIneligible] | None = Field(
+        None, description="SMV:Digital: activities the page lists as not eligible that the "
+        "project includes; [] for none", examples=[[], ["strategy_development"]])
+    technology_bought: date | None = Field(
+        None, description="SMV:Digital implementation: when the technology was bought",
+        examples=["2026-05-20"])
+    technology_bought_in_project: Flag = Field(
+        None, description="SMV:Digital implementation: the technology is bought in the project",
+        examples=[True])
+    technology_choice_settled: Flag = Field(
+        None, description="SMV:Digital: the technology choice is settled", examples=[True])
+    business_case_made: Flag = Field(
+        None, description="SMV:Digital: a business case for the investment has been made",
+        examples=[True])
+    advisors_in_database: Flag = Field(
+        None, description="SMV:Digital: every advisor is approved in the programme's advisor "
+        "database", examples=[True])
+    advisor_conflict_of_interest: Flag = Field(
+        None, description="SMV:Digital: an advisor has ties of ownership, board seats, family or "
+        "similar to the company", examples=[False])
     group_smv_grant: Flag = Field(
         None, description="SMV:Digital: another company of the group (koncern), or one with at "
-        "least 25 % overlapping ownership, already has an SMV:Digital grant")
-    own_hours: Flag = None
-    pool_theme: str | None = None
-    theme: SeTheme | None = None
-    target_companies: Annotated[StrictInt, Field(ge=0)] | None = None
-    target_min_employees: Annotated[StrictInt, Field(ge=0)] | None = None
-    collaboration_agreements: Flag = None
-    regional_anchoring: Flag = None
-    training_addon: TrainingAddon | None = None
-    exclusions: list[ProsessExclusion] | None = None
-    environmental_shift: Flag = None
-    shift_analysed: Flag = None
+        "least 25 % overlapping ownership, already has an SMV:Digital grant", examples=[False])
+    own_hours: Flag = Field(
+        None, description="own hours co-finance the project (a timesheet is needed)",
+        examples=[True])
+    pool_theme: str | None = Field(
+        None, description="SMV:Digital: the theme of the pool applied to, if it has one",
+        examples=["grøn omstilling"])
+    theme: SeTheme | None = Field(
+        None, description="Säker digitalisering: the chosen theme", examples=["data_ai"])
+    target_companies: Annotated[StrictInt, Field(ge=0)] | None = Field(
+        None, description="Säker digitalisering: number of participating companies",
+        examples=[8])
+    target_min_employees: Annotated[StrictInt, Field(ge=0)] | None = Field(
+        None, description="Säker digitalisering: employees of the smallest participating "
+        "company", examples=[12])
+    collaboration_agreements: Flag = Field(
+        None, description="Säker digitalisering: the project has collaboration agreements",
+        examples=[False])
+    regional_anchoring: Flag = Field(
+        None, description="Säker digitalisering: regional co-financing, letters of intent or "
+        "the region's part in running the project", examples=[True])
+    training_addon: TrainingAddon | None = Field(
+        None, description="Säker digitalisering: the training add-on sought; left out when none",
+        examples=[{"persons": 4, "amount": 120000}])
+    exclusions: list[ProsessExclusion] | None = Field(
+        None, description="Prosessinnovasjon: the 'Hva omfattes ikke?' items that apply; [] for "
+        "none", examples=[[], ["routine_improvement"]])
+    environmental_shift: Flag = Field(
+        None, description="Prosessinnovasjon: a shift to more environmentally friendly "
+        "operation, e.g. linear to circular", examples=[False])
+    shift_analysed: Flag = Field(
+        None, description="Prosessinnovasjon: that shift was thoroughly clarified and analysed",
+        examples=[True])
 
     @model_validator(mode="after")
     def _dates(self) -> Project:
@@ -306,90 +397,190 @@ class Project(Model):
 
 
 class Participant(Model):
-    name: str
-    kind: Literal["company", "knowledge_actor", "public_body"]
-    country: str | None = None
-    sme: Flag = Field(None, description="small or medium-sized under the EU definition")
-    staff: NonNeg | None = None
-    turnover: NonNeg | None = None
-    balance_sheet_total: NonNeg | None = None
-    established_in_norway: Flag = None
-    registered_in_foretaksregisteret: Flag = None
-    sound_finances: Flag = None
-    private: Flag = Field(None, description="private business living on its own earnings")
+    name: str = Field(description="name of the participant", examples=["Bergen Rør AS"])
+    kind: Literal["company", "knowledge_actor", "public_body"] = Field(
+        description="a company, a knowledge actor (university, research institute) or a public "
+        "body", examples=["company"])
+    country: str | None = Field(None, description="country code of its registered office",
+                                examples=["NO"])
+    sme: Flag = Field(None, description="small or medium-sized under the EU definition",
+                      examples=[True])
+    staff: NonNeg | None = Field(None, description="its staff in annual work units (AWU)",
+                                 examples=[25])
+    turnover: NonNeg | None = Field(None, description="its turnover, latest closed fiscal "
+                                    "year, in the profile's currency", examples=[40000000])
+    balance_sheet_total: NonNeg | None = Field(
+        None, description="its balance sheet total, in the profile's currency",
+        examples=[18000000])
+    established_in_norway: Flag = Field(
+        None, description="has established business in Norway", examples=[True])
+    registered_in_foretaksregisteret: Flag = Field(
+        None, description="registered in Foretaksregisteret", examples=[True])
+    sound_finances: Flag = Field(None, description="declares sound finances", examples=[True])
+    private: Flag = Field(None, description="private business living on its own earnings",
+                          examples=[True])
     ownership_links: list[str] | None = Field(
-        None, description="names of other participants it owns or is owned by")
+        None, description="names of other participants it owns or is owned by",
+        examples=[[], ["Fjordnett AS"]])
 
 
 class Network(Model):
-    project_year: Annotated[StrictInt, Field(ge=1)] | None = None
-    duration_years: Annotated[StrictInt, Field(ge=1)] | None = None
-    year1_end: date | None = None
-    applicant_ownership_links: list[str] | None = None
+    project_year: Annotated[StrictInt, Field(ge=1)] | None = Field(
+        None, description="the project year applied for (1–3)", examples=[1])
+    duration_years: Annotated[StrictInt, Field(ge=1)] | None = Field(
+        None, description="planned length of the main project, in years", examples=[3])
+    year1_end: date | None = Field(
+        None, description="last day of the year-1 period", examples=["2026-12-31"])
+    applicant_ownership_links: list[str] | None = Field(
+        None, description="names of participants the company owns or is owned by; [] for none",
+        examples=[[]])
     participants: list[Participant] | None = Field(
-        None, description="the other participants; the profile's company is the applicant")
+        None, description="the other participants; the profile's company is the applicant",
+        examples=[[{"name": "Bergen Rør AS", "kind": "company", "sme": True}]])
 
 
 # --- employees (Innobooster People) -----------------------------------------------------------
 
 
 class Employee(Model):
-    name: str
-    hours_per_week: NonNeg | None = None
-    higher_education: Flag = None
-    development_role: Flag = None
-    employed_at_application: Flag = None
-    dismissed_on: date | None = None
-    dismissed_due_to_covid: Flag = None
-    rehire_contract: Flag = None
-    owner_percent: Percent | None = None
-    monthly_salary: NonNeg | None = Field(None, description="monthly salary cost")
-    salary_settled: Flag = None
-    other_public_funding: Flag = None
-    new_hire: Flag = None
-    grant_start: date | None = None
+    name: str = Field(description="the employee's name", examples=["Ida Holm"])
+    hours_per_week: NonNeg | None = Field(None, description="agreed weekly hours",
+                                          examples=[37])
+    higher_education: Flag = Field(None, description="has a higher education",
+                                   examples=[True])
+    development_role: Flag = Field(None, description="does development work",
+                                   examples=[True])
+    employed_at_application: Flag = Field(
+        None, description="employed when the application is sent", examples=[True])
+    dismissed_on: date | None = Field(
+        None, description="date of dismissal, for a re-hired employee", examples=["2020-04-15"])
+    dismissed_due_to_covid: Flag = Field(
+        None, description="the dismissal was because of COVID-19", examples=[True])
+    rehire_contract: Flag = Field(
+        None, description="a re-hired employee has an employment contract by the grant start",
+        examples=[True])
+    owner_percent: Percent | None = Field(
+        None, description="the employee's ownership share of the company, in percent",
+        examples=[0])
+    monthly_salary: NonNeg | None = Field(None, description="monthly salary cost",
+                                          examples=[42000])
+    salary_settled: Flag = Field(
+        None, description="the salary is settled at the time of application", examples=[True])
+    other_public_funding: Flag = Field(
+        None, description="the salary gets other COVID-19 or public wage support, or the person "
+        "bills time to other publicly funded projects", examples=[False])
+    new_hire: Flag = Field(
+        None, description="a new hire (new position or replacement)", examples=[False])
+    grant_start: date | None = Field(
+        None, description="first day of the grant period for this employee",
+        examples=["2020-12-01"])
 
 
 class Application(Model):
     """Innobooster People: the application form's limits."""
 
-    challenges_chars: Annotated[StrictInt, Field(ge=0)] | None = None
-    development_chars: Annotated[StrictInt, Field(ge=0)] | None = None
-    results_chars: Annotated[StrictInt, Field(ge=0)] | None = None
-    pitch_deck_slides: Annotated[StrictInt, Field(ge=0)] | None = None
-    cv_max_pages: Annotated[StrictInt, Field(ge=0)] | None = None
-    attachments_mb: NonNeg | None = None
-    attachments_pdf: Flag = None
+    challenges_chars: Annotated[StrictInt, Field(ge=0)] | None = Field(
+        None, description="characters of the challenges text, spaces included", examples=[2850])
+    development_chars: Annotated[StrictInt, Field(ge=0)] | None = Field(
+        None, description="characters of the development text, spaces included",
+        examples=[1900])
+    results_chars: Annotated[StrictInt, Field(ge=0)] | None = Field(
+        None, description="characters of the results text, spaces included", examples=[1750])
+    pitch_deck_slides: Annotated[StrictInt, Field(ge=0)] | None = Field(
+        None, description="slides in the pitch deck", examples=[12])
+    cv_max_pages: Annotated[StrictInt, Field(ge=0)] | None = Field(
+        None, description="pages of the longest CV", examples=[2])
+    attachments_mb: NonNeg | None = Field(
+        None, description="size of the pitch deck and CVs together, in MB", examples=[6.5])
+    attachments_pdf: Flag = Field(
+        None, description="the pitch deck and CVs are PDF files", examples=[True])
 
 
 class Declarations(Model):
     """Conditions no number settles: true, false, or left out (unknown)."""
 
-    sound_finances: Flag = None
-    network_growth_ambitions: Flag = None
-    network_market_purpose: Flag = None
-    network_strategic_cooperation: Flag = None
-    large_enterprise_exception: Flag = None
-    no_competition_distortion: Flag = None
-    process_or_organisational_innovation: Flag = None
-    substantial_leap: Flag = None
-    promoter_competence: Flag = None
-    promoter_experience: Flag = None
-    promoter_networks: Flag = None
-    members_meet_criteria: Flag = None
-    target_group_fit: Flag = None
-    project_logic: Flag = None
-    ready_to_invest: Flag = None
-    growth_ambitions: Flag = None
-    anchoring: Flag = None
-    new_technology: Flag = None
-    pool_theme_met: Flag = None
-    knowledge_based_startup: Flag = None
-    others_on_collective_terms: Flag = None
+    sound_finances: Flag = Field(
+        None, description="the applicant has sound finances (Bedriftsnettverk)",
+        examples=[True])
+    network_growth_ambitions: Flag = Field(
+        None, description="the network's companies have growth ambitions and set up commercial, "
+        "strategic and market-oriented cooperation",
+        examples=[True])
+    network_market_purpose: Flag = Field(
+        None, description="the purpose is growth through new market opportunities built on the "
+        "companies' existing products, services, competence and technology",
+        examples=[True])
+    network_strategic_cooperation: Flag = Field(
+        None, description="strategic cooperation between companies with common needs and "
+        "complementary resources",
+        examples=[True])
+    large_enterprise_exception: Flag = Field(
+        None, description="Prosessinnovasjon: Innovasjon Norge's exception for a large enterprise"
+        " applies",
+        examples=[True])
+    no_competition_distortion: Flag = Field(
+        None, description="the support does not distort competition between Norwegian companies",
+        examples=[True])
+    process_or_organisational_innovation: Flag = Field(
+        None, description="the project is a process and/or organisational innovation",
+        examples=[True])
+    substantial_leap: Flag = Field(
+        None, description="the project is a substantial leap for the company, tied to a new "
+        "business model",
+        examples=[True])
+    promoter_competence: Flag = Field(
+        None, description="the applicant has basic competence in business development, "
+        "digitalisation and digital security",
+        examples=[True])
+    promoter_experience: Flag = Field(
+        None, description="the applicant has experience of relevant project models, methods and "
+        "tools",
+        examples=[True])
+    promoter_networks: Flag = Field(
+        None, description="the applicant has networks, market channels and partners to recruit "
+        "companies",
+        examples=[True])
+    members_meet_criteria: Flag = Field(
+        None, description="a region's member organisations meet the applicant criteria",
+        examples=[True])
+    target_group_fit: Flag = Field(
+        None, description="the target companies are a smaller group of SMEs with growth "
+        "ambitions, basic digital competence and similar challenges",
+        examples=[True])
+    project_logic: Flag = Field(
+        None, description="an existing basic methodology, dialogue with the companies, a clear "
+        "project logic and the capacity to run it",
+        examples=[True])
+    ready_to_invest: Flag = Field(
+        None, description="SMV:Digital: the company is ready to invest in digital systems, "
+        "automation or e-commerce",
+        examples=[True])
+    growth_ambitions: Flag = Field(
+        None, description="SMV:Digital: the project helps realise the company's growth ambitions",
+        examples=[True])
+    anchoring: Flag = Field(
+        None, description="SMV:Digital: resources set aside, room to buy technology, management "
+        "commitment, the right employees",
+        examples=[True])
+    new_technology: Flag = Field(
+        None, description="SMV:Digital: technology new to the company or a significant upgrade",
+        examples=[True])
+    pool_theme_met: Flag = Field(
+        None, description="SMV:Digital: the project meets the pool's theme",
+        examples=[True])
+    knowledge_based_startup: Flag = Field(
+        None, description="Innobooster People: a knowledge-based start-up with an innovative "
+        "solution",
+        examples=[True])
+    others_on_collective_terms: Flag = Field(
+        None, description="Innobooster People: the other full-time employees are on "
+        "collective-agreement-like terms",
+        examples=[True])
 
 
 class Documents(Model):
-    held: list[str] = Field(default_factory=list, description="ids of the documents held")
+    held: list[str] = Field(default_factory=list, description="ids of the documents held",
+                            examples=[["smv_application", "business_case"]])
 
     @field_validator("held")
     @classmethod
@@ -403,14 +594,29 @@ class Documents(Model):
 
 
 class Profile(Model):
-    company: Company
-    aid_received: list[Aid] | None = None
-    project: Project = Field(default_factory=Project)
-    network: Network = Field(default_factory=Network)
-    employees: list[Employee] | None = None
-    application: Application = Field(default_factory=Application)
-    declarations: Declarations = Field(default_factory=Declarations)
-    documents: Documents | None = None
+    company: Company = Field(
+        description="the applicant", examples=[{"name": "Nordlys Automation ApS", "country": "DK"}])
+    aid_received: list[Aid] | None = Field(
+        None, description="aid already received by the company or its single undertaking; [] "
+        "for none", examples=[[], [{"granted": "2024-09-02", "amount": 150000,
+                                    "scheme": "Innovationskraft", "de_minimis": True}]])
+    project: Project = Field(default_factory=Project, description="the project applied for",
+                             examples=[{"budget_total": 680000, "grant_sought": 250000}])
+    network: Network = Field(default_factory=Network,
+                             description="Bedriftsnettverk: the network and its participants",
+                             examples=[{"project_year": 1, "duration_years": 3}])
+    employees: list[Employee] | None = Field(
+        None, description="Innobooster People: the named employees the grant is sought for",
+        examples=[[{"name": "Ida Holm", "hours_per_week": 37, "monthly_salary": 42000}]])
+    application: Application = Field(
+        default_factory=Application, description="Innobooster People: the application form's "
+        "limits", examples=[{"pitch_deck_slides": 12, "cv_max_pages": 2}])
+    declarations: Declarations = Field(
+        default_factory=Declarations, description="conditions no number settles: true, false, or "
+        "left out (unknown)", examples=[{"growth_ambitions": True}])
+    documents: Documents | None = Field(
+        None, description="the documents the company already holds",
+        examples=[{"held": ["smv_application"]}])
     budget: Budget | None = Field(
         None, description="a draft project budget, for `grantcheck budget` (see README, "
         "\"The budget format\")", examples=[{"lines": [{"category": "consultancy",

@@ -28,15 +28,51 @@ def test_every_profile_field_is_documented():
     assert not missing, f"README does not document: {missing}"
 
 
-def test_every_option_of_match_is_documented():
+def _commands() -> dict[str, object]:
     import typer.main
 
-    command = typer.main.get_command(app)
-    match = command.commands["match"]  # type: ignore[attr-defined]
-    for param in match.params:
-        for opt in param.opts:
-            if opt.startswith("--") and opt != "--help":
-                assert f"`{opt}" in README, opt
+    return dict(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+GUIDE_COMMANDS = ("init", "validate", "schema", "schemes", "show")
+
+
+def test_every_command_is_in_the_readme():
+    for name in _commands():
+        assert f"grantcheck {name}" in README, name
+
+
+def test_the_guide_commands_have_a_readme_section():
+    for name in GUIDE_COMMANDS:
+        assert name in _commands()
+        assert re.search(rf"^##+ `grantcheck {name}`", README, re.M), name
+
+
+def _section(name: str) -> str:
+    """The README's section on one command, up to the next heading of the same level."""
+    m = re.search(rf"^(##+) `grantcheck {name}`.*?$(.*?)(?=^\1 |\Z)", README, re.M | re.S)
+    assert m, name
+    return m.group(2)
+
+
+def test_every_option_of_match_and_the_guide_commands_is_documented():
+    commands = _commands()
+    for name in ("match", *GUIDE_COMMANDS):
+        section = _section(name) if name in GUIDE_COMMANDS else README
+        for param in commands[name].params:  # type: ignore[attr-defined]
+            for opt in param.opts:
+                if opt.startswith("--") and opt != "--help":
+                    assert f"`{opt}" in section, f"grantcheck {name} {opt}"
+
+
+def test_shell_completion_is_documented():
+    for text in ("--install-completion", "--show-completion", "grantcheck show dk-<TAB>"):
+        assert text in README, text
+
+
+def test_the_editor_setup_is_documented():
+    assert "#:schema ./profile.schema.json" in README
+    assert "grantcheck schema > profile.schema.json" in README
 
 
 def test_every_exit_code_is_documented():

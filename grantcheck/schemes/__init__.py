@@ -39,3 +39,15 @@ def get(scheme_id: str) -> Scheme:
 
 def all_schemes() -> list[Scheme]:
     return [get(i) for i in SCHEME_IDS]
+
+
+Sections = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def sections(scheme_id: str) -> Sections:
+    """A scheme's rule ids grouped under the headings of the requirements catalogue, in its
+    order (each scheme module's ``SECTIONS``)."""
+    if scheme_id not in MODULES:
+        raise UnknownScheme(scheme_id)
+    found: Sections = import_module(f"grantcheck.schemes.{MODULES[scheme_id]}").SECTIONS
+    return found

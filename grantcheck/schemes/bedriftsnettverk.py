@@ -785,6 +785,16 @@ def year2_before_end(ctx: Ctx) -> Check:
     return passed(f"the year-1 period ends {end}, on or after {ctx.on} (the evaluation date)")
 
 
+# --- the rules grouped under the headings of the requirements catalogue (`grantcheck show`) -----
+
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Status", ("BN02", "BN03", "BN21", "BN22", "BN23")),
+    ("Applicant", ("BN04", "BN05", "BN06", "BN07")),
+    ("Network (minimum requirements)", ("BN01", "BN08", "BN09", "BN10", "BN11", "BN12", "BN13")),
+    ("Money", ("BN15", "BN16", "BN17", "BN18", "BN19", "BN20")),
+    ("Eligible costs", ("BN14",)),
+)
+
 # --- documents ------------------------------------------------------------------------------------
 
 DOCUMENTS = (

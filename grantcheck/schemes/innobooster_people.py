@@ -1083,6 +1083,17 @@ def _guarded(fn: Callable[[Ctx], Check]) -> Callable[[Ctx], Check]:
 
 rules.rules = [dataclasses.replace(r, fn=_guarded(r.fn)) for r in rules.rules]
 
+# --- the rules grouped under the headings of the requirements catalogue (`grantcheck show`) -----
+
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Applicant", ("IP01", "IP02", "IP03", "IP04", "IP05", "IP06", "IP07", "IP08", "IP09", "IP10",
+                   "IP11", "IP27", "IP28", "IP29", "IP30", "IP31")),
+    ("Employees the grant is for", ("IP12", "IP13", "IP14", "IP15", "IP16", "IP17", "IP18",
+                                    "IP20", "IP21", "IP22", "IP23", "IP24", "IP25", "IP26")),
+    ("Money", ("IP19",)),
+    ("Documents", ("IP32", "IP33", "IP34", "IP35", "IP36", "IP37", "IP38")),
+)
+
 # --- documents ----------------------------------------------------------------------------------
 
 

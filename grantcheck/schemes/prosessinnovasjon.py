@@ -401,6 +401,14 @@ def below_notification_threshold(ctx: Ctx) -> Check:
                  f"keep it at or below {limit} ({grant - limit} less)")
 
 
+# --- the rules grouped under the headings of the requirements catalogue (`grantcheck show`) -----
+
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Applicant", ("PO01", "PO02", "PO03")),
+    ("Project", ("PO04", "PO05", "PO06", "PO07", "PO08")),
+    ("Money", ("PO09", "PO10")),
+)
+
 # --- documents, amounts, scheme -------------------------------------------------------------
 
 

@@ -550,6 +550,16 @@ def no_collaboration_agreements(ctx: Ctx) -> Check:
                  "Tillväxtverket i denna fråga')")
 
 
+# --- the rules grouped under the headings of the requirements catalogue (`grantcheck show`) -----
+
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Status", ("SD16", "SD17")),
+    ("Applicant", ("SD01", "SD02", "SD03", "SD04", "SD05", "SD06", "SD07")),
+    ("Target companies", ("SD08", "SD09", "SD10", "SD19")),
+    ("Money", ("SD12", "SD13", "SD14", "SD15", "SD18")),
+    ("Application content", ("SD11",)),
+)
+
 # --- documents: the application's contents ---------------------------------------------------
 
 

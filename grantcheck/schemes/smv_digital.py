@@ -1145,6 +1145,19 @@ for _rid, _v in (("SMV29", T25), ("SMV30", T100), ("SMV31", T250)):
         kind=Kind.SOFT, cites=[C_PERIOD], reads=["project.start", "project.end"], tier=_v.id,
     )(_period(_v))
 
+# --- the rules grouped under the headings of the requirements catalogue (`grantcheck show`) -----
+
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Every applicant", ("SMV01", "SMV02", "SMV03", "SMV04", "SMV05", "SMV06", "SMV17", "SMV26")),
+    ("Tiers", ("SMV10", "SMV11", "SMV12", "SMV13", "SMV14", "SMV15", "SMV16", "SMV29", "SMV30",
+               "SMV31")),
+    ("Co-financing", ("SMV07", "SMV08", "SMV09")),
+    ("Direct investment support", ("SMV22", "SMV23", "SMV24")),
+    ("Eligible activities", ("SMV25",)),
+    ("Advisor", ("SMV27", "SMV28")),
+    ("Award criteria", ("SMV18", "SMV19", "SMV20", "SMV21")),
+)
+
 # --- documents -------------------------------------------------------------------------------
 
 

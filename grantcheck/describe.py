@@ -1,0 +1,125 @@
+"""What each scheme asks and gives, as data: behind `grantcheck schemes` and `grantcheck show`.
+
+Everything here is read from the scheme modules, never written again: the call window's status
+on the evaluation date, the rules (grouped as the requirements catalogue groups them: each
+module's ``SECTIONS``) with their citations and the profile fields they read, the dated
+parameters with their values on the date, the documents, and the amounts. The amounts are the
+scheme's own amounts code run for a sample applicant, a small enterprise of the scheme's country
+that has stated no budget (:data:`SAMPLE`): the cap, the aid rate and the own-funding form the
+scheme states before a budget is known. `grantcheck match` computes them for a real profile.
+
+The dictionaries are the JSON shape (``--format json``); the tables are drawn from them, so the
+two always say the same.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from grantcheck.citations import Citation
+from grantcheck.engine import AmountsResult, Ctx, Rule, Scheme, evaluate
+from grantcheck.fx import FxRates
+from grantcheck.money import decimal_str
+from grantcheck.profile import Profile, profile_from_data
+from grantcheck.schemes import all_schemes, get, sections
+
+SAMPLE = "a small enterprise of the scheme's country that has stated no budget"
+
+
+def _sample(scheme: Scheme) -> Profile:
+    return profile_from_data({"company": {
+        "name": "sample applicant", "country": scheme.country, "employees_fte": 1,
+        "owners_fte": 0, "turnover": 0, "balance_sheet_total": 0, "related": [],
+        "public_ownership_percent": 0}}, "<sample applicant>")
+
+
+def _cites(cites: tuple[Citation, ...]) -> list[dict[str, object]]:
+    return [c.to_json() for c in cites]
+
+
+def _amounts(name: str, tier: str | None, a: AmountsResult) -> dict[str, Any]:
+    out: dict[str, Any] = {"tier": tier, "name": name}
+    am = a.amounts
+    if am is None:
+        out.update(max_grant=None, aid_rate=None, own_funding_min_share=None,
+                   own_funding_form=None, basis=a.problem, source=[])
+        return out
+    out.update(
+        max_grant=am.max_grant.to_json() if am.max_grant else None,
+        cap=am.cap.to_json() if am.cap else None,
+        aid_rate=decimal_str(am.rate) if am.rate is not None else None,
+        own_funding_min_share=decimal_str(1 - am.rate) if am.rate is not None else None,
+        own_funding_form=am.own_funding_form,
+        basis=am.basis,
+        source=_cites(am.cites),
+    )
+    return out
+
+
+def overview(scheme: Scheme, on: date) -> dict[str, Any]:
+    """One scheme: who runs it, whether its call is open on ``on``, what it gives."""
+    result = evaluate(scheme, Ctx(_sample(scheme), on, FxRates(on)))
+    status, status_text = scheme.call.status(on)
+    if result.tiers:
+        amounts = [_amounts(t.tier.name, t.tier.id, t.amounts) for t in result.tiers]
+    else:
+        amounts = [_amounts(scheme.name, None, result.amounts)]
+    return {
+        "id": scheme.id,
+        "name": scheme.name,
+        "agency": scheme.agency,
+        "country": scheme.country,
+        "currency": scheme.currency,
+        "status": status,
+        "status_text": status_text,
+        "summary": scheme.summary,
+        "amounts": amounts,
+        "amounts_for": SAMPLE,
+        "source": {"title": scheme.source.title, "publisher": scheme.source.publisher,
+                   "language": scheme.source.language, "url": scheme.source.url},
+    }
+
+
+def schemes_overview(on: date) -> dict[str, Any]:
+    return {"evaluation_date": on.isoformat(),
+            "schemes": [overview(s, on) for s in all_schemes()]}
+
+
+def _rule(r: Rule) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "title": r.title,
+        "kind": r.kind.value,
+        "tier": r.tier,
+        "reads": list(r.reads),
+        "source": _cites(r.cites),
+        "explanation": r.doc,
+    }
+
+
+def detail(scheme_id: str, on: date) -> dict[str, Any]:
+    """Everything one scheme asks: rules by catalogue heading, parameters, documents, notes."""
+    scheme = get(scheme_id)
+    by_id = {r.id: r for r in scheme.rules}
+    out = overview(scheme, on)
+    out["call"] = {
+        "opens": scheme.call.opens.isoformat() if scheme.call.opens else None,
+        "closes": scheme.call.closes.isoformat() if scheme.call.closes else None,
+        "note": scheme.call.note,
+        "source": _cites(scheme.call.cites),
+    }
+    out["fit_wording"] = scheme.fit_wording
+    out["tiers"] = [{"id": t.id, "name": t.name} for t in scheme.tiers]
+    out["sections"] = [{"heading": heading, "rules": [_rule(by_id[i]) for i in ids]}
+                       for heading, ids in sections(scheme_id)]
+    out["profile_fields"] = sorted({p for r in scheme.rules for p in r.reads})
+    out["parameters"] = [{**p.to_json(on), "note": p.note} for p in scheme.parameters]
+    out["documents"] = [
+        {"id": d.id, "name": d.name, "stage": d.stage.value, "tier": d.tier,
+         "when": d.condition or ("always" if d.when is None else ""),
+         "source": _cites(d.cites)}
+        for d in scheme.documents
+    ]
+    out["notes"] = list(scheme.notes)
+    return out

@@ -1,0 +1,555 @@
+"""`grantcheck init`: the questions that matter for a company's schemes, and the answers' profile.
+
+Which questions: the country comes first; it picks the schemes (those of that country, or the
+ones named with ``--scheme``; all of them for a country no scheme is for). A field is asked when
+one of those schemes reads it: a rule's ``reads=`` (so a new rule's field is asked without a
+change here), a document's condition or the amounts (:data:`OTHER_READS`, kept short and checked
+by a test that removes each fact from the example profiles and looks at what the checkers then
+say is unknown), and the documents to hold (each scheme's application documents). A table read
+as a whole (``company.related``, ``aid_received``) is asked field by field; a list of tables is
+asked as a count, then each entry. Every question says which rules read the field.
+
+"Don't know" (an empty answer or ``?``) leaves the field out, so the checkers report it as
+unknown; a list counted as 0 is written as ``[]`` ("none"), which is a fact, not an unknown.
+Every answer is parsed by the field's type and then validated by the profile model itself, so an
+answer the model would refuse is asked again with the model's reason.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from grantcheck.engine import Scheme, Stage
+from grantcheck.fields import (
+    BadValue,
+    FieldSpec,
+    all_specs,
+    find,
+    generic,
+    get_path,
+    parse_bool,
+    parse_value,
+    profile_fields,
+    prune,
+    set_path,
+)
+from grantcheck.profile import COUNTRY_CURRENCY, ProfileError, profile_from_data
+from grantcheck.schemes import all_schemes, get
+
+DONT_KNOW = frozenset({"", "?"})
+MAX_ENTRIES = 20
+
+# Fields a scheme reads outside its rules' ``reads=``: in a document's condition or its amounts.
+# (path, what reads it, why)
+OTHER_READS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "dk-smv-digital": (
+        ("company.fte_differs_from_cvr", "document fte_explanation",
+         "an explanation is needed when the FTE figure on cvr.dk is not right"),
+        ("project.own_hours", "document timesheet",
+         "a timesheet is needed when own hours co-finance the project"),
+    ),
+    "dk-innobooster-people": (
+        ("employees[].monthly_salary", "amounts",
+         "the grant is 12 × min(DKK 30,000, 75 % of the monthly salary cost) per employee"),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Something that reads a profile field: a scheme's rule, document or amounts."""
+
+    scheme: str
+    ref: str  # a rule id, "document <id>", "amounts", "documents", or "profile"
+    title: str
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.title}" if self.ref else self.title
+
+
+@dataclass
+class Plan:
+    """The schemes asked for and, per generic field path, what reads it."""
+
+    country: str
+    schemes: tuple[Scheme, ...]
+    readers: dict[str, list[Reader]]
+    documents: dict[str, str]  # id -> name: the application documents of the schemes
+    all_schemes_reason: str = ""  # set when no scheme is for the country
+
+    def read(self, path: str) -> bool:
+        return path in self.readers
+
+    def reads_below(self, path: str) -> bool:
+        return any(k.startswith((path + ".", path + "[]")) for k in self.readers)
+
+    def asked(self, spec: FieldSpec, whole: bool) -> bool:
+        """Is the field asked, given whether its parent table is read as a whole."""
+        return whole or spec.required or self.read(spec.path) or self.reads_below(spec.path)
+
+    def readers_of(self, spec: FieldSpec) -> list[Reader]:
+        """Who reads the field (for a table: what is in it too); else who reads the nearest
+        table above it as a whole."""
+        out = list(self.readers.get(spec.path, []))
+        if spec.kind == "model":
+            for k, rs in self.readers.items():
+                if k.startswith((spec.path + ".", spec.path + "[]")):
+                    out += [r for r in rs if r not in out]
+        path = spec.path
+        while not out and "." in path:
+            path = path.rsplit(".", 1)[0].removesuffix("[]")
+            out = list(self.readers.get(path, []))
+        return out
+
+
+def schemes_for(country: str) -> list[Scheme]:
+    return [s for s in all_schemes() if s.country == country]
+
+
+def make_plan(country: str, scheme_ids: Sequence[str] = ()) -> Plan:
+    """The schemes whose questions are asked, and who reads which field."""
+    country = country.upper()
+    reason = ""
+    if scheme_ids:
+        schemes = [get(i) for i in scheme_ids]
+    else:
+        schemes = schemes_for(country)
+        if not schemes:
+            schemes = all_schemes()
+            reason = (f"no scheme is for companies in {country}; asking what every scheme reads "
+                      "(--scheme ID asks for fewer)")
+    readers: dict[str, list[Reader]] = {}
+
+    def add(path: str, reader: Reader) -> None:
+        readers.setdefault(generic(path), []).append(reader)
+
+    documents: dict[str, str] = {}
+    for s in schemes:
+        for r in s.rules:
+            for p in r.reads:
+                add(p, Reader(s.id, r.id, r.title))
+        for path, ref, why in OTHER_READS.get(s.id, ()):
+            add(path, Reader(s.id, ref, why))
+        docs = [d for d in s.documents if d.stage is Stage.APPLICATION]
+        if docs:
+            add("documents.held", Reader(s.id, "documents",
+                                         f"the documents {s.name} asks for when applying"))
+            documents.update((d.id, d.name) for d in docs)
+    if country not in COUNTRY_CURRENCY:
+        add("company.currency", Reader("", "profile",
+                                       f"amounts need a currency for a company in {country}"))
+    return Plan(country, tuple(schemes), readers, documents, reason)
+
+
+def asked_paths(plan: Plan) -> set[str]:
+    """Every generic field path the questionnaire asks (for the tests and the docs)."""
+    out: set[str] = set()
+
+    def walk(spec: FieldSpec, whole: bool) -> None:
+        if not plan.asked(spec, whole):
+            return
+        out.add(spec.path)
+        inner = whole or plan.read(spec.path)
+        for c in spec.children:
+            walk(c, inner)
+
+    for top in profile_fields():
+        walk(top, False)
+    return out
+
+
+def unanswered(plan: Plan, data: dict[str, Any]) -> list[str]:
+    """The concrete paths the plan asks that the data leaves out (written as comments)."""
+    out: list[str] = []
+
+    def walk(spec: FieldSpec, path: str, whole: bool) -> None:
+        if not plan.asked(spec, whole):
+            return
+        value = get_path(data, path)
+        inner = whole or plan.read(spec.path)
+        if spec.kind == "model" and not spec.is_list:
+            for c in spec.children:
+                walk(c, f"{path}.{c.name}", inner)
+            return
+        if value is None:
+            out.append(path)
+        elif spec.kind == "model":
+            for i in range(len(value)):
+                for c in spec.children:
+                    walk(c, f"{path}[{i}].{c.name}", inner)
+
+    for top in profile_fields():
+        walk(top, top.path, False)
+    return out
+
+
+def check_answer(data: dict[str, Any], path: str) -> tuple[list[str], Any]:
+    """What the profile model says about the value at ``path`` (nothing when it is valid), and
+    the value as the model holds it (a text as normalised: 'dk' → 'DK', '3849 2716' →
+    '38492716'), None while other fields still keep the whole from being valid."""
+    try:
+        model: Any = profile_from_data(copy.deepcopy(data), "<answers>")
+    except ProfileError as e:
+        return [p.message + (f" ({p.hint})" if p.hint else "") for p in e.problems
+                if p.path == path or p.path.startswith((path + ".", path + "["))], None
+    return [], _model_value(model, path)
+
+
+def _model_value(model: Any, path: str) -> Any:
+    for part in path.split("."):
+        name, _, index = part.partition("[")
+        model = getattr(model, name)
+        if index:
+            model = model[int(index.rstrip("]"))]
+    return model
+
+
+def _normalise_texts(data: dict[str, Any]) -> None:
+    """Texts as the model holds them ('dk' → 'DK'), for a valid profile's data."""
+    model = profile_from_data(copy.deepcopy(data), "--set")
+    for path in leaf_paths(data):
+        spec = find(path)
+        if spec.kind in ("str", "choice") and not spec.is_list:
+            set_path(data, path, str(_model_value(model, path)))
+
+
+# --- asking -------------------------------------------------------------------------------------
+
+
+class Asker(Protocol):
+    """Where questions go and answers come from (Rich on stderr in the CLI)."""
+
+    def say(self, text: str, style: str = "") -> None: ...
+
+    def ask(self, label: str) -> str:
+        """One line of answer; EOFError when the input has ended."""
+        ...
+
+
+class InputEnded(Exception):
+    """The answers ran out before the questionnaire was finished."""
+
+
+@dataclass
+class Questionnaire:
+    asker: Asker
+    data: dict[str, Any] = field(default_factory=dict)  # answers given beforehand (--set)
+    scheme_ids: Sequence[str] = ()
+    plan: Plan | None = None
+
+    def run(self) -> tuple[dict[str, Any], Plan]:
+        """Ask every question that matters; return the answers and the plan they followed."""
+        try:
+            country = get_path(self.data, "company.country")
+            if country is None:
+                self.asker.say("Which country is the company's registered office in? The "
+                               "schemes are for:", "bold")
+                for line in _countries():
+                    self.asker.say(f"  {line}")
+                country = str(self._ask_value(all_specs()["company.country"], "company.country",
+                                              [])).upper()
+                set_path(self.data, "company.country", country)
+            plan = make_plan(str(country), self.scheme_ids)
+            self.plan = plan
+            self._intro(plan)
+            for top in profile_fields():
+                self._ask(top, top.path, False)
+        except EOFError:
+            raise InputEnded from None
+        return prune(self.data), plan
+
+    def _intro(self, plan: Plan) -> None:
+        if plan.all_schemes_reason:
+            self.asker.say(plan.all_schemes_reason[:1].upper() + plan.all_schemes_reason[1:],
+                           "yellow")
+        names = ", ".join(f"{s.name} ({s.id})" for s in plan.schemes)
+        self.asker.say(f"Questions for: {names}.", "bold")
+        self.asker.say("Each question says which rules read the answer. Press Enter or type ? "
+                       "when you don't know: the field is left out and `grantcheck match` "
+                       "reports it as unknown. Ctrl-C stops without writing anything.", "dim")
+
+    def _ask(self, spec: FieldSpec, path: str, whole: bool) -> None:
+        assert self.plan is not None
+        plan = self.plan
+        if not plan.asked(spec, whole) or path == "company.country":
+            return
+        inner = whole or plan.read(spec.path)
+        if spec.kind == "model" and not spec.is_list:
+            if "." not in path:
+                self.asker.say("")
+                self.asker.say(f"[{path}] {spec.description}", "bold underline")
+            if not spec.required and any(c.required for c in spec.children) \
+                    and get_path(self.data, path) is None:
+                yes = self._ask_yes_no(spec, path, f"Fill in {path} ({spec.description})?")
+                if not yes:
+                    return
+            for c in spec.children:
+                self._ask(c, f"{path}.{c.name}", inner)
+            return
+        if get_path(self.data, path) is not None:
+            return  # given beforehand with --set
+        if spec.kind == "model":
+            self._ask_entries(spec, path, inner)
+            return
+        value = self._ask_value(spec, path, plan.readers_of(spec))
+        if value is not None:
+            set_path(self.data, path, value)
+
+    def _ask_entries(self, spec: FieldSpec, path: str, whole: bool) -> None:
+        assert self.plan is not None
+        count_label = f"How many entries in {path}? ({spec.description})"
+        self._show(count_label, self.plan.readers_of(spec),
+                   "a whole number: 0 for none; Enter or ? if you don't know")
+        while True:
+            answer = self.asker.ask(f"{path}> ").strip()
+            if answer in DONT_KNOW:
+                return
+            if not answer.isdigit():
+                self.asker.say(f"  ✗ {answer!r} is not a whole number", "red")
+                continue
+            n = int(answer)
+            if n > MAX_ENTRIES:
+                self.asker.say(f"  ✗ at most {MAX_ENTRIES} here; add more by editing the file",
+                               "red")
+                continue
+            break
+        set_path(self.data, path, [])
+        # required sub-fields first, so that every entry is valid as soon as they are answered
+        order = sorted(spec.children, key=lambda c: not c.required)
+        for i in range(n):
+            self.asker.say(f"{path}: entry {i + 1} of {n}", "bold")
+            entries = get_path(self.data, path)
+            assert isinstance(entries, list)
+            entries.append({})
+            for c in order:
+                self._ask(c, f"{path}[{i}].{c.name}", whole)
+
+    def _ask_yes_no(self, spec: FieldSpec, path: str, label: str) -> bool:
+        assert self.plan is not None
+        self._show(label, self.plan.readers_of(spec), "yes or no")
+        while True:
+            answer = self.asker.ask(f"{path}> ").strip().lower()
+            if answer in DONT_KNOW:
+                return False
+            try:
+                return parse_bool(answer)
+            except BadValue as e:
+                self.asker.say(f"  ✗ {e.message}: {e.hint}", "red")
+
+    def _show(self, label: str, readers: Sequence[Reader], how: str) -> None:
+        self.asker.say("")
+        self.asker.say(label, "bold")
+        if readers:
+            self.asker.say("  why: " + _why(readers), "dim")
+        self.asker.say(f"  answer: {how}", "dim")
+
+    def _ask_value(self, spec: FieldSpec, path: str, readers: Sequence[Reader]) -> Any:
+        currency = self._currency()
+        choices = self._choices(spec)
+        how = spec.type_text(currency)
+        if choices:
+            how = ("the numbers or ids below, comma-separated, or none" if spec.is_list
+                   else "a number or an id from the list below")
+        examples = [e for e in spec.examples if not isinstance(e, dict | list)]
+        if examples and not choices and spec.kind != "bool":
+            how += f", e.g. {examples[0]}"
+        how += "; required" if spec.required else "; Enter or ? if you don't know"
+        self._show(f"{path}: {spec.description}", readers, how)
+        for n, (cid, name) in enumerate(choices, 1):
+            self.asker.say(f"   {n:>2}. {cid}" + (f" — {name}" if name != cid else ""))
+        while True:
+            answer = self.asker.ask(f"{path}> ").strip()
+            if answer in DONT_KNOW:
+                if spec.required:
+                    self.asker.say("  ✗ required: the profile cannot be written without it",
+                                   "red")
+                    continue
+                return None
+            try:
+                value = parse_value(spec, _numbered(answer, choices) if choices else answer)
+            except BadValue as e:
+                self.asker.say(f"  ✗ {e.message}" + (f": {e.hint}" if e.hint else ""), "red")
+                continue
+            set_path(self.data, path, value)
+            problems, held = check_answer(self.data, path)
+            self._unset(path)
+            if problems:
+                for p in problems:
+                    self.asker.say(f"  ✗ {p}", "red")
+                continue
+            if held is not None and spec.kind in ("str", "choice") and not spec.is_list:
+                return str(held)
+            return value
+
+    def _unset(self, path: str) -> None:
+        parent, _, key = path.rpartition(".")
+        node = get_path(self.data, parent) if parent else self.data
+        if isinstance(node, dict):
+            node.pop(key, None)
+
+    def _currency(self) -> str:
+        cur = get_path(self.data, "company.currency")
+        if cur:
+            return str(cur)
+        country = get_path(self.data, "company.country")
+        return COUNTRY_CURRENCY.get(str(country).upper(), "") if country else ""
+
+    def _choices(self, spec: FieldSpec) -> list[tuple[str, str]]:
+        if spec.kind == "choice":
+            return [(c, c) for c in spec.choices]
+        if spec.path == "documents.held" and self.plan is not None:
+            return list(self.plan.documents.items())
+        return []
+
+
+def _numbered(answer: str, choices: Sequence[tuple[str, str]]) -> str:
+    """'1, 3' → the ids of choices 1 and 3; anything else is left as it is."""
+    parts = [p.strip() for p in answer.split(",")]
+    out = []
+    for p in parts:
+        if p.isdigit() and 1 <= int(p) <= len(choices):
+            out.append(choices[int(p) - 1][0])
+        else:
+            out.append(p)
+    return ", ".join(out)
+
+
+def _why(readers: Sequence[Reader], most: int = 3) -> str:
+    """'dk-smv-digital: SMV02 <title>, SMV12 <title>; dk-innobooster-people: IP01 …'."""
+    by: dict[str, list[str]] = {}
+    for r in readers[:most]:
+        by.setdefault(r.scheme, []).append(str(r))
+    text = "; ".join(f"{s}: {', '.join(items)}" if s else ", ".join(items)
+                     for s, items in by.items())
+    more = len(readers) - most
+    if more > 0:
+        rest = ", ".join(dict.fromkeys(r.ref for r in readers[most:]))
+        text += f"; also {rest}"
+    return text
+
+
+def _countries() -> list[str]:
+    by: dict[str, list[str]] = {}
+    for s in all_schemes():
+        by.setdefault(s.country, []).append(f"{s.name} ({s.id})")
+    return [f"{c}: {', '.join(names)}" for c, names in sorted(by.items())]
+
+
+def short_readers(readers: Iterable[Reader], titles: bool = True) -> str:
+    """'SMV02, SMV12, IP01' — or 'SMV18 <title>' when one rule reads the field."""
+    rs = list(readers)
+    if len(rs) == 1 and titles:
+        return str(rs[0]) if rs[0].ref != "profile" else rs[0].title
+    return ", ".join(dict.fromkeys(r.ref for r in rs))
+
+
+# --- answers given as options, and the file's header -------------------------------------------
+
+
+def data_from_sets(pairs: Iterable[str]) -> dict[str, Any]:
+    """Profile data from ``key=value`` texts (``--set``); BadValue names the pair at fault.
+
+    A value of ``?`` (or nothing) leaves the field out, as "don't know" does in the questions.
+    """
+    data: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, text = pair.partition("=")
+        key = key.strip()
+        if not sep:
+            raise BadValue(f"--set {pair!r}: no '=' in it", "write --set key=value, e.g. "
+                           "--set company.turnover=1500000")
+        try:
+            spec = find(key)
+        except BadValue as e:
+            raise BadValue(f"--set {e.message}", e.hint) from None
+        if text.strip() in DONT_KNOW:
+            continue
+        try:
+            if spec.kind == "model" and not spec.is_list:
+                raise BadValue("a table, not a value",
+                               f"set its fields, e.g. --set {key}.{spec.children[0].name}=…")
+            set_path(data, key, parse_value(spec, text))
+        except BadValue as e:
+            raise BadValue(f"--set {key}: {e.message}", e.hint) from None
+    return data
+
+
+def header_lines(plan: Plan, data: dict[str, Any], target: str, today: str) -> list[str]:
+    name = get_path(data, "company.name") or "?"
+    schemes = ", ".join(s.id for s in plan.schemes)
+    return [
+        f"grantcheck profile: {name} ({plan.country})",
+        f"Written by `grantcheck init` on {today}, with the questions of: {schemes}.",
+        "A field left out is unknown: `grantcheck match` names the rules that need it.",
+        "A line '# key = ?' is a question answered \"don't know\": when you know, write the value",
+        "in place of ? and remove the '# ' in front. Comments after a value name the rules that "
+        "read it.",
+        f"Check it:  grantcheck validate {target}  and  grantcheck match {target} --explain",
+        "Editor completion: grantcheck schema --output profile.schema.json, and put",
+        "'#:schema ./profile.schema.json' (without the quotes) as the first line of this file.",
+    ]
+
+
+class ConsoleAsker:
+    """Questions on stderr through Rich (stdout stays free for the profile), answers from stdin."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+
+        self.console = Console(stderr=True, highlight=False)
+
+    def say(self, text: str, style: str = "") -> None:
+        from rich.text import Text
+
+        self.console.print(Text(text, style=style))
+
+    def ask(self, label: str) -> str:
+        from rich.text import Text
+
+        return self.console.input(Text(label, style="bold cyan"))
+
+
+@dataclass
+class Written:
+    text: str
+    plan: Plan
+    answered: int
+    unknown: int
+
+
+def build_profile(asker: Asker | None, sets: Sequence[str], scheme_ids: Sequence[str],
+                  target: str, today: str) -> Written:
+    """The profile text from ``--set`` answers and, unless ``asker`` is None, the questions.
+
+    Raises BadValue for a bad ``--set``, ProfileError when the answers are not a valid profile,
+    InputEnded when the answers ran out.
+    """
+    data = data_from_sets(sets)
+    if asker is not None:
+        data, plan = Questionnaire(asker, data, scheme_ids).run()
+    else:
+        country = get_path(data, "company.country")
+        if country is None or get_path(data, "company.name") is None:
+            missing = [k for k in ("company.country", "company.name") if get_path(data, k) is None]
+            raise BadValue(f"--set {missing[0]}=…: required without the questions",
+                           "give it, e.g. --set company.name='Acme ApS' --set company.country=DK")
+        plan = make_plan(str(country), scheme_ids)
+        _normalise_texts(data)
+    unknown = unanswered(plan, data)
+    from grantcheck.render.profile_toml import profile_toml
+
+    text = profile_toml(data, plan, unknown, header_lines(plan, data, target, today))
+    return Written(text, plan, len(leaf_paths(data)), len(unknown))
+
+
+def leaf_paths(data: Any, prefix: str = "") -> list[str]:
+    """The concrete paths of the values in profile data (a list of tables: its entries')."""
+    if isinstance(data, dict):
+        return [p for k, v in data.items()
+                for p in leaf_paths(v, f"{prefix}.{k}" if prefix else k)]
+    if isinstance(data, list) and data and isinstance(data[0], dict):
+        return [p for i, v in enumerate(data) for p in leaf_paths(v, f"{prefix}[{i}]")]
+    return [prefix]

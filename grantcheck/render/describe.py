@@ -1,0 +1,171 @@
+"""Rich tables for `grantcheck schemes` and `grantcheck show`, drawn from the JSON shape that
+:mod:`grantcheck.describe` builds, so the table and ``--format json`` always say the same.
+
+Text from the scheme pages goes in as ``Text``, never as markup.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from grantcheck.money import CURRENCIES, Money, format_percent
+
+STATUS_STYLE = {"open": "green", "closed": "dim", "not_yet_open": "yellow"}
+
+
+def _money(m: dict[str, str] | None) -> str:
+    return str(Money(Decimal(m["amount"]), m["currency"])) if m else "no cap stated"
+
+
+def _rate(r: str | None) -> str:
+    return format_percent(Decimal(r)) if r is not None else "—"
+
+
+def _value(value: str, unit: str) -> str:
+    """A parameter's value with its unit: 'EUR 300,000', '50 %', '3 years'."""
+    if unit in CURRENCIES:
+        return str(Money(Decimal(value), unit))
+    if unit == "rate":
+        return format_percent(Decimal(value))
+    if unit == "date":
+        return value
+    return f"{value} {unit}"
+
+
+def _amount_cells(a: dict[str, Any]) -> tuple[Text, Text, Text]:
+    """Max grant, aid rate and own funding of one scheme or tier."""
+    if a["own_funding_form"] is None:  # the amounts could not be worked out
+        return Text(f"? {a['basis']}", style="yellow"), Text("—"), Text("—")
+    share = a["own_funding_min_share"]
+    own = (f"at least {_rate(share)} of the costs; " if share is not None else "") \
+        + a["own_funding_form"]
+    rate = _rate(a["aid_rate"]) if a["aid_rate"] else "mixed: see show"
+    return Text(_money(a["max_grant"])), Text(rate), Text(own)
+
+
+def render_schemes(data: dict[str, Any], console: Console) -> None:
+    table = Table(title=f"Schemes on {data['evaluation_date']}", title_justify="left",
+                  expand=True)
+    longest = max((len(s["id"]) for s in data["schemes"]), default=10)
+    table.add_column("Scheme", ratio=3, min_width=longest + 2)
+    table.add_column("Country", no_wrap=True)
+    table.add_column("Status", ratio=2)
+    table.add_column("Tier", no_wrap=True)
+    table.add_column("Max grant", ratio=2)
+    table.add_column("Aid rate", ratio=1)
+    table.add_column("Own funding", ratio=3)
+    for s in data["schemes"]:
+        name = Text(s["name"], style="bold")
+        name.append(f"\n{s['id']}", style="dim")
+        name.append(f"\n{s['agency']}")
+        status = Text(s["status_text"], style=STATUS_STYLE.get(s["status"], ""))
+        amounts = s["amounts"]
+        for i, a in enumerate(amounts):
+            first = i == 0
+            table.add_row(name if first else Text(), Text(s["country"] if first else ""),
+                          status if first else Text(), Text(a["tier"] or ""),
+                          *_amount_cells(a), end_section=i == len(amounts) - 1)
+    console.print(table)
+    sample = data["schemes"][0]["amounts_for"] if data["schemes"] else ""
+    console.print(Text(f"Amounts as each scheme states them for {sample}; `grantcheck match "
+                       "PROFILE` computes them for a company, `grantcheck show ID` tells "
+                       "everything one scheme asks.", style="dim"))
+
+
+def _source_text(sources: list[dict[str, Any]], page: str = "") -> Text:
+    """Citations, one a line: the section and the quote; the act's title when it is not the
+    scheme's own page (``page``)."""
+    t = Text()
+    for i, c in enumerate(sources):
+        if i:
+            t.append("\n")
+        where = c["section"] if c["source"] == page else f"{c['source']} — {c['section']}"
+        t.append(where, style="dim")
+        if c.get("quote"):
+            t.append(f": «{c['quote']}»")
+        if c.get("note"):
+            t.append(f" ({c['note']})", style="dim")
+        if not c["from_scheme_page"]:
+            t.append(" (EU/national law, not on the scheme page)", style="dim")
+    return t
+
+
+def _indented(renderable: Text) -> Padding:
+    return Padding(renderable, (0, 0, 0, 6), expand=False)
+
+
+def render_show(data: dict[str, Any], on: str, console: Console) -> None:
+    head = Text(data["name"], style="bold")
+    head.append(f" ({data['id']}) · {data['agency']} · {data['country']} · {data['currency']}")
+    console.print(head)
+    console.print(Text(data["summary"]))
+    src = data["source"]
+    console.print(Text(f"Source: {src['title']}" + (f" <{src['url']}>" if src["url"] else ""),
+                       style="dim"))
+    status = Text(f"On {on}: ")
+    status.append(data["status_text"], style=STATUS_STYLE.get(data["status"], ""))
+    console.print(status)
+    page = src["title"]
+    console.print(_indented(_source_text(data["call"]["source"], page)))
+    if data["fit_wording"]:
+        console.print(Text(f"A fit means: {data['fit_wording']}", style="dim"))
+
+    console.print()
+    amounts = Table(title="Amounts", title_justify="left", expand=True)
+    amounts.add_column("Tier", no_wrap=True)
+    amounts.add_column("Max grant", ratio=1)
+    amounts.add_column("Aid rate", ratio=1)
+    amounts.add_column("Own funding", ratio=2)
+    amounts.add_column("Basis", ratio=4)
+    for a in data["amounts"]:
+        amounts.add_row(Text(a["tier"] or "—"), *_amount_cells(a), Text(a["basis"] or ""))
+    console.print(amounts)
+    console.print(Text(f"For {data['amounts_for']}.", style="dim"))
+
+    for section in data["sections"]:
+        console.print()
+        console.print(Text(section["heading"], style="bold underline"))
+        for r in section["rules"]:
+            line = Text(f"{r['id']:<6}", style="bold")
+            line.append(f"{r['kind']:<12}", style="cyan")
+            line.append(r["title"])
+            if r["tier"]:
+                line.append(f" (tier {r['tier']})", style="dim")
+            console.print(line)
+            if r["reads"]:
+                console.print(_indented(Text("reads: " + ", ".join(r["reads"]), style="green")))
+            console.print(_indented(_source_text(r["source"], page)))
+
+    console.print()
+    console.print(Text(f"Parameters (values on {on})", style="bold underline"))
+    for p in data["parameters"]:
+        line = Text(p["name"], style="bold")
+        if p["value"] is not None:
+            line.append(f" = {_value(p['value'], p['unit'])}")
+        else:
+            line.append(f" ({p['unit']}): not encoded on {on}", style="yellow")
+        console.print(line)
+        if p["note"]:
+            console.print(_indented(Text(p["note"], style="italic")))
+        console.print(_indented(_source_text([p["source"]], page)))
+
+    if data["documents"]:
+        console.print()
+        console.print(Text("Documents", style="bold underline"))
+    for d in data["documents"]:
+        line = Text(d["id"], style="bold")
+        line.append(f" ({d['stage'].replace('_', ' ')}"
+                    + (f", tier {d['tier']}" if d["tier"] else "") + f"): {d['name']}")
+        console.print(line)
+        if d["when"]:
+            console.print(_indented(Text(f"when: {d['when']}", style="green")))
+        console.print(_indented(_source_text(d["source"], page)))
+    console.print()
+    for note in data["notes"]:
+        console.print(Text(f"Note: {note}", style="dim"))

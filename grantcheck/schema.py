@@ -1,0 +1,31 @@
+"""The profile's JSON Schema, from the pydantic model: for editors, which then validate and
+complete a profile as it is typed (``#:schema ./profile.schema.json`` for TOML language servers
+such as taplo / Even Better TOML).
+
+Every field carries a description and examples (a test walks the schema to keep it so). The
+schema accepts what the model accepts: amounts may be numbers or numeric strings, dates are
+strings in ISO form (a TOML date becomes one when a language server checks it), unknown keys are
+refused (``additionalProperties: false``). A few checks are the model's alone and not in the
+schema: a CVR number's 8 digits, a project that ends before it starts, a currency required
+outside DK, NO and SE, known document ids.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from grantcheck.profile import Profile
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def profile_schema() -> dict[str, Any]:
+    schema = Profile.model_json_schema()
+    schema.pop("title", None)
+    return {
+        "$schema": DIALECT,
+        "title": "grantcheck profile",
+        "description": "A company profile for grantcheck (TOML). Every field is optional unless "
+        "required; a field left out is unknown, and grantcheck names the rules that need it.",
+        **schema,
+    }
