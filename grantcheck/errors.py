@@ -9,6 +9,9 @@ from grantcheck.profile import Problem, ProfileError
 EXIT_FIT = 0
 EXIT_NO_FIT = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+EXIT_SOME_FAILED = 4  # batch: some inputs could not be checked; the rest were written
+EXIT_INTERRUPTED = 130
 
 
 @dataclass

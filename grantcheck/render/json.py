@@ -6,11 +6,13 @@ reader loses precision to a float.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from grantcheck import __version__
 from grantcheck.engine import AmountsResult, SchemeResult, TierResult
 from grantcheck.matching import MatchResult
+from grantcheck.profile import Problem
 
 SCHEMA_VERSION = 1
 
@@ -87,4 +89,16 @@ def match_to_dict(m: MatchResult) -> dict[str, Any]:
         "warnings": list(m.warnings),
         "any_open_scheme_fits": m.any_open_fit,
         "schemes": [scheme_to_dict(r) for r in m.results],
+    }
+
+
+def error_to_dict(source: str, message: str, problems: Iterable[Problem]) -> dict[str, Any]:
+    """The record of an input `grantcheck batch` could not check (README, "Batch")."""
+    return {
+        "grantcheck_version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "profile": {"source": source},
+        "error": message,
+        "problems": [{"field": p.path, "message": p.message, "line": p.line,
+                      "column": p.column, "hint": p.hint} for p in problems],
     }
