@@ -418,14 +418,20 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _chunks(tasks: Iterable[Task], largest: int) -> Iterator[list[Task]]:
-    """Chunks of 1, 2, 4, … up to ``largest`` tasks: the first results come back at once, and
-    a few inputs are still spread over the workers."""
-    it = iter(tasks)
-    size = 1
-    while chunk := list(itertools.islice(it, size)):
-        yield chunk
-        size = min(size * 2, largest)
+class _Chunks:
+    """Chunks of 1, 2, 4, … tasks up to ``limit``: the first results come back at once, and a
+    few inputs are still spread over the workers. ``limit`` may be lowered as records come
+    back, so that a chunk's output stays near a fixed size however large a record is."""
+
+    def __init__(self, tasks: Iterable[Task], limit: int) -> None:
+        self.tasks = iter(tasks)
+        self.limit = limit
+
+    def __iter__(self) -> Iterator[list[Task]]:
+        size = 1
+        while chunk := list(itertools.islice(self.tasks, size)):
+            yield chunk
+            size = min(size * 2, self.limit)
 
 
 class StopFlag:
@@ -446,6 +452,7 @@ class Runner:
     """
 
     WINDOW_PER_JOB = 4  # chunks in flight per worker process
+    CHUNK_BYTES = 1 << 19  # aim for about this much output per chunk (bounds memory in flight)
 
     def __init__(self, options: Options, *, jobs: int = 1, chunk: int = 256,
                  stop: StopFlag | None = None) -> None:
@@ -473,15 +480,14 @@ class Runner:
 
     def map(self, tasks: Iterable[Task]) -> Iterator[Record]:
         """The records of ``tasks``, in order; stops early when the stop flag is set."""
-        chunks = _chunks(tasks, self.chunk)
         if self._pool is None:
             worker = Worker(self.options)
-            for chunk in chunks:
-                for task in chunk:
-                    if self.stop.stopped:
-                        return
-                    yield worker.one(task)
+            for task in tasks:
+                if self.stop.stopped:
+                    return
+                yield worker.one(task)
             return
+        chunks = _Chunks(tasks, self.chunk)
         pending: deque[Any] = deque()
         window = self.jobs * self.WINDOW_PER_JOB
         for chunk in chunks:
@@ -492,12 +498,18 @@ class Runner:
                 records = self._wait(pending.popleft())
                 if records is None:
                     return
+                chunks.limit = self._limit(records)
                 yield from records
         while pending:
             records = self._wait(pending.popleft())
             if records is None:
                 return
             yield from records
+
+    def _limit(self, records: list[Record]) -> int:
+        """The chunk size whose output would be about CHUNK_BYTES, judged by these records."""
+        size = sum(len(r.text) + 64 for r in records) / max(1, len(records))
+        return max(1, min(self.chunk, int(self.CHUNK_BYTES / size)))
 
     def _wait(self, result: Any) -> list[Record] | None:
         while not result.ready():

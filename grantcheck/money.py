@@ -98,14 +98,44 @@ def min_money(first: Money, *rest: Money) -> Money:
     return best
 
 
+# Both formats below depend only on the value (Decimal("1.5") and Decimal("1.50") give the same
+# text), except for the sign of zero: so finite non-zero values are remembered, a bounded number
+# of them. Thresholds and caps are formatted again and again in a batch.
+_MEMO_SIZE = 16384
+_PLAIN: dict[Decimal, str] = {}
+_GROUPED: dict[Decimal, str] = {}
+
+
 def decimal_str(d: Decimal) -> str:
     """A plain decimal string, no exponent, at most two decimals when the value has cents."""
+    if d and d.is_finite():
+        text = _PLAIN.get(d)
+        if text is None:
+            if len(_PLAIN) >= _MEMO_SIZE:
+                _PLAIN.clear()
+            text = _PLAIN[d] = _decimal_str(d)
+        return text
+    return _decimal_str(d)
+
+
+def _decimal_str(d: Decimal) -> str:
     q = d.quantize(CENT, rounding=ROUND_HALF_UP) if d != d.to_integral_value() else d.quantize(1)
     return format(q, "f")
 
 
 def format_amount(d: Decimal) -> str:
     """1600000 -> '1,600,000'; 1234.5 -> '1,234.50'."""
+    if d and d.is_finite():
+        text = _GROUPED.get(d)
+        if text is None:
+            if len(_GROUPED) >= _MEMO_SIZE:
+                _GROUPED.clear()
+            text = _GROUPED[d] = _format_amount(d)
+        return text
+    return _format_amount(d)
+
+
+def _format_amount(d: Decimal) -> str:
     if d == d.to_integral_value():
         return f"{d.quantize(1):,}"
     return f"{d.quantize(CENT, rounding=ROUND_HALF_UP):,}"
