@@ -7,6 +7,7 @@ until :meth:`Money.rounded` is asked for, which rounds half up to the øre/öre 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
@@ -106,16 +107,20 @@ _PLAIN: dict[Decimal, str] = {}
 _GROUPED: dict[Decimal, str] = {}
 
 
+def _remembered(memo: dict[Decimal, str], fn: Callable[[Decimal], str], d: Decimal) -> str:
+    if d and d.is_finite():
+        text = memo.get(d)
+        if text is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            text = memo[d] = fn(d)
+        return text
+    return fn(d)
+
+
 def decimal_str(d: Decimal) -> str:
     """A plain decimal string, no exponent, at most two decimals when the value has cents."""
-    if d and d.is_finite():
-        text = _PLAIN.get(d)
-        if text is None:
-            if len(_PLAIN) >= _MEMO_SIZE:
-                _PLAIN.clear()
-            text = _PLAIN[d] = _decimal_str(d)
-        return text
-    return _decimal_str(d)
+    return _remembered(_PLAIN, _decimal_str, d)
 
 
 def _decimal_str(d: Decimal) -> str:
@@ -125,14 +130,7 @@ def _decimal_str(d: Decimal) -> str:
 
 def format_amount(d: Decimal) -> str:
     """1600000 -> '1,600,000'; 1234.5 -> '1,234.50'."""
-    if d and d.is_finite():
-        text = _GROUPED.get(d)
-        if text is None:
-            if len(_GROUPED) >= _MEMO_SIZE:
-                _GROUPED.clear()
-            text = _GROUPED[d] = _format_amount(d)
-        return text
-    return _format_amount(d)
+    return _remembered(_GROUPED, _format_amount, d)
 
 
 def _format_amount(d: Decimal) -> str:
