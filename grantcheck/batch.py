@@ -359,9 +359,9 @@ class Worker:
         out = self.options.output
         text = ""
         if out == "json":
-            from grantcheck.render.json import match_to_dict
+            from grantcheck.render.json import match_to_json
 
-            text = json.dumps(match_to_dict(m), ensure_ascii=False)
+            text = match_to_json(m)
         elif out == "csv":
             from grantcheck.render.csv import result_row
 
