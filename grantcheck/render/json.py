@@ -100,7 +100,8 @@ def scheme_to_dict(r: SchemeResult) -> dict[str, Any]:
     return out
 
 
-def match_to_dict(m: MatchResult) -> dict[str, Any]:
+def _head(m: MatchResult) -> dict[str, Any]:
+    """Every key of a match result's object but the last, "schemes"."""
     return {
         "grantcheck_version": __version__,
         "schema_version": SCHEMA_VERSION,
@@ -110,8 +111,11 @@ def match_to_dict(m: MatchResult) -> dict[str, Any]:
         "exchange_rates": m.fx.to_json(),
         "warnings": list(m.warnings),
         "any_open_scheme_fits": m.any_open_fit,
-        "schemes": [scheme_to_dict(r) for r in m.results],
     }
+
+
+def match_to_dict(m: MatchResult) -> dict[str, Any]:
+    return {**_head(m), "schemes": [scheme_to_dict(r) for r in m.results]}
 
 
 def error_to_dict(source: str, message: str, problems: Iterable[Problem]) -> dict[str, Any]:
@@ -251,16 +255,7 @@ def _scheme(out: list[str], r: SchemeResult) -> None:
 
 def match_to_json(m: MatchResult) -> str:
     """``json.dumps(match_to_dict(m), ensure_ascii=False)``, several times faster."""
-    head = {
-        "grantcheck_version": __version__,
-        "schema_version": SCHEMA_VERSION,
-        "profile": {"name": m.profile.company.name, "source": m.source,
-                    "currency": m.profile.company.money_currency},
-        "evaluation_date": m.on.isoformat(),
-        "exchange_rates": m.fx.to_json(),
-        "warnings": list(m.warnings),
-        "any_open_scheme_fits": m.any_open_fit,
-    }
+    head = _head(m)
     out = [_encode(head)[:-1], ', "schemes": [']
     for i, r in enumerate(m.results):
         if i:
