@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -125,46 +126,45 @@ def main() -> None:
               f"jobs {args.jobs or 'default (cores)'}, seed {args.seed}")
         print(f"{'run':<34} {'profiles':>9} {'wall':>10} {'rate':>11} {'peak tree':>11} "
               f"{'largest':>11} {'output':>12}")
-        results = []
-        if args.toml:
-            folder = tmp / "toml"
-            generate.write_toml_folder(folder, args.toml, args.seed)
-            results.append(measure("TOML files -> csv", args.toml,
-                                   [str(folder), "--format", "csv", *jobs], tmp / "out.csv"))
-            print(results[-1].line(), flush=True)
         n_lines = max(args.jsonl, args.jsonl_out)
         if n_lines:
-            lines = tmp / "profiles.jsonl"
-            generate.write_jsonl(lines, n_lines, args.seed)
-        if args.jsonl:
-            src = lines if args.jsonl == n_lines else _head(lines, args.jsonl, tmp)
-            results.append(measure("JSON Lines -> csv", args.jsonl,
-                                   ["--input", str(src), "--format", "csv", *jobs],
-                                   tmp / "out.csv"))
-            print(results[-1].line(), flush=True)
-        if args.jsonl_out:
-            src = lines if args.jsonl_out == n_lines else _head(lines, args.jsonl_out, tmp)
-            results.append(measure("JSON Lines -> jsonl (full records)", args.jsonl_out,
-                                   ["--input", str(src), "--format", "jsonl", *jobs],
-                                   tmp / "out.jsonl"))
-            print(results[-1].line(), flush=True)
-        if args.big:
-            big = tmp / "big.jsonl"
-            generate.write_jsonl(big, args.big, args.seed + 1)
-            results.append(measure("JSON Lines -> csv (big)", args.big,
-                                   ["--input", str(big), "--format", "csv", *jobs],
-                                   tmp / "out.csv"))
-            print(results[-1].line(), flush=True)
+            generate.write_jsonl(tmp / "profiles.jsonl", n_lines, args.seed)
+        runs: list[tuple[str, int, Callable[[], list[str]], str]] = [
+            ("TOML files -> csv", args.toml, lambda: [_toml_folder(tmp, args)], "csv"),
+            ("JSON Lines -> csv", args.jsonl,
+             lambda: ["--input", _head(tmp, args.jsonl)], "csv"),
+            ("JSON Lines -> jsonl (full records)", args.jsonl_out,
+             lambda: ["--input", _head(tmp, args.jsonl_out)], "jsonl"),
+            ("JSON Lines -> csv (big)", args.big, lambda: ["--input", _big(tmp, args)], "csv"),
+        ]
+        for name, n, inputs, fmt in runs:
+            if n:
+                result = measure(name, n, [*inputs(), "--format", fmt, *jobs], tmp / f"out.{fmt}")
+                print(result.line(), flush=True)
 
 
-def _head(path: Path, n: int, tmp: Path) -> Path:
+def _toml_folder(tmp: Path, args: argparse.Namespace) -> str:
+    folder = tmp / "toml"
+    generate.write_toml_folder(folder, args.toml, args.seed)
+    return str(folder)
+
+
+def _big(tmp: Path, args: argparse.Namespace) -> str:
+    big = tmp / "big.jsonl"
+    generate.write_jsonl(big, args.big, args.seed + 1)
+    return str(big)
+
+
+def _head(tmp: Path, n: int) -> str:
+    """The first n lines of the generated JSON Lines file (the file itself when it has n)."""
+    path = tmp / "profiles.jsonl"
     out = tmp / f"head{n}.jsonl"
     with path.open("rb") as src, out.open("wb") as dst:
         for i, line in enumerate(src):
             if i >= n:
                 break
             dst.write(line)
-    return out
+    return str(out)
 
 
 if __name__ == "__main__":
