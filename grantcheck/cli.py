@@ -8,6 +8,7 @@ Stdout carries the data (tables or JSON); messages and warnings go to stderr.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 from datetime import date
@@ -249,7 +250,12 @@ def batch(
 
     from grantcheck import batch as gb
     from grantcheck.atomic import FileExists, atomic_text
-    from grantcheck.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_SOME_FAILED
+    from grantcheck.errors import (
+        EXIT_INTERNAL,
+        EXIT_INTERRUPTED,
+        EXIT_PIPE_CLOSED,
+        EXIT_SOME_FAILED,
+    )
 
     on, overrides, ids = _settings(as_of, scheme, rate)
     if input_file is not None and inputs:
@@ -282,13 +288,17 @@ def batch(
         runner = stack.enter_context(gb.Runner(options, jobs=jobs or gb.default_jobs(),
                                                stop=stop))
         advance = stack.enter_context(_progress())
-        for record in runner.map(itertools.chain([first], tasks)):
-            sink.write(record)
-            tally.add(record)
-            advance()
-            if stop.stopped:
-                break
-        sink.close()
+        try:
+            for record in runner.map(itertools.chain([first], tasks)):
+                sink.write(record)
+                tally.add(record)
+                advance()
+                if stop.stopped:
+                    break
+            sink.close()
+        except BrokenPipeError:  # stdout was closed by its reader (`| head`): stop quietly
+            _detach_stdout()
+            raise typer.Exit(EXIT_PIPE_CLOSED) from None
         interrupted = stop.stopped
     _batch_report(tally, interrupted, output)
     if interrupted:
@@ -312,6 +322,15 @@ def _batch_sink(fmt: BatchFormat, out: TextIO, ids: list[str]) -> Sink:
 
         return rb.TableSink(out, ids, Console(file=out, width=None if out.isatty() else 120))
     return rb.Sink(out)
+
+
+def _detach_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def _stderr_is_terminal() -> bool:

@@ -457,3 +457,19 @@ def test_ctrl_c_with_output_keeps_the_whole_records_done(monkeypatch, tmp_path):
     assert [x["source"] for x in rows] == [str(p) for p in EXAMPLES[:2]]
     assert f"written to {out}" in r.stderr
     assert sorted(tmp_path.iterdir()) == [out]
+
+
+def test_a_reader_that_stops_early_is_not_an_error():
+    """`grantcheck batch … | head`: the batch stops quietly, exit code 141 (128 + SIGPIPE)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "grantcheck.cli", "batch", str(PROFILES),
+                             "--format", "jsonl", "--as-of", AS_OF, "--jobs", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(100).startswith(b'{"grantcheck_version"')
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert "internal error" not in err and "Traceback" not in err
