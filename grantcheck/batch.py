@@ -402,6 +402,7 @@ _WORKER: Worker | None = None
 def _init_worker(options: Options) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main's handler: terminate() ends us
     _WORKER = Worker(options)
 
 
@@ -435,13 +436,16 @@ class _Chunks:
 
 
 class StopFlag:
-    """Set by Ctrl-C while a batch runs: the batch ends after the record being written."""
+    """Set by Ctrl-C (or SIGTERM) while a batch runs: the batch ends after the record being
+    written. ``signum`` is the signal that set it."""
 
     def __init__(self) -> None:
         self.stopped = False
+        self.signum = 0
 
-    def set(self) -> None:
+    def set(self, signum: int = signal.SIGINT) -> None:
         self.stopped = True
+        self.signum = signum
 
 
 class Runner:
@@ -453,6 +457,7 @@ class Runner:
 
     WINDOW_PER_JOB = 4  # chunks in flight per worker process
     CHUNK_BYTES = 1 << 19  # aim for about this much output per chunk (bounds memory in flight)
+    FIRST_CHUNKS = 4  # the largest chunk before the size of a record is known
 
     def __init__(self, options: Options, *, jobs: int = 1, chunk: int = 256,
                  stop: StopFlag | None = None) -> None:
@@ -487,7 +492,8 @@ class Runner:
                     return
                 yield worker.one(task)
             return
-        chunks = _Chunks(tasks, self.chunk)
+        # until a record has come back its size is unknown: start with small chunks
+        chunks = _Chunks(tasks, min(self.chunk, self.FIRST_CHUNKS))
         pending: deque[Any] = deque()
         window = self.jobs * self.WINDOW_PER_JOB
         for chunk in chunks:
@@ -520,24 +526,29 @@ class Runner:
         return records
 
 
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
 @contextlib.contextmanager
 def stop_on_interrupt() -> Iterator[StopFlag]:
-    """While the block runs, the first Ctrl-C sets the flag (the batch then ends cleanly after
-    the record being written); a second one interrupts at once."""
+    """While the block runs, the first Ctrl-C or SIGTERM sets the flag (the batch then ends
+    cleanly after the record being written); a second one interrupts at once."""
     flag = StopFlag()
     if threading.current_thread() is not threading.main_thread():
         yield flag
         return
 
     def handler(signum: int, frame: FrameType | None) -> None:
-        flag.set()
+        flag.set(signum)
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
-    previous = signal.signal(signal.SIGINT, handler)
+    previous = [signal.signal(s, handler) for s in _STOP_SIGNALS]
     try:
         yield flag
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for s, before in zip(_STOP_SIGNALS, previous, strict=True):
+            signal.signal(s, before)
 
 
 def run(tasks: Iterable[Task], options: Options, *, jobs: int = 1) -> Iterator[Record]:

@@ -244,18 +244,14 @@ def batch(
     A profile that cannot be read becomes an error record (file, line, what is wrong) and the
     rest go on. Exit code 0 when every input was checked; 4 when some could not be (the rest
     were written); 2 on bad usage or nothing to check; 3 on an internal error; 130 after
-    Ctrl-C, with the records done so far written (to --output FILE too, each one whole).
+    Ctrl-C (143 after SIGTERM), with the records done so far written (to --output FILE too,
+    each one whole); 141 when stdout is closed early (| head).
     """
     import itertools
 
     from grantcheck import batch as gb
     from grantcheck.atomic import FileExists, atomic_text
-    from grantcheck.errors import (
-        EXIT_INTERNAL,
-        EXIT_INTERRUPTED,
-        EXIT_PIPE_CLOSED,
-        EXIT_SOME_FAILED,
-    )
+    from grantcheck.errors import EXIT_INTERNAL, EXIT_PIPE_CLOSED, EXIT_SOME_FAILED
 
     on, overrides, ids = _settings(as_of, scheme, rate)
     if input_file is not None and inputs:
@@ -302,7 +298,7 @@ def batch(
         interrupted = stop.stopped
     _batch_report(tally, interrupted, output)
     if interrupted:
-        raise typer.Exit(EXIT_INTERRUPTED)
+        raise typer.Exit(128 + stop.signum)
     if tally.internal:
         raise typer.Exit(EXIT_INTERNAL)
     raise typer.Exit(EXIT_SOME_FAILED if tally.failed else 0)
@@ -367,8 +363,9 @@ def _batch_report(tally: Tally, interrupted: bool, output: Path | None) -> None:
     _err(*(f"Warning: {w}" for w in tally.warnings))
     where = f" to {output}" if output else ""
     if interrupted:
-        _err(f"Interrupted: {tally.done:,} inputs were checked and written{where} "
-             f"({tally.failed:,} of them failed); the rest were not checked.")
+        done = f"{tally.done:,} input was" if tally.done == 1 else f"{tally.done:,} inputs were"
+        _err(f"Interrupted: {done} checked and written{where} ({tally.failed:,} of them "
+             "failed); the rest were not checked.")
     elif tally.failed:
         _err(f"{tally.failed:,} of {tally.done:,} inputs could not be checked; their error "
              f"records are in the output{where}, with the others.")

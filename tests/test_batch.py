@@ -423,40 +423,53 @@ def test_output_refuses_an_existing_file_without_force(tmp_path):
 # --- Ctrl-C -------------------------------------------------------------------------------------
 
 
-def _interrupt_after(monkeypatch, n: int) -> None:
-    """Send SIGINT to this process when the n-th profile is being checked."""
-    import grantcheck.batch
+def _interrupt_after(monkeypatch, n: int, signum: int = signal.SIGINT) -> None:
+    """Send a signal to this (the main) process when the n-th record has been written."""
+    from grantcheck.batch import Tally
 
-    real = grantcheck.batch.check
-    calls = {"n": 0}
+    real = Tally.add
 
-    def check(*a, **k):
-        calls["n"] += 1
-        if calls["n"] == n:
-            os.kill(os.getpid(), signal.SIGINT)
-        return real(*a, **k)
+    def add(self, record):
+        real(self, record)
+        if self.done == n:
+            os.kill(os.getpid(), signum)
 
-    monkeypatch.setattr(grantcheck.batch, "check", check)
+    monkeypatch.setattr(Tally, "add", add)
 
 
-def test_ctrl_c_writes_what_was_done_and_says_so(monkeypatch):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_writes_what_was_done_and_says_so(monkeypatch, jobs):
     _interrupt_after(monkeypatch, 3)
-    r = run(*map(str, EXAMPLES), "--format", "json", "--jobs", "1")
+    r = run(*map(str, EXAMPLES), "--format", "json", "--jobs", jobs)
     assert r.exit_code == 130
     data = json.loads(r.stdout)  # the array is closed: valid JSON
-    assert len(data) == 3
+    assert [d["profile"]["source"] for d in data] == [str(p) for p in EXAMPLES[:3]]
     assert "Interrupted: 3 inputs were checked and written" in r.stderr
 
 
 def test_ctrl_c_with_output_keeps_the_whole_records_done(monkeypatch, tmp_path):
     _interrupt_after(monkeypatch, 2)
     out = tmp_path / "fits.csv"
-    r = run(*map(str, EXAMPLES), "--format", "csv", "--jobs", "1", "--output", str(out))
+    r = run(*map(str, EXAMPLES), "--format", "csv", "--jobs", "2", "--output", str(out))
     assert r.exit_code == 130
     rows = csv_rows(out.read_text(encoding="utf-8"))
     assert [x["source"] for x in rows] == [str(p) for p in EXAMPLES[:2]]
     assert f"written to {out}" in r.stderr
     assert sorted(tmp_path.iterdir()) == [out]
+
+
+def test_sigterm_stops_cleanly_like_ctrl_c(monkeypatch):
+    _interrupt_after(monkeypatch, 1, signal.SIGTERM)
+    r = run(*map(str, EXAMPLES), "--format", "jsonl", "--jobs", "2")
+    assert r.exit_code == 143
+    assert len(jsonl(r.stdout)) == 1
+    assert "Interrupted: 1 input was checked and written" in r.stderr
+
+
+def test_the_signal_handlers_are_restored_after_a_batch():
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    assert run(str(EXAMPLES[0]), "--format", "csv").exit_code == 0
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
 
 
 def test_a_reader_that_stops_early_is_not_an_error():
@@ -473,3 +486,31 @@ def test_a_reader_that_stops_early_is_not_an_error():
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141
     assert "internal error" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_real_signal_stops_the_worker_processes_cleanly(tmp_path, signum):
+    """Through the process pool, with a real signal: whole records, the message, no traceback."""
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import generate
+
+    source = tmp_path / "many.jsonl"
+    generate.write_jsonl(source, 3000, seed=4)
+    proc = subprocess.Popen([sys.executable, "-m", "grantcheck.cli", "batch", "--input",
+                             str(source), "--format", "csv", "--as-of", AS_OF, "--jobs", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline() + proc.stdout.readline()  # the header and a row
+    proc.send_signal(signum)
+    out = first + proc.stdout.read()  # through the same buffered file (stderr stays small)
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 128 + signum
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert 1 <= len(rows) < 3000
+    assert [r["source"] for r in rows] == [f"{source}:{i}" for i in range(1, len(rows) + 1)]
+    assert all(r["status"] in ("ok", "error") and r["evaluation_date"] == AS_OF for r in rows)
+    assert f"Interrupted: {len(rows):,} input" in err
+    assert "Traceback" not in err

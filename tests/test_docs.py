@@ -99,7 +99,7 @@ def test_the_csv_output_header_in_the_readme_is_that_of_the_code():
 
 def test_every_exit_code_of_batch_is_documented():
     section = _section("Exit codes of batch")
-    for code in ("0", "2", "3", "4", "130", "141"):
+    for code in ("0", "2", "3", "4", "130", "141", "143"):
         assert re.search(rf"^\| {code} \|", section, re.M), code
 
 
