@@ -301,6 +301,17 @@ class Options:
     schemes: tuple[str, ...] = SCHEME_IDS
     output: OutputKind = "json"  # json: one JSON object per record; csv: one CSV row; none
 
+    def __post_init__(self) -> None:
+        """Refuses an unknown scheme id (UnknownScheme, with a hint) or output kind at once,
+        not once per profile; the scheme modules are imported here, before any worker starts,
+        so that forked workers share them."""
+        from grantcheck.schemes import get
+
+        for sid in self.schemes:
+            get(sid)
+        if self.output not in ("json", "csv", "none"):
+            raise ValueError(f"output {self.output!r}: expected json, csv or none")
+
 
 class Record(NamedTuple):
     """One input's outcome, ready to write.
@@ -470,6 +481,8 @@ class Runner:
     def __enter__(self) -> Runner:
         if self.jobs > 1:
             import multiprocessing
+
+            Worker(self.options)  # imports the renderers before the workers are forked
 
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

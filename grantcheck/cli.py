@@ -279,6 +279,8 @@ def batch(
             out = stack.enter_context(atomic_text(output, force=force)) if output else sys.stdout
         except FileExists:
             _fail(f"{output}: already exists", "use --force to replace it")
+        except OSError as e:  # no such folder, no permission: nothing was written
+            _fail(f"--output {output}: {e.strerror or e}")
         sink = _batch_sink(fmt, out, ids)
         stop = stack.enter_context(gb.stop_on_interrupt())
         runner = stack.enter_context(gb.Runner(options, jobs=jobs or gb.default_jobs(),

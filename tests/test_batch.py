@@ -375,6 +375,22 @@ def test_a_csv_without_a_required_column(tmp_path):
     assert_usage(run("--input", str(p)), "no column 'country'")
 
 
+def test_an_output_folder_that_does_not_exist(tmp_path):
+    out = tmp_path / "nope" / "fits.csv"
+    assert_usage(run(str(EXAMPLES[0]), "--format", "csv", "--output", str(out)),
+                 f"Error: --output {out}: No such file or directory")
+
+
+def test_the_api_refuses_an_unknown_scheme_at_once():
+    from datetime import date
+
+    from grantcheck.batch import Options
+    from grantcheck.schemes import UnknownScheme
+
+    with pytest.raises(UnknownScheme):
+        Options(date(2026, 11, 23), schemes=("dk-smv-digitl",))
+
+
 def test_a_bad_option_value_is_a_usage_error():
     assert_usage(run(str(EXAMPLES[0]), "--scheme", "dk-smv-digitl"), "did you mean")
     assert run(str(EXAMPLES[0]), "--jobs", "0").exit_code == 2
