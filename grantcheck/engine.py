@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from grantcheck.citations import Citation, Source
 from grantcheck.fx import FxRates, NoRate
@@ -115,26 +115,54 @@ def _fix_for(fields: Iterable[str]) -> str:
 # --- context ------------------------------------------------------------------------------------
 
 
+_PATHS: dict[str, tuple[str, ...]] = {}  # "company.turnover" -> ("company", "turnover")
+T = TypeVar("T")
+
+
 @dataclass
 class Ctx:
-    """What a rule sees: the profile, the evaluation date, the exchange rates."""
+    """What a rule sees: the profile, the evaluation date, the exchange rates.
+
+    The profile is frozen and the date fixed, so what is computed from them alone can be
+    computed once per context (:meth:`once`) and shared by the rules of every scheme.
+    """
 
     profile: Profile
     on: date
     fx: FxRates
+    _currency: str = field(init=False, repr=False, compare=False)
+    _memo: dict[Callable[[Ctx], Any], Any] = field(default_factory=dict, init=False, repr=False,
+                                                   compare=False)
+
+    def __post_init__(self) -> None:
+        self._currency = self.profile.company.money_currency
 
     @property
     def currency(self) -> str:
-        return self.profile.company.money_currency
+        return self._currency
 
     def value(self, path: str) -> Any:
         """The value at a dotted profile path, or None when it is not stated."""
+        parts = _PATHS.get(path)
+        if parts is None:
+            if len(_PATHS) >= 4096:
+                _PATHS.clear()
+            parts = _PATHS[path] = tuple(path.split("."))
         obj: Any = self.profile
-        for part in path.split("."):
+        for part in parts:
             if obj is None:
                 return None
             obj = getattr(obj, part)
         return obj
+
+    def once(self, fn: Callable[[Ctx], T]) -> T:
+        """``fn(self)``, computed at most once per context; ``fn`` must be pure (it reads only
+        the profile, the date and the rates). A call that raises is not remembered."""
+        try:
+            value: T = self._memo[fn]
+        except KeyError:
+            value = self._memo[fn] = fn(self)
+        return value
 
     def need(self, path: str) -> Any:
         v = self.value(path)
@@ -168,13 +196,28 @@ class Rule:
         try:
             c = self.fn(ctx)
         except Missing as m:
-            why = f" ({m.why})" if m.why else ""
-            c = unknown(f"the profile does not state {', '.join(m.fields)}{why}", *m.fields)
+            c = _missing_check(m.fields, m.why)
         except NotEncoded as e:
             c = Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
         except NoRate as e:
             c = Check(None, str(e), "give the exchange rate with --rate")
         return Finding(self, _outcome(self.kind, c), c.message, c.fix, c.missing)
+
+
+_MISSING: dict[tuple[tuple[str, ...], str], Check] = {}
+
+
+def _missing_check(fields: tuple[str, ...], why: str) -> Check:
+    """The unknown check of a rule that raised Missing (the same fields give the same check,
+    an immutable value, so it is made once)."""
+    c = _MISSING.get((fields, why))
+    if c is None:
+        because = f" ({why})" if why else ""
+        c = unknown(f"the profile does not state {', '.join(fields)}{because}", *fields)
+        if len(_MISSING) >= 4096:
+            _MISSING.clear()
+        _MISSING[(fields, why)] = c
+    return c
 
 
 def _outcome(kind: Kind, c: Check) -> Outcome:
@@ -368,12 +411,14 @@ class DocumentStatus:
 
 
 def verdict_of(findings: Iterable[Finding]) -> Verdict:
-    binding = [f for f in findings if f.rule.kind in BINDING]
-    if any(f.outcome is Outcome.FAIL for f in binding):
-        return Verdict.DOES_NOT_FIT
-    if any(f.outcome is Outcome.UNKNOWN for f in binding):
-        return Verdict.NEEDS_INFORMATION
-    return Verdict.FITS
+    unknown_seen = False
+    for f in findings:
+        if f.rule.kind in BINDING:
+            if f.outcome is Outcome.FAIL:
+                return Verdict.DOES_NOT_FIT
+            if f.outcome is Outcome.UNKNOWN:
+                unknown_seen = True
+    return Verdict.NEEDS_INFORMATION if unknown_seen else Verdict.FITS
 
 
 @dataclass
@@ -428,14 +473,13 @@ def _amounts(fn: AmountsFn | None, ctx: Ctx) -> AmountsResult:
         return AmountsResult(None, str(e))
 
 
-def _document_status(doc: Document, ctx: Ctx) -> DocumentStatus:
+def _document_status(doc: Document, ctx: Ctx, held_list: list[str] | None) -> DocumentStatus:
     needed: bool | None = True
     if doc.when is not None:
         try:
             needed = doc.when(ctx)
         except (Missing, NotEncoded, NoRate):
             needed = None
-    held_list = ctx.profile.documents.held if ctx.profile.documents else None
     held = None if held_list is None else doc.id in held_list
     return DocumentStatus(doc, held, needed)
 
@@ -443,7 +487,8 @@ def _document_status(doc: Document, ctx: Ctx) -> DocumentStatus:
 def evaluate(scheme: Scheme, ctx: Ctx) -> SchemeResult:
     findings = [r.evaluate(ctx) for r in scheme.rules]
     status, status_text = scheme.call.status(ctx.on)
-    docs = [_document_status(d, ctx) for d in scheme.documents]
+    held_list = ctx.profile.documents.held if ctx.profile.documents else None
+    docs = [_document_status(d, ctx, held_list) for d in scheme.documents]
     tiers: list[TierResult] = []
     if scheme.tiers:
         common = [f for f in findings if f.rule.tier is None]

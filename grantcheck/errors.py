@@ -9,6 +9,10 @@ from grantcheck.profile import Problem, ProfileError
 EXIT_FIT = 0
 EXIT_NO_FIT = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
+EXIT_SOME_FAILED = 4  # batch: some inputs could not be checked; the rest were written
+EXIT_INTERRUPTED = 130  # 128 + SIGINT; batch gives 143 (128 + SIGTERM) for SIGTERM
+EXIT_PIPE_CLOSED = 141  # batch: stdout was closed by its reader (128 + SIGPIPE, as a shell filter)
 
 
 @dataclass

@@ -68,6 +68,15 @@ def _table() -> tuple[tuple[str, date, dict[str, Decimal]], ...]:
     return tuple(rows)
 
 
+@cache
+def _by_month() -> dict[str, tuple[str, date, dict[str, Decimal]]]:
+    """The table's rows by month ('2026-11'), the first row of a month where there are two."""
+    out: dict[str, tuple[str, date, dict[str, Decimal]]] = {}
+    for row in _table():
+        out.setdefault(row[0], row)
+    return out
+
+
 def table_last_date() -> date:
     return _table()[-1][1]
 
@@ -97,11 +106,7 @@ class FxRates:
             raise NoRate(
                 f"no ECB rate for {currency} before {rows[0][0]}; give one with --rate {currency}=…"
             )
-        chosen = rows[-1]
-        for row in rows:
-            if row[0] == month:
-                chosen = row
-                break
+        chosen = _by_month().get(month, rows[-1])
         if currency not in chosen[2]:
             raise NoRate(f"no ECB rate for {currency}; give one with --rate {currency}=…")
         return Rate(currency, chosen[2][currency], chosen[1], f"ECB, InforEuro {chosen[0]}")

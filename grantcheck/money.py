@@ -7,6 +7,7 @@ until :meth:`Money.rounded` is asked for, which rounds half up to the øre/öre 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
@@ -98,14 +99,41 @@ def min_money(first: Money, *rest: Money) -> Money:
     return best
 
 
+# Both formats below depend only on the value (Decimal("1.5") and Decimal("1.50") give the same
+# text), except for the sign of zero: so finite non-zero values are remembered, a bounded number
+# of them. Thresholds and caps are formatted again and again in a batch.
+_MEMO_SIZE = 16384
+_PLAIN: dict[Decimal, str] = {}
+_GROUPED: dict[Decimal, str] = {}
+
+
+def _remembered(memo: dict[Decimal, str], fn: Callable[[Decimal], str], d: Decimal) -> str:
+    if d and d.is_finite():
+        text = memo.get(d)
+        if text is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            text = memo[d] = fn(d)
+        return text
+    return fn(d)
+
+
 def decimal_str(d: Decimal) -> str:
     """A plain decimal string, no exponent, at most two decimals when the value has cents."""
+    return _remembered(_PLAIN, _decimal_str, d)
+
+
+def _decimal_str(d: Decimal) -> str:
     q = d.quantize(CENT, rounding=ROUND_HALF_UP) if d != d.to_integral_value() else d.quantize(1)
     return format(q, "f")
 
 
 def format_amount(d: Decimal) -> str:
     """1600000 -> '1,600,000'; 1234.5 -> '1,234.50'."""
+    return _remembered(_GROUPED, _format_amount, d)
+
+
+def _format_amount(d: Decimal) -> str:
     if d == d.to_integral_value():
         return f"{d.quantize(1):,}"
     return f"{d.quantize(CENT, rounding=ROUND_HALF_UP):,}"

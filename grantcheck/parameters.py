@@ -38,6 +38,9 @@ class NotEncoded(LookupError):
         )
 
 
+_MEMO_DATES = 64
+
+
 @dataclass(frozen=True)
 class Parameter(Generic[V]):
     name: str
@@ -47,6 +50,10 @@ class Parameter(Generic[V]):
     valid_until: date | None = None
     note: str = ""
     _dates: tuple[date, ...] = field(init=False, repr=False, compare=False)
+    # the value in force on a date, once looked up: a batch asks for the same date again and
+    # again (bounded; a parameter's values never change after it is made)
+    _at: dict[date, V] = field(init=False, repr=False, compare=False)
+    _money: dict[date, Money] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.values:
@@ -54,6 +61,8 @@ class Parameter(Generic[V]):
         if self.unit not in UNITS:
             raise ValueError(f"parameter {self.name}: unknown unit {self.unit!r}")
         object.__setattr__(self, "_dates", tuple(sorted(self.values)))
+        object.__setattr__(self, "_at", {})
+        object.__setattr__(self, "_money", {})
 
     def coverage(self) -> str:
         start = self._dates[0]
@@ -62,6 +71,10 @@ class Parameter(Generic[V]):
         return f"{start_text}{end}"
 
     def at(self, on: date) -> V:
+        try:
+            return self._at[on]
+        except KeyError:
+            pass
         if on < self._dates[0] or (self.valid_until is not None and on > self.valid_until):
             raise NotEncoded(self, on)  # type: ignore[arg-type]
         current = self._dates[0]
@@ -70,15 +83,23 @@ class Parameter(Generic[V]):
                 current = d
             else:
                 break
-        return self.values[current]
+        if len(self._at) >= _MEMO_DATES:
+            self._at.clear()
+        value = self._at[on] = self.values[current]
+        return value
 
     def money(self, on: date) -> Money:
         """The value as Money, for parameters whose unit is a currency."""
         if self.unit not in CURRENCIES:
             raise TypeError(f"parameter {self.name} is in {self.unit}, not a currency")
-        value = self.at(on)
-        assert isinstance(value, Decimal)
-        return Money(value, self.unit)
+        money = self._money.get(on)
+        if money is None:
+            value = self.at(on)
+            assert isinstance(value, Decimal)
+            if len(self._money) >= _MEMO_DATES:
+                self._money.clear()
+            money = self._money[on] = Money(value, self.unit)
+        return money
 
     def to_json(self, on: date) -> dict[str, object]:
         try:

@@ -117,7 +117,12 @@ def _describe(f: Figures) -> str:
 
 
 def company_status(ctx: Ctx) -> SmeStatus:
-    """The profile company's SME status, with the sums that decided it."""
+    """The profile company's SME status, with the sums that decided it (computed once per
+    context: several rules of several schemes ask for it)."""
+    return ctx.once(_company_status)
+
+
+def _company_status(ctx: Ctx) -> SmeStatus:
     c = ctx.profile.company
     if c.employees_fte is None:
         raise Missing("company.employees_fte")

@@ -115,3 +115,68 @@ def test_every_budget_field_and_category_is_documented():
 def test_the_readme_shows_the_example_profile_as_it_is():
     text = (Path(__file__).resolve().parent.parent / "profiles" / "nordlys-automation.toml")
     assert text.read_text(encoding="utf-8") in README
+
+# --- batch -------------------------------------------------------------------------------------
+
+
+def _heading_section(title: str) -> str:
+    """The README text from a heading to the next heading of the same or a higher level."""
+    m = re.search(rf"^(#+) {re.escape(title)}\n", README, re.M)
+    assert m, title
+    level = len(m.group(1))
+    end = re.compile(rf"^#{{1,{level}}} ", re.M).search(README, m.end())
+    return README[m.end():end.start() if end else len(README)]
+
+
+def test_every_option_of_batch_is_documented():
+    import typer.main
+
+    command = typer.main.get_command(app)
+    batch = command.commands["batch"]  # type: ignore[attr-defined]
+    options = _heading_section("Options")
+    for param in batch.params:
+        for opt in param.opts:
+            if opt.startswith("--") and opt != "--help":
+                assert f"`{opt}" in options, opt
+
+
+def test_the_csv_input_columns_in_the_readme_are_those_of_the_code():
+    from grantcheck.csv_input import COLUMNS
+
+    rows = re.findall(r"^\| `(\w+)` \| `([\w.]+)` \|", _heading_section("CSV input columns"), re.M)
+    assert rows == [(c.name, c.field) for c in COLUMNS.values()]
+
+
+def test_the_csv_output_header_in_the_readme_is_that_of_the_code():
+    from grantcheck.render.csv import LEAD, PER_SCHEME, TAIL, header
+    from grantcheck.schemes import SCHEME_IDS
+
+    section = _heading_section("Outputs")
+    assert "\n" + ",".join(header(SCHEME_IDS)) + "\n" in section
+    for column in (*LEAD, *TAIL):
+        assert f"`{column}`" in section, column
+    for column in PER_SCHEME:
+        assert f"`<id>.{column}`" in section, column
+
+
+def test_every_exit_code_of_batch_is_documented():
+    section = _heading_section("Exit codes of batch")
+    for code in ("0", "2", "3", "4", "130", "141", "143"):
+        assert re.search(rf"^\| {code} \|", section, re.M), code
+
+
+def test_the_python_api_examples_run(tmp_path, monkeypatch, capsys):
+    """Every Python block of "Python API" runs as written (from a folder with the example
+    profiles and the README's registry CSV)."""
+    (tmp_path / "profiles").symlink_to(Path(__file__).resolve().parent.parent / "profiles")
+    [registry] = re.findall(r"```csv\n(.*?)```", README, re.S)
+    (tmp_path / "registry.csv").write_text(registry, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    blocks = re.findall(r"```python\n(.*?)```", _heading_section("Python API"), re.S)
+    assert len(blocks) == 3
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "dk-smv-digital fits" in out
+    assert "Tiny ApS" not in out and "item 2" in out
+    assert "Alfa ApS" in out and "Beta Fisk ApS" in out

@@ -179,7 +179,7 @@ class BudgetCtx(Ctx):
         from grantcheck.profile import Company, Profile
 
         super().__init__(profile or Profile.model_construct(
-            company=Company.model_construct(name="", country="")),
+            company=Company.model_construct(name="", country="", currency=scheme.currency)),
                          on, fx)
         self.has_profile = profile is not None
         self.budget = budget

@@ -1,0 +1,219 @@
+"""Flat CSV columns of a registry extract, mapped to the profile model (``batch --input x.csv``).
+
+A registry extract (CVR, Brønnøysund, Bolagsverket, a CRM export) has one company per row and
+only company facts: no project, network or employees. Each column below fills one profile field;
+a column may be left out of the header, and an empty cell is *unknown*, exactly as a field left
+out of a TOML profile. Columns are matched by name, in any order; an unknown column is an error
+for the whole file (with a "did you mean" hint), because a misspelt column would otherwise be
+silently ignored in every row.
+
+The columns are documented in README.md ("CSV input columns"); a test checks that README and
+:data:`COLUMNS` agree.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from grantcheck.profile import Problem, Profile, ProfileError, profile_from_data
+
+Kind = Literal["text", "number", "integer", "date", "bool", "nace", "related"]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    field: str  # dotted profile path it fills
+    kind: Kind
+    meaning: str
+
+
+COLUMNS: dict[str, Column] = {c.name: c for c in (
+    Column("name", "company.name", "text", "legal name (required)"),
+    Column("country", "company.country", "text",
+           "ISO code of the registered office: DK, NO, SE, … (required)"),
+    Column("currency", "company.currency", "text",
+           "DKK, NOK, SEK or EUR; needed only outside DK/NO/SE"),
+    Column("legal_form", "company.legal_form", "text",
+           "sole_trader, limited_company, partnership, cooperative, association, foundation, "
+           "public_body, other"),
+    Column("org_number", "company.org_number", "text", "Norwegian or Swedish organisation number"),
+    Column("cvr_number", "company.cvr_number", "text", "Danish CVR number, 8 digits"),
+    Column("founded", "company.founded", "date", "date of registration, YYYY-MM-DD"),
+    Column("nace", "company.sector", "nace",
+           "industry code (NACE Rev. 2, and so DB07, SN2007, SNI 2007), e.g. 62.01 or 0321: "
+           "sets sector when the sector cell is empty"),
+    Column("sector", "company.sector", "text",
+           "fishery_aquaculture, primary_agriculture or other"),
+    Column("listed", "company.listed", "bool", "shares listed on a stock exchange"),
+    Column("employees_fte", "company.employees_fte", "number",
+           "full-time equivalents in the latest closed accounts, owners not included"),
+    Column("owners_fte", "company.owners_fte", "number", "working owners' full-time equivalents"),
+    Column("turnover", "company.turnover", "number", "latest closed fiscal year"),
+    Column("balance_sheet_total", "company.balance_sheet_total", "number",
+           "latest closed fiscal year"),
+    Column("fiscal_year_start_month", "company.fiscal_year_start_month", "integer", "1–12"),
+    Column("previous_staff", "company.previous_year.staff", "number",
+           "staff (AWU) of the year before"),
+    Column("previous_turnover", "company.previous_year.turnover", "number",
+           "turnover of the year before"),
+    Column("previous_balance_sheet_total", "company.previous_year.balance_sheet_total", "number",
+           "balance sheet total of the year before"),
+    Column("public_ownership_percent", "company.public_ownership_percent", "number",
+           "share held by public bodies, in percent"),
+    Column("external_capital_raised", "company.external_capital_raised", "number",
+           "cumulative capital from external investors or public programmes"),
+    Column("registered_in_foretaksregisteret", "company.registered_in_foretaksregisteret", "bool",
+           "registered in the Norwegian Foretaksregisteret"),
+    Column("economic_activity_in_norway", "company.economic_activity_in_norway", "bool",
+           "has economic activity in Norway"),
+    Column("related", "company.related", "related",
+           "`none` when the company has no partner or linked enterprises (empty: unknown)"),
+)}
+REQUIRED = ("name", "country")
+
+TRUE = frozenset({"true", "yes", "1"})
+FALSE = frozenset({"false", "no", "0"})
+
+
+class HeaderError(ValueError):
+    """The CSV header cannot be read as registry columns: the whole file is refused."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        self.hint = hint
+        super().__init__(message)
+
+
+def check_header(header: list[str]) -> list[str]:
+    """The header's column names, stripped; raise HeaderError naming a bad or missing column."""
+    names = [h.strip().lstrip("\ufeff") for h in header]
+    for n in names:
+        if n not in COLUMNS:
+            close = difflib.get_close_matches(n, list(COLUMNS), n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else (
+                "the columns are listed in README.md, 'CSV input columns'")
+            raise HeaderError(f"unknown column {n!r}", hint)
+    seen: set[str] = set()
+    for n in names:
+        if n in seen:
+            raise HeaderError(f"column {n!r} appears twice")
+        seen.add(n)
+    absent = [r for r in REQUIRED if r not in seen]
+    if absent:
+        raise HeaderError(f"no column {absent[0]!r}: the columns {' and '.join(REQUIRED)} are "
+                          "required")
+    return names
+
+
+# --- industry codes ---------------------------------------------------------------------------
+
+_NACE = re.compile(r"\d{2}(\.?\d{1,2}){0,2}\d?")
+
+
+def sector_of_nace(code: str) -> str | None:
+    """The profile sector an industry code settles, or None when the code alone cannot tell.
+
+    NACE Rev. 2 division 03 is 'Fishing and aquaculture'; groups 01.1–01.5 are crop and animal
+    production (primary agriculture). Groups 01.6 (support activities) and 01.7 (hunting) are
+    not primary production in every case, so they leave the sector unknown. Every other code
+    is ``other``. Raises ValueError for a cell that is not an industry code.
+    """
+    text = code.strip().replace(" ", "")
+    if not _NACE.fullmatch(text):
+        raise ValueError(f"must be an industry code such as 62.01 or 0321 (got {code!r})")
+    digits = text.replace(".", "")
+    if digits.startswith("03"):
+        return "fishery_aquaculture"
+    if digits.startswith("01"):
+        if len(digits) < 3:
+            return None
+        return "primary_agriculture" if digits[2] in "12345" else None
+    return "other"
+
+
+# --- one row ----------------------------------------------------------------------------------
+
+
+def _put(data: dict[str, Any], path: str, value: Any) -> None:
+    *tables, key = path.split(".")
+    for t in tables:
+        data = data.setdefault(t, {})
+    data[key] = value
+
+
+def _convert(col: Column, cell: str) -> Any:
+    """The cell as the value the profile model reads; raises ValueError with the wording of
+    the profile's own messages."""
+    if col.kind == "bool":
+        low = cell.lower()
+        if low in TRUE:
+            return True
+        if low in FALSE:
+            return False
+        raise ValueError(f"must be true or false (got {cell!r})")
+    if col.kind == "related":
+        if cell.lower() == "none":
+            return []
+        raise ValueError(f"only 'none' (no partner or linked enterprises) or an empty cell "
+                         f"(unknown) can be given here (got {cell!r}); describe related "
+                         "enterprises in a TOML or JSON profile")
+    if col.kind == "nace":
+        return sector_of_nace(cell)
+    # numbers, integers, dates and text go to the model as text: it parses and checks them
+    return cell
+
+
+def row_to_data(row: Mapping[str, str]) -> tuple[dict[str, Any], list[Problem]]:
+    """The profile data a row gives, and the problems of cells that could not be converted."""
+    data: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name, raw in row.items():
+        cell = (raw or "").strip()
+        if not cell:
+            continue
+        col = COLUMNS[name]
+        try:
+            value = _convert(col, cell)
+        except ValueError as e:
+            problems.append(Problem(name, str(e)))
+            continue
+        if col.kind == "nace":
+            if value is not None and not (row.get("sector") or "").strip():
+                _put(data, col.field, value)
+            continue
+        _put(data, col.field, value)
+    return data, problems
+
+
+_FIELD_TO_COLUMN = {c.field: c.name for c in COLUMNS.values() if c.kind != "nace"}
+
+
+def plain_dates(p: Problem) -> Problem:
+    """The problem without the TOML-only advice to write dates without quotes (CSV and JSON
+    write dates as text)."""
+    message = p.message.replace("YYYY-MM-DD, without quotes", "YYYY-MM-DD")
+    return Problem(p.path, message, p.line, p.column, p.hint)
+
+
+def _as_column(p: Problem) -> Problem:
+    """A model problem named by the column the user wrote, not the dotted profile path."""
+    plain = plain_dates(p)
+    return Problem(_FIELD_TO_COLUMN.get(p.path, p.path), plain.message, None, None, p.hint)
+
+
+def profile_from_row(row: Mapping[str, str], source: str) -> Profile:
+    """A profile from one CSV row (column name -> cell); raises ProfileError naming the
+    columns that are wrong, every one of them."""
+    data, problems = row_to_data(row)
+    try:
+        profile = profile_from_data(data, source)
+    except ProfileError as e:
+        problems += [_as_column(p) for p in e.problems]
+        raise ProfileError(source, problems) from None
+    if problems:
+        raise ProfileError(source, problems)
+    return profile

@@ -1,0 +1,138 @@
+"""Writing batch records: the streaming formats and the Rich summary table. Presentation only.
+
+``jsonl``, ``json`` and ``csv`` write each record as it arrives, whole (a record is written
+with one call, so an interrupted run never leaves half of one), and keep nothing. ``table``
+keeps one short row per profile (its name, source and a verdict per scheme) and prints a table
+of profiles × schemes at the end, a symbol per verdict, a legend and the totals per scheme; it
+is meant for a terminal, not for a registry of a million companies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from grantcheck.batch import Record
+
+SYMBOL = {"fits": "✓", "needs_information": "?", "does_not_fit": "✗", "closed": "–"}
+STYLE = {"fits": "bold green", "needs_information": "yellow", "does_not_fit": "red",
+         "closed": "dim"}
+LEGEND = ("✓ fits · ? needs information · ✗ does not fit · – (✓) closed, with the verdict it "
+          "would have had · ! not checked")
+
+
+class Sink:
+    """Writes records to a text stream."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, record: Record) -> None:
+        self.out.write(record.text + "\n")
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+class CsvSink(Sink):
+    """A header row, then each record's row (the row carries its own newline)."""
+
+    def __init__(self, out: TextIO, header: Sequence[str]) -> None:
+        super().__init__(out)
+        from grantcheck.render.csv import RowWriter
+
+        out.write(RowWriter().text(header))
+
+    def write(self, record: Record) -> None:
+        self.out.write(record.text)
+
+
+class JsonArraySink(Sink):
+    """One JSON array, one record per line, closed by ``close`` (also after Ctrl-C)."""
+
+    def __init__(self, out: TextIO) -> None:
+        super().__init__(out)
+        self.first = True
+
+    def write(self, record: Record) -> None:
+        self.out.write(("[\n" if self.first else ",\n") + record.text)
+        self.first = False
+
+    def close(self) -> None:
+        self.out.write("[]\n" if self.first else "\n]\n")
+        super().close()
+
+
+class TableSink(Sink):
+    """Keeps a short row per profile; prints the summary table on close."""
+
+    def __init__(self, out: TextIO, scheme_ids: Sequence[str], console: Console) -> None:
+        super().__init__(out)
+        self.scheme_ids = scheme_ids
+        self.console = console
+        self.rows: list[tuple[str, str, tuple[tuple[str, str], ...], str]] = []
+
+    def write(self, record: Record) -> None:
+        error = record.errors[0].removeprefix("Error: ") if record.errors else ""
+        self.rows.append((record.source, record.name, record.verdicts, error))
+
+    def close(self) -> None:
+        from rich.text import Text
+
+        self.console.print(batch_table(self.rows, self.scheme_ids))
+        for sid in self.scheme_ids:
+            self.console.print(Text(f"{short_name(sid):<4} {sid}", style="dim"))
+        self.console.print(Text(LEGEND, style="dim"))
+        super().close()
+
+
+def short_name(scheme_id: str) -> str:
+    """The column heading of a scheme: the prefix of its rule ids (BN, PO, SD, SMV, IP)."""
+    from grantcheck.schemes import get
+
+    m = re.match(r"[A-Z]+", get(scheme_id).rules[0].id)
+    return m.group(0) if m else scheme_id
+
+
+def _cell(verdict: str, if_open: str) -> tuple[str, str]:
+    if verdict == "closed":
+        return f"{SYMBOL['closed']} ({SYMBOL[if_open]})", STYLE["closed"]
+    return SYMBOL[verdict], STYLE[verdict]
+
+
+def _totals(rows: Sequence[tuple[str, str, tuple[tuple[str, str], ...], str]], i: int) -> str:
+    counts = Counter(v[i][0] for _, _, v, err in rows if not err)
+    return "\n".join(f"{SYMBOL[k]} {counts[k]}" for k in SYMBOL if counts[k])
+
+
+def batch_table(rows: Sequence[tuple[str, str, tuple[tuple[str, str], ...], str]],
+                scheme_ids: Sequence[str]) -> Table:
+    """Profiles × schemes, one symbol per verdict, the totals per scheme as the footer."""
+    from rich.table import Table
+    from rich.text import Text
+
+    failed = sum(1 for *_, err in rows if err)
+    table = Table(title=f"{len(rows)} inputs, {len(rows) - failed} checked, {failed} failed",
+                  title_justify="left", show_footer=True)
+    table.add_column("#", justify="right", footer="total")
+    table.add_column("Profile", ratio=1)
+    for i, sid in enumerate(scheme_ids):
+        table.add_column(short_name(sid), justify="center", no_wrap=True,
+                         footer=Text(_totals(rows, i)))
+    for n, (source, name, verdicts, err) in enumerate(rows, 1):
+        if err:
+            label = Text("! ", style="bold red")
+            label.append(err)
+            table.add_row(str(n), label, *["" for _ in scheme_ids])
+            continue
+        label = Text(name)
+        label.append(f"\n{source}", style="dim")
+        cells = [Text(sym, style=style) for sym, style in (_cell(v, o) for v, o in verdicts)]
+        table.add_row(str(n), label, *cells)
+    return table

@@ -1,0 +1,78 @@
+"""The CSV shape of batch results: one row per profile (documented in README.md, "CSV output").
+
+Presentation only. The first columns describe the input and the company, then five columns per
+scheme (in the order the schemes were asked for), then the warnings and the error. An input that
+could not be read is a row with ``status`` = ``error``, its ``source`` and its ``error``, and the
+other columns empty. Amounts are exact decimal strings, like the JSON output.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+from grantcheck.engine import AmountsResult, SchemeResult
+from grantcheck.matching import MatchResult
+from grantcheck.money import decimal_str
+
+LEAD = ("source", "name", "country", "currency", "evaluation_date", "status",
+        "any_open_scheme_fits", "fitting_schemes")
+PER_SCHEME = ("verdict", "verdict_if_open", "max_grant", "own_funding", "currency")
+TAIL = ("warnings", "error")
+
+
+def header(scheme_ids: Iterable[str]) -> list[str]:
+    """The column names for these schemes."""
+    return [*LEAD, *(f"{sid}.{col}" for sid in scheme_ids for col in PER_SCHEME), *TAIL]
+
+
+def _amount_cells(a: AmountsResult, currency: str) -> tuple[str, str, str]:
+    am = a.amounts
+    if am is None:
+        return "", "", currency
+    grant = decimal_str(am.max_grant.amount) if am.max_grant else ""
+    own = decimal_str(am.own_funding.amount) if am.own_funding else ""
+    cur = (am.max_grant.currency if am.max_grant else
+           am.own_funding.currency if am.own_funding else currency)
+    return grant, own, cur
+
+
+def _scheme_cells(r: SchemeResult) -> list[str]:
+    grant, own, cur = _amount_cells(r.amounts, r.scheme.currency)
+    return [r.verdict.value, r.verdict_if_open.value, grant, own, cur]
+
+
+def result_row(m: MatchResult) -> list[str]:
+    """The cells of one checked profile."""
+    c = m.profile.company
+    fitting = " ".join(r.scheme.id for r in m.results if r.verdict.value == "fits")
+    row = [m.source, c.name, c.country, c.money_currency, m.on.isoformat(), "ok",
+           "true" if m.any_open_fit else "false", fitting]
+    for r in m.results:
+        row += _scheme_cells(r)
+    row += [" | ".join(m.warnings), ""]
+    return row
+
+
+def error_row(source: str, message: str, n_schemes: int) -> list[str]:
+    """The cells of an input that could not be checked."""
+    row = [""] * (len(LEAD) + n_schemes * len(PER_SCHEME) + len(TAIL))
+    row[0] = source
+    row[LEAD.index("status")] = "error"
+    row[-1] = message
+    return row
+
+
+class RowWriter:
+    """Formats rows as CSV text, one at a time (a reusable buffer, no file needed)."""
+
+    def __init__(self) -> None:
+        self._buf = io.StringIO()
+        self._writer = csv.writer(self._buf, lineterminator="\n")
+
+    def text(self, row: Sequence[str]) -> str:
+        self._buf.seek(0)
+        self._buf.truncate()
+        self._writer.writerow(row)
+        return self._buf.getvalue()

@@ -1,0 +1,532 @@
+"""`grantcheck batch` through CliRunner: every input kind, every output format, error records,
+exit codes, order under --jobs 2, atomic --output, Ctrl-C. Stdout and stderr apart."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import signal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from grantcheck.cli import app
+from grantcheck.render.csv import header
+from grantcheck.schemes import SCHEME_IDS
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILES = ROOT / "profiles"
+EXAMPLES = sorted(PROFILES.glob("*.toml"))
+AS_OF = "2026-11-23"
+runner = CliRunner()
+
+
+def run(*args: str, input: str | bytes | None = None):
+    return runner.invoke(app, ["batch", *args, "--as-of", AS_OF], input=input,
+                         env={"NO_COLOR": "1", "COLUMNS": "140"})
+
+
+def match_json(path: str) -> dict:
+    r = runner.invoke(app, ["match", path, "--format", "json", "--as-of", AS_OF])
+    assert r.exit_code in (0, 1), r.stderr
+    return json.loads(r.stdout)
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The example profiles in a folder tree: two at the top, the rest one level down."""
+    top = tmp_path / "clients"
+    (top / "north").mkdir(parents=True)
+    for i, p in enumerate(EXAMPLES):
+        shutil.copy(p, (top if i < 2 else top / "north") / p.name)
+    (top / "notes.txt").write_text("not a profile", encoding="utf-8")
+    return top
+
+
+BAD_TOML = '[company]\nname = "Bad AS"\ncountry = "NO"\nturnover = -5\n'
+
+
+# --- inputs -----------------------------------------------------------------------------------
+
+
+def test_paths_are_checked_in_the_order_given():
+    paths = [str(EXAMPLES[3]), str(EXAMPLES[0]), str(EXAMPLES[5])]
+    r = run(*paths, "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert [row["source"] for row in csv_rows(r.stdout)] == paths
+    assert r.stderr == ""
+
+
+def test_a_folder_is_searched_recursively_for_toml_files(folder):
+    r = run(str(folder), "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    sources = [row["source"] for row in csv_rows(r.stdout)]
+    assert len(sources) == len(EXAMPLES)
+    assert all(s.endswith(".toml") for s in sources)
+    assert any("/north/" in s for s in sources)
+
+
+def test_a_glob_with_double_star_reaches_subfolders(folder):
+    r = run(f"{folder}/**/*.toml", "--format", "csv")
+    assert len(csv_rows(r.stdout)) == len(EXAMPLES)
+    r = run(f"{folder}/*.toml", "--format", "csv")
+    assert len(csv_rows(r.stdout)) == 2
+
+
+def test_a_glob_that_matches_nothing_is_an_error_row(folder):
+    r = run(f"{folder}/*.json", str(EXAMPLES[0]), "--format", "csv")
+    assert r.exit_code == 4
+    rows = csv_rows(r.stdout)
+    assert rows[0]["status"] == "error" and "no file matches this pattern" in rows[0]["error"]
+    assert rows[1]["status"] == "ok"
+
+
+def test_dash_reads_paths_from_stdin(folder):
+    listing = "\n".join(str(p) for p in sorted(folder.rglob("*.toml"), reverse=True)) + "\n\n"
+    r = run("-", "--format", "csv", input=listing)
+    assert r.exit_code == 0, r.stderr
+    assert [row["source"] for row in csv_rows(r.stdout)] == listing.split()
+
+
+REGISTRY_CSV = (
+    "name,country,cvr_number,founded,nace,employees_fte,owners_fte,turnover,"
+    "balance_sheet_total,listed,related\n"
+    "Alfa ApS,DK,12345678,2015-03-01,62.01,12,1,5000000,2000000,false,none\n"
+    "Beta Fisk ApS,DK,87654321,2010-06-01,03.21,4,1,900000,700000,no,\n"
+)
+
+
+def test_input_csv_one_profile_per_row(tmp_path):
+    p = tmp_path / "registry.csv"
+    p.write_text(REGISTRY_CSV, encoding="utf-8")
+    r = run("--input", str(p), "--format", "jsonl")
+    assert r.exit_code == 0, r.stderr
+    records = jsonl(r.stdout)
+    assert [x["profile"]["name"] for x in records] == ["Alfa ApS", "Beta Fisk ApS"]
+    assert [x["profile"]["source"] for x in records] == [f"{p}:2", f"{p}:3"]
+
+
+def test_input_jsonl_one_profile_per_line_blank_lines_skipped(tmp_path):
+    p = tmp_path / "registry.jsonl"
+    p.write_text('{"company": {"name": "A ApS", "country": "DK", "turnover": 12.5}}\n\n'
+                 '{"company": {"name": "B AS", "country": "NO", "founded": "2019-01-02"}}\n',
+                 encoding="utf-8")
+    r = run("--input", str(p), "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    rows = csv_rows(r.stdout)
+    assert [(x["source"], x["name"]) for x in rows] == [(f"{p}:1", "A ApS"), (f"{p}:3", "B AS")]
+
+
+def test_input_from_stdin_needs_or_takes_the_format():
+    line = '{"company": {"name": "A ApS", "country": "DK"}}\n'
+    r = run("--input", "-", "--input-format", "jsonl", "--format", "csv", input=line)
+    assert r.exit_code == 0, r.stderr
+    assert csv_rows(r.stdout)[0]["source"] == "<stdin>:1"
+    r = run("--input", "-", "--input-format", "csv", "--format", "csv", input=REGISTRY_CSV)
+    assert [x["name"] for x in csv_rows(r.stdout)] == ["Alfa ApS", "Beta Fisk ApS"]
+    r = run("--input", "-", input=line)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "Error: --input -: cannot tell the format from stdin" in r.stderr
+    assert "Hint: add --input-format jsonl or --input-format csv" in r.stderr
+
+
+def test_the_input_format_option_overrides_the_extension(tmp_path):
+    p = tmp_path / "registry.txt"
+    p.write_text(REGISTRY_CSV, encoding="utf-8")
+    r = run("--input", str(p), "--input-format", "csv", "--format", "csv")
+    assert r.exit_code == 0 and len(csv_rows(r.stdout)) == 2
+
+
+def test_the_python_api_checks_paths_and_mappings_in_process(folder):
+    from datetime import date
+
+    from grantcheck.batch import check_many
+
+    items = list(check_many([folder, {"company": {"name": "Z", "country": "SE"}},
+                             {"company": {"name": "Y"}}], as_of=date(2026, 11, 23)))
+    assert len(items) == len(EXAMPLES) + 2
+    assert all(i.result is not None for i in items[:-1])
+    assert items[-2].source == "item 2" and items[-2].result.profile.company.name == "Z"
+    assert items[-1].result is None and items[-1].error.problems[0].path == "company.country"
+
+
+def test_the_parallel_api_gives_what_the_sequential_one_gives(tmp_path):
+    from datetime import date
+
+    from grantcheck.batch import Options, path_tasks
+    from grantcheck.batch import run as run_batch
+
+    paths = [str(p) for p in EXAMPLES] * 3
+    options = Options(date(2026, 11, 23), output="csv")
+    one = [r.text for r in run_batch(path_tasks(paths), options, jobs=1)]
+    two = [r.text for r in run_batch(path_tasks(paths), options, jobs=2)]
+    assert one == two and len(one) == len(paths)
+
+
+# --- outputs ----------------------------------------------------------------------------------
+
+
+def test_csv_has_the_documented_header_and_parses_back():
+    r = run(*map(str, EXAMPLES), "--format", "csv")
+    reader = csv.reader(io.StringIO(r.stdout))
+    assert next(reader) == header(SCHEME_IDS)
+    rows = list(reader)
+    assert len(rows) == len(EXAMPLES)
+    assert all(len(row) == len(header(SCHEME_IDS)) for row in rows)
+
+
+def test_csv_cells_agree_with_match():
+    path = str(PROFILES / "nordlys-automation.toml")
+    [row] = csv_rows(run(path, "--format", "csv").stdout)
+    m = match_json(path)
+    smv = next(s for s in m["schemes"] if s["id"] == "dk-smv-digital")
+    assert row["dk-smv-digital.verdict"] == smv["verdict"] == "fits"
+    assert row["dk-smv-digital.max_grant"] == smv["max_grant"]["amount"]
+    assert row["dk-smv-digital.own_funding"] == smv["own_funding"]["amount"]
+    assert row["fitting_schemes"] == "dk-smv-digital" and row["any_open_scheme_fits"] == "true"
+    assert row["status"] == "ok" and row["error"] == ""
+
+
+def test_csv_columns_follow_the_schemes_asked_for():
+    r = run(str(EXAMPLES[0]), "--format", "csv", "--scheme", "dk-smv-digital")
+    assert next(csv.reader(io.StringIO(r.stdout))) == header(["dk-smv-digital"])
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_a_jsonl_record_equals_match_format_json(path):
+    r = run(str(path), "--format", "jsonl")
+    [record] = jsonl(r.stdout)
+    assert record == match_json(str(path))
+
+
+def test_json_is_one_array_of_the_same_records():
+    paths = [str(p) for p in EXAMPLES[:3]]
+    r = run(*paths, "--format", "json")
+    data = json.loads(r.stdout)
+    assert [d["profile"]["source"] for d in data] == paths
+    assert data[1] == match_json(paths[1])
+
+
+def test_the_table_shows_a_symbol_per_verdict_a_legend_and_totals():
+    r = run(*map(str, EXAMPLES))
+    assert r.exit_code == 0
+    out = r.stdout
+    assert "Nordlys Automation ApS" in out and "✓" in out and "✗" in out
+    assert "✓ fits · ? needs information · ✗ does not fit" in out
+    assert "SMV  dk-smv-digital" in out
+    assert "total" in out and "\x1b[" not in out
+
+
+def test_the_table_shows_an_error_row(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(BAD_TOML, encoding="utf-8")
+    r = run(str(bad), str(EXAMPLES[0]))
+    assert r.exit_code == 4
+    assert "! " in r.stdout and "must not be negative" in r.stdout
+
+
+def test_no_progress_or_messages_on_stdout_even_with_a_progress_bar(monkeypatch):
+    from grantcheck import cli
+
+    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    r = run(*map(str, EXAMPLES), "--format", "csv", "--jobs", "2")
+    assert r.exit_code == 0
+    rows = list(csv.reader(io.StringIO(r.stdout)))
+    assert rows[0] == header(SCHEME_IDS) and len(rows) == len(EXAMPLES) + 1
+    assert "profiles checked" in r.stderr and "profiles checked" not in r.stdout
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal():
+    r = run(*map(str, EXAMPLES), "--format", "jsonl")
+    assert r.exit_code == 0 and r.stderr == ""
+
+
+# --- bad inputs: error records, the rest go on ---------------------------------------------
+
+
+def test_a_bad_profile_is_an_error_record_in_match_s_words_and_exit_4(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(BAD_TOML, encoding="utf-8")
+    good = str(EXAMPLES[0])
+    r = run(good, str(bad), good, "--format", "jsonl")
+    assert r.exit_code == 4
+    records = jsonl(r.stdout)
+    assert [("error" in x) for x in records] == [False, True, False]
+    err = records[1]
+    assert err["profile"] == {"source": str(bad)}
+    assert err["error"] == f"{bad}:4: company.turnover: must not be negative (got -5)"
+    assert err["problems"] == [{"field": "company.turnover", "message": "must not be negative "
+                                "(got -5)", "line": 4, "column": None, "hint": ""}]
+    matched = runner.invoke(app, ["match", str(bad)])
+    assert f"Error: {err['error']}" in matched.stderr
+    assert f"Error: {err['error']}" in r.stderr
+    assert "1 of 3 inputs could not be checked" in r.stderr
+
+
+def test_error_rows_in_csv_name_file_line_and_field(tmp_path):
+    p = tmp_path / "registry.jsonl"
+    p.write_bytes(b'{"company": {"name": "A", "country": "DK"}}\n'
+                  b'{"company": {"name": "B", "country": "DK", "turnovr": 5}}\n'
+                  b'{"company": \n'
+                  b'[1, 2]\n'
+                  b'{"company": {"name": "\xff", "country": "DK"}}\n'
+                  b'{"company": {"name": "C", "country": "DK", "founded": "2020-02-30"}}\n')
+    r = run("--input", str(p), "--format", "csv")
+    assert r.exit_code == 4
+    rows = csv_rows(r.stdout)
+    assert [x["status"] for x in rows] == ["ok"] + ["error"] * 5
+    errors = [x["error"] for x in rows[1:]]
+    assert errors == [
+        f"{p}:2: company.turnovr: unknown field (Hint: Did you mean 'turnover'?)",
+        f"{p}:3: not valid JSON: Expecting value (column 13)",
+        f"{p}:4: a line must be a JSON object of the profile shape (got list)",
+        f"{p}:5: is not UTF-8 text",
+        f"{p}:6: company.founded: must be a date written as YYYY-MM-DD (got '2020-02-30')",
+    ]
+    assert all(x["name"] == "" and x["dk-smv-digital.verdict"] == "" for x in rows[1:])
+
+
+def test_csv_input_errors_name_the_row_and_column(tmp_path):
+    p = tmp_path / "registry.csv"
+    p.write_text("name,country,employees_fte,listed,nace,founded\n"
+                 "Alfa,DK,-3,maybe,banana,2015-03-01\n"
+                 "Beta,DK,1,true\n"
+                 "Gamma,DK,2,false,62.01,1.1.2015\n", encoding="utf-8")
+    r = run("--input", str(p), "--format", "csv")
+    assert r.exit_code == 4
+    errors = [x["error"] for x in csv_rows(r.stdout)]
+    assert errors[0] == (
+        f"{p}:2: listed: must be true or false (got 'maybe'); "
+        f"{p}:2: nace: must be an industry code such as 62.01 or 0321 (got 'banana'); "
+        f"{p}:2: employees_fte: must not be negative (got -3)")
+    assert errors[1] == f"{p}:3: has 4 cells where the header has 6 columns"
+    assert errors[2] == f"{p}:4: founded: must be a date written as YYYY-MM-DD (got '1.1.2015')"
+
+
+def test_an_internal_error_in_one_profile_does_not_stop_the_rest(monkeypatch, tmp_path):
+    import grantcheck.batch
+
+    real = grantcheck.batch.check
+
+    def flaky(profile, *a, **k):
+        if profile.company.name.startswith("Kvantia"):
+            raise RuntimeError("kaboom")
+        return real(profile, *a, **k)
+
+    monkeypatch.setattr(grantcheck.batch, "check", flaky)
+    r = run(*map(str, EXAMPLES), "--format", "csv", "--jobs", "1")
+    assert r.exit_code == 3
+    rows = csv_rows(r.stdout)
+    assert len(rows) == len(EXAMPLES)
+    bad = [x for x in rows if x["status"] == "error"]
+    assert len(bad) == 1 and "internal error: RuntimeError: kaboom" in bad[0]["error"]
+    assert "Traceback" not in r.stderr
+
+
+# --- usage errors: exit 2, nothing on stdout ------------------------------------------------
+
+
+def assert_usage(r, *expected: str):
+    assert r.exit_code == 2, (r.exit_code, r.stdout, r.stderr)
+    assert r.stdout == ""
+    assert "Traceback" not in r.stderr
+    for e in expected:
+        assert e in r.stderr, r.stderr
+
+
+def test_no_inputs_at_all():
+    assert_usage(run(), "Error: no profiles given", "Hint:")
+
+
+def test_paths_and_input_together(tmp_path):
+    assert_usage(run(str(EXAMPLES[0]), "--input", "x.jsonl"), "not both")
+
+
+def test_a_folder_without_profiles(tmp_path):
+    assert_usage(run(str(tmp_path)), "nothing to check")
+
+
+def test_an_input_file_that_does_not_exist(tmp_path):
+    assert_usage(run("--input", str(tmp_path / "nope.jsonl")), "nope.jsonl: no such file")
+
+
+def test_an_unknown_csv_column_refuses_the_file_with_a_hint(tmp_path):
+    p = tmp_path / "r.csv"
+    p.write_text("name,contry,turnover\nA,DK,1\n", encoding="utf-8")
+    assert_usage(run("--input", str(p)), f"Error: {p}: unknown column 'contry'",
+                 "Hint: did you mean 'country'?")
+
+
+def test_a_csv_without_a_required_column(tmp_path):
+    p = tmp_path / "r.csv"
+    p.write_text("name,turnover\nA,1\n", encoding="utf-8")
+    assert_usage(run("--input", str(p)), "no column 'country'")
+
+
+def test_an_output_folder_that_does_not_exist(tmp_path):
+    out = tmp_path / "nope" / "fits.csv"
+    assert_usage(run(str(EXAMPLES[0]), "--format", "csv", "--output", str(out)),
+                 f"Error: --output {out}: No such file or directory")
+
+
+def test_the_api_refuses_an_unknown_scheme_at_once():
+    from datetime import date
+
+    from grantcheck.batch import Options
+    from grantcheck.schemes import UnknownScheme
+
+    with pytest.raises(UnknownScheme):
+        Options(date(2026, 11, 23), schemes=("dk-smv-digitl",))
+
+
+def test_a_bad_option_value_is_a_usage_error():
+    assert_usage(run(str(EXAMPLES[0]), "--scheme", "dk-smv-digitl"), "did you mean")
+    assert run(str(EXAMPLES[0]), "--jobs", "0").exit_code == 2
+    assert run(str(EXAMPLES[0]), "--format", "xml").exit_code == 2
+
+
+# --- order and parallelism ---------------------------------------------------------------------
+
+
+def test_output_order_is_input_order_with_two_jobs(tmp_path):
+    text = (PROFILES / "nordlys-automation.toml").read_text(encoding="utf-8")
+    paths = []
+    for i in (7, 3, 11, 0, 9, 1, 14, 5, 2, 13, 8, 4, 12, 6, 10):
+        p = tmp_path / f"p{i:02d}.toml"
+        p.write_text(text.replace("Nordlys Automation ApS", f"Company {i:02d} ApS"), "utf-8")
+        paths.append(str(p))
+    r = run(*paths, "--format", "jsonl", "--jobs", "2")
+    assert r.exit_code == 0, r.stderr
+    names = [x["profile"]["name"] for x in jsonl(r.stdout)]
+    assert names == [f"Company {Path(p).stem[1:]} ApS" for p in paths]
+
+
+# --- --output: atomic, never clobbering without --force ---------------------------------------
+
+
+def test_output_writes_the_file_and_nothing_to_stdout(tmp_path):
+    out = tmp_path / "fits.csv"
+    r = run(*map(str, EXAMPLES), "--format", "csv", "--output", str(out))
+    assert r.exit_code == 0 and r.stdout == ""
+    assert len(csv_rows(out.read_text(encoding="utf-8"))) == len(EXAMPLES)
+    assert sorted(tmp_path.iterdir()) == [out]
+
+
+def test_output_refuses_an_existing_file_without_force(tmp_path):
+    out = tmp_path / "fits.csv"
+    out.write_text("mine", encoding="utf-8")
+    assert_usage(run(str(EXAMPLES[0]), "--format", "csv", "--output", str(out)),
+                 f"Error: {out}: already exists", "Hint: use --force to replace it")
+    assert out.read_text(encoding="utf-8") == "mine"
+    r = run(str(EXAMPLES[0]), "--format", "csv", "--output", str(out), "--force")
+    assert r.exit_code == 0
+    assert csv_rows(out.read_text(encoding="utf-8"))[0]["source"] == str(EXAMPLES[0])
+    assert sorted(tmp_path.iterdir()) == [out]
+
+
+# --- Ctrl-C -------------------------------------------------------------------------------------
+
+
+def _interrupt_after(monkeypatch, n: int, signum: int = signal.SIGINT) -> None:
+    """Send a signal to this (the main) process when the n-th record has been written."""
+    from grantcheck.batch import Tally
+
+    real = Tally.add
+
+    def add(self, record):
+        real(self, record)
+        if self.done == n:
+            os.kill(os.getpid(), signum)
+
+    monkeypatch.setattr(Tally, "add", add)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_writes_what_was_done_and_says_so(monkeypatch, jobs):
+    _interrupt_after(monkeypatch, 3)
+    r = run(*map(str, EXAMPLES), "--format", "json", "--jobs", jobs)
+    assert r.exit_code == 130
+    data = json.loads(r.stdout)  # the array is closed: valid JSON
+    assert [d["profile"]["source"] for d in data] == [str(p) for p in EXAMPLES[:3]]
+    assert "Interrupted: 3 inputs were checked and written" in r.stderr
+
+
+def test_ctrl_c_with_output_keeps_the_whole_records_done(monkeypatch, tmp_path):
+    _interrupt_after(monkeypatch, 2)
+    out = tmp_path / "fits.csv"
+    r = run(*map(str, EXAMPLES), "--format", "csv", "--jobs", "2", "--output", str(out))
+    assert r.exit_code == 130
+    rows = csv_rows(out.read_text(encoding="utf-8"))
+    assert [x["source"] for x in rows] == [str(p) for p in EXAMPLES[:2]]
+    assert f"written to {out}" in r.stderr
+    assert sorted(tmp_path.iterdir()) == [out]
+
+
+def test_sigterm_stops_cleanly_like_ctrl_c(monkeypatch):
+    _interrupt_after(monkeypatch, 1, signal.SIGTERM)
+    r = run(*map(str, EXAMPLES), "--format", "jsonl", "--jobs", "2")
+    assert r.exit_code == 143
+    assert len(jsonl(r.stdout)) == 1
+    assert "Interrupted: 1 input was checked and written" in r.stderr
+
+
+def test_the_signal_handlers_are_restored_after_a_batch():
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    assert run(str(EXAMPLES[0]), "--format", "csv").exit_code == 0
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
+
+
+def test_a_reader_that_stops_early_is_not_an_error():
+    """`grantcheck batch … | head`: the batch stops quietly, exit code 141 (128 + SIGPIPE)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "grantcheck.cli", "batch", str(PROFILES),
+                             "--format", "jsonl", "--as-of", AS_OF, "--jobs", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(100).startswith(b'{"grantcheck_version"')
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert "internal error" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_real_signal_stops_the_worker_processes_cleanly(tmp_path, signum):
+    """Through the process pool, with a real signal: whole records, the message, no traceback."""
+    import subprocess
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import generate
+
+    source = tmp_path / "many.jsonl"
+    generate.write_jsonl(source, 3000, seed=4)
+    proc = subprocess.Popen([sys.executable, "-m", "grantcheck.cli", "batch", "--input",
+                             str(source), "--format", "csv", "--as-of", AS_OF, "--jobs", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline() + proc.stdout.readline()  # the header and a row
+    proc.send_signal(signum)
+    out = first + proc.stdout.read()  # through the same buffered file (stderr stays small)
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 128 + signum
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert 1 <= len(rows) < 3000
+    assert [r["source"] for r in rows] == [f"{source}:{i}" for i in range(1, len(rows) + 1)]
+    assert all(r["status"] in ("ok", "error") and r["evaluation_date"] == AS_OF for r in rows)
+    assert f"Interrupted: {len(rows):,} input" in err
+    assert "Traceback" not in err
