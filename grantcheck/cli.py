@@ -194,7 +194,7 @@ def batch(
         list[str] | None,
         typer.Argument(help="Profiles (TOML): files, folders (searched for *.toml), globs such "
                        "as 'clients/**/*.toml', or - to read paths from stdin.",
-                       metavar="[PATH|FOLDER|GLOB|-]...", show_default=False),
+                       metavar="PATH|FOLDER|GLOB|-", show_default=False),
     ] = None,
     input_file: Annotated[
         str | None,
