@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from grantcheck.batch import Tally
+    from grantcheck.batch import OutputKind, Tally
     from grantcheck.render.batch import Sink
 
 app = typer.Typer(
@@ -567,7 +567,7 @@ def batch(
         list[str] | None,
         typer.Argument(help="Profiles (TOML): files, folders (searched for *.toml), globs such "
                        "as 'clients/**/*.toml', or - to read paths from stdin.",
-                       metavar="[PATH|FOLDER|GLOB|-]...", show_default=False),
+                       metavar="PATH|FOLDER|GLOB|-", show_default=False),
     ] = None,
     input_file: Annotated[
         str | None,
@@ -634,8 +634,9 @@ def batch(
               "or --input FILE for JSON Lines or CSV")
     if output is not None and output.exists() and not force:
         _fail(f"{output}: already exists", "use --force to replace it")
-    kind = {"csv": "csv", "jsonl": "json", "json": "json", "table": "none"}[fmt.value]
-    options = gb.Options(on, overrides, tuple(ids), kind)  # type: ignore[arg-type]
+    kind: OutputKind = "csv" if fmt is BatchFormat.csv else "none" if (
+        fmt is BatchFormat.table) else "json"
+    options = gb.Options(on, overrides, tuple(ids), kind)
     tally = gb.Tally()
     with contextlib.ExitStack() as stack:
         try:

@@ -178,8 +178,10 @@ class BudgetCtx(Ctx):
                  fx: FxRates, source: str = "") -> None:
         from grantcheck.profile import Company, Profile
 
+        # without a profile: a placeholder that no rule reads (value() hides it); its country
+        # only lets Ctx settle a currency, which BudgetCtx.currency overrides anyway
         super().__init__(profile or Profile.model_construct(
-            company=Company.model_construct(name="", country="", currency=scheme.currency)),
+            company=Company.model_construct(name="", country=scheme.country)),
                          on, fx)
         self.has_profile = profile is not None
         self.budget = budget
