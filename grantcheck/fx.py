@@ -137,6 +137,10 @@ class FxRates:
         return [r.to_json() for _, r in sorted(self.used.items())]
 
 
+# An override above this many units per euro is a typo, and would overflow Decimal's precision.
+MAX_RATE = Decimal(1_000_000)
+
+
 def parse_rate_override(text: str) -> tuple[str, Decimal]:
     """'NOK=11.50' -> ('NOK', Decimal('11.50')); raises ValueError with a clear message."""
     cur, sep, value = text.partition("=")
@@ -147,6 +151,7 @@ def parse_rate_override(text: str) -> tuple[str, Decimal]:
         d = Decimal(value.strip())
     except ArithmeticError:
         raise ValueError(f"--rate {text!r}: {value!r} is not a number") from None
-    if not d.is_finite() or d <= 0:
-        raise ValueError(f"--rate {text!r}: the rate must be a positive number")
+    if not d.is_finite() or d <= 0 or d > MAX_RATE:
+        raise ValueError(f"--rate {text!r}: the rate must be a positive number of at most "
+                         f"{MAX_RATE:,} units per euro")
     return cur, d

@@ -32,9 +32,8 @@ from pydantic import (
     model_validator,
 )
 
-from grantcheck.budget.model import Budget
+from grantcheck.budget.model import MAX_COUNT, Budget, Count, NonNeg
 
-NonNeg = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
 Flag = StrictBool | None
 
@@ -303,7 +302,7 @@ class Aid(Model):
 
 
 class TrainingAddon(Model):
-    persons: Annotated[StrictInt, Field(ge=0)] = Field(
+    persons: Count = Field(
         description="persons trained", examples=[4])
     amount: NonNeg = Field(description="amount sought for the training", examples=[120000])
 
@@ -360,10 +359,10 @@ class Project(Model):
         examples=["grøn omstilling"])
     theme: SeTheme | None = Field(
         None, description="Säker digitalisering: the chosen theme", examples=["data_ai"])
-    target_companies: Annotated[StrictInt, Field(ge=0)] | None = Field(
+    target_companies: Count | None = Field(
         None, description="Säker digitalisering: number of participating companies",
         examples=[8])
-    target_min_employees: Annotated[StrictInt, Field(ge=0)] | None = Field(
+    target_min_employees: Count | None = Field(
         None, description="Säker digitalisering: employees of the smallest participating "
         "company", examples=[12])
     collaboration_agreements: Flag = Field(
@@ -425,9 +424,9 @@ class Participant(Model):
 
 
 class Network(Model):
-    project_year: Annotated[StrictInt, Field(ge=1)] | None = Field(
+    project_year: Annotated[StrictInt, Field(ge=1, le=MAX_COUNT)] | None = Field(
         None, description="the project year applied for (1–3)", examples=[1])
-    duration_years: Annotated[StrictInt, Field(ge=1)] | None = Field(
+    duration_years: Annotated[StrictInt, Field(ge=1, le=MAX_COUNT)] | None = Field(
         None, description="planned length of the main project, in years", examples=[3])
     year1_end: date | None = Field(
         None, description="last day of the year-1 period", examples=["2026-12-31"])
@@ -479,16 +478,16 @@ class Employee(Model):
 class Application(Model):
     """Innobooster People: the application form's limits."""
 
-    challenges_chars: Annotated[StrictInt, Field(ge=0)] | None = Field(
+    challenges_chars: Count | None = Field(
         None, description="characters of the challenges text, spaces included", examples=[2850])
-    development_chars: Annotated[StrictInt, Field(ge=0)] | None = Field(
+    development_chars: Count | None = Field(
         None, description="characters of the development text, spaces included",
         examples=[1900])
-    results_chars: Annotated[StrictInt, Field(ge=0)] | None = Field(
+    results_chars: Count | None = Field(
         None, description="characters of the results text, spaces included", examples=[1750])
-    pitch_deck_slides: Annotated[StrictInt, Field(ge=0)] | None = Field(
+    pitch_deck_slides: Count | None = Field(
         None, description="slides in the pitch deck", examples=[12])
-    cv_max_pages: Annotated[StrictInt, Field(ge=0)] | None = Field(
+    cv_max_pages: Count | None = Field(
         None, description="pages of the longest CV", examples=[2])
     attachments_mb: NonNeg | None = Field(
         None, description="size of the pitch deck and CVs together, in MB", examples=[6.5])
@@ -742,6 +741,8 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = ()) -> Problem:
         msg = "required field is missing"
     elif typ in ("greater_than_equal", "greater_than") and err.get("ctx", {}).get("ge") == 0:
         msg = f"must not be negative (got {given})"
+    elif typ == "less_than_equal":
+        msg = f"must be at most {err['ctx']['le']:,} (got {given})"
     elif typ in ("decimal_parsing", "decimal_type", "int_parsing", "int_type"):
         msg = f"must be a number (got {given!r})"
     elif typ in ("bool_type", "bool_parsing"):

@@ -200,3 +200,14 @@ def test_an_internal_error_is_one_line_and_exit_3(monkeypatch, capsys, tmp_path)
     err = capsys.readouterr().err
     assert "Error: internal error: RuntimeError: kaboom" in err
     assert "Traceback" not in err
+
+
+def test_an_absurd_amount_in_a_profile_is_bad_input_not_a_crash(tmp_path):
+    r = run("match", str(write(tmp_path, MINIMAL + "turnover = 1e30\n")))
+    assert r.exit_code == 2
+    assert "p.toml:4: company.turnover: must be at most 1,000,000,000,000,000" in r.stderr
+
+
+def test_an_absurd_rate_override_is_refused(tmp_path):
+    r = run("match", str(write(tmp_path, MINIMAL)), "--rate", "DKK=1e30")
+    assert r.exit_code == 2 and "at most 1,000,000 units per euro" in r.stderr

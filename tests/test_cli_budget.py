@@ -167,3 +167,19 @@ def test_the_network_example_budget_complies():
     (b,) = json.loads(r.stdout)["budgets"]
     assert b["totals"]["grant"] == {"amount": "700000", "currency": "NOK"}
     assert b["totals"]["eligible_base"] == {"amount": "1400000", "currency": "NOK"}
+
+
+def test_an_absurd_amount_is_bad_input_not_a_crash(tmp_path):
+    r = run("budget", "-s", "dk-smv-digital", "--line", "consultancy=1e30")
+    assert r.exit_code == 2
+    assert "budget.lines[0].amount: must be at most 1,000,000,000,000,000 (got 1E+30)" in r.stderr
+    r = run("budget", "-s", "dk-smv-digital", "--line", "personnel=1e15h@1e15")
+    assert r.exit_code == 2 and "is more than 1,000,000,000,000,000" in r.stderr
+    r = run("budget", str(write(tmp_path, DRAFT.replace("amount = 150000",
+                                                       "amount = 1\nmonths = 100000"))))
+    assert r.exit_code == 2 and "budget.lines[0].months: must be at most 1,200" in r.stderr
+
+
+def test_the_largest_accepted_amount_is_checked(tmp_path):
+    r = run("budget", "-s", "dk-smv-digital", "--line", "consultancy=1e15", "-f", "json")
+    assert r.exit_code == 1 and json.loads(r.stdout)["budgets"][0]["lines"][0]["status"]

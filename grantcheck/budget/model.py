@@ -18,7 +18,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
-NonNeg = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+# The largest amount or quantity grantcheck accepts: far above any real figure, and small enough
+# that every sum, product and rounding to 0.01 stays inside Decimal's 28-digit precision.
+MAX_AMOUNT = Decimal(10) ** 15
+NonNeg = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
+MAX_MONTHS = 1200  # a hundred years: any longer is a typo
+MAX_COUNT = 1_000_000_000  # persons, characters, pages, years: any more is a typo
+Count = Annotated[StrictInt, Field(ge=0, le=MAX_COUNT)]
 
 
 class _Model(BaseModel):
@@ -124,8 +130,8 @@ class BudgetLine(_Model):
     monthly_salary: NonNeg | None = Field(
         None, description="salary lines: the monthly salary cost", examples=[Decimal("42000")])
     months: StrictInt | None = Field(
-        None, ge=1, description="salary lines: months paid; software_subscription: months of "
-        "subscription", examples=[12])
+        None, ge=1, le=MAX_MONTHS, description="salary lines: months paid; "
+        "software_subscription: months of subscription", examples=[12])
     project_share_percent: Annotated[Decimal, Field(gt=0, le=100)] | None = Field(
         None, description="equipment: the share of the depreciation or rent that falls on the "
         "project (time and extent of use)", examples=[Decimal("40")])
@@ -161,6 +167,9 @@ class BudgetLine(_Model):
                 raise ValueError("employee: a salary line names the employee")
             if self.monthly_salary is None and self.amount is None:
                 raise ValueError("monthly_salary: a salary line gives the monthly salary cost")
+        for product, what in ((self.hours, self.rate), (self.monthly_salary, self.months)):
+            if product is not None and what is not None and product * what > MAX_AMOUNT:
+                raise ValueError(f"amount: {product} × {what} is more than {MAX_AMOUNT:,}")
         if self.amount is None and self.hours is None and self.monthly_salary is None:
             raise ValueError("amount: the line has no amount (give amount, or hours and rate)")
         if self.start and self.end and self.end < self.start:
@@ -204,8 +213,8 @@ class Budget(_Model):
     grant_sought: NonNeg | None = Field(
         None, description="the grant applied for (default: the most the budget allows)",
         examples=[Decimal("250000")])
-    training_persons: StrictInt | None = Field(
-        None, ge=0, description="Säker digitalisering: persons taking the training add-on",
+    training_persons: Count | None = Field(
+        None, description="Säker digitalisering: persons taking the training add-on",
         examples=[4])
     lines: list[BudgetLine] = Field(
         min_length=1, description="the cost lines", examples=[[{"category": "consultancy",
