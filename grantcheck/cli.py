@@ -136,9 +136,7 @@ def match(
                      help="Evaluation date (default: today). Calls closed on this date are "
                      "shown as closed, with the verdict they would have had."),
     ] = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format: table or json.")
-    ] = Format.table,
+    fmt: FormatOption = Format.table,
     explain: Annotated[
         bool,
         typer.Option("--explain", "-e",

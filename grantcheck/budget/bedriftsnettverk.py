@@ -66,6 +66,7 @@ from grantcheck.budget.core import (
     LineResult,
     LineStatus,
     capped_part,
+    name_key,
 )
 from grantcheck.budget.model import BudgetLine, Category, Financing, Source
 from grantcheck.citations import Citation
@@ -207,10 +208,6 @@ def _in_year(bctx: BudgetCtx, key: int) -> list[LineResult]:
 # --- who carries a line, and may it book hours and direct expenses ----------------------------
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-
-
 @dataclass(frozen=True)
 class Who:
     """The participant carrying a line, and whether it may book hours and direct expenses."""
@@ -225,7 +222,8 @@ class Who:
 def _who(bctx: BudgetCtx, lr: LineResult) -> Who:
     ln = lr.line
     company = bctx.profile.company.name if bctx.has_profile else ""
-    if ln.participant is None or (bctx.has_profile and _same(ln.participant, company)):
+    if ln.participant is None or (
+            bctx.has_profile and name_key(ln.participant) == name_key(company)):
         name = f"{company} (the administrator)" if company else "the applicant (administrator)"
         activity = bctx.value("company.economic_activity_in_norway")
         if activity is None:
@@ -239,7 +237,7 @@ def _who(bctx: BudgetCtx, lr: LineResult) -> Who:
         return Who(ln.participant, None, None, "without a profile its participants are not known",
                    ("network.participants",))
     for i, p in enumerate(bctx.profile.network.participants or []):
-        if _same(p.name, ln.participant):
+        if name_key(p.name) == name_key(ln.participant):
             return _participant(i, p)
     return Who(ln.participant, False, None,
                f"{ln.participant!r} is neither the applicant ({company}) nor among "

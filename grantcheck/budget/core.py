@@ -19,7 +19,7 @@ funding = eligible base, always; ineligible amounts are carried by the applicant
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -178,11 +178,17 @@ class BudgetCtx(Ctx):
                  fx: FxRates, source: str = "") -> None:
         from grantcheck.profile import Company, Profile
 
-        # without a profile: a placeholder that no rule reads (value() hides it); its country
-        # only lets Ctx settle a currency, which BudgetCtx.currency overrides anyway
-        super().__init__(profile or Profile.model_construct(
-            company=Company.model_construct(name="", country=scheme.country)),
-                         on, fx)
+        # The budget is read through the profile, so "budget.…" paths resolve like every other
+        # path. Without a profile: a placeholder that no rule reads (value() hides it); its
+        # country only lets Ctx settle a currency, which BudgetCtx.currency overrides anyway.
+        if profile is None:
+            holder = Profile.model_construct(
+                company=Company.model_construct(name="", country=scheme.country), budget=budget)
+        elif profile.budget is not budget:
+            holder = profile.model_copy(update={"budget": budget})
+        else:
+            holder = profile
+        super().__init__(holder, on, fx)
         self.has_profile = profile is not None
         self.budget = budget
         self.scheme = scheme
@@ -208,13 +214,6 @@ class BudgetCtx(Ctx):
     def value(self, path: str) -> object:
         if not self.has_profile and not path.startswith("budget."):
             return None
-        if path.startswith("budget."):
-            obj: object = self.budget
-            for part in path.removeprefix("budget.").split("."):
-                if obj is None:
-                    return None
-                obj = getattr(obj, part)
-            return obj
         return super().value(path)
 
     def in_scheme_currency(self, amount: Decimal) -> Money:
@@ -227,19 +226,14 @@ class BudgetCtx(Ctx):
 
     @property
     def grant(self) -> Money:
-        total = Money.zero(self.scheme.currency)
-        for p in self.parts:
-            total += p.grant
-        return total
+        return money_sum((p.grant for p in self.parts), self.scheme.currency)
 
     def total(self, lines: Sequence[LineResult] | None = None, *, eligible: bool = True) -> Money:
-        total = Money.zero(self.scheme.currency)
-        for lr in self.lines if lines is None else lines:
-            if eligible:
-                total += lr.eligible
-            elif lr.amount is not None:
-                total += lr.amount
-        return total
+        chosen = self.lines if lines is None else lines
+        if eligible:
+            return money_sum((lr.eligible for lr in chosen), self.scheme.currency)
+        return money_sum((lr.amount for lr in chosen if lr.amount is not None),
+                         self.scheme.currency)
 
     def in_group(self, *groups: str) -> list[LineResult]:
         return [lr for lr in self.lines if lr.counted and lr.group in groups]
@@ -256,9 +250,9 @@ class BudgetCtx(Ctx):
         return self.profile.project.application_date if self.has_profile else None
 
 
-def grant_sought_check(bctx: BudgetCtx, bound: str = "", raise_it: str = "") -> Check | None:
-    """budget.grant_sought against the grant the budget allows (None: it fits; the caller may
-    still add its own doubts). Undecided lines make an excess unknown rather than a failure."""
+def grant_sought_check(bctx: BudgetCtx, bound: str = "", raise_it: str = "") -> Check:
+    """budget.grant_sought against the grant the budget allows. Undecided lines make an excess
+    unknown rather than a failure; without a grant sought, an info stating the grant."""
     sought = bctx.budget.grant_sought
     if sought is None:
         return Check(True, f"the budget allows a grant of {'at most ' if bound else ''}"
@@ -266,7 +260,7 @@ def grant_sought_check(bctx: BudgetCtx, bound: str = "", raise_it: str = "") -> 
     asked = bctx.in_scheme_currency(sought)
     message = f"grant sought {asked}; the budget allows {bctx.grant}{bound}"
     if asked <= bctx.grant:
-        return None
+        return Check(True, message)
     undecided = [lr for lr in bctx.lines if lr.status is LineStatus.UNKNOWN]
     if undecided:
         fields = tuple(dict.fromkeys(m for lr in undecided for m in lr.missing))
@@ -276,10 +270,14 @@ def grant_sought_check(bctx: BudgetCtx, bound: str = "", raise_it: str = "") -> 
                  f"({asked - bctx.grant} less){raise_it}")
 
 
-def grant_sought_message(bctx: BudgetCtx, bound: str = "") -> str:
-    sought = bctx.budget.grant_sought
-    assert sought is not None
-    return f"grant sought {bctx.in_scheme_currency(sought)}; the budget allows {bctx.grant}{bound}"
+def reasons(lines: Iterable[LineResult]) -> str:
+    """'line 2 (…): why; line 5: why' — the lines a rule speaks of, with their reasons."""
+    return "; ".join(f"{lr.label}: {lr.reason}" for lr in lines)
+
+
+def name_key(name: str) -> str:
+    """A person's or company's name compared ignoring case and spacing."""
+    return " ".join(name.split()).casefold()
 
 
 def line_dates(lr: LineResult, bctx: BudgetCtx) -> tuple[date | None, date | None]:
@@ -354,11 +352,11 @@ class BudgetResult:
 
     @property
     def eligible_base(self) -> Money:
-        return _sum((lr.eligible for lr in self.lines), self.currency)
+        return money_sum((lr.eligible for lr in self.lines), self.currency)
 
     @property
     def grant(self) -> Money:
-        return _sum((p.grant for p in self.parts), self.currency)
+        return money_sum((p.grant for p in self.parts), self.currency)
 
     @property
     def own_funding(self) -> Money:
@@ -366,17 +364,17 @@ class BudgetResult:
 
     @property
     def not_eligible(self) -> Money:
-        return _sum((lr.not_eligible for lr in self.lines), self.currency)
+        return money_sum((lr.not_eligible for lr in self.lines), self.currency)
 
     @property
     def undecided(self) -> Money:
-        return _sum((lr.amount for lr in self.lines
+        return money_sum((lr.amount for lr in self.lines
                      if lr.status is LineStatus.UNKNOWN and lr.amount is not None), self.currency)
 
     @property
     def total(self) -> Money:
         """Every line whose amount is known."""
-        return _sum((lr.amount for lr in self.lines if lr.amount is not None), self.currency)
+        return money_sum((lr.amount for lr in self.lines if lr.amount is not None), self.currency)
 
     @property
     def applicant_carries(self) -> Money:
@@ -395,9 +393,9 @@ class BudgetResult:
         return BudgetVerdict.COMPLIES
 
 
-def _sum(items: object, currency: str) -> Money:
+def money_sum(items: Iterable[Money], currency: str) -> Money:
     total = Money.zero(currency)
-    for m in items:  # type: ignore[attr-defined]
+    for m in items:
         total += m
     return total
 
@@ -463,10 +461,8 @@ def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None
         lr = LineResult(i, ln, None, zero, LineStatus.UNKNOWN)
         try:
             compute_amount(bctx, checker, lr)
-            if lr.status is LineStatus.UNKNOWN and lr.missing:
-                bctx.lines.append(lr)
-                continue
-            checker.classify(bctx, lr)
+            if not lr.missing:  # the amount is known (or left to the scheme: salary months)
+                checker.classify(bctx, lr)
         except Missing as m:
             lr.set(LineStatus.UNKNOWN, f"the budget does not state {', '.join(m.fields)}",
                    missing=m.fields)

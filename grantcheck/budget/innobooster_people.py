@@ -58,7 +58,8 @@ from grantcheck.budget.core import (
     LineStatus,
     capped_part,
     grant_sought_check,
-    grant_sought_message,
+    name_key,
+    reasons,
 )
 from grantcheck.budget.model import Category, Source
 from grantcheck.engine import Check, Kind, check, failed, info, passed, unknown
@@ -94,11 +95,6 @@ SALARY = "salary"  # group of a counted salary line
 OWNER = "owner"  # group of a salary line of an owner (not eligible)
 
 
-def _key(name: str) -> str:
-    """An employee name compared ignoring case and spacing."""
-    return " ".join(name.split()).casefold()
-
-
 def _months(bctx: BudgetCtx, lr: LineResult) -> int:
     """The months a salary line runs: stated, else the scheme's 12."""
     months = lr.line.months
@@ -113,7 +109,7 @@ def _allotments(bctx: BudgetCtx, lines: Sequence[LineResult]) -> dict[int, int]:
     for lr in lines:
         if lr.line.category is not Category.SALARY or not lr.counted or not lr.line.employee:
             continue
-        key = _key(lr.line.employee)
+        key = name_key(lr.line.employee)
         funded = min(_months(bctx, lr), max(limit - used.get(key, 0), 0))
         used[key] = used.get(key, 0) + funded
         out[lr.index] = funded
@@ -122,7 +118,7 @@ def _allotments(bctx: BudgetCtx, lines: Sequence[LineResult]) -> dict[int, int]:
 
 def _profile_employee(bctx: BudgetCtx, name: str) -> tuple[int, Employee] | None:
     for i, e in enumerate(bctx.profile.employees or []):
-        if _key(e.name) == _key(name):
+        if name_key(e.name) == name_key(name):
             return i, e
     return None
 
@@ -180,7 +176,7 @@ def _salary(bctx: BudgetCtx, lr: LineResult) -> None:
             return
     allot = _allotments(bctx, bctx.lines)  # the lines before this one
     before = sum(allot.get(other.index, 0) for other in bctx.lines
-                 if _key(other.line.employee or "") == _key(name))
+                 if name_key(other.line.employee or "") == name_key(name))
     funded = min(months, max(limit - before, 0))
     monthly = Money(amount.amount / months, amount.currency)
     per_month = min_money(bctx.param(SUBSIDY_PER_MONTH), monthly * SALARY_RATE.at(bctx.on))
@@ -212,8 +208,8 @@ def _funded(bctx: BudgetCtx) -> list[tuple[str, Money, int]]:
         if lr.index not in allot:
             continue
         name = lr.line.employee or ""
-        shown, base, months = out.get(_key(name), (name, Money.zero(bctx.currency), 0))
-        out[_key(name)] = (shown, base + lr.eligible, months + allot[lr.index])
+        shown, base, months = out.get(name_key(name), (name, Money.zero(bctx.currency), 0))
+        out[name_key(name)] = (shown, base + lr.eligible, months + allot[lr.index])
     return list(out.values())
 
 
@@ -244,10 +240,6 @@ def _grant(bctx: BudgetCtx) -> list[GrantPart]:
 book = BudgetBook()
 
 
-def _labels(lines: Sequence[LineResult]) -> str:
-    return "; ".join(f"{lr.label}: {lr.reason}" for lr in lines)
-
-
 def _salary_lines(bctx: BudgetCtx) -> list[LineResult]:
     return [lr for lr in bctx.lines if lr.line.category is Category.SALARY]
 
@@ -257,7 +249,7 @@ def _employees(bctx: BudgetCtx) -> dict[str, list[LineResult]]:
     out: dict[str, list[LineResult]] = {}
     for lr in _salary_lines(bctx):
         if lr.group != OWNER:
-            out.setdefault(_key(lr.line.employee or ""), []).append(lr)
+            out.setdefault(name_key(lr.line.employee or ""), []).append(lr)
     return out
 
 
@@ -351,7 +343,7 @@ def no_owner(bctx: BudgetCtx) -> Check:
         return passed("no salary lines")
     owners = [lr for lr in lines if lr.group == OWNER]
     if owners:
-        return failed(_labels(owners), "remove the owners' salary lines: owners (at least "
+        return failed(reasons(owners), "remove the owners' salary lines: owners (at least "
                       f"{owner_min} %) cannot be funded")
     if not bctx.has_profile:
         names = list(dict.fromkeys(lr.line.employee or "" for lr in lines))
@@ -401,7 +393,7 @@ def twelve_months(bctx: BudgetCtx) -> Check:
 def grant_sought(bctx: BudgetCtx) -> Check:
     """At most months × min(DKK 30,000, 75 % of the monthly salary) per employee, and at most
     DKK 1,080,000 per company."""
-    return grant_sought_check(bctx) or passed(grant_sought_message(bctx))
+    return grant_sought_check(bctx)
 
 
 @book.budget_rule("IPB08", "The company pays the rest of the salaries itself",

@@ -61,7 +61,7 @@ from grantcheck.budget.core import (
     LineStatus,
     capped_part,
     grant_sought_check,
-    grant_sought_message,
+    reasons,
 )
 from grantcheck.budget.model import Category, Source
 from grantcheck.citations import GBER, eu
@@ -248,10 +248,6 @@ def _grant(bctx: BudgetCtx) -> list[GrantPart]:
 book = BudgetBook()
 
 
-def _labels(lines: list[LineResult]) -> str:
-    return "; ".join(f"{lr.label}: {lr.reason}" for lr in lines)
-
-
 @book.budget_rule("POB01", "Only the page's four cost kinds are in the budget",
                   cites=[C_KOSTNADER, C_KOST_TIMER, C_KOST_TJENESTER, C_KOST_UTSTYR, C_KOST_IPR],
                   reads=["budget.lines"])
@@ -284,7 +280,7 @@ def equipment_share(bctx: BudgetCtx) -> Check:
                        "only the project)")
     counted = bctx.total(lines)
     return passed(f"{len(lines)} equipment line(s): {counted} of "
-                  f"{bctx.total(lines, eligible=False)} counts for the project ({_labels(lines)})")
+                  f"{bctx.total(lines, eligible=False)} counts for the project ({reasons(lines)})")
 
 
 @book.budget_rule("POB03", "The company can receive aid at the GBER art. 29(4) intensity",
@@ -356,11 +352,9 @@ def grant_sought(bctx: BudgetCtx) -> Check:
     size = _size(bctx)
     bound = "" if size.certain else f" (an upper bound: {size.label})"
     found = grant_sought_check(bctx, bound, ", or budget more eligible costs")
-    if found is not None:
-        return found
-    if not size.certain:
-        return unknown(grant_sought_message(bctx, bound), *size.missing)
-    return passed(grant_sought_message(bctx, bound))
+    if found.ok and not found.info and not size.certain:
+        return unknown(found.message, *size.missing)
+    return found
 
 
 @book.budget_rule("POB06", "Own or private financing covers the own funding",

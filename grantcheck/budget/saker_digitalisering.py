@@ -319,13 +319,10 @@ def _classify(bctx: BudgetCtx, lr: LineResult) -> None:
         if cat is Category.FLAT_RATE:
             cites = (*cites, C_ALLMANNA_VILLKOR)
         why = _ELIGIBLE_WHY[cat]
-    if lr.amount is None:  # a salary line given as a monthly salary
-        if ln.months is None or ln.monthly_salary is None:
-            lr.set(LineStatus.UNKNOWN, f"{why}; give the months the monthly salary is paid "
-                   "for the project", *cites, group=group, missing=(f"{lr.path}.months",))
-            return
-        lr.amount = bctx.in_scheme_currency(ln.monthly_salary * ln.months)
-        lr.amount_basis = f"{ln.months} months × {bctx.budget_currency} {ln.monthly_salary}"
+    if lr.amount is None:  # a salary line without its months (core computes it with them)
+        lr.set(LineStatus.UNKNOWN, f"{why}; give the months the monthly salary is paid "
+               "for the project", *cites, group=group, missing=(f"{lr.path}.months",))
+        return
     amount = lr.amount
     d = _dates(bctx, lr)
     if d.verdict == "outside":

@@ -23,6 +23,7 @@ commitment period is not checked (the page says it only of consultancy and inter
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from decimal import Decimal
 
@@ -35,8 +36,8 @@ from grantcheck.budget.core import (
     LineStatus,
     capped_part,
     grant_sought_check,
-    grant_sought_message,
     line_dates,
+    reasons,
 )
 from grantcheck.budget.model import BudgetLine, Category
 from grantcheck.citations import Citation
@@ -320,10 +321,6 @@ def _grant(bctx: BudgetCtx) -> list[GrantPart]:
 book = BudgetBook()
 
 
-def _labels(lines: list[LineResult]) -> str:
-    return "; ".join(f"{lr.label}: {lr.reason}" for lr in lines)
-
-
 @book.budget_rule("SMVB01", "The company fits the voucher the budget is drafted for",
                   cites=[C_TIERS, C_T250], reads=["budget.tier"])
 def voucher_fits(bctx: BudgetCtx) -> Check:
@@ -362,7 +359,7 @@ def no_ineligible_activities(bctx: BudgetCtx) -> Check:
     bad = [lr for lr in bctx.lines if lr.line.category in INELIGIBLE]
     if bad:
         total = bctx.total(bad, eligible=False)
-        return failed(f"{len(bad)} line(s), {total}, are not eligible: {_labels(bad)}",
+        return failed(f"{len(bad)} line(s), {total}, are not eligible: {reasons(bad)}",
                       "remove them from the project budget (the company carries them outside "
                       "the project)")
     return passed("no line is an activity the page excludes")
@@ -378,7 +375,7 @@ def investments_only_in_t250(bctx: BudgetCtx) -> Check:
     if v.invests:
         return passed(f"{len(inv)} investment line(s) under the {v.name} voucher")
     return failed(f"{len(inv)} investment line(s), {bctx.total(inv, eligible=False)}, get no "
-                  f"support with the {v.name} voucher: {_labels(inv)}",
+                  f"support with the {v.name} voucher: {reasons(inv)}",
                   "apply for the up-to-DKK-250,000 voucher, or carry the investment outside the "
                   "project")
 
@@ -411,7 +408,7 @@ def subscriptions(bctx: BudgetCtx) -> Check:
     over = [lr for lr in subs if lr.status is LineStatus.PARTLY]
     if over:
         cut = bctx.total(over, eligible=False) - bctx.total(over)
-        return failed(f"{_labels(over)}; {cut} falls outside the {limit} months",
+        return failed(f"{reasons(over)}; {cut} falls outside the {limit} months",
                       f"budget at most {limit} months of each subscription")
     return passed(f"{len(subs)} subscription line(s), each at most {limit} months")
 
@@ -425,7 +422,7 @@ def own_hours_rate(bctx: BudgetCtx) -> Check:
     over = [lr for lr in hours if lr.status is LineStatus.PARTLY]
     if over:
         excess = bctx.total(over, eligible=False) - bctx.total(over)
-        return failed(f"{_labels(over)}: {excess} above the page's rate",
+        return failed(f"{reasons(over)}: {excess} above the page's rate",
                       "value own hours at the gross annual salary / 1,613 h (an owner without "
                       "salary at DKK 250/h)")
     if unknown:
@@ -480,20 +477,14 @@ def _add_months(d: date, months: int) -> date:
     """The same day ``months`` later (the last day of a shorter month)."""
     y, m = divmod(d.month - 1 + months, MONTHS_PER_YEAR)
     year, month = d.year + y, m + 1
-    for day in (d.day, 30, 29, 28):
-        try:
-            return date(year, month, min(d.day, day))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 @book.budget_rule("SMVB09", "The grant sought fits what the budget allows",
                   cites=[C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_TIERS],
                   reads=["budget.grant_sought"])
 def grant_sought(bctx: BudgetCtx) -> Check:
-    found = grant_sought_check(bctx, raise_it=", or raise the own financing")
-    return found or passed(grant_sought_message(bctx))
+    return grant_sought_check(bctx, raise_it=", or raise the own financing")
 
 
 @book.budget_rule("SMVB10", "Costs outside the page's examples are justified",
@@ -501,7 +492,7 @@ def grant_sought(bctx: BudgetCtx) -> Check:
 def justified(bctx: BudgetCtx) -> Check:
     lines = [lr for lr in bctx.lines if lr.status is LineStatus.JUSTIFY]
     if lines:
-        return failed(f"{_labels(lines)}",
+        return failed(f"{reasons(lines)}",
                       "describe how each is part of the potential clarification or the "
                       "implementation")
     return passed("every counted line is among the page's examples")

@@ -18,7 +18,7 @@ from grantcheck.citations import Citation
 from grantcheck.engine import Outcome
 from grantcheck.money import format_percent
 from grantcheck.render.json import SCHEMA_VERSION
-from grantcheck.render.table import OUTCOME_MARK, OUTCOME_STYLE
+from grantcheck.render.table import finding_row
 
 STATUS_STYLE = {
     LineStatus.ELIGIBLE: "green",
@@ -186,15 +186,7 @@ def findings_table(r: BudgetResult, explain: bool) -> Table | None:
     if explain:
         table.add_column("Source", ratio=2)
     for f in shown:
-        what = Text(f.rule.title, style="bold")
-        what.append(f"\n{f.message}")
-        if f.fix and f.outcome in (Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING):
-            what.append(f"\n→ {f.fix}", style="italic")
-        row = [Text(f.rule.id), Text(OUTCOME_MARK[f.outcome], style=OUTCOME_STYLE[f.outcome]),
-               what]
-        if explain:
-            row.append(_cites(f.rule.cites))
-        table.add_row(*row)
+        table.add_row(*finding_row(f, explain))
     return table
 
 

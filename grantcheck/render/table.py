@@ -81,7 +81,7 @@ def summary_table(m: MatchResult) -> Table:
     return table
 
 
-def _finding_row(f: Finding, explain: bool) -> tuple[Text, ...]:
+def finding_row(f: Finding, explain: bool) -> tuple[Text, ...]:
     mark = Text(OUTCOME_MARK[f.outcome], style=OUTCOME_STYLE[f.outcome])
     what = Text(f.rule.title, style="bold")
     what.append(f"\n{f.message}")
@@ -144,7 +144,7 @@ def scheme_detail(r: SchemeResult, explain: bool) -> Group | None:
         if explain:
             table.add_column("Source", ratio=2)
         for f in shown:
-            table.add_row(*_finding_row(f, explain))
+            table.add_row(*finding_row(f, explain))
         parts.append(table)
     if hidden:
         parts.append(Text(f"{hidden} more rule(s) cannot be decided from the profile; "
