@@ -492,7 +492,14 @@ class Runner:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         if self._pool is not None:
-            self._pool.terminate()
+            if exc_type is None:
+                # done, or stopped by the flag: let the few chunks in flight finish and the
+                # workers exit. Pool.terminate() on busy workers can deadlock in CPython's pool
+                # (its task thread waits on the input queue's lock forever), so it is kept for
+                # an exception, where waiting is not wanted.
+                self._pool.close()
+            else:
+                self._pool.terminate()
             self._pool.join()
             self._pool = None
 
