@@ -49,7 +49,7 @@ from typing import IO, Any, Literal, NamedTuple
 
 from grantcheck.csv_input import HeaderError, check_header, plain_dates, profile_from_row
 from grantcheck.errors import format_problem, profile_error_lines
-from grantcheck.matching import MatchResult, check
+from grantcheck.matching import MatchResult, MatchSummary, check, summarize_match
 from grantcheck.profile import Problem, Profile, ProfileError, load_profile, profile_from_data
 from grantcheck.schemes import SCHEME_IDS
 
@@ -358,25 +358,33 @@ class Worker:
     def one(self, task: Task) -> Record:
         try:
             profile = load_task(task)
-            result = check(profile, self.options.as_of, rates=self.rates,
-                           schemes=self.options.schemes, source=task.source)
-            return self._result(result)
+            if self.options.output == "json":
+                return self._full(check(profile, self.options.as_of, rates=self.rates,
+                                        schemes=self.options.schemes, source=task.source))
+            # csv and the table need the verdicts and amounts only, not the findings
+            return self._summary(summarize_match(profile, self.options.as_of, rates=self.rates,
+                                                 schemes=self.options.schemes,
+                                                 source=task.source))
         except ProfileError as e:
             return self._error(task.source, e)
         except Exception as e:  # a bug of ours: this input's record says so, the rest go on
             return self._internal(task.source, e)
 
-    def _result(self, m: MatchResult) -> Record:
-        out = self.options.output
-        text = ""
-        if out == "json":
-            from grantcheck.render.json import match_to_json
+    def _full(self, m: MatchResult) -> Record:
+        from grantcheck.render.json import match_to_json
 
-            text = match_to_json(m)
-        elif out == "csv":
+        return self._record(m, match_to_json(m))
+
+    def _summary(self, m: MatchSummary) -> Record:
+        text = ""
+        if self.options.output == "csv":
             from grantcheck.render.csv import result_row
 
             text = self.rows.text(result_row(m))
+        return self._record(m, text)
+
+    @staticmethod
+    def _record(m: MatchResult | MatchSummary, text: str) -> Record:
         verdicts = tuple((r.verdict.value, r.verdict_if_open.value) for r in m.results)
         return Record(m.source, True, text, m.profile.company.name, verdicts, (), False,
                       tuple(m.warnings))

@@ -192,15 +192,19 @@ class Rule:
     tier: str | None = None
     doc: str = ""
 
-    def evaluate(self, ctx: Ctx) -> Finding:
+    def run(self, ctx: Ctx) -> Check:
+        """The rule's check on ``ctx``; a missing fact, parameter or rate is an unknown one."""
         try:
-            c = self.fn(ctx)
+            return self.fn(ctx)
         except Missing as m:
-            c = _missing_check(m.fields, m.why)
+            return _missing_check(m.fields, m.why)
         except NotEncoded as e:
-            c = Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
+            return Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
         except NoRate as e:
-            c = Check(None, str(e), "give the exchange rate with --rate")
+            return Check(None, str(e), "give the exchange rate with --rate")
+
+    def evaluate(self, ctx: Ctx) -> Finding:
+        c = self.run(ctx)
         return Finding(self, _outcome(self.kind, c), c.message, c.fix, c.missing)
 
 
@@ -505,3 +509,96 @@ def evaluate(scheme: Scheme, ctx: Ctx) -> SchemeResult:
         amounts = _amounts(scheme.amounts, ctx)
     return SchemeResult(scheme, ctx.on, status, status_text, verdict, findings, amounts, docs,
                         tiers)
+
+
+# --- verdicts only (batch csv and table output) -------------------------------------------------
+
+
+@dataclass
+class SchemeSummary:
+    """A scheme's verdict and amounts without the findings and documents behind them: what
+    :func:`summarize` gives. ``verdict``, ``verdict_if_open`` and ``amounts`` are those
+    :func:`evaluate` gives for the same scheme and context."""
+
+    scheme: Scheme
+    status: str
+    verdict_if_open: Verdict
+    amounts: AmountsResult
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.verdict_if_open if self.status == "open" else Verdict.CLOSED
+
+
+class _Order:
+    """The binding rules of one scheme and tier, tried most-often-failing first.
+
+    A verdict does not depend on the order of its rules (any failed binding rule makes it
+    "does not fit", whichever it is), so the order only decides how soon a failing profile
+    stops being checked. It adapts to the profiles seen: every ``_RESORT`` verdicts the rules
+    are sorted by how often each one was the first to fail.
+    """
+
+    __slots__ = ("fails", "rules", "seen")
+    _RESORT = 512
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = [r for r in rules if r.kind in BINDING]
+        self.fails = dict.fromkeys((r.id for r in self.rules), 0)
+        self.seen = 0
+
+    def verdict(self, ctx: Ctx) -> Verdict:
+        """The verdict of these rules on ``ctx``, as :func:`verdict_of` their findings."""
+        self.seen += 1
+        if self.seen % self._RESORT == 0:
+            fails = self.fails
+            self.rules.sort(key=lambda r: -fails[r.id])  # stable: ties keep the page order
+        unknown_seen = False
+        for rule in self.rules:
+            outcome = _outcome(rule.kind, rule.run(ctx))
+            if outcome is Outcome.FAIL:
+                self.fails[rule.id] += 1
+                return Verdict.DOES_NOT_FIT
+            if outcome is Outcome.UNKNOWN:
+                unknown_seen = True
+        return Verdict.NEEDS_INFORMATION if unknown_seen else Verdict.FITS
+
+
+_ORDERS: dict[tuple[int, str | None, bool], _Order] = {}
+
+
+def _order(scheme: Scheme, tier: str | None, common: bool) -> _Order:
+    key = (id(scheme), tier, common)
+    order = _ORDERS.get(key)
+    if order is None:
+        if common:
+            rules = [r for r in scheme.rules if r.tier is None]
+        else:
+            rules = [r for r in scheme.rules if r.tier == tier]
+        order = _ORDERS[key] = _Order(rules)
+    return order
+
+
+def _worse(a: Verdict, b: Verdict) -> Verdict:
+    return a if _RANK[a] <= _RANK[b] else b
+
+
+def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
+    """The verdict and amounts :func:`evaluate` gives, without findings or documents, stopping
+    at the first failed binding rule: several times faster for profiles a scheme does not fit.
+
+    A rule that would raise an unexpected error after a failed one is not run (``evaluate``
+    would have raised it)."""
+    status, _ = scheme.call.status(ctx.on)
+    if not scheme.tiers:
+        return SchemeSummary(scheme, status, _order(scheme, None, True).verdict(ctx),
+                             _amounts(scheme.amounts, ctx))
+    common = _order(scheme, None, True).verdict(ctx)
+    best_rank, best = -1, scheme.tiers[-1]
+    verdict = common
+    for t in scheme.tiers:
+        v = common if common is Verdict.DOES_NOT_FIT else _worse(
+            common, _order(scheme, t.id, False).verdict(ctx))
+        if _RANK[v] >= best_rank:  # the highest tier with the best verdict, as evaluate()
+            best_rank, best, verdict = _RANK[v], t, v
+    return SchemeSummary(scheme, status, verdict, _amounts(best.amounts, ctx))

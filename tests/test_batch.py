@@ -315,23 +315,28 @@ def test_csv_input_errors_name_the_row_and_column(tmp_path):
     assert errors[2] == f"{p}:4: founded: must be a date written as YYYY-MM-DD (got '1.1.2015')"
 
 
-def test_an_internal_error_in_one_profile_does_not_stop_the_rest(monkeypatch, tmp_path):
+@pytest.mark.parametrize(("fmt", "name"), [("csv", "summarize_match"), ("jsonl", "check")])
+def test_an_internal_error_in_one_profile_does_not_stop_the_rest(monkeypatch, fmt, name):
     import grantcheck.batch
 
-    real = grantcheck.batch.check
+    real = getattr(grantcheck.batch, name)
 
     def flaky(profile, *a, **k):
         if profile.company.name.startswith("Kvantia"):
             raise RuntimeError("kaboom")
         return real(profile, *a, **k)
 
-    monkeypatch.setattr(grantcheck.batch, "check", flaky)
-    r = run(*map(str, EXAMPLES), "--format", "csv", "--jobs", "1")
+    monkeypatch.setattr(grantcheck.batch, name, flaky)
+    r = run(*map(str, EXAMPLES), "--format", fmt, "--jobs", "1")
     assert r.exit_code == 3
-    rows = csv_rows(r.stdout)
+    if fmt == "csv":
+        rows = csv_rows(r.stdout)
+        bad = [x["error"] for x in rows if x["status"] == "error"]
+    else:
+        rows = [json.loads(line) for line in r.stdout.splitlines()]
+        bad = [x["error"] for x in rows if "error" in x]
     assert len(rows) == len(EXAMPLES)
-    bad = [x for x in rows if x["status"] == "error"]
-    assert len(bad) == 1 and "internal error: RuntimeError: kaboom" in bad[0]["error"]
+    assert len(bad) == 1 and "internal error: RuntimeError: kaboom" in bad[0]
     assert "Traceback" not in r.stderr
 
 

@@ -12,8 +12,8 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from grantcheck.engine import AmountsResult, SchemeResult
-from grantcheck.matching import MatchResult
+from grantcheck.engine import AmountsResult, SchemeResult, SchemeSummary
+from grantcheck.matching import MatchResult, MatchSummary
 from grantcheck.money import decimal_str
 
 LEAD = ("source", "name", "country", "currency", "evaluation_date", "status",
@@ -38,12 +38,12 @@ def _amount_cells(a: AmountsResult, currency: str) -> tuple[str, str, str]:
     return grant, own, cur
 
 
-def _scheme_cells(r: SchemeResult) -> list[str]:
+def _scheme_cells(r: SchemeResult | SchemeSummary) -> list[str]:
     grant, own, cur = _amount_cells(r.amounts, r.scheme.currency)
     return [r.verdict.value, r.verdict_if_open.value, grant, own, cur]
 
 
-def result_row(m: MatchResult) -> list[str]:
+def result_row(m: MatchResult | MatchSummary) -> list[str]:
     """The cells of one checked profile."""
     c = m.profile.company
     fitting = " ".join(r.scheme.id for r in m.results if r.verdict.value == "fits")
