@@ -2,22 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Generic, TypeVar
 
-from grantcheck.engine import Ctx, SchemeResult, SchemeSummary, Verdict, evaluate, summarize
+from grantcheck.engine import (
+    Ctx,
+    Scheme,
+    SchemeResult,
+    SchemeSummary,
+    Verdict,
+    evaluate,
+    summarize,
+)
 from grantcheck.fx import FxRates
 from grantcheck.profile import Profile
 from grantcheck.schemes import SCHEME_IDS, get
 
+R = TypeVar("R", SchemeResult, SchemeSummary)
+
 
 @dataclass
-class MatchResult:
+class _Match(Generic[R]):
     profile: Profile
     on: date
-    results: list[SchemeResult]
+    results: list[R]
     fx: FxRates
     source: str = ""
     warnings: list[str] = field(default_factory=list)
@@ -25,6 +36,25 @@ class MatchResult:
     @property
     def any_open_fit(self) -> bool:
         return any(r.verdict is Verdict.FITS for r in self.results)
+
+
+@dataclass
+class MatchResult(_Match[SchemeResult]):
+    """Every scheme's verdict with the findings, amounts and documents behind it."""
+
+
+@dataclass
+class MatchSummary(_Match[SchemeSummary]):
+    """What :func:`summarize_match` gives: a :class:`MatchResult` without findings or
+    documents."""
+
+
+def _each(fn: Callable[[Scheme, Ctx], R], profile: Profile, as_of: date,
+          rates: Mapping[str, Decimal] | None, schemes: Iterable[str]
+          ) -> tuple[list[R], FxRates]:
+    fx = FxRates(as_of, dict(rates or {}))
+    ctx = Ctx(profile, as_of, fx)
+    return [fn(get(s), ctx) for s in schemes], fx
 
 
 def check(
@@ -36,26 +66,8 @@ def check(
     source: str = "",
 ) -> MatchResult:
     """Evaluate ``profile`` against the schemes on the date ``as_of``."""
-    fx = FxRates(as_of, dict(rates or {}))
-    ctx = Ctx(profile, as_of, fx)
-    results = [evaluate(get(s), ctx) for s in schemes]
+    results, fx = _each(evaluate, profile, as_of, rates, schemes)
     return MatchResult(profile, as_of, results, fx, source, fx.warnings())
-
-
-@dataclass
-class MatchSummary:
-    """What :func:`summarize` gives: a :class:`MatchResult` without findings or documents."""
-
-    profile: Profile
-    on: date
-    results: list[SchemeSummary]
-    fx: FxRates
-    source: str = ""
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def any_open_fit(self) -> bool:
-        return any(r.verdict is Verdict.FITS for r in self.results)
 
 
 def summarize_match(
@@ -68,7 +80,5 @@ def summarize_match(
 ) -> MatchSummary:
     """The verdicts, amounts and warnings :func:`check` gives, computed without the findings
     behind them (batch's csv and table output): see :func:`grantcheck.engine.summarize`."""
-    fx = FxRates(as_of, dict(rates or {}))
-    ctx = Ctx(profile, as_of, fx)
-    results = [summarize(get(s), ctx) for s in schemes]
+    results, fx = _each(summarize, profile, as_of, rates, schemes)
     return MatchSummary(profile, as_of, results, fx, source, fx.warnings())
