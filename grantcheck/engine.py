@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from grantcheck.citations import Citation, Source
@@ -115,7 +116,7 @@ def _fix_for(fields: Iterable[str]) -> str:
 # --- context ------------------------------------------------------------------------------------
 
 
-_PATHS: dict[str, tuple[str, ...]] = {}  # "company.turnover" -> ("company", "turnover")
+_GETTERS: dict[str, attrgetter[Any]] = {}  # "company.turnover" -> attrgetter("company.turnover")
 T = TypeVar("T")
 
 
@@ -143,17 +144,20 @@ class Ctx:
 
     def value(self, path: str) -> Any:
         """The value at a dotted profile path, or None when it is not stated."""
-        parts = _PATHS.get(path)
-        if parts is None:
-            if len(_PATHS) >= 4096:
-                _PATHS.clear()
-            parts = _PATHS[path] = tuple(path.split("."))
-        obj: Any = self.profile
-        for part in parts:
-            if obj is None:
-                return None
-            obj = getattr(obj, part)
-        return obj
+        getter = _GETTERS.get(path)
+        if getter is None:
+            if len(_GETTERS) >= 4096:
+                _GETTERS.clear()
+            getter = _GETTERS[path] = attrgetter(path)
+        try:
+            return getter(self.profile)
+        except AttributeError:  # a section on the way is not stated (or the path is wrong)
+            obj: Any = self.profile
+            for part in path.split("."):
+                if obj is None:
+                    return None
+                obj = getattr(obj, part)
+            return obj
 
     def once(self, fn: Callable[[Ctx], T]) -> T:
         """``fn(self)``, computed at most once per context; ``fn`` must be pure (it reads only
