@@ -8,6 +8,10 @@ scheme's own amounts code run for a sample applicant, a small enterprise of the 
 that has stated no budget (:data:`SAMPLE`): the cap, the aid rate and the own-funding form the
 scheme states before a budget is known. `grantcheck match` computes them for a real profile.
 
+The budget part of ``show`` comes from the scheme's budget checker (:mod:`grantcheck.budget`):
+which cost categories count at which rate, the own-funding form, the budget rules and the
+parameters only the budget rules use.
+
 The dictionaries are the JSON shape (``--format json``); the tables are drawn from them, so the
 two always say the same.
 """
@@ -122,4 +126,22 @@ def detail(scheme_id: str, on: date) -> dict[str, Any]:
         for d in scheme.documents
     ]
     out["notes"] = list(scheme.notes)
+    out["budget"] = _budget(scheme, on)
     return out
+
+
+def _budget(scheme: Scheme, on: date) -> dict[str, Any]:
+    """What ``grantcheck budget`` checks for this scheme: its cost rules and their parameters
+    (those the scheme's rules do not already show)."""
+    from grantcheck.budget import checker
+
+    c = checker(scheme.id)
+    shown = {p.name for p in scheme.parameters}
+    return {
+        "categories": c.categories,
+        "own_funding_form": c.own_funding_form,
+        "rules": [_rule(r) for r in c.rules],
+        "parameters": [{**p.to_json(on), "note": p.note} for p in c.parameters
+                       if p.name not in shown],
+        "notes": list(c.notes),
+    }

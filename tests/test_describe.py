@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from typer.testing import CliRunner
 
+from grantcheck.budget import checker as budget_checker
 from grantcheck.cli import app
 from grantcheck.describe import detail, schemes_overview
 from grantcheck.schemes import SCHEME_IDS, all_schemes, get, sections
@@ -60,6 +61,26 @@ def test_show_json_has_every_rule_parameter_and_document_of_the_module(scheme):
     assert [p["name"] for p in data["parameters"]] == [p.name for p in scheme.parameters]
     assert [d["id"] for d in data["documents"]] == [d.id for d in scheme.documents]
     assert data["notes"] == list(scheme.notes)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES, ids=lambda s: s.id)
+def test_show_has_every_budget_rule_and_budget_parameter_of_the_checker(scheme):
+    c = budget_checker(scheme.id)
+    data = detail(scheme.id, date(2026, 11, 23))["budget"]
+    assert [r["id"] for r in data["rules"]] == [r.id for r in c.rules] != []
+    assert [r["reads"] for r in data["rules"]] == [list(r.reads) for r in c.rules]
+    own = {p.name for p in scheme.parameters}
+    assert [p["name"] for p in data["parameters"]] == [p.name for p in c.parameters
+                                                       if p.name not in own]
+    assert data["categories"] == c.categories and data["notes"] == list(c.notes)
+    out = flat(run("show", scheme.id, "--as-of", "2026-11-23").stdout)
+    assert "Budget rules (grantcheck budget)" in out
+    for rule in c.rules:
+        assert f"{rule.id} {rule.kind.value} {rule.title}" in out
+        for cite in rule.cites:
+            assert flat(cite.quote or cite.section) in out
+    for p in c.parameters:
+        assert p.name in out
 
 
 @pytest.mark.parametrize("scheme", SCHEMES, ids=lambda s: s.id)

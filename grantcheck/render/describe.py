@@ -132,28 +132,12 @@ def render_show(data: dict[str, Any], on: str, console: Console) -> None:
         console.print()
         console.print(Text(section["heading"], style="bold underline"))
         for r in section["rules"]:
-            line = Text(f"{r['id']:<6}", style="bold")
-            line.append(f"{r['kind']:<12}", style="cyan")
-            line.append(r["title"])
-            if r["tier"]:
-                line.append(f" (tier {r['tier']})", style="dim")
-            console.print(line)
-            if r["reads"]:
-                console.print(_indented(Text("reads: " + ", ".join(r["reads"]), style="green")))
-            console.print(_indented(_source_text(r["source"], page)))
+            _print_rule(r, page, console)
 
     console.print()
     console.print(Text(f"Parameters (values on {on})", style="bold underline"))
     for p in data["parameters"]:
-        line = Text(p["name"], style="bold")
-        if p["value"] is not None:
-            line.append(f" = {_value(p['value'], p['unit'])}")
-        else:
-            line.append(f" ({p['unit']}): not encoded on {on}", style="yellow")
-        console.print(line)
-        if p["note"]:
-            console.print(_indented(Text(p["note"], style="italic")))
-        console.print(_indented(_source_text([p["source"]], page)))
+        _print_parameter(p, on, page, console)
 
     if data["documents"]:
         console.print()
@@ -168,4 +152,45 @@ def render_show(data: dict[str, Any], on: str, console: Console) -> None:
         console.print(_indented(_source_text(d["source"], page)))
     console.print()
     for note in data["notes"]:
+        console.print(Text(f"Note: {note}", style="dim"))
+    _print_budget(data["budget"], on, page, console)
+
+
+def _print_rule(r: dict[str, Any], page: str, console: Console) -> None:
+    line = Text(f"{r['id']:<7}", style="bold")
+    line.append(f"{r['kind']:<12}", style="cyan")
+    line.append(r["title"])
+    if r["tier"]:
+        line.append(f" (tier {r['tier']})", style="dim")
+    console.print(line)
+    if r["reads"]:
+        console.print(_indented(Text("reads: " + ", ".join(r["reads"]), style="green")))
+    console.print(_indented(_source_text(r["source"], page)))
+
+
+def _print_parameter(p: dict[str, Any], on: str, page: str, console: Console) -> None:
+    line = Text(p["name"], style="bold")
+    if p["value"] is not None:
+        line.append(f" = {_value(p['value'], p['unit'])}")
+    else:
+        line.append(f" ({p['unit']}): not encoded on {on}", style="yellow")
+    console.print(line)
+    if p["note"]:
+        console.print(_indented(Text(p["note"], style="italic")))
+    console.print(_indented(_source_text([p["source"]], page)))
+
+
+def _print_budget(b: dict[str, Any], on: str, page: str, console: Console) -> None:
+    """The cost rules `grantcheck budget` checks."""
+    console.print()
+    console.print(Text("Budget rules (grantcheck budget)", style="bold underline"))
+    console.print(Text(f"Cost categories: {b['categories']}"))
+    console.print(Text(f"Own funding: {b['own_funding_form']}"))
+    for r in b["rules"]:
+        _print_rule(r, page, console)
+    if b["parameters"]:
+        console.print(Text(f"Budget parameters (values on {on})", style="bold"))
+    for p in b["parameters"]:
+        _print_parameter(p, on, page, console)
+    for note in b["notes"]:
         console.print(Text(f"Note: {note}", style="dim"))
