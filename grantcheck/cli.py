@@ -271,9 +271,9 @@ def budget(
             _fail("which scheme? a budget without a profile needs --scheme ID (or "
                   "budget.scheme in the file)", f"schemes: {', '.join(MODULES)}")
         from grantcheck.engine import Verdict
-        from grantcheck.matching import check as match
+        from grantcheck.matching import summarize_match
 
-        matched = match(profile, on, rates=overrides)
+        matched = summarize_match(profile, on, rates=overrides)  # the verdicts are enough
         open_results = [r for r in matched.results if r.status == "open"]
         ids = [r.scheme.id for r in open_results if r.verdict is Verdict.FITS]
         if not ids:  # nothing fits yet: the schemes that only need more information

@@ -82,6 +82,7 @@ from grantcheck.schemes.innobooster_people import (
     CAP,
     FUNDED_MAX,
     FUNDED_MIN,
+    OWN_FUNDING_FORM,
     OWNER_MIN_PERCENT,
     PAGE_VERSION,
     SALARY_RATE,
@@ -90,7 +91,6 @@ from grantcheck.schemes.innobooster_people import (
     SUBSIDY_PER_MONTH,
 )
 
-OWN_FUNDING_FORM = "the company pays the rest of the salaries"
 SALARY = "salary"  # group of a counted salary line
 OWNER = "owner"  # group of a salary line of an owner (not eligible)
 

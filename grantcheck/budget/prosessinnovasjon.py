@@ -33,7 +33,8 @@ Readings chosen:
 - A large enterprise under the declared exception passes POB03 with GBER art. 29(2)'s condition
   (SMEs bearing at least 30 % of the costs) stated in the message, as the scheme's PO01 does: the
   budget does not show the partners' cost split.
-- The page states no form of own funding: "cash or own hours (the page states no form)".
+- The page states no form of own funding: the scheme module's OWN_FUNDING_FORM (cash or own
+  hours), the same words as `match`.
 - A ``salary`` line (monthly_salary × months) is a personnel cost ("personalkostnader"), so it
   counts like ``personnel``; its months must be given.
 - ``hardware``, ``software`` and ``commissioning`` bought outright are not depreciation or rent
@@ -85,6 +86,7 @@ from grantcheck.schemes.prosessinnovasjon import (
     LARGE_INTENSITY,
     LARGE_SME_COST_SHARE,
     NOTIFICATION_THRESHOLD,
+    OWN_FUNDING_FORM,
     SCHEME,
     SIZE_FIELDS,
     SME_INTENSITY,
@@ -101,7 +103,6 @@ EU_8_3 = eu(
     "overlapping, only if such cumulation does not result in exceeding the highest aid intensity "
     "or aid amount applicable to this aid under this Regulation.")
 
-OWN_FUNDING_FORM = "cash or own hours (the page states no form)"
 # Without a profile the SME status needs at least these figures (sme.company_status).
 NO_PROFILE_FIELDS = ("company.employees_fte", "company.turnover", "company.balance_sheet_total")
 

@@ -412,6 +412,11 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # --- documents, amounts, scheme -------------------------------------------------------------
 
 
+# The page names no form of own funding; own hours are an eligible cost ("Egne timer/
+# personalkostnader"), so the company funds its share in cash or in its own hours.
+OWN_FUNDING_FORM = "own funds: cash or own hours (the page states no form)"
+
+
 def amounts(ctx: Ctx) -> Amounts:
     """GBER art. 29(4) rate x the eligible costs; the page states no cap."""
     rate, status = _intensity(ctx)
@@ -423,12 +428,12 @@ def amounts(ctx: Ctx) -> Amounts:
     cites = (EU_29_4, EU_4_1_L, C_KOSTNADER)
     budget = ctx.value("project.budget_total")
     if budget is None:
-        return Amounts(None, None, "own funds (the page does not state the form)",
+        return Amounts(None, None, OWN_FUNDING_FORM,
                        f"{common}; state project.budget_total to compute the grant",
                        rate=rate, cites=cites, missing=("project.budget_total",))
     base = ctx.money(budget)
     grant = (base * rate).floored()
-    return Amounts(grant, base - grant, "own funds (the page does not state the form)",
+    return Amounts(grant, base - grant, OWN_FUNDING_FORM,
                    f"{format_percent(rate)} x eligible costs {base} = {grant} (derived); "
                    f"{common}",
                    rate=rate, cost_base=base, cites=cites)

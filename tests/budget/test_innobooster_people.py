@@ -101,7 +101,7 @@ def test_every_parameter_has_a_unit_and_a_citation() -> None:
 
 def test_the_registry_returns_this_checker() -> None:
     assert checker(SID) is CHECKER
-    assert CHECKER.own_funding_form == "the company pays the rest of the salaries"
+    assert CHECKER.own_funding_form == "salary (the company pays the rest of the funded salaries)"
 
 
 # --- nothing but salaries -------------------------------------------------------------------

@@ -99,7 +99,7 @@ def test_every_parameter_has_a_unit_and_a_citation() -> None:
 
 def test_the_registry_returns_this_checker() -> None:
     assert checker(SID) is CHECKER
-    assert CHECKER.own_funding_form == "cash or own hours (the page states no form)"
+    assert CHECKER.own_funding_form == "own funds: cash or own hours (the page states no form)"
     assert CHECKER.hours_rate is None
 
 
