@@ -15,7 +15,7 @@ still computed and shown.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -126,21 +126,40 @@ class Ctx:
 
     The profile is frozen and the date fixed, so what is computed from them alone can be
     computed once per context (:meth:`once`) and shared by the rules of every scheme.
+
+    Amounts are in :attr:`currency`: the company's own for the rules, the scheme's for its
+    amounts (:meth:`in_currency`), with the profile's figures converted at the dated rate.
     """
 
     profile: Profile
     on: date
     fx: FxRates
     _currency: str = field(init=False, repr=False, compare=False)
+    _profile_currency: str = field(init=False, repr=False, compare=False)
     _memo: dict[Callable[[Ctx], Any], Any] = field(default_factory=dict, init=False, repr=False,
                                                    compare=False)
 
     def __post_init__(self) -> None:
-        self._currency = self.profile.company.money_currency
+        self._currency = self._profile_currency = self.profile.company.money_currency
 
     @property
     def currency(self) -> str:
         return self._currency
+
+    @property
+    def profile_currency(self) -> str:
+        """The currency of the profile's amounts (the company's)."""
+        return self._profile_currency
+
+    def in_currency(self, currency: str) -> Ctx:
+        """This context with its amounts in ``currency`` (itself when that is the company's):
+        :meth:`money` converts the profile's figures into it. Nothing memoised is shared, since
+        what :meth:`once` remembers may be amounts."""
+        if currency == self._currency:
+            return self
+        other = Ctx(self.profile, self.on, self.fx)
+        other._currency = currency
+        return other
 
     def value(self, path: str) -> Any:
         """The value at a dotted profile path, or None when it is not stated."""
@@ -175,8 +194,12 @@ class Ctx:
         return v
 
     def money(self, amount: Decimal) -> Money:
-        """An amount from the profile, in the company's currency."""
-        return Money(amount, self.currency)
+        """An amount from the profile (in the company's currency), in :attr:`currency`:
+        converted at the dated rate and rounded half up to the øre/öre when they differ, so
+        that amounts computed from it add up to the cent as shown."""
+        m = Money(amount, self._profile_currency)
+        to = self.currency
+        return m if to == self._profile_currency else self.fx.convert(m, to).rounded()
 
     def convert(self, money: Money, to: str) -> Money:
         return self.fx.convert(money, to)
@@ -470,11 +493,22 @@ class SchemeResult:
                 if d.document.stage is not Stage.APPLICATION and d.needed is not False]
 
 
-def _amounts(fn: AmountsFn | None, ctx: Ctx) -> AmountsResult:
+def _amounts(fn: AmountsFn | None, ctx: Ctx, currency: str) -> AmountsResult:
+    """The amounts ``fn`` computes, in the scheme's ``currency`` (the catalogue: "Money is
+    exact (decimal), in the scheme's currency"); a company that states its figures in another
+    currency has them converted at the dated rate, and the basis says so."""
     if fn is None:
         return AmountsResult(None, "the scheme states no amount")
+    actx = ctx.in_currency(currency)
     try:
-        return AmountsResult(fn(ctx))
+        amounts = fn(actx)
+        if actx is not ctx:
+            rates = " and ".join(ctx.fx.rate(c).describe()
+                                 for c in (ctx.profile_currency, currency) if c != "EUR")
+            amounts = replace(amounts, basis=f"{amounts.basis}; in the scheme's currency, "
+                              f"{currency}: the profile's {ctx.profile_currency} figures are "
+                              f"converted at {rates}")
+        return AmountsResult(amounts)
     except Missing as m:
         return AmountsResult(None, f"needs {', '.join(m.fields)}", m.fields)
     except (NotEncoded, NoRate) as e:
@@ -502,7 +536,8 @@ def evaluate(scheme: Scheme, ctx: Ctx) -> SchemeResult:
         common = [f for f in findings if f.rule.tier is None]
         for t in scheme.tiers:
             tier_findings = common + [f for f in findings if f.rule.tier == t.id]
-            tiers.append(TierResult(t, verdict_of(tier_findings), _amounts(t.amounts, ctx)))
+            tiers.append(TierResult(t, verdict_of(tier_findings),
+                                    _amounts(t.amounts, ctx, scheme.currency)))
         best = max(tiers, key=lambda tr: _RANK[tr.verdict])
         # the amounts shown for the scheme are those of the highest tier with the best verdict
         best = [tr for tr in tiers if tr.verdict is best.verdict][-1]
@@ -510,7 +545,7 @@ def evaluate(scheme: Scheme, ctx: Ctx) -> SchemeResult:
         amounts = best.amounts
     else:
         verdict = verdict_of(findings)
-        amounts = _amounts(scheme.amounts, ctx)
+        amounts = _amounts(scheme.amounts, ctx, scheme.currency)
     return SchemeResult(scheme, ctx.on, status, status_text, verdict, findings, amounts, docs,
                         tiers)
 
@@ -596,7 +631,7 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
     status, _ = scheme.call.status(ctx.on)
     if not scheme.tiers:
         return SchemeSummary(scheme, status, _order(scheme, None, True).verdict(ctx),
-                             _amounts(scheme.amounts, ctx))
+                             _amounts(scheme.amounts, ctx, scheme.currency))
     common = _order(scheme, None, True).verdict(ctx)
     best_rank, best = -1, scheme.tiers[-1]
     verdict = common
@@ -605,4 +640,4 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
             common, _order(scheme, t.id, False).verdict(ctx))
         if _RANK[v] >= best_rank:  # the highest tier with the best verdict, as evaluate()
             best_rank, best, verdict = _RANK[v], t, v
-    return SchemeSummary(scheme, status, verdict, _amounts(best.amounts, ctx))
+    return SchemeSummary(scheme, status, verdict, _amounts(best.amounts, ctx, scheme.currency))
