@@ -136,6 +136,7 @@ class Ctx:
     fx: FxRates
     _currency: str = field(init=False, repr=False, compare=False)
     _profile_currency: str = field(init=False, repr=False, compare=False)
+    _base: Ctx | None = field(default=None, init=False, repr=False, compare=False)
     _memo: dict[Callable[[Ctx], Any], Any] = field(default_factory=dict, init=False, repr=False,
                                                    compare=False)
 
@@ -151,14 +152,21 @@ class Ctx:
         """The currency of the profile's amounts (the company's)."""
         return self._profile_currency
 
+    @property
+    def base(self) -> Ctx:
+        """The context in the company's own terms (itself, unless made by :meth:`in_currency`):
+        facts about the company, such as its SME status, are decided there once."""
+        return self if self._base is None else self._base
+
     def in_currency(self, currency: str) -> Ctx:
         """This context with its amounts in ``currency`` (itself when that is the company's):
-        :meth:`money` converts the profile's figures into it. Nothing memoised is shared, since
-        what :meth:`once` remembers may be amounts."""
+        :meth:`money` converts the profile's figures into it. Its :meth:`once` memo is its own,
+        since what is remembered may be amounts; :attr:`base` leads back to this one."""
         if currency == self._currency:
             return self
         other = Ctx(self.profile, self.on, self.fx)
         other._currency = currency
+        other._base = self.base
         return other
 
     def value(self, path: str) -> Any:

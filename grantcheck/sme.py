@@ -117,9 +117,9 @@ def _describe(f: Figures) -> str:
 
 
 def company_status(ctx: Ctx) -> SmeStatus:
-    """The profile company's SME status, with the sums that decided it (computed once per
-    context: several rules of several schemes ask for it)."""
-    return ctx.once(_company_status)
+    """The profile company's SME status, with the sums that decided it: decided once, in the
+    company's own currency (``ctx.base``), for every rule and amount of every scheme."""
+    return ctx.base.once(_company_status)
 
 
 def _company_status(ctx: Ctx) -> SmeStatus:
