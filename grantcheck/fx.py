@@ -37,7 +37,15 @@ class Rate:
     origin: str  # "ECB (InforEuro 2026-11)" or "user override"
 
     def describe(self) -> str:
-        return f"1 EUR = {self.per_eur} {self.currency} ({self.origin}, rate of {self.rate_date})"
+        """'1 EUR = 7.4736 DKK (ECB, InforEuro 2026-11, rate of 2026-10-29)' (made once per
+        distinct rate: every rule that converts states it)."""
+        text = _DESCRIBED.get(self)
+        if text is None:
+            if len(_DESCRIBED) >= 1024:
+                _DESCRIBED.clear()
+            text = _DESCRIBED[self] = (f"1 EUR = {self.per_eur} {self.currency} ({self.origin}, "
+                                       f"rate of {self.rate_date})")
+        return text
 
     def to_json(self) -> dict[str, str]:
         return {
@@ -46,6 +54,9 @@ class Rate:
             "date": self.rate_date.isoformat(),
             "origin": self.origin,
         }
+
+
+_DESCRIBED: dict[Rate, str] = {}
 
 
 class NoRate(LookupError):
