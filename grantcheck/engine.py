@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from grantcheck.citations import Citation, Source
@@ -116,7 +115,7 @@ def _fix_for(fields: Iterable[str]) -> str:
 # --- context ------------------------------------------------------------------------------------
 
 
-_GETTERS: dict[str, attrgetter[Any]] = {}  # "company.turnover" -> attrgetter("company.turnover")
+_PATHS: dict[str, tuple[str, ...]] = {}  # "company.turnover" -> ("company", "turnover")
 T = TypeVar("T")
 
 
@@ -171,20 +170,17 @@ class Ctx:
 
     def value(self, path: str) -> Any:
         """The value at a dotted profile path, or None when it is not stated."""
-        getter = _GETTERS.get(path)
-        if getter is None:
-            if len(_GETTERS) >= 4096:
-                _GETTERS.clear()
-            getter = _GETTERS[path] = attrgetter(path)
-        try:
-            return getter(self.profile)
-        except AttributeError:  # a section on the way is not stated (or the path is wrong)
-            obj: Any = self.profile
-            for part in path.split("."):
-                if obj is None:
-                    return None
-                obj = getattr(obj, part)
-            return obj
+        parts = _PATHS.get(path)
+        if parts is None:
+            if len(_PATHS) >= 4096:
+                _PATHS.clear()
+            parts = _PATHS[path] = tuple(path.split("."))
+        obj: Any = self.profile
+        for part in parts:
+            if obj is None:
+                return None
+            obj = getattr(obj, part)
+        return obj
 
     def once(self, fn: Callable[[Ctx], T]) -> T:
         """``fn(self)``, computed at most once per context; ``fn`` must be pure (it reads only
@@ -511,8 +507,7 @@ def _amounts(fn: AmountsFn | None, ctx: Ctx, currency: str) -> AmountsResult:
     try:
         amounts = fn(actx)
         if actx is not ctx:
-            rates = " and ".join(ctx.fx.rate(c).describe()
-                                 for c in (ctx.profile_currency, currency) if c != "EUR")
+            rates = ctx.fx.describe_conversion(ctx.profile_currency, currency, " and ")
             amounts = replace(amounts, basis=f"{amounts.basis}; in the scheme's currency, "
                               f"{currency}: the profile's {ctx.profile_currency} figures are "
                               f"converted at {rates}")
@@ -611,18 +606,15 @@ class _Order:
         return Verdict.NEEDS_INFORMATION if unknown_seen else Verdict.FITS
 
 
-_ORDERS: dict[tuple[int, str | None, bool], _Order] = {}
+_ORDERS: dict[tuple[int, str | None], _Order] = {}
 
 
-def _order(scheme: Scheme, tier: str | None, common: bool) -> _Order:
-    key = (id(scheme), tier, common)
+def _order(scheme: Scheme, tier: str | None) -> _Order:
+    """The order of the rules of ``tier`` alone (None: the rules every tier shares)."""
+    key = (id(scheme), tier)
     order = _ORDERS.get(key)
     if order is None:
-        if common:
-            rules = [r for r in scheme.rules if r.tier is None]
-        else:
-            rules = [r for r in scheme.rules if r.tier == tier]
-        order = _ORDERS[key] = _Order(rules)
+        order = _ORDERS[key] = _Order(r for r in scheme.rules if r.tier == tier)
     return order
 
 
@@ -638,14 +630,14 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
     would have raised it)."""
     status, _ = scheme.call.status(ctx.on)
     if not scheme.tiers:
-        return SchemeSummary(scheme, status, _order(scheme, None, True).verdict(ctx),
+        return SchemeSummary(scheme, status, _order(scheme, None).verdict(ctx),
                              _amounts(scheme.amounts, ctx, scheme.currency))
-    common = _order(scheme, None, True).verdict(ctx)
+    common = _order(scheme, None).verdict(ctx)
     best_rank, best = -1, scheme.tiers[-1]
     verdict = common
     for t in scheme.tiers:
         v = common if common is Verdict.DOES_NOT_FIT else _worse(
-            common, _order(scheme, t.id, False).verdict(ctx))
+            common, _order(scheme, t.id).verdict(ctx))
         if _RANK[v] >= best_rank:  # the highest tier with the best verdict, as evaluate()
             best_rank, best, verdict = _RANK[v], t, v
     return SchemeSummary(scheme, status, verdict, _amounts(best.amounts, ctx, scheme.currency))

@@ -122,6 +122,13 @@ class FxRates:
             raise NoRate(f"no ECB rate for {currency}; give one with --rate {currency}=…")
         return Rate(currency, chosen[2][currency], chosen[1], f"ECB, InforEuro {chosen[0]}")
 
+    def describe_conversion(self, frm: str, to: str, sep: str = "; ") -> str:
+        """The rates that convert ``frm`` into ``to``, described and joined by ``sep`` ('' when
+        they are the same currency; the euro needs no rate)."""
+        if frm == to:
+            return ""
+        return sep.join(self.rate(c).describe() for c in (frm, to) if c != "EUR")
+
     def convert(self, money: Money, to: str) -> Money:
         if money.currency == to:
             return money

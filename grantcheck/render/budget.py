@@ -18,7 +18,7 @@ from grantcheck.citations import Citation
 from grantcheck.engine import Outcome
 from grantcheck.money import format_percent
 from grantcheck.render.json import SCHEMA_VERSION
-from grantcheck.render.table import finding_row
+from grantcheck.render.table import rules_table
 
 STATUS_STYLE = {
     LineStatus.ELIGIBLE: "green",
@@ -179,15 +179,7 @@ def findings_table(r: BudgetResult, explain: bool) -> Table | None:
     shown = [f for f in r.findings if explain or f.outcome in wanted]
     if not shown:
         return None
-    table = Table(title="Budget rules", title_justify="left", expand=True, show_lines=explain)
-    table.add_column("Rule", no_wrap=True)
-    table.add_column("Outcome", no_wrap=True)
-    table.add_column("What was compared", ratio=3)
-    if explain:
-        table.add_column("Source", ratio=2)
-    for f in shown:
-        table.add_row(*finding_row(f, explain))
-    return table
+    return rules_table(shown, explain, "Budget rules")
 
 
 def render_budget(r: BudgetResult, console: Console, explain: bool = False) -> None:

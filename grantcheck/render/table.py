@@ -81,6 +81,20 @@ def summary_table(m: MatchResult) -> Table:
     return table
 
 
+def rules_table(findings: list[Finding], explain: bool, title: str | None = None) -> Table:
+    """Rule, outcome, what was compared (and, with ``explain``, the sources): one row each."""
+    table = Table(title=title, title_justify="left", show_header=True, expand=True,
+                  show_lines=explain)
+    table.add_column("Rule", no_wrap=True)
+    table.add_column("Outcome", no_wrap=True)
+    table.add_column("What was compared", ratio=3)
+    if explain:
+        table.add_column("Source", ratio=2)
+    for f in findings:
+        table.add_row(*finding_row(f, explain))
+    return table
+
+
 def finding_row(f: Finding, explain: bool) -> tuple[Text, ...]:
     mark = Text(OUTCOME_MARK[f.outcome], style=OUTCOME_STYLE[f.outcome])
     what = Text(f.rule.title, style="bold")
@@ -137,15 +151,7 @@ def scheme_detail(r: SchemeResult, explain: bool) -> Group | None:
     if r.amounts.amounts is not None and (explain or r.verdict_if_open is not Verdict.DOES_NOT_FIT):
         parts.append(Text(f"Amounts: {r.amounts.amounts.basis}", style="dim"))
     if shown:
-        table = Table(show_header=True, expand=True, show_lines=explain)
-        table.add_column("Rule", no_wrap=True)
-        table.add_column("Outcome", no_wrap=True)
-        table.add_column("What was compared", ratio=3)
-        if explain:
-            table.add_column("Source", ratio=2)
-        for f in shown:
-            table.add_row(*finding_row(f, explain))
-        parts.append(table)
+        parts.append(rules_table(shown, explain))
     if hidden:
         parts.append(Text(f"{hidden} more rule(s) cannot be decided from the profile; "
                           "--explain shows every rule.", style="dim"))

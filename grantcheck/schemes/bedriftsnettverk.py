@@ -370,8 +370,7 @@ def grant_cap(ctx: Ctx) -> tuple[Money, str]:
     if cur == cap.currency:
         return cap, ""
     converted = ctx.convert(cap, cur).floored()
-    rates = [ctx.fx.rate(c).describe() for c in (cap.currency, cur) if c != "EUR"]
-    return converted, f" ({cap} converted at {'; '.join(rates)})"
+    return converted, f" ({cap} converted at {ctx.fx.describe_conversion(cap.currency, cur)})"
 
 
 def _add_years(d: date, years: int) -> date:

@@ -293,10 +293,7 @@ def _rates(ctx: Ctx) -> str:
     """'' for a SEK profile; else the rates used to convert the SEK figures, as a clause."""
     if ctx.currency == "SEK":
         return ""
-    used = [ctx.fx.rate("SEK").describe()]
-    if ctx.currency != "EUR":
-        used.append(ctx.fx.rate(ctx.currency).describe())
-    return "; SEK converted at " + " and ".join(used)
+    return "; SEK converted at " + ctx.fx.describe_conversion("SEK", ctx.currency, " and ")
 
 
 def _both(ctx: Ctx, *paths: str) -> list[str]:

@@ -488,9 +488,7 @@ def _local(ctx: Ctx, p: Parameter[Decimal]) -> Money:
 
 def _rate_text(ctx: Ctx, frm: str) -> str:
     """The exchange rates used to bring `frm` into the company's currency ('' if none)."""
-    if frm == ctx.currency:
-        return ""
-    return "; ".join(ctx.fx.rate(c).describe() for c in (frm, ctx.currency) if c != "EUR")
+    return ctx.fx.describe_conversion(frm, ctx.currency)
 
 
 def _in_local(ctx: Ctx, p: Parameter[Decimal]) -> str:
