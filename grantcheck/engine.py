@@ -14,8 +14,8 @@ still computed and shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -72,7 +72,10 @@ class Missing(LookupError):
     def __init__(self, *fields: str, why: str = "") -> None:
         self.fields = fields
         self.why = why
-        super().__init__(", ".join(fields))
+        super().__init__(*fields)  # raised often and caught at once: __str__ joins when asked
+
+    def __str__(self) -> str:
+        return ", ".join(self.fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +120,9 @@ def _fix_for(fields: Iterable[str]) -> str:
 
 _PATHS: dict[str, tuple[str, ...]] = {}  # "company.turnover" -> ("company", "turnover")
 T = TypeVar("T")
+# Ctx.constant's values: (fn, args, date, currency, profile currency, rates' key) -> (value,
+# the currencies whose rates computing it asked for)
+_CONSTANTS: dict[tuple[Any, ...], tuple[Any, tuple[str, ...]]] = {}
 
 
 @dataclass
@@ -190,6 +196,27 @@ class Ctx:
         except KeyError:
             value = self._memo[fn] = fn(self)
         return value
+
+    def constant(self, fn: Callable[..., T], *args: Hashable) -> T:
+        """``fn(self, *args)`` for a value that depends on the date, the currencies and the exchange
+        rates alone, never on the profile (a ceiling converted from EUR, the sentence stating
+        it): computed once per (fn, args, date, currencies, rates) and shared by every profile of a
+        batch. The rates computing it asked for are asked for again on each call, so that the
+        result lists the same rates as used. A call that raises is not remembered."""
+        fx = self.fx
+        key = (fn, args, self.on, self._currency, self._profile_currency, fx.key)
+        hit = _CONSTANTS.get(key)
+        if hit is None:
+            with fx.recording() as asked:
+                value = fn(self, *args)
+            if len(_CONSTANTS) >= 4096:
+                _CONSTANTS.clear()
+            hit = _CONSTANTS[key] = (value, tuple(asked))
+        else:
+            for currency in hit[1]:
+                fx.rate(currency)
+        result: T = hit[0]
+        return result
 
     def need(self, path: str) -> Any:
         v = self.value(path)
@@ -345,6 +372,12 @@ class Amounts:
     cost_base: Money | None = None
     cites: tuple[Citation, ...] = ()
     missing: tuple[str, ...] = ()
+
+    def with_basis(self, basis: str) -> Amounts:
+        """These amounts with another basis (dataclasses.replace, without its introspection:
+        called for every profile whose currency is not the scheme's)."""
+        return Amounts(self.max_grant, self.own_funding, self.own_funding_form, basis, self.rate,
+                       self.cap, self.cost_base, self.cites, self.missing)
 
 
 AmountsFn = Callable[[Ctx], Amounts]
@@ -507,15 +540,19 @@ def _amounts(fn: AmountsFn | None, ctx: Ctx, currency: str) -> AmountsResult:
     try:
         amounts = fn(actx)
         if actx is not ctx:
-            rates = ctx.fx.describe_conversion(ctx.profile_currency, currency, " and ")
-            amounts = replace(amounts, basis=f"{amounts.basis}; in the scheme's currency, "
-                              f"{currency}: the profile's {ctx.profile_currency} figures are "
-                              f"converted at {rates}")
+            amounts = amounts.with_basis(amounts.basis + actx.constant(_converted_note))
         return AmountsResult(amounts)
     except Missing as m:
         return AmountsResult(None, f"needs {', '.join(m.fields)}", m.fields)
     except (NotEncoded, NoRate) as e:
         return AmountsResult(None, str(e))
+
+
+def _converted_note(ctx: Ctx) -> str:
+    """The end of a basis whose amounts were converted into the scheme's currency."""
+    rates = ctx.fx.describe_conversion(ctx.profile_currency, ctx.currency, " and ")
+    return (f"; in the scheme's currency, {ctx.currency}: the profile's {ctx.profile_currency} "
+            f"figures are converted at {rates}")
 
 
 def _document_status(doc: Document, ctx: Ctx, held_list: list[str] | None) -> DocumentStatus:
@@ -597,12 +634,14 @@ class _Order:
             self.rules.sort(key=lambda r: -fails[r.id])  # stable: ties keep the page order
         unknown_seen = False
         for rule in self.rules:
-            outcome = _outcome(rule.kind, rule.run(ctx))
-            if outcome is Outcome.FAIL:
+            # _outcome of a binding rule, inlined (this loop is the batch's innermost): an
+            # unknown check is unknown; a failed one fails unless it is only information
+            c = rule.run(ctx)
+            if c.ok is None:
+                unknown_seen = True
+            elif not c.ok and not c.info:
                 self.fails[rule.id] += 1
                 return Verdict.DOES_NOT_FIT
-            if outcome is Outcome.UNKNOWN:
-                unknown_seen = True
         return Verdict.NEEDS_INFORMATION if unknown_seen else Verdict.FITS
 
 

@@ -11,10 +11,12 @@ how old it is; a date before the table's first month cannot be converted (no gue
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from grantcheck.citations import ECB_RATES, Citation, eu
@@ -88,6 +90,23 @@ def _by_month() -> dict[str, tuple[str, date, dict[str, Decimal]]]:
     return out
 
 
+@lru_cache(maxsize=256)
+def _table_rate(on: date, currency: str) -> Rate:
+    """The table's rate of ``currency`` for the month of ``on`` (the same Rate object for
+    every profile of a batch); NoRate before the table's first month or for an unknown
+    currency."""
+    rows = _table()
+    month = f"{on.year:04d}-{on.month:02d}"
+    if month < rows[0][0]:
+        raise NoRate(
+            f"no ECB rate for {currency} before {rows[0][0]}; give one with --rate {currency}=…"
+        )
+    chosen = _by_month().get(month, rows[-1])
+    if currency not in chosen[2]:
+        raise NoRate(f"no ECB rate for {currency}; give one with --rate {currency}=…")
+    return Rate(currency, chosen[2][currency], chosen[1], f"ECB, InforEuro {chosen[0]}")
+
+
 def table_last_date() -> date:
     return _table()[-1][1]
 
@@ -99,28 +118,37 @@ class FxRates:
     on: date
     overrides: dict[str, Decimal] = field(default_factory=dict)
     used: dict[str, Rate] = field(default_factory=dict)
+    _log: list[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def key(self) -> tuple[date, tuple[tuple[str, Decimal], ...]]:
+        """What the rates depend on: the date and the overrides (for a cache key)."""
+        return self.on, tuple(sorted(self.overrides.items())) if self.overrides else ()
+
+    @contextmanager
+    def recording(self) -> Iterator[list[str]]:
+        """While the block runs, every currency asked for with :meth:`rate` is appended to the
+        list it gives (in order, repeats included), and to an enclosing recording's list too."""
+        outer, self._log = self._log, []
+        log = self._log
+        try:
+            yield log
+        finally:
+            self._log = outer
+            if outer is not None:
+                outer += log
 
     def rate(self, currency: str) -> Rate:
+        if self._log is not None:
+            self._log.append(currency)
         if currency in self.used:
             return self.used[currency]
         if currency in self.overrides:
             r = Rate(currency, self.overrides[currency], self.on, "user override")
         else:
-            r = self._from_table(currency)
+            r = _table_rate(self.on, currency)
         self.used[currency] = r
         return r
-
-    def _from_table(self, currency: str) -> Rate:
-        rows = _table()
-        month = f"{self.on.year:04d}-{self.on.month:02d}"
-        if month < rows[0][0]:
-            raise NoRate(
-                f"no ECB rate for {currency} before {rows[0][0]}; give one with --rate {currency}=…"
-            )
-        chosen = _by_month().get(month, rows[-1])
-        if currency not in chosen[2]:
-            raise NoRate(f"no ECB rate for {currency}; give one with --rate {currency}=…")
-        return Rate(currency, chosen[2][currency], chosen[1], f"ECB, InforEuro {chosen[0]}")
 
     def describe_conversion(self, frm: str, to: str, sep: str = "; ") -> str:
         """The rates that convert ``frm`` into ``to``, described and joined by ``sep`` ('' when

@@ -105,6 +105,7 @@ def min_money(first: Money, *rest: Money) -> Money:
 _MEMO_SIZE = 16384
 _PLAIN: dict[Decimal, str] = {}
 _GROUPED: dict[Decimal, str] = {}
+_PERCENT: dict[Decimal, str] = {}
 
 
 def _remembered(memo: dict[Decimal, str], fn: Callable[[Decimal], str], d: Decimal) -> str:
@@ -141,6 +142,10 @@ def _format_amount(d: Decimal) -> str:
 
 def format_percent(rate: Decimal) -> str:
     """Decimal('0.5') -> '50 %'; Decimal('0.075') -> '7.5 %'."""
+    return _remembered(_PERCENT, _format_percent, rate)
+
+
+def _format_percent(rate: Decimal) -> str:
     pct = (rate * 100).normalize()
     text = format(pct, "f")
     return f"{text} %"

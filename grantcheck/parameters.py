@@ -41,7 +41,7 @@ class NotEncoded(LookupError):
 _MEMO_DATES = 64
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per parameter: compared and hashed by identity
 class Parameter(Generic[V]):
     name: str
     unit: str

@@ -3,6 +3,8 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from grantcheck.citations import GBER, eu
 from grantcheck.engine import (
     CallWindow,
@@ -96,3 +98,73 @@ def test_the_last_open_day_is_open_and_the_next_is_closed():
 def test_every_rule_runs_even_after_a_failure():
     r = run(turnover=1, employees_fte=99)
     assert [f.outcome for f in r.findings] == [Outcome.FAIL, Outcome.WARNING, Outcome.PASS]
+
+
+# --- Ctx.constant: values of the date, currencies and rates alone, shared across profiles ---
+
+
+def _eur_limit(ctx, param):
+    """Counts its calls, so that the tests see when it is computed."""
+    _eur_limit.calls += 1
+    return ctx.convert(param.money(ctx.on), ctx.currency)
+
+
+_eur_limit.calls = 0
+EUR_LIMIT = Parameter("eur_limit", "EUR", {date(2020, 1, 1): Decimal(1000)}, C)
+DK = {"company": {"name": "A ApS", "country": "DK"}}
+
+
+def test_a_constant_is_computed_once_and_still_marks_its_rates_used():
+    """A second profile gets the remembered value, and its result lists the DKK rate as used,
+    as computing the value would have."""
+    first, second = ctx_for(DK), ctx_for(DK)
+    before = _eur_limit.calls
+    a = first.constant(_eur_limit, EUR_LIMIT)
+    b = second.constant(_eur_limit, EUR_LIMIT)
+    assert a == b == first.convert(EUR_LIMIT.money(first.on), "DKK")
+    assert _eur_limit.calls == before + 1
+    assert list(second.fx.used) == ["DKK"]
+
+
+def test_a_constant_is_keyed_by_date_currency_and_rates():
+    """Another rate, date or currency is another value (computed again)."""
+    base = ctx_for(DK).constant(_eur_limit, EUR_LIMIT)
+    other_rate = ctx_for(DK, rates={"DKK": Decimal("8")}).constant(_eur_limit, EUR_LIMIT)
+    other_date = ctx_for(DK, on=date(2026, 12, 1)).constant(_eur_limit, EUR_LIMIT)
+    in_sek = ctx_for(DK).in_currency("SEK").constant(_eur_limit, EUR_LIMIT)
+    assert other_rate.amount == Decimal(8000) != base.amount
+    assert other_date == base  # same rates, same value, but computed for its own date
+    assert in_sek.currency == "SEK"
+
+
+def test_a_constant_that_raises_is_not_remembered():
+    """A date the parameter does not cover is an error each time, not a remembered value."""
+    from grantcheck.parameters import NotEncoded
+
+    ctx = ctx_for(DK, on=date(2019, 6, 1))
+    for _ in range(2):
+        before = _eur_limit.calls
+        with pytest.raises(NotEncoded):
+            ctx.constant(_eur_limit, EUR_LIMIT)
+        assert _eur_limit.calls == before + 1
+
+
+def test_with_basis_copies_every_other_field():
+    """Amounts.with_basis is dataclasses.replace(basis=…) (a field added later is copied too)."""
+    import dataclasses
+
+    from grantcheck.engine import Amounts
+    from grantcheck.money import Money
+
+    a = Amounts(Money.of(1, "DKK"), Money.of(2, "DKK"), "cash", "b", Decimal("0.5"),
+                Money.of(3, "DKK"), Money.of(4, "DKK"), (C,), ("x",))
+    assert a.with_basis("new") == dataclasses.replace(a, basis="new")
+    assert {f.name for f in dataclasses.fields(a)} == {
+        "max_grant", "own_funding", "own_funding_form", "basis", "rate", "cap", "cost_base",
+        "cites", "missing"}
+
+
+def test_missing_names_its_fields():
+    from grantcheck.engine import Missing
+
+    assert str(Missing("a.b", "c")) == "a.b, c"

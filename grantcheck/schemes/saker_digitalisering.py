@@ -282,6 +282,10 @@ THEMES = {
 
 def _sek(ctx: Ctx, param: Parameter[Decimal]) -> tuple[Money, str]:
     """A SEK parameter in the company's currency (exact), and how to say it."""
+    return ctx.constant(_sek_of, param)
+
+
+def _sek_of(ctx: Ctx, param: Parameter[Decimal]) -> tuple[Money, str]:
     sek = param.money(ctx.on)
     if ctx.currency == "SEK":
         return sek, str(sek)
@@ -291,6 +295,10 @@ def _sek(ctx: Ctx, param: Parameter[Decimal]) -> tuple[Money, str]:
 
 def _rates(ctx: Ctx) -> str:
     """'' for a SEK profile; else the rates used to convert the SEK figures, as a clause."""
+    return ctx.constant(_rates_clause)
+
+
+def _rates_clause(ctx: Ctx) -> str:
     if ctx.currency == "SEK":
         return ""
     return "; SEK converted at " + ctx.fx.describe_conversion("SEK", ctx.currency, " and ")
@@ -592,16 +600,23 @@ DOCUMENTS = (
 # --- amounts ----------------------------------------------------------------------------------
 
 
+def _amounts_basis(ctx: Ctx) -> str:
+    """What the amounts rest on, the same for every profile of a date and currency."""
+    _, cap_text = _sek(ctx, CALL_BUDGET)
+    _, floor_text = _sek(ctx, MIN_APPLICATION)
+    return (f"Tillväxtverket finances at most {format_percent(MAX_SHARE.at(ctx.on))} of the "
+            f"total budget; the call's whole budget {cap_text} bounds any grant (derived); "
+            f"minimum application {floor_text} (read as the grant sought); a training add-on "
+            f"lies inside the same co-financing; payment comes on reporting{_rates(ctx)}")
+
+
 def amounts(ctx: Ctx) -> Amounts:
     """At most 50 % of the total budget and never more than the call's SEK 10 million."""
     share = MAX_SHARE.at(ctx.on)
-    cap, cap_text = _sek(ctx, CALL_BUDGET)
+    cap, _ = _sek(ctx, CALL_BUDGET)
     _, floor_text = _sek(ctx, MIN_APPLICATION)
     form = "cash, from the applicant's organisation or an external actor"
-    common = (f"Tillväxtverket finances at most {format_percent(share)} of the total budget; "
-              f"the call's whole budget {cap_text} bounds any grant (derived); minimum "
-              f"application {floor_text} (read as the grant sought); a training add-on lies "
-              f"inside the same co-financing; payment comes on reporting{_rates(ctx)}")
+    common = ctx.constant(_amounts_basis)
     cites = (C_MAX_50_PROCENT, C_MAX_10_MKR, C_LAGSTA, C_MEDFINANSIERING)
     budget = ctx.value("project.budget_total")
     if budget is None:
