@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from grantcheck.engine import AmountsResult, SchemeResult, SchemeSummary
+from grantcheck.engine import AmountsResult, SchemeResult, SchemeSummary, Verdict
 from grantcheck.matching import MatchResult, MatchSummary
 from grantcheck.money import decimal_str
 
@@ -40,13 +40,14 @@ def _amount_cells(a: AmountsResult, currency: str) -> tuple[str, str, str]:
 
 def _scheme_cells(r: SchemeResult | SchemeSummary) -> list[str]:
     grant, own, cur = _amount_cells(r.amounts, r.scheme.currency)
-    return [r.verdict.value, r.verdict_if_open.value, grant, own, cur]
+    # a Verdict is a str (StrEnum): the csv module writes its value as it is
+    return [r.verdict, r.verdict_if_open, grant, own, cur]
 
 
 def result_row(m: MatchResult | MatchSummary) -> list[str]:
     """The cells of one checked profile."""
     c = m.profile.company
-    fitting = " ".join(r.scheme.id for r in m.results if r.verdict.value == "fits")
+    fitting = " ".join(r.scheme.id for r in m.results if r.verdict is Verdict.FITS)
     row = [m.source, c.name, c.country, c.money_currency, m.on.isoformat(), "ok",
            "true" if m.any_open_fit else "false", fitting]
     for r in m.results:
