@@ -477,8 +477,18 @@ PREDECESSOR_SCHEMES = frozenset({
 
 def _num(d: Decimal) -> str:
     """An FTE or count without trailing zeros: 20 -> '20', 1.60 -> '1.6'."""
-    text = format(d.normalize(), "f")
+    # the text depends on the value alone, but for the sign of zero: non-zero ones are remembered
+    text = _NUMS.get(d) if d else None
+    if text is None:
+        text = format(d.normalize(), "f")
+        if d and d.is_finite():
+            if len(_NUMS) >= 4096:
+                _NUMS.clear()
+            _NUMS[d] = text
     return text
+
+
+_NUMS: dict[Decimal, str] = {}
 
 
 # --- the page's figures in the company's currency -----------------------------------------------
@@ -734,11 +744,12 @@ def _grant_of(ctx: Ctx, v: _Voucher) -> _Grant:
         support = Money.zero(ctx.currency)
         advice_cap = cap.money
         inv_part = ""
-    advice_grant = min_money(advice * advice_rate, advice_cap)
+    advice_share = advice * advice_rate
+    advice_grant = min_money(advice_share, advice_cap)
     grant = (support + advice_grant).floored()
     own = budget - grant
-    advice_part = (f"advice costs {advice} × {dated.advice_pct} = "
-                   f"{(advice * advice_rate).rounded()}, at most {advice_cap.rounded()}")
+    advice_part = (f"advice costs {advice} × {dated.advice_pct} = {advice_share.rounded()}, at "
+                   f"most {advice_cap.rounded()}")
     if v.invests:
         how = f"{inv_part} + {advice_part}"
     else:
@@ -985,10 +996,19 @@ def _voucher_grant(ctx: Ctx, v: _Voucher) -> tuple[Money, str]:
     return s, "project.grant_sought"
 
 
+def _de_minimis_checks(ctx: Ctx) -> dict[tuple[Money, str], Check]:
+    return {}
+
+
 def _de_minimis_with_grant(v: _Voucher) -> Callable[[Ctx], Check]:
     def fn(ctx: Ctx) -> Check:
         grant, text = _voucher_grant(ctx, v)
-        return _de_minimis(ctx, grant, text)
+        # vouchers that add the same grant get the same check: made once per profile
+        checks = ctx.once(_de_minimis_checks)
+        found = checks.get((grant, text))
+        if found is None:
+            found = checks[grant, text] = _de_minimis(ctx, grant, text)
+        return found
 
     fn.__doc__ = (f"De minimis aid received plus the {v.name} grant must fit under the ceiling "
                   "(Reg. 1407/2013 art. 3(7); Reg. 2023/2831 art. 3(7)).")
