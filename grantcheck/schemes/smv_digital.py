@@ -477,27 +477,151 @@ PREDECESSOR_SCHEMES = frozenset({
 
 def _num(d: Decimal) -> str:
     """An FTE or count without trailing zeros: 20 -> '20', 1.60 -> '1.6'."""
-    text = format(d.normalize(), "f")
+    # the text depends on the value alone, but for the sign of zero: non-zero ones are remembered
+    text = _NUMS.get(d) if d else None
+    if text is None:
+        text = format(d.normalize(), "f")
+        if d and d.is_finite():
+            if len(_NUMS) >= 4096:
+                _NUMS.clear()
+            _NUMS[d] = text
     return text
+
+
+_NUMS: dict[Decimal, str] = {}
+
+
+# --- the page's figures in the company's currency -----------------------------------------------
+# Every profile has the rules convert the same parameters at the same rates and write out the same
+# figures and sentences: each is made once per (date, currency, rates), in a bounded table. Only
+# the rates are looked up per profile, since that records them in the output (FxRates.used).
+
+
+@dataclass(frozen=True, slots=True)
+class _Local:
+    """A money parameter on one date in the company's currency, and its texts."""
+
+    money: Money  # converted at the dated rate, unrounded
+    text: str  # str(money)
+    rounded: str  # str(money.rounded())
+    original: str  # the page's figure: 'EUR 50,000,000'
+    shown: str  # 'EUR 50,000,000 = DKK 373,680,000 (1 EUR = …)', or 'DKK 2,000,000'
+
+
+@dataclass(frozen=True, slots=True)
+class _Ceiling:
+    """The de minimis regime in force on one date, its ceiling in one currency, and its texts."""
+
+    ceiling: Money
+    text: str  # 'EUR 300,000 = DKK 2,242,080 (1 EUR = …)'
+    after: str  # '. Regulation (EU) 2023/2831: …. The page says …' (ends a finding)
+    # the windows (first day, label): the rolling one, or one per fiscal-year start month 1–12
+    windows: tuple[tuple[date, str], ...]
+    rolling: bool
+
+
+class _Terms:
+    """The money parameters the page states in one currency (EUR or DKK), in one currency, on one
+    date at one set of rates: each converted and written out at its first use."""
+
+    __slots__ = ("ceiling", "locals", "rate_text", "unbudgeted")
+
+    def __init__(self, ctx: Ctx, frm: str) -> None:
+        self.rate_text = ctx.fx.describe_conversion(frm, ctx.currency)
+        self.locals: dict[str, _Local] = {}
+        self.ceiling: _Ceiling | None = None  # from EUR: the de minimis regime
+        self.unbudgeted: dict[str, Amounts] = {}  # from DKK: a voucher's amounts without budget
+
+
+_TERMS: dict[tuple[object, ...], _Terms] = {}
+
+
+def _terms(ctx: Ctx, frm: str) -> _Terms:
+    """The table of `frm` figures in ctx's currency. Its rates are looked up first, in the order
+    a conversion looks them up: that records them in ctx.fx.used, or raises NoRate, the same."""
+    to = ctx.currency
+    rates = tuple(ctx.fx.rate(c) for c in (frm, to) if c != "EUR") if frm != to else ()
+    # str(per_eur): Decimal('11.9') == Decimal('11.90'), but the rate's text shows the digits
+    key = (frm, to, ctx.on, *((r.currency, str(r.per_eur), r.rate_date, r.origin) for r in rates))
+    terms = _TERMS.get(key)
+    if terms is None:
+        if len(_TERMS) >= 256:
+            _TERMS.clear()
+        terms = _TERMS[key] = _Terms(ctx, frm)
+    return terms
+
+
+def _eur_terms(ctx: Ctx) -> _Terms:
+    return _terms(ctx, "EUR")
+
+
+def _dkk_terms(ctx: Ctx) -> _Terms:
+    return _terms(ctx, "DKK")
+
+
+# Through ctx.once: the rates need looking up only once per profile (again would change nothing).
+_TERMS_OF = {"EUR": _eur_terms, "DKK": _dkk_terms}
+
+
+def _local_of(ctx: Ctx, p: Parameter[Decimal]) -> _Local:
+    """A money parameter in the company's currency (the page's DKK, or a converted EUR figure),
+    with its texts."""
+    terms = ctx.once(_TERMS_OF[p.unit])
+    local = terms.locals.get(p.name)
+    if local is None:
+        original = p.money(ctx.on)
+        money = ctx.convert(original, ctx.currency)
+        rounded = str(money.rounded())
+        shown = (str(original) if original.currency == money.currency
+                 else f"{original} = {rounded} ({terms.rate_text})")
+        local = terms.locals[p.name] = _Local(money, str(money), rounded, str(original), shown)
+    return local
 
 
 def _local(ctx: Ctx, p: Parameter[Decimal]) -> Money:
     """A money parameter in the company's currency (the page's DKK, or a converted EUR figure)."""
-    return ctx.convert(p.money(ctx.on), ctx.currency)
+    return _local_of(ctx, p).money
 
 
 def _rate_text(ctx: Ctx, frm: str) -> str:
     """The exchange rates used to bring `frm` into the company's currency ('' if none)."""
-    return ctx.fx.describe_conversion(frm, ctx.currency)
+    return ctx.once(_TERMS_OF[frm]).rate_text
 
 
 def _in_local(ctx: Ctx, p: Parameter[Decimal]) -> str:
     """'EUR 50,000,000 = DKK 373,000,000 (1 EUR = …)' or 'DKK 2,000,000'."""
-    original = p.money(ctx.on)
-    local = _local(ctx, p)
-    if original.currency == local.currency:
-        return str(original)
-    return f"{original} = {local.rounded()} ({_rate_text(ctx, original.currency)})"
+    return _local_of(ctx, p).shown
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """The shares and rates in force on one date, and their texts."""
+
+    advice_rate: Decimal  # the advice grant: 1 − the own financing of the advice
+    advice_pct: str
+    investment_pct: str  # the investment support
+    own_shares: str  # 'advice 50 % own financing'
+    own_shares_investing: str  # 'advice 50 % own financing, investments 75 %'
+    overlap: str  # the ownership overlap that makes one group: '25'
+
+
+_DATED: dict[date, _Dated] = {}
+
+
+def _dated(on: date) -> _Dated:
+    """The texts of the date's shares and rates, made once per date (bounded)."""
+    dated = _DATED.get(on)
+    if dated is None:
+        advice_rate = 1 - ADVICE_OWN_SHARE.at(on)
+        own = f"advice {format_percent(ADVICE_OWN_SHARE.at(on))} own financing"
+        if len(_DATED) >= 64:
+            _DATED.clear()
+        dated = _DATED[on] = _Dated(
+            advice_rate, format_percent(advice_rate), format_percent(INVESTMENT_RATE.at(on)),
+            own, f"{own}, investments {format_percent(INVESTMENT_OWN_SHARE.at(on))}",
+            format_amount(GROUP_OWNERSHIP_OVERLAP.at(on)),
+        )
+    return dated
 
 
 def _years_before(d: date, years: int) -> date:
@@ -514,7 +638,12 @@ def _add_months(d: date, months: int) -> date:
 
 
 def _fte(ctx: Ctx) -> tuple[Decimal, str]:
-    """Full-time employees as the page counts them: employees + owners, owners at most 1 FTE."""
+    """Full-time employees as the page counts them: employees + owners, owners at most 1 FTE
+    (counted once per profile: three rules read it)."""
+    return ctx.once(_count_fte)
+
+
+def _count_fte(ctx: Ctx) -> tuple[Decimal, str]:
     c = ctx.profile.company
     absent = [path for path, v in (("company.employees_fte", c.employees_fte),
                                    ("company.owners_fte", c.owners_fte)) if v is None]
@@ -550,7 +679,11 @@ VOUCHERS = (T25, T100, T250)
 
 def _investment(ctx: Ctx) -> tuple[Money, str]:
     """The investment part of the budget: project.investment_cost, or none when the listed
-    activities include no investment."""
+    activities include no investment (once per profile: several rules and amounts read it)."""
+    return ctx.once(_investment_of)
+
+
+def _investment_of(ctx: Ctx) -> tuple[Money, str]:
     p = ctx.profile.project
     if p.investment_cost is not None:
         inv = ctx.money(p.investment_cost)
@@ -582,6 +715,12 @@ class _Grant:
 
 
 def _grant(ctx: Ctx, v: _Voucher) -> _Grant:
+    """The largest grant of voucher `v` that the budget allows (once per profile and voucher: the
+    co-financing rule and the amounts both need it)."""
+    return ctx.once(_GRANT_OF[v.id])
+
+
+def _grant_of(ctx: Ctx, v: _Voucher) -> _Grant:
     """The largest grant of voucher `v` that the budget allows (derived from the page's rates)."""
     budget = ctx.money(ctx.need("project.budget_total"))
     inv, inv_text = _investment(ctx)
@@ -590,26 +729,27 @@ def _grant(ctx: Ctx, v: _Voucher) -> _Grant:
                       why=f"the investment {inv} is more than project.budget_total {budget}")
     on = ctx.on
     advice = budget - inv
-    cap = _local(ctx, v.cap)
-    advice_rate = 1 - ADVICE_OWN_SHARE.at(on)
-    pct = format_percent(advice_rate)
+    cap = _local_of(ctx, v.cap)
+    dated = _dated(on)
+    advice_rate = dated.advice_rate
     if v.invests:
         support = _investment_support(ctx, inv)
-        advice_cap = cap - support
+        advice_cap = cap.money - support
         inv_part = (
-            f"{inv_text} × {format_percent(INVESTMENT_RATE.at(on))} = {support.rounded()} "
-            f"(at most {_local(ctx, INVESTMENT_SUPPORT_MAX)}; none for investments under "
-            f"{_local(ctx, INVESTMENT_MIN)})"
+            f"{inv_text} × {dated.investment_pct} = {support.rounded()} "
+            f"(at most {_local_of(ctx, INVESTMENT_SUPPORT_MAX).text}; none for investments under "
+            f"{_local_of(ctx, INVESTMENT_MIN).text})"
         )
     else:
         support = Money.zero(ctx.currency)
-        advice_cap = cap
+        advice_cap = cap.money
         inv_part = ""
-    advice_grant = min_money(advice * advice_rate, advice_cap)
+    advice_share = advice * advice_rate
+    advice_grant = min_money(advice_share, advice_cap)
     grant = (support + advice_grant).floored()
     own = budget - grant
-    advice_part = (f"advice costs {advice} × {pct} = {(advice * advice_rate).rounded()}, at most "
-                   f"{advice_cap.rounded()}")
+    advice_part = (f"advice costs {advice} × {dated.advice_pct} = {advice_share.rounded()}, at "
+                   f"most {advice_cap.rounded()}")
     if v.invests:
         how = f"{inv_part} + {advice_part}"
     else:
@@ -618,27 +758,76 @@ def _grant(ctx: Ctx, v: _Voucher) -> _Grant:
             how += (f"; the {inv_text} gets no support with this voucher (only the up-to-"
                     f"{GRANT_T250.money(on)} voucher supports investments) and is paid by the "
                     "company")
-    basis = (f"grant {grant} = {how}; the {v.name} voucher gives at most {cap}; own funding = "
-             f"budget {budget} − grant = {own}; derived arithmetic on the page's rates, "
+    basis = (f"grant {grant} = {how}; the {v.name} voucher gives at most {cap.text}; own funding "
+             f"= budget {budget} − grant = {own}; derived arithmetic on the page's rates, "
              f"{VAT_NOTE}")
-    return _Grant(budget, advice, inv, support, advice_grant, grant, cap, basis)
+    return _Grant(budget, advice, inv, support, advice_grant, grant, cap.money, basis)
 
+
+def _grant_for(v: _Voucher) -> Callable[[Ctx], _Grant]:
+    def fn(ctx: Ctx) -> _Grant:
+        return _grant_of(ctx, v)
+
+    return fn
+
+
+_GRANT_OF = {v.id: _grant_for(v) for v in VOUCHERS}
 
 # --- de minimis ----------------------------------------------------------------------------------
 
+_DE_MINIMIS_WORDING = (
+    "The page says 'statsstøtte'; the regulation it cites counts de minimis aid, so only "
+    "aid_received entries with de_minimis = true are summed (aid to other companies of the single "
+    "undertaking included when listed)"
+)
 
-@dataclass(frozen=True)
+
+def _fiscal_window_start(on: date, start_month: int, years: int) -> date:
+    current = date(on.year if on.month >= start_month else on.year - 1, start_month, 1)
+    return date(current.year - (years - 1), start_month, 1)
+
+
+def _ceiling(ctx: Ctx) -> _Ceiling:
+    """The de minimis regime in force on ctx's date (made once per date, currency and rates)."""
+    on = ctx.on
+    ceiling_eur = DE_MINIMIS_CEILING.money(on)  # NotEncoded on a date it does not cover, first
+    terms = ctx.once(_eur_terms)
+    if terms.ceiling is not None:
+        return terms.ceiling
+    ceiling = ctx.convert(ceiling_eur, ctx.currency)
+    rate = terms.rate_text
+    ceiling_text = f"{ceiling_eur}" + (f" = {ceiling.rounded()} ({rate})" if rate else "")
+    years = int(DE_MINIMIS_YEARS.at(on))
+    rolling = on >= DE_MINIMIS_ROLLING_FROM.at(on)
+    windows: tuple[tuple[date, str], ...]
+    if rolling:
+        start = _years_before(on, years) + timedelta(days=1)
+        regime = (f"Regulation (EU) 2023/2831: {ceiling_eur} over any rolling {years} years, aid "
+                  "granted before 2024 included; the page still quotes the old ceiling of "
+                  "EUR 200,000 over the current and the two previous fiscal years "
+                  "(Regulation (EU) No 1407/2013)")
+        windows = ((start, f"granted {start} to {on}"),)
+    else:
+        regime = (f"Regulation (EU) No 1407/2013, the page's ceiling: {ceiling_eur} over the "
+                  f"current and the two previous fiscal years")
+        starts = [_fiscal_window_start(on, m, years) for m in range(1, 13)]
+        windows = tuple((s, f"granted in the fiscal years from {s} to {on}") for s in starts)
+    terms.ceiling = _Ceiling(ceiling, ceiling_text, f". {regime}. {_DE_MINIMIS_WORDING}.",
+                             windows, rolling)
+    return terms.ceiling
+
+
+@dataclass(frozen=True, slots=True)
 class _Window:
     start: date
     label: str
-    ok: bool | None
     known: Money
     count: int
     unsure: tuple[str, ...]
+    unsure_sum: Decimal
 
 
-def _window(ctx: Ctx, aid: Sequence[Aid], start: date, label: str, grant: Money | None,
-            ceiling: Money) -> _Window:
+def _window(ctx: Ctx, aid: Sequence[Aid], start: date, label: str) -> _Window:
     in_window = [(i, a) for i, a in enumerate(aid) if start <= a.granted <= ctx.on]
     known = Money.zero(ctx.currency)
     count = 0
@@ -651,70 +840,76 @@ def _window(ctx: Ctx, aid: Sequence[Aid], start: date, label: str, grant: Money 
         elif a.de_minimis is None:
             unsure_sum = unsure_sum + ctx.money(a.amount)
             unsure.append(f"aid_received[{i}].de_minimis")
-    total = known + (grant or Money.zero(ctx.currency))
-    ok: bool | None
-    if total > ceiling:
-        ok = False
-    elif total + unsure_sum <= ceiling:
-        ok = True
-    else:
-        ok = None
-    return _Window(start, label, ok, known, count, tuple(unsure))
+    return _Window(start, label, known, count, tuple(unsure), unsure_sum.amount)
 
 
-def _fiscal_window_start(on: date, start_month: int, years: int) -> date:
-    current = date(on.year if on.month >= start_month else on.year - 1, start_month, 1)
-    return date(current.year - (years - 1), start_month, 1)
+@dataclass(frozen=True, slots=True)
+class _Received:
+    """The de minimis aid received in the window(s), before a grant is added."""
+
+    windows: tuple[_Window, ...]
+    largest: _Window
+    figures: str  # 'de minimis aid granted … to …: DKK 150,000 (2 entries)'
+    note: str  # ' (the largest over the twelve …)' where the fiscal year is not known
+    fields: tuple[str, ...]  # what would settle an unknown outcome
+    why: str  # why it would be unknown
 
 
-def _de_minimis(ctx: Ctx, grant: Money | None, grant_text: str) -> Check:
-    """De minimis aid in the window (plus `grant`, if given) against the ceiling in force."""
-    on = ctx.on
-    ceiling_eur = DE_MINIMIS_CEILING.money(on)
-    ceiling = ctx.convert(ceiling_eur, ctx.currency)
-    rate = _rate_text(ctx, "EUR")
-    ceiling_text = f"{ceiling_eur}" + (f" = {ceiling.rounded()} ({rate})" if rate else "")
+def _received(ctx: Ctx) -> _Received:
+    """The aid in the windows of the regime in force: the same for SMV03 and for SMV04–SMV06
+    (which add a grant), so summed once per profile (through ctx.once)."""
+    regime = _ceiling(ctx)
     if ctx.profile.aid_received is None:
         raise Missing("aid_received", why="every aid received in the last three years, with "
                       "its date and whether it was de minimis aid; aid_received = [] if none")
     aid = ctx.profile.aid_received
-    years = int(DE_MINIMIS_YEARS.at(on))
-    rolling = on >= DE_MINIMIS_ROLLING_FROM.at(on)
-    if rolling:
-        start = _years_before(on, years) + timedelta(days=1)
-        regime = (f"Regulation (EU) 2023/2831: {ceiling_eur} over any rolling {years} years, aid "
-                  "granted before 2024 included; the page still quotes the old ceiling of "
-                  "EUR 200,000 over the current and the two previous fiscal years "
-                  "(Regulation (EU) No 1407/2013)")
-        windows = [_window(ctx, aid, start, f"granted {start} to {on}", grant, ceiling)]
-        month_known = True
-    else:
-        regime = (f"Regulation (EU) No 1407/2013, the page's ceiling: {ceiling_eur} over the "
-                  f"current and the two previous fiscal years")
-        month = ctx.profile.company.fiscal_year_start_month
-        month_known = month is not None
-        months = [month] if month is not None else list(range(1, 13))
-        windows = []
-        for m in months:
-            start = _fiscal_window_start(on, m, years)
-            windows.append(_window(ctx, aid, start,
-                                   f"granted in the fiscal years from {start} to {on}",
-                                   grant, ceiling))
-    wording = ("The page says 'statsstøtte'; the regulation it cites counts de minimis aid, "
-               "so only aid_received entries with de_minimis = true are summed (aid to other "
-               "companies of the single undertaking included when listed)")
-    outcomes = {w.ok for w in windows}
+    month = ctx.profile.company.fiscal_year_start_month
+    month_known = regime.rolling or month is not None
+    if regime.rolling:
+        starts = regime.windows
+    elif month is not None:
+        starts = (regime.windows[month - 1],)
+    else:  # all twelve possible start months; the rule decides only if they agree
+        starts = regime.windows
+    windows = tuple(_window(ctx, aid, start, label) for start, label in starts)
     w = max(windows, key=lambda x: x.known.amount)
+    figures = (f"de minimis aid {w.label}: {w.known} ({w.count} "
+               f"{'entry' if w.count == 1 else 'entries'})")
+    note = ("" if month_known or len(windows) == 1
+            else " (the largest over the twelve possible fiscal-year start months)")
+    unsure = sorted({f for x in windows for f in x.unsure})
+    fields = ([] if month_known else ["company.fiscal_year_start_month"]) + unsure
+    why = []
+    if unsure:
+        why.append("aid whose de minimis status is not stated could take the total above the "
+                   "ceiling")
+    if not month_known:
+        why.append("the outcome depends on the fiscal year")
+    return _Received(windows, w, figures, note, tuple(fields), " and ".join(why))
+
+
+def _de_minimis(ctx: Ctx, grant: Money | None, grant_text: str) -> Check:
+    """De minimis aid in the window (plus `grant`, if given) against the ceiling in force."""
+    regime = _ceiling(ctx)
+    received = ctx.once(_received)
+    ceiling = regime.ceiling
+    # each window: over the ceiling, within it even with the aid of unstated status, or unknown
+    limit = ceiling.amount
+    added = grant.amount if grant is not None else Decimal(0)
+    outcomes = set()
+    for x in received.windows:
+        total_x = x.known.amount + added
+        outcomes.add(False if total_x > limit else True if total_x + x.unsure_sum <= limit
+                     else None)
+    w = received.largest
     plus = f" + grant {grant} ({grant_text})" if grant is not None else ""
     total = w.known + (grant or Money.zero(ctx.currency))
-    figures = (f"de minimis aid {w.label}: {w.known} ({w.count} "
-               f"{'entry' if w.count == 1 else 'entries'}){plus} = {total}")
-    if not month_known and len(windows) > 1:
-        figures += " (the largest over the twelve possible fiscal-year start months)"
+    figures = f"{received.figures}{plus} = {total}{received.note}"
     if len(outcomes) == 1 and None not in outcomes:
         ok = outcomes.pop()
-        sign = "≤" if ok else ">"
-        message = f"{figures} {sign} the ceiling {ceiling_text}. {regime}. {wording}."
+        message = f"{figures} {'≤' if ok else '>'} the ceiling {regime.text}{regime.after}"
+        if ok:
+            return passed(message)
         room = ceiling - (grant or Money.zero(ctx.currency))
         if grant is not None:
             fix = (f"the de minimis aid in the window must not exceed {room.rounded()} with this "
@@ -724,18 +919,9 @@ def _de_minimis(ctx: Ctx, grant: Money | None, grant_text: str) -> Check:
             fix = (f"the de minimis aid in the window exceeds the ceiling by "
                    f"{(w.known - room).rounded()}: no de minimis aid can be granted until older "
                    "aid leaves the window")
-        return check(bool(ok), message, fix)
-    unsure = sorted({f for x in windows for f in x.unsure})
-    fields = ([] if month_known else ["company.fiscal_year_start_month"]) + unsure
-    why = []
-    if unsure:
-        why.append("aid whose de minimis status is not stated could take the total above the "
-                   "ceiling")
-    if not month_known:
-        why.append("the outcome depends on the fiscal year")
-    return unknown(f"{figures}; ceiling {ceiling_text}: {' and '.join(why)}. {regime}. "
-                   f"{wording}.", *fields)
-
+        return failed(message, fix)
+    return unknown(f"{figures}; ceiling {regime.text}: {received.why}{regime.after}",
+                   *received.fields)
 
 # --- rules, in the order of the page -------------------------------------------------------------
 
@@ -760,17 +946,19 @@ def danish_cvr(ctx: Ctx) -> Check:
 def size(ctx: Ctx) -> Check:
     """One of the two may be exceeded, not both ('men ikke begge på samme tid')."""
     c = ctx.profile.company
-    t_max, b_max = _local(ctx, SIZE_TURNOVER_MAX), _local(ctx, SIZE_BALANCE_MAX)
+    t_max, b_max = _local_of(ctx, SIZE_TURNOVER_MAX), _local_of(ctx, SIZE_BALANCE_MAX)
     parts = []
     t_ok = b_ok = None
     if c.turnover is not None:
-        t_ok = ctx.money(c.turnover) <= t_max
-        parts.append(f"turnover {ctx.money(c.turnover)} {'≤' if t_ok else '>'} "
-                     f"{SIZE_TURNOVER_MAX.money(ctx.on)} = {t_max.rounded()}")
+        turnover = ctx.money(c.turnover)
+        t_ok = turnover <= t_max.money
+        parts.append(f"turnover {turnover} {'≤' if t_ok else '>'} "
+                     f"{t_max.original} = {t_max.rounded}")
     if c.balance_sheet_total is not None:
-        b_ok = ctx.money(c.balance_sheet_total) <= b_max
-        parts.append(f"balance sheet total {ctx.money(c.balance_sheet_total)} "
-                     f"{'≤' if b_ok else '>'} {SIZE_BALANCE_MAX.money(ctx.on)} = {b_max.rounded()}")
+        balance = ctx.money(c.balance_sheet_total)
+        b_ok = balance <= b_max.money
+        parts.append(f"balance sheet total {balance} "
+                     f"{'≤' if b_ok else '>'} {b_max.original} = {b_max.rounded}")
     rate = _rate_text(ctx, "EUR")
     if rate:
         parts.append(rate)
@@ -779,8 +967,8 @@ def size(ctx: Ctx) -> Check:
         return passed(text + ": within at least one ceiling")
     if t_ok is False and b_ok is False:
         return failed(text + ": both ceilings exceeded",
-                      f"turnover must fall to {t_max.rounded()} or the balance sheet total to "
-                      f"{b_max.rounded()}")
+                      f"turnover must fall to {t_max.rounded} or the balance sheet total to "
+                      f"{b_max.rounded}")
     absent = [p for p, v in (("company.turnover", t_ok), ("company.balance_sheet_total", b_ok))
               if v is None]
     return unknown((text + ": " if parts else "") + "one of turnover and balance sheet total "
@@ -808,10 +996,19 @@ def _voucher_grant(ctx: Ctx, v: _Voucher) -> tuple[Money, str]:
     return s, "project.grant_sought"
 
 
+def _de_minimis_checks(ctx: Ctx) -> dict[tuple[Money, str], Check]:
+    return {}
+
+
 def _de_minimis_with_grant(v: _Voucher) -> Callable[[Ctx], Check]:
     def fn(ctx: Ctx) -> Check:
         grant, text = _voucher_grant(ctx, v)
-        return _de_minimis(ctx, grant, text)
+        # vouchers that add the same grant get the same check: made once per profile
+        checks = ctx.once(_de_minimis_checks)
+        found = checks.get((grant, text))
+        if found is None:
+            found = checks[grant, text] = _de_minimis(ctx, grant, text)
+        return found
 
     fn.__doc__ = (f"De minimis aid received plus the {v.name} grant must fit under the ceiling "
                   "(Reg. 1407/2013 art. 3(7); Reg. 2023/2831 art. 3(7)).")
@@ -830,15 +1027,14 @@ for _rid, _v in (("SMV04", T25), ("SMV05", T100), ("SMV06", T250)):
 
 def _cofinancing(v: _Voucher) -> Callable[[Ctx], Check]:
     def fn(ctx: Ctx) -> Check:
-        cap = _local(ctx, v.cap)
+        cap = _local_of(ctx, v.cap)
         sought = ctx.value("project.grant_sought")
-        rates = (f"advice {format_percent(ADVICE_OWN_SHARE.at(ctx.on))} own financing"
-                 + (f", investments {format_percent(INVESTMENT_OWN_SHARE.at(ctx.on))}"
-                    if v.invests else ""))
+        dated = _dated(ctx.on)
+        rates = dated.own_shares_investing if v.invests else dated.own_shares
         if sought is None:
             return passed(f"no grant sought stated (project.grant_sought): {rates}, "
                           f"{OWN_FUNDING_FORM}; the amounts show the largest grant the budget "
-                          f"allows, at most {cap}")
+                          f"allows, at most {cap.text}")
         grant, text = _voucher_grant(ctx, v)
         if ctx.value("project.budget_total") is None:
             return unknown(f"{text} {grant}: the own financing ({rates}) cannot be checked "
@@ -848,11 +1044,12 @@ def _cofinancing(v: _Voucher) -> Callable[[Ctx], Check]:
         ok = grant <= g.grant
         message = (f"{text} {grant} {'≤' if ok else '>'} {g.grant}, the most the budget allows "
                    f"({rates}); own financing {own}. {g.basis}")
-        advice_rate = 1 - ADVICE_OWN_SHARE.at(ctx.on)
-        needed = (grant - g.investment_support) * (1 / advice_rate)
-        fix = (f"lower the grant sought to {g.grant}, or raise the advice costs to "
-               f"{needed.rounded()} ({(needed - g.advice).rounded()} more), {OWN_FUNDING_FORM}")
-        return check(ok, message, fix)
+        if ok:
+            return passed(message)
+        needed = (grant - g.investment_support) * (1 / dated.advice_rate)
+        return failed(message, f"lower the grant sought to {g.grant}, or raise the advice costs "
+                      f"to {needed.rounded()} ({(needed - g.advice).rounded()} more), "
+                      f"{OWN_FUNDING_FORM}")
 
     fn.__doc__ = (f"The {v.name} grant never exceeds the own financing of the advice (50 %), and "
                   "investments are 75 % own-financed.")
@@ -888,15 +1085,21 @@ def _fte_range(v: _Voucher, low: Parameter[Decimal], high: Parameter[Decimal]
     return fn
 
 
+def _turnover_check(ctx: Ctx) -> Check:
+    turnover = ctx.money(ctx.need("company.turnover"))
+    least = _local_of(ctx, TURNOVER_MIN)
+    ok = turnover >= least.money
+    message = (f"turnover {turnover} {'≥' if ok else '<'} {least.shown} required (latest annual "
+               "accounts)")
+    if ok:
+        return passed(message)
+    return failed(message, f"turnover must reach {least.rounded} "
+                  f"({(least.money - turnover).rounded()} more)")
+
+
 def _turnover_min(v: _Voucher) -> Callable[[Ctx], Check]:
     def fn(ctx: Ctx) -> Check:
-        turnover = ctx.money(ctx.need("company.turnover"))
-        least = _local(ctx, TURNOVER_MIN)
-        ok = turnover >= least
-        return check(ok, f"turnover {turnover} {'≥' if ok else '<'} "
-                     f"{_in_local(ctx, TURNOVER_MIN)} required (latest annual accounts)",
-                     f"turnover must reach {least.rounded()} "
-                     f"({(least - turnover).rounded()} more)")
+        return ctx.once(_turnover_check)  # the same check for both vouchers: once per profile
 
     fn.__doc__ = f"{v.name}: turnover at least DKK 2 million in the latest annual accounts."
     return fn
@@ -1048,18 +1251,17 @@ def investment_minimum(ctx: Ctx) -> Check:
     """'Investeringer under 40.000 kr. støttes ikke': the up-to-250,000 voucher is direct
     investment support, so it needs a supported investment. Excl. VAT (grantcheck's reading)."""
     inv, text = _investment(ctx)
-    least = _local(ctx, INVESTMENT_MIN)
+    least = _local_of(ctx, INVESTMENT_MIN)
     support = _investment_support(ctx, inv)
-    if inv >= least:
-        return passed(f"{text} ≥ {_in_local(ctx, INVESTMENT_MIN)}: support "
-                      f"{format_percent(INVESTMENT_RATE.at(ctx.on))} = {support.rounded()} "
-                      f"(at least {_local(ctx, INVESTMENT_SUPPORT_MIN)}, at most "
-                      f"{_local(ctx, INVESTMENT_SUPPORT_MAX)}); {VAT_NOTE}")
-    return failed(f"{text} < {_in_local(ctx, INVESTMENT_MIN)}: investments under that are not "
-                  f"supported (the smallest support is {_local(ctx, INVESTMENT_SUPPORT_MIN)}); "
-                  f"{VAT_NOTE}",
-                  f"the investment must reach {least.rounded()} "
-                  f"({(least - inv).rounded()} more), or apply for the "
+    smallest = _local_of(ctx, INVESTMENT_SUPPORT_MIN).text
+    if inv >= least.money:
+        return passed(f"{text} ≥ {least.shown}: support {_dated(ctx.on).investment_pct} = "
+                      f"{support.rounded()} (at least {smallest}, at most "
+                      f"{_local_of(ctx, INVESTMENT_SUPPORT_MAX).text}); {VAT_NOTE}")
+    return failed(f"{text} < {least.shown}: investments under that are not "
+                  f"supported (the smallest support is {smallest}); {VAT_NOTE}",
+                  f"the investment must reach {least.rounded} "
+                  f"({(least.money - inv).rounded()} more), or apply for the "
                   f"{GRANT_T100.money(ctx.on)} voucher without investment support")
 
 
@@ -1083,7 +1285,7 @@ def ineligible_activities(ctx: Ctx) -> Check:
 def one_grant_per_group(ctx: Ctx) -> Check:
     """'Der kan kun gives tilskud til én ansøgning per koncern' — also for overlapping ownership
     of at least 25 %."""
-    overlap = format_amount(GROUP_OWNERSHIP_OVERLAP.at(ctx.on))
+    overlap = _dated(ctx.on).overlap
     other = ctx.profile.project.group_smv_grant
     if other is None:
         return unknown("not stated whether another company of the group, or one with at least "
@@ -1203,29 +1405,38 @@ documents = (
 
 
 def _amounts_for(v: _Voucher) -> AmountsFn:
-    def fn(ctx: Ctx) -> Amounts:
-        on = ctx.on
-        cap = _local(ctx, v.cap)
-        advice_rate = 1 - ADVICE_OWN_SHARE.at(on)
-        rate = None if v.invests else advice_rate
-        cites: tuple[Citation, ...] = (C_TIERS, C_COFINANCING_RATES, C_COFINANCING_EXAMPLE)
+    cites: tuple[Citation, ...] = (C_TIERS, C_COFINANCING_RATES, C_COFINANCING_EXAMPLE)
+    if v.invests:
+        cites += (C_INVESTMENT_RATE, C_INVESTMENT_MIN, C_INVESTMENT_PAYMENT)
+
+    def unbudgeted(ctx: Ctx) -> Amounts:
+        cap = _local_of(ctx, v.cap)
+        dated = _dated(ctx.on)
         if v.invests:
-            cites += (C_INVESTMENT_RATE, C_INVESTMENT_MIN, C_INVESTMENT_PAYMENT)
+            basis = (f"at most {cap.text}: investment support {dated.investment_pct} of the "
+                     f"investment, at most {_local_of(ctx, INVESTMENT_SUPPORT_MAX).text} (none for "
+                     f"investments under {_local_of(ctx, INVESTMENT_MIN).text}), the rest for "
+                     f"advice at {dated.advice_pct}; state project.budget_total and "
+                     f"project.investment_cost to compute it; {VAT_NOTE}")
+        else:
+            basis = (f"{dated.advice_pct} of the advice costs, at most {cap.text}: the full grant "
+                     f"needs own financing of at least {cap.text} (derived); state "
+                     f"project.budget_total to compute it; {VAT_NOTE}")
+        rate = None if v.invests else dated.advice_rate
+        return Amounts(cap.money, None, OWN_FUNDING_FORM, basis, rate, cap.money, None, cites,
+                       ("project.budget_total",))
+
+    def fn(ctx: Ctx) -> Amounts:
+        cap = _local(ctx, v.cap)
         if ctx.value("project.budget_total") is None:
-            if v.invests:
-                basis = (f"at most {cap}: investment support "
-                         f"{format_percent(INVESTMENT_RATE.at(on))} of the investment, at most "
-                         f"{_local(ctx, INVESTMENT_SUPPORT_MAX)} (none for investments under "
-                         f"{_local(ctx, INVESTMENT_MIN)}), the rest for advice at "
-                         f"{format_percent(advice_rate)}; state project.budget_total and "
-                         f"project.investment_cost to compute it; {VAT_NOTE}")
-            else:
-                basis = (f"{format_percent(advice_rate)} of the advice costs, at most {cap}: the "
-                         f"full grant needs own financing of at least {cap} (derived); state "
-                         f"project.budget_total to compute it; {VAT_NOTE}")
-            return Amounts(cap, None, OWN_FUNDING_FORM, basis, rate, cap, None, cites,
-                           ("project.budget_total",))
+            # the same for every profile on the date, in the currency, at the rates: kept there
+            terms = ctx.once(_dkk_terms)
+            amounts = terms.unbudgeted.get(v.id)
+            if amounts is None:
+                amounts = terms.unbudgeted[v.id] = unbudgeted(ctx)
+            return amounts
         g = _grant(ctx, v)
+        rate = None if v.invests else _dated(ctx.on).advice_rate
         return Amounts(g.grant, g.budget - g.grant, OWN_FUNDING_FORM, g.basis, rate, cap,
                        g.budget, cites)
 

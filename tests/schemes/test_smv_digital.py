@@ -270,6 +270,17 @@ def test_a_company_keeping_accounts_in_eur_is_compared_without_conversion() -> N
     assert f.outcome is PASS and "7.46" not in f.message
 
 
+def test_the_converted_ceilings_follow_the_rates_of_each_evaluation() -> None:
+    """The figures converted once per (date, currency, rates) are not reused at other rates."""
+    for rate, text in ((D("7.4600"), "EUR 50,000,000 = DKK 373,000,000"),
+                       (D("8"), "EUR 50,000,000 = DKK 400,000,000"),
+                       (D("7.5"), "EUR 50,000,000 = DKK 375,000,000")):
+        for _ in range(2):
+            ctx = ctx_for(FULL, rates={"DKK": rate})
+            rule = next(r for r in SCHEME.rules if r.id == "SMV02")
+            assert text in rule.run(ctx).message
+            assert ctx.fx.used["DKK"].per_eur == rate  # recorded for every evaluation
+
 # --- SMV03 de minimis received (rolling: 2023-11-02 .. 2026-11-01, EUR 300,000 = DKK 2,238,000)
 
 
