@@ -48,7 +48,7 @@ from types import FrameType, TracebackType
 from typing import IO, Any, Literal, NamedTuple
 
 from grantcheck.csv_input import HeaderError, check_header, plain_dates, profile_from_row
-from grantcheck.engine import Verdict
+from grantcheck.engine import VERDICT_VALUE
 from grantcheck.errors import format_problem, profile_error_lines
 from grantcheck.matching import MatchResult, MatchSummary, check, summarize_match
 from grantcheck.profile import Problem, Profile, ProfileError, load_profile, profile_from_data
@@ -342,9 +342,6 @@ def error_message(e: ProfileError) -> str:
     return "; ".join(parts)
 
 
-_VALUE = {v: v.value for v in Verdict}  # plain strs travel between processes (Enum.value is slow)
-
-
 class Worker:
     """Loads, checks and serializes tasks; one per process (or one in-process for jobs=1)."""
 
@@ -389,7 +386,8 @@ class Worker:
 
     @staticmethod
     def _record(m: MatchResult | MatchSummary, text: str) -> Record:
-        verdicts = tuple((_VALUE[r.verdict], _VALUE[r.verdict_if_open]) for r in m.results)
+        verdicts = tuple((VERDICT_VALUE[r.verdict], VERDICT_VALUE[r.verdict_if_open])
+                         for r in m.results)
         return Record(m.source, True, text, m.profile.company.name, verdicts, (), False,
                       tuple(m.warnings))
 

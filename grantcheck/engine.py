@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from grantcheck.citations import Citation, Source
 from grantcheck.fx import FxRates, NoRate
@@ -60,6 +60,8 @@ class Verdict(StrEnum):
         return self.value.replace("_", " ")
 
 
+# each verdict's value, looked up faster than Enum.value (batch output writes five per profile)
+VERDICT_VALUE = {v: v.value for v in Verdict}
 _RANK = {Verdict.FITS: 2, Verdict.NEEDS_INFORMATION: 1, Verdict.DOES_NOT_FIT: 0}
 
 
@@ -190,12 +192,21 @@ class Ctx:
 
     def once(self, fn: Callable[[Ctx], T]) -> T:
         """``fn(self)``, computed at most once per context; ``fn`` must be pure (it reads only
-        the profile, the date and the rates). A call that raises is not remembered."""
+        the profile, the date and the rates). A fact, parameter or rate it lacks (Missing,
+        NotEncoded, NoRate) is remembered too, and raised again on each call: several rules
+        share such helpers, and an unstated fact stays unstated."""
         try:
-            value: T = self._memo[fn]
+            value = self._memo[fn]
         except KeyError:
-            value = self._memo[fn] = fn(self)
-        return value
+            try:
+                value = self._memo[fn] = fn(self)
+            except (Missing, NotEncoded, NoRate) as e:
+                self._memo[fn] = _Lacks(e)
+                raise
+        if type(value) is _Lacks:
+            raise value.error
+        result: T = value
+        return result
 
     def constant(self, fn: Callable[..., T], *args: Hashable) -> T:
         """``fn(self, *args)`` for a value that depends on the date, the currencies and the exchange
@@ -234,6 +245,12 @@ class Ctx:
 
     def convert(self, money: Money, to: str) -> Money:
         return self.fx.convert(money, to)
+
+
+class _Lacks(NamedTuple):
+    """What :meth:`Ctx.once` remembers of a call that lacked a fact, parameter or rate."""
+
+    error: Missing | NotEncoded | NoRate
 
 
 # --- rules --------------------------------------------------------------------------------------

@@ -41,11 +41,14 @@ class Rate:
     def describe(self) -> str:
         """'1 EUR = 7.4736 DKK (ECB, InforEuro 2026-11, rate of 2026-10-29)' (made once per
         distinct rate: every rule that converts states it)."""
-        text = _DESCRIBED.get(self)
+        # keyed by the rate's digits as written: Decimal("7.46") == Decimal("7.4600"), and
+        # each is stated as the user gave it
+        key = (self.currency, str(self.per_eur), self.rate_date, self.origin)
+        text = _DESCRIBED.get(key)
         if text is None:
             if len(_DESCRIBED) >= 1024:
                 _DESCRIBED.clear()
-            text = _DESCRIBED[self] = (f"1 EUR = {self.per_eur} {self.currency} ({self.origin}, "
+            text = _DESCRIBED[key] = (f"1 EUR = {self.per_eur} {self.currency} ({self.origin}, "
                                        f"rate of {self.rate_date})")
         return text
 
@@ -58,7 +61,7 @@ class Rate:
         }
 
 
-_DESCRIBED: dict[Rate, str] = {}
+_DESCRIBED: dict[tuple[str, str, date, str], str] = {}
 
 
 class NoRate(LookupError):
@@ -121,9 +124,12 @@ class FxRates:
     _log: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
-    def key(self) -> tuple[date, tuple[tuple[str, Decimal], ...]]:
-        """What the rates depend on: the date and the overrides (for a cache key)."""
-        return self.on, tuple(sorted(self.overrides.items())) if self.overrides else ()
+    def key(self) -> tuple[date, tuple[tuple[str, str], ...]]:
+        """What the rates and their descriptions depend on, for a cache key: the date and the
+        overrides, with their digits as given (7.46 and 7.4600 are stated differently)."""
+        if not self.overrides:
+            return self.on, ()
+        return self.on, tuple(sorted((c, str(v)) for c, v in self.overrides.items()))
 
     @contextmanager
     def recording(self) -> Iterator[list[str]]:

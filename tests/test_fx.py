@@ -62,3 +62,15 @@ def test_bad_overrides_are_refused_with_a_message(text):
 
 def test_a_good_override_parses():
     assert parse_rate_override("sek=11.2") == ("SEK", Decimal("11.2"))
+
+
+def test_a_rate_is_stated_with_the_digits_given():
+    """7.46 and 7.4600 are equal numbers, but each run states the rate as its user wrote it
+    (nothing remembered from one evaluation leaks into the next)."""
+    on = date(2026, 11, 23)
+    short = FxRates(on, {"DKK": Decimal("7.46")})
+    long = FxRates(on, {"DKK": Decimal("7.4600")})
+    assert "1 EUR = 7.46 DKK" in short.describe_conversion("EUR", "DKK")
+    assert "1 EUR = 7.4600 DKK" in long.describe_conversion("EUR", "DKK")
+    assert "1 EUR = 7.46 DKK" in short.describe_conversion("EUR", "DKK")
+    assert short.key != long.key

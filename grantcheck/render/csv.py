@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from grantcheck.engine import AmountsResult, SchemeResult, SchemeSummary, Verdict
+from grantcheck.engine import VERDICT_VALUE, AmountsResult, SchemeResult, SchemeSummary, Verdict
 from grantcheck.matching import MatchResult, MatchSummary
 from grantcheck.money import decimal_str
 
@@ -40,8 +40,7 @@ def _amount_cells(a: AmountsResult, currency: str) -> tuple[str, str, str]:
 
 def _scheme_cells(r: SchemeResult | SchemeSummary) -> list[str]:
     grant, own, cur = _amount_cells(r.amounts, r.scheme.currency)
-    # a Verdict is a str (StrEnum): the csv module writes its value as it is
-    return [r.verdict, r.verdict_if_open, grant, own, cur]
+    return [VERDICT_VALUE[r.verdict], VERDICT_VALUE[r.verdict_if_open], grant, own, cur]
 
 
 def result_row(m: MatchResult | MatchSummary) -> list[str]:
