@@ -46,6 +46,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
+from functools import lru_cache
 
 from grantcheck import sme
 from grantcheck.citations import Citation, Source
@@ -65,6 +66,7 @@ from grantcheck.engine import (
     passed,
     unknown,
 )
+from grantcheck.fx import Rate
 from grantcheck.money import Money, format_percent, min_money
 from grantcheck.parameters import constant
 
@@ -322,10 +324,15 @@ def _participant(ctx: Ctx, index: int) -> Member:
     )
 
 
-def members(ctx: Ctx) -> list[Member]:
-    """The applicant first, then the other participants; Missing when they are not listed."""
+def members(ctx: Ctx) -> tuple[Member, ...]:
+    """The applicant first, then the other participants; Missing when they are not listed.
+    Made once per context: BN08, BN09 and BN11 each count them."""
+    return ctx.once(_members)
+
+
+def _members(ctx: Ctx) -> tuple[Member, ...]:
     participants = ctx.need("network.participants")
-    return [_applicant(ctx), *(_participant(ctx, i) for i in range(len(participants)))]
+    return (_applicant(ctx), *(_participant(ctx, i) for i in range(len(participants))))
 
 
 def tally(group: Sequence[Member], criteria: Sequence[str]) -> Tally:
@@ -363,14 +370,28 @@ def _share_text(count: int, total: int) -> str:
 # --- money helpers --------------------------------------------------------------------------------
 
 
+# The converted cap and its sentence depend only on the date and the rates: made once per
+# (date, rates), since BN16 and the amounts state it for every profile.
+_CAPS: dict[tuple[date, Rate, Rate | None], tuple[Money, str]] = {}
+
+
 def grant_cap(ctx: Ctx) -> tuple[Money, str]:
     """NOK 750,000 in the company's currency, with a sentence on the rate used (if any)."""
     cap = MAX_GRANT_PER_YEAR.money(ctx.on)
     cur = ctx.currency
     if cur == cap.currency:
         return cap, ""
-    converted = ctx.convert(cap, cur).floored()
-    return converted, f" ({cap} converted at {ctx.fx.describe_conversion(cap.currency, cur)})"
+    # looked up every time, in the order the conversion does: it records the rates the result uses
+    key = (ctx.on, ctx.fx.rate(cap.currency), None if cur == "EUR" else ctx.fx.rate(cur))
+    found = _CAPS.get(key)
+    if found is None:
+        converted = ctx.convert(cap, cur).floored()
+        found = (converted,
+                 f" ({cap} converted at {ctx.fx.describe_conversion(cap.currency, cur)})")
+        if len(_CAPS) >= 256:
+            _CAPS.clear()
+        _CAPS[key] = found
+    return found
 
 
 def _add_years(d: date, years: int) -> date:
@@ -639,9 +660,10 @@ def grant_within_cap(ctx: Ctx) -> Check:
         return info(f"no grant amount stated (project.grant_sought): up to {cap} can be sought "
                     f"per project year{rate_note}")
     grant = ctx.money(sought)
-    ok = grant <= cap
-    return check(ok, f"grant sought {grant} {'≤' if ok else '>'} {cap} per project "
-                 f"year{rate_note}", f"seek at most {cap} for the year ({grant - cap} less)")
+    if grant <= cap:
+        return passed(f"grant sought {grant} ≤ {cap} per project year{rate_note}")
+    return failed(f"grant sought {grant} > {cap} per project year{rate_note}",
+                  f"seek at most {cap} for the year ({grant - cap} less)")
 
 
 @rules.rule("BN17", "Public support is at most 50 % of the eligible costs", kind=Kind.HARD,
@@ -660,11 +682,12 @@ def public_share(ctx: Ctx) -> Check:
     ok = grant <= limit
     share = f" ({_share_text_money(grant, budget)} of the eligible costs {budget})" \
         if budget.amount > 0 else f" (eligible costs {budget})"
-    return check(ok, f"grant sought {grant}{share} {'≤' if ok else '>'} {limit.rounded()}, "
-                 f"{format_percent(rate)} of them; other public support in the project counts "
-                 "too",
-                 f"seek at most {limit.floored()}, or show eligible costs of at least "
-                 f"{Money(grant.amount / rate, grant.currency).rounded()}")
+    message = (f"grant sought {grant}{share} {'≤' if ok else '>'} {limit.rounded()}, "
+               f"{format_percent(rate)} of them; other public support in the project counts too")
+    if ok:
+        return passed(message)
+    return failed(message, f"seek at most {limit.floored()}, or show eligible costs of at least "
+                  f"{Money(grant.amount / rate, grant.currency).rounded()}")
 
 
 def _share_text_money(part: Money, whole: Money) -> str:
@@ -806,34 +829,57 @@ DOCUMENTS = (
 # --- amounts --------------------------------------------------------------------------------------
 
 
-def amounts(ctx: Ctx) -> Amounts:
-    """Per yearly application: min(50 % of the year's eligible costs, NOK 750,000)."""
-    rate = MAX_PUBLIC_SHARE.at(ctx.on)
-    cap, rate_note = grant_cap(ctx)
-    years = MAX_GRANT_YEARS.at(ctx.on)
-    nok_cap = MAX_GRANT_PER_YEAR.money(ctx.on)
+AMOUNTS_CITES = (C_STOTTEBELOP, C_MAKS_50, C_EGENFINANSIERING)
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """What every basis states that depends only on the date and the cap."""
+
+    percent: str  # the public share, "50 %"
+    without_budget: str  # the whole basis when the budget is not stated
+    after_share: str  # what follows the share of the budget
+
+
+@lru_cache(maxsize=64)  # the same texts for every profile: made once per date and cap
+def _terms(on: date, cap: Money, rate_note: str) -> _Terms:
+    rate = MAX_PUBLIC_SHARE.at(on)
+    years = MAX_GRANT_YEARS.at(on)
+    nok_cap = MAX_GRANT_PER_YEAR.money(on)
     total = (
         f"up to {years} project years, so at most {nok_cap * years} in all (derived "
         f"arithmetic, {years} × {nok_cap}, not stated on the page)"
     )
-    cites = (C_STOTTEBELOP, C_MAKS_50, C_EGENFINANSIERING)
+    return _Terms(
+        format_percent(rate),
+        f"per project year: at most {format_percent(rate)} of the year's eligible costs and at "
+        f"most {cap}{rate_note}; {total}. State project.budget_total (the eligible costs of the "
+        "year applied for) for the figure",
+        f", at most {cap} per project year{rate_note}; own financing is the rest, at least "
+        f"{format_percent(MIN_OWN_SHARE.at(on))}; {total}",
+    )
+
+
+def amounts(ctx: Ctx) -> Amounts:
+    """Per yearly application: min(50 % of the year's eligible costs, NOK 750,000)."""
+    rate = MAX_PUBLIC_SHARE.at(ctx.on)
+    cap, rate_note = grant_cap(ctx)
+    terms = _terms(ctx.on, cap, rate_note)
     total_cost = ctx.profile.project.budget_total
     if total_cost is None:
         return Amounts(
             max_grant=cap, own_funding=None, own_funding_form=OWN_FUNDING_FORM,
-            basis=f"per project year: at most {format_percent(rate)} of the year's eligible "
-            f"costs and at most {cap}{rate_note}; {total}. State project.budget_total (the "
-            "eligible costs of the year applied for) for the figure",
-            rate=rate, cap=cap, cites=cites, missing=("project.budget_total",),
+            basis=terms.without_budget, rate=rate, cap=cap, cites=AMOUNTS_CITES,
+            missing=("project.budget_total",),
         )
     budget = ctx.money(total_cost)
-    grant = min_money(budget * rate, cap).floored()
+    share = budget * rate
+    grant = min_money(share, cap).floored()
     return Amounts(
         max_grant=grant, own_funding=budget - grant, own_funding_form=OWN_FUNDING_FORM,
-        basis=f"{format_percent(rate)} of the year's eligible costs {budget} = "
-        f"{(budget * rate).rounded()}, at most {cap} per project year{rate_note}; own financing "
-        f"is the rest, at least {format_percent(MIN_OWN_SHARE.at(ctx.on))}; {total}",
-        rate=rate, cap=cap, cost_base=budget, cites=cites,
+        basis=f"{terms.percent} of the year's eligible costs {budget} = {share.rounded()}"
+        f"{terms.after_share}",
+        rate=rate, cap=cap, cost_base=budget, cites=AMOUNTS_CITES,
     )
 
 
