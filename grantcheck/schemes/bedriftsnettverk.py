@@ -339,14 +339,19 @@ def tally(group: Sequence[Member], criteria: Sequence[str]) -> Tally:
     """Who meets every criterion, who cannot, and who might (with the fields that would tell)."""
     out = Tally()
     for m in group:
-        facts = [(c, m.facts[c]) for c in criteria]
-        first_no = next((c for c, (v, _) in facts if v is False), None)
-        if first_no is not None:
-            out.no.append((m, CRITERIA[first_no][1]))
-        elif all(v for _, (v, _) in facts):
-            out.yes.append(m)
+        unsettled: list[str] | None = None  # the fields of the criteria not known, if any
+        for c in criteria:
+            value, fields = m.facts[c]
+            if value is False:
+                out.no.append((m, CRITERIA[c][1]))
+                break
+            if value is None:
+                unsettled = [*(unsettled or ()), *fields]
         else:
-            out.open.append((m, tuple(f for _, (v, fs) in facts if v is None for f in fs)))
+            if unsettled is None:
+                out.yes.append(m)
+            else:
+                out.open.append((m, tuple(unsettled)))
     return out
 
 
