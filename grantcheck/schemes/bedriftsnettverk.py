@@ -327,6 +327,8 @@ def _participant(ctx: Ctx, index: int) -> Member:
 def members(ctx: Ctx) -> tuple[Member, ...]:
     """The applicant first, then the other participants; Missing when they are not listed.
     Made once per context: BN08, BN09 and BN11 each count them."""
+    # most profiles list no participants: Missing is raised here, before the memo (cheaper)
+    ctx.need("network.participants")
     return ctx.once(_members)
 
 
