@@ -66,7 +66,6 @@ from grantcheck.engine import (
     passed,
     unknown,
 )
-from grantcheck.fx import Rate
 from grantcheck.money import Money, format_percent, min_money
 from grantcheck.parameters import constant
 
@@ -341,16 +340,18 @@ def tally(group: Sequence[Member], criteria: Sequence[str]) -> Tally:
     """Who meets every criterion, who cannot, and who might (with the fields that would tell)."""
     out = Tally()
     for m in group:
-        unsettled: list[str] | None = None  # the fields of the criteria not known, if any
+        known = True
+        unsettled: list[str] = []  # the fields that would settle the criteria not known
         for c in criteria:
             value, fields = m.facts[c]
             if value is False:
                 out.no.append((m, CRITERIA[c][1]))
                 break
             if value is None:
-                unsettled = [*(unsettled or ()), *fields]
+                known = False
+                unsettled += fields
         else:
-            if unsettled is None:
+            if known:
                 out.yes.append(m)
             else:
                 out.open.append((m, tuple(unsettled)))
@@ -377,9 +378,11 @@ def _share_text(count: int, total: int) -> str:
 # --- money helpers --------------------------------------------------------------------------------
 
 
-# The converted cap and its sentence depend only on the date and the rates: made once per
-# (date, rates), since BN16 and the amounts state it for every profile.
-_CAPS: dict[tuple[date, Rate, Rate | None], tuple[Money, str]] = {}
+# The converted cap and its sentence depend only on the date and the rates: made once per date
+# and rates, since BN16 and the amounts state it for every profile. The rates are keyed by their
+# description, which writes each as given (Decimal("11") and Decimal("11.0") are equal, their
+# texts are not).
+_CAPS: dict[tuple[date, str, str], tuple[Money, str]] = {}
 
 
 def grant_cap(ctx: Ctx) -> tuple[Money, str]:
@@ -388,13 +391,11 @@ def grant_cap(ctx: Ctx) -> tuple[Money, str]:
     cur = ctx.currency
     if cur == cap.currency:
         return cap, ""
-    # looked up every time, in the order the conversion does: it records the rates the result uses
-    key = (ctx.on, ctx.fx.rate(cap.currency), None if cur == "EUR" else ctx.fx.rate(cur))
+    rates = ctx.fx.describe_conversion(cap.currency, cur)  # every time: it records them as used
+    key = (ctx.on, cur, rates)
     found = _CAPS.get(key)
     if found is None:
-        converted = ctx.convert(cap, cur).floored()
-        found = (converted,
-                 f" ({cap} converted at {ctx.fx.describe_conversion(cap.currency, cur)})")
+        found = (ctx.convert(cap, cur).floored(), f" ({cap} converted at {rates})")
         if len(_CAPS) >= 256:
             _CAPS.clear()
         _CAPS[key] = found

@@ -57,7 +57,7 @@ from grantcheck.engine import (
     passed,
     unknown,
 )
-from grantcheck.fx import RATE_CITATION, Rate
+from grantcheck.fx import RATE_CITATION
 from grantcheck.money import Money, format_percent
 from grantcheck.parameters import Parameter
 from grantcheck.profile import ProsessExclusion
@@ -240,8 +240,10 @@ def _intensity(ctx: Ctx) -> tuple[Decimal, sme.SmeStatus]:
 
 
 # The threshold in a currency and its sentence depend only on the date and the rate: made once
-# per (date, rate) and currency, since two rules and the amounts state it for every profile.
-_THRESHOLDS: dict[tuple[date, Rate], tuple[Money, str]] = {}
+# per date and rate, since two rules and the amounts state it for every profile. The rate is
+# keyed by its description, which writes it as given (Decimal("11") and Decimal("11.0") are
+# equal, their texts are not).
+_THRESHOLDS: dict[tuple[date, str], tuple[Money, str]] = {}
 
 
 def _threshold(ctx: Ctx) -> tuple[Money, str]:
@@ -249,12 +251,12 @@ def _threshold(ctx: Ctx) -> tuple[Money, str]:
     eur = NOTIFICATION_THRESHOLD.money(ctx.on)
     if ctx.currency == "EUR":
         return eur, f"{eur}"
-    rate = ctx.fx.rate(ctx.currency)  # called every time: it records the rate the result uses
-    key = (ctx.on, rate)
+    described = ctx.fx.rate(ctx.currency).describe()  # every time: it records the rate as used
+    key = (ctx.on, described)
     found = _THRESHOLDS.get(key)
     if found is None:
         local = ctx.convert(eur, ctx.currency).rounded()
-        found = (local, f"{eur} = {local} at {rate.describe()}")
+        found = (local, f"{eur} = {local} at {described}")
         if len(_THRESHOLDS) >= 256:
             _THRESHOLDS.clear()
         _THRESHOLDS[key] = found
