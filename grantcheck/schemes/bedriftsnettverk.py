@@ -420,6 +420,10 @@ def _months_before(d: date, months: int) -> date:
 
 rules = RuleBook()
 
+# An info check whose text depends only on the date and the rates is the same for most profiles:
+# one Check per distinct text (it is immutable), remembered rather than built again.
+_info = lru_cache(maxsize=64)(info)
+
 rules.declaration(
     "BN01", "The companies have growth ambitions and set up commercial, strategic and "
     "market-oriented cooperation", "network_growth_ambitions", cites=[C_VEKSTAMBISJONER],
@@ -430,9 +434,9 @@ rules.declaration(
             "sectors the page does not name)", kind=Kind.INFO, cites=[C_BRANSJER, C_STATSSTOTTE])
 def sectors(ctx: Ctx) -> Check:
     """'i de aller fleste bransjer og næringer': some sectors are excluded, none are named."""
-    return info("networks in most sectors can apply; the state-aid rules set more detailed "
-                "provisions and exclude some sectors, which the page does not name: ask "
-                "Innovasjon Norge's district office whether the network's sector is covered")
+    return _info("networks in most sectors can apply; the state-aid rules set more detailed "
+                 "provisions and exclude some sectors, which the page does not name: ask "
+                 "Innovasjon Norge's district office whether the network's sector is covered")
 
 
 @rules.rule("BN03", "The main project lasts at most three years", kind=Kind.HARD,
@@ -639,11 +643,11 @@ rules.declaration(
             "examples)", kind=Kind.INFO, cites=[C_FELLES_UTVIKLING, C_KOSTNADER])
 def eligible_costs(ctx: Ctx) -> Check:
     """'Eksempler på kostnader': the list is examples, not a binding list."""
-    return info("support covers part of the costs of joint development activities; the page "
-                "gives examples (the administrator's project management, facilitation, "
-                "administration and purchased services; participants' hours; participants' "
-                "travel), not a binding list: a cost of another kind needs a justification. "
-                "Cost lines are checked by `grantcheck budget`")
+    return _info("support covers part of the costs of joint development activities; the page "
+                 "gives examples (the administrator's project management, facilitation, "
+                 "administration and purchased services; participants' hours; participants' "
+                 "travel), not a binding list: a cost of another kind needs a justification. "
+                 "Cost lines are checked by `grantcheck budget`")
 
 
 @rules.rule("BN15", "The administrator's booked costs are at least the public support",
@@ -665,8 +669,8 @@ def grant_within_cap(ctx: Ctx) -> Check:
     cap, rate_note = grant_cap(ctx)
     sought = ctx.profile.project.grant_sought
     if sought is None:
-        return info(f"no grant amount stated (project.grant_sought): up to {cap} can be sought "
-                    f"per project year{rate_note}")
+        return _info(f"no grant amount stated (project.grant_sought): up to {cap} can be sought "
+                     f"per project year{rate_note}")
     grant = ctx.money(sought)
     if grant <= cap:
         return passed(f"grant sought {grant} ≤ {cap} per project year{rate_note}")
@@ -682,8 +686,8 @@ def public_share(ctx: Ctx) -> Check:
     rate = MAX_PUBLIC_SHARE.at(ctx.on)
     sought = ctx.profile.project.grant_sought
     if sought is None:
-        return info(f"no grant amount stated (project.grant_sought): public support may be at "
-                    f"most {format_percent(rate)} of the eligible costs")
+        return _info(f"no grant amount stated (project.grant_sought): public support may be at "
+                     f"most {format_percent(rate)} of the eligible costs")
     grant = ctx.money(sought)
     budget = ctx.money(ctx.need("project.budget_total"))
     limit = budget * rate
@@ -713,9 +717,9 @@ def own_financing(ctx: Ctx) -> Check:
     sought, total = ctx.profile.project.grant_sought, ctx.profile.project.budget_total
     rule = f"at least {format_percent(rate)} of the eligible costs, as {OWN_FUNDING_FORM}"
     if sought is None or total is None:
-        return info(f"the participants' own financing must be {rule}; with project.budget_total "
-                    "and project.grant_sought it is shown here; the form of each line is checked "
-                    "by `grantcheck budget`")
+        return _info(f"the participants' own financing must be {rule}; with project.budget_total "
+                     "and project.grant_sought it is shown here; the form of each line is checked "
+                     "by `grantcheck budget`")
     budget = ctx.money(total)
     own = budget - ctx.money(sought)
     share = f" ({_share_text_money(own, budget)})" if budget.amount > 0 else ""
@@ -729,9 +733,9 @@ def own_financing(ctx: Ctx) -> Check:
 def cash_payment(ctx: Ctx) -> Check:
     """'kontantinnbetaling ... må minst tilsvare budsjettert kapitalbehov i prosjektet, minus det
     som finansieres av offentlige tilskudd': a budget-line rule."""
-    return info("the participants' cash payment must be at least the budgeted capital need (the "
-                "cash cost lines: the administrator's costs and purchased services) minus the "
-                "public grants; checked by `grantcheck budget`")
+    return _info("the participants' cash payment must be at least the budgeted capital need (the "
+                 "cash cost lines: the administrator's costs and purchased services) minus the "
+                 "public grants; checked by `grantcheck budget`")
 
 
 @rules.rule("BN20", "Only private participants in Norway book hours and direct expenses",

@@ -275,6 +275,10 @@ def _share(part: Money, whole: Money) -> str:
 
 rules = RuleBook()
 
+# An info check whose text depends only on the date and the rates is the same for most profiles:
+# one Check per distinct text (it is immutable), remembered rather than built again.
+_info = lru_cache(maxsize=64)(info)
+
 
 @rules.rule("PO01", "The applicant is a small or medium-sized enterprise (a large one only by "
             "the exception)", kind=Kind.HARD, cites=[C_GBER29, C_SMB, EU_29_2, *sme.CITES],
@@ -344,10 +348,10 @@ def environmental_hint(ctx: Ctx) -> Check:
     """A hint, not a decision: the other scheme is not checked here."""
     shift = ctx.need("project.environmental_shift")
     if shift:
-        return info("an environmental shift (e.g. linear to circular business model): its "
-                    "activities may also qualify for a grant from miljøteknologiordningen "
-                    "(not checked by grantcheck)")
-    return info("no environmental shift stated: the miljøteknologiordningen hint does not apply")
+        return _info("an environmental shift (e.g. linear to circular business model): its "
+                     "activities may also qualify for a grant from miljøteknologiordningen "
+                     "(not checked by grantcheck)")
+    return _info("no environmental shift stated: the miljøteknologiordningen hint does not apply")
 
 
 @rules.rule("PO08", "An environmental shift is thoroughly analysed before the decision",
@@ -374,8 +378,8 @@ def within_intensity(ctx: Ctx) -> Check:
     """GBER art. 29(4), not on the page: at most 50 % (SME) or 15 % (large) of eligible costs."""
     sought = ctx.value("project.grant_sought")
     if sought is None:
-        return info("no grant sought stated (project.grant_sought): the amounts show the most "
-                    "the aid intensity allows")
+        return _info("no grant sought stated (project.grant_sought): the amounts show the most "
+                     "the aid intensity allows")
     grant = ctx.money(sought)
     base = ctx.money(ctx.need("project.budget_total"))
     rate, status = _intensity(ctx)
@@ -401,8 +405,8 @@ def below_notification_threshold(ctx: Ctx) -> Check:
     else:
         budget = ctx.value("project.budget_total")
         if budget is None:
-            return info("neither project.grant_sought nor project.budget_total is stated: "
-                        f"the notification threshold is {limit_text}")
+            return _info("neither project.grant_sought nor project.budget_total is stated: "
+                         f"the notification threshold is {limit_text}")
         rate, _ = _intensity(ctx)
         grant = (ctx.money(budget) * rate).floored()
         what = f"largest grant the intensity allows ({format_percent(rate)} of the budget)"
