@@ -46,6 +46,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
+from functools import lru_cache
 
 from grantcheck import sme
 from grantcheck.citations import Citation, Source
@@ -322,24 +323,38 @@ def _participant(ctx: Ctx, index: int) -> Member:
     )
 
 
-def members(ctx: Ctx) -> list[Member]:
-    """The applicant first, then the other participants; Missing when they are not listed."""
+def members(ctx: Ctx) -> tuple[Member, ...]:
+    """The applicant first, then the other participants; Missing when they are not listed.
+    Made once per context: BN08, BN09 and BN11 each count them."""
+    # most profiles list no participants: Missing is raised here, before the memo (cheaper)
+    ctx.need("network.participants")
+    return ctx.once(_members)
+
+
+def _members(ctx: Ctx) -> tuple[Member, ...]:
     participants = ctx.need("network.participants")
-    return [_applicant(ctx), *(_participant(ctx, i) for i in range(len(participants)))]
+    return (_applicant(ctx), *(_participant(ctx, i) for i in range(len(participants))))
 
 
 def tally(group: Sequence[Member], criteria: Sequence[str]) -> Tally:
     """Who meets every criterion, who cannot, and who might (with the fields that would tell)."""
     out = Tally()
     for m in group:
-        facts = [(c, m.facts[c]) for c in criteria]
-        first_no = next((c for c, (v, _) in facts if v is False), None)
-        if first_no is not None:
-            out.no.append((m, CRITERIA[first_no][1]))
-        elif all(v for _, (v, _) in facts):
-            out.yes.append(m)
+        known = True
+        unsettled: list[str] = []  # the fields that would settle the criteria not known
+        for c in criteria:
+            value, fields = m.facts[c]
+            if value is False:
+                out.no.append((m, CRITERIA[c][1]))
+                break
+            if value is None:
+                known = False
+                unsettled += fields
         else:
-            out.open.append((m, tuple(f for _, (v, fs) in facts if v is None for f in fs)))
+            if known:
+                out.yes.append(m)
+            else:
+                out.open.append((m, tuple(unsettled)))
     return out
 
 
@@ -363,14 +378,28 @@ def _share_text(count: int, total: int) -> str:
 # --- money helpers --------------------------------------------------------------------------------
 
 
+# The converted cap and its sentence depend only on the date and the rates: made once per date
+# and rates, since BN16 and the amounts state it for every profile. The rates are keyed by their
+# description, which writes each as given (Decimal("11") and Decimal("11.0") are equal, their
+# texts are not).
+_CAPS: dict[tuple[date, str, str], tuple[Money, str]] = {}
+
+
 def grant_cap(ctx: Ctx) -> tuple[Money, str]:
     """NOK 750,000 in the company's currency, with a sentence on the rate used (if any)."""
     cap = MAX_GRANT_PER_YEAR.money(ctx.on)
     cur = ctx.currency
     if cur == cap.currency:
         return cap, ""
-    converted = ctx.convert(cap, cur).floored()
-    return converted, f" ({cap} converted at {ctx.fx.describe_conversion(cap.currency, cur)})"
+    rates = ctx.fx.describe_conversion(cap.currency, cur)  # every time: it records them as used
+    key = (ctx.on, cur, rates)
+    found = _CAPS.get(key)
+    if found is None:
+        found = (ctx.convert(cap, cur).floored(), f" ({cap} converted at {rates})")
+        if len(_CAPS) >= 256:
+            _CAPS.clear()
+        _CAPS[key] = found
+    return found
 
 
 def _add_years(d: date, years: int) -> date:
@@ -391,6 +420,10 @@ def _months_before(d: date, months: int) -> date:
 
 rules = RuleBook()
 
+# An info check whose text depends only on the date and the rates is the same for most profiles:
+# one Check per distinct text (it is immutable), remembered rather than built again.
+_info = lru_cache(maxsize=64)(info)
+
 rules.declaration(
     "BN01", "The companies have growth ambitions and set up commercial, strategic and "
     "market-oriented cooperation", "network_growth_ambitions", cites=[C_VEKSTAMBISJONER],
@@ -401,9 +434,9 @@ rules.declaration(
             "sectors the page does not name)", kind=Kind.INFO, cites=[C_BRANSJER, C_STATSSTOTTE])
 def sectors(ctx: Ctx) -> Check:
     """'i de aller fleste bransjer og næringer': some sectors are excluded, none are named."""
-    return info("networks in most sectors can apply; the state-aid rules set more detailed "
-                "provisions and exclude some sectors, which the page does not name: ask "
-                "Innovasjon Norge's district office whether the network's sector is covered")
+    return _info("networks in most sectors can apply; the state-aid rules set more detailed "
+                 "provisions and exclude some sectors, which the page does not name: ask "
+                 "Innovasjon Norge's district office whether the network's sector is covered")
 
 
 @rules.rule("BN03", "The main project lasts at most three years", kind=Kind.HARD,
@@ -610,11 +643,11 @@ rules.declaration(
             "examples)", kind=Kind.INFO, cites=[C_FELLES_UTVIKLING, C_KOSTNADER])
 def eligible_costs(ctx: Ctx) -> Check:
     """'Eksempler på kostnader': the list is examples, not a binding list."""
-    return info("support covers part of the costs of joint development activities; the page "
-                "gives examples (the administrator's project management, facilitation, "
-                "administration and purchased services; participants' hours; participants' "
-                "travel), not a binding list: a cost of another kind needs a justification. "
-                "Cost lines are checked by `grantcheck budget`")
+    return _info("support covers part of the costs of joint development activities; the page "
+                 "gives examples (the administrator's project management, facilitation, "
+                 "administration and purchased services; participants' hours; participants' "
+                 "travel), not a binding list: a cost of another kind needs a justification. "
+                 "Cost lines are checked by `grantcheck budget`")
 
 
 @rules.rule("BN15", "The administrator's booked costs are at least the public support",
@@ -636,12 +669,13 @@ def grant_within_cap(ctx: Ctx) -> Check:
     cap, rate_note = grant_cap(ctx)
     sought = ctx.profile.project.grant_sought
     if sought is None:
-        return info(f"no grant amount stated (project.grant_sought): up to {cap} can be sought "
-                    f"per project year{rate_note}")
+        return _info(f"no grant amount stated (project.grant_sought): up to {cap} can be sought "
+                     f"per project year{rate_note}")
     grant = ctx.money(sought)
-    ok = grant <= cap
-    return check(ok, f"grant sought {grant} {'≤' if ok else '>'} {cap} per project "
-                 f"year{rate_note}", f"seek at most {cap} for the year ({grant - cap} less)")
+    if grant <= cap:
+        return passed(f"grant sought {grant} ≤ {cap} per project year{rate_note}")
+    return failed(f"grant sought {grant} > {cap} per project year{rate_note}",
+                  f"seek at most {cap} for the year ({grant - cap} less)")
 
 
 @rules.rule("BN17", "Public support is at most 50 % of the eligible costs", kind=Kind.HARD,
@@ -652,19 +686,20 @@ def public_share(ctx: Ctx) -> Check:
     rate = MAX_PUBLIC_SHARE.at(ctx.on)
     sought = ctx.profile.project.grant_sought
     if sought is None:
-        return info(f"no grant amount stated (project.grant_sought): public support may be at "
-                    f"most {format_percent(rate)} of the eligible costs")
+        return _info(f"no grant amount stated (project.grant_sought): public support may be at "
+                     f"most {format_percent(rate)} of the eligible costs")
     grant = ctx.money(sought)
     budget = ctx.money(ctx.need("project.budget_total"))
     limit = budget * rate
     ok = grant <= limit
     share = f" ({_share_text_money(grant, budget)} of the eligible costs {budget})" \
         if budget.amount > 0 else f" (eligible costs {budget})"
-    return check(ok, f"grant sought {grant}{share} {'≤' if ok else '>'} {limit.rounded()}, "
-                 f"{format_percent(rate)} of them; other public support in the project counts "
-                 "too",
-                 f"seek at most {limit.floored()}, or show eligible costs of at least "
-                 f"{Money(grant.amount / rate, grant.currency).rounded()}")
+    message = (f"grant sought {grant}{share} {'≤' if ok else '>'} {limit.rounded()}, "
+               f"{format_percent(rate)} of them; other public support in the project counts too")
+    if ok:
+        return passed(message)
+    return failed(message, f"seek at most {limit.floored()}, or show eligible costs of at least "
+                  f"{Money(grant.amount / rate, grant.currency).rounded()}")
 
 
 def _share_text_money(part: Money, whole: Money) -> str:
@@ -682,9 +717,9 @@ def own_financing(ctx: Ctx) -> Check:
     sought, total = ctx.profile.project.grant_sought, ctx.profile.project.budget_total
     rule = f"at least {format_percent(rate)} of the eligible costs, as {OWN_FUNDING_FORM}"
     if sought is None or total is None:
-        return info(f"the participants' own financing must be {rule}; with project.budget_total "
-                    "and project.grant_sought it is shown here; the form of each line is checked "
-                    "by `grantcheck budget`")
+        return _info(f"the participants' own financing must be {rule}; with project.budget_total "
+                     "and project.grant_sought it is shown here; the form of each line is checked "
+                     "by `grantcheck budget`")
     budget = ctx.money(total)
     own = budget - ctx.money(sought)
     share = f" ({_share_text_money(own, budget)})" if budget.amount > 0 else ""
@@ -698,9 +733,9 @@ def own_financing(ctx: Ctx) -> Check:
 def cash_payment(ctx: Ctx) -> Check:
     """'kontantinnbetaling ... må minst tilsvare budsjettert kapitalbehov i prosjektet, minus det
     som finansieres av offentlige tilskudd': a budget-line rule."""
-    return info("the participants' cash payment must be at least the budgeted capital need (the "
-                "cash cost lines: the administrator's costs and purchased services) minus the "
-                "public grants; checked by `grantcheck budget`")
+    return _info("the participants' cash payment must be at least the budgeted capital need (the "
+                 "cash cost lines: the administrator's costs and purchased services) minus the "
+                 "public grants; checked by `grantcheck budget`")
 
 
 @rules.rule("BN20", "Only private participants in Norway book hours and direct expenses",
@@ -806,34 +841,57 @@ DOCUMENTS = (
 # --- amounts --------------------------------------------------------------------------------------
 
 
-def amounts(ctx: Ctx) -> Amounts:
-    """Per yearly application: min(50 % of the year's eligible costs, NOK 750,000)."""
-    rate = MAX_PUBLIC_SHARE.at(ctx.on)
-    cap, rate_note = grant_cap(ctx)
-    years = MAX_GRANT_YEARS.at(ctx.on)
-    nok_cap = MAX_GRANT_PER_YEAR.money(ctx.on)
+AMOUNTS_CITES = (C_STOTTEBELOP, C_MAKS_50, C_EGENFINANSIERING)
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """What every basis states that depends only on the date and the cap."""
+
+    percent: str  # the public share, "50 %"
+    without_budget: str  # the whole basis when the budget is not stated
+    after_share: str  # what follows the share of the budget
+
+
+@lru_cache(maxsize=64)  # the same texts for every profile: made once per date and cap
+def _terms(on: date, cap: Money, rate_note: str) -> _Terms:
+    rate = MAX_PUBLIC_SHARE.at(on)
+    years = MAX_GRANT_YEARS.at(on)
+    nok_cap = MAX_GRANT_PER_YEAR.money(on)
     total = (
         f"up to {years} project years, so at most {nok_cap * years} in all (derived "
         f"arithmetic, {years} × {nok_cap}, not stated on the page)"
     )
-    cites = (C_STOTTEBELOP, C_MAKS_50, C_EGENFINANSIERING)
+    return _Terms(
+        format_percent(rate),
+        f"per project year: at most {format_percent(rate)} of the year's eligible costs and at "
+        f"most {cap}{rate_note}; {total}. State project.budget_total (the eligible costs of the "
+        "year applied for) for the figure",
+        f", at most {cap} per project year{rate_note}; own financing is the rest, at least "
+        f"{format_percent(MIN_OWN_SHARE.at(on))}; {total}",
+    )
+
+
+def amounts(ctx: Ctx) -> Amounts:
+    """Per yearly application: min(50 % of the year's eligible costs, NOK 750,000)."""
+    rate = MAX_PUBLIC_SHARE.at(ctx.on)
+    cap, rate_note = grant_cap(ctx)
+    terms = _terms(ctx.on, cap, rate_note)
     total_cost = ctx.profile.project.budget_total
     if total_cost is None:
         return Amounts(
             max_grant=cap, own_funding=None, own_funding_form=OWN_FUNDING_FORM,
-            basis=f"per project year: at most {format_percent(rate)} of the year's eligible "
-            f"costs and at most {cap}{rate_note}; {total}. State project.budget_total (the "
-            "eligible costs of the year applied for) for the figure",
-            rate=rate, cap=cap, cites=cites, missing=("project.budget_total",),
+            basis=terms.without_budget, rate=rate, cap=cap, cites=AMOUNTS_CITES,
+            missing=("project.budget_total",),
         )
     budget = ctx.money(total_cost)
-    grant = min_money(budget * rate, cap).floored()
+    share = budget * rate
+    grant = min_money(share, cap).floored()
     return Amounts(
         max_grant=grant, own_funding=budget - grant, own_funding_form=OWN_FUNDING_FORM,
-        basis=f"{format_percent(rate)} of the year's eligible costs {budget} = "
-        f"{(budget * rate).rounded()}, at most {cap} per project year{rate_note}; own financing "
-        f"is the rest, at least {format_percent(MIN_OWN_SHARE.at(ctx.on))}; {total}",
-        rate=rate, cap=cap, cost_base=budget, cites=cites,
+        basis=f"{terms.percent} of the year's eligible costs {budget} = {share.rounded()}"
+        f"{terms.after_share}",
+        rate=rate, cap=cap, cost_base=budget, cites=AMOUNTS_CITES,
     )
 
 

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from grantcheck import sme
@@ -238,13 +239,28 @@ def _intensity(ctx: Ctx) -> tuple[Decimal, sme.SmeStatus]:
     return param.at(ctx.on), status
 
 
+# The threshold in a currency and its sentence depend only on the date and the rate: made once
+# per date and rate, since two rules and the amounts state it for every profile. The rate is
+# keyed by its description, which writes it as given (Decimal("11") and Decimal("11.0") are
+# equal, their texts are not).
+_THRESHOLDS: dict[tuple[date, str], tuple[Money, str]] = {}
+
+
 def _threshold(ctx: Ctx) -> tuple[Money, str]:
     """The notification threshold in the company's currency, and the rate used (if any)."""
     eur = NOTIFICATION_THRESHOLD.money(ctx.on)
     if ctx.currency == "EUR":
         return eur, f"{eur}"
-    local = ctx.convert(eur, ctx.currency).rounded()
-    return local, f"{eur} = {local} at {ctx.fx.rate(ctx.currency).describe()}"
+    described = ctx.fx.rate(ctx.currency).describe()  # every time: it records the rate as used
+    key = (ctx.on, described)
+    found = _THRESHOLDS.get(key)
+    if found is None:
+        local = ctx.convert(eur, ctx.currency).rounded()
+        found = (local, f"{eur} = {local} at {described}")
+        if len(_THRESHOLDS) >= 256:
+            _THRESHOLDS.clear()
+        _THRESHOLDS[key] = found
+    return found
 
 
 def _share(part: Money, whole: Money) -> str:
@@ -258,6 +274,10 @@ def _share(part: Money, whole: Money) -> str:
 # --- rules, in the order of the page --------------------------------------------------------
 
 rules = RuleBook()
+
+# An info check whose text depends only on the date and the rates is the same for most profiles:
+# one Check per distinct text (it is immutable), remembered rather than built again.
+_info = lru_cache(maxsize=64)(info)
 
 
 @rules.rule("PO01", "The applicant is a small or medium-sized enterprise (a large one only by "
@@ -328,10 +348,10 @@ def environmental_hint(ctx: Ctx) -> Check:
     """A hint, not a decision: the other scheme is not checked here."""
     shift = ctx.need("project.environmental_shift")
     if shift:
-        return info("an environmental shift (e.g. linear to circular business model): its "
-                    "activities may also qualify for a grant from miljøteknologiordningen "
-                    "(not checked by grantcheck)")
-    return info("no environmental shift stated: the miljøteknologiordningen hint does not apply")
+        return _info("an environmental shift (e.g. linear to circular business model): its "
+                     "activities may also qualify for a grant from miljøteknologiordningen "
+                     "(not checked by grantcheck)")
+    return _info("no environmental shift stated: the miljøteknologiordningen hint does not apply")
 
 
 @rules.rule("PO08", "An environmental shift is thoroughly analysed before the decision",
@@ -358,20 +378,19 @@ def within_intensity(ctx: Ctx) -> Check:
     """GBER art. 29(4), not on the page: at most 50 % (SME) or 15 % (large) of eligible costs."""
     sought = ctx.value("project.grant_sought")
     if sought is None:
-        return info("no grant sought stated (project.grant_sought): the amounts show the most "
-                    "the aid intensity allows")
+        return _info("no grant sought stated (project.grant_sought): the amounts show the most "
+                     "the aid intensity allows")
     grant = ctx.money(sought)
     base = ctx.money(ctx.need("project.budget_total"))
     rate, status = _intensity(ctx)
     ceiling = (base * rate).floored()
     who = "an SME" if status.is_sme else "a large enterprise"
-    share = _share(grant, base)
-    return check(grant <= ceiling,
-                 f"grant sought {grant} of eligible costs {base} ({share}); at most "
-                 f"{format_percent(rate)} = {ceiling} for {who} (GBER art. 29(4), not on the "
-                 "page)",
-                 f"lower the grant sought to {ceiling} ({(grant - ceiling)} less) or show more "
-                 "eligible costs")
+    message = (f"grant sought {grant} of eligible costs {base} ({_share(grant, base)}); at most "
+               f"{format_percent(rate)} = {ceiling} for {who} (GBER art. 29(4), not on the page)")
+    if grant <= ceiling:
+        return passed(message)
+    return failed(message, f"lower the grant sought to {ceiling} ({(grant - ceiling)} less) or "
+                  "show more eligible costs")
 
 
 @rules.rule("PO10", "The aid stays within the GBER notification threshold", kind=Kind.SOFT,
@@ -386,19 +405,20 @@ def below_notification_threshold(ctx: Ctx) -> Check:
     else:
         budget = ctx.value("project.budget_total")
         if budget is None:
-            return info("neither project.grant_sought nor project.budget_total is stated: "
-                        f"the notification threshold is {limit_text}")
+            return _info("neither project.grant_sought nor project.budget_total is stated: "
+                         f"the notification threshold is {limit_text}")
         rate, _ = _intensity(ctx)
         grant = (ctx.money(budget) * rate).floored()
         what = f"largest grant the intensity allows ({format_percent(rate)} of the budget)"
         if grant > limit:
             return unknown(f"{what} {grant} is above the notification threshold {limit_text}; "
                            "the grant sought is not stated", "project.grant_sought")
-    return check(grant <= limit,
-                 f"{what} {grant}; notification threshold {limit_text} per undertaking per "
-                 "project (GBER art. 4(1)(l), not on the page)",
-                 f"aid above {limit} must be notified to ESA and is outside GBER art. 29; "
-                 f"keep it at or below {limit} ({grant - limit} less)")
+    message = (f"{what} {grant}; notification threshold {limit_text} per undertaking per "
+               "project (GBER art. 4(1)(l), not on the page)")
+    if grant <= limit:
+        return passed(message)
+    return failed(message, f"aid above {limit} must be notified to ESA and is outside GBER art. "
+                  f"29; keep it at or below {limit} ({grant - limit} less)")
 
 
 # --- the rules grouped under the headings of the requirements catalogue (`grantcheck show`) -----
@@ -417,26 +437,34 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 OWN_FUNDING_FORM = "own funds: cash or own hours (the page states no form)"
 
 
+AMOUNTS_CITES = (EU_29_4, EU_4_1_L, C_KOSTNADER)
+
+
+@lru_cache(maxsize=64)  # the same few texts for every profile: made once per distinct set
+def _terms(rate: Decimal, is_sme: bool, limit_text: str) -> tuple[str, str]:
+    """The rate as a percentage, and the terms every basis states."""
+    who = "an SME" if is_sme else "a large enterprise, only under the exception"
+    common = (f"aid intensity at most {format_percent(rate)} for {who} (GBER art. 29(4), not "
+              f"from the page); the page states no cap; aid above the notification threshold "
+              f"{limit_text} per undertaking per project must be notified (GBER art. 4(1)(l))")
+    return format_percent(rate), common
+
+
 def amounts(ctx: Ctx) -> Amounts:
     """GBER art. 29(4) rate x the eligible costs; the page states no cap."""
     rate, status = _intensity(ctx)
     _, limit_text = _threshold(ctx)
-    who = "an SME" if status.is_sme else "a large enterprise, only under the exception"
-    common = (f"aid intensity at most {format_percent(rate)} for {who} (GBER art. 29(4), not "
-              f"from the page); the page states no cap; aid above the notification threshold "
-              f"{limit_text} per undertaking per project must be notified (GBER art. 4(1)(l))")
-    cites = (EU_29_4, EU_4_1_L, C_KOSTNADER)
-    budget = ctx.value("project.budget_total")
+    percent, common = _terms(rate, status.is_sme, limit_text)
+    budget = ctx.profile.project.budget_total
     if budget is None:
         return Amounts(None, None, OWN_FUNDING_FORM,
                        f"{common}; state project.budget_total to compute the grant",
-                       rate=rate, cites=cites, missing=("project.budget_total",))
+                       rate=rate, cites=AMOUNTS_CITES, missing=("project.budget_total",))
     base = ctx.money(budget)
     grant = (base * rate).floored()
     return Amounts(grant, base - grant, OWN_FUNDING_FORM,
-                   f"{format_percent(rate)} x eligible costs {base} = {grant} (derived); "
-                   f"{common}",
-                   rate=rate, cost_base=base, cites=cites)
+                   f"{percent} x eligible costs {base} = {grant} (derived); {common}",
+                   rate=rate, cost_base=base, cites=AMOUNTS_CITES)
 
 
 SCHEME = Scheme(

@@ -653,6 +653,18 @@ def test_the_cap_is_converted_for_a_company_in_another_currency() -> None:
     assert outcome(SCHEME, data, "BN16") is Outcome.FAIL
 
 
+def test_the_converted_cap_follows_the_rates_of_each_evaluation() -> None:
+    """The converted cap is remembered per date and rates: other rates give another cap, and a
+    remembered one still lists its rates as used."""
+    data = merged(BASE, company=DK, project={"grant_sought": Decimal(1)})
+    for nok, cap in (("11.0000", "DKK 508,636.36"), ("12.0000", "DKK 466,250"),
+                     ("11.0000", "DKK 508,636.36")):
+        ctx = ctx_for(data, rates={"NOK": Decimal(nok), "DKK": Decimal("7.4600")})
+        f = next(r for r in SCHEME.rules if r.id == "BN16").evaluate(ctx)
+        assert f"≤ {cap} per project year" in f.message and f"{nok} NOK" in f.message
+        assert set(ctx.fx.used) == {"NOK", "DKK"}
+
+
 # --- BN17: public support at most 50 % --------------------------------------------------------
 
 

@@ -504,3 +504,15 @@ def test_gber_parameters_run_to_the_end_of_gber() -> None:
 def test_the_pages_four_cost_types_are_exported() -> None:
     assert [c.id for c in po.ELIGIBLE_COSTS] == ["personnel", "services", "equipment", "ipr"]
     assert "pro rata" in po.ELIGIBLE_COSTS[2].note
+
+
+def test_the_threshold_follows_the_rate_of_each_evaluation() -> None:
+    """The converted threshold is remembered per date and rate: another rate gives another
+    figure, and a remembered one still lists its rate as used."""
+    data = merged(SME, project={"grant_sought": 82_500_000})
+    for nok, shown in (("11.0000", "NOK 82,500,000"), ("12.0000", "NOK 90,000,000"),
+                       ("11.0000", "NOK 82,500,000")):
+        ctx = ctx_for(data, rates={"NOK": Decimal(nok)})
+        f = next(r for r in SCHEME.rules if r.id == "PO10").evaluate(ctx)
+        assert f"EUR 7,500,000 = {shown} at 1 EUR = {nok} NOK" in f.message
+        assert ctx.fx.used["NOK"].per_eur == Decimal(nok)
