@@ -169,20 +169,3 @@ def test_missing_names_its_fields():
 
     assert str(Missing("a.b", "c")) == "a.b, c"
 
-
-def test_once_remembers_a_missing_fact_and_raises_it_again():
-    """A helper several rules share runs once per profile, also when it lacks a fact."""
-    from grantcheck.engine import Missing
-
-    calls = []
-
-    def turnover(ctx):
-        calls.append(1)
-        return ctx.need("company.turnover")
-
-    ctx = ctx_for(DK)
-    for _ in range(3):
-        with pytest.raises(Missing) as e:
-            ctx.once(turnover)
-        assert e.value.fields == ("company.turnover",)
-    assert len(calls) == 1
