@@ -331,14 +331,17 @@ class RuleBook:
     ) -> None:
         """A condition no number settles: the profile states it under [declarations]."""
         path = f"declarations.{field_name}"
+        # a declaration is true, false or not stated (a strict bool): its three checks, made once
+        checks: dict[bool | None, Check] = {
+            None: unknown(f"not declared: {path}", path,
+                          fix=f"set {path} = true if it holds (false if not)"),
+            **{v: check(v, f"declared {path} = {str(v).lower()}",
+                        "the scheme requires it; it can only change if the facts change")
+               for v in (True, False)},
+        }
 
         def fn(ctx: Ctx) -> Check:
-            v = ctx.value(path)
-            if v is None:
-                return unknown(f"not declared: {path}", path,
-                               fix=f"set {path} = true if it holds (false if not)")
-            return check(bool(v), f"declared {path} = {str(v).lower()}",
-                         "the scheme requires it; it can only change if the facts change")
+            return checks[ctx.value(path)]
 
         fn.__doc__ = title
         self.rule(rule_id, title, kind=Kind.DECLARATION, cites=cites, reads=(path,), tier=tier)(fn)

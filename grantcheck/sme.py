@@ -76,20 +76,28 @@ def _within(value: Money | None, ceiling: Money) -> bool | None:
     return None if value is None else value <= ceiling
 
 
+_LEVELS = (("micro", MICRO_STAFF, MICRO_MONEY, MICRO_MONEY),
+           ("small", SMALL_STAFF, SMALL_MONEY, SMALL_MONEY),
+           ("medium", MEDIUM_STAFF, MEDIUM_TURNOVER, MEDIUM_BALANCE))
+
+
+def _level(ctx: Ctx, level: int, currency: str) -> tuple[str, Decimal, Money, Money]:
+    """A size class's staff ceiling and its two money ceilings converted into ``currency``."""
+    name, staff, turnover, balance = _LEVELS[level]
+    return (name, staff.at(ctx.on), ctx.convert(turnover.money(ctx.on), currency),
+            ctx.convert(balance.money(ctx.on), currency))
+
+
 def category_of(ctx: Ctx, f: Figures, prefix: str) -> str:
     """The size class of one year's figures; raises Missing when a needed figure is absent."""
     cur = (f.turnover or f.balance or Money.zero(ctx.currency)).currency
-    levels = (
-        ("micro", MICRO_STAFF.at(ctx.on), MICRO_MONEY.money(ctx.on), MICRO_MONEY.money(ctx.on)),
-        ("small", SMALL_STAFF.at(ctx.on), SMALL_MONEY.money(ctx.on), SMALL_MONEY.money(ctx.on)),
-        ("medium", MEDIUM_STAFF.at(ctx.on), MEDIUM_TURNOVER.money(ctx.on),
-         MEDIUM_BALANCE.money(ctx.on)),
-    )
-    for name, staff_below, t_max, b_max in levels:
+    for level in range(len(_LEVELS)):
+        # the same ceilings for every profile of a batch: converted once (Ctx.constant)
+        name, staff_below, t_max, b_max = ctx.constant(_level, level, cur)
         if f.staff >= staff_below:
             continue
-        t_ok = _within(f.turnover, ctx.convert(t_max, cur))
-        b_ok = _within(f.balance, ctx.convert(b_max, cur))
+        t_ok = _within(f.turnover, t_max)
+        b_ok = _within(f.balance, b_max)
         if t_ok or b_ok:
             return name
         if t_ok is None or b_ok is None:

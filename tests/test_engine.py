@@ -17,7 +17,7 @@ from grantcheck.engine import (
     evaluate,
 )
 from grantcheck.parameters import Parameter
-from tests.support import ctx_for
+from tests.support import ctx_for, result_for
 
 C = eu(GBER, "Article 1")
 LIMIT = Parameter("limit", "DKK", {date(2020, 1, 1): Decimal(100)}, C)
@@ -169,3 +169,16 @@ def test_missing_names_its_fields():
 
     assert str(Missing("a.b", "c")) == "a.b, c"
 
+
+
+def test_a_declaration_gives_one_of_its_three_checks():
+    """True passes, false fails, not stated is unknown naming the field."""
+    r = {f.rule.id: f for f in result_for(SCHEME, {"company": {"name": "A", "country": "DK"},
+                                                   "declarations": {"sound_finances": False}}
+                                          ).findings}
+    assert r["T03"].outcome is Outcome.FAIL
+    assert r["T03"].message == "declared declarations.sound_finances = false"
+    unstated = {f.rule.id: f for f in result_for(SCHEME, {"company": {"name": "A",
+                                                                      "country": "DK"}}).findings}
+    assert unstated["T03"].outcome is Outcome.UNKNOWN
+    assert unstated["T03"].missing == ("declarations.sound_finances",)

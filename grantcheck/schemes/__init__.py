@@ -29,11 +29,17 @@ class UnknownScheme(KeyError):
         super().__init__(scheme_id)
 
 
+_LOADED: dict[str, Scheme] = {}
+
+
 def get(scheme_id: str) -> Scheme:
-    if scheme_id not in MODULES:
-        raise UnknownScheme(scheme_id)
-    module = import_module(f"grantcheck.schemes.{MODULES[scheme_id]}")
-    scheme: Scheme = module.SCHEME
+    """The scheme of this id, its module imported on first use; UnknownScheme with a hint."""
+    scheme = _LOADED.get(scheme_id)
+    if scheme is None:
+        if scheme_id not in MODULES:
+            raise UnknownScheme(scheme_id)
+        module = import_module(f"grantcheck.schemes.{MODULES[scheme_id]}")
+        scheme = _LOADED[scheme_id] = module.SCHEME
     return scheme
 
 
