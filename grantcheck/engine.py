@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from grantcheck.citations import Citation, Source
@@ -109,6 +110,13 @@ def unknown(message: str, *fields: str, fix: str = "") -> Check:
 
 def info(message: str) -> Check:
     return Check(True, message, info=True)
+
+
+@lru_cache(maxsize=256)
+def shared_info(message: str) -> Check:
+    """:func:`info` for a text that is the same for many profiles (one that depends on the
+    date and the rates alone): one immutable Check per text, made once."""
+    return info(message)
 
 
 def _fix_for(fields: Iterable[str]) -> str:

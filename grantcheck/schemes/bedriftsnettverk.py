@@ -66,6 +66,7 @@ from grantcheck.engine import (
     passed,
     unknown,
 )
+from grantcheck.engine import shared_info as _info  # one Check per text, made once
 from grantcheck.money import Money, format_percent, min_money
 from grantcheck.parameters import constant
 
@@ -378,28 +379,19 @@ def _share_text(count: int, total: int) -> str:
 # --- money helpers --------------------------------------------------------------------------------
 
 
-# The converted cap and its sentence depend only on the date and the rates: made once per date
-# and rates, since BN16 and the amounts state it for every profile. The rates are keyed by their
-# description, which writes each as given (Decimal("11") and Decimal("11.0") are equal, their
-# texts are not).
-_CAPS: dict[tuple[date, str, str], tuple[Money, str]] = {}
-
-
 def grant_cap(ctx: Ctx) -> tuple[Money, str]:
-    """NOK 750,000 in the company's currency, with a sentence on the rate used (if any)."""
+    """NOK 750,000 in the company's currency, with a sentence on the rate used (if any): the
+    same for every profile of a batch, so made once (BN16 and the amounts state it)."""
+    return ctx.constant(_grant_cap)
+
+
+def _grant_cap(ctx: Ctx) -> tuple[Money, str]:
     cap = MAX_GRANT_PER_YEAR.money(ctx.on)
     cur = ctx.currency
     if cur == cap.currency:
         return cap, ""
-    rates = ctx.fx.describe_conversion(cap.currency, cur)  # every time: it records them as used
-    key = (ctx.on, cur, rates)
-    found = _CAPS.get(key)
-    if found is None:
-        found = (ctx.convert(cap, cur).floored(), f" ({cap} converted at {rates})")
-        if len(_CAPS) >= 256:
-            _CAPS.clear()
-        _CAPS[key] = found
-    return found
+    rates = ctx.fx.describe_conversion(cap.currency, cur)
+    return ctx.convert(cap, cur).floored(), f" ({cap} converted at {rates})"
 
 
 def _add_years(d: date, years: int) -> date:
@@ -419,10 +411,6 @@ def _months_before(d: date, months: int) -> date:
 # --- rules, in the order of the page --------------------------------------------------------------
 
 rules = RuleBook()
-
-# An info check whose text depends only on the date and the rates is the same for most profiles:
-# one Check per distinct text (it is immutable), remembered rather than built again.
-_info = lru_cache(maxsize=64)(info)
 
 rules.declaration(
     "BN01", "The companies have growth ambitions and set up commercial, strategic and "

@@ -53,10 +53,10 @@ from grantcheck.engine import (
     Scheme,
     check,
     failed,
-    info,
     passed,
     unknown,
 )
+from grantcheck.engine import shared_info as _info  # one Check per text, made once
 from grantcheck.fx import RATE_CITATION
 from grantcheck.money import Money, format_percent
 from grantcheck.parameters import Parameter
@@ -239,28 +239,18 @@ def _intensity(ctx: Ctx) -> tuple[Decimal, sme.SmeStatus]:
     return param.at(ctx.on), status
 
 
-# The threshold in a currency and its sentence depend only on the date and the rate: made once
-# per date and rate, since two rules and the amounts state it for every profile. The rate is
-# keyed by its description, which writes it as given (Decimal("11") and Decimal("11.0") are
-# equal, their texts are not).
-_THRESHOLDS: dict[tuple[date, str], tuple[Money, str]] = {}
-
-
 def _threshold(ctx: Ctx) -> tuple[Money, str]:
-    """The notification threshold in the company's currency, and the rate used (if any)."""
+    """The notification threshold in the company's currency, and the rate used (if any): the
+    same for every profile of a batch, so made once (two rules and the amounts state it)."""
+    return ctx.constant(_threshold_of)
+
+
+def _threshold_of(ctx: Ctx) -> tuple[Money, str]:
     eur = NOTIFICATION_THRESHOLD.money(ctx.on)
     if ctx.currency == "EUR":
         return eur, f"{eur}"
-    described = ctx.fx.rate(ctx.currency).describe()  # every time: it records the rate as used
-    key = (ctx.on, described)
-    found = _THRESHOLDS.get(key)
-    if found is None:
-        local = ctx.convert(eur, ctx.currency).rounded()
-        found = (local, f"{eur} = {local} at {described}")
-        if len(_THRESHOLDS) >= 256:
-            _THRESHOLDS.clear()
-        _THRESHOLDS[key] = found
-    return found
+    local = ctx.convert(eur, ctx.currency).rounded()
+    return local, f"{eur} = {local} at {ctx.fx.rate(ctx.currency).describe()}"
 
 
 def _share(part: Money, whole: Money) -> str:
@@ -274,10 +264,6 @@ def _share(part: Money, whole: Money) -> str:
 # --- rules, in the order of the page --------------------------------------------------------
 
 rules = RuleBook()
-
-# An info check whose text depends only on the date and the rates is the same for most profiles:
-# one Check per distinct text (it is immutable), remembered rather than built again.
-_info = lru_cache(maxsize=64)(info)
 
 
 @rules.rule("PO01", "The applicant is a small or medium-sized enterprise (a large one only by "
