@@ -154,7 +154,7 @@ class Ctx:
     _currency: str = field(init=False, repr=False, compare=False)
     _profile_currency: str = field(init=False, repr=False, compare=False)
     _base: Ctx | None = field(default=None, init=False, repr=False, compare=False)
-    _memo: dict[Callable[[Ctx], Any], Any] = field(default_factory=dict, init=False, repr=False,
+    _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False,
                                                    compare=False)
 
     def __post_init__(self) -> None:
@@ -200,15 +200,16 @@ class Ctx:
             obj = getattr(obj, part)
         return obj
 
-    def once(self, fn: Callable[[Ctx], T]) -> T:
-        """``fn(self)``, computed at most once per context; ``fn`` must be pure (it reads only
-        the profile, the date and the rates). A call that raises is not remembered (a
-        remembered exception would keep its traceback's frames, and the context with them,
-        alive in a reference cycle: measured slower)."""
+    def once(self, fn: Callable[..., T], *args: Hashable) -> T:
+        """``fn(self, *args)``, computed at most once per context and arguments; ``fn`` must be
+        pure (it reads only the profile, the date and the rates). A call that raises is not
+        remembered (a remembered exception would keep its traceback's frames, and the context
+        with them, alive in a reference cycle: measured slower)."""
+        key = (fn, args) if args else fn
         try:
-            value: T = self._memo[fn]
+            value: T = self._memo[key]
         except KeyError:
-            value = self._memo[fn] = fn(self)
+            value = self._memo[key] = fn(self, *args)
         return value
 
     def constant(self, fn: Callable[..., T], *args: Hashable) -> T:

@@ -108,7 +108,9 @@ _GROUPED: dict[Decimal, str] = {}
 _PERCENT: dict[Decimal, str] = {}
 
 
-def _remembered(memo: dict[Decimal, str], fn: Callable[[Decimal], str], d: Decimal) -> str:
+def remembered(memo: dict[Decimal, str], fn: Callable[[Decimal], str], d: Decimal) -> str:
+    """``fn(d)`` for a text that depends on the value of ``d`` alone (but for the sign of zero),
+    remembered in ``memo`` for finite non-zero values (bounded)."""
     if d and d.is_finite():
         text = memo.get(d)
         if text is None:
@@ -121,7 +123,7 @@ def _remembered(memo: dict[Decimal, str], fn: Callable[[Decimal], str], d: Decim
 
 def decimal_str(d: Decimal) -> str:
     """A plain decimal string, no exponent, at most two decimals when the value has cents."""
-    return _remembered(_PLAIN, _decimal_str, d)
+    return remembered(_PLAIN, _decimal_str, d)
 
 
 def _decimal_str(d: Decimal) -> str:
@@ -131,7 +133,7 @@ def _decimal_str(d: Decimal) -> str:
 
 def format_amount(d: Decimal) -> str:
     """1600000 -> '1,600,000'; 1234.5 -> '1,234.50'."""
-    return _remembered(_GROUPED, _format_amount, d)
+    return remembered(_GROUPED, _format_amount, d)
 
 
 def _format_amount(d: Decimal) -> str:
@@ -142,7 +144,7 @@ def _format_amount(d: Decimal) -> str:
 
 def format_percent(rate: Decimal) -> str:
     """Decimal('0.5') -> '50 %'; Decimal('0.075') -> '7.5 %'."""
-    return _remembered(_PERCENT, _format_percent, rate)
+    return remembered(_PERCENT, _format_percent, rate)
 
 
 def _format_percent(rate: Decimal) -> str:

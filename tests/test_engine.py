@@ -182,3 +182,16 @@ def test_a_declaration_gives_one_of_its_three_checks():
                                                                       "country": "DK"}}).findings}
     assert unstated["T03"].outcome is Outcome.UNKNOWN
     assert unstated["T03"].missing == ("declarations.sound_finances",)
+
+
+def test_once_remembers_per_arguments():
+    """A helper with arguments runs once per profile and arguments."""
+    calls = []
+
+    def double(ctx, n):
+        calls.append(n)
+        return 2 * n
+
+    ctx = ctx_for(DK)
+    assert [ctx.once(double, 1), ctx.once(double, 2), ctx.once(double, 1)] == [2, 4, 2]
+    assert calls == [1, 2]

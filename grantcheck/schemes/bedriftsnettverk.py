@@ -46,7 +46,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
-from functools import lru_cache
 
 from grantcheck import sme
 from grantcheck.citations import Citation, Source
@@ -841,8 +840,11 @@ class _Terms:
     after_share: str  # what follows the share of the budget
 
 
-@lru_cache(maxsize=64)  # the same texts for every profile: made once per date and cap
-def _terms(on: date, cap: Money, rate_note: str) -> _Terms:
+def _terms(ctx: Ctx) -> _Terms:
+    """The texts every basis states: the same for every profile of a date, currency and rates
+    (made once, through Ctx.constant)."""
+    on = ctx.on
+    cap, rate_note = grant_cap(ctx)
     rate = MAX_PUBLIC_SHARE.at(on)
     years = MAX_GRANT_YEARS.at(on)
     nok_cap = MAX_GRANT_PER_YEAR.money(on)
@@ -863,8 +865,8 @@ def _terms(on: date, cap: Money, rate_note: str) -> _Terms:
 def amounts(ctx: Ctx) -> Amounts:
     """Per yearly application: min(50 % of the year's eligible costs, NOK 750,000)."""
     rate = MAX_PUBLIC_SHARE.at(ctx.on)
-    cap, rate_note = grant_cap(ctx)
-    terms = _terms(ctx.on, cap, rate_note)
+    cap, _ = grant_cap(ctx)
+    terms = ctx.constant(_terms)
     total_cost = ctx.profile.project.budget_total
     if total_cost is None:
         return Amounts(

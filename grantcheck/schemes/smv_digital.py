@@ -79,6 +79,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from grantcheck.citations import DE_MINIMIS_2013, DE_MINIMIS_2023, Citation, Source, eu
 from grantcheck.engine import (
@@ -99,7 +100,7 @@ from grantcheck.engine import (
     passed,
     unknown,
 )
-from grantcheck.money import Money, format_amount, format_percent, min_money
+from grantcheck.money import Money, format_amount, format_percent, min_money, remembered
 from grantcheck.parameters import ALWAYS, Parameter, constant
 from grantcheck.profile import Aid, SmvActivity
 
@@ -477,15 +478,11 @@ PREDECESSOR_SCHEMES = frozenset({
 
 def _num(d: Decimal) -> str:
     """An FTE or count without trailing zeros: 20 -> '20', 1.60 -> '1.6'."""
-    # the text depends on the value alone, but for the sign of zero: non-zero ones are remembered
-    text = _NUMS.get(d) if d else None
-    if text is None:
-        text = format(d.normalize(), "f")
-        if d and d.is_finite():
-            if len(_NUMS) >= 4096:
-                _NUMS.clear()
-            _NUMS[d] = text
-    return text
+    return remembered(_NUMS, _num_text, d)
+
+
+def _num_text(d: Decimal) -> str:
+    return format(d.normalize(), "f")
 
 
 _NUMS: dict[Decimal, str] = {}
@@ -493,8 +490,8 @@ _NUMS: dict[Decimal, str] = {}
 
 # --- the page's figures in the company's currency -----------------------------------------------
 # Every profile has the rules convert the same parameters at the same rates and write out the same
-# figures and sentences: each is made once per (date, currency, rates), in a bounded table. Only
-# the rates are looked up per profile, since that records them in the output (FxRates.used).
+# figures and sentences: each is made once per (date, currency, rates) with Ctx.constant, which
+# still marks the rates as used in each profile's result.
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,74 +505,19 @@ class _Local:
     shown: str  # 'EUR 50,000,000 = DKK 373,680,000 (1 EUR = …)', or 'DKK 2,000,000'
 
 
-@dataclass(frozen=True, slots=True)
-class _Ceiling:
-    """The de minimis regime in force on one date, its ceiling in one currency, and its texts."""
-
-    ceiling: Money
-    text: str  # 'EUR 300,000 = DKK 2,242,080 (1 EUR = …)'
-    after: str  # '. Regulation (EU) 2023/2831: …. The page says …' (ends a finding)
-    # the windows (first day, label): the rolling one, or one per fiscal-year start month 1–12
-    windows: tuple[tuple[date, str], ...]
-    rolling: bool
-
-
-class _Terms:
-    """The money parameters the page states in one currency (EUR or DKK), in one currency, on one
-    date at one set of rates: each converted and written out at its first use."""
-
-    __slots__ = ("ceiling", "locals", "rate_text", "unbudgeted")
-
-    def __init__(self, ctx: Ctx, frm: str) -> None:
-        self.rate_text = ctx.fx.describe_conversion(frm, ctx.currency)
-        self.locals: dict[str, _Local] = {}
-        self.ceiling: _Ceiling | None = None  # from EUR: the de minimis regime
-        self.unbudgeted: dict[str, Amounts] = {}  # from DKK: a voucher's amounts without budget
-
-
-_TERMS: dict[tuple[object, ...], _Terms] = {}
-
-
-def _terms(ctx: Ctx, frm: str) -> _Terms:
-    """The table of `frm` figures in ctx's currency. Its rates are looked up first, in the order
-    a conversion looks them up: that records them in ctx.fx.used, or raises NoRate, the same."""
-    to = ctx.currency
-    rates = tuple(ctx.fx.rate(c) for c in (frm, to) if c != "EUR") if frm != to else ()
-    # str(per_eur): Decimal('11.9') == Decimal('11.90'), but the rate's text shows the digits
-    key = (frm, to, ctx.on, *((r.currency, str(r.per_eur), r.rate_date, r.origin) for r in rates))
-    terms = _TERMS.get(key)
-    if terms is None:
-        if len(_TERMS) >= 256:
-            _TERMS.clear()
-        terms = _TERMS[key] = _Terms(ctx, frm)
-    return terms
-
-
-def _eur_terms(ctx: Ctx) -> _Terms:
-    return _terms(ctx, "EUR")
-
-
-def _dkk_terms(ctx: Ctx) -> _Terms:
-    return _terms(ctx, "DKK")
-
-
-# Through ctx.once: the rates need looking up only once per profile (again would change nothing).
-_TERMS_OF = {"EUR": _eur_terms, "DKK": _dkk_terms}
-
-
 def _local_of(ctx: Ctx, p: Parameter[Decimal]) -> _Local:
     """A money parameter in the company's currency (the page's DKK, or a converted EUR figure),
     with its texts."""
-    terms = ctx.once(_TERMS_OF[p.unit])
-    local = terms.locals.get(p.name)
-    if local is None:
-        original = p.money(ctx.on)
-        money = ctx.convert(original, ctx.currency)
-        rounded = str(money.rounded())
-        shown = (str(original) if original.currency == money.currency
-                 else f"{original} = {rounded} ({terms.rate_text})")
-        local = terms.locals[p.name] = _Local(money, str(money), rounded, str(original), shown)
-    return local
+    return ctx.constant(_local_figures, p)
+
+
+def _local_figures(ctx: Ctx, p: Parameter[Decimal]) -> _Local:
+    original = p.money(ctx.on)
+    money = ctx.convert(original, ctx.currency)
+    rounded = str(money.rounded())
+    shown = (str(original) if original.currency == money.currency
+             else f"{original} = {rounded} ({_rate_text(ctx, original.currency)})")
+    return _Local(money, str(money), rounded, str(original), shown)
 
 
 def _local(ctx: Ctx, p: Parameter[Decimal]) -> Money:
@@ -585,12 +527,11 @@ def _local(ctx: Ctx, p: Parameter[Decimal]) -> Money:
 
 def _rate_text(ctx: Ctx, frm: str) -> str:
     """The exchange rates used to bring `frm` into the company's currency ('' if none)."""
-    return ctx.once(_TERMS_OF[frm]).rate_text
+    return ctx.constant(_conversion_text, frm)
 
 
-def _in_local(ctx: Ctx, p: Parameter[Decimal]) -> str:
-    """'EUR 50,000,000 = DKK 373,000,000 (1 EUR = …)' or 'DKK 2,000,000'."""
-    return _local_of(ctx, p).shown
+def _conversion_text(ctx: Ctx, frm: str) -> str:
+    return ctx.fx.describe_conversion(frm, ctx.currency)
 
 
 @dataclass(frozen=True, slots=True)
@@ -605,23 +546,16 @@ class _Dated:
     overlap: str  # the ownership overlap that makes one group: '25'
 
 
-_DATED: dict[date, _Dated] = {}
-
-
+@lru_cache(maxsize=64)
 def _dated(on: date) -> _Dated:
-    """The texts of the date's shares and rates, made once per date (bounded)."""
-    dated = _DATED.get(on)
-    if dated is None:
-        advice_rate = 1 - ADVICE_OWN_SHARE.at(on)
-        own = f"advice {format_percent(ADVICE_OWN_SHARE.at(on))} own financing"
-        if len(_DATED) >= 64:
-            _DATED.clear()
-        dated = _DATED[on] = _Dated(
-            advice_rate, format_percent(advice_rate), format_percent(INVESTMENT_RATE.at(on)),
-            own, f"{own}, investments {format_percent(INVESTMENT_OWN_SHARE.at(on))}",
-            format_amount(GROUP_OWNERSHIP_OVERLAP.at(on)),
-        )
-    return dated
+    """The texts of the date's shares and rates, made once per date."""
+    advice_rate = 1 - ADVICE_OWN_SHARE.at(on)
+    own = f"advice {format_percent(ADVICE_OWN_SHARE.at(on))} own financing"
+    return _Dated(
+        advice_rate, format_percent(advice_rate), format_percent(INVESTMENT_RATE.at(on)),
+        own, f"{own}, investments {format_percent(INVESTMENT_OWN_SHARE.at(on))}",
+        format_amount(GROUP_OWNERSHIP_OVERLAP.at(on)),
+    )
 
 
 def _years_before(d: date, years: int) -> date:
@@ -717,7 +651,7 @@ class _Grant:
 def _grant(ctx: Ctx, v: _Voucher) -> _Grant:
     """The largest grant of voucher `v` that the budget allows (once per profile and voucher: the
     co-financing rule and the amounts both need it)."""
-    return ctx.once(_GRANT_OF[v.id])
+    return ctx.once(_grant_of, v)
 
 
 def _grant_of(ctx: Ctx, v: _Voucher) -> _Grant:
@@ -764,15 +698,6 @@ def _grant_of(ctx: Ctx, v: _Voucher) -> _Grant:
     return _Grant(budget, advice, inv, support, advice_grant, grant, cap.money, basis)
 
 
-def _grant_for(v: _Voucher) -> Callable[[Ctx], _Grant]:
-    def fn(ctx: Ctx) -> _Grant:
-        return _grant_of(ctx, v)
-
-    return fn
-
-
-_GRANT_OF = {v.id: _grant_for(v) for v in VOUCHERS}
-
 # --- de minimis ----------------------------------------------------------------------------------
 
 _DE_MINIMIS_WORDING = (
@@ -787,15 +712,28 @@ def _fiscal_window_start(on: date, start_month: int, years: int) -> date:
     return date(current.year - (years - 1), start_month, 1)
 
 
+@dataclass(frozen=True, slots=True)
+class _Ceiling:
+    """The de minimis regime in force on one date, its ceiling in one currency, and its texts."""
+
+    ceiling: Money
+    text: str  # 'EUR 300,000 = DKK 2,242,080 (1 EUR = …)'
+    after: str  # '. Regulation (EU) 2023/2831: …. The page says …' (ends a finding)
+    # the windows (first day, label): the rolling one, or one per fiscal-year start month 1–12
+    windows: tuple[tuple[date, str], ...]
+    rolling: bool
+
+
 def _ceiling(ctx: Ctx) -> _Ceiling:
     """The de minimis regime in force on ctx's date (made once per date, currency and rates)."""
+    return ctx.constant(_regime)
+
+
+def _regime(ctx: Ctx) -> _Ceiling:
     on = ctx.on
     ceiling_eur = DE_MINIMIS_CEILING.money(on)  # NotEncoded on a date it does not cover, first
-    terms = ctx.once(_eur_terms)
-    if terms.ceiling is not None:
-        return terms.ceiling
     ceiling = ctx.convert(ceiling_eur, ctx.currency)
-    rate = terms.rate_text
+    rate = _rate_text(ctx, "EUR")
     ceiling_text = f"{ceiling_eur}" + (f" = {ceiling.rounded()} ({rate})" if rate else "")
     years = int(DE_MINIMIS_YEARS.at(on))
     rolling = on >= DE_MINIMIS_ROLLING_FROM.at(on)
@@ -812,9 +750,8 @@ def _ceiling(ctx: Ctx) -> _Ceiling:
                   f"current and the two previous fiscal years")
         starts = [_fiscal_window_start(on, m, years) for m in range(1, 13)]
         windows = tuple((s, f"granted in the fiscal years from {s} to {on}") for s in starts)
-    terms.ceiling = _Ceiling(ceiling, ceiling_text, f". {regime}. {_DE_MINIMIS_WORDING}.",
-                             windows, rolling)
-    return terms.ceiling
+    return _Ceiling(ceiling, ceiling_text, f". {regime}. {_DE_MINIMIS_WORDING}.", windows,
+                    rolling)
 
 
 @dataclass(frozen=True, slots=True)
@@ -996,19 +933,11 @@ def _voucher_grant(ctx: Ctx, v: _Voucher) -> tuple[Money, str]:
     return s, "project.grant_sought"
 
 
-def _de_minimis_checks(ctx: Ctx) -> dict[tuple[Money, str], Check]:
-    return {}
-
-
 def _de_minimis_with_grant(v: _Voucher) -> Callable[[Ctx], Check]:
     def fn(ctx: Ctx) -> Check:
         grant, text = _voucher_grant(ctx, v)
         # vouchers that add the same grant get the same check: made once per profile
-        checks = ctx.once(_de_minimis_checks)
-        found = checks.get((grant, text))
-        if found is None:
-            found = checks[grant, text] = _de_minimis(ctx, grant, text)
-        return found
+        return ctx.once(_de_minimis, grant, text)
 
     fn.__doc__ = (f"De minimis aid received plus the {v.name} grant must fit under the ceiling "
                   "(Reg. 1407/2013 art. 3(7); Reg. 2023/2831 art. 3(7)).")
@@ -1429,12 +1358,8 @@ def _amounts_for(v: _Voucher) -> AmountsFn:
     def fn(ctx: Ctx) -> Amounts:
         cap = _local(ctx, v.cap)
         if ctx.value("project.budget_total") is None:
-            # the same for every profile on the date, in the currency, at the rates: kept there
-            terms = ctx.once(_dkk_terms)
-            amounts = terms.unbudgeted.get(v.id)
-            if amounts is None:
-                amounts = terms.unbudgeted[v.id] = unbudgeted(ctx)
-            return amounts
+            # the same for every profile on the date, in the currency, at the rates
+            return ctx.constant(unbudgeted)
         g = _grant(ctx, v)
         rate = None if v.invests else _dated(ctx.on).advice_rate
         return Amounts(g.grant, g.budget - g.grant, OWN_FUNDING_FORM, g.basis, rate, cap,
