@@ -96,3 +96,13 @@ def test_status_changes_only_after_two_consecutive_years():
 
 def test_own_figures_only_is_said():
     assert "own figures only" in status(employees_fte=5, turnover=1).explanation
+
+
+@pytest.mark.parametrize(("money", "category"), [
+    (14_920_000, "micro"), (14_920_001, "small"),  # EUR 2,000,000 at 7.46
+    (74_600_000, "small"), (74_600_001, "medium"),  # EUR 10,000,000 at 7.46
+])
+def test_the_money_ceilings_of_micro_and_small_on_both_sides(money, category):
+    """Turnover and balance sheet both at a ceiling stay in the class; one unit over both
+    leaves it (converted from EUR once per batch: the boundary holds all the same)."""
+    assert status(employees_fte=9, turnover=money, balance_sheet_total=money).category == category
