@@ -73,9 +73,10 @@ class Missing(LookupError):
     """A profile field a rule needs is not stated."""
 
     def __init__(self, *fields: str, why: str = "") -> None:
+        # raised often and caught at once: BaseException.__new__ has set args to the fields
+        # already, so no super().__init__; __str__ joins them when asked
         self.fields = fields
         self.why = why
-        super().__init__(*fields)  # raised often and caught at once: __str__ joins when asked
 
     def __str__(self) -> str:
         return ", ".join(self.fields)
@@ -135,6 +136,7 @@ T = TypeVar("T")
 # Ctx.constant's values: (fn, args, date, currency, profile currency, rates' key) -> (value,
 # the currencies whose rates computing it asked for)
 _CONSTANTS: dict[tuple[Any, ...], tuple[Any, tuple[str, ...]]] = {}
+_UNSET: Any = object()
 
 
 @dataclass
@@ -156,6 +158,9 @@ class Ctx:
     _base: Ctx | None = field(default=None, init=False, repr=False, compare=False)
     _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False,
                                                    compare=False)
+    # constant()'s values already asked for by this profile (shared with in_currency's contexts)
+    _constants: dict[Any, Any] = field(default_factory=dict, init=False, repr=False,
+                                       compare=False)
 
     def __post_init__(self) -> None:
         self._currency = self._profile_currency = self.profile.company.money_currency
@@ -178,12 +183,20 @@ class Ctx:
     def in_currency(self, currency: str) -> Ctx:
         """This context with its amounts in ``currency`` (itself when that is the company's):
         :meth:`money` converts the profile's figures into it. Its :meth:`once` memo is its own,
-        since what is remembered may be amounts; :attr:`base` leads back to this one."""
+        since what is remembered may be amounts; :attr:`base` leads back to this one. Made once
+        per currency (the schemes of one currency share it, and what it remembers)."""
         if currency == self._currency:
             return self
-        other = Ctx(self.profile, self.on, self.fx)
-        other._currency = currency
-        other._base = self.base
+        base = self.base
+        if currency == base._currency:
+            return base
+        key = (Ctx.in_currency, currency)
+        other: Ctx | None = base._memo.get(key)
+        if other is None:
+            other = base._memo[key] = Ctx(self.profile, self.on, self.fx)
+            other._currency = currency
+            other._base = base
+            other._constants = base._constants
         return other
 
     def value(self, path: str) -> Any:
@@ -218,6 +231,7 @@ class Ctx:
         it): computed once per (fn, args, date, currencies, rates) and shared by every profile of a
         batch. The rates computing it asked for are asked for again on each call, so that the
         result lists the same rates as used. A call that raises is not remembered."""
+        result: T
         fx = self.fx
         key = (fn, args, self.on, self._currency, self._profile_currency, fx.key)
         hit = _CONSTANTS.get(key)
@@ -230,7 +244,7 @@ class Ctx:
         else:
             for currency in hit[1]:
                 fx.rate(currency)
-        result: T = hit[0]
+        result = hit[0]
         return result
 
     def need(self, path: str) -> Any:
@@ -281,6 +295,8 @@ class Rule:
         return Finding(self, _outcome(self.kind, c), c.message, c.fix, c.missing)
 
 
+# what Rule.run turns into an unknown check
+_UNKNOWN_ERRORS = (Missing, NotEncoded, NoRate)
 _MISSING: dict[tuple[tuple[str, ...], str], Check] = {}
 
 
@@ -652,9 +668,14 @@ class _Order:
             self.rules.sort(key=lambda r: -fails[r.id])  # stable: ties keep the page order
         unknown_seen = False
         for rule in self.rules:
-            # _outcome of a binding rule, inlined (this loop is the batch's innermost): an
-            # unknown check is unknown; a failed one fails unless it is only information
-            c = rule.run(ctx)
+            # Rule.run and _outcome of a binding rule, inlined (this loop is the batch's
+            # innermost): a missing fact, parameter or rate makes the check unknown, and so does
+            # an unknown check; a failed one fails unless it is only information
+            try:
+                c = rule.fn(ctx)
+            except _UNKNOWN_ERRORS:
+                unknown_seen = True
+                continue
             if c.ok is None:
                 unknown_seen = True
             elif not c.ok and not c.info:
@@ -690,11 +711,16 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
         return SchemeSummary(scheme, status, _order(scheme, None).verdict(ctx),
                              _amounts(scheme.amounts, ctx, scheme.currency))
     common = _order(scheme, None).verdict(ctx)
-    best_rank, best = -1, scheme.tiers[-1]
-    verdict = common
-    for t in scheme.tiers:
-        v = common if common is Verdict.DOES_NOT_FIT else _worse(
-            common, _order(scheme, t.id).verdict(ctx))
-        if _RANK[v] >= best_rank:  # the highest tier with the best verdict, as evaluate()
-            best_rank, best, verdict = _RANK[v], t, v
+    best, verdict = scheme.tiers[-1], common
+    if common is not Verdict.DOES_NOT_FIT:
+        # as evaluate(): the highest tier with the best verdict. A tier's verdict is never better
+        # than the common rules' one, so from the highest tier down the first that reaches it
+        # is the one, and the tiers below it need not be checked
+        best_rank = -1
+        for t in reversed(scheme.tiers):
+            v = _worse(common, _order(scheme, t.id).verdict(ctx))
+            if _RANK[v] > best_rank:
+                best_rank, best, verdict = _RANK[v], t, v
+                if v is common:
+                    break
     return SchemeSummary(scheme, status, verdict, _amounts(best.amounts, ctx, scheme.currency))

@@ -195,3 +195,17 @@ def test_once_remembers_per_arguments():
     ctx = ctx_for(DK)
     assert [ctx.once(double, 1), ctx.once(double, 2), ctx.once(double, 1)] == [2, 4, 2]
     assert calls == [1, 2]
+
+
+def test_a_currency_context_is_made_once_and_leads_back_to_the_base():
+    """The schemes of one currency share its context (and what it remembers); asking for the
+    company's own currency from any of them gives the base context itself."""
+    base = ctx_for(DK)
+    nok = base.in_currency("NOK")
+    assert (nok.currency, nok.profile_currency) == ("NOK", "DKK")
+    assert base.in_currency("NOK") is nok
+    assert nok.in_currency("NOK") is nok
+    assert nok.in_currency("DKK") is base is base.in_currency("DKK")
+    assert nok.in_currency("SEK") is base.in_currency("SEK") is not nok
+    assert nok.base is base
+    assert nok.money(Decimal(100)).currency == "NOK"

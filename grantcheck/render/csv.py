@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from grantcheck.engine import VERDICT_VALUE, AmountsResult, SchemeResult, SchemeSummary, Verdict
+from grantcheck.engine import VERDICT_VALUE, AmountsResult, Verdict
 from grantcheck.matching import MatchResult, MatchSummary
 from grantcheck.money import decimal_str
 
@@ -31,27 +31,25 @@ def _amount_cells(a: AmountsResult, currency: str) -> tuple[str, str, str]:
     am = a.amounts
     if am is None:
         return "", "", currency
-    grant = decimal_str(am.max_grant.amount) if am.max_grant else ""
-    own = decimal_str(am.own_funding.amount) if am.own_funding else ""
-    cur = (am.max_grant.currency if am.max_grant else
-           am.own_funding.currency if am.own_funding else currency)
-    return grant, own, cur
-
-
-def _scheme_cells(r: SchemeResult | SchemeSummary) -> list[str]:
-    grant, own, cur = _amount_cells(r.amounts, r.scheme.currency)
-    return [VERDICT_VALUE[r.verdict], VERDICT_VALUE[r.verdict_if_open], grant, own, cur]
+    grant, own = am.max_grant, am.own_funding
+    return (decimal_str(grant.amount) if grant else "", decimal_str(own.amount) if own else "",
+            grant.currency if grant else own.currency if own else currency)
 
 
 def result_row(m: MatchResult | MatchSummary) -> list[str]:
     """The cells of one checked profile."""
     c = m.profile.company
-    fitting = " ".join(r.scheme.id for r in m.results if r.verdict is Verdict.FITS)
-    row = [m.source, c.name, c.country, c.money_currency, m.on.isoformat(), "ok",
-           "true" if m.any_open_fit else "false", fitting]
+    row = [m.source, c.name, c.country, c.money_currency, m.on.isoformat(), "ok", "false", ""]
+    fitting = []
     for r in m.results:
-        row += _scheme_cells(r)
-    row += [" | ".join(m.warnings), ""]
+        verdict = r.verdict  # a property: read once (a batch writes millions of these rows)
+        if verdict is Verdict.FITS:
+            fitting.append(r.scheme.id)
+        row += (VERDICT_VALUE[verdict], VERDICT_VALUE[r.verdict_if_open],
+                *_amount_cells(r.amounts, r.scheme.currency))
+    if fitting:
+        row[6], row[7] = "true", " ".join(fitting)
+    row += (" | ".join(m.warnings), "")
     return row
 
 
