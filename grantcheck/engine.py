@@ -133,10 +133,9 @@ def _fix_for(fields: Iterable[str]) -> str:
 
 _PATHS: dict[str, tuple[str, ...]] = {}  # "company.turnover" -> ("company", "turnover")
 T = TypeVar("T")
-# Ctx.constant's values: (fn, args, date, currency, profile currency, rates' key) -> (value,
+# Ctx.constant's values: (fn, args, (date, currency, profile currency, rates' key)) -> (value,
 # the currencies whose rates computing it asked for)
 _CONSTANTS: dict[tuple[Any, ...], tuple[Any, tuple[str, ...]]] = {}
-_UNSET: Any = object()
 
 
 @dataclass
@@ -158,9 +157,7 @@ class Ctx:
     _base: Ctx | None = field(default=None, init=False, repr=False, compare=False)
     _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False,
                                                    compare=False)
-    # constant()'s values already asked for by this profile (shared with in_currency's contexts)
-    _constants: dict[Any, Any] = field(default_factory=dict, init=False, repr=False,
-                                       compare=False)
+    _terms: tuple[Any, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._currency = self._profile_currency = self.profile.company.money_currency
@@ -196,7 +193,6 @@ class Ctx:
             other = base._memo[key] = Ctx(self.profile, self.on, self.fx)
             other._currency = currency
             other._base = base
-            other._constants = base._constants
         return other
 
     def value(self, path: str) -> Any:
@@ -233,7 +229,10 @@ class Ctx:
         result lists the same rates as used. A call that raises is not remembered."""
         result: T
         fx = self.fx
-        key = (fn, args, self.on, self._currency, self._profile_currency, fx.key)
+        terms = self._terms
+        if terms is None:  # what every constant of this context depends on, besides fn and args
+            terms = self._terms = (self.on, self._currency, self._profile_currency, fx.key)
+        key = (fn, args, terms)
         hit = _CONSTANTS.get(key)
         if hit is None:
             with fx.recording() as asked:

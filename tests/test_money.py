@@ -68,3 +68,22 @@ def test_a_floored_share_never_exceeds_the_exact_share(a, rate):
     share = Money(a, "NOK") * rate
     assert share.floored() <= share
     assert share - share.floored() < Money(Decimal("0.01"), "NOK")
+
+
+def test_the_result_of_arithmetic_is_an_ordinary_frozen_amount():
+    """Arithmetic makes its results without the constructor's checks: they must still be
+    equal to, hash like and be as immutable as amounts made by the constructor."""
+    import dataclasses
+
+    a = Money(Decimal("1.005"), "NOK")
+    for result, expected in (((a + a), Money(Decimal("2.010"), "NOK")),
+                             ((a - a), Money(Decimal("0.000"), "NOK")),
+                             ((-a), Money(Decimal("-1.005"), "NOK")),
+                             ((a * 3), Money(Decimal("3.015"), "NOK")),
+                             (a.rounded(), Money(Decimal("1.01"), "NOK")),
+                             (a.floored(), Money(Decimal("1.00"), "NOK"))):
+        assert type(result) is Money
+        assert result == expected and hash(result) == hash(expected)
+        assert str(result.amount) == str(expected.amount)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            result.amount = Decimal(0)  # type: ignore[misc]
