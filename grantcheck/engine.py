@@ -202,11 +202,11 @@ class Ctx:
             if len(_PATHS) >= 4096:
                 _PATHS.clear()
             parts = _PATHS[path] = tuple(path.split("."))
-        obj: Any = self.profile
+        obj: Any = self.profile  # never None
         for part in parts:
+            obj = getattr(obj, part)
             if obj is None:
                 return None
-            obj = getattr(obj, part)
         return obj
 
     def once(self, fn: Callable[..., T], *args: Hashable) -> T:
