@@ -13,9 +13,9 @@ the explanation says so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from grantcheck.citations import SME_ART2, SME_ART3, SME_ART4, SME_RECOMMENDATION, eu
 from grantcheck.engine import Ctx, Missing
@@ -51,15 +51,13 @@ CITES = (SME_ART2, SME_ART3, SME_ART4)
 ORDER = ("micro", "small", "medium", "large")
 
 
-@dataclass(frozen=True)
-class Figures:
+class Figures(NamedTuple):
     staff: Decimal
     turnover: Money | None
     balance: Money | None
 
 
-@dataclass(frozen=True)
-class SmeStatus:
+class SmeStatus(NamedTuple):
     category: str  # micro | small | medium | large
     explanation: str
 

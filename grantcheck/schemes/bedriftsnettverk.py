@@ -46,6 +46,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
+from typing import NamedTuple
 
 from grantcheck import sme
 from grantcheck.citations import Citation, Source
@@ -250,8 +251,7 @@ COUNTS_FOR_THREE = (*NORWEGIAN_SME, "sound")
 COUNTS_REGISTERED = (*COUNTS_FOR_THREE, "registered")
 
 
-@dataclass(frozen=True)
-class Member:
+class Member(NamedTuple):
     """One participant of the network, with the facts the minimum requirements ask about."""
 
     name: str

@@ -80,6 +80,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from grantcheck.citations import DE_MINIMIS_2013, DE_MINIMIS_2023, Citation, Source, eu
 from grantcheck.engine import (
@@ -636,8 +637,7 @@ def _investment_support(ctx: Ctx, inv: Money) -> Money:
     return min_money(inv * INVESTMENT_RATE.at(ctx.on), _local(ctx, INVESTMENT_SUPPORT_MAX))
 
 
-@dataclass(frozen=True)
-class _Grant:
+class _Grant(NamedTuple):
     budget: Money
     advice: Money
     investment: Money
@@ -754,12 +754,11 @@ def _regime(ctx: Ctx) -> _Ceiling:
                     rolling)
 
 
-@dataclass(frozen=True, slots=True)
-class _Window:
+class _Window(NamedTuple):
     start: date
     label: str
     known: Money
-    count: int
+    entries: int  # de minimis aid entries summed in known ('count' is a tuple method)
     unsure: tuple[str, ...]
     unsure_sum: Decimal
 
@@ -780,8 +779,7 @@ def _window(ctx: Ctx, aid: Sequence[Aid], start: date, label: str) -> _Window:
     return _Window(start, label, known, count, tuple(unsure), unsure_sum.amount)
 
 
-@dataclass(frozen=True, slots=True)
-class _Received:
+class _Received(NamedTuple):
     """The de minimis aid received in the window(s), before a grant is added."""
 
     windows: tuple[_Window, ...]
@@ -810,8 +808,8 @@ def _received(ctx: Ctx) -> _Received:
         starts = regime.windows
     windows = tuple(_window(ctx, aid, start, label) for start, label in starts)
     w = max(windows, key=lambda x: x.known.amount)
-    figures = (f"de minimis aid {w.label}: {w.known} ({w.count} "
-               f"{'entry' if w.count == 1 else 'entries'})")
+    figures = (f"de minimis aid {w.label}: {w.known} ({w.entries} "
+               f"{'entry' if w.entries == 1 else 'entries'})")
     note = ("" if month_known or len(windows) == 1
             else " (the largest over the twelve possible fiscal-year start months)")
     unsure = sorted({f for x in windows for f in x.unsure})
