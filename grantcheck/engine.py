@@ -20,6 +20,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from grantcheck.citations import Citation, Source
@@ -131,7 +132,7 @@ def _fix_for(fields: Iterable[str]) -> str:
 # --- context ------------------------------------------------------------------------------------
 
 
-_PATHS: dict[str, tuple[str, ...]] = {}  # "company.turnover" -> ("company", "turnover")
+_GETTERS: dict[str, Callable[[Any], Any]] = {}  # "company.turnover" -> its attrgetter
 T = TypeVar("T")
 # Ctx.constant's values: (fn, args, (date, currency, profile currency, rates' key)) -> (value,
 # the currencies whose rates computing it asked for)
@@ -197,17 +198,20 @@ class Ctx:
 
     def value(self, path: str) -> Any:
         """The value at a dotted profile path, or None when it is not stated."""
-        parts = _PATHS.get(path)
-        if parts is None:
-            if len(_PATHS) >= 4096:
-                _PATHS.clear()
-            parts = _PATHS[path] = tuple(path.split("."))
-        obj: Any = self.profile  # never None
-        for part in parts:
-            obj = getattr(obj, part)
-            if obj is None:
-                return None
-        return obj
+        get = _GETTERS.get(path)
+        if get is None:
+            if len(_GETTERS) >= 4096:
+                _GETTERS.clear()
+            get = _GETTERS[path] = attrgetter(path)  # follows the dots in C
+        try:
+            return get(self.profile)
+        except AttributeError:  # a section that is not stated (None) on the way, or a bad path
+            obj: Any = self.profile
+            for part in path.split("."):
+                obj = getattr(obj, part)  # a path naming no field raises, as it should
+                if obj is None:
+                    return None
+            return obj
 
     def once(self, fn: Callable[..., T], *args: Hashable) -> T:
         """``fn(self, *args)``, computed at most once per context and arguments; ``fn`` must be

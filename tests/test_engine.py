@@ -208,3 +208,18 @@ def test_a_currency_context_is_made_once_and_leads_back_to_the_base():
     assert nok.in_currency("SEK") is base.in_currency("SEK") is not nok
     assert nok.base is base
     assert nok.money(Decimal(100)).currency == "NOK"
+
+
+def test_a_value_is_read_along_its_dotted_path():
+    """A stated value; None for a field or a section on the way that is not stated; a path that
+    names no field (up to the first section not stated) is an error, not an unknown."""
+    ctx = ctx_for({"company": {"name": "A ApS", "country": "DK", "turnover": 5,
+                               "previous_year": {"staff": 2}}})
+    assert ctx.value("company.turnover") == Decimal(5)
+    assert ctx.value("company.name") == "A ApS"
+    assert ctx.value("company.previous_year.staff") == Decimal(2)
+    assert ctx.value("company.previous_year.turnover") is None  # a field not stated
+    assert ctx_for(DK).value("company.previous_year.staff") is None  # a section not stated
+    for bad in ("company.turnovr", "company.previous_year.staf", "nothing"):
+        with pytest.raises(AttributeError):
+            ctx.value(bad)
