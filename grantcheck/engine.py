@@ -132,6 +132,7 @@ def _fix_for(fields: Iterable[str]) -> str:
 # --- context ------------------------------------------------------------------------------------
 
 
+_UNSET: Any = object()
 _GETTERS: dict[str, Callable[[Any], Any]] = {}  # "company.turnover" -> its attrgetter
 T = TypeVar("T")
 # Ctx.constant's values: (fn, args, (date, currency, profile currency, rates' key)) -> (value,
@@ -219,9 +220,8 @@ class Ctx:
         remembered (a remembered exception would keep its traceback's frames, and the context
         with them, alive in a reference cycle: measured slower)."""
         key = (fn, args) if args else fn
-        try:
-            value: T = self._memo[key]
-        except KeyError:
+        value: T = self._memo.get(key, _UNSET)  # not try/except: most first calls miss
+        if value is _UNSET:
             value = self._memo[key] = fn(self, *args)
         return value
 

@@ -127,14 +127,14 @@ _PERCENT: dict[Decimal, str] = {}
 def remembered(memo: dict[Decimal, str], fn: Callable[[Decimal], str], d: Decimal) -> str:
     """``fn(d)`` for a text that depends on the value of ``d`` alone (but for the sign of zero),
     remembered in ``memo`` for finite non-zero values (bounded)."""
-    if d and d.is_finite():
-        text = memo.get(d)
-        if text is None:
+    text = memo.get(d)  # zero, infinities and NaN are never in it (-0 == 0 finds nothing)
+    if text is None:
+        text = fn(d)
+        if d and d.is_finite():
             if len(memo) >= _MEMO_SIZE:
                 memo.clear()
-            text = memo[d] = fn(d)
-        return text
-    return fn(d)
+            memo[d] = text
+    return text
 
 
 def decimal_str(d: Decimal) -> str:
