@@ -14,6 +14,7 @@ still computed and shown.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -133,10 +134,24 @@ def _fix_for(fields: Iterable[str]) -> str:
 
 
 _UNSET: Any = object()
+# (date, currency, profile currency, rates' key) -> a number never given to other terms: a
+# constant's key holds the number, which hashes at once, where the tuple would be hashed anew
+_TERMS: dict[tuple[Any, ...], int] = {}
+_TERMS_COUNT = itertools.count()
+
+
+def _terms_number(terms: tuple[Any, ...]) -> int:
+    number = _TERMS.get(terms)
+    if number is None:
+        if len(_TERMS) >= 4096:
+            _TERMS.clear()  # numbers are not reused: a context holding an old one only misses
+        number = _TERMS[terms] = next(_TERMS_COUNT)
+    return number
+
 _GETTERS: dict[str, Callable[[Any], Any]] = {}  # "company.turnover" -> its attrgetter
 T = TypeVar("T")
-# Ctx.constant's values: (fn, args, (date, currency, profile currency, rates' key)) -> (value,
-# the currencies whose rates computing it asked for)
+# Ctx.constant's values: (fn, args, number of (date, currency, profile currency, rates' key))
+# -> (value, the currencies whose rates computing it asked for)
 _CONSTANTS: dict[tuple[Any, ...], tuple[Any, tuple[str, ...]]] = {}
 
 
@@ -159,7 +174,7 @@ class Ctx:
     _base: Ctx | None = field(default=None, init=False, repr=False, compare=False)
     _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False,
                                                    compare=False)
-    _terms: tuple[Any, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _terms: int | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._currency = self._profile_currency = self.profile.company.money_currency
@@ -235,7 +250,8 @@ class Ctx:
         fx = self.fx
         terms = self._terms
         if terms is None:  # what every constant of this context depends on, besides fn and args
-            terms = self._terms = (self.on, self._currency, self._profile_currency, fx.key)
+            terms = self._terms = _terms_number(
+                (self.on, self._currency, self._profile_currency, fx.key))
         key = (fn, args, terms)
         hit = _CONSTANTS.get(key)
         if hit is None:

@@ -223,3 +223,17 @@ def test_a_value_is_read_along_its_dotted_path():
     for bad in ("company.turnovr", "company.previous_year.staf", "nothing"):
         with pytest.raises(AttributeError):
             ctx.value(bad)
+
+
+def test_the_terms_of_a_constant_get_numbers_that_are_never_reused(monkeypatch):
+    """Same terms, same number; other terms, another; and a number given before the table was
+    emptied is never given to other terms after it (a context holding it must only miss)."""
+    from grantcheck import engine
+
+    monkeypatch.setattr(engine, "_TERMS", {})
+    a = engine._terms_number((date(2026, 1, 1), "DKK", "DKK", ()))
+    assert engine._terms_number((date(2026, 1, 1), "DKK", "DKK", ())) == a
+    b = engine._terms_number((date(2026, 1, 1), "NOK", "DKK", ()))
+    assert b != a
+    engine._TERMS.clear()
+    assert engine._terms_number((date(2027, 1, 1), "SEK", "DKK", ())) not in (a, b)
