@@ -249,13 +249,19 @@ def open_tasks(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_nam
 # --- loading and checking one input -----------------------------------------------------------
 
 
+# json.loads(text, parse_float=Decimal) makes a decoder for every call: one made once
+_DECODER = json.JSONDecoder(parse_float=Decimal)
+
+
 def _json_profile(line: bytes, source: str) -> Profile:
     try:
         text = line.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError:
         raise ProfileError(source, [Problem("", "is not UTF-8 text")]) from None
     try:
-        data = json.loads(text, parse_float=Decimal)
+        if text.startswith("\ufeff"):  # as json.loads says it (decode alone would not)
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        data = _DECODER.decode(text)
     except json.JSONDecodeError as e:
         raise ProfileError(source, [Problem("", f"not valid JSON: {e.msg} (column {e.colno})")]
                            ) from None

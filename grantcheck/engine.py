@@ -452,15 +452,24 @@ class CallWindow:
     cites: tuple[Citation, ...]
     note: str = ""
 
+    def state(self, on: date) -> str:
+        """'open', 'closed' or 'not_yet_open' (the first part of :meth:`status`)."""
+        if self.opens and on < self.opens:
+            return "not_yet_open"
+        if self.closes and on > self.closes:
+            return "closed"
+        return "open"
+
     def status(self, on: date) -> tuple[str, str]:
         """('open'|'closed'|'not_yet_open', sentence)."""
-        if self.opens and on < self.opens:
-            return "not_yet_open", f"opens {self.opens.isoformat()}"
-        if self.closes and on > self.closes:
-            return "closed", f"closed since {self.closes.isoformat()} (last open day)"
+        state = self.state(on)
+        if state == "not_yet_open" and self.opens:
+            return state, f"opens {self.opens.isoformat()}"
+        if state == "closed" and self.closes:
+            return state, f"closed since {self.closes.isoformat()} (last open day)"
         if self.closes:
-            return "open", f"open until {self.closes.isoformat()}"
-        return "open", self.note or "no deadline stated"
+            return state, f"open until {self.closes.isoformat()}"
+        return state, self.note or "no deadline stated"
 
 
 @dataclass(frozen=True)
@@ -727,7 +736,7 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
 
     A rule that would raise an unexpected error after a failed one is not run (``evaluate``
     would have raised it)."""
-    status, _ = scheme.call.status(ctx.on)
+    status = scheme.call.state(ctx.on)
     if not scheme.tiers:
         return SchemeSummary(scheme, status, _order(scheme, None).verdict(ctx),
                              _amounts(scheme.amounts, ctx, scheme.currency))
