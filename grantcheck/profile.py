@@ -38,6 +38,8 @@ Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
 Flag = StrictBool | None
 
 COUNTRY_CURRENCY = {"DK": "DKK", "NO": "NOK", "SE": "SEK"}
+_COUNTRY = re.compile(r"[A-Za-z]{2}")  # a two-letter code (fullmatch)
+_CVR = re.compile(r"\d{8}")  # a Danish CVR number, spaces taken out (fullmatch)
 
 
 class Model(BaseModel):
@@ -259,14 +261,14 @@ class Company(Model):
     @field_validator("country")
     @classmethod
     def _country(cls, v: str) -> str:
-        if not re.fullmatch(r"[A-Za-z]{2}", v):
+        if not _COUNTRY.fullmatch(v):
             raise ValueError(f"must be a two-letter country code such as DK, NO or SE (got {v!r})")
         return v.upper()
 
     @field_validator("cvr_number")
     @classmethod
     def _cvr(cls, v: str | None) -> str | None:
-        if v is not None and not re.fullmatch(r"\d{8}", v.replace(" ", "")):
+        if v is not None and not _CVR.fullmatch(v.replace(" ", "")):
             raise ValueError(f"a CVR number has 8 digits (got {v!r})")
         return v.replace(" ", "") if v else v
 
