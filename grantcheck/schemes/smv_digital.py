@@ -101,7 +101,7 @@ from grantcheck.engine import (
     passed,
     unknown,
 )
-from grantcheck.money import Money, format_amount, format_percent, min_money, remembered
+from grantcheck.money import Money, format_amount, format_percent, min_money
 from grantcheck.parameters import ALWAYS, Parameter, constant
 from grantcheck.profile import Aid, SmvActivity
 
@@ -478,15 +478,9 @@ PREDECESSOR_SCHEMES = frozenset({
 
 
 def _num(d: Decimal) -> str:
-    """An FTE or count without trailing zeros: 20 -> '20', 1.60 -> '1.6'."""
-    return remembered(_NUMS, _num_text, d)
-
-
-def _num_text(d: Decimal) -> str:
+    """An FTE or count without trailing zeros: 20 -> '20', 1.60 -> '1.6'. Not remembered:
+    hashing a new Decimal costs about as much as this."""
     return format(d.normalize(), "f")
-
-
-_NUMS: dict[Decimal, str] = {}
 
 
 # --- the page's figures in the company's currency -----------------------------------------------
