@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from grantcheck.citations import Citation, Source
 from grantcheck.fx import FxRates, NoRate
-from grantcheck.money import Money
+from grantcheck.money import Money, trusted
 from grantcheck.parameters import NotEncoded, Parameter
 
 if TYPE_CHECKING:
@@ -276,8 +276,10 @@ class Ctx:
         """An amount from the profile (in the company's currency), in :attr:`currency`:
         converted at the dated rate and rounded half up to the øre/öre when they differ, so
         that amounts computed from it add up to the cent as shown."""
-        m = Money(amount, self._profile_currency)
-        to = self.currency
+        # a profile figure is a Decimal (the model validated it) in the company's currency
+        m = trusted(amount, self._profile_currency) if type(amount) is Decimal else Money(
+            amount, self._profile_currency)
+        to = self._currency
         return m if to == self._profile_currency else self.fx.convert(m, to).rounded()
 
     def convert(self, money: Money, to: str) -> Money:

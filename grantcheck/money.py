@@ -44,21 +44,21 @@ class Money:
 
     def __add__(self, other: Money) -> Money:
         self._same(other)
-        return _made(self.amount + other.amount, self.currency)
+        return trusted(self.amount + other.amount, self.currency)
 
     def __sub__(self, other: Money) -> Money:
         self._same(other)
-        return _made(self.amount - other.amount, self.currency)
+        return trusted(self.amount - other.amount, self.currency)
 
     def __mul__(self, factor: Decimal | int) -> Money:
         if isinstance(factor, float):
             raise TypeError("multiply Money by a Decimal, never a float")
-        return _made(self.amount * Decimal(factor), self.currency)
+        return trusted(self.amount * Decimal(factor), self.currency)
 
     __rmul__ = __mul__
 
     def __neg__(self) -> Money:
-        return _made(-self.amount, self.currency)
+        return trusted(-self.amount, self.currency)
 
     def __lt__(self, other: Money) -> bool:
         self._same(other)
@@ -78,11 +78,11 @@ class Money:
 
     def rounded(self) -> Money:
         """Half up to 0.01: the one rounding policy of grantcheck."""
-        return _made(self.amount.quantize(CENT, rounding=ROUND_HALF_UP), self.currency)
+        return trusted(self.amount.quantize(CENT, rounding=ROUND_HALF_UP), self.currency)
 
     def floored(self) -> Money:
         """Down to 0.01: used for a grant, so that rounding never lifts it above a cap or rate."""
-        return _made(self.amount.quantize(CENT, rounding=ROUND_FLOOR), self.currency)
+        return trusted(self.amount.quantize(CENT, rounding=ROUND_FLOOR), self.currency)
 
     def __str__(self) -> str:
         return f"{self.currency} {format_amount(self.amount)}"
@@ -92,15 +92,16 @@ class Money:
 
 
 _new = object.__new__
-# the slots' own setters: they bypass the frozen dataclass's __setattr__ (see _made)
+# the slots' own setters: they bypass the frozen dataclass's __setattr__ (see trusted)
 _set_amount = Money.__dict__["amount"].__set__
 _set_currency = Money.__dict__["currency"].__set__
 
 
-def _made(amount: Decimal, currency: str) -> Money:
-    """The result of arithmetic on checked amounts (a Decimal, a known currency), made without
-    checking again: a frozen dataclass's __init__ sets each field through object.__setattr__,
-    which costs twice as much, and a batch makes tens of amounts per profile."""
+def trusted(amount: Decimal, currency: str) -> Money:
+    """An amount whose parts are known to be right (a Decimal, one of CURRENCIES): the result of
+    arithmetic on checked amounts, or a validated profile figure. Made without checking again:
+    a frozen dataclass's __init__ sets each field through object.__setattr__, which costs twice
+    as much, and a batch makes tens of amounts per profile."""
     m: Money = _new(Money)
     _set_amount(m, amount)
     _set_currency(m, currency)
