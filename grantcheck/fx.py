@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from grantcheck.citations import ECB_RATES, Citation, eu
-from grantcheck.money import Money
+from grantcheck.money import CURRENCIES, Money, trusted
 
 RATE_CITATION: Citation = eu(
     ECB_RATES,
@@ -171,7 +171,8 @@ class FxRates:
             amount = amount / self.rate(money.currency).per_eur
         if to != "EUR":
             amount = amount * self.rate(to).per_eur
-        return Money(amount, to)
+        # a Decimal from Decimal arithmetic: only the currency needs checking (Money does it)
+        return trusted(amount, to) if to in CURRENCIES else Money(amount, to)
 
     def warnings(self) -> list[str]:
         out = []
