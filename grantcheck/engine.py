@@ -133,7 +133,7 @@ def _fix_for(fields: Iterable[str]) -> str:
 # --- context ------------------------------------------------------------------------------------
 
 
-_UNSET: Any = object()
+_UNSET: Any = object()  # Ctx.once's "not remembered yet" (None may be a remembered value)
 # (date, currency, profile currency, rates' key) -> a number never given to other terms: a
 # constant's key holds the number, which hashes at once, where the tuple would be hashed anew
 _TERMS: dict[tuple[Any, ...], int] = {}
@@ -147,6 +147,7 @@ def _terms_number(terms: tuple[Any, ...]) -> int:
             _TERMS.clear()  # numbers are not reused: a context holding an old one only misses
         number = _TERMS[terms] = next(_TERMS_COUNT)
     return number
+
 
 _GETTERS: dict[str, Callable[[Any], Any]] = {}  # "company.turnover" -> its attrgetter
 T = TypeVar("T")
