@@ -262,8 +262,7 @@ class Ctx:
                 _CONSTANTS.clear()
             hit = _CONSTANTS[key] = (value, tuple(asked))
         else:
-            for currency in hit[1]:
-                fx.rate(currency)
+            fx.ask(hit[1])
         result = hit[0]
         return result
 

@@ -11,7 +11,7 @@ how old it is; a date before the table's first month cannot be converted (no gue
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -143,6 +143,18 @@ class FxRates:
             self._log = outer
             if outer is not None:
                 outer += log
+
+    def ask(self, currencies: Iterable[str]) -> None:
+        """:meth:`rate` for each currency, for its effects alone: marked as used, and logged by a
+        recording. Outside a recording, a currency already used needs nothing more."""
+        if self._log is None:
+            used = self.used
+            for currency in currencies:
+                if currency not in used:
+                    self.rate(currency)
+        else:
+            for currency in currencies:
+                self.rate(currency)
 
     def rate(self, currency: str) -> Rate:
         if self._log is not None:

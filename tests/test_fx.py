@@ -74,3 +74,15 @@ def test_a_rate_is_stated_with_the_digits_given():
     assert "1 EUR = 7.4600 DKK" in long.describe_conversion("EUR", "DKK")
     assert "1 EUR = 7.46 DKK" in short.describe_conversion("EUR", "DKK")
     assert short.key != long.key
+
+
+def test_asking_for_rates_marks_them_used_and_a_recording_logs_every_one():
+    """ask() marks the currencies used, in order; inside a recording each one is logged, also
+    one already used (an enclosing constant must learn every rate it depends on)."""
+    fx = FxRates(date(2026, 11, 23))
+    fx.ask(("NOK", "DKK", "NOK"))
+    assert list(fx.used) == ["NOK", "DKK"]
+    with fx.recording() as asked:
+        fx.ask(("DKK", "SEK"))
+    assert asked == ["DKK", "SEK"]
+    assert list(fx.used) == ["NOK", "DKK", "SEK"]
