@@ -289,7 +289,7 @@ class Ctx:
 # --- rules --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     id: str
     title: str
@@ -440,14 +440,14 @@ class Amounts(NamedTuple):
 AmountsFn = Callable[[Ctx], Amounts]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tier:
     id: str
     name: str
     amounts: AmountsFn
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CallWindow:
     opens: date | None
     closes: date | None  # the last open day
@@ -474,7 +474,7 @@ class CallWindow:
         return state, self.note or "no deadline stated"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scheme:
     id: str
     name: str
