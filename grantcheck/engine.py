@@ -156,7 +156,7 @@ T = TypeVar("T")
 _CONSTANTS: dict[tuple[Any, ...], tuple[Any, tuple[str, ...]]] = {}
 
 
-@dataclass
+@dataclass(slots=True)
 class Ctx:
     """What a rule sees: the profile, the evaluation date, the exchange rates.
 
@@ -555,7 +555,7 @@ def verdict_of(findings: Iterable[Finding]) -> Verdict:
     return Verdict.NEEDS_INFORMATION if unknown_seen else Verdict.FITS
 
 
-@dataclass
+@dataclass(slots=True)
 class AmountsResult:
     amounts: Amounts | None
     problem: str = ""

@@ -114,7 +114,7 @@ def table_last_date() -> date:
     return _table()[-1][1]
 
 
-@dataclass
+@dataclass(slots=True)
 class FxRates:
     """The rates used for one evaluation; records which ones were actually used."""
 
