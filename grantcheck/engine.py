@@ -562,14 +562,14 @@ class AmountsResult:
     missing: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class TierResult:
     tier: Tier
     verdict: Verdict
     amounts: AmountsResult
 
 
-@dataclass
+@dataclass(slots=True)
 class SchemeResult:
     scheme: Scheme
     on: date
@@ -659,7 +659,7 @@ def evaluate(scheme: Scheme, ctx: Ctx) -> SchemeResult:
 # --- verdicts only (batch csv and table output) -------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class SchemeSummary:
     """A scheme's verdict and amounts without the findings and documents behind them: what
     :func:`summarize` gives. ``verdict``, ``verdict_if_open`` and ``amounts`` are those

@@ -24,7 +24,7 @@ from grantcheck.schemes import SCHEME_IDS, get
 R = TypeVar("R", SchemeResult, SchemeSummary)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Match(Generic[R]):
     profile: Profile
     on: date
@@ -38,12 +38,12 @@ class _Match(Generic[R]):
         return any(r.verdict is Verdict.FITS for r in self.results)
 
 
-@dataclass
+@dataclass(slots=True)
 class MatchResult(_Match[SchemeResult]):
     """Every scheme's verdict with the findings, amounts and documents behind it."""
 
 
-@dataclass
+@dataclass(slots=True)
 class MatchSummary(_Match[SchemeSummary]):
     """What :func:`summarize_match` gives: a :class:`MatchResult` without findings or
     documents."""
