@@ -54,6 +54,11 @@ def test_9_staff_and_two_million_euro_is_micro():
     assert status(employees_fte=9, turnover=14_920_000).category == "micro"
 
 
+def test_10_staff_is_not_micro():
+    """'fewer than 10 persons' (Annex art. 2(3)): ten are small, whatever the money."""
+    assert status(employees_fte=10, turnover=1).category == "small"
+
+
 def test_turnover_over_the_ceiling_needs_the_balance_to_decide():
     with pytest.raises(Missing) as e:
         status(employees_fte=100, turnover=400_000_000)
