@@ -29,18 +29,18 @@ MEDIUM_TURNOVER = Parameter("sme_medium_turnover_max", "EUR", {IN_FORCE: Decimal
                             SME_ART2)
 MEDIUM_BALANCE = Parameter("sme_medium_balance_max", "EUR", {IN_FORCE: Decimal(43_000_000)},
                            SME_ART2)
-_ART2_3 = eu(SME_RECOMMENDATION, "Annex, Article 2(2)",
+_ART2_2 = eu(SME_RECOMMENDATION, "Annex, Article 2(2)",
              "a small enterprise is defined as an enterprise which employs fewer than 50 persons "
              "and whose annual turnover and/or annual balance sheet total does not exceed EUR 10 "
              "million")
-_ART2_4 = eu(SME_RECOMMENDATION, "Annex, Article 2(3)",
+_ART2_3 = eu(SME_RECOMMENDATION, "Annex, Article 2(3)",
              "a microenterprise is defined as an enterprise which employs fewer than 10 persons "
              "and whose annual turnover and/or annual balance sheet total does not exceed EUR 2 "
              "million")
-SMALL_STAFF = Parameter("sme_small_staff_below", "persons", {IN_FORCE: Decimal(50)}, _ART2_3)
-SMALL_MONEY = Parameter("sme_small_money_max", "EUR", {IN_FORCE: Decimal(10_000_000)}, _ART2_3)
-MICRO_STAFF = Parameter("sme_micro_staff_below", "persons", {IN_FORCE: Decimal(10)}, _ART2_4)
-MICRO_MONEY = Parameter("sme_micro_money_max", "EUR", {IN_FORCE: Decimal(2_000_000)}, _ART2_4)
+SMALL_STAFF = Parameter("sme_small_staff_below", "persons", {IN_FORCE: Decimal(50)}, _ART2_2)
+SMALL_MONEY = Parameter("sme_small_money_max", "EUR", {IN_FORCE: Decimal(10_000_000)}, _ART2_2)
+MICRO_STAFF = Parameter("sme_micro_staff_below", "persons", {IN_FORCE: Decimal(10)}, _ART2_3)
+MICRO_MONEY = Parameter("sme_micro_money_max", "EUR", {IN_FORCE: Decimal(2_000_000)}, _ART2_3)
 PUBLIC_SHARE = Parameter("sme_public_control_min", "percent", {IN_FORCE: Decimal(25)}, SME_ART3,
                          note="percent held by public bodies from which a firm is not an SME")
 
