@@ -7,7 +7,6 @@ until :meth:`Money.rounded` is asked for, which rounds half up to the øre/öre 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
@@ -116,27 +115,13 @@ def min_money(first: Money, *rest: Money) -> Money:
     return best
 
 
-# A text that depends only on a value (Decimal("1.5") and Decimal("1.50") give the same text),
-# except for the sign of zero, can be remembered for finite non-zero values, a bounded number of
-# them. Only percentages are: they are the same few rates again and again, each a Decimal made
-# once (which keeps its hash). Amounts are not: most are new Decimals, and hashing a new Decimal
-# (~350 ns) costs about as much as formatting it (~500 ns); measured, the memo made a batch
-# slower.
+# Percentages are remembered: the same few rates again and again, each a Decimal made once (which
+# keeps its hash), and the text depends on the value alone (0.5 and 0.50 give '50 %'); finite
+# non-zero values only, a bounded number. Amounts are not: most are new Decimals, and hashing a
+# new Decimal (~350 ns) costs about as much as formatting it (~500 ns); measured, a memo made a
+# batch slower.
 _MEMO_SIZE = 16384
 _PERCENT: dict[Decimal, str] = {}
-
-
-def remembered(memo: dict[Decimal, str], fn: Callable[[Decimal], str], d: Decimal) -> str:
-    """``fn(d)`` for a text that depends on the value of ``d`` alone (but for the sign of zero),
-    remembered in ``memo`` for finite non-zero values (bounded)."""
-    text = memo.get(d)  # zero, infinities and NaN are never in it (-0 == 0 finds nothing)
-    if text is None:
-        text = fn(d)
-        if d and d.is_finite():
-            if len(memo) >= _MEMO_SIZE:
-                memo.clear()
-            memo[d] = text
-    return text
 
 
 def decimal_str(d: Decimal) -> str:
@@ -154,10 +139,11 @@ def format_amount(d: Decimal) -> str:
 
 def format_percent(rate: Decimal) -> str:
     """Decimal('0.5') -> '50 %'; Decimal('0.075') -> '7.5 %'."""
-    return remembered(_PERCENT, _format_percent, rate)
-
-
-def _format_percent(rate: Decimal) -> str:
-    pct = (rate * 100).normalize()
-    text = format(pct, "f")
-    return f"{text} %"
+    text = _PERCENT.get(rate)  # zero, infinities and NaN are never in it (-0 == 0 finds nothing)
+    if text is None:
+        text = format((rate * 100).normalize(), "f") + " %"
+        if rate and rate.is_finite():
+            if len(_PERCENT) >= _MEMO_SIZE:
+                _PERCENT.clear()
+            _PERCENT[rate] = text
+    return text
