@@ -316,7 +316,7 @@ class Rule:
         return Finding(self, _outcome(self.kind, c), c.message, c.fix, c.missing)
 
 
-# what Rule.run turns into an unknown check
+# a missing fact, parameter or rate: what Rule.run turns into an unknown check
 _UNKNOWN_ERRORS = (Missing, NotEncoded, NoRate)
 _MISSING: dict[tuple[tuple[str, ...], str], Check] = {}
 
@@ -626,7 +626,7 @@ def _document_status(doc: Document, ctx: Ctx, held_list: list[str] | None) -> Do
     if doc.when is not None:
         try:
             needed = doc.when(ctx)
-        except (Missing, NotEncoded, NoRate):
+        except _UNKNOWN_ERRORS:
             needed = None
     held = None if held_list is None else doc.id in held_list
     return DocumentStatus(doc, held, needed)
