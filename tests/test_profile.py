@@ -3,8 +3,9 @@
 from decimal import Decimal
 
 import pytest
+from pydantic import ValidationError
 
-from grantcheck.profile import ProfileError, load_profile, parse_profile
+from grantcheck.profile import Profile, ProfileError, load_profile, parse_profile
 
 GOOD = """
 [company]
@@ -123,3 +124,16 @@ def test_a_binary_file_is_a_profile_error(tmp_path):
     with pytest.raises(ProfileError) as e:
         load_profile(f)
     assert "UTF-8" in e.value.problems[0].message
+
+
+def test_a_section_left_out_is_one_shared_empty_section_that_cannot_change():
+    """Sections left out share one empty instance (a batch would validate a new one for every
+    profile): safe only while it is frozen and holds nothing but None."""
+    a = Profile.model_validate({"company": {"name": "A", "country": "DK"}})
+    b = Profile.model_validate({"company": {"name": "B", "country": "SE"}})
+    for name in ("project", "network", "application", "declarations"):
+        section = getattr(a, name)
+        assert section is getattr(b, name)
+        assert all(v is None for v in section.model_dump().values()), name
+        with pytest.raises(ValidationError):
+            setattr(section, next(iter(type(section).model_fields)), None)
