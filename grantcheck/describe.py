@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any
 
 from grantcheck.citations import Citation
-from grantcheck.engine import AmountsResult, Ctx, Rule, Scheme, evaluate
+from grantcheck.engine import AmountsResult, Ctx, Rule, Scheme, evaluate, text_of
 from grantcheck.fx import FxRates
 from grantcheck.money import decimal_str
 from grantcheck.profile import Profile, profile_from_data
@@ -55,7 +55,7 @@ def _amounts(name: str, tier: str | None, a: AmountsResult) -> dict[str, Any]:
         aid_rate=decimal_str(am.rate) if am.rate is not None else None,
         own_funding_min_share=decimal_str(1 - am.rate) if am.rate is not None else None,
         own_funding_form=am.own_funding_form,
-        basis=am.basis,
+        basis=text_of(am.basis),
         source=_cites(am.cites),
     )
     return out

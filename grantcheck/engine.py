@@ -84,34 +84,45 @@ class Missing(LookupError):
         return ", ".join(self.fields)
 
 
+Text = str | Callable[[], str]
+"""A text, or a function that makes it when it is shown: a rule's message or an amount's basis
+whose figures cost more to format than to decide (the verdicts-only path never shows them). The
+function only formats what is decided: it asks for no fact and no exchange rate."""
+
+
+def text_of(t: Text) -> str:
+    """The text ``t`` is, or makes."""
+    return t if type(t) is str else t()  # type: ignore[operator]
+
+
 class Check(NamedTuple):
     """What a rule's function returns. A named tuple: immutable, and made about twice as fast
     as a frozen dataclass (every rule makes one for every profile)."""
 
     ok: bool | None  # None: unknown
-    message: str
+    message: Text  # made by Rule.run, inside its handling of a missing fact, when a function
     fix: str = ""
     missing: tuple[str, ...] = ()
     info: bool = False
 
 
-def passed(message: str) -> Check:
+def passed(message: Text) -> Check:
     return Check(True, message)
 
 
-def failed(message: str, fix: str = "") -> Check:
+def failed(message: Text, fix: str = "") -> Check:
     return Check(False, message, fix)
 
 
-def check(ok: bool, message: str, fix: str = "") -> Check:
+def check(ok: bool, message: Text, fix: str = "") -> Check:
     return Check(ok, message, "" if ok else fix)
 
 
-def unknown(message: str, *fields: str, fix: str = "") -> Check:
+def unknown(message: Text, *fields: str, fix: str = "") -> Check:
     return Check(None, message, fix or _fix_for(fields), tuple(fields))
 
 
-def info(message: str) -> Check:
+def info(message: Text) -> Check:
     return Check(True, message, info=True)
 
 
@@ -301,9 +312,11 @@ class Rule:
     doc: str = ""
 
     def run(self, ctx: Ctx) -> Check:
-        """The rule's check on ``ctx``; a missing fact, parameter or rate is an unknown one."""
+        """The rule's check on ``ctx``, its message made; a missing fact, parameter or rate is
+        an unknown one."""
         try:
-            return self.fn(ctx)
+            c = self.fn(ctx)
+            return c if type(c.message) is str else c._replace(message=text_of(c.message))
         except Missing as m:
             return _missing_check(m.fields, m.why)
         except NotEncoded as e:
@@ -313,7 +326,7 @@ class Rule:
 
     def evaluate(self, ctx: Ctx) -> Finding:
         c = self.run(ctx)
-        return Finding(self, _outcome(self.kind, c), c.message, c.fix, c.missing)
+        return Finding(self, _outcome(self.kind, c), text_of(c.message), c.fix, c.missing)
 
 
 # a missing fact, parameter or rate: what Rule.run turns into an unknown check
@@ -423,14 +436,18 @@ class Amounts(NamedTuple):
     max_grant: Money | None
     own_funding: Money | None
     own_funding_form: str
-    basis: str
+    basis: Text  # a str in evaluate()'s results; summarize() leaves a function unmade
     rate: Decimal | None = None
     cap: Money | None = None
     cost_base: Money | None = None
     cites: tuple[Citation, ...] = ()
     missing: tuple[str, ...] = ()
 
-    def with_basis(self, basis: str) -> Amounts:
+    def made(self) -> Amounts:
+        """These amounts with their basis made, a str."""
+        return self if type(self.basis) is str else self.with_basis(text_of(self.basis))
+
+    def with_basis(self, basis: Text) -> Amounts:
         """These amounts with another basis (``_replace``, without its generality: called for
         every profile whose currency is not the scheme's)."""
         return Amounts(self.max_grant, self.own_funding, self.own_funding_form, basis, self.rate,
@@ -561,6 +578,13 @@ class AmountsResult:
     problem: str = ""
     missing: tuple[str, ...] = ()
 
+    def made(self) -> AmountsResult:
+        """These amounts with their basis made, a str (:func:`summarize` leaves a function)."""
+        a = self.amounts
+        if a is None or type(a.basis) is str:
+            return self
+        return AmountsResult(a.made(), self.problem, self.missing)
+
 
 @dataclass(slots=True)
 class TierResult:
@@ -596,17 +620,26 @@ class SchemeResult:
                 if d.document.stage is not Stage.APPLICATION and d.needed is not False]
 
 
-def _amounts(fn: AmountsFn | None, ctx: Ctx, currency: str) -> AmountsResult:
+def _amounts(fn: AmountsFn | None, ctx: Ctx, currency: str, explain: bool = True
+             ) -> AmountsResult:
     """The amounts ``fn`` computes, in the scheme's ``currency`` (the catalogue: "Money is
     exact (decimal), in the scheme's currency"); a company that states its figures in another
-    currency has them converted at the dated rate, and the basis says so."""
+    currency has them converted at the dated rate, and the basis says so. The basis is made
+    (a str) unless not ``explain``."""
     if fn is None:
         return AmountsResult(None, "the scheme states no amount")
     actx = ctx.in_currency(currency)
     try:
         amounts = fn(actx)
+        basis = amounts.basis
         if actx is not ctx:
-            amounts = amounts.with_basis(amounts.basis + actx.constant(_converted_note))
+            note = actx.constant(_converted_note)  # now: it asks for the rates it names
+            made = basis
+            basis = text_of(made) + note if explain else lambda: text_of(made) + note
+        elif explain:
+            basis = text_of(basis)
+        if basis is not amounts.basis:
+            amounts = amounts.with_basis(basis)
         return AmountsResult(amounts)
     except Missing as m:
         return AmountsResult(None, f"needs {', '.join(m.fields)}", m.fields)
@@ -741,7 +774,7 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
     status = scheme.call.state(ctx.on)
     if not scheme.tiers:
         return SchemeSummary(scheme, status, _order(scheme, None).verdict(ctx),
-                             _amounts(scheme.amounts, ctx, scheme.currency))
+                             _amounts(scheme.amounts, ctx, scheme.currency, explain=False))
     common = _order(scheme, None).verdict(ctx)
     best, verdict = scheme.tiers[-1], common
     if common is not Verdict.DOES_NOT_FIT:
@@ -755,4 +788,5 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
                 best_rank, best, verdict = _RANK[v], t, v
                 if v is common:
                     break
-    return SchemeSummary(scheme, status, verdict, _amounts(best.amounts, ctx, scheme.currency))
+    return SchemeSummary(scheme, status, verdict,
+                         _amounts(best.amounts, ctx, scheme.currency, explain=False))

@@ -23,6 +23,7 @@ from grantcheck.engine import (
     SchemeResult,
     TierResult,
     Verdict,
+    text_of,
 )
 from grantcheck.matching import MatchResult
 from grantcheck.profile import Problem
@@ -56,7 +57,7 @@ def _amount_fields(a: AmountsResult, currency: str) -> dict[str, Any]:
         "aid_rate": str(am.rate) if am.rate is not None else None,
         "cap": am.cap.to_json() if am.cap else None,
         "cost_base": am.cost_base.to_json() if am.cost_base else None,
-        "amount_basis": am.basis,
+        "amount_basis": text_of(am.basis),
         **({"amount_missing_fields": list(am.missing)} if am.missing else {}),
     }
 

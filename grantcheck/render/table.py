@@ -10,7 +10,14 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from grantcheck.engine import AmountsResult, Finding, Outcome, SchemeResult, Verdict
+from grantcheck.engine import (
+    AmountsResult,
+    Finding,
+    Outcome,
+    SchemeResult,
+    Verdict,
+    text_of,
+)
 from grantcheck.matching import MatchResult
 from grantcheck.money import format_percent
 
@@ -149,7 +156,7 @@ def scheme_detail(r: SchemeResult, explain: bool) -> Group | None:
                           _grant_text(t.amounts), _own_text(t.amounts))
         parts.append(tiers)
     if r.amounts.amounts is not None and (explain or r.verdict_if_open is not Verdict.DOES_NOT_FIT):
-        parts.append(Text(f"Amounts: {r.amounts.amounts.basis}", style="dim"))
+        parts.append(Text(f"Amounts: {text_of(r.amounts.amounts.basis)}", style="dim"))
     if shown:
         parts.append(rules_table(shown, explain))
     if hidden:

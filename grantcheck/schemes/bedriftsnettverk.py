@@ -879,8 +879,8 @@ def amounts(ctx: Ctx) -> Amounts:
     grant = min_money(share, cap).floored()
     return Amounts(
         max_grant=grant, own_funding=budget - grant, own_funding_form=OWN_FUNDING_FORM,
-        basis=f"{terms.percent} of the year's eligible costs {budget} = {share.rounded()}"
-        f"{terms.after_share}",
+        basis=lambda: f"{terms.percent} of the year's eligible costs {budget} = "
+        f"{share.rounded()}{terms.after_share}",
         rate=rate, cap=cap, cost_base=budget, cites=AMOUNTS_CITES,
     )
 

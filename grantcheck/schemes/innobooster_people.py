@@ -1165,25 +1165,28 @@ def amounts(ctx: Ctx) -> Amounts:
     assert emps is not None
     base = Money.zero("DKK")
     subsidy = Money.zero("DKK")
-    lines: list[str] = []
+    each: list[tuple[str, Money, Money]] = []  # name, salary, monthly subsidy
     for e in emps:
         assert e.monthly_salary is not None
         salary = _dkk(ctx, e.monthly_salary)
         monthly = min_money(per_month, salary * rate)
         base = base + salary * months
         subsidy = subsidy + monthly * months
-        lines.append(f"{e.name}: {months} × min({per_month}, {format_percent(rate)} × "
-                     f"{salary.rounded()}) = {(monthly * months).rounded()}")
+        each.append((e.name, salary, monthly))
     grant = min_money(subsidy, cap).floored()
-    own = base - grant
-    capped = " (capped)" if subsidy > cap else ""
-    detail = "; ".join(lines) if lines else "no funded employees listed"
-    return Amounts(
-        grant, own, OWN_FUNDING_FORM,
-        f"{detail}; total {subsidy.rounded()}, at most {cap} per company{capped}; cost base "
-        f"{months} months of the funded salaries, {base.rounded()}; the company pays the rest; "
-        "nothing but salary is covered",
-        rate=rate, cap=cap, cost_base=base, cites=AMOUNT_CITES)
+
+    def basis() -> str:
+        lines = [f"{name}: {months} × min({per_month}, {format_percent(rate)} × "
+                 f"{salary.rounded()}) = {(monthly * months).rounded()}"
+                 for name, salary, monthly in each]
+        detail = "; ".join(lines) if lines else "no funded employees listed"
+        capped = " (capped)" if subsidy > cap else ""
+        return (f"{detail}; total {subsidy.rounded()}, at most {cap} per company{capped}; cost "
+                f"base {months} months of the funded salaries, {base.rounded()}; the company pays "
+                "the rest; nothing but salary is covered")
+
+    return Amounts(grant, base - grant, OWN_FUNDING_FORM, basis, rate=rate, cap=cap,
+                   cost_base=base, cites=AMOUNT_CITES)
 
 
 # --- the scheme ---------------------------------------------------------------------------------

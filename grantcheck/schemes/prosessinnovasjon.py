@@ -449,7 +449,7 @@ def amounts(ctx: Ctx) -> Amounts:
     base = ctx.money(budget)
     grant = (base * rate).floored()
     return Amounts(grant, base - grant, OWN_FUNDING_FORM,
-                   f"{percent} x eligible costs {base} = {grant} (derived); {common}",
+                   lambda: f"{percent} x eligible costs {base} = {grant} (derived); {common}",
                    rate=rate, cost_base=base, cites=AMOUNTS_CITES)
 
 

@@ -626,11 +626,14 @@ def amounts(ctx: Ctx) -> Amounts:
     base = ctx.money(budget)
     by_rate = base * share
     grant = min_money(by_rate, cap).floored()
-    which = "the call's budget" if cap < by_rate else f"{format_percent(share)} of {base}"
-    basis = f"{grant} = {which}; {common}"
     floor, _ = _sek(ctx, MIN_APPLICATION)
-    if grant < floor:
-        basis += f"; below the minimum application {floor_text}: the budget is too small"
+
+    def basis() -> str:
+        which = "the call's budget" if cap < by_rate else f"{format_percent(share)} of {base}"
+        small = (f"; below the minimum application {floor_text}: the budget is too small"
+                 if grant < floor else "")
+        return f"{grant} = {which}; {common}{small}"
+
     return Amounts(grant, base - grant, form, basis, rate=share, cap=cap, cost_base=base,
                    cites=cites)
 

@@ -95,10 +95,12 @@ from grantcheck.engine import (
     RuleBook,
     Scheme,
     Stage,
+    Text,
     Tier,
     check,
     failed,
     passed,
+    text_of,
     unknown,
 )
 from grantcheck.money import Money, format_amount, format_percent, min_money
@@ -639,7 +641,7 @@ class _Grant(NamedTuple):
     advice_grant: Money
     grant: Money
     cap: Money
-    basis: str
+    basis: Text
 
 
 def _grant(ctx: Ctx, v: _Voucher) -> _Grant:
@@ -663,32 +665,30 @@ def _grant_of(ctx: Ctx, v: _Voucher) -> _Grant:
     if v.invests:
         support = _investment_support(ctx, inv)
         advice_cap = cap.money - support
-        inv_part = (
-            f"{inv_text} × {dated.investment_pct} = {support.rounded()} "
-            f"(at most {_local_of(ctx, INVESTMENT_SUPPORT_MAX).text}; none for investments under "
-            f"{_local_of(ctx, INVESTMENT_MIN).text})"
-        )
+        most, least = _local_of(ctx, INVESTMENT_SUPPORT_MAX), _local_of(ctx, INVESTMENT_MIN)
     else:
         support = Money.zero(ctx.currency)
         advice_cap = cap.money
-        inv_part = ""
     advice_share = advice * advice_rate
     advice_grant = min_money(advice_share, advice_cap)
     grant = (support + advice_grant).floored()
-    own = budget - grant
-    advice_part = (f"advice costs {advice} × {dated.advice_pct} = {advice_share.rounded()}, at "
-                   f"most {advice_cap.rounded()}")
-    if v.invests:
-        how = f"{inv_part} + {advice_part}"
-    else:
-        how = advice_part
-        if inv.amount > 0:
-            how += (f"; the {inv_text} gets no support with this voucher (only the up-to-"
-                    f"{GRANT_T250.money(on)} voucher supports investments) and is paid by the "
-                    "company")
-    basis = (f"grant {grant} = {how}; the {v.name} voucher gives at most {cap.text}; own funding "
-             f"= budget {budget} − grant = {own}; derived arithmetic on the page's rates, "
-             f"{VAT_NOTE}")
+
+    def basis() -> str:
+        advice_part = (f"advice costs {advice} × {dated.advice_pct} = "
+                       f"{advice_share.rounded()}, at most {advice_cap.rounded()}")
+        if v.invests:
+            how = (f"{inv_text} × {dated.investment_pct} = {support.rounded()} (at most "
+                   f"{most.text}; none for investments under {least.text}) + {advice_part}")
+        else:
+            how = advice_part
+            if inv.amount > 0:
+                how += (f"; the {inv_text} gets no support with this voucher (only the up-to-"
+                        f"{GRANT_T250.money(on)} voucher supports investments) and is paid by "
+                        "the company")
+        return (f"grant {grant} = {how}; the {v.name} voucher gives at most {cap.text}; own "
+                f"funding = budget {budget} − grant = {budget - grant}; derived arithmetic on "
+                f"the page's rates, {VAT_NOTE}")
+
     return _Grant(budget, advice, inv, support, advice_grant, grant, cap.money, basis)
 
 
@@ -961,10 +961,12 @@ def _cofinancing(v: _Voucher) -> Callable[[Ctx], Check]:
             return unknown(f"{text} {grant}: the own financing ({rates}) cannot be checked "
                            "without the budget", "project.budget_total")
         g = _grant(ctx, v)
-        own = g.budget - grant
         ok = grant <= g.grant
-        message = (f"{text} {grant} {'≤' if ok else '>'} {g.grant}, the most the budget allows "
-                   f"({rates}); own financing {own}. {g.basis}")
+
+        def message() -> str:
+            return (f"{text} {grant} {'≤' if ok else '>'} {g.grant}, the most the budget allows "
+                    f"({rates}); own financing {g.budget - grant}. {text_of(g.basis)}")
+
         if ok:
             return passed(message)
         needed = (grant - g.investment_support) * (1 / dated.advice_rate)

@@ -803,7 +803,7 @@ def test_the_letter_of_intent_is_listed_when_not_held() -> None:
 
 
 def amounts_for(data: dict[str, Any]) -> Amounts:
-    return bn.amounts(ctx_for(data))
+    return bn.amounts(ctx_for(data)).made()
 
 
 @pytest.mark.parametrize(("budget", "grant", "own"), [
@@ -851,7 +851,7 @@ def test_the_grant_never_exceeds_cap_or_rate_and_adds_up(budget: Decimal, danish
     if danish:
         data = merged(data, company=DK)
     ctx: Ctx = ctx_for(data)
-    a = bn.amounts(ctx)
+    a = bn.amounts(ctx).made()
     assert a.max_grant is not None and a.own_funding is not None and a.cap is not None
     assert a.max_grant <= a.cap
     assert a.max_grant.amount <= budget * Decimal("0.5")

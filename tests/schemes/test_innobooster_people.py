@@ -808,7 +808,7 @@ def test_the_final_report_and_auditors_statement_come_after_the_project() -> Non
 def amounts_of(data: dict[str, Any]) -> Any:
     a = SCHEME.amounts
     assert a is not None
-    return a(ctx_for(data, ON))
+    return a(ctx_for(data, ON)).made()
 
 
 def test_grant_is_the_capped_salary_subsidy_per_employee() -> None:

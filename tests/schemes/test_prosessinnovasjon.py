@@ -433,7 +433,7 @@ def test_amounts_need_the_company_size() -> None:
 def test_the_grant_never_exceeds_the_rate_and_adds_up_to_the_budget(budget: Decimal,
                                                                     large: bool) -> None:
     data = merged(LARGE_EXCEPTION if large else SME, project={"budget_total": budget})
-    a = po.amounts(ctx_for(data))
+    a = po.amounts(ctx_for(data)).made()
     assert a.max_grant is not None and a.own_funding is not None and a.rate is not None
     assert a.max_grant.amount <= budget * a.rate
     assert a.max_grant.amount >= 0

@@ -600,7 +600,7 @@ def test_without_a_budget_the_cap_rate_and_minimum_are_shown() -> None:
 
 @given(budget=st.decimals(min_value=0, max_value=10**9, places=2))
 def test_the_grant_never_exceeds_cap_or_rate_and_adds_up(budget: Decimal) -> None:
-    a = sd.amounts(ctx_for(project(budget_total=budget), on=OPEN))
+    a = sd.amounts(ctx_for(project(budget_total=budget), on=OPEN)).made()
     assert a.max_grant is not None and a.own_funding is not None and a.cap is not None
     assert a.max_grant <= a.cap
     assert a.max_grant.amount <= budget * Decimal("0.5")

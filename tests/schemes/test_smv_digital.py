@@ -205,7 +205,7 @@ def tier_verdicts(data: dict[str, Any], on: date = ON) -> dict[str, Verdict]:
 
 def amounts(data: dict[str, Any], tier: str):  # type: ignore[no-untyped-def]
     t = next(t for t in SCHEME.tiers if t.id == tier)
-    return t.amounts(ctx_for(data))
+    return t.amounts(ctx_for(data)).made()
 
 
 # --- SMV01 CVR --------------------------------------------------------------------------------
