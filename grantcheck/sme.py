@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from grantcheck.citations import SME_ART2, SME_ART3, SME_ART4, SME_RECOMMENDATION, eu
-from grantcheck.engine import Ctx, Missing
+from grantcheck.engine import Ctx, Missing, Text, text_of
 from grantcheck.money import Money, format_amount
 from grantcheck.parameters import Parameter
 
@@ -59,7 +59,7 @@ class Figures(NamedTuple):
 
 class SmeStatus(NamedTuple):
     category: str  # micro | small | medium | large
-    explanation: str
+    explanation: Text  # the sums that decided it: made when a finding shows it
 
     @property
     def is_sme(self) -> bool:
@@ -122,6 +122,10 @@ def _describe(f: Figures) -> str:
     return f"{format_amount(f.staff)} AWU, turnover {t}, balance sheet {b}"
 
 
+def _adds(name: str, relation: str, share: Decimal) -> Text:
+    return lambda: f"{name} ({relation}) adds {format_amount(share * 100)} %"
+
+
 def company_status(ctx: Ctx) -> SmeStatus:
     """The profile company's SME status, with the sums that decided it: decided once, in the
     company's own currency (``ctx.base``), for every rule and amount of every scheme."""
@@ -135,7 +139,7 @@ def _company_status(ctx: Ctx) -> SmeStatus:
     staff = c.employees_fte + (c.owners_fte or Decimal(0))
     own = Figures(staff, ctx.money(c.turnover) if c.turnover is not None else None,
                   ctx.money(c.balance_sheet_total) if c.balance_sheet_total is not None else None)
-    notes = []
+    notes: list[Text] = []
     if c.owners_fte is None:
         notes.append("working owners not stated (company.owners_fte), counted as 0")
     if c.public_ownership_percent is not None and c.public_ownership_percent >= PUBLIC_SHARE.at(
@@ -166,9 +170,9 @@ def _company_status(ctx: Ctx) -> SmeStatus:
                             ctx.money(r.balance_sheet_total)
                             if r.balance_sheet_total is not None else None)
             total = _add(total, other, share)
-            notes.append(f"{r.name} ({r.relation}) adds {format_amount(share * 100)} %")
+            notes.append(_adds(r.name, r.relation, share))
     latest = category_of(ctx, total, "company")
-    text = f"{latest}: {_describe(total)}"
+    size = latest
     prev = c.previous_year
     if prev is not None and prev.staff is not None and (
             prev.turnover is not None or prev.balance_sheet_total is not None):
@@ -180,15 +184,21 @@ def _company_status(ctx: Ctx) -> SmeStatus:
         except Missing:
             before = latest
         if before != latest:
-            text += (f"; the year before was {before}, and the status changes only after two "
-                     f"consecutive periods (Annex art. 4(2)), so it stays {before}")
             latest = before
-    if notes:
-        text += " (" + "; ".join(notes) + ")"
+
+    def text() -> str:
+        words = f"{size}: {_describe(total)}"
+        if latest != size:
+            words += (f"; the year before was {latest}, and the status changes only after two "
+                      f"consecutive periods (Annex art. 4(2)), so it stays {latest}")
+        if notes:
+            words += " (" + "; ".join(text_of(n) for n in notes) + ")"
+        return words
+
     return SmeStatus(latest, text)
 
 
-def participant_is_sme(ctx: Ctx, index: int) -> tuple[bool, str]:
+def participant_is_sme(ctx: Ctx, index: int) -> tuple[bool, Text]:
     """Bedriftsnettverk: a participant's SME status from its figures, else its declared flag."""
     p = (ctx.profile.network.participants or [])[index]
     prefix = f"network.participants[{index}]"
@@ -196,7 +206,7 @@ def participant_is_sme(ctx: Ctx, index: int) -> tuple[bool, str]:
         f = Figures(p.staff, ctx.money(p.turnover) if p.turnover is not None else None,
                     ctx.money(p.balance_sheet_total) if p.balance_sheet_total is not None else None)
         cat = category_of(ctx, f, prefix)
-        return cat != "large", f"{cat} ({_describe(f)}; own figures)"
+        return cat != "large", lambda: f"{cat} ({_describe(f)}; own figures)"
     if p.sme is not None:
         return p.sme, "declared sme = " + str(p.sme).lower()
     raise Missing(f"{prefix}.sme", why="or its staff and turnover/balance_sheet_total")

@@ -66,7 +66,7 @@ from grantcheck.budget.core import (
 )
 from grantcheck.budget.model import Category, Source
 from grantcheck.citations import GBER, eu
-from grantcheck.engine import Check, Ctx, Missing, failed, info, passed, unknown
+from grantcheck.engine import Check, Ctx, Missing, failed, info, passed, text_of, unknown
 from grantcheck.fx import RATE_CITATION, NoRate
 from grantcheck.money import Money, format_amount, format_percent
 from grantcheck.parameters import NotEncoded
@@ -212,20 +212,21 @@ def _size(bctx: BudgetCtx) -> _Size:
     except Missing as m:
         return _Size(sme_rate, False, f"SME status not settled ({', '.join(m.fields)} not "
                      "stated)", "at most, if the company is an SME", m.fields)
+    explained = text_of(status.explanation)
     if status.is_sme:
-        return _Size(sme_rate, True, f"an SME ({status.explanation})", "the rate for an SME")
+        return _Size(sme_rate, True, f"an SME ({explained})", "the rate for an SME")
     exception = bctx.value("declarations.large_enterprise_exception")
     if exception is None:
-        return _Size(large_rate, False, f"a large enterprise ({status.explanation}), the "
+        return _Size(large_rate, False, f"a large enterprise ({explained}), the "
                      "exception not declared",
                      "at most, if the exception for large enterprises applies",
                      ("declarations.large_enterprise_exception",), large=True)
     if exception:
         return _Size(large_rate, True, f"a large enterprise under the declared exception "
-                     f"({status.explanation})",
+                     f"({explained})",
                      "the rate for a large enterprise under the exception", large=True)
     return _Size(Decimal(0), True, f"a large enterprise the exception is declared not to cover "
-                 f"({status.explanation})", "no aid",
+                 f"({explained})", "no aid",
                  allowed=False, large=True)
 
 

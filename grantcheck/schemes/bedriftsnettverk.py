@@ -60,10 +60,12 @@ from grantcheck.engine import (
     Missing,
     RuleBook,
     Scheme,
+    Text,
     check,
     failed,
     info,
     passed,
+    text_of,
     unknown,
 )
 from grantcheck.engine import shared_info as _info  # one Check per text, made once
@@ -256,7 +258,7 @@ class Member(NamedTuple):
 
     name: str
     facts: Mapping[str, Fact]
-    sme_text: str
+    sme_text: Text
     applicant: bool = False
 
 
@@ -512,14 +514,17 @@ def _count_rule(ctx: Ctx, criteria: Sequence[str], what: str, extra_fix: str = "
     t = tally(group, criteria)
     k, n = len(t.yes), len(group)
     applicant = group[0]
-    sme_note = f"; the applicant's SME status: {applicant.sme_text}" \
-        if show_sme and applicant.facts["sme"][0] is not None else ""
+    shown = show_sme and applicant.facts["sme"][0] is not None
+
+    def sme_note() -> str:
+        return f"; the applicant's SME status: {text_of(applicant.sme_text)}" if shown else ""
+
     if k >= need:
-        return passed(f"{k} of {n} participants are {what}: {_names(t.yes)} (at least {need} "
-                      f"required){sme_note}")
+        return passed(lambda: f"{k} of {n} participants are {what}: {_names(t.yes)} (at least "
+                      f"{need} required){sme_note()}")
     if k + len(t.open) < need:
         return failed(f"only {k} of {n} participants are {what}: {_names(t.yes)}"
-                      f"{_not_counted(t)} (at least {need} required){sme_note}",
+                      f"{_not_counted(t)} (at least {need} required){sme_note()}",
                       f"the network needs at least {need} such companies ({need - k} more)"
                       f"{extra_fix}")
     could = ", ".join(f"{m.name} (needs {', '.join(fs)})" for m, fs in t.open)
@@ -660,7 +665,7 @@ def grant_within_cap(ctx: Ctx) -> Check:
                      f"per project year{rate_note}")
     grant = ctx.money(sought)
     if grant <= cap:
-        return passed(f"grant sought {grant} ≤ {cap} per project year{rate_note}")
+        return passed(lambda: f"grant sought {grant} ≤ {cap} per project year{rate_note}")
     return failed(f"grant sought {grant} > {cap} per project year{rate_note}",
                   f"seek at most {cap} for the year ({grant - cap} less)")
 

@@ -89,6 +89,7 @@ from grantcheck.engine import (
     failed,
     info,
     passed,
+    text_of,
     unknown,
 )
 from grantcheck.money import Money, format_amount, format_percent, min_money
@@ -578,7 +579,8 @@ def small_enterprise(ctx: Ctx) -> Check:
     partner and linked enterprises added)."""
     _gber(ctx)
     status = company_status(ctx)
-    return check(status.is_small, f"{status.explanation} (small or micro required)",
+    return check(status.is_small,
+                 lambda: f"{text_of(status.explanation)} (small or micro required)",
                  "the company (with its partner and linked enterprises) must have fewer than 50 "
                  "staff and turnover or balance sheet total of at most EUR 10 million")
 

@@ -54,6 +54,7 @@ from grantcheck.engine import (
     check,
     failed,
     passed,
+    text_of,
     unknown,
 )
 from grantcheck.engine import shared_info as _info  # one Check per text, made once
@@ -274,22 +275,23 @@ def applicant_is_sme(ctx: Ctx) -> Check:
     bedrifter' (GBER art. 29, through the EEA Agreement)."""
     status = sme.company_status(ctx)
     if status.is_sme:
-        return passed(f"an SME under the state-aid rules: {status.explanation}")
+        return passed(lambda: f"an SME under the state-aid rules: {text_of(status.explanation)}")
+    explained = text_of(status.explanation)
     share = format_percent(LARGE_SME_COST_SHARE.at(ctx.on))
     condition = (f"GBER art. 29(2): aid to a large enterprise only in effective collaboration "
                  f"with SMEs that bear at least {share} of the total eligible costs")
     exception = ctx.value("declarations.large_enterprise_exception")
     if exception is None:
         return unknown(
-            f"a large enterprise ({status.explanation}); the scheme covers large enterprises only "
-            f"by exception ({condition}), and the profile does not say whether it applies",
+            f"a large enterprise ({explained}); the scheme covers large enterprises only by "
+            f"exception ({condition}), and the profile does not say whether it applies",
             "declarations.large_enterprise_exception",
             fix="set declarations.large_enterprise_exception = true if Innovasjon Norge's "
             f"exception applies ({condition}), false if not")
     if exception:
-        return passed(f"a large enterprise ({status.explanation}) under the declared exception; "
+        return passed(f"a large enterprise ({explained}) under the declared exception; "
                       f"condition: {condition}")
-    return failed(f"a large enterprise ({status.explanation}) and the exception is declared not "
+    return failed(f"a large enterprise ({explained}) and the exception is declared not "
                   "to apply: the scheme requires a small or medium-sized enterprise",
                   "only an SME under the EU definition, or a large enterprise under the "
                   f"exception ({condition}), can be supported")

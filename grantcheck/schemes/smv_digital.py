@@ -568,13 +568,13 @@ def _add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
-def _fte(ctx: Ctx) -> tuple[Decimal, str]:
+def _fte(ctx: Ctx) -> tuple[Decimal, Text]:
     """Full-time employees as the page counts them: employees + owners, owners at most 1 FTE
     (counted once per profile: three rules read it)."""
     return ctx.once(_count_fte)
 
 
-def _count_fte(ctx: Ctx) -> tuple[Decimal, str]:
+def _count_fte(ctx: Ctx) -> tuple[Decimal, Text]:
     c = ctx.profile.company
     absent = [path for path, v in (("company.employees_fte", c.employees_fte),
                                    ("company.owners_fte", c.owners_fte)) if v is None]
@@ -585,11 +585,16 @@ def _count_fte(ctx: Ctx) -> tuple[Decimal, str]:
     cap = OWNERS_FTE_MAX.at(ctx.on)
     owners = min(c.owners_fte, cap)
     total = c.employees_fte + owners
-    text = f"{_num(total)} FTE = employees {_num(c.employees_fte)} + owners {_num(owners)}"
-    if c.owners_fte > cap:
-        text += f" (owners' {_num(c.owners_fte)} FTE count at most {_num(cap)})"
-    if c.fte_differs_from_cvr:
-        text += "; differs from cvr.dk, explained in the application"
+
+    def text() -> str:
+        assert c.employees_fte is not None and c.owners_fte is not None
+        words = f"{_num(total)} FTE = employees {_num(c.employees_fte)} + owners {_num(owners)}"
+        if c.owners_fte > cap:
+            words += f" (owners' {_num(c.owners_fte)} FTE count at most {_num(cap)})"
+        if c.fte_differs_from_cvr:
+            words += "; differs from cvr.dk, explained in the application"
+        return words
+
     return total, text
 
 
@@ -778,7 +783,7 @@ class _Received(NamedTuple):
 
     windows: tuple[_Window, ...]
     largest: _Window
-    figures: str  # 'de minimis aid granted … to …: DKK 150,000 (2 entries)'
+    figures: Text  # 'de minimis aid granted … to …: DKK 150,000 (2 entries)'
     note: str  # ' (the largest over the twelve …)' where the fiscal year is not known
     fields: tuple[str, ...]  # what would settle an unknown outcome
     why: str  # why it would be unknown
@@ -802,8 +807,11 @@ def _received(ctx: Ctx) -> _Received:
         starts = regime.windows
     windows = tuple(_window(ctx, aid, start, label) for start, label in starts)
     w = max(windows, key=lambda x: x.known.amount)
-    figures = (f"de minimis aid {w.label}: {w.known} ({w.entries} "
-               f"{'entry' if w.entries == 1 else 'entries'})")
+
+    def figures() -> str:
+        return (f"de minimis aid {w.label}: {w.known} ({w.entries} "
+                f"{'entry' if w.entries == 1 else 'entries'})")
+
     note = ("" if month_known or len(windows) == 1
             else " (the largest over the twelve possible fiscal-year start months)")
     unsure = sorted({f for x in windows for f in x.unsure})
@@ -831,12 +839,18 @@ def _de_minimis(ctx: Ctx, grant: Money | None, grant_text: str) -> Check:
         outcomes.add(False if total_x > limit else True if total_x + x.unsure_sum <= limit
                      else None)
     w = received.largest
-    plus = f" + grant {grant} ({grant_text})" if grant is not None else ""
     total = w.known + (grant or Money.zero(ctx.currency))
-    figures = f"{received.figures}{plus} = {total}{received.note}"
+
+    def figures() -> str:
+        plus = f" + grant {grant} ({grant_text})" if grant is not None else ""
+        return f"{text_of(received.figures)}{plus} = {total}{received.note}"
+
     if len(outcomes) == 1 and None not in outcomes:
         ok = outcomes.pop()
-        message = f"{figures} {'≤' if ok else '>'} the ceiling {regime.text}{regime.after}"
+
+        def message() -> str:
+            return f"{figures()} {'≤' if ok else '>'} the ceiling {regime.text}{regime.after}"
+
         if ok:
             return passed(message)
         room = ceiling - (grant or Money.zero(ctx.currency))
@@ -849,7 +863,7 @@ def _de_minimis(ctx: Ctx, grant: Money | None, grant_text: str) -> Check:
                    f"{(w.known - room).rounded()}: no de minimis aid can be granted until older "
                    "aid leaves the window")
         return failed(message, fix)
-    return unknown(f"{figures}; ceiling {regime.text}: {received.why}{regime.after}",
+    return unknown(lambda: f"{figures()}; ceiling {regime.text}: {received.why}{regime.after}",
                    *received.fields)
 
 # --- rules, in the order of the page -------------------------------------------------------------
@@ -876,32 +890,37 @@ def size(ctx: Ctx) -> Check:
     """One of the two may be exceeded, not both ('men ikke begge på samme tid')."""
     c = ctx.profile.company
     t_max, b_max = _local_of(ctx, SIZE_TURNOVER_MAX), _local_of(ctx, SIZE_BALANCE_MAX)
-    parts = []
-    t_ok = b_ok = None
-    if c.turnover is not None:
-        turnover = ctx.money(c.turnover)
-        t_ok = turnover <= t_max.money
-        parts.append(f"turnover {turnover} {'≤' if t_ok else '>'} "
-                     f"{t_max.original} = {t_max.rounded}")
-    if c.balance_sheet_total is not None:
-        balance = ctx.money(c.balance_sheet_total)
-        b_ok = balance <= b_max.money
-        parts.append(f"balance sheet total {balance} "
-                     f"{'≤' if b_ok else '>'} {b_max.original} = {b_max.rounded}")
+    turnover = None if c.turnover is None else ctx.money(c.turnover)
+    balance = None if c.balance_sheet_total is None else ctx.money(c.balance_sheet_total)
+    t_ok = None if turnover is None else turnover <= t_max.money
+    b_ok = None if balance is None else balance <= b_max.money
     rate = _rate_text(ctx, "EUR")
-    if rate:
-        parts.append(rate)
-    text = "; ".join(parts) + " (the company's own figures, latest closed year)"
+
+    def figures() -> list[str]:
+        parts = []
+        if turnover is not None:
+            parts.append(f"turnover {turnover} {'≤' if t_ok else '>'} "
+                         f"{t_max.original} = {t_max.rounded}")
+        if balance is not None:
+            parts.append(f"balance sheet total {balance} "
+                         f"{'≤' if b_ok else '>'} {b_max.original} = {b_max.rounded}")
+        if rate:
+            parts.append(rate)
+        return parts
+
+    def text() -> str:
+        return "; ".join(figures()) + " (the company's own figures, latest closed year)"
+
     if t_ok or b_ok:
-        return passed(text + ": within at least one ceiling")
+        return passed(lambda: text() + ": within at least one ceiling")
     if t_ok is False and b_ok is False:
-        return failed(text + ": both ceilings exceeded",
+        return failed(text() + ": both ceilings exceeded",
                       f"turnover must fall to {t_max.rounded} or the balance sheet total to "
                       f"{b_max.rounded}")
     absent = [p for p, v in (("company.turnover", t_ok), ("company.balance_sheet_total", b_ok))
               if v is None]
-    return unknown((text + ": " if parts else "") + "one of turnover and balance sheet total "
-                   "within its ceiling is enough; state the missing figure", *absent)
+    return unknown((text() + ": " if figures() else "") + "one of turnover and balance sheet "
+                   "total within its ceiling is enough; state the missing figure", *absent)
 
 
 @rules.rule("SMV03", "De minimis aid received is within the de minimis ceiling", kind=Kind.HARD,
@@ -996,12 +1015,12 @@ def _fte_range(v: _Voucher, low: Parameter[Decimal], high: Parameter[Decimal]
         total, text = _fte(ctx)
         lo, hi = low.at(ctx.on), high.at(ctx.on)
         if total < lo:
-            return failed(f"{text} < {_num(lo)} required for the {v.name} voucher (no rounding)",
-                          f"needs at least {_num(lo)} FTE ({_num(lo - total)} more)")
+            return failed(f"{text_of(text)} < {_num(lo)} required for the {v.name} voucher (no "
+                          f"rounding)", f"needs at least {_num(lo)} FTE ({_num(lo - total)} more)")
         if total > hi:
-            return failed(f"{text} > {_num(hi)} allowed for the {v.name} voucher",
+            return failed(f"{text_of(text)} > {_num(hi)} allowed for the {v.name} voucher",
                           f"at most {_num(hi)} FTE ({_num(total - hi)} fewer)")
-        return passed(f"{text}: within {_num(lo)}–{_num(hi)}")
+        return passed(lambda: f"{text_of(text)}: within {_num(lo)}–{_num(hi)}")
 
     fn.__doc__ = (f"{v.name}: between {low.at(ALWAYS)} and {high.at(ALWAYS)} full-time "
                   "employees, inclusive, counted as årsværk from last year's accounts.")
@@ -1012,8 +1031,11 @@ def _turnover_check(ctx: Ctx) -> Check:
     turnover = ctx.money(ctx.need("company.turnover"))
     least = _local_of(ctx, TURNOVER_MIN)
     ok = turnover >= least.money
-    message = (f"turnover {turnover} {'≥' if ok else '<'} {least.shown} required (latest annual "
-               "accounts)")
+
+    def message() -> str:
+        return (f"turnover {turnover} {'≥' if ok else '<'} {least.shown} required (latest annual "
+                "accounts)")
+
     if ok:
         return passed(message)
     return failed(message, f"turnover must reach {least.rounded} "
