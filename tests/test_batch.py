@@ -535,3 +535,41 @@ def test_a_real_signal_stops_the_worker_processes_cleanly(tmp_path, signum):
     assert all(r["status"] in ("ok", "error") and r["evaluation_date"] == AS_OF for r in rows)
     assert f"Interrupted: {len(rows):,} input" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("line", [
+    b'{"company": {"name": "A", "country": "DK", "turnover": 1600000.50, "employees_fte": 4}}',
+    b'{"company": {"name": "A", "country": "DK", "turnover": 1.5E+6, "owners_fte": 0.0}}',
+    b'{"company": {"name": "A", "country": "DK", "turnover": 12345678901234.123456789}}',
+    b'{"company": {"name": "A", "country": "DK", "name": "B"}}',  # the last of two keys counts
+    b'{"company": {"name": "A", "country": "DK", "turnover": NaN}}',
+    b'{"company": {"name": "A", "country": "DK", "turnover": Infinity}}',
+    b'{"company": {"name": "\\ud800", "country": "DK"}}',  # a lone surrogate: json reads it
+    b'\xef\xbb\xbf{"company": {"name": "A", "country": "DK"}}',
+    b'{"company": {"name": "A", "country": "DK"}} trailing',
+    b'{"company": {"name": "A", "country": "DK"},}',
+    b'[' * 3000 + b']' * 3000,
+    b'"text"',
+])
+def test_a_json_line_reads_as_the_json_module_reads_it(line: bytes) -> None:
+    """jiter reads the lines (faster); what it refuses, json reads again: the profile or the
+    error is the one json.loads(line, parse_float=Decimal) gives, word for word."""
+    from grantcheck.batch import _data_profile, _json_data, _json_profile
+    from grantcheck.profile import ProfileError
+
+    def outcome(read):  # the profile, or the error's problems
+        try:
+            return read()
+        except ProfileError as e:
+            return e.problems
+
+    def by_json():  # the reading before jiter: json.loads, and the check that it is an object
+        data = _json_data(line, "x.jsonl:1")
+        if not isinstance(data, dict):
+            return f"not an object: {type(data).__name__}"
+        return _data_profile(data, "x.jsonl:1")
+
+    fast = outcome(lambda: _json_profile(line, "x.jsonl:1"))
+    if isinstance(fast, list) and "must be a JSON object" in fast[0].message:
+        fast = f"not an object: {fast[0].message.split('got ')[1].rstrip(')')}"
+    assert repr(fast) == repr(outcome(by_json))

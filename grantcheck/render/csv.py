@@ -70,6 +70,12 @@ class RowWriter:
         self._writer = csv.writer(self._buf, lineterminator="\n")
 
     def text(self, row: Sequence[str]) -> str:
+        # a row with no comma, quote or line break in its cells needs no quoting: the cells
+        # joined are what the csv module writes (a batch writes a row per profile)
+        line = ",".join(row)
+        if (len(row) > 1 and line.count(",") == len(row) - 1 and '"' not in line
+                and "\n" not in line and "\r" not in line):
+            return line + "\n"
         self._buf.seek(0)
         self._buf.truncate()
         self._writer.writerow(row)

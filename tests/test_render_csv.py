@@ -1,0 +1,32 @@
+"""The CSV rows batch writes are what the csv module writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from grantcheck.render.csv import RowWriter
+
+# cells with the characters that need quoting, and some that do not
+CELLS = st.text(alphabet=st.sampled_from(list('ab ,"\r\n;|æ\t')), max_size=6)
+
+
+def by_csv_module(row: list[str]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(row)
+    return buf.getvalue()
+
+
+@given(st.lists(CELLS, max_size=8))
+def test_a_row_is_written_as_the_csv_module_writes_it(row: list[str]) -> None:
+    assert RowWriter().text(row) == by_csv_module(row)
+
+
+def test_plain_cells_are_joined_and_special_ones_quoted() -> None:
+    w = RowWriter()
+    assert w.text(["a", "", "b c"]) == "a,,b c\n"
+    assert w.text(["a,b", 'say "x"', "two\nlines"]) == '"a,b","say ""x""","two\nlines"\n'
+    assert w.text([""]) == '""\n'  # a lone empty cell is quoted, or the row would be blank
