@@ -580,10 +580,8 @@ class AmountsResult:
 
     def made(self) -> AmountsResult:
         """These amounts with their basis made, a str (:func:`summarize` leaves a function)."""
-        a = self.amounts
-        if a is None or type(a.basis) is str:
-            return self
-        return AmountsResult(a.made(), self.problem, self.missing)
+        made = None if self.amounts is None else self.amounts.made()
+        return self if made is self.amounts else AmountsResult(made, self.problem, self.missing)
 
 
 @dataclass(slots=True)
@@ -634,17 +632,18 @@ def _amounts(fn: AmountsFn | None, ctx: Ctx, currency: str, explain: bool = True
         basis = amounts.basis
         if actx is not ctx:
             note = actx.constant(_converted_note)  # now: it asks for the rates it names
-            made = basis
-            basis = text_of(made) + note if explain else lambda: text_of(made) + note
-        elif explain:
+            basis = _ended(basis, note)
+        if explain:
             basis = text_of(basis)
-        if basis is not amounts.basis:
-            amounts = amounts.with_basis(basis)
-        return AmountsResult(amounts)
+        return AmountsResult(amounts if basis is amounts.basis else amounts.with_basis(basis))
     except Missing as m:
         return AmountsResult(None, f"needs {', '.join(m.fields)}", m.fields)
     except (NotEncoded, NoRate) as e:
         return AmountsResult(None, str(e))
+
+
+def _ended(basis: Text, note: str) -> Text:
+    return lambda: text_of(basis) + note
 
 
 def _converted_note(ctx: Ctx) -> str:
