@@ -252,6 +252,21 @@ class Ctx:
             value = self._memo[key] = fn(self, *args)
         return value
 
+    def forget(self) -> None:
+        """Drop what :meth:`once` remembered, here and in the contexts :meth:`in_currency` made
+        from this one; a later call computes it again. Call it when the context's work is done:
+        what is remembered refers back to the context (a context in another currency leads back
+        to its base; a text made when shown keeps the context it reads), and such a cycle is
+        freed by Python's cyclic garbage collector only, not when the last reference goes.
+        Measured in a batch worker: with every profile's objects left to the collector, 8 % more
+        CPU per profile."""
+        memo = self.base._memo
+        for value in memo.values():
+            if isinstance(value, Ctx):
+                value._memo.clear()
+        memo.clear()
+        self._memo.clear()
+
     def constant(self, fn: Callable[..., T], *args: Hashable) -> T:
         """``fn(self, *args)`` for a value that depends on the date, the currencies and the exchange
         rates alone, never on the profile (a ceiling converted from EUR, the sentence stating

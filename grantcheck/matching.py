@@ -54,7 +54,10 @@ def _each(fn: Callable[[Scheme, Ctx], R], profile: Profile, as_of: date,
           ) -> tuple[list[R], FxRates]:
     fx = FxRates(as_of, dict(rates or {}))
     ctx = Ctx(profile, as_of, fx)
-    return [fn(get(s), ctx) for s in schemes], fx
+    try:
+        return [fn(get(s), ctx) for s in schemes], fx
+    finally:
+        ctx.forget()
 
 
 def check(

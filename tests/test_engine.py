@@ -196,6 +196,27 @@ def test_once_remembers_per_arguments():
     assert calls == [1, 2]
 
 
+def test_forget_drops_what_once_remembered_here_and_in_the_currency_contexts():
+    """After forget, a helper runs again, in the base context and in one made from it for
+    another currency, whichever of the two is told to forget."""
+    calls = []
+
+    def tag(ctx):
+        calls.append(ctx.currency)
+        return ctx.currency
+
+    for told in ("base", "nok"):
+        calls.clear()
+        base = ctx_for(DK)
+        nok = base.in_currency("NOK")
+        assert (base.once(tag), nok.once(tag), base.once(tag), nok.once(tag)) == (
+            "DKK", "NOK", "DKK", "NOK")
+        assert calls == ["DKK", "NOK"]
+        (base if told == "base" else nok).forget()
+        assert (base.once(tag), nok.once(tag)) == ("DKK", "NOK")
+        assert calls == ["DKK", "NOK", "DKK", "NOK"]
+
+
 def test_a_currency_context_is_made_once_and_leads_back_to_the_base():
     """The schemes of one currency share its context (and what it remembers); asking for the
     company's own currency from any of them gives the base context itself."""
