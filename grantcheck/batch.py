@@ -39,13 +39,13 @@ import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import IO, Any, Literal, NamedTuple
+from typing import IO, Any, Literal, NamedTuple, TypeVar
 
 import jiter
 
@@ -57,9 +57,10 @@ from grantcheck.profile import Problem, Profile, ProfileError, load_profile, pro
 from grantcheck.schemes import SCHEME_IDS
 
 __all__ = [
-    "HeaderError", "InputError", "Item", "Options", "Record", "Runner", "StopFlag", "Tally", "Task",
-    "check_many", "csv_tasks", "default_jobs", "input_format", "jsonl_tasks", "load_task",
-    "open_tasks", "path_tasks", "run", "stop_on_interrupt",
+    "Block", "HeaderError", "InputError", "Item", "JsonLines", "Lines", "Options", "Record",
+    "Runner", "StopFlag", "Tally", "Task", "Tasks", "check_many", "csv_tasks", "default_jobs",
+    "input_format", "jsonl_tasks", "load_task", "open_inputs", "path_tasks", "run",
+    "stop_on_interrupt",
 ]
 
 # --- inputs -----------------------------------------------------------------------------------
@@ -133,19 +134,112 @@ def path_tasks(args: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Ta
             yield from _expand(arg)
 
 
+def _without_bom(line: bytes) -> bytes:
+    """A file's first line without its UTF-8 byte order mark, if it has one."""
+    return line[len(codecs.BOM_UTF8):] if line.startswith(codecs.BOM_UTF8) else line
+
+
 def _binary_lines(fh: IO[bytes]) -> Iterator[tuple[int, bytes]]:
     """(line number, line) with a UTF-8 byte order mark taken off the first line."""
     for n, line in enumerate(fh, 1):
-        if n == 1 and line.startswith(codecs.BOM_UTF8):
-            line = line[len(codecs.BOM_UTF8):]
-        yield n, line
+        yield n, _without_bom(line) if n == 1 else line
+
+
+class Lines(NamedTuple):
+    """Consecutive lines of a JSON Lines file as they travel to a worker, which makes their tasks
+    (:meth:`tasks`): the file's name, the number of the first line, the lines (blank ones too)."""
+
+    name: str
+    first: int
+    lines: list[bytes]
+
+    def tasks(self) -> Iterator[Task]:
+        """One task per line that is not blank, its source ``name:line``."""
+        name = self.name
+        for n, line in enumerate(self.lines, self.first):
+            if not line.isspace():  # the same ASCII whitespace as strip(), without a copy
+                yield Task("jsonl", f"{name}:{n}", line)
+
+
+class JsonLines:
+    """A JSON Lines file opened in binary mode, read in blocks of lines (:meth:`take`).
+
+    This is how batch reads one: the main process only cuts the file into blocks of raw lines,
+    and each worker numbers its block's lines and makes their tasks (:class:`Lines`), instead of
+    the main process making, sending and receiving one task per line (measured: most of the
+    main process's work). Iterating it gives the tasks, one per non-blank line.
+    """
+
+    def __init__(self, fh: IO[bytes], name: str) -> None:
+        self.fh = fh
+        self.name = name
+        self._next = 1  # the number of the next line to take
+        self._ahead: list[bytes] = []  # lines read by empty(), not yet taken
+        self._first = True  # no line read yet
+
+    def _read(self, n: int) -> list[bytes]:
+        lines = list(itertools.islice(self.fh, n))
+        if self._first and lines:
+            self._first = False
+            lines[0] = _without_bom(lines[0])
+        return lines
+
+    def empty(self) -> bool:
+        """Whether no line is left that is not blank (the lines read to tell are kept)."""
+        while True:
+            if any(not line.isspace() for line in self._ahead):
+                return False
+            more = self._read(64)
+            if not more:
+                return True
+            self._ahead += more
+
+    def take(self, n: int) -> Lines | None:
+        """The next ``n`` lines (more when :meth:`empty` read ahead further), None at the end."""
+        lines, self._ahead = self._ahead, []
+        if len(lines) < n:
+            lines += self._read(n - len(lines))
+        if not lines:
+            return None
+        block = Lines(self.name, self._next, lines)
+        self._next += len(lines)
+        return block
+
+    def __iter__(self) -> Iterator[Task]:
+        while (block := self.take(256)) is not None:
+            yield from block.tasks()
+
+
+class Tasks:
+    """A stream of tasks that can tell whether it is empty (by reading the first one ahead)."""
+
+    def __init__(self, tasks: Iterable[Task]) -> None:
+        self._tasks = iter(tasks)
+        self._ahead: list[Task] = []
+
+    def empty(self) -> bool:
+        if not self._ahead:
+            self._ahead = list(itertools.islice(self._tasks, 1))
+        return not self._ahead
+
+    def take(self, n: int) -> list[Task] | None:
+        """The next ``n`` tasks (fewer at the end), None when there are no more."""
+        ahead, self._ahead = self._ahead, []
+        chunk = ahead + list(itertools.islice(self._tasks, n - len(ahead)))
+        return chunk or None
+
+    def __iter__(self) -> Iterator[Task]:
+        while (chunk := self.take(256)) is not None:
+            yield from chunk
+
+
+Inputs = Tasks | JsonLines
+Chunk = list[Task] | Lines  # what a worker is sent: tasks, or raw lines it makes tasks of
 
 
 def jsonl_tasks(fh: IO[bytes], name: str) -> Iterator[Task]:
     """One task per non-blank line of a JSON Lines file opened in binary mode."""
-    for n, line in _binary_lines(fh):
-        if line.strip():
-            yield Task("jsonl", f"{name}:{n}", line)
+    return iter(JsonLines(fh, name))
 
 
 def csv_tasks(fh: IO[bytes], name: str) -> Iterator[Task]:
@@ -217,18 +311,18 @@ def input_format(name: str, given: str | None) -> InputFormat:
     return fmt
 
 
-def file_tasks(fh: IO[bytes], name: str, fmt: InputFormat) -> Iterator[Task]:
-    """The tasks of one --input file (binary mode) in the given format."""
-    return jsonl_tasks(fh, name) if fmt == "jsonl" else csv_tasks(fh, name)
+def file_inputs(fh: IO[bytes], name: str, fmt: InputFormat) -> Inputs:
+    """The inputs of one --input file (binary mode) in the given format."""
+    return JsonLines(fh, name) if fmt == "jsonl" else Tasks(csv_tasks(fh, name))
 
 
-def open_tasks(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_name: str | None,
-               input_fmt: str | None, stdin: IO[str] | None) -> Iterator[Task]:
-    """The tasks of the batch command's inputs: ``paths`` or one ``--input`` file (``-`` for
-    stdin). Files are opened on ``stack``. Raises InputError or HeaderError for an input that
-    cannot be read at all (before anything is written)."""
+def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_name: str | None,
+                input_fmt: str | None, stdin: IO[str] | None) -> Inputs:
+    """The inputs of the batch command: ``paths`` or one ``--input`` file (``-`` for stdin).
+    Files are opened on ``stack``. Raises InputError or HeaderError for an input that cannot be
+    read at all (before anything is written; :meth:`Tasks.empty` may raise it too)."""
     if input_name is None:
-        return path_tasks(paths, stdin)
+        return Tasks(path_tasks(paths, stdin))
     fmt = input_format(input_name, input_fmt)
     if input_name == "-":
         if stdin is None:
@@ -242,7 +336,7 @@ def open_tasks(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_nam
         except OSError as e:
             raise InputError(f"--input {input_name}: {e.strerror or e}") from None
     try:
-        return file_tasks(fh, input_name if input_name != "-" else "<stdin>", fmt)
+        return file_inputs(fh, input_name if input_name != "-" else "<stdin>", fmt)
     except HeaderError as e:
         raise InputError(f"{input_name if input_name != '-' else '<stdin>'}: {e}", e.hint
                          ) from None
@@ -353,6 +447,43 @@ class Record(NamedTuple):
     warnings: tuple[str, ...] = ()
 
 
+SHOWN_ERRORS = 20  # the failed inputs whose error lines a batch's summary shows
+
+
+class Block(NamedTuple):
+    """The records of consecutive inputs, ready to write: what a worker sends back for a chunk.
+
+    ``texts`` holds each record's text in input order; ``errors`` the error lines of the first
+    failed records (at most :data:`SHOWN_ERRORS` of them); ``warnings`` the distinct warnings;
+    ``records`` the records themselves, kept only for the table (``Options.output == "none"``),
+    which needs each one's name and verdicts.
+    """
+
+    texts: list[str]
+    failed: int = 0
+    internal: int = 0
+    errors: tuple[tuple[str, ...], ...] = ()
+    warnings: tuple[str, ...] = ()
+    records: tuple[Record, ...] = ()
+
+    @property
+    def done(self) -> int:
+        return len(self.texts)
+
+    @classmethod
+    def of(cls, records: list[Record], keep: bool = False) -> Block:
+        """The block of ``records``; ``keep`` keeps the records themselves."""
+        texts = [r.text for r in records]
+        failed = [r for r in records if not r.ok]
+        warnings: dict[str, None] = {}
+        for r in records:
+            if r.warnings:
+                warnings.update(dict.fromkeys(r.warnings))
+        return cls(texts, len(failed), sum(r.internal for r in failed),
+                   tuple(r.errors for r in failed[:SHOWN_ERRORS]), tuple(warnings),
+                   tuple(records) if keep else ())
+
+
 def error_message(e: ProfileError) -> str:
     """Every problem of ``e`` on one line: 'file:line: field: what (Hint: …)'; '; ' between."""
     parts = []
@@ -373,8 +504,14 @@ class Worker:
 
             self.rows = RowWriter()
 
-    def run(self, tasks: list[Task]) -> list[Record]:
+    def run(self, chunk: Iterable[Task] | Lines) -> list[Record]:
+        """The records of a chunk's tasks (or of the tasks of its lines), in order."""
+        tasks = chunk.tasks() if isinstance(chunk, Lines) else chunk
         return [self.one(t) for t in tasks]
+
+    def block(self, chunk: Iterable[Task] | Lines) -> Block:
+        """The records of a chunk, as one :class:`Block`."""
+        return Block.of(self.run(chunk), keep=self.options.output == "none")
 
     def one(self, task: Task) -> Record:
         try:
@@ -438,6 +575,7 @@ class Worker:
 # --- in parallel, in order, with a bounded window -----------------------------------------------
 
 _WORKER: Worker | None = None
+R = TypeVar("R")
 
 
 def _init_worker(options: Options) -> None:
@@ -447,9 +585,14 @@ def _init_worker(options: Options) -> None:
     _WORKER = Worker(options)
 
 
-def _run_chunk(tasks: list[Task]) -> list[Record]:
+def _run_chunk(chunk: Chunk) -> list[Record]:
     assert _WORKER is not None, "worker not initialised"
-    return _WORKER.run(tasks)
+    return _WORKER.run(chunk)
+
+
+def _run_block(chunk: Chunk) -> Block:
+    assert _WORKER is not None, "worker not initialised"
+    return _WORKER.block(chunk)
 
 
 def default_jobs() -> int:
@@ -461,17 +604,17 @@ def default_jobs() -> int:
 
 
 class _Chunks:
-    """Chunks of 1, 2, 4, … tasks up to ``limit``: the first results come back at once, and a
+    """Chunks of 1, 2, 4, … inputs up to ``limit``: the first results come back at once, and a
     few inputs are still spread over the workers. ``limit`` may be lowered as records come
     back, so that a chunk's output stays near a fixed size however large a record is."""
 
-    def __init__(self, tasks: Iterable[Task], limit: int) -> None:
-        self.tasks = iter(tasks)
+    def __init__(self, inputs: Inputs, limit: int) -> None:
+        self.inputs = inputs
         self.limit = limit
 
-    def __iter__(self) -> Iterator[list[Task]]:
+    def __iter__(self) -> Iterator[Chunk]:
         size = 1
-        while chunk := list(itertools.islice(self.tasks, size)):
+        while (chunk := self.inputs.take(size)) is not None:
             yield chunk
             size = min(size * 2, self.limit)
 
@@ -533,7 +676,7 @@ class Runner:
             self._pool.join()
             self._pool = None
 
-    def map(self, tasks: Iterable[Task]) -> Iterator[Record]:
+    def map(self, tasks: Iterable[Task] | Inputs) -> Iterator[Record]:
         """The records of ``tasks``, in order; stops early when the stop flag is set."""
         if self._pool is None:
             worker = Worker(self.options)
@@ -542,38 +685,56 @@ class Runner:
                     return
                 yield worker.one(task)
             return
+        for records in self._pooled(tasks, _run_chunk, lambda rs: [r.text for r in rs]):
+            yield from records
+
+    def blocks(self, tasks: Iterable[Task] | Inputs) -> Iterator[Block]:
+        """The records of ``tasks`` in blocks, in order (a block per chunk sent to a worker;
+        in-process, a block per record); stops early when the stop flag is set. What the CLI
+        writes: a block costs the main process one object and one write, not one per record."""
+        if self._pool is None:
+            keep = self.options.output == "none"
+            for record in self.map(tasks):
+                yield Block.of([record], keep)
+            return
+        yield from self._pooled(tasks, _run_block, lambda block: block.texts)
+
+    def _pooled(self, tasks: Iterable[Task] | Inputs, run: Callable[[Chunk], R],
+                texts: Callable[[R], list[str]]) -> Iterator[R]:
+        """``run`` of each chunk of ``tasks`` in the worker processes, in order; ``texts``
+        tells the size of a result's output (for the size of the next chunks)."""
+        inputs = tasks if isinstance(tasks, Tasks | JsonLines) else Tasks(tasks)
         # until a record has come back its size is unknown: start with small chunks
-        chunks = _Chunks(tasks, min(self.chunk, self.FIRST_CHUNKS))
+        chunks = _Chunks(inputs, min(self.chunk, self.FIRST_CHUNKS))
         pending: deque[Any] = deque()
         window = self.jobs * self.WINDOW_PER_JOB
         for chunk in chunks:
             if self.stop.stopped:
                 return
-            pending.append(self._pool.apply_async(_run_chunk, (chunk,)))
+            pending.append(self._pool.apply_async(run, (chunk,)))
             while pending and (len(pending) >= window or pending[0].ready()):
-                records = self._wait(pending.popleft())
-                if records is None:
+                result = self._wait(pending.popleft())
+                if result is None:
                     return
-                chunks.limit = self._limit(records)
-                yield from records
+                chunks.limit = self._limit(texts(result))
+                yield result
         while pending:
-            records = self._wait(pending.popleft())
-            if records is None:
+            result = self._wait(pending.popleft())
+            if result is None:
                 return
-            yield from records
+            yield result
 
-    def _limit(self, records: list[Record]) -> int:
-        """The chunk size whose output would be about CHUNK_BYTES, judged by these records."""
-        size = sum(len(r.text) + 64 for r in records) / max(1, len(records))
+    def _limit(self, texts: list[str]) -> int:
+        """The chunk size whose output would be about CHUNK_BYTES, judged by these texts."""
+        size = sum(len(t) + 64 for t in texts) / max(1, len(texts))
         return max(1, min(self.chunk, int(self.CHUNK_BYTES / size)))
 
-    def _wait(self, result: Any) -> list[Record] | None:
+    def _wait(self, result: Any) -> Any:
         while not result.ready():
             result.wait(0.1)
             if self.stop.stopped:
                 return None
-        records: list[Record] = result.get()
-        return records
+        return result.get()
 
 
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
@@ -611,7 +772,7 @@ def run(tasks: Iterable[Task], options: Options, *, jobs: int = 1) -> Iterator[R
 class Tally:
     """Counts of a batch as it runs, the first errors to show, and the distinct warnings."""
 
-    SHOWN_ERRORS = 20
+    SHOWN_ERRORS = SHOWN_ERRORS
 
     done: int = 0
     failed: int = 0
@@ -619,14 +780,13 @@ class Tally:
     error_lines: list[str] = field(default_factory=list)
     warnings: dict[str, None] = field(default_factory=dict)
 
-    def add(self, record: Record) -> None:
-        self.done += 1
-        if not record.ok:
-            self.failed += 1
-            self.internal += record.internal
-            if self.failed <= self.SHOWN_ERRORS:
-                self.error_lines += record.errors
-        for w in record.warnings:
+    def add(self, block: Block) -> None:
+        self.done += block.done
+        for errors in block.errors[:max(0, self.SHOWN_ERRORS - self.failed)]:
+            self.error_lines += errors
+        self.failed += block.failed
+        self.internal += block.internal
+        for w in block.warnings:
             if w not in self.warnings and len(self.warnings) < self.SHOWN_ERRORS:
                 self.warnings[w] = None
 

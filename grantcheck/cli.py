@@ -618,8 +618,6 @@ def batch(
     Ctrl-C (143 after SIGTERM), with the records done so far written (to --output FILE too,
     each one whole); 141 when stdout is closed early (| head).
     """
-    import itertools
-
     from grantcheck import batch as gb
     from grantcheck.atomic import FileExists, atomic_text
     from grantcheck.errors import EXIT_INTERNAL, EXIT_PIPE_CLOSED, EXIT_SOME_FAILED
@@ -638,12 +636,12 @@ def batch(
     tally = gb.Tally()
     with contextlib.ExitStack() as stack:
         try:
-            tasks = gb.open_tasks(stack, inputs or [], input_file,
-                                  input_format.value if input_format else None, sys.stdin)
-            first = next(tasks, None)
+            sources = gb.open_inputs(stack, inputs or [], input_file,
+                                     input_format.value if input_format else None, sys.stdin)
+            empty = sources.empty()
         except gb.InputError as e:
             _fail(str(e), e.hint)
-        if first is None:
+        if empty:
             _fail("nothing to check: no profiles found in the inputs",
                   "a folder is searched for *.toml files; --input files need one profile per "
                   "line or row")
@@ -659,10 +657,10 @@ def batch(
                                                stop=stop))
         advance = stack.enter_context(_progress())
         try:
-            for record in runner.map(itertools.chain([first], tasks)):
-                sink.write(record)
-                tally.add(record)
-                advance()
+            for block in runner.blocks(sources):
+                sink.write(block)
+                tally.add(block)
+                advance(block.done)
                 if stop.stopped:
                     break
             sink.close()
@@ -708,10 +706,10 @@ def _stderr_is_terminal() -> bool:
 
 
 @contextlib.contextmanager
-def _progress() -> Iterator[Callable[[], None]]:
+def _progress() -> Iterator[Callable[[int], None]]:
     """A progress bar on stderr while the block runs, only when stderr is a terminal."""
     if not _stderr_is_terminal():
-        yield lambda: None
+        yield lambda n: None
         return
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -721,9 +719,9 @@ def _progress() -> Iterator[Callable[[], None]]:
                   console=Console(stderr=True, force_terminal=True), transient=True) as bar:
         task = bar.add_task("batch", total=None, rate="")
 
-        def advance() -> None:
+        def advance(n: int) -> None:
             speed = bar.tasks[0].speed
-            bar.update(task, advance=1, rate=f"{speed:,.0f}/s" if speed else "")
+            bar.update(task, advance=n, rate=f"{speed:,.0f}/s" if speed else "")
 
         yield advance
 

@@ -445,13 +445,16 @@ def test_output_refuses_an_existing_file_without_force(tmp_path):
 
 
 def _interrupt_after(monkeypatch, n: int, signum: int = signal.SIGINT) -> None:
-    """Send a signal to this (the main) process when the n-th record has been written."""
+    """Send a signal to this (the main) process when the n-th record has been written. Records
+    are written a block at a time: one each in-process, and with worker processes a block per
+    chunk, of 1, 2, 4, … records (the n-th record must end a block: 1, 3, 7, …)."""
     from grantcheck.batch import Tally
 
     real = Tally.add
 
-    def add(self, record):
-        real(self, record)
+    def add(self, block):
+        real(self, block)
+        assert self.done <= n
         if self.done == n:
             os.kill(os.getpid(), signum)
 
@@ -469,12 +472,12 @@ def test_ctrl_c_writes_what_was_done_and_says_so(monkeypatch, jobs):
 
 
 def test_ctrl_c_with_output_keeps_the_whole_records_done(monkeypatch, tmp_path):
-    _interrupt_after(monkeypatch, 2)
+    _interrupt_after(monkeypatch, 3)
     out = tmp_path / "fits.csv"
     r = run(*map(str, EXAMPLES), "--format", "csv", "--jobs", "2", "--output", str(out))
     assert r.exit_code == 130
     rows = csv_rows(out.read_text(encoding="utf-8"))
-    assert [x["source"] for x in rows] == [str(p) for p in EXAMPLES[:2]]
+    assert [x["source"] for x in rows] == [str(p) for p in EXAMPLES[:3]]
     assert f"written to {out}" in r.stderr
     assert sorted(tmp_path.iterdir()) == [out]
 
@@ -573,3 +576,90 @@ def test_a_json_line_reads_as_the_json_module_reads_it(line: bytes) -> None:
     if isinstance(fast, list) and "must be a JSON object" in fast[0].message:
         fast = f"not an object: {fast[0].message.split('got ')[1].rstrip(')')}"
     assert repr(fast) == repr(outcome(by_json))
+
+
+# --- JSON Lines in blocks, records in blocks ---------------------------------------------------
+
+
+def _expected_tasks(raw: bytes, name: str) -> list[tuple[str, bytes]]:
+    """What a task per line gives: numbered from 1, blank lines skipped, the BOM off line 1."""
+    lines = raw.splitlines(keepends=True)
+    if lines and lines[0].startswith(b"\xef\xbb\xbf"):
+        lines[0] = lines[0][3:]
+    return [(f"{name}:{n}", line) for n, line in enumerate(lines, 1) if line.strip()]
+
+
+RAW = (b"\xef\xbb\xbf{\"a\": 1}\n\n  \t\n{\"b\": 2}\r\n" + b"\n" * 70
+       + b"\xef\xbb\xbf{\"c\": 3}\n{\"d\": 4}")
+
+
+@pytest.mark.parametrize("sizes", [[1], [1, 2, 4], [3, 100], [500]])
+@pytest.mark.parametrize("peek", [False, True])
+def test_json_lines_in_blocks_give_the_tasks_of_a_task_per_line(sizes, peek):
+    """However the file is cut into blocks (and after empty() has read ahead), the workers make
+    the same tasks: the same line numbers, blank lines skipped, the BOM taken off line 1 only
+    (on line 75 it stays, and the line is reported as JSON with a BOM)."""
+    from grantcheck.batch import JsonLines
+
+    source = JsonLines(io.BytesIO(RAW), "f.jsonl")
+    if peek:
+        assert not source.empty()
+        assert not source.empty()  # asking again reads nothing more and loses nothing
+    got, i = [], 0
+    while (block := source.take(sizes[min(i, len(sizes) - 1)])) is not None:
+        got += [(t.source, t.payload) for t in block.tasks()]
+        i += 1
+    assert got == _expected_tasks(RAW, "f.jsonl")
+    assert got[2] == ("f.jsonl:75", b"\xef\xbb\xbf{\"c\": 3}\n")
+    assert [(t.source, t.payload) for t in JsonLines(io.BytesIO(RAW), "f.jsonl")] == got
+
+
+@pytest.mark.parametrize("raw", [b"", b"\n", b"\n \r\n\t\n" * 40, b"\xef\xbb\xbf\n"])
+def test_a_json_lines_file_of_blank_lines_is_empty(raw):
+    from grantcheck.batch import JsonLines
+
+    assert JsonLines(io.BytesIO(raw), "f").empty()
+    assert not JsonLines(io.BytesIO(raw + b"{}\n"), "f").empty()
+
+
+def test_a_json_lines_file_of_blank_lines_is_nothing_to_check(tmp_path):
+    p = tmp_path / "blank.jsonl"
+    p.write_bytes(b"\n  \n\r\n" * 50)
+    assert_usage(run("--input", str(p), "--format", "csv"), "nothing to check")
+
+
+def test_the_summary_shows_the_first_twenty_errors_of_all_blocks(tmp_path):
+    """Error records spread over the blocks of two workers: the first 20 are listed, in input
+    order, and the rest counted."""
+    p = tmp_path / "bad.jsonl"
+    good = '{"company": {"name": "A ApS", "country": "DK"}}\n'
+    p.write_text("".join(good if n % 3 == 0 else f'{{"company": {n}}}\n' for n in range(1, 61)),
+                 encoding="utf-8")
+    r = run("--input", str(p), "--format", "csv", "--jobs", "2")
+    assert r.exit_code == 4
+    bad = [n for n in range(1, 61) if n % 3]
+    listed = [line for line in r.stderr.splitlines() if line.startswith("Error: ")]
+    assert [line.split(": ")[1] for line in listed] == [f"{p}:{n}" for n in bad[:20]]
+    assert f"... and {len(bad) - 20} more inputs that could not be checked" in r.stderr
+    assert len(csv_rows(r.stdout)) == 60
+
+
+def test_a_block_counts_its_records_and_keeps_them_only_for_the_table():
+    from grantcheck.batch import Block, Record, Tally
+
+    records = [Record("a", True, "A\n", warnings=("w1",)),
+               Record("b", False, "B\n", errors=("Error: b", "Hint: h")),
+               Record("c", False, "C\n", errors=("Error: c",), internal=True,
+                      warnings=("w2", "w1"))]
+    block = Block.of(records)
+    assert (block.texts, block.done, block.failed, block.internal) == (["A\n", "B\n", "C\n"],
+                                                                        3, 2, 1)
+    assert block.errors == (("Error: b", "Hint: h"), ("Error: c",))
+    assert block.warnings == ("w1", "w2") and block.records == ()
+    assert Block.of(records, keep=True).records == tuple(records)
+    tally = Tally()
+    for _ in range(11):
+        tally.add(block)
+    assert (tally.done, tally.failed, tally.internal) == (33, 22, 11)
+    assert tally.error_lines == ["Error: b", "Hint: h", "Error: c"] * 10
+    assert list(tally.warnings) == ["w1", "w2"]

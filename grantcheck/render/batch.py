@@ -1,10 +1,10 @@
 """Writing batch records: the streaming formats and the Rich summary table. Presentation only.
 
-``jsonl``, ``json`` and ``csv`` write each record as it arrives, whole (a record is written
-with one call, so an interrupted run never leaves half of one), and keep nothing. ``table``
-keeps one short row per profile (its name, source and a verdict per scheme) and prints a table
-of profiles × schemes at the end, a symbol per verdict, a legend and the totals per scheme; it
-is meant for a terminal, not for a registry of a million companies.
+``jsonl``, ``json`` and ``csv`` write each block of records as it arrives, whole (a block is
+written with one call, so an interrupted run never leaves half a record), and keep nothing.
+``table`` keeps one short row per profile (its name, source and a verdict per scheme) and prints
+a table of profiles × schemes at the end, a symbol per verdict, a legend and the totals per
+scheme; it is meant for a terminal, not for a registry of a million companies.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from grantcheck.batch import Record
+    from grantcheck.batch import Block, Record
 
 SYMBOL = {"fits": "✓", "needs_information": "?", "does_not_fit": "✗", "closed": "–"}
 STYLE = {"fits": "bold green", "needs_information": "yellow", "does_not_fit": "red",
@@ -28,13 +28,14 @@ LEGEND = ("✓ fits · ? needs information · ✗ does not fit · – (✓) clos
 
 
 class Sink:
-    """Writes records to a text stream."""
+    """Writes blocks of records to a text stream, a record per line."""
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
-    def write(self, record: Record) -> None:
-        self.out.write(record.text + "\n")
+    def write(self, block: Block) -> None:
+        if block.texts:
+            self.out.write("\n".join(block.texts) + "\n")
 
     def close(self) -> None:
         self.out.flush()
@@ -49,8 +50,8 @@ class CsvSink(Sink):
 
         out.write(RowWriter().text(header))
 
-    def write(self, record: Record) -> None:
-        self.out.write(record.text)
+    def write(self, block: Block) -> None:
+        self.out.write("".join(block.texts))
 
 
 class JsonArraySink(Sink):
@@ -60,9 +61,10 @@ class JsonArraySink(Sink):
         super().__init__(out)
         self.first = True
 
-    def write(self, record: Record) -> None:
-        self.out.write(("[\n" if self.first else ",\n") + record.text)
-        self.first = False
+    def write(self, block: Block) -> None:
+        if block.texts:
+            self.out.write(("[\n" if self.first else ",\n") + ",\n".join(block.texts))
+            self.first = False
 
     def close(self) -> None:
         self.out.write("[]\n" if self.first else "\n]\n")
@@ -78,7 +80,11 @@ class TableSink(Sink):
         self.console = console
         self.rows: list[tuple[str, str, tuple[tuple[str, str], ...], str]] = []
 
-    def write(self, record: Record) -> None:
+    def write(self, block: Block) -> None:
+        for record in block.records:
+            self.add(record)
+
+    def add(self, record: Record) -> None:
         error = record.errors[0].removeprefix("Error: ") if record.errors else ""
         self.rows.append((record.source, record.name, record.verdicts, error))
 
