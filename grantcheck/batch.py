@@ -36,6 +36,7 @@ import io
 import itertools
 import json
 import os
+import queue
 import signal
 import threading
 from collections import deque
@@ -45,7 +46,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import IO, Any, Literal, NamedTuple, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
 
 import jiter
 
@@ -55,6 +56,9 @@ from grantcheck.errors import format_problem, profile_error_lines
 from grantcheck.matching import MatchResult, MatchSummary, check, summarize_match
 from grantcheck.profile import Problem, Profile, ProfileError, load_profile, profile_from_data
 from grantcheck.schemes import SCHEME_IDS
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 __all__ = [
     "Block", "HeaderError", "InputError", "Item", "JsonLines", "Lines", "Options", "Record",
@@ -186,17 +190,17 @@ class JsonLines:
 
     def empty(self) -> bool:
         """Whether no line is left that is not blank (the lines read to tell are kept)."""
-        while True:
-            if any(not line.isspace() for line in self._ahead):
+        if any(not line.isspace() for line in self._ahead):
+            return False
+        while line := self._read(1):
+            self._ahead += line
+            if not line[0].isspace():
                 return False
-            more = self._read(64)
-            if not more:
-                return True
-            self._ahead += more
+        return True
 
     def take(self, n: int) -> Lines | None:
-        """The next ``n`` lines (more when :meth:`empty` read ahead further), None at the end."""
-        lines, self._ahead = self._ahead, []
+        """The next ``n`` lines (fewer at the end), None when there are no more."""
+        lines, self._ahead = self._ahead[:n], self._ahead[n:]
         if len(lines) < n:
             lines += self._read(n - len(lines))
         if not lines:
@@ -574,25 +578,132 @@ class Worker:
 
 # --- in parallel, in order, with a bounded window -----------------------------------------------
 
-_WORKER: Worker | None = None
-R = TypeVar("R")
+class WorkerDied(RuntimeError):
+    """A worker process ended while it had inputs to check (killed, out of memory)."""
 
 
-def _init_worker(options: Options) -> None:
-    global _WORKER
+def _serve(options: Options, tasks: Connection, results: Connection) -> None:
+    """A worker process: checks the chunks it is sent, in order, and sends back each one's
+    result (``("ok", value)``, or ``("error", text)`` for an error outside any one input's).
+
+    A thread reads the chunks as they come, so the main process never waits to send one while
+    this process waits to send it a result. ``None`` (or the main process gone) ends it.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main's handler: terminate() ends us
-    _WORKER = Worker(options)
+    worker = Worker(options)
+    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def read() -> None:
+        try:
+            while (message := tasks.recv()) is not None:
+                inbox.put(message)
+        except (EOFError, OSError):
+            pass
+        inbox.put(None)
+
+    threading.Thread(target=read, name="grantcheck-inbox", daemon=True).start()
+    while (message := inbox.get()) is not None:
+        how, chunk = message
+        try:
+            answer: tuple[str, Any] = ("ok", worker.block(chunk) if how == "block"
+                                       else worker.run(chunk))
+        except Exception as e:  # said to the main process, which raises it
+            answer = ("error", f"{type(e).__name__}: {e}")
+        try:
+            results.send(answer)
+        except (BrokenPipeError, OSError):  # the main process is gone
+            return
 
 
-def _run_chunk(chunk: Chunk) -> list[Record]:
-    assert _WORKER is not None, "worker not initialised"
-    return _WORKER.run(chunk)
+class _Workers:
+    """``jobs`` worker processes, each sent its chunks through a pipe of its own and answering
+    through another. Chunks go round robin, and each worker answers in the order it was sent
+    them, so the answers are read back in input order from the pipes in turn: no thread in
+    this process sorts them (multiprocessing.Pool's three threads took a third of the main
+    process's CPU: one wakes at every byte of a result that has come in), and a worker that
+    dies is noticed (Pool would wait for its answer for ever)."""
 
+    def __init__(self, options: Options, jobs: int) -> None:
+        import multiprocessing
 
-def _run_block(chunk: Chunk) -> Block:
-    assert _WORKER is not None, "worker not initialised"
-    return _WORKER.block(chunk)
+        methods = multiprocessing.get_all_start_methods()
+        ctx: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.procs: list[Any] = []
+        self.sends: list[Connection] = []
+        self.answers: list[Connection] = []
+        self.pending: deque[int] = deque()  # the worker of each chunk in flight, in order
+        self.next = 0
+        self.ended: int | None = None  # a worker found ended when it was sent a chunk
+        for n in range(jobs):
+            task_out, task_in = ctx.Pipe(duplex=False)
+            answer_out, answer_in = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_serve, args=(options, task_out, answer_in),
+                               name=f"grantcheck-worker-{n + 1}", daemon=True)
+            proc.start()
+            task_out.close()  # the worker's ends: closed here, so its exit is seen as EOF
+            answer_in.close()
+            self.procs.append(proc)
+            self.sends.append(task_in)
+            self.answers.append(answer_out)
+
+    def submit(self, how: str, chunk: Chunk) -> bool:
+        """Send a chunk to the next worker; False when that one has ended (the answers to the
+        chunks in flight can still be read, up to the first it did not answer)."""
+        n = self.next
+        self.next = (n + 1) % len(self.procs)
+        try:
+            self.sends[n].send((how, chunk))
+        except OSError:  # BrokenPipeError: it has ended
+            self.ended = n
+            return False
+        self.pending.append(n)
+        return True
+
+    def ready(self, timeout: float = 0.0) -> bool:
+        """Whether the oldest chunk's answer has come (waiting up to ``timeout`` seconds)."""
+        return self.answers[self.pending[0]].poll(timeout)
+
+    def get(self) -> Any:
+        """The oldest chunk's answer (waiting for it)."""
+        n = self.pending.popleft()
+        try:
+            how, value = self.answers[n].recv()
+        except (EOFError, OSError):
+            raise self._died(n) from None
+        if how != "ok":
+            raise RuntimeError(f"in a worker process: {value}")
+        return value
+
+    def check(self) -> None:
+        """Raise WorkerDied for a worker found ended when it was sent a chunk."""
+        if self.ended is not None:
+            raise self._died(self.ended)
+
+    def _died(self, n: int) -> WorkerDied:
+        proc = self.procs[n]
+        proc.join(1)
+        return WorkerDied(f"worker process {n + 1} of {len(self.procs)} ended unexpectedly "
+                          f"(exit code {proc.exitcode})")
+
+    def close(self) -> None:
+        """Let the workers end after their chunks, and wait for them (every answer must have
+        been read: a worker would wait to send one for ever)."""
+        for send in self.sends:
+            with contextlib.suppress(OSError):
+                send.send(None)
+        self._join()
+
+    def terminate(self) -> None:
+        for proc in self.procs:
+            proc.terminate()
+        self._join()
+
+    def _join(self) -> None:
+        for proc in self.procs:
+            proc.join()
+        for conn in (*self.sends, *self.answers):
+            conn.close()
 
 
 def default_jobs() -> int:
@@ -649,32 +760,22 @@ class Runner:
         self.jobs = max(1, jobs)
         self.chunk = max(1, chunk)
         self.stop = stop or StopFlag()
-        self._pool: Any = None
+        self._pool: _Workers | None = None
 
     def __enter__(self) -> Runner:
         if self.jobs > 1:
-            import multiprocessing
-
             Worker(self.options)  # imports the renderers before the workers are forked
-
-            methods = multiprocessing.get_all_start_methods()
-            ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self._pool = ctx.Pool(self.jobs, initializer=_init_worker, initargs=(self.options,))
+            self._pool = _Workers(self.options, self.jobs)
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         if self._pool is not None:
-            if exc_type is None:
-                # done, or stopped by the flag: let the few chunks in flight finish and the
-                # workers exit. Pool.terminate() on busy workers can deadlock in CPython's pool
-                # (its task thread waits on the input queue's lock forever), so it is kept for
-                # an exception, where waiting is not wanted.
-                self._pool.close()
-            else:
-                self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+            pool, self._pool = self._pool, None
+            if exc_type is None and not pool.pending:
+                pool.close()  # done: every answer read, the workers end by themselves
+            else:  # stopped early (Ctrl-C), or an error: what is still being checked is dropped
+                pool.terminate()
 
     def map(self, tasks: Iterable[Task] | Inputs) -> Iterator[Record]:
         """The records of ``tasks``, in order; stops early when the stop flag is set."""
@@ -685,7 +786,7 @@ class Runner:
                     return
                 yield worker.one(task)
             return
-        for records in self._pooled(tasks, _run_chunk, lambda rs: [r.text for r in rs]):
+        for records in self._pooled(tasks, "records", lambda rs: [r.text for r in rs]):
             yield from records
 
     def blocks(self, tasks: Iterable[Task] | Inputs) -> Iterator[Block]:
@@ -697,44 +798,49 @@ class Runner:
             for record in self.map(tasks):
                 yield Block.of([record], keep)
             return
-        yield from self._pooled(tasks, _run_block, lambda block: block.texts)
+        yield from self._pooled(tasks, "block", lambda block: block.texts)
 
-    def _pooled(self, tasks: Iterable[Task] | Inputs, run: Callable[[Chunk], R],
-                texts: Callable[[R], list[str]]) -> Iterator[R]:
-        """``run`` of each chunk of ``tasks`` in the worker processes, in order; ``texts``
-        tells the size of a result's output (for the size of the next chunks)."""
+    def _pooled(self, tasks: Iterable[Task] | Inputs, how: str,
+                texts: Callable[[Any], list[str]]) -> Iterator[Any]:
+        """The answers of the worker processes for each chunk of ``tasks``, in order: a
+        :class:`Block` (``how`` "block") or a list of records; ``texts`` tells the size of an
+        answer's output (for the size of the next chunks)."""
+        pool = self._pool
+        assert pool is not None
+        while pool.pending:  # the answers of an earlier run left unread (its loop was left)
+            pool.get()
         inputs = tasks if isinstance(tasks, Tasks | JsonLines) else Tasks(tasks)
         # until a record has come back its size is unknown: start with small chunks
         chunks = _Chunks(inputs, min(self.chunk, self.FIRST_CHUNKS))
-        pending: deque[Any] = deque()
         window = self.jobs * self.WINDOW_PER_JOB
         for chunk in chunks:
             if self.stop.stopped:
                 return
-            pending.append(self._pool.apply_async(run, (chunk,)))
-            while pending and (len(pending) >= window or pending[0].ready()):
-                result = self._wait(pending.popleft())
-                if result is None:
+            if not pool.submit(how, chunk):
+                break  # a worker has ended: the answers before its first unanswered chunk
+            while pool.pending and (len(pool.pending) >= window or pool.ready()):
+                if not self._wait(pool):
                     return
-                chunks.limit = self._limit(texts(result))
-                yield result
-        while pending:
-            result = self._wait(pending.popleft())
-            if result is None:
+                answer = pool.get()
+                chunks.limit = self._limit(texts(answer))
+                yield answer
+        while pool.pending:
+            if not self._wait(pool):
                 return
-            yield result
+            yield pool.get()
+        pool.check()
 
     def _limit(self, texts: list[str]) -> int:
         """The chunk size whose output would be about CHUNK_BYTES, judged by these texts."""
         size = sum(len(t) + 64 for t in texts) / max(1, len(texts))
         return max(1, min(self.chunk, int(self.CHUNK_BYTES / size)))
 
-    def _wait(self, result: Any) -> Any:
-        while not result.ready():
-            result.wait(0.1)
+    def _wait(self, pool: _Workers) -> bool:
+        """Wait for the oldest answer; False when the stop flag is set first."""
+        while not pool.ready(0.1):
             if self.stop.stopped:
-                return None
-        return result.get()
+                return False
+        return True
 
 
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)

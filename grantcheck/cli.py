@@ -656,19 +656,27 @@ def batch(
         runner = stack.enter_context(gb.Runner(options, jobs=jobs or gb.default_jobs(),
                                                stop=stop))
         advance = stack.enter_context(_progress())
+        died: gb.WorkerDied | None = None
         try:
-            for block in runner.blocks(sources):
-                sink.write(block)
-                tally.add(block)
-                advance(block.done)
-                if stop.stopped:
-                    break
+            try:
+                for block in runner.blocks(sources):
+                    sink.write(block)
+                    tally.add(block)
+                    advance(block.done)
+                    if stop.stopped:
+                        break
+            except gb.WorkerDied as e:  # killed, out of memory: keep what was done, as Ctrl-C
+                died = e
             sink.close()
         except BrokenPipeError:  # stdout was closed by its reader (`| head`): stop quietly
             _detach_stdout()
             raise typer.Exit(EXIT_PIPE_CLOSED) from None
         interrupted = stop.stopped
     _batch_report(tally, interrupted, output)
+    if died is not None:
+        _err(f"Error: {died}; {tally.done:,} inputs were checked and written"
+             f"{f' to {output}' if output else ''}, the rest were not checked.")
+        raise typer.Exit(EXIT_INTERNAL)
     if interrupted:
         raise typer.Exit(128 + stop.signum)
     if tally.internal:

@@ -605,11 +605,14 @@ def test_json_lines_in_blocks_give_the_tasks_of_a_task_per_line(sizes, peek):
     if peek:
         assert not source.empty()
         assert not source.empty()  # asking again reads nothing more and loses nothing
-    got, i = [], 0
+    got, i, cut = [], 0, []
     while (block := source.take(sizes[min(i, len(sizes) - 1)])) is not None:
         got += [(t.source, t.payload) for t in block.tasks()]
+        cut.append(len(block.lines))
         i += 1
     assert got == _expected_tasks(RAW, "f.jsonl")
+    asked = [sizes[min(i, len(sizes) - 1)] for i in range(len(cut))]
+    assert cut[:-1] == asked[:-1] and 0 < cut[-1] <= asked[-1] and sum(cut) == 76
     assert got[2] == ("f.jsonl:75", b"\xef\xbb\xbf{\"c\": 3}\n")
     assert [(t.source, t.payload) for t in JsonLines(io.BytesIO(RAW), "f.jsonl")] == got
 
@@ -663,3 +666,87 @@ def test_a_block_counts_its_records_and_keeps_them_only_for_the_table():
     assert (tally.done, tally.failed, tally.internal) == (33, 22, 11)
     assert tally.error_lines == ["Error: b", "Hint: h", "Error: c"] * 10
     assert list(tally.warnings) == ["w1", "w2"]
+
+
+# --- the worker processes ----------------------------------------------------------------------
+
+
+def _many_lines(n: int) -> bytes:
+    return b"".join(b'{"company": {"name": "C%d ApS", "country": "DK"}}\n' % i for i in range(n))
+
+
+def _die_on(monkeypatch, name: bytes, how: str = "exit") -> None:
+    """Workers (forked after this) end abruptly, or raise, on the chunk holding ``name``."""
+    from grantcheck.batch import Lines, Worker
+
+    real = Worker.block
+
+    def block(self, chunk):
+        if isinstance(chunk, Lines) and any(name in line for line in chunk.lines):
+            if how == "exit":
+                os._exit(9)
+            raise MemoryError("no more")
+        return real(self, chunk)
+
+    monkeypatch.setattr(Worker, "block", block)
+
+
+def test_a_worker_that_dies_ends_the_batch_with_what_was_done(monkeypatch, tmp_path):
+    """A worker process killed mid-batch (out of memory, say) is noticed, not waited for: the
+    records before its chunk are written, stderr says so, exit code 3."""
+    _die_on(monkeypatch, b'"C10 ApS"')
+    p = tmp_path / "many.jsonl"
+    p.write_bytes(_many_lines(40))
+    out = tmp_path / "fits.csv"
+    r = run("--input", str(p), "--format", "csv", "--jobs", "2", "--output", str(out))
+    assert r.exit_code == 3
+    rows = csv_rows(out.read_text(encoding="utf-8"))
+    assert [x["name"] for x in rows] == [f"C{i} ApS" for i in range(7)]  # chunks of 1, 2, 4
+    assert ("worker process 2 of 2 ended unexpectedly (exit code 9); 7 inputs were checked "
+            f"and written to {out}, the rest were not checked.") in r.stderr
+    assert "Traceback" not in r.stderr and sorted(tmp_path.iterdir()) == [out, p]
+
+
+def test_an_error_in_a_worker_outside_any_input_is_raised_in_the_main_process(monkeypatch):
+    from datetime import date
+
+    from grantcheck.batch import JsonLines, Options, Runner
+
+    _die_on(monkeypatch, b'"C3 ApS"', how="raise")
+    with Runner(Options(date(2026, 11, 23), output="csv"), jobs=2) as runner:
+        blocks = runner.blocks(JsonLines(io.BytesIO(_many_lines(20)), "x"))
+        assert next(blocks).done == 1
+        with pytest.raises(RuntimeError, match="in a worker process: MemoryError: no more"):
+            list(blocks)
+
+
+def test_workers_started_by_spawn_give_the_same_records(monkeypatch):
+    """Where fork is missing (macOS, Windows), the workers are spawned: same records, in order."""
+    import multiprocessing
+    from datetime import date
+
+    from grantcheck.batch import JsonLines, Options, Runner
+
+    lines = _many_lines(30)
+    options = Options(date(2026, 11, 23), output="csv")
+    with Runner(options, jobs=1) as runner:
+        expected = [r.text for r in runner.map(JsonLines(io.BytesIO(lines), "x"))]
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    with Runner(options, jobs=2) as runner:
+        assert runner._pool.procs[0]._start_method == "spawn"  # type: ignore[union-attr]
+        got = [t for b in runner.blocks(JsonLines(io.BytesIO(lines), "x")) for t in b.texts]
+    assert got == expected and len(got) == 30
+
+
+def test_a_runner_can_be_used_again_after_a_loop_left_early():
+    """The answers of a run whose loop was left are not taken for the next run's."""
+    from datetime import date
+
+    from grantcheck.batch import JsonLines, Options, Runner
+
+    with Runner(Options(date(2026, 11, 23), output="csv"), jobs=2) as runner:
+        first = runner.map(JsonLines(io.BytesIO(_many_lines(300)), "a"))
+        assert next(first).source == "a:1"
+        first.close()
+        again = [r.source for r in runner.map(JsonLines(io.BytesIO(_many_lines(5)), "b"))]
+    assert again == [f"b:{n}" for n in range(1, 6)]
