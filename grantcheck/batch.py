@@ -69,6 +69,10 @@ __all__ = [
 
 # --- inputs -----------------------------------------------------------------------------------
 
+# a task and a record are made for every input: made with tuple.__new__ and every field, without
+# the named tuple's constructor (a Python function around it), as engine's Check helpers are
+_tuple_new = tuple.__new__
+
 TaskKind = Literal["toml", "jsonl", "csv", "data", "missing"]
 
 
@@ -162,7 +166,7 @@ class Lines(NamedTuple):
         name = self.name
         for n, line in enumerate(self.lines, self.first):
             if not line.isspace():  # the same ASCII whitespace as strip(), without a copy
-                yield Task("jsonl", f"{name}:{n}", line)
+                yield _tuple_new(Task, ("jsonl", f"{name}:{n}", line))
 
 
 class JsonLines:
@@ -549,8 +553,8 @@ class Worker:
     def _record(m: MatchResult | MatchSummary, text: str) -> Record:
         verdicts = tuple((VERDICT_VALUE[r.verdict], VERDICT_VALUE[r.verdict_if_open])
                          for r in m.results)
-        return Record(m.source, True, text, m.profile.company.name, verdicts, (), False,
-                      tuple(m.warnings))
+        return _tuple_new(Record, (m.source, True, text, m.profile.company.name, verdicts, (),
+                                   False, tuple(m.warnings)))
 
     def _error(self, source: str, e: ProfileError) -> Record:
         return Record(source, False, self._error_text(source, e), errors=tuple(

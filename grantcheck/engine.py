@@ -106,24 +106,30 @@ class Check(NamedTuple):
     info: bool = False
 
 
+# A named tuple's constructor is a Python function around tuple.__new__; the helpers below, which
+# every rule calls for every profile, call tuple.__new__ with every field themselves (measured:
+# the constructors were 2 % of a batch's CPU)
+_tuple_new = tuple.__new__
+
+
 def passed(message: Text) -> Check:
-    return Check(True, message)
+    return _tuple_new(Check, (True, message, "", (), False))
 
 
 def failed(message: Text, fix: str = "") -> Check:
-    return Check(False, message, fix)
+    return _tuple_new(Check, (False, message, fix, (), False))
 
 
 def check(ok: bool, message: Text, fix: str = "") -> Check:
-    return Check(ok, message, "" if ok else fix)
+    return _tuple_new(Check, (ok, message, "" if ok else fix, (), False))
 
 
 def unknown(message: Text, *fields: str, fix: str = "") -> Check:
-    return Check(None, message, fix or _fix_for(fields), tuple(fields))
+    return _tuple_new(Check, (None, message, fix or _fix_for(fields), fields, False))
 
 
 def info(message: Text) -> Check:
-    return Check(True, message, info=True)
+    return _tuple_new(Check, (True, message, "", (), True))
 
 
 @lru_cache(maxsize=256)
@@ -465,8 +471,9 @@ class Amounts(NamedTuple):
     def with_basis(self, basis: Text) -> Amounts:
         """These amounts with another basis (``_replace``, without its generality: called for
         every profile whose currency is not the scheme's)."""
-        return Amounts(self.max_grant, self.own_funding, self.own_funding_form, basis, self.rate,
-                       self.cap, self.cost_base, self.cites, self.missing)
+        return _tuple_new(Amounts, (self.max_grant, self.own_funding, self.own_funding_form,
+                                    basis, self.rate, self.cap, self.cost_base, self.cites,
+                                    self.missing))
 
 
 AmountsFn = Callable[[Ctx], Amounts]

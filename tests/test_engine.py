@@ -258,3 +258,37 @@ def test_the_terms_of_a_constant_get_numbers_that_are_never_reused(monkeypatch):
     assert b != a
     engine._TERMS.clear()
     assert engine._terms_number((date(2027, 1, 1), "SEK", "DKK", ())) not in (a, b)
+
+
+def test_the_check_helpers_make_the_checks_the_constructor_makes():
+    """passed/failed/check/unknown/info build their Check without its constructor: every field
+    must still land where the constructor puts it (a field added or moved would break them)."""
+    from grantcheck.engine import Check, Missing, failed, info, passed, unknown
+    from grantcheck.engine import check as check_
+
+    made = [passed("p"), failed("f", "do x"), check_(True, "c", "fix"), check_(False, "c", "fix"),
+            unknown("u", "company.turnover"), unknown("u", "a.b", fix="say"), info("i")]
+    expected = [Check(True, "p"), Check(False, "f", "do x"), Check(True, "c"),
+                Check(False, "c", "fix"),
+                Check(None, "u", engine_fix("company.turnover"), ("company.turnover",)),
+                Check(None, "u", "say", ("a.b",)), Check(True, "i", info=True)]
+    assert made == expected
+    assert all(type(c) is Check for c in made)
+    assert Check._fields == ("ok", "message", "fix", "missing", "info")
+    assert Missing("x").fields == ("x",)
+
+
+def engine_fix(*fields: str) -> str:
+    from grantcheck.engine import _fix_for
+
+    return _fix_for(fields)
+
+
+def test_amounts_with_another_basis_is_replace_of_the_basis():
+    from grantcheck.engine import Amounts
+    from grantcheck.money import Money
+
+    a = Amounts(Money.of(5, "DKK"), Money.of(6, "DKK"), "cash", "old", Decimal("0.5"),
+                Money.of(7, "DKK"), Money.of(11, "DKK"), (C,), ("x.y",))
+    b = a.with_basis("new")
+    assert b == a._replace(basis="new") and type(b) is Amounts
