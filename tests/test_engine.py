@@ -292,3 +292,21 @@ def test_amounts_with_another_basis_is_replace_of_the_basis():
                 Money.of(7, "DKK"), Money.of(11, "DKK"), (C,), ("x.y",))
     b = a.with_basis("new")
     assert b == a._replace(basis="new") and type(b) is Amounts
+
+
+def test_a_rule_returning_missing_gives_what_raising_missing_gives():
+    """missing() is the check Rule.run makes of a raised Missing: the same message, fix, fields."""
+    from grantcheck.engine import Missing, Rule, missing
+
+    def raising(ctx):
+        raise Missing("project.end", "project.start", why="to compare the periods")
+
+    def returning(ctx):
+        return missing("project.end", "project.start", why="to compare the periods")
+
+    ctx = ctx_for(DK)
+    made = [Rule("X", "x", Kind.HARD, (C,), (), fn).run(ctx) for fn in (raising, returning)]
+    assert made[0] == made[1]
+    assert made[0].ok is None and made[0].missing == ("project.end", "project.start")
+    assert made[0].message == ("the profile does not state project.end, project.start (to "
+                               "compare the periods)")

@@ -64,6 +64,7 @@ from grantcheck.engine import (
     check,
     failed,
     info,
+    missing,
     passed,
     text_of,
     unknown,
@@ -325,11 +326,12 @@ def _participant(ctx: Ctx, index: int) -> Member:
     )
 
 
-def members(ctx: Ctx) -> tuple[Member, ...]:
-    """The applicant first, then the other participants; Missing when they are not listed.
-    Made once per context: BN08, BN09 and BN11 each count them."""
-    # most profiles list no participants: Missing is raised here, before the memo (cheaper)
-    ctx.need("network.participants")
+def members(ctx: Ctx) -> tuple[Member, ...] | None:
+    """The applicant first, then the other participants; None when they are not listed (the
+    rules counting them then give ``missing("network.participants")``). Made once per context:
+    BN08, BN09 and BN11 each count them."""
+    if ctx.value("network.participants") is None:  # most profiles: before the memo (cheaper)
+        return None
     return ctx.once(_members)
 
 
@@ -476,7 +478,10 @@ def administrator(ctx: Ctx) -> Check:
             cites=[C_SOKERBEDRIFT], reads=["company.economic_activity_in_norway"])
 def applicant_activity(ctx: Ctx) -> Check:
     """'Søkerbedriften må drive økonomisk virksomhet i Norge'."""
-    ok = bool(ctx.need("company.economic_activity_in_norway"))
+    stated = ctx.value("company.economic_activity_in_norway")
+    if stated is None:
+        return missing("company.economic_activity_in_norway")
+    ok = bool(stated)
     return check(ok, f"company.economic_activity_in_norway = {str(ok).lower()}",
                  "the applicant must run economic activity in Norway; another participant that "
                  "does could apply as administrator")
@@ -490,7 +495,10 @@ rules.declaration("BN06", "The applicant has sound finances", "sound_finances",
             cites=[C_SOKERBEDRIFT], reads=["company.registered_in_foretaksregisteret"])
 def applicant_registered(ctx: Ctx) -> Check:
     """'være registrert i Foretaksregisteret i Norge'."""
-    ok = bool(ctx.need("company.registered_in_foretaksregisteret"))
+    stated = ctx.value("company.registered_in_foretaksregisteret")
+    if stated is None:
+        return missing("company.registered_in_foretaksregisteret")
+    ok = bool(stated)
     return check(ok, f"company.registered_in_foretaksregisteret = {str(ok).lower()}",
                  "register the applicant in Foretaksregisteret (Brønnøysundregistrene), or let a "
                  "registered participant apply as administrator")
@@ -510,6 +518,8 @@ _MEMBER_READS = (
 def _count_rule(ctx: Ctx, criteria: Sequence[str], what: str, extra_fix: str = "",
                 show_sme: bool = False) -> Check:
     group = members(ctx)
+    if group is None:
+        return missing("network.participants")
     need = MIN_SMES.at(ctx.on)
     t = tally(group, criteria)
     k, n = len(t.yes), len(group)
@@ -554,6 +564,8 @@ def smes_registered(ctx: Ctx) -> Check:
     """'Bedriftene må være registrert i Foretaksregisteret i Norge': at least three of the SMEs
     counted under BN08."""
     group = members(ctx)
+    if group is None:
+        return missing("network.participants")
     unregistered = [m.name for m in tally(group, COUNTS_FOR_THREE).yes
                     if m.facts["registered"][0] is False]
     extra = f"; register {', '.join(unregistered)} in Foretaksregisteret" if unregistered else ""
@@ -602,6 +614,8 @@ def norwegian_sme_share(ctx: Ctx) -> Check:
     """'norske små og mellomstore bedrifter må utgjøre minst 50 prosent av deltakerne': entities,
     the applicant included; exactly 50 % passes."""
     group = members(ctx)
+    if group is None:
+        return missing("network.participants")
     rate = MIN_NORWEGIAN_SME_SHARE.at(ctx.on)
     t = tally(group, NORWEGIAN_SME)
     k, u, n = len(t.yes), len(t.open), len(group)
@@ -759,7 +773,10 @@ def private_in_kind(ctx: Ctx) -> Check:
 def project_year(ctx: Ctx) -> Check:
     """'Det søkes for ett år av gangen i inntil tre år'."""
     limit = MAX_APPLICATION_YEARS.at(ctx.on)
-    year = int(ctx.need("network.project_year"))
+    stated = ctx.value("network.project_year")
+    if stated is None:
+        return missing("network.project_year")
+    year = int(stated)
     return check(year <= limit,
                  f"application for project year {year} {'≤' if year <= limit else '>'} {limit} "
                  "(one year at a time)",
@@ -798,7 +815,10 @@ def year2_in_good_time(ctx: Ctx) -> Check:
             reads=["network.project_year", "network.year1_end"])
 def year2_before_end(ctx: Ctx) -> Check:
     """'før avtalt prosjektperiode for år én utløper': fails once the year-1 period has ended."""
-    year = int(ctx.need("network.project_year"))
+    stated = ctx.value("network.project_year")
+    if stated is None:
+        return missing("network.project_year")
+    year = int(stated)
     if year != 2:
         return passed(f"not applicable: the application is for project year {year}; the page "
                       "sets this for the year-2 application")

@@ -53,6 +53,7 @@ from grantcheck.engine import (
     Scheme,
     check,
     failed,
+    missing,
     passed,
     text_of,
     unknown,
@@ -321,7 +322,9 @@ rules.declaration("PO05", "The project is a substantial leap for the company, ti
             cites=[C_IKKE_UTSTYR, C_IKKE, *C_EXCLUSIONS[1:]], reads=("project.exclusions",))
 def no_exclusion(ctx: Ctx) -> Check:
     """Each item of 'Hva omfattes ikke?' that applies takes the project out of the scheme."""
-    listed: list[ProsessExclusion] = ctx.need("project.exclusions")
+    listed: list[ProsessExclusion] | None = ctx.value("project.exclusions")
+    if listed is None:
+        return missing("project.exclusions")
     if not listed:
         return passed("project.exclusions = [] : none of the 'Hva omfattes ikke?' items applies")
     named = "; ".join(f"«{EXCLUSIONS[e][0]}» ({EXCLUSIONS[e][1]})" for e in listed)

@@ -56,6 +56,7 @@ from grantcheck.engine import (
     check,
     failed,
     info,
+    missing,
     passed,
     unknown,
 )
@@ -353,7 +354,10 @@ rules.declaration("SD04", "The applicant has networks, market channels and partn
             reads=("company.is_region", "declarations.members_meet_criteria"))
 def region_members(ctx: Ctx) -> Check:
     """'I övrigt gäller kriterierna för deltagande innovations- och företagsfrämjare'."""
-    if not ctx.need("company.is_region"):
+    is_region = ctx.value("company.is_region")
+    if is_region is None:
+        return missing("company.is_region")
+    if not is_region:
         return passed("not a region (company.is_region = false): the rule does not apply")
     members = ctx.value("declarations.members_meet_criteria")
     if members is None:
@@ -449,7 +453,10 @@ def training_addon(ctx: Ctx) -> Check:
             cites=[C_LAGSTA], reads=("project.grant_sought",))
 def minimum_application(ctx: Ctx) -> Check:
     """'Lägsta belopp för ansökan är 500 tkr', read as the grant sought."""
-    grant = ctx.money(ctx.need("project.grant_sought"))
+    sought = ctx.value("project.grant_sought")
+    if sought is None:
+        return missing("project.grant_sought")
+    grant = ctx.money(sought)
     floor, floor_text = _sek(ctx, MIN_APPLICATION)
     budget_floor = MIN_APPLICATION.money(ctx.on) * (1 / MAX_SHARE.at(ctx.on))
     return check(grant >= floor,
@@ -465,7 +472,10 @@ def minimum_application(ctx: Ctx) -> Check:
             reads=("project.grant_sought",))
 def within_call_budget(ctx: Ctx) -> Check:
     """Derived: 'Max 10 mkr finns totalt till förfogande för utlysningen'."""
-    grant = ctx.money(ctx.need("project.grant_sought"))
+    sought = ctx.value("project.grant_sought")
+    if sought is None:
+        return missing("project.grant_sought")
+    grant = ctx.money(sought)
     cap, cap_text = _sek(ctx, CALL_BUDGET)
     return check(grant <= cap,
                  f"grant sought {grant}; the whole call distributes at most {cap_text}, so no "
@@ -514,7 +524,9 @@ def starts_after_application(ctx: Ctx) -> Check:
             reads=("project.end",))
 def ends_in_time(ctx: Ctx) -> Check:
     """'som längst drivas t o m 2023-10-31'."""
-    end: date = ctx.need("project.end")
+    end: date | None = ctx.value("project.end")
+    if end is None:
+        return missing("project.end")
     latest = PROJECT_END_LATEST.at(ctx.on)
     return check(end <= latest,
                  f"project ends {end.isoformat()}; at the latest {latest.isoformat()}",

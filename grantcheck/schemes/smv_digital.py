@@ -99,6 +99,7 @@ from grantcheck.engine import (
     Tier,
     check,
     failed,
+    missing,
     passed,
     text_of,
     unknown,
@@ -1075,7 +1076,9 @@ rules.rule("SMV14", "Turnover at least DKK 2 million in the latest annual accoun
             tier="t250")
 def technology_choice(ctx: Ctx) -> Check:
     """'Virksomheden skal være afklaret omkring teknologivalg'."""
-    settled = ctx.need("project.technology_choice_settled")
+    settled = ctx.value("project.technology_choice_settled")
+    if settled is None:
+        return missing("project.technology_choice_settled")
     return check(bool(settled), f"technology choice settled: {str(settled).lower()}",
                  "settle the technology choice before applying for the up-to-DKK 250,000 "
                  "voucher, or apply for DKK 100,000 (e.g. a potential clarification)")
@@ -1086,7 +1089,9 @@ def technology_choice(ctx: Ctx) -> Check:
             reads=["project.business_case_made"], tier="t250")
 def business_case(ctx: Ctx) -> Check:
     """'have udarbejdet en business case': made (held by the company), not an attachment."""
-    made = ctx.need("project.business_case_made")
+    made = ctx.value("project.business_case_made")
+    if made is None:
+        return missing("project.business_case_made")
     return check(bool(made), f"business case made: {str(made).lower()}",
                  "make the business case for the investment first (the DKK 100,000 voucher can "
                  "pay for making one)")
@@ -1099,8 +1104,8 @@ def one_project_at_a_time(ctx: Ctx) -> Check:
     """One project at a time; this also covers ongoing projects under Erhvervspartnerskabet for
     Avanceret Produktion, the forerunner of SMV:Digital."""
     if ctx.profile.aid_received is None:
-        raise Missing("aid_received", why="earlier SMV:Digital or Erhvervspartnerskab grants "
-                      "with finished_and_reported; aid_received = [] if none")
+        return missing("aid_received", why="earlier SMV:Digital or Erhvervspartnerskab grants "
+                       "with finished_and_reported; aid_received = [] if none")
     earlier = [(i, a) for i, a in enumerate(ctx.profile.aid_received)
                if a.scheme.strip().lower() in PREDECESSOR_SCHEMES]
     if not earlier:
@@ -1160,7 +1165,9 @@ def implementation_technology(ctx: Ctx) -> Check:
     """'ny teknologi, som I enten har investeret i inden for det seneste år eller indkøber i
     forbindelse med projektet'."""
     p = ctx.profile.project
-    activities = ctx.need("project.activities")
+    activities = ctx.value("project.activities")
+    if activities is None:
+        return missing("project.activities")
     if SmvActivity.IMPLEMENTATION not in activities:
         return passed("not an implementation project (project.activities)")
     if p.technology_bought_in_project:
@@ -1216,7 +1223,9 @@ def ineligible_activities(ctx: Ctx) -> Check:
     """'ikke er støtteberettigede': ordinary operational optimisation, strategy development,
     sales and marketing, market and competitor analyses with a minor digital part,
     communication, costs of writing the application."""
-    listed = ctx.need("project.ineligible_activities")
+    listed = ctx.value("project.ineligible_activities")
+    if listed is None:
+        return missing("project.ineligible_activities")
     if not listed:
         return passed("none of the activities the page lists as not eligible")
     names = ", ".join(str(a) for a in listed)
@@ -1250,7 +1259,9 @@ def one_grant_per_group(ctx: Ctx) -> Check:
 def advisors_approved(ctx: Ctx) -> Check:
     """Each advisor approved individually; foreign advisors are allowed if they meet all
     requirements."""
-    ok = ctx.need("project.advisors_in_database")
+    ok = ctx.value("project.advisors_in_database")
+    if ok is None:
+        return missing("project.advisors_in_database")
     return check(bool(ok), f"every advisor approved in the advisor database: {str(ok).lower()}",
                  "ask the advisor to apply to the advisor database and await approval, or "
                  "choose an approved advisor")
@@ -1260,7 +1271,9 @@ def advisors_approved(ctx: Ctx) -> Check:
             kind=Kind.HARD, cites=[C_CONFLICT], reads=["project.advisor_conflict_of_interest"])
 def no_conflict_of_interest(ctx: Ctx) -> Check:
     """No direct or indirect dependence: ownership, board, family relations or similar."""
-    conflict = ctx.need("project.advisor_conflict_of_interest")
+    conflict = ctx.value("project.advisor_conflict_of_interest")
+    if conflict is None:
+        return missing("project.advisor_conflict_of_interest")
     return check(not conflict, f"conflict of interest with an advisor: {str(conflict).lower()}",
                  "choose an advisor without ties of ownership, board seats, family or similar")
 
