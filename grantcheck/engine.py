@@ -139,7 +139,8 @@ def shared_info(message: str) -> Check:
     return info(message)
 
 
-def _fix_for(fields: Iterable[str]) -> str:
+@lru_cache(maxsize=1024)  # the same few fields again and again (every profile's unknowns)
+def _fix_for(fields: tuple[str, ...]) -> str:
     names = list(fields)
     if not names:
         return ""

@@ -35,7 +35,9 @@ class Money:
 
     @classmethod
     def zero(cls, currency: str) -> Money:
-        return cls(Decimal(0), currency)
+        if currency in CURRENCIES:  # the usual case: made without checking again (trusted)
+            return trusted(_ZERO, currency)
+        return cls(_ZERO, currency)  # raises: an unsupported currency
 
     def _same(self, other: Money) -> None:
         if self.currency != other.currency:
@@ -90,6 +92,7 @@ class Money:
         return {"amount": decimal_str(self.amount), "currency": self.currency}
 
 
+_ZERO = Decimal(0)  # immutable: one for every zero amount
 _new = object.__new__
 # the slots' own setters: they bypass the frozen dataclass's __setattr__ (see trusted)
 _set_amount = Money.__dict__["amount"].__set__

@@ -87,3 +87,11 @@ def test_the_result_of_arithmetic_is_an_ordinary_frozen_amount():
         assert str(result.amount) == str(expected.amount)
         with pytest.raises(dataclasses.FrozenInstanceError):
             result.amount = Decimal(0)  # type: ignore[misc]
+
+
+def test_zero_is_a_checked_amount_and_refuses_an_unknown_currency():
+    z = Money.zero("SEK")
+    assert z == Money(Decimal(0), "SEK") and z.amount == 0 and z.currency == "SEK"
+    assert (z + Money.of(5, "SEK")) == Money.of(5, "SEK")
+    with pytest.raises(ValueError, match="unsupported currency 'USD'"):
+        Money.zero("USD")

@@ -675,13 +675,19 @@ def grant_within_cap(ctx: Ctx) -> Check:
     cap, rate_note = grant_cap(ctx)
     sought = ctx.profile.project.grant_sought
     if sought is None:
-        return _info(f"no grant amount stated (project.grant_sought): up to {cap} can be sought "
-                     f"per project year{rate_note}")
+        return ctx.constant(_no_grant_stated)
     grant = ctx.money(sought)
     if grant <= cap:
         return passed(lambda: f"grant sought {grant} ≤ {cap} per project year{rate_note}")
     return failed(f"grant sought {grant} > {cap} per project year{rate_note}",
                   f"seek at most {cap} for the year ({grant - cap} less)")
+
+
+def _no_grant_stated(ctx: Ctx) -> Check:
+    """BN16 for a profile stating no grant: the same for every profile of a batch."""
+    cap, rate_note = grant_cap(ctx)
+    return _info(f"no grant amount stated (project.grant_sought): up to {cap} can be sought "
+                 f"per project year{rate_note}")
 
 
 @rules.rule("BN17", "Public support is at most 50 % of the eligible costs", kind=Kind.HARD,

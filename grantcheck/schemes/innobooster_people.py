@@ -1159,10 +1159,11 @@ def amounts(ctx: Ctx) -> Amounts:
     if missing:
         return Amounts(
             cap, None, OWN_FUNDING_FORM,
-            f"without the funded employees' monthly salaries: the cap of {cap} per company "
-            f"(stated on the page; it equals {most} employees × {months} months × {per_month}, "
-            f"derived arithmetic); the subsidy is at most {format_percent(rate)} of each salary "
-            f"cost and {per_month} a month per employee, nothing but salary is covered",
+            lambda: f"without the funded employees' monthly salaries: the cap of {cap} per "
+            f"company (stated on the page; it equals {most} employees × {months} months × "
+            f"{per_month}, derived arithmetic); the subsidy is at most {format_percent(rate)} of "
+            f"each salary cost and {per_month} a month per employee, nothing but salary is "
+            "covered",
             rate=rate, cap=cap, cites=AMOUNT_CITES, missing=missing)
     assert emps is not None
     base = Money.zero("DKK")
