@@ -614,22 +614,27 @@ T250 = _Voucher("t250", "up to DKK 250,000", GRANT_T250, PERIOD_LARGE, invests=T
 VOUCHERS = (T25, T100, T250)
 
 
-def _investment(ctx: Ctx) -> tuple[Money, str]:
+# what Missing says of project.investment_cost when it is not stated and may be needed
+_NO_INVESTMENT = ("project.investment_cost",)
+_NO_INVESTMENT_WHY = ("the investment part of the budget (hardware, software, commissioning), "
+                      "excl. VAT; 0 if none")
+
+
+def _investment(ctx: Ctx) -> tuple[Money, str] | None:
     """The investment part of the budget: project.investment_cost, or none when the listed
-    activities include no investment (once per profile: several rules and amounts read it)."""
+    activities include no investment; None when it is not stated and may be some (once per
+    profile: several rules and amounts read it)."""
     return ctx.once(_investment_of)
 
 
-def _investment_of(ctx: Ctx) -> tuple[Money, str]:
+def _investment_of(ctx: Ctx) -> tuple[Money, str] | None:
     p = ctx.profile.project
     if p.investment_cost is not None:
         inv = ctx.money(p.investment_cost)
         return inv, f"investment {inv}"
     if p.activities is not None and SmvActivity.INVESTMENT not in p.activities:
         return Money.zero(ctx.currency), "no investment among project.activities"
-    raise Missing("project.investment_cost",
-                  why="the investment part of the budget (hardware, software, commissioning), "
-                  "excl. VAT; 0 if none")
+    return None
 
 
 def _investment_support(ctx: Ctx, inv: Money) -> Money:
@@ -659,7 +664,10 @@ def _grant(ctx: Ctx, v: _Voucher) -> _Grant:
 def _grant_of(ctx: Ctx, v: _Voucher) -> _Grant:
     """The largest grant of voucher `v` that the budget allows (derived from the page's rates)."""
     budget = ctx.money(ctx.need("project.budget_total"))
-    inv, inv_text = _investment(ctx)
+    investment = _investment(ctx)
+    if investment is None:
+        raise Missing(*_NO_INVESTMENT, why=_NO_INVESTMENT_WHY)
+    inv, inv_text = investment
     if inv > budget:
         raise Missing("project.investment_cost",
                       why=f"the investment {inv} is more than project.budget_total {budget}")
@@ -790,13 +798,17 @@ class _Received(NamedTuple):
     why: str  # why it would be unknown
 
 
-def _received(ctx: Ctx) -> _Received:
+_NO_AID_WHY = ("every aid received in the last three years, with its date and whether it was "
+               "de minimis aid; aid_received = [] if none")
+
+
+def _received(ctx: Ctx) -> _Received | None:
     """The aid in the windows of the regime in force: the same for SMV03 and for SMV04–SMV06
-    (which add a grant), so summed once per profile (through ctx.once)."""
+    (which add a grant), so summed once per profile (through ctx.once); None when the profile
+    does not list the aid received."""
     regime = _ceiling(ctx)
     if ctx.profile.aid_received is None:
-        raise Missing("aid_received", why="every aid received in the last three years, with "
-                      "its date and whether it was de minimis aid; aid_received = [] if none")
+        return None
     aid = ctx.profile.aid_received
     month = ctx.profile.company.fiscal_year_start_month
     month_known = regime.rolling or month is not None
@@ -830,6 +842,8 @@ def _de_minimis(ctx: Ctx, grant: Money | None, grant_text: str) -> Check:
     """De minimis aid in the window (plus `grant`, if given) against the ceiling in force."""
     regime = _ceiling(ctx)
     received = ctx.once(_received)
+    if received is None:
+        return missing("aid_received", why=_NO_AID_WHY)
     ceiling = regime.ceiling
     # each window: over the ceiling, within it even with the aid of unstated status, or unknown
     limit = ceiling.amount
@@ -1202,7 +1216,10 @@ rules.declaration("SMV23", "The company is ready to invest in digital systems, a
 def investment_minimum(ctx: Ctx) -> Check:
     """'Investeringer under 40.000 kr. støttes ikke': the up-to-250,000 voucher is direct
     investment support, so it needs a supported investment. Excl. VAT (grantcheck's reading)."""
-    inv, text = _investment(ctx)
+    investment = _investment(ctx)
+    if investment is None:
+        return missing(*_NO_INVESTMENT, why=_NO_INVESTMENT_WHY)
+    inv, text = investment
     least = _local_of(ctx, INVESTMENT_MIN)
     support = _investment_support(ctx, inv)
     smallest = _local_of(ctx, INVESTMENT_SUPPORT_MIN).text
