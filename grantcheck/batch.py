@@ -37,6 +37,7 @@ import itertools
 import json
 import os
 import queue
+import re
 import signal
 import threading
 from collections import deque
@@ -49,6 +50,7 @@ from types import FrameType, TracebackType
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple
 
 import jiter
+from pydantic import ValidationError
 
 from grantcheck.csv_input import HeaderError, check_header, plain_dates, profile_from_row
 from grantcheck.engine import VERDICT_VALUE
@@ -357,7 +359,30 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
 _DECODER = json.JSONDecoder(parse_float=Decimal)
 
 
+# Profile.model_validate_json reads a line in one pass, without the Python objects of a parsed
+# line in between (a batch's JSON Lines: 4 % fewer instructions a profile); but pydantic reads a
+# JSON number with a fraction or an exponent through a binary float, which keeps 15 digits and
+# not the way they are written (1.10 becomes 1.1, 2E3 becomes 2000). A line with such a number,
+# or with what might be one, is read the exact way: a run of 16 digits and points (more than 15
+# significant digits), a digit before an e or E (an exponent), a fraction ending in 0.
+_DIGITS_AS_0 = bytes.maketrans(b"123456789.E", b"0000000000e")  # and E as e
+_FRACTION_ENDING_IN_0 = re.compile(rb"\.[0-9]*0(?![0-9])")
+
+
+def _numbers_read_exactly(line: bytes) -> bool:
+    """Whether every number of ``line`` is one pydantic's JSON mode reads as written (see
+    above; may say False of a line whose strings only look like such numbers)."""
+    masked = line.translate(_DIGITS_AS_0)
+    return (b"0000000000000000" not in masked and b"0e" not in masked
+            and _FRACTION_ENDING_IN_0.search(line) is None)
+
+
 def _json_profile(line: bytes, source: str) -> Profile:
+    if _numbers_read_exactly(line):
+        try:
+            return Profile.model_validate_json(line)
+        except ValidationError:
+            pass  # read again below, the exact way, whose errors name the problem as before
     try:
         # jiter (pydantic's JSON parser) reads a line in half the time json takes, its numbers
         # exact (floats as Decimal, as json's parse_float gives them); anything it refuses is

@@ -12,6 +12,8 @@ import signal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis.strategies import data as st_data
 from typer.testing import CliRunner
 
 from grantcheck.cli import app
@@ -576,6 +578,87 @@ def test_a_json_line_reads_as_the_json_module_reads_it(line: bytes) -> None:
     if isinstance(fast, list) and "must be a JSON object" in fast[0].message:
         fast = f"not an object: {fast[0].message.split('got ')[1].rstrip(')')}"
     assert repr(fast) == repr(outcome(by_json))
+
+
+def _number_tokens(large: bool = True):
+    """JSON number tokens as they may be written: integers, fractions with and without trailing
+    zeros, up to 25 digits, exponents, negative zero (``large``: long integer parts too)."""
+    from hypothesis import strategies as st
+
+    head = st.text("0123456789", min_size=1, max_size=12 if large else 2)
+    tail = st.one_of(st.sampled_from(["0", "5", "50", "10", "25", "250", "05", "125", "100"]),
+                     st.text("0123456789", min_size=1, max_size=20))
+    integer = st.builds(lambda d: str(int(d)), head)
+    fraction = st.builds(lambda i, f: f"{int(i)}.{f}", head, tail)
+    exponent = st.builds(lambda m, e: f"{m}{e}", st.one_of(integer, fraction),
+                         st.sampled_from(["e3", "E+2", "e-7", "E0", "e400"]))
+    return st.builds(lambda sign, n: sign + n, st.sampled_from(["", "", "", "", "", "-"]),
+                     st.one_of(integer, fraction, fraction, fraction, exponent))
+
+
+# fields of every type, amounts (Decimal) most: a number in a date, flag or text field fails
+_AMOUNT_FIELDS = ["company.turnover", "company.employees_fte", "company.owners_fte",
+                  "company.balance_sheet_total", "project.budget_total", "project.grant_sought",
+                  "aid_received[0].amount"]
+_OTHER_FIELDS = ["company.public_ownership_percent", "company.fiscal_year_start_month",
+                 "network.project_year", "company.founded", "company.listed", "company.name"]
+
+
+@pytest.mark.parametrize("token", ["0.0", "1.10", "14.50", "100.250", "-0.0", "2E3", "1e-7",
+                                   "1.5E+2", "0.12345678901234567891", "123456789012.123456",
+                                   "999999999999999", "99999999999.99999", "14.5", "0.05",
+                                   "7965.191", "0.000015", "99999999999999.9"])
+def test_a_number_reads_as_written(token: str) -> None:
+    """Every way of writing a number gives the Decimal written, digits and exponent, whichever
+    way the line is read (pydantic alone reads 1.10 as 1.1, 2E3 as 2000, 20 digits as 17)."""
+    from decimal import Decimal
+
+    from grantcheck.batch import _json_profile
+
+    line = b'{"company": {"name": "A", "country": "NO", "employees_fte": %s}}' % token.encode()
+    fte = _json_profile(line, "x.jsonl:1").company.employees_fte
+    assert fte is not None and fte.as_tuple() == Decimal(token).as_tuple()
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st_data())
+def test_a_json_line_with_any_numbers_reads_as_the_json_module_reads_it(data) -> None:
+    """Lines read in one pass by pydantic (when their numbers allow it) give exactly the profile
+    (the digits and exponent of every Decimal) or the error of the exact reading: numbers
+    written in every way, in fields of every type."""
+    from hypothesis import strategies as st
+
+    from grantcheck.batch import _data_profile, _json_data, _json_profile
+    from grantcheck.profile import ProfileError
+
+    tokens = data.draw(st.dictionaries(st.sampled_from(_AMOUNT_FIELDS), _number_tokens(),
+                                       min_size=1, max_size=4))
+    tokens |= data.draw(st.dictionaries(st.sampled_from(_OTHER_FIELDS),
+                                        _number_tokens(large=False), max_size=1))
+    sections: dict[str, list[str]] = {"company": ['"name": "A \\u00e6 \\"B\\" AS"',
+                                                  '"country": "NO"']}
+    aid = ""
+    for path, token in tokens.items():
+        section, name = path.split(".")
+        if section == "aid_received[0]":
+            aid = (f', "aid_received": [{{"granted": "2024-01-02", "scheme": "x", '
+                   f'"{name}": {token}}}]')
+        else:
+            sections.setdefault(section, []).append(f'"{name}": {token}')
+    body = ", ".join(f'"{k}": {{{", ".join(v)}}}' for k, v in sections.items())
+    line = ("{" + body + aid + "}").encode()
+
+    def outcome(read):
+        try:
+            return read()
+        except ProfileError as e:
+            return e.problems
+
+    def exact():
+        data = _json_data(line, "x.jsonl:1")
+        return _data_profile(data, "x.jsonl:1")
+
+    assert repr(outcome(lambda: _json_profile(line, "x.jsonl:1"))) == repr(outcome(exact)), line
 
 
 # --- JSON Lines in blocks, records in blocks ---------------------------------------------------
