@@ -851,7 +851,7 @@ class Runner:
                 if not self._wait(pool):
                     return
                 answer = pool.get()
-                chunks.limit = self._limit(texts(answer))
+                chunks.limit = self._limit(texts(answer), chunks.limit)
                 yield answer
         while pool.pending:
             if not self._wait(pool):
@@ -859,9 +859,12 @@ class Runner:
             yield pool.get()
         pool.check()
 
-    def _limit(self, texts: list[str]) -> int:
-        """The chunk size whose output would be about CHUNK_BYTES, judged by these texts."""
-        size = sum(len(t) + 64 for t in texts) / max(1, len(texts))
+    def _limit(self, texts: list[str], limit: int) -> int:
+        """The chunk size whose output would be about CHUNK_BYTES, judged by these texts
+        (``limit``, as it is, when there are none: a block of blank lines)."""
+        if not texts:
+            return limit
+        size = sum(len(t) + 64 for t in texts) / len(texts)
         return max(1, min(self.chunk, int(self.CHUNK_BYTES / size)))
 
     def _wait(self, pool: _Workers) -> bool:

@@ -708,6 +708,28 @@ def test_a_json_lines_file_of_blank_lines_is_empty(raw):
     assert not JsonLines(io.BytesIO(raw + b"{}\n"), "f").empty()
 
 
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "json", "table"])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_blocks_of_blank_lines_between_profiles(tmp_path, fmt, jobs):
+    """Hundreds of blank lines make blocks with no record at all: nothing is written for them,
+    and the profiles around them are checked and written, numbered by their lines."""
+    p = tmp_path / "gaps.jsonl"
+    line = '{"company": {"name": "%s ApS", "country": "DK"}}\n'
+    p.write_text(line % "A" + "\n" * 700 + line % "B" + " \n" * 300 + line % "C",
+                 encoding="utf-8")
+    r = run("--input", str(p), "--format", fmt, "--jobs", jobs)
+    assert r.exit_code == 0, r.stderr
+    sources = [f"{p}:1", f"{p}:702", f"{p}:1003"]
+    if fmt == "csv":
+        assert [x["source"] for x in csv_rows(r.stdout)] == sources
+    elif fmt == "jsonl":
+        assert [x["profile"]["source"] for x in jsonl(r.stdout)] == sources
+    elif fmt == "json":
+        assert [x["profile"]["source"] for x in json.loads(r.stdout)] == sources
+    else:
+        assert all(f"{name} ApS" in r.stdout for name in "ABC")
+
+
 def test_a_json_lines_file_of_blank_lines_is_nothing_to_check(tmp_path):
     p = tmp_path / "blank.jsonl"
     p.write_bytes(b"\n  \n\r\n" * 50)
