@@ -712,8 +712,15 @@ class _Workers:
     def _died(self, n: int) -> WorkerDied:
         proc = self.procs[n]
         proc.join(1)
+        code = proc.exitcode
+        how = f"exit code {code}"
+        if code is not None and code < 0:  # ended by a signal: SIGKILL is what the OOM killer sends
+            try:
+                how = f"killed by {signal.Signals(-code).name}"
+            except ValueError:
+                how = f"killed by signal {-code}"
         return WorkerDied(f"worker process {n + 1} of {len(self.procs)} ended unexpectedly "
-                          f"(exit code {proc.exitcode})")
+                          f"({how})")
 
     def close(self) -> None:
         """Let the workers end after their chunks, and wait for them (every answer must have

@@ -812,6 +812,27 @@ def test_a_worker_that_dies_ends_the_batch_with_what_was_done(monkeypatch, tmp_p
     assert "Traceback" not in r.stderr and sorted(tmp_path.iterdir()) == [out, p]
 
 
+def test_a_worker_killed_by_a_signal_is_named_so(monkeypatch):
+    import signal as signals
+    from datetime import date
+
+    from grantcheck.batch import JsonLines, Lines, Options, Runner, Worker, WorkerDied
+
+    real = Worker.block
+
+    def block(self, chunk):
+        if isinstance(chunk, Lines) and any(b'"C5 ApS"' in line for line in chunk.lines):
+            os.kill(os.getpid(), signals.SIGKILL)
+        return real(self, chunk)
+
+    monkeypatch.setattr(Worker, "block", block)
+    with Runner(Options(date(2026, 11, 23), output="csv"), jobs=2) as runner:
+        blocks = runner.blocks(JsonLines(io.BytesIO(_many_lines(20)), "x"))
+        with pytest.raises(WorkerDied, match=r"worker process 1 of 2 ended unexpectedly "
+                                             r"\(killed by SIGKILL\)"):
+            list(blocks)
+
+
 def test_an_error_in_a_worker_outside_any_input_is_raised_in_the_main_process(monkeypatch):
     from datetime import date
 
