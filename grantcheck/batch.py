@@ -2,11 +2,12 @@
 
 Inputs become :class:`Task` objects, small and picklable: a TOML file, a line of a JSON Lines
 file, a row of a registry CSV (:mod:`grantcheck.csv_input`), or a profile-shaped mapping. They
-are read lazily, in order, and sent in chunks to worker processes, which load, check and
-serialize each one and send back only text (a CSV row, a JSON object) with a few facts for the
-summary: no result object crosses a process boundary. Results come back in input order whatever
-the parallelism, and at most a fixed window of chunks is in flight, so memory stays flat however
-many profiles there are.
+are read lazily, in order, and sent in chunks to worker processes (a JSON Lines file as blocks
+of raw lines, :class:`Lines`, whose tasks the worker makes), which load, check and serialize
+each one and send back only text (a CSV row, a JSON object) with a few facts for the summary, a
+:class:`Block` per chunk: no result object crosses a process boundary. Results come back in
+input order whatever the parallelism, and at most a fixed window of chunks is in flight, so
+memory stays flat however many profiles there are.
 
 One bad input never stops the rest: it becomes an error :class:`Record` naming the file (and
 line) and what is wrong, in the same words as ``grantcheck match``.
