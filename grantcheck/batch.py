@@ -41,6 +41,7 @@ import queue
 import re
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -57,17 +58,24 @@ from grantcheck.csv_input import HeaderError, check_header, plain_dates, profile
 from grantcheck.engine import VERDICT_VALUE
 from grantcheck.errors import format_problem, profile_error_lines
 from grantcheck.matching import MatchResult, MatchSummary, check, summarize_match
-from grantcheck.profile import Problem, Profile, ProfileError, load_profile, profile_from_data
+from grantcheck.profile import (
+    TOO_MANY_DIGITS,
+    Problem,
+    Profile,
+    ProfileError,
+    load_profile,
+    profile_from_data,
+)
 from grantcheck.schemes import SCHEME_IDS
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
 __all__ = [
-    "Block", "HeaderError", "InputError", "Item", "JsonLines", "Lines", "Options", "Record",
-    "Runner", "StopFlag", "Tally", "Task", "Tasks", "check_many", "csv_tasks", "default_jobs",
-    "input_format", "jsonl_tasks", "load_task", "open_inputs", "path_tasks", "run",
-    "stop_on_interrupt",
+    "Block", "HeaderError", "InputError", "Interrupted", "Item", "JsonLines", "Lines", "Options",
+    "Record", "Runner", "StopFlag", "Tally", "Task", "Tasks", "WorkerDied", "check_many",
+    "csv_tasks", "default_jobs", "input_format", "jsonl_tasks", "load_task", "open_inputs",
+    "path_tasks", "run", "stop_on_interrupt",
 ]
 
 # --- inputs -----------------------------------------------------------------------------------
@@ -168,8 +176,14 @@ class Lines(NamedTuple):
         """One task per line that is not blank, its source ``name:line``."""
         name = self.name
         for n, line in enumerate(self.lines, self.first):
-            if not line.isspace():  # the same ASCII whitespace as strip(), without a copy
+            if not _blank(line):
                 yield _tuple_new(Task, ("jsonl", f"{name}:{n}", line))
+
+
+def _blank(line: bytes) -> bool:
+    """Empty (a first line that was only a byte order mark) or ASCII whitespace only: the same
+    as ``not line.strip()``, without the copy."""
+    return not line or line.isspace()
 
 
 class JsonLines:
@@ -185,7 +199,7 @@ class JsonLines:
         self.fh = fh
         self.name = name
         self._next = 1  # the number of the next line to take
-        self._ahead: list[bytes] = []  # lines read by empty(), not yet taken
+        self._ahead: list[bytes] = []  # the line empty() found, not yet taken
         self._first = True  # no line read yet
 
     def _read(self, n: int) -> list[bytes]:
@@ -196,18 +210,20 @@ class JsonLines:
         return lines
 
     def empty(self) -> bool:
-        """Whether no line is left that is not blank (the lines read to tell are kept)."""
-        if any(not line.isspace() for line in self._ahead):
+        """Whether no line is left that is not blank. The blank lines read to tell are passed
+        (only counted); the first other line is kept for :meth:`take`."""
+        if self._ahead:
             return False
         while line := self._read(1):
-            self._ahead += line
-            if not line[0].isspace():
+            if not _blank(line[0]):
+                self._ahead = line
                 return False
+            self._next += 1
         return True
 
     def take(self, n: int) -> Lines | None:
         """The next ``n`` lines (fewer at the end), None when there are no more."""
-        lines, self._ahead = self._ahead[:n], self._ahead[n:]
+        lines, self._ahead = self._ahead, []
         if len(lines) < n:
             lines += self._read(n - len(lines))
         if not lines:
@@ -412,6 +428,8 @@ def _json_data(line: bytes, source: str) -> Any:
                            ) from None
     except RecursionError:
         raise ProfileError(source, [Problem("", "not valid JSON: nested too deeply")]) from None
+    except ValueError:  # int(): more digits than Python converts
+        raise ProfileError(source, [Problem("", TOO_MANY_DIGITS)]) from None
     return data
 
 
@@ -619,8 +637,11 @@ def _serve(options: Options, tasks: Connection, results: Connection) -> None:
     A thread reads the chunks as they come, so the main process never waits to send one while
     this process waits to send it a result. ``None`` (or the main process gone) ends it.
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main's handler: terminate() ends us
+    # Ctrl-C and SIGTERM are the main process's to handle, also when they are sent to the
+    # whole process group (a terminal's Ctrl-C, `timeout`, `kill -TERM -PGID`): it stops the
+    # batch after the records being written, then ends the workers (SIGKILL) or lets them end
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     worker = Worker(options)
     inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
 
@@ -733,7 +754,7 @@ class _Workers:
 
     def terminate(self) -> None:
         for proc in self.procs:
-            proc.terminate()
+            proc.kill()  # SIGKILL: the workers ignore SIGTERM (see _serve)
         self._join()
 
     def _join(self) -> None:
@@ -798,6 +819,7 @@ class Runner:
         self.chunk = max(1, chunk)
         self.stop = stop or StopFlag()
         self._pool: _Workers | None = None
+        self._runs = 0  # runs started on the worker processes (one at a time)
 
     def __enter__(self) -> Runner:
         if self.jobs > 1:
@@ -846,6 +868,8 @@ class Runner:
         assert pool is not None
         while pool.pending:  # the answers of an earlier run left unread (its loop was left)
             pool.get()
+        self._runs += 1
+        run = self._runs
         inputs = tasks if isinstance(tasks, Tasks | JsonLines) else Tasks(tasks)
         # until a record has come back its size is unknown: start with small chunks
         chunks = _Chunks(inputs, min(self.chunk, self.FIRST_CHUNKS))
@@ -861,17 +885,26 @@ class Runner:
                 answer = pool.get()
                 chunks.limit = self._limit(texts(answer), chunks.limit)
                 yield answer
+                self._same_run(run)
         while pool.pending:
             if not self._wait(pool):
                 return
             yield pool.get()
+            self._same_run(run)
         pool.check()
 
+    def _same_run(self, run: int) -> None:
+        """Refuse to go on with a run after another one has started on this runner: the worker
+        processes answer one run at a time, and the new run has dropped this one's answers."""
+        if run != self._runs:
+            raise RuntimeError("a runner with worker processes runs one map() or blocks() at a "
+                               "time: another one started before this one was finished")
+
     def _limit(self, texts: list[str], limit: int) -> int:
-        """The chunk size whose output would be about CHUNK_BYTES, judged by these texts
-        (``limit``, as it is, when there are none: a block of blank lines)."""
+        """The chunk size whose output would be about CHUNK_BYTES, judged by these texts (when
+        there are none, a block of blank lines, twice ``limit``: blank lines cost nothing)."""
         if not texts:
-            return limit
+            return min(self.chunk, 2 * limit)
         size = sum(len(t) + 64 for t in texts) / len(texts)
         return max(1, min(self.chunk, int(self.CHUNK_BYTES / size)))
 
@@ -886,19 +919,37 @@ class Runner:
 _STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
+class Interrupted(KeyboardInterrupt):
+    """A second Ctrl-C or SIGTERM while a batch stops: it ends at once (``signum``: the signal)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+# a signal again within this many seconds of the first is the same one: `timeout` and process
+# managers send SIGTERM to the command and to its process group, so the command gets two
+SAME_SIGNAL_WITHIN = 1.0
+
+
 @contextlib.contextmanager
 def stop_on_interrupt() -> Iterator[StopFlag]:
     """While the block runs, the first Ctrl-C or SIGTERM sets the flag (the batch then ends
-    cleanly after the record being written); a second one interrupts at once."""
+    cleanly after the records being written); a second one, a second or more later, raises
+    :class:`Interrupted` (the batch ends at once, its ``finally`` blocks run)."""
     flag = StopFlag()
     if threading.current_thread() is not threading.main_thread():
         yield flag
         return
+    first = 0.0
 
     def handler(signum: int, frame: FrameType | None) -> None:
-        flag.set(signum)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        nonlocal first
+        if not flag.stopped:
+            first = time.monotonic()
+            flag.set(signum)
+        elif time.monotonic() - first > SAME_SIGNAL_WITHIN:
+            raise Interrupted(signum)
 
     previous = [signal.signal(s, handler) for s in _STOP_SIGNALS]
     try:

@@ -634,7 +634,7 @@ def batch(
         fmt is BatchFormat.table) else "json"
     options = gb.Options(on, overrides, tuple(ids), kind)
     tally = gb.Tally()
-    with contextlib.ExitStack() as stack:
+    with _ended_at_once(output), contextlib.ExitStack() as stack:
         try:
             sources = gb.open_inputs(stack, inputs or [], input_file,
                                      input_format.value if input_format else None, sys.stdin)
@@ -676,12 +676,28 @@ def batch(
     if died is not None:
         _err(f"Error: {died}; {tally.done:,} inputs were checked and written"
              f"{f' to {output}' if output else ''}, the rest were not checked.")
-        raise typer.Exit(EXIT_INTERNAL)
     if interrupted:
         raise typer.Exit(128 + stop.signum)
+    if died is not None:
+        raise typer.Exit(EXIT_INTERNAL)
     if tally.internal:
         raise typer.Exit(EXIT_INTERNAL)
     raise typer.Exit(EXIT_SOME_FAILED if tally.failed else 0)
+
+
+@contextlib.contextmanager
+def _ended_at_once(output: Path | None) -> Iterator[None]:
+    """A second Ctrl-C or SIGTERM while a batch stops ends it at once (grantcheck.batch
+    .Interrupted, raised where the main process was; the blocks inside have cleaned up, and
+    --output's temporary file is gone): say so, and exit 130 or 143."""
+    from grantcheck.batch import Interrupted
+
+    try:
+        yield
+    except Interrupted as e:
+        where = f"; nothing was written to {output}" if output else ""
+        _err(f"Interrupted again: stopped at once{where}.")
+        raise typer.Exit(128 + e.signum) from None
 
 
 def _batch_sink(fmt: BatchFormat, out: TextIO, ids: list[str]) -> Sink:
@@ -696,7 +712,13 @@ def _batch_sink(fmt: BatchFormat, out: TextIO, ids: list[str]) -> Sink:
     if fmt is BatchFormat.table:
         from rich.console import Console
 
-        return rb.TableSink(out, ids, Console(file=out, width=None if out.isatty() else 120))
+        class PipeConsole(Console):
+            def on_broken_pipe(self) -> None:
+                """Rich exits with 1 here; batch stops quietly with 141 (as for csv and json)."""
+                self.quiet = True
+                raise BrokenPipeError
+
+        return rb.TableSink(out, ids, PipeConsole(file=out, width=None if out.isatty() else 120))
     return rb.Sink(out)
 
 

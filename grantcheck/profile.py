@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -694,6 +695,12 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
             raise ProfileError(source, [Problem("", f"TOML syntax error: {m['msg']}",
                                                 int(m["line"]), int(m["col"]))]) from None
         raise ProfileError(source, [Problem("", f"TOML syntax error: {e}")]) from None
+    except ValueError:  # int(): more digits than Python converts (no amount is that long)
+        raise ProfileError(source, [Problem("", TOO_MANY_DIGITS)]) from None
+
+
+TOO_MANY_DIGITS = (f"a number has more than {sys.get_int_max_str_digits():,} digits, more than "
+                   "can be read (no amount or count is that long)")
 
 
 def profile_from_data(data: dict[str, Any], source: str, text: str = "") -> Profile:

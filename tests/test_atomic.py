@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from grantcheck.atomic import FileExists, atomic_text, write_text_atomic
@@ -54,3 +56,20 @@ def test_a_file_that_appears_meanwhile_is_not_clobbered(tmp_path):
         fh.write("ours")
         target.write_text("someone else's", encoding="utf-8")
     assert target.read_text(encoding="utf-8") == "someone else's"
+
+
+def test_a_new_file_gets_the_mode_open_gives_and_a_replaced_one_keeps_its_mode(tmp_path):
+    """mkstemp makes its file 0600; the file written is as open() would make it (0666 less the
+    umask), and a file replaced with force keeps its own permissions."""
+    old = os.umask(0o027)
+    try:
+        new = tmp_path / "new.csv"
+        write_text_atomic(new, "x")
+        assert new.stat().st_mode & 0o777 == 0o640
+        kept = tmp_path / "kept.csv"
+        kept.write_text("mine", encoding="utf-8")
+        kept.chmod(0o604)
+        write_text_atomic(kept, "y", force=True)
+        assert kept.stat().st_mode & 0o777 == 0o604 and kept.read_text(encoding="utf-8") == "y"
+    finally:
+        os.umask(old)

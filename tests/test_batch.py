@@ -484,6 +484,49 @@ def test_ctrl_c_with_output_keeps_the_whole_records_done(monkeypatch, tmp_path):
     assert sorted(tmp_path.iterdir()) == [out]
 
 
+def test_a_second_signal_later_ends_at_once_and_leaves_no_file(monkeypatch, tmp_path):
+    """A second Ctrl-C (more than SAME_SIGNAL_WITHIN after the first) ends the batch at once:
+    the message says so, --output is not written and its temporary file is gone."""
+    from grantcheck import batch
+    from grantcheck.batch import Tally
+
+    monkeypatch.setattr(batch, "SAME_SIGNAL_WITHIN", -1.0)
+    real = Tally.add
+
+    def add(self, block):
+        real(self, block)
+        if self.done == 1:
+            os.kill(os.getpid(), signal.SIGTERM)
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(Tally, "add", add)
+    out = tmp_path / "fits.csv"
+    r = run(*map(str, EXAMPLES), "--format", "csv", "--jobs", "1", "--output", str(out))
+    assert r.exit_code == 143
+    assert f"Interrupted again: stopped at once; nothing was written to {out}." in r.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_same_signal_twice_at_once_is_one(monkeypatch):
+    """Two SIGTERMs within SAME_SIGNAL_WITHIN are one: the batch stops after the records
+    being written, as after one."""
+    _interrupt_after(monkeypatch, 1, signal.SIGTERM)
+    from grantcheck.batch import Tally
+
+    once = Tally.add
+
+    def add(self, block):
+        once(self, block)
+        if self.done == 1:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(Tally, "add", add)
+    r = run(*map(str, EXAMPLES), "--format", "jsonl", "--jobs", "1")
+    assert r.exit_code == 143
+    assert len(jsonl(r.stdout)) == 1
+    assert "Interrupted: 1 input was checked and written" in r.stderr
+
+
 def test_sigterm_stops_cleanly_like_ctrl_c(monkeypatch):
     _interrupt_after(monkeypatch, 1, signal.SIGTERM)
     r = run(*map(str, EXAMPLES), "--format", "jsonl", "--jobs", "2")
@@ -498,25 +541,38 @@ def test_the_signal_handlers_are_restored_after_a_batch():
     assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
 
 
-def test_a_reader_that_stops_early_is_not_an_error():
-    """`grantcheck batch … | head`: the batch stops quietly, exit code 141 (128 + SIGPIPE)."""
+@pytest.mark.parametrize("fmt", ["jsonl", "table"])
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path, fmt):
+    """`grantcheck batch … | head`: the batch stops quietly, exit code 141 (128 + SIGPIPE), also
+    for the table (which Rich would end with exit code 1). The table of 1,500 profiles is more
+    than a pipe holds, so its writing meets the closed pipe."""
     import subprocess
     import sys
 
-    proc = subprocess.Popen([sys.executable, "-m", "grantcheck.cli", "batch", str(PROFILES),
-                             "--format", "jsonl", "--as-of", AS_OF, "--jobs", "1"],
+    sys.path.insert(0, str(ROOT / "bench"))
+    import generate
+
+    source = tmp_path / "many.jsonl"
+    generate.write_jsonl(source, 1500, seed=4)
+    proc = subprocess.Popen([sys.executable, "-m", "grantcheck.cli", "batch", "--input",
+                             str(source), "--format", fmt, "--as-of", AS_OF, "--jobs", "1"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None
-    assert proc.stdout.read(100).startswith(b'{"grantcheck_version"')
+    assert proc.stdout.read(100).startswith(b'{"grantcheck_version"' if fmt == "jsonl"
+                                            else b"1500 inputs")
     proc.stdout.close()
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141
     assert "internal error" not in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize("to", ["main", "group", "main twice"])
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_a_real_signal_stops_the_worker_processes_cleanly(tmp_path, signum):
-    """Through the process pool, with a real signal: whole records, the message, no traceback."""
+def test_a_real_signal_stops_the_worker_processes_cleanly(tmp_path, signum, to):
+    """Through the worker processes, with a real signal sent to the main process, to the whole
+    process group (a terminal's Ctrl-C, `timeout`, `kill -TERM -PGID`), or to the main process
+    twice at once (`timeout` sends SIGTERM to the command and to its group): whole records, the
+    message, exit 130 or 143, no traceback."""
     import subprocess
     import sys
 
@@ -527,10 +583,16 @@ def test_a_real_signal_stops_the_worker_processes_cleanly(tmp_path, signum):
     generate.write_jsonl(source, 3000, seed=4)
     proc = subprocess.Popen([sys.executable, "-m", "grantcheck.cli", "batch", "--input",
                              str(source), "--format", "csv", "--as-of", AS_OF, "--jobs", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
     assert proc.stdout is not None and proc.stderr is not None
     first = proc.stdout.readline() + proc.stdout.readline()  # the header and a row
-    proc.send_signal(signum)
+    if to == "group":
+        os.killpg(proc.pid, signum)
+    else:
+        proc.send_signal(signum)
+        if to == "main twice":
+            proc.send_signal(signum)
     out = first + proc.stdout.read()  # through the same buffered file (stderr stays small)
     err = proc.stderr.read()
     assert proc.wait(timeout=60) == 128 + signum
@@ -539,7 +601,7 @@ def test_a_real_signal_stops_the_worker_processes_cleanly(tmp_path, signum):
     assert [r["source"] for r in rows] == [f"{source}:{i}" for i in range(1, len(rows) + 1)]
     assert all(r["status"] in ("ok", "error") and r["evaluation_date"] == AS_OF for r in rows)
     assert f"Interrupted: {len(rows):,} input" in err
-    assert "Traceback" not in err
+    assert "Traceback" not in err and "ended unexpectedly" not in err
 
 
 @pytest.mark.parametrize("line", [
@@ -555,6 +617,7 @@ def test_a_real_signal_stops_the_worker_processes_cleanly(tmp_path, signum):
     b'{"company": {"name": "A", "country": "DK"},}',
     b'[' * 3000 + b']' * 3000,
     b'"text"',
+    b'{"company": {"name": "A", "country": "DK", "turnover": %s}}' % (b"9" * 5000),
 ])
 def test_a_json_line_reads_as_the_json_module_reads_it(line: bytes) -> None:
     """jiter reads the lines (faster); what it refuses, json reads again: the profile or the
@@ -700,7 +763,23 @@ def test_json_lines_in_blocks_give_the_tasks_of_a_task_per_line(sizes, peek):
     assert [(t.source, t.payload) for t in JsonLines(io.BytesIO(RAW), "f.jsonl")] == got
 
 
-@pytest.mark.parametrize("raw", [b"", b"\n", b"\n \r\n\t\n" * 40, b"\xef\xbb\xbf\n"])
+def test_leading_blank_lines_are_counted_not_kept():
+    """empty() passes any number of blank lines before the first profile without keeping them
+    (a registry export padded with 100,000 of them): the first block starts at that profile."""
+    from grantcheck.batch import JsonLines
+
+    source = JsonLines(io.BytesIO(b"\xef\xbb\xbf\n" + b" \n" * 99_999 + b'{"a": 1}\n{"b": 2}\n'),
+                       "f")
+    assert not source.empty()
+    first = source.take(1)
+    assert first is not None and (first.first, first.lines) == (100_001, [b'{"a": 1}\n'])
+    second = source.take(4)
+    assert second is not None and (second.first, second.lines) == (100_002, [b'{"b": 2}\n'])
+    assert source.take(4) is None
+
+
+@pytest.mark.parametrize("raw", [b"", b"\n", b"\n \r\n\t\n" * 40, b"\xef\xbb\xbf\n",
+                                 b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n  "])
 def test_a_json_lines_file_of_blank_lines_is_empty(raw):
     from grantcheck.batch import JsonLines
 
@@ -730,10 +809,19 @@ def test_blocks_of_blank_lines_between_profiles(tmp_path, fmt, jobs):
         assert all(f"{name} ApS" in r.stdout for name in "ABC")
 
 
-def test_a_json_lines_file_of_blank_lines_is_nothing_to_check(tmp_path):
+@pytest.mark.parametrize("raw", [b"\n  \n\r\n" * 50, b"\xef\xbb\xbf"])
+def test_a_json_lines_file_of_blank_lines_is_nothing_to_check(tmp_path, raw):
     p = tmp_path / "blank.jsonl"
-    p.write_bytes(b"\n  \n\r\n" * 50)
+    p.write_bytes(raw)
     assert_usage(run("--input", str(p), "--format", "csv"), "nothing to check")
+
+
+def test_a_first_line_that_is_only_a_byte_order_mark_is_blank():
+    """A BOM alone on line 1 leaves an empty line: blank, as line.strip() said (no task)."""
+    from grantcheck.batch import Lines
+
+    lines = Lines("f", 1, [b"", b"\n", b'{"a": 1}'])
+    assert [t.source for t in lines.tasks()] == ["f:3"]
 
 
 def test_the_summary_shows_the_first_twenty_errors_of_all_blocks(tmp_path):
@@ -862,6 +950,23 @@ def test_workers_started_by_spawn_give_the_same_records(monkeypatch):
         assert runner._pool.procs[0]._start_method == "spawn"  # type: ignore[union-attr]
         got = [t for b in runner.blocks(JsonLines(io.BytesIO(lines), "x")) for t in b.texts]
     assert got == expected and len(got) == 30
+
+
+def test_two_runs_at_once_on_one_runner_are_refused_not_mixed():
+    """With worker processes a runner answers one run at a time: a run resumed after another
+    has started raises, where it would have given the other run's records."""
+    from datetime import date
+
+    from grantcheck.batch import JsonLines, Options, Runner
+
+    with Runner(Options(date(2026, 11, 23), output="csv"), jobs=2) as runner:
+        a = runner.map(JsonLines(io.BytesIO(_many_lines(300)), "a"))
+        assert next(a).source == "a:1"
+        b = runner.map(JsonLines(io.BytesIO(_many_lines(5)), "b"))
+        assert next(b).source == "b:1"
+        with pytest.raises(RuntimeError, match="one map\\(\\) or blocks\\(\\) at a time"):
+            list(a)
+        assert [r.source for r in b] == [f"b:{n}" for n in range(2, 6)]
 
 
 def test_a_runner_can_be_used_again_after_a_loop_left_early():

@@ -5,7 +5,13 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from grantcheck.profile import Profile, ProfileError, load_profile, parse_profile
+from grantcheck.profile import (
+    TOO_MANY_DIGITS,
+    Profile,
+    ProfileError,
+    load_profile,
+    parse_profile,
+)
 
 GOOD = """
 [company]
@@ -137,3 +143,13 @@ def test_a_section_left_out_is_one_shared_empty_section_that_cannot_change():
         assert all(v is None for v in section.model_dump().values()), name
         with pytest.raises(ValidationError):
             setattr(section, next(iter(type(section).model_fields)), None)
+
+
+def test_a_number_of_more_digits_than_python_reads_is_a_bad_input_not_a_crash():
+    """An integer of 5,000 digits: int() refuses it (a ValueError that is no TOML syntax
+    error); the profile is refused with a plain message, as any bad input."""
+    text = f'[company]\nname = "B"\ncountry = "DK"\nturnover = {"9" * 5000}\n'
+    with pytest.raises(ProfileError) as e:
+        parse_profile(text, "big.toml")
+    assert [p.message for p in e.value.problems] == [TOO_MANY_DIGITS]
+    assert "4,300 digits" in TOO_MANY_DIGITS
