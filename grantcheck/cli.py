@@ -98,10 +98,41 @@ def _check_schemes(ids: list[str], option: str = "--scheme") -> None:
             _fail(f"{option} {sid!r}: no such scheme", e.hint)
 
 
-def _stdout_console() -> Console:
+def _stdout_console(file: TextIO | None = None) -> Console:
+    """A Rich console on stdout (or ``file``) that lets a closed pipe (`| head`) raise
+    BrokenPipeError, for :func:`_quiet_when_stdout_closes`: Rich itself would exit with 1, which
+    for `match` means that nothing fits."""
     from rich.console import Console
 
-    return Console(width=None if sys.stdout.isatty() else 120)
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    out = file or sys.stdout
+    return PipeConsole(file=file, width=None if out.isatty() else 120)
+
+
+def _quiet_when_stdout_closes(command: Callable[..., None]) -> Callable[..., None]:
+    """A command whose reader closes stdout early (`grantcheck match … | head`) stops quietly
+    with exit code 141 (128 + SIGPIPE), as a shell filter does: no traceback, and not click's
+    exit code 1 (`match`'s "nothing fits")."""
+    import functools
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            try:
+                command(*args, **kwargs)
+            finally:  # what is still buffered meets the closed pipe here, not at exit
+                sys.stdout.flush()
+        except BrokenPipeError:
+            from grantcheck.errors import EXIT_PIPE_CLOSED
+
+            _detach_stdout()
+            raise typer.Exit(EXIT_PIPE_CLOSED) from None
+
+    return run
 
 
 AsOf = Annotated[
@@ -126,6 +157,7 @@ SchemeOption = Annotated[
 
 
 @app.command()
+@_quiet_when_stdout_closes
 def match(
     profile: Annotated[
         Path, typer.Argument(help="The company profile (TOML).", show_default=False)
@@ -185,6 +217,7 @@ def match(
 
 
 @app.command()
+@_quiet_when_stdout_closes
 def budget(
     file: Annotated[
         Path | None,
@@ -331,6 +364,7 @@ def _print_json(data: Any) -> None:
 
 
 @app.command()
+@_quiet_when_stdout_closes
 def init(
     path: Annotated[
         str, typer.Argument(help="Where to write the profile; - writes it to stdout.")
@@ -413,6 +447,7 @@ def init(
 
 
 @app.command()
+@_quiet_when_stdout_closes
 def validate(
     profiles: Annotated[
         list[Path], typer.Argument(help="Profile files (TOML).", show_default=False)
@@ -448,6 +483,7 @@ def validate(
 
 
 @app.command()
+@_quiet_when_stdout_closes
 def schema(
     output: Annotated[
         Path | None,
@@ -486,6 +522,7 @@ def schema(
 
 
 @app.command()
+@_quiet_when_stdout_closes
 def schemes(as_of: AsOf = None, fmt: FormatOption = Format.table) -> None:
     """List the schemes: agency, call status on the date, maximum grant, aid rate, own funding.
 
@@ -506,6 +543,7 @@ def schemes(as_of: AsOf = None, fmt: FormatOption = Format.table) -> None:
 
 
 @app.command()
+@_quiet_when_stdout_closes
 def show(
     scheme: Annotated[
         str, typer.Argument(help="The scheme id.", metavar="SCHEME", show_default=False,
@@ -710,15 +748,7 @@ def _batch_sink(fmt: BatchFormat, out: TextIO, ids: list[str]) -> Sink:
     if fmt is BatchFormat.json:
         return rb.JsonArraySink(out)
     if fmt is BatchFormat.table:
-        from rich.console import Console
-
-        class PipeConsole(Console):
-            def on_broken_pipe(self) -> None:
-                """Rich exits with 1 here; batch stops quietly with 141 (as for csv and json)."""
-                self.quiet = True
-                raise BrokenPipeError
-
-        return rb.TableSink(out, ids, PipeConsole(file=out, width=None if out.isatty() else 120))
+        return rb.TableSink(out, ids, _stdout_console(out))
     return rb.Sink(out)
 
 

@@ -544,8 +544,9 @@ def test_the_signal_handlers_are_restored_after_a_batch():
 @pytest.mark.parametrize("fmt", ["jsonl", "table"])
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path, fmt):
     """`grantcheck batch … | head`: the batch stops quietly, exit code 141 (128 + SIGPIPE), also
-    for the table (which Rich would end with exit code 1). The table of 1,500 profiles is more
-    than a pipe holds, so its writing meets the closed pipe."""
+    for the table (which Rich would end with exit code 1). The jsonl records go on long after
+    the reader has closed the pipe; the table, written at the end, finds it closed before it
+    starts (a pipe may hold all of it: how much depends on the system)."""
     import subprocess
     import sys
 
@@ -558,8 +559,8 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path, fmt):
                              str(source), "--format", fmt, "--as-of", AS_OF, "--jobs", "1"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None
-    assert proc.stdout.read(100).startswith(b'{"grantcheck_version"' if fmt == "jsonl"
-                                            else b"1500 inputs")
+    if fmt == "jsonl":
+        assert proc.stdout.read(100).startswith(b'{"grantcheck_version"')
     proc.stdout.close()
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141

@@ -211,3 +211,31 @@ def test_an_absurd_amount_in_a_profile_is_bad_input_not_a_crash(tmp_path):
 def test_an_absurd_rate_override_is_refused(tmp_path):
     r = run("match", str(write(tmp_path, MINIMAL)), "--rate", "DKK=1e30")
     assert r.exit_code == 2 and "at most 1,000,000 units per euro" in r.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["match", "nordlys-automation.toml", "--format", "json"],
+    ["match", "nordlys-automation.toml", "--explain"],
+    ["budget", "nordlys-automation.toml", "--scheme", "dk-smv-digital"],
+    ["validate", "nordlys-automation.toml"],
+    ["show", "dk-smv-digital"],
+    ["schemes"],
+    ["schema"],
+], ids=lambda a: " ".join(a[:2]))
+def test_a_closed_stdout_stops_quietly_with_141(args):
+    """`grantcheck … | head` whose reader has gone: exit code 141 (128 + SIGPIPE) and no
+    traceback, whether the output is JSON or Rich's tables (Rich alone would exit with 1, which
+    for match means that nothing fits). The pipe is closed before anything is written."""
+    import subprocess
+    import sys
+
+    argv = [str(PROFILES / a) if a.endswith(".toml") else a for a in args]
+    proc = subprocess.Popen([sys.executable, "-m", "grantcheck.cli", *argv, "--as-of",
+                             "2026-11-23"] if args[0] in ("match", "budget", "show", "schemes")
+                            else [sys.executable, "-m", "grantcheck.cli", *argv],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141, err
+    assert "Traceback" not in err and "internal error" not in err and "Exception" not in err
