@@ -256,8 +256,9 @@ class Tasks:
         return chunk or None
 
     def __iter__(self) -> Iterator[Task]:
-        while (chunk := self.take(256)) is not None:
-            yield from chunk
+        ahead, self._ahead = self._ahead, []
+        yield from ahead
+        yield from self._tasks
 
 
 Inputs = Tasks | JsonLines

@@ -598,6 +598,7 @@ class InputFormat(StrEnum):
 
 
 @app.command()
+@_quiet_when_stdout_closes
 def batch(
     inputs: Annotated[
         list[str] | None,
@@ -658,7 +659,7 @@ def batch(
     """
     from grantcheck import batch as gb
     from grantcheck.atomic import FileExists, atomic_text
-    from grantcheck.errors import EXIT_INTERNAL, EXIT_PIPE_CLOSED, EXIT_SOME_FAILED
+    from grantcheck.errors import EXIT_INTERNAL, EXIT_SOME_FAILED
 
     on, overrides, ids = _settings(as_of, scheme, rate)
     if input_file is not None and inputs:
@@ -695,20 +696,16 @@ def batch(
                                                stop=stop))
         advance = stack.enter_context(_progress())
         died: gb.WorkerDied | None = None
-        try:
-            try:
-                for block in runner.blocks(sources):
-                    sink.write(block)
-                    tally.add(block)
-                    advance(block.done)
-                    if stop.stopped:
-                        break
-            except gb.WorkerDied as e:  # killed, out of memory: keep what was done, as Ctrl-C
-                died = e
-            sink.close()
-        except BrokenPipeError:  # stdout was closed by its reader (`| head`): stop quietly
-            _detach_stdout()
-            raise typer.Exit(EXIT_PIPE_CLOSED) from None
+        try:  # a closed stdout (`| head`) raises BrokenPipeError: _quiet_when_stdout_closes
+            for block in runner.blocks(sources):
+                sink.write(block)
+                tally.add(block)
+                advance(block.done)
+                if stop.stopped:
+                    break
+        except gb.WorkerDied as e:  # killed, out of memory: keep what was done, as Ctrl-C
+            died = e
+        sink.close()
         interrupted = stop.stopped
     _batch_report(tally, interrupted, output)
     if died is not None:
