@@ -266,10 +266,10 @@ def budget(
     every one that needs more information). Exit code 0 when
     every budget checked complies, 1 when one breaks a rule or needs information, 2 on bad input.
     """
-    from grantcheck.budget import MODULES, budget_from_options, check, load_budget
+    from grantcheck.budget import budget_from_options, check, load_budget
     from grantcheck.errors import EXIT_FIT, EXIT_NO_FIT, profile_error_lines
     from grantcheck.profile import ProfileError
-    from grantcheck.schemes import UnknownScheme, get
+    from grantcheck.schemes import SCHEME_IDS, NoBudgetRules, UnknownScheme, get, has_budget
 
     on = _parse_date(as_of) if as_of else date.today()
     overrides = _rate_overrides(rate)
@@ -293,7 +293,7 @@ def budget(
         raise typer.Exit(2) from None
     except ValueError as e:
         _fail(str(e))
-    if draft.scheme is not None and draft.scheme not in MODULES:
+    if draft.scheme is not None and draft.scheme not in SCHEME_IDS:
         try:
             get(draft.scheme)
         except UnknownScheme as e:
@@ -302,12 +302,14 @@ def budget(
     if not ids:
         if profile is None:
             _fail("which scheme? a budget without a profile needs --scheme ID (or "
-                  "budget.scheme in the file)", f"schemes: {', '.join(MODULES)}")
+                  "budget.scheme in the file)",
+                  f"schemes: {', '.join(i for i in SCHEME_IDS if has_budget(i))}")
         from grantcheck.engine import Verdict
         from grantcheck.matching import summarize_match
 
         matched = summarize_match(profile, on, rates=overrides)  # the verdicts are enough
         open_results = [r for r in matched.results if r.status == "open"]
+        open_results = [r for r in open_results if has_budget(r.scheme.id)]
         ids = [r.scheme.id for r in open_results if r.verdict is Verdict.FITS]
         if not ids:  # nothing fits yet: the schemes that only need more information
             ids = [r.scheme.id for r in open_results
@@ -321,8 +323,11 @@ def budget(
                  "Hint: name one with --scheme ID (with --as-of for a closed call); "
                  "grantcheck match --explain says why none fits")
             raise typer.Exit(EXIT_NO_FIT)
-    results = [check(draft, sid, on, profile=profile, rates=overrides, source=source)
-               for sid in ids]
+    try:
+        results = [check(draft, sid, on, profile=profile, rates=overrides, source=source)
+                   for sid in ids]
+    except NoBudgetRules as e:
+        _fail(f"{e.scheme_id} states no budget rules: its budget cannot be checked", e.hint)
     warnings = list(dict.fromkeys(w for r in results for w in r.fx.warnings()))
     for w in warnings:
         _err(f"Warning: {w}")

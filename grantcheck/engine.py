@@ -14,6 +14,7 @@ still computed and shown.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from grantcheck.citations import Citation, Source
 from grantcheck.fx import FxRates, NoRate
+from grantcheck.law.dates import DateOutOfRange
 from grantcheck.money import Money, trusted
 from grantcheck.parameters import NotEncoded, Parameter
 
@@ -299,6 +301,20 @@ class Ctx:
         result = hit[0]
         return result
 
+    def param(self, p: Parameter[Any]) -> Any:
+        """The value of ``p`` in force on the evaluation date (NotEncoded, an unknown, when the
+        rules for that date are not encoded)."""
+        return p.at(self.on)
+
+    def param_money(self, p: Parameter[Decimal]) -> Money:
+        """A parameter stated in a currency, in force on the evaluation date, in this
+        context's currency (converted at the dated rate and rounded to the cent when they
+        differ; computed once per date and rates)."""
+        money = p.money(self.on)
+        if money.currency == self._currency:
+            return money
+        return self.constant(_param_in_currency, p)
+
     def need(self, path: str) -> Any:
         v = self.value(path)
         if v is None:
@@ -332,6 +348,7 @@ class Rule:
     fn: Callable[[Ctx], Check]
     tier: str | None = None
     doc: str = ""
+    section: str = ""  # the heading of the requirements catalogue it stands under (`show`)
 
     def run(self, ctx: Ctx) -> Check:
         """The rule's check on ``ctx``, its message made; a missing fact, parameter or rate is
@@ -345,6 +362,8 @@ class Rule:
             return Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
         except NoRate as e:
             return Check(None, str(e), "give the exchange rate with --rate")
+        except DateOutOfRange as e:
+            return Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
 
     def evaluate(self, ctx: Ctx) -> Finding:
         c = self.run(ctx)
@@ -360,7 +379,7 @@ def missing(*fields: str, why: str = "") -> Check:
 
 
 # a missing fact, parameter or rate: what Rule.run turns into an unknown check
-_UNKNOWN_ERRORS = (Missing, NotEncoded, NoRate)
+_UNKNOWN_ERRORS = (Missing, NotEncoded, NoRate, DateOutOfRange)
 _MISSING: dict[tuple[tuple[str, ...], str], Check] = {}
 
 
@@ -393,6 +412,33 @@ class RuleBook:
     def __init__(self) -> None:
         self.rules: list[Rule] = []
 
+    def add(
+        self,
+        rule_id: str,
+        title: str,
+        fn: Callable[[Ctx], Check],
+        *,
+        section: str,
+        cites: Sequence[Citation],
+        kind: Kind = Kind.HARD,
+        requires: Sequence[str] = (),
+        reads: Sequence[str] = (),
+        tier: str | None = None,
+    ) -> Rule:
+        """Add the rule ``rule_id``: ``fn(ctx)`` decides it. ``requires`` are the profile
+        fields it cannot be decided without: while one is not stated, the rule is unknown
+        naming the first such field, and ``fn`` is not called. ``reads`` are the other fields
+        it reads (``init`` asks for both). ``section``: the heading it is shown under."""
+        if not cites:
+            raise ValueError(f"rule {rule_id} has no citation")
+        if any(r.id == rule_id for r in self.rules):
+            raise ValueError(f"rule {rule_id} is added twice")
+        run = _requiring(tuple(requires), fn) if requires else fn
+        rule = Rule(rule_id, title, kind, tuple(cites), tuple(dict.fromkeys((*requires, *reads))),
+                    run, tier, (fn.__doc__ or "").strip(), section)
+        self.rules.append(rule)
+        return rule
+
     def rule(
         self,
         rule_id: str,
@@ -402,21 +448,19 @@ class RuleBook:
         cites: Sequence[Citation],
         reads: Sequence[str] = (),
         tier: str | None = None,
+        section: str = "",
     ) -> Callable[[Callable[[Ctx], Check]], Callable[[Ctx], Check]]:
+        """:meth:`add` as a decorator."""
         def register(fn: Callable[[Ctx], Check]) -> Callable[[Ctx], Check]:
-            if not cites:
-                raise ValueError(f"rule {rule_id} has no citation")
-            self.rules.append(
-                Rule(rule_id, title, kind, tuple(cites), tuple(reads), fn, tier,
-                     (fn.__doc__ or "").strip())
-            )
+            self.add(rule_id, title, fn, section=section, cites=cites, kind=kind, reads=reads,
+                     tier=tier)
             return fn
 
         return register
 
     def declaration(
         self, rule_id: str, title: str, field_name: str, *, cites: Sequence[Citation],
-        tier: str | None = None,
+        tier: str | None = None, section: str = "",
     ) -> None:
         """A condition no number settles: the profile states it under [declarations]."""
         path = f"declarations.{field_name}"
@@ -434,7 +478,51 @@ class RuleBook:
             return checks[None if stated is None else getattr(stated, field_name)]
 
         fn.__doc__ = title
-        self.rule(rule_id, title, kind=Kind.DECLARATION, cites=cites, reads=(path,), tier=tier)(fn)
+        self.add(rule_id, title, fn, section=section, cites=cites, kind=Kind.DECLARATION,
+                 reads=(path,), tier=tier)
+
+
+def _requiring(paths: tuple[str, ...], fn: Callable[[Ctx], Check]) -> Callable[[Ctx], Check]:
+    """``fn``, called only when every field of ``paths`` is stated (else unknown, naming the
+    first one that is not)."""
+    def guarded(ctx: Ctx) -> Check:
+        for path in paths:
+            if ctx.value(path) is None:
+                return _missing_check((path,), "")
+        return fn(ctx)
+
+    guarded.__doc__ = fn.__doc__
+    return guarded
+
+
+# --- the rule API's helpers: what a scheme uses instead of the context's caches ----------------
+
+
+def derived(fn: Callable[..., T]) -> Callable[..., T]:
+    """A quantity derived from the profile (and the date and rates): ``fn(ctx, *args)`` is
+    computed at most once per profile and arguments, and shared by every rule and scheme that
+    asks (the engine remembers it; the arguments must be hashable)."""
+    @functools.wraps(fn)
+    def remembered(ctx: Ctx, *args: Hashable) -> T:
+        return ctx.once(fn, *args)
+
+    return remembered
+
+
+def dated(fn: Callable[..., T]) -> Callable[..., T]:
+    """A value that depends on the evaluation date, the currencies and the exchange rates
+    alone, never on the profile (a ceiling converted from EUR, the sentence stating it):
+    ``fn(ctx, *args)`` is computed once and shared by every profile of a batch."""
+    @functools.wraps(fn)
+    def shared(ctx: Ctx, *args: Hashable) -> T:
+        return ctx.constant(fn, *args)
+
+    return shared
+
+
+def template(fmt: str, /, **values: Any) -> Text:
+    """A message made only when it is shown: ``fmt.format(**values)``."""
+    return functools.partial(fmt.format, **values)
 
 
 # --- documents, amounts, tiers, schemes -----------------------------------------------------
@@ -669,12 +757,16 @@ def _amounts(fn: AmountsFn | None, ctx: Ctx, currency: str, explain: bool = True
         return AmountsResult(amounts if basis is amounts.basis else amounts.with_basis(basis))
     except Missing as m:
         return AmountsResult(None, f"needs {', '.join(m.fields)}", m.fields)
-    except (NotEncoded, NoRate) as e:
+    except (NotEncoded, NoRate, DateOutOfRange) as e:
         return AmountsResult(None, str(e))
 
 
 def _ended(basis: Text, note: str) -> Text:
     return lambda: text_of(basis) + note
+
+
+def _param_in_currency(ctx: Ctx, p: Parameter[Decimal]) -> Money:
+    return ctx.convert(p.money(ctx.on), ctx.currency).rounded()
 
 
 def _converted_note(ctx: Ctx) -> str:

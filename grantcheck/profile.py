@@ -35,11 +35,25 @@ from pydantic import (
 )
 
 from grantcheck.budget.model import MAX_COUNT, Budget, Count, NonNeg
+from grantcheck.schemes.dk_smv_digital.vocabulary import SmvActivity, SmvIneligible
+from grantcheck.schemes.no_prosessinnovasjon.vocabulary import ProsessExclusion
+from grantcheck.schemes.se_saker_digitalisering.vocabulary import SeTheme
 
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
 Flag = StrictBool | None
 
-COUNTRY_CURRENCY = {"DK": "DKK", "NO": "NOK", "SE": "SEK"}
+_COUNTRY_CURRENCY: dict[str, str] = {}
+
+
+def country_currency() -> dict[str, str]:
+    """country -> the currency its schemes state amounts in (from the schemes' packages)."""
+    if not _COUNTRY_CURRENCY:
+        from grantcheck.schemes import currencies
+
+        _COUNTRY_CURRENCY.update(currencies())
+    return _COUNTRY_CURRENCY
+
+
 _COUNTRY = re.compile(r"[A-Za-z]{2}")  # a two-letter code (fullmatch)
 _CVR = re.compile(r"\d{8}")  # a Danish CVR number, spaces taken out (fullmatch)
 
@@ -71,44 +85,12 @@ class Sector(StrEnum):
     OTHER = "other"
 
 
-class SmvActivity(StrEnum):
-    POTENTIAL_CLARIFICATION = "potential_clarification"
-    IMPLEMENTATION = "implementation"
-    INVESTMENT = "investment"
 
 
-class SmvIneligible(StrEnum):
-    """SMV:Digital, 'ikke støtteberettigede' activities."""
-
-    ORDINARY_OPERATIONAL_OPTIMISATION = "ordinary_operational_optimisation"
-    STRATEGY_DEVELOPMENT = "strategy_development"
-    SALES_AND_MARKETING = "sales_and_marketing"
-    MARKET_ANALYSIS = "market_analysis"  # market/competitor analyses, the digital part minor
-    COMMUNICATION = "communication"
-    APPLICATION_WRITING = "application_writing"
 
 
-class ProsessExclusion(StrEnum):
-    """Prosess- og organisasjonsinnovasjon, 'Hva omfattes ikke?'."""
-
-    EQUIPMENT_WITHOUT_INNOVATION = "equipment_without_innovation"
-    ROUTINE_IMPROVEMENT = "routine_improvement"  # e.g. LEAN
-    MINOR_PROCESS_CHANGES = "minor_process_changes"
-    CUSTOM_DELIVERIES = "custom_deliveries"
-    IT_SYSTEM_WITHOUT_PROCESS_INNOVATION = "it_system_without_process_innovation"  # SAP, CRM, …
-    SINGLE_EQUIPMENT_REPLACEMENT = "single_equipment_replacement"
-    INVENTORY_SYSTEM_ONLY = "inventory_system_only"
-    PRICE_ADAPTATION = "price_adaptation"
-    WINDING_DOWN_PRODUCTION = "winding_down_production"
 
 
-class SeTheme(StrEnum):
-    DATA_AI = "data_ai"
-    PLATFORMS_ECOSYSTEMS = "platforms_ecosystems"
-    SMART_SPECIALISATION = "smart_specialisation"
-    INTERNATIONALISATION = "internationalisation"
-    CLIMATE_ENVIRONMENT = "climate_environment"
-    OTHER = "other"
 
 
 DOCUMENT_IDS: dict[str, str] = {
@@ -279,14 +261,15 @@ class Company(Model):
 
     @model_validator(mode="after")
     def _currency_known(self) -> Company:
-        if self.currency is None and self.country not in COUNTRY_CURRENCY:
-            raise ValueError(
-                f"currency: required for a company in {self.country} (DKK, NOK, SEK or EUR)")
+        if self.currency is None and self.country not in country_currency():
+            known = sorted(set(country_currency().values()) - {"EUR"})
+            raise ValueError(f"currency: required for a company in {self.country} "
+                             f"({', '.join(known)} or EUR)")
         return self
 
     @property
     def money_currency(self) -> str:
-        return self.currency or COUNTRY_CURRENCY[self.country]
+        return self.currency or _COUNTRY_CURRENCY[self.country]  # filled by the validator
 
 
 class Aid(Model):

@@ -36,7 +36,7 @@ from grantcheck.fields import (
     prune,
     set_path,
 )
-from grantcheck.profile import COUNTRY_CURRENCY, ProfileError, profile_from_data
+from grantcheck.profile import ProfileError, country_currency, profile_from_data
 from grantcheck.schemes import all_schemes, get
 
 DONT_KNOW = frozenset({"", "?"})
@@ -138,7 +138,7 @@ def make_plan(country: str, scheme_ids: Sequence[str] = ()) -> Plan:
             add("documents.held", Reader(s.id, "documents",
                                          f"the documents {s.name} asks for when applying"))
             documents.update((d.id, d.name) for d in docs)
-    if country not in COUNTRY_CURRENCY:
+    if country not in country_currency():
         add("company.currency", Reader("", "profile",
                                        f"amounts need a currency for a company in {country}"))
     return Plan(country, tuple(schemes), readers, documents, reason)
@@ -395,7 +395,7 @@ class Questionnaire:
         if cur:
             return str(cur)
         country = get_path(self.data, "company.country")
-        return COUNTRY_CURRENCY.get(str(country).upper(), "") if country else ""
+        return country_currency().get(str(country).upper(), "") if country else ""
 
     def _choices(self, spec: FieldSpec) -> list[tuple[str, str]]:
         if spec.kind == "choice":

@@ -41,8 +41,8 @@ def test_json_is_clean_on_stdout_with_the_documented_keys(tmp_path):
     data = json.loads(r.stdout)
     assert data["evaluation_date"] == "2026-11-23"
     ids = [s["id"] for s in data["schemes"]]
-    assert ids == ["no-bedriftsnettverk", "no-prosessinnovasjon", "se-saker-digitalisering",
-                   "dk-smv-digital", "dk-innobooster-people"]
+    assert ids == ["dk-innobooster-people", "dk-smv-digital", "no-bedriftsnettverk",
+                   "no-prosessinnovasjon", "se-saker-digitalisering"]
     for s in data["schemes"]:
         for key in ("id", "name", "country", "verdict", "max_grant", "own_funding",
                     "missing_documents", "findings"):

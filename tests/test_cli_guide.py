@@ -83,7 +83,7 @@ def test_validate_needs_a_file():
 
 
 def test_scheme_ids_complete_from_their_start():
-    assert complete_scheme_id("dk-") == ["dk-smv-digital", "dk-innobooster-people"]
+    assert complete_scheme_id("dk-") == ["dk-innobooster-people", "dk-smv-digital"]
     assert complete_scheme_id("") == list(SCHEME_IDS)
     assert complete_scheme_id("se-s") == ["se-saker-digitalisering"]
     assert complete_scheme_id("fi-") == []

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from grantcheck.matching import check, summarize_match
 from grantcheck.profile import profile_from_data
 from grantcheck.schemes import all_schemes, get
-from grantcheck.schemes import bedriftsnettverk as bn
-from grantcheck.schemes import innobooster_people as ip
-from grantcheck.schemes import saker_digitalisering as sd
-from grantcheck.schemes import smv_digital as smv
+from grantcheck.schemes.dk_innobooster_people import scheme as ip
+from grantcheck.schemes.dk_smv_digital import scheme as smv
+from grantcheck.schemes.no_bedriftsnettverk import scheme as bn
+from grantcheck.schemes.se_saker_digitalisering import scheme as sd
 from tests.support import ON
 
 RATES = {"DKK": Decimal("7.5"), "NOK": Decimal("10"), "SEK": Decimal("11")}

@@ -3,7 +3,7 @@
 import pytest
 
 from grantcheck.engine import Missing, text_of
-from grantcheck.sme import company_status
+from grantcheck.law.sme import company_status
 from tests.support import ctx_for
 
 # TEST_RATES: 1 EUR = 7.46 DKK, so EUR 50M = DKK 373,000,000, EUR 43M = DKK 320,780,000,

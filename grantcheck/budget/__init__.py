@@ -2,7 +2,7 @@
 
 - :mod:`grantcheck.budget.model`: the budget format (pydantic), part of the profile model;
 - :mod:`grantcheck.budget.core`: lines → eligible base → grant → own funding, and the rules;
-- ``grantcheck.budget.<module>``: one checker per scheme, named as the scheme modules are.
+- ``grantcheck.schemes.<package>.budget``: each scheme's checker, in the scheme's package.
 
 This module stays light (the profile model imports :mod:`.model` through it): the checkers and
 the engine are imported only when :func:`checker` or :func:`check` is called.
@@ -10,7 +10,6 @@ the engine are imported only when :func:`checker` or :func:`check` is called.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -22,17 +21,12 @@ if TYPE_CHECKING:
     from grantcheck.budget.model import Budget
     from grantcheck.profile import Profile
 
-# scheme id -> module: the budget checker of each scheme has the scheme module's name
-from grantcheck.schemes import MODULES as MODULES  # light: the registry imports no scheme
-
-
 def checker(scheme_id: str) -> BudgetChecker:
-    """The budget checker of a scheme (raises UnknownScheme for an id that does not exist)."""
-    from grantcheck.schemes import get
+    """The budget checker of a scheme: UnknownScheme for an id that does not exist,
+    NoBudgetRules for a scheme that states no budget rules (both with a hint)."""
+    from grantcheck.schemes import budget_module
 
-    get(scheme_id)  # raises UnknownScheme with a did-you-mean hint
-    module = importlib.import_module(f"grantcheck.budget.{MODULES[scheme_id]}")
-    found: BudgetChecker = module.CHECKER
+    found: BudgetChecker = budget_module(scheme_id).CHECKER
     return found
 
 

@@ -14,12 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from grantcheck.budget import bedriftsnettverk as bnb
 from grantcheck.budget import checker
 from grantcheck.budget.core import BudgetResult, GrantPart, LineStatus
 from grantcheck.budget.model import Category
 from grantcheck.engine import Kind, Outcome
-from grantcheck.schemes import bedriftsnettverk as bn
+from grantcheck.schemes.no_bedriftsnettverk import budget as bnb
+from grantcheck.schemes.no_bedriftsnettverk import scheme as bn
 from tests.budget.support import D, budget_for, line, rule, rule_outcome
 
 SID = "no-bedriftsnettverk"

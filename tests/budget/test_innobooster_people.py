@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from grantcheck.budget import checker
-from grantcheck.budget import innobooster_people as ipb
 from grantcheck.budget.core import BudgetResult, GrantPart, LineStatus
 from grantcheck.budget.model import Category
 from grantcheck.engine import Outcome
 from grantcheck.parameters import UNITS
+from grantcheck.schemes.dk_innobooster_people import budget as ipb
 from tests.budget.support import D, budget_for, line, rule, rule_outcome
 
 SID = "dk-innobooster-people"

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from grantcheck.budget import MODULES
 from grantcheck.budget.core import LineStatus
 from grantcheck.budget.model import Category
+from grantcheck.schemes import SCHEME_IDS, has_budget
 from tests.budget.support import budget_for
 
 amounts = st.decimals(min_value=0, max_value=3_000_000, places=2, allow_nan=False,
@@ -61,7 +61,7 @@ def budgets(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
-@pytest.mark.parametrize("scheme_id", list(MODULES))
+@pytest.mark.parametrize("scheme_id", [i for i in SCHEME_IDS if has_budget(i)])
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=budgets())
 def test_the_money_always_adds_up(scheme_id: str, data: dict[str, Any]) -> None:
@@ -85,8 +85,8 @@ def test_the_money_always_adds_up(scheme_id: str, data: dict[str, Any]) -> None:
 
 
 def test_a_grant_that_cannot_be_computed_is_unknown_not_a_crash(monkeypatch):
-    from grantcheck.budget import smv_digital
     from grantcheck.parameters import NotEncoded
+    from grantcheck.schemes.dk_smv_digital import budget as smv_digital
 
     def boom(bctx):
         raise NotEncoded(smv_digital.INVESTMENT_RATE, bctx.on)

@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from grantcheck.budget import checker
-from grantcheck.budget import prosessinnovasjon as pob
 from grantcheck.budget.core import BudgetResult, LineStatus
 from grantcheck.budget.model import Category
 from grantcheck.engine import Outcome
 from grantcheck.parameters import UNITS
+from grantcheck.schemes.no_prosessinnovasjon import budget as pob
 from tests.budget.support import D, budget_for, line, rule, rule_outcome
 from tests.support import merged
 

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from grantcheck.budget.core import BudgetResult, LineStatus
 from grantcheck.budget.model import Category
-from grantcheck.budget.saker_digitalisering import CHECKER, GROUPS
 from grantcheck.engine import Kind, Outcome
 from grantcheck.parameters import UNITS
-from grantcheck.schemes import saker_digitalisering as sd
+from grantcheck.schemes.se_saker_digitalisering import scheme as sd
+from grantcheck.schemes.se_saker_digitalisering.budget import CHECKER, GROUPS
 from tests.budget.support import D, budget_for, line, rule, rule_outcome
 
 SID = "se-saker-digitalisering"

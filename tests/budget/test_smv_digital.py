@@ -10,8 +10,13 @@ import pytest
 
 from grantcheck.budget.core import LineStatus
 from grantcheck.budget.model import Category
-from grantcheck.budget.smv_digital import ADVICE_EXAMPLES, INELIGIBLE, INVESTMENTS, JUSTIFY
 from grantcheck.engine import Outcome
+from grantcheck.schemes.dk_smv_digital.budget import (
+    ADVICE_EXAMPLES,
+    INELIGIBLE,
+    INVESTMENTS,
+    JUSTIFY,
+)
 from tests.budget.support import D, budget_for, line, rule, rule_outcome
 
 SID = "dk-smv-digital"

@@ -19,8 +19,8 @@ from grantcheck.engine import Amounts, Ctx, Kind, Outcome, Verdict
 from grantcheck.money import Money
 from grantcheck.parameters import Parameter
 from grantcheck.profile import DOCUMENT_IDS
-from grantcheck.schemes import bedriftsnettverk as bn
 from grantcheck.schemes import get
+from grantcheck.schemes.no_bedriftsnettverk import scheme as bn
 from tests.support import ON, ctx_for, finding, merged, outcome, result_for
 
 SCHEME = bn.SCHEME

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from grantcheck.citations import Citation
 from grantcheck.engine import Kind, Outcome, Verdict
 from grantcheck.parameters import UNITS
-from grantcheck.profile import ProsessExclusion
 from grantcheck.schemes import get
-from grantcheck.schemes import prosessinnovasjon as po
+from grantcheck.schemes.no_prosessinnovasjon import scheme as po
+from grantcheck.schemes.no_prosessinnovasjon.vocabulary import ProsessExclusion
 from tests.support import ctx_for, finding, merged, outcome, result_for
 
 SCHEME = po.SCHEME

@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 from grantcheck.citations import Citation
 from grantcheck.engine import Kind, Outcome, Stage, Verdict
 from grantcheck.parameters import UNITS
-from grantcheck.profile import DOCUMENT_IDS, SeTheme
+from grantcheck.profile import DOCUMENT_IDS
 from grantcheck.schemes import get
-from grantcheck.schemes import saker_digitalisering as sd
+from grantcheck.schemes.se_saker_digitalisering import scheme as sd
+from grantcheck.schemes.se_saker_digitalisering.vocabulary import SeTheme
 from tests.support import ctx_for, finding, merged, outcome, result_for
 
 SCHEME = sd.SCHEME

@@ -19,8 +19,8 @@ from grantcheck.money import Money
 from grantcheck.parameters import UNITS
 from grantcheck.profile import DOCUMENT_IDS, Profile
 from grantcheck.schemes import get
-from grantcheck.schemes import smv_digital as smv
-from grantcheck.schemes.smv_digital import SCHEME
+from grantcheck.schemes.dk_smv_digital import scheme as smv
+from grantcheck.schemes.dk_smv_digital.scheme import SCHEME
 from tests.support import ON, ctx_for, finding, merged, outcome, result_for
 
 # The page sentences the citations quote, copied from the source page (the tests never read

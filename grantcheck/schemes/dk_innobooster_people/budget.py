@@ -66,7 +66,7 @@ from grantcheck.engine import Check, Kind, check, failed, info, passed, unknown
 from grantcheck.money import Money, format_amount, format_percent, min_money
 from grantcheck.parameters import NotEncoded
 from grantcheck.profile import Employee
-from grantcheck.schemes.innobooster_people import (
+from grantcheck.schemes.dk_innobooster_people.scheme import (
     C_CAP,
     C_EMPLOYEES,
     C_NAMED,

@@ -106,7 +106,8 @@ from grantcheck.engine import (
 )
 from grantcheck.money import Money, format_amount, format_percent, min_money
 from grantcheck.parameters import ALWAYS, Parameter, constant
-from grantcheck.profile import Aid, SmvActivity
+from grantcheck.profile import Aid
+from grantcheck.schemes.dk_smv_digital.vocabulary import SmvActivity
 
 SCHEME_ID = "dk-smv-digital"
 

@@ -92,12 +92,12 @@ from grantcheck.engine import (
     text_of,
     unknown,
 )
+from grantcheck.law.sme import CITES as SME_CITES
+from grantcheck.law.sme import PARAMETERS as SME_PARAMETERS
+from grantcheck.law.sme import Figures, category_of, company_status
 from grantcheck.money import Money, format_amount, format_percent, min_money
 from grantcheck.parameters import Parameter
 from grantcheck.profile import Employee, Sector
-from grantcheck.sme import CITES as SME_CITES
-from grantcheck.sme import PARAMETERS as SME_PARAMETERS
-from grantcheck.sme import Figures, category_of, company_status
 
 SCHEME_ID = "dk-innobooster-people"
 

@@ -24,7 +24,7 @@ page ties the scheme to it: "knyttet til GBER 29"):
   only non-public financing (own or external) covers the own funding.
 
 Readings chosen:
-- The SME status is :func:`grantcheck.sme.company_status`, read in the company's own currency.
+- The SME status is :func:`grantcheck.law.sme.company_status`, read in the company's own currency.
   When it cannot be settled (no profile, or a figure missing), the grant is computed at the SME
   rate, 50 %, as an upper bound ("at most, if the company is an SME"), and POB03 is unknown
   naming the fields, so the verdict is *needs information*, never *complies*. A large enterprise
@@ -52,7 +52,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from grantcheck import sme
 from grantcheck.budget.core import (
     BudgetBook,
     BudgetChecker,
@@ -68,9 +67,10 @@ from grantcheck.budget.model import Category, Source
 from grantcheck.citations import GBER, eu
 from grantcheck.engine import Check, Ctx, Missing, failed, info, passed, text_of, unknown
 from grantcheck.fx import RATE_CITATION, NoRate
+from grantcheck.law import sme
 from grantcheck.money import Money, format_amount, format_percent
 from grantcheck.parameters import NotEncoded
-from grantcheck.schemes.prosessinnovasjon import (
+from grantcheck.schemes.no_prosessinnovasjon.scheme import (
     C_GBER29,
     C_KOST_IPR,
     C_KOST_TIMER,

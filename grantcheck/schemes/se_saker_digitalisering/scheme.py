@@ -62,7 +62,8 @@ from grantcheck.engine import (
 )
 from grantcheck.money import Money, format_amount, format_percent, min_money
 from grantcheck.parameters import Parameter, constant
-from grantcheck.profile import LegalForm, SeTheme
+from grantcheck.profile import LegalForm
+from grantcheck.schemes.se_saker_digitalisering.vocabulary import SeTheme
 
 SOURCE = Source(
     id="se-saker-digitalisering",

@@ -14,8 +14,8 @@ Readings chosen:
   ``network.participants`` lists the *other* participants. Counts of participants are counts of
   entities (the applicant included), not cost shares; exactly 50 % passes ("minst").
 - "Small and medium-sized" is not defined on the page: the EU definition (Recommendation
-  2003/361/EC) is used, through :mod:`grantcheck.sme`. A knowledge actor or public body is not an
-  SME *company*. "Norwegian SME" means an SME company with established business in Norway.
+  2003/361/EC) is used, through :mod:`grantcheck.law.sme`. A knowledge actor or public body is
+  not an SME *company*. "Norwegian SME" means an SME company with established business in Norway.
 - "Bedriftene må være registrert i Foretaksregisteret": read as the companies of the previous
   bullet, i.e. at least three of the SMEs that meet BN08 must be registered. A further SME that is
   not registered does not stop the network (it just does not count towards the three).
@@ -48,7 +48,6 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
 from typing import NamedTuple
 
-from grantcheck import sme
 from grantcheck.citations import Citation, Source
 from grantcheck.engine import (
     Amounts,
@@ -70,6 +69,7 @@ from grantcheck.engine import (
     unknown,
 )
 from grantcheck.engine import shared_info as _info  # one Check per text, made once
+from grantcheck.law import sme
 from grantcheck.money import Money, format_percent, min_money
 from grantcheck.parameters import constant
 

@@ -44,7 +44,7 @@ from grantcheck.citations import Citation
 from grantcheck.engine import Check, Ctx, Kind, Verdict, check, evaluate, failed, passed
 from grantcheck.engine import unknown as unknown_check
 from grantcheck.money import Money, format_amount
-from grantcheck.schemes.smv_digital import (
+from grantcheck.schemes.dk_smv_digital.scheme import (
     ADVICE_OWN_SHARE,
     C_COFINANCING_EXAMPLE,
     C_COFINANCING_RATES,

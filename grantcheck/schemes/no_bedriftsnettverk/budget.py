@@ -73,7 +73,7 @@ from grantcheck.citations import Citation
 from grantcheck.engine import Check, Kind, check, failed, info, passed, unknown
 from grantcheck.money import Money, format_percent
 from grantcheck.profile import Participant
-from grantcheck.schemes.bedriftsnettverk import (
+from grantcheck.schemes.no_bedriftsnettverk.scheme import (
     C_BOKFORTE,
     C_EGENFINANSIERING,
     C_ETT_AAR,

@@ -1,7 +1,7 @@
 """Säker digitalisering's cost rules (Tillväxtverket, pilot call 2023), for ``grantcheck budget``.
 
 Encoded, from the page (quotes beside each citation, in
-:mod:`grantcheck.schemes.saker_digitalisering` and below):
+:mod:`grantcheck.schemes.se_saker_digitalisering.scheme` and below):
 - the grant: Tillväxtverket finances at most 50 % of the project's total budget, read as the
   eligible cost base ("Tillväxtverket finansierar max 50 procent av projektets totalbudget"), and
   never more than the call's whole budget of SEK 10 million (derived: "Max 10 mkr finns totalt
@@ -77,7 +77,7 @@ from grantcheck.budget.model import Category, Financing, Source
 from grantcheck.citations import Citation
 from grantcheck.engine import Check, Kind, failed, info, passed, unknown
 from grantcheck.money import Money, format_percent, min_money
-from grantcheck.schemes.saker_digitalisering import (
+from grantcheck.schemes.se_saker_digitalisering.scheme import (
     C_FORORDNINGSKRAV,
     C_INVESTERINGAR,
     C_KOSTNADER_PERIOD,

@@ -27,7 +27,7 @@ Deliberately not encoded:
   cost split per partner, so the condition is stated in the message of PO01, not computed.
 
 Readings:
-- "SME" is the EU definition (Recommendation 2003/361/EC), computed by :mod:`grantcheck.sme`.
+- "SME" is the EU definition (Recommendation 2003/361/EC), computed by :mod:`grantcheck.law.sme`.
 - The GBER rate is applied to ``project.budget_total`` read as the eligible costs; the page
   states no cap, so the grant is rate x budget.
 - The notification threshold is EUR 7.5 million, as Innovasjon Norge's GBER-29 guidance states
@@ -41,7 +41,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from grantcheck import sme
 from grantcheck.citations import GBER, GBER_AMENDMENT_2023, Citation, Source, eu
 from grantcheck.engine import (
     Amounts,
@@ -60,9 +59,10 @@ from grantcheck.engine import (
 )
 from grantcheck.engine import shared_info as _info  # one Check per text, made once
 from grantcheck.fx import RATE_CITATION
+from grantcheck.law import sme
 from grantcheck.money import Money, format_percent
 from grantcheck.parameters import Parameter
-from grantcheck.profile import ProsessExclusion
+from grantcheck.schemes.no_prosessinnovasjon.vocabulary import ProsessExclusion
 
 SOURCE = Source(
     id="no-prosessinnovasjon",

@@ -1,0 +1,58 @@
+"""Date arithmetic for periods and windows, written once.
+
+A month later is the same day of the month, or the last day of a shorter month (31 January + 1
+month = 28 or 29 February). A year before 29 February is 28 February; a year after it is
+1 March (:func:`add_years`, the period "runs to the end of February"). A result outside the
+calendar Python can hold (years 1 to 9999) raises :class:`DateOutOfRange`, which the engine
+turns into an *unknown* finding, never a crash.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+
+class DateOutOfRange(ValueError):
+    """A date computed from another falls outside years 1 to 9999."""
+
+    def __init__(self, start: date, what: str) -> None:
+        self.start = start
+        super().__init__(f"{what} from {start.isoformat()} is outside the calendar "
+                         "grantcheck can compute (years 1 to 9999)")
+
+
+def _checked(start: date, year: int, month: int, day: int, what: str) -> date:
+    if not 1 <= year <= 9999:
+        raise DateOutOfRange(start, what)
+    return date(year, month, day)
+
+
+def add_months(d: date, months: int) -> date:
+    """The same day ``months`` later (earlier when negative); the last day of a shorter month."""
+    year, index = divmod(d.year * 12 + d.month - 1 + months, 12)
+    month = index + 1
+    if not 1 <= year <= 9999:
+        raise DateOutOfRange(d, f"{months} months")
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def months_before(d: date, months: int) -> date:
+    """:func:`add_months` backwards."""
+    return add_months(d, -months)
+
+
+def years_before(d: date, years: int) -> date:
+    """The same day ``years`` earlier; 29 February becomes 28 February."""
+    year = d.year - years
+    day = 28 if (d.month, d.day) == (2, 29) and not calendar.isleap(year) else d.day
+    return _checked(d, year, d.month, day, f"{years} years earlier")
+
+
+def add_years(d: date, years: int) -> date:
+    """The same day ``years`` later; 29 February becomes 1 March (the period runs to the end
+    of February)."""
+    year = d.year + years
+    if (d.month, d.day) == (2, 29) and not calendar.isleap(year):
+        return _checked(d, year, 3, 1, f"{years} years later")
+    return _checked(d, year, d.month, d.day, f"{years} years later")
