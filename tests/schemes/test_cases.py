@@ -1,0 +1,112 @@
+"""The case files: boundary cases of every scheme, written as data a reader of the page can check.
+
+Each scheme may have ``tests/schemes/cases/<scheme-id>.toml`` (the test-only scheme's file sits
+beside its package). Its shape::
+
+    [bases.small]                 # named profile fragments the cases start from
+    company = { name = "A ApS", country = "DK", employees_fte = 5 }
+
+    [[case]]
+    name = "two full-time employees are enough for the 25k voucher"   # a sentence
+    base = "small"                # optional (default: the base named "default", if any)
+    on = 2026-11-01               # optional (default: 2026-11-01); a TOML date
+    profile = { company = { employees_fte = 2, owners_fte = 0 } }   # merged over the base
+    expect = { SMV10 = "pass", SMV11 = "fail" }   # rule id -> outcome (pass, fail, unknown,
+                                                  # warning, info)
+    verdict = "fits"              # optional: the scheme's verdict_if_open
+    tiers = { t25 = "fits" }      # optional: tier id -> verdict
+    missing = { SMV10 = ["company.owners_fte"] }  # optional: rule id -> fields it names
+    rates = { DKK = "7.46" }      # optional: the exchange rates (default: tests.support's)
+
+Tables merge key by key into the base (nested tables too); any other value, a list included,
+replaces the base's. Write the boundary pairs here: one case on each side of every threshold.
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from grantcheck.engine import evaluate
+from grantcheck.schemes import get
+from tests.support import ON, ctx_for
+
+CASES = Path(__file__).resolve().parent / "cases"
+OUTCOMES = {"pass", "fail", "unknown", "warning", "info"}
+VERDICTS = {"fits", "needs_information", "does_not_fit"}
+CASE_KEYS = {"name", "base", "on", "profile", "expect", "verdict", "tiers", "missing", "rates"}
+
+
+def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with ``over`` merged in: tables key by key, anything else replaced."""
+    out = copy.deepcopy(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def case_files() -> list[Path]:
+    return sorted(CASES.glob("*.toml"))
+
+
+def load(path: Path) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(test id, the case, the profile data) for every case of one file."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    scheme_id = path.stem
+    bases: dict[str, Any] = data.get("bases", {})
+    out = []
+    for case in data.get("case", []):
+        extra = set(case) - CASE_KEYS
+        assert not extra, f"{path.name}: case {case.get('name')!r}: unknown keys {extra}"
+        base_name = case.get("base", "default" if "default" in bases else None)
+        base = bases[base_name] if base_name else {}
+        out.append((f"{scheme_id}: {case['name']}", {**case, "scheme": scheme_id},
+                    merge(base, case.get("profile", {}))))
+    return out
+
+
+ALL = [c for path in case_files() for c in load(path)]
+
+
+def run_case(case: dict[str, Any], profile: dict[str, Any]) -> None:
+    """Evaluate one case and assert what it expects."""
+    scheme = get(case["scheme"])
+    on: date = case.get("on", ON)
+    rates = ({k: Decimal(str(v)) for k, v in case["rates"].items()} if "rates" in case
+             else None)
+    result = evaluate(scheme, ctx_for(profile, on, rates))
+    findings = {f.rule.id: f for f in result.findings}
+    for rule_id, expected in case.get("expect", {}).items():
+        assert expected in OUTCOMES, f"{rule_id}: {expected!r} is not an outcome"
+        assert rule_id in findings, f"{rule_id} is not a rule of {scheme.id}"
+        f = findings[rule_id]
+        assert f.outcome.value == expected, f"{rule_id}: {f.outcome.value} ({f.message})"
+    for rule_id, fields in case.get("missing", {}).items():
+        assert list(findings[rule_id].missing) == fields, findings[rule_id].message
+    if "verdict" in case:
+        assert case["verdict"] in VERDICTS
+        assert result.verdict_if_open.value == case["verdict"], [
+            (f.rule.id, f.outcome.value, f.message) for f in result.findings
+            if f.outcome.value in ("fail", "unknown")]
+    tiers = {t.tier.id: t.verdict.value for t in result.tiers}
+    for tier_id, expected in case.get("tiers", {}).items():
+        assert tiers[tier_id] == expected, (tier_id, tiers)
+
+
+@pytest.mark.parametrize(("case", "profile"), [c[1:] for c in ALL], ids=[c[0] for c in ALL])
+def test_case(case: dict[str, Any], profile: dict[str, Any]) -> None:
+    run_case(case, profile)
+
+
+def test_every_case_name_is_unique_within_its_scheme() -> None:
+    ids = [c[0] for c in ALL]
+    assert len(ids) == len(set(ids))
