@@ -1,0 +1,96 @@
+"""Start-up time of `grantcheck` commands against a floor: a minimal two-command Typer app that
+prints a Rich table (not a test).
+
+Each installation is given by its virtual environment; the rounds interleave every command of
+every installation, so that the machine's drift hits them alike. Prints the median wall time of
+each command and its ratio to the floor (run with the first environment's Python).
+
+    python bench/startup.py --venv /tmp/venv-before --venv /tmp/venv-after
+    python bench/startup.py --venv .venv --rounds 40
+
+Time a regular install (`pip install .`), not an editable one: with PYTHONDONTWRITEBYTECODE set,
+an editable install recompiles grantcheck on every run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILE = ROOT / "profiles" / "nordlys-automation.toml"
+AS_OF = "2026-11-23"
+
+FLOOR_APP = '''
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer()
+
+
+@app.command()
+def match(path: str) -> None:
+    """Print a small table."""
+    table = Table("scheme", "verdict", "amount")
+    for i in range(5):
+        table.add_row(f"scheme-{i}", "fits", "DKK 100,000")
+    Console().print(table)
+
+
+@app.command()
+def other() -> None:
+    """A second command, so typer builds a group as grantcheck's does."""
+
+
+app()
+'''
+
+COMMANDS = {
+    "--version": ["--version"],
+    "match": ["match", str(PROFILE), "--as-of", AS_OF],
+    "match --format json": ["match", str(PROFILE), "--as-of", AS_OF, "--format", "json"],
+}
+
+
+def _time(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--venv", action="append", type=Path, required=True,
+                    help="a virtual environment with grantcheck installed (repeat to compare)")
+    ap.add_argument("--rounds", type=int, default=30)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        floor_py = Path(tmp) / "floor.py"
+        floor_py.write_text(FLOOR_APP)
+        runs: dict[str, list[str]] = {
+            "floor (typer + rich table)": [str(args.venv[0] / "bin" / "python"), str(floor_py),
+                                           "match", "x"]}
+        for venv in args.venv:
+            for name, cmd in COMMANDS.items():
+                runs[f"{venv.name}: {name}"] = [str(venv / "bin" / "grantcheck"), *cmd]
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        for cmd in runs.values():  # one warm-up each
+            _time(cmd)
+        for _ in range(args.rounds):
+            for name, cmd in runs.items():
+                times[name].append(_time(cmd))
+    floor = statistics.median(times["floor (typer + rich table)"])
+    print(f"start-up, median of {args.rounds} interleaved rounds ({sys.platform})")
+    for name, ts in times.items():
+        median = statistics.median(ts)
+        print(f"{name:<45} {median * 1000:7.0f} ms  {median / floor:5.2f}x floor")
+
+
+if __name__ == "__main__":
+    main()
