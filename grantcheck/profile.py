@@ -269,7 +269,7 @@ class Company(Model):
 
     @property
     def money_currency(self) -> str:
-        return self.currency or _COUNTRY_CURRENCY[self.country]  # filled by the validator
+        return self.currency or (_COUNTRY_CURRENCY or country_currency())[self.country]
 
 
 class Aid(Model):
