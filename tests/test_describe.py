@@ -102,6 +102,16 @@ def test_show_table_names_every_rule_parameter_and_document(scheme):
         assert heading in out
 
 
+def test_show_says_when_a_scheme_states_no_budget_rules(monkeypatch):
+    """A scheme without a budget module: `show` says `budget` cannot check it (JSON: null)."""
+    monkeypatch.setattr("grantcheck.describe.has_budget", lambda scheme_id: False)
+    assert detail("no-prosessinnovasjon", date(2026, 11, 23))["budget"] is None
+    r = run("show", "no-prosessinnovasjon", "--as-of", "2026-11-23")
+    assert r.exit_code == 0, r.stderr
+    assert ("Budget rules (grantcheck budget) None: the scheme states no budget rules, so "
+            "`grantcheck budget` cannot check a budget against it.") in flat(r.stdout)
+
+
 def test_show_gives_a_parameters_value_on_the_date():
     data = detail("dk-smv-digital", date(2023, 6, 1))
     ceiling = next(p for p in data["parameters"] if p["name"] == smv.DE_MINIMIS_CEILING.name)
