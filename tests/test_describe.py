@@ -31,17 +31,6 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-# --- the catalogue's headings ----------------------------------------------------------------
-
-
-@pytest.mark.parametrize("scheme", SCHEMES, ids=lambda s: s.id)
-def test_every_rule_stands_under_exactly_one_catalogue_heading(scheme):
-    grouped = [rule_id for _, ids in sections(scheme.id) for rule_id in ids]
-    assert sorted(grouped) == sorted(r.id for r in scheme.rules)
-    assert len(grouped) == len(set(grouped))
-    assert all(heading and ids for heading, ids in sections(scheme.id))
-
-
 # --- show -------------------------------------------------------------------------------------
 
 
