@@ -1,16 +1,17 @@
 """What each scheme asks and gives, as data: behind `grantcheck schemes` and `grantcheck show`.
 
-Everything here is read from the scheme modules, never written again: the call window's status
+Everything here is read from the scheme packages, never written again: the call window's status
 on the evaluation date, the rules (grouped as the requirements catalogue groups them: each
-module's ``SECTIONS``) with their citations and the profile fields they read, the dated
-parameters with their values on the date, the documents, and the amounts. The amounts are the
-scheme's own amounts code run for a sample applicant, a small enterprise of the scheme's country
-that has stated no budget (:data:`SAMPLE`): the cap, the aid rate and the own-funding form the
-scheme states before a budget is known. `grantcheck match` computes them for a real profile.
+rule's ``section``) with their citations and the profile fields they read, the dated parameters
+with their values on the date, the documents, and the amounts. The amounts are the scheme's own
+amounts code run for a sample applicant, a small enterprise of the scheme's country that has
+stated no budget (:data:`SAMPLE`), its figures in the scheme's currency: the cap, the aid rate
+and the own-funding form the scheme states before a budget is known. `grantcheck match`
+computes them for a real profile.
 
 The budget part of ``show`` comes from the scheme's budget checker (:mod:`grantcheck.budget`):
 which cost categories count at which rate, the own-funding form, the budget rules and the
-parameters only the budget rules use.
+parameters only the budget rules use; None for a scheme that states no budget rules.
 
 The dictionaries are the JSON shape (``--format json``); the tables are drawn from them, so the
 two always say the same.
@@ -26,15 +27,17 @@ from grantcheck.engine import AmountsResult, Ctx, Rule, Scheme, evaluate, text_o
 from grantcheck.fx import FxRates
 from grantcheck.money import decimal_str
 from grantcheck.profile import Profile, profile_from_data
-from grantcheck.schemes import all_schemes, get, sections
+from grantcheck.schemes import all_schemes, get, has_budget, sections
 
 SAMPLE = "a small enterprise of the scheme's country that has stated no budget"
 
 
 def _sample(scheme: Scheme) -> Profile:
+    """The sample applicant, in the scheme's country and currency: a country whose currency no
+    scheme states, or another currency than its schemes', still gives the scheme's amounts."""
     return profile_from_data({"company": {
-        "name": "sample applicant", "country": scheme.country, "employees_fte": 1,
-        "owners_fte": 0, "turnover": 0, "balance_sheet_total": 0, "related": [],
+        "name": "sample applicant", "country": scheme.country, "currency": scheme.currency,
+        "employees_fte": 1, "owners_fte": 0, "turnover": 0, "balance_sheet_total": 0, "related": [],
         "public_ownership_percent": 0}}, "<sample applicant>")
 
 
@@ -130,11 +133,13 @@ def detail(scheme_id: str, on: date) -> dict[str, Any]:
     return out
 
 
-def _budget(scheme: Scheme, on: date) -> dict[str, Any]:
+def _budget(scheme: Scheme, on: date) -> dict[str, Any] | None:
     """What ``grantcheck budget`` checks for this scheme: its cost rules and their parameters
-    (those the scheme's rules do not already show)."""
+    (those the scheme's rules do not already show); None when it states no budget rules."""
     from grantcheck.budget import checker
 
+    if not has_budget(scheme.id):
+        return None
     c = checker(scheme.id)
     shown = {p.name for p in scheme.parameters}
     return {

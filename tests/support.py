@@ -11,6 +11,14 @@ from grantcheck.engine import Ctx, Finding, Outcome, Scheme, SchemeResult, evalu
 from grantcheck.fx import FxRates
 from grantcheck.profile import profile_from_data
 
+
+def country_without_scheme() -> str:
+    """A country no scheme is for (the registry decides: a scheme may come for any country)."""
+    from grantcheck.schemes import currencies
+
+    return next(c for c in ("IS", "DE", "FR", "NL", "PL") if c not in currencies())
+
+
 # A fixed rate set, so that EUR thresholds in tests do not move with the shipped table.
 TEST_RATES = {"DKK": Decimal("7.4600"), "NOK": Decimal("11.0000"), "SEK": Decimal("11.0000")}
 ON = date(2026, 11, 1)

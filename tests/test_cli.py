@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from grantcheck.cli import app
+from grantcheck.schemes import SCHEME_IDS
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"
@@ -41,8 +42,7 @@ def test_json_is_clean_on_stdout_with_the_documented_keys(tmp_path):
     data = json.loads(r.stdout)
     assert data["evaluation_date"] == "2026-11-23"
     ids = [s["id"] for s in data["schemes"]]
-    assert ids == ["dk-innobooster-people", "dk-smv-digital", "no-bedriftsnettverk",
-                   "no-prosessinnovasjon", "se-saker-digitalisering"]
+    assert ids == list(SCHEME_IDS)
     for s in data["schemes"]:
         for key in ("id", "name", "country", "verdict", "max_grant", "own_funding",
                     "missing_documents", "findings"):

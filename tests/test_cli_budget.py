@@ -183,3 +183,19 @@ def test_an_absurd_amount_is_bad_input_not_a_crash(tmp_path):
 def test_the_largest_accepted_amount_is_checked(tmp_path):
     r = run("budget", "-s", "dk-smv-digital", "--line", "consultancy=1e15", "-f", "json")
     assert r.exit_code == 1 and json.loads(r.stdout)["budgets"][0]["lines"][0]["status"]
+
+
+def test_a_bare_draft_is_checked_in_a_fresh_process():
+    """The real console script, in a process that has read no profile before (the placeholder
+    company of a bare draft was left without a currency: exit 3, KeyError)."""
+    import subprocess
+    import sys
+
+    script = Path(sys.executable).with_name("grantcheck")
+    r = subprocess.run([str(script) if script.exists() else "grantcheck", "budget", "--scheme",
+                        "dk-smv-digital", "--line", "consultancy=150000", "--as-of",
+                        "2026-11-23", "--format", "json"], capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode in (0, 1), r.stderr
+    [b] = json.loads(r.stdout)["budgets"]
+    assert b["scheme"]["id"] == "dk-smv-digital" and b["budget_currency"] == "DKK"

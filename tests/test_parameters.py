@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from grantcheck.citations import GBER, eu
-from grantcheck.parameters import NotEncoded, Parameter, constant
+from grantcheck.parameters import NotEncoded, Parameter, constant, parameters_of
 
 C = eu(GBER, "Article 1")
 P = Parameter("x", "EUR", {date(2014, 1, 1): Decimal(200), date(2024, 1, 1): Decimal(300)}, C,
@@ -45,3 +45,15 @@ def test_an_unknown_unit_is_refused():
 def test_money_of_a_rate_parameter_is_refused():
     with pytest.raises(TypeError):
         constant("r", "rate", Decimal("0.5"), C).money(date(2020, 1, 1))
+
+
+def test_parameters_of_collects_a_modules_parameters_in_order_then_the_extra_ones_once():
+    import types
+
+    module = types.ModuleType("scheme_parameters")
+    second = constant("y", "rate", Decimal("0.5"), C)
+    shared = constant("z", "persons", Decimal(50), C)
+    module.P, module.OTHER, module.SECOND, module.SHARED = P, "not a parameter", second, shared
+    assert parameters_of(module) == (P, second, shared)
+    extra = constant("w", "EUR", Decimal(1), C)
+    assert parameters_of(module, shared, extra) == (P, second, shared, extra)

@@ -6,12 +6,15 @@ import pytest
 from pydantic import ValidationError
 
 from grantcheck.profile import (
+    DOCUMENT_IDS,
     TOO_MANY_DIGITS,
     Profile,
     ProfileError,
     load_profile,
     parse_profile,
 )
+from grantcheck.schemes import all_schemes
+from tests.support import country_without_scheme
 
 GOOD = """
 [company]
@@ -38,9 +41,17 @@ def test_currency_follows_the_country():
     assert parse_profile(GOOD).company.money_currency == "DKK"
 
 
-def test_a_company_outside_the_three_countries_must_state_its_currency():
-    [p] = problems('[company]\nname = "X"\ncountry = "FI"\n')
+def test_a_company_of_a_country_no_scheme_is_for_must_state_its_currency():
+    [p] = problems(f'[company]\nname = "X"\ncountry = "{country_without_scheme()}"\n')
     assert p.path == "company.currency"
+
+
+@pytest.mark.parametrize("scheme", all_schemes(), ids=lambda s: s.id)
+def test_a_profile_can_say_it_holds_every_document_a_scheme_asks_for(scheme):
+    """documents.held takes the ids of grantcheck.profile.DOCUMENT_IDS, a list kept by hand:
+    a scheme's document missing from it can never be declared held."""
+    unknown = [d.id for d in scheme.documents if d.id not in DOCUMENT_IDS]
+    assert not unknown, f"{scheme.id}: documents missing from profile.DOCUMENT_IDS: {unknown}"
 
 
 def test_an_unknown_field_gets_a_did_you_mean_hint_and_its_line():

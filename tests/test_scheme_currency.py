@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from grantcheck.matching import check, summarize_match
 from grantcheck.profile import profile_from_data
-from grantcheck.schemes import all_schemes, get
+from grantcheck.schemes import all_schemes, currencies, get
 from grantcheck.schemes.dk_innobooster_people import scheme as ip
 from grantcheck.schemes.dk_smv_digital import scheme as smv
 from grantcheck.schemes.no_bedriftsnettverk import scheme as bn
@@ -20,6 +20,7 @@ from grantcheck.schemes.se_saker_digitalisering import scheme as sd
 from tests.support import ON
 
 RATES = {"DKK": Decimal("7.5"), "NOK": Decimal("10"), "SEK": Decimal("11")}
+COUNTRIES = sorted(currencies())  # every country a scheme is for
 CAPS = {  # the scheme's own cap, exact: no round trip through the company's currency
     "no-bedriftsnettverk": bn.MAX_GRANT_PER_YEAR,
     "se-saker-digitalisering": sd.CALL_BUDGET,
@@ -41,7 +42,7 @@ def _results(country: str, budget: Decimal | int = 1_000_000):
     return check(_profile(country, budget), ON, rates=RATES).results
 
 
-@pytest.mark.parametrize("country", ["DK", "NO", "SE"])
+@pytest.mark.parametrize("country", COUNTRIES)
 def test_every_schemes_amounts_are_in_its_own_currency(country):
     for r in _results(country):
         am = r.amounts.amounts
@@ -68,7 +69,7 @@ def test_a_danish_budget_for_a_norwegian_network_is_converted_into_nok():
 
 
 def test_the_cap_stays_the_schemes_exact_figure():
-    for country in ("DK", "NO", "SE"):
+    for country in COUNTRIES:
         for r in _results(country, 100_000_000):
             if r.scheme.id in CAPS:
                 am = r.amounts.amounts
@@ -86,7 +87,7 @@ def test_a_norwegian_company_gets_smv_digital_vouchers_in_dkk():
 
 
 def test_the_verdicts_only_path_converts_the_same_way():
-    for country in ("DK", "NO", "SE"):
+    for country in COUNTRIES:
         full = check(_profile(country), ON, rates=RATES)
         short = summarize_match(_profile(country), ON, rates=RATES)
         assert [r.amounts.made() for r in short.results] == [r.amounts for r in full.results]
@@ -94,7 +95,7 @@ def test_the_verdicts_only_path_converts_the_same_way():
 
 
 @given(st.decimals(min_value=0, max_value=10**9, places=2),
-       st.sampled_from(["DK", "NO", "SE"]), st.sampled_from([s.id for s in all_schemes()]))
+       st.sampled_from(COUNTRIES), st.sampled_from([s.id for s in all_schemes()]))
 def test_grant_plus_own_funding_is_the_cost_base_in_the_schemes_currency(budget, country, sid):
     r = check(_profile(country, budget), ON, rates=RATES, schemes=[sid]).results[0]
     am = r.amounts.amounts

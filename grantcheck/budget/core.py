@@ -180,10 +180,16 @@ class BudgetCtx(Ctx):
 
         # The budget is read through the profile, so "budget.…" paths resolve like every other
         # path. Without a profile: a placeholder that no rule reads (value() hides it); its
-        # country only lets Ctx settle a currency, which BudgetCtx.currency overrides anyway.
+        # country and the scheme's currency only let Ctx settle a currency, which
+        # BudgetCtx.currency overrides anyway (made without validation, the company must state
+        # its currency: Company.money_currency looks the country up only once a profile has
+        # been validated, and in a fresh process none has).
         if profile is None:
             holder = Profile.model_construct(
-                company=Company.model_construct(name="", country=scheme.country), budget=budget)
+                company=Company.model_construct(
+                    name="", country=scheme.country,
+                    currency=scheme.currency),  # type: ignore[arg-type]  # one of CURRENCIES
+                budget=budget)
         elif profile.budget is not budget:
             holder = profile.model_copy(update={"budget": budget})
         else:

@@ -180,10 +180,14 @@ def _print_parameter(p: dict[str, Any], on: str, page: str, console: Console) ->
     console.print(_indented(_source_text([p["source"]], page)))
 
 
-def _print_budget(b: dict[str, Any], on: str, page: str, console: Console) -> None:
-    """The cost rules `grantcheck budget` checks."""
+def _print_budget(b: dict[str, Any] | None, on: str, page: str, console: Console) -> None:
+    """The cost rules `grantcheck budget` checks (None: the scheme states none)."""
     console.print()
     console.print(Text("Budget rules (grantcheck budget)", style="bold underline"))
+    if b is None:
+        console.print(Text("None: the scheme states no budget rules, so `grantcheck budget` "
+                           "cannot check a budget against it."))
+        return
     console.print(Text(f"Cost categories: {b['categories']}"))
     console.print(Text(f"Own funding: {b['own_funding_form']}"))
     for r in b["rules"]:

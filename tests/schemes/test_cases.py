@@ -1,7 +1,8 @@
 """The case files: boundary cases of every scheme, written as data a reader of the page can check.
 
-Each scheme may have ``tests/schemes/cases/<scheme-id>.toml`` (the test-only scheme's file sits
-beside its package). Its shape::
+Each scheme may have ``tests/schemes/cases/<scheme-id>.toml``; a test-only scheme (on
+``GRANTCHECK_SCHEMES_PATH``) has ``cases.toml`` in its own package instead, so that it is one
+folder. A case file's shape::
 
     [bases.small]                 # named profile fragments the cases start from
     company = { name = "A ApS", country = "DK", employees_fte = 5 }
@@ -34,7 +35,7 @@ from typing import Any
 import pytest
 
 from grantcheck.engine import evaluate
-from grantcheck.schemes import get
+from grantcheck.schemes import SCHEME_IDS, get, package
 from tests.support import ON, ctx_for
 
 CASES = Path(__file__).resolve().parent / "cases"
@@ -54,19 +55,27 @@ def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def case_files() -> list[Path]:
-    return sorted(CASES.glob("*.toml"))
+def case_files() -> list[tuple[str, Path]]:
+    """(scheme id, case file): every file of tests/schemes/cases (named by scheme id), then the
+    ``cases.toml`` of each scheme package that has one (a test-only scheme's)."""
+    found = [(path.stem, path) for path in sorted(CASES.glob("*.toml"))]
+    for scheme_id in SCHEME_IDS:
+        for folder in package(scheme_id).__path__:
+            own = Path(folder) / "cases.toml"
+            if own.is_file():
+                found.append((scheme_id, own))
+    return found
 
 
-def load(path: Path) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+def load(scheme_id: str, path: Path) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
     """(test id, the case, the profile data) for every case of one file."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    scheme_id = path.stem
     bases: dict[str, Any] = data.get("bases", {})
     out = []
     for case in data.get("case", []):
         extra = set(case) - CASE_KEYS
-        assert not extra, f"{path.name}: case {case.get('name')!r}: unknown keys {extra}"
+        assert not extra, (f"{scheme_id} ({path.name}): case {case.get('name')!r}: unknown "
+                           f"keys {extra}")
         base_name = case.get("base", "default" if "default" in bases else None)
         base = bases[base_name] if base_name else {}
         out.append((f"{scheme_id}: {case['name']}", {**case, "scheme": scheme_id},
@@ -74,7 +83,7 @@ def load(path: Path) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
     return out
 
 
-ALL = [c for path in case_files() for c in load(path)]
+ALL = [c for scheme_id, path in case_files() for c in load(scheme_id, path)]
 
 
 def run_case(case: dict[str, Any], profile: dict[str, Any]) -> None:
