@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Generic, TypeVar
+from types import ModuleType
+from typing import Any, Generic, TypeVar
 
 from grantcheck.citations import Citation
 from grantcheck.money import CURRENCIES, Money
@@ -126,3 +127,11 @@ def constant(name: str, unit: str, value: V, source: Citation, note: str = "",
              valid_until: date | None = None) -> Parameter[V]:
     """A number stated on an undated page: in force for every date up to ``valid_until``."""
     return Parameter(name, unit, {ALWAYS: value}, source, valid_until=valid_until, note=note)
+
+
+def parameters_of(module: ModuleType, *extra: Parameter[Any]) -> tuple[Parameter[Any], ...]:
+    """Every :class:`Parameter` ``module`` holds at its top level, in the order it defines (or
+    imports) them, then ``extra`` (e.g. shared law's parameters the scheme uses), each once: a
+    scheme's ``parameters=`` without a hand-kept tuple that can forget one."""
+    found = [v for v in vars(module).values() if isinstance(v, Parameter)]
+    return tuple(dict.fromkeys((*found, *extra)))

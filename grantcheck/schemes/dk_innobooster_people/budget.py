@@ -63,10 +63,11 @@ from grantcheck.budget.core import (
 )
 from grantcheck.budget.model import Category, Source
 from grantcheck.engine import Check, Kind, check, failed, info, passed, unknown
-from grantcheck.money import Money, format_amount, format_percent, min_money
+from grantcheck.money import Money, format_amount, format_percent
 from grantcheck.parameters import NotEncoded
 from grantcheck.profile import Employee
-from grantcheck.schemes.dk_innobooster_people.scheme import (
+from grantcheck.schemes.dk_innobooster_people.grant import OWN_FUNDING_FORM, monthly_subsidy
+from grantcheck.schemes.dk_innobooster_people.page import (
     C_CAP,
     C_EMPLOYEES,
     C_NAMED,
@@ -79,17 +80,18 @@ from grantcheck.schemes.dk_innobooster_people.scheme import (
     C_SAME_PERIOD,
     C_SUBSIDY,
     C_VERSION,
+)
+from grantcheck.schemes.dk_innobooster_people.parameters import (
     CAP,
     FUNDED_MAX,
     FUNDED_MIN,
-    OWN_FUNDING_FORM,
     OWNER_MIN_PERCENT,
     PAGE_VERSION,
     SALARY_RATE,
-    SCHEME,
     SUBSIDY_MONTHS,
     SUBSIDY_PER_MONTH,
 )
+from grantcheck.schemes.dk_innobooster_people.scheme import SCHEME
 
 SALARY = "salary"  # group of a counted salary line
 OWNER = "owner"  # group of a salary line of an owner (not eligible)
@@ -179,7 +181,8 @@ def _salary(bctx: BudgetCtx, lr: LineResult) -> None:
                  if name_key(other.line.employee or "") == name_key(name))
     funded = min(months, max(limit - before, 0))
     monthly = Money(amount.amount / months, amount.currency)
-    per_month = min_money(bctx.param(SUBSIDY_PER_MONTH), monthly * SALARY_RATE.at(bctx.on))
+    per_month = monthly_subsidy(bctx.param(SUBSIDY_PER_MONTH), monthly,
+                                SALARY_RATE.at(bctx.on))
     earlier = f"; {before} months of {name} are on earlier lines" if before else ""
     cites = (C_SUBSIDY, C_RATE)
     if funded == 0:
