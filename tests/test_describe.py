@@ -13,7 +13,7 @@ from grantcheck.budget import checker as budget_checker
 from grantcheck.cli import app
 from grantcheck.describe import detail, schemes_overview
 from grantcheck.schemes import SCHEME_IDS, all_schemes, get, has_budget, sections
-from grantcheck.schemes.dk_innobooster_people import scheme as ip
+from grantcheck.schemes.dk_innobooster_people import parameters as ip
 from grantcheck.schemes.dk_smv_digital import scheme as smv
 from grantcheck.schemes.no_bedriftsnettverk import scheme as bn
 from grantcheck.schemes.se_saker_digitalisering import scheme as sd

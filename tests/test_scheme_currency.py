@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from grantcheck.matching import check, summarize_match
 from grantcheck.profile import profile_from_data
 from grantcheck.schemes import all_schemes, currencies, get
-from grantcheck.schemes.dk_innobooster_people import scheme as ip
+from grantcheck.schemes.dk_innobooster_people import parameters as ip
 from grantcheck.schemes.dk_smv_digital import scheme as smv
 from grantcheck.schemes.no_bedriftsnettverk import scheme as bn
 from grantcheck.schemes.se_saker_digitalisering import scheme as sd

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from grantcheck.engine import Kind, Outcome, Stage, Verdict
 from grantcheck.money import Money
 from grantcheck.schemes import get
-from grantcheck.schemes.dk_innobooster_people.scheme import SCHEME, SOURCE
+from grantcheck.schemes.dk_innobooster_people.page import SOURCE
+from grantcheck.schemes.dk_innobooster_people.scheme import SCHEME
 from tests.support import ctx_for, finding, merged, outcome, result_for
 
 ON = date(2020, 9, 1)

@@ -1,0 +1,93 @@
+"""What several of Innobooster People's rules derive from the profile, and how they look at it:
+the company's fifth anniversary, the profile's amounts in DKK (converted when the company keeps
+another currency), and one condition checked on every funded employee."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from grantcheck.engine import Check, Ctx, failed, missing, passed, unknown
+from grantcheck.law.dates import add_months
+from grantcheck.money import Money
+from grantcheck.profile import Employee
+from grantcheck.schemes.dk_innobooster_people.parameters import MAX_AGE_YEARS
+
+
+def anniversary(ctx: Ctx, founded: date) -> date:
+    """The day a company registered on ``founded`` turns MAX_AGE_YEARS (29 February → 28
+    February): the last day it is young enough."""
+    return add_months(founded, 12 * MAX_AGE_YEARS.at(ctx.on))
+
+
+def month_start(d: date) -> date:
+    return d.replace(day=1)
+
+
+def in_dkk(ctx: Ctx, amount: Decimal) -> Money:
+    """An amount of the profile in DKK (converted when the company keeps another currency)."""
+    return ctx.convert(ctx.money(amount), "DKK")
+
+
+def money_text(ctx: Ctx, amount: Decimal) -> str:
+    """An amount of the profile as stated, with its DKK value when it is in another currency."""
+    own = ctx.money(amount)
+    if own.currency == "DKK":
+        return str(own)
+    return f"{own} (= {in_dkk(ctx, amount).rounded()})"
+
+
+# the check of a rule on the funded employees when the profile does not list them
+NO_EMPLOYEES = missing("employees", why="the 1–3 employees the grant is for")
+
+
+def names(emps: Sequence[Employee]) -> str:
+    return ", ".join(e.name or "(unnamed)" for e in emps)
+
+
+def per_employee(
+    ctx: Ctx,
+    field: str,
+    ok: Callable[[Any], bool],
+    show: Callable[[Any], str],
+    requirement: str,
+    fix: str,
+) -> Check:
+    """One condition on every funded employee: fail if any fails, unknown if any is not stated."""
+    emps = ctx.profile.employees
+    if emps is None:
+        return NO_EMPLOYEES
+    if not emps:
+        return passed("no funded employees listed (employees = []; see IP12)")
+    parts: list[str] = []
+    bad: list[str] = []
+    missing: list[str] = []
+    for i, e in enumerate(emps):
+        value = getattr(e, field)
+        if value is None:
+            parts.append(f"{e.name}: not stated")
+            missing.append(f"employees[{i}].{field}")
+            continue
+        parts.append(f"{e.name}: {show(value)}")
+        if not ok(value):
+            bad.append(e.name)
+    message = "; ".join(parts) + f" ({requirement})"
+    if bad:
+        return failed(message, fix.format(names=", ".join(bad)))
+    if missing:
+        return unknown(message, *missing)
+    return passed(message)
+
+
+def yes(v: Any) -> bool:
+    return bool(v)
+
+
+def no(v: Any) -> bool:
+    return not v
+
+
+def flag(v: Any) -> str:
+    return "yes" if v else "no"

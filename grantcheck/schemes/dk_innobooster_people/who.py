@@ -1,0 +1,310 @@
+"""Innobooster People's rules for "Hvem kan søge?" (who can apply): IP01–IP11, in page order.
+
+Capital or turnover, a Danish CVR number, then the GBER art. 22 conditions the page lists (age,
+no takeover, no profit distribution, no merger, small enterprise, plus "unlisted" from art. 22(2))
+and the sector exclusion; a controlling enterprise meets the conditions too. The GBER rules are
+bounded by GBER's validity (GBER_APPLIES) as well as by the page's version.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from grantcheck.engine import (
+    Check,
+    Ctx,
+    Kind,
+    Missing,
+    RuleBook,
+    check,
+    failed,
+    info,
+    passed,
+    text_of,
+    unknown,
+)
+from grantcheck.law.dates import add_months
+from grantcheck.law.sme import CITES as SME_CITES
+from grantcheck.law.sme import Figures, category_of, company_status
+from grantcheck.profile import Sector
+from grantcheck.schemes.dk_innobooster_people.derived import anniversary, in_dkk, money_text
+from grantcheck.schemes.dk_innobooster_people.page import (
+    C_AGE,
+    C_ART22_PAGE,
+    C_CAPITAL,
+    C_CVR,
+    C_GBER_1_3,
+    C_GBER_22,
+    C_MERGER,
+    C_ONE_OF_TWO,
+    C_PROFITS,
+    C_SECTOR,
+    C_SMALL,
+    C_START,
+    C_STRUCTURE,
+    C_STRUCTURE_TOO,
+    C_TAKEOVER,
+    C_TURNOVER,
+    S_APPLICANT,
+)
+from grantcheck.schemes.dk_innobooster_people.parameters import (
+    AGE_MARGIN_MONTHS,
+    CAPITAL_MIN,
+    GBER_APPLIES,
+    MAX_AGE_YEARS,
+    TURNOVER_MIN,
+)
+
+rules = RuleBook()
+
+
+def _gber(ctx: Ctx) -> None:
+    """Raise NotEncoded when GBER art. 22 does not cover the evaluation date."""
+    GBER_APPLIES.at(ctx.on)
+
+
+@rules.rule("IP01", "The company has raised at least DKK 500,000 or turned over at least "
+            "DKK 2 million",
+            section=S_APPLICANT, kind=Kind.HARD, cites=[C_ONE_OF_TWO, C_CAPITAL, C_TURNOVER],
+            reads=["company.external_capital_raised", "company.turnover"])
+def capital_or_turnover(ctx: Ctx) -> Check:
+    """'Virksomheden har samlet set tiltrukket kapital på min. 500.000 kr.' or 'en omsætning på
+    mindst 2 mio. kr. i seneste afsluttede regnskabsår': either suffices."""
+    c = ctx.profile.company
+    cap_min = CAPITAL_MIN.money(ctx.on)
+    turn_min = TURNOVER_MIN.money(ctx.on)
+    parts: list[str] = []
+    missing: list[str] = []
+    cap_ok: bool | None = None
+    turn_ok: bool | None = None
+    if c.external_capital_raised is None:
+        parts.append("external capital not stated")
+        missing.append("company.external_capital_raised")
+    else:
+        cap_ok = in_dkk(ctx, c.external_capital_raised) >= cap_min
+        parts.append(f"external capital {money_text(ctx, c.external_capital_raised)} "
+                     f"{'≥' if cap_ok else '<'} {cap_min}")
+    if c.turnover is None:
+        parts.append("turnover not stated")
+        missing.append("company.turnover")
+    else:
+        turn_ok = in_dkk(ctx, c.turnover) >= turn_min
+        parts.append(f"turnover {money_text(ctx, c.turnover)} {'≥' if turn_ok else '<'} "
+                     f"{turn_min} in the latest closed fiscal year")
+    message = "; ".join(parts) + " (one of the two is required)"
+    if cap_ok or turn_ok:
+        return passed(message)
+    if missing:
+        return unknown(message, *missing,
+                       fix="state " + " or ".join(missing) + " in the profile")
+    assert c.external_capital_raised is not None and c.turnover is not None
+    cap_gap = cap_min - in_dkk(ctx, c.external_capital_raised)
+    turn_gap = turn_min - in_dkk(ctx, c.turnover)
+    return failed(message, f"raise external capital to {cap_min} ({cap_gap.rounded()} more) or "
+                  f"reach a turnover of {turn_min} ({turn_gap.rounded()} more) in a closed year")
+
+
+@rules.rule("IP02", "The company has a Danish CVR number",
+            section=S_APPLICANT, kind=Kind.HARD, cites=[C_CVR],
+            reads=["company.cvr_number"])
+def cvr(ctx: Ctx) -> Check:
+    """'Virksomheden skal desuden have et dansk CVR nummer for at kunne ansøge.'"""
+    number = ctx.profile.company.cvr_number
+    if number is None:
+        return unknown("the profile does not state company.cvr_number", "company.cvr_number",
+                       fix="state company.cvr_number (a Danish CVR number is required)")
+    return passed(f"CVR number {number}")
+
+
+@rules.rule("IP03", "The company is at most five years old", section=S_APPLICANT, kind=Kind.HARD,
+            cites=[C_AGE, C_ART22_PAGE, C_GBER_22], reads=["company.founded"])
+def at_most_five_years(ctx: Ctx) -> Check:
+    """'Virksomheden må på bevillingstidspunktet ikke være ældre end fem år': eligible up to and
+    including the fifth anniversary of the registration, on the evaluation date."""
+    _gber(ctx)
+    founded: date = ctx.need("company.founded")
+    last = anniversary(ctx, founded)
+    years = MAX_AGE_YEARS.at(ctx.on)
+    ok = ctx.on <= last
+    message = (f"registered {founded.isoformat()}; eligible up to and including "
+               f"{last.isoformat()} (the {years}-year anniversary); evaluation date "
+               f"{ctx.on.isoformat()}")
+    return check(ok, message, f"the company passed its {years}-year anniversary on "
+                 f"{last.isoformat()}; start-up aid under GBER art. 22 is no longer possible")
+
+
+@rules.rule("IP04", "The fifth anniversary is not within two months",
+            section=S_APPLICANT, kind=Kind.SOFT,
+            cites=[C_AGE, C_START], reads=["company.founded"])
+def age_margin(ctx: Ctx) -> Check:
+    """The grant starts after the approval (at the earliest the 1st of the following month): a
+    company close to its fifth anniversary may be too old when the grant is given."""
+    _gber(ctx)
+    founded: date = ctx.need("company.founded")
+    last = anniversary(ctx, founded)
+    months = AGE_MARGIN_MONTHS.at(ctx.on)
+    horizon = add_months(ctx.on, months)
+    if ctx.on > last:
+        return info(f"the {MAX_AGE_YEARS.at(ctx.on)}-year anniversary {last.isoformat()} has "
+                    "passed (see IP03)")
+    ok = last > horizon
+    return check(ok, f"the {MAX_AGE_YEARS.at(ctx.on)}-year anniversary is {last.isoformat()}; "
+                 f"{months} months after the evaluation date is {horizon.isoformat()}",
+                 f"the grant must be given by {last.isoformat()}: apply at once, and check "
+                 "that the approval and grant start can come before that day")
+
+
+@rules.rule("IP05", "The company has not taken over another company's activity",
+            section=S_APPLICANT, kind=Kind.HARD,
+            cites=[C_TAKEOVER, C_ART22_PAGE], reads=["company.taken_over_other_activity"])
+def no_takeover(ctx: Ctx) -> Check:
+    """'Virksomheden må ikke have overtaget en anden virksomheds aktivitet'."""
+    _gber(ctx)
+    v: bool = ctx.need("company.taken_over_other_activity")
+    return check(not v, f"company.taken_over_other_activity = {str(v).lower()}",
+                 "a company that took over another company's activity is not a start-up under "
+                 "GBER art. 22")
+
+
+@rules.rule("IP06", "The company has not distributed profits", section=S_APPLICANT, kind=Kind.HARD,
+            cites=[C_PROFITS, C_GBER_22], reads=["company.distributed_profits"])
+def no_profit_distribution(ctx: Ctx) -> Check:
+    """'[må ikke] have udloddet overskud'."""
+    _gber(ctx)
+    v: bool = ctx.need("company.distributed_profits")
+    return check(not v, f"company.distributed_profits = {str(v).lower()}",
+                 "a company that has distributed profits cannot receive start-up aid "
+                 "(GBER art. 22(2))")
+
+
+@rules.rule("IP07", "The company was not formed through a merger with a non-qualifying company",
+            section=S_APPLICANT, kind=Kind.HARD, cites=[C_MERGER, C_GBER_22],
+            reads=["company.formed_by_merger"])
+def no_merger(ctx: Ctx) -> Check:
+    """'[må ikke] være opstået gennem fusion med et selskab, der ikke opfylder kravene'."""
+    _gber(ctx)
+    v: bool = ctx.need("company.formed_by_merger")
+    return check(not v, f"company.formed_by_merger = {str(v).lower()}",
+                 "a company formed through a merger with a company that does not meet the "
+                 "start-up conditions cannot receive the grant")
+
+
+@rules.rule("IP08", "The company is a small enterprise (fewer than 50 staff, at most "
+            "EUR 10 million)", section=S_APPLICANT, kind=Kind.HARD, cites=[C_SMALL, *SME_CITES],
+            reads=["company.employees_fte", "company.owners_fte", "company.turnover",
+                   "company.balance_sheet_total", "company.related", "company.previous_year",
+                   "company.public_ownership_percent"])
+def small_enterprise(ctx: Ctx) -> Check:
+    """'Virksomheden skal have under 50 ansatte, samt højest 10 mio. EUR i årlig omsætning eller
+    årlig samlet balance.' Staff and figures per the EU SME definition (owner-managers included,
+    partner and linked enterprises added)."""
+    _gber(ctx)
+    status = company_status(ctx)
+    return check(status.is_small,
+                 lambda: f"{text_of(status.explanation)} (small or micro required)",
+                 "the company (with its partner and linked enterprises) must have fewer than 50 "
+                 "staff and turnover or balance sheet total of at most EUR 10 million")
+
+
+@rules.rule("IP09", "The company is unlisted",
+            section=S_APPLICANT, kind=Kind.HARD, cites=[C_GBER_22, C_ART22_PAGE],
+            reads=["company.listed"])
+def unlisted(ctx: Ctx) -> Check:
+    """GBER art. 22(2): 'unlisted small enterprises' (EU law; the page refers to art. 22(2))."""
+    _gber(ctx)
+    v: bool = ctx.need("company.listed")
+    return check(not v, f"company.listed = {str(v).lower()} (EU: GBER art. 22(2), not on the page)",
+                 "a listed company cannot receive start-up aid under GBER art. 22")
+
+
+@rules.rule("IP10", "The company is not in fisheries, aquaculture or primary agriculture",
+            section=S_APPLICANT, kind=Kind.HARD, cites=[C_SECTOR, C_GBER_1_3],
+            reads=["company.sector"])
+def sector(ctx: Ctx) -> Check:
+    """'Der kan ikke gives bevilling til virksomheder inden for fiskeri- og akvakultursektoren og
+    sektoren for primærproduktion af landbrugsprodukter'."""
+    _gber(ctx)
+    s: Sector = ctx.need("company.sector")
+    excluded = {Sector.FISHERY_AQUACULTURE, Sector.PRIMARY_AGRICULTURE}
+    return check(s not in excluded, f"sector {s.value}",
+                 "fisheries, aquaculture and primary agricultural production are excluded "
+                 "(GBER art. 1(3)(a),(b))")
+
+
+@rules.rule("IP11", "A controlling enterprise meets the start-up conditions too",
+            section=S_APPLICANT, kind=Kind.HARD,
+            cites=[C_STRUCTURE, C_STRUCTURE_TOO, C_GBER_22],
+            reads=["company.related", "company.related[].controls_company",
+                   "company.related[].founded", "company.related[].staff",
+                   "company.related[].turnover", "company.related[].balance_sheet_total",
+                   "company.related[].gber22_conditions_met"])
+def controlling_enterprise(ctx: Ctx) -> Check:
+    """'Hvis virksomheden indgår i en ejerstruktur, hvor et andet selskab har bestemmende
+    indflydelse (ejer mere end 50%) … så skal disse selskaber tillige opfylde kravene'."""
+    _gber(ctx)
+    related = ctx.profile.company.related
+    if related is None:
+        return unknown("the profile does not list partner or linked enterprises (company.related)",
+                       "company.related",
+                       fix="state company.related (an empty list when there are none)")
+    parts: list[str] = []
+    bad: list[str] = []
+    missing: list[str] = []
+    controllers = 0
+    for i, r in enumerate(related):
+        prefix = f"company.related[{i}]"
+        if r.controls_company is None and r.relation == "linked":
+            parts.append(f"{r.name}: not stated whether it controls the company")
+            missing.append(f"{prefix}.controls_company")
+            continue
+        if not r.controls_company:
+            continue
+        controllers += 1
+        problems: list[str] = []
+        facts: list[str] = []
+        if r.founded is None:
+            missing.append(f"{prefix}.founded")
+            facts.append("registration date not stated")
+        else:
+            last = anniversary(ctx, r.founded)
+            facts.append(f"registered {r.founded.isoformat()}, eligible up to {last.isoformat()}")
+            if ctx.on > last:
+                problems.append("more than five years old")
+        if r.staff is None:
+            missing.append(f"{prefix}.staff")
+            facts.append("staff not stated")
+        else:
+            figures = Figures(r.staff,
+                              ctx.money(r.turnover) if r.turnover is not None else None,
+                              ctx.money(r.balance_sheet_total)
+                              if r.balance_sheet_total is not None else None)
+            try:
+                size = category_of(ctx, figures, prefix)
+            except Missing as m:
+                missing.extend(m.fields)
+                facts.append("size not settled")
+            else:
+                facts.append(f"{size} on its own figures")
+                if size not in ("micro", "small"):
+                    problems.append("not a small enterprise")
+        if r.gber22_conditions_met is None:
+            missing.append(f"{prefix}.gber22_conditions_met")
+            facts.append("other start-up conditions not stated")
+        elif not r.gber22_conditions_met:
+            problems.append("does not meet the other start-up conditions")
+        else:
+            facts.append("other start-up conditions met")
+        parts.append(f"{r.name} controls the company: " + ", ".join(facts))
+        if problems:
+            bad.append(f"{r.name} ({', '.join(problems)})")
+    if not parts:
+        return passed("no enterprise controls the company (company.related)")
+    message = "; ".join(parts)
+    if bad:
+        return failed(message, "every controlling enterprise must itself be an unlisted small "
+                      "enterprise of at most five years meeting GBER art. 22: " + "; ".join(bad))
+    if missing:
+        return unknown(message, *missing)
+    return passed(message + f" ({controllers} controlling enterprise(s) checked; their figures "
+                  "are also added in IP08)")
+
