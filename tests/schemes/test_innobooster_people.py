@@ -1,6 +1,8 @@
-"""Innobooster People (dk-innobooster-people): rules, verdicts, amounts, documents, health.
+"""Innobooster People (dk-innobooster-people): messages, fixes, unknowns, amounts, documents.
 
-Evaluation date 2020-09-01 (page version 3, call open) unless a test says otherwise.
+The boundary pairs (one case each side of every threshold) are data, in
+tests/schemes/cases/dk-innobooster-people.toml. Evaluation date 2020-09-01 (page version 3, call
+open) unless a test says otherwise.
 """
 
 from __future__ import annotations
@@ -13,10 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grantcheck.engine import Kind, Outcome, Stage, Verdict
+from grantcheck.engine import Outcome, Stage, Verdict
 from grantcheck.money import Money
-from grantcheck.schemes import get
-from grantcheck.schemes.dk_innobooster_people.page import SOURCE
+from grantcheck.schemes import get, sections
 from grantcheck.schemes.dk_innobooster_people.scheme import SCHEME
 from tests.support import ctx_for, finding, merged, outcome, result_for
 
@@ -84,54 +85,28 @@ def msg(data: dict[str, Any], rule_id: str, on: date = ON) -> str:
     return finding(SCHEME, data, rule_id, on).message
 
 
-# --- health -----------------------------------------------------------------------------------
+# --- the package ----------------------------------------------------------------------------------
 
 
 def test_the_registry_returns_this_module() -> None:
     assert get("dk-innobooster-people") is SCHEME
 
 
-def test_rule_ids_are_unique_and_numbered_in_order() -> None:
-    ids = [r.id for r in SCHEME.rules]
-    assert ids == [f"IP{i:02d}" for i in range(1, len(ids) + 1)]
-
-
-def test_every_rule_has_a_citation_a_title_and_reads_its_fields() -> None:
-    for r in SCHEME.rules:
-        assert r.cites, r.id
-        assert r.title, r.id
-        if r.kind is not Kind.INFO:
-            assert r.reads, r.id
-
-
-def test_every_quote_of_the_page_is_verbatim() -> None:
-    quotes = [c.quote for r in SCHEME.rules for c in r.cites if c.source is SOURCE]
-    quotes += [c.quote for d in SCHEME.documents for c in d.cites if c.source is SOURCE]
-    quotes += [p.source.quote for p in SCHEME.parameters if p.source.source is SOURCE]
-    quotes += [c.quote for c in SCHEME.call.cites]
-    assert quotes
-    for q in quotes:
-        assert q and q in PAGE_EXCERPT, q
+def test_the_catalogue_groups_the_rules_under_four_headings() -> None:
+    """Each rule's section gives the requirements catalogue's groups, in rule order."""
+    assert sections("dk-innobooster-people") == (
+        ("Applicant", ("IP01", "IP02", "IP03", "IP04", "IP05", "IP06", "IP07", "IP08", "IP09",
+                       "IP10", "IP11", "IP27", "IP28", "IP29", "IP30", "IP31")),
+        ("Employees the grant is for", ("IP12", "IP13", "IP14", "IP15", "IP16", "IP17", "IP18",
+                                        "IP20", "IP21", "IP22", "IP23", "IP24", "IP25", "IP26")),
+        ("Money", ("IP19",)),
+        ("Documents", ("IP32", "IP33", "IP34", "IP35", "IP36", "IP37", "IP38")),
+    )
 
 
 def test_eu_citations_say_they_are_not_from_the_page() -> None:
     eu_rules = {r.id for r in SCHEME.rules for c in r.cites if not c.from_page}
     assert {"IP03", "IP06", "IP07", "IP09", "IP10", "IP11"} <= eu_rules
-
-
-def test_every_parameter_has_a_unit_and_a_citation() -> None:
-    names = [p.name for p in SCHEME.parameters]
-    assert len(names) == len(set(names))
-    for p in SCHEME.parameters:
-        assert p.unit, p.name
-        assert p.source.section, p.name
-
-
-def test_every_document_id_is_known_to_the_profile() -> None:
-    from grantcheck.profile import DOCUMENT_IDS
-
-    for d in SCHEME.documents:
-        assert d.id in DOCUMENT_IDS, d.id
 
 
 # --- the call -----------------------------------------------------------------------------------
@@ -153,10 +128,6 @@ def test_a_date_before_page_version_3_is_not_encoded() -> None:
     assert all(f.outcome is UNKNOWN for f in r.findings)
     assert "not encoded" in r.findings[0].message
     assert "2020-07-03" in r.findings[0].message
-
-
-def test_page_version_3_is_encoded_from_3_july_2020() -> None:
-    assert result_for(SCHEME, BASE, date(2020, 7, 3)).verdict is Verdict.FITS
 
 
 # --- verdicts -----------------------------------------------------------------------------------
@@ -190,18 +161,10 @@ def test_assessment_criteria_are_listed_not_decided() -> None:
 # --- IP01 capital or turnover -------------------------------------------------------------------
 
 
-def test_capital_of_500000_is_enough_alone() -> None:
-    assert rule_outcome(company(external_capital_raised=500_000, turnover=0), "IP01") is PASS
-
-
 def test_capital_of_499999_and_turnover_1999999_is_not() -> None:
     data = company(external_capital_raised=499_999, turnover=1_999_999)
     assert rule_outcome(data, "IP01") is FAIL
     assert "DKK 1 more" in finding(SCHEME, data, "IP01", ON).fix
-
-
-def test_turnover_of_2_million_is_enough_alone() -> None:
-    assert rule_outcome(company(external_capital_raised=0, turnover=2_000_000), "IP01") is PASS
 
 
 def test_turnover_failing_and_capital_unknown_needs_information() -> None:
@@ -218,14 +181,6 @@ def test_capital_passing_and_turnover_unknown_passes() -> None:
     assert rule_outcome(data, "IP01") is PASS
 
 
-def test_capital_in_euro_is_converted_to_dkk() -> None:
-    # 1 EUR = 7.46 DKK (the test rates): EUR 67,025 = DKK 500,006.50; EUR 67,024 = DKK 499,999.04
-    enough = company(country="DE", currency="EUR", external_capital_raised=67_025, turnover=0)
-    short = company(country="DE", currency="EUR", external_capital_raised=67_024, turnover=0)
-    assert rule_outcome(enough, "IP01") is PASS
-    assert rule_outcome(short, "IP01") is FAIL
-
-
 # --- IP02 CVR -----------------------------------------------------------------------------------
 
 
@@ -240,20 +195,6 @@ def test_no_cvr_number_stated_is_unknown() -> None:
 # --- IP03, IP04 age -----------------------------------------------------------------------------
 
 
-def test_a_company_on_its_fifth_anniversary_is_young_enough() -> None:
-    assert rule_outcome(company(founded=date(2015, 9, 1)), "IP03") is PASS
-
-
-def test_a_company_a_day_past_its_fifth_anniversary_is_not() -> None:
-    assert rule_outcome(company(founded=date(2015, 8, 31)), "IP03") is FAIL
-
-
-def test_a_company_founded_on_29_february_turns_five_on_28_february() -> None:
-    data = company(founded=date(2016, 2, 29))
-    assert rule_outcome(data, "IP03", date(2021, 2, 28)) is PASS
-    assert rule_outcome(data, "IP03", date(2021, 3, 1)) is FAIL
-
-
 def test_age_is_unknown_without_a_registration_date() -> None:
     assert rule_outcome(without("company", "founded"), "IP03") is UNKNOWN
 
@@ -262,18 +203,6 @@ def test_age_after_gber_ends_is_not_encoded() -> None:
     f = finding(SCHEME, company(founded=date(2024, 1, 1)), "IP03", date(2027, 1, 1))
     assert f.outcome is UNKNOWN
     assert "not encoded" in f.message
-
-
-def test_fifth_anniversary_two_months_ahead_warns() -> None:
-    assert rule_outcome(company(founded=date(2015, 11, 1)), "IP04") is WARNING
-
-
-def test_fifth_anniversary_two_months_and_a_day_ahead_does_not_warn() -> None:
-    assert rule_outcome(company(founded=date(2015, 11, 2)), "IP04") is PASS
-
-
-def test_age_warning_is_only_information_once_the_anniversary_passed() -> None:
-    assert rule_outcome(company(founded=date(2015, 8, 31)), "IP04") is INFO
 
 
 def test_age_warning_never_changes_the_verdict() -> None:
@@ -312,25 +241,10 @@ def test_sector_is_unknown_when_not_stated() -> None:
 # --- IP08 small enterprise ----------------------------------------------------------------------
 
 
-def test_49_staff_is_small() -> None:
-    assert rule_outcome(company(employees_fte=47, owners_fte=2), "IP08") is PASS
-
-
 def test_50_staff_is_not_small() -> None:
     f = finding(SCHEME, company(employees_fte=48, owners_fte=2), "IP08", ON)
     assert f.outcome is FAIL
     assert "50 AWU" in f.message
-
-
-def test_turnover_of_eur_10_million_is_small() -> None:
-    # 1 EUR = 7.46 DKK: EUR 10 million = DKK 74,600,000
-    data = company(turnover=74_600_000, balance_sheet_total=80_000_000)
-    assert rule_outcome(data, "IP08") is PASS
-
-
-def test_turnover_and_balance_above_eur_10_million_are_not_small() -> None:
-    data = company(turnover=74_600_001, balance_sheet_total=74_600_001)
-    assert rule_outcome(data, "IP08") is FAIL
 
 
 def test_size_is_unknown_without_staff() -> None:
@@ -360,16 +274,6 @@ def test_related_enterprises_not_stated_is_unknown() -> None:
 
 def test_a_young_small_qualifying_parent_passes() -> None:
     assert rule_outcome(company(related=[parent()]), "IP11") is PASS
-
-
-def test_a_parent_past_its_fifth_anniversary_does_not() -> None:
-    assert rule_outcome(company(related=[parent(founded=date(2015, 8, 31))]), "IP11") is FAIL
-    assert rule_outcome(company(related=[parent(founded=date(2015, 9, 1))]), "IP11") is PASS
-
-
-def test_a_parent_with_50_staff_does_not() -> None:
-    assert rule_outcome(company(related=[parent(staff=50)]), "IP11") is FAIL
-    assert rule_outcome(company(related=[parent(staff=49)]), "IP11") is PASS
 
 
 def test_a_parent_failing_the_other_conditions_does_not() -> None:
@@ -403,24 +307,6 @@ def test_a_partner_enterprise_is_not_a_controller() -> None:
 # --- IP12 one to three named employees ----------------------------------------------------------
 
 
-def test_one_funded_employee_is_enough() -> None:
-    assert rule_outcome(one(), "IP12") is PASS
-
-
-def test_no_funded_employee_is_not() -> None:
-    assert rule_outcome(staff(), "IP12") is FAIL
-
-
-def test_three_funded_employees_are_allowed() -> None:
-    data = staff(employee("A"), employee("B"), employee("C"))
-    assert rule_outcome(data, "IP12") is PASS
-
-
-def test_four_funded_employees_are_not() -> None:
-    data = staff(employee("A"), employee("B"), employee("C"), employee("D"))
-    assert rule_outcome(data, "IP12") is FAIL
-
-
 def test_an_unnamed_employee_is_not_allowed() -> None:
     assert rule_outcome(one(name=""), "IP12") is FAIL
 
@@ -436,10 +322,6 @@ def without_employees() -> dict[str, Any]:
 
 
 # --- IP13 full time -----------------------------------------------------------------------------
-
-
-def test_37_hours_a_week_is_full_time() -> None:
-    assert rule_outcome(one(hours_per_week=37), "IP13") is PASS
 
 
 def test_36_hours_a_week_is_not() -> None:
@@ -494,14 +376,6 @@ def rehired(dismissed: date | None = date(2020, 4, 1), **changes: Any) -> dict[s
 
 def test_an_employee_employed_at_application_qualifies() -> None:
     assert rule_outcome(one(), "IP16") is PASS
-
-
-def test_dismissed_on_2_march_2020_and_rehired_qualifies() -> None:
-    assert rule_outcome(rehired(date(2020, 3, 2)), "IP16") is PASS
-
-
-def test_dismissed_on_1_march_2020_does_not() -> None:
-    assert rule_outcome(rehired(date(2020, 3, 1)), "IP16") is FAIL
 
 
 def test_not_employed_and_no_dismissal_date_is_unknown() -> None:
@@ -565,10 +439,6 @@ def test_aid_received_not_stated_is_unknown() -> None:
 # --- IP20, IP21 other full-time employees -------------------------------------------------------
 
 
-def test_one_funded_employee_needs_no_others() -> None:
-    assert rule_outcome(merged(one(), company={"employees_fte": 0}), "IP20") is PASS
-
-
 def test_two_funded_and_two_other_fte_is_enough() -> None:
     f = finding(SCHEME, company(employees_fte=4), "IP20", ON)
     assert f.outcome is PASS
@@ -579,21 +449,6 @@ def test_two_funded_and_less_than_two_other_fte_is_not() -> None:
     f = finding(SCHEME, company(employees_fte=Decimal("3.99")), "IP20", ON)
     assert f.outcome is FAIL
     assert "0.01" in f.fix
-
-
-def test_three_funded_and_three_other_fte_is_enough() -> None:
-    three = [employee("A"), employee("B"), employee("C")]
-    assert rule_outcome(staff(*three, company={"employees_fte": 6}), "IP20") is PASS
-    assert rule_outcome(staff(*three, company={"employees_fte": Decimal("5.99")}),
-                        "IP20") is FAIL
-
-
-def test_a_rehired_funded_employee_is_not_subtracted() -> None:
-    emps = [employee("A"), employee("B", employed_at_application=False,
-                                      dismissed_on=date(2020, 4, 1))]
-    assert rule_outcome(staff(*emps, company={"employees_fte": 3}), "IP20") is PASS
-    assert rule_outcome(staff(*emps, company={"employees_fte": Decimal("2.99")}),
-                        "IP20") is FAIL
 
 
 def test_other_employees_unknown_without_fte() -> None:
@@ -618,14 +473,6 @@ def test_collective_terms_declaration_is_not_needed_for_one_funded() -> None:
 
 
 # --- IP22 owners --------------------------------------------------------------------------------
-
-
-def test_an_employee_owning_just_under_5_percent_can_be_funded() -> None:
-    assert rule_outcome(one(owner_percent=Decimal("4.99")), "IP22") is PASS
-
-
-def test_an_employee_owning_5_percent_cannot() -> None:
-    assert rule_outcome(one(owner_percent=5), "IP22") is FAIL
 
 
 def test_ownership_not_stated_is_unknown() -> None:
@@ -659,16 +506,6 @@ def test_a_start_on_the_1st_of_the_next_month_passes() -> None:
     f = finding(SCHEME, data, "IP25", ON)
     assert f.outcome is PASS
     assert "project.application_date 2020-09-30" in f.message
-
-
-def test_a_start_in_the_application_month_fails() -> None:
-    data = merged(one(grant_start=date(2020, 9, 1)),
-                  project={"application_date": date(2020, 9, 1)})
-    assert rule_outcome(data, "IP25") is FAIL
-
-
-def test_a_start_not_on_the_1st_fails() -> None:
-    assert rule_outcome(one(grant_start=date(2020, 10, 2)), "IP25") is FAIL
 
 
 def test_without_an_application_date_the_evaluation_date_is_used() -> None:
@@ -710,34 +547,8 @@ def test_form_text_limits(rule_id: str, field: str, limit: int) -> None:
     assert rule_outcome(without("application", field), rule_id) is UNKNOWN
 
 
-def test_10_slides_is_about_12() -> None:
-    assert rule_outcome(merged(BASE, application={"pitch_deck_slides": 10}), "IP35") is PASS
-
-
-def test_9_slides_warns() -> None:
-    assert rule_outcome(merged(BASE, application={"pitch_deck_slides": 9}), "IP35") is WARNING
-
-
-def test_14_slides_is_about_12() -> None:
-    assert rule_outcome(merged(BASE, application={"pitch_deck_slides": 14}), "IP35") is PASS
-
-
-def test_15_slides_warns_but_still_fits() -> None:
-    data = merged(BASE, application={"pitch_deck_slides": 15})
-    assert rule_outcome(data, "IP35") is WARNING
-    assert result_for(SCHEME, data, ON).verdict is Verdict.FITS
-
-
 def test_slides_not_stated_are_unknown() -> None:
     assert rule_outcome(without("application", "pitch_deck_slides"), "IP35") is UNKNOWN
-
-
-def test_two_page_cvs_pass() -> None:
-    assert rule_outcome(merged(BASE, application={"cv_max_pages": 2}), "IP36") is PASS
-
-
-def test_three_page_cvs_fail() -> None:
-    assert rule_outcome(merged(BASE, application={"cv_max_pages": 3}), "IP36") is FAIL
 
 
 def test_cv_length_not_stated_is_unknown() -> None:
@@ -748,15 +559,6 @@ def test_pdf_attachments() -> None:
     assert rule_outcome(merged(BASE, application={"attachments_pdf": True}), "IP37") is PASS
     assert rule_outcome(merged(BASE, application={"attachments_pdf": False}), "IP37") is FAIL
     assert rule_outcome(without("application", "attachments_pdf"), "IP37") is UNKNOWN
-
-
-def test_25_mb_of_attachments_pass() -> None:
-    assert rule_outcome(merged(BASE, application={"attachments_mb": 25}), "IP38") is PASS
-
-
-def test_25_01_mb_of_attachments_fail() -> None:
-    data = merged(BASE, application={"attachments_mb": Decimal("25.01")})
-    assert rule_outcome(data, "IP38") is FAIL
 
 
 def test_attachment_size_not_stated_is_unknown() -> None:
@@ -873,119 +675,3 @@ def test_grant_never_exceeds_cap_or_rate_and_adds_up(salaries: list[Decimal]) ->
 def test_the_payout_schedule_is_in_the_notes() -> None:
     assert any("50 % up front" in n and "month 6" in n and "auditor" in n
                for n in SCHEME.notes)
-
-
-# --- the page text the citations quote (verbatim, for the health test) -------------------------
-
-PAGE_EXCERPT = "\n".join((
-    'Vi tager løbende imod ansøgninger frem til 1. december 2020',
-    'Løntilskud på op til 30.000 kr. pr. måned pr. medarbejder i 12 måneder til 1-3 '
-    'fuldtidsansatte.',
-    'Maks. 1.080.000 kr. pr. virksomhed.',
-    '[1] For medarbejdere, der er ansat i virksomheden på ansøgningstidspunktet, eller som er '
-    'afskediget efter 1. marts 2020.',
-    'Ansøgningsmuligheden har fokus på særligt lovende videnbaserede danske startups, der '
-    'allerede har opnået en validering af deres løsning i form af enten tilførsel af ekstern '
-    'kapital eller omsætning. Det er derfor en forudsætning for at kunne ansøge, at '
-    'virksomheden opfylder et af to krav:',
-    '• Virksomheden har samlet set tiltrukket kapital på min. 500.000 kr. i form af '
-    'konvertibelt lån, kapitalindskud eller bevilling fra en ekstern investor eller fra et '
-    'offentligt forsknings-, udviklings- eller innovationsprogram',
-    '• Virksomheden har opnået en omsætning på mindst 2 mio. kr. i seneste afsluttede '
-    'regnskabsår',
-    'Virksomheden skal desuden have et dansk CVR nummer for at kunne ansøge.',
-    'Idet bevillingen statsstøttemæssigt gives som etableringsstøtte inden for rammerne af '
-    'EU-Kommissionens generelle gruppefritagelsesforordning for statsstøtte, skal virksomheden '
-    'opfylde visse betingelser. Disse er beskrevet i forordningens artikel 22, stk. 2. Kravene '
-    'er i den forbindelse:',
-    '• Virksomheden må på bevillingstidspunktet ikke være ældre end fem år[1]',
-    '• Virksomheden må ikke have overtaget en anden virksomheds aktivitet, have udloddet '
-    'overskud eller være opstået gennem fusion med et selskab, der ikke opfylder kravene under '
-    'EU’s Etableringsstøtteordning',
-    '• Virksomheden skal have under 50 ansatte, samt højest 10 mio. EUR i årlig omsætning eller'
-    ' årlig samlet balance.',
-    'Der kan ikke gives bevilling til virksomheder inden for fiskeri- og akvakultursektoren og '
-    'sektoren for primærproduktion af landbrugsprodukter, jf. artikel 1, stk. 3, a) og b) i '
-    'EU’s generelle gruppefritagelsesforordning.',
-    '[1] Hvis virksomheden indgår i en ejerstruktur, hvor et andet selskab har bestemmende '
-    'indflydelse (ejer mere end 50%), eller reel ejer har mere end 50% indflydelse, så skal '
-    'disse selskaber tillige opfylde kravene under Etableringsstøtteordningen.',
-    'Opfyldes ovenstående krav kan en virksomhed søge om et løntilskud på op til 30.000 kr. pr.'
-    ' måned pr. medarbejder i 12 måneder til 1-3 fuldtidsansatte udviklingsmedarbejdere med en '
-    'videregående uddannelse. Løntilskuddet kan medfinansiere løn til allerede ansatte '
-    '(fuldtidsansatte medarbejdere der er ansat i virksomheden på ansøgningstidspunktet) samt '
-    'til fuldtidsmedarbejdere, der er blevet afskediget efter 1. marts 2020 som følge af COVID '
-    '19 situationen, og hvor virksomheden ønsker at genansætte de samme personer. Der kan ikke '
-    'søges tilskud til \xa0at foretage nyansættelser af medarbejdere, hverken nyoprettede '
-    'stillinger eller \xa0nye medarbejdere, der overtager tidligere medarbejderes stillinger.',
-    'Der kan maks. søges om 1.080.000 kr. pr. virksomhed, og der gives max. 1. bevilling pr. '
-    'virksomhed.',
-    'Ønsker virksomheden at søge om løntilskud til mere end 1 medarbejder, er det en '
-    'forudsætning, at der er et tilsvarende antal fuldtidsansatte i virksomheden på '
-    'overenskomstlignende vilkår, som der ikke søges om tilskud til via Innobooster People[1]. '
-    'Søges der f.eks. om løntilskud til to medarbejdere, kræver det således, at der ud over '
-    'disse er to andre fuldtidsansatte medarbejdere/FTE-er i virksomheden. Der kan ikke søges '
-    'løntilskud til ejere[2] af virksomheden, og disse tæller ikke med i opgørelsen af antal '
-    'ansatte.',
-    'Bevilling kan kun søges til navngivne medarbejdere, og medarbejderes løn skal være '
-    'afklaret på ansøgningstidspunktet. For genansættelser gælder det, at der skal foreligge en'
-    ' ansættelseskontrakt senest ved bevillingsperiodens start Søges der om flere personer, '
-    'skal løntilskuddene dække den samme periode. Bevillingen kan tidligst gives med '
-    'starttidspunkt den 1. i måneden efter, at ansøgningen er godkendt.',
-    'Der kan max. søges om medfinansiering fra Innovationsfonden på 75% af lønudgifterne til '
-    'hver enkelt medarbejder. Disse lønudgifter må ikke være dækket fra andre støtteordninger '
-    'indført som følge af COVID-19 eller andre offentlige løntilskud. Ligeledes må de personer,'
-    ' der modtages løntilskud til via Innobooster People, ikke samtidig afregne deres tid i '
-    'andre projekter, der modtager tilskud fra Innovationsfonden eller andre offentlige '
-    'tilskudsprogrammer, herunder Innobooster. Der kan ikke via bevillingen dækkes andre '
-    'udgifter end løntilskuddet.',
-    '[1] Dette kan udregnes på baggrund af antal FTE’er (Full-time Equivalent), ekskl. ejere. '
-    'Dog gælder, at de medarbejdere, der søges løntilskud til, skal være fuldtidsansatte (37 '
-    'timer/uge) i virksomheden.',
-    '[2] Med ejer forstås en person, der ejer mindst 5% af virksomheden.',
-    '• At der er tale om en videnbaseret startup med en innovativ løsning',
-    '• At de medarbejdere som der søges midler til varetager udviklingsopgaver i virksomheden',
-    '• At det er sandsynliggjort, at virksomheden kan opnå en væsentlig vækst og indtjening '
-    'inden for 3-5 år',
-    '• At virksomheden og dens resultater er tilstrækkeligt forretningsmæssigt og/eller '
-    'teknologisk validerede',
-    '• At virksomheden har et stærkt og kvalificeret team vurderet ud fra faglige kompetencer '
-    'og erfaringer',
-    '• At virksomheden har et tydeligt behov begrundet i COVID-19 situationen for tilskud for '
-    'at kunne fastholde sin udviklingskapacitet',
-    'Ansøgninger behandles løbende, og der tildeles midler til projekter som ud fra ovennævnte '
-    'samlede vurdering baseret på vurderingskriterierne kvalificerer til en bevilling. Såfremt '
-    'der er flere kvalificerede ansøgninger end budgettet kan finansiere, vil bevillinger blive'
-    ' givet ud fra den rækkefølge, som ansøgningerne er indsendt i.',
-    'Ansøgningen består af et kort ansøgningsskema vedhæftet et pitch deck og CV’er på de '
-    'personer, der søges investering til (maks. 2 sider pr. person).',
-    '• Udfordringerne: Hvilke udfordringer har virksomheden oplevet som følge af COVID-19 '
-    'krisen? Hvordan ser virksomhedens finansieringshorisont/runway ud? (maks. 3000 tegn inkl. '
-    'mellemrum)',
-    '• Udviklingsaktiviteterne: Hvilke udviklingsopgaver skal gennemføres af de personer, der '
-    'søges investering til? (maks. 2000 tegn inkl. mellemrum)',
-    '• Resultaterne: Hvilke resultater forventer virksomheden af investeringen? (maks. 2000 '
-    'tegn inkl. mellemrum)',
-    'Pitch decket skal bestå af ca. 12 slides. Der er ikke en obligatorisk struktur for pitch '
-    'decket, men følgende områder skal være omfattet:',
-    "Det skal sikres, at de fremsendte CV'er er opdaterede, og afspejler, at personer, der "
-    'søges tilskud til, er ansat i virksomheden på ansøgningstidspunktet.',
-    'Pitch deck og CV’er skal uploades i PDF-format og må tilsammen maksimalt fylde 25 MB.',
-    'Det gøres opmærksom på, at manglende overholdelse af formkrav i ansøgningsmaterialet eller'
-    ' af ansøgningsfrister kan medføre, at en ansøgning afvises uden realitetsbehandling.',
-    'Bevillingen udbetales med en forudbetaling på 50% af det bevilgede beløb, og herefter 25% '
-    'efter 6. måned, såfremt virksomheden inden da bekræfter, at ansættelsesforholdet stadig er'
-    ' gældende. Såfremt virksomheden ikke bekræfter, at ansættelsesforholdet fortsat er '
-    'gældende, sættes udbetalingen i bero, indtil forholdet er bragt på plads.',
-    'Afslutningsvis indsendes en rapport over virksomhedens forretningsmæssige og teknologiske '
-    'udvikling i bevillingsperioden og de resultater, som er opnået på baggrund af bevillingen,'
-    ' samt en revisorerklæring. Den afsluttende revisorerklæring skal bekræfte, at alle afgivne'
-    ' oplysninger er korrekte, og at virksomheden og den eventuelle ejerstruktur virksomheden '
-    'indgår i, kan opnå støtte under EU’setableringsstøtteordning. Den resterende udbetaling på'
-    ' de sidste 25% udbetales først, når der foreligger en godkendt rapportering og en '
-    'afsluttende revisorerklæring.',
-    'Version 3. Præcisering af krav til ansøgende virksomhed i forhold til EU´s '
-    'etableringsstøtteordning, præcisering omkring forståelse af ansatte medarbejders CV, '
-    'definition af fuld tid samt præcisering af forventning til revisionserklæring. Version 3 '
-    'offentliggjort d. 3. juli 2020.',
-))

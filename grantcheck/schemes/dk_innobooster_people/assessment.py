@@ -60,8 +60,7 @@ def novelty(ctx: Ctx) -> Check:
 
 
 @rules.rule("IP29", "Assessed: business potential within 3–5 years",
-            section=S_APPLICANT, kind=Kind.INFO,
-            cites=[C_POTENTIAL])
+            section=S_APPLICANT, kind=Kind.INFO, cites=[C_POTENTIAL])
 def business_potential(ctx: Ctx) -> Check:
     """Forretningsmæssigt potentiale: assessed by Innovationsfonden."""
     return info(f"assessed by Innovationsfonden, not decided here: a plausible substantial growth "
@@ -70,8 +69,7 @@ def business_potential(ctx: Ctx) -> Check:
 
 
 @rules.rule("IP30", "Assessed: validated results and a strong team",
-            section=S_APPLICANT, kind=Kind.INFO,
-            cites=[C_VALIDATED, C_TEAM])
+            section=S_APPLICANT, kind=Kind.INFO, cites=[C_VALIDATED, C_TEAM])
 def execution(ctx: Ctx) -> Check:
     """Gennemførsel: assessed by Innovationsfonden."""
     return info("assessed by Innovationsfonden, not decided here: the company and its results "
@@ -79,8 +77,7 @@ def execution(ctx: Ctx) -> Check:
 
 
 @rules.rule("IP31", "Assessed: a clear need for the grant because of COVID-19",
-            section=S_APPLICANT, kind=Kind.INFO,
-            cites=[C_COVID_NEED, C_FIRST_COME])
+            section=S_APPLICANT, kind=Kind.INFO, cites=[C_COVID_NEED, C_FIRST_COME])
 def covid_need(ctx: Ctx) -> Check:
     """Økonomisk effekt: assessed by Innovationsfonden."""
     return info("assessed by Innovationsfonden, not decided here: a clear COVID-19-based need to "

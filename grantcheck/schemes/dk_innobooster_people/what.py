@@ -218,8 +218,7 @@ def no_new_hires(ctx: Ctx) -> Check:
 
 
 @rules.rule("IP19", "The company has not had an Innobooster People grant before",
-            section=S_MONEY, kind=Kind.HARD,
-            cites=[C_ONE_GRANT], reads=["aid_received"])
+            section=S_MONEY, kind=Kind.HARD, cites=[C_ONE_GRANT], reads=["aid_received"])
 def one_grant(ctx: Ctx) -> Check:
     """'der gives max. 1. bevilling pr. virksomhed'."""
     aid = ctx.profile.aid_received

@@ -105,8 +105,7 @@ def capital_or_turnover(ctx: Ctx) -> Check:
 
 
 @rules.rule("IP02", "The company has a Danish CVR number",
-            section=S_APPLICANT, kind=Kind.HARD, cites=[C_CVR],
-            reads=["company.cvr_number"])
+            section=S_APPLICANT, kind=Kind.HARD, cites=[C_CVR], reads=["company.cvr_number"])
 def cvr(ctx: Ctx) -> Check:
     """'Virksomheden skal desuden have et dansk CVR nummer for at kunne ansøge.'"""
     number = ctx.profile.company.cvr_number
@@ -134,8 +133,7 @@ def at_most_five_years(ctx: Ctx) -> Check:
 
 
 @rules.rule("IP04", "The fifth anniversary is not within two months",
-            section=S_APPLICANT, kind=Kind.SOFT,
-            cites=[C_AGE, C_START], reads=["company.founded"])
+            section=S_APPLICANT, kind=Kind.SOFT, cites=[C_AGE, C_START], reads=["company.founded"])
 def age_margin(ctx: Ctx) -> Check:
     """The grant starts after the approval (at the earliest the 1st of the following month): a
     company close to its fifth anniversary may be too old when the grant is given."""
@@ -232,8 +230,7 @@ def sector(ctx: Ctx) -> Check:
 
 
 @rules.rule("IP11", "A controlling enterprise meets the start-up conditions too",
-            section=S_APPLICANT, kind=Kind.HARD,
-            cites=[C_STRUCTURE, C_STRUCTURE_TOO, C_GBER_22],
+            section=S_APPLICANT, kind=Kind.HARD, cites=[C_STRUCTURE, C_STRUCTURE_TOO, C_GBER_22],
             reads=["company.related", "company.related[].controls_company",
                    "company.related[].founded", "company.related[].staff",
                    "company.related[].turnover", "company.related[].balance_sheet_total",
