@@ -11,3 +11,12 @@ class SeTheme(StrEnum):
     INTERNATIONALISATION = "internationalisation"
     CLIMATE_ENVIRONMENT = "climate_environment"
     OTHER = "other"
+
+
+THEMES = {
+    SeTheme.DATA_AI: "Datadriven/AI-driven affärs- och verksamhetsutveckling",
+    SeTheme.PLATFORMS_ECOSYSTEMS: "Digitala plattformar och digitala ekosystem",
+    SeTheme.SMART_SPECIALISATION: "Smart specialisering/ branschspecifika satsningar",
+    SeTheme.INTERNATIONALISATION: "Internationalisering",
+    SeTheme.CLIMATE_ENVIRONMENT: "Klimat- och miljöanpassning",
+}

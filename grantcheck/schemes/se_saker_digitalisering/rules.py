@@ -1,0 +1,333 @@
+"""Säker digitalisering: the rules SD01–SD19, in the order of the page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from grantcheck.engine import (
+    Check,
+    Ctx,
+    Kind,
+    RuleBook,
+    check,
+    failed,
+    info,
+    missing,
+    passed,
+    unknown,
+)
+from grantcheck.money import format_amount, format_percent, min_money
+from grantcheck.profile import LegalForm
+from grantcheck.schemes.se_saker_digitalisering.derived import rates, sek, unstated
+from grantcheck.schemes.se_saker_digitalisering.page import (
+    C_ANDRA_TEMAN,
+    C_DIALOG,
+    C_DIGITAL_KOMPETENS,
+    C_ENSKILDA,
+    C_ERFARENHET,
+    C_FORORDNINGSKRAV,
+    C_FRAMJARE,
+    C_GRUNDKOMPETENS,
+    C_GRUNDMETODIK,
+    C_LAGSTA,
+    C_LIKNANDE,
+    C_MAX_10_MILJONER,
+    C_MAX_10_MKR,
+    C_MAX_50_PROCENT,
+    C_MEDFINANSIERING,
+    C_MERVARDE,
+    C_MINDRE_GRUPP,
+    C_NATVERK,
+    C_PERIOD,
+    C_PERIOD_START,
+    C_PROJEKTLOGIK,
+    C_REGION,
+    C_REGION_KRITERIER,
+    C_SAMVERKANSAVTAL,
+    C_STODET_STYRS,
+    C_TEMA,
+    C_TILLAGG,
+    C_TILLAGG_MAX,
+    C_TILLVAXT,
+    SFS_13,
+)
+from grantcheck.schemes.se_saker_digitalisering.parameters import (
+    CALL_BUDGET,
+    COFINANCING_MIN,
+    MAX_SHARE,
+    MIN_APPLICATION,
+    PROJECT_END_LATEST,
+    TARGET_MIN_EMPLOYEES,
+    TRAINING_MAX,
+    TRAINING_PER_PERSON,
+)
+from grantcheck.schemes.se_saker_digitalisering.vocabulary import THEMES, SeTheme
+
+# the headings of the requirements catalogue the rules stand under (`grantcheck show`)
+S_STATUS = "Status"
+S_APPLICANT = "Applicant"
+S_TARGET = "Target companies"
+S_MONEY = "Money"
+S_CONTENT = "Application content"
+
+rules = RuleBook()
+
+
+@rules.rule("SD01", "The applicant is an innovation- or business-promoting organisation, or a "
+            "region applying for a group of them", kind=Kind.HARD,
+            section=S_APPLICANT, cites=[C_FRAMJARE, C_REGION],
+            reads=("company.innovation_promoter", "company.is_region"))
+def promoter_or_region(ctx: Ctx) -> Check:
+    """'företags- och innovationsfrämjande aktörer, offentliga och privata' or 'En region'."""
+    promoter = ctx.value("company.innovation_promoter")
+    region = ctx.value("company.is_region")
+    if promoter:
+        return passed("an innovation- or business-promoting organisation offering small "
+                      "companies qualified information, advice and coaching "
+                      "(company.innovation_promoter = true)")
+    if region:
+        return passed("a region applying for a group of promoting organisations "
+                      "(company.is_region = true)")
+    missing = unstated(ctx, "company.innovation_promoter", "company.is_region")
+    if missing:
+        return unknown("the profile does not say whether the applicant is a promoting "
+                       "organisation or a region: " + ", ".join(missing) + " not stated",
+                       *missing)
+    return failed("neither an innovation- or business-promoting organisation nor a region "
+                  "(company.innovation_promoter = false, company.is_region = false)",
+                  "only promoting organisations (e.g. science parks, cluster organisations, "
+                  "incubators) or a region for a group of them can apply")
+
+
+rules.declaration("SD02", "The applicant has its own basic competence in business development, "
+                  "digitalisation and digital security", "promoter_competence",
+                  section=S_APPLICANT, cites=[C_GRUNDKOMPETENS])
+rules.declaration("SD03", "The applicant has its own experience of relevant project models, "
+                  "methods and tools", "promoter_experience",
+                  section=S_APPLICANT, cites=[C_ERFARENHET])
+rules.declaration("SD04", "The applicant has networks, market channels and partners to recruit "
+                  "companies", "promoter_networks", section=S_APPLICANT, cites=[C_NATVERK])
+
+
+@rules.rule("SD05", "A region's member organisations meet the applicant criteria",
+            kind=Kind.DECLARATION, section=S_APPLICANT, cites=[C_REGION_KRITERIER, C_REGION],
+            reads=("company.is_region", "declarations.members_meet_criteria"))
+def region_members(ctx: Ctx) -> Check:
+    """'I övrigt gäller kriterierna för deltagande innovations- och företagsfrämjare'."""
+    is_region = ctx.value("company.is_region")
+    if is_region is None:
+        return missing("company.is_region")
+    if not is_region:
+        return passed("not a region (company.is_region = false): the rule does not apply")
+    members = ctx.value("declarations.members_meet_criteria")
+    if members is None:
+        return unknown("a region applying for a group: not declared whether the member "
+                       "organisations meet the applicant criteria",
+                       "declarations.members_meet_criteria",
+                       fix="set declarations.members_meet_criteria = true if every member "
+                       "organisation meets the criteria (false if not)")
+    return check(bool(members),
+                 f"a region applying for a group: declared declarations.members_meet_criteria = "
+                 f"{str(members).lower()}",
+                 "every member organisation must meet the criteria for promoters")
+
+
+@rules.rule("SD06", "The project has regional anchoring", kind=Kind.SOFT,
+            section=S_APPLICANT, cites=[C_MERVARDE],
+            reads=("project.regional_anchoring",))
+def regional_anchoring(ctx: Ctx) -> Check:
+    """A merit: regional co-financing, letters of intent, or the region's part in the project."""
+    anchored = ctx.need("project.regional_anchoring")
+    return check(bool(anchored),
+                 f"project.regional_anchoring = {str(anchored).lower()}; 'det är ett mervärde' "
+                 "(a merit, not a requirement)",
+                 "regional co-financing, letters of intent or the region's part in running the "
+                 "project would strengthen the application")
+
+
+@rules.rule("SD07", "The applicant is not a sole trader", kind=Kind.HARD,
+            section=S_APPLICANT, cites=[C_ENSKILDA],
+            reads=("company.legal_form",))
+def not_sole_trader(ctx: Ctx) -> Check:
+    """'Enskilda näringsidkare kan inte söka stödet.'"""
+    form = ctx.need("company.legal_form")
+    return check(form != LegalForm.SOLE_TRADER,
+                 f"company.legal_form = {form}",
+                 "a sole trader (enskild näringsidkare) cannot apply")
+
+
+rules.declaration("SD08", "The target companies are a smaller group of SMEs with growth "
+                  "ambitions, basic digital competence and similar challenges",
+                  "target_group_fit", section=S_TARGET,
+                  cites=[C_MINDRE_GRUPP, C_LIKNANDE, C_TILLVAXT, C_DIGITAL_KOMPETENS])
+
+
+@rules.rule("SD09", "The target companies have at least 10 employees", kind=Kind.SOFT,
+            section=S_TARGET, cites=[C_TILLVAXT], reads=("project.target_min_employees",))
+def target_employees(ctx: Ctx) -> Check:
+    """'bör ha minst 10 anställda': should, so a smaller company gives a warning."""
+    smallest: int = ctx.need("project.target_min_employees")
+    floor = TARGET_MIN_EMPLOYEES.at(ctx.on)
+    return check(smallest >= floor,
+                 f"the smallest target company has {smallest} employees; the page says they "
+                 f"should have at least {format_amount(floor)} ('bör')",
+                 f"justify the companies with fewer than {format_amount(floor)} employees")
+
+
+rules.declaration("SD10", "The project uses an existing basic methodology, is run in dialogue "
+                  "with the companies and has a clear project logic and capacity",
+                  "project_logic",
+                  section=S_TARGET, cites=[C_GRUNDMETODIK, C_DIALOG, C_PROJEKTLOGIK])
+
+
+@rules.rule("SD11", "The project's theme is one of the call's example themes", kind=Kind.SOFT,
+            section=S_CONTENT, cites=[C_TEMA, C_ANDRA_TEMAN], reads=("project.theme",))
+def theme(ctx: Ctx) -> Check:
+    """A theme must be chosen; one outside the examples needs a dialogue with Tillväxtverket."""
+    chosen: SeTheme = ctx.need("project.theme")
+    if chosen is SeTheme.OTHER:
+        return failed("project.theme = other: a theme outside the examples is welcome but needs "
+                      "a dialogue ('Kontakta Tillväxtverket för en dialog i frågan')",
+                      "contact Tillväxtverket about the theme before applying")
+    return passed(f"project.theme = {chosen}: «{THEMES[chosen]}», one of the example themes")
+
+
+@rules.rule("SD12", "The training add-on is within its maximum", kind=Kind.HARD,
+            section=S_MONEY, cites=[C_TILLAGG, C_TILLAGG_MAX], reads=("project.training_addon",))
+def training_addon(ctx: Ctx) -> Check:
+    """At most min(SEK 180,000, SEK 30,000 x participating persons)."""
+    addon = ctx.profile.project.training_addon
+    if addon is None:
+        return info("no training add-on sought (project.training_addon not stated)")
+    overall, overall_text = sek(ctx, TRAINING_MAX)
+    per_person, per_person_text = sek(ctx, TRAINING_PER_PERSON)
+    by_persons = per_person * addon.persons
+    cap = min_money(overall, by_persons)
+    amount = ctx.money(addon.amount)
+    return check(amount <= cap,
+                 f"training add-on {amount} for {addon.persons} person(s); at most the lower of "
+                 f"{overall_text} and {per_person_text} x {addon.persons} = "
+                 f"{by_persons.rounded()}, i.e. {cap.rounded()}{rates(ctx)}",
+                 f"lower the add-on to {cap.floored()} ({(amount - cap).rounded()} less) or "
+                 "train more persons (up to the overall maximum)")
+
+
+@rules.rule("SD13", "The grant sought is at least SEK 500,000", kind=Kind.HARD,
+            section=S_MONEY, cites=[C_LAGSTA], reads=("project.grant_sought",))
+def minimum_application(ctx: Ctx) -> Check:
+    """'Lägsta belopp för ansökan är 500 tkr', read as the grant sought."""
+    sought = ctx.value("project.grant_sought")
+    if sought is None:
+        return missing("project.grant_sought")
+    grant = ctx.money(sought)
+    floor, floor_text = sek(ctx, MIN_APPLICATION)
+    budget_floor = MIN_APPLICATION.money(ctx.on) * (1 / MAX_SHARE.at(ctx.on))
+    return check(grant >= floor,
+                 f"grant sought {grant}; minimum {floor_text} ('Lägsta belopp för ansökan', "
+                 f"read as the grant sought, so a total budget of at least {budget_floor} at "
+                 f"{format_percent(MAX_SHARE.at(ctx.on))}: derived){rates(ctx)}",
+                 f"the grant sought must reach {floor.rounded()} "
+                 f"({(floor - grant).rounded()} more)")
+
+
+@rules.rule("SD14", "The grant sought is within the call's whole budget of SEK 10 million",
+            kind=Kind.HARD, section=S_MONEY, cites=[C_MAX_10_MKR, C_MAX_10_MILJONER],
+            reads=("project.grant_sought",))
+def within_call_budget(ctx: Ctx) -> Check:
+    """Derived: 'Max 10 mkr finns totalt till förfogande för utlysningen'."""
+    sought = ctx.value("project.grant_sought")
+    if sought is None:
+        return missing("project.grant_sought")
+    grant = ctx.money(sought)
+    cap, cap_text = sek(ctx, CALL_BUDGET)
+    return check(grant <= cap,
+                 f"grant sought {grant}; the whole call distributes at most {cap_text}, so no "
+                 f"single grant can exceed it (derived){rates(ctx)}",
+                 f"lower the grant sought to {cap.floored()} ({(grant - cap).rounded()} less)")
+
+
+@rules.rule("SD15", "Tillväxtverket finances at most 50 % of the total budget", kind=Kind.HARD,
+            section=S_MONEY, cites=[C_MAX_50_PROCENT, C_FORORDNINGSKRAV, C_STODET_STYRS, SFS_13],
+            reads=("project.grant_sought", "project.budget_total"))
+def at_most_half(ctx: Ctx) -> Check:
+    """'Tillväxtverket finansierar max 50 procent av projektets totalbudget.'"""
+    missing = unstated(ctx, "project.grant_sought", "project.budget_total")
+    if missing:
+        return unknown("the profile does not state " + " and ".join(missing), *missing)
+    grant = ctx.money(ctx.need("project.grant_sought"))
+    budget = ctx.money(ctx.need("project.budget_total"))
+    share = MAX_SHARE.at(ctx.on)
+    ceiling = budget * share
+    return check(grant <= ceiling,
+                 f"grant sought {grant} of total budget {budget}; at most "
+                 f"{format_percent(share)} = {ceiling.rounded()}",
+                 f"lower the grant sought to {ceiling.floored()} "
+                 f"({(grant - ceiling).rounded()} less) or raise the total budget to "
+                 f"{(grant * (1 / share)).rounded()}")
+
+
+@rules.rule("SD16", "The project starts no earlier than the application date", kind=Kind.HARD,
+            section=S_STATUS, cites=[C_PERIOD, C_PERIOD_START],
+            reads=("project.start", "project.application_date"))
+def starts_after_application(ctx: Ctx) -> Check:
+    """'Projekten kan tidigast starta från ansökningsdatum'."""
+    missing = unstated(ctx, "project.start", "project.application_date")
+    if missing:
+        return unknown("the profile does not state " + " and ".join(missing), *missing)
+    start: date = ctx.need("project.start")
+    applied: date = ctx.need("project.application_date")
+    return check(start >= applied,
+                 f"project starts {start.isoformat()}; application date {applied.isoformat()} "
+                 "(the earliest start)",
+                 f"move project.start to {applied.isoformat()} or later; costs before the start "
+                 "are not covered")
+
+
+@rules.rule("SD17", "The project ends by 2023-10-31", kind=Kind.HARD,
+            section=S_STATUS, cites=[C_PERIOD],
+            reads=("project.end",))
+def ends_in_time(ctx: Ctx) -> Check:
+    """'som längst drivas t o m 2023-10-31'."""
+    end: date | None = ctx.value("project.end")
+    if end is None:
+        return missing("project.end")
+    latest = PROJECT_END_LATEST.at(ctx.on)
+    return check(end <= latest,
+                 f"project ends {end.isoformat()}; at the latest {latest.isoformat()}",
+                 f"end the project on {latest.isoformat()} at the latest "
+                 f"({(end - latest).days} days earlier)")
+
+
+@rules.rule("SD18", "The applicant's cash co-financing is at least 50 % of the budget",
+            kind=Kind.HARD, section=S_MONEY, cites=[C_MEDFINANSIERING, C_FORORDNINGSKRAV, SFS_13],
+            reads=("project.cash_cofinancing", "project.budget_total"))
+def cash_cofinancing(ctx: Ctx) -> Check:
+    """'50 procent av projektets budget i form av kontant medfinansiering'."""
+    missing = unstated(ctx, "project.cash_cofinancing", "project.budget_total")
+    if missing:
+        return unknown("the profile does not state " + " and ".join(missing), *missing)
+    cash = ctx.money(ctx.need("project.cash_cofinancing"))
+    budget = ctx.money(ctx.need("project.budget_total"))
+    share = COFINANCING_MIN.at(ctx.on)
+    floor = budget * share
+    return check(cash >= floor,
+                 f"cash co-financing {cash} of total budget {budget}; at least "
+                 f"{format_percent(share)} = {floor.rounded()} in cash, from the applicant's "
+                 "organisation or an external actor (whether the applicant's own paid staff "
+                 "costs count as cash is a reading, not the page's words)",
+                 f"raise the cash co-financing to {floor.rounded()} "
+                 f"({(floor - cash).rounded()} more)")
+
+
+@rules.rule("SD19", "The project has no collaboration agreements", kind=Kind.SOFT,
+            section=S_TARGET, cites=[C_SAMVERKANSAVTAL],
+            reads=("project.collaboration_agreements",))
+def no_collaboration_agreements(ctx: Ctx) -> Check:
+    """'Observera att vi för denna utlysning inte rekommenderar några samverkansavtal.'"""
+    agreements = ctx.need("project.collaboration_agreements")
+    return check(not agreements,
+                 f"project.collaboration_agreements = {str(agreements).lower()}; the call does "
+                 "not recommend collaboration agreements",
+                 "discuss the collaboration agreement with Tillväxtverket ('Kontakta gärna "
+                 "Tillväxtverket i denna fråga')")
+
