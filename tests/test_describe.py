@@ -16,7 +16,7 @@ from grantcheck.schemes import SCHEME_IDS, all_schemes, get, has_budget, section
 from grantcheck.schemes.dk_innobooster_people import parameters as ip
 from grantcheck.schemes.dk_smv_digital import scheme as smv
 from grantcheck.schemes.no_bedriftsnettverk import scheme as bn
-from grantcheck.schemes.se_saker_digitalisering import scheme as sd
+from grantcheck.schemes.se_saker_digitalisering import parameters as sd
 
 SCHEMES = all_schemes()
 runner = CliRunner()
