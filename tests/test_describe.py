@@ -15,7 +15,7 @@ from grantcheck.describe import detail, schemes_overview
 from grantcheck.schemes import SCHEME_IDS, all_schemes, get, has_budget, sections
 from grantcheck.schemes.dk_innobooster_people import parameters as ip
 from grantcheck.schemes.dk_smv_digital import scheme as smv
-from grantcheck.schemes.no_bedriftsnettverk import scheme as bn
+from grantcheck.schemes.no_bedriftsnettverk import parameters as bn
 from grantcheck.schemes.se_saker_digitalisering import parameters as sd
 
 SCHEMES = all_schemes()

@@ -19,7 +19,8 @@ from grantcheck.budget.core import BudgetResult, GrantPart, LineStatus
 from grantcheck.budget.model import Category
 from grantcheck.engine import Kind, Outcome
 from grantcheck.schemes.no_bedriftsnettverk import budget as bnb
-from grantcheck.schemes.no_bedriftsnettverk import scheme as bn
+from grantcheck.schemes.no_bedriftsnettverk import budget_lines, page, parameters
+from grantcheck.schemes.no_bedriftsnettverk.scheme import SCHEME as BN_SCHEME
 from tests.budget.support import D, budget_for, line, rule, rule_outcome
 
 SID = "no-bedriftsnettverk"
@@ -108,7 +109,7 @@ def part(result: BudgetResult, name: str) -> GrantPart:
 
 def test_the_registry_returns_this_checker() -> None:
     assert checker(SID) is bnb.CHECKER
-    assert bnb.CHECKER.scheme is bn.SCHEME
+    assert bnb.CHECKER.scheme is BN_SCHEME
 
 
 def test_rule_ids_are_stable_and_in_page_order() -> None:
@@ -121,8 +122,8 @@ def test_every_rule_has_a_title_and_a_citation() -> None:
 
 
 def test_the_new_quotes_are_on_the_page() -> None:
-    for c in (bnb.C_ADMINISTRATOR_COSTS, bnb.C_HOURS, bnb.C_TRAVEL):
-        assert c.source is bn.SOURCE
+    for c in (budget_lines.C_ADMINISTRATOR_COSTS, budget_lines.C_HOURS, budget_lines.C_TRAVEL):
+        assert c.source is page.SOURCE
         assert c.quote in PAGE_COSTS
         assert c.section == "Hva kan det søkes støtte til?"
 
@@ -133,12 +134,12 @@ def test_every_parameter_has_a_unit_and_a_source() -> None:
 
 
 def test_every_category_is_mapped_explicitly() -> None:
-    assert set(bnb.EXAMPLES) | bnb.JUSTIFY == set(Category)
-    assert not set(bnb.EXAMPLES) & bnb.JUSTIFY
+    assert set(budget_lines.EXAMPLES) | budget_lines.JUSTIFY == set(Category)
+    assert not set(budget_lines.EXAMPLES) & budget_lines.JUSTIFY
     purchases = {Category.ADMINISTRATION, Category.CONSULTANCY, Category.EXTERNAL_SERVICES}
-    assert purchases <= bnb.CASH_BY_NATURE
-    assert {Category.PERSONNEL, Category.TRAVEL, Category.SALARY} <= bnb.OPEN_FINANCING
-    assert not bnb.CASH_BY_NATURE & bnb.OPEN_FINANCING
+    assert purchases <= budget_lines.CASH_BY_NATURE
+    assert {Category.PERSONNEL, Category.TRAVEL, Category.SALARY} <= budget_lines.OPEN_FINANCING
+    assert not budget_lines.CASH_BY_NATURE & budget_lines.OPEN_FINANCING
 
 
 # --- each category's decision ---------------------------------------------------------------
@@ -156,23 +157,23 @@ def test_each_category_gets_a_decision_with_a_reason_and_a_citation(category: Ca
     lr = line(bn_budget(_category_line(category)))
     assert lr.status in (LineStatus.ELIGIBLE, LineStatus.JUSTIFY)
     assert lr.reason and lr.cites
-    assert all(c.source is bn.SOURCE for c in lr.cites)
+    assert all(c.source is page.SOURCE for c in lr.cites)
     assert lr.eligible.amount == D(100_000)  # the page names no cost as not eligible
 
 
-@pytest.mark.parametrize("category", sorted(bnb.EXAMPLES))
+@pytest.mark.parametrize("category", sorted(budget_lines.EXAMPLES))
 def test_the_pages_examples_are_eligible(category: Category) -> None:
     lr = line(bn_budget(_category_line(category)))
     assert lr.status is LineStatus.ELIGIBLE
     assert "among the page's examples" in lr.reason
 
 
-@pytest.mark.parametrize("category", sorted(bnb.JUSTIFY))
+@pytest.mark.parametrize("category", sorted(budget_lines.JUSTIFY))
 def test_other_categories_count_but_need_a_justification(category: Category) -> None:
     r = bn_budget(_category_line(category))
     assert line(r).status is LineStatus.JUSTIFY
     assert "justify" in line(r).reason
-    assert bn.C_KOSTNADER in line(r).cites
+    assert page.C_KOSTNADER in line(r).cites
     assert rule_outcome(r, "BNB02") is Outcome.WARNING
 
 
@@ -359,7 +360,7 @@ def test_own_financing_states_its_form_and_the_part_in_kind() -> None:
     msg = rule(r, "BNB06").message
     assert "NOK 400,000 booked in kind" in msg
     assert "in kind only from private participants in Norway" in msg
-    assert r.own_funding_form == bnb.OWN_FUNDING_FORM
+    assert r.own_funding_form == budget_lines.OWN_FUNDING_FORM
 
 
 # --- the administrator's booked costs at least the public support ------------------------------
@@ -533,7 +534,7 @@ def test_hours_in_kind_from_a_private_participant_in_norway_count() -> None:
 def test_hours_in_kind_from_others_are_not_eligible(who: str, why: str) -> None:
     r = bn_budget(admin(100_000), hours(100_000, who=who))
     assert line(r, 1).status is LineStatus.INELIGIBLE
-    assert why in line(r, 1).reason and bn.C_PRIVATE in line(r, 1).cites
+    assert why in line(r, 1).reason and page.C_PRIVATE in line(r, 1).cites
     assert rule_outcome(r, "BNB08") is Outcome.FAIL
     assert r.eligible_base.amount == D(100_000)
 
@@ -675,12 +676,12 @@ def test_the_money_always_adds_up(case: tuple[dict[str, Any], dict[str, Any] | N
     data, prof = case
     r = budget_for(SID, data, prof)
     zero = Decimal(0)
-    cap = bn.MAX_GRANT_PER_YEAR.at(r.on)
+    cap = parameters.MAX_GRANT_PER_YEAR.at(r.on)
     assert r.grant + r.own_funding == r.eligible_base
     assert r.eligible_base + r.not_eligible + r.undecided == r.total
-    assert zero <= r.grant.amount <= cap * bn.MAX_GRANT_YEARS.at(r.on)
-    assert r.grant.amount <= r.eligible_base.amount * bn.MAX_PUBLIC_SHARE.at(r.on)
-    assert len(r.parts) <= bn.MAX_GRANT_YEARS.at(r.on)
+    assert zero <= r.grant.amount <= cap * parameters.MAX_GRANT_YEARS.at(r.on)
+    assert r.grant.amount <= r.eligible_base.amount * parameters.MAX_PUBLIC_SHARE.at(r.on)
+    assert len(r.parts) <= parameters.MAX_GRANT_YEARS.at(r.on)
     public = sum((f["amount"] for f in data.get("financing", []) if f["source"] == "public"),
                  zero)
     applied = prof["network"].get("project_year") if prof else None

@@ -1,6 +1,6 @@
 """Bedriftsnettverk (Innovasjon Norge): boundary pairs per rule, verdicts, amounts, rulebook health.
 
-The page text the citations quote is pasted below as PAGE_EXCERPT (tests never read ../shared).
+The citations are checked against the vendored page by tests/test_citations.py.
 """
 
 from __future__ import annotations
@@ -14,94 +14,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grantcheck.citations import Citation
 from grantcheck.engine import Amounts, Ctx, Kind, Outcome, Verdict
 from grantcheck.money import Money
-from grantcheck.parameters import Parameter
-from grantcheck.profile import DOCUMENT_IDS
-from grantcheck.schemes import get
-from grantcheck.schemes.no_bedriftsnettverk import scheme as bn
-from tests.support import ON, ctx_for, finding, merged, outcome, result_for
-
-SCHEME = bn.SCHEME
-
-PAGE_EXCERPT = "\n".join((
-    "Bedriftsnettverk",
-    "Har din bedrift vekstambisjoner og ønsker å realisere disse i samarbeid med"
-    " andre bedrifter? Vi kan tilby faglig veiledning og finansiering til etablering"
-    " og utvikling av strategiske bedriftsnettverksprosjekter.",
-    "Bedriftsnettverket skal bidra til at flere små- og mellomstore bedrifter med"
-    " vekstambisjoner, etablerer kommersielt, strategisk og markedsrettet samarbeid"
-    " for å styrke innovasjonsevne og konkurransekraft.",
-    "Målet er økt vekst og verdiskaping i bedriftene gjennom utvikling og"
-    " realisering av nye markedsmuligheter i eksisterende eller nye markeder i"
-    " utlandet eller i Norge, der samarbeid gir synergier og strategiske fordeler.",
-    "Hvem kan søke?",
-    "Bedriftsnettverk i de aller fleste bransjer og næringer i hele landet, kan søke"
-    " om støtte til hovedprosjekter med inntil tre års varighet.",
-    "Deltakerne i bedriftsnettverket må enes om at én av deltaker-bedriftene tar"
-    " rollen som søkerbedrift/administrator på vegne av nettverket.",
-    "Søkerbedriften må drive økonomisk virksomhet i Norge, ha sunn økonomi og være"
-    " registrert i Foretaksregisteret i Norge.",
-    "Minimumskrav til prosjektet",
-    " • Prosjektet må tilfredsstille følgende minimumskrav for å være relevant og"
-    " aktuell for nærmere vurdering:",
-    " • Bedriftsnettverket må bestå av minst tre små og mellomstore bedrifter med"
-    " etablert virksomhet i Norge og sunn økonomi.",
-    " • Bedriftene må være registrert i Foretaksregisteret i Norge",
-    " • Det skal normalt ikke være eierforhold mellom bedriftene",
-    " • Store bedrifter og kunnskapsaktører i Norge eller i utlandet, kan delta, men"
-    " norske små og mellomstore bedrifter må utgjøre minst 50 prosent av deltakerne",
-    " • Formålet med prosjektet må være økt vekst og verdiskaping gjennom utvikling"
-    " og realisering av nye markedsmuligheter i eksisterende eller nye markeder i"
-    " utlandet eller i Norge, med utgangspunkt i bedriftenes eksisterende produkter,"
-    " tjenester, kompetanse og teknologi",
-    " • Prosjektet må være basert på strategisk samarbeid mellom bedrifter som har"
-    " felles behov og komplementære ressurser som gir potensial for synergier",
-    " • Intensjonsavtale underskrevet av deltakerbedriftene",
-    "Hva kan det søkes støtte til?",
-    "Det kan søkes støtte til hovedprosjekter til delfinansiering av kostnader"
-    " knyttet til felles utviklingsaktiviteter som er strategisk viktige for å"
-    " realisere felles mål. Eksempler på kostnader som kan inngå i støttegrunnlaget"
-    " er:",
-    " • Søkerbedrift/administrators direkte kostnader til prosjektledelse,"
-    " fasilitering og administrasjon samt kjøp av ekstern bistand og andre tjenester",
-    " • Deltakerbedriftenes direkte innsats i samarbeidsprosjektet i form av timer"
-    " utført av kompetent personell til gjennomføring av avtalte prosjektaktiviteter",
-    " • Deltakerbedriftenes direkte utgifter (reiseutgifter) i forbindelse med"
-    " arbeid innenfor samarbeidsprosjektet og delprosjekter",
-    " • Bokførte kostnader hos søkerbedrift/administrator må minst tilsvare den"
-    " offentlige støtten",
-    "Støttebeløp",
-    "Det kan søkes om støtte inntil 750.000 kroner per år i inntil tre år til"
-    " hovedprosjekter. Den offentlige støtten kan maksimalt utgjøre 50 prosent av de"
-    " støtteberettigede kostnadene.",
-    "Statsstøtteregelverket gir mer detaljerte bestemmelser for de enkelte"
-    " støtteformålene. Innovasjon Norges distriktskontorer kan gi nærmere"
-    " informasjon.",
-    "Krav til egenfinansiering",
-    "Deltakerbedriftenes egenfinansiering må utgjøre minst 50 prosent av de"
-    " støtteberettigede kostnadene og kan bestå av kontantinnbetaling, timeinnsats"
-    " eller direkte utgifter.",
-    "Deltakernes kontantinnbetaling til prosjektet må minst tilsvare budsjettert"
-    " kapitalbehov i prosjektet, minus det som finansieres av offentlige tilskudd.",
-    "Bare deltakere fra privat virksomhet i Norge, dvs. bedrifter og"
-    " kunnskapsaktører som er avhengig av egen inntjening, kan kostnadsføre timer og"
-    " direkte utgifter i prosjektet.",
-    "Hvordan søke?",
-    "Det søkes om støtte til hovedprosjekter gjennom Innovasjon Norges"
-    " e-søknadsportal.\u00a0Det søkes for ett år av gangen i inntil tre år.",
-    "Det er et eget søknadsskjema for bedriftsnettverk som viser hvordan søknaden er"
-    " bygget opp, og hjelpetekster til utfyllingen, se lenke til søknadsskjema under.",
-    "Søknaden bør være kortfattet og konkret. Tilleggsinformasjon kan gis i"
-    " prosjektdokumenter som kan vedlegges e-søknaden.",
-    "Ingen søknadsfrister",
-    "Vi behandler søknadene fortløpende. Dere søker når søkerbedrift og"
-    " deltakerbedriftene mener prosjektet er godt nok planlagt.\u00a0",
-    "Søknad for år to må sendes inn i god tid før avtalt prosjektperiode for år én"
-    " utløper.",
-))
-
+from grantcheck.schemes.no_bedriftsnettverk import grant, page, parameters
+from grantcheck.schemes.no_bedriftsnettverk.scheme import SCHEME
+from tests.support import ctx_for, finding, merged, outcome, result_for
 
 # --- profiles ------------------------------------------------------------------------------------
 
@@ -166,70 +83,27 @@ def project(**values: Any) -> dict[str, Any]:
     return merged(BASE, project=values)
 
 
-# --- rulebook health -----------------------------------------------------------------------------
+# --- what the package states ---------------------------------------------------------------
 
 
-def _all_citations() -> list[Citation]:
-    cites: list[Citation] = [c for r in SCHEME.rules for c in r.cites]
-    cites += [c for d in SCHEME.documents for c in d.cites]
-    cites += [p.source for p in SCHEME.parameters]
-    cites += list(SCHEME.call.cites)
-    cites += [v for v in vars(bn).values() if isinstance(v, Citation)]
-    return cites
 
 
-def test_the_registry_returns_this_scheme() -> None:
-    assert get("no-bedriftsnettverk") is SCHEME
 
 
-def test_rule_ids_are_unique_and_in_page_order() -> None:
-    ids = [r.id for r in SCHEME.rules]
-    assert ids == [f"BN{i:02d}" for i in range(1, len(ids) + 1)]
-    assert len(ids) == 23
 
-
-def test_every_rule_has_a_citation_and_a_title() -> None:
-    for r in SCHEME.rules:
-        assert r.cites, r.id
-        assert r.title, r.id
-
-
-def test_every_quote_of_the_page_is_on_the_page() -> None:
-    page = [c for c in _all_citations() if c.source is bn.SOURCE]
-    assert len(page) > 20
-    for c in page:
-        assert c.quote and c.quote in PAGE_EXCERPT, c.quote
-        assert c.section in PAGE_EXCERPT, c.section
-
-
-def test_citations_not_from_the_page_are_flagged() -> None:
-    for c in _all_citations():
-        assert c.from_page == (c.source is bn.SOURCE)
-
-
-def test_every_parameter_has_a_unit_and_a_citation() -> None:
-    for p in SCHEME.parameters:
-        assert isinstance(p, Parameter)
-        assert p.unit and p.source.quote, p.name
-        p.at(ON)  # in force on the test date
 
 
 def test_the_warning_window_says_it_is_grantchecks_choice() -> None:
-    note = bn.YEAR2_WARNING_MONTHS.source.note
+    note = parameters.YEAR2_WARNING_MONTHS.source.note
     assert "grantcheck's choice" in note and "not the page's" in note
 
 
-def test_documents_use_known_ids() -> None:
-    assert {d.id for d in SCHEME.documents} == {"letter_of_intent", "network_application_form"}
-    for d in SCHEME.documents:
-        assert d.id in DOCUMENT_IDS and d.cites
-
 
 def test_the_budget_rules_citations_are_exported_for_grantcheck_budget() -> None:
-    assert "kontantinnbetaling" in bn.C_KONTANT.quote
-    assert "Bokførte kostnader" in bn.C_BOKFORTE.quote
-    assert "privat virksomhet i Norge" in bn.C_PRIVATE.quote
-    assert "egenfinansiering" in bn.C_EGENFINANSIERING.quote
+    assert "kontantinnbetaling" in page.C_KONTANT.quote
+    assert "Bokførte kostnader" in page.C_BOKFORTE.quote
+    assert "privat virksomhet i Norge" in page.C_PRIVATE.quote
+    assert "egenfinansiering" in page.C_EGENFINANSIERING.quote
     kinds = {r.id: r.kind for r in SCHEME.rules}
     for rule_id in ("BN14", "BN15", "BN18", "BN19", "BN20"):
         assert kinds[rule_id] is Kind.INFO
@@ -803,7 +677,7 @@ def test_the_letter_of_intent_is_listed_when_not_held() -> None:
 
 
 def amounts_for(data: dict[str, Any]) -> Amounts:
-    return bn.amounts(ctx_for(data)).made()
+    return grant.amounts(ctx_for(data)).made()
 
 
 @pytest.mark.parametrize(("budget", "grant", "own"), [
@@ -851,7 +725,7 @@ def test_the_grant_never_exceeds_cap_or_rate_and_adds_up(budget: Decimal, danish
     if danish:
         data = merged(data, company=DK)
     ctx: Ctx = ctx_for(data)
-    a = bn.amounts(ctx).made()
+    a = grant.amounts(ctx).made()
     assert a.max_grant is not None and a.own_funding is not None and a.cap is not None
     assert a.max_grant <= a.cap
     assert a.max_grant.amount <= budget * Decimal("0.5")

@@ -1,0 +1,419 @@
+"""Bedriftsnettverk's budget lines: the page's example costs, the project years, who carries
+each line and whether it may be booked in kind, how each line is classified, and the grant by
+project year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from grantcheck.budget.core import (
+    BudgetCtx,
+    GrantPart,
+    LineResult,
+    LineStatus,
+    capped_part,
+    name_key,
+)
+from grantcheck.budget.model import BudgetLine, Category, Financing, Source
+from grantcheck.citations import Citation
+from grantcheck.money import Money, format_percent
+from grantcheck.profile import Participant
+from grantcheck.schemes.no_bedriftsnettverk.page import (
+    C_ETT_AAR,
+    C_FELLES_UTVIKLING,
+    C_KOSTNADER,
+    C_MAKS_50,
+    C_PRIVATE,
+    C_STOTTEBELOP,
+    C_TRE_AARS_VARIGHET,
+    SOURCE,
+)
+from grantcheck.schemes.no_bedriftsnettverk.parameters import (
+    MAX_DURATION_YEARS,
+    MAX_GRANT_PER_YEAR,
+    MAX_GRANT_YEARS,
+    MAX_PUBLIC_SHARE,
+    MIN_OWN_SHARE,
+)
+
+# --- citations the scheme module does not need: the page's list of example costs ------------
+
+S_COSTS = "Hva kan det søkes støtte til?"
+C_ADMINISTRATOR_COSTS = Citation(
+    SOURCE, S_COSTS,
+    "Søkerbedrift/administrators direkte kostnader til prosjektledelse, fasilitering og "
+    "administrasjon samt kjøp av ekstern bistand og andre tjenester",
+)
+C_HOURS = Citation(
+    SOURCE, S_COSTS,
+    "Deltakerbedriftenes direkte innsats i samarbeidsprosjektet i form av timer utført av "
+    "kompetent personell til gjennomføring av avtalte prosjektaktiviteter",
+)
+C_TRAVEL = Citation(
+    SOURCE, S_COSTS,
+    "Deltakerbedriftenes direkte utgifter (reiseutgifter) i forbindelse med arbeid innenfor "
+    "samarbeidsprosjektet og delprosjekter",
+)
+
+OWN_FUNDING_FORM = ("cash, hours or direct expenses (in kind only from private participants in "
+                    "Norway)")
+
+# The page's examples of costs (eligible) ...
+EXAMPLES: dict[Category, tuple[str, Citation]] = {
+    Category.ADMINISTRATION: ("the administrator's project management, facilitation and "
+                             "administration", C_ADMINISTRATOR_COSTS),
+    Category.CONSULTANCY: ("purchased external assistance", C_ADMINISTRATOR_COSTS),
+    Category.EXTERNAL_SERVICES: ("purchased services", C_ADMINISTRATOR_COSTS),
+    Category.PERSONNEL: ("participants' hours by competent personnel on agreed project "
+                         "activities", C_HOURS),
+    Category.TRAVEL: ("participants' direct expenses (travel) in the project", C_TRAVEL),
+}
+# ... every other category is counted, to be justified (the page gives examples and names no
+# cost as not eligible).
+JUSTIFY = frozenset(Category) - set(EXAMPLES)
+HINTS: dict[Category, str] = {
+    Category.SALARY: " (a participant's staff time on agreed activities is the example 'hours': "
+    "give it as personnel)",
+}
+
+# How a line is financed when it does not say: purchases are paid out (cash); the rest is open.
+CASH_BY_NATURE = frozenset({
+    Category.ADMINISTRATION, Category.CONSULTANCY, Category.EXTERNAL_SERVICES, Category.HARDWARE,
+    Category.SOFTWARE, Category.SOFTWARE_SUBSCRIPTION, Category.COMMISSIONING, Category.IPR,
+})
+OPEN_FINANCING = frozenset(Category) - CASH_BY_NATURE
+
+ONE_YEAR = 0  # the year key of a budget read as one yearly application (year not stated)
+
+PARAMETERS = (MAX_GRANT_PER_YEAR, MAX_GRANT_YEARS, MAX_PUBLIC_SHARE, MIN_OWN_SHARE,
+              MAX_DURATION_YEARS)
+
+
+# --- project years ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Years:
+    """Which project year each line belongs to, and which year the financing lines are for."""
+
+    applied: int | None  # network.project_year
+    stated: tuple[int, ...]  # the years the lines name
+    default: int | None  # the year of a line without one (ONE_YEAR; None: cannot be told)
+    financing: int | None  # the year applied for: financing lines, grant_sought (None: unknown)
+    keys: tuple[int, ...]  # every year a line is in, sorted
+
+    def of(self, ln: BudgetLine) -> int | None:
+        return ln.year if ln.year is not None else self.default
+
+
+def _plan(bctx: BudgetCtx) -> Years:
+    found = bctx.extra.get("years")
+    if isinstance(found, Years):
+        return found
+    raw = bctx.value("network.project_year")
+    applied = raw if isinstance(raw, int) else None
+    lines = bctx.budget.lines
+    stated = tuple(sorted({ln.year for ln in lines if ln.year is not None}))
+    default: int | None
+    if applied is not None:
+        default = applied
+    elif not stated:
+        default = ONE_YEAR
+    elif len(stated) == 1:
+        default = stated[0]
+    else:
+        default = None
+    keys = tuple(sorted({k for ln in lines
+                         if (k := ln.year if ln.year is not None else default) is not None}))
+    financing = applied if applied is not None else (keys[0] if len(keys) == 1 else None)
+    plan = Years(applied, stated, default, financing, keys)
+    bctx.extra["years"] = plan
+    return plan
+
+
+def year_label(key: int) -> str:
+    return "the year applied for" if key == ONE_YEAR else f"project year {key}"
+
+
+def _years_text(keys: Iterable[int]) -> str:
+    return ", ".join(str(k) for k in keys)
+
+
+def _max_year(bctx: BudgetCtx) -> int:
+    return int(MAX_DURATION_YEARS.at(bctx.on))
+
+
+def _in_year(bctx: BudgetCtx, key: int) -> list[LineResult]:
+    plan = _plan(bctx)
+    return [lr for lr in bctx.lines if plan.of(lr.line) == key]
+
+
+# --- who carries a line, and may it book hours and direct expenses ----------------------------
+
+
+@dataclass(frozen=True)
+class Who:
+    """The participant carrying a line, and whether it may book hours and direct expenses."""
+
+    name: str
+    admin: bool | None  # the applicant/administrator (None: cannot be told without a profile)
+    allowed: bool | None  # private business in Norway (None: not stated)
+    text: str
+    missing: tuple[str, ...] = ()
+
+
+def _who(bctx: BudgetCtx, lr: LineResult) -> Who:
+    ln = lr.line
+    company = bctx.profile.company.name if bctx.has_profile else ""
+    if ln.participant is None or (
+            bctx.has_profile and name_key(ln.participant) == name_key(company)):
+        name = f"{company} (the administrator)" if company else "the applicant (administrator)"
+        activity = bctx.value("company.economic_activity_in_norway")
+        if activity is None:
+            return Who(name, True, None, "whether the applicant runs economic activity in Norway "
+                       "is not stated", ("company.economic_activity_in_norway",))
+        if activity:
+            return Who(name, True, True, "a company with economic activity in Norway, private "
+                       "business in Norway")
+        return Who(name, True, False, "runs no economic activity in Norway")
+    if not bctx.has_profile:
+        return Who(ln.participant, None, None, "without a profile its participants are not known",
+                   ("network.participants",))
+    for i, p in enumerate(bctx.profile.network.participants or []):
+        if name_key(p.name) == name_key(ln.participant):
+            return _participant(i, p)
+    return Who(ln.participant, False, None,
+               f"{ln.participant!r} is neither the applicant ({company}) nor among "
+               "network.participants", (f"{lr.path}.participant", "network.participants"))
+
+
+def _participant(index: int, p: Participant) -> Who:
+    prefix = f"network.participants[{index}]"
+    refused: list[str] = []
+    open_fields: list[str] = []
+    if p.kind == "public_body":
+        refused.append("a public body")
+    elif p.private is False:
+        refused.append("not private business living on its own earnings (private = false)")
+    elif p.private is None:
+        open_fields.append(f"{prefix}.private")
+    in_norway = p.established_in_norway
+    if in_norway is None and p.country is not None and p.country.upper() == "NO":
+        in_norway = True
+    if in_norway is False:
+        refused.append("not established in Norway" + (f" (country {p.country})"
+                                                       if p.country else ""))
+    elif in_norway is None:
+        open_fields.append(f"{prefix}.established_in_norway")
+    if refused:
+        return Who(p.name, False, False, " and ".join(refused))
+    if open_fields:
+        return Who(p.name, False, None, "whether it is private business in Norway is not "
+                   "stated", tuple(open_fields))
+    return Who(p.name, False, True, "private business in Norway")
+
+
+def _financing(ln: BudgetLine) -> Financing | None:
+    """The line's financing; left out, cash for purchases, else not known."""
+    if ln.financing is not None:
+        return ln.financing
+    return Financing.CASH if ln.category in CASH_BY_NATURE else None
+
+
+@dataclass(frozen=True)
+class InKind:
+    """A line under the page's rule on hours and direct expenses."""
+
+    state: str  # "cash", "allowed", "refused", "open"
+    who: Who | None = None
+    missing: tuple[str, ...] = ()
+
+
+def in_kind(bctx: BudgetCtx, lr: LineResult) -> InKind:
+    fin = _financing(lr.line)
+    if fin is Financing.CASH:
+        return InKind("cash")
+    who = _who(bctx, lr)
+    if who.allowed:
+        return InKind("allowed", who)
+    fin_field = () if fin is Financing.IN_KIND else (f"{lr.path}.financing",)
+    if who.allowed is False:
+        return InKind("refused", who) if fin is Financing.IN_KIND else \
+            InKind("open", who, fin_field)
+    return InKind("open", who, (*fin_field, *who.missing))
+
+
+# --- lines ----------------------------------------------------------------------------------
+
+
+def _what(lr: LineResult, key: int | None) -> str:
+    ln = lr.line
+    text = f"{ln.category.value.replace('_', ' ')} {lr.amount}"
+    if ln.participant:
+        text += f" by {ln.participant}"
+    if key is not None:
+        text += f", {year_label(key)}"
+    return text
+
+
+def classify(bctx: BudgetCtx, lr: LineResult) -> None:
+    """One line: its project year, the page's examples, and who may book it in kind."""
+    ln = lr.line
+    plan = _plan(bctx)
+    if lr.amount is None:  # a salary line without its months
+        lr.set(LineStatus.UNKNOWN, "a salary line needs the months it runs (or its amount)",
+               C_KOSTNADER, missing=(f"{lr.path}.months",))
+        return
+    key = plan.of(ln)
+    if key is None:
+        lr.set(LineStatus.UNKNOWN,
+               f"{_what(lr, None)}: the lines name project years {_years_text(plan.stated)} and "
+               "this one names none; state its year, or network.project_year (the year applied "
+               "for)", C_ETT_AAR, group="year not stated",
+               missing=(f"{lr.path}.year", "network.project_year"))
+        return
+    group = year_label(key)
+    limit = _max_year(bctx)
+    if key > limit:
+        lr.set(LineStatus.INELIGIBLE,
+               f"{_what(lr, key)}: main projects run for at most {limit} years, so a cost in "
+               f"project year {key} gets no support", C_TRE_AARS_VARIGHET, C_STOTTEBELOP,
+               group=group)
+        return
+    cat = ln.category
+    if cat in EXAMPLES:
+        status = LineStatus.ELIGIBLE
+        text, cite = EXAMPLES[cat]
+        reason = f"{text} are among the page's examples of costs"
+        cites: tuple[Citation, ...] = (cite, C_KOSTNADER)
+    else:
+        status = LineStatus.JUSTIFY
+        reason = (f"{cat.value.replace('_', ' ')} is not among the page's examples of costs: "
+                  "counted, but justify it as a cost of the network's joint development "
+                  f"activities{HINTS.get(cat, '')}")
+        cites = (C_KOSTNADER, C_FELLES_UTVIKLING)
+    k = in_kind(bctx, lr)
+    what = _what(lr, key)
+    if k.state == "cash":
+        how = "paid in cash" if ln.financing else "paid in cash (a purchase)"
+        lr.set(status, f"{what}, {how}: {reason}", *cites, group=group)
+        return
+    who = k.who
+    assert who is not None
+    if k.state == "allowed":
+        how = "booked in kind" if ln.financing is Financing.IN_KIND else \
+            "cash or in kind (financing not stated)"
+        lr.set(status, f"{what}, {how}: {reason}; {who.name} is {who.text} and may book hours "
+               "and direct expenses", *cites, C_PRIVATE, group=group)
+        return
+    if k.state == "refused":
+        lr.set(LineStatus.INELIGIBLE,
+               f"{what}, booked in kind: {who.name} is {who.text}; only participants from "
+               "private business in Norway may book hours and direct expenses, others pay "
+               "cash", C_PRIVATE, group=group)
+        return
+    if who.allowed is False:  # financing not stated; as cash it counts, in kind it does not
+        reason_open = (f"{what}: the financing is not stated; {who.name} is {who.text}, so it "
+                       "may pay cash but not book hours or direct expenses (state financing)")
+    else:
+        reason_open = (f"{what}: {who.text}; only participants from private business in Norway "
+                       "may book hours and direct expenses"
+                       + ("" if ln.financing is Financing.IN_KIND
+                          else " (as cash the line would count: state financing)"))
+    lr.set(LineStatus.UNKNOWN, reason_open, C_PRIVATE, *cites, group=group, missing=k.missing)
+
+
+# --- the grant ------------------------------------------------------------------------------
+
+
+def other_public(bctx: BudgetCtx) -> Money:
+    """Other public support: the financing lines of source public."""
+    total = Money.zero(bctx.currency)
+    for f in bctx.budget.financing or []:
+        if f.source is Source.PUBLIC:
+            total += bctx.in_scheme_currency(f.amount)
+    return total
+
+
+def _public_in(bctx: BudgetCtx, key: int) -> Money:
+    """Other public support counted in a year: in the year applied for (every year if unknown)."""
+    plan = _plan(bctx)
+    if plan.financing is None or plan.financing == key:
+        return other_public(bctx)
+    return Money.zero(bctx.currency)
+
+
+def _base(bctx: BudgetCtx, key: int) -> Money:
+    return bctx.total([lr for lr in _in_year(bctx, key) if lr.counted])
+
+
+def year_part(bctx: BudgetCtx, key: int) -> GrantPart:
+    """min(50 % of the year's eligible costs minus other public support, NOK 750,000)."""
+    rate = MAX_PUBLIC_SHARE.at(bctx.on)
+    cap = bctx.param(MAX_GRANT_PER_YEAR)
+    base = _base(bctx, key)
+    caps: list[tuple[Money, str]] = [(cap, f"{cap} per project year")]
+    public = _public_in(bctx, key)
+    if public.amount > 0:
+        where = "" if _plan(bctx).financing is not None else \
+            " (the financing lines carry no year: deducted in every year)"
+        caps.append((base * rate - public, f"{format_percent(rate)} of the eligible costs "
+                     f"({(base * rate).rounded()}) minus other public support {public}{where}"))
+    return capped_part(year_label(key), base, rate, caps, C_STOTTEBELOP, C_MAKS_50)
+
+
+def _part_keys(bctx: BudgetCtx) -> list[int]:
+    plan = _plan(bctx)
+    limit = _max_year(bctx)
+    keys = [k for k in plan.keys if k <= limit]
+    if keys:
+        return keys
+    return [plan.financing if plan.financing is not None and plan.financing <= limit
+            else ONE_YEAR]
+
+
+def grant(bctx: BudgetCtx) -> list[GrantPart]:
+    """One grant part per project year in the budget."""
+    plan = _plan(bctx)
+    keys = _part_keys(bctx)
+    bctx.extra["part_keys"] = keys
+    if ONE_YEAR in keys:
+        bctx.notes.append("network.project_year is not stated and no line names a year: the "
+                          "whole budget is read as one yearly application.")
+    if plan.financing is not None and len(plan.keys) > 1 and bctx.budget.financing:
+        bctx.notes.append(f"The financing lines carry no year: they are read as the financing "
+                          f"of {year_label(plan.financing)}, the year applied for.")
+    if other_public(bctx).amount > 0:
+        bctx.notes.append(f"The own funding shown (eligible costs minus this grant) includes "
+                          f"other public support of {other_public(bctx)}; the participants' own "
+                          "financing is the rest (BNB06).")
+    if plan.financing is None and other_public(bctx).amount > 0:
+        bctx.notes.append("The lines span several project years and the year applied for is not "
+                          "stated (network.project_year): the other public support is deducted "
+                          "from every year's grant, so the grant shown holds whichever year it "
+                          "belongs to.")
+    return [year_part(bctx, k) for k in keys]
+
+
+def _parts(bctx: BudgetCtx) -> dict[int, GrantPart]:
+    keys: list[int] = bctx.extra.get("part_keys") or _part_keys(bctx)
+    return dict(zip(keys, bctx.parts, strict=True))
+
+
+def _financed_years(bctx: BudgetCtx) -> list[int]:
+    """The years the money rules look at: each year with a grant part, and the year applied
+    for when other public support is budgeted for it."""
+    keys = list(_parts(bctx))
+    plan = _plan(bctx)
+    if plan.financing is not None and plan.financing not in keys and \
+            other_public(bctx).amount > 0:
+        keys.append(plan.financing)
+    return sorted(keys)
+
+
+def _grant_in(bctx: BudgetCtx, key: int) -> Money:
+    part = _parts(bctx).get(key)
+    return part.grant if part is not None else Money.zero(bctx.currency)
+
+

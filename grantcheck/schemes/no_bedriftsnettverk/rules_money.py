@@ -1,0 +1,246 @@
+"""Bedriftsnettverk: BN14–BN23, in the order of the page: eligible costs, support and own
+financing, and the yearly applications."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_DOWN, Decimal
+
+from grantcheck.engine import (
+    Check,
+    Ctx,
+    Kind,
+    RuleBook,
+    check,
+    dated,
+    failed,
+    info,
+    missing,
+    passed,
+)
+from grantcheck.law.dates import months_before
+from grantcheck.money import Money, format_percent
+from grantcheck.schemes.no_bedriftsnettverk.grant import (
+    grant_cap,
+)
+from grantcheck.schemes.no_bedriftsnettverk.page import (
+    C_BOKFORTE,
+    C_EGENFINANSIERING,
+    C_ETT_AAR,
+    C_FELLES_UTVIKLING,
+    C_GOD_TID,
+    C_KONTANT,
+    C_KOSTNADER,
+    C_MAKS_50,
+    C_PRIVATE,
+    C_STOTTEBELOP,
+)
+from grantcheck.schemes.no_bedriftsnettverk.parameters import (
+    C_GOD_TID_WINDOW,
+    MAX_APPLICATION_YEARS,
+    MAX_PUBLIC_SHARE,
+    MIN_OWN_SHARE,
+    OWN_FUNDING_FORM,
+    YEAR2_WARNING_MONTHS,
+)
+from grantcheck.schemes.no_bedriftsnettverk.sections import (
+    S_COSTS,
+    S_MONEY,
+    S_STATUS,
+)
+
+rules = RuleBook()
+
+@rules.rule("BN14", "Costs of joint development activities can be supported (the cost list is "
+            "examples)", kind=Kind.INFO, section=S_COSTS, cites=[C_FELLES_UTVIKLING, C_KOSTNADER])
+def eligible_costs(ctx: Ctx) -> Check:
+    """'Eksempler på kostnader': the list is examples, not a binding list."""
+    return info("support covers part of the costs of joint development activities; the page "
+                 "gives examples (the administrator's project management, facilitation, "
+                 "administration and purchased services; participants' hours; participants' "
+                 "travel), not a binding list: a cost of another kind needs a justification. "
+                 "Cost lines are checked by `grantcheck budget`")
+
+
+@rules.rule("BN15", "The administrator's booked costs are at least the public support",
+            kind=Kind.INFO, section=S_MONEY, cites=[C_BOKFORTE], reads=["project.grant_sought"])
+def booked_costs(ctx: Ctx) -> Check:
+    """'Bokførte kostnader hos søkerbedrift/administrator må minst tilsvare den offentlige
+    støtten': a budget-line rule, checked by `grantcheck budget`."""
+    sought = ctx.profile.project.grant_sought
+    amount = f" ({ctx.money(sought)}, the grant sought, plus any other public support)" \
+        if sought is not None else ""
+    return info(f"the costs booked at {ctx.profile.company.name} (the administrator) must be at "
+                f"least the public support{amount}; checked line by line by `grantcheck budget`")
+
+
+@rules.rule("BN16", "The grant sought is at most NOK 750,000 for the project year",
+            kind=Kind.HARD, section=S_MONEY, cites=[C_STOTTEBELOP], reads=["project.grant_sought"])
+def grant_within_cap(ctx: Ctx) -> Check:
+    """'inntil 750.000 kroner per år i inntil tre år'."""
+    cap, rate_note = grant_cap(ctx)
+    sought = ctx.profile.project.grant_sought
+    if sought is None:
+        return _no_grant_stated(ctx)
+    grant = ctx.money(sought)
+    if grant <= cap:
+        return passed(lambda: f"grant sought {grant} ≤ {cap} per project year{rate_note}")
+    return failed(f"grant sought {grant} > {cap} per project year{rate_note}",
+                  f"seek at most {cap} for the year ({grant - cap} less)")
+
+
+@dated
+def _no_grant_stated(ctx: Ctx) -> Check:
+    """BN16 for a profile stating no grant: the same for every profile of a batch."""
+    cap, rate_note = grant_cap(ctx)
+    return info(f"no grant amount stated (project.grant_sought): up to {cap} can be sought "
+                 f"per project year{rate_note}")
+
+
+@rules.rule("BN17", "Public support is at most 50 % of the eligible costs", kind=Kind.HARD,
+            section=S_MONEY, cites=[C_MAKS_50],
+            reads=["project.grant_sought", "project.budget_total"])
+def public_share(ctx: Ctx) -> Check:
+    """'Den offentlige støtten kan maksimalt utgjøre 50 prosent av de støtteberettigede
+    kostnadene'."""
+    rate = MAX_PUBLIC_SHARE.at(ctx.on)
+    sought = ctx.profile.project.grant_sought
+    if sought is None:
+        return info(f"no grant amount stated (project.grant_sought): public support may be at "
+                     f"most {format_percent(rate)} of the eligible costs")
+    grant = ctx.money(sought)
+    budget = ctx.money(ctx.need("project.budget_total"))
+    limit = budget * rate
+    ok = grant <= limit
+    share = f" ({_share_text_money(grant, budget)} of the eligible costs {budget})" \
+        if budget.amount > 0 else f" (eligible costs {budget})"
+    message = (f"grant sought {grant}{share} {'≤' if ok else '>'} {limit.rounded()}, "
+               f"{format_percent(rate)} of them; other public support in the project counts too")
+    if ok:
+        return passed(message)
+    return failed(message, f"seek at most {limit.floored()}, or show eligible costs of at least "
+                  f"{Money(grant.amount / rate, grant.currency).rounded()}")
+
+
+def _share_text_money(part: Money, whole: Money) -> str:
+    pct = (part.amount * 100 / whole.amount).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
+    return format_percent(pct / 100)
+
+
+@rules.rule("BN18", "The participants fund at least 50 % of the eligible costs in cash, hours or "
+            "direct expenses", kind=Kind.INFO, section=S_MONEY, cites=[C_EGENFINANSIERING],
+            reads=["project.grant_sought", "project.budget_total"])
+def own_financing(ctx: Ctx) -> Check:
+    """'egenfinansiering må utgjøre minst 50 prosent': with this grant as the only public support
+    it is the mirror of BN17; its form is checked by `grantcheck budget`."""
+    rate = MIN_OWN_SHARE.at(ctx.on)
+    sought, total = ctx.profile.project.grant_sought, ctx.profile.project.budget_total
+    rule = f"at least {format_percent(rate)} of the eligible costs, as {OWN_FUNDING_FORM}"
+    if sought is None or total is None:
+        return info(f"the participants' own financing must be {rule}; with project.budget_total "
+                     "and project.grant_sought it is shown here; the form of each line is checked "
+                     "by `grantcheck budget`")
+    budget = ctx.money(total)
+    own = budget - ctx.money(sought)
+    share = f" ({_share_text_money(own, budget)})" if budget.amount > 0 else ""
+    return info(f"own financing {own}{share} if the grant sought is the only public support; "
+                f"{rule}: at least {(budget * rate).rounded()}; the form of each line is checked "
+                "by `grantcheck budget`")
+
+
+@rules.rule("BN19", "The participants' cash payment is at least the capital need minus public "
+            "grants", kind=Kind.INFO, section=S_MONEY, cites=[C_KONTANT])
+def cash_payment(ctx: Ctx) -> Check:
+    """'kontantinnbetaling ... må minst tilsvare budsjettert kapitalbehov i prosjektet, minus det
+    som finansieres av offentlige tilskudd': a budget-line rule."""
+    return info("the participants' cash payment must be at least the budgeted capital need (the "
+                 "cash cost lines: the administrator's costs and purchased services) minus the "
+                 "public grants; checked by `grantcheck budget`")
+
+
+@rules.rule("BN20", "Only private participants in Norway book hours and direct expenses",
+            kind=Kind.INFO, section=S_MONEY, cites=[C_PRIVATE],
+            reads=["network.participants[].private", "network.participants[].kind",
+                   "network.participants[].established_in_norway"])
+def private_in_kind(ctx: Ctx) -> Check:
+    """'Bare deltakere fra privat virksomhet i Norge ... kan kostnadsføre timer og direkte
+    utgifter': others contribute cash only; checked per budget line by `grantcheck budget`."""
+    cash_only: list[str] = []
+    not_stated: list[str] = []
+    for i, p in enumerate(ctx.profile.network.participants or []):
+        if p.kind == "public_body" or p.private is False or p.established_in_norway is False:
+            cash_only.append(p.name)
+        elif p.private is None or p.established_in_norway is None:
+            not_stated.append(f"network.participants[{i}]")
+    parts = ["only participants from private business in Norway may book hours and direct "
+             "expenses; others contribute cash"]
+    if cash_only:
+        parts.append(f"cash only: {', '.join(cash_only)}")
+    if not_stated:
+        parts.append(f"not stated (private, established_in_norway): {', '.join(not_stated)}")
+    parts.append("checked per budget line by `grantcheck budget`")
+    return info("; ".join(parts))
+
+
+@rules.rule("BN21", "The application covers one project year, of at most three", kind=Kind.HARD,
+            section=S_STATUS, cites=[C_ETT_AAR, C_STOTTEBELOP], reads=["network.project_year"])
+def project_year(ctx: Ctx) -> Check:
+    """'Det søkes for ett år av gangen i inntil tre år'."""
+    limit = MAX_APPLICATION_YEARS.at(ctx.on)
+    stated = ctx.value("network.project_year")
+    if stated is None:
+        return missing("network.project_year")
+    year = int(stated)
+    return check(year <= limit,
+                 f"application for project year {year} {'≤' if year <= limit else '>'} {limit} "
+                 "(one year at a time)",
+                 f"support is given for at most {limit} project years; year {year} is beyond "
+                 "them")
+
+
+@rules.rule("BN22", "The year-2 application is sent in good time before year 1 ends",
+            kind=Kind.SOFT, section=S_STATUS, cites=[C_GOD_TID_WINDOW],
+            reads=["network.project_year", "network.year1_end"])
+def year2_in_good_time(ctx: Ctx) -> Check:
+    """'Søknad for år to må sendes inn i god tid': warns within a window before the year-1 end
+    (the window is grantcheck's choice, not the page's)."""
+    year = int(ctx.need("network.project_year"))
+    if year != 2:
+        return passed(f"not applicable: the application is for project year {year}; the page "
+                      "sets this for the year-2 application")
+    end: date = ctx.need("network.year1_end")
+    months = YEAR2_WARNING_MONTHS.at(ctx.on)
+    warn_from = months_before(end, months)
+    days = (end - ctx.on).days
+    if ctx.on < warn_from:
+        return passed(f"year 1 ends {end}, {days} days after {ctx.on}: before the {months}-month "
+                      f"window (from {warn_from}) in which grantcheck warns")
+    if ctx.on <= end:
+        return failed(f"year 1 ends {end}, only {days} days after {ctx.on} (within the "
+                      f"{months}-month window grantcheck uses; the page asks for «god tid» "
+                      "and gives no number)",
+                      f"send the year-2 application now, well before {end}")
+    return failed(f"year 1 ended {end}, {-days} days before {ctx.on}: not in good time (BN23)",
+                  "the year-2 application had to be sent before the year-1 period ended")
+
+
+@rules.rule("BN23", "The year-2 application is sent before the year-1 period ends",
+            kind=Kind.HARD, section=S_STATUS, cites=[C_GOD_TID],
+            reads=["network.project_year", "network.year1_end"])
+def year2_before_end(ctx: Ctx) -> Check:
+    """'før avtalt prosjektperiode for år én utløper': fails once the year-1 period has ended."""
+    stated = ctx.value("network.project_year")
+    if stated is None:
+        return missing("network.project_year")
+    year = int(stated)
+    if year != 2:
+        return passed(f"not applicable: the application is for project year {year}; the page "
+                      "sets this for the year-2 application")
+    end: date = ctx.need("network.year1_end")
+    if ctx.on > end:
+        return failed(f"the year-1 period ended {end}, before {ctx.on} (the evaluation date)",
+                      "the year-2 application had to be sent before the year-1 period ended; if "
+                      "the agreed year-1 period was extended, state its new end in "
+                      "network.year1_end")
+    return passed(f"the year-1 period ends {end}, on or after {ctx.on} (the evaluation date)")
+
