@@ -91,8 +91,6 @@ def project(**values: Any) -> dict[str, Any]:
 
 
 
-
-
 def test_the_warning_window_says_it_is_grantchecks_choice() -> None:
     note = parameters.YEAR2_WARNING_MONTHS.source.note
     assert "grantcheck's choice" in note and "not the page's" in note
