@@ -1,4 +1,5 @@
-"""The README is the front door: it documents every profile field, option and exit code."""
+"""The README is the front door; with docs/ it documents every profile field, option and exit
+code. Checks of the front door read README alone; checks of the reference read README and docs/."""
 
 from __future__ import annotations
 
@@ -10,7 +11,12 @@ from pydantic import BaseModel
 from grantcheck import profile as profile_module
 from grantcheck.cli import app
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+DOCS_DIR = ROOT / "docs"
+# the reference: the README and every page of docs/ (each page starts with a level-1 heading, so
+# a section never runs on into the next page)
+DOCS = "\n".join([README, *(p.read_text(encoding="utf-8") for p in sorted(DOCS_DIR.glob("*.md")))])
 
 
 def _models() -> list[type[BaseModel]]:
@@ -21,11 +27,11 @@ def _models() -> list[type[BaseModel]]:
 
 def test_every_profile_field_is_documented():
     def documented(name: str) -> bool:
-        return bool(re.search(rf"`{name}`|\[+(\w+\.)*{name}\]+|\b{name} = ", README))
+        return bool(re.search(rf"`{name}`|\[+(\w+\.)*{name}\]+|\b{name} = ", DOCS))
 
     missing = [f"{m.__name__}.{name}" for m in _models() for name in m.model_fields
                if not documented(name)]
-    assert not missing, f"README does not document: {missing}"
+    assert not missing, f"README and docs/ do not document: {missing}"
 
 
 def _commands() -> dict[str, object]:
@@ -45,12 +51,12 @@ def test_every_command_is_in_the_readme():
 def test_the_guide_commands_have_a_readme_section():
     for name in GUIDE_COMMANDS:
         assert name in _commands()
-        assert re.search(rf"^##+ `grantcheck {name}`", README, re.M), name
+        assert re.search(rf"^##+ `grantcheck {name}`", DOCS, re.M), name
 
 
 def _section(name: str) -> str:
     """The README's section on one command, up to the next heading of the same level."""
-    m = re.search(rf"^(##+) `grantcheck {name}`.*?$(.*?)(?=^\1 |\Z)", README, re.M | re.S)
+    m = re.search(rf"^(##+) `grantcheck {name}`.*?$(.*?)(?=^\1 |^# |\Z)", DOCS, re.M | re.S)
     assert m, name
     return m.group(2)
 
@@ -58,7 +64,7 @@ def _section(name: str) -> str:
 def test_every_option_of_match_and_the_guide_commands_is_documented():
     commands = _commands()
     for name in ("match", *GUIDE_COMMANDS):
-        section = _section(name) if name in GUIDE_COMMANDS else README
+        section = _section(name) if name in GUIDE_COMMANDS else DOCS
         for param in commands[name].params:  # type: ignore[attr-defined]
             for opt in param.opts:
                 if opt.startswith("--") and opt != "--help":
@@ -67,12 +73,12 @@ def test_every_option_of_match_and_the_guide_commands_is_documented():
 
 def test_shell_completion_is_documented():
     for text in ("--install-completion", "--show-completion", "grantcheck show dk-<TAB>"):
-        assert text in README, text
+        assert text in DOCS, text
 
 
 def test_the_editor_setup_is_documented():
-    assert "#:schema ./profile.schema.json" in README
-    assert "grantcheck schema > profile.schema.json" in README
+    assert "#:schema ./profile.schema.json" in DOCS
+    assert "grantcheck schema > profile.schema.json" in DOCS
 
 
 def test_every_exit_code_is_documented():
@@ -98,7 +104,7 @@ def test_every_option_of_budget_is_documented():
     for param in budget.params:
         for opt in param.opts:
             if opt.startswith("--") and opt != "--help":
-                assert f"`{opt}" in README, opt
+                assert f"`{opt}" in DOCS, opt
 
 
 def test_every_budget_field_and_category_is_documented():
@@ -106,26 +112,26 @@ def test_every_budget_field_and_category_is_documented():
 
     for m in (model.Budget, model.BudgetLine, model.FinancingLine):
         for name in m.model_fields:
-            assert f"`{name}`" in README or f"budget.{name}]" in README, f"{m.__name__}.{name}"
+            assert f"`{name}`" in DOCS or f"budget.{name}]" in DOCS, f"{m.__name__}.{name}"
     for c in model.Category:
-        assert f"| `{c.value}` |" in README, c.value
+        assert f"| `{c.value}` |" in DOCS, c.value
     assert set(model.CATEGORY_TEXT) == set(model.Category)
 
 
 def test_the_readme_shows_the_example_profile_as_it_is():
     text = (Path(__file__).resolve().parent.parent / "profiles" / "nordlys-automation.toml")
-    assert text.read_text(encoding="utf-8") in README
+    assert text.read_text(encoding="utf-8") in DOCS
 
 # --- batch -------------------------------------------------------------------------------------
 
 
 def _heading_section(title: str) -> str:
-    """The README text from a heading to the next heading of the same or a higher level."""
-    m = re.search(rf"^(#+) {re.escape(title)}\n", README, re.M)
+    """The README and docs/ text from a heading to the next heading of the same or a higher level."""
+    m = re.search(rf"^(#+) {re.escape(title)}\n", DOCS, re.M)
     assert m, title
     level = len(m.group(1))
-    end = re.compile(rf"^#{{1,{level}}} ", re.M).search(README, m.end())
-    return README[m.end():end.start() if end else len(README)]
+    end = re.compile(rf"^#{{1,{level}}} ", re.M).search(DOCS, m.end())
+    return DOCS[m.end():end.start() if end else len(DOCS)]
 
 
 def test_every_option_of_batch_is_documented():
@@ -169,7 +175,7 @@ def test_the_python_api_examples_run(tmp_path, monkeypatch, capsys):
     """Every Python block of "Python API" runs as written (from a folder with the example
     profiles and the README's registry CSV)."""
     (tmp_path / "profiles").symlink_to(Path(__file__).resolve().parent.parent / "profiles")
-    [registry] = re.findall(r"```csv\n(.*?)```", README, re.S)
+    [registry] = re.findall(r"```csv\n(.*?)```", DOCS, re.S)
     (tmp_path / "registry.csv").write_text(registry, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     blocks = re.findall(r"```python\n(.*?)```", _heading_section("Python API"), re.S)
@@ -180,3 +186,37 @@ def test_the_python_api_examples_run(tmp_path, monkeypatch, capsys):
     assert "dk-smv-digital fits" in out
     assert "Tiny ApS" not in out and "item 2" in out
     assert "Alfa ApS" in out and "Beta Fisk ApS" in out
+
+
+# --- the front door ------------------------------------------------------------------------------
+
+
+def test_the_readme_is_a_front_door_under_250_lines():
+    assert len(README.splitlines()) < 250
+
+
+def test_every_docs_link_resolves():
+    index = [p.name for p in sorted(DOCS_DIR.glob("*.md"))]
+    for page in ("commands.md", "profile.md", "budget.md", "batch.md", "json.md", "api.md",
+                 "rules.md", "performance.md", "development.md", "adding-a-scheme.md"):
+        assert page in index, page
+        assert f"(docs/{page})" in README, page
+    for path in [ROOT / "README.md", *DOCS_DIR.glob("*.md")]:
+        for link in re.findall(r"\]\(([\w./-]+\.md)\)", path.read_text(encoding="utf-8")):
+            assert (path.parent / link).is_file(), f"{path.name}: {link}"
+
+
+def test_the_readme_example_is_what_match_prints():
+    """The README's output excerpt is, line for line and in order, what the command prints."""
+    from typer.testing import CliRunner
+
+    [block] = re.findall(r"```text\n(.*?)```", README, re.S)
+    lines = [ln for ln in block.splitlines() if ln != "…"]
+    result = CliRunner().invoke(app, ["match", "profiles/nordlys-automation.toml", "--as-of",
+                                      "2026-11-23", "--scheme", "dk-smv-digital"],
+                                env={"COLUMNS": "80", "NO_COLOR": "1"})
+    printed = result.stdout.splitlines()
+    at = 0
+    for line in lines:
+        assert line in printed[at:], line
+        at = printed.index(line, at) + 1
