@@ -126,7 +126,7 @@ def test_the_readme_shows_the_example_profile_as_it_is():
 
 
 def _heading_section(title: str) -> str:
-    """The README and docs/ text from a heading to the next heading of the same or a higher level."""
+    """README and docs/ from a heading to the next heading of the same or a higher level."""
     m = re.search(rf"^(#+) {re.escape(title)}\n", DOCS, re.M)
     assert m, title
     level = len(m.group(1))
