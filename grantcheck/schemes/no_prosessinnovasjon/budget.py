@@ -16,9 +16,9 @@ classified in :mod:`.budget_lines`):
 From EU law, not from the page (GBER art. 29, applied in Norway through the EEA Agreement; the
 page ties the scheme to it: "knyttet til GBER 29"):
 - the aid intensity (the arithmetic of :mod:`.grant`, the same as `match`'s amounts): at most
-  50 % of the eligible costs for an SME, 15 % for a large enterprise
-  under the exception the page mentions ("kun unntaksvis"), and none for a large enterprise the
-  exception is declared not to cover (art. 29(4), 29(2));
+  50 % of the eligible costs for an SME, 15 % for a large enterprise under the exception the page
+  mentions ("kun unntaksvis"), and none for a large enterprise the exception is declared not to
+  cover (art. 29(4), 29(2));
 - the notification threshold, EUR 7.5 million per undertaking per project (art. 4(1)(l)),
   converted with the dated rate the output states: a grant above it must be notified (a broken
   budget rule);
