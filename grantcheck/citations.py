@@ -6,8 +6,8 @@ find the sentence with a text search of the page. Citations of EU law name the r
 article; they say ``from_page=False`` so the output can tell the user that the rule is not on the
 scheme's page.
 
-The shared legal sources (GBER, the de minimis regulations, the SME recommendation, the ECB rates)
-live here; each scheme module holds its own page citations.
+The shared legal sources (the de minimis regulations, the SME recommendation, the ECB rates) live
+here, GBER in :mod:`grantcheck.law.gber`; each scheme package holds its own page citations.
 """
 
 from __future__ import annotations
@@ -63,22 +63,6 @@ def eu(source: Source, article: str, quote: str = "", note: str = "") -> Citatio
 
 # --- EU and national legal sources shared by several schemes ---------------------------------
 
-GBER = Source(
-    "gber",
-    "Commission Regulation (EU) No 651/2014 (GBER)",
-    "European Commission",
-    "en",
-    "https://eur-lex.europa.eu/eli/reg/2014/651/oj",
-    is_scheme_page=False,
-)
-GBER_AMENDMENT_2023 = Source(
-    "gber-2023-1315",
-    "Commission Regulation (EU) 2023/1315 amending the GBER",
-    "European Commission",
-    "en",
-    "https://eur-lex.europa.eu/eli/reg/2023/1315/oj",
-    is_scheme_page=False,
-)
 DE_MINIMIS_2013 = Source(
     "de-minimis-1407-2013",
     "Commission Regulation (EU) No 1407/2013 (de minimis)",
@@ -133,3 +117,6 @@ SME_ART4 = eu(
     "it shall lose or acquire the status of a medium-sized, small or micro-enterprise only if "
     "this excess occurs over two consecutive accounting periods",
 )
+
+# moved to grantcheck.law.gber; re-exported until every scheme imports it from there
+from grantcheck.law.gber import GBER as GBER  # noqa: E402

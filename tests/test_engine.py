@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from grantcheck.citations import GBER, eu
+from grantcheck.citations import eu
 from grantcheck.engine import (
     CallWindow,
     Kind,
@@ -16,6 +16,7 @@ from grantcheck.engine import (
     check,
     evaluate,
 )
+from grantcheck.law.gber import GBER
 from grantcheck.parameters import Parameter
 from tests.support import ctx_for, result_for
 

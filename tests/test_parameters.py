@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from grantcheck.citations import GBER, eu
+from grantcheck.citations import eu
+from grantcheck.law.gber import GBER
 from grantcheck.parameters import NotEncoded, Parameter, constant, parameters_of
 
 C = eu(GBER, "Article 1")

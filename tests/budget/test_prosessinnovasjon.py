@@ -1,5 +1,6 @@
 """Prosess- og organisasjonsinnovasjon's cost rules: the four cost kinds, GBER art. 29 rates, the
-notification threshold, boundary pairs on both sides of every threshold."""
+notification threshold, boundary pairs on both sides of every threshold, and the grant the same
+as the scheme's amounts (one arithmetic, in the package's grant module)."""
 
 from __future__ import annotations
 
@@ -15,27 +16,15 @@ from grantcheck.budget import checker
 from grantcheck.budget.core import BudgetResult, LineStatus
 from grantcheck.budget.model import Category
 from grantcheck.engine import Outcome
-from grantcheck.parameters import UNITS
 from grantcheck.schemes.no_prosessinnovasjon import budget as pob
+from grantcheck.schemes.no_prosessinnovasjon import grant, page
+from grantcheck.schemes.no_prosessinnovasjon.budget_lines import KINDS
+from grantcheck.schemes.no_prosessinnovasjon.scheme import SCHEME
 from tests.budget.support import D, budget_for, line, rule, rule_outcome
-from tests.support import merged
+from tests.support import merged, result_for
 
 SID = "no-prosessinnovasjon"
 CHECKER = pob.CHECKER
-
-# The page sentences the checker quotes (tests never read ../shared).
-PAGE_EXCERPT = "\n".join([
-    "Hva kan finansieres?",
-    "Følgende poster kan inngå i godkjent støttegrunnlag:",
-    "• Egne timer/personalkostnader",
-    "• Innkjøpte tjenester som kreves for å gjennomføre innovasjonen (konsulentbistand)",
-    "• Avskrivninger på eller leie av komponenter, instrumenter og utstyr for den tiden og det "
-    "omfanget det benyttes i prosjektperioden",
-    "• Kjøp av IPR-rettigheter som er nødvendig for prosjektet",
-    "Merk at finansiering av prosess- og organisasjonsinnovasjon er knyttet til GBER 29 i "
-    "Statsstøtteregelverket. Det forutsetter at søker er liten eller mellomstor i henhold til "
-    "Statsstøtteregelverket, og gjelder kun unntaksvis for store bedrifter.",
-])
 
 SME: dict[str, Any] = {
     "company": {
@@ -57,44 +46,15 @@ def po(*lines: dict[str, Any], profile: dict[str, Any] | None = SME, on: date | 
     return budget_for(SID, data, profile, on=on, rates=rates)
 
 
-def amount(category: str, value: str | int, **more: Any) -> dict[str, Any]:
+def amount(category: str, value: str | int | Decimal, **more: Any) -> dict[str, Any]:
     return {"category": category, "amount": D(value), **more}
 
 
-def consult(value: str | int) -> dict[str, Any]:
+def consult(value: str | int | Decimal) -> dict[str, Any]:
     return amount("consultancy", value)
 
 
-# --- health ---------------------------------------------------------------------------------
-
-
-def _citations() -> list[Any]:
-    out = [c for r in CHECKER.rules for c in r.cites]
-    out += [k.cite for k in pob.KINDS.values()]
-    return out
-
-
-def test_every_page_quote_is_on_the_page() -> None:
-    for c in _citations():
-        if c.from_page:
-            assert c.quote in PAGE_EXCERPT, c.quote
-
-
-def test_eu_citations_say_they_are_not_from_the_page() -> None:
-    assert not pob.EU_8_3.from_page
-    assert "Article 8(3)" in pob.EU_8_3.section
-
-
-def test_every_rule_has_a_citation_and_a_unique_budget_id() -> None:
-    ids = [r.id for r in CHECKER.rules]
-    assert len(ids) == len(set(ids))
-    assert all(i.startswith("POB") for i in ids)
-    assert all(r.cites for r in CHECKER.rules)
-
-
-def test_every_parameter_has_a_unit_and_a_citation() -> None:
-    for p in CHECKER.parameters:
-        assert p.unit in UNITS and p.source.section, p.name
+# --- the checker ---------------------------------------------------------------------------
 
 
 def test_the_registry_returns_this_checker() -> None:
@@ -128,11 +88,11 @@ def test_each_category_is_decided_with_a_reason_and_the_page_as_source(cat: Cate
     else:
         assert lr.status is LineStatus.INELIGIBLE
         assert lr.eligible.amount == 0
-        assert pob.C_KOSTNADER in lr.cites
+        assert page.C_KOSTNADER in lr.cites
 
 
-def test_the_four_kinds_are_the_scheme_modules_eligible_costs() -> None:
-    assert {k.id for k in pob.KINDS.values()} == {c.id for c in pob.ELIGIBLE_COSTS}
+def test_the_four_kinds_are_the_pages_eligible_costs() -> None:
+    assert {k.id for k in KINDS.values()} == {c.id for c in page.ELIGIBLE_COSTS}
 
 
 def test_an_ineligible_line_breaks_the_four_kinds_rule_and_names_it() -> None:
@@ -400,12 +360,31 @@ def test_other_public_money_does_not_count_as_own_funding() -> None:
                                           {"source": "public", "amount": 100_000}])
     f = rule(r, "POB06")
     assert f.outcome is Outcome.FAIL and "8(3)" in f.message
+    assert page.EU_8_3 in f.rule.cites
 
 
 def test_own_hours_in_kind_count_as_own_funding() -> None:
     r = po(consult(1_000_000), financing=[{"source": "own", "amount": 500_000,
                                            "financing": "in_kind"}])
     assert rule_outcome(r, "POB06") is Outcome.PASS
+
+
+# --- one arithmetic: the budget's grant is the scheme's amounts for the same costs -----------
+
+
+@pytest.mark.parametrize("profile", [SME, LARGE_EXCEPTION], ids=["SME", "large"])
+@given(costs=st.decimals(min_value=0, max_value=10**10, places=2))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.differing_executors])
+def test_the_budget_grant_is_the_schemes_amounts_for_the_same_costs(
+        profile: dict[str, Any], costs: Decimal) -> None:
+    """A budget of eligible costs C gives the grant `match` states for project.budget_total = C:
+    both are grant.grant_for(C, the intensity for the company's size)."""
+    r = po(consult(costs), profile=profile)
+    a = result_for(SCHEME, merged(profile, project={"budget_total": costs})).amounts.amounts
+    assert a is not None and a.max_grant is not None and a.rate is not None
+    assert r.grant == a.max_grant == grant.grant_for(r.eligible_base, a.rate)
+    assert r.parts[0].rate == a.rate
 
 
 # --- invariants, with and without profile data ---------------------------------------------

@@ -1,6 +1,7 @@
 """Prosess- og organisasjonsinnovasjon's cost rules (Innovasjon Norge), for ``grantcheck budget``.
 
-Encoded, from the page ("Hva kan finansieres?", quoted beside each citation):
+Encoded, from the page ("Hva kan finansieres?", quoted beside each citation; the lines are
+classified in :mod:`.budget_lines`):
 - only the four cost kinds the page lists make up the approved cost base ("Følgende poster kan
   inngå i godkjent støttegrunnlag"); the list is narrower than GBER art. 29(3), and every other
   category is not eligible:
@@ -14,9 +15,10 @@ Encoded, from the page ("Hva kan finansieres?", quoted beside each citation):
 
 From EU law, not from the page (GBER art. 29, applied in Norway through the EEA Agreement; the
 page ties the scheme to it: "knyttet til GBER 29"):
-- the aid intensity: at most 50 % of the eligible costs for an SME, 15 % for a large enterprise
-  under the exception the page mentions ("kun unntaksvis"), and none for a large enterprise the
-  exception is declared not to cover (art. 29(4), 29(2));
+- the aid intensity (the arithmetic of :mod:`.grant`, the same as `match`'s amounts): at most
+  50 % of the eligible costs for an SME, 15 % for a large enterprise under the exception the page
+  mentions ("kun unntaksvis"), and none for a large enterprise the exception is declared not to
+  cover (art. 29(4), 29(2));
 - the notification threshold, EUR 7.5 million per undertaking per project (art. 4(1)(l)),
   converted with the dated rate the output states: a grant above it must be notified (a broken
   budget rule);
@@ -33,8 +35,8 @@ Readings chosen:
 - A large enterprise under the declared exception passes POB03 with GBER art. 29(2)'s condition
   (SMEs bearing at least 30 % of the costs) stated in the message, as the scheme's PO01 does: the
   budget does not show the partners' cost split.
-- The page states no form of own funding: the scheme module's OWN_FUNDING_FORM (cash or own
-  hours), the same words as `match`.
+- The page states no form of own funding: the package's OWN_FUNDING_FORM (cash or own hours,
+  :mod:`.grant`), the same words as `match`.
 - A ``salary`` line (monthly_salary × months) is a personnel cost ("personalkostnader"), so it
   counts like ``personnel``; its months must be given.
 - ``hardware``, ``software`` and ``commissioning`` bought outright are not depreciation or rent
@@ -44,7 +46,7 @@ Readings chosen:
 
 Deliberately not encoded: the GBER art. 1 sector exclusions and the exclusions of "Hva omfattes
 ikke?" (the scheme's rules PO06 and the profile decide them, not the cost lines); whether the
-2023 amendment of GBER changed the EUR 7.5 million (a note says so, as in the scheme module).
+2023 amendment of GBER changed the EUR 7.5 million (a note says so, as in the scheme).
 """
 
 from __future__ import annotations
@@ -57,20 +59,21 @@ from grantcheck.budget.core import (
     BudgetChecker,
     BudgetCtx,
     GrantPart,
-    LineResult,
     LineStatus,
-    capped_part,
     grant_sought_check,
     reasons,
 )
 from grantcheck.budget.model import Category, Source
-from grantcheck.citations import GBER, eu
 from grantcheck.engine import Check, Ctx, Missing, failed, info, passed, text_of, unknown
 from grantcheck.fx import RATE_CITATION, NoRate
 from grantcheck.law import sme
-from grantcheck.money import Money, format_amount, format_percent
-from grantcheck.parameters import NotEncoded
-from grantcheck.schemes.no_prosessinnovasjon.scheme import (
+from grantcheck.money import Money, format_percent
+from grantcheck.parameters import NotEncoded, parameters_of
+from grantcheck.schemes.no_prosessinnovasjon import parameters
+from grantcheck.schemes.no_prosessinnovasjon.budget_lines import KINDS, classify
+from grantcheck.schemes.no_prosessinnovasjon.derived import SIZE_FIELDS
+from grantcheck.schemes.no_prosessinnovasjon.grant import OWN_FUNDING_FORM, grant_for, intensity
+from grantcheck.schemes.no_prosessinnovasjon.page import (
     C_GBER29,
     C_KOST_IPR,
     C_KOST_TIMER,
@@ -78,111 +81,20 @@ from grantcheck.schemes.no_prosessinnovasjon.scheme import (
     C_KOST_UTSTYR,
     C_KOSTNADER,
     C_SMB,
-    ELIGIBLE_COSTS,
     EU_4_1_L,
+    EU_8_3,
     EU_29_2,
     EU_29_4,
     EU_2023_AMENDMENT,
-    LARGE_INTENSITY,
+)
+from grantcheck.schemes.no_prosessinnovasjon.parameters import (
     LARGE_SME_COST_SHARE,
     NOTIFICATION_THRESHOLD,
-    OWN_FUNDING_FORM,
-    SCHEME,
-    SIZE_FIELDS,
-    SME_INTENSITY,
-    CostType,
 )
-
-# --- citations the scheme module does not have (EU law, not on the page) --------------------
-
-EU_8_3 = eu(
-    GBER, "Article 8(3)",
-    "Aid with identifiable eligible costs exempted by this Regulation may be cumulated: (a) with "
-    "any other State aid, as long as those measures concern different identifiable eligible "
-    "costs; (b) with any other State aid, in relation to the same eligible costs, partly or fully "
-    "overlapping, only if such cumulation does not result in exceeding the highest aid intensity "
-    "or aid amount applicable to this aid under this Regulation.")
+from grantcheck.schemes.no_prosessinnovasjon.scheme import SCHEME
 
 # Without a profile the SME status needs at least these figures (sme.company_status).
 NO_PROFILE_FIELDS = ("company.employees_fte", "company.turnover", "company.balance_sheet_total")
-
-# --- which category is which of the page's four cost kinds ----------------------------------
-
-_COST = {c.id: c for c in ELIGIBLE_COSTS}
-KINDS: dict[Category, CostType] = {
-    Category.PERSONNEL: _COST["personnel"],
-    Category.SALARY: _COST["personnel"],
-    Category.CONSULTANCY: _COST["services"],
-    Category.EXTERNAL_SERVICES: _COST["services"],
-    Category.EQUIPMENT: _COST["equipment"],
-    Category.IPR: _COST["ipr"],
-}
-# A hint for categories that are not among the four, when part of the cost could be.
-HINTS: dict[Category, str] = {
-    Category.HARDWARE: "equipment counts only as depreciation or rent for the time and extent "
-    "it is used in the project: book that part as equipment with its project_share_percent",
-    Category.SOFTWARE: "only depreciation or rent of components, instruments and equipment is "
-    "listed, not software bought",
-    Category.SOFTWARE_SUBSCRIPTION: "only depreciation or rent of components, instruments and "
-    "equipment is listed, not software on subscription",
-    Category.COMMISSIONING: "installation work bought from a supplier and needed for the "
-    "innovation is a purchased service: book it as external_services",
-    Category.ADMINISTRATION: "project management by own staff is booked as personnel (own "
-    "hours); bought project management needed for the innovation as consultancy",
-    Category.OTHER: "if the cost is one of the four kinds, book it under that category",
-}
-
-
-def _classify(bctx: BudgetCtx, lr: LineResult) -> None:
-    ln = lr.line
-    cat = ln.category
-    kind = KINDS.get(cat)
-    if kind is None:
-        hint = HINTS.get(cat)
-        lr.set(LineStatus.INELIGIBLE,
-               f"{cat.value.replace('_', ' ')} is not among the four cost kinds the page lists "
-               "(own hours/personnel costs; purchased services needed for the innovation; "
-               "depreciation or rent of instruments and equipment for their use in the project; "
-               "IPR needed for the project)" + (f": {hint}" if hint else ""),
-               C_KOSTNADER, group="not eligible")
-        return
-    if cat is Category.SALARY and lr.amount is None:
-        _salary_amount(lr)
-        return
-    if cat is Category.EQUIPMENT:
-        _equipment(lr)
-        return
-    lr.set(LineStatus.ELIGIBLE, f"{cat.value.replace('_', ' ')}: {kind.name}", kind.cite,
-           C_KOSTNADER, group=kind.id)
-
-
-def _salary_amount(lr: LineResult) -> None:
-    """A salary line without ``amount`` or ``months``: the cost is monthly_salary × months."""
-    lr.set(LineStatus.UNKNOWN, "a salary line without an amount needs the months it runs (the "
-           "cost is monthly_salary × months)", C_KOST_TIMER, group="personnel",
-           missing=(f"{lr.path}.months",))
-
-
-def _equipment(lr: LineResult) -> None:
-    """'for den tiden og det omfanget det benyttes i prosjektperioden': the project's share."""
-    amount, share = lr.amount, lr.line.project_share_percent
-    assert amount is not None
-    if share is None:
-        lr.set(LineStatus.UNKNOWN,
-               "depreciation or rent of equipment counts only for the time and extent it is used "
-               "in the project: give project_share_percent (100 if it serves only the project)",
-               C_KOST_UTSTYR, group="equipment", missing=(f"{lr.path}.project_share_percent",))
-        return
-    pct = format_amount(share)
-    if share == 100:
-        lr.set(LineStatus.ELIGIBLE, f"equipment used 100 % in the project: {amount} counts",
-               C_KOST_UTSTYR, C_KOSTNADER, group="equipment")
-        return
-    part = Money(amount.amount * share / 100, amount.currency).rounded()
-    lr.set(LineStatus.PARTLY, f"equipment used {pct} % in the project: {part} of {amount} counts "
-           "(the rest is carried by the company)", C_KOST_UTSTYR, C_KOSTNADER, eligible=part,
-           group="equipment")
-
 
 # --- the aid intensity ----------------------------------------------------------------------
 
@@ -202,7 +114,7 @@ class _Size:
 
 def _size(bctx: BudgetCtx) -> _Size:
     """Raises NotEncoded outside GBER's dates, NoRate when a ceiling cannot be converted."""
-    sme_rate, large_rate = SME_INTENSITY.at(bctx.on), LARGE_INTENSITY.at(bctx.on)
+    sme_rate, large_rate = intensity(bctx.on, True), intensity(bctx.on, False)
     if not bctx.has_profile:
         return _Size(sme_rate, False, "SME status not known: the budget has no company profile",
                      "at most, if the company is an SME", NO_PROFILE_FIELDS)
@@ -242,7 +154,8 @@ def _grant(bctx: BudgetCtx) -> list[GrantPart]:
         return [GrantPart(name, base, size.rate, Money.zero(base.currency),
                           "no aid for a large enterprise without the exception", None,
                           (C_SMB, EU_29_2, EU_29_4))]
-    return [capped_part(name, base, size.rate, [], C_KOSTNADER, C_GBER29, EU_29_4)]
+    return [GrantPart(name, base, size.rate, grant_for(base, size.rate), "the rate", None,
+                      (C_KOSTNADER, C_GBER29, EU_29_4))]
 
 
 # --- rules ----------------------------------------------------------------------------------
@@ -288,7 +201,7 @@ def equipment_share(bctx: BudgetCtx) -> Check:
 @book.budget_rule("POB03", "The company can receive aid at the GBER art. 29(4) intensity",
                   cites=[C_GBER29, C_SMB, EU_29_4, EU_29_2, *sme.CITES],
                   reads=[*SIZE_FIELDS, "declarations.large_enterprise_exception"])
-def intensity(bctx: BudgetCtx) -> Check:
+def aid_intensity(bctx: BudgetCtx) -> Check:
     """GBER art. 29(4), not on the page: 50 % for an SME, 15 % for a large enterprise, which the
     page admits only by exception ('kun unntaksvis')."""
     size = _size(bctx)
@@ -390,7 +303,7 @@ def own_funding(bctx: BudgetCtx) -> Check:
 
 CHECKER = BudgetChecker(
     scheme=SCHEME,
-    classify=_classify,
+    classify=classify,
     grant=_grant,
     rules=tuple(book.rules),
     own_funding_form=OWN_FUNDING_FORM,
@@ -398,8 +311,7 @@ CHECKER = BudgetChecker(
     "hours/personnel costs), consultancy and external_services (purchased services needed for "
     "the innovation), equipment (depreciation or rent, for the project_share_percent used in the "
     "project) and ipr (IPR bought for the project); every other category is not eligible",
-    parameters=(SME_INTENSITY, LARGE_INTENSITY, LARGE_SME_COST_SHARE, NOTIFICATION_THRESHOLD,
-                *sme.PARAMETERS),
+    parameters=parameters_of(parameters, *sme.PARAMETERS),
     hours_rate=None,
     notes=(
         "The aid intensity (50 % for an SME, 15 % for a large enterprise under the exception) "

@@ -1,0 +1,80 @@
+"""The General Block Exemption Regulation (GBER), Commission Regulation (EU) No 651/2014: the act,
+the act that amended it last, the period it applies, and the articles the schemes cite, written
+once. GBER applies in Norway through the EEA Agreement as it does in Denmark and Sweden.
+
+A scheme that rests on a GBER article dates its numbers from :data:`APPLIES_FROM` and ends them
+at :data:`APPLIES_UNTIL`: past that day no rule of the article is encoded, and the rules that
+need it are *unknown*, never guessed. Each of the two is a :class:`Fact`, the date with the
+citation that states it.
+
+Quotes are in English, the act's own wording. The reading a scheme gives an article (which
+figure its agency applies, what it leaves out) stays in the scheme's package.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from grantcheck.citations import Citation, Source, eu
+
+GBER = Source(
+    "gber",
+    "Commission Regulation (EU) No 651/2014 (GBER)",
+    "European Commission",
+    "en",
+    "https://eur-lex.europa.eu/eli/reg/2014/651/oj",
+    is_scheme_page=False,
+)
+GBER_AMENDMENT_2023 = Source(
+    "gber-2023-1315",
+    "Commission Regulation (EU) 2023/1315 amending the GBER",
+    "European Commission",
+    "en",
+    "https://eur-lex.europa.eu/eli/reg/2023/1315/oj",
+    is_scheme_page=False,
+)
+
+
+class Fact(NamedTuple):
+    """A date the act states, and the citation that states it."""
+
+    value: date
+    cite: Citation
+
+
+# --- the period GBER applies (art. 59) ---------------------------------------------------------
+
+APPLIES_FROM = Fact(date(2014, 7, 1), eu(
+    GBER, "Article 59", "This Regulation shall enter into force on 1 July 2014."))
+APPLIES_UNTIL = Fact(date(2026, 12, 31), eu(
+    GBER, "Article 59 (as amended by Regulation (EU) 2023/1315)",
+    note="GBER applied until 31 December 2020 as adopted; Regulation (EU) 2020/972 prolonged "
+    "it to 31 December 2023 and Regulation (EU) 2023/1315 to 31 December 2026"))
+
+# --- the articles the schemes cite, in the act's order ------------------------------------------
+
+ART_4_1_L = eu(
+    GBER, "Article 4(1)(l)",
+    "for aid for process and organisational innovation: EUR 7,5 million per undertaking per "
+    "project")
+ART_8_3 = eu(
+    GBER, "Article 8(3)",
+    "Aid with identifiable eligible costs exempted by this Regulation may be cumulated: (a) with "
+    "any other State aid, as long as those measures concern different identifiable eligible "
+    "costs; (b) with any other State aid, in relation to the same eligible costs, partly or fully "
+    "overlapping, only if such cumulation does not result in exceeding the highest aid intensity "
+    "or aid amount applicable to this aid under this Regulation.")
+ART_22_2 = eu(
+    GBER, "Article 22(2)",
+    "Eligible undertakings shall be unlisted small enterprises up to five years following their "
+    "registration, which have not yet distributed profits and which have not been formed through "
+    "a merger.")
+ART_29_2 = eu(
+    GBER, "Article 29(2)",
+    "Aid to large enterprises shall only be compatible if they effectively collaborate with SMEs "
+    "in the aided activity and the collaborating SMEs incur at least 30 % of the total eligible "
+    "costs.")
+ART_29_4 = eu(
+    GBER, "Article 29(4)",
+    "The aid intensity shall not exceed 15 % for large enterprises and 50 % for SMEs.")

@@ -1,0 +1,36 @@
+"""Prosess- og organisasjonsinnovasjon's derived quantities: the profile fields the applicant's
+size is decided from, the notification threshold in the company's currency, and a share as
+the messages state it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from grantcheck.engine import Ctx, dated
+from grantcheck.money import Money
+from grantcheck.schemes.no_prosessinnovasjon.parameters import NOTIFICATION_THRESHOLD
+
+SIZE_FIELDS = ("company.employees_fte", "company.owners_fte", "company.turnover",
+               "company.balance_sheet_total", "company.previous_year", "company.related",
+               "company.public_ownership_percent")
+"""What :func:`grantcheck.law.sme.company_status` reads: a rule that needs the SME status
+reads them."""
+
+
+@dated  # the same for every profile of a batch: two rules and the amounts state it
+def threshold(ctx: Ctx) -> tuple[Money, str]:
+    """GBER art. 4(1)(l)'s notification threshold in the context's currency, and the sentence
+    stating it (with the rate used, when converted from EUR)."""
+    eur = NOTIFICATION_THRESHOLD.money(ctx.on)
+    if ctx.currency == "EUR":
+        return eur, f"{eur}"
+    local = ctx.convert(eur, ctx.currency).rounded()
+    return local, f"{eur} = {local} at {ctx.fx.rate(ctx.currency).describe()}"
+
+
+def share(part: Money, whole: Money) -> str:
+    """'60 %' (to 0.1 %), or a phrase when the whole is zero."""
+    if not whole.amount:
+        return "no eligible costs"
+    pct = (part.amount / whole.amount * 100).quantize(Decimal("0.1")).normalize()
+    return f"{pct:f} %"

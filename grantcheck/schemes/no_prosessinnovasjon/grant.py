@@ -1,0 +1,72 @@
+"""Prosess- og organisasjonsinnovasjon's grant arithmetic, once: the scheme's amounts, its rules
+PO09 and PO10, and the budget checker all use it.
+
+The page names no amount. The most aid is GBER art. 29(4)'s intensity times the eligible costs,
+floored to the øre: at most 50 % for an SME, 15 % for a large enterprise (which the page admits
+only by exception, "kun unntaksvis"). The page states no cap; aid above the notification
+threshold (art. 4(1)(l)) must be notified, which the rules check and the amounts state.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from grantcheck.engine import Amounts, Ctx, dated
+from grantcheck.law import sme
+from grantcheck.money import Money, format_percent
+from grantcheck.schemes.no_prosessinnovasjon.derived import threshold
+from grantcheck.schemes.no_prosessinnovasjon.page import C_KOSTNADER, EU_4_1_L, EU_29_4
+from grantcheck.schemes.no_prosessinnovasjon.parameters import LARGE_INTENSITY, SME_INTENSITY
+
+# The page names no form of own funding; own hours are an eligible cost ("Egne timer/
+# personalkostnader"), so the company funds its share in cash or in its own hours.
+OWN_FUNDING_FORM = "own funds: cash or own hours (the page states no form)"
+AMOUNTS_CITES = (EU_29_4, EU_4_1_L, C_KOSTNADER)
+
+
+def intensity(on: date, is_sme: bool) -> Decimal:
+    """GBER art. 29(4): the most aid, as a share of the eligible costs, for an SME or for a
+    large enterprise (NotEncoded outside GBER's period)."""
+    return (SME_INTENSITY if is_sme else LARGE_INTENSITY).at(on)
+
+
+def grant_for(costs: Money, rate: Decimal) -> Money:
+    """The most aid: ``rate`` × the eligible costs, floored to the øre (the page states no
+    cap)."""
+    return (costs * rate).floored()
+
+
+def applicant_intensity(ctx: Ctx) -> tuple[Decimal, sme.SmeStatus]:
+    """The intensity for the applicant's size, and the size it rests on (the SME status is
+    decided once per profile, by :func:`grantcheck.law.sme.company_status`)."""
+    status = sme.company_status(ctx)
+    return intensity(ctx.on, status.is_sme), status
+
+
+@dated  # the same few texts for every profile: made once per size, date and rate
+def _terms(ctx: Ctx, is_sme: bool) -> tuple[str, str]:
+    """The rate as a percentage, and the terms every basis states."""
+    rate = intensity(ctx.on, is_sme)
+    _, limit_text = threshold(ctx)
+    who = "an SME" if is_sme else "a large enterprise, only under the exception"
+    common = (f"aid intensity at most {format_percent(rate)} for {who} (GBER art. 29(4), not "
+              f"from the page); the page states no cap; aid above the notification threshold "
+              f"{limit_text} per undertaking per project must be notified (GBER art. 4(1)(l))")
+    return format_percent(rate), common
+
+
+def amounts(ctx: Ctx) -> Amounts:
+    """GBER art. 29(4) rate × the eligible costs; the page states no cap."""
+    rate, status = applicant_intensity(ctx)
+    percent, common = _terms(ctx, status.is_sme)
+    budget = ctx.profile.project.budget_total
+    if budget is None:
+        return Amounts(None, None, OWN_FUNDING_FORM,
+                       f"{common}; state project.budget_total to compute the grant",
+                       rate=rate, cites=AMOUNTS_CITES, missing=("project.budget_total",))
+    base = ctx.money(budget)
+    grant = grant_for(base, rate)
+    return Amounts(grant, base - grant, OWN_FUNDING_FORM,
+                   lambda: f"{percent} x eligible costs {base} = {grant} (derived); {common}",
+                   rate=rate, cost_base=base, cites=AMOUNTS_CITES)
