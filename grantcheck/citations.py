@@ -117,6 +117,3 @@ SME_ART4 = eu(
     "it shall lose or acquire the status of a medium-sized, small or micro-enterprise only if "
     "this excess occurs over two consecutive accounting periods",
 )
-
-# moved to grantcheck.law.gber; re-exported until every scheme imports it from there
-from grantcheck.law.gber import GBER as GBER  # noqa: E402

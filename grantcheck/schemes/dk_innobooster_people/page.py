@@ -7,7 +7,8 @@ rests on (GBER art. 22, art. 1(3), art. 59) follows at the end: it is not on the
 
 from __future__ import annotations
 
-from grantcheck.citations import GBER, Citation, Source, eu
+from grantcheck.citations import Citation, Source, eu
+from grantcheck.law.gber import GBER
 from grantcheck.schemes.dk_innobooster_people import ID
 
 SCHEME_ID = ID
