@@ -63,22 +63,6 @@ def eu(source: Source, article: str, quote: str = "", note: str = "") -> Citatio
 
 # --- EU and national legal sources shared by several schemes ---------------------------------
 
-DE_MINIMIS_2013 = Source(
-    "de-minimis-1407-2013",
-    "Commission Regulation (EU) No 1407/2013 (de minimis)",
-    "European Commission",
-    "en",
-    "https://eur-lex.europa.eu/eli/reg/2013/1407/oj",
-    is_scheme_page=False,
-)
-DE_MINIMIS_2023 = Source(
-    "de-minimis-2023-2831",
-    "Commission Regulation (EU) 2023/2831 (de minimis)",
-    "European Commission",
-    "en",
-    "https://eur-lex.europa.eu/eli/reg/2023/2831/oj",
-    is_scheme_page=False,
-)
 SME_RECOMMENDATION = Source(
     "sme-2003-361",
     "Commission Recommendation 2003/361/EC (SME definition)",

@@ -23,7 +23,7 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 from grantcheck.citations import Citation, Source
 from grantcheck.fx import FxRates, NoRate
@@ -368,6 +368,13 @@ class Rule:
     def evaluate(self, ctx: Ctx) -> Finding:
         c = self.run(ctx)
         return Finding(self, _outcome(self.kind, c), text_of(c.message), c.fix, c.missing)
+
+
+def lacking(*fields: str, why: str = "") -> NoReturn:
+    """Stop a derived quantity that cannot be computed without ``fields``: the rule (or amounts)
+    that asked for it becomes *unknown* naming them (``why``: what they are needed for). The way
+    a derived helper says what :func:`missing` says in a rule."""
+    raise Missing(*fields, why=why)
 
 
 def missing(*fields: str, why: str = "") -> Check:

@@ -12,9 +12,10 @@ from typer.testing import CliRunner
 from grantcheck.budget import checker as budget_checker
 from grantcheck.cli import app
 from grantcheck.describe import detail, schemes_overview
+from grantcheck.law import de_minimis
 from grantcheck.schemes import SCHEME_IDS, all_schemes, get, has_budget, sections
 from grantcheck.schemes.dk_innobooster_people import parameters as ip
-from grantcheck.schemes.dk_smv_digital import scheme as smv
+from grantcheck.schemes.dk_smv_digital import parameters as smv
 from grantcheck.schemes.no_bedriftsnettverk import parameters as bn
 from grantcheck.schemes.se_saker_digitalisering import parameters as sd
 
@@ -103,11 +104,12 @@ def test_show_says_when_a_scheme_states_no_budget_rules(monkeypatch):
 
 def test_show_gives_a_parameters_value_on_the_date():
     data = detail("dk-smv-digital", date(2023, 6, 1))
-    ceiling = next(p for p in data["parameters"] if p["name"] == smv.DE_MINIMIS_CEILING.name)
-    assert Decimal(ceiling["value"]) == smv.DE_MINIMIS_CEILING.at(date(2023, 6, 1))
+    ceiling = next(p for p in data["parameters"] if p["name"] == de_minimis.DE_MINIMIS_CEILING.name)
+    assert Decimal(ceiling["value"]) == de_minimis.DE_MINIMIS_CEILING.at(date(2023, 6, 1))
     later = detail("dk-smv-digital", date(2024, 6, 1))
-    ceiling = next(p for p in later["parameters"] if p["name"] == smv.DE_MINIMIS_CEILING.name)
-    assert Decimal(ceiling["value"]) == smv.DE_MINIMIS_CEILING.at(date(2024, 6, 1))
+    name = de_minimis.DE_MINIMIS_CEILING.name
+    ceiling = next(p for p in later["parameters"] if p["name"] == name)
+    assert Decimal(ceiling["value"]) == de_minimis.DE_MINIMIS_CEILING.at(date(2024, 6, 1))
 
 
 def test_show_says_when_a_value_is_not_encoded():

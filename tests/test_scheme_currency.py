@@ -14,7 +14,7 @@ from grantcheck.matching import check, summarize_match
 from grantcheck.profile import profile_from_data
 from grantcheck.schemes import all_schemes, currencies, get
 from grantcheck.schemes.dk_innobooster_people import parameters as ip
-from grantcheck.schemes.dk_smv_digital import scheme as smv
+from grantcheck.schemes.dk_smv_digital import parameters as smv
 from grantcheck.schemes.no_bedriftsnettverk import parameters as bn
 from grantcheck.schemes.se_saker_digitalisering import parameters as sd
 from tests.support import ON

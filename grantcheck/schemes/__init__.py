@@ -112,12 +112,13 @@ Sections = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def sections(scheme_id: str) -> Sections:
-    """A scheme's rule ids grouped under the headings of the requirements catalogue, in the
-    order of its rules (each rule's ``section``)."""
-    legacy: Sections | None = getattr(package(scheme_id, "scheme"), "SECTIONS", None)
-    if legacy is not None:  # a scheme module not yet moved to rules with a section each
-        return legacy
+    """A scheme's rule ids grouped under the headings of the requirements catalogue: the
+    headings in the order the scheme module's ``SECTION_ORDER`` gives (else in the order of the
+    rules), the ids in the order of the rules (each rule's ``section``)."""
     groups: dict[str, list[str]] = {}
     for rule in get(scheme_id).rules:
         groups.setdefault(rule.section, []).append(rule.id)
-    return tuple((heading, tuple(ids)) for heading, ids in groups.items())
+    order: tuple[str, ...] = getattr(package(scheme_id, "scheme"), "SECTION_ORDER", ())
+    rank = {heading: i for i, heading in enumerate(order)}
+    headings = sorted(groups, key=lambda h: rank.get(h, len(rank)))
+    return tuple((heading, tuple(groups[heading])) for heading in headings)

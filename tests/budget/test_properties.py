@@ -87,9 +87,10 @@ def test_the_money_always_adds_up(scheme_id: str, data: dict[str, Any]) -> None:
 def test_a_grant_that_cannot_be_computed_is_unknown_not_a_crash(monkeypatch):
     from grantcheck.parameters import NotEncoded
     from grantcheck.schemes.dk_smv_digital import budget as smv_digital
+    from grantcheck.schemes.dk_smv_digital.parameters import INVESTMENT_RATE
 
     def boom(bctx):
-        raise NotEncoded(smv_digital.INVESTMENT_RATE, bctx.on)
+        raise NotEncoded(INVESTMENT_RATE, bctx.on)
 
     checker = smv_digital.CHECKER
     monkeypatch.setattr(smv_digital, "CHECKER", type(checker)(**{**checker.__dict__,

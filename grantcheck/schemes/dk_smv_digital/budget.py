@@ -23,7 +23,6 @@ commitment period is not checked (the page says it only of consultancy and inter
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from decimal import Decimal
 
@@ -43,9 +42,14 @@ from grantcheck.budget.model import BudgetLine, Category
 from grantcheck.citations import Citation
 from grantcheck.engine import Check, Ctx, Kind, Verdict, check, evaluate, failed, passed
 from grantcheck.engine import unknown as unknown_check
+from grantcheck.law.dates import add_months
 from grantcheck.money import Money, format_amount
-from grantcheck.schemes.dk_smv_digital.scheme import (
-    ADVICE_OWN_SHARE,
+from grantcheck.schemes.dk_smv_digital.grant import (
+    T250,
+    VOUCHERS,
+    _Voucher,
+)
+from grantcheck.schemes.dk_smv_digital.page import (
     C_COFINANCING_EXAMPLE,
     C_COFINANCING_RATES,
     C_HOURLY_RATE,
@@ -58,19 +62,21 @@ from grantcheck.schemes.dk_smv_digital.scheme import (
     C_SUBSCRIPTION,
     C_T250,
     C_TIERS,
+    SOURCE,
+)
+from grantcheck.schemes.dk_smv_digital.parameters import (
+    ADVICE_OWN_SHARE,
     HOURS_PER_YEAR,
     INVESTMENT_MIN,
     INVESTMENT_RATE,
     INVESTMENT_SUPPORT_MAX,
     OWN_FUNDING_FORM,
     OWNER_HOURLY_RATE,
-    SCHEME,
     SOFTWARE_SUBSCRIPTION_YEARS,
-    SOURCE,
-    T250,
     VAT_NOTE,
-    VOUCHERS,
-    _Voucher,
+)
+from grantcheck.schemes.dk_smv_digital.scheme import (
+    SCHEME,
 )
 
 S_ACTIVITIES = "project activities (projektaktiviteter)"
@@ -466,18 +472,11 @@ def period_length(bctx: BudgetCtx) -> Check:
         return unknown_check("the commitment period is not stated", "budget.start", "budget.end")
     v = _voucher(bctx)
     months = int(v.period.at(bctx.on))
-    limit = _add_months(start, months)
+    limit = add_months(start, months)
     last = date.fromordinal(limit.toordinal() - 1)
     return check(end <= last, f"{_period_text(start, end)}; the {v.name} voucher's project "
                  f"period is {months} months: {last.isoformat()} at the latest",
                  f"end the project by {last.isoformat()}")
-
-
-def _add_months(d: date, months: int) -> date:
-    """The same day ``months`` later (the last day of a shorter month)."""
-    y, m = divmod(d.month - 1 + months, MONTHS_PER_YEAR)
-    year, month = d.year + y, m + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 @book.budget_rule("SMVB09", "The grant sought fits what the budget allows",

@@ -1,0 +1,178 @@
+"""SMV:Digital: the three vouchers and their grant arithmetic, once — the investment support, the
+advice grant, the voucher's cap — used by the co-financing rules, the amounts and the budget
+check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from grantcheck.citations import Citation
+from grantcheck.engine import Amounts, AmountsFn, Ctx, Text, dated, derived, lacking
+from grantcheck.money import Money, min_money
+from grantcheck.parameters import Parameter
+from grantcheck.schemes.dk_smv_digital.derived import _dated, _local, _local_of
+from grantcheck.schemes.dk_smv_digital.page import (
+    C_COFINANCING_EXAMPLE,
+    C_COFINANCING_RATES,
+    C_INVESTMENT_MIN,
+    C_INVESTMENT_PAYMENT,
+    C_INVESTMENT_RATE,
+    C_TIERS,
+)
+from grantcheck.schemes.dk_smv_digital.parameters import (
+    GRANT_T25,
+    GRANT_T100,
+    GRANT_T250,
+    INVESTMENT_MIN,
+    INVESTMENT_RATE,
+    INVESTMENT_SUPPORT_MAX,
+    OWN_FUNDING_FORM,
+    PERIOD_LARGE,
+    PERIOD_T25,
+    VAT_NOTE,
+)
+from grantcheck.schemes.dk_smv_digital.vocabulary import SmvActivity
+
+
+@dataclass(frozen=True)
+class _Voucher:
+    id: str
+    name: str
+    cap: Parameter[Decimal]
+    period: Parameter[Decimal]
+    invests: bool
+
+
+T25 = _Voucher("t25", "DKK 25,000", GRANT_T25, PERIOD_T25, invests=False)
+T100 = _Voucher("t100", "DKK 100,000", GRANT_T100, PERIOD_LARGE, invests=False)
+T250 = _Voucher("t250", "up to DKK 250,000", GRANT_T250, PERIOD_LARGE, invests=True)
+VOUCHERS = (T25, T100, T250)
+
+
+# what a missing fact says of project.investment_cost when it is not stated and may be needed
+_NO_INVESTMENT = ("project.investment_cost",)
+_NO_INVESTMENT_WHY = ("the investment part of the budget (hardware, software, commissioning), "
+                      "excl. VAT; 0 if none")
+
+
+@derived
+def _investment(ctx: Ctx) -> tuple[Money, str] | None:
+    """The investment part of the budget: project.investment_cost, or none when the listed
+    activities include no investment; None when it is not stated and may be some (once per
+    profile: several rules and amounts read it)."""
+    p = ctx.profile.project
+    if p.investment_cost is not None:
+        inv = ctx.money(p.investment_cost)
+        return inv, f"investment {inv}"
+    if p.activities is not None and SmvActivity.INVESTMENT not in p.activities:
+        return Money.zero(ctx.currency), "no investment among project.activities"
+    return None
+
+
+def _investment_support(ctx: Ctx, inv: Money) -> Money:
+    """25 % of the investment, at most DKK 200,000; nothing for an investment under 40,000."""
+    if inv < _local(ctx, INVESTMENT_MIN):
+        return Money.zero(ctx.currency)
+    return min_money(inv * INVESTMENT_RATE.at(ctx.on), _local(ctx, INVESTMENT_SUPPORT_MAX))
+
+
+class _Grant(NamedTuple):
+    budget: Money
+    advice: Money
+    investment: Money
+    investment_support: Money
+    advice_grant: Money
+    grant: Money
+    cap: Money
+    basis: Text
+
+
+@derived
+def _grant(ctx: Ctx, v: _Voucher) -> _Grant:
+    """The largest grant of voucher `v` that the budget allows (once per profile and voucher: the
+    co-financing rule and the amounts both need it)."""
+    """The largest grant of voucher `v` that the budget allows (derived from the page's rates)."""
+    budget = ctx.money(ctx.need("project.budget_total"))
+    investment = _investment(ctx)
+    if investment is None:
+        lacking(*_NO_INVESTMENT, why=_NO_INVESTMENT_WHY)
+    inv, inv_text = investment
+    if inv > budget:
+        lacking("project.investment_cost",
+                      why=f"the investment {inv} is more than project.budget_total {budget}")
+    on = ctx.on
+    advice = budget - inv
+    cap = _local_of(ctx, v.cap)
+    dated = _dated(ctx)
+    advice_rate = dated.advice_rate
+    if v.invests:
+        support = _investment_support(ctx, inv)
+        advice_cap = cap.money - support
+        most, least = _local_of(ctx, INVESTMENT_SUPPORT_MAX), _local_of(ctx, INVESTMENT_MIN)
+    else:
+        support = Money.zero(ctx.currency)
+        advice_cap = cap.money
+    advice_share = advice * advice_rate
+    advice_grant = min_money(advice_share, advice_cap)
+    grant = (support + advice_grant).floored()
+
+    def basis() -> str:
+        advice_part = (f"advice costs {advice} × {dated.advice_pct} = "
+                       f"{advice_share.rounded()}, at most {advice_cap.rounded()}")
+        if v.invests:
+            how = (f"{inv_text} × {dated.investment_pct} = {support.rounded()} (at most "
+                   f"{most.text}; none for investments under {least.text}) + {advice_part}")
+        else:
+            how = advice_part
+            if inv.amount > 0:
+                how += (f"; the {inv_text} gets no support with this voucher (only the up-to-"
+                        f"{GRANT_T250.money(on)} voucher supports investments) and is paid by "
+                        "the company")
+        return (f"grant {grant} = {how}; the {v.name} voucher gives at most {cap.text}; own "
+                f"funding = budget {budget} − grant = {budget - grant}; derived arithmetic on "
+                f"the page's rates, {VAT_NOTE}")
+
+    return _Grant(budget, advice, inv, support, advice_grant, grant, cap.money, basis)
+
+
+
+
+
+def _amounts_for(v: _Voucher) -> AmountsFn:
+    cites: tuple[Citation, ...] = (C_TIERS, C_COFINANCING_RATES, C_COFINANCING_EXAMPLE)
+    if v.invests:
+        cites += (C_INVESTMENT_RATE, C_INVESTMENT_MIN, C_INVESTMENT_PAYMENT)
+
+    @dated
+    def unbudgeted(ctx: Ctx) -> Amounts:
+        cap = _local_of(ctx, v.cap)
+        dated = _dated(ctx)
+        if v.invests:
+            basis = (f"at most {cap.text}: investment support {dated.investment_pct} of the "
+                     f"investment, at most {_local_of(ctx, INVESTMENT_SUPPORT_MAX).text} (none for "
+                     f"investments under {_local_of(ctx, INVESTMENT_MIN).text}), the rest for "
+                     f"advice at {dated.advice_pct}; state project.budget_total and "
+                     f"project.investment_cost to compute it; {VAT_NOTE}")
+        else:
+            basis = (f"{dated.advice_pct} of the advice costs, at most {cap.text}: the full grant "
+                     f"needs own financing of at least {cap.text} (derived); state "
+                     f"project.budget_total to compute it; {VAT_NOTE}")
+        rate = None if v.invests else dated.advice_rate
+        return Amounts(cap.money, None, OWN_FUNDING_FORM, basis, rate, cap.money, None, cites,
+                       ("project.budget_total",))
+
+    def fn(ctx: Ctx) -> Amounts:
+        cap = _local(ctx, v.cap)
+        if ctx.value("project.budget_total") is None:
+            # the same for every profile on the date, in the currency, at the rates
+            return unbudgeted(ctx)
+        g = _grant(ctx, v)
+        rate = None if v.invests else _dated(ctx).advice_rate
+        return Amounts(g.grant, g.budget - g.grant, OWN_FUNDING_FORM, g.basis, rate, cap,
+                       g.budget, cites)
+
+    return fn
+
+

@@ -1,0 +1,328 @@
+"""SMV:Digital: SMV15–SMV31 in the order of the page: the up-to-250,000 voucher's conditions,
+one project at a time, the award criteria, implementation and investment, eligible activities,
+one grant per group, the advisors and each voucher's project period."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from grantcheck.engine import (
+    Check,
+    Ctx,
+    Kind,
+    RuleBook,
+    check,
+    failed,
+    lacking,
+    missing,
+    passed,
+    unknown,
+)
+from grantcheck.law.dates import add_months, years_before
+from grantcheck.parameters import ALWAYS
+from grantcheck.profile import Aid
+from grantcheck.schemes.dk_smv_digital.derived import (
+    _dated,
+    _local_of,
+)
+from grantcheck.schemes.dk_smv_digital.grant import (
+    _NO_INVESTMENT,
+    _NO_INVESTMENT_WHY,
+    T25,
+    T100,
+    T250,
+    _investment,
+    _investment_support,
+    _Voucher,
+)
+from grantcheck.schemes.dk_smv_digital.page import (
+    C_ADVISOR_DATABASE,
+    C_ADVISORS_EACH,
+    C_ANCHORING,
+    C_AWARD,
+    C_CONFLICT,
+    C_GROUP,
+    C_GROWTH,
+    C_IMPLEMENTATION,
+    C_INELIGIBLE,
+    C_INVESTMENT_MIN,
+    C_INVESTMENT_PAYMENT,
+    C_INVESTMENT_RATE,
+    C_NEW_TECHNOLOGY,
+    C_ONE_AT_A_TIME,
+    C_PERIOD,
+    C_PREDECESSOR,
+    C_READY_TO_INVEST,
+    C_REAPPLY,
+    C_T250,
+    C_TECHNOLOGY_CHOICE,
+    C_THEME,
+)
+from grantcheck.schemes.dk_smv_digital.parameters import (
+    GRANT_T100,
+    INVESTMENT_MIN,
+    INVESTMENT_SUPPORT_MAX,
+    INVESTMENT_SUPPORT_MIN,
+    PREDECESSOR_SCHEMES,
+    TECHNOLOGY_BOUGHT_WITHIN_YEARS,
+    VAT_NOTE,
+)
+from grantcheck.schemes.dk_smv_digital.sections import (
+    S_ADVISOR,
+    S_AWARD_CRITERIA,
+    S_ELIGIBLE,
+    S_EVERY,
+    S_INVESTMENT,
+    S_TIERS,
+)
+from grantcheck.schemes.dk_smv_digital.vocabulary import (
+    SmvActivity,
+)
+
+rules = RuleBook()
+
+
+@rules.rule("SMV15", "The technology choice is settled", kind=Kind.HARD,
+            section=S_TIERS, cites=[C_T250, C_TECHNOLOGY_CHOICE],
+            reads=["project.technology_choice_settled"],
+            tier="t250")
+def technology_choice(ctx: Ctx) -> Check:
+    """'Virksomheden skal være afklaret omkring teknologivalg'."""
+    settled = ctx.value("project.technology_choice_settled")
+    if settled is None:
+        return missing("project.technology_choice_settled")
+    return check(bool(settled), f"technology choice settled: {str(settled).lower()}",
+                 "settle the technology choice before applying for the up-to-DKK 250,000 "
+                 "voucher, or apply for DKK 100,000 (e.g. a potential clarification)")
+
+
+@rules.rule("SMV16", "A business case for the investment in new hardware or software has been "
+            "made", kind=Kind.HARD, section=S_TIERS, cites=[C_T250, C_TECHNOLOGY_CHOICE],
+            reads=["project.business_case_made"], tier="t250")
+def business_case(ctx: Ctx) -> Check:
+    """'have udarbejdet en business case': made (held by the company), not an attachment."""
+    made = ctx.value("project.business_case_made")
+    if made is None:
+        return missing("project.business_case_made")
+    return check(bool(made), f"business case made: {str(made).lower()}",
+                 "make the business case for the investment first (the DKK 100,000 voucher can "
+                 "pay for making one)")
+
+
+@rules.rule("SMV17", "Any earlier SMV:Digital or Erhvervspartnerskab project is finished and "
+            "reported", kind=Kind.HARD, section=S_EVERY,
+            cites=[C_REAPPLY, C_ONE_AT_A_TIME, C_PREDECESSOR],
+            reads=["aid_received"])
+def one_project_at_a_time(ctx: Ctx) -> Check:
+    """One project at a time; this also covers ongoing projects under Erhvervspartnerskabet for
+    Avanceret Produktion, the forerunner of SMV:Digital."""
+    if ctx.profile.aid_received is None:
+        return missing("aid_received", why="earlier SMV:Digital or Erhvervspartnerskab grants "
+                       "with finished_and_reported; aid_received = [] if none")
+    earlier = [(i, a) for i, a in enumerate(ctx.profile.aid_received)
+               if a.scheme.strip().lower() in PREDECESSOR_SCHEMES]
+    if not earlier:
+        return passed("no earlier SMV:Digital or Erhvervspartnerskab grant in aid_received")
+
+    def name(a: Aid) -> str:
+        who = f" to {a.recipient}" if a.recipient else ""
+        return f"{a.scheme} of {a.granted}{who}"
+
+    open_ = [name(a) for _, a in earlier if a.finished_and_reported is False]
+    unsure = [f"aid_received[{i}].finished_and_reported" for i, a in earlier
+              if a.finished_and_reported is None]
+    if open_:
+        return failed(f"not yet finished and reported: {', '.join(open_)}",
+                      "finish the earlier project and report it to Erhvervsstyrelsen first")
+    if unsure:
+        return unknown("not stated whether the earlier project is finished and reported: "
+                       + ", ".join(name(a) for _, a in earlier if a.finished_and_reported is None),
+                       *unsure)
+    return passed("finished and reported: " + ", ".join(name(a) for _, a in earlier))
+
+
+rules.declaration("SMV18", "The project helps realise the company's growth ambitions",
+                  "growth_ambitions", section=S_AWARD_CRITERIA, cites=[C_AWARD, C_GROWTH])
+rules.declaration("SMV19", "The project is anchored: resources, room to buy technology, "
+                  "management commitment and the right employees", "anchoring",
+                  section=S_AWARD_CRITERIA, cites=[C_AWARD, C_ANCHORING])
+rules.declaration("SMV20", "The project involves technology new to the company or a "
+                  "significant upgrade", "new_technology", section=S_AWARD_CRITERIA,
+                  cites=[C_AWARD, C_NEW_TECHNOLOGY])
+
+
+@rules.rule("SMV21", "The project meets the pool's theme, if the pool has one",
+            kind=Kind.DECLARATION, section=S_AWARD_CRITERIA, cites=[C_AWARD, C_THEME],
+            reads=["project.pool_theme", "declarations.pool_theme_met"])
+def pool_theme(ctx: Ctx) -> Check:
+    """'Evt. tema': only themed pools (e.g. green transition, export) assess it."""
+    theme = ctx.profile.project.pool_theme
+    if theme is None:
+        return passed("no pool theme stated (project.pool_theme): the criterion applies only to "
+                      "themed pools")
+    met = ctx.profile.declarations.pool_theme_met
+    if met is None:
+        return unknown(f"pool theme {theme!r}: not declared whether the project meets it",
+                       "declarations.pool_theme_met",
+                       fix="set declarations.pool_theme_met = true if the project makes the "
+                       "theme's effect plausible (false if not)")
+    return check(met, f"pool theme {theme!r}: declared pool_theme_met = {str(met).lower()}",
+                 "make plausible that the project serves the pool's theme, or apply to a pool "
+                 "without a theme")
+
+
+@rules.rule("SMV22", "An implementation project concerns technology bought within the last year "
+            "or in the project", kind=Kind.HARD, section=S_INVESTMENT, cites=[C_IMPLEMENTATION],
+            reads=["project.activities", "project.technology_bought",
+                   "project.technology_bought_in_project"])
+def implementation_technology(ctx: Ctx) -> Check:
+    """'ny teknologi, som I enten har investeret i inden for det seneste år eller indkøber i
+    forbindelse med projektet'."""
+    p = ctx.profile.project
+    activities = ctx.value("project.activities")
+    if activities is None:
+        return missing("project.activities")
+    if SmvActivity.IMPLEMENTATION not in activities:
+        return passed("not an implementation project (project.activities)")
+    if p.technology_bought_in_project:
+        return passed("the technology is bought in the project")
+    years = int(TECHNOLOGY_BOUGHT_WITHIN_YEARS.at(ctx.on))
+    earliest = years_before(ctx.on, years)
+    bought = p.technology_bought
+    if bought is not None and bought >= earliest:
+        return passed(f"technology bought {bought}, on or after {earliest} (within the last "
+                      f"{years} year)")
+    if bought is not None and p.technology_bought_in_project is False:
+        return failed(f"technology bought {bought}, before {earliest} (more than {years} year "
+                      "ago), and none is bought in the project",
+                      "an implementation project must concern technology bought since "
+                      f"{earliest} or bought in the project")
+    absent = [f for f, v in (("project.technology_bought", bought),
+                             ("project.technology_bought_in_project",
+                              p.technology_bought_in_project)) if v is None]
+    lead = (f"technology bought {bought}, before {earliest}; " if bought is not None else "")
+    return unknown(lead + "an implementation project needs technology bought since "
+                   f"{earliest} or bought in the project", *absent)
+
+
+rules.declaration("SMV23", "The company is ready to invest in digital systems, automation or "
+                  "e-commerce solutions", "ready_to_invest",
+                  section=S_INVESTMENT, cites=[C_READY_TO_INVEST, C_INVESTMENT_PAYMENT],
+                  tier="t250")
+
+
+@rules.rule("SMV24", "The investment is at least DKK 40,000", kind=Kind.HARD,
+            section=S_INVESTMENT, cites=[C_INVESTMENT_MIN, C_INVESTMENT_RATE, C_INVESTMENT_PAYMENT],
+            reads=["project.investment_cost", "project.activities"], tier="t250")
+def investment_minimum(ctx: Ctx) -> Check:
+    """'Investeringer under 40.000 kr. støttes ikke': the up-to-250,000 voucher is direct
+    investment support, so it needs a supported investment. Excl. VAT (grantcheck's reading)."""
+    investment = _investment(ctx)
+    if investment is None:
+        return missing(*_NO_INVESTMENT, why=_NO_INVESTMENT_WHY)
+    inv, text = investment
+    least = _local_of(ctx, INVESTMENT_MIN)
+    support = _investment_support(ctx, inv)
+    smallest = _local_of(ctx, INVESTMENT_SUPPORT_MIN).text
+    if inv >= least.money:
+        return passed(f"{text} ≥ {least.shown}: support {_dated(ctx).investment_pct} = "
+                      f"{support.rounded()} (at least {smallest}, at most "
+                      f"{_local_of(ctx, INVESTMENT_SUPPORT_MAX).text}); {VAT_NOTE}")
+    return failed(f"{text} < {least.shown}: investments under that are not "
+                  f"supported (the smallest support is {smallest}); {VAT_NOTE}",
+                  f"the investment must reach {least.rounded} "
+                  f"({(least.money - inv).rounded()} more), or apply for the "
+                  f"{GRANT_T100.money(ctx.on)} voucher without investment support")
+
+
+@rules.rule("SMV25", "No activity the page lists as not eligible", kind=Kind.HARD,
+            section=S_ELIGIBLE, cites=[C_INELIGIBLE], reads=["project.ineligible_activities"])
+def ineligible_activities(ctx: Ctx) -> Check:
+    """'ikke er støtteberettigede': ordinary operational optimisation, strategy development,
+    sales and marketing, market and competitor analyses with a minor digital part,
+    communication, costs of writing the application."""
+    listed = ctx.value("project.ineligible_activities")
+    if listed is None:
+        return missing("project.ineligible_activities")
+    if not listed:
+        return passed("none of the activities the page lists as not eligible")
+    names = ", ".join(str(a) for a in listed)
+    return failed(f"the project includes activities that are not eligible: {names}",
+                  "take these activities out of the project (they cannot be funded)")
+
+
+@rules.rule("SMV26", "No other company of the group, or with at least 25 % overlapping "
+            "ownership, has an SMV:Digital grant", kind=Kind.HARD, section=S_EVERY, cites=[C_GROUP],
+            reads=["project.group_smv_grant"])
+def one_grant_per_group(ctx: Ctx) -> Check:
+    """'Der kan kun gives tilskud til én ansøgning per koncern' — also for overlapping ownership
+    of at least 25 %."""
+    overlap = _dated(ctx).overlap
+    other = ctx.profile.project.group_smv_grant
+    if other is None:
+        return unknown("not stated whether another company of the group, or one with at least "
+                       f"{overlap} % overlapping ownership, has an SMV:Digital grant "
+                       "(project.group_smv_grant)", "project.group_smv_grant")
+    if other:
+        return failed(f"another company of the group (or with at least {overlap} % overlapping "
+                      "ownership) has an SMV:Digital grant: one grant per group",
+                      "only one company of the group can receive the grant")
+    return passed(f"no other company of the group or with at least {overlap} % overlapping "
+                  "ownership has an SMV:Digital grant")
+
+
+@rules.rule("SMV27", "Every advisor is approved in the programme's advisor database",
+            kind=Kind.HARD, section=S_ADVISOR, cites=[C_ADVISOR_DATABASE, C_ADVISORS_EACH],
+            reads=["project.advisors_in_database"])
+def advisors_approved(ctx: Ctx) -> Check:
+    """Each advisor approved individually; foreign advisors are allowed if they meet all
+    requirements."""
+    ok = ctx.value("project.advisors_in_database")
+    if ok is None:
+        return missing("project.advisors_in_database")
+    return check(bool(ok), f"every advisor approved in the advisor database: {str(ok).lower()}",
+                 "ask the advisor to apply to the advisor database and await approval, or "
+                 "choose an approved advisor")
+
+
+@rules.rule("SMV28", "No conflict of interest between the company and its advisors",
+            kind=Kind.HARD, section=S_ADVISOR, cites=[C_CONFLICT],
+            reads=["project.advisor_conflict_of_interest"])
+def no_conflict_of_interest(ctx: Ctx) -> Check:
+    """No direct or indirect dependence: ownership, board, family relations or similar."""
+    conflict = ctx.value("project.advisor_conflict_of_interest")
+    if conflict is None:
+        return missing("project.advisor_conflict_of_interest")
+    return check(not conflict, f"conflict of interest with an advisor: {str(conflict).lower()}",
+                 "choose an advisor without ties of ownership, board seats, family or similar")
+
+
+def _period(v: _Voucher) -> Callable[[Ctx], Check]:
+    def fn(ctx: Ctx) -> Check:
+        p = ctx.profile.project
+        absent = [f for f, x in (("project.start", p.start), ("project.end", p.end)) if x is None]
+        if absent:
+            lacking(*absent, why="to compare the planned project with the project period")
+        assert p.start is not None and p.end is not None
+        months = int(v.period.at(ctx.on))
+        last = add_months(p.start, months) - timedelta(days=1)
+        ok = p.end <= last
+        return check(ok, f"planned {p.start} to {p.end}; the {v.name} voucher's project period "
+                     f"is {months} months, {p.start} to {last}",
+                     f"plan the project to end by {last}; an extension can only be asked for, "
+                     "in writing within the period, if something unforeseen delays it")
+
+    fn.__doc__ = f"{v.name}: project period {v.period.at(ALWAYS)} months (set in the commitment)."
+    return fn
+
+
+rules.add("SMV29", "The project fits the DKK 25,000 voucher's project period", _period(T25),
+          kind=Kind.SOFT, section=S_TIERS, cites=[C_PERIOD],
+          reads=["project.start", "project.end"], tier=T25.id)
+rules.add("SMV30", "The project fits the DKK 100,000 voucher's project period", _period(T100),
+          kind=Kind.SOFT, section=S_TIERS, cites=[C_PERIOD],
+          reads=["project.start", "project.end"], tier=T100.id)
+rules.add("SMV31", "The project fits the up to DKK 250,000 voucher's project period", _period(T250),
+          kind=Kind.SOFT, section=S_TIERS, cites=[C_PERIOD],
+          reads=["project.start", "project.end"], tier=T250.id)
