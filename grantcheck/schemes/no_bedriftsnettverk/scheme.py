@@ -49,6 +49,13 @@ from grantcheck.schemes.no_bedriftsnettverk.documents import DOCUMENTS
 from grantcheck.schemes.no_bedriftsnettverk.grant import amounts
 from grantcheck.schemes.no_bedriftsnettverk.page import C_FORTLOPENDE, SCHEME_ID, SOURCE
 from grantcheck.schemes.no_bedriftsnettverk.parameters import FIT_WORDING
+from grantcheck.schemes.no_bedriftsnettverk.sections import (
+    S_APPLICANT,
+    S_COSTS,
+    S_MONEY,
+    S_NETWORK,
+    S_STATUS,
+)
 
 NOTES = (
     "Meeting every minimum requirement makes the project relevant for closer assessment "
@@ -65,6 +72,9 @@ NOTES = (
     "support; only private participants in Norway may book hours and direct expenses.",
     "Project documents may be attached to the e-application as additional information.",
 )
+
+# the order `grantcheck show` gives the catalogue's headings (the rules name their own)
+SECTION_ORDER = (S_STATUS, S_APPLICANT, S_NETWORK, S_MONEY, S_COSTS)
 
 SCHEME = Scheme(
     id=SCHEME_ID,

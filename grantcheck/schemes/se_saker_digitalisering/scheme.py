@@ -45,7 +45,17 @@ from grantcheck.schemes.se_saker_digitalisering.documents import DOCUMENTS
 from grantcheck.schemes.se_saker_digitalisering.grant import amounts
 from grantcheck.schemes.se_saker_digitalisering.page import C_STANGER, SOURCE
 from grantcheck.schemes.se_saker_digitalisering.parameters import CALL_CLOSES, LAST_OPEN_DAY
-from grantcheck.schemes.se_saker_digitalisering.rules import rules
+from grantcheck.schemes.se_saker_digitalisering.rules import (
+    S_APPLICANT,
+    S_CONTENT,
+    S_MONEY,
+    S_STATUS,
+    S_TARGET,
+    rules,
+)
+
+# the order `grantcheck show` gives the catalogue's headings (the rules name their own)
+SECTION_ORDER = (S_STATUS, S_APPLICANT, S_TARGET, S_MONEY, S_CONTENT)
 
 SCHEME = Scheme(
     id=ID,
