@@ -252,13 +252,13 @@ def test_the_terms_of_a_constant_get_numbers_that_are_never_reused(monkeypatch):
     emptied is never given to other terms after it (a context holding it must only miss)."""
     from grantcheck import engine
 
-    monkeypatch.setattr(engine, "_TERMS", {})
-    a = engine._terms_number((date(2026, 1, 1), "DKK", "DKK", ()))
-    assert engine._terms_number((date(2026, 1, 1), "DKK", "DKK", ())) == a
-    b = engine._terms_number((date(2026, 1, 1), "NOK", "DKK", ()))
+    monkeypatch.setattr(engine.context, "_TERMS", {})
+    a = engine.context._terms_number((date(2026, 1, 1), "DKK", "DKK", ()))
+    assert engine.context._terms_number((date(2026, 1, 1), "DKK", "DKK", ())) == a
+    b = engine.context._terms_number((date(2026, 1, 1), "NOK", "DKK", ()))
     assert b != a
-    engine._TERMS.clear()
-    assert engine._terms_number((date(2027, 1, 1), "SEK", "DKK", ())) not in (a, b)
+    engine.context._TERMS.clear()
+    assert engine.context._terms_number((date(2027, 1, 1), "SEK", "DKK", ())) not in (a, b)
 
 
 def test_the_check_helpers_make_the_checks_the_constructor_makes():

@@ -46,7 +46,7 @@ def _same(profile: Profile, on: date, rates: dict[str, Decimal] | None = None) -
 def quick_resort(monkeypatch: pytest.MonkeyPatch) -> None:
     """Re-sort the rule orders every few profiles, so the test sees many different orders."""
     monkeypatch.setattr(engine._Order, "_RESORT", 7)
-    monkeypatch.setattr(engine, "_ORDERS", {})
+    monkeypatch.setattr(engine.summary, "_ORDERS", {})
 
 
 @pytest.mark.usefixtures("quick_resort")
