@@ -26,7 +26,7 @@ from grantcheck.engine.checks import (
     text_of,
     unknown,
 )
-from grantcheck.engine.context import Ctx
+from grantcheck.engine.context import _UNSET, Ctx
 
 T = TypeVar("T")
 
@@ -204,9 +204,16 @@ def derived(fn: Callable[..., T]) -> Callable[..., T]:
     """A quantity derived from the profile (and the date and rates): ``fn(ctx, *args)`` is
     computed at most once per profile and arguments, and shared by every rule and scheme that
     asks (the engine remembers it; the arguments must be hashable)."""
+    # Ctx.once, inlined (a frame less: derived quantities are read by many rules per profile);
+    # a call that raises is not remembered, as there
     @functools.wraps(fn)
     def remembered(ctx: Ctx, *args: Hashable) -> T:
-        return ctx.once(fn, *args)
+        key = (fn, args) if args else fn
+        memo = ctx._memo
+        value: T = memo.get(key, _UNSET)
+        if value is _UNSET:
+            value = memo[key] = fn(ctx, *args)
+        return value
 
     return remembered
 
