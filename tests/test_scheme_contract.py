@@ -39,7 +39,6 @@ from grantcheck.schemes import (
     package,
     sections,
 )
-from tests.pending import PENDING
 
 ON = date(2026, 11, 23)
 ids = pytest.mark.parametrize("scheme_id", SCHEME_IDS)
@@ -190,8 +189,6 @@ def test_every_rule_has_an_id_a_title_a_kind_a_citation_and_real_fields(scheme_i
 @ids
 def test_every_rule_states_its_section(scheme_id: str) -> None:
     """``section=`` on each rule is the heading `show` groups it under (no SECTIONS table)."""
-    if scheme_id in PENDING:
-        pytest.skip(f"{scheme_id}: not yet moved to the package layout (tests/pending.py)")
     without = [r.id for r in _scheme(scheme_id).rules if not r.section]
     assert not without, (f"{scheme_id}: rules without section= (the catalogue heading `show` "
                          f"groups them under): {', '.join(without)}")

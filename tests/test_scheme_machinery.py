@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from grantcheck.schemes import SCHEME_IDS, package
-from tests.pending import PENDING
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,8 +53,6 @@ def uses(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("scheme_id", SCHEME_IDS)
 def test_the_scheme_package_uses_the_rule_api_not_the_machinery(scheme_id: str) -> None:
-    if scheme_id in PENDING:
-        pytest.skip(f"{scheme_id}: not yet moved to the package layout (tests/pending.py)")
     found = [use for path in modules(scheme_id) for use in uses(path)]
     assert not found, (f"{scheme_id} uses the engine's machinery {len(found)} time(s):\n"
                        + "\n".join(found))
