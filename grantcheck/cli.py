@@ -615,7 +615,7 @@ def batch(
         str | None,
         typer.Option("--input", "-i", metavar="FILE",
                      help="One file of many profiles: JSON Lines (.jsonl, .ndjson) or a registry "
-                     "CSV (.csv, columns in the README); - reads it from stdin."),
+                     "CSV (.csv, columns in docs/batch.md); - reads it from stdin."),
     ] = None,
     input_format: Annotated[
         InputFormat | None,

@@ -7,8 +7,8 @@ out of a TOML profile. Columns are matched by name, in any order; an unknown col
 for the whole file (with a "did you mean" hint), because a misspelt column would otherwise be
 silently ignored in every row.
 
-The columns are documented in README.md ("CSV input columns"); a test checks that README and
-:data:`COLUMNS` agree.
+The columns are documented in docs/batch.md ("CSV input columns"); a test checks that
+docs/batch.md and :data:`COLUMNS` agree.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def check_header(header: list[str]) -> list[str]:
         if n not in COLUMNS:
             close = difflib.get_close_matches(n, list(COLUMNS), n=1, cutoff=0.6)
             hint = f"did you mean {close[0]!r}?" if close else (
-                "the columns are listed in README.md, 'CSV input columns'")
+                "the columns are listed in docs/batch.md, 'CSV input columns'")
             raise HeaderError(f"unknown column {n!r}", hint)
     seen: set[str] = set()
     for n in names:

@@ -165,7 +165,7 @@ def find(path: str) -> FieldSpec:
     known = list(all_specs())
     close = difflib.get_close_matches(generic(path), known, n=1, cutoff=0.6)
     hint = f"did you mean {close[0]!r}?" if close else (
-        "see `grantcheck schema` or the README for the profile's fields")
+        "see `grantcheck schema` or docs/profile.md for the profile's fields")
     raise BadValue(f"{path!r}: no such field in the profile", hint)
 
 

@@ -6,7 +6,7 @@ these" are written as an explicit empty list (``exclusions = []``); a list left 
 Money is exact (Decimal; TOML floats are read as Decimal) in the company's currency. Unknown keys
 are errors with a "did you mean" hint.
 
-The format is documented, with a complete example, in README.md ("The profile format").
+The format is documented, with a complete example, in docs/profile.md.
 """
 
 from __future__ import annotations
@@ -617,7 +617,7 @@ class Profile(Model):
         None, description="the documents the company already holds",
         examples=[{"held": ["smv_application"]}])
     budget: Budget | None = Field(
-        None, description="a draft project budget, for `grantcheck budget` (see README, "
+        None, description="a draft project budget, for `grantcheck budget` (see docs/budget.md, "
         "\"The budget format\")", examples=[{"lines": [{"category": "consultancy",
                                                         "amount": 150000}]}])
 

@@ -61,8 +61,8 @@ def parse_budget(text: str, source: str = "<budget>") -> tuple[Budget, Profile |
     if "budget" not in data:
         raise ProfileError(source, [Problem(
             "budget", "the file has no [budget] table",
-            hint="add [budget] with [[budget.lines]] (see README, \"The budget format\"), or "
-            "give the lines with --line CATEGORY=AMOUNT")])
+            hint="add [budget] with [[budget.lines]] (see docs/budget.md, \"The budget "
+            "format\"), or give the lines with --line CATEGORY=AMOUNT")])
     if "company" in data:
         profile = profile_from_data(data, source, text)
         assert profile.budget is not None

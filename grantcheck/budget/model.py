@@ -4,7 +4,7 @@ A budget is the ``[budget]`` table of a profile, or a TOML file holding only tha
 checked before the company's profile exists). Every amount is exact (Decimal), in
 ``budget.currency`` (default: the company's currency, or the scheme's when there is no profile).
 
-The category vocabulary is fixed (:class:`Category`); README.md ("The budget format") documents
+The category vocabulary is fixed (:class:`Category`); docs/budget.md (the budget format) documents
 each category and field. What a category is worth under a scheme is decided by that scheme's
 budget checker (``grantcheck.budget.<scheme>``), never here.
 """
@@ -33,7 +33,7 @@ class _Model(BaseModel):
 
 
 class Category(StrEnum):
-    """What a cost line is. The descriptions are the README's vocabulary table."""
+    """What a cost line is. The descriptions are docs/budget.md's vocabulary table."""
 
     PERSONNEL = "personnel"
     SALARY = "salary"
@@ -105,7 +105,7 @@ class BudgetLine(_Model):
     description: str | None = Field(
         None, description="what the cost is", examples=["Requirement specification, Acme Consult"])
     category: Category = Field(
-        description="the kind of cost (see the vocabulary in README.md)",
+        description="the kind of cost (see the vocabulary in docs/budget.md)",
         examples=["consultancy"])
     amount: NonNeg | None = Field(
         None, description="the cost, excluding VAT, in the budget's currency",

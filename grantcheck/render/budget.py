@@ -1,6 +1,6 @@
 """Budget results as data (JSON) and as Rich tables. Presentation only: decides nothing.
 
-The JSON shape is documented in README.md ("Budget output") and only ever gains keys.
+The JSON shape is documented in docs/budget.md ("Budget JSON output") and only ever gains keys.
 """
 
 from __future__ import annotations

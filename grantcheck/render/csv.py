@@ -1,4 +1,4 @@
-"""The CSV shape of batch results: one row per profile (documented in README.md, "CSV output").
+"""The CSV shape of batch results: one row per profile (documented in docs/batch.md, "Outputs").
 
 Presentation only. The first columns describe the input and the company, then five columns per
 scheme (in the order the schemes were asked for), then the warnings and the error. An input that

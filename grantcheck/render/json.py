@@ -1,4 +1,4 @@
-"""The JSON shape of a match result (documented in README.md, "JSON output").
+"""The JSON shape of a match result (documented in docs/json.md).
 
 The shape is stable: keys are only ever added. Amounts are strings of exact decimals, so no
 reader loses precision to a float.
@@ -120,7 +120,7 @@ def match_to_dict(m: MatchResult) -> dict[str, Any]:
 
 
 def error_to_dict(source: str, message: str, problems: Iterable[Problem]) -> dict[str, Any]:
-    """The record of an input `grantcheck batch` could not check (README, "Batch")."""
+    """The record of an input `grantcheck batch` could not check (docs/batch.md)."""
     return {
         "grantcheck_version": __version__,
         "schema_version": SCHEMA_VERSION,
