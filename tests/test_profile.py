@@ -47,11 +47,11 @@ def test_a_company_of_a_country_no_scheme_is_for_must_state_its_currency():
 
 
 @pytest.mark.parametrize("scheme", all_schemes(), ids=lambda s: s.id)
-def test_a_profile_can_say_it_holds_every_document_a_scheme_asks_for(scheme):
-    """documents.held takes the ids of grantcheck.profile.DOCUMENT_IDS, a list kept by hand:
-    a scheme's document missing from it can never be declared held."""
-    unknown = [d.id for d in scheme.documents if d.id not in DOCUMENT_IDS]
-    assert not unknown, f"{scheme.id}: documents missing from profile.DOCUMENT_IDS: {unknown}"
+def test_a_document_id_names_one_document_across_schemes(scheme):
+    """documents.held takes the ids derived from the schemes' documents: an id two schemes
+    share must name the same document."""
+    for d in scheme.documents:
+        assert DOCUMENT_IDS[d.id] == d.name, d.id
 
 
 def test_an_unknown_field_gets_a_did_you_mean_hint_and_its_line():
@@ -164,3 +164,22 @@ def test_a_number_of_more_digits_than_python_reads_is_a_bad_input_not_a_crash():
         parse_profile(text, "big.toml")
     assert [p.message for p in e.value.problems] == [TOO_MANY_DIGITS]
     assert "4,300 digits" in TOO_MANY_DIGITS
+
+
+def test_a_profile_without_documents_imports_no_scheme():
+    """The document ids come from the schemes' documents, derived only when a profile lists
+    documents: reading one that lists none imports no scheme module (start-up stays light)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from grantcheck.profile import parse_profile; "
+            f"parse_profile({GOOD!r}); "
+            "print(sorted(m for m in sys.modules if m.endswith('.scheme')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_document_a_scheme_declares_is_a_known_id():
+    p = parse_profile(GOOD + '[documents]\nheld = ["letter_of_intent", "smv_application"]\n')
+    assert p.documents is not None
+    assert p.documents.held == ["letter_of_intent", "smv_application"]

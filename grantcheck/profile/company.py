@@ -1,0 +1,180 @@
+"""The profile's ``[company]``: the applicant, its figures, its partner and linked enterprises,
+and the aid it has received."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import Field, StrictBool, field_validator, model_validator
+
+from grantcheck.budget.model import NonNeg
+from grantcheck.profile.types import (
+    _COUNTRY_CURRENCY,
+    Flag,
+    LegalForm,
+    Model,
+    Percent,
+    Sector,
+    country_currency,
+)
+
+_COUNTRY = re.compile(r"[A-Za-z]{2}")  # a two-letter code (fullmatch)
+_CVR = re.compile(r"\d{8}")  # a Danish CVR number, spaces taken out (fullmatch)
+
+
+# --- company ------------------------------------------------------------------------------------
+
+
+class YearFigures(Model):
+    """The company's figures for the fiscal year before the latest closed one."""
+
+    staff: NonNeg | None = Field(None, description="staff in annual work units (AWU)",
+                                 examples=[15])
+    turnover: NonNeg | None = Field(None, description="turnover of that year", examples=[8900000])
+    balance_sheet_total: NonNeg | None = Field(
+        None, description="balance sheet total of that year", examples=[3900000])
+
+
+class RelatedEnterprise(Model):
+    """A partner (25–50 %) or linked (over 50 %, or control) enterprise, in either direction."""
+
+    name: str = Field(description="name of the enterprise", examples=["Nordlys Holding ApS"])
+    relation: Literal["partner", "linked"] = Field(
+        description="partner: a 25–50 % holding; linked: over 50 % or control",
+        examples=["partner"])
+    share_percent: Percent | None = Field(
+        None, description="the holding between the two, in percent (either direction)",
+        examples=[40])
+    staff: NonNeg | None = Field(None, description="its staff in annual work units (AWU)",
+                                 examples=[12])
+    turnover: NonNeg | None = Field(None, description="its turnover, latest closed fiscal "
+                                    "year, in the profile's currency", examples=[5000000])
+    balance_sheet_total: NonNeg | None = Field(
+        None, description="its balance sheet total, in the profile's currency",
+        examples=[2500000])
+    public_body: Flag = Field(None, description="it is a public body (state, region, "
+                              "municipality, public agency)", examples=[False])
+    controls_company: Flag = Field(
+        None, description="it owns more than 50 % of the company or has control over it",
+        examples=[False])
+    founded: date | None = Field(None, description="its date of registration",
+                                 examples=["2012-05-01"])
+    gber22_conditions_met: Flag = Field(
+        None, description="a controlling enterprise: unlisted, has not taken over another "
+        "company's activity, distributed profits or been formed through a merger with a "
+        "company that does not meet GBER art. 22 (Innobooster People)", examples=[True])
+
+
+class Company(Model):
+    name: str = Field(description="legal name", examples=["Nordlys Automation ApS"])
+    country: str = Field(
+        description="ISO 3166 country code of the registered office: DK, NO, SE, …",
+        examples=["DK", "NO", "SE"])
+    currency: Literal["DKK", "NOK", "SEK", "EUR"] | None = Field(
+        None, description="the currency of every amount in the profile; "
+        "defaults to the country's (DKK, NOK, SEK)", examples=["DKK", "EUR"])
+    legal_form: LegalForm | None = Field(
+        None, description="legal form: AB/AS/ApS/A/S are limited_company; enskild näringsidkare, "
+        "enkeltpersonforetak, enkeltmandsvirksomhed are sole_trader",
+        examples=["limited_company"])
+    cvr_number: str | None = Field(None, description="Danish CVR number, 8 digits",
+                                   examples=["38492716"])
+    org_number: str | None = Field(None, description="Norwegian or Swedish organisation number",
+                                   examples=["923609016", "556677-8899"])
+    registered_in_foretaksregisteret: Flag = Field(
+        None, description="registered in Foretaksregisteret (the Norwegian Register of Business "
+        "Enterprises)", examples=[True])
+    economic_activity_in_norway: Flag = Field(
+        None, description="runs economic activity in Norway", examples=[True])
+    founded: date | None = Field(None, description="date of registration",
+                                 examples=["2016-04-12"])
+    listed: Flag = Field(None, description="shares listed on a stock exchange", examples=[False])
+    sector: Sector | None = Field(
+        None, description="fishery_aquaculture, primary_agriculture, or other (only these matter "
+        "to the schemes)", examples=["other"])
+    employees_fte: NonNeg | None = Field(
+        None, description="full-time equivalents (årsværk) in the latest closed accounts, "
+        "owners not included", examples=[14.5])
+    owners_fte: NonNeg | None = Field(None, description="working owners' full-time equivalents",
+                                      examples=[2])
+    fte_differs_from_cvr: Flag = Field(
+        None, description="the årsværk figure on cvr.dk is not right (SMV:Digital asks for an "
+        "explanation)", examples=[False])
+    turnover: NonNeg | None = Field(None, description="latest closed fiscal year",
+                                    examples=[9800000])
+    balance_sheet_total: NonNeg | None = Field(
+        None, description="balance sheet total, latest closed fiscal year", examples=[4200000])
+    fiscal_year_start_month: Annotated[int, Field(ge=1, le=12)] | None = Field(
+        None, description="month the fiscal year starts, 1–12 (de minimis windows under the "
+        "old regulation)", examples=[1])
+    previous_year: YearFigures | None = Field(
+        None, description="figures of the year before the latest closed one (SME two-year rule)",
+        examples=[{"staff": 15, "turnover": 8900000, "balance_sheet_total": 3900000}])
+    public_ownership_percent: Percent | None = Field(
+        None, description="share of capital or votes held by public bodies, in percent",
+        examples=[0])
+    external_capital_raised: NonNeg | None = Field(
+        None, description="cumulative capital from external investors or public R&D/innovation "
+        "programmes (convertible loans, equity, grants)", examples=[750000])
+    taken_over_other_activity: Flag = Field(
+        None, description="has taken over another company's activity (GBER art. 22)",
+        examples=[False])
+    distributed_profits: Flag = Field(
+        None, description="has distributed profits (GBER art. 22)", examples=[False])
+    formed_by_merger: Flag = Field(
+        None, description="formed through a merger with a company that does not meet the "
+        "conditions of GBER art. 22", examples=[False])
+    innovation_promoter: Flag = Field(
+        None, description="an innovation- or business-promoting organisation that offers small "
+        "companies qualified information, advice and coaching", examples=[True])
+    is_region: Flag = Field(
+        None, description="a region applying for a group of innovation- or business-promoting "
+        "organisations", examples=[False])
+    related: list[RelatedEnterprise] | None = Field(
+        None, description="partner and linked enterprises; [] for none",
+        examples=[[], [{"name": "Nordlys Holding ApS", "relation": "linked", "staff": 1,
+                        "turnover": 0, "balance_sheet_total": 3000000}]])
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, v: str) -> str:
+        if not _COUNTRY.fullmatch(v):
+            raise ValueError(f"must be a two-letter country code such as DK, NO or SE (got {v!r})")
+        return v.upper()
+
+    @field_validator("cvr_number")
+    @classmethod
+    def _cvr(cls, v: str | None) -> str | None:
+        if v is not None and not _CVR.fullmatch(v.replace(" ", "")):
+            raise ValueError(f"a CVR number has 8 digits (got {v!r})")
+        return v.replace(" ", "") if v else v
+
+    @model_validator(mode="after")
+    def _currency_known(self) -> Company:
+        if self.currency is None and self.country not in country_currency():
+            known = sorted(set(country_currency().values()) - {"EUR"})
+            raise ValueError(f"currency: required for a company in {self.country} "
+                             f"({', '.join(known)} or EUR)")
+        return self
+
+    @property
+    def money_currency(self) -> str:
+        return self.currency or (_COUNTRY_CURRENCY or country_currency())[self.country]
+
+
+class Aid(Model):
+    """Aid already received (by the company, or by another company of its single undertaking)."""
+
+    granted: date = Field(description="date the aid was granted", examples=["2024-09-02"])
+    amount: NonNeg = Field(description="amount in the profile's currency", examples=[150000])
+    scheme: str = Field(description="scheme id or name, e.g. dk-smv-digital",
+                        examples=["dk-smv-digital", "Innovationskraft"])
+    de_minimis: StrictBool | None = Field(
+        None, description="granted as de minimis aid", examples=[True])
+    recipient: str | None = Field(
+        None, description="group company that received it, if not this one",
+        examples=["Nordlys Holding ApS"])
+    finished_and_reported: Flag = Field(
+        None, description="the project it funded is finished and reported", examples=[True])
