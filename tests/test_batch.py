@@ -319,16 +319,16 @@ def test_csv_input_errors_name_the_row_and_column(tmp_path):
 
 @pytest.mark.parametrize(("fmt", "name"), [("csv", "summarize_match"), ("jsonl", "check")])
 def test_an_internal_error_in_one_profile_does_not_stop_the_rest(monkeypatch, fmt, name):
-    import grantcheck.batch
+    import grantcheck.batch.records
 
-    real = getattr(grantcheck.batch, name)
+    real = getattr(grantcheck.batch.records, name)
 
     def flaky(profile, *a, **k):
         if profile.company.name.startswith("Kvantia"):
             raise RuntimeError("kaboom")
         return real(profile, *a, **k)
 
-    monkeypatch.setattr(grantcheck.batch, name, flaky)
+    monkeypatch.setattr(grantcheck.batch.records, name, flaky)
     r = run(*map(str, EXAMPLES), "--format", fmt, "--jobs", "1")
     assert r.exit_code == 3
     if fmt == "csv":
@@ -487,10 +487,9 @@ def test_ctrl_c_with_output_keeps_the_whole_records_done(monkeypatch, tmp_path):
 def test_a_second_signal_later_ends_at_once_and_leaves_no_file(monkeypatch, tmp_path):
     """A second Ctrl-C (more than SAME_SIGNAL_WITHIN after the first) ends the batch at once:
     the message says so, --output is not written and its temporary file is gone."""
-    from grantcheck import batch
-    from grantcheck.batch import Tally
+    from grantcheck.batch import Tally, signals
 
-    monkeypatch.setattr(batch, "SAME_SIGNAL_WITHIN", -1.0)
+    monkeypatch.setattr(signals, "SAME_SIGNAL_WITHIN", -1.0)
     real = Tally.add
 
     def add(self, block):
@@ -623,7 +622,7 @@ def test_a_real_signal_stops_the_worker_processes_cleanly(tmp_path, signum, to):
 def test_a_json_line_reads_as_the_json_module_reads_it(line: bytes) -> None:
     """jiter reads the lines (faster); what it refuses, json reads again: the profile or the
     error is the one json.loads(line, parse_float=Decimal) gives, word for word."""
-    from grantcheck.batch import _data_profile, _json_data, _json_profile
+    from grantcheck.batch.load import _data_profile, _json_data, _json_profile
     from grantcheck.profile import ProfileError
 
     def outcome(read):  # the profile, or the error's problems
@@ -677,7 +676,7 @@ def test_a_number_reads_as_written(token: str) -> None:
     way the line is read (pydantic alone reads 1.10 as 1.1, 2E3 as 2000, 20 digits as 17)."""
     from decimal import Decimal
 
-    from grantcheck.batch import _json_profile
+    from grantcheck.batch.load import _json_profile
 
     line = b'{"company": {"name": "A", "country": "NO", "employees_fte": %s}}' % token.encode()
     fte = _json_profile(line, "x.jsonl:1").company.employees_fte
@@ -692,7 +691,7 @@ def test_a_json_line_with_any_numbers_reads_as_the_json_module_reads_it(data) ->
     written in every way, in fields of every type."""
     from hypothesis import strategies as st
 
-    from grantcheck.batch import _data_profile, _json_data, _json_profile
+    from grantcheck.batch.load import _data_profile, _json_data, _json_profile
     from grantcheck.profile import ProfileError
 
     tokens = data.draw(st.dictionaries(st.sampled_from(_AMOUNT_FIELDS), _number_tokens(),

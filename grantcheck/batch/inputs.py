@@ -1,0 +1,307 @@
+"""A batch's inputs as :class:`Task` objects: TOML files from paths, folders and globs; the lines
+of a JSON Lines file, read in blocks of raw lines (:class:`JsonLines`, :class:`Lines`); the rows
+of a registry CSV; and the ``--input`` file of the command (:func:`open_inputs`)."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import glob
+import io
+import itertools
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, Literal, NamedTuple
+
+from grantcheck.csv_input import HeaderError, check_header
+
+# a task and a record are made for every input: made with tuple.__new__ and every field, without
+# the named tuple's constructor (a Python function around it), as engine's Check helpers are
+_tuple_new = tuple.__new__
+
+TaskKind = Literal["toml", "jsonl", "csv", "data", "missing"]
+
+
+class Task(NamedTuple):
+    """One input, as it travels to a worker.
+
+    ``payload`` is, by ``kind``: ``toml`` the file path; ``jsonl`` the line's bytes; ``csv`` the
+    row as {column: cell}; ``data`` a profile-shaped mapping; ``missing`` the message saying why
+    there is nothing to read (a glob that matched no file).
+    """
+
+    kind: TaskKind
+    source: str
+    payload: Any
+
+
+class InputError(ValueError):
+    """An input that cannot be read at all (not one profile: the whole file or option)."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        self.hint = hint
+        super().__init__(message)
+
+
+GLOB_CHARS = frozenset("*?[")
+
+
+def _folder(root: str) -> Iterator[Task]:
+    """Every *.toml below ``root``, folders and files in sorted order, found as it walks."""
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(".toml"):
+                path = str(Path(folder, name))
+                yield Task("toml", path, path)
+
+
+def _expand(arg: str, *, globs: bool = True) -> Iterator[Task]:
+    if os.path.isdir(arg):
+        yield from _folder(arg)
+    elif globs and not os.path.exists(arg) and GLOB_CHARS & set(arg):
+        matches = sorted(glob.glob(arg, recursive=True))
+        if not matches:
+            yield Task("missing", arg, "no file matches this pattern")
+        for m in matches:
+            yield from _expand(m, globs=False)
+    else:
+        path = str(Path(arg))
+        yield Task("toml", path, path)  # a file that does not exist says so when it is loaded
+
+
+def path_tasks(args: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Task]:
+    """TOML profiles from paths, folders (searched for *.toml), globs (``**`` too) and ``-``.
+
+    ``-`` reads a list of paths from ``stdin``, one per line, taken literally (no glob); a
+    folder among them is searched like one given as an argument.
+    """
+    for arg in args:
+        if arg == "-":
+            if stdin is None:
+                raise InputError("'-' reads paths from stdin, and there is none")
+            for line in stdin:
+                path = line.strip()
+                if path:
+                    yield from _expand(path, globs=False)
+        else:
+            yield from _expand(arg)
+
+
+def _without_bom(line: bytes) -> bytes:
+    """A file's first line without its UTF-8 byte order mark, if it has one."""
+    return line[len(codecs.BOM_UTF8):] if line.startswith(codecs.BOM_UTF8) else line
+
+
+def _binary_lines(fh: IO[bytes]) -> Iterator[tuple[int, bytes]]:
+    """(line number, line) with a UTF-8 byte order mark taken off the first line."""
+    for n, line in enumerate(fh, 1):
+        yield n, _without_bom(line) if n == 1 else line
+
+
+class Lines(NamedTuple):
+    """Consecutive lines of a JSON Lines file as they travel to a worker, which makes their tasks
+    (:meth:`tasks`): the file's name, the number of the first line, the lines (blank ones too)."""
+
+    name: str
+    first: int
+    lines: list[bytes]
+
+    def tasks(self) -> Iterator[Task]:
+        """One task per line that is not blank, its source ``name:line``."""
+        name = self.name
+        for n, line in enumerate(self.lines, self.first):
+            if not _blank(line):
+                yield _tuple_new(Task, ("jsonl", f"{name}:{n}", line))
+
+
+def _blank(line: bytes) -> bool:
+    """Empty (a first line that was only a byte order mark) or ASCII whitespace only: the same
+    as ``not line.strip()``, without the copy."""
+    return not line or line.isspace()
+
+
+class JsonLines:
+    """A JSON Lines file opened in binary mode, read in blocks of lines (:meth:`take`).
+
+    This is how batch reads one: the main process only cuts the file into blocks of raw lines,
+    and each worker numbers its block's lines and makes their tasks (:class:`Lines`), instead of
+    the main process making, sending and receiving one task per line (measured: most of the
+    main process's work). Iterating it gives the tasks, one per non-blank line.
+    """
+
+    def __init__(self, fh: IO[bytes], name: str) -> None:
+        self.fh = fh
+        self.name = name
+        self._next = 1  # the number of the next line to take
+        self._ahead: list[bytes] = []  # the line empty() found, not yet taken
+        self._first = True  # no line read yet
+
+    def _read(self, n: int) -> list[bytes]:
+        lines = list(itertools.islice(self.fh, n))
+        if self._first and lines:
+            self._first = False
+            lines[0] = _without_bom(lines[0])
+        return lines
+
+    def empty(self) -> bool:
+        """Whether no line is left that is not blank. The blank lines read to tell are passed
+        (only counted); the first other line is kept for :meth:`take`."""
+        if self._ahead:
+            return False
+        while line := self._read(1):
+            if not _blank(line[0]):
+                self._ahead = line
+                return False
+            self._next += 1
+        return True
+
+    def take(self, n: int) -> Lines | None:
+        """The next ``n`` lines (fewer at the end), None when there are no more."""
+        lines, self._ahead = self._ahead, []
+        if len(lines) < n:
+            lines += self._read(n - len(lines))
+        if not lines:
+            return None
+        block = Lines(self.name, self._next, lines)
+        self._next += len(lines)
+        return block
+
+    def __iter__(self) -> Iterator[Task]:
+        while (block := self.take(256)) is not None:
+            yield from block.tasks()
+
+
+class Tasks:
+    """A stream of tasks that can tell whether it is empty (by reading the first one ahead)."""
+
+    def __init__(self, tasks: Iterable[Task]) -> None:
+        self._tasks = iter(tasks)
+        self._ahead: list[Task] = []
+
+    def empty(self) -> bool:
+        if not self._ahead:
+            self._ahead = list(itertools.islice(self._tasks, 1))
+        return not self._ahead
+
+    def take(self, n: int) -> list[Task] | None:
+        """The next ``n`` tasks (fewer at the end), None when there are no more."""
+        ahead, self._ahead = self._ahead, []
+        chunk = ahead + list(itertools.islice(self._tasks, n - len(ahead)))
+        return chunk or None
+
+    def __iter__(self) -> Iterator[Task]:
+        ahead, self._ahead = self._ahead, []
+        yield from ahead
+        yield from self._tasks
+
+
+Inputs = Tasks | JsonLines
+Chunk = list[Task] | Lines  # what a worker is sent: tasks, or raw lines it makes tasks of
+
+
+def jsonl_tasks(fh: IO[bytes], name: str) -> Iterator[Task]:
+    """One task per non-blank line of a JSON Lines file opened in binary mode."""
+    return iter(JsonLines(fh, name))
+
+
+def csv_tasks(fh: IO[bytes], name: str) -> Iterator[Task]:
+    """One task per row of a registry CSV opened in binary mode.
+
+    The header is read and checked now, so a file with an unknown or missing column raises
+    :class:`HeaderError` before anything is written; the rows are read as they are asked for.
+    The delimiter is ``,`` or, when the header has more of them, ``;`` (a Nordic spreadsheet's
+    export). A row whose cells are not UTF-8, or whose cell count differs from the header's, is
+    an error task.
+    """
+    lines = (line.decode("utf-8", "surrogateescape") for _, line in _binary_lines(fh))
+    first = next(lines, "")
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise HeaderError("the file is empty: no header row") from None
+    except csv.Error as e:
+        raise HeaderError(f"the header row cannot be read: {e}") from None
+    names = check_header(header)
+    return _csv_rows(reader, names, name)
+
+
+def _csv_rows(reader: Any, names: list[str], name: str) -> Iterator[Task]:
+    end = reader.line_num
+    while True:
+        start = end + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            end = reader.line_num
+            yield Task("missing", f"{name}:{start}", f"not a CSV row: {e}")
+            continue
+        end = reader.line_num
+        source = f"{name}:{start}"
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(names):
+            yield Task("missing", source,
+                       f"has {len(row)} cells where the header has {len(names)} columns")
+            continue
+        try:
+            "".join(row).encode("utf-8")
+        except UnicodeEncodeError:
+            yield Task("missing", source, "is not UTF-8 text")
+            continue
+        yield Task("csv", source, dict(zip(names, row, strict=True)))
+
+
+InputFormat = Literal["jsonl", "csv"]
+_EXTENSIONS: dict[str, InputFormat] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+
+
+def input_format(name: str, given: str | None) -> InputFormat:
+    """The format of an --input file: as given, else from its extension."""
+    if given is not None:
+        if given not in ("jsonl", "csv"):
+            raise InputError(f"--input-format {given!r}: expected jsonl or csv")
+        return "jsonl" if given == "jsonl" else "csv"
+    fmt = _EXTENSIONS.get(Path(name).suffix.lower())
+    if fmt is None:
+        what = "stdin" if name == "-" else f"the name {name!r}"
+        raise InputError(f"--input {name}: cannot tell the format from {what}",
+                         "add --input-format jsonl or --input-format csv")
+    return fmt
+
+
+def file_inputs(fh: IO[bytes], name: str, fmt: InputFormat) -> Inputs:
+    """The inputs of one --input file (binary mode) in the given format."""
+    return JsonLines(fh, name) if fmt == "jsonl" else Tasks(csv_tasks(fh, name))
+
+
+def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_name: str | None,
+                input_fmt: str | None, stdin: IO[str] | None) -> Inputs:
+    """The inputs of the batch command: ``paths`` or one ``--input`` file (``-`` for stdin).
+    Files are opened on ``stack``. Raises InputError or HeaderError for an input that cannot be
+    read at all (before anything is written; :meth:`Tasks.empty` may raise it too)."""
+    if input_name is None:
+        return Tasks(path_tasks(paths, stdin))
+    fmt = input_format(input_name, input_fmt)
+    if input_name == "-":
+        if stdin is None:
+            raise InputError("--input -: there is no stdin to read")
+        fh: IO[bytes] = getattr(stdin, "buffer", None) or io.BytesIO(stdin.read().encode())
+    else:
+        try:
+            fh = stack.enter_context(open(input_name, "rb"))  # noqa: SIM115 (closed by stack)
+        except FileNotFoundError:
+            raise InputError(f"--input {input_name}: no such file") from None
+        except OSError as e:
+            raise InputError(f"--input {input_name}: {e.strerror or e}") from None
+    try:
+        return file_inputs(fh, input_name if input_name != "-" else "<stdin>", fmt)
+    except HeaderError as e:
+        raise InputError(f"{input_name if input_name != '-' else '<stdin>'}: {e}", e.hint
+                         ) from None

@@ -1,0 +1,214 @@
+"""What a batch gives for its inputs: the :class:`Options` every profile is checked with, the
+:class:`Worker` that loads, checks and serializes one input into a :class:`Record`, the
+:class:`Block` of a chunk's records, and the :class:`Tally` of a batch as it runs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Literal, NamedTuple
+
+from grantcheck.batch.inputs import Lines, Task
+from grantcheck.batch.load import load_task
+from grantcheck.engine import VERDICT_VALUE
+from grantcheck.errors import format_problem, profile_error_lines
+from grantcheck.matching import MatchResult, MatchSummary, check, summarize_match
+from grantcheck.profile import Problem, ProfileError
+from grantcheck.schemes import SCHEME_IDS
+
+# a task and a record are made for every input: made with tuple.__new__ and every field, without
+# the named tuple's constructor (a Python function around it), as engine's Check helpers are
+_tuple_new = tuple.__new__
+
+OutputKind = Literal["json", "csv", "none"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every profile of a batch is checked with, and how a record is serialized."""
+
+    as_of: date
+    rates: Mapping[str, Decimal] = field(default_factory=dict)
+    schemes: tuple[str, ...] = SCHEME_IDS
+    output: OutputKind = "json"  # json: one JSON object per record; csv: one CSV row; none
+
+    def __post_init__(self) -> None:
+        """Refuses an unknown scheme id (UnknownScheme, with a hint) or output kind at once,
+        not once per profile; the scheme modules are imported here, before any worker starts,
+        so that forked workers share them."""
+        from grantcheck.schemes import get
+
+        for sid in self.schemes:
+            get(sid)
+        if self.output not in ("json", "csv", "none"):
+            raise ValueError(f"output {self.output!r}: expected json, csv or none")
+
+
+class Record(NamedTuple):
+    """One input's outcome, ready to write.
+
+    ``text`` is the record serialized for ``Options.output`` (a JSON object of the shape of
+    ``grantcheck match --format json``, or a CSV row with its newline). ``verdicts`` holds
+    ``(verdict, verdict_if_open)`` per scheme. ``errors`` holds the ``Error: …`` and ``Hint: …``
+    lines ``grantcheck match`` would print for this input.
+    """
+
+    source: str
+    ok: bool
+    text: str
+    name: str = ""
+    verdicts: tuple[tuple[str, str], ...] = ()
+    errors: tuple[str, ...] = ()
+    internal: bool = False
+    warnings: tuple[str, ...] = ()
+
+
+SHOWN_ERRORS = 20  # the failed inputs whose error lines a batch's summary shows
+
+
+class Block(NamedTuple):
+    """The records of consecutive inputs, ready to write: what a worker sends back for a chunk.
+
+    ``texts`` holds each record's text in input order; ``errors`` the error lines of the first
+    failed records (at most :data:`SHOWN_ERRORS` of them); ``warnings`` the distinct warnings;
+    ``records`` the records themselves, kept only for the table (``Options.output == "none"``),
+    which needs each one's name and verdicts.
+    """
+
+    texts: list[str]
+    failed: int = 0
+    internal: int = 0
+    errors: tuple[tuple[str, ...], ...] = ()
+    warnings: tuple[str, ...] = ()
+    records: tuple[Record, ...] = ()
+
+    @property
+    def done(self) -> int:
+        return len(self.texts)
+
+    @classmethod
+    def of(cls, records: list[Record], keep: bool = False) -> Block:
+        """The block of ``records``; ``keep`` keeps the records themselves."""
+        texts = [r.text for r in records]
+        failed = [r for r in records if not r.ok]
+        warnings: dict[str, None] = {}
+        for r in records:
+            if r.warnings:
+                warnings.update(dict.fromkeys(r.warnings))
+        return cls(texts, len(failed), sum(r.internal for r in failed),
+                   tuple(r.errors for r in failed[:SHOWN_ERRORS]), tuple(warnings),
+                   tuple(records) if keep else ())
+
+
+def error_message(e: ProfileError) -> str:
+    """Every problem of ``e`` on one line: 'file:line: field: what (Hint: …)'; '; ' between."""
+    parts = []
+    for p in e.problems:
+        text = format_problem(e.source, p)
+        parts.append(f"{text} (Hint: {p.hint})" if p.hint else text)
+    return "; ".join(parts)
+
+
+class Worker:
+    """Loads, checks and serializes tasks; one per process (or one in-process for jobs=1)."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.rates = dict(options.rates)
+        if options.output == "csv":
+            from grantcheck.render.csv import RowWriter
+
+            self.rows = RowWriter()
+
+    def run(self, chunk: Iterable[Task] | Lines) -> list[Record]:
+        """The records of a chunk's tasks (or of the tasks of its lines), in order."""
+        tasks = chunk.tasks() if isinstance(chunk, Lines) else chunk
+        return [self.one(t) for t in tasks]
+
+    def block(self, chunk: Iterable[Task] | Lines) -> Block:
+        """The records of a chunk, as one :class:`Block`."""
+        return Block.of(self.run(chunk), keep=self.options.output == "none")
+
+    def one(self, task: Task) -> Record:
+        try:
+            profile = load_task(task)
+            if self.options.output == "json":
+                return self._full(check(profile, self.options.as_of, rates=self.rates,
+                                        schemes=self.options.schemes, source=task.source))
+            # csv and the table need the verdicts and amounts only, not the findings
+            return self._summary(summarize_match(profile, self.options.as_of, rates=self.rates,
+                                                 schemes=self.options.schemes,
+                                                 source=task.source))
+        except ProfileError as e:
+            return self._error(task.source, e)
+        except Exception as e:  # a bug of ours: this input's record says so, the rest go on
+            return self._internal(task.source, e)
+
+    def _full(self, m: MatchResult) -> Record:
+        from grantcheck.render.json import match_to_json
+
+        return self._record(m, match_to_json(m))
+
+    def _summary(self, m: MatchSummary) -> Record:
+        text = ""
+        if self.options.output == "csv":
+            from grantcheck.render.csv import result_row
+
+            text = self.rows.text(result_row(m))
+        return self._record(m, text)
+
+    @staticmethod
+    def _record(m: MatchResult | MatchSummary, text: str) -> Record:
+        verdicts = tuple((VERDICT_VALUE[r.verdict], VERDICT_VALUE[r.verdict_if_open])
+                         for r in m.results)
+        return _tuple_new(Record, (m.source, True, text, m.profile.company.name, verdicts, (),
+                                   False, tuple(m.warnings)))
+
+    def _error(self, source: str, e: ProfileError) -> Record:
+        return Record(source, False, self._error_text(source, e), errors=tuple(
+            profile_error_lines(e)))
+
+    def _internal(self, source: str, exc: Exception) -> Record:
+        message = f"internal error: {type(exc).__name__}: {exc}"
+        e = ProfileError(source, [Problem("", message)])
+        return Record(source, False, self._error_text(source, e),
+                      errors=(f"Error: {source}: {message}",), internal=True)
+
+    def _error_text(self, source: str, e: ProfileError) -> str:
+        out = self.options.output
+        if out == "json":
+            from grantcheck.render.json import error_to_dict
+
+            return json.dumps(error_to_dict(source, error_message(e), e.problems),
+                              ensure_ascii=False)
+        if out == "csv":
+            from grantcheck.render.csv import error_row
+
+            return self.rows.text(error_row(source, error_message(e), len(self.options.schemes)))
+        return ""
+
+
+@dataclass
+class Tally:
+    """Counts of a batch as it runs, the first errors to show, and the distinct warnings."""
+
+    SHOWN_ERRORS = SHOWN_ERRORS
+
+    done: int = 0
+    failed: int = 0
+    internal: int = 0
+    error_lines: list[str] = field(default_factory=list)
+    warnings: dict[str, None] = field(default_factory=dict)
+
+    def add(self, block: Block) -> None:
+        self.done += block.done
+        for errors in block.errors[:max(0, self.SHOWN_ERRORS - self.failed)]:
+            self.error_lines += errors
+        self.failed += block.failed
+        self.internal += block.internal
+        for w in block.warnings:
+            if w not in self.warnings and len(self.warnings) < self.SHOWN_ERRORS:
+                self.warnings[w] = None
