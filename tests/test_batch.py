@@ -240,9 +240,9 @@ def test_the_table_shows_an_error_row(tmp_path):
 
 
 def test_no_progress_or_messages_on_stdout_even_with_a_progress_bar(monkeypatch):
-    from grantcheck import cli
+    from grantcheck.cli import batch as cli_batch
 
-    monkeypatch.setattr(cli, "_stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(cli_batch, "_stderr_is_terminal", lambda: True)
     r = run(*map(str, EXAMPLES), "--format", "csv", "--jobs", "2")
     assert r.exit_code == 0
     rows = list(csv.reader(io.StringIO(r.stdout)))

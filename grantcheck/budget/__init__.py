@@ -14,12 +14,13 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from grantcheck.budget.core import BudgetChecker, BudgetResult
     from grantcheck.budget.model import Budget
     from grantcheck.profile import Profile
+
 
 def checker(scheme_id: str) -> BudgetChecker:
     """The budget checker of a scheme: UnknownScheme for an id that does not exist,
@@ -38,6 +39,32 @@ def check(budget: Budget, scheme_id: str, as_of: date, *, profile: Profile | Non
 
     return check_budget(checker(scheme_id), budget, profile, as_of,
                         FxRates(as_of, dict(rates or {})), source)
+
+
+class BudgetSchemes(NamedTuple):
+    """The schemes a profile's budget is checked against when none is named."""
+
+    ids: list[str]
+    fit: bool  # True: schemes that fit; False: only schemes that need more information (or none)
+
+
+def schemes_for(profile: Profile, on: date,
+                rates: Mapping[str, Decimal] | None = None) -> BudgetSchemes:
+    """The schemes to check ``profile``'s budget against when none is named: the open schemes
+    with budget rules that fit it on ``on``; when none does, those that need more information
+    (``fit`` False); when none does either, no scheme. In the order of the schemes' ids."""
+    from grantcheck.engine import Verdict
+    from grantcheck.matching import summarize_match
+    from grantcheck.schemes import has_budget
+
+    matched = summarize_match(profile, on, rates=rates)  # the verdicts are enough
+    open_results = [r for r in matched.results
+                    if r.status == "open" and has_budget(r.scheme.id)]
+    fitting = [r.scheme.id for r in open_results if r.verdict is Verdict.FITS]
+    if fitting:
+        return BudgetSchemes(fitting, True)
+    return BudgetSchemes([r.scheme.id for r in open_results
+                          if r.verdict is Verdict.NEEDS_INFORMATION], False)
 
 
 # --- reading budgets ------------------------------------------------------------------------

@@ -1,0 +1,45 @@
+"""The command line: parses arguments, calls the library, picks a renderer. No rule logic.
+
+Exit codes: 0 at least one open scheme fits; 1 none fits; 2 bad input or usage; 3 an internal
+error (a bug: reported in one line, the traceback only with GRANTCHECK_DEBUG=1).
+Stdout carries the data (tables or JSON); messages and warnings go to stderr.
+
+One module per group of commands (:mod:`.check`: match, budget; :mod:`.profiles`: init,
+validate, schema; :mod:`.catalogue`: schemes, show; :mod:`.batch`), what they share in
+:mod:`._common`. Nothing outside this package imports it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from grantcheck.cli import batch, catalogue, check, profiles
+from grantcheck.cli._common import _err, app, complete_scheme_id
+
+__all__ = ["app", "complete_scheme_id", "main"]
+
+# the commands, in the order --help lists them
+for _command in (check.match, check.budget, profiles.init, profiles.validate, profiles.schema,
+                 catalogue.schemes, catalogue.show, batch.batch):
+    app.command()(_command)
+
+
+def main() -> None:
+    """Console-script entry point: never lets a traceback reach the user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        _err("Interrupted.")
+        sys.exit(130)
+    except Exception as e:  # a bug of ours: say so plainly, without a traceback
+        _err(f"Error: internal error: {type(e).__name__}: {e}",
+             "Hint: this is a bug in grantcheck; please report it with the input that caused it "
+             "(set GRANTCHECK_DEBUG=1 to see the traceback)")
+        if os.environ.get("GRANTCHECK_DEBUG"):
+            raise
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,175 @@
+"""What every command shares: the Typer app, the output console, errors and exit codes, the
+common options (--as-of, --format, --rate, --scheme) and their parsing."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from grantcheck import __version__
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import TextIO
+
+    from rich.console import Console
+
+app = typer.Typer(
+    name="grantcheck",
+    help="Which Nordic business-support schemes fit a company, how much it can get, how much "
+    "it must fund itself, and which documents it still lacks.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"grantcheck {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True,
+                     help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """grantcheck: match a company profile against Nordic business-support schemes."""
+
+
+def _err(*lines: str) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+
+
+def _fail(message: str, hint: str = "") -> NoReturn:
+    _err(f"Error: {message}")
+    if hint:
+        _err(f"Hint: {hint}")
+    raise typer.Exit(2)
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        _fail(f"--as-of {text!r}: not a date", "write it as YYYY-MM-DD, e.g. --as-of 2020-11-15")
+
+
+def complete_scheme_id(incomplete: str) -> list[str]:
+    """Shell completion of scheme ids (reads the registry only, no scheme module)."""
+    from grantcheck.schemes import SCHEME_IDS
+
+    return [i for i in SCHEME_IDS if i.startswith(incomplete)]
+
+
+def _check_schemes(ids: list[str], option: str = "--scheme") -> None:
+    from grantcheck.schemes import UnknownScheme, get
+
+    for sid in ids:
+        try:
+            get(sid)
+        except UnknownScheme as e:
+            _fail(f"{option} {sid!r}: no such scheme", e.hint)
+
+
+def _stdout_console(file: TextIO | None = None) -> Console:
+    """A Rich console on stdout (or ``file``) that lets a closed pipe (`| head`) raise
+    BrokenPipeError, for :func:`_quiet_when_stdout_closes`: Rich itself would exit with 1, which
+    for `match` means that nothing fits."""
+    from rich.console import Console
+
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    out = file or sys.stdout
+    return PipeConsole(file=file, width=None if out.isatty() else 120)
+
+
+def _quiet_when_stdout_closes(command: Callable[..., None]) -> Callable[..., None]:
+    """A command whose reader closes stdout early (`grantcheck match … | head`) stops quietly
+    with exit code 141 (128 + SIGPIPE), as a shell filter does: no traceback, and not click's
+    exit code 1 (`match`'s "nothing fits")."""
+    import functools
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            try:
+                command(*args, **kwargs)
+            finally:  # what is still buffered meets the closed pipe here, not at exit
+                sys.stdout.flush()
+        except BrokenPipeError:
+            from grantcheck.errors import EXIT_PIPE_CLOSED
+
+            _detach_stdout()
+            raise typer.Exit(EXIT_PIPE_CLOSED) from None
+
+    return run
+
+
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="YYYY-MM-DD",
+                 help="Evaluation date (default: today): call status and parameter values on it."),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format: table or json.")
+]
+RateOption = Annotated[
+    list[str] | None,
+    typer.Option("--rate", metavar="CUR=VALUE",
+                 help="Override an EUR exchange rate, e.g. --rate NOK=11.50 "
+                 "(units per euro; repeatable)."),
+]
+SchemeOption = Annotated[
+    list[str] | None,
+    typer.Option("--scheme", "-s", help="Only this scheme (repeatable).", metavar="ID",
+                 autocompletion=complete_scheme_id),
+]
+
+
+def _rate_overrides(rate: list[str] | None) -> dict[str, Decimal]:
+    from grantcheck.fx import parse_rate_override
+
+    overrides = {}
+    for r in rate or []:
+        try:
+            cur, value = parse_rate_override(r)
+        except ValueError as e:
+            _fail(str(e))
+        overrides[cur] = value
+    return overrides
+
+
+def _print_json(data: Any) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _detach_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass

@@ -1,0 +1,252 @@
+"""``batch``: many profiles at once, in parallel, with a progress bar, an output file written
+atomically, and clean stops on Ctrl-C and SIGTERM."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from grantcheck.cli._common import (
+    AsOf,
+    RateOption,
+    SchemeOption,
+    _check_schemes,
+    _err,
+    _fail,
+    _parse_date,
+    _quiet_when_stdout_closes,
+    _rate_overrides,
+    _stdout_console,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from typing import TextIO
+
+    from grantcheck.batch import OutputKind, Tally
+    from grantcheck.render.batch import Sink
+
+
+def _settings(as_of: str | None, scheme: list[str] | None, rate: list[str] | None
+              ) -> tuple[date, dict[str, Decimal], list[str]]:
+    """The evaluation date, rate overrides and scheme ids of --as-of, --rate and --scheme;
+    exits 2 with a message naming the bad value."""
+    from grantcheck.schemes import SCHEME_IDS
+
+    on = _parse_date(as_of) if as_of else date.today()
+    overrides = _rate_overrides(rate)
+    ids = list(scheme) if scheme else list(SCHEME_IDS)
+    _check_schemes(ids)
+    return on, overrides, ids
+
+
+class BatchFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+    json = "json"
+
+
+class InputFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@_quiet_when_stdout_closes
+def batch(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Profiles (TOML): files, folders (searched for *.toml), globs such "
+                       "as 'clients/**/*.toml', or - to read paths from stdin.",
+                       metavar="PATH|FOLDER|GLOB|-", show_default=False),
+    ] = None,
+    input_file: Annotated[
+        str | None,
+        typer.Option("--input", "-i", metavar="FILE",
+                     help="One file of many profiles: JSON Lines (.jsonl, .ndjson) or a registry "
+                     "CSV (.csv, columns in docs/batch.md); - reads it from stdin."),
+    ] = None,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option("--input-format", help="The format of --input when its name does not "
+                     "tell (always for stdin): jsonl or csv."),
+    ] = None,
+    fmt: Annotated[
+        BatchFormat,
+        typer.Option("--format", "-f",
+                     help="table (a summary on the terminal), csv (a row per profile), jsonl (a "
+                     "'match --format json' object per line) or json (an array of them)."),
+    ] = BatchFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write to FILE instead of stdout, atomically; an existing FILE is "
+                     "replaced only with --force."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Let --output replace an existing file.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, metavar="N",
+                     help="Worker processes (default: the number of cores)."),
+    ] = None,
+    as_of: AsOf = None,
+    scheme: SchemeOption = None,
+    rate: RateOption = None,
+) -> None:
+    """Check many profiles at once, in parallel: one record per profile, in input order.
+
+    Examples:
+
+        grantcheck batch profiles/ --format csv > fits.csv
+
+        grantcheck batch --input registry.jsonl --format jsonl --output fits.jsonl
+
+        find clients -name '*.toml' | grantcheck batch - --format json
+
+    A profile that cannot be read becomes an error record (file, line, what is wrong) and the
+    rest go on. Exit code 0 when every input was checked; 4 when some could not be (the rest
+    were written); 2 on bad usage or nothing to check; 3 on an internal error; 130 after
+    Ctrl-C (143 after SIGTERM), with the records done so far written (to --output FILE too,
+    each one whole); 141 when stdout is closed early (| head).
+    """
+    from grantcheck import batch as gb
+    from grantcheck.atomic import FileExists, atomic_text
+    from grantcheck.errors import EXIT_INTERNAL, EXIT_SOME_FAILED
+
+    on, overrides, ids = _settings(as_of, scheme, rate)
+    if input_file is not None and inputs:
+        _fail("give profiles as arguments or one --input file, not both")
+    if input_file is None and not inputs:
+        _fail("no profiles given", "name files, folders or globs, - to read paths from stdin, "
+              "or --input FILE for JSON Lines or CSV")
+    if output is not None and output.exists() and not force:
+        _fail(f"{output}: already exists", "use --force to replace it")
+    kind: OutputKind = "csv" if fmt is BatchFormat.csv else "none" if (
+        fmt is BatchFormat.table) else "json"
+    options = gb.Options(on, overrides, tuple(ids), kind)
+    tally = gb.Tally()
+    with _ended_at_once(output), contextlib.ExitStack() as stack:
+        try:
+            sources = gb.open_inputs(stack, inputs or [], input_file,
+                                     input_format.value if input_format else None, sys.stdin)
+            empty = sources.empty()
+        except gb.InputError as e:
+            _fail(str(e), e.hint)
+        if empty:
+            _fail("nothing to check: no profiles found in the inputs",
+                  "a folder is searched for *.toml files; --input files need one profile per "
+                  "line or row")
+        try:
+            out = stack.enter_context(atomic_text(output, force=force)) if output else sys.stdout
+        except FileExists:
+            _fail(f"{output}: already exists", "use --force to replace it")
+        except OSError as e:  # no such folder, no permission: nothing was written
+            _fail(f"--output {output}: {e.strerror or e}")
+        sink = _batch_sink(fmt, out, ids)
+        stop = stack.enter_context(gb.stop_on_interrupt())
+        runner = stack.enter_context(gb.Runner(options, jobs=jobs or gb.default_jobs(),
+                                               stop=stop))
+        advance = stack.enter_context(_progress())
+        died: gb.WorkerDied | None = None
+        try:  # a closed stdout (`| head`) raises BrokenPipeError: _quiet_when_stdout_closes
+            for block in runner.blocks(sources):
+                sink.write(block)
+                tally.add(block)
+                advance(block.done)
+                if stop.stopped:
+                    break
+        except gb.WorkerDied as e:  # killed, out of memory: keep what was done, as Ctrl-C
+            died = e
+        sink.close()
+        interrupted = stop.stopped
+    _batch_report(tally, interrupted, output)
+    if died is not None:
+        _err(f"Error: {died}; {tally.done:,} inputs were checked and written"
+             f"{f' to {output}' if output else ''}, the rest were not checked.")
+    if interrupted:
+        raise typer.Exit(128 + stop.signum)
+    if died is not None:
+        raise typer.Exit(EXIT_INTERNAL)
+    if tally.internal:
+        raise typer.Exit(EXIT_INTERNAL)
+    raise typer.Exit(EXIT_SOME_FAILED if tally.failed else 0)
+
+
+@contextlib.contextmanager
+def _ended_at_once(output: Path | None) -> Iterator[None]:
+    """A second Ctrl-C or SIGTERM while a batch stops ends it at once (grantcheck.batch
+    .Interrupted, raised where the main process was; the blocks inside have cleaned up, and
+    --output's temporary file is gone): say so, and exit 130 or 143."""
+    from grantcheck.batch import Interrupted
+
+    try:
+        yield
+    except Interrupted as e:
+        where = f"; nothing was written to {output}" if output else ""
+        _err(f"Interrupted again: stopped at once{where}.")
+        raise typer.Exit(128 + e.signum) from None
+
+
+def _batch_sink(fmt: BatchFormat, out: TextIO, ids: list[str]) -> Sink:
+    from grantcheck.render import batch as rb
+
+    if fmt is BatchFormat.csv:
+        from grantcheck.render.csv import header
+
+        return rb.CsvSink(out, header(ids))
+    if fmt is BatchFormat.json:
+        return rb.JsonArraySink(out)
+    if fmt is BatchFormat.table:
+        return rb.TableSink(out, ids, _stdout_console(out))
+    return rb.Sink(out)
+
+
+def _stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr while the block runs, only when stderr is a terminal."""
+    if not _stderr_is_terminal():
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.completed:,} profiles checked"),
+                  BarColumn(), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                  console=Console(stderr=True, force_terminal=True), transient=True) as bar:
+        task = bar.add_task("batch", total=None, rate="")
+
+        def advance(n: int) -> None:
+            speed = bar.tasks[0].speed
+            bar.update(task, advance=n, rate=f"{speed:,.0f}/s" if speed else "")
+
+        yield advance
+
+
+def _batch_report(tally: Tally, interrupted: bool, output: Path | None) -> None:
+    """The errors (the first of them), the warnings and a summary line, on stderr."""
+    _err(*tally.error_lines)
+    if tally.failed > tally.SHOWN_ERRORS:
+        _err(f"... and {tally.failed - tally.SHOWN_ERRORS} more inputs that could not be "
+             "checked: see their error records in the output")
+    _err(*(f"Warning: {w}" for w in tally.warnings))
+    where = f" to {output}" if output else ""
+    if interrupted:
+        done = f"{tally.done:,} input was" if tally.done == 1 else f"{tally.done:,} inputs were"
+        _err(f"Interrupted: {done} checked and written{where} ({tally.failed:,} of them "
+             "failed); the rest were not checked.")
+    elif tally.failed:
+        _err(f"{tally.failed:,} of {tally.done:,} inputs could not be checked; their error "
+             f"records are in the output{where}, with the others.")

@@ -1,0 +1,209 @@
+"""``match`` and ``budget``: a profile checked against the schemes, a draft budget against a
+scheme's cost rules."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from grantcheck.cli._common import (
+    Format,
+    FormatOption,
+    RateOption,
+    SchemeOption,
+    _check_schemes,
+    _err,
+    _fail,
+    _parse_date,
+    _print_json,
+    _quiet_when_stdout_closes,
+    _rate_overrides,
+    _stdout_console,
+    complete_scheme_id,
+)
+
+
+@_quiet_when_stdout_closes
+def match(
+    profile: Annotated[
+        Path, typer.Argument(help="The company profile (TOML).", show_default=False)
+    ],
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="YYYY-MM-DD",
+                     help="Evaluation date (default: today). Calls closed on this date are "
+                     "shown as closed, with the verdict they would have had."),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", "-e",
+                     help="Show every rule with its outcome, the figures compared, what would "
+                     "change it, and its source."),
+    ] = False,
+    scheme: SchemeOption = None,
+    rate: RateOption = None,
+) -> None:
+    """Match a company profile against the schemes.
+
+    Example:
+
+        grantcheck match profiles/nordlys-automation.toml --explain
+
+    Exit code 0 when at least one open scheme fits, 1 when none does, 2 on bad input.
+    """
+    from grantcheck.errors import EXIT_FIT, EXIT_NO_FIT, profile_error_lines
+    from grantcheck.matching import check
+    from grantcheck.profile import ProfileError, load_profile
+    from grantcheck.schemes import SCHEME_IDS
+
+    on = _parse_date(as_of) if as_of else date.today()
+    overrides = _rate_overrides(rate)
+    ids = list(scheme) if scheme else list(SCHEME_IDS)
+    _check_schemes(ids)
+    try:
+        prof = load_profile(profile)
+    except ProfileError as e:
+        _err(*profile_error_lines(e))
+        raise typer.Exit(2) from None
+    result = check(prof, on, rates=overrides, schemes=ids, source=str(profile))
+    for w in result.warnings:
+        _err(f"Warning: {w}")
+    if fmt is Format.json:
+        import json
+
+        from grantcheck.render.json import match_to_dict
+
+        sys.stdout.write(json.dumps(match_to_dict(result), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from grantcheck.render.table import render_match
+
+        render_match(result, _stdout_console(), explain)
+    raise typer.Exit(EXIT_FIT if result.any_open_fit else EXIT_NO_FIT)
+
+
+@_quiet_when_stdout_closes
+def budget(
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="A budget file: a profile with a [budget] table, or a file with "
+                       "only [budget]. Leave out to give the lines with --line.",
+                       show_default=False),
+    ] = None,
+    scheme: Annotated[
+        list[str] | None,
+        typer.Option("--scheme", "-s", metavar="ID", autocompletion=complete_scheme_id,
+                     help="Check against this scheme (repeatable). Default: budget.scheme, "
+                     "else every scheme the profile could fit."),
+    ] = None,
+    line: Annotated[
+        list[str] | None,
+        typer.Option("--line", "-l", metavar="CATEGORY=AMOUNT",
+                     help="A budget line without a file, e.g. --line consultancy=150000 or "
+                     "--line personnel=120h@650 (repeatable)."),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="YYYY-MM-DD",
+                     help="Evaluation date (default: today); it picks the rules and rates in "
+                     "force."),
+    ] = None,
+    fmt: FormatOption = Format.table,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", "-e",
+                     help="Show every budget rule, how each amount was computed, and every "
+                     "source."),
+    ] = False,
+    rate: RateOption = None,
+) -> None:
+    """Check a draft project budget against a scheme's cost rules, line by line.
+
+    Example:
+
+        grantcheck budget profiles/nordlys-automation.toml --scheme dk-smv-digital
+
+        grantcheck budget --scheme dk-smv-digital --line consultancy=150000 --line hardware=320000
+
+    Shows each line's eligibility and its source, the eligible cost base, the grant (rate and
+    cap), the own funding and its form, and every budget rule the draft breaks. Without --scheme
+    or budget.scheme, a profile's budget is checked against every open scheme it fits (else
+    every one that needs more information). Exit code 0 when
+    every budget checked complies, 1 when one breaks a rule or needs information, 2 on bad input.
+    """
+    from grantcheck.budget import budget_from_options, check, load_budget, schemes_for
+    from grantcheck.errors import EXIT_FIT, EXIT_NO_FIT, profile_error_lines
+    from grantcheck.profile import ProfileError
+    from grantcheck.schemes import SCHEME_IDS, NoBudgetRules, UnknownScheme, get, has_budget
+
+    on = _parse_date(as_of) if as_of else date.today()
+    overrides = _rate_overrides(rate)
+    _check_schemes(list(scheme or []))
+    if file is not None and line:
+        _fail("give a budget file or --line options, not both",
+              "put every line in the file's [[budget.lines]]")
+    profile = None
+    try:
+        if file is not None:
+            draft, profile = load_budget(file)
+            source = str(file)
+        elif line:
+            draft = budget_from_options(line, None)
+            source = "--line"
+        else:
+            _fail("no budget given", "give a budget file, or the lines with --line "
+                  "CATEGORY=AMOUNT and the scheme with --scheme ID")
+    except ProfileError as e:
+        _err(*profile_error_lines(e))
+        raise typer.Exit(2) from None
+    except ValueError as e:
+        _fail(str(e))
+    if draft.scheme is not None and draft.scheme not in SCHEME_IDS:
+        try:
+            get(draft.scheme)
+        except UnknownScheme as e:
+            _fail(f"{source}: budget.scheme: {draft.scheme!r} is not a scheme", e.hint)
+    ids = list(scheme or ([draft.scheme] if draft.scheme else []))
+    if not ids:
+        if profile is None:
+            _fail("which scheme? a budget without a profile needs --scheme ID (or "
+                  "budget.scheme in the file)",
+                  f"schemes: {', '.join(i for i in SCHEME_IDS if has_budget(i))}")
+        ids, fit = schemes_for(profile, on, overrides)
+        if ids and not fit:
+            _err(f"Note: no scheme fits {profile.company.name} yet; checking the budget "
+                 f"against those that need more information: {', '.join(ids)}")
+        if not ids:
+            _err(f"No open scheme could fit {profile.company.name} on {on.isoformat()}: "
+                 "nothing to check the budget against.",
+                 "Hint: name one with --scheme ID (with --as-of for a closed call); "
+                 "grantcheck match --explain says why none fits")
+            raise typer.Exit(EXIT_NO_FIT)
+    try:
+        results = [check(draft, sid, on, profile=profile, rates=overrides, source=source)
+                   for sid in ids]
+    except NoBudgetRules as e:
+        _fail(f"{e.scheme_id} states no budget rules: its budget cannot be checked", e.hint)
+    warnings = list(dict.fromkeys(w for r in results for w in r.fx.warnings()))
+    for w in warnings:
+        _err(f"Warning: {w}")
+    if fmt is Format.json:
+        from grantcheck.render.budget import budgets_to_dict
+
+        _print_json(budgets_to_dict(results, source, on.isoformat(), warnings))
+    else:
+        from grantcheck.render.budget import render_budget
+
+        console = _stdout_console()
+        for i, r in enumerate(results):
+            if i:
+                console.print()
+            render_budget(r, console, explain)
+    from grantcheck.budget.core import BudgetVerdict
+
+    ok = all(r.verdict is BudgetVerdict.COMPLIES for r in results)
+    raise typer.Exit(EXIT_FIT if ok else EXIT_NO_FIT)

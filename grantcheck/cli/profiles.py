@@ -1,0 +1,177 @@
+"""``init``, ``validate`` and ``schema``: writing a profile, checking profiles against the
+model, the model's JSON Schema."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from grantcheck.cli._common import (
+    Format,
+    FormatOption,
+    _check_schemes,
+    _err,
+    _fail,
+    _print_json,
+    _quiet_when_stdout_closes,
+    complete_scheme_id,
+)
+
+
+@_quiet_when_stdout_closes
+def init(
+    path: Annotated[
+        str, typer.Argument(help="Where to write the profile; - writes it to stdout.")
+    ] = "profile.toml",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the file if it exists.")
+    ] = False,
+    non_interactive: Annotated[
+        bool, typer.Option("--non-interactive",
+                           help="Ask nothing: write what --set gives (company.name and "
+                           "company.country at least).")
+    ] = False,
+    sets: Annotated[
+        list[str] | None,
+        typer.Option("--set", metavar="KEY=VALUE",
+                     help="A field's value, e.g. --set company.turnover=1500000 or "
+                     "--set employees[0].name=Ida (repeatable; its question is then skipped)."),
+    ] = None,
+    scheme: Annotated[
+        list[str] | None,
+        typer.Option("--scheme", "-s", metavar="ID", autocompletion=complete_scheme_id,
+                     help="Ask what this scheme reads (repeatable; default: the schemes of "
+                     "the company's country)."),
+    ] = None,
+) -> None:
+    """Write a new profile: the questions that matter for the company's schemes.
+
+    The country comes first and picks the schemes; every question says which rules read it;
+    Enter or ? means "don't know" (the field is left out, and match reports it as unknown).
+    Questions go to stderr, so `grantcheck init -` can write the profile to stdout.
+
+    Example:
+
+        grantcheck init nordlys.toml
+
+        grantcheck init acme.toml --non-interactive --set company.country=DK \\
+            --set company.name="Acme ApS" --set company.turnover=2500000
+    """
+    from grantcheck.atomic import FileExists, write_text_atomic
+    from grantcheck.errors import profile_error_lines
+    from grantcheck.fields import BadValue
+    from grantcheck.profile import ProfileError
+    from grantcheck.questionnaire import ConsoleAsker, InputEnded, build_profile
+
+    to_stdout = path == "-"
+    target = Path(path)
+    if not to_stdout:  # before any question is asked
+        if target.is_dir():
+            _fail(f"{path}: is a folder", f"give a file name, e.g. {target / 'profile.toml'}")
+        if not target.absolute().parent.is_dir():
+            _fail(f"{path}: the folder {target.parent} does not exist")
+        if target.exists() and not force:
+            _fail(f"{path}: already exists", "use --force to replace it, or give another path")
+    _check_schemes(list(scheme or []))
+    try:
+        written = build_profile(None if non_interactive else ConsoleAsker(), list(sets or []),
+                                list(scheme or []), "PROFILE" if to_stdout else path,
+                                date.today().isoformat())
+    except BadValue as e:
+        _fail(e.message, e.hint)
+    except ProfileError as e:
+        _err(*profile_error_lines(e))
+        raise typer.Exit(2) from None
+    except InputEnded:
+        _fail("the input ended before the questions were all answered; nothing was written",
+              "answer every question (Enter means \"don't know\"), or use --non-interactive "
+              "with --set")
+    if to_stdout:
+        sys.stdout.write(written.text)
+        return
+    try:
+        write_text_atomic(path, written.text, force=force)
+    except FileExists:
+        _fail(f"{path}: already exists", "use --force to replace it, or give another path")
+    except OSError as e:
+        _fail(f"{path}: cannot write: {e.strerror or e}")
+    _err(f"Wrote {path}: {written.answered} answers, {written.unknown} questions left as "
+         "\"don't know\" (the '# key = ?' lines).",
+         f"Next: grantcheck validate {path} && grantcheck match {path} --explain")
+
+
+@_quiet_when_stdout_closes
+def validate(
+    profiles: Annotated[
+        list[Path], typer.Argument(help="Profile files (TOML).", show_default=False)
+    ],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Check profiles against the profile model: every problem, with file, line, field, hint.
+
+    Prints "FILE: OK" on stdout for a valid file and each problem on stderr as
+    "Error: FILE:LINE: field.path: what is wrong" with a "Hint:" line; exit 0 when every file
+    is valid, 2 otherwise. --format json prints one report on stdout instead.
+
+    Example:
+
+        grantcheck validate profiles/*.toml
+    """
+    from grantcheck.errors import profile_error_lines
+    from grantcheck.validation import validate_files
+
+    reports = validate_files(profiles)
+    bad = [r for r in reports if not r.ok]
+    if fmt is Format.json:
+        _print_json({"valid": not bad, "files": [r.to_json() for r in reports]})
+    else:
+        for r in reports:
+            if r.ok:
+                print(f"{r.source}: OK")
+            else:
+                _err(*profile_error_lines(r.error()))
+        if bad:
+            _err(f"{len(bad)} of {len(reports)} profile(s) have problems.")
+    raise typer.Exit(2 if bad else 0)
+
+
+@_quiet_when_stdout_closes
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write the schema to FILE (atomically) instead of stdout."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it exists.")
+    ] = False,
+) -> None:
+    """Print the profile's JSON Schema, for editors that validate and complete profiles.
+
+    Every field has a description and examples. For taplo / Even Better TOML, put
+    "#:schema ./profile.schema.json" as the first line of the profile.
+
+    Example:
+
+        grantcheck schema --output profile.schema.json
+    """
+    import json
+
+    from grantcheck.atomic import FileExists, write_text_atomic
+    from grantcheck.schema import profile_schema
+
+    text = json.dumps(profile_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_text_atomic(output, text, force=force)
+    except FileExists:
+        _fail(f"{output}: already exists", "use --force to replace it")
+    except OSError as e:
+        _fail(f"{output}: cannot write: {e.strerror or e}")
+    _err(f"Wrote {output}.")
