@@ -16,15 +16,9 @@ from grantcheck.cli import app
 from grantcheck.engine import Ctx, evaluate
 from grantcheck.fields import all_specs, generic
 from grantcheck.fx import FxRates
+from grantcheck.plan import OTHER_READS, asked_paths, make_plan, unanswered
 from grantcheck.profile import ProfileError, load_profile, profile_from_data
-from grantcheck.questionnaire import (
-    OTHER_READS,
-    Questionnaire,
-    asked_paths,
-    leaf_paths,
-    make_plan,
-    unanswered,
-)
+from grantcheck.questionnaire import Questionnaire, leaf_paths
 from grantcheck.render.profile_toml import profile_toml
 from grantcheck.schemes import SCHEME_IDS, all_schemes
 from tests.support import ON, country_without_scheme

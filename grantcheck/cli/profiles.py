@@ -65,7 +65,7 @@ def init(
     from grantcheck.errors import profile_error_lines
     from grantcheck.fields import BadValue
     from grantcheck.profile import ProfileError
-    from grantcheck.questionnaire import ConsoleAsker, InputEnded, build_profile
+    from grantcheck.questionnaire import InputEnded, build_profile
 
     to_stdout = path == "-"
     target = Path(path)
@@ -175,3 +175,22 @@ def schema(
     except OSError as e:
         _fail(f"{output}: cannot write: {e.strerror or e}")
     _err(f"Wrote {output}.")
+
+
+class ConsoleAsker:
+    """Questions on stderr through Rich (stdout stays free for the profile), answers from stdin."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+
+        self.console = Console(stderr=True, highlight=False)
+
+    def say(self, text: str, style: str = "") -> None:
+        from rich.text import Text
+
+        self.console.print(Text(text, style=style))
+
+    def ask(self, label: str) -> str:
+        from rich.text import Text
+
+        return self.console.input(Text(label, style="bold cyan"))

@@ -17,8 +17,8 @@ from typing import Any
 import tomli_w
 
 from grantcheck.fields import FieldSpec, profile_fields
+from grantcheck.plan import Plan, short_readers
 from grantcheck.profile import parse_profile, profile_from_data
-from grantcheck.questionnaire import Plan, short_readers
 
 
 def _plain(value: Any) -> Any:
