@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
-    from grantcheck.budget.core import BudgetChecker, BudgetResult
+    from grantcheck.budget.core import BudgetChecker
     from grantcheck.budget.model import Budget
+    from grantcheck.budget.result import BudgetResult
     from grantcheck.profile import Profile
 
 
@@ -34,7 +35,7 @@ def checker(scheme_id: str) -> BudgetChecker:
 def check(budget: Budget, scheme_id: str, as_of: date, *, profile: Profile | None = None,
           rates: Mapping[str, Decimal] | None = None, source: str = "") -> BudgetResult:
     """Check ``budget`` against one scheme's cost rules on the date ``as_of``."""
-    from grantcheck.budget.core import check_budget
+    from grantcheck.budget.result import check_budget
     from grantcheck.fx import FxRates
 
     return check_budget(checker(scheme_id), budget, profile, as_of,

@@ -13,7 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from grantcheck import __version__
-from grantcheck.budget.core import BudgetResult, BudgetVerdict, LineResult, LineStatus
+from grantcheck.budget.core import BudgetVerdict, LineResult, LineStatus
+from grantcheck.budget.result import BudgetResult
 from grantcheck.citations import Citation
 from grantcheck.engine import Outcome
 from grantcheck.money import format_percent

@@ -8,7 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from grantcheck.budget import budget_from_data, checker
-from grantcheck.budget.core import BudgetResult, LineResult, check_budget
+from grantcheck.budget.core import LineResult
+from grantcheck.budget.result import BudgetResult, check_budget
 from grantcheck.engine import Finding, Outcome
 from grantcheck.fx import FxRates
 from grantcheck.profile import profile_from_data

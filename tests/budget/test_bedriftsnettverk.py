@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from grantcheck.budget import checker
-from grantcheck.budget.core import BudgetResult, GrantPart, LineStatus
+from grantcheck.budget.core import GrantPart, LineStatus
 from grantcheck.budget.model import Category
+from grantcheck.budget.result import BudgetResult
 from grantcheck.engine import Kind, Outcome
 from grantcheck.schemes.no_bedriftsnettverk import budget as bnb
 from grantcheck.schemes.no_bedriftsnettverk import budget_lines, page, parameters

@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from grantcheck.budget import checker
-from grantcheck.budget.core import BudgetResult, GrantPart, LineStatus
+from grantcheck.budget.core import GrantPart, LineStatus
 from grantcheck.budget.model import Category
+from grantcheck.budget.result import BudgetResult
 from grantcheck.engine import Outcome
 from grantcheck.schemes.dk_innobooster_people import budget as ipb
 from grantcheck.schemes.dk_innobooster_people.page import C_ONLY_SALARY

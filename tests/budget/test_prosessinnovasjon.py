@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from grantcheck.budget import checker
-from grantcheck.budget.core import BudgetResult, LineStatus
+from grantcheck.budget.core import LineStatus
 from grantcheck.budget.model import Category
+from grantcheck.budget.result import BudgetResult
 from grantcheck.engine import Outcome
 from grantcheck.schemes.no_prosessinnovasjon import budget as pob
 from grantcheck.schemes.no_prosessinnovasjon import grant, page

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from grantcheck.budget.core import BudgetResult, LineStatus
+from grantcheck.budget.core import LineStatus
 from grantcheck.budget.model import Category
+from grantcheck.budget.result import BudgetResult
 from grantcheck.engine import Kind, Outcome
 from grantcheck.schemes.se_saker_digitalisering import costs, page
 from grantcheck.schemes.se_saker_digitalisering.budget import CHECKER, GROUPS

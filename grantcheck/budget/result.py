@@ -1,0 +1,172 @@
+"""A draft budget checked against a scheme's :class:`~grantcheck.budget.core.BudgetChecker`:
+every line's amount computed and classified, the grant computed, every budget rule evaluated
+(:func:`check_budget`), and the :class:`BudgetResult` with its totals and verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from grantcheck.budget.core import (
+    BudgetChecker,
+    BudgetCtx,
+    BudgetVerdict,
+    GrantPart,
+    LineResult,
+    LineStatus,
+    money_sum,
+)
+from grantcheck.citations import Citation
+from grantcheck.engine import Check, Finding, Kind, Missing, Outcome, Rule, Scheme
+from grantcheck.fx import FxRates, NoRate
+from grantcheck.money import Money, format_amount
+from grantcheck.parameters import NotEncoded
+
+if TYPE_CHECKING:
+    from grantcheck.budget.model import Budget
+    from grantcheck.profile import Profile
+
+
+@dataclass
+class BudgetResult:
+    scheme: Scheme
+    on: date
+    currency: str
+    budget_currency: str
+    tier: str | None
+    lines: list[LineResult]
+    parts: list[GrantPart]
+    findings: list[Finding]
+    own_funding_form: str
+    categories: str
+    fx: FxRates
+    has_profile: bool
+    notes: list[str] = field(default_factory=list)
+    source: str = ""
+
+    @property
+    def eligible_base(self) -> Money:
+        return money_sum((lr.eligible for lr in self.lines), self.currency)
+
+    @property
+    def grant(self) -> Money:
+        return money_sum((p.grant for p in self.parts), self.currency)
+
+    @property
+    def own_funding(self) -> Money:
+        return self.eligible_base - self.grant
+
+    @property
+    def not_eligible(self) -> Money:
+        return money_sum((lr.not_eligible for lr in self.lines), self.currency)
+
+    @property
+    def undecided(self) -> Money:
+        return money_sum((lr.amount for lr in self.lines
+                     if lr.status is LineStatus.UNKNOWN and lr.amount is not None), self.currency)
+
+    @property
+    def total(self) -> Money:
+        """Every line whose amount is known."""
+        return money_sum((lr.amount for lr in self.lines if lr.amount is not None), self.currency)
+
+    @property
+    def applicant_carries(self) -> Money:
+        """Own funding of the eligible base plus every cost the scheme does not fund."""
+        return self.own_funding + self.not_eligible
+
+    @property
+    def verdict(self) -> BudgetVerdict:
+        binding = [f for f in self.findings if f.rule.kind is not Kind.SOFT
+                   and f.rule.kind is not Kind.INFO]
+        if any(f.outcome is Outcome.FAIL for f in binding):
+            return BudgetVerdict.BREAKS_RULES
+        if any(f.outcome is Outcome.UNKNOWN for f in binding) or any(
+                lr.status is LineStatus.UNKNOWN for lr in self.lines):
+            return BudgetVerdict.NEEDS_INFORMATION
+        return BudgetVerdict.COMPLIES
+
+
+def compute_amount(bctx: BudgetCtx, checker: BudgetChecker, lr: LineResult) -> None:
+    """Fill ``lr.amount`` from the line (amount, hours × rate, or the scheme's salary basis)."""
+    ln = lr.line
+    basis = ""
+    if ln.amount is not None:
+        raw: Decimal | None = ln.amount
+    elif ln.hours is not None and ln.rate is not None:
+        raw = ln.hours * ln.rate
+        basis = f"{ln.hours} h × {ln.rate}"
+    elif ln.hours is not None:
+        found = checker.hours_rate(bctx, ln) if checker.hours_rate else None
+        if found is None:
+            raw = None
+            lr.set(LineStatus.UNKNOWN,
+                   f"the scheme's page states no way to turn a salary into an hourly rate: "
+                   f"give the rate (or the amount) of {lr.label}",
+                   missing=(f"{lr.path}.rate",))
+        else:
+            rate, basis = found
+            raw = Money(ln.hours * rate, bctx.budget_currency).rounded().amount
+            basis = f"{ln.hours} h × {basis}"
+    elif ln.monthly_salary is not None and ln.months is not None:
+        raw = ln.monthly_salary * ln.months
+        basis = f"{ln.months} months × {format_amount(ln.monthly_salary)}"
+    elif ln.monthly_salary is not None:
+        raw = None  # months left out: the scheme's checker decides (classify sees amount None)
+    else:  # pragma: no cover - the model requires an amount
+        raise ValueError(f"{lr.label} has no amount")
+    if raw is not None:
+        money = bctx.in_scheme_currency(raw)
+        if bctx.budget_currency != bctx.scheme.currency:
+            cur = bctx.budget_currency
+            via = "" if cur == "EUR" else f" ({bctx.fx.rate(cur).describe()})"
+            basis = (basis + "; " if basis else "") + f"{cur} {raw} converted{via}"
+        lr.amount = money
+    lr.amount_basis = basis
+
+
+def _grant_unknown(scheme: Scheme, e: Exception) -> Finding:
+    """The grant cannot be computed (e.g. a date outside the rules' history): say so."""
+    fields = e.fields if isinstance(e, Missing) else ()
+    message = f"the budget does not state {', '.join(fields)}" if fields else str(e)
+    rule = Rule("GRANT", "The grant can be computed", Kind.BUDGET,
+                (Citation(scheme.source, "", "", note="the scheme's amounts"),), (),
+                lambda ctx: Check(None, message))
+    return Finding(rule, Outcome.UNKNOWN, message,
+                   "choose an evaluation date the rules cover (--as-of), or give the rate "
+                   "with --rate" if not fields else "state " + " and ".join(fields), fields)
+
+
+def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None, on: date,
+                 fx: FxRates, source: str = "") -> BudgetResult:
+    """Classify every line, compute the grant and evaluate every budget rule."""
+    bctx = BudgetCtx(profile, budget, checker.scheme, on, fx, source)
+    if checker.prepare is not None:
+        checker.prepare(bctx)
+    zero = Money.zero(checker.scheme.currency)
+    for i, ln in enumerate(budget.lines):
+        lr = LineResult(i, ln, None, zero, LineStatus.UNKNOWN)
+        try:
+            compute_amount(bctx, checker, lr)
+            if not lr.missing:  # the amount is known (or left to the scheme: salary months)
+                checker.classify(bctx, lr)
+        except Missing as m:
+            lr.set(LineStatus.UNKNOWN, f"the budget does not state {', '.join(m.fields)}",
+                   missing=m.fields)
+        except (NotEncoded, NoRate) as e:  # a date the rules do not cover; no exchange rate
+            lr.set(LineStatus.UNKNOWN, str(e))
+        bctx.lines.append(lr)
+    findings = []
+    try:
+        bctx.parts = checker.grant(bctx)
+    except (Missing, NotEncoded, NoRate) as e:
+        bctx.parts = []
+        findings.append(_grant_unknown(checker.scheme, e))
+    findings += [r.evaluate(bctx) for r in checker.rules]
+    return BudgetResult(
+        checker.scheme, on, checker.scheme.currency, bctx.budget_currency, bctx.tier,
+        bctx.lines, bctx.parts, findings, checker.own_funding_form, checker.categories, fx,
+        bctx.has_profile, [*checker.notes, *bctx.notes], source,
+    )
