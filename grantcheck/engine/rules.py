@@ -6,16 +6,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from grantcheck.citations import Citation
-from grantcheck.fx import NoRate
-from grantcheck.law.dates import DateOutOfRange
-from grantcheck.parameters import NotEncoded
-
-if TYPE_CHECKING:
-    pass
-
 from grantcheck.engine.checks import (
     Check,
     Kind,
@@ -27,6 +20,9 @@ from grantcheck.engine.checks import (
     unknown,
 )
 from grantcheck.engine.context import _UNSET, Ctx
+from grantcheck.fx import NoRate
+from grantcheck.law.dates import DateOutOfRange
+from grantcheck.parameters import NotEncoded
 
 T = TypeVar("T")
 
