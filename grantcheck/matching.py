@@ -70,7 +70,8 @@ def check(
 ) -> MatchResult:
     """Evaluate ``profile`` against the schemes on the date ``as_of``."""
     results, fx = _each(evaluate, profile, as_of, rates, schemes)
-    return MatchResult(profile, as_of, results, fx, source, fx.warnings())
+    return MatchResult(profile, as_of, results, fx, source,
+                       fx.warnings() + horizon_warnings(results, as_of))
 
 
 def summarize_match(
@@ -84,4 +85,27 @@ def summarize_match(
     """The verdicts, amounts and warnings :func:`check` gives, computed without the findings
     behind them (batch's csv and table output): see :func:`grantcheck.engine.summarize`."""
     results, fx = _each(summarize, profile, as_of, rates, schemes)
-    return MatchSummary(profile, as_of, results, fx, source, fx.warnings())
+    return MatchSummary(profile, as_of, results, fx, source,
+                        fx.warnings() + horizon_warnings(results, as_of))
+
+
+HORIZON_WARNING_DAYS = 60
+
+
+def horizon_warnings(results: Iterable[SchemeResult | SchemeSummary], on: date) -> list[str]:
+    """A warning for each scheme that could concern the company (its call open, its verdict
+    *fits* or *needs information*) whose rules are encoded for at most
+    :data:`HORIZON_WARNING_DAYS` more days: after that day it cannot fit until the act that
+    follows is encoded."""
+    out = []
+    for r in results:
+        until = r.scheme.horizon.until
+        if (until is None or r.status != "open" or r.verdict is Verdict.DOES_NOT_FIT
+                or not 0 <= (until - on).days <= HORIZON_WARNING_DAYS):
+            continue
+        days = (until - on).days
+        out.append(f"{r.scheme.id}: its rules are encoded until {until.isoformat()} "
+                   f"({r.scheme.horizon.until_reason}), {days} day{'s' if days != 1 else ''} "
+                   "after the evaluation date; from the day after, it is \"needs information\" "
+                   "until the rules that follow are encoded")
+    return out

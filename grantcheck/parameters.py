@@ -65,6 +65,15 @@ class Parameter(Generic[V]):
         object.__setattr__(self, "_at", {})
         object.__setattr__(self, "_money", {})
 
+    @property
+    def first_date(self) -> date:
+        """The first day a value is encoded for (``date.min``: every day up to the end)."""
+        return self._dates[0]
+
+    def covers(self, on: date) -> bool:
+        """Whether a value is encoded for ``on`` (:meth:`at` would not raise)."""
+        return self._dates[0] <= on and (self.valid_until is None or on <= self.valid_until)
+
     def coverage(self) -> str:
         start = self._dates[0]
         start_text = "from the start" if start == date.min else f"from {start.isoformat()}"

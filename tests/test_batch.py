@@ -57,6 +57,12 @@ def folder(tmp_path: Path) -> Path:
     return top
 
 
+def not_warnings(stderr: str) -> list[str]:
+    """What stderr says besides warnings (on 2026-11-23 one scheme's rules end within 60 days:
+    the batch warns of it)."""
+    return [line for line in stderr.splitlines() if not line.startswith("Warning: ")]
+
+
 BAD_TOML = '[company]\nname = "Bad AS"\ncountry = "NO"\nturnover = -5\n'
 
 
@@ -68,7 +74,7 @@ def test_paths_are_checked_in_the_order_given():
     r = run(*paths, "--format", "csv")
     assert r.exit_code == 0, r.stderr
     assert [row["source"] for row in csv_rows(r.stdout)] == paths
-    assert r.stderr == ""
+    assert not_warnings(r.stderr) == []
 
 
 def test_a_folder_is_searched_recursively_for_toml_files(folder):
@@ -252,7 +258,7 @@ def test_no_progress_or_messages_on_stdout_even_with_a_progress_bar(monkeypatch)
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal():
     r = run(*map(str, EXAMPLES), "--format", "jsonl")
-    assert r.exit_code == 0 and r.stderr == ""
+    assert r.exit_code == 0 and not_warnings(r.stderr) == []
 
 
 # --- bad inputs: error records, the rest go on ---------------------------------------------

@@ -148,7 +148,7 @@ def test_every_parameters_source_is_a_citation(scheme_id: str) -> None:
 
 # an act by its number (Regulation (EU) No 651/2014, Recommendation 2003/361/EC, SFS 2015:210)
 ACT = re.compile(r"\d{4}/\d+|\d+/\d{4}|\d{4}:\d+")
-ARTICLE = re.compile(r"\bArticle \d+|\bArt\. \d+|\d+ ?§|§ ?\d+")
+ARTICLE = re.compile(r"\bArticle \d+|\bArt\. \d+|\d+ ?§|§ ?\d+|\bSFS \d{4}:\d+")  # SFS: the act
 
 
 @ids

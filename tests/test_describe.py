@@ -120,7 +120,7 @@ def test_show_says_when_a_value_is_not_encoded():
 
 def test_show_groups_rules_in_the_catalogues_order():
     headings = [s["heading"] for s in detail("dk-smv-digital", date(2026, 11, 23))["sections"]]
-    assert headings == ["Every applicant", "Tiers", "Co-financing",
+    assert headings == ["Legal basis", "Every applicant", "Tiers", "Co-financing",
                         "Direct investment support", "Eligible activities", "Advisor",
                         "Award criteria"]
 
@@ -161,7 +161,8 @@ def test_schemes_lists_every_scheme_in_catalogue_order():
 def test_the_status_follows_the_evaluation_date():
     before = _overview(date(2023, 2, 15))["se-saker-digitalisering"]
     assert before["status"] == "open"
-    assert before["status_text"] == f"open until {sd.LAST_OPEN_DAY.isoformat()}"
+    assert before["status_text"] == (f"open until {sd.LAST_OPEN_DAY.isoformat()} "
+                                     "(no opening date stated)")
     after = _overview(date(2023, 3, 2))["se-saker-digitalisering"]
     assert after["status"] == "closed"
     assert after["status_text"].startswith(f"closed since {sd.LAST_OPEN_DAY.isoformat()}")

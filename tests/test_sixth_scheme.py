@@ -88,7 +88,8 @@ def test_show_gives_its_rules_by_section_its_parameters_and_its_budget_rules() -
         assert text in out, text
     data = json.loads(run("show", ID, "--as-of", "2027-06-01", "--format", "json").stdout)
     assert [(s["heading"], [r["id"] for r in s["rules"]]) for s in data["sections"]] == [
-        ("Who can apply", ["FDV01", "FDV02"]), ("How much", ["FDV03"])]
+        ("Legal basis", ["FDV00"]), ("Who can apply", ["FDV01", "FDV02"]),
+        ("How much", ["FDV03"])]
     staff = next(p for p in data["parameters"] if p["name"] == "fdv_staff_below")
     assert staff["value"] == "100"  # the dated value in force in 2027
     assert [r["id"] for r in data["budget"]["rules"]] == ["FDVB01", "FDVB02"]
@@ -103,7 +104,7 @@ def test_match_reads_a_finnish_profile_in_euro_and_finds_it_fits(tmp_path: Path)
     assert fi["verdict"] == "fits"
     assert fi["max_grant"] == {"amount": "10000", "currency": "EUR"}
     assert fi["own_funding"]["amount"] == "20000"
-    assert [f["outcome"] for f in fi["findings"]] == ["pass", "pass", "pass"]
+    assert [f["outcome"] for f in fi["findings"]] == ["pass", "pass", "pass", "pass"]
     table = run("match", str(_profile(tmp_path, SMALL)), "--as-of", ON, "--scheme", ID)
     assert table.returncode == 0 and "Demo Growth Voucher" in table.stdout, table.stderr
 

@@ -1,6 +1,6 @@
-"""The JSON of `match --format json` for the example profiles and 400 generated ones at three
-dates, held as one digest per case: a change of code that is meant to keep behaviour (moving
-rules, speeding them up) must keep every digest.
+"""The JSON of `match --format json` for the example profiles and 400 generated ones at four
+dates (the last one past GBER's end), held as one digest per case: a change of code that is
+meant to keep behaviour (moving rules, speeding them up) must keep every digest.
 
 A change that is meant to change the output rewrites the digests, and says so in its commit:
 
@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DIGESTS = HERE / "snapshots" / "match.sha256"
 GENERATED = HERE / "snapshots" / "profiles.jsonl"
-DATES = (date(2023, 6, 15), date(2025, 3, 1), date(2026, 11, 23))
+DATES = (date(2023, 6, 15), date(2025, 3, 1), date(2026, 11, 23), date(2027, 2, 1))
 # the order the schemes had when the digests were written (discovery now orders them by id)
 ORDER = ("no-bedriftsnettverk", "no-prosessinnovasjon", "se-saker-digitalisering",
          "dk-smv-digital", "dk-innobooster-people")

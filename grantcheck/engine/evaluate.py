@@ -3,22 +3,16 @@ with its findings, documents and amounts."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
+from grantcheck.basis import Fact, Horizon, LegalBasis, horizon
 from grantcheck.citations import Citation, Source
-from grantcheck.fx import NoRate
-from grantcheck.law.dates import DateOutOfRange
-from grantcheck.money import Money
-from grantcheck.parameters import NotEncoded, Parameter
-
-if TYPE_CHECKING:
-    pass
-
 from grantcheck.engine.checks import (
     _RANK,
     BINDING,
@@ -30,7 +24,13 @@ from grantcheck.engine.checks import (
     text_of,
 )
 from grantcheck.engine.context import Ctx
+from grantcheck.engine.encoded import SECTION as ENCODED_SECTION
+from grantcheck.engine.encoded import encoded_rule
 from grantcheck.engine.rules import _UNKNOWN_ERRORS, Finding, Rule
+from grantcheck.fx import NoRate
+from grantcheck.law.dates import DateOutOfRange
+from grantcheck.money import Money
+from grantcheck.parameters import NotEncoded, Parameter
 
 # --- documents, amounts, tiers, schemes -----------------------------------------------------
 
@@ -96,24 +96,43 @@ class CallWindow:
     closes: date | None  # the last open day
     cites: tuple[Citation, ...]
     note: str = ""
+    # the first day the page's rules are known to apply (its version, or the earliest day its
+    # own words allow): a call with no opening date is "open" only from then
+    known_from: Fact | None = None
+    # the days the scheme's rules are encoded for: set by the Scheme from its legal bases,
+    # ``known_from`` and its parameters; outside them the call is "not_encoded", never "open"
+    encoded: Horizon | None = None
 
     def state(self, on: date) -> str:
-        """'open', 'closed' or 'not_yet_open' (the first part of :meth:`status`)."""
+        """'open', 'closed', 'not_yet_open' or 'not_encoded' (the first part of
+        :meth:`status`)."""
         if self.opens and on < self.opens:
             return "not_yet_open"
+        encoded = self.encoded
+        if encoded is not None and on < encoded.start:
+            return "not_encoded"
         if self.closes and on > self.closes:
             return "closed"
+        if encoded is not None and encoded.until is not None and on > encoded.until:
+            return "not_encoded"
         return "open"
 
     def status(self, on: date) -> tuple[str, str]:
-        """('open'|'closed'|'not_yet_open', sentence)."""
+        """('open'|'closed'|'not_yet_open'|'not_encoded', sentence)."""
         state = self.state(on)
         if state == "not_yet_open" and self.opens:
             return state, f"opens {self.opens.isoformat()}"
+        if state == "not_encoded" and self.encoded is not None:
+            e = self.encoded
+            if on < e.start:
+                return state, f"not encoded before {e.start.isoformat()} ({e.start_reason})"
+            assert e.until is not None
+            return state, f"not encoded after {e.until.isoformat()} ({e.until_reason})"
         if state == "closed" and self.closes:
             return state, f"closed since {self.closes.isoformat()} (last open day)"
+        opening = "" if self.opens else " (no opening date stated)"
         if self.closes:
-            return state, f"open until {self.closes.isoformat()}"
+            return state, f"open until {self.closes.isoformat()}{opening}"
         return state, self.note or "no deadline stated"
 
 
@@ -134,6 +153,26 @@ class Scheme:
     tiers: tuple[Tier, ...] = ()
     notes: tuple[str, ...] = ()
     fit_wording: str = ""  # e.g. "relevant for assessment"
+    legal_bases: tuple[LegalBasis, ...] = ()
+    # the days the rules are encoded for (made from the bases, the call's known_from and the
+    # parameters), and the binding rule that checks it, the first of ``rules``
+    horizon: Horizon = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        span = horizon(self.legal_bases, self.call.known_from, self.parameters)
+        object.__setattr__(self, "horizon", span)
+        object.__setattr__(self, "call", replace(self.call, encoded=span))
+        if self.rules and self.rules[0].section == ENCODED_SECTION:
+            return  # made already (a scheme copied with dataclasses.replace)
+        prefix = re.match(r"[A-Z]+", self.rules[0].id if self.rules else "")
+        if prefix is None:
+            raise ValueError(f"scheme {self.id}: rule ids must start with capital letters")
+        rule = encoded_rule(f"{prefix.group()}00", self.legal_bases, self.call.known_from,
+                            self.parameters, span, self.call.cites or (self.source_cite(),))
+        object.__setattr__(self, "rules", (rule, *self.rules))
+
+    def source_cite(self) -> Citation:
+        return Citation(self.source, self.name, "")
 
     def rules_for(self, tier: str | None) -> list[Rule]:
         return [r for r in self.rules if r.tier is None or r.tier == tier]
@@ -162,6 +201,11 @@ class DocumentStatus:
             out["needed"] = "unknown"
         out["source"] = [c.to_json() for c in d.cites]
         return out
+
+
+# the call states whose verdict is the rules' own: before the page's rules are known, the rules
+# say so themselves (the scheme's first rule is unknown), never "closed"
+_AS_IF_OPEN = frozenset({"open", "not_encoded"})
 
 
 def verdict_of(findings: Iterable[Finding]) -> Verdict:
@@ -208,7 +252,7 @@ class SchemeResult:
 
     @property
     def verdict(self) -> Verdict:
-        return self.verdict_if_open if self.status == "open" else Verdict.CLOSED
+        return self.verdict_if_open if self.status in _AS_IF_OPEN else Verdict.CLOSED
 
     @property
     def missing_documents(self) -> list[DocumentStatus]:

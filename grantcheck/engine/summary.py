@@ -16,7 +16,7 @@ from grantcheck.engine.checks import (
     Verdict,
 )
 from grantcheck.engine.context import Ctx
-from grantcheck.engine.evaluate import AmountsResult, Scheme, _amounts
+from grantcheck.engine.evaluate import _AS_IF_OPEN, AmountsResult, Scheme, _amounts
 from grantcheck.engine.rules import _UNKNOWN_ERRORS, Rule
 
 # --- verdicts only (batch csv and table output) -------------------------------------------------
@@ -35,7 +35,7 @@ class SchemeSummary:
 
     @property
     def verdict(self) -> Verdict:
-        return self.verdict_if_open if self.status == "open" else Verdict.CLOSED
+        return self.verdict_if_open if self.status in _AS_IF_OPEN else Verdict.CLOSED
 
 
 class _Order:

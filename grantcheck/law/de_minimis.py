@@ -23,7 +23,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
-from grantcheck.citations import Source, eu
+from grantcheck.basis import Fact, LegalBasis, Period
+from grantcheck.citations import Citation, Source, eu
 from grantcheck.engine import (
     Check,
     Ctx,
@@ -86,6 +87,11 @@ C_DM2023_APPLIES = eu(
     note="in force from 2024-01-01, applies until 2030-12-31; it replaced Regulation (EU) No "
     "1407/2013",
 )
+C_DM2013_APPLIES = eu(
+    DE_MINIMIS_2013, "Article 8",
+    note="applies from 2014-01-01; until 2020-12-31 as adopted, prolonged to 2023-12-31 by "
+    "Regulation (EU) 2020/972",
+)
 C_DM_SINGLE_UNDERTAKING = eu(
     DE_MINIMIS_2023, "Article 2(2)",
     note="the ceiling is per single undertaking: the aid of the companies of the group counts",
@@ -121,6 +127,24 @@ DE_MINIMIS_YEARS = Parameter(
 )
 
 PARAMETERS = (DE_MINIMIS_CEILING, DE_MINIMIS_ROLLING_FROM, DE_MINIMIS_YEARS)
+
+# --- de minimis aid as a legal basis: the two regulations, one after the other ----------------
+
+PERIODS = (
+    Period("Regulation (EU) No 1407/2013", Fact(REG_1407_2013_FROM, C_DM2013_APPLIES),
+           Fact(REG_2023_2831_FROM - timedelta(days=1), C_DM2013_APPLIES)),
+    Period("Regulation (EU) 2023/2831", Fact(REG_2023_2831_FROM, C_DM2023_APPLIES),
+           Fact(REG_2023_2831_UNTIL, C_DM2023_APPLIES)),
+)
+
+
+def basis(*cites: Citation) -> LegalBasis:
+    """De minimis aid under the regulation in force on the date, as a scheme's legal basis, tied
+    to the scheme by ``cites`` (the page's sentence)."""
+    return LegalBasis("the EU de minimis regulation", PERIODS, cites,
+                      note="no regulation after 2023/2831 (which applies until 2030-12-31) is "
+                      "encoded")
+
 
 def _fiscal_window_start(on: date, start_month: int, years: int) -> date:
     current = date(on.year if on.month >= start_month else on.year - 1, start_month, 1)

@@ -14,8 +14,8 @@ figure its agency applies, what it leaves out) stays in the scheme's package.
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
 
+from grantcheck.basis import Fact, LegalBasis, Period
 from grantcheck.citations import Citation, Source, eu
 
 GBER = Source(
@@ -34,13 +34,6 @@ GBER_AMENDMENT_2023 = Source(
     "https://eur-lex.europa.eu/eli/reg/2023/1315/oj",
     is_scheme_page=False,
 )
-
-
-class Fact(NamedTuple):
-    """A date the act states, and the citation that states it."""
-
-    value: date
-    cite: Citation
 
 
 # --- the period GBER applies (art. 59) ---------------------------------------------------------
@@ -78,3 +71,16 @@ ART_29_2 = eu(
 ART_29_4 = eu(
     GBER, "Article 29(4)",
     "The aid intensity shall not exceed 15 % for large enterprises and 50 % for SMEs.")
+
+
+# --- GBER as a legal basis: one period, its end the one art. 59 states ---------------------------
+
+PERIOD = Period("Regulation (EU) No 651/2014 (GBER)", APPLIES_FROM, APPLIES_UNTIL)
+SUCCESSOR_NOTE = ("a regulation to follow GBER after 2026-12-31 was in consultation in 2026; none "
+                  "is adopted in the sources grantcheck holds, so no rule of it is encoded")
+
+
+def basis(article: str, *cites: Citation) -> LegalBasis:
+    """GBER ``article`` as a scheme's legal basis, tied to the scheme by ``cites`` (the page's
+    sentence and the article)."""
+    return LegalBasis(f"GBER {article}", (PERIOD,), cites, note=SUCCESSOR_NOTE)

@@ -16,7 +16,24 @@ from rich.text import Text
 
 from grantcheck.money import CURRENCIES, Money, format_percent
 
-STATUS_STYLE = {"open": "green", "closed": "dim", "not_yet_open": "yellow"}
+STATUS_STYLE = {"open": "green", "closed": "dim", "not_yet_open": "yellow",
+                "not_encoded": "yellow"}
+
+
+def encoded_text(e: dict[str, Any]) -> str:
+    """Until when a scheme's rules are encoded, in a few words: 'rules to 2026-12-31 (GBER art.
+    29)', 'rules from 2022-07-01, no end stated'."""
+    start = f"from {e['from']}" if e["from"] != "0001-01-01" else ""
+    if e["until"]:
+        return f"rules {start + ' ' if start else ''}to {e['until']} ({e['until_reason']})"
+    return f"rules {start + ', ' if start else ''}no end stated"
+
+
+def _period(p: dict[str, Any]) -> str:
+    start = p["applies_from"]
+    start = "" if start == "0001-01-01" else f"from {start} "
+    return f"{p['act']}: {start}" + (f"until {p['applies_until']}" if p["applies_until"]
+                                     else "with no end date stated")
 
 
 def _money(m: dict[str, str] | None) -> str:
@@ -65,6 +82,7 @@ def render_schemes(data: dict[str, Any], console: Console) -> None:
         name.append(f"\n{s['id']}", style="dim")
         name.append(f"\n{s['agency']}")
         status = Text(s["status_text"], style=STATUS_STYLE.get(s["status"], ""))
+        status.append(f"\n{encoded_text(s['rules_encoded'])}", style="dim")
         amounts = s["amounts"]
         for i, a in enumerate(amounts):
             first = i == 0
@@ -113,6 +131,17 @@ def render_show(data: dict[str, Any], on: str, console: Console) -> None:
     console.print(status)
     page = src["title"]
     console.print(_indented(_source_text(data["call"]["source"], page)))
+    e = data["rules_encoded"]
+    console.print(Text(f"Rules encoded: {encoded_text(e)}"
+                       + ("" if data["rules_encoded_on_date"] else f"; not on {on}"),
+                       style="" if data["rules_encoded_on_date"] else "yellow"))
+    for b in data["legal_bases"]:
+        line = Text(f"Legal basis: {b['name']}", style="bold")
+        line.append(" — " + "; ".join(_period(p) for p in b["periods"]))
+        console.print(line)
+        if b.get("note"):
+            console.print(_indented(Text(b["note"], style="italic")))
+        console.print(_indented(_source_text(b["source"], page)))
     if data["fit_wording"]:
         console.print(Text(f"A fit means: {data['fit_wording']}", style="dim"))
 

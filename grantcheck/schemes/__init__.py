@@ -114,11 +114,15 @@ Sections = tuple[tuple[str, tuple[str, ...]], ...]
 def sections(scheme_id: str) -> Sections:
     """A scheme's rule ids grouped under the headings of the requirements catalogue: the
     headings in the order the scheme module's ``SECTION_ORDER`` gives (else in the order of the
-    rules), the ids in the order of the rules (each rule's ``section``)."""
+    rules; the legal basis first), the ids in the order of the rules (each rule's
+    ``section``)."""
+    from grantcheck.engine.encoded import SECTION as ENCODED_SECTION
+
     groups: dict[str, list[str]] = {}
     for rule in get(scheme_id).rules:
         groups.setdefault(rule.section, []).append(rule.id)
     order: tuple[str, ...] = getattr(package(scheme_id, "scheme"), "SECTION_ORDER", ())
     rank = {heading: i for i, heading in enumerate(order)}
+    rank[ENCODED_SECTION] = -1  # the legal basis, every scheme's first rule, comes first
     headings = sorted(groups, key=lambda h: rank.get(h, len(rank)))
     return tuple((heading, tuple(groups[heading])) for heading in headings)

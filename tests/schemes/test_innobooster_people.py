@@ -92,9 +92,10 @@ def test_the_registry_returns_this_module() -> None:
     assert get("dk-innobooster-people") is SCHEME
 
 
-def test_the_catalogue_groups_the_rules_under_four_headings() -> None:
+def test_the_catalogue_groups_the_rules_under_its_headings_the_legal_basis_first() -> None:
     """Each rule's section gives the requirements catalogue's groups, in rule order."""
     assert sections("dk-innobooster-people") == (
+        ("Legal basis", ("IP00",)),
         ("Applicant", ("IP01", "IP02", "IP03", "IP04", "IP05", "IP06", "IP07", "IP08", "IP09",
                        "IP10", "IP11", "IP27", "IP28", "IP29", "IP30", "IP31")),
         ("Employees the grant is for", ("IP12", "IP13", "IP14", "IP15", "IP16", "IP17", "IP18",

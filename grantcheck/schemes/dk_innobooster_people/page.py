@@ -150,6 +150,12 @@ C_AUDITOR = Citation(SOURCE, _PAYOUT, "Den afsluttende revisorerklæring skal be
 C_LAST_PAYOUT = Citation(SOURCE, _PAYOUT, "Den resterende udbetaling på de sidste 25% udbetales "
                          "først, når der foreligger en godkendt rapportering og en afsluttende "
                          "revisorerklæring.")
+C_TILDELES = Citation(SOURCE, _WHAT, "Tilskud tildeles under EU-Kommissionens generelle "
+                      "gruppefritagelsesforordning for statsstøtte, artikel 22 om "
+                      "etableringsstøtte.")
+C_AKTSTYKKE = Citation(SOURCE, _CRITERIA, "Udmøntningen af midlerne sker på grundlag af Aktstykke "
+                       "nr. 182 af 28. maj 2020 og efter §18, stk1 i Lov nr. 306 af 29. marts "
+                       "2014 om Danmarks Innovationsfond.")
 C_VERSION = Citation(SOURCE, "Versionshistorik", "Version 3 offentliggjort d. 3. juli 2020.")
 
 # EU law (not on the page)

@@ -70,7 +70,7 @@ from grantcheck.engine import CallWindow, Scheme
 from grantcheck.law.sme import PARAMETERS as SME_PARAMETERS
 from grantcheck.money import format_percent
 from grantcheck.parameters import parameters_of
-from grantcheck.schemes.dk_innobooster_people import COUNTRY, CURRENCY, parameters
+from grantcheck.schemes.dk_innobooster_people import COUNTRY, CURRENCY, legal, parameters
 from grantcheck.schemes.dk_innobooster_people.documents import DOCUMENTS
 from grantcheck.schemes.dk_innobooster_people.grant import amounts
 from grantcheck.schemes.dk_innobooster_people.page import C_DEADLINE, SCHEME_ID, SOURCE
@@ -92,7 +92,8 @@ SCHEME = Scheme(
     currency=CURRENCY,
     source=SOURCE,
     call=CallWindow(opens=None, closes=CALL_LAST_DAY.at(V3), cites=(C_DEADLINE,),
-                    note="applications handled as they come in"),
+                    note="applications handled as they come in", known_from=legal.KNOWN_FROM),
+    legal_bases=legal.LEGAL_BASES,
     rules=RULES,
     documents=DOCUMENTS,
     amounts=amounts,

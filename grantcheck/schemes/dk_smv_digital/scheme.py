@@ -81,7 +81,14 @@ from grantcheck.engine import (
 )
 from grantcheck.law import de_minimis
 from grantcheck.parameters import ALWAYS, parameters_of
-from grantcheck.schemes.dk_smv_digital import COUNTRY, CURRENCY, parameters, rules, rules_project
+from grantcheck.schemes.dk_smv_digital import (
+    COUNTRY,
+    CURRENCY,
+    legal,
+    parameters,
+    rules,
+    rules_project,
+)
 from grantcheck.schemes.dk_smv_digital.documents import DOCUMENTS
 from grantcheck.schemes.dk_smv_digital.grant import VOUCHERS, _amounts_for
 from grantcheck.schemes.dk_smv_digital.page import (
@@ -120,8 +127,9 @@ SCHEME = Scheme(
     call=CallWindow(
         None, None, (C_APPLICATION, C_FIRST_COME, C_POOL_END),
         note="grant pools open from time to time, first come first served; a pool must be open "
-        "when you apply (the page names no dates)",
+        "when you apply (the page names no dates)", known_from=legal.KNOWN_FROM,
     ),
+    legal_bases=legal.LEGAL_BASES,
     rules=(*rules.rules.rules, *rules_project.rules.rules),
     documents=DOCUMENTS,
     amounts=None,

@@ -44,7 +44,14 @@ from __future__ import annotations
 from grantcheck.engine import CallWindow, Scheme
 from grantcheck.law import sme
 from grantcheck.parameters import parameters_of
-from grantcheck.schemes.no_bedriftsnettverk import COUNTRY, CURRENCY, parameters, rules, rules_money
+from grantcheck.schemes.no_bedriftsnettverk import (
+    COUNTRY,
+    CURRENCY,
+    legal,
+    parameters,
+    rules,
+    rules_money,
+)
 from grantcheck.schemes.no_bedriftsnettverk.documents import DOCUMENTS
 from grantcheck.schemes.no_bedriftsnettverk.grant import amounts
 from grantcheck.schemes.no_bedriftsnettverk.page import C_FORTLOPENDE, SCHEME_ID, SOURCE
@@ -83,7 +90,9 @@ SCHEME = Scheme(
     country=COUNTRY,
     currency=CURRENCY,
     source=SOURCE,
-    call=CallWindow(None, None, (C_FORTLOPENDE,), note="continuous intake, no deadline"),
+    call=CallWindow(None, None, (C_FORTLOPENDE,), note="continuous intake, no deadline",
+                    known_from=legal.KNOWN_FROM),
+    legal_bases=legal.LEGAL_BASES,
     rules=(*rules.rules.rules, *rules_money.rules.rules),
     documents=DOCUMENTS,
     amounts=amounts,

@@ -39,7 +39,7 @@ from __future__ import annotations
 from grantcheck.engine import CallWindow, Scheme
 from grantcheck.law.sme import PARAMETERS as SME_PARAMETERS
 from grantcheck.parameters import parameters_of
-from grantcheck.schemes.no_prosessinnovasjon import COUNTRY, CURRENCY, ID, parameters
+from grantcheck.schemes.no_prosessinnovasjon import COUNTRY, CURRENCY, ID, legal, parameters
 from grantcheck.schemes.no_prosessinnovasjon.documents import DOCUMENTS
 from grantcheck.schemes.no_prosessinnovasjon.grant import amounts
 from grantcheck.schemes.no_prosessinnovasjon.page import C_INTRO, SOURCE
@@ -52,7 +52,8 @@ SCHEME = Scheme(
     country=COUNTRY,
     currency=CURRENCY,
     source=SOURCE,
-    call=CallWindow(None, None, (C_INTRO,), note="no deadline stated"),
+    call=CallWindow(None, None, (C_INTRO,), note="no deadline stated", known_from=legal.KNOWN_FROM),
+    legal_bases=legal.LEGAL_BASES,
     rules=RULES,
     documents=DOCUMENTS,
     amounts=amounts,

@@ -27,6 +27,11 @@ FORORDNING = Source(
 
 TITLE = "Stärk företagens konkurrenskraft med säker digitalisering"
 C_STANGER = Citation(SOURCE, TITLE, "Stänger 1 mars 2023")
+C_PILOT_2022 = Citation(
+    SOURCE, "Vad är bakgrunden till utlysningen?",
+    "pilotinsats för Säker digitalisering som drevs under ett halvår 2022",
+    note="the page speaks of the 2022 pilot as past: the call did not open before "
+    "2022-07-01, the first day by which half of 2022 had passed")
 C_MAX_10_MILJONER = Citation(
     SOURCE, "Hur mycket kan ni få i stöd?", "I utlysningen fördelas max 10 miljoner kronor.")
 C_MAX_50_PROCENT = Citation(
@@ -168,5 +173,8 @@ C_INVESTERINGAR = Citation(
 C_BILAGOR = Citation(SOURCE, "Så ansöker ni", "Glöm inte obligatoriska bilagor.")
 
 # Swedish law: the legal basis the page names (not the scheme page itself).
+SFS_ISSUED = Citation(FORORDNING, "SFS 2015:210", "",
+                      note="utfärdad den 26 mars 2015: the earliest day the ordinance can apply; "
+                      "the day it entered into force is not in the sources grantcheck holds")
 SFS_13 = Citation(FORORDNING, "13 §", "",
                   note="stöd till företagsutveckling, as the page names it; not quoted here")

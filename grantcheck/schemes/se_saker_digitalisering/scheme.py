@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from grantcheck.engine import CallWindow, Scheme
 from grantcheck.parameters import parameters_of
-from grantcheck.schemes.se_saker_digitalisering import COUNTRY, CURRENCY, ID, parameters
+from grantcheck.schemes.se_saker_digitalisering import COUNTRY, CURRENCY, ID, legal, parameters
 from grantcheck.schemes.se_saker_digitalisering.documents import DOCUMENTS
 from grantcheck.schemes.se_saker_digitalisering.grant import amounts
 from grantcheck.schemes.se_saker_digitalisering.page import C_STANGER, SOURCE
@@ -64,7 +64,8 @@ SCHEME = Scheme(
     country=COUNTRY,
     currency=CURRENCY,
     source=SOURCE,
-    call=CallWindow(None, CALL_CLOSES.at(LAST_OPEN_DAY), (C_STANGER,)),
+    call=CallWindow(None, CALL_CLOSES.at(LAST_OPEN_DAY), (C_STANGER,), known_from=legal.KNOWN_FROM),
+    legal_bases=legal.LEGAL_BASES,
     rules=tuple(rules.rules),
     documents=DOCUMENTS,
     amounts=amounts,

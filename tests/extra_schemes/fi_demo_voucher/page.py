@@ -40,3 +40,9 @@ C_FORM = Citation(SOURCE, "How to apply", "Apply with the voucher application fo
 C_CALL = Citation(
     SOURCE, "How to apply",
     "The call is open from 1 January 2025 until 31 December 2027.")
+
+# --- Legal basis ----------------------------------------------------------------------------
+C_DEMO_ACT = Citation(
+    SOURCE, "Legal basis",
+    "The voucher is granted under the Demo Act, which applies from 1 January 2025 and has no "
+    "end date.")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from grantcheck.engine import CallWindow, Scheme
 from grantcheck.parameters import parameters_of
-from grantcheck.schemes.fi_demo_voucher import COUNTRY, CURRENCY, ID, parameters
+from grantcheck.schemes.fi_demo_voucher import COUNTRY, CURRENCY, ID, legal, parameters
 from grantcheck.schemes.fi_demo_voucher.documents import DOCUMENTS
 from grantcheck.schemes.fi_demo_voucher.grant import amounts
 from grantcheck.schemes.fi_demo_voucher.page import C_CALL, SOURCE
@@ -36,7 +36,9 @@ SCHEME = Scheme(
     country=COUNTRY,
     currency=CURRENCY,
     source=SOURCE,
-    call=CallWindow(parameters.OPENS, parameters.CLOSES, (C_CALL,)),
+    call=CallWindow(parameters.OPENS, parameters.CLOSES, (C_CALL,),
+                    known_from=legal.KNOWN_FROM),
+    legal_bases=legal.LEGAL_BASES,
     rules=tuple(rules.rules),
     documents=DOCUMENTS,
     amounts=amounts,

@@ -1,0 +1,186 @@
+"""No verdict past the encoded law: every scheme's legal bases, the days its rules are encoded for,
+and the rule that keeps it from saying *fits* outside them (issue 16)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from grantcheck.basis import Fact, LegalBasis, Period
+from grantcheck.cli import app
+from grantcheck.engine import Ctx, Outcome, Verdict, evaluate, summarize
+from grantcheck.fx import FxRates
+from grantcheck.matching import HORIZON_WARNING_DAYS, check
+from grantcheck.profile import load_profile
+from grantcheck.schemes import SCHEME_IDS, get
+from tests.support import TEST_RATES as RATES
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILES = sorted((ROOT / "profiles").glob("*.toml"))
+HARDANGER = ROOT / "profiles" / "hardanger-prosess.toml"
+GBER_END = date(2026, 12, 31)
+runner = CliRunner()
+
+
+def _edges(scheme_id: str) -> list[date]:
+    """Every day on which something the scheme needs starts or ends, and the day beside it."""
+    s = get(scheme_id)
+    days: set[date] = set()
+
+    def around(d: date) -> None:
+        for delta in (-1, 0, 1):
+            try:
+                days.add(d + timedelta(days=delta))
+            except OverflowError:
+                pass
+
+    for p in s.parameters:
+        if p.first_date != date.min:
+            around(p.first_date)
+        if p.valid_until:
+            around(p.valid_until)
+    for b in s.legal_bases:
+        for period in b.periods:
+            if period.applies_from.value != date.min:
+                around(period.applies_from.value)
+            if period.applies_until:
+                around(period.applies_until.value)
+    if s.call.known_from:
+        around(s.call.known_from.value)
+    return sorted(d for d in days if date(2000, 1, 1) <= d <= date(2100, 1, 1))
+
+
+def _encoded(scheme_id: str, on: date) -> bool:
+    s = get(scheme_id)
+    return (all(p.covers(on) for p in s.parameters)
+            and all(b.period_on(on) is not None for b in s.legal_bases)
+            and (s.call.known_from is None or on >= s.call.known_from.value))
+
+
+CASES = [(sid, on) for sid in SCHEME_IDS for on in _edges(sid)]
+
+
+@pytest.mark.parametrize(("scheme_id", "on"), CASES, ids=[f"{s}@{d}" for s, d in CASES])
+def test_no_scheme_fits_where_its_law_or_a_parameter_is_not_encoded(scheme_id, on):
+    """Walked over the days before, at and after every parameter's and basis's history: where
+    something the scheme needs is not encoded, no example profile gets *fits*, in full or in
+    the verdicts-only path; where all is encoded, the first rule passes."""
+    scheme = get(scheme_id)
+    encoded = _encoded(scheme_id, on)
+    assert scheme.horizon.covers(on) is encoded
+    for path in PROFILES:
+        ctx = Ctx(load_profile(path), on, FxRates(on, dict(RATES)))
+        r = evaluate(scheme, ctx)
+        first = r.findings[0]
+        assert first.rule.id.endswith("00")
+        if encoded:
+            assert first.outcome is Outcome.PASS, first.message
+            continue
+        assert first.outcome is Outcome.UNKNOWN and "not encoded" in first.message
+        assert r.verdict_if_open is not Verdict.FITS, path.name
+        assert summarize(scheme, ctx).verdict_if_open is not Verdict.FITS, path.name
+        assert all(t.verdict is not Verdict.FITS for t in r.tiers)
+
+
+def test_every_scheme_declares_its_legal_bases_with_cited_dates():
+    for sid in SCHEME_IDS:
+        s = get(sid)
+        assert s.legal_bases, sid
+        for b in s.legal_bases:
+            assert b.cites, (sid, b.name)
+            for p in b.periods:
+                assert p.applies_from.cite is not None
+                # an open end only where the act states none, and then the note or the quote
+                # says so
+                if p.applies_until is None:
+                    assert "no end" in (b.note + p.applies_from.cite.quote
+                                        + p.applies_from.cite.note), (sid, b.name)
+
+
+def test_prosessinnovasjon_past_gber_needs_information_naming_the_act_and_the_day():
+    r = runner.invoke(app, ["match", str(HARDANGER), "--as-of", "2027-02-01", "--scheme",
+                            "no-prosessinnovasjon", "--format", "json"])
+    assert r.exit_code == 1, r.output  # 1: nothing fits
+    [po] = json.loads(r.stdout)["schemes"]
+    assert po["verdict"] == "needs_information"
+    assert po["status"] == "not_encoded"
+    first = po["findings"][0]
+    assert first["rule"] == "PO00" and first["outcome"] == "unknown"
+    assert "GBER art. 29" in first["message"] and "2026-12-31" in first["message"]
+
+
+def test_prosessinnovasjon_on_gbers_last_day_still_fits():
+    r = runner.invoke(app, ["match", str(HARDANGER), "--as-of", "2026-12-31", "--scheme",
+                            "no-prosessinnovasjon", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["schemes"][0]["verdict"] == "fits"
+
+
+def test_no_call_is_open_before_its_rules_are_known():
+    """The 2020 COVID-19 call and the 2023 pilot state no opening date: in 2010 they are not
+    encoded, not "open"."""
+    r = runner.invoke(app, ["schemes", "--as-of", "2010-01-01", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    status = {s["id"]: s["status"] for s in json.loads(r.stdout)["schemes"]}
+    assert status["dk-innobooster-people"] == "not_encoded"
+    assert status["se-saker-digitalisering"] == "not_encoded"
+    assert status["dk-smv-digital"] == "not_encoded"  # de minimis 1407/2013: from 2014
+
+
+def test_the_pilot_call_is_open_from_the_day_its_page_allows():
+    assert get("se-saker-digitalisering").call.state(date(2022, 6, 30)) == "not_encoded"
+    assert get("se-saker-digitalisering").call.state(date(2022, 7, 1)) == "open"
+    assert get("dk-innobooster-people").call.state(date(2020, 7, 2)) == "not_encoded"
+    assert get("dk-innobooster-people").call.state(date(2020, 7, 3)) == "open"
+
+
+def test_schemes_and_show_say_until_when_the_rules_are_encoded():
+    r = runner.invoke(app, ["schemes", "--as-of", "2026-11-23", "--format", "json"])
+    po = next(s for s in json.loads(r.stdout)["schemes"] if s["id"] == "no-prosessinnovasjon")
+    assert po["rules_encoded"]["until"] == "2026-12-31"
+    assert po["rules_encoded"]["until_reason"] == "GBER art. 29"
+    assert po["legal_bases"][0]["periods"][0]["act"] == "Regulation (EU) No 651/2014 (GBER)"
+    r = runner.invoke(app, ["show", "no-prosessinnovasjon", "--as-of", "2027-02-01"],
+                      env={"COLUMNS": "200", "NO_COLOR": "1"})
+    out = " ".join(r.stdout.split())
+    assert "Rules encoded: rules from 2014-07-01 to 2026-12-31 (GBER art. 29); not on " \
+           "2027-02-01" in out
+    assert "Legal basis: GBER art. 29" in out
+
+
+def _warned(on: date) -> bool:
+    m = check(load_profile(HARDANGER), on, rates=RATES)
+    return any(w.startswith("no-prosessinnovasjon: its rules are encoded until 2026-12-31")
+               for w in m.warnings)
+
+
+def test_match_warns_within_60_days_of_a_horizon():
+    assert HORIZON_WARNING_DAYS == 60
+    assert _warned(GBER_END - timedelta(days=60))
+    assert not _warned(GBER_END - timedelta(days=61))
+    assert _warned(GBER_END)
+    assert not _warned(GBER_END + timedelta(days=1))  # past it: the verdict says so itself
+
+
+def test_a_scheme_that_does_not_fit_gets_no_horizon_warning():
+    """A company Prosessinnovasjon does not fit is not warned about its end."""
+    m = check(load_profile(ROOT / "profiles" / "danbyg-holding.toml"), date(2026, 12, 1),
+              rates=RATES)
+    [po] = [r for r in m.results if r.scheme.id == "no-prosessinnovasjon"]
+    assert po.verdict is Verdict.DOES_NOT_FIT
+    assert not any(w.startswith("no-prosessinnovasjon") for w in m.warnings)
+
+
+def test_periods_of_a_basis_must_follow_one_another():
+    from grantcheck.citations import Citation, Source
+    c = Citation(Source("x", "X", "X", "en"), "Article 1", "")
+    first = Period("A", Fact(date(2020, 1, 1), c), Fact(date(2021, 1, 1), c))
+    second = Period("B", Fact(date(2020, 6, 1), c), None)
+    with pytest.raises(ValueError, match="out of order"):
+        LegalBasis("x", (first, second), (c,))
+    with pytest.raises(ValueError, match="no period"):
+        LegalBasis("x", (), (c,))
