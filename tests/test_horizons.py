@@ -32,11 +32,7 @@ def _edges(scheme_id: str) -> list[date]:
     days: set[date] = set()
 
     def around(d: date) -> None:
-        for delta in (-1, 0, 1):
-            try:
-                days.add(d + timedelta(days=delta))
-            except OverflowError:
-                pass
+        days.update(d + timedelta(days=delta) for delta in (-1, 0, 1))
 
     for p in s.parameters:
         if p.first_date != date.min:
