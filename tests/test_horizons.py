@@ -180,3 +180,68 @@ def test_periods_of_a_basis_must_follow_one_another():
         LegalBasis("x", (first, second), (c,))
     with pytest.raises(ValueError, match="no period"):
         LegalBasis("x", (), (c,))
+
+
+# --- the decision record ----------------------------------------------------------------------
+
+
+def test_the_record_gives_each_parameter_its_value_window_and_source():
+    from grantcheck.record import decision_record
+    record = decision_record(get("dk-smv-digital"), date(2025, 3, 1))
+    ceiling = next(p for p in record["parameters"] if p["name"] == "de_minimis_ceiling")
+    assert (ceiling["value"], ceiling["valid_from"], ceiling["valid_until"]) == (
+        "300000", "2024-01-01", "2030-12-31")
+    old = next(p for p in decision_record(get("dk-smv-digital"), date(2023, 6, 1))["parameters"]
+               if p["name"] == "de_minimis_ceiling")
+    assert (old["value"], old["valid_from"], old["valid_until"]) == (
+        "200000", "2014-01-01", "2023-12-31")
+    [basis] = record["legal_bases"]
+    assert basis["act_in_force"] == "Regulation (EU) 2023/2831"
+    po = decision_record(get("no-prosessinnovasjon"), date(2027, 2, 1))
+    rate = next(p for p in po["parameters"] if p["name"] == "po_sme_aid_intensity_max")
+    assert rate["value"] is None and "2026-12-31" in rate["not_encoded"]
+    assert po["rules_encoded"]["on_date"] is False
+
+
+def test_match_json_carries_the_record_and_one_digest_of_the_rule_sets():
+    r = runner.invoke(app, ["match", str(HARDANGER), "--as-of", "2026-11-23", "--format",
+                            "json"])
+    data = json.loads(r.stdout)
+    assert data["rule_set_digest"].startswith("sha256:")
+    for s in data["schemes"]:
+        assert s["decision_record"]["rule_set_digest"].startswith("sha256:")
+        assert s["decision_record"]["legal_bases"]
+
+
+def test_the_digest_is_the_same_across_runs():
+    import subprocess
+    import sys
+
+    from grantcheck.record import digest
+    here = {sid: digest(get(sid)) for sid in SCHEME_IDS}
+    code = ("import json; from grantcheck.record import digest; from grantcheck.schemes import "
+            "SCHEME_IDS, get; print(json.dumps({s: digest(get(s)) for s in SCHEME_IDS}))")
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True, cwd=ROOT).stdout
+        assert json.loads(out) == here
+    assert len(set(here.values())) == len(here)
+
+
+def test_the_digest_changes_when_a_parameter_value_or_a_citation_changes():
+    import dataclasses
+    from decimal import Decimal
+
+    from grantcheck.record import digest
+    po = get("no-prosessinnovasjon")
+    rate = next(p for p in po.parameters if p.name == "po_sme_aid_intensity_max")
+    changed_rate = dataclasses.replace(rate, values={d: Decimal("0.45") for d in rate.values})
+    changed = dataclasses.replace(po, parameters=tuple(
+        changed_rate if p is rate else p for p in po.parameters))
+    assert digest(changed) != digest(po)
+    assert digest(dataclasses.replace(po, parameters=po.parameters)) == digest(po)
+    rule = po.rules[1]
+    cite = dataclasses.replace(rule.cites[0], quote=rule.cites[0].quote + " ")
+    recited = dataclasses.replace(rule, cites=(*rule.cites[:1], cite))
+    assert digest(dataclasses.replace(po, rules=(po.rules[0], recited, *po.rules[2:]))) \
+        != digest(po)

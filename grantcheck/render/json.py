@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any, TypeVar
 
 from grantcheck import __version__
@@ -27,6 +28,7 @@ from grantcheck.engine import (
 )
 from grantcheck.matching import MatchResult
 from grantcheck.profile import Problem
+from grantcheck.record import combined_digest, decision_record, digest
 
 SCHEMA_VERSION = 1
 T = TypeVar("T")
@@ -98,6 +100,7 @@ def scheme_to_dict(r: SchemeResult) -> dict[str, Any]:
     out["notes"] = list(s.notes)
     out["source"] = {"title": s.source.title, "publisher": s.source.publisher,
                      "language": s.source.language, "url": s.source.url}
+    out["decision_record"] = decision_record(s, r.on)
     return out
 
 
@@ -112,6 +115,7 @@ def _head(m: MatchResult) -> dict[str, Any]:
         "exchange_rates": m.fx.to_json(),
         "warnings": list(m.warnings),
         "any_open_scheme_fits": m.any_open_fit,
+        "rule_set_digest": combined_digest([digest(r.scheme) for r in m.results]),
     }
 
 
@@ -223,8 +227,23 @@ def _scheme_parts(s: Scheme) -> tuple[str, str, str]:
     fit = ', "fit_wording": ' + _string(s.fit_wording) if s.fit_wording else ""
     source = {"title": s.source.title, "publisher": s.source.publisher,
               "language": s.source.language, "url": s.source.url}
-    tail = ', "notes": ' + _encode(list(s.notes)) + ', "source": ' + _encode(source) + "}"
+    tail = ', "notes": ' + _encode(list(s.notes)) + ', "source": ' + _encode(source)
     return head[:-1] + ', "status": ', fit, tail
+
+
+_RECORDS: dict[tuple[int, date], tuple[Scheme, str]] = {}
+
+
+def _record_text(s: Scheme, on: date) -> str:
+    """The scheme's decision record on ``on``, encoded (once per scheme and date)."""
+    hit = _RECORDS.get((id(s), on))
+    if hit is not None and hit[0] is s:
+        return hit[1]
+    if len(_RECORDS) >= 256:
+        _RECORDS.clear()
+    text = _encode(decision_record(s, on))
+    _RECORDS[(id(s), on)] = (s, text)
+    return text
 
 
 def _scheme(out: list[str], r: SchemeResult) -> None:
@@ -251,7 +270,7 @@ def _scheme(out: list[str], r: SchemeResult) -> None:
         if i:
             out.append(", ")
         _finding(out, f)
-    out += ("]", tail)
+    out += ("]", tail, ', "decision_record": ', _record_text(s, r.on), "}")
 
 
 def match_to_json(m: MatchResult) -> str:

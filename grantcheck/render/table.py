@@ -6,6 +6,8 @@ so that "[company]" or a quote with brackets is shown as written.
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
@@ -169,7 +171,21 @@ def scheme_detail(r: SchemeResult, explain: bool) -> Group | None:
             style="dim"))
     for note in r.scheme.notes if explain else ():
         parts.append(Text(f"Note: {note}", style="dim"))
+    if explain:
+        parts.append(Text(_record_line(r), style="dim"))
     return Group(*parts)
+
+
+def _record_line(r: SchemeResult) -> str:
+    """The decision record in one line (the whole of it is in --format json)."""
+    from grantcheck.record import digest
+
+    h = r.scheme.horizon
+    encoded = (f"from {h.start.isoformat()} " if h.start != date.min else "") + (
+        f"until {h.until.isoformat()}" if h.until else "with no end date stated")
+    return (f"Rules as encoded on {r.on.isoformat()} ({encoded}; "
+            + ", ".join(b.name for b in r.scheme.legal_bases)
+            + f"), digest {digest(r.scheme)}; the whole record: --format json")
 
 
 def render_match(m: MatchResult, console: Console, explain: bool = False) -> None:
