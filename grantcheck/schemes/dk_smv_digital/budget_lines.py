@@ -18,12 +18,15 @@ from grantcheck.budget.core import (
 )
 from grantcheck.budget.model import BudgetLine, Category
 from grantcheck.citations import Citation
-from grantcheck.engine import Ctx, Verdict, evaluate
+from grantcheck.engine import Ctx, Verdict, evaluate, text_of
 from grantcheck.money import Money, format_amount
 from grantcheck.schemes.dk_smv_digital.grant import (
     T250,
     VOUCHERS,
+    Share,
     _Voucher,
+    advice_share,
+    investment_share,
 )
 from grantcheck.schemes.dk_smv_digital.page import (
     C_COFINANCING_EXAMPLE,
@@ -40,10 +43,8 @@ from grantcheck.schemes.dk_smv_digital.page import (
     SOURCE,
 )
 from grantcheck.schemes.dk_smv_digital.parameters import (
-    ADVICE_OWN_SHARE,
     HOURS_PER_YEAR,
     INVESTMENT_MIN,
-    INVESTMENT_RATE,
     INVESTMENT_SUPPORT_MAX,
     OWNER_HOURLY_RATE,
     SOFTWARE_SUBSCRIPTION_YEARS,
@@ -265,35 +266,34 @@ def _own_hours(bctx: BudgetCtx, lr: LineResult) -> None:
 # --- the grant ------------------------------------------------------------------------------
 
 
+def _caps(share: Share) -> list[tuple[Money, str]]:
+    return [(cap, text_of(why)) for cap, why in share.caps]
+
+
 def _grant(bctx: BudgetCtx) -> list[GrantPart]:
+    """The voucher's two parts, at the rates and caps of :mod:`.grant` (one part each)."""
     v = _voucher(bctx)
     on = bctx.on
     cap = bctx.param(v.cap)
-    advice_rate = 1 - ADVICE_OWN_SHARE.at(on)
     parts: list[GrantPart] = []
     support = Money.zero(bctx.currency)
     if v.invests:
         inv = bctx.total(bctx.in_group(INVESTMENT))
         minimum = bctx.param(INVESTMENT_MIN)
         if inv.amount > 0:
+            share = investment_share(on, v, bctx.param(INVESTMENT_SUPPORT_MAX), cap)
             if inv < minimum:
-                part = GrantPart("investment", inv, INVESTMENT_RATE.at(on),
+                part = GrantPart("investment", inv, share.rate,
                                  Money.zero(inv.currency),
                                  f"the minimum: investments under {minimum} are not supported",
                                  None, (C_INVESTMENT_MIN,))
             else:
-                part = capped_part("investment", inv, INVESTMENT_RATE.at(on),
-                                   [(bctx.param(INVESTMENT_SUPPORT_MAX),
-                                     "investment support at most " +
-                                     str(bctx.param(INVESTMENT_SUPPORT_MAX))),
-                                    (cap, f"the {v.name} voucher")],
+                part = capped_part("investment", inv, share.rate, _caps(share),
                                    C_INVESTMENT_RATE, C_INVESTMENT_MIN)
             parts.append(part)
             support = part.grant
     advice = bctx.total(bctx.in_group(ADVICE))
-    parts.append(capped_part(
-        "advice", advice, advice_rate,
-        [(cap - support, f"the {v.name} voucher" + (f" less the investment support {support}"
-                                                    if support.amount else ""))],
-        C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_TIERS))
+    share = advice_share(on, v, cap, support)
+    parts.append(capped_part("advice", advice, share.rate, _caps(share),
+                             C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_TIERS))
     return parts
