@@ -11,7 +11,8 @@ from grantcheck.budget.core import (
     capped_part,
 )
 from grantcheck.budget.model import Source
-from grantcheck.money import Money, format_percent
+from grantcheck.engine import text_of
+from grantcheck.money import Money
 from grantcheck.schemes.no_bedriftsnettverk.budget_lines import (
     ONE_YEAR,
     _in_year,
@@ -19,6 +20,7 @@ from grantcheck.schemes.no_bedriftsnettverk.budget_lines import (
     _plan,
     year_label,
 )
+from grantcheck.schemes.no_bedriftsnettverk.grant import year_caps
 from grantcheck.schemes.no_bedriftsnettverk.page import (
     C_MAKS_50,
     C_STOTTEBELOP,
@@ -57,13 +59,10 @@ def year_part(bctx: BudgetCtx, key: int) -> GrantPart:
     rate = MAX_PUBLIC_SHARE.at(bctx.on)
     cap = bctx.param(MAX_GRANT_PER_YEAR)
     base = _base(bctx, key)
-    caps: list[tuple[Money, str]] = [(cap, f"{cap} per project year")]
     public = _public_in(bctx, key)
-    if public.amount > 0:
-        where = "" if _plan(bctx).financing is not None else \
-            " (the financing lines carry no year: deducted in every year)"
-        caps.append((base * rate - public, f"{format_percent(rate)} of the eligible costs "
-                     f"({(base * rate).rounded()}) minus other public support {public}{where}"))
+    where = "" if _plan(bctx).financing is not None else \
+        " (the financing lines carry no year: deducted in every year)"
+    caps = [(c, text_of(why)) for c, why in year_caps(cap, rate, base, public, where)]
     return capped_part(year_label(key), base, rate, caps, C_STOTTEBELOP, C_MAKS_50)
 
 
