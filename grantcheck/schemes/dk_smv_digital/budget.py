@@ -24,30 +24,38 @@ commitment period is not checked (the page says it only of consultancy and inter
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from grantcheck.budget.core import (
     BudgetBook,
     BudgetChecker,
     BudgetCtx,
-    GrantPart,
-    LineResult,
     LineStatus,
-    capped_part,
     grant_sought_check,
-    line_dates,
     reasons,
 )
-from grantcheck.budget.model import BudgetLine, Category
-from grantcheck.citations import Citation
-from grantcheck.engine import Check, Ctx, Kind, Verdict, check, evaluate, failed, passed
+from grantcheck.budget.model import Category
+from grantcheck.engine import Check, Kind, Verdict, check, failed, passed
 from grantcheck.engine import unknown as unknown_check
 from grantcheck.law.dates import add_months
-from grantcheck.money import Money, format_amount
+from grantcheck.schemes.dk_smv_digital.budget_lines import (
+    ADVICE_EXAMPLES,  # noqa: F401 (re-exported: the line categories, beside the rules)
+    C_EXAMPLES,
+    IN_PERIOD,
+    INELIGIBLE,
+    INVESTMENT,
+    INVESTMENTS,
+    JUSTIFY,  # noqa: F401 (re-exported, as ADVICE_EXAMPLES)
+    MONTHS_PER_YEAR,
+    _classify,
+    _grant,
+    _hours_rate,
+    _outside_period,
+    _period_text,
+    _prepare,
+    _voucher,
+)
 from grantcheck.schemes.dk_smv_digital.grant import (
-    T250,
     VOUCHERS,
-    _Voucher,
 )
 from grantcheck.schemes.dk_smv_digital.page import (
     C_COFINANCING_EXAMPLE,
@@ -62,7 +70,6 @@ from grantcheck.schemes.dk_smv_digital.page import (
     C_SUBSCRIPTION,
     C_T250,
     C_TIERS,
-    SOURCE,
 )
 from grantcheck.schemes.dk_smv_digital.parameters import (
     ADVICE_OWN_SHARE,
@@ -78,249 +85,6 @@ from grantcheck.schemes.dk_smv_digital.parameters import (
 from grantcheck.schemes.dk_smv_digital.scheme import (
     SCHEME,
 )
-
-S_ACTIVITIES = "project activities (projektaktiviteter)"
-
-# --- citations the scheme module does not need (the page's own words) ----------------------
-
-C_EXAMPLES = Citation(SOURCE, S_ACTIVITIES,
-                      "Følgende er eksempler på aktiviteter i et potentialeafklaringsforløb")
-C_PROJECT_MANAGEMENT = Citation(SOURCE, S_ACTIVITIES, "Projektledelse")
-C_TRAINING = Citation(SOURCE, S_ACTIVITIES, "Uddannelse af medarbejdere i nyindkøbt teknologi")
-C_HARDWARE = Citation(SOURCE, S_ACTIVITIES, "Indkøb af hardware")
-C_SOFTWARE = Citation(SOURCE, S_ACTIVITIES, "Indkøb af software")
-C_COMMISSIONING = Citation(
-    SOURCE, S_ACTIVITIES,
-    "Idriftsættelse inkl. installation og konfigurering af den nyindkøbte teknologi")
-C_OWN_HOURS = Citation(
-    SOURCE, "Trin 5 – Undervejs i projektet (medfinansiering)",
-    "Her kan I vælge, om medfinansieringen skal være i form af kontant betaling, afholdte egne "
-    "timer eller et mix af disse.")
-C_ADVICE = Citation(
-    SOURCE, "Trin 5 – Undervejs i projektet (medfinansiering)",
-    "selv skal medfinansiere rådgivning med 50%")
-
-# The binding list "ikke er støtteberettigede", one quote per bullet.
-INELIGIBLE: dict[Category, Citation] = {
-    Category.OPERATIONS: Citation(SOURCE, S_ACTIVITIES, "Almindelig driftsoptimering"),
-    Category.STRATEGY: Citation(SOURCE, S_ACTIVITIES, "Strategiudvikling"),
-    Category.MARKETING: Citation(SOURCE, S_ACTIVITIES, "Salg- og markedsføring"),
-    Category.MARKET_ANALYSIS: Citation(
-        SOURCE, S_ACTIVITIES,
-        "Markeds- og konkurrentanalyser hvor det digitale aspekt fylder en mindre del"),
-    Category.COMMUNICATION: Citation(SOURCE, S_ACTIVITIES, "Kommunikationsaktiviteter"),
-    Category.APPLICATION_WRITING: Citation(
-        SOURCE, S_ACTIVITIES, "Udgifter relateret til udformning af ansøgningen"),
-}
-
-ADVICE = "advice"
-INVESTMENT = "investment"
-
-# Advice costs the page names among its examples (eligible) ...
-ADVICE_EXAMPLES: dict[Category, Citation] = {
-    Category.CONSULTANCY: C_ADVICE,
-    Category.PERSONNEL: C_OWN_HOURS,
-    Category.ADMINISTRATION: C_PROJECT_MANAGEMENT,
-    Category.TRAINING: C_TRAINING,
-}
-# ... the investments it names ...
-INVESTMENTS: dict[Category, Citation] = {
-    Category.HARDWARE: C_HARDWARE,
-    Category.SOFTWARE: C_SOFTWARE,
-    Category.SOFTWARE_SUBSCRIPTION: C_SUBSCRIPTION,
-    Category.COMMISSIONING: C_COMMISSIONING,
-}
-# ... and every other category is counted as advice, to be justified (the lists are examples).
-JUSTIFY = frozenset(Category) - set(ADVICE_EXAMPLES) - set(INVESTMENTS) - set(INELIGIBLE)
-
-MONTHS_PER_YEAR = 12  # calendar arithmetic, not a scheme parameter
-# "udgifter til konsulentydelser skal være betalt og interne løntimer afholdt indenfor jeres
-# tilsagnsperiode": the categories that sentence speaks of
-IN_PERIOD = frozenset({Category.CONSULTANCY, Category.PERSONNEL})
-
-
-# --- the voucher ----------------------------------------------------------------------------
-
-
-def _voucher(bctx: BudgetCtx) -> _Voucher:
-    tier = bctx.tier or T250.id
-    return next(v for v in VOUCHERS if v.id == tier)
-
-
-def _prepare(bctx: BudgetCtx) -> None:
-    """Settle the voucher: the budget's, else the highest one the profile fits."""
-    if bctx.has_profile:
-        ctx = Ctx(bctx.profile, bctx.on, bctx.fx)  # the scheme's rules, in the company's terms
-        result = evaluate(SCHEME, ctx)
-        bctx.extra["tiers"] = {t.tier.id: t for t in result.tiers}
-        bctx.extra["findings"] = result.findings
-        if bctx.budget.tier is None:
-            fitting = [t for t in result.tiers if t.verdict is Verdict.FITS]
-            if fitting:
-                bctx.tier = fitting[-1].tier.id
-                bctx.extra["chosen"] = True
-    if bctx.budget.tier is not None:
-        bctx.tier = bctx.budget.tier
-
-
-def _hours_rate(bctx: BudgetCtx, ln: BudgetLine) -> tuple[Decimal, str] | None:
-    """The page's hourly rate: gross annual salary / 1,613 h, or DKK 250/h for an owner."""
-    if ln.owner_without_salary:
-        owner = bctx.convert(OWNER_HOURLY_RATE.money(bctx.on), bctx.budget_currency)
-        return owner.amount, f"{owner}/h (an owner who draws no salary)"
-    if ln.gross_annual_salary is not None:
-        hours = HOURS_PER_YEAR.at(bctx.on)
-        rate = ln.gross_annual_salary / hours
-        shown = Money(rate, bctx.budget_currency).rounded()
-        return rate, (f"({bctx.budget_currency} {format_amount(ln.gross_annual_salary)} gross "
-                      f"annual salary / {format_amount(hours)} h = {shown}/h)")
-    return None
-
-
-# --- lines ----------------------------------------------------------------------------------
-
-
-def _max_hours_rate(bctx: BudgetCtx, ln: BudgetLine) -> Money | None:
-    """The highest hourly rate the page allows for a personnel line, when its basis is given."""
-    found = _hours_rate(bctx, ln)
-    if found is None:
-        return None
-    return bctx.in_scheme_currency(found[0])
-
-
-def _classify(bctx: BudgetCtx, lr: LineResult) -> None:
-    ln = lr.line
-    v = _voucher(bctx)
-    cat = ln.category
-    if lr.amount is None:  # a salary line without its months
-        lr.set(LineStatus.UNKNOWN, "a salary line needs the months it runs (or its amount)",
-               C_OWN_HOURS, group=ADVICE, missing=(f"{lr.path}.months",))
-        return
-    if cat in INELIGIBLE:
-        lr.set(LineStatus.INELIGIBLE, f"{cat.value.replace('_', ' ')} is not eligible under "
-               "SMV:Digital", C_INELIGIBLE, INELIGIBLE[cat])
-        return
-    if cat in INVESTMENTS:
-        if not v.invests:
-            lr.set(LineStatus.INELIGIBLE,
-                   f"investments are supported only with the up-to-DKK-250,000 voucher, not with "
-                   f"the {v.name} voucher", C_T250, C_INVESTMENT_RATE, group=INVESTMENT)
-            return
-        if cat is Category.SOFTWARE_SUBSCRIPTION:
-            _subscription(bctx, lr)
-            return
-        lr.set(LineStatus.ELIGIBLE, f"{cat.value} is an eligible investment (25 % support)",
-               INVESTMENTS[cat], C_INVESTMENT_RATE, group=INVESTMENT)
-        return
-    if cat in IN_PERIOD and _outside_period(bctx, lr):
-        start, end = bctx.period()
-        lr.set(LineStatus.INELIGIBLE, f"{cat.value} outside the commitment period "
-               f"{_period_text(start, end)}", C_IN_PERIOD, group=ADVICE)
-        return
-    if cat is Category.PERSONNEL:
-        _own_hours(bctx, lr)
-        return
-    if cat in ADVICE_EXAMPLES:
-        lr.set(LineStatus.ELIGIBLE, f"{cat.value} counts as advice (50 % support)",
-               ADVICE_EXAMPLES[cat], C_COFINANCING_RATES, group=ADVICE)
-        return
-    lr.set(LineStatus.JUSTIFY,
-           f"{cat.value.replace('_', ' ')} is not among the page's examples of activities: "
-           "counted as advice, but justify it as part of a potential clarification or "
-           "implementation", C_EXAMPLES, C_COFINANCING_RATES, group=ADVICE)
-
-
-def _outside_period(bctx: BudgetCtx, lr: LineResult) -> bool:
-    """A dated line falls (partly) outside the stated commitment period."""
-    start, end = bctx.period()
-    ln = lr.line
-    if start is None or end is None or not (ln.incurred or ln.start or ln.end):
-        return False
-    first, last = line_dates(lr, bctx)
-    return (first is not None and first < start) or (last is not None and last > end)
-
-
-def _subscription(bctx: BudgetCtx, lr: LineResult) -> None:
-    amount = lr.amount
-    assert amount is not None
-    months = lr.line.months
-    limit = int(SOFTWARE_SUBSCRIPTION_YEARS.at(bctx.on)) * MONTHS_PER_YEAR
-    if months is None:
-        lr.set(LineStatus.UNKNOWN, f"a subscription counts for at most {limit} months: give "
-               "the months it runs", C_SUBSCRIPTION, group=INVESTMENT,
-               missing=(f"{lr.path}.months",))
-        return
-    if months <= limit:
-        lr.set(LineStatus.ELIGIBLE, f"software subscription of {months} months (at most {limit} "
-               "count)", C_SUBSCRIPTION, C_INVESTMENT_RATE, group=INVESTMENT)
-        return
-    part = Money(amount.amount * limit / months, amount.currency).rounded()
-    lr.set(LineStatus.PARTLY, f"software subscription of {months} months: {limit} months count "
-           f"({part} of {amount})", C_SUBSCRIPTION, C_INVESTMENT_RATE, eligible=part,
-           group=INVESTMENT)
-
-
-def _own_hours(bctx: BudgetCtx, lr: LineResult) -> None:
-    ln, amount = lr.line, lr.amount
-    assert amount is not None
-    cites = (C_OWN_HOURS, C_HOURLY_RATE, C_OWNER_RATE)
-    if ln.hours is None:
-        lr.set(LineStatus.JUSTIFY, "own hours without the hours and the salary basis: the page "
-               "values them at the gross annual salary / 1,613 h (give hours and "
-               "gross_annual_salary, keep a timesheet)", *cites, group=ADVICE)
-        return
-    top = _max_hours_rate(bctx, ln)
-    if top is None:  # a rate without its basis: cannot be checked against the page
-        lr.set(LineStatus.UNKNOWN, "the page sets the hourly rate at the gross annual salary / "
-               "1,613 h (or DKK 250/h for an owner without salary): give gross_annual_salary or "
-               "owner_without_salary", *cites, group=ADVICE,
-               missing=(f"{lr.path}.gross_annual_salary",))
-        return
-    allowed = (top * ln.hours).rounded()
-    if amount <= allowed:
-        lr.set(LineStatus.ELIGIBLE, f"{format_amount(ln.hours)} h of own hours, at most "
-               f"{top}/h: {amount} (50 % support)", *cites, group=ADVICE)
-        return
-    lr.set(LineStatus.PARTLY, f"{format_amount(ln.hours)} h at most {top}/h = {allowed}; the "
-           f"line asks {amount}", *cites, eligible=allowed, group=ADVICE)
-
-
-# --- the grant ------------------------------------------------------------------------------
-
-
-def _grant(bctx: BudgetCtx) -> list[GrantPart]:
-    v = _voucher(bctx)
-    on = bctx.on
-    cap = bctx.param(v.cap)
-    advice_rate = 1 - ADVICE_OWN_SHARE.at(on)
-    parts: list[GrantPart] = []
-    support = Money.zero(bctx.currency)
-    if v.invests:
-        inv = bctx.total(bctx.in_group(INVESTMENT))
-        minimum = bctx.param(INVESTMENT_MIN)
-        if inv.amount > 0:
-            if inv < minimum:
-                part = GrantPart("investment", inv, INVESTMENT_RATE.at(on),
-                                 Money.zero(inv.currency),
-                                 f"the minimum: investments under {minimum} are not supported",
-                                 None, (C_INVESTMENT_MIN,))
-            else:
-                part = capped_part("investment", inv, INVESTMENT_RATE.at(on),
-                                   [(bctx.param(INVESTMENT_SUPPORT_MAX),
-                                     "investment support at most " +
-                                     str(bctx.param(INVESTMENT_SUPPORT_MAX))),
-                                    (cap, f"the {v.name} voucher")],
-                                   C_INVESTMENT_RATE, C_INVESTMENT_MIN)
-            parts.append(part)
-            support = part.grant
-    advice = bctx.total(bctx.in_group(ADVICE))
-    parts.append(capped_part(
-        "advice", advice, advice_rate,
-        [(cap - support, f"the {v.name} voucher" + (f" less the investment support {support}"
-                                                    if support.amount else ""))],
-        C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_TIERS))
-    return parts
-
 
 # --- rules ----------------------------------------------------------------------------------
 
@@ -458,10 +222,6 @@ def inside_period(bctx: BudgetCtx) -> Check:
         return unknown_check("the commitment period is not stated", "budget.start",
                              "budget.end")
     return passed(f"{len(lines)} line(s) inside {_period_text(start, end)}")
-
-
-def _period_text(start: date | None, end: date | None) -> str:
-    return f"{start.isoformat() if start else '?'} to {end.isoformat() if end else '?'}"
 
 
 @book.budget_rule("SMVB08", "The commitment period is 6 months (DKK 25,000) or 12 months",

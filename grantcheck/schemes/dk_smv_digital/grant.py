@@ -5,11 +5,12 @@ check."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
 from grantcheck.citations import Citation
-from grantcheck.engine import Amounts, AmountsFn, Ctx, Text, dated, derived, lacking
+from grantcheck.engine import Amounts, AmountsFn, Ctx, Text, dated, derived, lacking, template
 from grantcheck.money import Money, min_money
 from grantcheck.parameters import Parameter
 from grantcheck.schemes.dk_smv_digital.derived import _dated, _local, _local_of
@@ -22,6 +23,7 @@ from grantcheck.schemes.dk_smv_digital.page import (
     C_TIERS,
 )
 from grantcheck.schemes.dk_smv_digital.parameters import (
+    ADVICE_OWN_SHARE,
     GRANT_T25,
     GRANT_T100,
     GRANT_T250,
@@ -71,11 +73,42 @@ def _investment(ctx: Ctx) -> tuple[Money, str] | None:
     return None
 
 
+class Share(NamedTuple):
+    """A part of a voucher's grant as the page sets it: ``base × rate``, at most every cap, each
+    with why it applies. The amounts take :meth:`of`; the budget check shows the same rate and
+    caps as a grant part (``capped_part``, which says which one bound)."""
+
+    rate: Decimal
+    caps: tuple[tuple[Money, Text], ...]
+
+    def of(self, base: Money) -> Money:
+        """``base × rate``, at most every cap (not rounded)."""
+        return min_money(base * self.rate, *(cap for cap, _ in self.caps))
+
+
+def investment_share(on: date, v: _Voucher, most: Money, cap: Money) -> Share:
+    """The investment support: 25 % of the investment, at most DKK 200,000 and the voucher's cap
+    (nothing for an investment under DKK 40,000: its callers check the minimum)."""
+    return Share(INVESTMENT_RATE.at(on),
+                 ((most, template("investment support at most {most}", most=most)),
+                  (cap, template("the {name} voucher", name=v.name))))
+
+
+def advice_share(on: date, v: _Voucher, cap: Money, support: Money) -> Share:
+    """The advice grant: 50 % of the advice costs (the company finances 50 %), at most the
+    voucher's cap less the investment support."""
+    why = template("the {name} voucher less the investment support {support}", name=v.name,
+                   support=support) if support.amount else template("the {name} voucher",
+                                                                    name=v.name)
+    return Share(1 - ADVICE_OWN_SHARE.at(on), ((cap - support, why),))
+
+
 def _investment_support(ctx: Ctx, inv: Money) -> Money:
     """25 % of the investment, at most DKK 200,000; nothing for an investment under 40,000."""
     if inv < _local(ctx, INVESTMENT_MIN):
         return Money.zero(ctx.currency)
-    return min_money(inv * INVESTMENT_RATE.at(ctx.on), _local(ctx, INVESTMENT_SUPPORT_MAX))
+    return investment_share(ctx.on, T250, _local(ctx, INVESTMENT_SUPPORT_MAX),
+                            ctx.param_money(T250.cap)).of(inv)
 
 
 class _Grant(NamedTuple):
@@ -106,21 +139,19 @@ def _grant(ctx: Ctx, v: _Voucher) -> _Grant:
     advice = budget - inv
     cap = _local_of(ctx, v.cap)
     dated = _dated(ctx)
-    advice_rate = dated.advice_rate
     if v.invests:
         support = _investment_support(ctx, inv)
-        advice_cap = cap.money - support
         most, least = _local_of(ctx, INVESTMENT_SUPPORT_MAX), _local_of(ctx, INVESTMENT_MIN)
     else:
         support = Money.zero(ctx.currency)
-        advice_cap = cap.money
-    advice_share = advice * advice_rate
-    advice_grant = min_money(advice_share, advice_cap)
+    share = advice_share(on, v, cap.money, support)
+    by_rate, advice_cap = advice * share.rate, share.caps[0][0]
+    advice_grant = share.of(advice)
     grant = (support + advice_grant).floored()
 
     def basis() -> str:
         advice_part = (f"advice costs {advice} × {dated.advice_pct} = "
-                       f"{advice_share.rounded()}, at most {advice_cap.rounded()}")
+                       f"{by_rate.rounded()}, at most {advice_cap.rounded()}")
         if v.invests:
             how = (f"{inv_text} × {dated.investment_pct} = {support.rounded()} (at most "
                    f"{most.text}; none for investments under {least.text}) + {advice_part}")

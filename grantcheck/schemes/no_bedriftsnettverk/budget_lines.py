@@ -1,29 +1,25 @@
 """Bedriftsnettverk's budget lines: the page's example costs, the project years, who carries
-each line and whether it may be booked in kind, how each line is classified, and the grant by
-project year."""
+each line and whether it may be booked in kind, and how each line is classified (the grant by
+project year: :mod:`.budget_grant`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from grantcheck.budget.core import (
     BudgetCtx,
-    GrantPart,
     LineResult,
     LineStatus,
-    capped_part,
     name_key,
 )
-from grantcheck.budget.model import BudgetLine, Category, Financing, Source
+from grantcheck.budget.model import BudgetLine, Category, Financing
 from grantcheck.citations import Citation
-from grantcheck.money import Money, format_percent
 from grantcheck.profile import Participant
 from grantcheck.schemes.no_bedriftsnettverk.page import (
     C_ETT_AAR,
     C_FELLES_UTVIKLING,
     C_KOSTNADER,
-    C_MAKS_50,
     C_PRIVATE,
     C_STOTTEBELOP,
     C_TRE_AARS_VARIGHET,
@@ -247,6 +243,10 @@ def in_kind(bctx: BudgetCtx, lr: LineResult) -> InKind:
 # --- lines ----------------------------------------------------------------------------------
 
 
+def _labels(lines: Sequence[LineResult]) -> str:
+    return ", ".join(lr.label for lr in lines)
+
+
 def _what(lr: LineResult, key: int | None) -> str:
     ln = lr.line
     text = f"{ln.category.value.replace('_', ' ')} {lr.amount}"
@@ -322,98 +322,3 @@ def classify(bctx: BudgetCtx, lr: LineResult) -> None:
                        + ("" if ln.financing is Financing.IN_KIND
                           else " (as cash the line would count: state financing)"))
     lr.set(LineStatus.UNKNOWN, reason_open, C_PRIVATE, *cites, group=group, missing=k.missing)
-
-
-# --- the grant ------------------------------------------------------------------------------
-
-
-def other_public(bctx: BudgetCtx) -> Money:
-    """Other public support: the financing lines of source public."""
-    total = Money.zero(bctx.currency)
-    for f in bctx.budget.financing or []:
-        if f.source is Source.PUBLIC:
-            total += bctx.in_scheme_currency(f.amount)
-    return total
-
-
-def _public_in(bctx: BudgetCtx, key: int) -> Money:
-    """Other public support counted in a year: in the year applied for (every year if unknown)."""
-    plan = _plan(bctx)
-    if plan.financing is None or plan.financing == key:
-        return other_public(bctx)
-    return Money.zero(bctx.currency)
-
-
-def _base(bctx: BudgetCtx, key: int) -> Money:
-    return bctx.total([lr for lr in _in_year(bctx, key) if lr.counted])
-
-
-def year_part(bctx: BudgetCtx, key: int) -> GrantPart:
-    """min(50 % of the year's eligible costs minus other public support, NOK 750,000)."""
-    rate = MAX_PUBLIC_SHARE.at(bctx.on)
-    cap = bctx.param(MAX_GRANT_PER_YEAR)
-    base = _base(bctx, key)
-    caps: list[tuple[Money, str]] = [(cap, f"{cap} per project year")]
-    public = _public_in(bctx, key)
-    if public.amount > 0:
-        where = "" if _plan(bctx).financing is not None else \
-            " (the financing lines carry no year: deducted in every year)"
-        caps.append((base * rate - public, f"{format_percent(rate)} of the eligible costs "
-                     f"({(base * rate).rounded()}) minus other public support {public}{where}"))
-    return capped_part(year_label(key), base, rate, caps, C_STOTTEBELOP, C_MAKS_50)
-
-
-def _part_keys(bctx: BudgetCtx) -> list[int]:
-    plan = _plan(bctx)
-    limit = _max_year(bctx)
-    keys = [k for k in plan.keys if k <= limit]
-    if keys:
-        return keys
-    return [plan.financing if plan.financing is not None and plan.financing <= limit
-            else ONE_YEAR]
-
-
-def grant(bctx: BudgetCtx) -> list[GrantPart]:
-    """One grant part per project year in the budget."""
-    plan = _plan(bctx)
-    keys = _part_keys(bctx)
-    bctx.extra["part_keys"] = keys
-    if ONE_YEAR in keys:
-        bctx.notes.append("network.project_year is not stated and no line names a year: the "
-                          "whole budget is read as one yearly application.")
-    if plan.financing is not None and len(plan.keys) > 1 and bctx.budget.financing:
-        bctx.notes.append(f"The financing lines carry no year: they are read as the financing "
-                          f"of {year_label(plan.financing)}, the year applied for.")
-    if other_public(bctx).amount > 0:
-        bctx.notes.append(f"The own funding shown (eligible costs minus this grant) includes "
-                          f"other public support of {other_public(bctx)}; the participants' own "
-                          "financing is the rest (BNB06).")
-    if plan.financing is None and other_public(bctx).amount > 0:
-        bctx.notes.append("The lines span several project years and the year applied for is not "
-                          "stated (network.project_year): the other public support is deducted "
-                          "from every year's grant, so the grant shown holds whichever year it "
-                          "belongs to.")
-    return [year_part(bctx, k) for k in keys]
-
-
-def _parts(bctx: BudgetCtx) -> dict[int, GrantPart]:
-    keys: list[int] = bctx.extra.get("part_keys") or _part_keys(bctx)
-    return dict(zip(keys, bctx.parts, strict=True))
-
-
-def _financed_years(bctx: BudgetCtx) -> list[int]:
-    """The years the money rules look at: each year with a grant part, and the year applied
-    for when other public support is budgeted for it."""
-    keys = list(_parts(bctx))
-    plan = _plan(bctx)
-    if plan.financing is not None and plan.financing not in keys and \
-            other_public(bctx).amount > 0:
-        keys.append(plan.financing)
-    return sorted(keys)
-
-
-def _grant_in(bctx: BudgetCtx, key: int) -> Money:
-    part = _parts(bctx).get(key)
-    return part.grant if part is not None else Money.zero(bctx.currency)
-
-

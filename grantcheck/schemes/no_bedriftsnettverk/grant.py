@@ -4,8 +4,9 @@ eligible costs and at most NOK 750,000. Used by the amounts and the budget check
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
-from grantcheck.engine import Amounts, Ctx, dated
+from grantcheck.engine import Amounts, Ctx, Text, dated, template
 from grantcheck.money import Money, format_percent, min_money
 from grantcheck.schemes.no_bedriftsnettverk.page import (
     C_EGENFINANSIERING,
@@ -32,6 +33,26 @@ def grant_cap(ctx: Ctx) -> tuple[Money, str]:
     rates = ctx.fx.describe_conversion(cap.currency, cur)
     return ctx.convert(cap, cur).floored(), f" ({cap} converted at {rates})"
 
+
+def year_caps(cap: Money, rate: Decimal, base: Money, public: Money | None = None,
+              where: str = "") -> list[tuple[Money, Text]]:
+    """The caps on a project year's grant of ``rate`` × ``base`` (the year's eligible costs),
+    each with why: ``cap`` (NOK 750,000) per project year, and with other public support the
+    50 % of the costs minus that support (the public support is at most 50 %). The amounts and
+    the budget check (its grant part per year) both take them."""
+    caps: list[tuple[Money, Text]] = [(cap, template("{cap} per project year", cap=cap))]
+    if public is not None and public.amount > 0:
+        share = base * rate
+        caps.append((share - public, template(
+            "{percent} of the eligible costs ({share}) minus other public support {public}"
+            "{where}", percent=format_percent(rate), share=share.rounded(), public=public,
+            where=where)))
+    return caps
+
+
+def year_grant(base: Money, rate: Decimal, caps: list[tuple[Money, Text]]) -> Money:
+    """``rate`` × ``base``, at most every cap (not rounded)."""
+    return min_money(base * rate, *(c for c, _ in caps))
 
 
 AMOUNTS_CITES = (C_STOTTEBELOP, C_MAKS_50, C_EGENFINANSIERING)
@@ -83,7 +104,7 @@ def amounts(ctx: Ctx) -> Amounts:
         )
     budget = ctx.money(total_cost)
     share = budget * rate
-    grant = min_money(share, cap).floored()
+    grant = year_grant(budget, rate, year_caps(cap, rate, budget)).floored()
     return Amounts(
         max_grant=grant, own_funding=budget - grant, own_funding_form=OWN_FUNDING_FORM,
         basis=lambda: f"{terms.percent} of the year's eligible costs {budget} = "

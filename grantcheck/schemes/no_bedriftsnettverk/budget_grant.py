@@ -1,0 +1,120 @@
+"""Bedriftsnettverk's grant by project year, for :mod:`.budget`: one capped part per year in the
+budget (min(50 % of the year's eligible costs minus other public support, NOK 750,000)), the
+other public support and in which year it counts, and the grant and eligible base of a year as
+the money rules read them."""
+
+from __future__ import annotations
+
+from grantcheck.budget.core import (
+    BudgetCtx,
+    GrantPart,
+    capped_part,
+)
+from grantcheck.budget.model import Source
+from grantcheck.engine import text_of
+from grantcheck.money import Money
+from grantcheck.schemes.no_bedriftsnettverk.budget_lines import (
+    ONE_YEAR,
+    _in_year,
+    _max_year,
+    _plan,
+    year_label,
+)
+from grantcheck.schemes.no_bedriftsnettverk.grant import year_caps
+from grantcheck.schemes.no_bedriftsnettverk.page import (
+    C_MAKS_50,
+    C_STOTTEBELOP,
+)
+from grantcheck.schemes.no_bedriftsnettverk.parameters import (
+    MAX_GRANT_PER_YEAR,
+    MAX_PUBLIC_SHARE,
+)
+
+# --- the grant ------------------------------------------------------------------------------
+
+
+def other_public(bctx: BudgetCtx) -> Money:
+    """Other public support: the financing lines of source public."""
+    total = Money.zero(bctx.currency)
+    for f in bctx.budget.financing or []:
+        if f.source is Source.PUBLIC:
+            total += bctx.in_scheme_currency(f.amount)
+    return total
+
+
+def _public_in(bctx: BudgetCtx, key: int) -> Money:
+    """Other public support counted in a year: in the year applied for (every year if unknown)."""
+    plan = _plan(bctx)
+    if plan.financing is None or plan.financing == key:
+        return other_public(bctx)
+    return Money.zero(bctx.currency)
+
+
+def _base(bctx: BudgetCtx, key: int) -> Money:
+    return bctx.total([lr for lr in _in_year(bctx, key) if lr.counted])
+
+
+def year_part(bctx: BudgetCtx, key: int) -> GrantPart:
+    """min(50 % of the year's eligible costs minus other public support, NOK 750,000)."""
+    rate = MAX_PUBLIC_SHARE.at(bctx.on)
+    cap = bctx.param(MAX_GRANT_PER_YEAR)
+    base = _base(bctx, key)
+    public = _public_in(bctx, key)
+    where = "" if _plan(bctx).financing is not None else \
+        " (the financing lines carry no year: deducted in every year)"
+    caps = [(c, text_of(why)) for c, why in year_caps(cap, rate, base, public, where)]
+    return capped_part(year_label(key), base, rate, caps, C_STOTTEBELOP, C_MAKS_50)
+
+
+def _part_keys(bctx: BudgetCtx) -> list[int]:
+    plan = _plan(bctx)
+    limit = _max_year(bctx)
+    keys = [k for k in plan.keys if k <= limit]
+    if keys:
+        return keys
+    return [plan.financing if plan.financing is not None and plan.financing <= limit
+            else ONE_YEAR]
+
+
+def grant(bctx: BudgetCtx) -> list[GrantPart]:
+    """One grant part per project year in the budget."""
+    plan = _plan(bctx)
+    keys = _part_keys(bctx)
+    bctx.extra["part_keys"] = keys
+    if ONE_YEAR in keys:
+        bctx.notes.append("network.project_year is not stated and no line names a year: the "
+                          "whole budget is read as one yearly application.")
+    if plan.financing is not None and len(plan.keys) > 1 and bctx.budget.financing:
+        bctx.notes.append(f"The financing lines carry no year: they are read as the financing "
+                          f"of {year_label(plan.financing)}, the year applied for.")
+    if other_public(bctx).amount > 0:
+        bctx.notes.append(f"The own funding shown (eligible costs minus this grant) includes "
+                          f"other public support of {other_public(bctx)}; the participants' own "
+                          "financing is the rest (BNB06).")
+    if plan.financing is None and other_public(bctx).amount > 0:
+        bctx.notes.append("The lines span several project years and the year applied for is not "
+                          "stated (network.project_year): the other public support is deducted "
+                          "from every year's grant, so the grant shown holds whichever year it "
+                          "belongs to.")
+    return [year_part(bctx, k) for k in keys]
+
+
+def _parts(bctx: BudgetCtx) -> dict[int, GrantPart]:
+    keys: list[int] = bctx.extra.get("part_keys") or _part_keys(bctx)
+    return dict(zip(keys, bctx.parts, strict=True))
+
+
+def _financed_years(bctx: BudgetCtx) -> list[int]:
+    """The years the money rules look at: each year with a grant part, and the year applied
+    for when other public support is budgeted for it."""
+    keys = list(_parts(bctx))
+    plan = _plan(bctx)
+    if plan.financing is not None and plan.financing not in keys and \
+            other_public(bctx).amount > 0:
+        keys.append(plan.financing)
+    return sorted(keys)
+
+
+def _grant_in(bctx: BudgetCtx, key: int) -> Money:
+    part = _parts(bctx).get(key)
+    return part.grant if part is not None else Money.zero(bctx.currency)
