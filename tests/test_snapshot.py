@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -59,7 +60,13 @@ def _cases() -> Iterator[tuple[str, str]]:
 
 
 def digests() -> dict[str, str]:
-    return {case: hashlib.sha256(text.encode()).hexdigest() for case, text in cases()}
+    return {case: hashlib.sha256(_DIGEST.sub("sha256:…", text).encode()).hexdigest()
+            for case, text in cases()}
+
+
+# the rule-set digest hashes the schemes' source too: a refactoring changes it by design, so the
+# snapshot (which must survive refactorings) leaves it out; tests/test_horizons.py checks it
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}")
 
 
 def _stored() -> dict[str, str]:
