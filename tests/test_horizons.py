@@ -245,3 +245,12 @@ def test_the_digest_changes_when_a_parameter_value_or_a_citation_changes():
     recited = dataclasses.replace(rule, cites=(*rule.cites[:1], cite))
     assert digest(dataclasses.replace(po, rules=(po.rules[0], recited, *po.rules[2:]))) \
         != digest(po)
+
+
+def test_the_clock_is_where_the_run_says():
+    """Under GRANTCHECK_TEST_TODAY the clock is moved (tests/conftest.py); otherwise real."""
+    from tests.conftest import TODAY
+    if TODAY:
+        assert date.today() == date.fromisoformat(TODAY)
+    else:
+        assert date.today() > date(2026, 1, 1)

@@ -1,0 +1,37 @@
+"""The whole suite's one setting: GRANTCHECK_TEST_TODAY=YYYY-MM-DD moves the clock to that day for
+the whole run (time-machine, ticking from noon UTC), so that a test which depends on today's date
+fails there. No test may: every test states its dates. `.ci/run` runs the suite again with the
+clock at 2027-06-01 (past GBER's end) and at 2031-01-01 (past the de minimis regulation's)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+
+TODAY = os.environ.get("GRANTCHECK_TEST_TODAY", "")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not TODAY:
+        return
+    import time_machine
+
+    day = date.fromisoformat(TODAY)  # a bad value fails the run at once, with its reason
+    traveller = time_machine.travel(f"{day.isoformat()}T12:00:00+00:00", tick=True)
+    traveller.start()
+    config.stash[_TRAVELLER] = traveller
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    traveller = config.stash.get(_TRAVELLER, None)
+    if traveller is not None:
+        traveller.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    return f"clock moved to {TODAY} (GRANTCHECK_TEST_TODAY)" if TODAY else None
+
+
+_TRAVELLER = pytest.StashKey[object]()
