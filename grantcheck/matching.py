@@ -99,13 +99,27 @@ def horizon_warnings(results: Iterable[SchemeResult | SchemeSummary], on: date) 
     follows is encoded."""
     out = []
     for r in results:
-        until = r.scheme.horizon.until
-        if (until is None or r.status != "open" or r.verdict is Verdict.DOES_NOT_FIT
-                or not 0 <= (until - on).days <= HORIZON_WARNING_DAYS):
-            continue
-        days = (until - on).days
-        out.append(f"{r.scheme.id}: its rules are encoded until {until.isoformat()} "
-                   f"({r.scheme.horizon.until_reason}), {days} day{'s' if days != 1 else ''} "
-                   "after the evaluation date; from the day after, it is \"needs information\" "
-                   "until the rules that follow are encoded")
+        text = _HORIZON_TEXT.get((r.scheme.id, on))
+        if text is None:
+            text = _horizon_text(r.scheme, on)
+        if text and r.status == "open" and r.verdict is not Verdict.DOES_NOT_FIT:
+            out.append(text)
     return out
+
+
+# (scheme id, date) -> the warning ("": none): the same for every profile of a batch
+_HORIZON_TEXT: dict[tuple[str, date], str] = {}
+
+
+def _horizon_text(scheme: Scheme, on: date) -> str:
+    until = scheme.horizon.until
+    text = ""
+    if until is not None and 0 <= (until - on).days <= HORIZON_WARNING_DAYS:
+        days = (until - on).days
+        text = (f"{scheme.id}: rules encoded until {until.isoformat()} "
+                f"({scheme.horizon.until_reason}), {days} day{'s' if days != 1 else ''} after "
+                "the evaluation date; past it, it cannot fit until the next act is encoded")
+    if len(_HORIZON_TEXT) >= 1024:
+        _HORIZON_TEXT.clear()
+    _HORIZON_TEXT[(scheme.id, on)] = text
+    return text
