@@ -25,7 +25,7 @@ FIX = "choose an evaluation date the rules cover (--as-of)"
 
 
 def _not_encoded(on: date, bases: Sequence[LegalBasis], known_from: Fact | None,
-                 parameters: Sequence[Parameter[Any]], span: Horizon) -> list[str]:
+                 parameters: Sequence[Parameter[Any]]) -> list[str]:
     """Why the rules are not encoded on ``on`` (empty: they are)."""
     why: list[str] = []
     for b in bases:
@@ -57,7 +57,7 @@ def encoded_rule(rule_id: str, bases: Sequence[LegalBasis], known_from: Fact | N
         encoded = encoded.replace(f"from {date.min.isoformat()}", "with no start date stated")
 
     def make(on: date) -> Check:
-        why = _not_encoded(on, bases, known_from, parameters, span)
+        why = _not_encoded(on, bases, known_from, parameters)
         if why:
             return Check(None, f"the rules for {on.isoformat()} are not encoded: "
                          + "; ".join(why), f"{FIX}: the rules are encoded {encoded}")
