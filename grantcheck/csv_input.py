@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from grantcheck.profile import Problem, Profile, ProfileError, profile_from_data
+from grantcheck.profile.bounds import parse_band
 
 Kind = Literal["text", "number", "integer", "date", "bool", "nace", "related"]
 
@@ -163,6 +164,10 @@ def _convert(col: Column, cell: str) -> Any:
                          "enterprises in a TOML or JSON profile")
     if col.kind == "nace":
         return sector_of_nace(cell)
+    if col.kind == "number":
+        band = parse_band(cell)
+        if band is not None:  # a size band or an approximate figure: read as a range
+            return band
     # numbers, integers, dates and text go to the model as text: it parses and checks them
     return cell
 

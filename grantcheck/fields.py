@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from grantcheck.profile import Profile
+from grantcheck.profile.bounds import is_figure, parse_band
 
 NONE_WORDS = frozenset({"none", "[]"})
 YES = frozenset({"y", "yes", "true", "ja", "j", "1"})
@@ -50,6 +51,7 @@ class FieldSpec:
     choices: tuple[str, ...] = ()  # for "choice": the allowed values, in order
     model: type[BaseModel] | None = None  # for "model": the nested model
     children: tuple[FieldSpec, ...] = ()
+    ranged: bool = False  # a figure that may be given within bounds ("10-19")
 
     @property
     def name(self) -> str:
@@ -86,6 +88,8 @@ class FieldSpec:
         }[self.kind]
         if self.is_list and self.kind != "model":
             return f"comma-separated ({base}), or none"
+        if self.ranged:
+            base += ", or a range such as 10-19 or 'at most 50'"
         return base
 
 
@@ -131,7 +135,9 @@ def _spec(path: str, info: FieldInfo) -> FieldSpec:
     kinds = {bool: "bool", Decimal: "decimal", int: "int", date: "date", str: "str"}
     if base not in kinds:
         raise TypeError(f"profile field {path}: no text form for {base!r}")
-    return FieldSpec(path, info, kinds[base], is_list)
+    ranged = any(is_figure(a) for a in typing.get_args(info.annotation)) or is_figure(
+        info.annotation)
+    return FieldSpec(path, info, kinds[base], is_list, ranged=ranged)
 
 
 @cache
@@ -198,6 +204,10 @@ def parse_scalar(spec: FieldSpec, text: str) -> Any:
     low = t.lower()
     if spec.kind == "bool":
         return parse_bool(t)
+    if spec.kind == "decimal" and spec.ranged:
+        band = parse_band(t)
+        if band is not None:  # "10-19", "between 10 and 19", "at most 50000000"
+            return {k: Decimal(v) for k, v in band.items()}
     if spec.kind in ("decimal", "int"):
         clean = t.replace("_", "").replace(" ", "").replace("\u00a0", "")
         if "," in clean:

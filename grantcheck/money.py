@@ -44,16 +44,22 @@ class Money:
             raise CurrencyMismatch(f"{self.currency} and {other.currency} combined")
 
     def __add__(self, other: Money) -> Money:
+        if type(other) is not Money:  # a range of amounts answers (grantcheck.facts)
+            return NotImplemented
         self._same(other)
         return trusted(self.amount + other.amount, self.currency)
 
     def __sub__(self, other: Money) -> Money:
+        if type(other) is not Money:  # a range of amounts answers (grantcheck.facts)
+            return NotImplemented
         self._same(other)
         return trusted(self.amount - other.amount, self.currency)
 
     def __mul__(self, factor: Decimal | int) -> Money:
         if isinstance(factor, float):
             raise TypeError("multiply Money by a Decimal, never a float")
+        if not isinstance(factor, Decimal | int):  # a range answers (grantcheck.facts)
+            return NotImplemented
         return trusted(self.amount * Decimal(factor), self.currency)
 
     __rmul__ = __mul__
@@ -62,18 +68,26 @@ class Money:
         return trusted(-self.amount, self.currency)
 
     def __lt__(self, other: Money) -> bool:
+        if type(other) is not Money:  # a range of amounts answers (grantcheck.facts)
+            return NotImplemented
         self._same(other)
         return self.amount < other.amount
 
     def __le__(self, other: Money) -> bool:
+        if type(other) is not Money:  # a range of amounts answers (grantcheck.facts)
+            return NotImplemented
         self._same(other)
         return self.amount <= other.amount
 
     def __gt__(self, other: Money) -> bool:
+        if type(other) is not Money:  # a range of amounts answers (grantcheck.facts)
+            return NotImplemented
         self._same(other)
         return self.amount > other.amount
 
     def __ge__(self, other: Money) -> bool:
+        if type(other) is not Money:  # a range of amounts answers (grantcheck.facts)
+            return NotImplemented
         self._same(other)
         return self.amount >= other.amount
 

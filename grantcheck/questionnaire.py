@@ -371,7 +371,8 @@ def build_profile(asker: Asker | None, sets: Sequence[str], scheme_ids: Sequence
 
 def leaf_paths(data: Any, prefix: str = "") -> list[str]:
     """The concrete paths of the values in profile data (a list of tables: its entries')."""
-    if isinstance(data, dict):
+    if isinstance(data, dict) and not (prefix and data and set(data) <= {"min", "max"}):
+        # (a figure within bounds, { min = 10, max = 19 }, is one value)
         return [p for k, v in data.items()
                 for p in leaf_paths(v, f"{prefix}.{k}" if prefix else k)]
     if isinstance(data, list) and data and isinstance(data[0], dict):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from grantcheck.engine import Missing, text_of
+from grantcheck.engine import Missing, Unsettled, text_of
 from grantcheck.law.sme import company_status
 from tests.support import ctx_for
 
@@ -11,7 +11,10 @@ from tests.support import ctx_for
 
 
 def status(**company):
-    base = {"name": "X", "country": "DK"}
+    """The status of a Danish company that states it has no working owners, no public owners
+    and no partner or linked enterprises, unless the test says otherwise."""
+    base = {"name": "X", "country": "DK", "owners_fte": 0, "public_ownership_percent": 0,
+            "related": []}
     return company_status(ctx_for({"company": base | company}))
 
 
@@ -60,14 +63,102 @@ def test_10_staff_is_not_micro():
 
 
 def test_turnover_over_the_ceiling_needs_the_balance_to_decide():
+    s = status(employees_fte=100, turnover=400_000_000)
     with pytest.raises(Missing) as e:
-        status(employees_fte=100, turnover=400_000_000)
+        _ = s.is_sme
     assert e.value.fields == ("company.balance_sheet_total",)
 
 
 def test_staff_unknown_is_missing():
-    with pytest.raises(Missing):
-        status(turnover=1)
+    s = status(turnover=1)
+    with pytest.raises(Missing) as e:
+        _ = s.is_sme
+    assert "company.employees_fte" in e.value.fields
+
+
+# --- facts not stated, or stated within bounds (issue 17): never a default ------------------
+
+
+def test_249_employees_and_owners_not_stated_is_open_naming_owners():
+    s = status(employees_fte=249, turnover=1, owners_fte=None)
+    with pytest.raises(Unsettled) as e:
+        _ = s.is_sme
+    assert e.value.fields == ("company.owners_fte",)
+
+
+def test_249_employees_and_no_working_owners_is_an_sme():
+    assert status(employees_fte=249, turnover=1, owners_fte=0).is_sme
+
+
+def test_250_employees_is_large_whatever_the_owners_add():
+    s = status(employees_fte=250, turnover=1, owners_fte=None)
+    assert s.category == "large" and not s.is_sme
+
+
+def test_40_employees_and_owners_not_stated_is_open():
+    """The EU count does not bound the owner-managers it adds (Annex art. 5(c)): at 40
+    employees it is not a micro enterprise, and nothing more is settled."""
+    s = status(employees_fte=40, turnover=1, owners_fte=None)
+    assert s.lowest == "small" and s.highest == "large"
+    with pytest.raises(Unsettled):
+        _ = s.is_sme
+
+
+def test_public_ownership_not_stated_is_open_naming_it():
+    s = status(employees_fte=5, turnover=1, public_ownership_percent=None)
+    with pytest.raises(Unsettled) as e:
+        _ = s.is_sme
+    assert e.value.fields == ("company.public_ownership_percent",)
+    assert "public ownership" in e.value.text()
+
+
+def test_public_ownership_not_stated_does_not_matter_for_a_large_enterprise():
+    s = status(employees_fte=300, turnover=1, public_ownership_percent=None)
+    assert not s.is_sme
+
+
+def test_public_ownership_within_bounds_below_25_settles_it():
+    assert status(employees_fte=5, turnover=1,
+                  public_ownership_percent={"min": 0, "max": 24}).is_sme
+
+
+def test_public_ownership_within_bounds_from_25_is_not_an_sme():
+    assert not status(employees_fte=5, turnover=1,
+                      public_ownership_percent={"min": 25, "max": 60}).is_sme
+
+
+def test_related_enterprises_not_stated_is_open_naming_them():
+    s = status(employees_fte=5, turnover=1, related=None)
+    with pytest.raises(Unsettled) as e:
+        _ = s.is_sme
+    assert e.value.fields == ("company.related",)
+
+
+def test_a_staff_band_settles_the_class():
+    s = status(employees_fte={"min": 10, "max": 19}, turnover=1)
+    assert s.category == "small" and s.is_small
+
+
+def test_a_staff_band_across_50_leaves_small_open_but_settles_sme():
+    s = status(employees_fte={"min": 20, "max": 99}, turnover=1)
+    assert s.is_sme
+    with pytest.raises(Unsettled) as e:
+        _ = s.is_small
+    assert e.value.fields == ("company.employees_fte",)
+
+
+def test_a_turnover_range_within_the_medium_ceiling_is_an_sme():
+    s = status(employees_fte=100, turnover={"min": 100_000_000, "max": 373_000_000})
+    assert s.is_sme
+
+
+def test_a_turnover_range_across_the_medium_ceiling_needs_the_balance():
+    s = status(employees_fte=100, turnover={"min": 100_000_000, "max": 400_000_000})
+    with pytest.raises(Unsettled) as e:
+        _ = s.is_sme
+    assert set(e.value.fields) == {"company.turnover", "company.balance_sheet_total"}
+    assert status(employees_fte=100, turnover={"min": 100_000_000, "max": 400_000_000},
+                  balance_sheet_total=1).is_sme
 
 
 def test_a_linked_enterprise_adds_all_its_staff():
@@ -99,8 +190,9 @@ def test_status_changes_only_after_two_consecutive_years():
     assert s.category == "large"
 
 
-def test_own_figures_only_is_said():
-    assert "own figures only" in text_of(status(employees_fte=5, turnover=1).explanation)
+def test_related_enterprises_not_stated_is_said():
+    text = text_of(status(employees_fte=5, turnover=1, related=None).explanation)
+    assert "partner and linked enterprises not stated (company.related)" in text
 
 
 @pytest.mark.parametrize(("money", "category"), [

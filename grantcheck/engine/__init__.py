@@ -41,6 +41,9 @@ from grantcheck.engine.checks import (
     Text as Text,
 )
 from grantcheck.engine.checks import (
+    Unsettled as Unsettled,
+)
+from grantcheck.engine.checks import (
     Verdict as Verdict,
 )
 from grantcheck.engine.checks import (

@@ -7,6 +7,9 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from grantcheck.facts import Missing as Missing
+from grantcheck.facts import Unsettled as Unsettled
+
 if TYPE_CHECKING:
     pass
 
@@ -47,19 +50,6 @@ _RANK = {Verdict.FITS: 2, Verdict.NEEDS_INFORMATION: 1, Verdict.DOES_NOT_FIT: 0}
 
 
 # --- what a rule returns ----------------------------------------------------------------------
-
-
-class Missing(LookupError):
-    """A profile field a rule needs is not stated."""
-
-    def __init__(self, *fields: str, why: str = "") -> None:
-        # raised often and caught at once: BaseException.__new__ has set args to the fields
-        # already, so no super().__init__; __str__ joins them when asked
-        self.fields = fields
-        self.why = why
-
-    def __str__(self) -> str:
-        return ", ".join(self.fields)
 
 
 Text = str | Callable[[], str]

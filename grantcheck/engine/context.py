@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from grantcheck.profile import Profile
 
 from grantcheck.engine.checks import Missing
+from grantcheck.facts import Range
+from grantcheck.profile.bounds import DOMAIN_COUNT, DOMAIN_PERCENT
 
 # --- context ------------------------------------------------------------------------------------
 
@@ -38,6 +40,7 @@ def _terms_number(terms: tuple[Any, ...]) -> int:
     return number
 
 
+_UNSTATED: dict[str, Range] = {}  # path -> the range of a fact not stated (immutable, shared)
 _GETTERS: dict[str, Callable[[Any], Any]] = {}  # "company.turnover" -> its attrgetter
 T = TypeVar("T")
 # Ctx.constant's values: (fn, args, number of (date, currency, profile currency, rates' key))
@@ -184,16 +187,49 @@ class Ctx:
             return money
         return self.constant(_param_in_currency, p)
 
+    def fact(self, path: str) -> Any:
+        """A numeric fact at a dotted profile path (``company.related[0].staff`` too): its
+        value, the range the profile states for it, or — when not stated — the widest range
+        it can have (a percentage, a field named ``*_percent``: 0 to 100; any other count or
+        amount: 0 and up), never a default. A range is named after ``path``, so that a rule it
+        leaves open names the fact that would settle it (:mod:`grantcheck.facts`)."""
+        v = self.value(path) if "[" not in path else _indexed(self.profile, path)
+        if v is None:
+            unstated = _UNSTATED.get(path)
+            if unstated is None:
+                domain = DOMAIN_PERCENT if path.endswith("_percent") else DOMAIN_COUNT
+                if len(_UNSTATED) >= 4096:
+                    _UNSTATED.clear()
+                unstated = _UNSTATED[path] = domain.named(path, stated=False)
+            return unstated
+        if type(v) is Range:
+            return v.named(path)
+        return v
+
+    def figure(self, value: Any, path: str) -> Any:
+        """:meth:`fact` for a value already in hand (read from the model at ``path``): the
+        same answer without looking the path up again."""
+        if type(value) is Decimal:
+            return value
+        if value is None:
+            unstated = _UNSTATED.get(path)
+            return unstated if unstated is not None else self.fact(path)
+        if type(value) is Range:
+            return value.named(path)
+        return value
+
     def need(self, path: str) -> Any:
         v = self.value(path)
         if v is None:
             raise Missing(path)
         return v
 
-    def money(self, amount: Decimal) -> Money:
+    def money(self, amount: Any) -> Any:
         """An amount from the profile (in the company's currency), in :attr:`currency`:
         converted at the dated rate and rounded half up to the øre/öre when they differ, so
         that amounts computed from it add up to the cent as shown."""
+        if type(amount) is Range:  # a figure stated within bounds: the range of its amounts
+            return amount.map(self.money)
         # a profile figure is a Decimal (the model validated it) in the company's currency
         m = trusted(amount, self._profile_currency) if type(amount) is Decimal else Money(
             amount, self._profile_currency)
@@ -202,6 +238,22 @@ class Ctx:
 
     def convert(self, money: Money, to: str) -> Money:
         return self.fx.convert(money, to)
+
+
+def _indexed(obj: Any, path: str) -> Any:
+    """The value at a dotted path with list indices (``company.related[0].staff``), or None
+    when a section or entry on the way is not stated."""
+    for part in path.split("."):
+        name, _, index = part.partition("[")
+        obj = getattr(obj, name)
+        if obj is None:
+            return None
+        if index:
+            i = int(index.rstrip("]"))
+            if i >= len(obj):
+                return None
+            obj = obj[i]
+    return obj
 
 
 def _param_in_currency(ctx: Ctx, p: Parameter[Decimal]) -> Money:

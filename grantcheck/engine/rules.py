@@ -15,6 +15,7 @@ from grantcheck.engine.checks import (
     Missing,
     Outcome,
     Text,
+    Unsettled,
     check,
     text_of,
     unknown,
@@ -47,6 +48,8 @@ class Rule:
         try:
             c = self.fn(ctx)
             return c if type(c.message) is str else c._replace(message=text_of(c.message))
+        except Unsettled as u:  # a range (or an unstated fact) that leaves the answer open
+            return unsettled_check(u)
         except Missing as m:
             return _missing_check(m.fields, m.why)
         except NotEncoded as e:
@@ -92,6 +95,14 @@ def _missing_check(fields: tuple[str, ...], why: str) -> Check:
             _MISSING.clear()
         _MISSING[(fields, why)] = c
     return c
+
+
+def unsettled_check(u: Unsettled) -> Check:
+    """The unknown check of a rule that a range left open: what the range is, where the answer
+    changes, and the facts that would settle it."""
+    fields = u.fields
+    fix = f"state {' and '.join(fields)} exactly" if fields else ""
+    return unknown(u.text(), *fields, fix=fix)
 
 
 def _outcome(kind: Kind, c: Check) -> Outcome:

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from grantcheck.citations import SME_ART2, SME_ART3, SME_ART4, SME_RECOMMENDATION, eu
-from grantcheck.engine import Ctx, Missing, Text, text_of
-from grantcheck.money import Money, format_amount
+from grantcheck.engine import Ctx, Missing, Text, Unsettled, text_of
+from grantcheck.facts import Range, at_least, high, is_range, low, show
+from grantcheck.money import Money
 from grantcheck.parameters import Parameter
+from grantcheck.profile.bounds import DOMAIN_COUNT
 
 IN_FORCE = date(2005, 1, 1)  # the Recommendation applies from 1 January 2005 (art. 9)
 
@@ -52,26 +54,49 @@ ORDER = ("micro", "small", "medium", "large")
 
 
 class Figures(NamedTuple):
-    staff: Decimal
-    turnover: Money | None
-    balance: Money | None
+    """One year's figures: each exact, a range (``grantcheck.facts``), or — for the money
+    figures — None when not stated (0 and up)."""
+
+    staff: Any
+    turnover: Any
+    balance: Any
 
 
 class SmeStatus(NamedTuple):
-    category: str  # micro | small | medium | large
+    """The size class: ``lowest`` to ``highest`` when the facts are known only within bounds
+    (the same when they settle it). ``open_facts``: the facts that leave it open."""
+
+    lowest: str  # micro | small | medium | large
+    highest: str
     explanation: Text  # the sums that decided it: made when a finding shows it
+    open_facts: tuple[str, ...] = ()
+
+    def _unsettled(self, question: str) -> Unsettled:
+        return Unsettled(*self.open_facts, why=lambda: (
+            f"{question} is open: the size class is {self.lowest} to {self.highest} "
+            f"({text_of(self.explanation)})"))
+
+    @property
+    def category(self) -> str:
+        if self.lowest != self.highest:
+            raise self._unsettled("the size class")
+        return self.lowest
 
     @property
     def is_sme(self) -> bool:
-        return self.category != "large"
+        if self.highest != "large":
+            return True
+        if self.lowest == "large":
+            return False
+        raise self._unsettled("whether it is an SME")
 
     @property
     def is_small(self) -> bool:
-        return self.category in ("micro", "small")
-
-
-def _within(value: Money | None, ceiling: Money) -> bool | None:
-    return None if value is None else value <= ceiling
+        if self.highest in ("micro", "small"):
+            return True
+        if self.lowest in ("medium", "large"):
+            return False
+        raise self._unsettled("whether it is a small enterprise")
 
 
 _LEVELS = (("micro", MICRO_STAFF, MICRO_MONEY, MICRO_MONEY),
@@ -79,35 +104,90 @@ _LEVELS = (("micro", MICRO_STAFF, MICRO_MONEY, MICRO_MONEY),
            ("medium", MEDIUM_STAFF, MEDIUM_TURNOVER, MEDIUM_BALANCE))
 
 
-def _level(ctx: Ctx, level: int, currency: str) -> tuple[str, Decimal, Money, Money]:
-    """A size class's staff ceiling and its two money ceilings converted into ``currency``."""
-    name, staff, turnover, balance = _LEVELS[level]
-    return (name, staff.at(ctx.on), ctx.convert(turnover.money(ctx.on), currency),
-            ctx.convert(balance.money(ctx.on), currency))
+def _levels(ctx: Ctx, currency: str) -> tuple[tuple[str, Decimal, Money, Money], ...]:
+    """Each size class's staff ceiling and its two money ceilings converted into ``currency``,
+    from the smallest class up."""
+    return tuple((name, staff.at(ctx.on), ctx.convert(turnover.money(ctx.on), currency),
+                  ctx.convert(balance.money(ctx.on), currency))
+                 for name, staff, turnover, balance in _LEVELS)
 
 
-def category_of(ctx: Ctx, f: Figures, prefix: str) -> str:
-    """The size class of one year's figures; raises Missing when a needed figure is absent."""
-    cur = (f.turnover or f.balance or Money.zero(ctx.currency)).currency
-    for level in range(len(_LEVELS)):
-        # the same ceilings for every profile of a batch: converted once (Ctx.constant)
-        name, staff_below, t_max, b_max = ctx.constant(_level, level, cur)
-        if f.staff >= staff_below:
+def _category(ctx: Ctx, staff: Decimal, turnover: Money, balance: Money) -> str:
+    """The size class of exact figures (an infinite amount: above every ceiling)."""
+    # the same ceilings for every profile of a batch: converted once (Ctx.constant)
+    for name, staff_below, t_max, b_max in ctx.constant(_levels, turnover.currency):
+        if staff >= staff_below:
             continue
-        t_ok = _within(f.turnover, t_max)
-        b_ok = _within(f.balance, b_max)
-        if t_ok or b_ok:
+        if turnover <= t_max or balance <= b_max:
             return name
-        if t_ok is None or b_ok is None:
-            absent = "turnover" if t_ok is None else "balance_sheet_total"
-            raise Missing(f"{prefix}.{absent}",
-                          why=f"needed to tell whether it is {name} (one of turnover or "
-                          "balance sheet total must be within the ceiling)")
     return "large"
 
 
-def _add(total: Figures, other: Figures, share: Decimal) -> Figures:
-    def add_money(a: Money | None, b: Money | None) -> Money | None:
+_UNSTATED_MONEY: dict[tuple[str, str], Range] = {}  # (path, currency) -> 0 and up, named
+
+
+def _money_fact(ctx: Ctx, value: Any, path: str) -> Any:
+    """A money figure as read: the amount, its range, or (not stated) 0 and up, named."""
+    if value is None:  # 0 and up, in the context's currency: the same range every time
+        key = (path, ctx.currency)
+        domain = _UNSTATED_MONEY.get(key)
+        if domain is None:
+            if len(_UNSTATED_MONEY) >= 4096:
+                _UNSTATED_MONEY.clear()
+            domain = _UNSTATED_MONEY[key] = ctx.money(DOMAIN_COUNT.named(path, stated=False))
+        return domain
+    if type(value) is Money:
+        return value
+    if type(value) is Range:
+        return value if type(value.lo) is Money else ctx.money(value.named(path))
+    return ctx.money(value)
+
+
+def size_range(ctx: Ctx, f: Figures, prefix: str) -> tuple[str, str, tuple[str, ...]]:
+    """The least and the greatest size class the figures allow, and the facts that leave them
+    apart. A class only grows with the staff and with each amount (Annex art. 2), so the
+    figures' lower ends give the least class and their upper ends the greatest."""
+    turnover = _money_fact(ctx, f.turnover, f"{prefix}.turnover")
+    balance = _money_fact(ctx, f.balance, f"{prefix}.balance_sheet_total")
+    staff = f.staff
+    if type(staff) is not Range and type(turnover) is not Range and type(balance) is not Range:
+        lowest = _category(ctx, staff, turnover, balance)  # exact figures: the usual case
+        return lowest, lowest, ()
+    figures = (staff, turnover, balance)
+    lows, highs = [low(x) for x in figures], [high(x) for x in figures]
+    lowest = _category(ctx, *lows)
+    highest = _category(ctx, *highs)
+    if highest == lowest:
+        return lowest, highest, ()
+    # the facts that matter: a figure whose bounds move the class from either end (the turnover
+    # and the balance sheet only together, when one of them within its ceiling is enough)
+    facts: list[str] = []
+    for i, x in enumerate(figures):
+        if is_range(x) and (_category(ctx, *_with(lows, i, highs[i])) != lowest
+                            or _category(ctx, *_with(highs, i, lows[i])) != highest):
+            facts.extend(x.facts)
+    if not facts:
+        facts = [p for x in figures if is_range(x) for p in x.facts]
+    return lowest, highest, tuple(dict.fromkeys(facts))
+
+
+def _with(values: list[Any], i: int, value: Any) -> list[Any]:
+    out = list(values)
+    out[i] = value
+    return out
+
+
+def category_of(ctx: Ctx, f: Figures, prefix: str) -> str:
+    """The size class of one year's figures; raises Unsettled when their bounds leave it open."""
+    lowest, highest, facts = size_range(ctx, f, prefix)
+    if lowest != highest:
+        raise Unsettled(*facts, why=lambda: (f"the size class is {lowest} to {highest} "
+                                             f"({_describe(f)})"))
+    return lowest
+
+
+def _add(total: Figures, other: Figures, share: Any) -> Figures:
+    def add_money(a: Any, b: Any) -> Any:
         if a is None or b is None:
             return None
         return a + b * share
@@ -117,13 +197,13 @@ def _add(total: Figures, other: Figures, share: Decimal) -> Figures:
 
 
 def _describe(f: Figures) -> str:
-    t = str(f.turnover.rounded()) if f.turnover else "turnover not stated"
-    b = str(f.balance.rounded()) if f.balance else "not stated"
-    return f"{format_amount(f.staff)} AWU, turnover {t}, balance sheet {b}"
+    t = show(f.turnover) if f.turnover is not None else "turnover not stated"
+    b = show(f.balance) if f.balance is not None else "not stated"
+    return f"{show(f.staff)} AWU, turnover {t}, balance sheet {b}"
 
 
-def _adds(name: str, relation: str, share: Decimal) -> Text:
-    return lambda: f"{name} ({relation}) adds {format_amount(share * 100)} %"
+def _adds(name: str, relation: str, share: Any) -> Text:
+    return lambda: f"{name} ({relation}) adds {show(share * 100)} %"
 
 
 def company_status(ctx: Ctx) -> SmeStatus:
@@ -134,79 +214,96 @@ def company_status(ctx: Ctx) -> SmeStatus:
 
 def _company_status(ctx: Ctx) -> SmeStatus:
     c = ctx.profile.company
-    if c.employees_fte is None:
-        raise Missing("company.employees_fte")
-    staff = c.employees_fte + (c.owners_fte or Decimal(0))
-    own = Figures(staff, ctx.money(c.turnover) if c.turnover is not None else None,
-                  ctx.money(c.balance_sheet_total) if c.balance_sheet_total is not None else None)
+    public_min = PUBLIC_SHARE.at(ctx.on)
+    open_facts: list[str] = []  # facts that may make it a large enterprise whatever the sums
+    public = ctx.figure(c.public_ownership_percent, "company.public_ownership_percent")
+    held = at_least(public, public_min)
+    if held:
+        return SmeStatus("large", "large", f"{show(public)} % held by public bodies (25 % or "
+                         "more): not an SME (Rec. 2003/361, Annex art. 3(4))")
+    if held is None:
+        open_facts.extend(public.facts)
+    staff = (ctx.figure(c.employees_fte, "company.employees_fte")
+             + ctx.figure(c.owners_fte, "company.owners_fte"))
+    total = Figures(staff, _money_fact(ctx, c.turnover, "company.turnover"),
+                          _money_fact(ctx, c.balance_sheet_total, "company.balance_sheet_total"))
     notes: list[Text] = []
-    if c.owners_fte is None:
-        notes.append("working owners not stated (company.owners_fte), counted as 0")
-    if c.public_ownership_percent is not None and c.public_ownership_percent >= PUBLIC_SHARE.at(
-            ctx.on):
-        return SmeStatus("large", f"{format_amount(c.public_ownership_percent)} % held by "
-                         "public bodies (25 % or more): not an SME "
-                         "(Rec. 2003/361, Annex art. 3(4))")
-    total = own
-    if c.related is None:
-        notes.append("no partner or linked enterprises listed (company.related): own figures only")
-    else:
-        for i, r in enumerate(c.related):
-            prefix = f"company.related[{i}]"
-            if r.public_body and r.share_percent is not None and r.share_percent >= PUBLIC_SHARE.at(
-                    ctx.on):
-                return SmeStatus("large", f"{r.name} is a public body holding "
-                                 f"{format_amount(r.share_percent)} %: not an SME (art. 3(4))")
-            if r.staff is None:
-                raise Missing(f"{prefix}.staff")
-            if r.relation == "partner":
-                if r.share_percent is None:
-                    raise Missing(f"{prefix}.share_percent")
-                share = r.share_percent / 100
-            else:
-                share = Decimal(1)
-            other = Figures(r.staff,
-                            ctx.money(r.turnover) if r.turnover is not None else None,
-                            ctx.money(r.balance_sheet_total)
-                            if r.balance_sheet_total is not None else None)
-            total = _add(total, other, share)
-            notes.append(_adds(r.name, r.relation, share))
-    latest = category_of(ctx, total, "company")
-    size = latest
+    if c.related is None:  # unknown partners or linked enterprises: any figures at all
+        open_facts.append("company.related")
+        notes.append("partner and linked enterprises not stated (company.related): own "
+                     "figures, and any enterprise could add to them")
+    for i, r in enumerate(c.related or ()):
+        prefix = f"company.related[{i}]"
+        held_by = ctx.figure(r.share_percent, f"{prefix}.share_percent")
+        if r.public_body:
+            public_held = at_least(held_by, public_min)
+            if public_held:
+                return SmeStatus("large", "large", f"{r.name} is a public body holding "
+                                 f"{show(held_by)} %: not an SME (art. 3(4))")
+            if public_held is None:
+                open_facts.extend(held_by.facts)
+        share = held_by / 100 if r.relation == "partner" else Decimal(1)
+        other = Figures(ctx.figure(r.staff, f"{prefix}.staff"),
+                        _money_fact(ctx, r.turnover, f"{prefix}.turnover"),
+                        _money_fact(ctx, r.balance_sheet_total, f"{prefix}.balance_sheet_total"))
+        total = _add(total, other, share)
+        notes.append(_adds(r.name, r.relation, share))
     prev = c.previous_year
     if prev is not None and prev.staff is not None and (
             prev.turnover is not None or prev.balance_sheet_total is not None):
-        pf = Figures(prev.staff, ctx.money(prev.turnover) if prev.turnover is not None else None,
-                     ctx.money(prev.balance_sheet_total)
-                     if prev.balance_sheet_total is not None else None)
-        try:
-            before = category_of(ctx, pf, "company.previous_year")
-        except Missing:
-            before = latest
-        if before != latest:
-            latest = before
+        # Annex art. 4(2): the status changes only after two consecutive periods over (or
+        # under) a ceiling, so the year before's class stands; the latest year's class is
+        # only said (worked out when the text is shown)
+        pf = Figures(ctx.figure(prev.staff, "company.previous_year.staff"), prev.turnover,
+                     prev.balance_sheet_total)
+        lowest, highest, facts = size_range(ctx, pf, "company.previous_year")
+        latest = None
+    else:
+        lowest, highest, facts = size_range(ctx, total, "company")
+        latest = (lowest, highest)
+    status = (lowest, highest)  # what the figures say
+    if lowest != "large" and open_facts:
+        highest = "large"  # an unstated public holding or enterprise could make it large
+    facts = tuple(dict.fromkeys((*facts, *open_facts)))
 
     def text() -> str:
-        words = f"{size}: {_describe(total)}"
-        if latest != size:
-            words += (f"; the year before was {latest}, and the status changes only after two "
-                      f"consecutive periods (Annex art. 4(2)), so it stays {latest}")
+        size = latest or size_range(ctx, total, "company")[:2]
+        words = f"{_span(*size)}: {_describe(total)}"
+        if status != size:
+            words += (f"; the year before was {_span(*status)}, and the status changes only "
+                      "after two consecutive periods (Annex art. 4(2)), so it stays "
+                      f"{_span(*status)}")
+        if held is None:
+            notes.insert(0, f"public ownership {public.described()}: 25 % or more would make "
+                         "it not an SME (Annex art. 3(4))")
         if notes:
             words += " (" + "; ".join(text_of(n) for n in notes) + ")"
         return words
 
-    return SmeStatus(latest, text)
+    return SmeStatus(lowest, highest, text, facts)
+
+
+def _span(lowest: str, highest: str) -> str:
+    return lowest if lowest == highest else f"{lowest} to {highest}"
 
 
 def participant_is_sme(ctx: Ctx, index: int) -> tuple[bool, Text]:
-    """Bedriftsnettverk: a participant's SME status from its figures, else its declared flag."""
+    """Bedriftsnettverk: a participant's SME status from its figures, else its declared flag
+    (also when the figures, known only within bounds, leave it open)."""
     p = (ctx.profile.network.participants or [])[index]
     prefix = f"network.participants[{index}]"
+    open_facts: tuple[str, ...] = ()
     if p.staff is not None and (p.turnover is not None or p.balance_sheet_total is not None):
-        f = Figures(p.staff, ctx.money(p.turnover) if p.turnover is not None else None,
-                    ctx.money(p.balance_sheet_total) if p.balance_sheet_total is not None else None)
-        cat = category_of(ctx, f, prefix)
-        return cat != "large", lambda: f"{cat} ({_describe(f)}; own figures)"
+        f = Figures(ctx.fact(f"{prefix}.staff"),
+                    _money_fact(ctx, p.turnover, f"{prefix}.turnover"),
+                    _money_fact(ctx, p.balance_sheet_total, f"{prefix}.balance_sheet_total"))
+        lowest, highest, open_facts = size_range(ctx, f, prefix)
+        if highest != "large" or lowest == "large":
+            cat = _span(lowest, highest)
+            return highest != "large", lambda: f"{cat} ({_describe(f)}; own figures)"
     if p.sme is not None:
         return p.sme, "declared sme = " + str(p.sme).lower()
+    if open_facts:
+        raise Unsettled(*open_facts, f"{prefix}.sme", why=(
+            f"its figures leave its SME status open ({_describe(f)}), and it declares no sme"))
     raise Missing(f"{prefix}.sme", why="or its staff and turnover/balance_sheet_total")

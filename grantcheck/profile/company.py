@@ -10,12 +10,12 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictBool, field_validator, model_validator
 
 from grantcheck.budget.model import NonNeg
+from grantcheck.profile.bounds import Figure, PercentFigure
 from grantcheck.profile.types import (
     _COUNTRY_CURRENCY,
     Flag,
     LegalForm,
     Model,
-    Percent,
     Sector,
     country_currency,
 )
@@ -30,10 +30,10 @@ _CVR = re.compile(r"\d{8}")  # a Danish CVR number, spaces taken out (fullmatch)
 class YearFigures(Model):
     """The company's figures for the fiscal year before the latest closed one."""
 
-    staff: NonNeg | None = Field(None, description="staff in annual work units (AWU)",
+    staff: Figure | None = Field(None, description="staff in annual work units (AWU)",
                                  examples=[15])
-    turnover: NonNeg | None = Field(None, description="turnover of that year", examples=[8900000])
-    balance_sheet_total: NonNeg | None = Field(
+    turnover: Figure | None = Field(None, description="turnover of that year", examples=[8900000])
+    balance_sheet_total: Figure | None = Field(
         None, description="balance sheet total of that year", examples=[3900000])
 
 
@@ -44,14 +44,14 @@ class RelatedEnterprise(Model):
     relation: Literal["partner", "linked"] = Field(
         description="partner: a 25–50 % holding; linked: over 50 % or control",
         examples=["partner"])
-    share_percent: Percent | None = Field(
+    share_percent: PercentFigure | None = Field(
         None, description="the holding between the two, in percent (either direction)",
         examples=[40])
-    staff: NonNeg | None = Field(None, description="its staff in annual work units (AWU)",
+    staff: Figure | None = Field(None, description="its staff in annual work units (AWU)",
                                  examples=[12])
-    turnover: NonNeg | None = Field(None, description="its turnover, latest closed fiscal "
+    turnover: Figure | None = Field(None, description="its turnover, latest closed fiscal "
                                     "year, in the profile's currency", examples=[5000000])
-    balance_sheet_total: NonNeg | None = Field(
+    balance_sheet_total: Figure | None = Field(
         None, description="its balance sheet total, in the profile's currency",
         examples=[2500000])
     public_body: Flag = Field(None, description="it is a public body (state, region, "
@@ -94,17 +94,17 @@ class Company(Model):
     sector: Sector | None = Field(
         None, description="fishery_aquaculture, primary_agriculture, or other (only these matter "
         "to the schemes)", examples=["other"])
-    employees_fte: NonNeg | None = Field(
+    employees_fte: Figure | None = Field(
         None, description="full-time equivalents (årsværk) in the latest closed accounts, "
         "owners not included", examples=[14.5])
-    owners_fte: NonNeg | None = Field(None, description="working owners' full-time equivalents",
+    owners_fte: Figure | None = Field(None, description="working owners' full-time equivalents",
                                       examples=[2])
     fte_differs_from_cvr: Flag = Field(
         None, description="the årsværk figure on cvr.dk is not right (SMV:Digital asks for an "
         "explanation)", examples=[False])
-    turnover: NonNeg | None = Field(None, description="latest closed fiscal year",
+    turnover: Figure | None = Field(None, description="latest closed fiscal year",
                                     examples=[9800000])
-    balance_sheet_total: NonNeg | None = Field(
+    balance_sheet_total: Figure | None = Field(
         None, description="balance sheet total, latest closed fiscal year", examples=[4200000])
     fiscal_year_start_month: Annotated[int, Field(ge=1, le=12)] | None = Field(
         None, description="month the fiscal year starts, 1–12 (de minimis windows under the "
@@ -112,10 +112,10 @@ class Company(Model):
     previous_year: YearFigures | None = Field(
         None, description="figures of the year before the latest closed one (SME two-year rule)",
         examples=[{"staff": 15, "turnover": 8900000, "balance_sheet_total": 3900000}])
-    public_ownership_percent: Percent | None = Field(
+    public_ownership_percent: PercentFigure | None = Field(
         None, description="share of capital or votes held by public bodies, in percent",
         examples=[0])
-    external_capital_raised: NonNeg | None = Field(
+    external_capital_raised: Figure | None = Field(
         None, description="cumulative capital from external investors or public R&D/innovation "
         "programmes (convertible loans, equity, grants)", examples=[750000])
     taken_over_other_activity: Flag = Field(

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictInt, model_validator
 
 from grantcheck.budget.model import MAX_COUNT, Count, NonNeg
+from grantcheck.profile.bounds import Figure
 from grantcheck.profile.types import Flag, Model, Percent
 from grantcheck.schemes.dk_smv_digital.vocabulary import SmvActivity, SmvIneligible
 from grantcheck.schemes.no_prosessinnovasjon.vocabulary import ProsessExclusion
@@ -120,11 +121,11 @@ class Participant(Model):
                                 examples=["NO"])
     sme: Flag = Field(None, description="small or medium-sized under the EU definition",
                       examples=[True])
-    staff: NonNeg | None = Field(None, description="its staff in annual work units (AWU)",
+    staff: Figure | None = Field(None, description="its staff in annual work units (AWU)",
                                  examples=[25])
-    turnover: NonNeg | None = Field(None, description="its turnover, latest closed fiscal "
+    turnover: Figure | None = Field(None, description="its turnover, latest closed fiscal "
                                     "year, in the profile's currency", examples=[40000000])
-    balance_sheet_total: NonNeg | None = Field(
+    balance_sheet_total: Figure | None = Field(
         None, description="its balance sheet total, in the profile's currency",
         examples=[18000000])
     established_in_norway: Flag = Field(

@@ -28,6 +28,7 @@ from grantcheck.engine import (
 )
 from grantcheck.matching import MatchResult
 from grantcheck.profile import Problem
+from grantcheck.profile.bounds import stated_ranges
 from grantcheck.record import combined_digest, decision_record, digest
 
 SCHEMA_VERSION = 1
@@ -106,11 +107,15 @@ def scheme_to_dict(r: SchemeResult) -> dict[str, Any]:
 
 def _head(m: MatchResult) -> dict[str, Any]:
     """Every key of a match result's object but the last, "schemes"."""
+    profile: dict[str, Any] = {"name": m.profile.company.name, "source": m.source,
+                               "currency": m.profile.company.money_currency}
+    ranges = stated_ranges(m.profile)
+    if ranges:  # figures stated within bounds (docs/json.md)
+        profile["ranges"] = ranges
     return {
         "grantcheck_version": __version__,
         "schema_version": SCHEMA_VERSION,
-        "profile": {"name": m.profile.company.name, "source": m.source,
-                    "currency": m.profile.company.money_currency},
+        "profile": profile,
         "evaluation_date": m.on.isoformat(),
         "exchange_rates": m.fx.to_json(),
         "warnings": list(m.warnings),

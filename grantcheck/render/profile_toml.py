@@ -31,6 +31,9 @@ def _plain(value: Any) -> Any:
 
 
 def _line(key: str, value: Any, comment: str = "") -> str:
+    if isinstance(value, dict):  # a figure within bounds: { min = 10, max = 19 }
+        text = f"{key} = {{ " + ", ".join(f"{k} = {_inline(v)}" for k, v in value.items()) + " }"
+        return f"{text}  # {comment}" if comment else text
     text = tomli_w.dumps({key: _plain(value)}).rstrip("\n")
     return f"{text}  # {comment}" if comment else text
 

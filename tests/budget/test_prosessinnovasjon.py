@@ -31,6 +31,7 @@ SME: dict[str, Any] = {
     "company": {
         "name": "Verksted AS", "country": "NO", "employees_fte": 20, "owners_fte": 0,
         "turnover": 30_000_000, "balance_sheet_total": 20_000_000, "related": [],
+        "public_ownership_percent": 0,
     },
 }
 LARGE = merged(SME, company={"employees_fte": 400, "turnover": 900_000_000,
@@ -236,7 +237,8 @@ def test_the_size_is_read_in_the_companys_own_currency() -> None:
     not be (EUR 36 million at 11): the company's figures are DKK."""
     dk = {"company": {"name": "Fabrik ApS", "country": "DK", "employees_fte": 100,
                       "owners_fte": 0, "turnover": 400_000_000,
-                      "balance_sheet_total": 400_000_000, "related": []}}
+                      "balance_sheet_total": 400_000_000, "related": [],
+                      "public_ownership_percent": 0}}
     r = po(consult(1_000_000), profile=dk)
     assert r.parts[0].rate == D("0.15")
     assert rule(r, "POB03").missing == ("declarations.large_enterprise_exception",)

@@ -48,6 +48,7 @@ BASE: dict[str, Any] = {
         "name": "Acme AS", "country": "NO", "employees_fte": Decimal(10),
         "owners_fte": Decimal(1), "turnover": Decimal(5_000_000),
         "balance_sheet_total": Decimal(2_000_000), "related": [],
+        "public_ownership_percent": Decimal(0),
         "economic_activity_in_norway": True, "registered_in_foretaksregisteret": True,
     },
     "declarations": {

@@ -44,6 +44,7 @@ BASE: dict[str, Any] = {
         "owners_fte": 2, "turnover": 2_500_000, "balance_sheet_total": 3_000_000,
         "external_capital_raised": 800_000, "taken_over_other_activity": False,
         "distributed_profits": False, "formed_by_merger": False, "related": [],
+        "public_ownership_percent": Decimal(0),
     },
     "aid_received": [],
     "project": {"application_date": date(2020, 9, 1)},

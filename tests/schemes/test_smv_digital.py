@@ -393,9 +393,59 @@ def test_the_larger_vouchers_need_3_to_249_fte(rule_id: str, employees: str, own
     assert outcome(SCHEME, data, rule_id) is expected
 
 
-def test_missing_owners_fte_is_unknown() -> None:
+def test_owners_not_stated_add_at_most_one_fte_so_10_employees_fit_the_25k_tier() -> None:
+    """The page's cap ('ejere maksimalt kan indgå med samlet 1 årsværk') bounds what an unstated
+    owners_fte can add: 10–11 FTE is within 2–20 whatever it is."""
     f = finding(SCHEME, without(FULL, "company", "owners_fte"), "SMV10")
+    assert f.outcome is PASS
+    assert "10–11 FTE" in f.message and "company.owners_fte not stated" in f.message
+
+
+def test_owners_not_stated_and_100_employees_does_not_fit_the_25k_tier() -> None:
+    f = finding(SCHEME, without(with_company(employees_fte=D(100)), "company", "owners_fte"),
+                "SMV10")
+    assert f.outcome is FAIL and "100–101 FTE" in f.message
+
+
+def test_owners_not_stated_and_100_employees_decides_the_larger_tiers() -> None:
+    data = without(with_company(employees_fte=D(100)), "company", "owners_fte")
+    assert outcome(SCHEME, data, "SMV11") is PASS
+    assert outcome(SCHEME, data, "SMV13") is PASS
+
+
+def test_owners_not_stated_and_19_5_employees_straddles_20() -> None:
+    f = finding(SCHEME, without(with_company(employees_fte=D("19.5")), "company", "owners_fte"),
+                "SMV10")
     assert f.outcome is UNKNOWN and f.missing == ("company.owners_fte",)
+    assert "answer changes at 20" in f.message
+
+
+def test_owners_stated_at_zero_and_19_5_employees_fits() -> None:
+    data = with_company(employees_fte=D("19.5"), owners_fte=D(0))
+    assert outcome(SCHEME, data, "SMV10") is PASS
+
+
+def test_a_staff_band_of_10_to_19_settles_the_25k_tier() -> None:
+    data = with_company(employees_fte={"min": 10, "max": 19})
+    f = finding(SCHEME, data, "SMV10")
+    assert f.outcome is PASS and "11–20 FTE" in f.message
+
+
+def test_a_staff_band_of_10_to_30_is_unknown_naming_the_staff() -> None:
+    f = finding(SCHEME, with_company(employees_fte={"min": 10, "max": 30}), "SMV10")
+    assert f.outcome is UNKNOWN and f.missing == ("company.employees_fte",)
+    assert "given as a range" in f.message and "answer changes at 20" in f.message
+
+
+def test_a_turnover_range_above_the_minimum_passes() -> None:
+    data = with_company(turnover={"min": 2_000_000, "max": 9_000_000})
+    assert outcome(SCHEME, data, "SMV12") is PASS
+
+
+def test_a_turnover_range_across_the_minimum_names_the_threshold() -> None:
+    f = finding(SCHEME, with_company(turnover={"min": 1_000_000, "max": 3_000_000}), "SMV12")
+    assert f.outcome is UNKNOWN and f.missing == ("company.turnover",)
+    assert "DKK 1,000,000–3,000,000" in f.message and "changes at DKK 2,000,000" in f.message
 
 
 # --- SMV12, SMV14 turnover ---------------------------------------------------------------------

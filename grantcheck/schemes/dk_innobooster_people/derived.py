@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from grantcheck.engine import Check, Ctx, failed, missing, passed, unknown
+from grantcheck.facts import is_range, show
 from grantcheck.law.dates import add_months
-from grantcheck.money import Money
 from grantcheck.profile import Employee
 from grantcheck.schemes.dk_innobooster_people.parameters import MAX_AGE_YEARS
 
@@ -26,17 +25,24 @@ def month_start(d: date) -> date:
     return d.replace(day=1)
 
 
-def in_dkk(ctx: Ctx, amount: Decimal) -> Money:
-    """An amount of the profile in DKK (converted when the company keeps another currency)."""
-    return ctx.convert(ctx.money(amount), "DKK")
-
-
-def money_text(ctx: Ctx, amount: Decimal) -> str:
-    """An amount of the profile as stated, with its DKK value when it is in another currency."""
+def in_dkk(ctx: Ctx, amount: Any) -> Any:
+    """An amount of the profile (or its range) in DKK (converted when the company keeps another
+    currency)."""
     own = ctx.money(amount)
-    if own.currency == "DKK":
-        return str(own)
-    return f"{own} (= {in_dkk(ctx, amount).rounded()})"
+    if is_range(own):
+        return own.map(lambda m: ctx.convert(m, "DKK"))
+    return ctx.convert(own, "DKK")
+
+
+def money_text(ctx: Ctx, amount: Any) -> str:
+    """An amount of the profile (or its range) as stated, with its DKK value when it is in
+    another currency."""
+    own = ctx.money(amount)
+    text = own.described() if is_range(own) else str(own)
+    if ctx.profile_currency == "DKK":
+        return text
+    dkk = in_dkk(ctx, amount)
+    return f"{text} (= {show(dkk if is_range(dkk) else dkk.rounded())})"
 
 
 # the check of a rule on the funded employees when the profile does not list them

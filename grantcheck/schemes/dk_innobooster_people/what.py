@@ -10,7 +10,6 @@ employee, as many other full-time employees on collective-agreement-like terms.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from grantcheck.engine import (
     Check,
@@ -22,6 +21,7 @@ from grantcheck.engine import (
     passed,
     unknown,
 )
+from grantcheck.facts import show
 from grantcheck.law.dates import add_months
 from grantcheck.money import format_amount
 from grantcheck.schemes.dk_innobooster_people.derived import (
@@ -250,7 +250,7 @@ def other_employees(ctx: Ctx) -> Check:
     start = OTHERS_FROM.at(ctx.on)
     if n < start:
         return passed(f"{n} funded employee(s): no other employees required (only from {start})")
-    fte: Decimal = ctx.need("company.employees_fte")
+    fte = ctx.fact("company.employees_fte")
     missing = [f"employees[{i}].employed_at_application"
                for i, e in enumerate(emps) if e.employed_at_application is None]
     if missing:
@@ -260,12 +260,13 @@ def other_employees(ctx: Ctx) -> Check:
     funded_fte = FUNDED_FTE.at(ctx.on) * employed
     others = fte - funded_fte
     needed = OTHERS_PER_FUNDED.at(ctx.on) * n
-    message = (f"other full-time employees: company.employees_fte {format_amount(fte)} minus "
+    enough = others >= needed  # a range of staff decides it, or leaves it open (unknown)
+    message = (f"other full-time employees: company.employees_fte {show(fte)} minus "
                f"{format_amount(funded_fte)} FTE for the {employed} funded employee(s) employed at "
-               f"application = {format_amount(others)} FTE; {n} funded need at least "
+               f"application = {show(others)} FTE; {n} funded need at least "
                f"{format_amount(needed)} (owners excluded)")
-    return check(others >= needed, message,
-                 f"the company needs {format_amount(needed - others)} more other full-time "
+    return check(enough, message,
+                 f"the company needs {show(needed - others)} more other full-time "
                  f"employee FTE, or fund fewer employees")
 
 

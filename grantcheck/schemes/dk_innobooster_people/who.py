@@ -23,9 +23,11 @@ from grantcheck.engine import (
     text_of,
     unknown,
 )
+from grantcheck.facts import at_least, show
 from grantcheck.law.dates import add_months
 from grantcheck.law.sme import CITES as SME_CITES
 from grantcheck.law.sme import Figures, category_of, company_status
+from grantcheck.money import Money
 from grantcheck.profile import Sector
 from grantcheck.schemes.dk_innobooster_people.derived import anniversary, in_dkk, money_text
 from grantcheck.schemes.dk_innobooster_people.page import (
@@ -70,38 +72,36 @@ def _gber(ctx: Ctx) -> None:
 def capital_or_turnover(ctx: Ctx) -> Check:
     """'Virksomheden har samlet set tiltrukket kapital på min. 500.000 kr.' or 'en omsætning på
     mindst 2 mio. kr. i seneste afsluttede regnskabsår': either suffices."""
-    c = ctx.profile.company
     cap_min = CAPITAL_MIN.money(ctx.on)
     turn_min = TURNOVER_MIN.money(ctx.on)
-    parts: list[str] = []
-    missing: list[str] = []
-    cap_ok: bool | None = None
-    turn_ok: bool | None = None
-    if c.external_capital_raised is None:
-        parts.append("external capital not stated")
-        missing.append("company.external_capital_raised")
-    else:
-        cap_ok = in_dkk(ctx, c.external_capital_raised) >= cap_min
-        parts.append(f"external capital {money_text(ctx, c.external_capital_raised)} "
-                     f"{'≥' if cap_ok else '<'} {cap_min}")
-    if c.turnover is None:
-        parts.append("turnover not stated")
-        missing.append("company.turnover")
-    else:
-        turn_ok = in_dkk(ctx, c.turnover) >= turn_min
-        parts.append(f"turnover {money_text(ctx, c.turnover)} {'≥' if turn_ok else '<'} "
-                     f"{turn_min} in the latest closed fiscal year")
+    capital = in_dkk(ctx, ctx.fact("company.external_capital_raised"))
+    turnover = in_dkk(ctx, ctx.fact("company.turnover"))
+    cap_ok, turn_ok = at_least(capital, cap_min), at_least(turnover, turn_min)
+    parts = [_against(ctx, "external capital", "company.external_capital_raised", cap_ok,
+                      cap_min),
+             _against(ctx, "turnover", "company.turnover", turn_ok, turn_min)
+             + " in the latest closed fiscal year"]
     message = "; ".join(parts) + " (one of the two is required)"
     if cap_ok or turn_ok:
         return passed(message)
-    if missing:
-        return unknown(message, *missing,
-                       fix="state " + " or ".join(missing) + " in the profile")
-    assert c.external_capital_raised is not None and c.turnover is not None
-    cap_gap = cap_min - in_dkk(ctx, c.external_capital_raised)
-    turn_gap = turn_min - in_dkk(ctx, c.turnover)
-    return failed(message, f"raise external capital to {cap_min} ({cap_gap.rounded()} more) or "
-                  f"reach a turnover of {turn_min} ({turn_gap.rounded()} more) in a closed year")
+    if cap_ok is None or turn_ok is None:
+        open_facts = [p for x, ok in ((capital, cap_ok), (turnover, turn_ok)) if ok is None
+                      for p in x.facts]
+        return unknown(message, *open_facts,
+                       fix="state " + " or ".join(open_facts) + " in the profile (exactly, "
+                       "where a range straddles the minimum)")
+    return failed(message, f"raise external capital to {cap_min} ({show(cap_min - capital)} "
+                  f"more) or reach a turnover of {turn_min} ({show(turn_min - turnover)} more) "
+                  "in a closed year")
+
+
+def _against(ctx: Ctx, name: str, path: str, ok: bool | None, least: Money) -> str:
+    """"turnover DKK 2,500,000 ≥ DKK 2,000,000", or that it is not stated, or its range."""
+    value = ctx.value(path)
+    if value is None:
+        return f"{name} not stated"
+    sign = "≥" if ok else "<" if ok is False else "straddles"
+    return f"{name} {money_text(ctx, value)} {sign} {least}"
 
 
 @rules.rule("IP02", "The company has a Danish CVR number",
@@ -271,10 +271,7 @@ def controlling_enterprise(ctx: Ctx) -> Check:
             missing.append(f"{prefix}.staff")
             facts.append("staff not stated")
         else:
-            figures = Figures(r.staff,
-                              ctx.money(r.turnover) if r.turnover is not None else None,
-                              ctx.money(r.balance_sheet_total)
-                              if r.balance_sheet_total is not None else None)
+            figures = Figures(ctx.fact(f"{prefix}.staff"), r.turnover, r.balance_sheet_total)
             try:
                 size = category_of(ctx, figures, prefix)
             except Missing as m:

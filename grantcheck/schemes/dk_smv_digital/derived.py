@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from grantcheck.engine import Ctx, Text, dated, derived, lacking
+from grantcheck.engine import Ctx, Text, dated, derived
+from grantcheck.facts import is_range, least, show
 from grantcheck.money import Money, format_amount, format_percent
 from grantcheck.parameters import Parameter
 from grantcheck.schemes.dk_smv_digital.parameters import (
@@ -16,6 +18,14 @@ from grantcheck.schemes.dk_smv_digital.parameters import (
     INVESTMENT_RATE,
     OWNERS_FTE_MAX,
 )
+
+
+def count_text(x: Any) -> str:
+    """A count of FTE, or its range: "1.6", "19.5–20.5"."""
+    if is_range(x):
+        lo, hi = x.lo, x.hi
+        return f"{_num(lo)} or more" if not hi.is_finite() else f"{_num(lo)}–{_num(hi)}"
+    return _num(x)
 
 
 def _num(d: Decimal) -> str:
@@ -91,25 +101,28 @@ def _dated(ctx: Ctx) -> _Dated:
 
 
 @derived
-def _fte(ctx: Ctx) -> tuple[Decimal, Text]:
+def _fte(ctx: Ctx) -> tuple[Any, Text]:
     """Full-time employees as the page counts them: employees + owners, owners at most 1 FTE
-    (counted once per profile: three rules read it)."""
+    (counted once per profile: three rules read it). A figure not stated, or stated within
+    bounds, makes the count a range: owners not stated add 0 to 1 FTE."""
     c = ctx.profile.company
-    absent = [path for path, v in (("company.employees_fte", c.employees_fte),
-                                   ("company.owners_fte", c.owners_fte)) if v is None]
-    if absent:
-        lacking(*absent, why="FTE = employees + working owners (owners at most 1 FTE); "
-                      "owners_fte = 0 if no owner works in the company")
-    assert c.employees_fte is not None and c.owners_fte is not None
+    employees = ctx.fact("company.employees_fte")
+    owners_all = ctx.fact("company.owners_fte")
     cap = OWNERS_FTE_MAX.at(ctx.on)
-    owners = min(c.owners_fte, cap)
-    total = c.employees_fte + owners
+    owners = least(owners_all, cap)
+    total = employees + owners
 
     def text() -> str:
-        assert c.employees_fte is not None and c.owners_fte is not None
-        words = f"{_num(total)} FTE = employees {_num(c.employees_fte)} + owners {_num(owners)}"
-        if c.owners_fte > cap:
-            words += f" (owners' {_num(c.owners_fte)} FTE count at most {_num(cap)})"
+        words = (f"{count_text(total)} FTE = employees {count_text(employees)} + owners "
+                 f"{count_text(owners)}")
+        if is_range(owners_all):
+            said = "not stated" if owners_all.unstated else f"stated as {show(owners_all)}"
+            words += (f" (company.owners_fte {said}; the page counts owners at most "
+                      f"{_num(cap)} FTE)")
+        elif owners_all > cap:
+            words += f" (owners' {_num(owners_all)} FTE count at most {_num(cap)})"
+        if is_range(employees):
+            words += f" ({employees.origin()})"
         if c.fte_differs_from_cvr:
             words += "; differs from cvr.dk, explained in the application"
         return words

@@ -17,6 +17,7 @@ from grantcheck.engine import (
     text_of,
     unknown,
 )
+from grantcheck.facts import at_most, show
 from grantcheck.law import de_minimis
 from grantcheck.money import Money
 from grantcheck.parameters import ALWAYS, Parameter
@@ -27,6 +28,7 @@ from grantcheck.schemes.dk_smv_digital.derived import (
     _local_of,
     _num,
     _rate_text,
+    count_text,
 )
 from grantcheck.schemes.dk_smv_digital.grant import (
     T25,
@@ -102,20 +104,21 @@ def size(ctx: Ctx) -> Check:
     """One of the two may be exceeded, not both ('men ikke begge på samme tid')."""
     c = ctx.profile.company
     t_max, b_max = _local_of(ctx, SIZE_TURNOVER_MAX), _local_of(ctx, SIZE_BALANCE_MAX)
-    turnover = None if c.turnover is None else ctx.money(c.turnover)
-    balance = None if c.balance_sheet_total is None else ctx.money(c.balance_sheet_total)
-    t_ok = None if turnover is None else turnover <= t_max.money
-    b_ok = None if balance is None else balance <= b_max.money
+    turnover = None if c.turnover is None else ctx.money(ctx.fact("company.turnover"))
+    balance = (None if c.balance_sheet_total is None
+               else ctx.money(ctx.fact("company.balance_sheet_total")))
+    t_ok = None if turnover is None else at_most(turnover, t_max.money)
+    b_ok = None if balance is None else at_most(balance, b_max.money)
     rate = _rate_text(ctx, "EUR")
 
     def figures() -> list[str]:
         parts = []
         if turnover is not None:
-            parts.append(f"turnover {turnover} {'≤' if t_ok else '>'} "
+            parts.append(f"turnover {show(turnover)} {_sign(t_ok)} "
                          f"{t_max.original} = {t_max.rounded}")
         if balance is not None:
-            parts.append(f"balance sheet total {balance} "
-                         f"{'≤' if b_ok else '>'} {b_max.original} = {b_max.rounded}")
+            parts.append(f"balance sheet total {show(balance)} "
+                         f"{_sign(b_ok)} {b_max.original} = {b_max.rounded}")
         if rate:
             parts.append(rate)
         return parts
@@ -132,7 +135,12 @@ def size(ctx: Ctx) -> Check:
     absent = [p for p, v in (("company.turnover", t_ok), ("company.balance_sheet_total", b_ok))
               if v is None]
     return unknown((text() + ": " if figures() else "") + "one of turnover and balance sheet "
-                   "total within its ceiling is enough; state the missing figure", *absent)
+                   "total within its ceiling is enough; state the missing figure (exactly, "
+                   "where a range straddles its ceiling)", *absent)
+
+
+def _sign(ok: bool | None) -> str:
+    return "≤" if ok else ">" if ok is False else "straddles"
 
 
 @rules.rule("SMV03", "De minimis aid received is within the de minimis ceiling", kind=Kind.HARD,
@@ -246,10 +254,11 @@ def _fte_range(v: _Voucher, low: Parameter[Decimal], high: Parameter[Decimal]
         lo, hi = low.at(ctx.on), high.at(ctx.on)
         if total < lo:
             return failed(f"{text_of(text)} < {_num(lo)} required for the {v.name} voucher (no "
-                          f"rounding)", f"needs at least {_num(lo)} FTE ({_num(lo - total)} more)")
+                          f"rounding)",
+                          f"needs at least {_num(lo)} FTE ({count_text(lo - total)} more)")
         if total > hi:
             return failed(f"{text_of(text)} > {_num(hi)} allowed for the {v.name} voucher",
-                          f"at most {_num(hi)} FTE ({_num(total - hi)} fewer)")
+                          f"at most {_num(hi)} FTE ({count_text(total - hi)} fewer)")
         return passed(lambda: f"{text_of(text)}: within {_num(lo)}–{_num(hi)}")
 
     fn.__doc__ = (f"{v.name}: between {low.at(ALWAYS)} and {high.at(ALWAYS)} full-time "
@@ -259,18 +268,18 @@ def _fte_range(v: _Voucher, low: Parameter[Decimal], high: Parameter[Decimal]
 
 @derived
 def _turnover_check(ctx: Ctx) -> Check:
-    turnover = ctx.money(ctx.need("company.turnover"))
+    turnover = ctx.money(ctx.fact("company.turnover"))
     least = _local_of(ctx, TURNOVER_MIN)
     ok = turnover >= least.money
 
     def message() -> str:
-        return (f"turnover {turnover} {'≥' if ok else '<'} {least.shown} required (latest annual "
-                "accounts)")
+        return (f"turnover {show(turnover)} {'≥' if ok else '<'} {least.shown} required (latest "
+                "annual accounts)")
 
     if ok:
         return passed(message)
     return failed(message, f"turnover must reach {least.rounded} "
-                  f"({(least.money - turnover).rounded()} more)")
+                  f"({show(least.money - turnover)} more)")
 
 
 def _turnover_min(v: _Voucher) -> Callable[[Ctx], Check]:

@@ -121,11 +121,12 @@ def _size(bctx: BudgetCtx) -> _Size:
     try:
         # the company's figures in the company's currency (BudgetCtx counts in the scheme's)
         status = sme.company_status(Ctx(bctx.profile, bctx.on, bctx.fx))
+        is_sme = status.is_sme
     except Missing as m:
-        return _Size(sme_rate, False, f"SME status not settled ({', '.join(m.fields)} not "
-                     "stated)", "at most, if the company is an SME", m.fields)
+        return _Size(sme_rate, False, f"SME status not settled ({m.text()})",
+                     "at most, if the company is an SME", m.fields)
     explained = text_of(status.explanation)
-    if status.is_sme:
+    if is_sme:
         return _Size(sme_rate, True, f"an SME ({explained})", "the rate for an SME")
     exception = bctx.value("declarations.large_enterprise_exception")
     if exception is None:

@@ -13,6 +13,7 @@ from grantcheck.engine import (
     Ctx,
     Kind,
     RuleBook,
+    Unsettled,
     check,
     dated,
     failed,
@@ -63,7 +64,14 @@ def applicant_is_sme(ctx: Ctx) -> Check:
     """'Det forutsetter at søker er liten eller mellomstor ... og gjelder kun unntaksvis for store
     bedrifter' (GBER art. 29, through the EEA Agreement)."""
     status = sme.company_status(ctx)
-    if status.is_sme:
+    try:
+        is_sme = status.is_sme
+    except Unsettled:
+        if ctx.value("declarations.large_enterprise_exception") is True:
+            return passed(lambda: "an SME, or a large enterprise under the declared exception: "
+                          f"either way it may apply ({text_of(status.explanation)})")
+        raise
+    if is_sme:
         return passed(lambda: f"an SME under the state-aid rules: {text_of(status.explanation)}")
     explained = text_of(status.explanation)
     cost_share = format_percent(LARGE_SME_COST_SHARE.at(ctx.on))
