@@ -92,7 +92,7 @@ def test_a_range_of_one_value_is_that_value() -> None:
 
 @pytest.mark.parametrize(("value", "message"), [
     ({"min": 20, "max": 10}, "min 20 is above max 10"),
-    ({"min": -1, "max": 10}, "must not be negative"),
+    ({"min": -1, "max": 10}, "min must not be negative (got -1)"),
     ({"min": 1, "most": 10}, "a range holds only min and max (got 'most')"),
     ({}, "a range needs min, max or both"),
 ])
@@ -210,21 +210,25 @@ def test_a_pass_or_fail_on_a_range_holds_for_every_value_in_it(exact: dict[str, 
         ranged[name] = {"min": lo, "max": hi}
         corners.append((name, lo, hi))
     on = data.draw(st.sampled_from([date(2021, 3, 1), ON]))
-    on_range = {(s, r): f.outcome for s, fs in _all_findings(ranged, on).items()
-                for r, f in fs.items()}
+    findings_on_range, verdicts_on_range = _all_findings(ranged, on)
     profiles = [exact] + [dict(exact, **{n: lo}) for n, lo, _ in corners] + [
         dict(exact, **{n: hi}) for n, _, hi in corners]
     for p in profiles:
-        for s, fs in _all_findings(p, on).items():
+        found, verdicts = _all_findings(p, on)
+        for s, fs in found.items():
             for r, f in fs.items():
-                decided = on_range[(s, r)]
+                decided = findings_on_range[s][r].outcome
                 if decided in (Outcome.PASS, Outcome.FAIL, Outcome.WARNING):
                     assert f.outcome is decided, (s, r, p, ranged)
+            if verdicts_on_range[s] in (Verdict.FITS, Verdict.DOES_NOT_FIT):
+                assert verdicts[s] is verdicts_on_range[s], (s, p, ranged)
 
 
-def _all_findings(c: dict[str, Any], on: date) -> dict[str, dict[str, Any]]:
+def _all_findings(c: dict[str, Any], on: date
+                  ) -> tuple[dict[str, dict[str, Any]], dict[str, Verdict]]:
     result = check(profile_from_data({"company": c}, "t"), on, rates=TEST_RATES)
-    return {r.scheme.id: {f.rule.id: f for f in r.findings} for r in result.results}
+    return ({r.scheme.id: {f.rule.id: f for f in r.findings} for r in result.results},
+            {r.scheme.id: r.verdict for r in result.results})
 
 
 # --- batch, init, JSON and the schema know ranges ----------------------------------------------
@@ -284,3 +288,14 @@ def test_the_json_schema_allows_a_range_for_a_figure() -> None:
     field = schema["$defs"]["Company"]["properties"]["employees_fte"]
     kinds = [a.get("type") for a in field["anyOf"]]
     assert "number" in kinds and "object" in kinds
+
+
+def test_prosessinnovasjon_amounts_with_an_open_size_are_a_range_not_the_generous_end() -> None:
+    data = {"company": NORWEGIAN | {"employees_fte": D(249)},
+            "project": {"budget_total": D(1_000_000)}}
+    result = check(profile_from_data(data, "t"), ON, rates=TEST_RATES,
+                   schemes=["no-prosessinnovasjon"]).results[0]
+    assert result.amounts.amounts is not None
+    amounts = result.amounts.amounts
+    assert amounts.max_grant is None and amounts.missing == ("company.owners_fte",)
+    assert "NOK 150,000 to NOK 500,000" in str(amounts.basis)

@@ -273,11 +273,11 @@ def _company_status(ctx: Ctx) -> SmeStatus:
             words += (f"; the year before was {_span(*status)}, and the status changes only "
                       "after two consecutive periods (Annex art. 4(2)), so it stays "
                       f"{_span(*status)}")
-        if held is None:
-            notes.insert(0, f"public ownership {public.described()}: 25 % or more would make "
-                         "it not an SME (Annex art. 3(4))")
-        if notes:
-            words += " (" + "; ".join(text_of(n) for n in notes) + ")"
+        said = [f"public ownership {public.described()}: 25 % or more would make it not an "
+                "SME (Annex art. 3(4))"] if held is None else []
+        said += [text_of(n) for n in notes]
+        if said:
+            words += " (" + "; ".join(said) + ")"
         return words
 
     return SmeStatus(lowest, highest, text, facts)

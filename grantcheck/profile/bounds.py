@@ -9,8 +9,9 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import Field, ValidatorFunctionWrapHandler, WithJsonSchema, WrapValidator
+from pydantic import AfterValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
+from typing_extensions import TypedDict
 
 from grantcheck.facts import INF, Range
 
@@ -39,32 +40,67 @@ def parse_band(text: str) -> dict[str, str] | None:
 
 def is_figure(annotation: Any) -> bool:
     """Whether a profile field's annotation is a figure that may be a range."""
-    return any(isinstance(m, WrapValidator) and m.func is _bounded
-               for m in getattr(annotation, "__metadata__", ()))
-_KEYS = ("min", "max")
+    return annotation in (Figure, PercentFigure)
 
 
-def _bounded(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-    """A number (checked by ``handler``, the field's own constraints) or a table of ``min``
-    and/or ``max``, each checked the same way."""
-    if type(value) is Range:
-        return value
-    if not isinstance(value, dict):
-        return handler(value)
-    unknown = [k for k in value if k not in _KEYS]
-    if unknown:
-        raise PydanticCustomError(
-            "value_error", "a range holds only min and max (got '{key}')", {"key": unknown[0]})
-    if not value:
+def _to_range(bounds: dict[str, Decimal]) -> Decimal | Range:
+    """A validated ``{min, max}`` table as a Range (one end: 0, or no upper end)."""
+    if not bounds:
         raise PydanticCustomError("value_error", "a range needs min, max or both (got {{}})")
-    lo = handler(value["min"]) if value.get("min") is not None else Decimal(0)
-    hi = handler(value["max"]) if value.get("max") is not None else INF
+    lo = bounds.get("min", Decimal(0))
+    hi = bounds.get("max", INF)
     if lo > hi:
         raise PydanticCustomError("value_error", "min {lo} is above max {hi}",
                                   {"lo": str(lo), "hi": str(hi)})
     if lo == hi:
         return lo
     return Range(lo, hi)
+
+
+_RANGE_TAG = "function-after[_to_range()"  # how pydantic names the range branch in a location
+
+
+def figure_errors(errors: list[Any]) -> list[Any]:
+    """Pydantic's errors with each figure's union told as one field: a number is checked as a
+    number (the range branch's "not a table" dropped), a table as a range (the number branch's
+    "not a number" dropped), and the branch names taken out of the location."""
+    out = []
+    for err in errors:
+        loc = err["loc"]
+        for i, part in enumerate(loc):
+            if part == "decimal":  # the number branch
+                if isinstance(err.get("input"), dict):
+                    break
+                err = {**err, "loc": loc[:i] + loc[i + 1:]}
+            elif isinstance(part, str) and part.startswith(_RANGE_TAG):
+                if err["type"] in ("dict_type", "model_type", "typed_dict_type"):
+                    break
+                err = _range_error(err, loc[:i], loc[i + 1:])
+            else:
+                continue
+            out.append(err)
+            break
+        else:
+            out.append(err)
+    return out
+
+
+def _range_error(err: dict[str, Any], field: tuple[Any, ...], inner: tuple[Any, ...]
+                 ) -> dict[str, Any]:
+    """An error inside a range, told of the field (whose line the TOML text shows): "min must
+    not be negative (got -1)", "a range holds only min and max (got 'mx')"."""
+    if not inner:
+        return {**err, "loc": field}
+    key, typ, given = inner[0], err["type"], err.get("input")
+    if typ == "extra_forbidden":
+        msg = f"a range holds only min and max (got {key!r})"
+    elif typ in ("greater_than_equal", "greater_than"):
+        msg = f"{key} must not be negative (got {given})"
+    elif typ == "less_than_equal":
+        msg = f"{key} must be at most {err['ctx']['le']:,} (got {given})"
+    else:
+        msg = f"{key} must be a number (got {given!r})"
+    return {"type": "value_error", "loc": field, "msg": msg, "input": given}
 
 
 def _schema(number: dict[str, Any]) -> dict[str, Any]:
@@ -77,16 +113,33 @@ def _schema(number: dict[str, Any]) -> dict[str, Any]:
 
 _NUMBER = {"type": "number", "minimum": 0, "maximum": float(MAX_AMOUNT)}
 _PERCENT = {"type": "number", "minimum": 0, "maximum": 100}
+_NonNeg = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
+_Pct = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+class _Bounds(TypedDict, total=False):
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    min: _NonNeg
+    max: _NonNeg
+
+
+class _PercentBounds(TypedDict, total=False):
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
+    min: _Pct
+    max: _Pct
+
 
 if TYPE_CHECKING:
     Figure = Decimal | Range
     PercentFigure = Decimal | Range
 else:
-    Figure = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False),
-                      WrapValidator(_bounded), WithJsonSchema(_schema(_NUMBER))]
+    # a union pydantic decides in Rust: a number stays a Decimal, a table becomes a Range
+    Figure = Annotated[_NonNeg | Annotated[_Bounds, AfterValidator(_to_range)],
+                       Field(union_mode="left_to_right"), WithJsonSchema(_schema(_NUMBER))]
     """A count or an amount that is never negative, exact or within bounds."""
-    PercentFigure = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False),
-                             WrapValidator(_bounded), WithJsonSchema(_schema(_PERCENT))]
+    PercentFigure = Annotated[_Pct | Annotated[_PercentBounds, AfterValidator(_to_range)],
+                              Field(union_mode="left_to_right"),
+                              WithJsonSchema(_schema(_PERCENT))]
     """A percentage, exact or within bounds."""
 
 # the range a fact has when the profile does not state it: a count or an amount is 0 or more,

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from grantcheck.profile.bounds import figure_errors
 from grantcheck.profile.errors import TOO_MANY_DIGITS, Problem, ProfileError, problem_of
 from grantcheck.profile.model import Profile
 
@@ -60,4 +61,5 @@ def profile_from_data(data: dict[str, Any], source: str, text: str = "") -> Prof
     try:
         return Profile.model_validate(data)
     except ValidationError as e:
-        raise ProfileError(source, [problem_of(err, text) for err in e.errors()]) from None
+        raise ProfileError(source, [problem_of(err, text)
+                                    for err in figure_errors(e.errors())]) from None

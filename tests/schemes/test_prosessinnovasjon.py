@@ -239,9 +239,13 @@ def test_without_a_budget_the_rate_is_shown_and_no_grant_computed() -> None:
 
 
 def test_amounts_need_the_company_size() -> None:
+    """Without the staff the size is open: no grant is stated (never the SME's generous rate),
+    the basis gives the range of rates and names the staff."""
     r = result_for(SCHEME, without(SME, "company", "employees_fte"))
-    assert r.amounts.amounts is None
-    assert r.amounts.missing == ("company.employees_fte",)
+    a = r.amounts.amounts
+    assert a is not None and a.max_grant is None
+    assert "company.employees_fte" in a.missing
+    assert "15 % (a large enterprise, by exception) to 50 % (an SME)" in str(a.basis)
 
 
 @given(budget=st.decimals(min_value=0, max_value=10**10, places=2),

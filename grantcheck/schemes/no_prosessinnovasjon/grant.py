@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from grantcheck.engine import Amounts, Ctx, dated
+from grantcheck.engine import Amounts, Ctx, Unsettled, dated, text_of
 from grantcheck.law import sme
 from grantcheck.money import Money, format_percent
 from grantcheck.schemes.no_prosessinnovasjon.derived import threshold
@@ -57,8 +57,13 @@ def _terms(ctx: Ctx, is_sme: bool) -> tuple[str, str]:
 
 
 def amounts(ctx: Ctx) -> Amounts:
-    """GBER art. 29(4) rate × the eligible costs; the page states no cap."""
-    rate, status = applicant_intensity(ctx)
+    """GBER art. 29(4) rate × the eligible costs; the page states no cap. While the figures
+    leave the size open, the grant is not stated: the basis gives its range, from the large
+    enterprise's rate to the SME's, and names the facts that settle it."""
+    try:
+        rate, status = applicant_intensity(ctx)
+    except Unsettled as u:
+        return _open_amounts(ctx, u)
     percent, common = _terms(ctx, status.is_sme)
     budget = ctx.profile.project.budget_total
     if budget is None:
@@ -70,3 +75,20 @@ def amounts(ctx: Ctx) -> Amounts:
     return Amounts(grant, base - grant, OWN_FUNDING_FORM,
                    lambda: f"{percent} x eligible costs {base} = {grant} (derived); {common}",
                    rate=rate, cost_base=base, cites=AMOUNTS_CITES)
+
+
+def _open_amounts(ctx: Ctx, u: Unsettled) -> Amounts:
+    """The amounts of a company whose size the facts leave open: unknown, with their range."""
+    low, high = intensity(ctx.on, False), intensity(ctx.on, True)
+    span = f"{format_percent(low)} (a large enterprise, by exception) to {format_percent(high)} "\
+           "(an SME)"
+    budget = ctx.profile.project.budget_total
+    if budget is not None:
+        base = ctx.money(budget)
+        span += f" of eligible costs {base}: {grant_for(base, low)} to {grant_for(base, high)}"
+    why = u.why  # not the exception itself: its traceback would keep the context alive
+
+    def basis() -> str:
+        return f"the grant is {span}, by the size, which is open: {text_of(why)}"
+
+    return Amounts(None, None, OWN_FUNDING_FORM, basis, cites=AMOUNTS_CITES, missing=u.fields)
