@@ -88,6 +88,7 @@ def scheme_to_dict(r: SchemeResult) -> dict[str, Any]:
         "status_text": r.status_text,
         "verdict": r.verdict.value,
         "verdict_if_open": r.verdict_if_open.value,
+        "scope": r.scope.to_json(),
     }
     if s.fit_wording:
         out["fit_wording"] = s.fit_wording
@@ -251,7 +252,7 @@ def _scheme(out: list[str], r: SchemeResult) -> None:
     head, fit, tail = _static(s, _scheme_parts)
     out += (head, _string(r.status), ', "status_text": ', _string(r.status_text),
             ', "verdict": ', _VERDICT[r.verdict], ', "verdict_if_open": ',
-            _VERDICT[r.verdict_if_open], fit, ", ")
+            _VERDICT[r.verdict_if_open], ', "scope": ', _encode(r.scope.to_json()), fit, ", ")
     _amounts_parts(out, r.amounts, s.currency)
     if r.tiers:
         out.append(', "tiers": [')
