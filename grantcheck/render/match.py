@@ -21,20 +21,31 @@ from grantcheck.engine.scope import CLOSED, IN_SCOPE, NOT_APPLICABLE, actionable
 from grantcheck.matching import MatchResult
 from grantcheck.render.table import VERDICT_STYLE
 
-# the order schemes are listed in: what fits first, what is out of scope last
-_ORDER = {Verdict.FITS: 0, Verdict.NEEDS_INFORMATION: 1, Verdict.DOES_NOT_FIT: 2,
-          Verdict.CLOSED: 3}
-_SCOPE_ORDER = {IN_SCOPE: 0, NOT_APPLICABLE: 1, CLOSED: 2}
-MAX_FACTS = 8
-_COUNTED = {Verdict.FITS: ("fits", "fit"),
-            Verdict.NEEDS_INFORMATION: ("needs information", "need information"),
-            Verdict.DOES_NOT_FIT: ("does not fit", "do not fit"),
-            Verdict.CLOSED: ("closed", "closed")}  # the facts listed per scheme before "and N more"
+# what a scheme is shown as, in the order schemes are listed: what fits first, what is out of
+# scope last; with the words that count them (one, many)
+FITS, NEEDS, NO_FIT, NOT_APPLICABLE_LABEL, CLOSED_LABEL = (
+    "fits", "needs information", "does not fit", "not applicable", "closed")
+_COUNTED = {FITS: ("fits", "fit"), NEEDS: ("needs information", "need information"),
+            NO_FIT: ("does not fit", "do not fit"),
+            NOT_APPLICABLE_LABEL: ("not applicable", "not applicable"),
+            CLOSED_LABEL: ("closed", "closed")}
+_RANK = {label: i for i, label in enumerate(_COUNTED)}
+MAX_FACTS = 8  # the facts listed per scheme before "and N more"
+
+
+def shown_as(r: SchemeResult) -> str:
+    """The scheme's verdict as the view shows it: the rules' verdict for a scheme in scope,
+    else "not applicable" or "closed" (the scope decides which)."""
+    if r.scope.state == NOT_APPLICABLE:
+        return NOT_APPLICABLE_LABEL
+    if r.scope.state == CLOSED or r.verdict is Verdict.CLOSED:
+        return CLOSED_LABEL
+    return r.verdict.label
 
 
 def ordered(results: list[SchemeResult]) -> list[SchemeResult]:
     """Fits, needs information, does not fit, then not applicable and closed (stable)."""
-    return sorted(results, key=lambda r: (_SCOPE_ORDER[r.scope.state], _ORDER[r.verdict]))
+    return sorted(results, key=lambda r: _RANK[shown_as(r)])
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -50,9 +61,11 @@ def _amounts_words(r: SchemeResult) -> str:
     return f", {grant}{own}"
 
 
-def counts(m: MatchResult, shown: list[SchemeResult]) -> tuple[Counter[Verdict], list[str]]:
-    """The verdicts of the schemes shown, and the reasons of those not shown."""
-    verdicts = Counter(r.verdict for r in shown)
+def counts(m: MatchResult, shown: list[SchemeResult]) -> tuple[list[str], int, list[str]]:
+    """The verdicts of the schemes shown, counted in words ("2 need information"), how many
+    are not shown, and why."""
+    counted = Counter(shown_as(r) for r in shown)
+    words = [_plural(counted[label], *_COUNTED[label]) for label in _COUNTED if counted[label]]
     ids = {id(r) for r in shown}
     hidden = [r for r in m.results if id(r) not in ids]
     why = []
@@ -60,35 +73,27 @@ def counts(m: MatchResult, shown: list[SchemeResult]) -> tuple[Counter[Verdict],
         why.append("other country")
     if any(r.scope.state == CLOSED for r in hidden):
         why.append("closed")
-    return verdicts, why
+    return words, len(hidden), why
 
 
 def headline(m: MatchResult, shown: list[SchemeResult]) -> Text:
     """The answer in one sentence: what fits (with its amounts), what needs information, what
     does not fit, and how many schemes are not shown and why."""
     c = m.profile.company
-    verdicts, why = counts(m, shown)
-    fits = [r for r in shown if r.verdict is Verdict.FITS]
+    words, hidden, why = counts(m, shown)
+    fits = [r for r in shown if shown_as(r) == FITS]
     t = Text()
     t.append(c.name, style="bold")
     t.append(f" ({c.country}) on {m.on.isoformat()}: ")
     if fits:
         t.append(_plural(len(fits), "scheme fits", "schemes fit"), style="bold green")
         t.append(" — " + "; ".join(f"{r.scheme.name}{_amounts_words(r)}" for r in fits))
+        words = words[1:]
     else:
         t.append("no scheme fits yet", style="bold")
-    rest = []
-    if verdicts[Verdict.NEEDS_INFORMATION]:
-        rest.append(_plural(verdicts[Verdict.NEEDS_INFORMATION], "needs information",
-                            "need information"))
-    if verdicts[Verdict.DOES_NOT_FIT]:
-        rest.append(_plural(verdicts[Verdict.DOES_NOT_FIT], "does not fit", "do not fit"))
-    if verdicts[Verdict.CLOSED]:
-        rest.append(f"{verdicts[Verdict.CLOSED]} closed")
-    hidden = len(m.results) - len(shown)
     if hidden:
-        rest.append(f"{hidden} not shown ({', '.join(why)})")
-    t.append(("; " if fits else " — ") + "; ".join(rest) + "." if rest else ".")
+        words.append(f"{hidden} not shown ({', '.join(why)})")
+    t.append(("; " if fits else " — ") + "; ".join(words) + "." if words else ".")
     return t
 
 
@@ -119,12 +124,13 @@ def call_cell(r: SchemeResult) -> str:
 
 
 def _verdict_cell(r: SchemeResult) -> Text:
-    if r.scope.state == NOT_APPLICABLE:
-        t = Text("not applicable", style="dim")
-    else:
-        t = Text(r.verdict.label, style=VERDICT_STYLE[r.verdict])
-    if r.verdict is Verdict.CLOSED:
-        t.append(f"\n(would: {r.verdict_if_open.label})", style="dim")
+    """The verdict as shown, what a closed call would have given, the call in a few words,
+    and the missing documents (a count, the first one's short name)."""
+    if r.scope.state == CLOSED:  # the call says it: "closed 2023-03-01"
+        return Text(f"{call_cell(r)}\n(would: {r.verdict_if_open.label})", style="dim")
+    label = shown_as(r)
+    t = Text(label, style=VERDICT_STYLE[r.verdict] if r.scope.state == IN_SCOPE else "dim")
+    t.append(f"\n{call_cell(r)}", style="dim")
     docs = r.missing_documents
     if docs and r.scope.state == IN_SCOPE and r.verdict_if_open is not Verdict.DOES_NOT_FIT:
         t.append(f"\n{_plural(len(docs), 'doc', 'docs')} missing: "
@@ -156,13 +162,12 @@ def summary_table(results: list[SchemeResult]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
                   padding=(0, 1))
     table.add_column("Scheme", min_width=23)
-    table.add_column("Verdict", min_width=12)
+    table.add_column("Verdict · call", min_width=14)
     table.add_column("Max grant", min_width=11)
     table.add_column("Own funding", min_width=11)
     for i, r in enumerate(results):
         name = Text(r.scheme.name, style="bold")
         name.append(f"\n{r.scheme.id}", style="dim")
-        name.append(f"\n{call_cell(r)}", style="dim")
         table.add_row(name, _verdict_cell(r), _money_cell(r, "grant"), _money_cell(r, "own"),
                       end_section=i < len(results) - 1)
     return table
@@ -219,7 +224,7 @@ def _heading(r: SchemeResult) -> Text:
         head.append(f" (would: {r.verdict_if_open.label})", style="dim")
     if r.scheme.fit_wording and r.verdict is Verdict.FITS:
         head.append(f" — {r.scheme.fit_wording}", style="green")
-    tier = _best_tier(r)
+    tier = _best_tier(r) if r.scope.state == IN_SCOPE else None
     if tier:
         head.append(f" — tier {next(t.tier.name for t in r.tiers if t.tier.id == tier)}")
     return head
@@ -293,15 +298,13 @@ def _rule_ref(f: Finding) -> str:
 
 
 def closing(m: MatchResult, shown: list[SchemeResult]) -> Text:
-    verdicts, _ = counts(m, shown)
-    parts = [_plural(verdicts[v], *_COUNTED[v]) for v in _ORDER if verdicts[v]]
-    hidden = len(m.results) - len(shown)
+    """The counts again, and the command that shows the details."""
+    words, hidden, _ = counts(m, shown)
     if hidden:
-        parts.append(f"{hidden} not shown (--all)")
-    first = next((r for r in shown if r.verdict is Verdict.FITS), None) or next(
-        (r for r in shown if r.verdict is Verdict.NEEDS_INFORMATION), None) or (
-        shown[0] if shown else None)
-    t = Text("In short: " + ", ".join(parts or ["no scheme"]) + ". ", style="bold")
+        words.append(f"{hidden} not shown (--all)")
+    first = next((r for r in shown if shown_as(r) == FITS), None) or next(
+        (r for r in shown if shown_as(r) == NEEDS), None) or (shown[0] if shown else None)
+    t = Text("In short: " + ", ".join(words or ["no scheme"]) + ". ", style="bold")
     source = m.source or "PROFILE"
     if first is not None:
         t.append(f"Details: grantcheck match {source} --explain --scheme {first.scheme.id}")
