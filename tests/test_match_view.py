@@ -164,3 +164,37 @@ def test_explain_keeps_the_full_detail():
     r = run("match", str(ROOT / "profiles" / "nordlys-automation.toml"), "--as-of", AS_OF,
             "--explain")
     assert "«" in r.stdout and "Rules as encoded on" in r.stdout
+
+
+def test_json_keeps_every_scheme_with_its_scope():
+    """Scripts lose nothing: every scheme, finding, document and amount stays in the JSON, and
+    each scheme says whether the default view shows it."""
+    data = as_json(ROOT / "profiles" / "hardanger-prosess.toml")
+    assert [s["id"] for s in data["schemes"]] == list(SCHEME_IDS)
+    scopes = {s["id"]: s["scope"] for s in data["schemes"]}
+    assert scopes["no-prosessinnovasjon"] == {"state": "in_scope"}
+    assert scopes["dk-smv-digital"]["state"] == "not_applicable"
+    assert scopes["se-saker-digitalisering"]["state"] == "closed"
+    for s in data["schemes"]:
+        assert s["findings"] and "max_grant" in s and "missing_documents" in s
+
+
+def test_applicability_names_rules_of_the_scheme():
+    from dataclasses import replace
+
+    from grantcheck.schemes import get
+
+    smv = get("dk-smv-digital")
+    assert smv.applicability == ("SMV01",)
+    with pytest.raises(ValueError, match="applicability names no rule XX99"):
+        replace(smv, applicability=("XX99",))
+
+
+def test_a_company_of_the_schemes_own_country_is_never_out_of_its_scope(tmp_path):
+    """A Danish company without a CVR number: SMV:Digital needs information, it is not
+    'not applicable' (the registry is its own country's)."""
+    p = tmp_path / "p.toml"
+    p.write_text('[company]\nname = "Tiny ApS"\ncountry = "DK"\n', encoding="utf-8")
+    [smv] = [s for s in as_json(p)["schemes"] if s["id"] == "dk-smv-digital"]
+    assert smv["scope"] == {"state": "in_scope"} and smv["verdict"] == "needs_information"
+    assert "cvr_number (SMV01)" in words(default(p))
