@@ -27,7 +27,7 @@ from grantcheck.engine.context import Ctx
 from grantcheck.engine.encoded import SECTION as ENCODED_SECTION
 from grantcheck.engine.encoded import encoded_rule
 from grantcheck.engine.rules import _UNKNOWN_ERRORS, Finding, Rule
-from grantcheck.engine.scope import IN_SCOPE, Scope, scope_of
+from grantcheck.engine.scope import IN_SCOPE_SCOPE, Scope, scope_of
 from grantcheck.fx import NoRate
 from grantcheck.law.dates import DateOutOfRange
 from grantcheck.money import Money
@@ -257,7 +257,7 @@ class SchemeResult:
     amounts: AmountsResult
     documents: list[DocumentStatus]
     tiers: list[TierResult] = field(default_factory=list)
-    scope: Scope = field(default_factory=lambda: Scope(IN_SCOPE))
+    scope: Scope = IN_SCOPE_SCOPE
 
     @property
     def verdict(self) -> Verdict:

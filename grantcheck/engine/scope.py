@@ -51,7 +51,7 @@ class Scope:
         return out
 
 
-_IN_SCOPE = Scope(IN_SCOPE)
+IN_SCOPE_SCOPE = Scope(IN_SCOPE)
 
 
 def scope_of(applicability: tuple[str, ...], scheme_country: str, company_country: str,
@@ -66,10 +66,24 @@ def scope_of(applicability: tuple[str, ...], scheme_country: str, company_countr
             what = "; ".join(
                 ("not stated: " if f.outcome is Outcome.UNKNOWN else "not met: ")
                 + _lower_first(f.rule.title) for f in unmet)
-            return Scope(NOT_APPLICABLE, f"a {scheme_country} scheme; {what}", fields)
+            return _shared(NOT_APPLICABLE, f"a {scheme_country} scheme; {what}", fields)
     if status not in _OPEN_STATES:
-        return Scope(CLOSED, status_text)
-    return _IN_SCOPE
+        return _shared(CLOSED, status_text, ())
+    return IN_SCOPE_SCOPE
+
+
+# the scopes made so far: immutable and few (per scheme, date and reason), so one of each is
+# shared by every profile of a batch and its JSON is encoded once (render/json.py)
+_SCOPES: dict[tuple[str, str, tuple[str, ...]], Scope] = {}
+
+
+def _shared(state: str, reason: str, fields: tuple[str, ...]) -> Scope:
+    scope = _SCOPES.get((state, reason, fields))
+    if scope is None:
+        if len(_SCOPES) >= 1024:
+            _SCOPES.clear()
+        scope = _SCOPES[(state, reason, fields)] = Scope(state, reason, fields)
+    return scope
 
 
 def _lower_first(text: str) -> str:

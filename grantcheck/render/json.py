@@ -22,6 +22,7 @@ from grantcheck.engine import (
     Rule,
     Scheme,
     SchemeResult,
+    Scope,
     TierResult,
     Verdict,
     text_of,
@@ -165,6 +166,10 @@ def _static(obj: K, make: Callable[[K], T]) -> T:
     return parts
 
 
+def _scope_json(s: Scope) -> str:
+    return _encode(s.to_json())
+
+
 def _cite_json(c: Citation) -> str:
     return _encode(c.to_json())
 
@@ -252,7 +257,8 @@ def _scheme(out: list[str], r: SchemeResult) -> None:
     head, fit, tail = _static(s, _scheme_parts)
     out += (head, _string(r.status), ', "status_text": ', _string(r.status_text),
             ', "verdict": ', _VERDICT[r.verdict], ', "verdict_if_open": ',
-            _VERDICT[r.verdict_if_open], ', "scope": ', _encode(r.scope.to_json()), fit, ", ")
+            _VERDICT[r.verdict_if_open], ', "scope": ', _static(r.scope, _scope_json), fit,
+            ", ")
     _amounts_parts(out, r.amounts, s.currency)
     if r.tiers:
         out.append(', "tiers": [')
