@@ -25,7 +25,6 @@ from grantcheck.cli._common import (
     _stdout_console,
     complete_scheme_id,
 )
-from grantcheck.cli.pager import _paged
 
 
 @_quiet_when_stdout_closes
@@ -92,6 +91,8 @@ def match(
 
         sys.stdout.write(json.dumps(match_to_dict(result), ensure_ascii=False, indent=2) + "\n")
     else:
+        from grantcheck.cli.pager import _paged
+
         with _paged(_stdout_console(), no_pager) as console:
             if explain:
                 from grantcheck.render.table import render_match
