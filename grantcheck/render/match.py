@@ -16,7 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from grantcheck.engine import Finding, Outcome, SchemeResult, Verdict, text_of
+from grantcheck.engine import Finding, Kind, Outcome, SchemeResult, Verdict, text_of
 from grantcheck.engine.scope import CLOSED, IN_SCOPE, NOT_APPLICABLE, actionable_fix
 from grantcheck.matching import MatchResult
 from grantcheck.render.table import VERDICT_STYLE
@@ -208,7 +208,7 @@ def unknown_fields(r: SchemeResult) -> dict[str, list[str]]:
     """Each field that would settle an unknown rule of ``r``, with those rules' ids."""
     out: dict[str, list[str]] = {}
     for f in _findings(r):
-        if f.outcome is Outcome.UNKNOWN and f.rule.kind.value != "info":
+        if f.outcome is Outcome.UNKNOWN and f.rule.kind is not Kind.INFO:
             for field in f.missing or ("(" + (f.fix or f.message) + ")",):
                 out.setdefault(field, []).append(f.rule.id)
     return out
