@@ -316,3 +316,14 @@ def get_path(data: dict[str, Any], path: str) -> Any:
                 return None
             node = node[int(m.group(2))]
     return node
+
+
+def leaf_paths(data: Any, prefix: str = "") -> list[str]:
+    """The concrete paths of the values in profile data (a list of tables: its entries')."""
+    if isinstance(data, dict) and not (prefix and data and set(data) <= {"min", "max"}):
+        # (a figure within bounds, { min = 10, max = 19 }, is one value)
+        return [p for k, v in data.items()
+                for p in leaf_paths(v, f"{prefix}.{k}" if prefix else k)]
+    if isinstance(data, list) and data and isinstance(data[0], dict):
+        return [p for i, v in enumerate(data) for p in leaf_paths(v, f"{prefix}[{i}]")]
+    return [prefix]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from grantcheck.engine import Scheme, Stage
@@ -91,18 +92,23 @@ def schemes_for(country: str) -> list[Scheme]:
     return [s for s in all_schemes() if s.country == country]
 
 
-def make_plan(country: str, scheme_ids: Sequence[str] = ()) -> Plan:
-    """The schemes whose questions are asked, and who reads which field."""
+def make_plan(country: str, scheme_ids: Sequence[str] = (), on: date | None = None) -> Plan:
+    """The schemes whose questions are asked, and who reads which field: those ``scheme_ids``
+    names, else the schemes of ``country`` whose call is open on ``on`` (when given; a closed
+    call's questions only when ``scheme_ids`` names it or ``on`` is inside its window)."""
     country = country.upper()
     reason = ""
     if scheme_ids:
         schemes = [get(i) for i in scheme_ids]
     else:
-        schemes = schemes_for(country)
+        schemes = [s for s in schemes_for(country)
+                   if on is None or s.call.state(on) in ("open", "not_encoded")]
         if not schemes:
-            schemes = all_schemes()
-            reason = (f"no scheme is for companies in {country}; asking what every scheme reads "
-                      "(--scheme ID asks for fewer)")
+            schemes = [s for s in all_schemes()
+                       if on is None or s.call.state(on) in ("open", "not_encoded")]
+            reason = (f"no {'open ' if on else ''}scheme is for companies in {country}; asking "
+                      f"what every {'open ' if on else ''}scheme reads (--scheme ID asks for "
+                      "fewer)")
     readers: dict[str, list[Reader]] = {}
 
     def add(path: str, reader: Reader) -> None:
@@ -174,3 +180,18 @@ def short_readers(readers: Iterable[Reader], titles: bool = True) -> str:
     if len(rs) == 1 and titles:
         return str(rs[0]) if rs[0].ref != "profile" else rs[0].title
     return ", ".join(dict.fromkeys(r.ref for r in rs))
+
+
+def count_questions(plan: Plan, data: dict[str, Any], spec: FieldSpec, whole: bool,
+                    path: str = "") -> int:
+    """The questions the questionnaire would show for ``spec`` (a list of tables: one, its
+    count; the entries' own are added when it knows how many)."""
+    path = path or spec.path
+    if not plan.asked(spec, whole) or path == "company.country":
+        return 0
+    inner = whole or plan.read(spec.path)
+    if spec.kind == "model" and not spec.is_list:
+        optional = not spec.required and any(c.required for c in spec.children)
+        return int(optional) + sum(count_questions(plan, data, c, inner, f"{path}.{c.name}")
+                                   for c in spec.children)
+    return 0 if get_path(data, path) is not None else 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Protocol
 
 from grantcheck.fields import (
@@ -23,13 +24,14 @@ from grantcheck.fields import (
     all_specs,
     find,
     get_path,
+    leaf_paths,
     parse_bool,
     parse_value,
     profile_fields,
     prune,
     set_path,
 )
-from grantcheck.plan import Plan, Reader, make_plan, unanswered
+from grantcheck.plan import Plan, Reader, count_questions, make_plan, unanswered
 from grantcheck.profile import ProfileError, country_currency, profile_from_data
 from grantcheck.schemes import all_schemes
 
@@ -84,12 +86,24 @@ class InputEnded(Exception):
     """The answers ran out before the questionnaire was finished."""
 
 
+class Interrupted(Exception):
+    """Ctrl-C during the questions: the answers so far (``data``) and the plan, if made."""
+
+    def __init__(self, data: dict[str, Any], plan: Plan | None) -> None:
+        super().__init__()
+        self.data = data
+        self.plan = plan
+
+
 @dataclass
 class Questionnaire:
     asker: Asker
     data: dict[str, Any] = field(default_factory=dict)  # answers given beforehand (--set)
     scheme_ids: Sequence[str] = ()
     plan: Plan | None = None
+    on: date | None = None  # the evaluation date: the schemes open on it are asked for
+    asked: int = 0  # questions shown so far
+    total: int = 0  # the questions there are (grows with the entries of a list)
 
     def run(self) -> tuple[dict[str, Any], Plan]:
         """Ask every question that matters; return the answers and the plan they followed."""
@@ -103,13 +117,17 @@ class Questionnaire:
                 country = str(self._ask_value(all_specs()["company.country"], "company.country",
                                               [])).upper()
                 set_path(self.data, "company.country", country)
-            plan = make_plan(str(country), self.scheme_ids)
+            plan = make_plan(str(country), self.scheme_ids, self.on)
             self.plan = plan
+            self.total = sum(count_questions(plan, self.data, top, False)
+                             for top in profile_fields())
             self._intro(plan)
             for top in profile_fields():
                 self._ask(top, top.path, False)
         except EOFError:
             raise InputEnded from None
+        except KeyboardInterrupt:
+            raise Interrupted(prune(self.data), self.plan) from None
         return prune(self.data), plan
 
     def _intro(self, plan: Plan) -> None:
@@ -120,7 +138,8 @@ class Questionnaire:
         self.asker.say(f"Questions for: {names}.", "bold")
         self.asker.say("Each question says which rules read the answer. Press Enter or type ? "
                        "when you don't know: the field is left out and `grantcheck match` "
-                       "reports it as unknown. Ctrl-C stops without writing anything.", "dim")
+                       "reports it as unknown. Ctrl-C stops, keeping the answers so far in a "
+                       "draft file.", "dim")
 
     def _ask(self, spec: FieldSpec, path: str, whole: bool) -> None:
         assert self.plan is not None
@@ -168,6 +187,8 @@ class Questionnaire:
                 continue
             break
         set_path(self.data, path, [])
+        self.total += n * sum(count_questions(self.plan, self.data, c, whole,
+                                              f"{path}[0].{c.name}") for c in spec.children)
         # required sub-fields first, so that every entry is valid as soon as they are answered
         order = sorted(spec.children, key=lambda c: not c.required)
         for i in range(n):
@@ -191,7 +212,10 @@ class Questionnaire:
                 self.asker.say(f"  ✗ {e.message}: {e.hint}", "red")
 
     def _show(self, label: str, readers: Sequence[Reader], how: str) -> None:
+        self.asked += 1
+        self.total = max(self.total, self.asked)
         self.asker.say("")
+        self.asker.say(f"question {self.asked} of {self.total}", "dim")
         self.asker.say(label, "bold")
         if readers:
             self.asker.say("  why: " + _why(readers), "dim")
@@ -330,7 +354,7 @@ def header_lines(plan: Plan, data: dict[str, Any], target: str, today: str) -> l
         "A line '# key = ?' is a question answered \"don't know\": when you know, write the value",
         "in place of ? and remove the '# ' in front. Comments after a value name the rules that "
         "read it.",
-        f"Check it:  grantcheck validate {target}  and  grantcheck match {target} --explain",
+        f"Check it:  grantcheck validate {target}  and  grantcheck match {target}",
         "Editor completion: grantcheck schema --output profile.schema.json, and put",
         "'#:schema ./profile.schema.json' (without the quotes) as the first line of this file.",
     ]
@@ -345,7 +369,7 @@ class Written:
 
 
 def build_profile(asker: Asker | None, sets: Sequence[str], scheme_ids: Sequence[str],
-                  target: str, today: str) -> Written:
+                  target: str, today: str, on: date | None = None) -> Written:
     """The profile text from ``--set`` answers and, unless ``asker`` is None, the questions.
 
     Raises BadValue for a bad ``--set``, ProfileError when the answers are not a valid profile,
@@ -353,28 +377,22 @@ def build_profile(asker: Asker | None, sets: Sequence[str], scheme_ids: Sequence
     """
     data = data_from_sets(sets)
     if asker is not None:
-        data, plan = Questionnaire(asker, data, scheme_ids).run()
+        data, plan = Questionnaire(asker, data, scheme_ids, on=on).run()
     else:
         country = get_path(data, "company.country")
         if country is None or get_path(data, "company.name") is None:
             missing = [k for k in ("company.country", "company.name") if get_path(data, k) is None]
             raise BadValue(f"--set {missing[0]}=…: required without the questions",
                            "give it, e.g. --set company.name='Acme ApS' --set company.country=DK")
-        plan = make_plan(str(country), scheme_ids)
+        plan = make_plan(str(country), scheme_ids, on)
         _normalise_texts(data)
+    return written(data, plan, target, today)
+
+
+def written(data: dict[str, Any], plan: Plan, target: str, today: str) -> Written:
+    """The profile text of ``data`` (also a draft's, whose questions were not all asked)."""
     unknown = unanswered(plan, data)
     from grantcheck.render.profile_toml import profile_toml
 
     text = profile_toml(data, plan, unknown, header_lines(plan, data, target, today))
     return Written(text, plan, len(leaf_paths(data)), len(unknown))
-
-
-def leaf_paths(data: Any, prefix: str = "") -> list[str]:
-    """The concrete paths of the values in profile data (a list of tables: its entries')."""
-    if isinstance(data, dict) and not (prefix and data and set(data) <= {"min", "max"}):
-        # (a figure within bounds, { min = 10, max = 19 }, is one value)
-        return [p for k, v in data.items()
-                for p in leaf_paths(v, f"{prefix}.{k}" if prefix else k)]
-    if isinstance(data, list) and data and isinstance(data[0], dict):
-        return [p for i, v in enumerate(data) for p in leaf_paths(v, f"{prefix}[{i}]")]
-    return [prefix]

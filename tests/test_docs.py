@@ -272,18 +272,32 @@ def _block_after(heading: str, lang: str) -> str:
     return block
 
 
-def test_the_readme_example_output_is_what_the_command_prints():
-    """The README's "What it prints" is `grantcheck schemes --as-of 2026-11-23` as it prints it
-    piped, 120 columns wide (COLUMNS=120, for when piped output follows COLUMNS)."""
-    section = _heading_section("What it prints", README)
-    assert "`grantcheck schemes --as-of 2026-11-23`" in section
+def _printed(*argv: str, columns: str) -> list[str]:
+    """What ``grantcheck ARGV`` prints piped, ``columns`` wide, colour off (from the root)."""
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
-    env.update(COLUMNS="120", NO_COLOR="1")
-    out = subprocess.run([sys.executable, "-m", "grantcheck.cli", "schemes", "--as-of",
-                          "2026-11-23"], capture_output=True, text=True, env=env, check=True,
-                         encoding="utf-8").stdout
+    env.update(COLUMNS=columns, NO_COLOR="1")
+    out = subprocess.run([sys.executable, "-m", "grantcheck.cli", *argv], capture_output=True,
+                         text=True, env=env, encoding="utf-8", cwd=ROOT).stdout
+    return [line.rstrip() for line in out.splitlines()]
+
+
+def test_the_readme_example_output_is_what_match_prints():
+    """The README's "What it prints" is the default `grantcheck match` of the example profile
+    as it prints it piped, 80 columns wide: verbatim."""
+    section = _heading_section("What it prints", README)
+    command = "grantcheck match profiles/nordlys-automation.toml --as-of 2026-11-23"
+    assert f"`{command}`" in section
     shown = _block_after("What it prints", "text")
-    assert [line.rstrip() for line in out.splitlines()] == shown.splitlines()
+    assert _printed(*command.split()[1:], columns="80") == shown.splitlines()
+
+
+def test_the_schemes_example_output_is_what_the_command_prints():
+    """docs/commands.md shows `grantcheck schemes --as-of 2026-11-23` as it prints it piped,
+    120 columns wide (COLUMNS=120, for when piped output follows COLUMNS)."""
+    section = _heading_section("`grantcheck schemes`: the schemes at a glance", COMMANDS_DOC)
+    assert "`grantcheck schemes --as-of 2026-11-23`" in section
+    [shown] = re.findall(r"```text\n(.*?)```", section, re.S)
+    assert _printed("schemes", "--as-of", "2026-11-23", columns="120") == shown.splitlines()
 
 
 def test_the_readme_first_profile_is_valid(tmp_path):

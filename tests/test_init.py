@@ -28,6 +28,11 @@ PROFILES = sorted((ROOT / "profiles").glob("*.toml"))
 runner = CliRunner()
 
 
+# a date when every Danish scheme's call was open (Innobooster People closed on 2020-12-01): the
+# questionnaire asks what every Danish scheme reads, as the scripted Questionnaire (no date) does
+ALL_DK = ("--as-of", "2020-11-15")
+
+
 def run(*args: str, input: str | None = None):
     return runner.invoke(app, list(args), input=input,
                          env={"NO_COLOR": "1", "COLUMNS": "140"})
@@ -215,7 +220,7 @@ def test_dont_know_leaves_fields_out():
 def test_a_scripted_init_writes_a_profile_that_validate_accepts_and_match_evaluates(tmp_path):
     data, stdin = _scripted(DANISH)
     target = tmp_path / "nordlys.toml"
-    r = run("init", str(target), input=stdin)
+    r = run("init", str(target), *ALL_DK, input=stdin)
     assert r.exit_code == 0, r.stderr
     assert r.stdout == ""  # questions and messages go to stderr
     assert "company.cvr_number>" in r.stderr
@@ -232,7 +237,7 @@ def test_a_scripted_init_writes_a_profile_that_validate_accepts_and_match_evalua
 def test_the_written_file_comments_each_dont_know_and_names_the_rules(tmp_path):
     _, stdin = _scripted(DANISH)
     target = tmp_path / "p.toml"
-    run("init", str(target), input=stdin)
+    run("init", str(target), *ALL_DK, input=stdin)
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# grantcheck profile: Nordlys Automation ApS (DK)\n")
     assert "\n# balance_sheet_total = ?  # " in text
@@ -249,7 +254,7 @@ def test_an_invalid_answer_is_asked_again_with_the_reason(tmp_path):
     # after the CVR number: founded, listed, sector (don't know), then employees_fte
     answers = "Denmark\nDK\nAcme ApS\n1234\n12345678\n\n\n\nabc\n5\n" + "\n" * 200
     target = tmp_path / "p.toml"
-    r = run("init", str(target), input=answers)
+    r = run("init", str(target), *ALL_DK, input=answers)
     assert r.exit_code == 0, r.stderr
     assert "must be a two-letter country code such as DK, NO or SE (got 'Denmark')" in r.stderr
     assert "a CVR number has 8 digits (got '1234')" in r.stderr
@@ -268,7 +273,7 @@ def test_a_required_answer_cannot_be_dont_know(tmp_path):
 
 def test_all_dont_know_gives_the_smallest_profile(tmp_path):
     target = tmp_path / "p.toml"
-    r = run("init", str(target), input="SE\nAcme AB\n" + "\n" * 100)
+    r = run("init", str(target), "--as-of", "2022-12-01", input="SE\nAcme AB\n" + "\n" * 100)
     assert r.exit_code == 0, r.stderr
     data = tomllib.loads(target.read_text(encoding="utf-8"))
     assert data == {"company": {"name": "Acme AB", "country": "SE"}, "project": {},
@@ -422,7 +427,7 @@ def test_a_company_of_a_country_no_scheme_is_for_needs_a_currency(tmp_path):
     assert r.exit_code == 2
     assert f"company.currency: required for a company in {country}" in r.stderr
     r = run("init", str(target), "--non-interactive", "--set", f"company.country={country}",
-            "--set", "company.name=Oy", "--set", "company.currency=EUR")
+            "--set", "company.name=Oy", "--set", "company.currency=EUR", *ALL_DK)
     assert r.exit_code == 0, r.stderr
     assert ", ".join(SCHEME_IDS) in target.read_text(encoding="utf-8")  # every scheme's questions
 
@@ -472,3 +477,83 @@ def test_an_unknown_list_is_commented_inside_its_own_table():
     assert text.index("# participants = ?") > text.index("[network]")
     fixed = text.replace("# related = ?  #", "related = []  #")
     assert tomllib.loads(fixed)["company"]["related"] == []
+
+
+# --- init asks what matters (issue 18) ---------------------------------------------------------
+
+
+def _only_innobooster_reads() -> set[str]:
+    from grantcheck.fields import generic
+    from grantcheck.schemes import get
+
+    def reads(sid: str) -> set[str]:
+        return {generic(p) for r in get(sid).rules for p in r.reads}
+
+    return reads("dk-innobooster-people") - reads("dk-smv-digital")
+
+
+def _questions_written(text: str) -> set[str]:
+    """The dotted keys of the profile's "# key = ?" lines (tables' keys as [table] key)."""
+    out, table = set(), ""
+    for line in text.splitlines():
+        if m := re.match(r"^#? ?\[+([\w.]+)\]+", line):
+            table = m.group(1)
+        elif m := re.match(r"^#? ?(\w+) = ", line):
+            out.add(f"{table}.{m.group(1)}" if table else m.group(1))
+    return out
+
+
+@pytest.mark.parametrize("extra, closed_asked", [
+    ((), False),
+    (("--as-of", "2026-11-23"), False),
+    (("--as-of", "2020-11-15"), True),  # inside Innobooster People's call
+    (("--scheme", "dk-innobooster-people", "--as-of", "2026-11-23"), True),
+])
+def test_init_asks_a_closed_calls_questions_only_when_asked_to(tmp_path, extra, closed_asked):
+    target = tmp_path / "p.toml"
+    r = run("init", str(target), "--non-interactive", "--set", "company.country=DK",
+            "--set", "company.name=Acme ApS", *extra)
+    assert r.exit_code == 0, r.stderr
+    written = _questions_written(target.read_text(encoding="utf-8"))
+    only_closed = _only_innobooster_reads() & written
+    assert bool(only_closed) is closed_asked, only_closed
+
+
+def test_init_numbers_its_questions(tmp_path):
+    r = run("init", str(tmp_path / "p.toml"), "--as-of", "2026-11-23",
+            input="DK\nAcme ApS\n" + "\n" * 200)
+    assert r.exit_code == 0, r.stderr
+    numbers = re.findall(r"^question (\d+) of (\d+)$", r.stderr, re.M)
+    assert numbers and numbers[0][0] == "1"
+    assert all(int(n) <= int(total) for n, total in numbers)
+
+
+def test_ctrl_c_keeps_the_answers_so_far_in_a_draft_it_names(tmp_path, monkeypatch):
+    from grantcheck.cli import profiles
+
+    answers = iter(["Acme ApS", "12345678"])
+
+    def ask(self, label: str) -> str:
+        try:
+            return next(answers)
+        except StopIteration:
+            raise KeyboardInterrupt from None
+
+    monkeypatch.setattr(profiles.ConsoleAsker, "ask", ask)
+    target = tmp_path / "acme.toml"
+    (tmp_path / "acme.draft.toml").write_text("mine\n", encoding="utf-8")  # never overwritten
+    r = run("init", str(target), "--set", "company.country=DK", "--as-of", "2026-11-23")
+    assert r.exit_code == 130
+    draft = tmp_path / "acme.draft-2.toml"
+    assert f"the answers so far are in {draft}" in r.stderr
+    assert (tmp_path / "acme.draft.toml").read_text(encoding="utf-8") == "mine\n"
+    text = draft.read_text(encoding="utf-8")
+    assert 'name = "Acme ApS"' in text and 'cvr_number = "12345678"' in text
+    assert not target.exists()
+
+
+def test_init_ends_with_the_short_match(tmp_path):
+    target = tmp_path / "p.toml"
+    r = run("init", str(target), "--non-interactive", "--set", "company.country=DK",
+            "--set", "company.name=Acme ApS")
+    assert r.stderr.rstrip().endswith(f"Next: grantcheck match {target}")

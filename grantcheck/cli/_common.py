@@ -101,7 +101,15 @@ def _stdout_console(file: TextIO | None = None) -> Console:
             raise BrokenPipeError
 
     out = file or sys.stdout
-    return PipeConsole(file=file, width=None if out.isatty() else 120)
+    return PipeConsole(file=file, width=None if out.isatty() else _piped_width())
+
+
+def _piped_width() -> int:
+    """The width of output that is not a terminal: ``COLUMNS`` when set, else 80."""
+    try:
+        return max(20, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return 80
 
 
 def _quiet_when_stdout_closes(command: Callable[..., None]) -> Callable[..., None]:

@@ -47,6 +47,17 @@ def match(
     ] = False,
     scheme: SchemeOption = None,
     rate: RateOption = None,
+    show_all: Annotated[
+        bool,
+        typer.Option("--all", "-a",
+                     help="Show every scheme in full, also those of another country's registry "
+                     "(not applicable) and closed calls."),
+    ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option("--no-pager", help="Never page a long output on a terminal (env "
+                     "GRANTCHECK_PAGER names the pager; default: less -R)."),
+    ] = False,
 ) -> None:
     """Match a company profile against the schemes.
 
@@ -80,9 +91,17 @@ def match(
 
         sys.stdout.write(json.dumps(match_to_dict(result), ensure_ascii=False, indent=2) + "\n")
     else:
-        from grantcheck.render.table import render_match
+        from grantcheck.cli.pager import _paged
 
-        render_match(result, _stdout_console(), explain)
+        with _paged(_stdout_console(), no_pager) as console:
+            if explain:
+                from grantcheck.render.table import render_match
+
+                render_match(result, console, explain)
+            else:
+                from grantcheck.render.match import render_answer
+
+                render_answer(result, console, show_all or bool(scheme))
     raise typer.Exit(EXIT_FIT if result.any_open_fit else EXIT_NO_FIT)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -16,6 +16,7 @@ from grantcheck.cli._common import (
     _check_schemes,
     _err,
     _fail,
+    _parse_date,
     _print_json,
     _quiet_when_stdout_closes,
     complete_scheme_id,
@@ -45,7 +46,13 @@ def init(
         list[str] | None,
         typer.Option("--scheme", "-s", metavar="ID", autocompletion=complete_scheme_id,
                      help="Ask what this scheme reads (repeatable; default: the schemes of "
-                     "the company's country)."),
+                     "the company's country whose call is open on the evaluation date)."),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="YYYY-MM-DD",
+                     help="Evaluation date (default: today): the schemes whose call is open on "
+                     "it are asked for."),
     ] = None,
 ) -> None:
     """Write a new profile: the questions that matter for the company's schemes.
@@ -65,7 +72,7 @@ def init(
     from grantcheck.errors import profile_error_lines
     from grantcheck.fields import BadValue
     from grantcheck.profile import ProfileError
-    from grantcheck.questionnaire import InputEnded, build_profile
+    from grantcheck.questionnaire import InputEnded, Interrupted, build_profile
 
     to_stdout = path == "-"
     target = Path(path)
@@ -77,10 +84,13 @@ def init(
         if target.exists() and not force:
             _fail(f"{path}: already exists", "use --force to replace it, or give another path")
     _check_schemes(list(scheme or []))
+    on = _parse_date(as_of) if as_of else date.today()
     try:
         written = build_profile(None if non_interactive else ConsoleAsker(), list(sets or []),
                                 list(scheme or []), "PROFILE" if to_stdout else path,
-                                date.today().isoformat())
+                                date.today().isoformat(), on)
+    except Interrupted as e:
+        _keep_draft(e, "profile.toml" if to_stdout else path)
     except BadValue as e:
         _fail(e.message, e.hint)
     except ProfileError as e:
@@ -101,7 +111,34 @@ def init(
         _fail(f"{path}: cannot write: {e.strerror or e}")
     _err(f"Wrote {path}: {written.answered} answers, {written.unknown} questions left as "
          "\"don't know\" (the '# key = ?' lines).",
-         f"Next: grantcheck validate {path} && grantcheck match {path} --explain")
+         f"Next: grantcheck match {path}")
+
+
+def _keep_draft(e: Any, path: str) -> NoReturn:
+    """Ctrl-C: the answers so far into a draft file next to ``path`` (never one that exists),
+    named on stderr; exit 130."""
+    from grantcheck.atomic import FileExists, write_text_atomic
+    from grantcheck.questionnaire import written
+
+    if e.plan is None or not e.data:
+        _err("Interrupted: no answer yet, nothing was written.")
+        raise typer.Exit(130)
+    stem = path.removesuffix(".toml")
+    for n in range(1, 100):
+        draft = f"{stem}.draft{'' if n == 1 else f'-{n}'}.toml"
+        try:
+            write_text_atomic(draft, written(e.data, e.plan, path,
+                                             date.today().isoformat()).text, force=False)
+        except FileExists:
+            continue
+        except OSError as err:
+            _err(f"Interrupted: the draft {draft} cannot be written: {err.strerror or err}")
+            raise typer.Exit(130) from None
+        _err(f"Interrupted: the answers so far are in {draft} (a draft; finish it in an "
+             f"editor, then grantcheck validate {draft}).")
+        raise typer.Exit(130)
+    _err("Interrupted: every draft name is taken; nothing was written.")
+    raise typer.Exit(130)
 
 
 @_quiet_when_stdout_closes

@@ -92,6 +92,7 @@ from grantcheck.engine.rules import derived as derived
 from grantcheck.engine.rules import lacking as lacking
 from grantcheck.engine.rules import missing as missing
 from grantcheck.engine.rules import template as template
+from grantcheck.engine.scope import Scope as Scope
 from grantcheck.engine.summary import SchemeSummary as SchemeSummary
 from grantcheck.engine.summary import _Order as _Order
 from grantcheck.engine.summary import summarize as summarize

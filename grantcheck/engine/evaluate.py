@@ -27,6 +27,7 @@ from grantcheck.engine.context import Ctx
 from grantcheck.engine.encoded import SECTION as ENCODED_SECTION
 from grantcheck.engine.encoded import encoded_rule
 from grantcheck.engine.rules import _UNKNOWN_ERRORS, Finding, Rule
+from grantcheck.engine.scope import IN_SCOPE_SCOPE, Scope, scope_of
 from grantcheck.fx import NoRate
 from grantcheck.law.dates import DateOutOfRange
 from grantcheck.money import Money
@@ -154,6 +155,9 @@ class Scheme:
     notes: tuple[str, ...] = ()
     fit_wording: str = ""  # e.g. "relevant for assessment"
     legal_bases: tuple[LegalBasis, ...] = ()
+    # the ids of the rules that tie the scheme to its country (its registry): for a company of
+    # another country that does not meet them the scheme is not applicable (engine/scope.py)
+    applicability: tuple[str, ...] = ()
     # the days the rules are encoded for (made from the bases, the call's known_from and the
     # parameters), and the binding rule that checks it, the first of ``rules``
     horizon: Horizon = field(init=False, repr=False, compare=False)
@@ -162,6 +166,10 @@ class Scheme:
         span = horizon(self.legal_bases, self.call.known_from, self.parameters)
         object.__setattr__(self, "horizon", span)
         object.__setattr__(self, "call", replace(self.call, encoded=span))
+        unknown_ids = set(self.applicability) - {r.id for r in self.rules}
+        if unknown_ids:
+            raise ValueError(f"scheme {self.id}: applicability names no rule "
+                             f"{', '.join(sorted(unknown_ids))}")
         if self.rules and self.rules[0].section == ENCODED_SECTION:
             return  # made already (a scheme copied with dataclasses.replace)
         prefix = re.match(r"[A-Z]+", self.rules[0].id if self.rules else "")
@@ -249,6 +257,7 @@ class SchemeResult:
     amounts: AmountsResult
     documents: list[DocumentStatus]
     tiers: list[TierResult] = field(default_factory=list)
+    scope: Scope = IN_SCOPE_SCOPE
 
     @property
     def verdict(self) -> Verdict:
@@ -332,5 +341,7 @@ def evaluate(scheme: Scheme, ctx: Ctx) -> SchemeResult:
     else:
         verdict = verdict_of(findings)
         amounts = _amounts(scheme.amounts, ctx, scheme.currency)
+    scope = scope_of(scheme.applicability, scheme.country, ctx.profile.company.country, status,
+                     status_text, findings)
     return SchemeResult(scheme, ctx.on, status, status_text, verdict, findings, amounts, docs,
-                        tiers)
+                        tiers, scope)

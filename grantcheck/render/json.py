@@ -22,6 +22,7 @@ from grantcheck.engine import (
     Rule,
     Scheme,
     SchemeResult,
+    Scope,
     TierResult,
     Verdict,
     text_of,
@@ -89,6 +90,7 @@ def scheme_to_dict(r: SchemeResult) -> dict[str, Any]:
         "status_text": r.status_text,
         "verdict": r.verdict.value,
         "verdict_if_open": r.verdict_if_open.value,
+        "scope": r.scope.to_json(),
     }
     if s.fit_wording:
         out["fit_wording"] = s.fit_wording
@@ -167,6 +169,10 @@ def _static(obj: K, make: Callable[[K], T]) -> T:
     parts = make(obj)
     _STATIC[id(obj)] = (obj, parts)
     return parts
+
+
+def _scope_json(s: Scope) -> str:
+    return _encode(s.to_json())
 
 
 def _cite_json(c: Citation) -> str:
@@ -256,7 +262,8 @@ def _scheme(out: list[str], r: SchemeResult) -> None:
     head, fit, tail = _static(s, _scheme_parts)
     out += (head, _string(r.status), ', "status_text": ', _string(r.status_text),
             ', "verdict": ', _VERDICT[r.verdict], ', "verdict_if_open": ',
-            _VERDICT[r.verdict_if_open], fit, ", ")
+            _VERDICT[r.verdict_if_open], ', "scope": ', _static(r.scope, _scope_json), fit,
+            ", ")
     _amounts_parts(out, r.amounts, s.currency)
     if r.tiers:
         out.append(', "tiers": [')

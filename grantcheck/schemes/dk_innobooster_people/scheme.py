@@ -94,6 +94,7 @@ SCHEME = Scheme(
     call=CallWindow(opens=None, closes=CALL_LAST_DAY.at(V3), cites=(C_DEADLINE,),
                     note="applications handled as they come in", known_from=legal.KNOWN_FROM),
     legal_bases=legal.LEGAL_BASES,
+    applicability=("IP02",),  # a company of another country without a CVR number: not applicable
     rules=RULES,
     documents=DOCUMENTS,
     amounts=amounts,

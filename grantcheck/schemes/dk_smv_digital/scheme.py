@@ -130,6 +130,7 @@ SCHEME = Scheme(
         "when you apply (the page names no dates)", known_from=legal.KNOWN_FROM,
     ),
     legal_bases=legal.LEGAL_BASES,
+    applicability=("SMV01",),  # a company of another country without a CVR number: not applicable
     rules=(*rules.rules.rules, *rules_project.rules.rules),
     documents=DOCUMENTS,
     amounts=None,

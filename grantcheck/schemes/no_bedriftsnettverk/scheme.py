@@ -93,6 +93,7 @@ SCHEME = Scheme(
     call=CallWindow(None, None, (C_FORTLOPENDE,), note="continuous intake, no deadline",
                     known_from=legal.KNOWN_FROM),
     legal_bases=legal.LEGAL_BASES,
+    applicability=("BN07",),  # another country's company not in Foretaksregisteret: not applicable
     rules=(*rules.rules.rules, *rules_money.rules.rules),
     documents=DOCUMENTS,
     amounts=amounts,

@@ -1,0 +1,341 @@
+"""`grantcheck match`'s default view: the answer on the first line and again on the last, a
+summary table that fits 80 columns, and per scheme in scope what would settle it or what stands
+in its way. Presentation only: the scope of each scheme, and which fixes a person can act on, are
+the engine's (``SchemeResult.scope``, :func:`~grantcheck.engine.scope.actionable_fix`).
+
+Text from a profile or a source page goes into Rich as ``Text``, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich import box
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from grantcheck.engine import Finding, Kind, Outcome, SchemeResult, Verdict, text_of
+from grantcheck.engine.scope import CLOSED, IN_SCOPE, NOT_APPLICABLE, actionable_fix
+from grantcheck.matching import MatchResult
+from grantcheck.render.table import VERDICT_STYLE
+
+# what a scheme is shown as, in the order schemes are listed: what fits first, what is out of
+# scope last; with the words that count them (one, many)
+FITS, NEEDS, NO_FIT, NOT_APPLICABLE_LABEL, CLOSED_LABEL = (
+    "fits", "needs information", "does not fit", "not applicable", "closed")
+_COUNTED = {FITS: ("fits", "fit"), NEEDS: ("needs information", "need information"),
+            NO_FIT: ("does not fit", "do not fit"),
+            NOT_APPLICABLE_LABEL: ("not applicable", "not applicable"),
+            CLOSED_LABEL: ("closed", "closed")}
+_RANK = {label: i for i, label in enumerate(_COUNTED)}
+MAX_FACTS = 8  # the facts listed per scheme before "and N more"
+
+
+def shown_as(r: SchemeResult) -> str:
+    """The scheme's verdict as the view shows it: the rules' verdict for a scheme in scope,
+    else "not applicable" or "closed" (the scope decides which)."""
+    if r.scope.state == NOT_APPLICABLE:
+        return NOT_APPLICABLE_LABEL
+    if r.scope.state == CLOSED or r.verdict is Verdict.CLOSED:
+        return CLOSED_LABEL
+    return r.verdict.label
+
+
+def ordered(results: list[SchemeResult]) -> list[SchemeResult]:
+    """Fits, needs information, does not fit, then not applicable and closed (stable)."""
+    return sorted(results, key=lambda r: _RANK[shown_as(r)])
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _amounts_words(r: SchemeResult) -> str:
+    a = r.amounts.amounts
+    if a is None:
+        return ""
+    grant = f"up to {a.max_grant}" if a.max_grant else "no cap stated"
+    own = f" (own funding {a.own_funding})" if a.own_funding else ""
+    return f", {grant}{own}"
+
+
+def counts(m: MatchResult, shown: list[SchemeResult]) -> tuple[list[str], int, list[str]]:
+    """The verdicts of the schemes shown, counted in words ("2 need information"), how many
+    are not shown, and why."""
+    counted = Counter(shown_as(r) for r in shown)
+    words = [_plural(counted[label], *_COUNTED[label]) for label in _COUNTED if counted[label]]
+    ids = {id(r) for r in shown}
+    hidden = [r for r in m.results if id(r) not in ids]
+    why = []
+    if any(r.scope.state == NOT_APPLICABLE for r in hidden):
+        why.append("other country")
+    if any(r.scope.state == CLOSED for r in hidden):
+        why.append("closed")
+    return words, len(hidden), why
+
+
+def headline(m: MatchResult, shown: list[SchemeResult]) -> Text:
+    """The answer in one sentence: what fits (with its amounts), what needs information, what
+    does not fit, and how many schemes are not shown and why."""
+    c = m.profile.company
+    words, hidden, why = counts(m, shown)
+    fits = [r for r in shown if shown_as(r) == FITS]
+    t = Text()
+    t.append(c.name, style="bold")
+    t.append(f" ({c.country}) on {m.on.isoformat()}: ")
+    if fits:
+        t.append(_plural(len(fits), "scheme fits", "schemes fit"), style="bold green")
+        t.append(" — " + "; ".join(f"{r.scheme.name}{_amounts_words(r)}" for r in fits))
+        words = words[1:]
+    else:
+        t.append("no scheme fits yet", style="bold")
+    if hidden:
+        words.append(f"{hidden} not shown ({', '.join(why)})")
+    t.append(("; " if fits else " — ") + "; ".join(words) + "." if words else ".")
+    return t
+
+
+def _rates_line(m: MatchResult) -> Text | None:
+    """The exchange rates used, in one line (their dates: ``--explain``, JSON)."""
+    rates = m.fx.to_json()
+    if not rates:
+        return None
+    origins = list(dict.fromkeys(r["origin"] for r in rates))
+    line = Text("Rates: 1 EUR = " + " · ".join(
+        f"{r['per_eur']} {r['currency']}" + ("" if len(origins) == 1 else f" ({r['origin']})")
+        for r in rates) + (f" ({origins[0]})" if len(origins) == 1 else ""), style="dim")
+    return line
+
+
+def call_cell(r: SchemeResult) -> str:
+    """The call in a few words: "open · no deadline", "closed 2023-03-01", …"""
+    call = r.scheme.call
+    if r.status == "closed" and call.closes:
+        return f"closed {call.closes.isoformat()}"
+    if r.status == "not_yet_open" and call.opens:
+        return f"opens {call.opens.isoformat()}"
+    if r.status == "not_encoded":
+        return "rules not encoded"
+    if call.closes:
+        return f"open until {call.closes.isoformat()}"
+    return "open · no deadline"
+
+
+def _verdict_cell(r: SchemeResult) -> Text:
+    """The verdict as shown, what a closed call would have given, the call in a few words,
+    and the missing documents (a count, the first one's short name)."""
+    if r.scope.state == CLOSED:  # the call says it: "closed 2023-03-01"
+        return Text(f"{call_cell(r)}\n(would: {r.verdict_if_open.label})", style="dim")
+    label = shown_as(r)
+    t = Text(label, style=VERDICT_STYLE[r.verdict] if r.scope.state == IN_SCOPE else "dim")
+    t.append(f"\n{call_cell(r)}", style="dim")
+    docs = r.missing_documents
+    if docs and r.scope.state == IN_SCOPE and r.verdict_if_open is not Verdict.DOES_NOT_FIT:
+        t.append(f"\n{_plural(len(docs), 'doc', 'docs')} missing: "
+                 f"{short_name(docs[0].document.name)}", style="dim")
+    return t
+
+
+def short_name(name: str, words: int = 2) -> str:
+    """A document's name up to its first explanation, in at most ``words`` words:
+    "Intensjonsavtale (letter of intent) signed by …" -> "Intensjonsavtale"."""
+    for sep in (" (", ": ", ", ", "; "):
+        name = name.split(sep, 1)[0]
+    return " ".join(name.split()[:words])
+
+
+def _money_cell(r: SchemeResult, which: str) -> Text:
+    a = r.amounts.amounts
+    if r.scope.state != IN_SCOPE or r.verdict_if_open is Verdict.DOES_NOT_FIT:
+        return Text("—", style="dim")
+    if a is None:
+        return Text("?", style="yellow")
+    if which == "grant":
+        return Text(str(a.max_grant) if a.max_grant else "no cap stated")
+    return Text(str(a.own_funding) if a.own_funding else "the rest of the costs")
+
+
+def summary_table(results: list[SchemeResult]) -> Table:
+    """One row per scheme, at most about four lines each at 80 columns: nothing is cut."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
+                  padding=(0, 1))
+    table.add_column("Scheme", min_width=23)
+    table.add_column("Verdict · call", min_width=14)
+    table.add_column("Max grant", min_width=11)
+    table.add_column("Own funding", min_width=11)
+    for i, r in enumerate(results):
+        name = Text(r.scheme.name, style="bold")
+        name.append(f"\n{r.scheme.id}", style="dim")
+        table.add_row(name, _verdict_cell(r), _money_cell(r, "grant"), _money_cell(r, "own"),
+                      end_section=i < len(results) - 1)
+    return table
+
+
+def _not_shown(m: MatchResult, shown: list[SchemeResult]) -> Text | None:
+    ids = {id(r) for r in shown}
+    hidden = [r for r in ordered(m.results) if id(r) not in ids]
+    if not hidden:
+        return None
+    t = Text("Not shown: ", style="bold")
+    parts = []
+    for r in hidden:
+        if r.scope.state == NOT_APPLICABLE:
+            fields = ", ".join(r.scope.applicable_if)
+            parts.append(f"{r.scheme.id} (not applicable: a {r.scheme.country} scheme; "
+                         f"it would apply with {fields})")
+        else:
+            parts.append(f"{r.scheme.id} ({call_cell(r)}; would: {r.verdict_if_open.label})")
+    t.append("; ".join(parts) + f". --all shows all {len(m.results)}.")
+    return t
+
+
+def _best_tier(r: SchemeResult) -> str | None:
+    if not r.tiers or r.verdict_if_open is Verdict.DOES_NOT_FIT:
+        return None
+    return [t for t in r.tiers if t.verdict is r.verdict_if_open][-1].tier.id
+
+
+def _findings(r: SchemeResult) -> list[Finding]:
+    """The scheme's findings that bear on its verdict: the common rules and the best tier's
+    (all tiers' when none fits)."""
+    tier = _best_tier(r)
+    return [f for f in r.findings if tier is None or f.rule.tier in (None, tier)]
+
+
+def unknown_fields(r: SchemeResult) -> dict[str, list[str]]:
+    """Each field that would settle an unknown rule of ``r``, with those rules' ids."""
+    out: dict[str, list[str]] = {}
+    for f in _findings(r):
+        if f.outcome is Outcome.UNKNOWN and f.rule.kind is not Kind.INFO:
+            for field in f.missing or ("(" + (f.fix or f.message) + ")",):
+                out.setdefault(field, []).append(f.rule.id)
+    return out
+
+
+def _heading(r: SchemeResult) -> Text:
+    head = Text(f"{r.scheme.name} ({r.scheme.id}): ", style="bold")
+    if r.scope.state == NOT_APPLICABLE:
+        head.append("not applicable", style="dim")
+    else:
+        head.append(r.verdict.label, style=VERDICT_STYLE[r.verdict])
+    if r.verdict is Verdict.CLOSED:
+        head.append(f" (would: {r.verdict_if_open.label})", style="dim")
+    if r.scheme.fit_wording and r.verdict is Verdict.FITS:
+        head.append(f" — {r.scheme.fit_wording}", style="green")
+    tier = _best_tier(r) if r.scope.state == IN_SCOPE else None
+    if tier:
+        head.append(f" — tier {next(t.tier.name for t in r.tiers if t.tier.id == tier)}")
+    return head
+
+
+def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
+    """What helps the next step: the amounts, then what would settle the unknowns (the facts
+    that settle the most rules across schemes first), or what stands in the way."""
+    lines = [_heading(r)]
+    if r.scope.state == NOT_APPLICABLE:
+        lines.append(Text(f"{r.scope.reason}; it would apply with "
+                          f"{', '.join(r.scope.applicable_if)}", style="dim"))
+    a = r.amounts.amounts
+    if a is not None and r.verdict_if_open is not Verdict.DOES_NOT_FIT:
+        lines.append(Text(f"Amounts: {first_clause(text_of(a.basis))}", style="dim"))
+    findings = _findings(r)
+    fails = [f for f in findings if f.outcome is Outcome.FAIL]
+    if fails:
+        by_fix: dict[str, list[Finding]] = {}
+        for f in fails:
+            by_fix.setdefault(actionable_fix(f, r.scope), []).append(f)
+        for fix, group in by_fix.items():
+            t = Text("✗ ", style="red")
+            t.append(", ".join(_rule_ref(f) for f in group) + ": ")
+            t.append("; ".join(dict.fromkeys(f.rule.title for f in group)))
+            if fix:
+                t.append(f"\n→ {fix}", style="italic")
+            lines.append(t)
+    warnings = [f for f in findings if f.outcome is Outcome.WARNING]
+    if warnings:
+        lines.append(Text(f"! {_plural(len(warnings), 'warning', 'warnings')} (--explain): "
+                          + ", ".join(_rule_ref(f) for f in warnings), style="magenta"))
+    fields = unknown_fields(r)
+    if fields and not fails:
+        order = sorted(fields, key=lambda k: -weight[k])
+        t = Text(f"Answer {'this' if len(order) == 1 else f'these {len(order)}'} to settle "
+                 f"{r.scheme.name}: ", style="yellow")
+        t.append(facts_text(order[:MAX_FACTS], fields))
+        if len(order) > MAX_FACTS:
+            t.append(f"; and {len(order) - MAX_FACTS} more (--explain)")
+        lines.append(t)
+    return lines
+
+
+def facts_text(order: list[str], fields: dict[str, list[str]]) -> str:
+    """The fields in ``order``, grouped by their profile table as a TOML file groups them:
+    "[declarations] anchoring (SMV19), new_technology (SMV20); [project] activities (SMV22)"."""
+    tables: dict[str, list[str]] = {}
+    for k in order:
+        table, dot, name = k.rpartition(".")
+        if not dot or "[" in table or not table.isidentifier():
+            table, name = "", k
+        tables.setdefault(table, []).append(f"{name} ({', '.join(fields[k])})")
+    return "; ".join((f"[{t}] " if t else "") + ", ".join(names) for t, names in tables.items())
+
+
+def first_clause(text: str) -> str:
+    """The text up to its first "; " outside brackets: an amounts basis's first computation
+    (``--explain`` shows all of it)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and text.startswith("; ", i):
+            return text[:i] + " (more: --explain)"
+    return text
+
+
+def _rule_ref(f: Finding) -> str:
+    return f"{f.rule.id} ({f.rule.tier})" if f.rule.tier else f.rule.id
+
+
+def closing(m: MatchResult, shown: list[SchemeResult]) -> Text:
+    """The counts again, and the command that shows the details."""
+    words, hidden, _ = counts(m, shown)
+    if hidden:
+        words.append(f"{hidden} not shown (--all)")
+    first = next((r for r in shown if shown_as(r) == FITS), None) or next(
+        (r for r in shown if shown_as(r) == NEEDS), None) or (shown[0] if shown else None)
+    t = Text("In short: " + ", ".join(words or ["no scheme"]) + ". ", style="bold")
+    source = m.source or "PROFILE"
+    if first is not None:
+        t.append(f"Details: grantcheck match {source} --explain --scheme {first.scheme.id}")
+    else:
+        t.append(f"All schemes: grantcheck match {source} --all")
+    return t
+
+
+def render_answer(m: MatchResult, console: Console, show_all: bool = False) -> None:
+    """The default view of `match`: see the module's docstring. ``show_all``: every scheme, in
+    full (``--all``, or the schemes ``--scheme`` names)."""
+    results = ordered(m.results)
+    shown = results if show_all else [r for r in results if r.scope.shown]
+    console.print(headline(m, shown))
+    rates = _rates_line(m)
+    if rates is not None:
+        console.print(rates)
+    if shown:
+        console.print(summary_table(shown))
+    hidden = _not_shown(m, shown)
+    if hidden is not None:
+        console.print(hidden)
+    weight: Counter[str] = Counter()
+    for r in shown:
+        for field, ids in unknown_fields(r).items():
+            weight[field] += len(ids)
+    for r in shown:
+        console.print()
+        head, *rest = scheme_detail(r, weight)
+        console.print(head)
+        for line in rest:
+            console.print(Padding(line, (0, 0, 0, 2)))
+    console.print()
+    console.print(closing(m, shown))

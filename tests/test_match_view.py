@@ -1,0 +1,200 @@
+"""`grantcheck match`'s default view (issue 18): the answer on the first line and the last, only
+the schemes that can concern the company, a table that fits 80 columns, at most 40 lines for
+every example profile. Rendered through CliRunner at 80 columns with colour off and a fixed
+--as-of."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from grantcheck.cli import app
+from grantcheck.schemes import SCHEME_IDS
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILES = sorted((ROOT / "profiles").glob("*.toml"))
+AS_OF = "2026-11-23"
+runner = CliRunner()
+
+
+def run(*args: str, columns: str = "80"):
+    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": columns})
+
+
+def default(profile: Path, *extra: str) -> list[str]:
+    r = run("match", str(profile), "--as-of", AS_OF, *extra)
+    assert r.exit_code in (0, 1), r.stdout + r.stderr
+    return r.stdout.splitlines()
+
+
+def as_json(profile: Path) -> dict:
+    return json.loads(run("match", str(profile), "--as-of", AS_OF, "--format", "json").stdout)
+
+
+def words(lines: list[str]) -> str:
+    return " ".join(" ".join(lines).split())
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.stem)
+def test_the_default_view_is_at_most_40_lines_at_80_columns(profile):
+    lines = default(profile)
+    assert len(lines) <= 40, "\n".join(lines)
+    assert all(len(line) <= 80 for line in lines)
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.stem)
+def test_the_answer_is_on_the_first_line_and_again_on_the_last(profile):
+    lines = default(profile)
+    name = as_json(profile)["profile"]["name"]
+    assert lines[0].startswith(name)
+    assert "fit" in words(lines[:3])
+    assert "In short:" in words(lines[-3:]) and "grantcheck match" in words(lines[-3:])
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.stem)
+def test_a_fitting_scheme_is_named_in_the_first_5_lines(profile):
+    lines = default(profile)
+    for s in as_json(profile)["schemes"]:
+        if s["verdict"] == "fits":
+            assert s["name"] in words(lines[:5]), "\n".join(lines[:5])
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.stem)
+def test_no_amount_verdict_or_id_is_cut(profile):
+    lines = default(profile)
+    text = words(lines)
+    assert "…" not in text
+    for s in as_json(profile)["schemes"]:
+        assert s["id"] in text  # shown, or named in the "Not shown" line
+        if s["scope"]["state"] != "in_scope":
+            continue
+        assert s["verdict"].replace("_", " ") in text
+        if s["verdict_if_open"] != "does_not_fit" and s["max_grant"]:
+            amount = s["max_grant"]
+            assert f"{amount['currency']} {int(float(amount['amount'])):,}" in text
+
+
+def test_a_norwegian_profile_shows_no_danish_scheme_and_says_why():
+    lines = default(ROOT / "profiles" / "hardanger-prosess.toml")
+    table = words(lines[:lines.index(next(ln for ln in lines if ln.startswith("Not shown")))])
+    hidden = words(lines[lines.index(next(ln for ln in lines if ln.startswith("Not shown"))):])
+    for sid in ("dk-smv-digital", "dk-innobooster-people"):
+        assert sid not in table
+        assert f"{sid} (not applicable: a DK scheme; it would apply with company.cvr_number)" \
+            in hidden
+    assert "se-saker-digitalisering (closed 2023-03-01" in hidden
+
+
+def test_a_danish_profile_without_foretaksregisteret_finds_bedriftsnettverk_not_applicable():
+    data = as_json(ROOT / "profiles" / "nordlys-automation.toml")
+    [bn] = [s for s in data["schemes"] if s["id"] == "no-bedriftsnettverk"]
+    assert bn["scope"]["state"] == "not_applicable"
+    assert bn["scope"]["applicable_if"] == ["company.registered_in_foretaksregisteret"]
+    assert bn["verdict"] == "needs_information"  # the verdict itself is unchanged
+
+
+def test_all_shows_all_five_in_full():
+    lines = default(ROOT / "profiles" / "hardanger-prosess.toml", "--all")
+    text = words(lines)
+    for sid in SCHEME_IDS:
+        assert f"({sid}):" in text, sid  # each scheme's heading
+    assert "not applicable" in text and "Not shown" not in text
+
+
+def test_scheme_names_one_and_shows_it_in_full_even_when_closed():
+    lines = default(ROOT / "profiles" / "nordlys-automation.toml",
+                    "--scheme", "dk-innobooster-people")
+    text = words(lines)
+    assert "Innobooster People (COVID-19 call) (dk-innobooster-people): closed" in text
+    assert "→" not in text  # no fix for a closed call
+
+
+def test_the_order_is_fits_then_needs_information():
+    text = words(default(ROOT / "profiles" / "hardanger-prosess.toml"))
+    assert text.index("no-prosessinnovasjon") < text.index("no-bedriftsnettverk")
+
+
+def test_unknowns_are_grouped_by_the_field_that_settles_them():
+    text = words(default(ROOT / "profiles" / "hardanger-prosess.toml"))
+    assert "Answer these 7 to settle Bedriftsnettverk (main projects): [network] participants " \
+        "(BN08, BN09, BN10, BN11)" in text
+
+
+def test_a_size_gap_is_said_as_such_not_as_arithmetic():
+    text = words(default(ROOT / "profiles" / "danbyg-holding.toml"))
+    assert "fewer)" not in text
+    assert "a size limit: the company's size" in text
+
+
+def test_a_closed_call_counts_as_open_inside_its_window():
+    r = run("match", str(ROOT / "profiles" / "kvantia-startup.toml"), "--as-of", "2020-11-15")
+    assert "Innobooster People" in words(r.stdout.splitlines()[:4])
+
+
+def test_piped_output_takes_columns_else_80(monkeypatch):
+    from grantcheck.cli._common import _piped_width
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert _piped_width() == 80
+    monkeypatch.setenv("COLUMNS", "132")
+    assert _piped_width() == 132
+    r = run("match", str(ROOT / "profiles" / "nordlys-automation.toml"), "--as-of", AS_OF,
+            columns="132")
+    assert max(len(line) for line in r.stdout.splitlines()) > 80
+
+
+def test_the_pager_is_named_by_grantcheck_pager(monkeypatch):
+    from grantcheck.cli.pager import pager_command
+
+    monkeypatch.setenv("GRANTCHECK_PAGER", "less -R")
+    assert pager_command() == ["less", "-R"]
+    monkeypatch.setenv("GRANTCHECK_PAGER", "")
+    assert pager_command() == []
+    monkeypatch.setenv("GRANTCHECK_PAGER", "cat")
+    assert pager_command() == []
+    monkeypatch.delenv("GRANTCHECK_PAGER")
+    monkeypatch.delenv("PAGER", raising=False)
+    assert pager_command() == ["less"]
+
+
+def test_explain_keeps_the_full_detail():
+    r = run("match", str(ROOT / "profiles" / "nordlys-automation.toml"), "--as-of", AS_OF,
+            "--explain")
+    assert "«" in r.stdout and "Rules as encoded on" in r.stdout
+
+
+def test_json_keeps_every_scheme_with_its_scope():
+    """Scripts lose nothing: every scheme, finding, document and amount stays in the JSON, and
+    each scheme says whether the default view shows it."""
+    data = as_json(ROOT / "profiles" / "hardanger-prosess.toml")
+    assert [s["id"] for s in data["schemes"]] == list(SCHEME_IDS)
+    scopes = {s["id"]: s["scope"] for s in data["schemes"]}
+    assert scopes["no-prosessinnovasjon"] == {"state": "in_scope"}
+    assert scopes["dk-smv-digital"]["state"] == "not_applicable"
+    assert scopes["se-saker-digitalisering"]["state"] == "closed"
+    for s in data["schemes"]:
+        assert s["findings"] and "max_grant" in s and "missing_documents" in s
+
+
+def test_applicability_names_rules_of_the_scheme():
+    from dataclasses import replace
+
+    from grantcheck.schemes import get
+
+    smv = get("dk-smv-digital")
+    assert smv.applicability == ("SMV01",)
+    with pytest.raises(ValueError, match="applicability names no rule XX99"):
+        replace(smv, applicability=("XX99",))
+
+
+def test_a_company_of_the_schemes_own_country_is_never_out_of_its_scope(tmp_path):
+    """A Danish company without a CVR number: SMV:Digital needs information, it is not
+    'not applicable' (the registry is its own country's)."""
+    p = tmp_path / "p.toml"
+    p.write_text('[company]\nname = "Tiny ApS"\ncountry = "DK"\n', encoding="utf-8")
+    [smv] = [s for s in as_json(p)["schemes"] if s["id"] == "dk-smv-digital"]
+    assert smv["scope"] == {"state": "in_scope"} and smv["verdict"] == "needs_information"
+    assert "cvr_number (SMV01)" in words(default(p))
