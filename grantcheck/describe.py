@@ -108,6 +108,14 @@ def _rule(r: Rule) -> dict[str, Any]:
     }
 
 
+def _takes_range(path: str) -> bool:
+    """Whether the profile field at ``path`` may be given within bounds ({ min, max })."""
+    from grantcheck.fields import all_specs, generic
+
+    spec = all_specs().get(generic(path))
+    return spec is not None and spec.ranged
+
+
 def detail(scheme_id: str, on: date) -> dict[str, Any]:
     """Everything one scheme asks: rules by catalogue heading, parameters, documents, notes."""
     scheme = get(scheme_id)
@@ -124,6 +132,7 @@ def detail(scheme_id: str, on: date) -> dict[str, Any]:
     out["sections"] = [{"heading": heading, "rules": [_rule(by_id[i]) for i in ids]}
                        for heading, ids in sections(scheme_id)]
     out["profile_fields"] = sorted({p for r in scheme.rules for p in r.reads})
+    out["range_fields"] = [p for p in out["profile_fields"] if _takes_range(p)]
     out["parameters"] = [{**p.to_json(on), "note": p.note} for p in scheme.parameters]
     out["documents"] = [
         {"id": d.id, "name": d.name, "stage": d.stage.value, "tier": d.tier,

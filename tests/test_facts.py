@@ -299,3 +299,11 @@ def test_prosessinnovasjon_amounts_with_an_open_size_are_a_range_not_the_generou
     amounts = result.amounts.amounts
     assert amounts.max_grant is None and amounts.missing == ("company.owners_fte",)
     assert "NOK 150,000 to NOK 500,000" in str(amounts.basis)
+
+
+def test_show_names_the_figures_that_take_a_range() -> None:
+    from grantcheck.describe import detail
+
+    fields = detail("no-prosessinnovasjon", ON)["range_fields"]
+    assert "company.employees_fte" in fields and "company.public_ownership_percent" in fields
+    assert "declarations.large_enterprise_exception" not in fields

@@ -180,6 +180,9 @@ def render_show(data: dict[str, Any], on: str, console: Console) -> None:
             console.print(_indented(Text(f"when: {d['when']}", style="green")))
         console.print(_indented(_source_text(d["source"], page)))
     console.print()
+    if data.get("range_fields"):
+        console.print(Text("Figures that may be given as a range, { min = 10, max = 19 }: "
+                           + ", ".join(data["range_fields"]), style="dim"))
     for note in data["notes"]:
         console.print(Text(f"Note: {note}", style="dim"))
     _print_budget(data["budget"], on, page, console)
