@@ -46,7 +46,8 @@ def is_figure(annotation: Any) -> bool:
 def _to_range(bounds: dict[str, Decimal]) -> Decimal | Range:
     """A validated ``{min, max}`` table as a Range (one end: 0, or no upper end)."""
     if not bounds:
-        raise PydanticCustomError("value_error", "a range needs min, max or both (got an empty table)")
+        raise PydanticCustomError("value_error",
+                                  "a range needs min, max or both (got an empty table)")
     lo = bounds.get("min", Decimal(0))
     hi = bounds.get("max", INF)
     if lo > hi:
