@@ -307,3 +307,32 @@ def test_show_names_the_figures_that_take_a_range() -> None:
     fields = detail("no-prosessinnovasjon", ON)["range_fields"]
     assert "company.employees_fte" in fields and "company.public_ownership_percent" in fields
     assert "declarations.large_enterprise_exception" not in fields
+
+
+# --- the arithmetic encloses every result ------------------------------------------------------
+
+_ends_st = st.tuples(st.integers(0, 10_000), st.integers(0, 10_000)).map(
+    lambda t: (D(min(t)), D(max(t))))
+
+
+@settings(max_examples=200, deadline=None)
+@given(a=_ends_st, b=_ends_st, x=st.floats(0, 1), y=st.floats(0, 1),
+       threshold=st.integers(0, 20_000))
+def test_a_result_on_ranges_holds_every_result_on_their_values(
+        a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal], x: float, y: float,
+        threshold: int) -> None:
+    ra, rb = Range(*a), Range(*b)
+    va = a[0] + (a[1] - a[0]) * D(str(round(x, 3)))  # a value in each range
+    vb = b[0] + (b[1] - b[0]) * D(str(round(y, 3)))
+    for op in (lambda p, q: p + q, lambda p, q: p - q, lambda p, q: p * q, least):
+        r = op(ra, rb)
+        v = op(va, vb)
+        lo, hi = (r.lo, r.hi) if isinstance(r, Range) else (r, r)
+        assert lo <= v <= hi
+    t = D(threshold)
+    for cmp in (lambda p: p < t, lambda p: p <= t, lambda p: p > t, lambda p: p >= t):
+        try:
+            decided = cmp(ra)
+        except Undecided:
+            continue
+        assert cmp(va) is decided
