@@ -15,7 +15,7 @@ import types
 import typing
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from functools import cache
 from typing import Any
@@ -199,16 +199,12 @@ def parse_scalar(spec: FieldSpec, text: str) -> Any:
     if spec.kind == "bool":
         return parse_bool(t)
     if spec.kind in ("decimal", "int"):
-        clean = t.replace("_", "").replace(" ", "").replace("\u00a0", "")
-        if "," in clean:
-            raise BadValue(f"{t!r}: write the number without commas",
-                           "e.g. 1500000 or 1500000.50 (a point for decimals)")
+        from grantcheck.numbers import NumberError, parse_number
+
         try:
-            number = Decimal(clean)
-        except InvalidOperation:
-            raise BadValue(f"{t!r} is not a number", "e.g. 1500000 or 14.5") from None
-        if not number.is_finite():
-            raise BadValue(f"{t!r} is not a number", "e.g. 1500000 or 14.5")
+            number = parse_number(t)
+        except NumberError as e:
+            raise BadValue(e.message, e.hint) from None
         if spec.kind == "int":
             if number != number.to_integral_value():
                 raise BadValue(f"{t!r} is not a whole number", "e.g. 12")

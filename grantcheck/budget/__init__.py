@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -114,7 +114,7 @@ def budget_from_data(data: Any, source: str, text: str = "") -> Budget:
     try:
         return Budget.model_validate(data)
     except ValidationError as e:
-        raise ProfileError(source, [problem_of(err, text, prefix=("budget",))
+        raise ProfileError(source, [problem_of(err, text, prefix=("budget",), data=data)
                                     for err in e.errors()]) from None
 
 
@@ -127,19 +127,34 @@ def parse_line_option(text: str) -> dict[str, object]:
     {'category': 'personnel', 'hours': Decimal('120'), 'rate': Decimal('650')}
     """
     category, sep, value = text.partition("=")
-    category, value = category.strip(), value.strip().replace("_", "").replace(" ", "")
+    from grantcheck.numbers import NumberError, parse_number
+
+    category, value = category.strip(), value.strip()
     if not sep or not category or not value:
-        raise ValueError(f"--line {text!r}: expected CATEGORY=AMOUNT (e.g. consultancy=150000) "
-                         "or CATEGORY=HOURSh@RATE (e.g. personnel=120h@650)")
+        raise LineError(f"--line {_short(text)}: expected CATEGORY=AMOUNT (e.g. "
+                        "consultancy=150000) or CATEGORY=HOURSh@RATE (e.g. personnel=120h@650)")
     try:
         if "@" in value:
             hours, _, rate = value.partition("@")
-            return {"category": category, "hours": Decimal(hours.removesuffix("h")),
-                    "rate": Decimal(rate)}
-        return {"category": category, "amount": Decimal(value)}
-    except InvalidOperation:
-        raise ValueError(f"--line {text!r}: {value!r} is not an amount (write e.g. 150000 or "
-                         "120h@650)") from None
+            return {"category": category, "hours": parse_number(hours.strip().removesuffix("h")),
+                    "rate": parse_number(rate)}
+        return {"category": category, "amount": parse_number(value)}
+    except NumberError as e:
+        raise LineError(f"--line {_short(text)}: {e.message}",
+                        e.hint if "two ways" in e.message or "separator" in e.message
+                        or "comma" in e.message else "write e.g. 150000 or 120h@650") from None
+
+
+class LineError(ValueError):
+    """A ``--line`` option that cannot be read: the message names it, the hint the fix."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        self.hint = hint
+        super().__init__(message)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return repr(text) if len(text) <= limit else f"{text[:limit]!r}… ({len(text):,} characters)"
 
 
 def budget_from_options(lines: Sequence[str], scheme: str | None) -> Budget:

@@ -161,7 +161,7 @@ def budget(
         _err(*profile_error_lines(e))
         raise typer.Exit(2) from None
     except ValueError as e:
-        _fail(str(e))
+        _fail(str(e), getattr(e, "hint", ""))
     if draft.scheme is not None and draft.scheme not in SCHEME_IDS:
         try:
             get(draft.scheme)
