@@ -11,6 +11,7 @@ validate, schema; :mod:`.catalogue`: schemes, show; :mod:`.batch`), what they sh
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -27,6 +28,9 @@ for _command in (check.match, check.budget, profiles.init, profiles.validate, pr
 
 def main() -> None:
     """Console-script entry point: never lets a traceback reach the user."""
+    for stream in (sys.stdout, sys.stderr):  # a latin-1 terminal, a file name not UTF-8
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
         app()
     except KeyboardInterrupt:

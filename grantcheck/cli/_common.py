@@ -28,6 +28,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -122,6 +123,14 @@ def _quiet_when_stdout_closes(command: Callable[..., None]) -> Callable[..., Non
 
             _detach_stdout()
             raise typer.Exit(EXIT_PIPE_CLOSED) from None
+        except OSError as e:  # a full disk, /dev/full, an I/O error: the output is incomplete
+            if e.filename is not None:
+                raise  # a file's error is the command's to report
+            _detach_stdout()
+            _err(f"Error: cannot write the output to stdout: {e.strerror or e}",
+                 "Hint: the output written so far is incomplete; free some space or write "
+                 "it elsewhere")
+            raise typer.Exit(2) from None
 
     return run
 

@@ -123,9 +123,9 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
     elif typ == "missing":
         msg = "required field is missing"
     elif typ in ("greater_than_equal", "greater_than") and err.get("ctx", {}).get("ge") == 0:
-        msg = f"must not be negative (got {shown(given)})"
+        msg = f"must not be negative (got {shown(given, quote=False)})"
     elif typ == "less_than_equal":
-        msg = f"must be at most {err['ctx']['le']:,} (got {shown(given)})"
+        msg = f"must be at most {err['ctx']['le']:,} (got {shown(given, quote=False)})"
     elif typ in ("decimal_parsing", "decimal_type", "int_parsing", "int_type"):
         msg = f"must be a number (got {shown(given)})"
     elif typ in ("bool_type", "bool_parsing"):
@@ -151,7 +151,7 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
                    hint[:1].upper() + hint[1:] if hint else "")
 
 
-def shown(value: Any, limit: int = 60) -> str:
+def shown(value: Any, limit: int = 60, *, quote: bool = True) -> str:
     """A value the user wrote, as a message quotes it: text in quotes with control characters
     escaped, numbers and dates as written (never a Python repr such as Decimal('1.5')), cut to
     ``limit`` characters with the length said."""
@@ -168,6 +168,8 @@ def shown(value: Any, limit: int = 60) -> str:
         return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} digits)"
     if isinstance(value, date | datetime | time):
         return value.isoformat()
+    if isinstance(value, str) and not quote:
+        return shown(value, limit)[1:-1] if len(value) <= limit else value[:limit] + "…"
     if isinstance(value, str):  # repr() shows control characters as escapes
         return repr(value) if len(value) <= limit else (
             f"{value[:limit]!r}… ({len(value):,} characters)")

@@ -30,7 +30,7 @@ def assert_clean_error(r: subprocess.CompletedProcess[bytes], *expected: str) ->
     err = r.stderr.decode("utf-8", "replace")
     assert r.returncode == 2, (r.returncode, err[:2000])
     assert "internal error" not in err and "Traceback" not in err, err[:2000]
-    assert err.startswith("Error: "), err[:2000]
+    assert ("\n" + err).count("\nError: ") >= 1, err[:2000]
     for e in expected:
         assert e in err, err[:2000]
     return err
