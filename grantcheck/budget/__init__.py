@@ -79,7 +79,7 @@ def load_budget(path: str | Path) -> tuple[Budget, Profile | None]:
     from grantcheck.profile import read_text
 
     p = Path(path)
-    return parse_budget(read_text(p), str(p))
+    return parse_budget(read_text(p), "<stdin>" if str(p) == "-" else str(p))
 
 
 def parse_budget(text: str, source: str = "<budget>") -> tuple[Budget, Profile | None]:

@@ -149,10 +149,17 @@ RateOption = Annotated[
                  help="Override an EUR exchange rate, e.g. --rate NOK=11.50 "
                  "(units per euro; repeatable)."),
 ]
+def split_commas(values: list[str] | None) -> list[str] | None:
+    """--scheme a,b as --scheme a --scheme b."""
+    if not values:
+        return values
+    return [part.strip() for v in values for part in v.split(",") if part.strip()]
+
+
 SchemeOption = Annotated[
     list[str] | None,
-    typer.Option("--scheme", "-s", help="Only this scheme (repeatable).", metavar="ID",
-                 autocompletion=complete_scheme_id),
+    typer.Option("--scheme", "-s", help="Only this scheme (repeatable, or a comma list).",
+                 metavar="ID", autocompletion=complete_scheme_id, callback=split_commas),
 ]
 
 

@@ -24,13 +24,15 @@ from grantcheck.cli._common import (
     _rate_overrides,
     _stdout_console,
     complete_scheme_id,
+    split_commas,
 )
 
 
 @_quiet_when_stdout_closes
 def match(
     profile: Annotated[
-        Path, typer.Argument(help="The company profile (TOML).", show_default=False)
+        Path, typer.Argument(help="The company profile (TOML); - reads it from stdin.",
+                             show_default=False)
     ],
     as_of: Annotated[
         str | None,
@@ -70,7 +72,8 @@ def match(
     except ProfileError as e:
         _err(*profile_error_lines(e))
         raise typer.Exit(2) from None
-    result = check(prof, on, rates=overrides, schemes=ids, source=str(profile))
+    result = check(prof, on, rates=overrides, schemes=ids,
+                   source="<stdin>" if str(profile) == "-" else str(profile))
     for w in result.warnings:
         _err(f"Warning: {w}")
     if fmt is Format.json:
@@ -91,12 +94,14 @@ def budget(
     file: Annotated[
         Path | None,
         typer.Argument(help="A budget file: a profile with a [budget] table, or a file with "
-                       "only [budget]. Leave out to give the lines with --line.",
+                       "only [budget]; - reads it from stdin. Leave out to give the lines with "
+                       "--line.",
                        show_default=False),
     ] = None,
     scheme: Annotated[
         list[str] | None,
         typer.Option("--scheme", "-s", metavar="ID", autocompletion=complete_scheme_id,
+                     callback=split_commas,
                      help="Check against this scheme (repeatable). Default: budget.scheme, "
                      "else every scheme the profile could fit."),
     ] = None,
@@ -150,7 +155,7 @@ def budget(
     try:
         if file is not None:
             draft, profile = load_budget(file)
-            source = str(file)
+            source = "<stdin>" if str(file) == "-" else str(file)
         elif line:
             draft = budget_from_options(line, None)
             source = "--line"

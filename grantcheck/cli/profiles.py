@@ -19,6 +19,7 @@ from grantcheck.cli._common import (
     _print_json,
     _quiet_when_stdout_closes,
     complete_scheme_id,
+    split_commas,
 )
 
 
@@ -44,6 +45,7 @@ def init(
     scheme: Annotated[
         list[str] | None,
         typer.Option("--scheme", "-s", metavar="ID", autocompletion=complete_scheme_id,
+                     callback=split_commas,
                      help="Ask what this scheme reads (repeatable; default: the schemes of "
                      "the company's country)."),
     ] = None,
@@ -107,7 +109,8 @@ def init(
 @_quiet_when_stdout_closes
 def validate(
     profiles: Annotated[
-        list[Path], typer.Argument(help="Profile files (TOML).", show_default=False)
+        list[Path], typer.Argument(help="Profile files (TOML), folders (searched for *.toml), "
+                                   "or - for one from stdin.", show_default=False)
     ],
     fmt: FormatOption = Format.table,
 ) -> None:

@@ -122,6 +122,8 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
                 hint = f"did you mean {close[0]!r}?"
     elif typ == "missing":
         msg = "required field is missing"
+    elif typ == "string_too_short" and err.get("ctx", {}).get("min_length") == 1:
+        msg = "must not be empty"
     elif typ in ("greater_than_equal", "greater_than") and err.get("ctx", {}).get("ge") == 0:
         msg = f"must not be negative (got {shown(given, quote=False)})"
     elif typ == "less_than_equal":

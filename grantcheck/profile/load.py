@@ -18,7 +18,7 @@ from grantcheck.profile.model import Profile
 def load_profile(path: str | Path) -> Profile:
     """Read a TOML profile; raise ProfileError naming the file, line and field on bad input."""
     p = Path(path)
-    return parse_profile(read_text(p), str(p))
+    return parse_profile(read_text(p), "<stdin>" if str(p) == "-" else str(p))
 
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # docs/limits.md: a profile or budget file is at most 10 MB

@@ -1,0 +1,55 @@
+"""Issue 19, part 3: input read as people write it: `-` for stdin, --scheme as a comma list,
+validate of a folder, an empty name; and the help: -h."""
+
+from __future__ import annotations
+
+from tests.robustness.helpers import AS_OF, MINIMAL, PROFILES, assert_clean_error, cli
+
+NORDLYS = PROFILES / "nordlys-automation.toml"
+
+
+def test_match_reads_a_profile_from_stdin():
+    r = cli("match", "-", "--as-of", AS_OF, "--format", "json", stdin=NORDLYS.read_bytes())
+    assert r.returncode in (0, 1), r.stderr
+    assert b'"source": "<stdin>"' in r.stdout or b"<stdin>" in r.stdout
+
+
+def test_validate_reads_a_profile_from_stdin():
+    r = cli("validate", "-", stdin=NORDLYS.read_bytes())
+    assert (r.returncode, r.stdout) == (0, b"<stdin>: OK\n"), r.stderr
+
+
+def test_budget_reads_a_file_from_stdin():
+    budget = b'[budget]\nscheme = "dk-smv-digital"\n[[budget.lines]]\ncategory = "x"\n' \
+             b'amount = -1\n'
+    assert_clean_error(cli("budget", "-", "--as-of", AS_OF, stdin=budget), "Error: <stdin>:")
+
+
+def test_scheme_takes_a_comma_list():
+    r = cli("match", str(NORDLYS), "--as-of", AS_OF, "--format", "json",
+            "--scheme", "dk-smv-digital,dk-innobooster-people")
+    assert r.returncode in (0, 1), r.stderr
+    assert r.stdout.count(b'"id": "dk-') >= 2
+
+
+def test_validate_takes_a_folder_like_batch():
+    r = cli("validate", str(PROFILES))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count(b": OK\n") == len(list(PROFILES.glob("*.toml")))
+
+
+def test_validate_of_an_empty_folder_says_so(tmp_path):
+    assert_clean_error(cli("validate", str(tmp_path)), "a folder with no *.toml file in it")
+
+
+def test_an_empty_company_name_is_refused(tmp_path):
+    p = tmp_path / "p.toml"
+    p.write_text(MINIMAL.replace("Tiny ApS", ""), encoding="utf-8")
+    assert_clean_error(cli("validate", str(p)), "p.toml:2: company.name: must not be empty")
+
+
+def test_dash_h_is_help():
+    r = cli("-h")
+    assert r.returncode == 0 and b"Usage:" in r.stdout
+    r = cli("budget", "-h")
+    assert r.returncode == 0 and b"Usage:" in r.stdout
