@@ -106,10 +106,13 @@ def batch(
 
     Examples:
 
+    
         grantcheck batch profiles/ --format csv > fits.csv
 
+    
         grantcheck batch --input registry.jsonl --format jsonl --output fits.jsonl
 
+    
         find clients -name '*.toml' | grantcheck batch - --format json
 
     A profile that cannot be read becomes an error record (file, line, what is wrong) and the

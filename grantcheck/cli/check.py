@@ -54,6 +54,7 @@ def match(
 
     Example:
 
+    
         grantcheck match profiles/nordlys-automation.toml --explain
 
     Exit code 0 when at least one open scheme fits, 1 when none does, 2 on bad input.
@@ -130,8 +131,10 @@ def budget(
 
     Example:
 
+    
         grantcheck budget profiles/nordlys-automation.toml --scheme dk-smv-digital
 
+    
         grantcheck budget --scheme dk-smv-digital --line consultancy=150000 --line hardware=320000
 
     Shows each line's eligibility and its source, the eligible cost base, the grant (rate and

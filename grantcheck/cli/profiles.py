@@ -58,8 +58,10 @@ def init(
 
     Example:
 
+    
         grantcheck init nordlys.toml
 
+    
         grantcheck init acme.toml --non-interactive --set company.country=DK \\
             --set company.name="Acme ApS" --set company.turnover=2500000
     """
@@ -122,6 +124,7 @@ def validate(
 
     Example:
 
+    
         grantcheck validate profiles/*.toml
     """
     from grantcheck.errors import profile_error_lines
@@ -160,6 +163,7 @@ def schema(
 
     Example:
 
+    
         grantcheck schema --output profile.schema.json
     """
     import json

@@ -53,3 +53,28 @@ def test_dash_h_is_help():
     assert r.returncode == 0 and b"Usage:" in r.stdout
     r = cli("budget", "-h")
     assert r.returncode == 0 and b"Usage:" in r.stdout
+
+
+def test_budget_help_keeps_its_brackets_and_its_examples_whole():
+    r = cli("budget", "--help", env={"COLUMNS": "80"})
+    out = r.stdout.decode()
+    assert r.returncode == 0
+    assert "a profile with a [budget] table" in out
+    assert "    grantcheck budget --scheme dk-smv-digital --line consultancy=150000 --line " \
+           "hardware=320000\n" in out
+    assert "<bool>" not in out and "╭" not in out
+
+
+def test_a_usage_error_is_in_the_error_style():
+    r = cli("match", "--bogus")
+    assert r.returncode == 2
+    assert r.stderr.decode() == "Error: No such option: --bogus\nHint: see 'grantcheck match -h'\n"
+
+
+def test_a_missing_scheme_argument_lists_the_schemes():
+    from grantcheck.schemes import SCHEME_IDS
+
+    r = cli("show")
+    assert r.returncode == 2
+    assert r.stderr.decode() == ("Error: Missing argument 'SCHEME'.\nHint: the schemes: "
+                                 + ", ".join(SCHEME_IDS) + "\n")
