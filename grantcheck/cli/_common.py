@@ -16,7 +16,7 @@ import typer
 from grantcheck import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from typing import TextIO
 
     from rich.console import Console
@@ -96,14 +96,26 @@ def _stdout_console(file: TextIO | None = None) -> Console:
     BrokenPipeError, for :func:`_quiet_when_stdout_closes`: Rich itself would exit with 1, which
     for `match` means that nothing fits."""
     from rich.console import Console
+    from rich.segment import Segment
 
     class PipeConsole(Console):
         def on_broken_pipe(self) -> None:
             self.quiet = True
             raise BrokenPipeError
 
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            # text from a profile (a company name from a third-party extract) may hold escape
+            # sequences: shown visibly, never sent to the terminal to interpret
+            return super()._render_buffer(
+                seg if seg.control else Segment(seg.text.translate(_VISIBLE), seg.style)
+                for seg in buffer)
+
     out = file or sys.stdout
     return PipeConsole(file=file, width=None if out.isatty() else 120)
+
+
+# control characters (but newline and tab) as visible escapes: ESC as \x1b
+_VISIBLE = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0)) if c not in (9, 10)}
 
 
 def _quiet_when_stdout_closes(command: Callable[..., None]) -> Callable[..., None]:

@@ -175,7 +175,8 @@ def batch(
             stop = stopped = stack.enter_context(gb.stop_on_interrupt())
             runner = stack.enter_context(gb.Runner(options, jobs=jobs or gb.default_jobs(),
                                                    stop=stop))
-            advance = stack.enter_context(_progress())
+            advance = stack.enter_context(_progress(
+                data_on_terminal=output is None and _stdout_is_terminal()))
             died: gb.WorkerDied | None = None
             try:  # a closed stdout (`| head`) raises BrokenPipeError: _quiet_when_stdout_closes
                 for block in runner.blocks(sources):
@@ -288,14 +289,23 @@ def _partial_name(output: Path) -> Path:
     return found
 
 
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except ValueError:  # closed
+        return False
+
+
 def _stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
 
 
 @contextlib.contextmanager
-def _progress() -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr while the block runs, only when stderr is a terminal."""
-    if not _stderr_is_terminal():
+def _progress(*, data_on_terminal: bool = False) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr while the block runs, only when stderr is a terminal and the
+    records do not go to the same terminal (the bar would mix with them); it is removed before
+    anything else is printed (transient, and the report comes after the block)."""
+    if not _stderr_is_terminal() or data_on_terminal:
         yield lambda n: None
         return
     from rich.console import Console

@@ -143,9 +143,12 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         if sep and model is not None and field in model.model_fields:
             # a model validator names the field it is about: "rate: hours need a rate"
             msg, loc = rest, (*loc, field)
+    elif typ == "string_type":
+        msg = f"must be text, in quotes (got {shown(given)})"
     else:
-        msg = f"{err['msg']} (got {shown(given)})" if given is not None and not isinstance(
-            given, dict | list) else str(err["msg"])
+        said = str(err["msg"]).replace("Input should be ", "must be ", 1)  # our words
+        msg = f"{said} (got {shown(given)})" if given is not None and not isinstance(
+            given, dict | list) else said
     if "did you mean" in msg and not hint:
         msg, _, rest = msg.partition("; ")
         hint = rest[:1].upper() + rest[1:]

@@ -78,3 +78,19 @@ def test_a_missing_scheme_argument_lists_the_schemes():
     assert r.returncode == 2
     assert r.stderr.decode() == ("Error: Missing argument 'SCHEME'.\nHint: the schemes: "
                                  + ", ".join(SCHEME_IDS) + "\n")
+
+
+def test_escape_sequences_in_a_profile_are_shown_not_interpreted(tmp_path):
+    p = tmp_path / "p.toml"
+    p.write_text('[company]\nname = "Evil\\u001b[31mRED"\ncountry = "DK"\n', encoding="utf-8")
+    r = cli("match", str(p), "--as-of", AS_OF)
+    assert r.returncode in (0, 1), r.stderr
+    assert b"\x1b" not in r.stdout
+    assert b"Evil\\x1b[31mRED" in r.stdout
+
+
+def test_a_file_name_with_a_newline_stays_on_its_error_line(tmp_path):
+    p = tmp_path / "bad\nname.toml"
+    p.write_text('[company]\nname = 5\ncountry = "DK"\n', encoding="utf-8")
+    err = assert_clean_error(cli("validate", str(p)))
+    assert "bad\\x0aname.toml:2: company.name: must be text, in quotes (got 5)" in err
