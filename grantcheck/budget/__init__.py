@@ -157,9 +157,13 @@ def _short(text: str, limit: int = 60) -> str:
     return repr(text) if len(text) <= limit else f"{text[:limit]!r}… ({len(text):,} characters)"
 
 
-def budget_from_options(lines: Sequence[str], scheme: str | None) -> Budget:
-    """A budget from ``--line`` options (raises ValueError / ProfileError naming the option)."""
+def budget_from_options(lines: Sequence[str], scheme: str | None,
+                        fields: Mapping[str, object] | None = None) -> Budget:
+    """A budget from ``--line`` options and the budget's own fields given as options
+    (``--tier``, ``--start``, ``--end``: ``fields``); raises ValueError / ProfileError naming
+    the option."""
     data: dict[str, object] = {"lines": [parse_line_option(s) for s in lines]}
+    data.update({k: v for k, v in (fields or {}).items() if v is not None})
     if scheme:
         data["scheme"] = scheme
     return budget_from_data(data, "--line")

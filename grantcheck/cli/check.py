@@ -112,6 +112,21 @@ def budget(
                      help="A budget line without a file, e.g. --line consultancy=150000 or "
                      "--line personnel=120h@650 (repeatable)."),
     ] = None,
+    tier: Annotated[
+        str | None,
+        typer.Option("--tier", metavar="t25|t100|t250",
+                     help="With --line: the SMV:Digital voucher (budget.tier)."),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option("--start", metavar="YYYY-MM-DD",
+                     help="With --line: the project's first day (budget.start)."),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option("--end", metavar="YYYY-MM-DD",
+                     help="With --line: the project's last day (budget.end)."),
+    ] = None,
     as_of: Annotated[
         str | None,
         typer.Option("--as-of", metavar="YYYY-MM-DD",
@@ -154,13 +169,18 @@ def budget(
     if file is not None and line:
         _fail("give a budget file or --line options, not both",
               "put every line in the file's [[budget.lines]]")
+    if file is not None and (tier or start or end):
+        _fail("--tier, --start and --end go with --line",
+              "with a budget file, state budget.tier, budget.start and budget.end in it")
     profile = None
     try:
         if file is not None:
             draft, profile = load_budget(file)
             source = "<stdin>" if str(file) == "-" else str(file)
         elif line:
-            draft = budget_from_options(line, None)
+            draft = budget_from_options(line, None, {
+                "tier": tier, "start": _option_date("--start", start),
+                "end": _option_date("--end", end)})
             source = "--line"
         else:
             _fail("no budget given", "give a budget file, or the lines with --line "
@@ -215,3 +235,13 @@ def budget(
 
     ok = all(r.verdict is BudgetVerdict.COMPLIES for r in results)
     raise typer.Exit(EXIT_FIT if ok else EXIT_NO_FIT)
+
+
+def _option_date(option: str, text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        _fail(f"{option} {text[:40]!r}: not a date", f"write it as YYYY-MM-DD, e.g. {option} "
+              "2026-03-01")

@@ -94,3 +94,19 @@ def test_a_file_name_with_a_newline_stays_on_its_error_line(tmp_path):
     p.write_text('[company]\nname = 5\ncountry = "DK"\n', encoding="utf-8")
     err = assert_clean_error(cli("validate", str(p)))
     assert "bad\\x0aname.toml:2: company.name: must be text, in quotes (got 5)" in err
+
+
+def test_budget_line_takes_the_tier_and_the_period_it_asks_for():
+    """The README's `budget --line …` always ended in "state budget.tier, budget.start/end"."""
+    args = ["budget", "-s", "dk-smv-digital", "-l", "consultancy=150000", "--as-of", AS_OF]
+    before = cli(*args).stdout.decode()
+    assert "state budget.tier" in before and "state budget.start and budget.end" in before
+    r = cli(*args, "--tier", "t250", "--start", "2026-03-01", "--end", "2026-12-31")
+    out = r.stdout.decode()
+    assert "state budget.tier" not in out and "budget.start and budget.end" not in out
+    assert "voucher t250" in out
+
+
+def test_budget_tier_with_a_file_is_refused():
+    r = cli("budget", str(NORDLYS), "--tier", "t25", "--as-of", AS_OF)
+    assert_clean_error(r, "--tier, --start and --end go with --line")
