@@ -45,7 +45,8 @@ def read_text(p: Path) -> str:
         raise ProfileError(str(p), [Problem("", "is a directory, not a profile")]) from None
     except OSError as e:
         raise ProfileError(str(p), [Problem("", e.strerror or str(e))]) from None
-    mode = os.fstat(fd).st_mode
+    st = os.fstat(fd)
+    mode = st.st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
         if stat.S_ISDIR(mode):
@@ -53,20 +54,26 @@ def read_text(p: Path) -> str:
         raise ProfileError(str(p), [Problem(
             "", "is not a regular file (a pipe, socket or device): not read",
             hint="save the profile to a file; - reads one from stdin")])
+    if st.st_size > MAX_FILE_BYTES:
+        os.close(fd)
+        raise _too_large(str(p))
     with os.fdopen(fd, "rb") as fh:
-        try:
-            data = fh.read(MAX_FILE_BYTES + 1)
+        try:  # read(n) would allocate n bytes: the size is known, and was checked
+            data = fh.read()
         except OSError as e:
             raise ProfileError(str(p), [Problem("", e.strerror or str(e))]) from None
     return _decoded(data, str(p))
 
 
+def _too_large(source: str) -> ProfileError:
+    return ProfileError(source, [Problem(
+        "", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, more than a profile can be "
+        "(not read)", hint="batch --input reads many profiles from one JSON Lines or CSV file")])
+
+
 def _decoded(data: bytes, source: str) -> str:
     if len(data) > MAX_FILE_BYTES:
-        raise ProfileError(source, [Problem(
-            "", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, more than a profile "
-            "can be (not read)", hint="batch --input reads many profiles from one JSON Lines "
-            "or CSV file")])
+        raise _too_large(source)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
