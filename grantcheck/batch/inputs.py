@@ -264,10 +264,14 @@ def _csv_rows(reader: Any, names: list[str], name: str) -> Iterator[Task]:
                        f"has {len(row)} cells where the header has {len(names)} columns"
                        + _swallowed(row, start, end))
             continue
+        joined = "".join(row)
         try:
-            "".join(row).encode("utf-8")
+            joined.encode("utf-8")
         except UnicodeEncodeError:
             yield Task("missing", source, "is not UTF-8 text")
+            continue
+        if "\x00" in joined:  # never copied raw into the output
+            yield Task("missing", source, "contains a NUL character (binary data?)")
             continue
         yield Task("csv", source, dict(zip(names, row, strict=True)))
 
