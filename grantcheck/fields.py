@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from grantcheck.numbers import quoted
 from grantcheck.profile import Profile
 
 NONE_WORDS = frozenset({"none", "[]"})
@@ -207,14 +208,14 @@ def parse_scalar(spec: FieldSpec, text: str) -> Any:
             raise BadValue(e.message, e.hint) from None
         if spec.kind == "int":
             if number != number.to_integral_value():
-                raise BadValue(f"{t!r} is not a whole number", "e.g. 12")
+                raise BadValue(f"{quoted(t)} is not a whole number", "e.g. 12")
             return int(number)
         return number
     if spec.kind == "date":
         try:
             return date.fromisoformat(t)
         except ValueError:
-            raise BadValue(f"{t!r} is not a date", "write it as YYYY-MM-DD, e.g. 2025-03-01"
+            raise BadValue(f"{quoted(t)} is not a date", "write it as YYYY-MM-DD, e.g. 2025-03-01"
                            ) from None
     if spec.kind == "choice":
         if t in spec.choices:
@@ -223,7 +224,7 @@ def parse_scalar(spec: FieldSpec, text: str) -> Any:
             return low
         close = difflib.get_close_matches(low, spec.choices, n=1, cutoff=0.6)
         hint = f"did you mean {close[0]!r}?" if close else "one of: " + ", ".join(spec.choices)
-        raise BadValue(f"{t!r} is not one of the allowed values", hint)
+        raise BadValue(f"{quoted(t)} is not one of the allowed values", hint)
     if spec.kind == "str":
         return t
     raise BadValue(f"{spec.path} is a table, not a single value",
@@ -243,7 +244,7 @@ def parse_value(spec: FieldSpec, text: str) -> Any:
             return []
         items = [part.strip() for part in text.split(",")]
         if any(not item for item in items):
-            raise BadValue(f"{text!r} has an empty item",
+            raise BadValue(f"{quoted(text)} has an empty item",
                            "separate the values with commas, or write none for an empty list")
         return [parse_scalar(spec, item) for item in items]
     return parse_scalar(spec, text)

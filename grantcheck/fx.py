@@ -212,7 +212,7 @@ def parse_rate_override(text: str) -> tuple[str, Decimal]:
     cur, sep, value = text.partition("=")
     cur = cur.strip().upper()
     if not sep or cur not in {"DKK", "NOK", "SEK"}:
-        raise ValueError(f"--rate {text!r}: expected CUR=VALUE with CUR one of DKK, NOK, SEK")
+        raise ValueError(f"--rate {_short(text)}: expected CUR=VALUE with CUR one of DKK, NOK, SEK")
     from grantcheck.numbers import NumberError, parse_number
 
     try:

@@ -47,16 +47,16 @@ def ambiguity(text: str) -> NumberError | None:
         thousands = whole + frac
         decimal = f"{whole}.{frac}".rstrip("0").rstrip(".")
         return NumberError(
-            f"{_quoted(text)} could be read two ways",
+            f"{quoted(text)} could be read two ways",
             f"with {m[1]!r} grouping thousands it is {thousands}, as a decimal mark {decimal}: "
             "write the one you mean (a point for decimals, no thousands separators)")
     m = _GROUPED.fullmatch(text)
     if m is not None and m[1] not in " \u00a0":  # a space groups thousands and nothing else
         plain = text.replace(m[1], "").replace(",", ".")
-        return NumberError(f"{_quoted(text)}: write the number without thousands separators",
+        return NumberError(f"{quoted(text)}: write the number without thousands separators",
                            f"e.g. {plain}")
     if "," in text:
-        return NumberError(f"{_quoted(text)}: write the number with a point for decimals and "
+        return NumberError(f"{quoted(text)}: write the number with a point for decimals and "
                            "no commas", f"e.g. {text.replace(',', '.')}"
                            if text.count(",") == 1 and "." not in text else "e.g. 1500000.50")
     return None
@@ -76,18 +76,18 @@ def parse_number(text: str) -> Decimal:
     clean = t.replace("_", "") if "_" in t and "__" not in t and not t.startswith("_") \
         and not t.endswith("_") else t
     if len(clean) > MAX_DIGITS or _PLAIN.fullmatch(clean) is None:
-        raise NumberError(f"{_quoted(t)} is not a number", "e.g. 1500000 or 14.5")
+        raise NumberError(f"{quoted(t)} is not a number", "e.g. 1500000 or 14.5")
     try:
         number = Decimal(clean)
     except InvalidOperation:
-        raise NumberError(f"{_quoted(t)} is not a number", "e.g. 1500000 or 14.5") from None
+        raise NumberError(f"{quoted(t)} is not a number", "e.g. 1500000 or 14.5") from None
     if abs(number.adjusted()) > MAX_DIGITS:
-        raise NumberError(f"{_quoted(t)} is out of range: no amount, count or rate has more "
+        raise NumberError(f"{quoted(t)} is out of range: no amount, count or rate has more "
                           f"than {MAX_DIGITS} digits")
     return number
 
 
-def _quoted(text: str, limit: int = 40) -> str:
+def quoted(text: str, limit: int = 40) -> str:
     """``text`` in quotes, cut to ``limit`` characters with its length said when longer."""
     if len(text) <= limit:
         return repr(text)

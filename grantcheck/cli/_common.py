@@ -71,7 +71,10 @@ def _parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        _fail(f"--as-of {text!r}: not a date", "write it as YYYY-MM-DD, e.g. --as-of 2020-11-15")
+        from grantcheck.numbers import quoted
+
+        _fail(f"--as-of {quoted(text)}: not a date",
+              "write it as YYYY-MM-DD, e.g. --as-of 2020-11-15")
 
 
 def complete_scheme_id(incomplete: str) -> list[str]:

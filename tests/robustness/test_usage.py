@@ -110,3 +110,9 @@ def test_budget_line_takes_the_tier_and_the_period_it_asks_for():
 def test_budget_tier_with_a_file_is_refused():
     r = cli("budget", str(NORDLYS), "--tier", "t25", "--as-of", AS_OF)
     assert_clean_error(r, "--tier, --start and --end go with --line")
+
+
+def test_a_long_bad_value_is_cut_with_its_length():
+    """A 1 MB bad value was echoed in full to stderr (an argument is at most 128 KB)."""
+    err = assert_clean_error(cli("match", str(NORDLYS), "--as-of", "x" * 100_000))
+    assert "… (100,000 characters): not a date" in err and len(err) < 300
