@@ -66,7 +66,8 @@ def _usage_error(e: Any) -> int:
         from grantcheck.schemes import SCHEME_IDS
 
         hint = "the schemes: " + ", ".join(SCHEME_IDS)
-    _err(f"Error: {e.format_message()}", f"Hint: {hint}")
+    said = e.format_message().replace("Value error, ", "").replace("Input should be ", "must be ")
+    _err(f"Error: {said}", f"Hint: {hint}")
     return int(e.exit_code)
 
 

@@ -116,3 +116,12 @@ def test_a_long_bad_value_is_cut_with_its_length():
     """A 1 MB bad value was echoed in full to stderr (an argument is at most 128 KB)."""
     err = assert_clean_error(cli("match", str(NORDLYS), "--as-of", "x" * 100_000))
     assert "… (100,000 characters): not a date" in err and len(err) < 300
+
+
+def test_a_bad_option_value_has_no_pydantic_wording():
+    r = cli("match", str(NORDLYS), "--format", "xml")
+    assert r.returncode == 2
+    assert r.stderr.decode().startswith("Error: Invalid value for '--format' / '-f': 'xml' is "
+                                        "not one of 'table', 'json'.\n")
+    r = cli("batch", "x", "--jobs", "0")
+    assert "must be greater than or equal to 1" in r.stderr.decode()
