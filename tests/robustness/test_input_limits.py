@@ -168,3 +168,9 @@ def test_validate_of_10000_invalid_entries_is_linear(tmp_path):
     assert len(e.value.problems) == 10000
     assert e.value.problems[-1].path == "aid_received[9999].amount"
     assert e.value.problems[-1].line == 3 + 4 * 10000
+
+
+def test_a_syntax_error_at_the_end_of_the_file_has_a_line(tmp_path):
+    p = write(tmp_path, MINIMAL + "x = [1,\n")
+    assert_clean_error(cli("validate", str(p)),
+                       "p.toml:5: TOML syntax error: Invalid value at the end of the file")
