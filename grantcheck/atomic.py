@@ -8,57 +8,89 @@ interrupted run never leaves half a file, and an existing file is replaced only 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 
 class FileExists(FileExistsError):
-    """The target exists and ``force`` was not given."""
+    """The target exists and ``force`` was not given. ``kept`` is where the data written was
+    kept instead, when the target appeared while it was being written (``keep=True``)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, kept: Path | None = None) -> None:
         self.path = path
+        self.kept = kept
         super().__init__(f"{path}: already exists")
 
 
 @contextlib.contextmanager
-def atomic_text(path: str | os.PathLike[str], *, force: bool = False) -> Iterator[TextIO]:
+def atomic_text(path: str | os.PathLike[str], *, force: bool = False, keep: bool = False,
+                where: Callable[[], Path | None] | None = None) -> Iterator[TextIO]:
     """Open a temporary text file beside ``path``; rename it onto ``path`` when the block ends.
 
     If the block raises (including KeyboardInterrupt), the temporary file is removed and
     ``path`` is untouched. Without ``force`` an existing ``path`` raises :class:`FileExists`
-    before anything is written (and again at the end, should it have appeared meanwhile).
+    before anything is written (and again at the end, should it have appeared meanwhile: with
+    ``keep`` the data is then kept under a new name beside it, ``FileExists.kept``). A symbolic
+    link is followed (the file it points to is written); a folder raises IsADirectoryError
+    before anything is written. ``where``, when given, is asked at the end for a path to
+    write to instead (None: ``path``; never replaced: one that exists raises FileExists).
+    Characters the file cannot hold (a file name not UTF-8) are written as backslash escapes.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
     if target.exists() and not force:
-        raise FileExists(target)
+        raise FileExists(Path(path))
     folder = target.parent if str(target.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
         if hasattr(os, "fchmod"):  # mkstemp makes the file 0600: give it the mode open() would
             os.fchmod(fd, _mode_for(target))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        if force:
+        diverted = where() if where is not None else None
+        if diverted is not None:
+            _link(tmp, diverted, None)
+        elif force:
             os.replace(tmp, target)
         else:
-            # link() fails if the target appeared meanwhile: never clobber without force
-            try:
-                os.link(tmp, target)
-            except FileExistsError:
-                raise FileExists(target) from None
-            except OSError:  # a file system without hard links: fall back to a checked rename
-                if target.exists():
-                    raise FileExists(target) from None
-                os.replace(tmp, target)
+            _link(tmp, target, _kept_name(target) if keep else None)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+def _link(tmp: Path, target: Path, keep_as: Path | None) -> None:
+    """``tmp`` renamed to ``target``, which must not exist; else FileExists (after renaming
+    ``tmp`` to ``keep_as`` when given)."""
+    # link() fails if the target appeared meanwhile: never clobber without force
+    try:
+        os.link(tmp, target)
+        return
+    except FileExistsError:
+        pass
+    except OSError:  # a file system without hard links: fall back to a checked rename
+        if not target.exists():
+            os.replace(tmp, target)
+            return
+    if keep_as is not None:
+        os.replace(tmp, keep_as)
+    raise FileExists(target, keep_as)
+
+
+def _kept_name(target: Path) -> Path:
+    """A name beside ``target`` that no file has: ``fits.csv.1``, ``fits.csv.2``, …"""
+    n = 1
+    while (found := target.with_name(f"{target.name}.{n}")).exists() or found.is_symlink():
+        n += 1
+    return found
 
 
 def _mode_for(target: Path) -> int:

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from grantcheck.numbers import ambiguity
 from grantcheck.profile import Problem, Profile, ProfileError, profile_from_data
 from grantcheck.profile.bounds import parse_band
 
@@ -167,8 +168,22 @@ def _convert(col: Column, cell: str) -> Any:
     if col.kind == "number":
         band = parse_band(cell)
         if band is not None:  # a size band or an approximate figure: read as a range
+            for end in band.values():
+                number_cell(end)  # each end written as a number is (150.000 refused)
             return band
-    # numbers, integers, dates and text go to the model as text: it parses and checks them
+    if col.kind in ("number", "integer"):
+        return number_cell(cell)
+    # dates and text go to the model as text: it parses and checks them
+    return cell
+
+
+def number_cell(cell: str) -> str:
+    """A number cell as the model reads it (as text: the model parses and checks it), refused
+    when it is written ambiguously (``150.000``, ``1,000``) or with thousands separators. The
+    one place a CSV cell's number is read (grantcheck.numbers says how people write them)."""
+    bad = ambiguity(cell)
+    if bad is not None:
+        raise ValueError(f"{bad.message}; {bad.hint}")
     return cell
 
 

@@ -24,14 +24,18 @@ class UserError(Exception):
         return self.message
 
 
+# control characters (a file name with a newline, an escape sequence) made visible in a message
+VISIBLE = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0))}
+
+
 def format_problem(source: str, p: Problem) -> str:
-    where = source
+    where = source.translate(VISIBLE)
     if p.line is not None:
         where += f":{p.line}"
         if p.column is not None:
             where += f":{p.column}"
     text = f"{where}: {p.path}: {p.message}" if p.path else f"{where}: {p.message}"
-    return text
+    return text.translate(VISIBLE)
 
 
 def profile_error_lines(e: ProfileError) -> list[str]:

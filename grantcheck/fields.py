@@ -15,7 +15,7 @@ import types
 import typing
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from enum import Enum
 from functools import cache
 from typing import Any
@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from grantcheck.numbers import quoted
 from grantcheck.profile import Profile
 from grantcheck.profile.bounds import is_figure, parse_band
 
@@ -204,31 +205,30 @@ def parse_scalar(spec: FieldSpec, text: str) -> Any:
     low = t.lower()
     if spec.kind == "bool":
         return parse_bool(t)
-    if spec.kind == "decimal" and spec.ranged:
-        band = parse_band(t)
-        if band is not None:  # "10-19", "between 10 and 19", "at most 50000000"
-            return {k: Decimal(v) for k, v in band.items()}
     if spec.kind in ("decimal", "int"):
-        clean = t.replace("_", "").replace(" ", "").replace("\u00a0", "")
-        if "," in clean:
-            raise BadValue(f"{t!r}: write the number without commas",
-                           "e.g. 1500000 or 1500000.50 (a point for decimals)")
+        from grantcheck.numbers import NumberError, parse_number
+
+        band = parse_band(t) if spec.ranged else None
+        if band is not None:  # "10-19", "between 10 and 19", "at most 50000000"
+            try:  # each end as a number is read (150.000 refused)
+                return {k: parse_number(v) for k, v in band.items()}
+            except NumberError as e:
+                raise BadValue(e.message, e.hint) from None
+
         try:
-            number = Decimal(clean)
-        except InvalidOperation:
-            raise BadValue(f"{t!r} is not a number", "e.g. 1500000 or 14.5") from None
-        if not number.is_finite():
-            raise BadValue(f"{t!r} is not a number", "e.g. 1500000 or 14.5")
+            number = parse_number(t)
+        except NumberError as e:
+            raise BadValue(e.message, e.hint) from None
         if spec.kind == "int":
             if number != number.to_integral_value():
-                raise BadValue(f"{t!r} is not a whole number", "e.g. 12")
+                raise BadValue(f"{quoted(t)} is not a whole number", "e.g. 12")
             return int(number)
         return number
     if spec.kind == "date":
         try:
             return date.fromisoformat(t)
         except ValueError:
-            raise BadValue(f"{t!r} is not a date", "write it as YYYY-MM-DD, e.g. 2025-03-01"
+            raise BadValue(f"{quoted(t)} is not a date", "write it as YYYY-MM-DD, e.g. 2025-03-01"
                            ) from None
     if spec.kind == "choice":
         if t in spec.choices:
@@ -237,7 +237,7 @@ def parse_scalar(spec: FieldSpec, text: str) -> Any:
             return low
         close = difflib.get_close_matches(low, spec.choices, n=1, cutoff=0.6)
         hint = f"did you mean {close[0]!r}?" if close else "one of: " + ", ".join(spec.choices)
-        raise BadValue(f"{t!r} is not one of the allowed values", hint)
+        raise BadValue(f"{quoted(t)} is not one of the allowed values", hint)
     if spec.kind == "str":
         return t
     raise BadValue(f"{spec.path} is a table, not a single value",
@@ -257,7 +257,7 @@ def parse_value(spec: FieldSpec, text: str) -> Any:
             return []
         items = [part.strip() for part in text.split(",")]
         if any(not item for item in items):
-            raise BadValue(f"{text!r} has an empty item",
+            raise BadValue(f"{quoted(text)} has an empty item",
                            "separate the values with commas, or write none for an empty list")
         return [parse_scalar(spec, item) for item in items]
     return parse_scalar(spec, text)

@@ -204,6 +204,7 @@ class FxRates:
 
 # An override above this many units per euro is a typo, and would overflow Decimal's precision.
 MAX_RATE = Decimal(1_000_000)
+MIN_RATE = Decimal("0.0001")  # docs/limits.md: the range of --rate
 
 
 def parse_rate_override(text: str) -> tuple[str, Decimal]:
@@ -211,12 +212,18 @@ def parse_rate_override(text: str) -> tuple[str, Decimal]:
     cur, sep, value = text.partition("=")
     cur = cur.strip().upper()
     if not sep or cur not in {"DKK", "NOK", "SEK"}:
-        raise ValueError(f"--rate {text!r}: expected CUR=VALUE with CUR one of DKK, NOK, SEK")
+        raise ValueError(f"--rate {_short(text)}: expected CUR=VALUE with CUR one of DKK, NOK, SEK")
+    from grantcheck.numbers import NumberError, parse_number
+
     try:
-        d = Decimal(value.strip())
-    except ArithmeticError:
-        raise ValueError(f"--rate {text!r}: {value!r} is not a number") from None
-    if not d.is_finite() or d <= 0 or d > MAX_RATE:
-        raise ValueError(f"--rate {text!r}: the rate must be a positive number of at most "
-                         f"{MAX_RATE:,} units per euro")
+        d = parse_number(value)
+    except NumberError as e:
+        raise ValueError(f"--rate {_short(text)}: {e.message}") from None
+    if not MIN_RATE <= d <= MAX_RATE:
+        raise ValueError(f"--rate {_short(text)}: the rate must be at least {MIN_RATE} and "
+                         f"at most {MAX_RATE:,} units per euro")
     return cur, d
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return repr(text) if len(text) <= limit else f"{text[:limit]!r}… ({len(text):,} characters)"

@@ -32,11 +32,26 @@ class FileReport:
 
 
 def validate_files(paths: Iterable[str | Path]) -> list[FileReport]:
+    """A report per file; a folder is searched for *.toml files as ``batch`` searches it."""
     reports = []
     for path in paths:
+        if Path(path).is_dir():
+            reports += _folder_reports(str(path))
+            continue
         try:
             load_profile(path)
-            reports.append(FileReport(str(path)))
+            reports.append(FileReport("<stdin>" if str(path) == "-" else str(path)))
         except ProfileError as e:
             reports.append(FileReport(e.source, e.problems))
     return reports
+
+
+def _folder_reports(folder: str) -> list[FileReport]:
+    from grantcheck.batch.inputs import path_tasks
+
+    tasks = list(path_tasks([folder]))
+    if not tasks:
+        return [FileReport(folder, [Problem("", "a folder with no *.toml file in it")])]
+    return [report for t in tasks for report in (
+        validate_files([t.payload]) if t.kind == "toml"
+        else [FileReport(t.source, [Problem("", str(t.payload))])])]

@@ -384,8 +384,10 @@ def test_non_interactive_set_writes_a_valid_profile(tmp_path):
      "Hint: did you mean 'company.turnover'?"),
     ("company.turnover=abc", "Error: --set company.turnover: 'abc' is not a number",
      "Hint: e.g. 1500000"),
-    ("company.turnover=1,5", "Error: --set company.turnover: '1,5': write the number without "
-     "commas", "Hint: e.g. 1500000 or 1500000.50"),
+    ("company.turnover=1,5", "Error: --set company.turnover: '1,5': write the number with a "
+     "point for decimals and no commas", "Hint: e.g. 1.5"),
+    ("company.turnover=150.000", "Error: --set company.turnover: '150.000' could be read two "
+     "ways", "Hint: with '.' grouping thousands it is 150000, as a decimal mark 150"),
     ("company.listed=maybe", "Error: --set company.listed: 'maybe' is not yes or no", ""),
     ("company.sector=fishing", "Error: --set company.sector: 'fishing' is not one of the "
      "allowed values", ""),

@@ -50,12 +50,23 @@ GLOB_CHARS = frozenset("*?[")
 
 def _folder(root: str) -> Iterator[Task]:
     """Every *.toml below ``root``, folders and files in sorted order, found as it walks."""
-    for folder, dirs, files in os.walk(root):
+    errors: list[OSError] = []  # a folder that cannot be read is an error record, not skipped
+    for folder, dirs, files in os.walk(root, onerror=errors.append):
+        yield from _unreadable(errors)
         dirs.sort()
         for name in sorted(files):
             if name.endswith(".toml"):
                 path = str(Path(folder, name))
                 yield Task("toml", path, path)
+    yield from _unreadable(errors)
+
+
+def _unreadable(errors: list[OSError]) -> Iterator[Task]:
+    while errors:
+        e = errors.pop(0)
+        yield Task("missing", str(e.filename),
+                   f"is a folder that cannot be read ({e.strerror or e}): its profiles were "
+                   "not checked")
 
 
 def _expand(arg: str, *, globs: bool = True) -> Iterator[Task]:
@@ -240,7 +251,9 @@ def _csv_rows(reader: Any, names: list[str], name: str) -> Iterator[Task]:
             return
         except csv.Error as e:
             end = reader.line_num
-            yield Task("missing", f"{name}:{start}", f"not a CSV row: {e}")
+            yield Task("missing", f"{name}:{start}", f"not a CSV row: {e}"
+                       + (f" (lines {start}-{end} were read as this row: is a quote not "
+                          "closed?)" if end > start else ""))
             continue
         end = reader.line_num
         source = f"{name}:{start}"
@@ -248,14 +261,28 @@ def _csv_rows(reader: Any, names: list[str], name: str) -> Iterator[Task]:
             continue
         if len(row) != len(names):
             yield Task("missing", source,
-                       f"has {len(row)} cells where the header has {len(names)} columns")
+                       f"has {len(row)} cells where the header has {len(names)} columns"
+                       + _swallowed(row, start, end))
             continue
+        joined = "".join(row)
         try:
-            "".join(row).encode("utf-8")
+            joined.encode("utf-8")
         except UnicodeEncodeError:
             yield Task("missing", source, "is not UTF-8 text")
             continue
+        if "\x00" in joined:  # never copied raw into the output
+            yield Task("missing", source, "contains a NUL character (binary data?)")
+            continue
         yield Task("csv", source, dict(zip(names, row, strict=True)))
+
+
+def _swallowed(row: list[str], start: int, end: int) -> str:
+    """What a row that runs over several lines took in: a quote opened and not closed reads
+    the rows after it as one cell, and the error names them all."""
+    if end > start and any("\n" in cell for cell in row):
+        return (f"; a quote opened in it is not closed, so lines {start}-{end} were read as "
+                "this one row (none of them was checked)")
+    return ""
 
 
 InputFormat = Literal["jsonl", "csv"]

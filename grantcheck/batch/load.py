@@ -75,8 +75,11 @@ def _json_data(line: bytes, source: str) -> Any:
             raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
         data = _DECODER.decode(text)
     except json.JSONDecodeError as e:
-        raise ProfileError(source, [Problem("", f"not valid JSON: {e.msg} (column {e.colno})")]
-                           ) from None
+        crs = text.count("\r")
+        cr_only = (f"; the line holds {crs} carriage returns: were its line ends written as "
+                   "CR only? The records in it were read as one line") if crs else ""
+        raise ProfileError(source, [Problem("", f"not valid JSON: {e.msg} (column {e.colno})"
+                                            f"{cr_only}")]) from None
     except RecursionError:
         raise ProfileError(source, [Problem("", "not valid JSON: nested too deeply")]) from None
     except ValueError:  # int(): more digits than Python converts

@@ -25,7 +25,8 @@ class WorkerDied(RuntimeError):
     """A worker process ended while it had inputs to check (killed, out of memory)."""
 
 
-def _serve(options: Options, tasks: Connection, results: Connection) -> None:
+def _serve(options: Options, tasks: Connection, results: Connection,
+           inherited: list[Connection] | None = None) -> None:
     """A worker process: checks the chunks it is sent, in order, and sends back each one's
     result (``("ok", value)``, or ``("error", text)`` for an error outside any one input's).
 
@@ -37,6 +38,11 @@ def _serve(options: Options, tasks: Connection, results: Connection) -> None:
     # batch after the records being written, then ends the workers (SIGKILL) or lets them end
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    # the main process's ends of every pipe, inherited at fork: closed, so that when the main
+    # process dies however it dies (SIGKILL, the OOM killer) this one reads EOF and ends,
+    # instead of holding its own or another worker's pipe open for ever
+    for conn in inherited or ():
+        conn.close()
     worker = Worker(options)
     inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
 
@@ -84,7 +90,8 @@ class _Workers:
         for n in range(jobs):
             task_out, task_in = ctx.Pipe(duplex=False)
             answer_out, answer_in = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_serve, args=(options, task_out, answer_in),
+            inherited = [*self.sends, *self.answers, task_in, answer_out]
+            proc = ctx.Process(target=_serve, args=(options, task_out, answer_in, inherited),
                                name=f"grantcheck-worker-{n + 1}", daemon=True)
             proc.start()
             task_out.close()  # the worker's ends: closed here, so its exit is seen as EOF

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -79,7 +79,7 @@ def load_budget(path: str | Path) -> tuple[Budget, Profile | None]:
     from grantcheck.profile import read_text
 
     p = Path(path)
-    return parse_budget(read_text(p), str(p))
+    return parse_budget(read_text(p), "<stdin>" if str(p) == "-" else str(p))
 
 
 def parse_budget(text: str, source: str = "<budget>") -> tuple[Budget, Profile | None]:
@@ -114,7 +114,7 @@ def budget_from_data(data: Any, source: str, text: str = "") -> Budget:
     try:
         return Budget.model_validate(data)
     except ValidationError as e:
-        raise ProfileError(source, [problem_of(err, text, prefix=("budget",))
+        raise ProfileError(source, [problem_of(err, text, prefix=("budget",), data=data)
                                     for err in e.errors()]) from None
 
 
@@ -127,24 +127,43 @@ def parse_line_option(text: str) -> dict[str, object]:
     {'category': 'personnel', 'hours': Decimal('120'), 'rate': Decimal('650')}
     """
     category, sep, value = text.partition("=")
-    category, value = category.strip(), value.strip().replace("_", "").replace(" ", "")
+    from grantcheck.numbers import NumberError, parse_number
+
+    category, value = category.strip(), value.strip()
     if not sep or not category or not value:
-        raise ValueError(f"--line {text!r}: expected CATEGORY=AMOUNT (e.g. consultancy=150000) "
-                         "or CATEGORY=HOURSh@RATE (e.g. personnel=120h@650)")
+        raise LineError(f"--line {_short(text)}: expected CATEGORY=AMOUNT (e.g. "
+                        "consultancy=150000) or CATEGORY=HOURSh@RATE (e.g. personnel=120h@650)")
     try:
         if "@" in value:
             hours, _, rate = value.partition("@")
-            return {"category": category, "hours": Decimal(hours.removesuffix("h")),
-                    "rate": Decimal(rate)}
-        return {"category": category, "amount": Decimal(value)}
-    except InvalidOperation:
-        raise ValueError(f"--line {text!r}: {value!r} is not an amount (write e.g. 150000 or "
-                         "120h@650)") from None
+            return {"category": category, "hours": parse_number(hours.strip().removesuffix("h")),
+                    "rate": parse_number(rate)}
+        return {"category": category, "amount": parse_number(value)}
+    except NumberError as e:
+        raise LineError(f"--line {_short(text)}: {e.message}",
+                        e.hint if "two ways" in e.message or "separator" in e.message
+                        or "comma" in e.message else "write e.g. 150000 or 120h@650") from None
 
 
-def budget_from_options(lines: Sequence[str], scheme: str | None) -> Budget:
-    """A budget from ``--line`` options (raises ValueError / ProfileError naming the option)."""
+class LineError(ValueError):
+    """A ``--line`` option that cannot be read: the message names it, the hint the fix."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        self.hint = hint
+        super().__init__(message)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return repr(text) if len(text) <= limit else f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
+def budget_from_options(lines: Sequence[str], scheme: str | None,
+                        fields: Mapping[str, object] | None = None) -> Budget:
+    """A budget from ``--line`` options and the budget's own fields given as options
+    (``--tier``, ``--start``, ``--end``: ``fields``); raises ValueError / ProfileError naming
+    the option."""
     data: dict[str, object] = {"lines": [parse_line_option(s) for s in lines]}
+    data.update({k: v for k, v in (fields or {}).items() if v is not None})
     if scheme:
         data["scheme"] = scheme
     return budget_from_data(data, "--line")

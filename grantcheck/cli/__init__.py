@@ -11,8 +11,10 @@ validate, schema; :mod:`.catalogue`: schemes, show; :mod:`.batch`), what they sh
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from typing import Any
 
 from grantcheck.cli import batch, catalogue, check, profiles
 from grantcheck.cli._common import _err, app, complete_scheme_id
@@ -27,18 +29,46 @@ for _command in (check.match, check.budget, profiles.init, profiles.validate, pr
 
 def main() -> None:
     """Console-script entry point: never lets a traceback reach the user."""
+    for stream in (sys.stdout, sys.stderr):  # a latin-1 terminal, a file name not UTF-8
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
-        app()
+        code = app(standalone_mode=False, prog_name="grantcheck")
     except KeyboardInterrupt:
         _err("Interrupted.")
         sys.exit(130)
     except Exception as e:  # a bug of ours: say so plainly, without a traceback
+        if hasattr(e, "format_message") and hasattr(e, "exit_code"):  # a usage error of click's
+            sys.exit(_usage_error(e))
+        if type(e).__name__ == "Abort":  # end of input at a prompt
+            _err("Aborted.")
+            sys.exit(1)
         _err(f"Error: internal error: {type(e).__name__}: {e}",
              "Hint: this is a bug in grantcheck; please report it with the input that caused it "
              "(set GRANTCHECK_DEBUG=1 to see the traceback)")
         if os.environ.get("GRANTCHECK_DEBUG"):
             raise
         sys.exit(3)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(e: Any) -> int:
+    """A usage error (an unknown option, a missing argument, a bad choice) in the words and
+    form of every other error: an Error line, a Hint line, exit 2."""
+    if type(e).__name__ == "NoArgsIsHelpError":  # `grantcheck` alone: the help
+        _err(e.format_message())
+        return int(e.exit_code)
+    ctx = getattr(e, "ctx", None)
+    command = ctx.command_path if ctx is not None else "grantcheck"
+    hint = f"see '{command} -h'"
+    param = getattr(e, "param", None)
+    if param is not None and getattr(param, "name", "") in ("scheme", "scheme_id", "sid"):
+        from grantcheck.schemes import SCHEME_IDS
+
+        hint = "the schemes: " + ", ".join(SCHEME_IDS)
+    said = e.format_message().replace("Value error, ", "").replace("Input should be ", "must be ")
+    _err(f"Error: {said}", f"Hint: {hint}")
+    return int(e.exit_code)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ import typer
 from grantcheck import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from typing import TextIO
 
     from rich.console import Console
@@ -28,6 +28,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help and usage errors as written: "[budget]" is not markup
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -69,7 +71,10 @@ def _parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        _fail(f"--as-of {text!r}: not a date", "write it as YYYY-MM-DD, e.g. --as-of 2020-11-15")
+        from grantcheck.numbers import quoted
+
+        _fail(f"--as-of {quoted(text)}: not a date",
+              "write it as YYYY-MM-DD, e.g. --as-of 2020-11-15")
 
 
 def complete_scheme_id(incomplete: str) -> list[str]:
@@ -94,11 +99,19 @@ def _stdout_console(file: TextIO | None = None) -> Console:
     BrokenPipeError, for :func:`_quiet_when_stdout_closes`: Rich itself would exit with 1, which
     for `match` means that nothing fits."""
     from rich.console import Console
+    from rich.segment import Segment
 
     class PipeConsole(Console):
         def on_broken_pipe(self) -> None:
             self.quiet = True
             raise BrokenPipeError
+
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            # text from a profile (a company name from a third-party extract) may hold escape
+            # sequences: shown visibly, never sent to the terminal to interpret
+            return super()._render_buffer(
+                seg if seg.control else Segment(seg.text.translate(_VISIBLE), seg.style)
+                for seg in buffer)
 
     out = file or sys.stdout
     return PipeConsole(file=file, width=None if out.isatty() else _piped_width())
@@ -110,6 +123,10 @@ def _piped_width() -> int:
         return max(20, int(os.environ.get("COLUMNS", "")))
     except ValueError:
         return 80
+
+
+# control characters (but newline and tab) as visible escapes: ESC as \x1b
+_VISIBLE = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7f, 0xa0)) if c not in (9, 10)}
 
 
 def _quiet_when_stdout_closes(command: Callable[..., None]) -> Callable[..., None]:
@@ -130,6 +147,14 @@ def _quiet_when_stdout_closes(command: Callable[..., None]) -> Callable[..., Non
 
             _detach_stdout()
             raise typer.Exit(EXIT_PIPE_CLOSED) from None
+        except OSError as e:  # a full disk, /dev/full, an I/O error: the output is incomplete
+            if e.filename is not None:
+                raise  # a file's error is the command's to report
+            _detach_stdout()
+            _err(f"Error: cannot write the output to stdout: {e.strerror or e}",
+                 "Hint: the output written so far is incomplete; free some space or write "
+                 "it elsewhere")
+            raise typer.Exit(2) from None
 
     return run
 
@@ -148,10 +173,17 @@ RateOption = Annotated[
                  help="Override an EUR exchange rate, e.g. --rate NOK=11.50 "
                  "(units per euro; repeatable)."),
 ]
+def split_commas(values: list[str] | None) -> list[str] | None:
+    """--scheme a,b as --scheme a --scheme b."""
+    if not values:
+        return values
+    return [part.strip() for v in values for part in v.split(",") if part.strip()]
+
+
 SchemeOption = Annotated[
     list[str] | None,
-    typer.Option("--scheme", "-s", help="Only this scheme (repeatable).", metavar="ID",
-                 autocompletion=complete_scheme_id),
+    typer.Option("--scheme", "-s", help="Only this scheme (repeatable, or a comma list).",
+                 metavar="ID", autocompletion=complete_scheme_id, callback=split_commas),
 ]
 
 

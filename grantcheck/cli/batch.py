@@ -4,12 +4,13 @@ atomically, and clean stops on Ctrl-C and SIGTERM."""
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -28,7 +29,6 @@ from grantcheck.cli._common import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-    from typing import TextIO
 
     from grantcheck.batch import OutputKind, Tally
     from grantcheck.render.batch import Sink
@@ -106,10 +106,13 @@ def batch(
 
     Examples:
 
+    
         grantcheck batch profiles/ --format csv > fits.csv
 
+    
         grantcheck batch --input registry.jsonl --format jsonl --output fits.jsonl
 
+    
         find clients -name '*.toml' | grantcheck batch - --format json
 
     A profile that cannot be read becomes an error record (file, line, what is wrong) and the
@@ -128,47 +131,77 @@ def batch(
     if input_file is None and not inputs:
         _fail("no profiles given", "name files, folders or globs, - to read paths from stdin, "
               "or --input FILE for JSON Lines or CSV")
-    if output is not None and output.exists() and not force:
-        _fail(f"{output}: already exists", "use --force to replace it")
+    if output is not None:  # decided before any work is done
+        if output.is_dir():
+            _fail(f"--output {output}: is a folder",
+                  f"give a file name, e.g. {output / 'fits.csv'}")
+        if os.path.lexists(output) and not force:
+            _fail(f"{output}: already exists", "use --force to replace it")
+    existed = output is not None and output.exists()
+    stopped = gb.StopFlag()  # replaced by the real flag once the batch runs
+    diverted: list[Path] = []  # where an interrupted rerun wrote its records
     kind: OutputKind = "csv" if fmt is BatchFormat.csv else "none" if (
         fmt is BatchFormat.table) else "json"
     options = gb.Options(on, overrides, tuple(ids), kind)
     tally = gb.Tally()
-    with _ended_at_once(output), contextlib.ExitStack() as stack:
-        try:
-            sources = gb.open_inputs(stack, inputs or [], input_file,
-                                     input_format.value if input_format else None, sys.stdin)
-            empty = sources.empty()
-        except gb.InputError as e:
-            _fail(str(e), e.hint)
-        if empty:
-            _fail("nothing to check: no profiles found in the inputs",
-                  "a folder is searched for *.toml files; --input files need one profile per "
-                  "line or row")
-        try:
-            out = stack.enter_context(atomic_text(output, force=force)) if output else sys.stdout
-        except FileExists:
-            _fail(f"{output}: already exists", "use --force to replace it")
-        except OSError as e:  # no such folder, no permission: nothing was written
-            _fail(f"--output {output}: {e.strerror or e}")
-        sink = _batch_sink(fmt, out, ids)
-        stop = stack.enter_context(gb.stop_on_interrupt())
-        runner = stack.enter_context(gb.Runner(options, jobs=jobs or gb.default_jobs(),
-                                               stop=stop))
-        advance = stack.enter_context(_progress())
-        died: gb.WorkerDied | None = None
-        try:  # a closed stdout (`| head`) raises BrokenPipeError: _quiet_when_stdout_closes
-            for block in runner.blocks(sources):
-                sink.write(block)
-                tally.add(block)
-                advance(block.done)
-                if stop.stopped:
-                    break
-        except gb.WorkerDied as e:  # killed, out of memory: keep what was done, as Ctrl-C
-            died = e
-        sink.close()
-        interrupted = stop.stopped
-    _batch_report(tally, interrupted, output)
+    try:
+        with _ended_at_once(output), contextlib.ExitStack() as stack:
+            try:
+                sources = gb.open_inputs(stack, inputs or [], input_file,
+                                         input_format.value if input_format else None, sys.stdin)
+                empty = sources.empty()
+            except gb.InputError as e:
+                _fail(str(e), e.hint)
+            if empty:
+                _fail("nothing to check: no profiles found in the inputs",
+                      "a folder is searched for *.toml files; --input files need one profile per "
+                      "line or row")
+            def where() -> Path | None:  # an interrupted rerun keeps the file it would replace
+                assert output is not None
+                if stopped.stopped and existed:
+                    diverted.append(_partial_name(output))
+                    return diverted[-1]
+                return None
+
+            try:
+                out: Any = _OutputFile(stack.enter_context(
+                    atomic_text(output, force=force, keep=True, where=where)), output
+                ) if output else sys.stdout
+            except FileExists:
+                _fail(f"{output}: already exists", "use --force to replace it")
+            except OSError as e:  # no such folder, no permission: nothing was written
+                _fail(f"--output {output}: {e.strerror or e}")
+            sink = _batch_sink(fmt, out, ids)
+            stop = stopped = stack.enter_context(gb.stop_on_interrupt())
+            runner = stack.enter_context(gb.Runner(options, jobs=jobs or gb.default_jobs(),
+                                                   stop=stop))
+            advance = stack.enter_context(_progress(
+                data_on_terminal=output is None and _stdout_is_terminal()))
+            died: gb.WorkerDied | None = None
+            try:  # a closed stdout (`| head`) raises BrokenPipeError: _quiet_when_stdout_closes
+                for block in runner.blocks(sources):
+                    sink.write(block)
+                    tally.add(block)
+                    advance(block.done)
+                    if stop.stopped:
+                        break
+            except gb.WorkerDied as e:  # killed, out of memory: keep what was done, as Ctrl-C
+                died = e
+            sink.close()
+            interrupted = stop.stopped
+    except OutputError as e:
+        _fail(f"--output {output}: cannot write: {e.reason}; nothing was written (the "
+              f"temporary file is removed{', the existing file kept' if existed else ''})")
+    except FileExists as e:  # it appeared while the batch ran: another run writing it?
+        _fail(f"{output}: appeared while the batch ran (another run writing it?), and is "
+              f"kept; this run's {tally.done:,} records are in {e.kept}",
+              "give each run its own --output, or --force to let the last one win")
+    if diverted:
+        _err(f"Interrupted: {output} is kept as it was; the records done are in "
+             f"{diverted[-1]}.")
+    _batch_report(tally, interrupted, diverted[-1] if diverted else output)
+    if output is not None and not interrupted:
+        _err(f"Wrote {tally.done:,} records to {output} ({tally.failed:,} failed).")
     if died is not None:
         _err(f"Error: {died}; {tally.done:,} inputs were checked and written"
              f"{f' to {output}' if output else ''}, the rest were not checked.")
@@ -210,14 +243,69 @@ def _batch_sink(fmt: BatchFormat, out: TextIO, ids: list[str]) -> Sink:
     return rb.Sink(out)
 
 
+class OutputError(Exception):
+    """Writing --output failed (a full disk, an I/O error): ``reason`` says how."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+class _OutputFile:
+    """--output's file, its write errors raised as OutputError (told apart from a closed
+    stdout's BrokenPipeError and from the inputs' errors)."""
+
+    def __init__(self, fh: TextIO, path: Path) -> None:
+        self.fh = fh
+        self.path = path
+
+    def write(self, text: str) -> int:
+        try:
+            return self.fh.write(text)
+        except OSError as e:
+            raise OutputError(e.strerror or str(e)) from None
+
+    def flush(self) -> None:
+        try:
+            self.fh.flush()
+        except OSError as e:
+            raise OutputError(e.strerror or str(e)) from None
+
+    def isatty(self) -> bool:
+        return False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.fh, name)
+
+
+def _partial_name(output: Path) -> Path:
+    """Where an interrupted rerun writes the records done: ``fits.csv.partial`` (with a number
+    when that exists)."""
+    found = output.with_name(f"{output.name}.partial")
+    n = 1
+    while os.path.lexists(found):
+        found = output.with_name(f"{output.name}.partial.{n}")
+        n += 1
+    return found
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except ValueError:  # closed
+        return False
+
+
 def _stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
 
 
 @contextlib.contextmanager
-def _progress() -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr while the block runs, only when stderr is a terminal."""
-    if not _stderr_is_terminal():
+def _progress(*, data_on_terminal: bool = False) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr while the block runs, only when stderr is a terminal and the
+    records do not go to the same terminal (the bar would mix with them); it is removed before
+    anything else is printed (transient, and the report comes after the block)."""
+    if not _stderr_is_terminal() or data_on_terminal:
         yield lambda n: None
         return
     from rich.console import Console

@@ -26,6 +26,7 @@ def schemes(as_of: AsOf = None, fmt: FormatOption = Format.table) -> None:
 
     Example:
 
+    
         grantcheck schemes --as-of 2020-11-15
     """
     from grantcheck.describe import schemes_overview
@@ -54,6 +55,7 @@ def show(
 
     Example:
 
+    
         grantcheck show dk-smv-digital
     """
     from grantcheck.describe import detail

@@ -24,13 +24,15 @@ from grantcheck.cli._common import (
     _rate_overrides,
     _stdout_console,
     complete_scheme_id,
+    split_commas,
 )
 
 
 @_quiet_when_stdout_closes
 def match(
     profile: Annotated[
-        Path, typer.Argument(help="The company profile (TOML).", show_default=False)
+        Path, typer.Argument(help="The company profile (TOML); - reads it from stdin.",
+                             show_default=False)
     ],
     as_of: Annotated[
         str | None,
@@ -63,6 +65,7 @@ def match(
 
     Example:
 
+    
         grantcheck match profiles/nordlys-automation.toml --explain
 
     Exit code 0 when at least one open scheme fits, 1 when none does, 2 on bad input.
@@ -81,7 +84,8 @@ def match(
     except ProfileError as e:
         _err(*profile_error_lines(e))
         raise typer.Exit(2) from None
-    result = check(prof, on, rates=overrides, schemes=ids, source=str(profile))
+    result = check(prof, on, rates=overrides, schemes=ids,
+                   source="<stdin>" if str(profile) == "-" else str(profile))
     for w in result.warnings:
         _err(f"Warning: {w}")
     if fmt is Format.json:
@@ -110,12 +114,14 @@ def budget(
     file: Annotated[
         Path | None,
         typer.Argument(help="A budget file: a profile with a [budget] table, or a file with "
-                       "only [budget]. Leave out to give the lines with --line.",
+                       "only [budget]; - reads it from stdin. Leave out to give the lines with "
+                       "--line.",
                        show_default=False),
     ] = None,
     scheme: Annotated[
         list[str] | None,
         typer.Option("--scheme", "-s", metavar="ID", autocompletion=complete_scheme_id,
+                     callback=split_commas,
                      help="Check against this scheme (repeatable). Default: budget.scheme, "
                      "else every scheme the profile could fit."),
     ] = None,
@@ -124,6 +130,21 @@ def budget(
         typer.Option("--line", "-l", metavar="CATEGORY=AMOUNT",
                      help="A budget line without a file, e.g. --line consultancy=150000 or "
                      "--line personnel=120h@650 (repeatable)."),
+    ] = None,
+    tier: Annotated[
+        str | None,
+        typer.Option("--tier", metavar="t25|t100|t250",
+                     help="With --line: the SMV:Digital voucher (budget.tier)."),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option("--start", metavar="YYYY-MM-DD",
+                     help="With --line: the project's first day (budget.start)."),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option("--end", metavar="YYYY-MM-DD",
+                     help="With --line: the project's last day (budget.end)."),
     ] = None,
     as_of: Annotated[
         str | None,
@@ -144,8 +165,10 @@ def budget(
 
     Example:
 
+    
         grantcheck budget profiles/nordlys-automation.toml --scheme dk-smv-digital
 
+    
         grantcheck budget --scheme dk-smv-digital --line consultancy=150000 --line hardware=320000
 
     Shows each line's eligibility and its source, the eligible cost base, the grant (rate and
@@ -165,13 +188,18 @@ def budget(
     if file is not None and line:
         _fail("give a budget file or --line options, not both",
               "put every line in the file's [[budget.lines]]")
+    if file is not None and (tier or start or end):
+        _fail("--tier, --start and --end go with --line",
+              "with a budget file, state budget.tier, budget.start and budget.end in it")
     profile = None
     try:
         if file is not None:
             draft, profile = load_budget(file)
-            source = str(file)
+            source = "<stdin>" if str(file) == "-" else str(file)
         elif line:
-            draft = budget_from_options(line, None)
+            draft = budget_from_options(line, None, {
+                "tier": tier, "start": _option_date("--start", start),
+                "end": _option_date("--end", end)})
             source = "--line"
         else:
             _fail("no budget given", "give a budget file, or the lines with --line "
@@ -180,7 +208,7 @@ def budget(
         _err(*profile_error_lines(e))
         raise typer.Exit(2) from None
     except ValueError as e:
-        _fail(str(e))
+        _fail(str(e), getattr(e, "hint", ""))
     if draft.scheme is not None and draft.scheme not in SCHEME_IDS:
         try:
             get(draft.scheme)
@@ -226,3 +254,13 @@ def budget(
 
     ok = all(r.verdict is BudgetVerdict.COMPLIES for r in results)
     raise typer.Exit(EXIT_FIT if ok else EXIT_NO_FIT)
+
+
+def _option_date(option: str, text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        _fail(f"{option} {text[:40]!r}: not a date", f"write it as YYYY-MM-DD, e.g. {option} "
+              "2026-03-01")

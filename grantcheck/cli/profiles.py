@@ -20,6 +20,7 @@ from grantcheck.cli._common import (
     _print_json,
     _quiet_when_stdout_closes,
     complete_scheme_id,
+    split_commas,
 )
 
 
@@ -45,6 +46,7 @@ def init(
     scheme: Annotated[
         list[str] | None,
         typer.Option("--scheme", "-s", metavar="ID", autocompletion=complete_scheme_id,
+                     callback=split_commas,
                      help="Ask what this scheme reads (repeatable; default: the schemes of "
                      "the company's country whose call is open on the evaluation date)."),
     ] = None,
@@ -63,8 +65,10 @@ def init(
 
     Example:
 
+    
         grantcheck init nordlys.toml
 
+    
         grantcheck init acme.toml --non-interactive --set company.country=DK \\
             --set company.name="Acme ApS" --set company.turnover=2500000
     """
@@ -144,7 +148,8 @@ def _keep_draft(e: Any, path: str) -> NoReturn:
 @_quiet_when_stdout_closes
 def validate(
     profiles: Annotated[
-        list[Path], typer.Argument(help="Profile files (TOML).", show_default=False)
+        list[Path], typer.Argument(help="Profile files (TOML), folders (searched for *.toml), "
+                                   "or - for one from stdin.", show_default=False)
     ],
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -156,6 +161,7 @@ def validate(
 
     Example:
 
+    
         grantcheck validate profiles/*.toml
     """
     from grantcheck.errors import profile_error_lines
@@ -194,6 +200,7 @@ def schema(
 
     Example:
 
+    
         grantcheck schema --output profile.schema.json
     """
     import json

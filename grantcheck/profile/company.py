@@ -68,7 +68,7 @@ class RelatedEnterprise(Model):
 
 
 class Company(Model):
-    name: str = Field(description="legal name", examples=["Nordlys Automation ApS"])
+    name: str = Field(min_length=1, description="legal name", examples=["Nordlys Automation ApS"])
     country: str = Field(
         description="ISO 3166 country code of the registered office: DK, NO, SE, …",
         examples=["DK", "NO", "SE"])

@@ -5,6 +5,7 @@ into a Problem with the line of the TOML text and a "did you mean" hint."""
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import sys
 from dataclasses import dataclass
@@ -35,14 +36,44 @@ TOO_MANY_DIGITS = (f"a number has more than {sys.get_int_max_str_digits():,} dig
                    "can be read (no amount or count is that long)")
 
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
 def _dotted(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + part
+            key = part if _BARE_KEY.fullmatch(part) else _quoted_key(part)
+            out += ("." if out else "") + key
     return out
+
+
+def _quoted_key(key: str) -> str:
+    """A key as TOML quotes it, control characters escaped, long keys cut."""
+    import json
+
+    shown = json.dumps(key[:60], ensure_ascii=False)
+    return shown if len(key) <= 60 else f"{shown[:-1]}…\" ({len(key):,} characters)"
+
+
+def _user_loc(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
+    """The keys and indices of ``loc`` that are the user's, walking ``data``: pydantic puts
+    the names of union members and validators in a location too ('function-after[…]'), and a
+    user's key may contain brackets as well (``"a[0]" = 1``)."""
+    out: list[int | str] = []
+    node = data
+    for part in loc:
+        if (isinstance(node, dict) and part in node) or (
+                isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node)):
+            node = node[part]  # type: ignore[index]  # an int with a list: checked above
+        elif isinstance(part, str) and "[" in part:
+            continue  # pydantic's own step
+        else:
+            node = None
+        out.append(part)
+    return tuple(out)
 
 
 def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
@@ -71,15 +102,19 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def problem_of(err: Any, text: str, prefix: tuple[str, ...] = ()) -> Problem:
-    """A pydantic error as a Problem; ``prefix`` places a sub-model's errors in the profile."""
-    loc = prefix + tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
+def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = None
+               ) -> Problem:
+    """A pydantic error as a Problem; ``prefix`` places a sub-model's errors in the profile;
+    ``data`` (what was validated) tells the user's keys from pydantic's steps in a location."""
+    raw = tuple(err["loc"])
+    loc = prefix + (_user_loc(raw, data) if data is not None else tuple(
+        p for p in raw if not (isinstance(p, str) and "[" in p)))
     typ = err["type"]
     given = err.get("input")
     hint = ""
     if typ == "extra_forbidden":
-        model = _model_at(loc)
-        name = str(loc[-1])
+        model = _model_at(loc) if loc else None
+        name = str(loc[-1]) if loc else ""
         msg = "unknown field"
         if model is not None:
             close = difflib.get_close_matches(name, list(model.model_fields), n=1, cutoff=0.6)
@@ -87,33 +122,65 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = ()) -> Problem:
                 hint = f"did you mean {close[0]!r}?"
     elif typ == "missing":
         msg = "required field is missing"
+    elif typ == "string_too_short" and err.get("ctx", {}).get("min_length") == 1:
+        msg = "must not be empty"
     elif typ in ("greater_than_equal", "greater_than") and err.get("ctx", {}).get("ge") == 0:
-        msg = f"must not be negative (got {given})"
+        msg = f"must not be negative (got {shown(given, quote=False)})"
     elif typ == "less_than_equal":
-        msg = f"must be at most {err['ctx']['le']:,} (got {given})"
+        msg = f"must be at most {err['ctx']['le']:,} (got {shown(given, quote=False)})"
     elif typ in ("decimal_parsing", "decimal_type", "int_parsing", "int_type"):
-        msg = f"must be a number (got {given!r})"
+        msg = f"must be a number (got {shown(given)})"
     elif typ in ("bool_type", "bool_parsing"):
-        msg = f"must be true or false (got {given!r})"
+        msg = f"must be true or false (got {shown(given)})"
     elif typ in ("date_type", "date_parsing", "date_from_datetime_parsing"):
-        msg = f"must be a date written as YYYY-MM-DD, without quotes (got {given!r})"
+        msg = f"must be a date written as YYYY-MM-DD, without quotes (got {shown(given)})"
     elif typ == "enum" or typ == "literal_error":
-        msg = f"{given!r} is not one of: {err['ctx']['expected']}"
-    elif typ == "value_error":
-        msg = str(err["msg"]).removeprefix("Value error, ")
+        msg = f"{shown(given)} is not one of: {err['ctx']['expected']}"
+    elif typ in ("value_error", "assertion_error"):
+        msg = str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
         field, sep, rest = msg.partition(": ")
         model = _model_at((*loc, field))
         if sep and model is not None and field in model.model_fields:
             # a model validator names the field it is about: "rate: hours need a rate"
             msg, loc = rest, (*loc, field)
+    elif typ == "string_type":
+        msg = f"must be text, in quotes (got {shown(given)})"
     else:
-        msg = f"{err['msg']} (got {given!r})" if given is not None and not isinstance(
-            given, dict | list) else str(err["msg"])
+        said = str(err["msg"]).replace("Input should be ", "must be ", 1)  # our words
+        msg = f"{said} (got {shown(given)})" if given is not None and not isinstance(
+            given, dict | list) else said
     if "did you mean" in msg and not hint:
         msg, _, rest = msg.partition("; ")
         hint = rest[:1].upper() + rest[1:]
     return Problem(_dotted(loc), msg, _locate(text, loc), None,
                    hint[:1].upper() + hint[1:] if hint else "")
+
+
+def shown(value: Any, limit: int = 60, *, quote: bool = True) -> str:
+    """A value the user wrote, as a message quotes it: text in quotes with control characters
+    escaped, numbers and dates as written (never a Python repr such as Decimal('1.5')), cut to
+    ``limit`` characters with the length said."""
+    from datetime import date, datetime, time
+    from decimal import Decimal
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal | int | float):
+        try:
+            text = str(value)
+        except ValueError:  # an int of more digits than str() converts
+            return f"a number of more than {sys.get_int_max_str_digits():,} digits"
+        return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} digits)"
+    if isinstance(value, date | datetime | time):
+        return value.isoformat()
+    if isinstance(value, str) and not quote:
+        return shown(value, limit)[1:-1] if len(value) <= limit else value[:limit] + "…"
+    if isinstance(value, str):  # repr() shows control characters as escapes
+        return repr(value) if len(value) <= limit else (
+            f"{value[:limit]!r}… ({len(value):,} characters)")
+    if isinstance(value, dict | list):
+        return "a table" if isinstance(value, dict) else "a list"
+    return shown(str(value), limit)
 
 
 def _locate(text: str, loc: tuple[int | str, ...]) -> int | None:
@@ -123,29 +190,39 @@ def _locate(text: str, loc: tuple[int | str, ...]) -> int | None:
     last = loc[-1]
     if isinstance(last, int):
         return None
-    lines = text.splitlines()
+    lines, headers = _index(text)
     # the table header that holds the last key; an index picks the n-th [[array]] table
     header_parts = [p for p in loc[:-1] if isinstance(p, str)]
     indices = [p for p in loc[:-1] if isinstance(p, int)]
     index = indices[-1] if indices else None
     start = 0
     if header_parts:
-        header = ".".join(header_parts)
-        seen = -1
-        start = -1
-        for n, line in enumerate(lines):
-            s = line.strip()
-            if s in (f"[{header}]", f"[[{header}]]"):
-                seen += 1
-                if index is None or seen == index:
-                    start = n + 1
-                    break
-        if start < 0:
+        found = headers.get(".".join(header_parts), [])
+        if index is None:
+            index = 0
+        if index >= len(found):
             return None
-    key_re = re.compile(rf"^\s*{re.escape(last)}\s*=")
+        start = found[index] + 1
+    key_re = re.compile(rf"^\s*([\"']?){re.escape(last)}\1\s*=")
     for n in range(start, len(lines)):
         if key_re.match(lines[n]):
             return n + 1
         if lines[n].lstrip().startswith("["):
             break  # the next table begins: the key is not in this one
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _index(text: str) -> tuple[list[str], dict[str, list[int]]]:
+    """The lines of a profile's text and where each table header is (its line indices, in
+    order), made once per text: a profile with thousands of problems is located in linear
+    time, not by scanning the whole text for each problem."""
+    lines = text.splitlines()
+    headers: dict[str, list[int]] = {}
+    for n, line in enumerate(lines):
+        s = line.strip()
+        if s.startswith("["):
+            name = s.removeprefix("[[").removesuffix("]]") if s.startswith("[[") else (
+                s.removeprefix("[").removesuffix("]"))
+            headers.setdefault(name, []).append(n)
+    return lines, headers

@@ -19,21 +19,69 @@ from grantcheck.profile.model import Profile
 def load_profile(path: str | Path) -> Profile:
     """Read a TOML profile; raise ProfileError naming the file, line and field on bad input."""
     p = Path(path)
-    return parse_profile(read_text(p), str(p))
+    return parse_profile(read_text(p), "<stdin>" if str(p) == "-" else str(p))
+
+
+MAX_FILE_BYTES = 10 * 1024 * 1024  # docs/limits.md: a profile or budget file is at most 10 MB
+MAX_DEPTH = 32  # docs/limits.md: tables and arrays nested at most this deep
 
 
 def read_text(p: Path) -> str:
-    """A user's file as text; ProfileError (naming the file) when it cannot be read."""
+    """A user's file as text; ProfileError (naming the file) when it cannot be read, is not a
+    regular file (a FIFO or a device would block or never end), or is larger than
+    MAX_FILE_BYTES. ``-`` is stdin."""
+    import os
+    import stat
+    import sys
+
+    if str(p) == "-":
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        return _decoded(data, "<stdin>")
     try:
-        return p.read_text(encoding="utf-8")
+        # O_NONBLOCK: opening a FIFO with no writer would wait for ever; it is refused below
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise ProfileError(str(p), [Problem("", "no such file")]) from None
     except IsADirectoryError:
         raise ProfileError(str(p), [Problem("", "is a directory, not a profile")]) from None
-    except UnicodeDecodeError:
-        raise ProfileError(str(p), [Problem("", "is not UTF-8 text")]) from None
     except OSError as e:
         raise ProfileError(str(p), [Problem("", e.strerror or str(e))]) from None
+    st = os.fstat(fd)
+    mode = st.st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise ProfileError(str(p), [Problem("", "is a directory, not a profile")])
+        raise ProfileError(str(p), [Problem(
+            "", "is not a regular file (a pipe, socket or device): not read",
+            hint="save the profile to a file; - reads one from stdin")])
+    if st.st_size > MAX_FILE_BYTES:
+        os.close(fd)
+        raise _too_large(str(p))
+    with os.fdopen(fd, "rb") as fh:
+        try:  # read(n) would allocate n bytes: the size is known, and was checked
+            data = fh.read()
+        except OSError as e:
+            raise ProfileError(str(p), [Problem("", e.strerror or str(e))]) from None
+    return _decoded(data, str(p))
+
+
+def _too_large(source: str) -> ProfileError:
+    return ProfileError(source, [Problem(
+        "", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, more than a profile can be "
+        "(not read)", hint="batch --input reads many profiles from one JSON Lines or CSV file")])
+
+
+def _decoded(data: bytes, source: str) -> str:
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(source)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise ProfileError(source, [Problem("", "is not UTF-8 text", line,
+                                            hint="save the file as UTF-8")]) from None
+    return text.removeprefix("\ufeff")  # a byte order mark, as editors on Windows write
 
 
 _TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
@@ -44,22 +92,71 @@ def parse_profile(text: str, source: str = "<profile>") -> Profile:
 
 
 def parse_toml(text: str, source: str) -> dict[str, Any]:
-    """TOML text → data (floats as Decimal); ProfileError with the line on a syntax error."""
+    """TOML text → data (floats as Decimal); ProfileError with the line on a syntax error, on
+    a NUL character, and on nesting deeper than MAX_DEPTH."""
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ProfileError(source, [Problem("", "contains a NUL character (binary data?)", line,
+                                            hint="a profile is UTF-8 text")])
+    _check_depth(text, source)
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as e:
         m = _TOML_POS.match(str(e))
         if m:
+            line = int(m["line"])
             raise ProfileError(source, [Problem("", f"TOML syntax error: {m['msg']}",
-                                                int(m["line"]), int(m["col"]))]) from None
-        raise ProfileError(source, [Problem("", f"TOML syntax error: {e}")]) from None
+                                                line, int(m["col"]),
+                                                hint=_syntax_hint(text, line))]) from None
+        msg = str(e).replace(" (at end of document)", "")
+        raise ProfileError(source, [Problem("", f"TOML syntax error: {msg} at the end of the "
+                                            "file", text.count("\n") + 1)]) from None
+    except RecursionError:
+        raise ProfileError(source, [_too_deep()]) from None
     except ValueError:  # int(): more digits than Python converts (no amount is that long)
         raise ProfileError(source, [Problem("", TOO_MANY_DIGITS)]) from None
+
+
+def _too_deep() -> Problem:
+    return Problem("", f"tables or arrays are nested more than {MAX_DEPTH} levels deep (a "
+                   "profile needs four)")
+
+
+# a cheap bound before parsing: a dotted key or header of more than MAX_DEPTH parts, or more
+# than MAX_DEPTH brackets/braces opened in a row, is refused before tomllib spends time on it
+_DEEP = re.compile(rf"(?:[^.\n]*\.){{{MAX_DEPTH + 1}}}|(?:[\[{{]\s*){{{MAX_DEPTH + 1}}}")
+
+
+def _check_depth(text: str, source: str) -> None:
+    if text.count(".") <= MAX_DEPTH and text.count("[") + text.count("{") <= MAX_DEPTH:
+        return  # every profile of ordinary size: nothing to look at
+    for n, line in enumerate(text.splitlines(), 1):
+        if (line.count(".") > MAX_DEPTH or line.count("[") + line.count("{") > MAX_DEPTH) \
+                and _DEEP.search(_outside_strings(line)):
+            raise ProfileError(source, [Problem("", _too_deep().message, n)])
+
+
+def _outside_strings(line: str) -> str:
+    """The line with quoted strings blanked (roughly: enough for the depth bound)."""
+    return re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'', '""', line)
+
+
+_THOUSANDS = re.compile(r"=\s*[-+]?[0-9]{1,3}(?:[,.' ][0-9]{3})+\b")
+
+
+def _syntax_hint(text: str, line: int) -> str:
+    """A hint for a syntax error on ``line``: a number written with thousands separators."""
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and _THOUSANDS.search(lines[line - 1]):
+        return ("write numbers without thousands separators: 1000000, or 1_000_000 as TOML "
+                "allows (a point for decimals)")
+    return ""
 
 
 def profile_from_data(data: dict[str, Any], source: str, text: str = "") -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as e:
-        raise ProfileError(source, [problem_of(err, text)
+        raise ProfileError(source, [problem_of(err, text, data=data)
                                     for err in figure_errors(e.errors())]) from None

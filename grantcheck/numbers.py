@@ -1,0 +1,94 @@
+"""Numbers as people write them: a number typed on the command line or in a CSV cell, read
+exactly (Decimal), or refused with a message saying why and how to write it.
+
+A point or a comma followed by exactly three digits (``150.000``, ``1,000``) is a decimal mark to
+some readers and a thousands separator to others (Danes and Norwegians write 150.000 for a
+hundred and fifty thousand): such a value is refused, never guessed, with a hint showing both
+readings. Separators that can only group thousands (``4.500.000``, ``1 000 000``) are refused
+too, with the number to write instead; a space (or no-break space) grouping thousands is
+read (``9 800 000``). Underscores group digits as in TOML (``1_500_000``).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+MAX_DIGITS = 40  # a longer number is refused: no amount, count or rate is that long
+
+# one point or comma with exactly three digits after it, and one to three (not a lone 0) before
+_AMBIGUOUS = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,2})([.,])([0-9]{3})")
+_GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:([., \u00a0'])[0-9]{3})(?:\1[0-9]{3})*(?:[.,][0-9]+)?")
+_PLAIN = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+
+class NumberError(ValueError):
+    """A number that cannot be read, or that could be read two ways."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(message)
+
+
+def ambiguity(text: str) -> NumberError | None:
+    """The error for a number written ambiguously or with thousands separators, else None
+    (``text`` already stripped). Cheap: a CSV cell goes through it."""
+    if "," not in text and "." not in text and " " not in text and "'" not in text \
+            and "\u00a0" not in text:
+        return None
+    m = _AMBIGUOUS.fullmatch(text)
+    if m is not None and text.lstrip("+-").startswith("0"):
+        m = None  # 0.125 is a decimal: no thousands group starts with 0
+        if "," not in text:
+            return None
+    if m is not None:
+        whole, _, frac = text.partition(m[1])
+        thousands = whole + frac
+        decimal = f"{whole}.{frac}".rstrip("0").rstrip(".")
+        return NumberError(
+            f"{quoted(text)} could be read two ways",
+            f"with {m[1]!r} grouping thousands it is {thousands}, as a decimal mark {decimal}: "
+            "write the one you mean (a point for decimals, no thousands separators)")
+    m = _GROUPED.fullmatch(text)
+    if m is not None and m[1] not in " \u00a0":  # a space groups thousands and nothing else
+        plain = text.replace(m[1], "").replace(",", ".")
+        return NumberError(f"{quoted(text)}: write the number without thousands separators",
+                           f"e.g. {plain}")
+    if "," in text:
+        return NumberError(f"{quoted(text)}: write the number with a point for decimals and "
+                           "no commas", f"e.g. {text.replace(',', '.')}"
+                           if text.count(",") == 1 and "." not in text else "e.g. 1500000.50")
+    return None
+
+
+def parse_number(text: str) -> Decimal:
+    """A number a user wrote (``150000``, ``1_500_000``, ``14.5``, ``2.5e6``) as a finite
+    Decimal; NumberError (a message quoting the text, and a hint) otherwise."""
+    t = text.strip()
+    bad = ambiguity(t)
+    if bad is not None:
+        raise bad
+    if " " in t or "\u00a0" in t:
+        m = _GROUPED.fullmatch(t)
+        if m is not None:
+            t = t.replace(m[1], "")
+    clean = t.replace("_", "") if "_" in t and "__" not in t and not t.startswith("_") \
+        and not t.endswith("_") else t
+    if len(clean) > MAX_DIGITS or _PLAIN.fullmatch(clean) is None:
+        raise NumberError(f"{quoted(t)} is not a number", "e.g. 1500000 or 14.5")
+    try:
+        number = Decimal(clean)
+    except InvalidOperation:
+        raise NumberError(f"{quoted(t)} is not a number", "e.g. 1500000 or 14.5") from None
+    if abs(number.adjusted()) > MAX_DIGITS:
+        raise NumberError(f"{quoted(t)} is out of range: no amount, count or rate has more "
+                          f"than {MAX_DIGITS} digits")
+    return number
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """``text`` in quotes, cut to ``limit`` characters with its length said when longer."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text):,} characters)"

@@ -1,0 +1,36 @@
+"""Running the real console script (``python -m grantcheck.cli``) in a child process, as a user
+would: the entry point's own error handling, stdout and stderr as bytes, exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PROFILES = ROOT / "profiles"
+AS_OF = "2026-11-01"
+MINIMAL = '[company]\nname = "Tiny ApS"\ncountry = "DK"\n'
+
+
+def cli(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None,
+        timeout: float = 60, stdout: int | None = subprocess.PIPE
+        ) -> subprocess.CompletedProcess[bytes]:
+    """The console script run with ``args``; stdout and stderr captured as bytes."""
+    full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120", **(env or {})}
+    full_env.pop("GRANTCHECK_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "grantcheck.cli", *args], input=stdin,
+                          stdout=stdout, stderr=subprocess.PIPE, env=full_env,
+                          timeout=timeout, check=False)
+
+
+def assert_clean_error(r: subprocess.CompletedProcess[bytes], *expected: str) -> str:
+    """Exit 2, an ``Error:`` line with each of ``expected``, no internal error or traceback."""
+    err = r.stderr.decode("utf-8", "replace")
+    assert r.returncode == 2, (r.returncode, err[:2000])
+    assert "internal error" not in err and "Traceback" not in err, err[:2000]
+    assert ("\n" + err).count("\nError: ") >= 1, err[:2000]
+    for e in expected:
+        assert e in err, err[:2000]
+    return err
