@@ -46,6 +46,8 @@ def _numbers_read_exactly(line: bytes) -> bool:
 
 
 def _json_profile(line: bytes, source: str) -> Profile:
+    if b"\\u0000" in line:  # a NUL written as an escape: refused as a raw one is in TOML and CSV
+        raise ProfileError(source, [Problem("", "contains a NUL character (\\u0000)")])
     if _numbers_read_exactly(line):
         try:
             return Profile.model_validate_json(line)

@@ -115,7 +115,24 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
     except RecursionError:
         raise ProfileError(source, [_too_deep()]) from None
     except ValueError:  # int(): more digits than Python converts (no amount is that long)
-        raise ProfileError(source, [Problem("", TOO_MANY_DIGITS)]) from None
+        raise ProfileError(source, [_too_long(text)]) from None
+
+
+_LONG_NUMBER = re.compile(r"^\s*([^=#\n]*?)\s*=.*?\d{4300}", re.MULTILINE)
+
+
+_TABLE = re.compile(r"^\s*\[+([^\]\n]+)\]+", re.MULTILINE)
+
+
+def _too_long(text: str) -> Problem:
+    """The problem of a number too long to read, naming its key and line where they show."""
+    m = _LONG_NUMBER.search(text)
+    if m is None:
+        return Problem("", TOO_MANY_DIGITS)
+    line = text.count("\n", 0, m.start()) + 1
+    key = m.group(1).strip().strip('"')
+    tables = _TABLE.findall(text, 0, m.start())
+    return Problem(f"{tables[-1].strip()}.{key}" if tables else key, TOO_MANY_DIGITS, line)
 
 
 def _too_deep() -> Problem:

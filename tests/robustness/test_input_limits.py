@@ -174,3 +174,49 @@ def test_a_syntax_error_at_the_end_of_the_file_has_a_line(tmp_path):
     p = write(tmp_path, MINIMAL + "x = [1,\n")
     assert_clean_error(cli("validate", str(p)),
                        "p.toml:5: TOML syntax error: Invalid value at the end of the file")
+
+
+def test_a_number_too_long_to_read_names_its_field_and_line(tmp_path):
+    """'a number has more than 4,300 digits' named no field."""
+    p = write(tmp_path, MINIMAL + "turnover = " + "9" * 5000 + "\n")
+    err = assert_clean_error(cli("validate", str(p)), "company.turnover",
+                             "more than 4,300 digits")
+    assert ":4:" in err
+
+
+def test_evaluation_dates_up_to_the_last_day_never_crash():
+    """--as-of 9999-12-01 or later ended in an AssertionError for some profiles; every date
+    arithmetic past year 9999 is now an unknown rule. Every example profile, and a generated
+    batch, on the last days of the calendar."""
+    import json
+    from datetime import date
+
+    from grantcheck.matching import check
+    from grantcheck.profile import load_profile, profile_from_data
+    from tests.support import TEST_RATES
+
+    profiles = [load_profile(p) for p in sorted(PROFILES.glob("*.toml"))]
+    stored = PROFILES.parent / "tests" / "snapshots" / "profiles.jsonl"  # generated, seed 7
+    for line in stored.read_text(encoding="utf-8").splitlines()[:80]:
+        profiles.append(profile_from_data(json.loads(line), "generated"))
+    for on in (date(9999, 12, 1), date(9999, 12, 31), date(1, 1, 1)):
+        for profile in profiles:
+            check(profile, on, rates=TEST_RATES)  # raises nothing
+
+
+def test_as_of_9999_12_31_on_the_command_line_is_an_answer():
+    r = cli("match", str(PROFILES / "nordlys-automation.toml"), "--as-of", "9999-12-31",
+            "--format", "json")
+    assert r.returncode in (0, 1) and b"Traceback" not in r.stderr
+
+
+def test_a_nul_escaped_in_json_lines_is_an_error_record(tmp_path):
+    """A NUL arriving as \\u0000 in a JSON Lines string was accepted (raw ones are refused)."""
+    src = write(tmp_path, '{"company": {"name": "A\\u0000B", "country": "DK"}}\n'
+                '{"company": {"name": "OK", "country": "DK"}}\n', "in.jsonl")
+    r = cli("batch", "--input", str(src), "--format", "csv", "--as-of", AS_OF)
+    assert r.returncode == 4
+    err = r.stderr.decode()
+    assert "in.jsonl:1: contains a NUL character" in err and "Traceback" not in err
+    rows = r.stdout.decode().splitlines()
+    assert len(rows) == 3 and "\x00" not in r.stdout.decode()
