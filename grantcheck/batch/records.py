@@ -136,8 +136,12 @@ class Worker:
         try:
             profile = load_task(task)
             if self.options.output == "json":
-                return self._full(check(profile, self.options.as_of, rates=self.rates,
+                full = self._full(check(profile, self.options.as_of, rates=self.rates,
                                         schemes=self.options.schemes, source=task.source))
+                if task.kind == "registry":  # where each fact came from: grantcheck.registry
+                    provenance = json.dumps(task.payload[1], ensure_ascii=False)
+                    return full._replace(text=f'{full.text[:-1]}, "provenance": {provenance}}}')
+                return full
             # csv and the table need the verdicts and amounts only, not the findings
             return self._summary(summarize_match(profile, self.options.as_of, rates=self.rates,
                                                  schemes=self.options.schemes,

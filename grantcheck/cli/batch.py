@@ -57,6 +57,9 @@ class BatchFormat(StrEnum):
 class InputFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
+    brreg_enheter = "brreg-enheter"  # the registries' bulk files: grantcheck.registry
+    cvr = "cvr"
+    bolagsverket = "bolagsverket"
 
 
 @_quiet_when_stdout_closes
@@ -76,7 +79,9 @@ def batch(
     input_format: Annotated[
         InputFormat | None,
         typer.Option("--input-format", help="The format of --input when its name does not "
-                     "tell (always for stdin): jsonl or csv."),
+                     "tell (always for stdin): jsonl or csv; or a registry's bulk file as "
+                     "downloaded, gzip or not: brreg-enheter, cvr or bolagsverket (guessed from "
+                     "the header when it shows one; docs/registries.md)."),
     ] = None,
     fmt: Annotated[
         BatchFormat,

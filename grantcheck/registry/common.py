@@ -163,42 +163,61 @@ _WS = " \t\r\n"
 
 
 def json_items(fh: IO[bytes]) -> Iterator[tuple[str, Any]]:
-    """(where, value) for each item of a JSON array, or each line of a JSON Lines file, read
-    as it streams (an array in blocks of 1 MiB, never whole). A line that is not JSON is a
-    :class:`UnitError` value, and the rest go on; an array that breaks ends with one."""
+    """(where, value) for each item of a JSON array, each line of a JSON Lines file, or each of
+    a run of (pretty-printed) JSON documents, read as it streams (in blocks of 1 MiB, never
+    whole). A line that is not JSON is a :class:`UnitError` value, and the rest go on; an array
+    or a run of documents that breaks ends with one."""
     reader = codecs.getincrementaldecoder("utf-8-sig")("replace")
-    buf = ""
-    eof = False
+    state: dict[str, Any] = {"buf": "", "eof": False}
 
     def more() -> bool:
-        nonlocal buf, eof
-        if eof:
+        if state["eof"]:
             return False
         block = fh.read(1 << 20)
-        buf += reader.decode(block, final=not block)
-        eof = not block
+        state["buf"] += reader.decode(block, final=not block)
+        state["eof"] = not block
         return True
 
-    while not buf.lstrip(_WS) and more():
+    while not state["buf"].lstrip(_WS) and more():
         pass
-    start = buf.lstrip(_WS)
-    if not start.startswith("["):
-        yield from _json_lines(buf, fh, reader)
+    buf = state["buf"]
+    pos = len(buf) - len(buf.lstrip(_WS))
+    if buf[pos:pos + 1] == "[":
+        yield from _values(state, more, pos + 1, array=True)
         return
-    pos = buf.index("[") + 1
+    newline = buf.find("\n", pos)
+    try:
+        _, end = _DECODER.raw_decode(buf, pos)
+        one_line = newline < 0 or end <= newline
+    except json.JSONDecodeError:
+        one_line = True  # a first line that is not JSON: read line by line, and say so
+    if one_line:
+        yield from _json_lines(buf, fh, reader)
+    else:
+        yield from _values(state, more, pos, array=False)
+
+
+def _values(state: dict[str, Any], more: Any, pos: int, array: bool
+            ) -> Iterator[tuple[str, Any]]:
+    """The values of an array (from just after its ``[``) or of a run of documents."""
+    what = "the JSON array" if array else "the run of JSON documents"
     n = 0
     while True:
         while True:
+            buf = state["buf"]
             while pos < len(buf) and buf[pos] in _WS:
                 pos += 1
             if pos < len(buf) or not more():
                 break
+        buf = state["buf"]
         if pos >= len(buf):
-            yield f"item {n + 1}", UnitError("the JSON array is not closed: the file ends early")
+            if array:
+                yield f"item {n + 1}", UnitError("the JSON array is not closed: the file ends "
+                                                 "early")
             return
-        if buf[pos] == "]":
+        if array and buf[pos] == "]":
             return
-        if n and buf[pos] == ",":
+        if array and n and buf[pos] == ",":
             pos += 1
             continue
         try:
@@ -206,7 +225,7 @@ def json_items(fh: IO[bytes]) -> Iterator[tuple[str, Any]]:
         except json.JSONDecodeError as e:
             if more():
                 continue
-            yield f"item {n + 1}", UnitError(f"not valid JSON: {e.msg}; the rest of the array "
+            yield f"item {n + 1}", UnitError(f"not valid JSON: {e.msg}; the rest of {what} "
                                              "cannot be read")
             return
         if end == len(buf) and more():
@@ -215,7 +234,7 @@ def json_items(fh: IO[bytes]) -> Iterator[tuple[str, Any]]:
         yield f"item {n}", value
         pos = end
         if pos > 1 << 19:  # what is read is dropped now and then, not after every item
-            buf, pos = buf[pos:], 0
+            state["buf"], pos = buf[pos:], 0
 
 
 def _json_lines(buf: str, fh: IO[bytes], reader: Any) -> Iterator[tuple[str, Any]]:

@@ -1,0 +1,95 @@
+"""Screening registry files with ``grantcheck batch``: each class of outcome a registry alone
+can give (excluded: another country, a public body, bankruptcy, an excluded industry, too large
+by band; decided by band), the provenance in the JSON record, and the exit codes of every batch.
+Always with --as-of: no test depends on today's date."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from grantcheck.cli import app
+
+DATA = Path(__file__).parent / "data"
+AS_OF = "2026-11-23"
+runner = CliRunner()
+
+
+def screen(name: str, *args: str) -> tuple[int, dict[str, dict[str, Any]], str]:
+    """(exit code, {company name or source: record}, stderr) of a batch over a data file."""
+    r = runner.invoke(app, ["batch", "--input", str(DATA / name), "--format", "jsonl",
+                            "--as-of", AS_OF, *args], env={"NO_COLOR": "1"})
+    records = {}
+    for line in r.stdout.splitlines():
+        d = json.loads(line)
+        records[d["profile"].get("name") or d["profile"]["source"]] = d
+    return r.exit_code, records, r.stderr
+
+
+def scheme(record: dict[str, Any], sid: str) -> dict[str, Any]:
+    return next(s for s in record["schemes"] if s["id"] == sid)
+
+
+def failed(record: dict[str, Any], sid: str) -> list[str]:
+    return [f["rule"] for f in scheme(record, sid)["findings"] if f["outcome"] == "fail"]
+
+
+def test_mixed_brreg_file_excludes_a_public_body_and_a_bankrupt_company() -> None:
+    code, records, _ = screen("mixed_enheter.csv")
+    assert code == 0
+    assert scheme(records["OSLO KOMMUNE"], "no-bedriftsnettverk")["verdict"] == "does_not_fit"
+    assert failed(records["KONKURS AS"], "no-prosessinnovasjon") == ["PO11"]
+    assert scheme(records["KONKURS AS"], "no-prosessinnovasjon")["verdict"] == "does_not_fit"
+
+
+def test_another_country_puts_a_scheme_out_of_scope() -> None:
+    _, norwegian, _ = screen("mixed_enheter.csv")
+    _, danish, _ = screen("cvr.jsonl")
+    assert scheme(norwegian["FJORDLYS AS"], "dk-smv-digital")["scope"]["state"] == (
+        "not_applicable")
+    assert scheme(danish["Nordlys Automation ApS"], "dk-smv-digital")["scope"]["state"] != (
+        "not_applicable")
+
+
+def test_an_excluded_industry_is_excluded_from_the_registry_code_alone() -> None:
+    """CVR branchekode 031100 (fishing) settles the sector, and Innobooster People's
+    exclusion of fishery and aquaculture (IP10) with it."""
+    _, records, _ = screen("cvr.jsonl")
+    assert "IP10" in failed(records["Fiskeri I/S"], "dk-innobooster-people")
+
+
+def test_too_large_by_the_registry_figure_and_decided_by_band() -> None:
+    _, records, _ = screen("cvr.jsonl")
+    big = records["Stor Fabrik A/S"]
+    assert scheme(big, "dk-smv-digital")["verdict"] == "does_not_fit"
+    band = records["Nordlys Automation ApS"]  # ANTAL_10_19: the staff rules need no answer
+    assert scheme(band, "dk-smv-digital")["verdict"] == "needs_information"
+    assert band["profile"]["ranges"]["company.employees_fte"] == {"min": "10", "max": "19"}
+
+
+def test_the_json_record_carries_the_provenance_of_each_fact() -> None:
+    _, records, _ = screen("cvr.jsonl")
+    provenance = records["Nordlys Automation ApS"]["provenance"]
+    assert provenance["company.employees_fte"] == (
+        "CVR aarsbeskaeftigelse 2025, interval code ANTAL_10_19")
+    assert provenance["company.legal_form"] == "CVR virksomhedsform APS"
+
+
+def test_units_that_cannot_be_mapped_are_error_records_and_the_exit_code_is_4() -> None:
+    code, records, stderr = screen("cvr.jsonl")
+    assert code == 4
+    assert len(records) == 7  # one record per unit, nothing lost
+    assert "cvr.jsonl line 5: CVR 44556677: virksomhedsform 'XYZ' (code 999) is not" in stderr
+
+
+def test_the_format_is_guessed_from_the_header_without_input_format() -> None:
+    code, records, _ = screen("bolagsverket.txt")
+    assert code == 4 and "Exempel AB" in records
+
+
+def test_input_format_names_the_registry() -> None:
+    code, records, _ = screen("enheter.json", "--input-format", "brreg-enheter")
+    assert code == 4 and "REKON AS" in records
