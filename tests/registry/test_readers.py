@@ -206,3 +206,16 @@ def test_a_json_array_is_read_across_block_boundaries() -> None:
     raw = json.dumps(items).encode()
     read = list(json_items(io.BytesIO(raw)))
     assert [v["n"] for _, v in read] == list(range(600))
+
+
+# --- the docs name every code -------------------------------------------------------------------
+
+
+def test_docs_registries_lists_every_mapped_legal_form_code() -> None:
+    """docs/registries.md is the list of codes grantcheck maps: every table row is there."""
+    from grantcheck.registry.mapping import BOLAGSVERKET_FORMS, BRREG_FORMS, CVR_FORMS
+
+    doc = (Path(__file__).parents[2] / "docs" / "registries.md").read_text(encoding="utf-8")
+    for table in (BRREG_FORMS, CVR_FORMS, BOLAGSVERKET_FORMS):
+        for code, form in table.items():
+            assert f"| `{code}` | `{form}` |" in doc, code

@@ -93,3 +93,15 @@ def test_the_format_is_guessed_from_the_header_without_input_format() -> None:
 def test_input_format_names_the_registry() -> None:
     code, records, _ = screen("enheter.json", "--input-format", "brreg-enheter")
     assert code == 4 and "REKON AS" in records
+
+
+def test_the_csv_record_carries_the_provenance_in_one_column() -> None:
+    import csv
+    import io
+
+    r = runner.invoke(app, ["batch", "--input", str(DATA / "cvr.jsonl"), "--format", "csv",
+                            "--as-of", AS_OF], env={"NO_COLOR": "1"})
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert "company.employees_fte: CVR aarsbeskaeftigelse 2025, interval code ANTAL_10_19" in (
+        rows[0]["provenance"].split(" | "))
+    assert rows[4]["status"] == "error" and rows[4]["provenance"] == ""
