@@ -219,3 +219,20 @@ def test_docs_registries_lists_every_mapped_legal_form_code() -> None:
     for table in (BRREG_FORMS, CVR_FORMS, BOLAGSVERKET_FORMS):
         for code, form in table.items():
             assert f"| `{code}` | `{form}` |" in doc, code
+
+
+def test_the_benchmark_generator_writes_units_the_reader_maps() -> None:
+    """bench/registry.py's enheter CSV (the 100,000-row benchmark case) is read whole: one
+    task per unit, each one mapped."""
+    import importlib.util
+
+    path = Path(__file__).parents[2] / "bench" / "registry.py"
+    spec = importlib.util.spec_from_file_location("bench_registry", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = io.StringIO()
+    module.write(out, 200, 3)
+    found = list(registry_tasks(io.BytesIO(out.getvalue().encode()), "gen.csv", "brreg-enheter"))
+    assert len(found) == 200
+    assert all(t[0] == "registry" for t in found), [t for t in found if t[0] != "registry"][:1]
