@@ -131,6 +131,11 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
     except (StopIteration, csv.Error):
         yield error_task(f"{name}:1", "no header row to read")
         return
+    missing = [c for c in ("organisasjonsnummer", "navn") if c not in header]
+    if missing:
+        yield error_task(f"{name}:1", f"not Enhetsregisteret's enheter file: no column "
+                         f"{missing[0]!r}")
+        return
     end = reader.line_num
     while True:
         start = end + 1

@@ -236,3 +236,10 @@ def test_the_benchmark_generator_writes_units_the_reader_maps() -> None:
     found = list(registry_tasks(io.BytesIO(out.getvalue().encode()), "gen.csv", "brreg-enheter"))
     assert len(found) == 200
     assert all(t[0] == "registry" for t in found), [t for t in found if t[0] != "registry"][:1]
+
+
+def test_a_csv_without_the_registry_columns_is_one_error_not_one_per_row() -> None:
+    raw = b"name,country\nAcme AS,NO\nBeta AS,NO\n"
+    assert tasks("x.csv", "brreg-enheter", raw) == [
+        ("missing", "x.csv:1", "not Enhetsregisteret's enheter file: no column "
+         "'organisasjonsnummer'")]
