@@ -105,3 +105,48 @@ def test_the_csv_record_carries_the_provenance_in_one_column() -> None:
     assert "company.employees_fte: CVR aarsbeskaeftigelse 2025, interval code ANTAL_10_19" in (
         rows[0]["provenance"].split(" | "))
     assert rows[4]["status"] == "error" and rows[4]["provenance"] == ""
+
+
+# --- answers merged onto registry units (--profiles DIR) ----------------------------------------
+
+
+def _prosess(record: dict[str, Any]) -> tuple[str, list[str]]:
+    s = scheme(record, "no-prosessinnovasjon")
+    return s["verdict"], [f["rule"] for f in s["findings"] if f["outcome"] == "unknown"]
+
+
+def test_with_the_answers_merged_one_answer_is_left() -> None:
+    """FJORDLYS AS answered all but one question: Prosessinnovasjon needs one answer, PO11."""
+    code, records, _ = screen("mixed_enheter.csv", "--profiles", str(DATA / "answers"))
+    assert code == 0
+    assert _prosess(records["FJORDLYS AS"]) == ("needs_information", ["PO11"])
+
+
+def test_with_the_last_answer_merged_the_scheme_is_settled() -> None:
+    _, records, _ = screen("mixed_enheter.csv", "--profiles", str(DATA / "answers_settled"))
+    assert _prosess(records["FJORDLYS AS"]) == ("fits", [])
+
+
+def test_a_stated_fact_beats_the_registry_and_says_so() -> None:
+    _, records, _ = screen("mixed_enheter.csv", "--profiles", str(DATA / "answers"))
+    provenance = records["FJORDLYS AS"]["provenance"]
+    assert provenance["company.employees_fte"] == (
+        f"stated in {DATA / 'answers' / 'fjordlys.toml'}")
+    assert provenance["company.legal_form"] == "Enhetsregisteret organisasjonsform.kode AS"
+
+
+def test_a_conflict_with_the_registry_is_reported_not_silently_resolved() -> None:
+    """HAVBRUK AS states 80 FTE where the employer register counts 40 people."""
+    _, records, _ = screen("mixed_enheter.csv", "--profiles", str(DATA / "answers"))
+    record = records["HAVBRUK AS"]
+    assert "company.employees_fte" not in record["profile"].get("ranges", {})
+    assert record["provenance"]["company.employees_fte"].startswith(
+        f"stated in {DATA / 'answers' / 'havbruk.toml'}; conflicts with the registry's 0–40 "
+        "(Enhetsregisteret antallAnsatte")
+
+
+def test_answers_that_name_no_organisation_number_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "x.toml").write_text('[company]\nname = "X"\n', encoding="utf-8")
+    code, _, stderr = screen("mixed_enheter.csv", "--profiles", str(tmp_path))
+    assert code == 2
+    assert "x.toml: [company] names no org_number or cvr_number" in stderr
