@@ -150,3 +150,14 @@ def test_answers_that_name_no_organisation_number_are_refused(tmp_path: Path) ->
     code, _, stderr = screen("mixed_enheter.csv", "--profiles", str(tmp_path))
     assert code == 2
     assert "x.toml: [company] names no org_number or cvr_number" in stderr
+
+
+def test_a_gzip_registry_file_is_read_from_stdin() -> None:
+    import gzip
+
+    raw = gzip.compress((DATA / "cvr_hits.json").read_bytes())
+    r = runner.invoke(app, ["batch", "--input", "-", "--input-format", "cvr", "--format",
+                            "jsonl", "--as-of", AS_OF], input=raw, env={"NO_COLOR": "1"})
+    assert r.exit_code == 0, r.stderr
+    names = [json.loads(line)["profile"]["name"] for line in r.stdout.splitlines()]
+    assert names == ["Nordlys Automation ApS", "Region Test"]
