@@ -12,7 +12,7 @@ import csv
 from collections.abc import Iterator, Mapping
 from typing import IO
 
-from grantcheck.registry.common import RawTask, Unit, UnitError, error_task, text_lines
+from grantcheck.registry.common import RawTask, Unit, UnitError, error_task, text_lines, unreadable
 from grantcheck.registry.mapping import (
     BOLAGSVERKET_FORMS,
     BOLAGSVERKET_IN_DIFFICULTY,
@@ -118,3 +118,5 @@ def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
             yield unit_of(dict(zip(header, row, strict=True))).task(source)
         except UnitError as e:
             yield error_task(source, str(e))
+        except (ValueError, TypeError, KeyError, AttributeError) as e:  # a shape not foreseen
+            yield error_task(source, unreadable(e))

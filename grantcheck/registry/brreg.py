@@ -25,6 +25,7 @@ from grantcheck.registry.common import (
     put_sector,
     text,
     text_lines,
+    unreadable,
 )
 from grantcheck.registry.mapping import BRREG_FORMS, BRREG_PUBLICLY_OWNED
 
@@ -117,6 +118,8 @@ def _unit_task(row: Mapping[str, Any], source: str) -> RawTask:
         return unit_of(row).task(source)
     except UnitError as e:
         return error_task(source, str(e))
+    except (ValueError, TypeError, KeyError, AttributeError) as e:  # a shape not foreseen
+        return error_task(source, unreadable(e))
 
 
 def csv_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:

@@ -51,6 +51,12 @@ class Unit:
         return ("registry", source, (self.data, self.provenance))
 
 
+def unreadable(e: Exception) -> str:
+    """The message of a unit whose shape no reader foresaw (a list where an object belongs):
+    its record says so, and the rest go on."""
+    return f"cannot be read as a registry unit ({type(e).__name__}: {str(e)[:120]})"
+
+
 def error_task(source: str, message: str) -> RawTask:
     return ("missing", source, message)
 

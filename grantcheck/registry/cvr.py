@@ -22,6 +22,7 @@ from grantcheck.registry.common import (
     number,
     put_sector,
     text,
+    unreadable,
 )
 from grantcheck.registry.mapping import (
     CVR_ACTIVE,
@@ -199,3 +200,5 @@ def _task(item: Any, source: str) -> RawTask:
         return unit_of(item).task(source)
     except UnitError as e:
         return error_task(source, str(e))
+    except (ValueError, TypeError, KeyError, AttributeError) as e:  # a shape not foreseen
+        return error_task(source, unreadable(e))

@@ -243,3 +243,16 @@ def test_a_csv_without_the_registry_columns_is_one_error_not_one_per_row() -> No
     assert tasks("x.csv", "brreg-enheter", raw) == [
         ("missing", "x.csv:1", "not Enhetsregisteret's enheter file: no column "
          "'organisasjonsnummer'")]
+
+
+@pytest.mark.parametrize("line", [
+    b'{"cvrNummer": 1, "virksomhedMetadata": {"nyesteNavn": "a string, not an object"}}',
+    b'{"cvrNummer": 1, "virksomhedMetadata": {"nyesteNavn": {"navn": "X"}}, '
+    b'"aarsbeskaeftigelse": [{"aar": "twenty"}]}',
+])
+def test_a_cvr_document_of_an_unforeseen_shape_is_one_error_and_the_rest_go_on(line: bytes) -> None:
+    good = (DATA / "cvr_hits.json").read_bytes()
+    found = tasks("x.jsonl", "cvr", line + b"\n")
+    assert [t[0] for t in found] == ["missing"]
+    assert found[0][2].startswith("cannot be read as a registry unit (")
+    assert tasks("y.json", "cvr", good)[0][0] == "registry"
