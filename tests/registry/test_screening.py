@@ -161,3 +161,21 @@ def test_a_gzip_registry_file_is_read_from_stdin() -> None:
     assert r.exit_code == 0, r.stderr
     names = [json.loads(line)["profile"]["name"] for line in r.stdout.splitlines()]
     assert names == ["Nordlys Automation ApS", "Region Test"]
+
+
+def test_the_worked_example_of_docs_registries_is_what_batch_prints(monkeypatch: Any) -> None:
+    """docs/registries.md's worked example is the table batch prints, 100 columns wide, run
+    from the repository's root as the doc says."""
+    import re
+
+    root = Path(__file__).parents[2]
+    monkeypatch.chdir(root)
+    doc = (root / "docs" / "registries.md").read_text(encoding="utf-8")
+    section = doc.split("## A worked example", 1)[1].split("\n## ", 1)[0]
+    [shown] = re.findall(r"```text\n(.*?)```", section, re.S)
+    r = runner.invoke(app, ["batch", "--input", "tests/registry/data/mixed_enheter.csv",
+                            "--profiles", "tests/registry/data/answers_settled",
+                            "--as-of", AS_OF, "--scheme", "no-prosessinnovasjon", "--scheme",
+                            "no-bedriftsnettverk", "--jobs", "1"],
+                      env={"NO_COLOR": "1", "COLUMNS": "100"})
+    assert [line.rstrip() for line in r.stdout.splitlines()] == shown.splitlines()
