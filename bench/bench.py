@@ -28,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate  # bench/ is not a package: found through the path set above
+import registry  # the Enhetsregisteret CSV generator, bench/registry.py
 
 AS_OF = "2026-11-23"
 
@@ -114,6 +115,8 @@ def main() -> None:
     ap.add_argument("--jsonl-out", type=int, default=10_000,
                     help="JSON Lines profiles written as jsonl records (0: skip)")
     ap.add_argument("--big", type=int, default=0, help="a large JSON Lines run, e.g. 1000000")
+    ap.add_argument("--brreg", type=int, default=0,
+                    help="an Enhetsregisteret enheter CSV of this many units (0: skip)")
     ap.add_argument("--jobs", type=int, default=None, help="--jobs for batch (default: cores)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--dir", type=Path, default=None, help="where to generate (default: a "
@@ -136,6 +139,8 @@ def main() -> None:
             ("JSON Lines -> jsonl (full records)", args.jsonl_out,
              lambda: ["--input", _head(tmp, args.jsonl_out)], "jsonl"),
             ("JSON Lines -> csv (big)", args.big, lambda: ["--input", _big(tmp, args)], "csv"),
+            ("brreg enheter CSV -> csv", args.brreg, lambda: ["--input", _brreg(tmp, args)],
+             "csv"),
         ]
         for name, n, inputs, fmt in runs:
             if n:
@@ -153,6 +158,12 @@ def _big(tmp: Path, args: argparse.Namespace) -> str:
     big = tmp / "big.jsonl"
     generate.write_jsonl(big, args.big, args.seed + 1)
     return str(big)
+
+
+def _brreg(tmp: Path, args: argparse.Namespace) -> str:
+    path = tmp / "enheter.csv"
+    registry.write_file(path, args.brreg, args.seed)
+    return str(path)
 
 
 def _head(tmp: Path, n: int) -> str:

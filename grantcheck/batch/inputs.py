@@ -21,15 +21,16 @@ from grantcheck.csv_input import HeaderError, check_header
 # the named tuple's constructor (a Python function around it), as engine's Check helpers are
 _tuple_new = tuple.__new__
 
-TaskKind = Literal["toml", "jsonl", "csv", "data", "missing"]
+TaskKind = Literal["toml", "jsonl", "csv", "data", "registry", "missing"]
 
 
 class Task(NamedTuple):
     """One input, as it travels to a worker.
 
     ``payload`` is, by ``kind``: ``toml`` the file path; ``jsonl`` the line's bytes; ``csv`` the
-    row as {column: cell}; ``data`` a profile-shaped mapping; ``missing`` the message saying why
-    there is nothing to read (a glob that matched no file).
+    row as {column: cell}; ``data`` a profile-shaped mapping; ``registry`` (a profile-shaped
+    mapping, {path: provenance}) from :mod:`grantcheck.registry`; ``missing`` the message saying
+    why there is nothing to read (a glob that matched no file, a registry unit not mapped).
     """
 
     kind: TaskKind
@@ -315,7 +316,10 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
     read at all (before anything is written; :meth:`Tasks.empty` may raise it too)."""
     if input_name is None:
         return Tasks(path_tasks(paths, stdin))
-    fmt = input_format(input_name, input_fmt)
+    from grantcheck import registry  # the registries' bulk files (issue 21)
+
+    fmt = None if input_fmt in registry.FORMATS else input_format(input_name, input_fmt) if (
+        input_fmt is not None) else None
     if input_name == "-":
         if stdin is None:
             raise InputError("--input -: there is no stdin to read")
@@ -327,8 +331,16 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
             raise InputError(f"--input {input_name}: no such file") from None
         except OSError as e:
             raise InputError(f"--input {input_name}: {e.strerror or e}") from None
+    display = input_name if input_name != "-" else "<stdin>"
+    if fmt is None:
+        fh, guessed = registry.sniff(fh)
+        if input_fmt is None and guessed is None:
+            fmt = input_format(input_name, None)
+        else:
+            raw = registry.registry_tasks(fh, display, input_fmt or guessed or "")
+            return Tasks(Task._make(t) for t in raw)
     try:
-        return file_inputs(fh, input_name if input_name != "-" else "<stdin>", fmt)
+        return file_inputs(fh, display, fmt)
     except HeaderError as e:
         raise InputError(f"{input_name if input_name != '-' else '<stdin>'}: {e}", e.hint
                          ) from None

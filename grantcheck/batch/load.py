@@ -107,4 +107,6 @@ def load_task(task: Task) -> Profile:
         return profile_from_row(payload, source)
     if kind == "data":
         return _data_profile(payload, source)
+    if kind == "registry":  # (profile data, provenance): grantcheck.registry
+        return _data_profile(payload[0], source)
     raise ProfileError(source, [Problem("", str(payload))])

@@ -136,12 +136,17 @@ class Worker:
         try:
             profile = load_task(task)
             if self.options.output == "json":
-                return self._full(check(profile, self.options.as_of, rates=self.rates,
+                full = self._full(check(profile, self.options.as_of, rates=self.rates,
                                         schemes=self.options.schemes, source=task.source))
+                if task.kind == "registry":  # where each fact came from: grantcheck.registry
+                    provenance = json.dumps(task.payload[1], ensure_ascii=False)
+                    return full._replace(text=f'{full.text[:-1]}, "provenance": {provenance}}}')
+                return full
             # csv and the table need the verdicts and amounts only, not the findings
             return self._summary(summarize_match(profile, self.options.as_of, rates=self.rates,
                                                  schemes=self.options.schemes,
-                                                 source=task.source))
+                                                 source=task.source),
+                                 task.payload[1] if task.kind == "registry" else None)
         except ProfileError as e:
             return self._error(task.source, e)
         except Exception as e:  # a bug of ours: this input's record says so, the rest go on
@@ -152,12 +157,15 @@ class Worker:
 
         return self._record(m, match_to_json(m))
 
-    def _summary(self, m: MatchSummary) -> Record:
+    def _summary(self, m: MatchSummary, provenance: dict[str, str] | None = None) -> Record:
         text = ""
         if self.options.output == "csv":
             from grantcheck.render.csv import result_row
 
-            text = self.rows.text(result_row(m))
+            row = result_row(m)
+            if provenance:  # a registry unit: one compact cell, path: source | path: source
+                row[-2] = " | ".join(f"{path}: {source}" for path, source in provenance.items())
+            text = self.rows.text(row)
         return self._record(m, text)
 
     @staticmethod

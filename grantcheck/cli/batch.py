@@ -30,8 +30,24 @@ from grantcheck.cli._common import (
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from grantcheck.batch import OutputKind, Tally
+    from grantcheck.batch import Inputs, OutputKind, Tally
     from grantcheck.render.batch import Sink
+
+
+def _with_answers(sources: Inputs, folder: Path) -> Inputs:
+    """The registry units of ``sources`` with the answers of ``folder`` merged in (by
+    organisation number); InputError when the folder cannot be read."""
+    from grantcheck import batch as gb
+    from grantcheck.registry.overlay import AnswersError, load_answers, overlay
+
+    try:
+        answers = load_answers(folder)
+    except AnswersError as e:
+        raise gb.InputError(str(e)) from None
+    if isinstance(sources, gb.JsonLines):
+        raise gb.InputError("--profiles answers a registry's units: give --input a registry "
+                            "file (docs/registries.md)")
+    return gb.Tasks(gb.Task._make(t) for t in overlay(sources, answers))
 
 
 def _settings(as_of: str | None, scheme: list[str] | None, rate: list[str] | None
@@ -57,6 +73,9 @@ class BatchFormat(StrEnum):
 class InputFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
+    brreg_enheter = "brreg-enheter"  # the registries' bulk files: grantcheck.registry
+    cvr = "cvr"
+    bolagsverket = "bolagsverket"
 
 
 @_quiet_when_stdout_closes
@@ -76,7 +95,16 @@ def batch(
     input_format: Annotated[
         InputFormat | None,
         typer.Option("--input-format", help="The format of --input when its name does not "
-                     "tell (always for stdin): jsonl or csv."),
+                     "tell (always for stdin): jsonl or csv; or a registry's bulk file as "
+                     "downloaded, gzip or not: brreg-enheter, cvr or bolagsverket (guessed from "
+                     "the header when it shows one; docs/registries.md)."),
+    ] = None,
+    profiles_dir: Annotated[
+        Path | None,
+        typer.Option("--profiles", metavar="DIR",
+                     help="Answers to lay over a registry --input: profiles (TOML) matched to "
+                     "its units by org_number or cvr_number; a stated fact beats the "
+                     "registry's, a conflict is shown in the provenance (docs/registries.md)."),
     ] = None,
     fmt: Annotated[
         BatchFormat,
@@ -149,6 +177,8 @@ def batch(
             try:
                 sources = gb.open_inputs(stack, inputs or [], input_file,
                                          input_format.value if input_format else None, sys.stdin)
+                if profiles_dir is not None:  # answers over a registry's units (issue 21)
+                    sources = _with_answers(sources, profiles_dir)
                 empty = sources.empty()
             except gb.InputError as e:
                 _fail(str(e), e.hint)

@@ -17,6 +17,7 @@ from datetime import date
 
 from grantcheck.basis import Fact, LegalBasis, Period
 from grantcheck.citations import Citation, Source, eu
+from grantcheck.engine import Check, Ctx, failed, passed, unknown
 
 GBER = Source(
     "gber",
@@ -47,6 +48,21 @@ APPLIES_UNTIL = Fact(date(2026, 12, 31), eu(
 
 # --- the articles the schemes cite, in the act's order ------------------------------------------
 
+ART_1_4_C = eu(
+    GBER, "Article 1(4)(c)",
+    "aid to undertakings in difficulty, with the exception of aid schemes to make good the "
+    "damage caused by certain natural disasters, start-up aid schemes and regional operating aid "
+    "schemes",
+    note="GBER does not apply to this aid (art. 1(4) lists what it does not apply to); start-up "
+    "aid schemes (art. 22) are excepted, so the exclusion is read by schemes under other "
+    "articles only")
+ART_2_18_C = eu(
+    GBER, "Article 2(18)(c)",
+    "Where the undertaking is subject to collective insolvency proceedings or fulfils the "
+    "criteria under its domestic law for being placed in collective insolvency proceedings at "
+    "the request of its creditors",
+    note="one of the cases of 'undertaking in difficulty' art. 2(18) defines; the others read "
+    "the accounts (more than half of the subscribed capital lost, points (a) and (b))")
 ART_4_1_L = eu(
     GBER, "Article 4(1)(l)",
     "for aid for process and organisational innovation: EUR 7,5 million per undertaking per "
@@ -78,6 +94,28 @@ ART_29_4 = eu(
 PERIOD = Period("Regulation (EU) No 651/2014 (GBER)", APPLIES_FROM, APPLIES_UNTIL)
 SUCCESSOR_NOTE = ("a regulation to follow GBER after 2026-12-31 was in consultation in 2026; none "
                   "is adopted in the sources grantcheck holds, so no rule of it is encoded")
+
+
+IN_DIFFICULTY = "company.in_difficulty"
+IN_DIFFICULTY_CITES = (ART_1_4_C, ART_2_18_C)
+
+
+def not_in_difficulty(ctx: Ctx) -> Check:
+    """'aid to undertakings in difficulty' is outside GBER (art. 1(4)(c)); bankruptcy and
+    restructuring are collective insolvency proceedings (art. 2(18)(c))."""
+    stated = ctx.profile.company.in_difficulty
+    if stated is None:
+        return unknown("the profile does not say whether the company is an undertaking in "
+                       "difficulty (GBER art. 2(18)): in collective insolvency proceedings, or "
+                       "more than half of its subscribed capital lost", IN_DIFFICULTY,
+                       fix=f"set {IN_DIFFICULTY} = false if none of GBER art. 2(18) applies "
+                       "(true if it does)")
+    if stated:
+        return failed(f"{IN_DIFFICULTY} = true: GBER does not apply to aid to an undertaking "
+                      "in difficulty (art. 1(4)(c))",
+                      "the scheme rests on GBER: a company in bankruptcy or restructuring, or "
+                      "otherwise in difficulty under art. 2(18), cannot receive it")
+    return passed(f"{IN_DIFFICULTY} = false: not an undertaking in difficulty (GBER art. 2(18))")
 
 
 def basis(article: str, *cites: Citation) -> LegalBasis:

@@ -90,6 +90,10 @@ class Company(Model):
         None, description="runs economic activity in Norway", examples=[True])
     founded: date | None = Field(None, description="date of registration",
                                  examples=["2016-04-12"])
+    in_difficulty: Flag = Field(
+        None, description="an undertaking in difficulty under GBER art. 2(18): e.g. in "
+        "bankruptcy or restructuring proceedings (collective insolvency proceedings), or has "
+        "lost more than half of its capital", examples=[False])
     listed: Flag = Field(None, description="shares listed on a stock exchange", examples=[False])
     sector: Sector | None = Field(
         None, description="fishery_aquaculture, primary_agriculture, or other (only these matter "

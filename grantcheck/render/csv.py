@@ -1,9 +1,10 @@
 """The CSV shape of batch results: one row per profile (documented in docs/batch.md, "Outputs").
 
 Presentation only. The first columns describe the input and the company, then five columns per
-scheme (in the order the schemes were asked for), then the warnings and the error. An input that
-could not be read is a row with ``status`` = ``error``, its ``source`` and its ``error``, and the
-other columns empty. Amounts are exact decimal strings, like the JSON output.
+scheme (in the order the schemes were asked for), then the warnings, the provenance of a
+registry unit's facts (:mod:`grantcheck.registry`; empty for other inputs) and the error. An
+input that could not be read is a row with ``status`` = ``error``, its ``source`` and its
+``error``, and the other columns empty. Amounts are exact decimal strings, like the JSON output.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from grantcheck.money import decimal_str
 LEAD = ("source", "name", "country", "currency", "evaluation_date", "status",
         "any_open_scheme_fits", "fitting_schemes")
 PER_SCHEME = ("verdict", "verdict_if_open", "max_grant", "own_funding", "currency")
-TAIL = ("warnings", "error")
+TAIL = ("warnings", "provenance", "error")  # provenance: registry inputs only
 
 
 def header(scheme_ids: Iterable[str]) -> list[str]:
@@ -49,7 +50,7 @@ def result_row(m: MatchResult | MatchSummary) -> list[str]:
                 *_amount_cells(r.amounts, r.scheme.currency))
     if fitting:
         row[6], row[7] = "true", " ".join(fitting)
-    row += (" | ".join(m.warnings), "")
+    row += (" | ".join(m.warnings), "", "")
     return row
 
 

@@ -24,7 +24,7 @@ SME: dict[str, Any] = {
     "company": {
         "name": "Verksted AS", "country": "NO", "employees_fte": 20, "owners_fte": 0,
         "turnover": 30_000_000, "balance_sheet_total": 20_000_000, "related": [],
-        "public_ownership_percent": 0,
+        "public_ownership_percent": 0, "in_difficulty": False,
     },
     "project": {
         "budget_total": 2_000_000, "grant_sought": 1_000_000, "exclusions": [],
@@ -294,3 +294,35 @@ def test_the_threshold_follows_the_rate_of_each_evaluation() -> None:
         f = next(r for r in SCHEME.rules if r.id == "PO10").evaluate(ctx)
         assert f"EUR 7,500,000 = {shown} at 1 EUR = {nok} NOK" in f.message
         assert ctx.fx.used["NOK"].per_eur == Decimal(nok)
+
+
+# --- undertakings in difficulty (GBER art. 1(4)(c), 2(18)(c)) -----------------------------------
+
+
+def _in_difficulty(value: bool | None) -> Any:
+    company = {**SME["company"], "in_difficulty": value}
+    if value is None:
+        del company["in_difficulty"]
+    return result_for(SCHEME, {**SME, "company": company})
+
+
+def test_a_company_not_in_difficulty_passes_po11() -> None:
+    """The boundary pair's side that may receive GBER aid."""
+    r = _in_difficulty(False)
+    assert {f.rule.id: f.outcome for f in r.findings}["PO11"] is Outcome.PASS
+    assert r.verdict is Verdict.FITS
+
+
+def test_a_company_in_difficulty_does_not_fit() -> None:
+    """GBER art. 1(4)(c): the regulation does not apply to aid to undertakings in difficulty."""
+    r = _in_difficulty(True)
+    assert {f.rule.id: f.outcome for f in r.findings}["PO11"] is Outcome.FAIL
+    assert r.verdict is Verdict.DOES_NOT_FIT
+
+
+def test_an_unstated_difficulty_needs_the_answer() -> None:
+    """A missing fact is unknown, naming the field that settles it, never a default."""
+    r = _in_difficulty(None)
+    found = {f.rule.id: f for f in r.findings}["PO11"]
+    assert found.outcome is Outcome.UNKNOWN
+    assert "company.in_difficulty" in found.missing

@@ -24,7 +24,7 @@ from grantcheck.engine import (
     unknown,
 )
 from grantcheck.fx import RATE_CITATION
-from grantcheck.law import sme
+from grantcheck.law import gber, sme
 from grantcheck.money import format_percent
 from grantcheck.schemes.no_prosessinnovasjon.derived import SIZE_FIELDS, share, threshold
 from grantcheck.schemes.no_prosessinnovasjon.grant import applicant_intensity, grant_for
@@ -112,6 +112,9 @@ def norwegian_company(ctx: Ctx) -> Check:
 rules.add("PO02", "The applicant is a Norwegian company", norwegian_company,
           section=S_APPLICANT, kind=Kind.SOFT, cites=[C_KONKURRANSEVRIDNING],
           reads=["company.country"])
+rules.add("PO11", "The applicant is not an undertaking in difficulty", gber.not_in_difficulty,
+          section=S_APPLICANT, cites=[C_GBER29, *gber.IN_DIFFICULTY_CITES],
+          reads=[gber.IN_DIFFICULTY])
 rules.declaration("PO03", "The support does not distort competition between Norwegian companies",
                   "no_competition_distortion", section=S_APPLICANT,
                   cites=[C_KONKURRANSEVRIDNING])

@@ -1,0 +1,60 @@
+"""National business registries' bulk files read as downloaded (``grantcheck batch --input
+FILE --input-format brreg-enheter|cvr|bolagsverket``): each unit becomes profile data, with
+ranges where the registry gives bands, and the provenance of every fact; a unit that cannot be
+mapped becomes an error record. The mapping, fact by fact: docs/registries.md.
+
+Modules: :mod:`~grantcheck.registry.brreg` (Enhetsregisteret ``enheter``, CSV and JSON),
+:mod:`~grantcheck.registry.cvr` (CVR JSON documents), :mod:`~grantcheck.registry.bolagsverket`
+(the bulk text file), :mod:`~grantcheck.registry.mapping` (code tables) and
+:mod:`~grantcheck.registry.common`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from grantcheck.registry.common import RawTask
+
+
+FORMATS = ("brreg-enheter", "cvr", "bolagsverket")
+
+
+def guess(head: str) -> str | None:
+    """The registry format a file's start (decompressed text) shows, or None when it shows
+    none, or more than one."""
+    low = head.lower()
+    found = set()
+    if "organisasjonsnummer" in low:
+        found.add("brreg-enheter")
+    if "cvrnummer" in low or "vrvirksomhed" in low:
+        found.add("cvr")
+    if "organisationsidentitet" in low and "pagandeavvecklings" in low:
+        found.add("bolagsverket")
+    return found.pop() if len(found) == 1 else None
+
+
+def registry_tasks(fh: IO[bytes], name: str, fmt: str) -> Iterator[RawTask]:
+    """The tasks of a registry file (binary, gzip or not) in format ``fmt`` (one of
+    :data:`FORMATS`)."""
+    from grantcheck.registry import bolagsverket, brreg, cvr
+    from grantcheck.registry.common import maybe_gunzip
+
+    plain = maybe_gunzip(fh)
+    if fmt == "brreg-enheter":
+        return brreg.tasks(plain, name)
+    if fmt == "cvr":
+        return cvr.tasks(plain, name)
+    if fmt == "bolagsverket":
+        return bolagsverket.tasks(plain, name)
+    raise ValueError(f"unknown registry format {fmt!r}: expected {', '.join(FORMATS)}")
+
+
+def sniff(fh: IO[bytes]) -> tuple[IO[bytes], str | None]:
+    """``fh`` made peekable, and the registry format its start shows (None when none)."""
+    from grantcheck.registry.common import peek_text
+
+    peekable: IO[bytes] = fh if hasattr(fh, "peek") else io.BufferedReader(fh)  # type: ignore
+    return peekable, guess(peek_text(peekable))

@@ -1,0 +1,122 @@
+"""Sweden's Bolagsverket bulk file, the text file of the weekly ZIP: semicolon-separated, every
+field quoted, sub-fields joined by ``$`` and repeated values by ``|``.
+
+It holds no staff and no industry (those are SCB's); a sole trader's identity is a personal
+identity number, personal data: it is not copied into the profile or any message. The mapping
+is docs/registries.md, "Sweden: Bolagsverket".
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Mapping
+from typing import IO
+
+from grantcheck.registry.common import RawTask, Unit, UnitError, error_task, text_lines, unreadable
+from grantcheck.registry.mapping import (
+    BOLAGSVERKET_FORMS,
+    BOLAGSVERKET_IN_DIFFICULTY,
+    BOLAGSVERKET_WINDING_UP,
+)
+
+REG = "Bolagsverket"
+HEADER = ("organisationsidentitet", "namnskyddslopnummer", "registreringsland",
+          "organisationsnamn", "organisationsform", "avregistreringsdatum",
+          "avregistreringsorsak", "pagandeavvecklingselleromstruktureringsforfarande",
+          "registreringsdatum", "verksamhetsbeskrivning", "postadress")
+ORG_NUMBER = "ORGNR-IDORG"
+
+
+def _values(cell: str) -> list[list[str]]:
+    """A cell's repeated values (``|``), each as its sub-fields (``$``); empty ones left out."""
+    return [v.split("$") for v in cell.split("|") if v.strip()]
+
+
+def unit_of(row: Mapping[str, str]) -> Unit:
+    unit = Unit()
+    identity = _values(row["organisationsidentitet"])
+    if not identity or not identity[0][0].strip():
+        raise UnitError("organisationsidentitet: empty")
+    number, kind = identity[0][0].strip(), (identity[0][1:] or [""])[0].strip()
+    if kind == ORG_NUMBER:
+        unit.put("company.org_number", number, f"{REG} organisationsidentitet ({kind})")
+        who = number
+    else:  # a personal identity number (a sole trader): kept out of the profile and messages
+        unit.note("company.org_number", f"{REG} organisationsidentitet is a {kind or 'personal'}"
+                  " number, personal data: not copied")
+        who = "the unit"
+    if row["avregistreringsdatum"].strip():
+        reason = row["avregistreringsorsak"].split("$")[0].strip() or "no reason given"
+        raise UnitError(f"{who}: deregistered on {row['avregistreringsdatum'].strip()} "
+                        f"({reason}): nothing to screen")
+    names = _values(row["organisationsnamn"])
+    if not names or not names[0][0].strip():
+        raise UnitError(f"{who}: organisationsnamn is empty")
+    unit.put("company.name", names[0][0].strip(), f"{REG} organisationsnamn")
+    land = row["registreringsland"].strip().upper()
+    if not land.endswith("-LAND") or len(land) != 7:
+        raise UnitError(f"{who}: registreringsland {land!r} is not a code such as SE-LAND")
+    unit.put("company.country", land[:2], f"{REG} registreringsland {land}")
+    form = row["organisationsform"].split("$")[0].strip().upper()
+    if form:
+        if form not in BOLAGSVERKET_FORMS:
+            raise UnitError(f"{who}: organisationsform {form!r} is not mapped to a legal form "
+                            "(docs/registries.md lists those that are)")
+        unit.put("company.legal_form", BOLAGSVERKET_FORMS[form], f"{REG} organisationsform {form}")
+    registered = row["registreringsdatum"].strip()
+    if registered:
+        unit.put("company.founded", registered[:10], f"{REG} registreringsdatum")
+    for value in _values(row["pagandeavvecklingselleromstruktureringsforfarande"]):
+        code, since = value[0].strip().upper(), (value[1:] or [""])[0].strip()
+        dated = f" since {since}" if since else ""
+        if code in BOLAGSVERKET_IN_DIFFICULTY:
+            unit.put("company.in_difficulty", True,
+                     f"{REG} {code} {BOLAGSVERKET_IN_DIFFICULTY[code]}{dated}")
+        elif code in BOLAGSVERKET_WINDING_UP:
+            if "company.in_difficulty" not in unit.data.get("company", {}):
+                unit.note("company.in_difficulty", f"{REG} {code} "
+                          f"{BOLAGSVERKET_WINDING_UP[code]}{dated}: not itself collective "
+                          "insolvency proceedings (GBER art. 2(18)(c)): not settled")
+        else:
+            raise UnitError(f"{who}: pagandeAvvecklingsEllerOmstruktureringsforfarande {code!r}"
+                            " is not mapped (docs/registries.md lists those that are)")
+    return unit
+
+
+def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
+    """One task per row of the bulk file; the header must be the one the file documents."""
+    reader = csv.reader(text_lines(fh), delimiter=";", quotechar='"')
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except (StopIteration, csv.Error):
+        yield error_task(f"{name}:1", "no header row to read")
+        return
+    missing = [h for h in HEADER if h not in header]
+    if missing:
+        yield error_task(f"{name}:1", f"not Bolagsverket's bulk file: no column {missing[0]!r}")
+        return
+    end = reader.line_num
+    while True:
+        start = end + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            end = reader.line_num
+            yield error_task(f"{name}:{start}", f"not a row of the file: {e}")
+            continue
+        end = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        source = f"{name}:{start}"
+        if len(row) != len(header):
+            yield error_task(source, f"has {len(row)} fields where the header has "
+                             f"{len(header)}")
+            continue
+        try:
+            yield unit_of(dict(zip(header, row, strict=True))).task(source)
+        except UnitError as e:
+            yield error_task(source, str(e))
+        except (ValueError, TypeError, KeyError, AttributeError) as e:  # a shape not foreseen
+            yield error_task(source, unreadable(e))

@@ -1,0 +1,185 @@
+"""Brønnøysund's Enhetsregisteret, the ``enheter`` bulk files as downloaded: the CSV (dotted
+column names, quoted multi-line free text) and the JSON (an array of nested objects), gzip or
+not. Names are matched case-insensitively: the two files write some of them differently
+(``registrertIMvaRegisteret`` / ``registrertIMvaregisteret``).
+
+Each unit becomes profile data with the provenance of every fact; the mapping is
+docs/registries.md, "Norway: Enhetsregisteret".
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Mapping
+from typing import IO, Any
+
+from grantcheck.registry.common import (
+    RawTask,
+    Unit,
+    UnitError,
+    error_task,
+    flag,
+    flatten,
+    json_items,
+    number,
+    put_sector,
+    text,
+    text_lines,
+    unreadable,
+)
+from grantcheck.registry.mapping import BRREG_FORMS, BRREG_PUBLICLY_OWNED
+
+REG = "Enhetsregisteret"
+# the flags that put a unit in collective insolvency proceedings (GBER art. 2(18)(c))
+INSOLVENCY = {
+    "konkurs": "bankruptcy (konkurs)",
+    "underrekonstruksjonsforhandling": "restructuring negotiations (rekonstruksjon)",
+}
+WINDING_UP = {
+    "underavvikling": "being wound up (under avvikling)",
+    "undertvangsavviklingellertvangsopplosning": "compulsory winding up or dissolution",
+}
+
+
+def unit_of(row: Mapping[str, Any]) -> Unit:
+    """The profile data of one unit, its keys lower-cased dotted names; UnitError when a value
+    cannot be read or a code is not mapped."""
+    unit = Unit()
+    number_text = text(row.get("organisasjonsnummer"))
+    if not number_text:
+        raise UnitError("organisasjonsnummer: empty")
+    unit.put("company.org_number", number_text, f"{REG} organisasjonsnummer")
+    name = text(row.get("navn"))
+    if not name:
+        raise UnitError(f"{number_text}: navn is empty")
+    unit.put("company.name", name, f"{REG} navn")
+    for key in ("forretningsadresse.landkode", "postadresse.landkode"):
+        country = text(row.get(key))
+        if country:
+            unit.put("company.country", country.upper(), f"{REG} {key}")
+            break
+    else:
+        raise UnitError(f"{number_text}: no forretningsadresse.landkode or postadresse.landkode"
+                        ": the country of the unit is not known")
+    form = text(row.get("organisasjonsform.kode")).upper()
+    if form:
+        if form not in BRREG_FORMS:
+            raise UnitError(f"{number_text}: organisasjonsform.kode {form!r} is not mapped to a "
+                            "legal form (docs/registries.md lists those that are)")
+        unit.put("company.legal_form", BRREG_FORMS[form], f"{REG} organisasjonsform.kode {form}")
+        if form in BRREG_PUBLICLY_OWNED:
+            unit.put("company.public_ownership_percent", 100,
+                     f"{REG} organisasjonsform.kode {form} (wholly owned by the state)")
+    founded = text(row.get("stiftelsesdato"))
+    if founded:
+        unit.put("company.founded", founded[:10], f"{REG} stiftelsesdato")
+    put_sector(unit, text(row.get("naeringskode1.kode")), f"{REG} naeringskode1.kode")
+    _staff(unit, row)
+    registered = flag(row.get("registrertiforetaksregisteret"), "registrertIForetaksregisteret")
+    if registered is not None:
+        unit.put("company.registered_in_foretaksregisteret", registered,
+                 f"{REG} registrertIForetaksregisteret")
+    _difficulty(unit, row)
+    return unit
+
+
+def _staff(unit: Unit, row: Mapping[str, Any]) -> None:
+    has = flag(row.get("harregistrertantallansatte"), "harRegistrertAntallAnsatte")
+    count = number(row.get("antallansatte"), "antallAnsatte")
+    date = text(row.get("registreringsdatoantallansattenavaaregisteret"))
+    when = f" {date[:10]}" if date else ""
+    if count is not None:
+        unit.put("company.employees_fte", {"min": 0, "max": count},
+                 f"{REG} antallAnsatte{when}: a headcount of {count} in the employer register, "
+                 f"read as at most {count} annual work units (a headcount is not AWU)")
+    elif has is False:
+        unit.put("company.employees_fte", {"min": 0, "max": 0},
+                 f"{REG} harRegistrertAntallAnsatte false: no employees registered")
+    elif has:
+        unit.note("company.employees_fte", f"{REG} harRegistrertAntallAnsatte true, "
+                  "antallAnsatte withheld: the number is not known")
+
+
+def _difficulty(unit: Unit, row: Mapping[str, Any]) -> None:
+    found = [what for key, what in INSOLVENCY.items() if flag(row.get(key), key)]
+    if text(row.get("underrekonstruksjonsforhandlingdato")):
+        found.append(INSOLVENCY["underrekonstruksjonsforhandling"])
+    if found:
+        unit.put("company.in_difficulty", True, f"{REG}: {', '.join(dict.fromkeys(found))}")
+        return
+    winding = [what for key, what in WINDING_UP.items() if flag(row.get(key), key)]
+    if winding:
+        unit.note("company.in_difficulty", f"{REG}: {', '.join(winding)}; not itself collective "
+                  "insolvency proceedings (GBER art. 2(18)(c)): not settled")
+
+
+def _unit_task(row: Mapping[str, Any], source: str) -> RawTask:
+    try:
+        return unit_of(row).task(source)
+    except UnitError as e:
+        return error_task(source, str(e))
+    except (ValueError, TypeError, KeyError, AttributeError) as e:  # a shape not foreseen
+        return error_task(source, unreadable(e))
+
+
+def csv_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
+    """One task per row of the ``enheter`` CSV (comma- or semicolon-separated, as its header
+    says); a row whose cell count differs from the header's is an error task."""
+    lines = text_lines(fh)
+    first = next(lines, "")
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(_chain(first, lines), delimiter=delimiter)
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except (StopIteration, csv.Error):
+        yield error_task(f"{name}:1", "no header row to read")
+        return
+    missing = [c for c in ("organisasjonsnummer", "navn") if c not in header]
+    if missing:
+        yield error_task(f"{name}:1", f"not Enhetsregisteret's enheter file: no column "
+                         f"{missing[0]!r}")
+        return
+    end = reader.line_num
+    while True:
+        start = end + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            end = reader.line_num
+            yield error_task(f"{name}:{start}", f"not a CSV row: {e}")
+            continue
+        end = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            yield error_task(f"{name}:{start}", f"has {len(row)} cells where the header has "
+                             f"{len(header)} columns")
+            continue
+        yield _unit_task(dict(zip(header, row, strict=True)), f"{name}:{start}")
+
+
+def json_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
+    """One task per unit of the ``enheter`` JSON (an array, or one unit per line)."""
+    for where, item in json_items(fh):
+        source = f"{name} {where}"
+        if isinstance(item, UnitError):
+            yield error_task(source, str(item))
+        elif not isinstance(item, dict):
+            yield error_task(source, f"a unit must be a JSON object (got {type(item).__name__})")
+        else:
+            yield _unit_task(flatten(item), source)
+
+
+def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
+    """The tasks of an ``enheter`` file, CSV or JSON as its first character tells."""
+    from grantcheck.registry.common import peek_text
+
+    head = peek_text(fh, 64).lstrip()
+    return json_tasks(fh, name) if head[:1] in ("[", "{") else csv_tasks(fh, name)
+
+
+def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from rest

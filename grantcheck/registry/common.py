@@ -1,0 +1,280 @@
+"""What the registry readers share: one unit's profile data with the provenance of each fact
+(:class:`Unit`), a file that may be gzip-compressed, text lines decoded one by one, a streamed
+JSON array or JSON Lines file, and a CSV header matched case-insensitively.
+
+A unit becomes one task (:data:`RawTask`, which batch makes a Task of): ``registry`` with the
+profile data and the provenance when it maps, ``missing`` with the message when it cannot (a
+malformed row, an unknown code): one record per unit either way, nothing lost.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import json
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import IO, Any
+
+from grantcheck.csv_input import sector_of_nace
+
+# (kind, source, payload): what grantcheck.batch makes a Task of (registry does not import batch)
+RawTask = tuple[str, str, Any]
+
+
+class UnitError(ValueError):
+    """A unit that cannot be mapped (a malformed row, an unknown code): its record says why."""
+
+
+class Unit:
+    """One registry unit as profile data, with where each fact came from."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self.provenance: dict[str, str] = {}
+
+    def put(self, path: str, value: Any, source: str) -> None:
+        """Set the dotted profile ``path`` to ``value``, and say where it came from."""
+        *tables, key = path.split(".")
+        data = self.data
+        for t in tables:
+            data = data.setdefault(t, {})
+        data[key] = value
+        self.provenance[path] = source
+
+    def note(self, path: str, source: str) -> None:
+        """Say why a fact is left unknown (the registry holds something, not enough)."""
+        self.provenance[path] = source
+
+    def task(self, source: str) -> RawTask:
+        return ("registry", source, (self.data, self.provenance))
+
+
+def unreadable(e: Exception) -> str:
+    """The message of a unit whose shape no reader foresaw (a list where an object belongs):
+    its record says so, and the rest go on."""
+    return f"cannot be read as a registry unit ({type(e).__name__}: {str(e)[:120]})"
+
+
+def error_task(source: str, message: str) -> RawTask:
+    return ("missing", source, message)
+
+
+# --- values -------------------------------------------------------------------------------------
+
+TRUE = frozenset({"true", "ja", "j", "yes", "1"})
+FALSE = frozenset({"false", "nei", "n", "no", "0"})
+
+
+def flag(value: Any, what: str) -> bool | None:
+    """A registry's boolean (JSON true/false, or a CSV cell such as true, J, nei); None when
+    empty; UnitError when it is something else."""
+    if value is None or isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if not text:
+        return None
+    if text in TRUE:
+        return True
+    if text in FALSE:
+        return False
+    raise UnitError(f"{what}: expected true or false (got {str(value)[:40]!r})")
+
+
+def text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+UNSPECIFIED_INDUSTRY = frozenset({"00.000", "00000", "000000", "00.00", "0000"})
+
+
+def put_sector(unit: Unit, code: str, source: str) -> None:
+    """The sector an industry code settles (NACE Rev. 2 and Rev. 2.1 alike, see
+    docs/registries.md), or a note when it cannot; UnitError for a cell that is no code."""
+    if not code:
+        return
+    if code.replace(".", "") in {c.replace(".", "") for c in UNSPECIFIED_INDUSTRY}:
+        unit.note("company.sector", f"{source} {code}: 'unspecified', no sector read")
+        return
+    try:
+        sector = sector_of_nace(code)
+    except ValueError as e:
+        raise UnitError(f"{source}: {e}") from None
+    if sector is None:
+        unit.note("company.sector", f"{source} {code}: the code alone does not settle the sector")
+    else:
+        unit.put("company.sector", sector, f"{source} {code}")
+
+
+def number(value: Any, what: str) -> int | None:
+    """A whole number of a registry (a count), None when empty; UnitError otherwise."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise UnitError(f"{what}: expected a number (got {value!r})")
+    if isinstance(value, int):
+        n = value
+    else:
+        try:
+            d = Decimal(str(value).strip())
+        except ArithmeticError:
+            raise UnitError(f"{what}: expected a number (got {str(value)[:40]!r})") from None
+        if d != d.to_integral_value():
+            raise UnitError(f"{what}: expected a whole number (got {value!r})")
+        n = int(d)
+    if n < 0:
+        raise UnitError(f"{what}: must not be negative (got {n})")
+    return n
+
+
+# --- files --------------------------------------------------------------------------------------
+
+
+def maybe_gunzip(fh: IO[bytes]) -> IO[bytes]:
+    """``fh``, or a stream of its uncompressed bytes when it starts with gzip's magic number."""
+    buffered: Any = fh if hasattr(fh, "peek") else io.BufferedReader(fh)
+    if buffered.peek(2)[:2] == b"\x1f\x8b":
+        return gzip.GzipFile(fileobj=buffered, mode="rb")  # type: ignore[return-value]
+    return buffered  # type: ignore[no-any-return]
+
+
+def peek_text(fh: IO[bytes], size: int = 4096) -> str:
+    """The start of a file (decompressed, BOM taken off) without consuming it."""
+    head: bytes = fh.peek(size)[:size]  # type: ignore[attr-defined]
+    if head[:2] == b"\x1f\x8b":
+        try:
+            d = gzip.GzipFile(fileobj=io.BytesIO(head)).read1(size)
+            head = bytes(d)
+        except (OSError, EOFError):
+            head = b""
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[len(codecs.BOM_UTF8):]
+    return head.decode("utf-8", "replace")
+
+
+def text_lines(fh: IO[bytes]) -> Iterator[str]:
+    """The lines of a binary file as text: UTF-8, a line that is not read as ISO-8859-1 (the
+    encoding of some of the registries' older exports); the first line without its BOM."""
+    for n, raw in enumerate(fh):
+        line = raw[len(codecs.BOM_UTF8):] if n == 0 and raw.startswith(codecs.BOM_UTF8) else raw
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError:
+            yield line.decode("latin-1")
+
+
+_DECODER = json.JSONDecoder(parse_float=Decimal)
+_WS = " \t\r\n"
+
+
+def json_items(fh: IO[bytes]) -> Iterator[tuple[str, Any]]:
+    """(where, value) for each item of a JSON array, each line of a JSON Lines file, or each of
+    a run of (pretty-printed) JSON documents, read as it streams (in blocks of 1 MiB, never
+    whole). A line that is not JSON is a :class:`UnitError` value, and the rest go on; an array
+    or a run of documents that breaks ends with one."""
+    reader = codecs.getincrementaldecoder("utf-8-sig")("replace")
+    state: dict[str, Any] = {"buf": "", "eof": False}
+
+    def more() -> bool:
+        if state["eof"]:
+            return False
+        block = fh.read(1 << 20)
+        state["buf"] += reader.decode(block, final=not block)
+        state["eof"] = not block
+        return True
+
+    while not state["buf"].lstrip(_WS) and more():
+        pass
+    buf = state["buf"]
+    pos = len(buf) - len(buf.lstrip(_WS))
+    if buf[pos:pos + 1] == "[":
+        yield from _values(state, more, pos + 1, array=True)
+        return
+    newline = buf.find("\n", pos)
+    try:
+        _, end = _DECODER.raw_decode(buf, pos)
+        one_line = newline < 0 or end <= newline
+    except json.JSONDecodeError:
+        one_line = True  # a first line that is not JSON: read line by line, and say so
+    if one_line:
+        yield from _json_lines(buf, fh, reader)
+    else:
+        yield from _values(state, more, pos, array=False)
+
+
+def _values(state: dict[str, Any], more: Any, pos: int, array: bool
+            ) -> Iterator[tuple[str, Any]]:
+    """The values of an array (from just after its ``[``) or of a run of documents."""
+    what = "the JSON array" if array else "the run of JSON documents"
+    n = 0
+    while True:
+        while True:
+            buf = state["buf"]
+            while pos < len(buf) and buf[pos] in _WS:
+                pos += 1
+            if pos < len(buf) or not more():
+                break
+        buf = state["buf"]
+        if pos >= len(buf):
+            if array:
+                yield f"item {n + 1}", UnitError("the JSON array is not closed: the file ends "
+                                                 "early")
+            return
+        if array and buf[pos] == "]":
+            return
+        if array and n and buf[pos] == ",":
+            pos += 1
+            continue
+        try:
+            value, end = _DECODER.raw_decode(buf, pos)
+        except json.JSONDecodeError as e:
+            if more():
+                continue
+            yield f"item {n + 1}", UnitError(f"not valid JSON: {e.msg}; the rest of {what} "
+                                             "cannot be read")
+            return
+        if end == len(buf) and more():
+            continue  # a number may go on in the next block
+        n += 1
+        yield f"item {n}", value
+        pos = end
+        if pos > 1 << 19:  # what is read is dropped now and then, not after every item
+            state["buf"], pos = buf[pos:], 0
+
+
+def _json_lines(buf: str, fh: IO[bytes], reader: Any) -> Iterator[tuple[str, Any]]:
+    def lines() -> Iterator[str]:
+        rest = buf
+        while True:
+            while "\n" in rest:
+                line, rest = rest.split("\n", 1)
+                yield line
+            block = fh.read(1 << 20)
+            if not block:
+                rest += reader.decode(b"", final=True)
+                if rest:
+                    yield rest
+                return
+            rest += reader.decode(block)
+
+    for n, line in enumerate(lines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield f"line {n}", _DECODER.decode(line)
+        except json.JSONDecodeError as e:
+            yield f"line {n}", UnitError(f"not valid JSON: {e.msg} (column {e.colno})")
+
+
+def flatten(obj: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A nested JSON object as {dotted lower-case key: value}, the way brreg's CSV names
+    columns (``organisasjonsform.kode``); lists are kept as they are."""
+    out: dict[str, Any] = {}
+    for k, v in obj.items():
+        key = f"{prefix}{k}".lower()
+        if isinstance(v, Mapping):
+            out.update(flatten(v, key + "."))
+        else:
+            out[key] = v
+    return out

@@ -1,0 +1,101 @@
+"""The registries' codes in grantcheck's vocabulary: legal forms, status words, CVR's staff
+interval codes. A code not listed here is *reported* (the unit's record says so), never guessed.
+docs/registries.md states every table, and a test checks it names every code."""
+
+from __future__ import annotations
+
+import re
+
+# --- legal forms --------------------------------------------------------------------------------
+
+# Enhetsregisteret organisasjonsform.kode
+BRREG_FORMS: dict[str, str] = {
+    "AS": "limited_company",  # aksjeselskap
+    "ASA": "limited_company",  # allmennaksjeselskap
+    "SE": "limited_company",  # europeisk selskap
+    "ENK": "sole_trader",  # enkeltpersonforetak
+    "ANS": "partnership",  # ansvarlig selskap
+    "DA": "partnership",  # selskap med delt ansvar
+    "KS": "partnership",  # kommandittselskap
+    "SA": "cooperative",  # samvirkeforetak
+    "BBL": "cooperative",  # boligbyggelag
+    "BRL": "cooperative",  # borettslag
+    "STI": "foundation",  # stiftelse
+    "FLI": "association",  # forening/lag/innretning
+    "STAT": "public_body",  # staten
+    "FYLK": "public_body",  # fylkeskommune
+    "KOMM": "public_body",  # kommune
+    "ORGL": "public_body",  # organisasjonsledd (of the state)
+    "KF": "public_body",  # kommunalt foretak
+    "FKF": "public_body",  # fylkeskommunalt foretak
+    "IKS": "public_body",  # interkommunalt selskap
+    "NUF": "other",  # norskregistrert utenlandsk foretak (a foreign company's branch)
+    "BA": "other",  # selskap med begrenset ansvar
+    "SF": "other",  # statsforetak (owned by the state: public ownership 100 %)
+}
+# forms that are wholly owned by public bodies though not public bodies themselves
+BRREG_PUBLICLY_OWNED = frozenset({"SF"})
+
+# CVR virksomhedsform, by kortBeskrivelse (upper case, as CVR writes it)
+CVR_FORMS: dict[str, str] = {
+    "APS": "limited_company",  # anpartsselskab
+    "A/S": "limited_company",  # aktieselskab
+    "IVS": "limited_company",  # iværksætterselskab
+    "ENK": "sole_trader",  # enkeltmandsvirksomhed
+    "I/S": "partnership",  # interessentskab
+    "K/S": "partnership",  # kommanditselskab
+    "P/S": "partnership",  # partnerselskab
+    "AMBA": "cooperative",  # andelsselskab med begrænset ansvar
+    "FMBA": "association",  # forening med begrænset ansvar
+    "SMBA": "other",  # selskab med begrænset ansvar
+    "FOND": "foundation",  # fond
+    "EFO": "foundation",  # erhvervsdrivende fond
+    "FOR": "association",  # forening
+    "KOM": "public_body",  # kommune
+    "REG": "public_body",  # region
+    "STAT": "public_body",  # statslig administrativ enhed
+    "FIL": "other",  # filial af udenlandsk virksomhed
+}
+
+# Bolagsverket organisationsform
+BOLAGSVERKET_FORMS: dict[str, str] = {
+    "AB-ORGFO": "limited_company",  # aktiebolag
+    "E-ORGFO": "sole_trader",  # enskild näringsidkare
+    "HB-ORGFO": "partnership",  # handelsbolag
+    "KB-ORGFO": "partnership",  # kommanditbolag
+    "EK-ORGFO": "cooperative",  # ekonomisk förening
+    "BRF-ORGFO": "cooperative",  # bostadsrättsförening
+    "I-ORGFO": "association",  # ideell förening
+    "S-ORGFO": "foundation",  # stiftelse
+    "FL-ORGFO": "other",  # filial
+}
+
+# --- insolvency and winding up ------------------------------------------------------------------
+
+# CVR status words (sammensatStatus / virksomhedsstatus), compared in upper case
+CVR_IN_DIFFICULTY = frozenset({"UNDER KONKURS", "KONKURS", "UNDER REKONSTRUKTION",
+                               "UNDER REASSUMERING"})
+CVR_ENDED = frozenset({"OPHØRT", "OPLØST", "OPLØST EFTER KONKURS", "OPLØST EFTER ERKLÆRING",
+                       "OPLØST EFTER FRIVILLIG LIKVIDATION", "OPLØST EFTER FUSION",
+                       "OPLØST EFTER SPALTNING", "TVANGSOPLØST", "SLETTET"})
+CVR_WINDING_UP = frozenset({"UNDER FRIVILLIG LIKVIDATION", "UNDER TVANGSOPLØSNING",
+                            "UNDER LIKVIDATION"})
+CVR_ACTIVE = frozenset({"AKTIV", "NORMAL"})
+
+# Bolagsverket pagandeAvvecklingsEllerOmstruktureringsforfarande codes
+BOLAGSVERKET_IN_DIFFICULTY = {"KK-AVOMFO": "bankruptcy (konkurs)"}
+BOLAGSVERKET_WINDING_UP = {"LI-AVOMFO": "liquidation (likvidation)"}
+
+# --- CVR staff interval codes -------------------------------------------------------------------
+
+_INTERVAL = re.compile(r"ANTAL_(\d+)_(\d+)")
+
+
+def interval(code: str) -> tuple[int, int] | None:
+    """A CVR interval code as (low, high) (the top band ``ANTAL_1000_999999`` is read as
+    written); None when the code is not one."""
+    m = _INTERVAL.fullmatch(code.strip().upper())
+    if m:
+        low, high = int(m.group(1)), int(m.group(2))
+        return (low, high) if low <= high else None
+    return None

@@ -1,0 +1,122 @@
+"""Answers merged onto registry units (``grantcheck batch --input FILE --profiles DIR``).
+
+A folder of profiles (TOML, the usual format, partial ones welcome) holds what companies have
+answered. Each is matched to a registry unit by its organisation number (``company.org_number``,
+or ``company.cvr_number``; spaces and dashes ignored). Its stated facts are laid over the
+registry's, table by table: **a stated fact beats a registry fact**, and its provenance says
+"stated in FILE". Where the two disagree (a stated 8 FTE against a band 50–99, another legal
+form), the stated value is used and the provenance says so, naming the registry's value: the
+conflict is reported, not silently resolved.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from grantcheck.registry.common import RawTask
+
+
+class AnswersError(ValueError):
+    """A folder of answers that cannot be read (the whole option is refused)."""
+
+
+def _key(number: Any) -> str:
+    return "".join(ch for ch in str(number) if ch.isalnum())
+
+
+def load_answers(folder: str | Path) -> dict[str, tuple[str, dict[str, Any]]]:
+    """{organisation number: (file, profile data)} of every *.toml below ``folder``. Raises
+    AnswersError for a file that is not TOML or names no organisation number, or a number
+    answered twice."""
+    if not os.path.isdir(folder):
+        raise AnswersError(f"--profiles {folder}: not a folder")
+    found: dict[str, tuple[str, dict[str, Any]]] = {}
+    for path in sorted(Path(folder).rglob("*.toml")):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+            raise AnswersError(f"{path}: cannot be read: {e}") from None
+        company = data.get("company")
+        number = company.get("org_number") or company.get("cvr_number") if isinstance(
+            company, dict) else None
+        if not number:
+            raise AnswersError(f"{path}: [company] names no org_number or cvr_number, so it "
+                               "cannot be matched to a registry unit")
+        key = _key(number)
+        if key in found:
+            raise AnswersError(f"{path}: organisation number {number} is answered in "
+                               f"{found[key][0]} too")
+        found[key] = (str(path), data)
+    return found
+
+
+def _leaves(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    for k, v in data.items():
+        path = f"{prefix}{k}"
+        if isinstance(v, Mapping) and not ({"min", "max"} >= set(v) and v):
+            yield from _leaves(v, path + ".")
+        else:
+            yield path, v
+
+
+def _bounds(value: Any) -> tuple[Decimal, Decimal] | None:
+    if isinstance(value, Mapping) and {"min", "max"} >= set(value):
+        return Decimal(str(value.get("min", 0))), Decimal(str(value.get("max", "Infinity")))
+    if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
+        return Decimal(str(value)), Decimal(str(value))
+    return None
+
+
+def _agrees(registry: Any, stated: Any) -> bool:
+    """Whether a stated value is consistent with the registry's (a range: they overlap)."""
+    r, s = _bounds(registry), _bounds(stated)
+    if r is not None and s is not None:
+        return s[0] <= r[1] and r[0] <= s[1]
+    return str(registry).strip().lower() == str(stated).strip().lower()
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return f"{value.get('min', 0)}–{value.get('max', '')}"
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def merge(data: dict[str, Any], provenance: dict[str, str], source: str,
+          answers: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The unit's data with ``answers`` laid over it, and the provenance to match."""
+    merged = {k: (dict(v) if isinstance(v, dict) else v) for k, v in data.items()}
+    registry = dict(_leaves(data))
+    out = dict(provenance)
+    for path, value in _leaves(answers):
+        *tables, key = path.split(".")
+        target = merged
+        for t in tables:
+            nxt = target.get(t)
+            target[t] = dict(nxt) if isinstance(nxt, dict) else {}
+            target = target[t]
+        target[key] = value
+        if path in registry and not _agrees(registry[path], value):
+            out[path] = (f"stated in {source}; conflicts with the registry's "
+                         f"{_show(registry[path])} ({provenance.get(path, 'registry')})")
+        else:
+            out[path] = f"stated in {source}"
+    return merged, out
+
+
+def overlay(tasks: Iterable[RawTask], answers: Mapping[str, tuple[str, dict[str, Any]]]
+            ) -> Iterator[RawTask]:
+    """``tasks`` with each registry unit's answers merged in (by organisation number)."""
+    for kind, source, payload in tasks:
+        if kind == "registry":
+            data, provenance = payload
+            company = data.get("company", {})
+            number = company.get("org_number") or company.get("cvr_number")
+            found = answers.get(_key(number)) if number else None
+            if found is not None:
+                payload = merge(data, provenance, found[0], found[1])
+        yield kind, source, payload

@@ -1,0 +1,258 @@
+"""The registry readers on small files written in each registry's real format (headers,
+casing, quoting, multi-line fields, bands, withheld values, codes): one task per unit, an error
+task for a unit that cannot be mapped, nothing lost. The files are in tests/registry/data."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from grantcheck.registry import guess, registry_tasks, sniff
+from grantcheck.registry.common import json_items
+from grantcheck.registry.mapping import interval
+
+DATA = Path(__file__).parent / "data"
+
+
+def tasks(name: str, fmt: str, raw: bytes | None = None) -> list[tuple[str, str, Any]]:
+    data = (DATA / name).read_bytes() if raw is None else raw
+    return list(registry_tasks(io.BytesIO(data), name, fmt))
+
+
+def units(name: str, fmt: str) -> dict[str, dict[str, Any]]:
+    """{company name: (profile data, provenance)} of the units that map."""
+    return {t[2][0]["company"]["name"]: t[2] for t in tasks(name, fmt) if t[0] == "registry"}
+
+
+def errors(name: str, fmt: str) -> dict[str, str]:
+    return {t[1]: t[2] for t in tasks(name, fmt) if t[0] == "missing"}
+
+
+# --- Enhetsregisteret ---------------------------------------------------------------------------
+
+
+def test_brreg_csv_gives_one_task_per_unit_counting_a_multi_line_field_as_one_row() -> None:
+    """The 'aktivitet' of the first unit spans two lines: still one unit, sources by line."""
+    found = tasks("enheter.csv", "brreg-enheter")
+    assert [t[1] for t in found] == ["enheter.csv:2", "enheter.csv:4", "enheter.csv:5",
+                                     "enheter.csv:6", "enheter.csv:7", "enheter.csv:8"]
+
+
+def test_brreg_csv_maps_the_facts_with_their_provenance() -> None:
+    data, provenance = units("enheter.csv", "brreg-enheter")["FJORDLYS AS"]
+    assert data["company"] == {
+        "org_number": "923609016", "name": "FJORDLYS AS", "country": "NO",
+        "legal_form": "limited_company", "founded": "2019-06-03", "sector": "other",
+        "employees_fte": {"min": 0, "max": 12}, "registered_in_foretaksregisteret": True}
+    assert provenance["company.employees_fte"].startswith(
+        "Enhetsregisteret antallAnsatte 2026-11-30: a headcount of 12")
+    assert "in_difficulty" not in data["company"]  # no flag set does not show it is not
+
+
+def test_brreg_bankruptcy_is_an_undertaking_in_difficulty() -> None:
+    data, provenance = units("enheter.csv", "brreg-enheter")["KONKURS AS"]
+    assert data["company"]["in_difficulty"] is True
+    assert provenance["company.in_difficulty"] == "Enhetsregisteret: bankruptcy (konkurs)"
+
+
+def test_brreg_municipality_is_a_public_body_and_fishing_a_fishery() -> None:
+    found = units("enheter.csv", "brreg-enheter")
+    assert found["OSLO KOMMUNE"][0]["company"]["legal_form"] == "public_body"
+    assert found["HAVBRUK AS"][0]["company"]["sector"] == "fishery_aquaculture"
+
+
+def test_brreg_unknown_form_and_short_row_are_one_error_each() -> None:
+    assert errors("enheter.csv", "brreg-enheter") == {
+        "enheter.csv:7": "912345678: organisasjonsform.kode 'XYZ' is not mapped to a legal form "
+                         "(docs/registries.md lists those that are)",
+        "enheter.csv:8": "has 2 cells where the header has 16 columns"}
+
+
+def test_brreg_json_names_match_whatever_their_casing() -> None:
+    """JSON writes registreringsdatoAntallAnsatteNavAaregisteret, CSV ...antallansatteNAV...."""
+    data, provenance = units("enheter.json", "brreg-enheter")["FJORDLYS AS"]
+    assert data["company"]["employees_fte"] == {"min": 0, "max": 12}
+    assert "2026-11-30" in provenance["company.employees_fte"]
+
+
+def test_brreg_json_restructuring_is_in_difficulty_and_liquidation_is_left_open() -> None:
+    found = units("enheter.json", "brreg-enheter")
+    assert found["REKON AS"][0]["company"]["in_difficulty"] is True
+    assert found["REKON AS"][0]["company"]["employees_fte"] == {"min": 0, "max": 0}
+    assert found["REKON AS"][0]["company"]["sector"] == "other"  # SN2025 96.210
+    winding = found["AVVIKLING AS"]
+    assert "in_difficulty" not in winding[0]["company"]
+    assert "not settled" in winding[1]["company.in_difficulty"]
+
+
+def test_brreg_json_item_that_is_not_an_object_is_an_error_and_the_rest_go_on() -> None:
+    found = tasks("enheter.json", "brreg-enheter")
+    assert [t[0] for t in found] == ["registry", "registry", "missing", "registry"]
+
+
+def test_a_gzip_file_is_read_the_same() -> None:
+    raw = gzip.compress((DATA / "enheter.json").read_bytes())
+    assert tasks("enheter.json", "brreg-enheter", raw) == tasks("enheter.json", "brreg-enheter")
+
+
+# --- CVR ----------------------------------------------------------------------------------------
+
+
+def test_cvr_interval_code_becomes_a_range_from_the_newest_year() -> None:
+    data, provenance = units("cvr.jsonl", "cvr")["Nordlys Automation ApS"]
+    company = data["company"]
+    assert company["employees_fte"] == {"min": 10, "max": 19}
+    assert provenance["company.employees_fte"] == (
+        "CVR aarsbeskaeftigelse 2025, interval code ANTAL_10_19")
+    assert company["owners_fte"] == {"min": 0, "max": 39}
+    assert company["cvr_number"] == "38492716" and company["country"] == "DK"
+    assert company["legal_form"] == "limited_company" and company["sector"] == "other"
+
+
+def test_cvr_newer_monthly_exact_figure_beats_an_old_annual_band() -> None:
+    data, provenance = units("cvr.jsonl", "cvr")["Stor Fabrik A/S"]
+    assert data["company"]["employees_fte"] == {"min": 296, "max": 296}
+    assert provenance["company.employees_fte"] == (
+        "CVR erstMaanedsbeskaeftigelse 2025-10, antalAarsvaerk 296")
+
+
+def test_cvr_status_words_are_matched_whatever_their_case() -> None:
+    found = units("cvr.jsonl", "cvr")
+    assert found["Fallit ApS"][0]["company"]["in_difficulty"] is True
+    assert "in_difficulty" not in found["Nordlys Automation ApS"][0]["company"]
+
+
+def test_cvr_unknown_form_bad_band_and_broken_line_are_one_error_each() -> None:
+    assert list(errors("cvr.jsonl", "cvr").values()) == [
+        "CVR 44556677: virksomhedsform 'XYZ' (code 999) is not mapped to a legal form "
+        "(docs/registries.md lists those that are)",
+        "intervalKodeAntalAarsvaerk 'ANTAL_MANGE': not an interval code such as ANTAL_10_19",
+        "not valid JSON: Unterminated string starting at (column 2)"]
+
+
+def test_cvr_search_response_gives_one_task_per_hit() -> None:
+    found = tasks("cvr_hits.json", "cvr")
+    assert [(t[0], t[1]) for t in found] == [("registry", "cvr_hits.json item 1 hit 1"),
+                                            ("registry", "cvr_hits.json item 1 hit 2")]
+    assert found[1][2][0]["company"]["legal_form"] == "public_body"
+
+
+@pytest.mark.parametrize(("code", "bounds"), [("ANTAL_10_19", (10, 19)), ("antal_2_4", (2, 4)),
+                                              ("ANTAL_19_10", None), ("ANTAL_MANGE", None)])
+def test_interval_codes(code: str, bounds: tuple[int, int] | None) -> None:
+    assert interval(code) == bounds
+
+
+# --- Bolagsverket -------------------------------------------------------------------------------
+
+
+def test_bolagsverket_sub_fields_and_repeated_values() -> None:
+    data, provenance = units("bolagsverket.txt", "bolagsverket")["Exempel AB"]
+    assert data["company"] == {"org_number": "5566778899", "name": "Exempel AB",
+                               "country": "SE", "legal_form": "limited_company",
+                               "founded": "2020-01-02"}
+    assert provenance["company.country"] == "Bolagsverket registreringsland SE-LAND"
+
+
+def test_bolagsverket_bankruptcy_and_liquidation() -> None:
+    found = units("bolagsverket.txt", "bolagsverket")
+    assert found["Konkurs AB"][0]["company"]["in_difficulty"] is True
+    assert "in_difficulty" not in found["Avveckling AB"][0]["company"]
+
+
+def test_bolagsverket_sole_trader_identity_number_is_not_copied() -> None:
+    """A personal identity number is personal data: not in the profile, nor in any message."""
+    found = tasks("bolagsverket.txt", "bolagsverket")
+    assert "194001019999" not in repr(found)
+    data, _ = units("bolagsverket.txt", "bolagsverket")["Anna Andersson"]
+    assert data["company"]["legal_form"] == "sole_trader"
+    assert "org_number" not in data["company"]
+
+
+def test_bolagsverket_unknown_form_deregistered_and_short_row_are_one_error_each() -> None:
+    assert errors("bolagsverket.txt", "bolagsverket") == {
+        "bolagsverket.txt:7": "5566998877: organisationsform 'ZZ-ORGFO' is not mapped to a "
+                              "legal form (docs/registries.md lists those that are)",
+        "bolagsverket.txt:8": "5566112233: deregistered on 2024-01-01 (FUS-AVREGORS): nothing "
+                              "to screen",
+        "bolagsverket.txt:9": "has 3 fields where the header has 11"}
+
+
+# --- the format from the header; JSON streaming -------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("enheter.csv", "brreg-enheter"),
+                                           ("enheter.json", "brreg-enheter"),
+                                           ("cvr.jsonl", "cvr"), ("cvr_hits.json", "cvr"),
+                                           ("bolagsverket.txt", "bolagsverket")])
+def test_the_format_is_guessed_from_the_header(name: str, fmt: str) -> None:
+    raw = (DATA / name).read_bytes()
+    assert sniff(io.BytesIO(raw))[1] == fmt
+    assert sniff(io.BytesIO(gzip.compress(raw)))[1] == fmt
+
+
+def test_a_grantcheck_csv_is_no_registry_format() -> None:
+    assert guess("name,country,employees_fte\n") is None
+
+
+def test_a_json_array_is_read_across_block_boundaries() -> None:
+    items = [{"n": i, "text": "x" * 5000} for i in range(600)]  # about 3 MB: several blocks
+    import json
+
+    raw = json.dumps(items).encode()
+    read = list(json_items(io.BytesIO(raw)))
+    assert [v["n"] for _, v in read] == list(range(600))
+
+
+# --- the docs name every code -------------------------------------------------------------------
+
+
+def test_docs_registries_lists_every_mapped_legal_form_code() -> None:
+    """docs/registries.md is the list of codes grantcheck maps: every table row is there."""
+    from grantcheck.registry.mapping import BOLAGSVERKET_FORMS, BRREG_FORMS, CVR_FORMS
+
+    doc = (Path(__file__).parents[2] / "docs" / "registries.md").read_text(encoding="utf-8")
+    for table in (BRREG_FORMS, CVR_FORMS, BOLAGSVERKET_FORMS):
+        for code, form in table.items():
+            assert f"| `{code}` | `{form}` |" in doc, code
+
+
+def test_the_benchmark_generator_writes_units_the_reader_maps() -> None:
+    """bench/registry.py's enheter CSV (the 100,000-row benchmark case) is read whole: one
+    task per unit, each one mapped."""
+    import importlib.util
+
+    path = Path(__file__).parents[2] / "bench" / "registry.py"
+    spec = importlib.util.spec_from_file_location("bench_registry", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = io.StringIO()
+    module.write(out, 200, 3)
+    found = list(registry_tasks(io.BytesIO(out.getvalue().encode()), "gen.csv", "brreg-enheter"))
+    assert len(found) == 200
+    assert all(t[0] == "registry" for t in found), [t for t in found if t[0] != "registry"][:1]
+
+
+def test_a_csv_without_the_registry_columns_is_one_error_not_one_per_row() -> None:
+    raw = b"name,country\nAcme AS,NO\nBeta AS,NO\n"
+    assert tasks("x.csv", "brreg-enheter", raw) == [
+        ("missing", "x.csv:1", "not Enhetsregisteret's enheter file: no column "
+         "'organisasjonsnummer'")]
+
+
+@pytest.mark.parametrize("line", [
+    b'{"cvrNummer": 1, "virksomhedMetadata": {"nyesteNavn": "a string, not an object"}}',
+    b'{"cvrNummer": 1, "virksomhedMetadata": {"nyesteNavn": {"navn": "X"}}, '
+    b'"aarsbeskaeftigelse": [{"aar": "twenty"}]}',
+])
+def test_a_cvr_document_of_an_unforeseen_shape_is_one_error_and_the_rest_go_on(line: bytes) -> None:
+    good = (DATA / "cvr_hits.json").read_bytes()
+    found = tasks("x.jsonl", "cvr", line + b"\n")
+    assert [t[0] for t in found] == ["missing"]
+    assert found[0][2].startswith("cannot be read as a registry unit (")
+    assert tasks("y.json", "cvr", good)[0][0] == "registry"
