@@ -199,3 +199,14 @@ def test_a_bare_draft_is_checked_in_a_fresh_process():
     assert r.returncode in (0, 1), r.stderr
     [b] = json.loads(r.stdout)["budgets"]
     assert b["scheme"]["id"] == "dk-smv-digital" and b["budget_currency"] == "DKK"
+
+
+def test_inline_lines_name_the_options_that_settle_them():
+    """With --line, what is missing is stated by --tier, --start and --end, and the fixes say
+    so (they said 'state budget.tier', a field the user has no file to write in)."""
+    r = run("budget", "--scheme", "dk-smv-digital", "--line", "consultancy=150000",
+            "--format", "json", "--as-of", "2026-11-23")
+    fixes = [f.get("fix", "") for b in json.loads(r.stdout)["budgets"] for f in b["findings"]]
+    assert any("give --tier" in f for f in fixes)
+    assert any("give --start and --end" in f for f in fixes)
+    assert not any("budget.tier" in f or "budget.start" in f for f in fixes)

@@ -3,10 +3,11 @@ scheme's cost rules."""
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -235,6 +236,9 @@ def budget(
                    for sid in ids]
     except NoBudgetRules as e:
         _fail(f"{e.scheme_id} states no budget rules: its budget cannot be checked", e.hint)
+    if source == "--line":  # the fixes name the options that state what they ask for
+        for r in results:
+            r.findings = [_as_options(f) for f in r.findings]
     warnings = list(dict.fromkeys(w for r in results for w in r.fx.warnings()))
     for w in warnings:
         _err(f"Warning: {w}")
@@ -254,6 +258,20 @@ def budget(
 
     ok = all(r.verdict is BudgetVerdict.COMPLIES for r in results)
     raise typer.Exit(EXIT_FIT if ok else EXIT_NO_FIT)
+
+
+# a budget field --line mode states by an option: the fixes say the option
+_LINE_OPTIONS = (("state budget.start and budget.end in the budget", "give --start and --end"),
+                 ("state budget.tier", "give --tier"), ("budget.tier", "--tier"),
+                 ("budget.start", "--start"), ("budget.end", "--end"))
+
+
+def _as_options(f: Any) -> Any:
+    """A finding of a --line budget whose fix names the options, not the budget's fields."""
+    fix = f.fix
+    for field_name, option in _LINE_OPTIONS:
+        fix = fix.replace(field_name, option)
+    return f if fix == f.fix else dataclasses.replace(f, fix=fix)
 
 
 def _option_date(option: str, text: str | None) -> date | None:

@@ -100,7 +100,7 @@ def test_budget_line_takes_the_tier_and_the_period_it_asks_for():
     """The README's `budget --line …` always ended in "state budget.tier, budget.start/end"."""
     args = ["budget", "-s", "dk-smv-digital", "-l", "consultancy=150000", "--as-of", AS_OF]
     before = cli(*args).stdout.decode()
-    assert "state budget.tier" in before and "state budget.start and budget.end" in before
+    assert "give --tier" in before and "give --start and --end" in before
     r = cli(*args, "--tier", "t250", "--start", "2026-03-01", "--end", "2026-12-31")
     out = r.stdout.decode()
     assert "state budget.tier" not in out and "budget.start and budget.end" not in out
