@@ -12,7 +12,15 @@ import csv
 from collections.abc import Iterator, Mapping
 from typing import IO
 
-from grantcheck.registry.common import RawTask, Unit, UnitError, error_task, text_lines, unreadable
+from grantcheck.registry.common import (
+    RawTask,
+    Unit,
+    UnitError,
+    error_task,
+    numbered_rows,
+    text_lines,
+    unreadable,
+)
 from grantcheck.registry.mapping import (
     BOLAGSVERKET_FORMS,
     BOLAGSVERKET_IN_DIFFICULTY,
@@ -95,19 +103,9 @@ def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
     if missing:
         yield error_task(f"{name}:1", f"not Bolagsverket's bulk file: no column {missing[0]!r}")
         return
-    end = reader.line_num
-    while True:
-        start = end + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as e:
-            end = reader.line_num
-            yield error_task(f"{name}:{start}", f"not a row of the file: {e}")
-            continue
-        end = reader.line_num
-        if not any(cell.strip() for cell in row):
+    for start, row in numbered_rows(reader):
+        if isinstance(row, Exception):
+            yield error_task(f"{name}:{start}", f"not a row of the file: {row}")
             continue
         source = f"{name}:{start}"
         if len(row) != len(header):

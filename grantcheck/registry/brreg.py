@@ -22,6 +22,7 @@ from grantcheck.registry.common import (
     flatten,
     json_items,
     number,
+    numbered_rows,
     put_sector,
     text,
     text_lines,
@@ -139,19 +140,9 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
         yield error_task(f"{name}:1", f"not Enhetsregisteret's enheter file: no column "
                          f"{missing[0]!r}")
         return
-    end = reader.line_num
-    while True:
-        start = end + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as e:
-            end = reader.line_num
-            yield error_task(f"{name}:{start}", f"not a CSV row: {e}")
-            continue
-        end = reader.line_num
-        if not any(cell.strip() for cell in row):
+    for start, row in numbered_rows(reader):
+        if isinstance(row, Exception):
+            yield error_task(f"{name}:{start}", f"not a CSV row: {row}")
             continue
         if len(row) != len(header):
             yield error_task(f"{name}:{start}", f"has {len(row)} cells where the header has "

@@ -278,3 +278,26 @@ def flatten(obj: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
         else:
             out[key] = v
     return out
+
+
+def numbered_rows(reader: Any) -> Iterator[tuple[int, list[str] | Exception]]:
+    """(the row's first line number, its cells or the csv.Error that refused it) for each
+    non-blank row of a csv reader whose header was read: a row may span lines (a quoted
+    multi-line field), so each is numbered by where it starts."""
+    import csv
+
+    end = reader.line_num
+    while True:
+        start = end + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            end = reader.line_num
+            yield start, e
+            continue
+        end = reader.line_num
+        if any(cell.strip() for cell in row):
+            yield start, row
+
