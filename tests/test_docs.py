@@ -213,7 +213,7 @@ def test_the_python_api_examples_run(tmp_path, monkeypatch, capsys):
 # Every reference page, linked from the README's "More" and from docs/README.md.
 # adding-a-scheme.md is written on another branch: checked once it exists.
 PAGES = ("commands.md", "profile.md", "budget.md", "batch.md", "registries.md", "json.md",
-         "api.md", "rules.md", "performance.md", "development.md")
+         "api.md", "scale.md", "rules.md", "performance.md", "development.md")
 LATER_PAGES = ("adding-a-scheme.md",)
 
 

@@ -57,6 +57,9 @@ from grantcheck.batch.inputs import (
 from grantcheck.batch.load import (
     load_task,
 )
+from grantcheck.batch.partition import (
+    check_lines,
+)
 from grantcheck.batch.pool import (
     Runner,
     WorkerDied,
@@ -106,6 +109,7 @@ __all__ = [
     "Tasks",
     "Worker",
     "WorkerDied",
+    "check_lines",
     "check_many",
     "csv_tasks",
     "default_jobs",
