@@ -242,7 +242,5 @@ def _explain(input_file: str, input_format: InputFormat | None, profiles: Path |
               "give the number of a row of the shortlist (its number column)")
     from grantcheck.render.table import render_match
 
-    result = found.result
-    result.provenance = found.provenance
-    render_match(result, _stdout_console(), explain=True)
+    render_match(found.result, _stdout_console(), explain=True)
     raise typer.Exit(0)

@@ -23,7 +23,7 @@ from grantcheck.engine import Outcome
 from grantcheck.engine.scope import IN_SCOPE
 from grantcheck.engine.settle import FITS, NEEDS, NO_FIT, RANK, deciding_findings, shown_as
 from grantcheck.fx import FxRates, NoRate
-from grantcheck.money import Money
+from grantcheck.money import Money, decimal_str
 from grantcheck.outreach.screen import Company, Failed
 
 CSV_COLUMNS = ("rank", "number", "name", "country", "verdict", "schemes", "max_grant",
@@ -91,7 +91,8 @@ def csv_text(rows: Iterable[Row]) -> Iterable[str]:
         buf.truncate()
         g = r.max_grant
         writer.writerow([i, r.number, r.name, r.country, r.verdict, r.schemes,
-                         "" if g is None else str(g.amount), "" if g is None else g.currency,
+                         "" if g is None else decimal_str(g.amount),
+                         "" if g is None else g.currency,
                          "" if r.max_grant_eur is None else str(r.max_grant_eur), r.questions,
                          r.first_question, r.source])
         yield buf.getvalue()

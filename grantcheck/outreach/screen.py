@@ -110,8 +110,9 @@ def screen(tasks: Iterable[Task], on: date, rates: Mapping[str, Decimal],
             data, provenance = task.payload
         else:
             data, provenance = profile.model_dump(mode="json", exclude_none=True), {}
-        yield Company(task.source, data, dict(provenance),
-                      check(profile, on, rates=rates, schemes=ids, source=task.source))
+        result = check(profile, on, rates=rates, schemes=ids, source=task.source)
+        result.provenance = dict(provenance)  # shown by --explain beside the figures
+        yield Company(task.source, data, result.provenance, result)
 
 
 def can_fit(verdict: str) -> bool:

@@ -7,6 +7,7 @@ so that "[company]" or a quote with brackets is shown as written.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from rich.console import Console, Group
 from rich.table import Table
@@ -100,13 +101,33 @@ def facts_of(m: MatchResult) -> Facts:
     if not m.provenance:
         return {}
     from grantcheck.fields import get_path, leaf_paths
-    from grantcheck.render.profile_toml import _inline
 
-    data = m.profile.model_dump(mode="json", exclude_unset=True, exclude_none=True)
-    out = {p: (_inline(get_path(data, p)), m.provenance.get(p, "stated in the profile"))
+    data = m.profile.model_dump(mode="python", exclude_unset=True, exclude_none=True)
+    out = {p: (_shown(get_path(data, p)), m.provenance.get(p, "stated in the profile"))
            for p in leaf_paths(data)}
     out.update((p, ("", s)) for p, s in m.provenance.items() if p not in out)
     return out
+
+
+def _shown(value: object) -> str:
+    """A profile value as a profile writes it: 12, { min = 0, max = 12 }, "AS", true."""
+    from enum import Enum
+
+    from grantcheck.money import decimal_str
+
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_shown(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, Decimal):
+        return decimal_str(value)
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return f'"{value}"' if isinstance(value, str) else str(value)
 
 
 MAX_FACTS_SHOWN = 4  # per rule, of a table read as a whole
@@ -124,7 +145,7 @@ def _facts_text(f: Finding, facts: Facts) -> Text | None:
             lines.append(f"{p} = {value}: {source}" if value else f"{p}: {source}")
         if len(found) > MAX_FACTS_SHOWN:
             lines.append(f"{read}: and {len(found) - MAX_FACTS_SHOWN} more")
-    return Text("\n".join(lines), style="cyan") if lines else None
+    return Text("\n".join(lines), style="cyan", overflow="fold") if lines else None
 
 
 def rules_table(findings: list[Finding], explain: bool, title: str | None = None,
@@ -150,9 +171,10 @@ def finding_row(f: Finding, explain: bool, facts: Facts | None = None) -> tuple[
     if f.fix and f.outcome in (Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING):
         what.append(f"\n→ {f.fix}", style="italic")
     figures = _facts_text(f, facts or {})
-    if figures is not None:
+    if figures is not None:  # a file's path is folded, not cut
         what.append("\n")
         what.append_text(figures)
+        what.overflow = "fold"
     rule_id = Text(f.rule.id)
     if f.rule.tier:
         rule_id.append(f"\n{f.rule.tier}", style="dim")
