@@ -223,7 +223,7 @@ def shortlist(
 
         render_shortlist(shown, len(rows), fx, _stdout_console())
     rates_used = "; ".join(r.describe() for r in fx.used.values())
-    if rates_used:
+    if rates_used and fmt is ShortlistFormat.csv:  # the table states them below it
         _err(f"Amounts compared in euros: {rates_used}.")
     raise typer.Exit(EXIT_SOME_FAILED if errors.count else 0)
 

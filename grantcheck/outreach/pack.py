@@ -177,7 +177,8 @@ def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: i
 
     one = ", ".join(f"{field} ({n:,})" for field, n in p.one_answer.most_common())
     head = (f"**{p.can_fit:,} of {_plural(p.companies, 'company', 'companies')} can still fit a "
-            f"scheme**" + (f"; {p.by_questions[1]:,} need one answer: {one}" if one else "") + ".")
+            f"scheme**" + (f"; {_plural(p.by_questions[1], 'needs', 'need')} one answer: {one}"
+                          if one else "") + ".")
     lines = ["# Outreach pack: summary", "",
              f"Screened {source} on {on.isoformat()} for {', '.join(schemes)}.", "", head, ""]
     counts = ", ".join(_plural(p.by_verdict[v], *COUNTED[v]) for v in COUNTED if p.by_verdict[v])

@@ -129,7 +129,7 @@ def test_the_questionnaire_is_in_the_companys_language(tmp_path) -> None:
 def test_the_summary_counts_who_can_still_fit_and_who_needs_one_answer(tmp_path) -> None:
     outreach(tmp_path / "pack", *PO, "--profiles", str(DATA / "answers"))
     summary = (tmp_path / "pack" / "summary.md").read_text(encoding="utf-8")
-    assert ("**4 of 5 companies can still fit a scheme**; 1 need one answer: "
+    assert ("**4 of 5 companies can still fit a scheme**; 1 needs one answer: "
             "company.in_difficulty (1).") in summary
     assert "| no-prosessinnovasjon PO11 (The applicant is not an undertaking in difficulty) | 1 |" \
         in summary
