@@ -202,6 +202,7 @@ def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: i
               ")."]
     if p.no_number:
         lines.append(f"{_plural(p.no_number, 'company', 'companies')} needing information "
-                     "have no organisation number in the registry (a sole trader's personal "
-                     "number is not copied): no file, as its answers could not be matched.")
+                     f"{'has' if p.no_number == 1 else 'have'} no organisation number in the "
+                     "registry (a sole trader's personal number is not copied): no files, as "
+                     "the answers could not be matched to the unit.")
     return "\n".join(lines) + "\n"

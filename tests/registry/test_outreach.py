@@ -211,3 +211,51 @@ def test_a_bad_answers_file_refuses_the_whole_run(tmp_path) -> None:
     r = outreach(tmp_path / "pack", "--profiles", str(answers))
     assert r.exit_code == 2
     assert r.stderr.startswith(f"Error: {answers / 'a.toml'}: cannot be read: ")
+
+
+def test_a_sole_trader_without_a_number_gets_no_files_and_is_counted(tmp_path) -> None:
+    """Bolagsverket's sole trader is keyed by a personal number, which is not copied: its
+    answers could not be matched, so it has no files, and the summary says so."""
+    r = outreach(tmp_path / "pack", *PO, data="bolagsverket.txt")
+    assert r.exit_code == 4  # the fixture's three unreadable rows
+    summary = (tmp_path / "pack" / "summary.md").read_text(encoding="utf-8")
+    assert ("1 company needing information has no organisation number in the registry"
+            in summary)
+    assert (tmp_path / "pack" / "5566778899.sv.md").read_text(encoding="utf-8").startswith(
+        "# Frågor till Exempel AB\n\norganisationsnummer 5566778899")
+    assert not any("Anna" in p.read_text(encoding="utf-8")
+                   for p in (tmp_path / "pack").glob("*.md") if p.name != "summary.md")
+
+
+def test_a_danish_pack_is_in_danish_and_names_what_the_bands_decided(tmp_path) -> None:
+    r = outreach(tmp_path / "pack", "--scheme", "dk-smv-digital", data="cvr.jsonl")
+    assert r.exit_code == 4
+    da = (tmp_path / "pack" / "38492716.da.md").read_text(encoding="utf-8")
+    assert da.startswith("# Spørgsmål til Nordlys Automation ApS\n\nCVR-nummer 38492716")
+    assert "company.employees_fte` = { min = 10, max = 19 } (CVR aarsbeskaeftigelse 2025, " \
+        "interval code ANTAL_10_19)" in da
+    answers = tomllib.loads((tmp_path / "pack" / "38492716.toml").read_text(encoding="utf-8"))
+    assert answers["company"]["cvr_number"] == "38492716"
+    summary = (tmp_path / "pack" / "summary.md").read_text(encoding="utf-8")
+    assert "Stor Fabrik" not in summary
+    assert re.search(r"\| dk-smv-digital SMV\d+ \([^|]*\) \| 1 \|", summary)
+    assert not (tmp_path / "pack" / "11223344.toml").exists()  # decided: too large
+
+
+def test_batch_reads_the_filled_pack_back(tmp_path) -> None:
+    """The pack's answers files are what `batch --profiles` reads: the round trip as batch
+    shows it."""
+    import json
+
+    pack = tmp_path / "pack"
+    outreach(pack, *PO, "--profiles", str(DATA / "answers"))
+    fill(pack, CANNED)
+    r = runner.invoke(app, ["batch", "--input", str(DATA / "mixed_enheter.csv"), "--profiles",
+                            str(pack), "--format", "jsonl", "--as-of", AS_OF, *PO, "--jobs",
+                            "1"])
+    assert r.exit_code == 0, r.stderr
+    records = {d["profile"]["name"]: d for d in map(json.loads, r.stdout.splitlines())}
+    fjordlys = records["FJORDLYS AS"]
+    assert fjordlys["schemes"][0]["verdict"] == "fits"
+    assert fjordlys["provenance"]["company.in_difficulty"] == (
+        f"stated in {pack / '923609016.toml'}")
