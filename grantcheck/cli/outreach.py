@@ -26,6 +26,7 @@ from grantcheck.cli._common import (
 from grantcheck.cli.batch import InputFormat, _settings, _with_answers
 
 if TYPE_CHECKING:
+    from grantcheck.outreach.rank import Row
     from grantcheck.outreach.screen import Company, Failed
 
 SHOWN_ERRORS = 10
@@ -204,15 +205,19 @@ def shortlist(
         return
     fx = FxRates(on, rates)
     errors = _Errors()
-    rows = []
-    with _screening(input_file, input_format, profiles_dir, on, rates, ids) as screened:
+    counted = [0]
+
+    def rows(screened: Iterator[Company | Failed]) -> Iterator[Row]:
         for i, item in enumerate(screened):
             if isinstance(item, Failed):
                 errors.add(item)
             else:
-                rows.append(row_of(item, i, fx))
+                counted[0] += 1
+                yield row_of(item, i, fx)
+
+    with _screening(input_file, input_format, profiles_dir, on, rates, ids) as screened:
+        shown = ranked(rows(screened), top)
     errors.close()
-    shown = ranked(rows)[:top]
     if fmt is None:
         fmt = ShortlistFormat.table if sys.stdout.isatty() else ShortlistFormat.csv
     if fmt is ShortlistFormat.csv:
@@ -221,7 +226,7 @@ def shortlist(
     else:
         from grantcheck.render.shortlist import render_shortlist
 
-        render_shortlist(shown, len(rows), fx, _stdout_console())
+        render_shortlist(shown, counted[0], fx, _stdout_console())
     rates_used = "; ".join(r.describe() for r in fx.used.values())
     if rates_used and fmt is ShortlistFormat.csv:  # the table states them below it
         _err(f"Amounts compared in euros: {rates_used}.")

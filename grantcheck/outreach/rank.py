@@ -7,12 +7,13 @@ applicable, closed), then by that amount, highest first, then by fewer questions
 order. Amounts in different currencies are compared in euros, converted at the dated rate
 ``grantcheck.fx`` uses for the evaluation date (``--rate`` overrides it); the rates used are
 stated with the ranking. A row is small (a few short strings and numbers): the ranking keeps
-one per company and nothing else of it.
+one per company and nothing else of it, and with a ``top`` only that many.
 """
 
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 from collections import Counter
 from collections.abc import Iterable
@@ -76,8 +77,12 @@ def row_of(company: Company, order: int, fx: FxRates) -> Row:
                len(questions), questions[0].field if questions else "")
 
 
-def ranked(rows: Iterable[Row]) -> list[Row]:
-    return sorted(rows, key=Row.key)
+def ranked(rows: Iterable[Row], top: int | None = None) -> list[Row]:
+    """``rows`` in the ranking's order; with ``top``, only the first ``top`` of them, keeping
+    no more than that many rows at a time (a heap), whatever the number of companies."""
+    if top is None:
+        return sorted(rows, key=Row.key)
+    return heapq.nsmallest(top, rows, key=Row.key)
 
 
 def csv_text(rows: Iterable[Row]) -> Iterable[str]:

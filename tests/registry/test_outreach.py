@@ -259,3 +259,13 @@ def test_batch_reads_the_filled_pack_back(tmp_path) -> None:
     assert fjordlys["schemes"][0]["verdict"] == "fits"
     assert fjordlys["provenance"]["company.in_difficulty"] == (
         f"stated in {pack / '923609016.toml'}")
+
+
+def test_an_out_that_is_a_file_is_refused(tmp_path) -> None:
+    target = tmp_path / "pack"
+    target.write_text("mine", encoding="utf-8")
+    r = outreach(target, *PO)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [f"Error: --out {target}: is a file, not a folder",
+                                     "Hint: name a folder for the pack"]
+    assert target.read_text(encoding="utf-8") == "mine"

@@ -153,3 +153,9 @@ def test_match_explain_of_a_profile_shows_no_provenance() -> None:
                       env={"COLUMNS": "200", "NO_COLOR": "1"})
     assert "PO01" in r.stdout
     assert "stated in" not in r.stdout
+
+
+def test_top_ranks_as_the_whole_ranking_does() -> None:
+    rows = [row(i, "needs information" if i % 3 else "fits", (i * 37) % 11, i % 4)
+            for i in range(40)]
+    assert ranked(rows, 7) == ranked(rows)[:7]
