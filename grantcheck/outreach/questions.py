@@ -64,7 +64,7 @@ def how_to_answer(field: str, lang: str) -> str:
         return ""
     w = words(lang)
     if spec.kind == "choice":
-        return w["choice"].format(choices=", ".join(spec.choices))
+        return w["choice" if spec.is_list else "one_of"].format(choices=", ".join(spec.choices))
     if spec.kind == "model" or spec.is_list:
         return w["model"]
     return w[spec.kind]

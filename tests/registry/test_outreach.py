@@ -269,3 +269,12 @@ def test_an_out_that_is_a_file_is_refused(tmp_path) -> None:
     assert r.stderr.splitlines() == [f"Error: --out {target}: is a file, not a folder",
                                      "Hint: name a folder for the pack"]
     assert target.read_text(encoding="utf-8") == "mine"
+
+
+def test_a_choice_is_one_of_and_a_list_of_choices_one_or_more() -> None:
+    from grantcheck.outreach.questions import how_to_answer
+
+    assert how_to_answer("company.legal_form", "en").startswith(
+        "one of: sole_trader, limited_company")
+    assert how_to_answer("project.exclusions", "en").startswith("one or more of: ")
+    assert how_to_answer("company.legal_form", "nb").startswith("én av: ")
