@@ -139,11 +139,12 @@ def outreach(
         except OSError as e:
             _fail(f"--out {out}: {e.strerror or e}")
         for item in screened:
-            portfolio.add(item)
             if isinstance(item, Failed):
+                portfolio.add(item)
                 errors.add(item)
                 continue
             questions = item.questions()
+            portfolio.add(item, questions)
             if not questions or not item.number:
                 continue
             files += 1

@@ -201,7 +201,7 @@ def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: i
               f"has none ({_plural(p.companies - files - p.no_number, 'company', 'companies')}"
               ")."]
     if p.no_number:
-        lines.append(f"{_plural(p.no_number, 'company', 'companies')} needing information "
+        lines.append(f"{_plural(p.no_number, 'company', 'companies')} with questions "
                      f"{'has' if p.no_number == 1 else 'have'} no organisation number in the "
                      "registry (a sole trader's personal number is not copied): no files, as "
                      "the answers could not be matched to the unit.")

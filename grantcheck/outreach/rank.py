@@ -25,7 +25,7 @@ from grantcheck.engine.scope import IN_SCOPE
 from grantcheck.engine.settle import FITS, NEEDS, NO_FIT, RANK, deciding_findings, shown_as
 from grantcheck.fx import FxRates, NoRate
 from grantcheck.money import Money, decimal_str
-from grantcheck.outreach.screen import Company, Failed
+from grantcheck.outreach.screen import Company, Failed, Question
 
 CSV_COLUMNS = ("rank", "number", "name", "country", "verdict", "schemes", "max_grant",
                "currency", "max_grant_eur", "open_questions", "first_question", "source")
@@ -117,20 +117,22 @@ class Portfolio:
         self.excluded_by: Counter[str] = Counter()  # "scheme RULE title" of those that fit none
         self.no_number = 0  # companies with questions but no number to match answers by
 
-    def add(self, item: Company | Failed) -> None:
+    def add(self, item: Company | Failed, questions: list[Question] | None = None) -> None:
+        """Count ``item``; ``questions``: its questions, when they are at hand already."""
         if isinstance(item, Failed):
             self.failed += 1
             return
         self.companies += 1
         verdict = item.verdict
         self.by_verdict[verdict] += 1
-        if verdict == NEEDS:
+        if questions is None:
             questions = item.questions()
+        if verdict == NEEDS:
             self.by_questions[len(questions)] += 1
             if len(questions) == 1:
                 self.one_answer[questions[0].field] += 1
-            if not item.number:
-                self.no_number += 1
+        if questions and not item.number:
+            self.no_number += 1
         for reason in exclusions(item):
             self.excluded_by[reason] += 1
 

@@ -219,7 +219,7 @@ def test_a_sole_trader_without_a_number_gets_no_files_and_is_counted(tmp_path) -
     r = outreach(tmp_path / "pack", *PO, data="bolagsverket.txt")
     assert r.exit_code == 4  # the fixture's three unreadable rows
     summary = (tmp_path / "pack" / "summary.md").read_text(encoding="utf-8")
-    assert ("1 company needing information has no organisation number in the registry"
+    assert ("1 company with questions has no organisation number in the registry"
             in summary)
     assert (tmp_path / "pack" / "5566778899.sv.md").read_text(encoding="utf-8").startswith(
         "# Frågor till Exempel AB\n\norganisationsnummer 5566778899")
