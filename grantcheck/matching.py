@@ -32,6 +32,9 @@ class _Match(Generic[R]):
     fx: FxRates
     source: str = ""
     warnings: list[str] = field(default_factory=list)
+    # where each fact came from (path -> source) when the profile was read from a registry
+    # unit: shown by --explain beside the figures (grantcheck shortlist --explain)
+    provenance: dict[str, str] = field(default_factory=dict)
 
     @property
     def any_open_fit(self) -> bool:

@@ -5,8 +5,8 @@ error (a bug: reported in one line, the traceback only with GRANTCHECK_DEBUG=1).
 Stdout carries the data (tables or JSON); messages and warnings go to stderr.
 
 One module per group of commands (:mod:`.check`: match, budget; :mod:`.profiles`: init,
-validate, schema; :mod:`.catalogue`: schemes, show; :mod:`.batch`), what they share in
-:mod:`._common`. Nothing outside this package imports it.
+validate, schema; :mod:`.catalogue`: schemes, show; :mod:`.batch`; :mod:`.outreach`:
+outreach, shortlist), what they share in :mod:`._common`. Nothing outside this package imports it.
 """
 
 from __future__ import annotations
@@ -16,14 +16,15 @@ import os
 import sys
 from typing import Any
 
-from grantcheck.cli import batch, catalogue, check, profiles
+from grantcheck.cli import batch, catalogue, check, outreach, profiles
 from grantcheck.cli._common import _err, app, complete_scheme_id
 
 __all__ = ["app", "complete_scheme_id", "main"]
 
 # the commands, in the order --help lists them
 for _command in (check.match, check.budget, profiles.init, profiles.validate, profiles.schema,
-                 catalogue.schemes, catalogue.show, batch.batch):
+                 catalogue.schemes, catalogue.show, batch.batch, outreach.outreach,
+                 outreach.shortlist):
     app.command()(_command)
 
 

@@ -25,6 +25,9 @@ class AnswersError(ValueError):
     """A folder of answers that cannot be read (the whole option is refused)."""
 
 
+NUMBERS = ("company.org_number", "company.cvr_number")  # spaces and dashes do not conflict
+
+
 def _key(number: Any) -> str:
     return "".join(ch for ch in str(number) if ch.isalnum())
 
@@ -100,7 +103,8 @@ def merge(data: dict[str, Any], provenance: dict[str, str], source: str,
             target[t] = dict(nxt) if isinstance(nxt, dict) else {}
             target = target[t]
         target[key] = value
-        if path in registry and not _agrees(registry[path], value):
+        same_number = path in NUMBERS and _key(registry.get(path)) == _key(value)
+        if path in registry and not same_number and not _agrees(registry[path], value):
             out[path] = (f"stated in {source}; conflicts with the registry's "
                          f"{_show(registry[path])} ({provenance.get(path, 'registry')})")
         else:

@@ -16,36 +16,27 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from grantcheck.engine import Finding, Kind, Outcome, SchemeResult, Verdict, text_of
+from grantcheck.engine import Finding, Outcome, SchemeResult, Verdict, text_of
 from grantcheck.engine.scope import CLOSED, IN_SCOPE, NOT_APPLICABLE, actionable_fix
+from grantcheck.engine.settle import (
+    COUNTED,
+    FITS,
+    NEEDS,
+    RANK,
+    shown_as,
+    unknown_fields,
+)
+from grantcheck.engine.settle import best_tier as _best_tier
+from grantcheck.engine.settle import deciding_findings as _findings
 from grantcheck.matching import MatchResult
 from grantcheck.render.table import VERDICT_STYLE
 
-# what a scheme is shown as, in the order schemes are listed: what fits first, what is out of
-# scope last; with the words that count them (one, many)
-FITS, NEEDS, NO_FIT, NOT_APPLICABLE_LABEL, CLOSED_LABEL = (
-    "fits", "needs information", "does not fit", "not applicable", "closed")
-_COUNTED = {FITS: ("fits", "fit"), NEEDS: ("needs information", "need information"),
-            NO_FIT: ("does not fit", "do not fit"),
-            NOT_APPLICABLE_LABEL: ("not applicable", "not applicable"),
-            CLOSED_LABEL: ("closed", "closed")}
-_RANK = {label: i for i, label in enumerate(_COUNTED)}
 MAX_FACTS = 8  # the facts listed per scheme before "and N more"
-
-
-def shown_as(r: SchemeResult) -> str:
-    """The scheme's verdict as the view shows it: the rules' verdict for a scheme in scope,
-    else "not applicable" or "closed" (the scope decides which)."""
-    if r.scope.state == NOT_APPLICABLE:
-        return NOT_APPLICABLE_LABEL
-    if r.scope.state == CLOSED or r.verdict is Verdict.CLOSED:
-        return CLOSED_LABEL
-    return r.verdict.label
 
 
 def ordered(results: list[SchemeResult]) -> list[SchemeResult]:
     """Fits, needs information, does not fit, then not applicable and closed (stable)."""
-    return sorted(results, key=lambda r: _RANK[shown_as(r)])
+    return sorted(results, key=lambda r: RANK[shown_as(r)])
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -65,7 +56,7 @@ def counts(m: MatchResult, shown: list[SchemeResult]) -> tuple[list[str], int, l
     """The verdicts of the schemes shown, counted in words ("2 need information"), how many
     are not shown, and why."""
     counted = Counter(shown_as(r) for r in shown)
-    words = [_plural(counted[label], *_COUNTED[label]) for label in _COUNTED if counted[label]]
+    words = [_plural(counted[label], *COUNTED[label]) for label in COUNTED if counted[label]]
     ids = {id(r) for r in shown}
     hidden = [r for r in m.results if id(r) not in ids]
     why = []
@@ -189,29 +180,6 @@ def _not_shown(m: MatchResult, shown: list[SchemeResult]) -> Text | None:
             parts.append(f"{r.scheme.id} ({call_cell(r)}; would: {r.verdict_if_open.label})")
     t.append("; ".join(parts) + f". --all shows all {len(m.results)}.")
     return t
-
-
-def _best_tier(r: SchemeResult) -> str | None:
-    if not r.tiers or r.verdict_if_open is Verdict.DOES_NOT_FIT:
-        return None
-    return [t for t in r.tiers if t.verdict is r.verdict_if_open][-1].tier.id
-
-
-def _findings(r: SchemeResult) -> list[Finding]:
-    """The scheme's findings that bear on its verdict: the common rules and the best tier's
-    (all tiers' when none fits)."""
-    tier = _best_tier(r)
-    return [f for f in r.findings if tier is None or f.rule.tier in (None, tier)]
-
-
-def unknown_fields(r: SchemeResult) -> dict[str, list[str]]:
-    """Each field that would settle an unknown rule of ``r``, with those rules' ids."""
-    out: dict[str, list[str]] = {}
-    for f in _findings(r):
-        if f.outcome is Outcome.UNKNOWN and f.rule.kind is not Kind.INFO:
-            for field in f.missing or ("(" + (f.fix or f.message) + ")",):
-                out.setdefault(field, []).append(f.rule.id)
-    return out
 
 
 def _heading(r: SchemeResult) -> Text:

@@ -7,6 +7,7 @@ so that "[company]" or a quote with brackets is shown as written.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from rich.console import Console, Group
 from rich.table import Table
@@ -90,8 +91,67 @@ def summary_table(m: MatchResult) -> Table:
     return table
 
 
-def rules_table(findings: list[Finding], explain: bool, title: str | None = None) -> Table:
-    """Rule, outcome, what was compared (and, with ``explain``, the sources): one row each."""
+Facts = dict[str, tuple[str, str]]  # profile path -> (its value as TOML, where it came from)
+
+
+def facts_of(m: MatchResult) -> Facts:
+    """Each fact of a profile read from a registry unit, with its provenance: the registry's
+    source, the answers file that stated it, or "stated in the profile" (nothing when the
+    result carries no provenance: a profile checked by ``match``)."""
+    if not m.provenance:
+        return {}
+    from grantcheck.fields import get_path, leaf_paths
+
+    data = m.profile.model_dump(mode="python", exclude_unset=True, exclude_none=True)
+    out = {p: (_shown(get_path(data, p)), m.provenance.get(p, "stated in the profile"))
+           for p in leaf_paths(data)}
+    out.update((p, ("", s)) for p, s in m.provenance.items() if p not in out)
+    return out
+
+
+def _shown(value: object) -> str:
+    """A profile value as a profile writes it: 12, { min = 0, max = 12 }, "AS", true."""
+    from enum import Enum
+
+    from grantcheck.money import decimal_str
+
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_shown(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, Decimal):
+        return decimal_str(value)
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+MAX_FACTS_SHOWN = 4  # per rule, of a table read as a whole
+
+
+def _facts_text(f: Finding, facts: Facts) -> Text | None:
+    """The facts a rule reads, their values and where each came from."""
+    if not facts:
+        return None
+    lines = []
+    for read in dict.fromkeys((*f.rule.reads, *f.missing)):
+        found = [p for p in facts if p == read or p.startswith((read + ".", read + "["))]
+        for p in found[:MAX_FACTS_SHOWN]:
+            value, source = facts[p]
+            lines.append(f"{p} = {value}: {source}" if value else f"{p}: {source}")
+        if len(found) > MAX_FACTS_SHOWN:
+            lines.append(f"{read}: and {len(found) - MAX_FACTS_SHOWN} more")
+    return Text("\n".join(lines), style="cyan", overflow="fold") if lines else None
+
+
+def rules_table(findings: list[Finding], explain: bool, title: str | None = None,
+                facts: Facts | None = None) -> Table:
+    """Rule, outcome, what was compared (and, with ``explain``, the sources): one row each.
+    ``facts`` (a registry unit's): the figures compared and where each came from."""
     table = Table(title=title, title_justify="left", show_header=True, expand=True,
                   show_lines=explain)
     table.add_column("Rule", no_wrap=True)
@@ -100,16 +160,21 @@ def rules_table(findings: list[Finding], explain: bool, title: str | None = None
     if explain:
         table.add_column("Source", ratio=2)
     for f in findings:
-        table.add_row(*finding_row(f, explain))
+        table.add_row(*finding_row(f, explain, facts or {}))
     return table
 
 
-def finding_row(f: Finding, explain: bool) -> tuple[Text, ...]:
+def finding_row(f: Finding, explain: bool, facts: Facts | None = None) -> tuple[Text, ...]:
     mark = Text(OUTCOME_MARK[f.outcome], style=OUTCOME_STYLE[f.outcome])
     what = Text(f.rule.title, style="bold")
     what.append(f"\n{f.message}")
     if f.fix and f.outcome in (Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING):
         what.append(f"\n→ {f.fix}", style="italic")
+    figures = _facts_text(f, facts or {})
+    if figures is not None:  # a file's path is folded, not cut
+        what.append("\n")
+        what.append_text(figures)
+        what.overflow = "fold"
     rule_id = Text(f.rule.id)
     if f.rule.tier:
         rule_id.append(f"\n{f.rule.tier}", style="dim")
@@ -127,7 +192,7 @@ def finding_row(f: Finding, explain: bool) -> tuple[Text, ...]:
     return rule_id, mark, what, src
 
 
-def scheme_detail(r: SchemeResult, explain: bool) -> Group | None:
+def scheme_detail(r: SchemeResult, explain: bool, facts: Facts | None = None) -> Group | None:
     """Per scheme: the rules (all with --explain; otherwise only what needs attention)."""
     hidden = 0
     if explain:
@@ -160,7 +225,7 @@ def scheme_detail(r: SchemeResult, explain: bool) -> Group | None:
     if r.amounts.amounts is not None and (explain or r.verdict_if_open is not Verdict.DOES_NOT_FIT):
         parts.append(Text(f"Amounts: {text_of(r.amounts.amounts.basis)}", style="dim"))
     if shown:
-        parts.append(rules_table(shown, explain))
+        parts.append(rules_table(shown, explain, facts=facts))
     if hidden:
         parts.append(Text(f"{hidden} more rule(s) cannot be decided from the profile; "
                           "--explain shows every rule.", style="dim"))
@@ -199,8 +264,9 @@ def render_match(m: MatchResult, console: Console, explain: bool = False) -> Non
         line.append(f" · {rate.describe()}")
     console.print(line, style="dim")
     console.print(summary_table(m))
+    facts = facts_of(m) if explain else {}
     for r in m.results:
-        detail = scheme_detail(r, explain)
+        detail = scheme_detail(r, explain, facts)
         if detail is not None:
             console.print()
             console.print(detail)

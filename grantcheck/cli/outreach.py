@@ -1,0 +1,252 @@
+"""``outreach`` and ``shortlist``: a registry screening turned into an office's work, the
+questions to send each company and the companies ranked by what they can get (issue 21)."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from grantcheck.cli._common import (
+    AsOf,
+    RateOption,
+    SchemeOption,
+    _err,
+    _fail,
+    _quiet_when_stdout_closes,
+    _stdout_console,
+)
+from grantcheck.cli.batch import InputFormat, _settings, _with_answers
+
+if TYPE_CHECKING:
+    from grantcheck.outreach.rank import Row
+    from grantcheck.outreach.screen import Company, Failed
+
+SHOWN_ERRORS = 10
+
+InputOption = Annotated[
+    str, typer.Option("--input", "-i", metavar="FILE", show_default=False,
+                      help="The registry's bulk file as downloaded (gzip or not), as batch "
+                      "reads it; - reads stdin.")]
+InputFormatOption = Annotated[
+    InputFormat | None,
+    typer.Option("--input-format", help="brreg-enheter, cvr or bolagsverket (guessed from the "
+                 "header when it shows one); jsonl or csv for grantcheck's own formats.")]
+ProfilesOption = Annotated[
+    Path | None,
+    typer.Option("--profiles", metavar="DIR",
+                 help="Answers laid over the registry's units, as batch --profiles: the filled "
+                 "answers files of an outreach pack, or any profiles naming org_number or "
+                 "cvr_number.")]
+
+
+@contextlib.contextmanager
+def _screening(input_file: str, input_format: InputFormat | None, profiles: Path | None,
+               on: date, rates: dict[str, Decimal], ids: list[str]
+               ) -> Iterator[Iterator[Company | Failed]]:
+    """The screened units of --input, one at a time (exits 2 when it cannot be read at all)."""
+    from grantcheck import batch as gb
+    from grantcheck.outreach.screen import screen
+
+    with contextlib.ExitStack() as stack:
+        try:
+            sources = gb.open_inputs(stack, [], input_file,
+                                     input_format.value if input_format else None, sys.stdin)
+            if profiles is not None:
+                sources = _with_answers(sources, profiles)
+            if sources.empty():
+                _fail(f"--input {input_file}: nothing to screen: no unit found")
+        except gb.InputError as e:
+            _fail(str(e), e.hint)
+        yield screen(sources, on, rates, ids)
+
+
+class _Errors:
+    """The units that could not be read: the first few on stderr as they come, then a count."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def add(self, item: Failed) -> None:
+        self.count += 1
+        if self.count <= SHOWN_ERRORS:
+            _err(f"Error: {item.message}")
+
+    def close(self) -> None:
+        if self.count > SHOWN_ERRORS:
+            _err(f"... and {self.count - SHOWN_ERRORS:,} more units that could not be read")
+
+
+def outreach(
+    input_file: InputOption,
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", show_default=False,
+                                      help="The folder to write the pack to (made if missing).")],
+    input_format: InputFormatOption = None,
+    profiles_dir: ProfilesOption = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Write into a folder that is not empty, replacing files of the same "
+        "name.")] = False,
+    as_of: AsOf = None,
+    scheme: SchemeOption = None,
+    rate: RateOption = None,
+) -> None:
+    """Write an outreach pack: per company the questions that would settle its open schemes.
+
+    Example:
+
+    
+        grantcheck outreach --input enheter.csv.gz --as-of 2026-11-23 --out pack/
+
+    For every company that needs information: NUMBER.toml, an answers file to fill in (the
+    questions as commented keys, the registry's facts as comments with their source), and
+    NUMBER.LANG.md and NUMBER.en.md, the questions in the language of its authorities (nb, sv,
+    da) and in English, the facts that settle the most first. summary.md counts the portfolio.
+    Filled in, the answers settle the questions: grantcheck batch --input FILE --profiles pack/.
+    Exit code 0; 4 when some units could not be read (the rest were written); 2 on bad input.
+    """
+    from grantcheck.atomic import atomic_text
+    from grantcheck.errors import EXIT_SOME_FAILED
+    from grantcheck.outreach.pack import answers_toml, questionnaire_md, summary_md
+    from grantcheck.outreach.questions import language_of
+    from grantcheck.outreach.rank import Portfolio
+    from grantcheck.outreach.screen import Failed
+
+    on, rates, ids = _settings(as_of, scheme, rate)
+    if out.exists() and not out.is_dir():
+        _fail(f"--out {out}: is a file, not a folder", "name a folder for the pack")
+    if out.is_dir() and any(out.iterdir()) and not force:
+        _fail(f"--out {out}: the folder is not empty",
+              "use --force to write into it (files of the same name are replaced), or name "
+              "a new folder")
+    portfolio = Portfolio()
+    errors = _Errors()
+    files = 0
+
+    def write(name: str, text: str) -> None:
+        with atomic_text(out / name, force=True) as fh:
+            fh.write(text)
+
+    with _screening(input_file, input_format, profiles_dir, on, rates, ids) as screened:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            _fail(f"--out {out}: {e.strerror or e}")
+        for item in screened:
+            if isinstance(item, Failed):
+                portfolio.add(item)
+                errors.add(item)
+                continue
+            questions = item.questions()
+            portfolio.add(item, questions)
+            if not questions or not item.number:
+                continue
+            files += 1
+            write(f"{item.number}.toml", answers_toml(item, on, questions))
+            for lang in dict.fromkeys((language_of(item.country), "en")):
+                write(f"{item.number}.{lang}.md", questionnaire_md(item, on, questions, lang))
+    errors.close()
+    write("summary.md", summary_md(portfolio, input_file, on, ids, files))
+    _err(f"Wrote the pack of {files:,} {'company' if files == 1 else 'companies'} to {out} "
+         f"({portfolio.can_fit:,} of {portfolio.companies:,} can still fit a scheme; "
+         f"{out / 'summary.md'}).")
+    raise typer.Exit(EXIT_SOME_FAILED if errors.count else 0)
+
+
+class ShortlistFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+
+
+@_quiet_when_stdout_closes
+def shortlist(
+    input_file: InputOption,
+    input_format: InputFormatOption = None,
+    profiles_dir: ProfilesOption = None,
+    fmt: Annotated[ShortlistFormat | None, typer.Option(
+        "--format", "-f", help="table (the default on a terminal) or csv (the default "
+        "otherwise; columns in docs/commands.md).")] = None,
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, metavar="N",
+                                            help="Only the first N companies.")] = None,
+    explain: Annotated[str | None, typer.Option(
+        "--explain", "-e", metavar="NUMBER",
+        help="Instead of the ranking, one company's rules as match --explain shows them, with "
+        "where each figure came from: the registry's source, or the answers file that "
+        "stated it.")] = None,
+    as_of: AsOf = None,
+    scheme: SchemeOption = None,
+    rate: RateOption = None,
+) -> None:
+    """Rank the companies of a registry screening by what they can get.
+
+    Example:
+
+    
+        grantcheck shortlist --input enheter.csv.gz --as-of 2026-11-23 --top 20
+
+    Ordered by verdict (fits, needs information, does not fit), then the highest grant of
+    those schemes (compared in euros at the dated rate, which is stated), then fewer open
+    questions: an office's shortlist is the first rows. Exit code 0; 4 when some units could
+    not be read (the rest are ranked); 2 on bad input.
+    """
+    from grantcheck.errors import EXIT_SOME_FAILED
+    from grantcheck.fx import FxRates
+    from grantcheck.outreach.rank import csv_text, ranked, row_of
+    from grantcheck.outreach.screen import Failed
+
+    on, rates, ids = _settings(as_of, scheme, rate)
+    if explain is not None:
+        _explain(input_file, input_format, profiles_dir, on, rates, ids, explain)
+        return
+    fx = FxRates(on, rates)
+    errors = _Errors()
+    counted = [0]
+
+    def rows(screened: Iterator[Company | Failed]) -> Iterator[Row]:
+        for i, item in enumerate(screened):
+            if isinstance(item, Failed):
+                errors.add(item)
+            else:
+                counted[0] += 1
+                yield row_of(item, i, fx)
+
+    with _screening(input_file, input_format, profiles_dir, on, rates, ids) as screened:
+        shown = ranked(rows(screened), top)
+    errors.close()
+    if fmt is None:
+        fmt = ShortlistFormat.table if sys.stdout.isatty() else ShortlistFormat.csv
+    if fmt is ShortlistFormat.csv:
+        for line in csv_text(shown):
+            sys.stdout.write(line)
+    else:
+        from grantcheck.render.shortlist import render_shortlist
+
+        render_shortlist(shown, counted[0], fx, _stdout_console())
+    rates_used = "; ".join(r.describe() for r in fx.used.values())
+    if rates_used and fmt is ShortlistFormat.csv:  # the table states them below it
+        _err(f"Amounts compared in euros: {rates_used}.")
+    raise typer.Exit(EXIT_SOME_FAILED if errors.count else 0)
+
+
+def _explain(input_file: str, input_format: InputFormat | None, profiles: Path | None,
+             on: date, rates: dict[str, Decimal], ids: list[str], number: str) -> None:
+    """match --explain for the unit numbered ``number``, with the provenance of its facts."""
+    from grantcheck.outreach.screen import Company
+
+    wanted = "".join(ch for ch in number if ch.isalnum())
+    with _screening(input_file, input_format, profiles, on, rates, ids) as screened:
+        found = next((c for c in screened if isinstance(c, Company) and c.number == wanted),
+                     None)
+    if found is None:
+        _fail(f"--explain {number}: no unit with that organisation number in {input_file}",
+              "give the number of a row of the shortlist (its number column)")
+    from grantcheck.render.table import render_match
+
+    render_match(found.result, _stdout_console(), explain=True)
+    raise typer.Exit(0)

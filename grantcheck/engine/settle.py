@@ -1,0 +1,55 @@
+"""What a scheme's result is shown as, and which facts would settle its unknown rules: read by
+`match`'s default view (:mod:`grantcheck.render.match`) and by the outreach pack and the
+shortlist (:mod:`grantcheck.outreach`), so the two ask the same questions in the same order."""
+
+from __future__ import annotations
+
+from grantcheck.engine.checks import Kind, Outcome, Verdict
+from grantcheck.engine.evaluate import SchemeResult
+from grantcheck.engine.rules import Finding
+from grantcheck.engine.scope import CLOSED, NOT_APPLICABLE
+
+# what a scheme is shown as, in the order schemes are listed: what fits first, what is out of
+# scope last; with the words that count them (one, many)
+FITS, NEEDS, NO_FIT, NOT_APPLICABLE_LABEL, CLOSED_LABEL = (
+    "fits", "needs information", "does not fit", "not applicable", "closed")
+COUNTED = {FITS: ("fits", "fit"), NEEDS: ("needs information", "need information"),
+           NO_FIT: ("does not fit", "do not fit"),
+           NOT_APPLICABLE_LABEL: ("not applicable", "not applicable"),
+           CLOSED_LABEL: ("closed", "closed")}
+RANK = {label: i for i, label in enumerate(COUNTED)}
+
+
+def shown_as(r: SchemeResult) -> str:
+    """The scheme's verdict as the view shows it: the rules' verdict for a scheme in scope,
+    else "not applicable" or "closed" (the scope decides which)."""
+    if r.scope.state == NOT_APPLICABLE:
+        return NOT_APPLICABLE_LABEL
+    if r.scope.state == CLOSED or r.verdict is Verdict.CLOSED:
+        return CLOSED_LABEL
+    return r.verdict.label
+
+
+def best_tier(r: SchemeResult) -> str | None:
+    """The id of the best tier of ``r`` (None: a scheme without tiers, or none that fits)."""
+    if not r.tiers or r.verdict_if_open is Verdict.DOES_NOT_FIT:
+        return None
+    return [t for t in r.tiers if t.verdict is r.verdict_if_open][-1].tier.id
+
+
+def deciding_findings(r: SchemeResult) -> list[Finding]:
+    """The scheme's findings that bear on its verdict: the common rules and the best tier's
+    (all tiers' when none fits)."""
+    tier = best_tier(r)
+    return [f for f in r.findings if tier is None or f.rule.tier in (None, tier)]
+
+
+def unknown_fields(r: SchemeResult) -> dict[str, list[str]]:
+    """Each field that would settle an unknown rule of ``r``, with those rules' ids; a rule
+    that names no field is keyed by its fix (or message) in brackets."""
+    out: dict[str, list[str]] = {}
+    for f in deciding_findings(r):
+        if f.outcome is Outcome.UNKNOWN and f.rule.kind is not Kind.INFO:
+            for field in f.missing or ("(" + (f.fix or f.message) + ")",):
+                out.setdefault(field, []).append(f.rule.id)
+    return out

@@ -1,0 +1,280 @@
+"""The outreach pack (``grantcheck outreach``): per company the questions that settle its open
+schemes, in its authorities' language and English, as an answers file ``batch --profiles``
+reads; the portfolio summary; and the round trip: screen, pack, fill in the answers, screen
+again with them, settled. Always with --as-of: no test depends on today's date."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from grantcheck.cli import app
+from grantcheck.fields import all_specs
+from grantcheck.outreach.questions import LANGUAGES, asked_fields, language_of, question, words
+from grantcheck.schemes import all_schemes
+
+DATA = Path(__file__).parent / "data"
+AS_OF = "2026-11-23"
+PO = ["--scheme", "no-prosessinnovasjon"]
+runner = CliRunner()
+
+# an answer to each question Prosessinnovasjon asks of the mixed fixture's companies
+CANNED = {"employees_fte": "5", "owners_fte": "1", "public_ownership_percent": "0",
+          "related": "[]", "in_difficulty": "false", "no_competition_distortion": "true",
+          "process_or_organisational_innovation": "true", "substantial_leap": "true",
+          "exclusions": "[]", "environmental_shift": "false", "turnover": "1000000",
+          "balance_sheet_total": "1000000"}
+
+
+def outreach(out: Path, *args: str, data: str = "mixed_enheter.csv"):
+    return runner.invoke(app, ["outreach", "--input", str(DATA / data), "--as-of", AS_OF,
+                               "--out", str(out), *args])
+
+
+def fill(folder: Path, answers: dict[str, str]) -> None:
+    """Answer every question of every answers file of ``folder`` as a person would: remove
+    the # in front of the key and write the value."""
+    for path in folder.glob("*.toml"):
+        text = re.sub(r"^# ([a-z_]+) = $", lambda m: f"{m.group(1)} = {answers[m.group(1)]}",
+                      path.read_text(encoding="utf-8"), flags=re.M)
+        path.write_text(text, encoding="utf-8")
+
+
+def shortlist_rows(*args: str) -> dict[str, list[str]]:
+    r = runner.invoke(app, ["shortlist", "--format", "csv", "--as-of", AS_OF, *args])
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    return {row.split(",")[2]: row.split(",") for row in lines[1:]}
+
+
+def test_every_field_a_rule_reads_has_a_question_in_all_four_languages() -> None:
+    reads = {p for s in all_schemes() for r in s.rules for p in r.reads if "[]" not in p}
+    missing = [(p, lang) for p in sorted(reads) for lang in LANGUAGES
+               if not asked_fields().get(p, {}).get(lang)]
+    assert missing == []
+    assert set(asked_fields()) <= set(all_specs()), "a question for a field the profile lacks"
+
+
+def test_the_words_around_the_questions_are_in_every_language() -> None:
+    keys = set(words("en"))
+    assert all(set(words(lang)) == keys for lang in LANGUAGES)
+
+
+def test_each_country_gets_its_authorities_terms() -> None:
+    assert [language_of(c) for c in ("NO", "SE", "DK", "FI")] == ["nb", "sv", "da", "en"]
+    assert "årsverk" in question("company.employees_fte", "nb")
+    assert "årsarbetskrafter" in question("company.employees_fte", "sv")
+    assert "årsværk" in question("company.employees_fte", "da")
+    assert "foretak i vanskeligheter" in question("company.in_difficulty", "nb")
+    assert "företag i svårigheter" in question("company.in_difficulty", "sv")
+    assert "virksomhed i vanskeligheder" in question("company.in_difficulty", "da")
+    assert words("nb")["number"] == "organisasjonsnummer"
+    assert words("sv")["number"] == "organisationsnummer"
+    assert words("da")["cvr"] == "CVR-nummer"
+
+
+def test_an_entry_of_a_list_is_asked_in_the_words_of_its_list() -> None:
+    text = question("network.participants[0].staff", "nb")
+    assert text.startswith("Bedriftsnettverk: hvem er de andre deltakerne")
+    assert "network.participants[0].staff" in text
+
+
+def test_the_pack_has_an_answers_file_and_questionnaires_per_open_company(tmp_path) -> None:
+    r = outreach(tmp_path / "pack", *PO)
+    assert r.exit_code == 0, r.stderr
+    names = sorted(p.name for p in (tmp_path / "pack").iterdir())
+    # KONKURS AS is decided (bankrupt: PO11), so it has no questionnaire
+    assert "987654321.toml" not in names
+    assert {"923609016.toml", "923609016.nb.md", "923609016.en.md", "921000001.sv.md",
+            "summary.md"} <= set(names)
+    assert "Wrote the pack of 4 companies" in r.stderr
+    assert r.stdout == ""
+
+
+def test_the_answers_file_is_a_partial_profile_with_the_questions_commented(tmp_path) -> None:
+    outreach(tmp_path / "pack", *PO)
+    text = (tmp_path / "pack" / "923609016.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    assert data == {"company": {"name": "FJORDLYS AS", "country": "NO",
+                                "org_number": "923609016"},
+                    "declarations": {}, "project": {}}  # the tables the questions are in
+    assert "# in_difficulty = \n" in text
+    assert "settles no-prosessinnovasjon PO11" in text
+    assert ("#   company.employees_fte = { min = 0, max = 12 }  (Enhetsregisteret "
+            "antallAnsatte: a headcount of 12") in text
+
+
+def test_the_questions_that_settle_the_most_come_first(tmp_path) -> None:
+    """company.related is read by PO01 alone; network.participants by four BN rules."""
+    outreach(tmp_path / "pack", "--scheme", "no-prosessinnovasjon", "--scheme",
+             "no-bedriftsnettverk")
+    text = (tmp_path / "pack" / "923609016.en.md").read_text(encoding="utf-8")
+    first = text.split("\n1. ", 1)[1]
+    assert first.startswith("**Bedriftsnettverk: who are the network's other participants")
+    assert "settles: Bedriftsnettverk (main projects) (BN08, BN09, BN10, BN11)" in first
+
+
+def test_the_questionnaire_is_in_the_companys_language(tmp_path) -> None:
+    outreach(tmp_path / "pack", *PO)
+    nb = (tmp_path / "pack" / "923609016.nb.md").read_text(encoding="utf-8")
+    sv = (tmp_path / "pack" / "921000001.sv.md").read_text(encoding="utf-8")
+    assert nb.startswith("# Spørsmål til FJORDLYS AS\n\norganisasjonsnummer 923609016")
+    assert "foretak i vanskeligheter" in nb
+    assert sv.startswith("# Frågor till SVENSK FILIAL NUF")
+
+
+def test_the_summary_counts_who_can_still_fit_and_who_needs_one_answer(tmp_path) -> None:
+    outreach(tmp_path / "pack", *PO, "--profiles", str(DATA / "answers"))
+    summary = (tmp_path / "pack" / "summary.md").read_text(encoding="utf-8")
+    assert ("**4 of 5 companies can still fit a scheme**; 1 needs one answer: "
+            "company.in_difficulty (1).") in summary
+    assert "| no-prosessinnovasjon PO11 (The applicant is not an undertaking in difficulty) | 1 |" \
+        in summary
+
+
+def test_answering_the_one_question_settles_the_scheme(tmp_path) -> None:
+    """FJORDLYS AS has answered all but PO11: its answers file keeps those answers and asks
+    in_difficulty; filled in, the re-run finds that Prosessinnovasjon fits."""
+    pack = tmp_path / "pack"
+    outreach(pack, *PO, "--profiles", str(DATA / "answers"))
+    before = shortlist_rows("--input", str(DATA / "mixed_enheter.csv"), "--profiles",
+                            str(DATA / "answers"), *PO)
+    assert before["FJORDLYS AS"][4:6] == ["needs information", "no-prosessinnovasjon"]
+    assert before["FJORDLYS AS"][9:11] == ["1", "company.in_difficulty"]
+    fill(pack, {"in_difficulty": "false", **{k: v for k, v in CANNED.items()
+                                             if k != "in_difficulty"}})
+    after = shortlist_rows("--input", str(DATA / "mixed_enheter.csv"), "--profiles", str(pack),
+                           *PO)
+    assert after["FJORDLYS AS"][4] == "fits"
+    assert after["FJORDLYS AS"][9] == "0"
+
+
+def test_screen_pack_fill_rescreen_settles_every_open_company(tmp_path) -> None:
+    """From the registry alone: each round's answers files, filled in, are the next round's
+    --profiles; in two rounds nothing is left open (the second asks what the first answers
+    opened: turnover and balance sheet, once staff is known)."""
+    previous: list[str] = []
+    for n in range(1, 4):
+        pack = tmp_path / f"round{n}"
+        r = outreach(pack, *PO, *previous)
+        assert r.exit_code == 0, r.stderr
+        if not list(pack.glob("*.toml")):
+            break
+        fill(pack, CANNED)
+        previous = ["--profiles", str(pack)]
+    assert n == 3
+    rows = shortlist_rows("--input", str(DATA / "mixed_enheter.csv"), *previous, *PO)
+    assert {name: row[4] for name, row in rows.items()} == {
+        "FJORDLYS AS": "fits", "SVENSK FILIAL NUF": "fits", "OSLO KOMMUNE": "fits",
+        "HAVBRUK AS": "fits", "KONKURS AS": "does not fit"}
+
+
+def test_a_folder_that_is_not_empty_is_refused_without_force(tmp_path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "notes.txt").write_text("mine", encoding="utf-8")
+    r = outreach(pack, *PO)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        f"Error: --out {pack}: the folder is not empty",
+        "Hint: use --force to write into it (files of the same name are replaced), or name a "
+        "new folder"]
+    assert sorted(p.name for p in pack.iterdir()) == ["notes.txt"]
+    assert outreach(pack, *PO, "--force").exit_code == 0
+    assert (pack / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_missing_input_is_an_error_line_and_exit_2(tmp_path) -> None:
+    r = runner.invoke(app, ["outreach", "--input", str(tmp_path / "nope.csv"), "--input-format",
+                            "brreg-enheter", "--out", str(tmp_path / "pack")])
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"Error: --input {tmp_path / 'nope.csv'}: no such file")
+    assert not (tmp_path / "pack").exists()
+
+
+def test_an_unreadable_unit_is_reported_and_the_rest_written(tmp_path) -> None:
+    r = outreach(tmp_path / "pack", data="cvr.jsonl")
+    assert r.exit_code == 4
+    errors = [line for line in r.stderr.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 3
+    assert "virksomhedsform 'XYZ'" in errors[0]
+    assert (tmp_path / "pack" / "38492716.da.md").exists()
+
+
+def test_a_bad_answers_file_refuses_the_whole_run(tmp_path) -> None:
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    (answers / "a.toml").write_text("[company]\nin_difficulty = \n", encoding="utf-8")
+    r = outreach(tmp_path / "pack", "--profiles", str(answers))
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"Error: {answers / 'a.toml'}: cannot be read: ")
+
+
+def test_a_sole_trader_without_a_number_gets_no_files_and_is_counted(tmp_path) -> None:
+    """Bolagsverket's sole trader is keyed by a personal number, which is not copied: its
+    answers could not be matched, so it has no files, and the summary says so."""
+    r = outreach(tmp_path / "pack", *PO, data="bolagsverket.txt")
+    assert r.exit_code == 4  # the fixture's three unreadable rows
+    summary = (tmp_path / "pack" / "summary.md").read_text(encoding="utf-8")
+    assert ("1 company with questions has no organisation number in the registry"
+            in summary)
+    assert (tmp_path / "pack" / "5566778899.sv.md").read_text(encoding="utf-8").startswith(
+        "# Frågor till Exempel AB\n\norganisationsnummer 5566778899")
+    assert not any("Anna" in p.read_text(encoding="utf-8")
+                   for p in (tmp_path / "pack").glob("*.md") if p.name != "summary.md")
+
+
+def test_a_danish_pack_is_in_danish_and_names_what_the_bands_decided(tmp_path) -> None:
+    r = outreach(tmp_path / "pack", "--scheme", "dk-smv-digital", data="cvr.jsonl")
+    assert r.exit_code == 4
+    da = (tmp_path / "pack" / "38492716.da.md").read_text(encoding="utf-8")
+    assert da.startswith("# Spørgsmål til Nordlys Automation ApS\n\nCVR-nummer 38492716")
+    assert "company.employees_fte` = { min = 10, max = 19 } (CVR aarsbeskaeftigelse 2025, " \
+        "interval code ANTAL_10_19)" in da
+    answers = tomllib.loads((tmp_path / "pack" / "38492716.toml").read_text(encoding="utf-8"))
+    assert answers["company"]["cvr_number"] == "38492716"
+    summary = (tmp_path / "pack" / "summary.md").read_text(encoding="utf-8")
+    assert "Stor Fabrik" not in summary
+    assert re.search(r"\| dk-smv-digital SMV\d+ \([^|]*\) \| 1 \|", summary)
+    assert not (tmp_path / "pack" / "11223344.toml").exists()  # decided: too large
+
+
+def test_batch_reads_the_filled_pack_back(tmp_path) -> None:
+    """The pack's answers files are what `batch --profiles` reads: the round trip as batch
+    shows it."""
+    import json
+
+    pack = tmp_path / "pack"
+    outreach(pack, *PO, "--profiles", str(DATA / "answers"))
+    fill(pack, CANNED)
+    r = runner.invoke(app, ["batch", "--input", str(DATA / "mixed_enheter.csv"), "--profiles",
+                            str(pack), "--format", "jsonl", "--as-of", AS_OF, *PO, "--jobs",
+                            "1"])
+    assert r.exit_code == 0, r.stderr
+    records = {d["profile"]["name"]: d for d in map(json.loads, r.stdout.splitlines())}
+    fjordlys = records["FJORDLYS AS"]
+    assert fjordlys["schemes"][0]["verdict"] == "fits"
+    assert fjordlys["provenance"]["company.in_difficulty"] == (
+        f"stated in {pack / '923609016.toml'}")
+
+
+def test_an_out_that_is_a_file_is_refused(tmp_path) -> None:
+    target = tmp_path / "pack"
+    target.write_text("mine", encoding="utf-8")
+    r = outreach(target, *PO)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [f"Error: --out {target}: is a file, not a folder",
+                                     "Hint: name a folder for the pack"]
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+def test_a_choice_is_one_of_and_a_list_of_choices_one_or_more() -> None:
+    from grantcheck.outreach.questions import how_to_answer
+
+    assert how_to_answer("company.legal_form", "en").startswith(
+        "one of: sole_trader, limited_company")
+    assert how_to_answer("project.exclusions", "en").startswith("one or more of: ")
+    assert how_to_answer("company.legal_form", "nb").startswith("én av: ")

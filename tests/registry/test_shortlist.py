@@ -1,0 +1,161 @@
+"""The shortlist (``grantcheck shortlist``): companies ranked by verdict, then the highest
+possible grant (compared in euros at the stated rate), then fewer open questions; and
+``--explain NUMBER``, one company's rules with where each figure came from."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from grantcheck.cli import app
+from grantcheck.money import Money
+from grantcheck.outreach.rank import CSV_COLUMNS, Row, ranked
+
+DATA = Path(__file__).parent / "data"
+AS_OF = "2026-11-23"
+MIXED = ["--input", str(DATA / "mixed_enheter.csv"), "--as-of", AS_OF]
+NORWEGIAN = ["--scheme", "no-prosessinnovasjon", "--scheme", "no-bedriftsnettverk"]
+runner = CliRunner()
+
+
+def row(order: int, verdict: str, eur: int | None, questions: int) -> Row:
+    grant = None if eur is None else Money.of(eur, "EUR")
+    return Row(order, f"f:{order}", str(order), f"C{order}", "NO", verdict, "", grant,
+               None if eur is None else Decimal(eur), questions, "")
+
+
+def names(rows: list[Row]) -> list[str]:
+    return [r.name for r in ranked(rows)]
+
+
+def test_a_fit_ranks_above_any_amount_that_needs_information() -> None:
+    assert names([row(1, "needs information", 900_000, 0), row(2, "fits", 1, 5)]) == [
+        "C2", "C1"]
+
+
+def test_with_equal_verdicts_the_higher_amount_ranks_first() -> None:
+    assert names([row(1, "fits", 100, 0), row(2, "fits", 101, 9)]) == ["C2", "C1"]
+
+
+def test_with_equal_verdicts_and_amounts_fewer_questions_rank_first() -> None:
+    assert names([row(1, "needs information", 100, 2), row(2, "needs information", 100, 1)]
+                 ) == ["C2", "C1"]
+
+
+def test_with_everything_equal_the_input_order_stays() -> None:
+    assert names([row(1, "fits", 100, 1), row(2, "fits", 100, 1)]) == ["C1", "C2"]
+
+
+def test_no_amount_ranks_below_any_amount_of_the_same_verdict() -> None:
+    assert names([row(1, "needs information", None, 0), row(2, "needs information", 0, 3)]
+                 ) == ["C2", "C1"]
+
+
+def test_does_not_fit_ranks_above_not_applicable_and_closed() -> None:
+    assert names([row(1, "closed", None, 0), row(2, "not applicable", None, 0),
+                  row(3, "does not fit", None, 0)]) == ["C3", "C2", "C1"]
+
+
+def test_the_csv_ranks_the_mixed_fixture() -> None:
+    """FJORDLYS AS fits once its answers are merged; KONKURS AS (out of Prosessinnovasjon by
+    its bankruptcy, 9 questions for Bedriftsnettverk) ranks above SVENSK FILIAL NUF (the same
+    NOK 750,000, 19 questions); SVENSK FILIAL NUF above HAVBRUK AS by input order; OSLO KOMMUNE
+    (no amount known) last."""
+    r = runner.invoke(app, ["shortlist", *MIXED, *NORWEGIAN, "--format", "csv", "--profiles",
+                            str(DATA / "answers_settled")])
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0] == ",".join(CSV_COLUMNS)
+    assert [line.split(",")[:11] for line in lines[1:]] == [
+        ["1", "923609016", "FJORDLYS AS", "NO", "fits", "no-prosessinnovasjon", "1000000",
+         "NOK", "96791", "0", ""],
+        ["2", "987654321", "KONKURS AS", "NO", "needs information", "no-bedriftsnettverk",
+         "750000", "NOK", "72594", "9", "network.participants"],
+        ["3", "921000001", "SVENSK FILIAL NUF", "SE", "needs information",
+         "no-prosessinnovasjon no-bedriftsnettverk", "750000", "NOK", "72594", "19",
+         "network.participants"],
+        ["4", "999888777", "HAVBRUK AS", "NO", "needs information",
+         "no-prosessinnovasjon no-bedriftsnettverk", "750000", "NOK", "72594", "19",
+         "network.participants"],
+        ["5", "964338531", "OSLO KOMMUNE", "NO", "needs information", "no-prosessinnovasjon",
+         "", "", "", "10", "company.employees_fte"]]
+    assert r.stderr == ("Amounts compared in euros: 1 EUR = 10.3315 NOK (ECB, InforEuro "
+                        "2026-11, rate of 2026-10-29).\n")
+
+
+def test_top_keeps_the_first_rows() -> None:
+    r = runner.invoke(app, ["shortlist", *MIXED, *NORWEGIAN, "--format", "csv", "--top", "2"])
+    assert len(r.stdout.splitlines()) == 3
+
+
+def test_the_table_states_the_rate() -> None:
+    r = runner.invoke(app, ["shortlist", *MIXED, *NORWEGIAN, "--format", "table"],
+                      env={"COLUMNS": "100", "NO_COLOR": "1"})
+    assert r.exit_code == 0
+    assert "KONKURS AS" in r.stdout
+    assert "≈ EUR 72,594" in r.stdout
+    assert " ".join(r.stdout.split()).endswith(
+        "5 of 5 companies shown; amounts compared in euros: 1 EUR = 10.3315 NOK (ECB, InforEuro "
+        "2026-11, rate of 2026-10-29).")
+
+
+def test_explain_tells_the_registrys_figure_from_the_clients_answer() -> None:
+    """HAVBRUK AS states 80 FTE where the employer register counts 40 people: --explain
+    shows, beside each rule, the figures it read and where each came from."""
+    r = runner.invoke(app, ["shortlist", *MIXED, "--scheme", "no-prosessinnovasjon",
+                            "--profiles", str(DATA / "answers"), "--explain", "999 888 777"],
+                      env={"COLUMNS": "400", "NO_COLOR": "1"})
+    assert r.exit_code == 0, r.stderr
+    assert 'company.country = "NO": Enhetsregisteret forretningsadresse.landkode' in r.stdout
+    assert ("company.employees_fte = 80: stated in " + str(DATA / "answers" / "havbruk.toml")
+            + "; conflicts with the registry's 0–40 (Enhetsregisteret antallAnsatte") in r.stdout
+
+
+def test_the_facts_beside_a_rule_name_their_source() -> None:
+    from datetime import date
+
+    from grantcheck import batch as gb
+    from grantcheck.outreach.screen import Company, screen
+    from grantcheck.registry import registry_tasks
+    from grantcheck.registry.overlay import load_answers, overlay
+    from grantcheck.render.table import facts_of
+
+    with open(DATA / "mixed_enheter.csv", "rb") as fh:
+        tasks = gb.Tasks(gb.Task._make(t) for t in overlay(
+            registry_tasks(fh, "enheter.csv", "brreg-enheter"),
+            load_answers(DATA / "answers")))
+        havbruk = next(c for c in screen(tasks, date(2026, 11, 23), {},
+                                         ["no-prosessinnovasjon"])
+                       if isinstance(c, Company) and c.name == "HAVBRUK AS")
+    facts = facts_of(havbruk.result)
+    assert facts["company.sector"] == ('"fishery_aquaculture"',
+                                       "Enhetsregisteret naeringskode1.kode 03.211")
+    assert facts["company.employees_fte"][0] == "80"
+    assert facts["company.employees_fte"][1].startswith(
+        f"stated in {DATA / 'answers' / 'havbruk.toml'}; conflicts with the registry's 0–40")
+
+
+def test_explain_of_a_number_not_in_the_file_is_an_error() -> None:
+    r = runner.invoke(app, ["shortlist", *MIXED, "--explain", "123"])
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        "Error: --explain 123: no unit with that organisation number in "
+        f"{DATA / 'mixed_enheter.csv'}",
+        "Hint: give the number of a row of the shortlist (its number column)"]
+
+
+def test_match_explain_of_a_profile_shows_no_provenance() -> None:
+    """A profile checked by match carries none: its --explain is as it was."""
+    profile = Path(__file__).parents[2] / "profiles" / "hardanger-prosess.toml"
+    r = runner.invoke(app, ["match", str(profile), "--explain", "--as-of", AS_OF],
+                      env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert "PO01" in r.stdout
+    assert "stated in" not in r.stdout
+
+
+def test_top_ranks_as_the_whole_ranking_does() -> None:
+    rows = [row(i, "needs information" if i % 3 else "fits", (i * 37) % 11, i % 4)
+            for i in range(40)]
+    assert ranked(rows, 7) == ranked(rows)[:7]
