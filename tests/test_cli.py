@@ -205,8 +205,8 @@ def test_an_internal_error_is_one_line_and_exit_3(monkeypatch, capsys, tmp_path)
 
 @pytest.mark.parametrize("given", [None, "some_plugin"])
 def test_the_command_line_does_not_look_for_pydantic_plugins_unless_told(monkeypatch, given):
-    """Looking for plugins scans every installed distribution: a tenth of `match`'s start-up
-    (bench/startup.py). A value the user set is kept."""
+    """Looking for plugins scans every installed distribution's entry points, for plugins the
+    command line never uses (start-up: bench/startup.py). A value the user set is kept."""
     from grantcheck import cli
 
     monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", given or "")  # undone after the test
