@@ -263,6 +263,22 @@ def test_the_table_shows_the_first_rows_and_counts_every_profile(monkeypatch):
     assert f"✓ {fits}" in footer
 
 
+def test_the_table_on_a_terminal_has_a_progress_bar_gone_before_it_is_drawn(monkeypatch):
+    """The table is drawn at the end, so a long batch shows its progress on the same terminal
+    (csv or jsonl rows there would mix with a bar, so they have none); the bar is removed
+    first."""
+    from grantcheck.cli import batch as cli_batch
+
+    monkeypatch.setattr(cli_batch, "_stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(cli_batch, "_stdout_is_terminal", lambda: True)
+    r = run(*map(str, EXAMPLES), "--jobs", "1")
+    assert r.exit_code == 0
+    assert "profiles checked" in r.stderr and "profiles checked" not in r.stdout
+    assert f"{len(EXAMPLES)} inputs, {len(EXAMPLES)} checked" in r.stdout
+    r = run(*map(str, EXAMPLES), "--jobs", "1", "--format", "csv")
+    assert "profiles checked" not in r.stderr
+
+
 def test_the_table_keeps_no_row_past_the_shown_ones():
     """What the table holds after many profiles: the shown rows and one counter per scheme."""
     from grantcheck.batch import Block, Record
