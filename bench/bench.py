@@ -7,9 +7,12 @@ tree (the main process plus its workers, sampled every 20 ms from /proc; Linux o
 
     python bench/bench.py                      # 10,000 TOML files, 100,000 JSON Lines
     python bench/bench.py --big 1000000        # and 1,000,000 JSON Lines, for flat memory
+    python bench/bench.py --toml 0 --jsonl 0 --jsonl-out 0 --table 1000000   # the table's memory
 
 Runs: TOML files in folders -> csv; JSON Lines -> csv; JSON Lines -> jsonl (full match
-records, a smaller N: each record is tens of kilobytes); and with --big, N JSON Lines -> csv.
+records, a smaller N: each record is tens of kilobytes); with --big, N JSON Lines -> csv; with
+--table, N JSON Lines -> table and, paired in the same run, the same N -> csv (the table's peak
+memory should be no more than the csv's, whatever N).
 """
 
 from __future__ import annotations
@@ -115,6 +118,8 @@ def main() -> None:
     ap.add_argument("--jsonl-out", type=int, default=10_000,
                     help="JSON Lines profiles written as jsonl records (0: skip)")
     ap.add_argument("--big", type=int, default=0, help="a large JSON Lines run, e.g. 1000000")
+    ap.add_argument("--table", type=int, default=0,
+                    help="N JSON Lines as a table, and as csv to compare (0: skip)")
     ap.add_argument("--brreg", type=int, default=0,
                     help="an Enhetsregisteret enheter CSV of this many units (0: skip)")
     ap.add_argument("--jobs", type=int, default=None, help="--jobs for batch (default: cores)")
@@ -139,6 +144,10 @@ def main() -> None:
             ("JSON Lines -> jsonl (full records)", args.jsonl_out,
              lambda: ["--input", _head(tmp, args.jsonl_out)], "jsonl"),
             ("JSON Lines -> csv (big)", args.big, lambda: ["--input", _big(tmp, args)], "csv"),
+            ("JSON Lines -> table", args.table, lambda: ["--input", _table(tmp, args)],
+             "table"),
+            ("JSON Lines -> csv (same as table)", args.table,
+             lambda: ["--input", _table(tmp, args)], "csv"),
             ("brreg enheter CSV -> csv", args.brreg, lambda: ["--input", _brreg(tmp, args)],
              "csv"),
         ]
@@ -158,6 +167,14 @@ def _big(tmp: Path, args: argparse.Namespace) -> str:
     big = tmp / "big.jsonl"
     generate.write_jsonl(big, args.big, args.seed + 1)
     return str(big)
+
+
+def _table(tmp: Path, args: argparse.Namespace) -> str:
+    """The --table input, generated once for the table and the csv run."""
+    path = tmp / "table.jsonl"
+    if not path.exists():
+        generate.write_jsonl(path, args.table, args.seed + 2)
+    return str(path)
 
 
 def _brreg(tmp: Path, args: argparse.Namespace) -> str:

@@ -3,7 +3,12 @@ prints a Rich table (not a test).
 
 Each installation is given by its virtual environment; the rounds interleave every command of
 every installation, so that the machine's drift hits them alike. Prints the median wall time of
-each command and its ratio to the floor (run with the first environment's Python).
+each command and its ratio to the floor (run with the first environment's Python), and the load
+average before and after (the machine's other work slows both sides, not alike).
+
+The commands: ``match`` of profiles/nordlys-automation.toml (the issue 20 figure; the target is
+at most 1.25 times the floor), the same with ``--format json``, the same profile without its
+``[budget]`` (which then builds no budget model), and ``budget`` of it against SMV:Digital.
 
     python bench/startup.py --venv /tmp/venv-before --venv /tmp/venv-after
     python bench/startup.py --venv .venv --rounds 40
@@ -15,6 +20,7 @@ an editable install recompiles grantcheck on every run.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -51,11 +57,22 @@ def other() -> None:
 app()
 '''
 
-COMMANDS = {
-    "--version": ["--version"],
-    "match": ["match", str(PROFILE), "--as-of", AS_OF],
-    "match --format json": ["match", str(PROFILE), "--as-of", AS_OF, "--format", "json"],
-}
+TARGET = 1.25  # issue 20: `match` within 1.25 times the floor
+
+
+def _commands(no_budget: Path) -> dict[str, list[str]]:
+    return {
+        "--version": ["--version"],
+        "match": ["match", str(PROFILE), "--as-of", AS_OF],
+        "match --format json": ["match", str(PROFILE), "--as-of", AS_OF, "--format", "json"],
+        "match, no [budget]": ["match", str(no_budget), "--as-of", AS_OF],
+        "budget": ["budget", str(PROFILE), "--as-of", AS_OF],
+    }
+
+
+def _without_budget(text: str) -> str:
+    """The profile's text without its [budget] tables (they come last)."""
+    return text[:text.index("\n[budget]")] + "\n"
 
 
 def _time(cmd: list[str]) -> float:
@@ -73,23 +90,31 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         floor_py = Path(tmp) / "floor.py"
         floor_py.write_text(FLOOR_APP)
+        no_budget = Path(tmp) / "no-budget.toml"
+        no_budget.write_text(_without_budget(PROFILE.read_text(encoding="utf-8")),
+                             encoding="utf-8")
         runs: dict[str, list[str]] = {
             "floor (typer + rich table)": [str(args.venv[0] / "bin" / "python"), str(floor_py),
                                            "match", "x"]}
         for venv in args.venv:
-            for name, cmd in COMMANDS.items():
+            for name, cmd in _commands(no_budget).items():
                 runs[f"{venv.name}: {name}"] = [str(venv / "bin" / "grantcheck"), *cmd]
         times: dict[str, list[float]] = {name: [] for name in runs}
+        load_before = os.getloadavg()
         for cmd in runs.values():  # one warm-up each
             _time(cmd)
         for _ in range(args.rounds):
             for name, cmd in runs.items():
                 times[name].append(_time(cmd))
     floor = statistics.median(times["floor (typer + rich table)"])
-    print(f"start-up, median of {args.rounds} interleaved rounds ({sys.platform})")
+    load = " ".join(f"{x:.2f}" for x in load_before)
+    load_after = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"start-up, median of {args.rounds} interleaved rounds ({sys.platform}, "
+          f"{os.cpu_count()} cores; load average {load} before, {load_after} after)")
     for name, ts in times.items():
         median = statistics.median(ts)
         print(f"{name:<45} {median * 1000:7.0f} ms  {median / floor:5.2f}x floor")
+    print(f"target: match at most {TARGET}x floor")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from pydantic.fields import FieldInfo
 from grantcheck.numbers import quoted
 from grantcheck.profile import Profile
 from grantcheck.profile.bounds import is_figure, parse_band
+from grantcheck.profile.types import Deferred
 
 NONE_WORDS = frozenset({"none", "[]"})
 YES = frozenset({"y", "yes", "true", "ja", "j", "1"})
@@ -113,7 +114,8 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
             annotation = args[0]
         elif origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
+            deferred = [m for m in annotation.__metadata__ if isinstance(m, Deferred)]
+            annotation = deferred[0].model if deferred else typing.get_args(annotation)[0]
         elif origin is list:
             is_list = True
             annotation = typing.get_args(annotation)[0]

@@ -14,13 +14,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from grantcheck.profile import Profile
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
+def _with_budget() -> type[BaseModel]:
+    """The profile model with ``budget`` typed as the budget's model: the field is deferred in
+    :class:`Profile` (its models are built only for a profile with a [budget]), and the schema
+    is the one the model would give with the model as the field's type."""
+    from pydantic import create_model
+    from pydantic.fields import FieldInfo
+
+    from grantcheck.budget.model import Budget
+
+    field = Profile.model_fields["budget"]
+    return create_model("Profile", __base__=Profile, budget=(Budget | None, FieldInfo(
+        default=None, description=field.description, examples=field.examples)))
+
+
 def profile_schema() -> dict[str, Any]:
-    schema = Profile.model_json_schema()
+    schema = _with_budget().model_json_schema()
     schema.pop("title", None)
     return {
         "$schema": DIALECT,

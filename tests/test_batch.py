@@ -245,6 +245,55 @@ def test_the_table_shows_an_error_row(tmp_path):
     assert "! " in r.stdout and "must not be negative" in r.stdout
 
 
+def test_the_table_shows_the_first_rows_and_counts_every_profile(monkeypatch):
+    """Past TableSink.SHOWN_ROWS the table keeps counts, not rows: the first rows, a line for
+    the rest, and the title and totals of every profile."""
+    from grantcheck.render.batch import TableSink
+
+    monkeypatch.setattr(TableSink, "SHOWN_ROWS", 2)
+    paths = [str(p) for p in EXAMPLES] * 3
+    r = run(*paths, "--jobs", "1")
+    every = run(*paths, "--jobs", "1", "--format", "csv")
+    assert r.exit_code == 0
+    assert f"{len(paths)} inputs, {len(paths)} checked, 0 failed" in r.stdout
+    assert f"{len(paths) - 2} more not shown (--format csv gives a row per profile)" in r.stdout
+    assert paths[0] in r.stdout and paths[1] in r.stdout and paths[2] not in r.stdout
+    fits = [row["dk-smv-digital.verdict"] for row in csv_rows(every.stdout)].count("fits")
+    footer = r.stdout.split("total", 1)[1]
+    assert f"✓ {fits}" in footer
+
+
+def test_the_table_on_a_terminal_has_a_progress_bar_gone_before_it_is_drawn(monkeypatch):
+    """The table is drawn at the end, so a long batch shows its progress on the same terminal
+    (csv or jsonl rows there would mix with a bar, so they have none); the bar is removed
+    first."""
+    from grantcheck.cli import batch as cli_batch
+
+    monkeypatch.setattr(cli_batch, "_stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(cli_batch, "_stdout_is_terminal", lambda: True)
+    r = run(*map(str, EXAMPLES), "--jobs", "1")
+    assert r.exit_code == 0
+    assert "profiles checked" in r.stderr and "profiles checked" not in r.stdout
+    assert f"{len(EXAMPLES)} inputs, {len(EXAMPLES)} checked" in r.stdout
+    r = run(*map(str, EXAMPLES), "--jobs", "1", "--format", "csv")
+    assert "profiles checked" not in r.stderr
+
+
+def test_the_table_keeps_no_row_past_the_shown_ones():
+    """What the table holds after many profiles: the shown rows and one counter per scheme."""
+    from grantcheck.batch import Block, Record
+    from grantcheck.render.batch import TableSink
+
+    sink = TableSink(io.StringIO(), ["dk-smv-digital"], console=None)  # type: ignore[arg-type]
+    ok = Record("a.toml", True, "", "A", (("fits", "fits"),))
+    bad = Record("b.toml", False, "", errors=("Error: b.toml: bad",))
+    for _ in range(1000):
+        sink.write(Block.of([ok, ok, bad], keep=True))
+    assert len(sink.rows) == TableSink.SHOWN_ROWS
+    assert (sink.totals.inputs, sink.totals.failed) == (3000, 1000)
+    assert sink.totals.footer(0) == "✓ 2,000"
+
+
 def test_no_progress_or_messages_on_stdout_even_with_a_progress_bar(monkeypatch):
     from grantcheck.cli import batch as cli_batch
 

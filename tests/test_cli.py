@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -200,6 +201,21 @@ def test_an_internal_error_is_one_line_and_exit_3(monkeypatch, capsys, tmp_path)
     err = capsys.readouterr().err
     assert "Error: internal error: RuntimeError: kaboom" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("given", [None, "some_plugin"])
+def test_the_command_line_does_not_look_for_pydantic_plugins_unless_told(monkeypatch, given):
+    """Looking for plugins scans every installed distribution's entry points, for plugins the
+    command line never uses (start-up: bench/startup.py). A value the user set is kept."""
+    from grantcheck import cli
+
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", given or "")  # undone after the test
+    if given is None:
+        monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS")
+    monkeypatch.setattr("sys.argv", ["grantcheck", "--version"])
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == (given or "__all__")
 
 
 def test_an_absurd_amount_in_a_profile_is_bad_input_not_a_crash(tmp_path):

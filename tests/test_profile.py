@@ -179,6 +179,46 @@ def test_a_profile_without_documents_imports_no_scheme():
     assert out.stdout.strip() == "[]"
 
 
+BUDGET = '[budget]\n[[budget.lines]]\ncategory = "consultancy"\namount = 150000\n'
+
+
+def _budget_imported(text: str) -> bool:
+    import subprocess
+    import sys
+
+    code = ("import sys; from grantcheck.profile import parse_profile; "
+            f"parse_profile({text!r}); print('grantcheck.budget.model' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.strip() == "True"
+
+
+def test_a_profile_without_a_budget_does_not_import_the_budget_models():
+    """The budget's models are built only for a profile with a [budget] (start-up: issue 20)."""
+    assert not _budget_imported(GOOD)
+
+
+def test_a_profile_with_a_budget_has_it_as_the_budget_model():
+    from grantcheck.budget.model import Budget
+
+    assert _budget_imported(GOOD + BUDGET)
+    p = parse_profile(GOOD + BUDGET)
+    assert isinstance(p.budget, Budget) and p.budget.lines[0].amount == Decimal("150000")
+    assert parse_profile(GOOD).budget is None
+
+
+def test_a_budget_error_names_its_line_and_field_as_before():
+    """The deferred [budget] is validated by the budget's model, its errors in the profile's
+    words: the dotted path, the line, a did-you-mean hint."""
+    [neg] = problems(GOOD + BUDGET.replace("150000", "-5"))
+    assert (neg.path, neg.message, neg.line) == ("budget.lines[0].amount",
+                                                 "must not be negative (got -5)", 10)
+    [typo] = problems(GOOD + BUDGET + "ammount = 3\n")
+    assert (typo.path, typo.message, typo.hint) == ("budget.lines[0].ammount", "unknown field",
+                                                    "Did you mean 'amount'?")
+    [bad] = problems('budget = "x"\n' + GOOD)
+    assert bad.path == "budget" and "valid dictionary" in bad.message
+
+
 def test_a_document_a_scheme_declares_is_a_known_id():
     p = parse_profile(GOOD + '[documents]\nheld = ["letter_of_intent", "smv_application"]\n')
     assert p.documents is not None

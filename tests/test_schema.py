@@ -109,3 +109,12 @@ def test_output_into_a_missing_folder_is_a_clear_error(tmp_path):
     r = runner.invoke(app, ["schema", "--output", str(tmp_path / "no" / "s.json")])
     assert r.exit_code == 2
     assert "cannot write" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_deferred_budget_is_in_the_schema_as_its_model():
+    """Profile.budget is built only for a profile with a [budget] (start-up); the schema still
+    gives the budget's model for it, as when the model was the field's type."""
+    assert SCHEMA["properties"]["budget"]["anyOf"] == [{"$ref": "#/$defs/Budget"},
+                                                       {"type": "null"}]
+    assert {"Budget", "BudgetLine", "FinancingLine"} <= set(SCHEMA["$defs"])
+    assert "title" not in SCHEMA["properties"]["budget"]

@@ -28,6 +28,7 @@ from grantcheck.engine import CallWindow, Document, Kind, Rule, Scheme, Stage
 from grantcheck.money import CURRENCIES
 from grantcheck.parameters import UNITS, Parameter
 from grantcheck.profile import Profile
+from grantcheck.profile.types import model_of
 from grantcheck.render.describe import render_schemes, render_show
 from grantcheck.schemes import (
     PACKAGES,
@@ -67,14 +68,6 @@ def _all_rules(scheme_id: str) -> list[Rule]:
     return [*_scheme(scheme_id).rules, *(checker.rules if checker else ())]
 
 
-def _inner(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def path_exists(path: str) -> bool:
@@ -83,7 +76,7 @@ def path_exists(path: str) -> bool:
     for part in re.sub(r"\[\d*\]", "", path).split("."):
         if model is None or part not in model.model_fields:
             return False
-        model = _inner(model.model_fields[part].annotation)
+        model = model_of(model.model_fields[part].annotation)
     return True
 
 

@@ -18,13 +18,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
-# The largest amount or quantity grantcheck accepts: far above any real figure, and small enough
-# that every sum, product and rounding to 0.01 stays inside Decimal's 28-digit precision.
-MAX_AMOUNT = Decimal(10) ** 15
-NonNeg = Annotated[Decimal, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
+from grantcheck.amounts import MAX_AMOUNT, Count, NonNeg
+
 MAX_MONTHS = 1200  # a hundred years: any longer is a typo
-MAX_COUNT = 1_000_000_000  # persons, characters, pages, years: any more is a typo
-Count = Annotated[StrictInt, Field(ge=0, le=MAX_COUNT)]
 
 
 class _Model(BaseModel):

@@ -205,8 +205,10 @@ def batch(
             stop = stopped = stack.enter_context(gb.stop_on_interrupt())
             runner = stack.enter_context(gb.Runner(options, jobs=jobs or gb.default_jobs(),
                                                    stop=stop))
-            advance = stack.enter_context(_progress(
-                data_on_terminal=output is None and _stdout_is_terminal()))
+            # the table is drawn at the end: until then the bar may share the terminal with it
+            bar = stack.enter_context(contextlib.ExitStack())  # ended before the table is drawn
+            advance = bar.enter_context(_progress(data_on_terminal=output is None and (
+                fmt is not BatchFormat.table) and _stdout_is_terminal()))
             died: gb.WorkerDied | None = None
             try:  # a closed stdout (`| head`) raises BrokenPipeError: _quiet_when_stdout_closes
                 for block in runner.blocks(sources):
@@ -217,6 +219,7 @@ def batch(
                         break
             except gb.WorkerDied as e:  # killed, out of memory: keep what was done, as Ctrl-C
                 died = e
+            bar.close()
             sink.close()
             interrupted = stop.stopped
     except OutputError as e:

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool, field_validator, model_validator
 
-from grantcheck.budget.model import NonNeg
+from grantcheck.amounts import NonNeg
 from grantcheck.profile.bounds import Figure, PercentFigure
 from grantcheck.profile.types import (
     _COUNTRY_CURRENCY,

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from grantcheck.profile.model import Profile
+from grantcheck.profile.types import model_of
 
 
 @dataclass(frozen=True)
@@ -85,21 +86,13 @@ def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
         f = model.model_fields.get(part)
         if f is None:
             return None
-        nxt = _inner_model(f.annotation)
+        nxt = model_of(f.annotation)
         if nxt is None:
             return None
         model = nxt
     return model
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = None

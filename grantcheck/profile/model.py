@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field, field_validator
 
-from grantcheck.budget.model import Budget
 from grantcheck.profile.company import Aid, Company
 from grantcheck.profile.project import Application, Employee, Network, Project
-from grantcheck.profile.types import Flag, M, Model, document_ids
+from grantcheck.profile.types import Deferred, Flag, M, Model, document_ids
+
+if TYPE_CHECKING:
+    from grantcheck.budget.model import Budget
+else:  # the budget's models are imported and built only for a profile with a [budget]
+    Budget = Annotated[Any, Deferred("grantcheck.budget.model", "Budget")]
 
 
 class Declarations(Model):

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StrictInt, model_validator
 
-from grantcheck.budget.model import MAX_COUNT, Count, NonNeg
+from grantcheck.amounts import MAX_COUNT, Count, NonNeg
 from grantcheck.profile.bounds import Figure
 from grantcheck.profile.types import Flag, Model, Percent
 from grantcheck.schemes.dk_smv_digital.vocabulary import SmvActivity, SmvIneligible

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
 
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
 Flag = StrictBool | None
@@ -45,6 +49,50 @@ class Model(BaseModel):
 
 
 M = TypeVar("M", bound=Model)
+
+
+class Deferred:
+    """A field's model, imported and built only when a profile gives the field: in
+    ``Annotated[Any, Deferred("grantcheck.budget.model", "Budget")]``. The value is validated by
+    the model itself (errors at the same places, ``budget.lines.0.amount``, as when the model
+    is the field's type); :func:`grantcheck.schema.profile_schema` gives the model's JSON Schema
+    for the field. Building a model costs start-up time (the budget's models are a tenth of the
+    profile's), and most profiles have no budget."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+
+    @property
+    def model(self) -> type[BaseModel]:
+        import importlib
+
+        model: type[BaseModel] = getattr(importlib.import_module(self.module), self.name)
+        return model
+
+    def validate(self, value: Any) -> BaseModel:
+        return self.model.model_validate(value)
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler
+                                     ) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_plain_validator_function(self.validate)
+
+
+def model_of(annotation: Any) -> type[BaseModel] | None:
+    """The model a field's annotation holds (``Company``, ``list[Employee] | None``, a
+    :class:`Deferred` one), or None."""
+    for meta in getattr(annotation, "__metadata__", ()):
+        if isinstance(meta, Deferred):
+            return meta.model
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = model_of(arg)
+        if found is not None:
+            return found
+    return None
 
 
 # --- vocabularies -----------------------------------------------------------------------------

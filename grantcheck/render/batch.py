@@ -2,9 +2,10 @@
 
 ``jsonl``, ``json`` and ``csv`` write each block of records as it arrives, whole (a block is
 written with one call, so an interrupted run never leaves half a record), and keep nothing.
-``table`` keeps one short row per profile (its name, source and a verdict per scheme) and prints
-a table of profiles × schemes at the end, a symbol per verdict, a legend and the totals per
-scheme; it is meant for a terminal, not for a registry of a million companies.
+``table`` keeps the short rows (name, source and a verdict per scheme) of the first
+:attr:`TableSink.SHOWN_ROWS` profiles and only counts for the rest, and prints at the end a table
+of those profiles × schemes, a line for the rows not shown, the totals per scheme of every
+profile as the footer, and a legend: its memory is the same for ten profiles and a million.
 """
 
 from __future__ import annotations
@@ -71,14 +72,21 @@ class JsonArraySink(Sink):
         super().close()
 
 
+Row = tuple[str, str, tuple[tuple[str, str], ...], str]  # source, name, verdicts, error
+
+
 class TableSink(Sink):
-    """Keeps a short row per profile; prints the summary table on close."""
+    """Keeps the first :attr:`SHOWN_ROWS` short rows and counts every verdict; prints the table
+    on close (a million profiles cost the same memory as a hundred: counts, not rows)."""
+
+    SHOWN_ROWS = 50
 
     def __init__(self, out: TextIO, scheme_ids: Sequence[str], console: Console) -> None:
         super().__init__(out)
         self.scheme_ids = scheme_ids
         self.console = console
-        self.rows: list[tuple[str, str, tuple[tuple[str, str], ...], str]] = []
+        self.rows: list[Row] = []
+        self.totals = Totals(len(scheme_ids))
 
     def write(self, block: Block) -> None:
         for record in block.records:
@@ -86,16 +94,46 @@ class TableSink(Sink):
 
     def add(self, record: Record) -> None:
         error = record.errors[0].removeprefix("Error: ") if record.errors else ""
-        self.rows.append((record.source, record.name, record.verdicts, error))
+        self.totals.add(record.verdicts, bool(error))
+        if len(self.rows) < self.SHOWN_ROWS:
+            self.rows.append((record.source, record.name, record.verdicts, error))
 
     def close(self) -> None:
         from rich.text import Text
 
-        self.console.print(batch_table(self.rows, self.scheme_ids))
+        self.console.print(batch_table(self.rows, self.scheme_ids, self.totals))
         for sid in self.scheme_ids:
             self.console.print(Text(f"{short_name(sid):<4} {sid}", style="dim"))
         self.console.print(Text(LEGEND, style="dim"))
         super().close()
+
+
+class Totals:
+    """The inputs, the failed ones, and the verdicts per scheme of the checked ones."""
+
+    def __init__(self, schemes: int) -> None:
+        self.inputs = 0
+        self.failed = 0
+        self.verdicts: list[Counter[str]] = [Counter() for _ in range(schemes)]
+
+    def add(self, verdicts: tuple[tuple[str, str], ...], failed: bool) -> None:
+        self.inputs += 1
+        if failed:
+            self.failed += 1
+            return
+        for counter, (verdict, _) in zip(self.verdicts, verdicts, strict=False):
+            counter[verdict] += 1
+
+    @classmethod
+    def of(cls, rows: Sequence[Row], schemes: int) -> Totals:
+        totals = cls(schemes)
+        for _, _, verdicts, err in rows:
+            totals.add(verdicts, bool(err))
+        return totals
+
+    def footer(self, i: int) -> str:
+        counts = self.verdicts[i]
+        return "\n".join(f"{SYMBOL[k]} {counts[k]:,}" for k in SYMBOL if counts[k])
 
 
 def short_name(scheme_id: str) -> str:
@@ -112,25 +150,24 @@ def _cell(verdict: str, if_open: str) -> tuple[str, str]:
     return SYMBOL[verdict], STYLE[verdict]
 
 
-def _totals(rows: Sequence[tuple[str, str, tuple[tuple[str, str], ...], str]], i: int) -> str:
-    counts = Counter(v[i][0] for _, _, v, err in rows if not err)
-    return "\n".join(f"{SYMBOL[k]} {counts[k]}" for k in SYMBOL if counts[k])
+def batch_table(rows: Sequence[Row], scheme_ids: Sequence[str],
+                totals: Totals | None = None) -> Table:
+    """Profiles × schemes, one symbol per verdict, the totals per scheme as the footer.
 
-
-def batch_table(rows: Sequence[tuple[str, str, tuple[tuple[str, str], ...], str]],
-                scheme_ids: Sequence[str]) -> Table:
-    """Profiles × schemes, one symbol per verdict, the totals per scheme as the footer."""
+    ``rows`` are the rows shown; ``totals`` counts every input (the rows' own when not given):
+    when it counts more, a last row says how many are not shown."""
     from rich.table import Table
     from rich.text import Text
 
-    failed = sum(1 for *_, err in rows if err)
-    table = Table(title=f"{len(rows)} inputs, {len(rows) - failed} checked, {failed} failed",
-                  title_justify="left", show_footer=True)
+    if totals is None:
+        totals = Totals.of(rows, len(scheme_ids))
+    table = Table(title=f"{totals.inputs:,} inputs, {totals.inputs - totals.failed:,} checked, "
+                  f"{totals.failed:,} failed", title_justify="left", show_footer=True)
     table.add_column("#", justify="right", footer="total")
     table.add_column("Profile", ratio=1)
     for i, sid in enumerate(scheme_ids):
         table.add_column(short_name(sid), justify="center", no_wrap=True,
-                         footer=Text(_totals(rows, i)))
+                         footer=Text(totals.footer(i)))
     for n, (source, name, verdicts, err) in enumerate(rows, 1):
         if err:
             label = Text("! ", style="bold red")
@@ -141,4 +178,8 @@ def batch_table(rows: Sequence[tuple[str, str, tuple[tuple[str, str], ...], str]
         label.append(f"\n{source}", style="dim")
         cells = [Text(sym, style=style) for sym, style in (_cell(v, o) for v, o in verdicts)]
         table.add_row(str(n), label, *cells)
+    if totals.inputs > len(rows):
+        table.add_row("…", Text(f"{totals.inputs - len(rows):,} more not shown (--format csv "
+                                "gives a row per profile)", style="dim"),
+                      *["" for _ in scheme_ids])
     return table
