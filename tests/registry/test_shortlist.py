@@ -59,10 +59,10 @@ def test_does_not_fit_ranks_above_not_applicable_and_closed() -> None:
 
 
 def test_the_csv_ranks_the_mixed_fixture() -> None:
-    """FJORDLYS AS fits once its answers are merged; KONKURS AS (out of Prosessinnovasjon by
-    its bankruptcy, 9 questions for Bedriftsnettverk) ranks above SVENSK FILIAL NUF (the same
-    NOK 750,000, 19 questions); SVENSK FILIAL NUF above HAVBRUK AS by input order; OSLO KOMMUNE
-    (no amount known) last."""
+    """FJORDLYS AS fits once its answers are merged; SVENSK FILIAL NUF above HAVBRUK AS (the
+    same NOK 750,000 and 19 questions) by input order; OSLO KOMMUNE (no amount known) after
+    them; KONKURS AS last: its bankruptcy puts it out of Prosessinnovasjon (PO11) and, without
+    sound finances, out of Bedriftsnettverk (BN06)."""
     r = runner.invoke(app, ["shortlist", *MIXED, *NORWEGIAN, "--format", "csv", "--profiles",
                             str(DATA / "answers_settled")])
     assert r.exit_code == 0, r.stderr
@@ -71,16 +71,15 @@ def test_the_csv_ranks_the_mixed_fixture() -> None:
     assert [line.split(",")[:11] for line in lines[1:]] == [
         ["1", "923609016", "FJORDLYS AS", "NO", "fits", "no-prosessinnovasjon", "1000000",
          "NOK", "96791", "0", ""],
-        ["2", "987654321", "KONKURS AS", "NO", "needs information", "no-bedriftsnettverk",
-         "750000", "NOK", "72594", "9", "network.participants"],
-        ["3", "921000001", "SVENSK FILIAL NUF", "SE", "needs information",
+        ["2", "921000001", "SVENSK FILIAL NUF", "SE", "needs information",
          "no-prosessinnovasjon no-bedriftsnettverk", "750000", "NOK", "72594", "19",
          "network.participants"],
-        ["4", "999888777", "HAVBRUK AS", "NO", "needs information",
+        ["3", "999888777", "HAVBRUK AS", "NO", "needs information",
          "no-prosessinnovasjon no-bedriftsnettverk", "750000", "NOK", "72594", "19",
          "network.participants"],
-        ["5", "964338531", "OSLO KOMMUNE", "NO", "needs information", "no-prosessinnovasjon",
-         "", "", "", "10", "company.employees_fte"]]
+        ["4", "964338531", "OSLO KOMMUNE", "NO", "needs information", "no-prosessinnovasjon",
+         "", "", "", "10", "company.employees_fte"],
+        ["5", "987654321", "KONKURS AS", "NO", "does not fit", "", "", "", "", "0", ""]]
     assert r.stderr == ("Amounts compared in euros: 1 EUR = 10.3315 NOK (ECB, InforEuro "
                         "2026-11, rate of 2026-10-29).\n")
 

@@ -146,6 +146,26 @@ def test_a_declaration_left_out_is_unknown(rule_id: str, name: str) -> None:
     assert f.missing == (f"declarations.{name}",)
 
 
+def test_an_applicant_in_difficulty_has_no_sound_finances_whatever_it_declares() -> None:
+    """'ha sunn økonomi': bankruptcy or restructuring (company.in_difficulty) settles BN06."""
+    for declarations in ({"sound_finances": True}, {}):
+        data = merged(BASE, company={"in_difficulty": True})
+        data["declarations"] = {**without(BASE, "declarations", "sound_finances")["declarations"],
+                                **declarations}
+        f = finding(SCHEME, data, "BN06")
+        assert f.outcome is Outcome.FAIL
+        assert "company.in_difficulty = true" in str(f.message)
+    assert result_for(SCHEME, merged(BASE, company={"in_difficulty": True})).verdict \
+        is Verdict.DOES_NOT_FIT
+
+
+def test_an_applicant_not_in_difficulty_still_declares_sound_finances() -> None:
+    not_in_difficulty = merged(BASE, company={"in_difficulty": False})
+    assert outcome(SCHEME, not_in_difficulty, "BN06") is Outcome.PASS
+    f = finding(SCHEME, without(not_in_difficulty, "declarations", "sound_finances"), "BN06")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("declarations.sound_finances",)
+
+
 # --- BN02, BN04: information ---------------------------------------------------------------------
 
 

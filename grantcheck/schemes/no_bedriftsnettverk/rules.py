@@ -136,8 +136,28 @@ def applicant_activity(ctx: Ctx) -> Check:
                  "does could apply as administrator")
 
 
-rules.declaration("BN06", "The applicant has sound finances", "sound_finances",
-                  section=S_APPLICANT, cites=[C_SOKERBEDRIFT])
+@rules.rule("BN06", "The applicant has sound finances", kind=Kind.DECLARATION,
+            section=S_APPLICANT, cites=[C_SOKERBEDRIFT],
+            reads=["declarations.sound_finances", "company.in_difficulty"])
+def applicant_sound_finances(ctx: Ctx) -> Check:
+    """'ha sunn økonomi': no number on the page, so the applicant declares it. An undertaking
+    in difficulty (company.in_difficulty: in bankruptcy or restructuring proceedings, or more
+    than half of its capital lost; GBER art. 2(18)) does not have sound finances, whatever is
+    declared: that settles it without the declaration (our reading; the page names no test)."""
+    if ctx.profile.company.in_difficulty:
+        return failed("company.in_difficulty = true (an undertaking in difficulty: bankruptcy or "
+                      "restructuring proceedings, or more than half of its capital lost): not "
+                      "sound finances",
+                      "the scheme requires sound finances; it can only change if the facts "
+                      "change")
+    declared = ctx.profile.declarations
+    stated = None if declared is None else declared.sound_finances
+    if stated is None:
+        return unknown("not declared: declarations.sound_finances",
+                       "declarations.sound_finances",
+                       fix="set declarations.sound_finances = true if it holds (false if not)")
+    return check(stated, f"declared declarations.sound_finances = {str(stated).lower()}",
+                 "the scheme requires it; it can only change if the facts change")
 
 
 @rules.rule("BN07", "The applicant is registered in Foretaksregisteret", kind=Kind.HARD,
