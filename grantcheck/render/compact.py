@@ -168,30 +168,32 @@ def _scheme(out: list[str], r: SchemeResult, settles: dict[str, list[str]]) -> N
     if maybe:
         out += (', "documents_needed_unknown": ', _encode(maybe))
     passed = 0
-    out.append(', "open": [')
-    first = True
+    items: list[str] = []
+    usual_of = known.findings.get
     for f in r.findings:
-        if f.outcome is Outcome.PASS:
+        outcome = f.outcome
+        if outcome is Outcome.PASS:
             passed += 1
             continue
         rid = f.rule.id
-        for field in f.missing:
+        fields = f.missing
+        for field in fields:
             settles.setdefault(field, []).append(rid)
-        if not first:
-            out.append(", ")
-        first = False
-        key = _key(f)
-        if known.findings.get(rid) == key:  # the catalogue's usual finding: its id says it all
-            out.append(_string(rid))
+        fix = f.fix if outcome in _FIX_OUTCOMES else ""
+        u = usual_of(rid)
+        if (u is not None and u[1] == f.message and u[0] is outcome and u[2] == fix
+                and u[3] == fields):  # the catalogue's usual finding: its id says it all
+            items.append(_string(rid))
             continue
-        out += ('{"rule": ', _string(rid), ', "outcome": ', _OUTCOME[f.outcome],
-                ', "message": ', _string(f.message))
-        if key[2]:
-            out += (', "fix": ', _string(key[2]))
-        if f.missing:
-            out += (', "missing_fields": ', _encode(list(f.missing)))
-        out.append("}")
-    out += ('], "passed": ', str(passed), "}")
+        item = ['{"rule": ', _string(rid), ', "outcome": ', _OUTCOME[outcome], ', "message": ',
+                _string(f.message)]
+        if fix:
+            item += (', "fix": ', _string(fix))
+        if fields:
+            item += (', "missing_fields": ', _encode(list(fields)))
+        item.append("}")
+        items.append("".join(item))
+    out += (', "open": [', ", ".join(items), '], "passed": ', str(passed), "}")
 
 
 def _highest(m: MatchResult) -> str:
