@@ -43,7 +43,7 @@ from grantcheck.engine import (
 from grantcheck.fx import FxRates
 from grantcheck.matching import MatchResult
 from grantcheck.money import CURRENCIES, Money, decimal_str
-from grantcheck.profile import profile_from_data
+from grantcheck.profile import ProfileError, profile_from_data
 from grantcheck.profile.bounds import stated_ranges
 from grantcheck.record import combined_digest, decision_record, digest
 
@@ -97,16 +97,21 @@ def usual(s: Scheme, on: date) -> Usual:
     hit = _USUAL.get((id(s), on))
     if hit is not None and hit[0] is s:
         return hit[1]
-    sample = profile_from_data({"company": {"name": SAMPLE_NAME, "country": s.country}},
-                               f"<{SAMPLE_NAME}>")
-    ctx = Ctx(sample, on, FxRates(on))
     try:
-        result = evaluate(s, ctx)
-    finally:
-        ctx.forget()
-    am = result.amounts.amounts
-    found = Usual({f.rule.id: _key(f) for f in result.findings if f.outcome is not Outcome.PASS},
-                  am.own_funding_form if am is not None else None)
+        sample = profile_from_data({"company": {"name": SAMPLE_NAME, "country": s.country,
+                                                "currency": s.currency}}, f"<{SAMPLE_NAME}>")
+    except ProfileError:  # a scheme of a country a profile cannot name: no usual findings
+        found = Usual({}, None)
+    else:
+        ctx = Ctx(sample, on, FxRates(on))
+        try:
+            result = evaluate(s, ctx)
+        finally:
+            ctx.forget()
+        am = result.amounts.amounts
+        found = Usual({f.rule.id: _key(f) for f in result.findings
+                       if f.outcome is not Outcome.PASS},
+                      am.own_funding_form if am is not None else None)
     if len(_USUAL) >= 256:
         _USUAL.clear()
     _USUAL[(id(s), on)] = (s, found)
