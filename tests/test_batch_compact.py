@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from grantcheck.cli import app
 from grantcheck.matching import check
 from grantcheck.profile import profile_from_data
-from grantcheck.render.compact import RECORD, catalogue, match_to_compact
+from grantcheck.render.compact import RECORD, catalogue, findings_of, match_to_compact
 from grantcheck.render.json import match_to_dict
 from grantcheck.schemes import SCHEME_IDS
 
@@ -50,22 +50,6 @@ PROFILES = _profiles()
 CATALOGUES = {on: catalogue(on, SCHEME_IDS) for on in (ON, date(2020, 11, 15))}
 
 
-def expand_finding(item: str | dict[str, Any], rule: dict[str, Any],
-                   citations: dict[str, Any]) -> dict[str, Any]:
-    """A full record's finding from a compact record's ``open`` item and the catalogue."""
-    said = rule["usual"] if isinstance(item, str) else item
-    out: dict[str, Any] = {"rule": rule["id"], "title": rule["title"], "kind": rule["kind"],
-                           "outcome": said["outcome"], "message": said["message"]}
-    if rule["tier"]:
-        out["tier"] = rule["tier"]
-    if said.get("fix"):
-        out["fix"] = said["fix"]
-    if said.get("missing_fields"):
-        out["missing_fields"] = said["missing_fields"]
-    out["source"] = [citations[c] for c in rule["cites"]]
-    return out
-
-
 def _amounts_of(full: dict[str, Any], form: str | None) -> dict[str, Any]:
     """What the compact record says of a full scheme's (or tier's) amounts."""
     out: dict[str, Any] = {}
@@ -93,6 +77,7 @@ def assert_same_information(compact: dict[str, Any], full: dict[str, Any],
     rates = compact.get("exchange_rates", cat["exchange_rates"])
     assert all(r in rates for r in full["exchange_rates"])
     settles: dict[str, list[str]] = {}
+    rebuilt = findings_of(compact, cat)
     for c, f in zip(compact["schemes"], full["schemes"], strict=True):
         entry = next(s for s in cat["schemes"] if s["id"] == f["id"])
         assert c["id"] == f["id"] and c["currency"] == f["currency"]
@@ -116,9 +101,7 @@ def assert_same_information(compact: dict[str, Any], full: dict[str, Any],
         assert c.get("documents_needed_unknown", []) == [
             d["id"] for d in f["missing_documents"] if d.get("needed") == "unknown"]
         rules = {r["id"]: r for r in entry["rules"]}
-        rebuilt = [expand_finding(item, rules[item if isinstance(item, str) else item["rule"]],
-                                  cat["citations"]) for item in c["open"]]
-        assert rebuilt == [x for x in f["findings"] if x["outcome"] != "pass"]
+        assert rebuilt[c["id"]] == [x for x in f["findings"] if x["outcome"] != "pass"]
         passed = [x for x in f["findings"] if x["outcome"] == "pass"]
         assert c["passed"] == len(passed)
         for x in passed:  # a passed rule's citations can be looked up too
@@ -140,6 +123,14 @@ def test_the_compact_record_and_the_catalogue_say_what_the_full_record_says(name
     m = check(profile, on, source=name)
     compact = json.loads(match_to_compact(m))
     assert_same_information(compact, match_to_dict(m), CATALOGUES[on])
+
+
+def test_a_record_and_a_catalogue_of_another_rule_set_are_refused():
+    m = check(dict(PROFILES)["nordlys-automation.toml"], ON, source="n")
+    compact = json.loads(match_to_compact(m))
+    other = catalogue(ON, ["dk-smv-digital"])
+    with pytest.raises(ValueError, match="not of the same format and rule set"):
+        findings_of(compact, other)
 
 
 def test_a_finding_unlike_the_usual_one_is_written_in_full():

@@ -259,6 +259,36 @@ def match_to_compact(m: MatchResult, provenance: dict[str, str] | None = None) -
     return "".join(out)
 
 
+def findings_of(record: dict[str, Any], catalogue: dict[str, Any]
+                ) -> dict[str, list[dict[str, Any]]]:
+    """Scheme id -> the findings of the rules that did not pass, as the full record writes
+    them (``rule``, ``title``, ``kind``, ``outcome``, ``message``, ``tier``, ``fix``,
+    ``missing_fields``, ``source``), from a compact ``record`` (parsed) and its ``catalogue``
+    (ValueError when they do not go together)."""
+    if (record.get("record"), record.get("rule_set_digest")) != (
+            catalogue["catalogue"], catalogue["rule_set_digest"]):
+        raise ValueError("the record and the catalogue are not of the same format and rule set")
+    cites = catalogue["citations"]
+    rules = {r["id"]: r for s in catalogue["schemes"] for r in s["rules"]}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for scheme in record["schemes"]:
+        found = out[scheme["id"]] = []
+        for item in scheme["open"]:
+            rule = rules[item if isinstance(item, str) else item["rule"]]
+            said = rule["usual"] if isinstance(item, str) else item
+            f: dict[str, Any] = {"rule": rule["id"], "title": rule["title"],
+                                 "kind": rule["kind"], "outcome": said["outcome"],
+                                 "message": said["message"]}
+            if rule["tier"]:
+                f["tier"] = rule["tier"]
+            for key in ("fix", "missing_fields"):
+                if said.get(key):
+                    f[key] = said[key]
+            f["source"] = [cites[c] for c in rule["cites"]]
+            found.append(f)
+    return out
+
+
 # --- the catalogue -----------------------------------------------------------------------------
 
 def _scheme_entry(s: Scheme, on: date, citations: dict[str, Any]) -> dict[str, Any]:
