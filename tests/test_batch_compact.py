@@ -134,15 +134,31 @@ def test_a_record_and_a_catalogue_of_another_rule_set_are_refused():
 
 
 def test_a_finding_unlike_the_usual_one_is_written_in_full():
-    """Nordlys is named in BN04's message: the sample applicant's finding is another, so the
-    record writes it out; a fact left out as by the sample applicant is the rule id alone."""
+    """Nordlys passed its 5-year anniversary (IP03 fails, with its dates): written out; a fact
+    left out as the sample applicant leaves it out is the rule id alone."""
+    m = check(dict(PROFILES)["nordlys-automation.toml"], ON, source="n")
+    compact = json.loads(match_to_compact(m))
+    ip = next(s for s in compact["schemes"] if s["id"] == "dk-innobooster-people")
+    ip03 = next(x for x in ip["open"] if isinstance(x, dict) and x["rule"] == "IP03")
+    assert ip03["outcome"] == "fail" and "2021-04-12" in ip03["message"]
+    bn = next(s for s in compact["schemes"] if s["id"] == "no-bedriftsnettverk")
+    assert "BN01" in bn["open"]
+    assert compact["missing_fields"]["declarations.network_growth_ambitions"] == ["BN01"]
+
+
+def test_a_usual_finding_that_names_the_company_is_its_id_and_the_name_is_put_back():
+    """BN04 names the applicant: the catalogue's usual finding says {company}, the record
+    says BN04, and the finding in full names Nordlys."""
     m = check(dict(PROFILES)["nordlys-automation.toml"], ON, source="n")
     compact = json.loads(match_to_compact(m))
     bn = next(s for s in compact["schemes"] if s["id"] == "no-bedriftsnettverk")
-    bn04 = next(x for x in bn["open"] if isinstance(x, dict) and x["rule"] == "BN04")
-    assert "Nordlys Automation ApS" in bn04["message"]
-    assert "BN01" in bn["open"]
-    assert compact["missing_fields"]["declarations.network_growth_ambitions"] == ["BN01"]
+    assert "BN04" in bn["open"]
+    usual = next(r for s in CATALOGUES[ON]["schemes"] for r in s["rules"]
+                 if r["id"] == "BN04")["usual"]
+    assert usual["message"].startswith("{company} is read as the søkerbedrift")
+    [bn04] = [f for f in findings_of(compact, CATALOGUES[ON])["no-bedriftsnettverk"]
+              if f["rule"] == "BN04"]
+    assert bn04["message"].startswith("Nordlys Automation ApS is read as the søkerbedrift")
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)

@@ -50,6 +50,7 @@ from grantcheck.record import combined_digest, decision_record, digest
 RECORD = "grantcheck.batch/1"  # the compact record's format and version (docs/batch.md)
 CATALOGUE = RECORD  # the catalogue that goes with it
 SAMPLE_NAME = "sample applicant"  # the applicant of the usual findings: a name and a country
+COMPANY = "{company}"  # in a usual finding's message or fix: the profile's company name
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 _string: Callable[[str], str] = json.encoder.encode_basestring
@@ -62,10 +63,12 @@ FindingKey = tuple[Outcome, str, str, tuple[str, ...]]
 
 class Usual(NamedTuple):
     """What the sample applicant gets from a scheme on a date: the findings of the rules it
-    does not pass (rule id -> :data:`FindingKey`) and the own-funding form."""
+    does not pass (rule id -> :data:`FindingKey`, its name written :data:`COMPANY`), the
+    rules whose message or fix names it, and the own-funding form."""
 
     findings: dict[str, FindingKey]
     own_funding_form: str | None
+    named: frozenset[str] = frozenset()
 
 
 _USUAL: dict[tuple[int, date], tuple[Scheme, Usual]] = {}
@@ -109,9 +112,13 @@ def usual(s: Scheme, on: date) -> Usual:
         finally:
             ctx.forget()
         am = result.amounts.amounts
-        found = Usual({f.rule.id: _key(f) for f in result.findings
-                       if f.outcome is not Outcome.PASS},
-                      am.own_funding_form if am is not None else None)
+        keys = {f.rule.id: _key(f) for f in result.findings if f.outcome is not Outcome.PASS}
+        named = frozenset(i for i, k in keys.items() if SAMPLE_NAME in k[1] + k[2])
+        for i in named:
+            o, message, fix, fields = keys[i]
+            keys[i] = (o, message.replace(SAMPLE_NAME, COMPANY), fix.replace(SAMPLE_NAME, COMPANY),
+                       fields)
+        found = Usual(keys, am.own_funding_form if am is not None else None, named)
     if len(_USUAL) >= 256:
         _USUAL.clear()
     _USUAL[(id(s), on)] = (s, found)
@@ -149,7 +156,17 @@ def _amounts(out: list[str], a: AmountsResult, form: str | None) -> None:
         out += (', "amount_missing_fields": ', _encode(list(missing)))
 
 
-def _scheme(out: list[str], r: SchemeResult, settles: dict[str, list[str]]) -> None:
+def _same(u: FindingKey, outcome: Outcome, message: str, fix: str, fields: tuple[str, ...],
+          name: str | None) -> bool:
+    """Whether a finding says what the usual one ``u`` says (with ``name`` for
+    :data:`COMPANY`, when given)."""
+    if name is None:
+        return u[1] == message and u[0] is outcome and u[2] == fix and u[3] == fields
+    return (u[1].replace(COMPANY, name) == message and u[0] is outcome
+            and u[2].replace(COMPANY, name) == fix and u[3] == fields)
+
+
+def _scheme(out: list[str], r: SchemeResult, settles: dict[str, list[str]], name: str) -> None:
     s = r.scheme
     out += ('{"id": ', _string(s.id), ', "status": ', _string(r.status), ', "verdict": ',
             _VERDICT[r.verdict], ', "verdict_if_open": ', _VERDICT[r.verdict_if_open],
@@ -186,8 +203,9 @@ def _scheme(out: list[str], r: SchemeResult, settles: dict[str, list[str]]) -> N
             settles.setdefault(field, []).append(rid)
         fix = f.fix if outcome in _FIX_OUTCOMES else ""
         u = usual_of(rid)
-        if (u is not None and u[1] == f.message and u[0] is outcome and u[2] == fix
-                and u[3] == fields):  # the catalogue's usual finding: its id says it all
+        if u is not None and _same(u, outcome, f.message, fix, fields,
+                                   name if rid in known.named else None):
+            # the catalogue's usual finding: its id says it all
             items.append(_string(rid))
             continue
         item = ['{"rule": ', _string(rid), ', "outcome": ', _OUTCOME[outcome], ', "message": ',
@@ -251,7 +269,7 @@ def match_to_compact(m: MatchResult, provenance: dict[str, str] | None = None) -
     for i, r in enumerate(m.results):
         if i:
             out.append(", ")
-        _scheme(out, r, settles)
+        _scheme(out, r, settles, m.profile.company.name)
     out += ('], "missing_fields": ', _encode(settles))
     if provenance is not None:
         out += (', "provenance": ', _encode(provenance))
@@ -269,6 +287,7 @@ def findings_of(record: dict[str, Any], catalogue: dict[str, Any]
             catalogue["catalogue"], catalogue["rule_set_digest"]):
         raise ValueError("the record and the catalogue are not of the same format and rule set")
     cites = catalogue["citations"]
+    name = record["profile"]["name"]
     rules = {r["id"]: r for s in catalogue["schemes"] for r in s["rules"]}
     out: dict[str, list[dict[str, Any]]] = {}
     for scheme in record["schemes"]:
@@ -281,9 +300,13 @@ def findings_of(record: dict[str, Any], catalogue: dict[str, Any]
                                  "message": said["message"]}
             if rule["tier"]:
                 f["tier"] = rule["tier"]
-            for key in ("fix", "missing_fields"):
-                if said.get(key):
-                    f[key] = said[key]
+            if isinstance(item, str):  # the usual finding: the company named where it is
+                f["message"] = f["message"].replace(COMPANY, name)
+            if said.get("fix"):
+                f["fix"] = said["fix"].replace(COMPANY, name) if isinstance(item, str) else (
+                    said["fix"])
+            if said.get("missing_fields"):
+                f["missing_fields"] = said["missing_fields"]
             f["source"] = [cites[c] for c in rule["cites"]]
             found.append(f)
     return out
