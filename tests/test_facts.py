@@ -248,8 +248,8 @@ def test_a_registry_csv_with_staff_bands_decides_what_the_bands_settle(tmp_path:
     src = tmp_path / "bands.csv"
     src.write_text(BANDS, encoding="utf-8")
     r = CliRunner().invoke(app, ["batch", "--input", str(src), "--format", "jsonl",
-                                 "--scheme", "dk-smv-digital", "--as-of", "2026-06-01",
-                                 "--jobs", "1"])
+                                 "--detail", "full", "--scheme", "dk-smv-digital",
+                                 "--as-of", "2026-06-01", "--jobs", "1"])
     assert r.exit_code == 0, r.output
     import json
 

@@ -145,6 +145,26 @@ def test_batch_checks_a_folder_of_profiles_against_it(tmp_path: Path) -> None:
     assert rows[0]["fitting_schemes"] == ID
 
 
+def test_batch_writes_its_compact_records_and_the_catalogue_names_its_rules(
+        tmp_path: Path) -> None:
+    """A scheme of a country outside DK/NO/SE: the sample applicant of its usual findings
+    states the scheme's currency, so the compact record is written, not an internal error."""
+    folder = tmp_path / "clients"
+    folder.mkdir()
+    _profile(folder, SMALL, "a.toml")
+    r = run("batch", str(folder), "--format", "jsonl", "--scheme", ID, "--as-of", ON,
+            "--jobs", "1")
+    assert r.returncode == 0, r.stderr
+    [record] = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [(s["id"], s["verdict"]) for s in record["schemes"]] == [(ID, "fits")]
+    r = run("schemes", "--catalogue", "--scheme", ID, "--as-of", ON)
+    assert r.returncode == 0, r.stderr
+    catalogue = json.loads(r.stdout)
+    assert catalogue["rule_set_digest"] == record["rule_set_digest"]
+    assert all(rule["usual"] is None or rule["usual"]["outcome"] != "pass"
+               for rule in catalogue["schemes"][0]["rules"])
+
+
 def test_without_the_path_grantcheck_does_not_know_it() -> None:
     r = run("show", ID, extra=False)
     assert r.returncode == 2 and f"Error: scheme {ID!r}: no such scheme" in r.stderr

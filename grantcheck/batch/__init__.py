@@ -24,7 +24,8 @@ and in parallel, with the output already serialized (what the CLI writes)::
     from grantcheck.batch import Options, Runner, jsonl_tasks
     with open("registry.jsonl", "rb") as fh, Runner(Options(date(2026, 11, 23)), jobs=2) as r:
         for record in r.map(jsonl_tasks(fh, "registry.jsonl")):
-            print(record.te
+            print(record.text)
+
 The package: :mod:`~grantcheck.batch.inputs` (tasks from paths, JSON Lines, CSV),
 :mod:`~grantcheck.batch.load` (the profile of one task), :mod:`~grantcheck.batch.records`
 (options, worker, records, blocks, tally), :mod:`~grantcheck.batch.pool` (worker processes,
@@ -69,11 +70,13 @@ from grantcheck.batch.pool import (
 from grantcheck.batch.records import (
     SHOWN_ERRORS,
     Block,
+    Detail,
     Options,
     OutputKind,
     Record,
     Tally,
     Worker,
+    encode,
     error_message,
 )
 from grantcheck.batch.signals import (
@@ -90,6 +93,7 @@ __all__ = [
     "SHOWN_ERRORS",
     "Block",
     "Chunk",
+    "Detail",
     "HeaderError",
     "InputError",
     "InputFormat",
@@ -113,6 +117,7 @@ __all__ = [
     "check_many",
     "csv_tasks",
     "default_jobs",
+    "encode",
     "error_message",
     "file_inputs",
     "input_format",

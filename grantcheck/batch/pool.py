@@ -234,7 +234,8 @@ class Runner:
                     return
                 yield worker.one(task)
             return
-        for records in self._pooled(tasks, "records", lambda rs: [r.text for r in rs]):
+        for records in self._pooled(tasks, "records",
+                                    lambda rs: (sum(len(r.text) for r in rs), len(rs))):
             yield from records
 
     def blocks(self, tasks: Iterable[Task] | Inputs) -> Iterator[Block]:
@@ -242,17 +243,17 @@ class Runner:
         in-process, a block per record); stops early when the stop flag is set. What the CLI
         writes: a block costs the main process one object and one write, not one per record."""
         if self._pool is None:
-            keep = self.options.output == "none"
+            keep, lines = self.options.output == "none", self.options.output == "json"
             for record in self.map(tasks):
-                yield Block.of([record], keep)
+                yield Block.of([record], keep, lines)
             return
-        yield from self._pooled(tasks, "block", lambda block: block.texts)
+        yield from self._pooled(tasks, "block", lambda block: (len(block.data), block.done))
 
     def _pooled(self, tasks: Iterable[Task] | Inputs, how: str,
-                texts: Callable[[Any], list[str]]) -> Iterator[Any]:
+                size: Callable[[Any], tuple[int, int]]) -> Iterator[Any]:
         """The answers of the worker processes for each chunk of ``tasks``, in order: a
-        :class:`Block` (``how`` "block") or a list of records; ``texts`` tells the size of an
-        answer's output (for the size of the next chunks)."""
+        :class:`Block` (``how`` "block") or a list of records; ``size`` tells an answer's
+        output, (characters or bytes, records), for the size of the next chunks."""
         pool = self._pool
         assert pool is not None
         while pool.pending:  # the answers of an earlier run left unread (its loop was left)
@@ -272,7 +273,7 @@ class Runner:
                 if not self._wait(pool):
                     return
                 answer = pool.get()
-                chunks.limit = self._limit(texts(answer), chunks.limit)
+                chunks.limit = self._limit(*size(answer), chunks.limit)
                 yield answer
                 self._same_run(run)
         while pool.pending:
@@ -289,13 +290,14 @@ class Runner:
             raise RuntimeError("a runner with worker processes runs one map() or blocks() at a "
                                "time: another one started before this one was finished")
 
-    def _limit(self, texts: list[str], limit: int) -> int:
-        """The chunk size whose output would be about CHUNK_BYTES, judged by these texts (when
-        there are none, a block of blank lines, twice ``limit``: blank lines cost nothing)."""
-        if not texts:
+    def _limit(self, size: int, records: int, limit: int) -> int:
+        """The chunk size whose output would be about CHUNK_BYTES, judged by an answer of
+        ``records`` records and ``size`` characters (when it has none, a block of blank lines,
+        twice ``limit``: blank lines cost nothing)."""
+        if not records:
             return min(self.chunk, 2 * limit)
-        size = sum(len(t) + 64 for t in texts) / len(texts)
-        return max(1, min(self.chunk, int(self.CHUNK_BYTES / size)))
+        per_record = size / records + 64
+        return max(1, min(self.chunk, int(self.CHUNK_BYTES / per_record)))
 
     def _wait(self, pool: _Workers) -> bool:
         """Wait for the oldest answer; False when the stop flag is set first."""

@@ -24,6 +24,7 @@ from grantcheck.schemes import SCHEME_IDS
 _tuple_new = tuple.__new__
 
 OutputKind = Literal["json", "csv", "none"]
+Detail = Literal["compact", "full"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class Options:
     rates: Mapping[str, Decimal] = field(default_factory=dict)
     schemes: tuple[str, ...] = SCHEME_IDS
     output: OutputKind = "json"  # json: one JSON object per record; csv: one CSV row; none
+    # json only: compact (docs/batch.md, by id into `schemes --catalogue`) or full (`match`'s)
+    detail: Detail = "compact"
 
     def __post_init__(self) -> None:
         """Refuses an unknown scheme id (UnknownScheme, with a hint) or output kind at once,
@@ -45,13 +48,16 @@ class Options:
             get(sid)
         if self.output not in ("json", "csv", "none"):
             raise ValueError(f"output {self.output!r}: expected json, csv or none")
+        if self.detail not in ("compact", "full"):
+            raise ValueError(f"detail {self.detail!r}: expected compact or full")
 
 
 class Record(NamedTuple):
     """One input's outcome, ready to write.
 
-    ``text`` is the record serialized for ``Options.output`` (a JSON object of the shape of
-    ``grantcheck match --format json``, or a CSV row with its newline). ``verdicts`` holds
+    ``text`` is the record serialized for ``Options.output`` (a JSON object: the compact record
+    of docs/batch.md, or with ``Options.detail`` "full" the shape of ``grantcheck match --format
+    json``; or a CSV row with its newline). ``verdicts`` holds
     ``(verdict, verdict_if_open)`` per scheme. ``errors`` holds the ``Error: …`` and ``Hint: …``
     lines ``grantcheck match`` would print for this input.
     """
@@ -72,13 +78,17 @@ SHOWN_ERRORS = 20  # the failed inputs whose error lines a batch's summary shows
 class Block(NamedTuple):
     """The records of consecutive inputs, ready to write: what a worker sends back for a chunk.
 
-    ``texts`` holds each record's text in input order; ``errors`` the error lines of the first
-    failed records (at most :data:`SHOWN_ERRORS` of them); ``warnings`` the distinct warnings;
-    ``records`` the records themselves, kept only for the table (``Options.output == "none"``),
-    which needs each one's name and verdicts.
+    ``data`` holds the records' texts in input order, encoded once (UTF-8, lone surrogates
+    kept: :func:`encode`), each JSON record ended by a newline, each CSV row by its own: one
+    bytes object to send through a pipe and write, not an object per record to pickle.
+    ``done`` counts the records; ``errors`` the error lines of the first failed records (at
+    most :data:`SHOWN_ERRORS` of them); ``warnings`` the distinct warnings; ``records`` the
+    records themselves, kept only for the table (``Options.output == "none"``), which needs
+    each one's name and verdicts.
     """
 
-    texts: list[str]
+    data: bytes
+    done: int
     failed: int = 0
     internal: int = 0
     errors: tuple[tuple[str, ...], ...] = ()
@@ -86,21 +96,30 @@ class Block(NamedTuple):
     records: tuple[Record, ...] = ()
 
     @property
-    def done(self) -> int:
-        return len(self.texts)
+    def text(self) -> str:
+        """The records' text (what ``data`` encodes)."""
+        return self.data.decode("utf-8", "surrogatepass")
 
     @classmethod
-    def of(cls, records: list[Record], keep: bool = False) -> Block:
-        """The block of ``records``; ``keep`` keeps the records themselves."""
+    def of(cls, records: list[Record], keep: bool = False, lines: bool = False) -> Block:
+        """The block of ``records``; ``keep`` keeps the records themselves; ``lines`` ends each
+        text with a newline (JSON records; a CSV row carries its own)."""
         texts = [r.text for r in records]
+        data = encode("\n".join(texts) + "\n" if lines and texts else "".join(texts))
         failed = [r for r in records if not r.ok]
         warnings: dict[str, None] = {}
         for r in records:
             if r.warnings:
                 warnings.update(dict.fromkeys(r.warnings))
-        return cls(texts, len(failed), sum(r.internal for r in failed),
+        return cls(data, len(records), len(failed), sum(r.internal for r in failed),
                    tuple(r.errors for r in failed[:SHOWN_ERRORS]), tuple(warnings),
                    tuple(records) if keep else ())
+
+
+def encode(text: str) -> bytes:
+    """``text`` as UTF-8, a lone surrogate (from a file name that is not UTF-8) kept as it is,
+    so that decoding gives ``text`` back and the output's own error handler decides."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 def error_message(e: ProfileError) -> str:
@@ -130,14 +149,18 @@ class Worker:
 
     def block(self, chunk: Iterable[Task] | Lines) -> Block:
         """The records of a chunk, as one :class:`Block`."""
-        return Block.of(self.run(chunk), keep=self.options.output == "none")
+        out = self.options.output
+        return Block.of(self.run(chunk), keep=out == "none", lines=out == "json")
 
     def one(self, task: Task) -> Record:
         try:
             profile = load_task(task)
             if self.options.output == "json":
-                full = self._full(check(profile, self.options.as_of, rates=self.rates,
-                                        schemes=self.options.schemes, source=task.source))
+                m = check(profile, self.options.as_of, rates=self.rates,
+                          schemes=self.options.schemes, source=task.source)
+                if self.options.detail == "compact":
+                    return self._compact(m, task.payload[1] if task.kind == "registry" else None)
+                full = self._full(m)
                 if task.kind == "registry":  # where each fact came from: grantcheck.registry
                     provenance = json.dumps(task.payload[1], ensure_ascii=False)
                     return full._replace(text=f'{full.text[:-1]}, "provenance": {provenance}}}')
@@ -156,6 +179,11 @@ class Worker:
         from grantcheck.render.json import match_to_json
 
         return self._record(m, match_to_json(m))
+
+    def _compact(self, m: MatchResult, provenance: dict[str, str] | None) -> Record:
+        from grantcheck.render.compact import match_to_compact
+
+        return self._record(m, match_to_compact(m, provenance))
 
     def _summary(self, m: MatchSummary, provenance: dict[str, str] | None = None) -> Record:
         text = ""

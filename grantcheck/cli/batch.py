@@ -70,6 +70,11 @@ class BatchFormat(StrEnum):
     json = "json"
 
 
+class Detail(StrEnum):
+    compact = "compact"
+    full = "full"
+
+
 class InputFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
@@ -110,8 +115,15 @@ def batch(
         BatchFormat,
         typer.Option("--format", "-f",
                      help="table (a summary on the terminal), csv (a row per profile), jsonl (a "
-                     "'match --format json' object per line) or json (an array of them)."),
+                     "JSON record per line) or json (an array of them)."),
     ] = BatchFormat.table,
+    detail: Annotated[
+        Detail,
+        typer.Option("--detail", help="For jsonl and json: compact records (the verdicts, "
+                     "amounts and open rules; rule texts and citations by id, in 'grantcheck "
+                     "schemes --catalogue'; docs/batch.md) or full ones ('match --format "
+                     "json' objects)."),
+    ] = Detail.compact,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", metavar="FILE",
@@ -139,6 +151,9 @@ def batch(
 
     
         grantcheck batch --input registry.jsonl --format jsonl --output fits.jsonl
+
+    
+        grantcheck schemes --catalogue --as-of 2026-11-23 > catalogue.json
 
     
         find clients -name '*.toml' | grantcheck batch - --format json
@@ -170,7 +185,7 @@ def batch(
     diverted: list[Path] = []  # where an interrupted rerun wrote its records
     kind: OutputKind = "csv" if fmt is BatchFormat.csv else "none" if (
         fmt is BatchFormat.table) else "json"
-    options = gb.Options(on, overrides, tuple(ids), kind)
+    options = gb.Options(on, overrides, tuple(ids), kind, detail.value)
     tally = gb.Tally()
     try:
         with _ended_at_once(output), contextlib.ExitStack() as stack:

@@ -11,6 +11,7 @@ from grantcheck.cli._common import (
     AsOf,
     Format,
     FormatOption,
+    SchemeOption,
     _check_schemes,
     _parse_date,
     _print_json,
@@ -21,18 +22,42 @@ from grantcheck.cli._common import (
 
 
 @_quiet_when_stdout_closes
-def schemes(as_of: AsOf = None, fmt: FormatOption = Format.table) -> None:
+def schemes(
+    as_of: AsOf = None,
+    fmt: FormatOption = Format.table,
+    scheme: SchemeOption = None,
+    catalogue: Annotated[
+        bool,
+        typer.Option("--catalogue", help="Print, as JSON, the catalogue of 'grantcheck batch' "
+                     "records on the date: the rules, documents, parameters and citations they "
+                     "name by id (docs/batch.md); give the batch's --scheme options too."),
+    ] = False,
+) -> None:
     """List the schemes: agency, call status on the date, maximum grant, aid rate, own funding.
 
-    Example:
+    Examples:
 
     
         grantcheck schemes --as-of 2020-11-15
+
+    
+        grantcheck schemes --catalogue --as-of 2026-11-23 > catalogue.json
     """
     from grantcheck.describe import schemes_overview
+    from grantcheck.schemes import SCHEME_IDS
 
     on = _parse_date(as_of) if as_of else date.today()
+    ids = list(scheme) if scheme else list(SCHEME_IDS)
+    _check_schemes(ids)
+    if catalogue:
+        from grantcheck.render.compact import catalogue as make_catalogue
+
+        _print_json(make_catalogue(on, ids))
+        return
     data = schemes_overview(on)
+    if scheme:  # the schemes asked for, in the order given
+        by_id = {s["id"]: s for s in data["schemes"]}
+        data["schemes"] = [by_id[i] for i in ids]
     if fmt is Format.json:
         _print_json(data)
         return

@@ -35,8 +35,10 @@ class Sink:
         self.out = out
 
     def write(self, block: Block) -> None:
-        if block.texts:
-            self.out.write("\n".join(block.texts) + "\n")
+        """The block's records, a line each, with one write: an interrupted run never leaves
+        half a record."""
+        if block.data:
+            self.out.write(block.text)
 
     def close(self) -> None:
         self.out.flush()
@@ -52,7 +54,7 @@ class CsvSink(Sink):
         out.write(RowWriter().text(header))
 
     def write(self, block: Block) -> None:
-        self.out.write("".join(block.texts))
+        self.out.write(block.text)
 
 
 class JsonArraySink(Sink):
@@ -63,8 +65,9 @@ class JsonArraySink(Sink):
         self.first = True
 
     def write(self, block: Block) -> None:
-        if block.texts:
-            self.out.write(("[\n" if self.first else ",\n") + ",\n".join(block.texts))
+        if block.data:  # a record is one line of JSON: no newline inside one
+            self.out.write(("[\n" if self.first else ",\n")
+                           + block.text[:-1].replace("\n", ",\n"))
             self.first = False
 
     def close(self) -> None:

@@ -21,7 +21,8 @@ runner = CliRunner()
 def screen(name: str, *args: str) -> tuple[int, dict[str, dict[str, Any]], str]:
     """(exit code, {company name or source: record}, stderr) of a batch over a data file."""
     r = runner.invoke(app, ["batch", "--input", str(DATA / name), "--format", "jsonl",
-                            "--as-of", AS_OF, *args], env={"NO_COLOR": "1"})
+                            "--detail", "full", "--as-of", AS_OF, *args],
+                      env={"NO_COLOR": "1"})
     records = {}
     for line in r.stdout.splitlines():
         d = json.loads(line)

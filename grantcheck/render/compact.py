@@ -1,0 +1,373 @@
+"""The compact batch record and its catalogue (docs/batch.md, "The compact record").
+
+``grantcheck batch --format jsonl`` writes, by default, one compact record per profile: what
+differs from one profile to the next (the verdicts, the amounts, the documents still missing,
+the rules that did not pass and the facts that would settle them), and the rest by id only.
+What is the same for every profile checked on one date (the rules' titles, kinds and
+citations, the documents, the parameters, the notes, the exchange rates) is written once, in
+the catalogue that ``grantcheck schemes --catalogue --as-of DATE`` prints. A record names its
+format (``record``: :data:`RECORD`), its ``evaluation_date`` and its ``rule_set_digest``, which
+are the catalogue's for the same date, schemes and code.
+
+Most findings that do not pass are the same for most profiles: a fact not stated gives the same
+message and fix whoever leaves it out. The catalogue holds, per rule, its *usual* finding, the
+one a sample applicant that states only its name and country gets (:data:`SAMPLE_NAME`); a
+record names such a finding by its rule id alone, and writes in full only the findings that
+differ from it. Every finding can so be told exactly from the record and the catalogue.
+
+A citation's id is its source's id and the first 10 hex digits of the sha256 of its JSON
+(``gber:db3be3d5d3``): the same on every machine for the same text, shared by the rules that
+cite the same words, and a new one when a quote changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any, NamedTuple
+
+from grantcheck import __version__
+from grantcheck.citations import Citation
+from grantcheck.engine import (
+    AmountsResult,
+    Ctx,
+    Finding,
+    Outcome,
+    Scheme,
+    SchemeResult,
+    Verdict,
+    evaluate,
+)
+from grantcheck.fx import FxRates
+from grantcheck.matching import MatchResult
+from grantcheck.money import CURRENCIES, Money, decimal_str
+from grantcheck.profile import ProfileError, profile_from_data
+from grantcheck.profile.bounds import stated_ranges
+from grantcheck.record import combined_digest, decision_record, digest
+
+RECORD = "grantcheck.batch/1"  # the compact record's format and version (docs/batch.md)
+CATALOGUE = RECORD  # the catalogue that goes with it
+SAMPLE_NAME = "sample applicant"  # the applicant of the usual findings: a name and a country
+COMPANY = "{company}"  # in a usual finding's message or fix: the profile's company name
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+_string: Callable[[str], str] = json.encoder.encode_basestring
+_FIX_OUTCOMES = (Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING)
+_OUTCOME = {o: _string(o.value) for o in Outcome}
+_VERDICT = {v: _string(v.value) for v in Verdict}
+_MAYBE = (Verdict.FITS, Verdict.NEEDS_INFORMATION)  # an amount the company may still get
+_IDS: dict[int, tuple[Citation, str]] = {}
+FindingKey = tuple[Outcome, str, str, tuple[str, ...]]
+
+class Usual(NamedTuple):
+    """What the sample applicant gets from a scheme on a date: the findings of the rules it
+    does not pass (rule id -> :data:`FindingKey`, its name written :data:`COMPANY`), the
+    rules whose message or fix names it, and the own-funding form."""
+
+    findings: dict[str, FindingKey]
+    own_funding_form: str | None
+    named: frozenset[str] = frozenset()
+
+
+_USUAL: dict[tuple[int, date], tuple[Scheme, Usual]] = {}
+
+
+def cite_id(c: Citation) -> str:
+    """The citation's stable id: ``SOURCE-ID:`` and 10 hex digits of its content's sha256."""
+    hit = _IDS.get(id(c))
+    if hit is not None and hit[0] is c:
+        return hit[1]
+    text = json.dumps(c.to_json(), sort_keys=True, ensure_ascii=False)
+    value = f"{c.source.id}:{hashlib.sha256(text.encode()).hexdigest()[:10]}"
+    _IDS[id(c)] = (c, value)
+    return value
+
+
+def cite_ids(cites: Iterable[Citation]) -> list[str]:
+    return [cite_id(c) for c in cites]
+
+
+def _key(f: Finding) -> FindingKey:
+    """What a finding says beyond its rule: outcome, message, the fix shown, missing fields."""
+    fix = f.fix if f.outcome in _FIX_OUTCOMES else ""
+    return (f.outcome, f.message, fix, f.missing)
+
+
+def usual(s: Scheme, on: date) -> Usual:
+    """What the sample applicant gets from ``s`` on ``on`` (once per scheme and date)."""
+    hit = _USUAL.get((id(s), on))
+    if hit is not None and hit[0] is s:
+        return hit[1]
+    try:
+        sample = profile_from_data({"company": {"name": SAMPLE_NAME, "country": s.country,
+                                                "currency": s.currency}}, f"<{SAMPLE_NAME}>")
+    except ProfileError:  # a scheme of a country a profile cannot name: no usual findings
+        found = Usual({}, None)
+    else:
+        ctx = Ctx(sample, on, FxRates(on))
+        try:
+            result = evaluate(s, ctx)
+        finally:
+            ctx.forget()
+        am = result.amounts.amounts
+        keys = {f.rule.id: _key(f) for f in result.findings if f.outcome is not Outcome.PASS}
+        named = frozenset(i for i, k in keys.items() if SAMPLE_NAME in k[1] + k[2])
+        for i in named:
+            o, message, fix, fields = keys[i]
+            keys[i] = (o, message.replace(SAMPLE_NAME, COMPANY), fix.replace(SAMPLE_NAME, COMPANY),
+                       fields)
+        found = Usual(keys, am.own_funding_form if am is not None else None, named)
+    if len(_USUAL) >= 256:
+        _USUAL.clear()
+    _USUAL[(id(s), on)] = (s, found)
+    return found
+
+
+def key_to_json(k: FindingKey) -> dict[str, Any]:
+    """A finding's outcome, message, fix and missing fields as a record writes them."""
+    outcome, message, fix, missing = k
+    out: dict[str, Any] = {"outcome": outcome.value, "message": message}
+    if fix:
+        out["fix"] = fix
+    if missing:
+        out["missing_fields"] = list(missing)
+    return out
+
+
+def _amount(m: Money | None) -> str:
+    return "null" if m is None else _string(decimal_str(m.amount))
+
+
+def _amounts(out: list[str], a: AmountsResult, form: str | None) -> None:
+    """The amounts; the own-funding form only when it is not ``form``, the catalogue's."""
+    am = a.amounts
+    if am is None:
+        out.append('"max_grant": null, "own_funding": null')
+        missing = a.missing
+    else:
+        out += ('"max_grant": ', _amount(am.max_grant), ', "own_funding": ',
+                _amount(am.own_funding))
+        if am.own_funding_form != form:
+            out += (', "own_funding_form": ', _string(am.own_funding_form))
+        missing = am.missing
+    if missing:
+        out += (', "amount_missing_fields": ', _encode(list(missing)))
+
+
+def _same(u: FindingKey, outcome: Outcome, message: str, fix: str, fields: tuple[str, ...],
+          name: str | None) -> bool:
+    """Whether a finding says what the usual one ``u`` says (with ``name`` for
+    :data:`COMPANY`, when given)."""
+    if name is None:
+        return u[1] == message and u[0] is outcome and u[2] == fix and u[3] == fields
+    return (u[1].replace(COMPANY, name) == message and u[0] is outcome
+            and u[2].replace(COMPANY, name) == fix and u[3] == fields)
+
+
+def _scheme(out: list[str], r: SchemeResult, settles: dict[str, list[str]], name: str) -> None:
+    s = r.scheme
+    out += ('{"id": ', _string(s.id), ', "status": ', _string(r.status), ', "verdict": ',
+            _VERDICT[r.verdict], ', "verdict_if_open": ', _VERDICT[r.verdict_if_open],
+            ', "scope": ', _string(r.scope.state))
+    if r.scope.applicable_if:
+        out += (', "applicable_if": ', _encode(list(r.scope.applicable_if)))
+    out += (', "currency": ', _string(s.currency), ", ")
+    known = usual(s, r.on)
+    _amounts(out, r.amounts, known.own_funding_form)
+    if r.tiers:
+        out.append(', "tiers": [')
+        for i, t in enumerate(r.tiers):
+            out += (", " if i else "", '{"id": ', _string(t.tier.id), ', "verdict": ',
+                    _VERDICT[t.verdict], ", ")
+            _amounts(out, t.amounts, known.own_funding_form)
+            out.append("}")
+        out.append("]")
+    missing = r.missing_documents
+    out += (', "missing_documents": ', _encode([d.document.id for d in missing]))
+    maybe = [d.document.id for d in missing if d.needed is None]
+    if maybe:
+        out += (', "documents_needed_unknown": ', _encode(maybe))
+    passed = 0
+    items: list[str] = []
+    usual_of = known.findings.get
+    for f in r.findings:
+        outcome = f.outcome
+        if outcome is Outcome.PASS:
+            passed += 1
+            continue
+        rid = f.rule.id
+        fields = f.missing
+        for field in fields:
+            settles.setdefault(field, []).append(rid)
+        fix = f.fix if outcome in _FIX_OUTCOMES else ""
+        u = usual_of(rid)
+        if u is not None and _same(u, outcome, f.message, fix, fields,
+                                   name if rid in known.named else None):
+            # the catalogue's usual finding: its id says it all
+            items.append(_string(rid))
+            continue
+        item = ['{"rule": ', _string(rid), ', "outcome": ', _OUTCOME[outcome], ', "message": ',
+                _string(f.message)]
+        if fix:
+            item += (', "fix": ', _string(fix))
+        if fields:
+            item += (', "missing_fields": ', _encode(list(fields)))
+        item.append("}")
+        items.append("".join(item))
+    out += (', "open": [', ", ".join(items), '], "passed": ', str(passed), "}")
+
+
+def _highest(m: MatchResult) -> str:
+    """The largest maximum grant among the schemes that fit or need information, compared in
+    euros at the evaluation date's rates (a rate missing: that scheme is not compared)."""
+    fx = FxRates(m.on, dict(m.fx.overrides))  # its own: the record's rates stay those used
+    best: tuple[Any, str, Money] | None = None
+    for r in m.results:
+        am = r.amounts.amounts
+        if r.verdict not in _MAYBE or am is None or am.max_grant is None:
+            continue
+        try:
+            eur = fx.convert(am.max_grant, "EUR").amount
+        except LookupError:
+            continue
+        if best is None or eur > best[0]:
+            best = (eur, r.scheme.id, am.max_grant)
+    if best is None:
+        return "null"
+    return _encode({"scheme": best[1], "amount": decimal_str(best[2].amount),
+                    "currency": best[2].currency})
+
+
+def _profile(m: MatchResult) -> dict[str, Any]:
+    c = m.profile.company
+    out: dict[str, Any] = {"source": m.source, "name": c.name, "country": c.country,
+                           "currency": c.money_currency}
+    if c.org_number:
+        out["org_number"] = c.org_number
+    if c.cvr_number:
+        out["cvr_number"] = c.cvr_number
+    ranges = stated_ranges(m.profile)
+    if ranges:
+        out["ranges"] = ranges
+    return out
+
+
+def match_to_compact(m: MatchResult, provenance: dict[str, str] | None = None) -> str:
+    """The compact record of ``m`` (one line of JSON), with a registry unit's ``provenance``."""
+    out = ['{"record": "', RECORD, '", "grantcheck_version": ', _string(__version__),
+           ', "profile": ', _encode(_profile(m)), ', "evaluation_date": "', m.on.isoformat(),
+           '", "rule_set_digest": "', combined_digest([digest(r.scheme) for r in m.results]),
+           '"']
+    if m.fx.overrides:  # --rate: the rates used; otherwise the catalogue's, of the date
+        out += (', "exchange_rates": ', _encode(m.fx.to_json()))
+    out += (', "warnings": ', _encode(list(m.warnings)), ', "any_open_scheme_fits": ',
+            "true" if m.any_open_fit else "false", ', "highest_max_grant": ', _highest(m),
+            ', "schemes": [')
+    settles: dict[str, list[str]] = {}
+    for i, r in enumerate(m.results):
+        if i:
+            out.append(", ")
+        _scheme(out, r, settles, m.profile.company.name)
+    out += ('], "missing_fields": ', _encode(settles))
+    if provenance is not None:
+        out += (', "provenance": ', _encode(provenance))
+    out.append("}")
+    return "".join(out)
+
+
+def findings_of(record: dict[str, Any], catalogue: dict[str, Any]
+                ) -> dict[str, list[dict[str, Any]]]:
+    """Scheme id -> the findings of the rules that did not pass, as the full record writes
+    them (``rule``, ``title``, ``kind``, ``outcome``, ``message``, ``tier``, ``fix``,
+    ``missing_fields``, ``source``), from a compact ``record`` (parsed) and its ``catalogue``
+    (ValueError when they do not go together)."""
+    if (record.get("record"), record.get("rule_set_digest")) != (
+            catalogue["catalogue"], catalogue["rule_set_digest"]):
+        raise ValueError("the record and the catalogue are not of the same format and rule set")
+    cites = catalogue["citations"]
+    name = record["profile"]["name"]
+    rules = {r["id"]: r for s in catalogue["schemes"] for r in s["rules"]}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for scheme in record["schemes"]:
+        found = out[scheme["id"]] = []
+        for item in scheme["open"]:
+            rule = rules[item if isinstance(item, str) else item["rule"]]
+            said = rule["usual"] if isinstance(item, str) else item
+            f: dict[str, Any] = {"rule": rule["id"], "title": rule["title"],
+                                 "kind": rule["kind"], "outcome": said["outcome"],
+                                 "message": said["message"]}
+            if rule["tier"]:
+                f["tier"] = rule["tier"]
+            if isinstance(item, str):  # the usual finding: the company named where it is
+                f["message"] = f["message"].replace(COMPANY, name)
+            if said.get("fix"):
+                f["fix"] = said["fix"].replace(COMPANY, name) if isinstance(item, str) else (
+                    said["fix"])
+            if said.get("missing_fields"):
+                f["missing_fields"] = said["missing_fields"]
+            f["source"] = [cites[c] for c in rule["cites"]]
+            found.append(f)
+    return out
+
+
+# --- the catalogue -----------------------------------------------------------------------------
+
+def _scheme_entry(s: Scheme, on: date, citations: dict[str, Any]) -> dict[str, Any]:
+    def ids(cites: tuple[Citation, ...]) -> list[str]:
+        found = cite_ids(cites)
+        for c, i in zip(cites, found, strict=True):
+            citations.setdefault(i, c.to_json())
+        return found
+
+    status, status_text = s.call.status(on)
+    known = usual(s, on)
+    return {
+        "id": s.id, "name": s.name, "agency": s.agency, "country": s.country,
+        "currency": s.currency, "status": status, "status_text": status_text,
+        "fit_wording": s.fit_wording or None,
+        "rule_set_digest": digest(s),
+        "rules": [{"id": r.id, "title": r.title, "kind": r.kind.value, "tier": r.tier,
+                   "cites": ids(r.cites),
+                   "usual": key_to_json(known.findings[r.id]) if r.id in known.findings
+                   else None}
+                  for r in s.rules],
+        "documents": [{"id": d.id, "name": d.name, "stage": d.stage.value, "tier": d.tier,
+                       "condition": d.condition or None, "cites": ids(d.cites)}
+                      for d in s.documents],
+        "tiers": [{"id": t.id, "name": t.name} for t in s.tiers],
+        "own_funding_form": known.own_funding_form,
+        "notes": list(s.notes),
+        "source": {"title": s.source.title, "publisher": s.source.publisher,
+                   "language": s.source.language, "url": s.source.url},
+        "decision_record": decision_record(s, on),
+    }
+
+
+def catalogue(on: date, scheme_ids: Iterable[str]) -> dict[str, Any]:
+    """What the compact records of a batch on ``on`` over ``scheme_ids`` refer to by id."""
+    from grantcheck.schemes import get
+
+    schemes = [get(i) for i in scheme_ids]
+    citations: dict[str, Any] = {}
+    entries = [_scheme_entry(s, on, citations) for s in schemes]
+    return {"catalogue": CATALOGUE, "grantcheck_version": __version__,
+            "evaluation_date": on.isoformat(),
+            "rule_set_digest": combined_digest([digest(s) for s in schemes]),
+            "usual_findings_for": f"a company that states only its name ({SAMPLE_NAME!r}) and "
+                                  "the scheme's country",
+            "exchange_rates": _rates(on), "schemes": entries,
+            "citations": dict(sorted(citations.items()))}
+
+
+def _rates(on: date) -> list[dict[str, str]]:
+    """The euro rates of every currency on ``on`` (a record's, unless it says its own)."""
+    fx = FxRates(on)
+    for c in CURRENCIES:
+        if c != "EUR":
+            try:
+                fx.rate(c)
+            except LookupError:  # a date the table does not cover: the record says so
+                continue
+    return fx.to_json()
