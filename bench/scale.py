@@ -85,7 +85,7 @@ def main() -> None:
             batch_s.append(res.seconds)
             seconds, size = _dask_run(tmp, args.jobs, r)
             dask_s.append(seconds)
-            print(f"round {r + 1}: batch {res.seconds:.2f} s ({res.output_mb:.1f} MB), "
+            print(f"round {r + 1}: batch {res.seconds:.2f} s ({res.output_bytes / 2**20:.1f} MB), "
                   f"dask {seconds:.2f} s ({size / 2**20:.1f} MB)", flush=True)
         for name, times in (("batch --jobs", batch_s), ("dask processes", dask_s)):
             median = statistics.median(times)
