@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -237,3 +237,25 @@ def profile_from_row(row: Mapping[str, str], source: str) -> Profile:
     if problems:
         raise ProfileError(source, problems)
     return profile
+
+
+def numbered_rows(reader: Any) -> Iterator[tuple[int, int, list[str] | Exception]]:
+    """(the row's first and last line numbers, its cells or the csv.Error that refused it) for
+    each non-blank row of a csv reader whose header was read: a row may span lines (a quoted
+    multi-line field, or a quote not closed), so each is numbered by where it starts."""
+    import csv
+
+    end = reader.line_num
+    while True:
+        start = end + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            end = reader.line_num
+            yield start, end, e
+            continue
+        end = reader.line_num
+        if any(cell.strip() for cell in row):
+            yield start, end, row

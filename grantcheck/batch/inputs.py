@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal, NamedTuple
 
-from grantcheck.csv_input import HeaderError, check_header
+from grantcheck.csv_input import HeaderError, check_header, numbered_rows
 
 # a task and a record are made for every input: made with tuple.__new__ and every field, without
 # the named tuple's constructor (a Python function around it), as engine's Check helpers are
@@ -243,22 +243,12 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[Task]:
 
 
 def _csv_rows(reader: Any, names: list[str], name: str) -> Iterator[Task]:
-    end = reader.line_num
-    while True:
-        start = end + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as e:
-            end = reader.line_num
-            yield Task("missing", f"{name}:{start}", f"not a CSV row: {e}"
+    for start, end, row in numbered_rows(reader):
+        source = f"{name}:{start}"
+        if isinstance(row, Exception):
+            yield Task("missing", source, f"not a CSV row: {row}"
                        + (f" (lines {start}-{end} were read as this row: is a quote not "
                           "closed?)" if end > start else ""))
-            continue
-        end = reader.line_num
-        source = f"{name}:{start}"
-        if not row or not any(cell.strip() for cell in row):
             continue
         if len(row) != len(names):
             yield Task("missing", source,

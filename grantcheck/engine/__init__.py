@@ -88,6 +88,7 @@ from grantcheck.engine.rules import Finding as Finding
 from grantcheck.engine.rules import Rule as Rule
 from grantcheck.engine.rules import RuleBook as RuleBook
 from grantcheck.engine.rules import dated as dated
+from grantcheck.engine.rules import declaration_checks as declaration_checks
 from grantcheck.engine.rules import derived as derived
 from grantcheck.engine.rules import lacking as lacking
 from grantcheck.engine.rules import missing as missing

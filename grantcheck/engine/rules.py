@@ -173,14 +173,7 @@ class RuleBook:
     ) -> None:
         """A condition no number settles: the profile states it under [declarations]."""
         path = f"declarations.{field_name}"
-        # a declaration is true, false or not stated (a strict bool): its three checks, made once
-        checks: dict[bool | None, Check] = {
-            None: unknown(f"not declared: {path}", path,
-                          fix=f"set {path} = true if it holds (false if not)"),
-            **{v: check(v, f"declared {path} = {str(v).lower()}",
-                        "the scheme requires it; it can only change if the facts change")
-               for v in (True, False)},
-        }
+        checks = declaration_checks(path)
 
         def fn(ctx: Ctx) -> Check:  # ctx.value(path), inlined: a dozen run for every profile
             stated = ctx.profile.declarations
@@ -189,6 +182,19 @@ class RuleBook:
         fn.__doc__ = title
         self.add(rule_id, title, fn, section=section, cites=cites, kind=Kind.DECLARATION,
                  reads=(path,), tier=tier)
+
+
+def declaration_checks(path: str) -> dict[bool | None, Check]:
+    """The three checks of a declaration at ``path``, by what it states: true, false or not
+    stated (a strict bool; not stated is unknown, never false). For a rule that settles the
+    declaration from a fact first, and declares otherwise (Bedriftsnettverk BN06)."""
+    return {
+        None: unknown(f"not declared: {path}", path,
+                      fix=f"set {path} = true if it holds (false if not)"),
+        **{v: check(v, f"declared {path} = {str(v).lower()}",
+                    "the scheme requires it; it can only change if the facts change")
+           for v in (True, False)},
+    }
 
 
 def _requiring(paths: tuple[str, ...], fn: Callable[[Ctx], Check]) -> Callable[[Ctx], Check]:

@@ -12,14 +12,14 @@ import csv
 from collections.abc import Iterator, Mapping
 from typing import IO
 
+from grantcheck.csv_input import numbered_rows
 from grantcheck.registry.common import (
     RawTask,
     Unit,
     UnitError,
     error_task,
-    numbered_rows,
     text_lines,
-    unreadable,
+    unit_task,
 )
 from grantcheck.registry.mapping import (
     BOLAGSVERKET_FORMS,
@@ -103,7 +103,7 @@ def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
     if missing:
         yield error_task(f"{name}:1", f"not Bolagsverket's bulk file: no column {missing[0]!r}")
         return
-    for start, row in numbered_rows(reader):
+    for start, _, row in numbered_rows(reader):
         if isinstance(row, Exception):
             yield error_task(f"{name}:{start}", f"not a row of the file: {row}")
             continue
@@ -112,9 +112,4 @@ def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
             yield error_task(source, f"has {len(row)} fields where the header has "
                              f"{len(header)}")
             continue
-        try:
-            yield unit_of(dict(zip(header, row, strict=True))).task(source)
-        except UnitError as e:
-            yield error_task(source, str(e))
-        except (ValueError, TypeError, KeyError, AttributeError) as e:  # a shape not foreseen
-            yield error_task(source, unreadable(e))
+        yield unit_task(unit_of, dict(zip(header, row, strict=True)), source)

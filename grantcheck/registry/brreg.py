@@ -13,6 +13,7 @@ import csv
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
+from grantcheck.csv_input import numbered_rows
 from grantcheck.registry.common import (
     RawTask,
     Unit,
@@ -22,11 +23,10 @@ from grantcheck.registry.common import (
     flatten,
     json_items,
     number,
-    numbered_rows,
     put_sector,
     text,
     text_lines,
-    unreadable,
+    unit_task,
 )
 from grantcheck.registry.mapping import BRREG_FORMS, BRREG_PUBLICLY_OWNED
 
@@ -114,15 +114,6 @@ def _difficulty(unit: Unit, row: Mapping[str, Any]) -> None:
                   "insolvency proceedings (GBER art. 2(18)(c)): not settled")
 
 
-def _unit_task(row: Mapping[str, Any], source: str) -> RawTask:
-    try:
-        return unit_of(row).task(source)
-    except UnitError as e:
-        return error_task(source, str(e))
-    except (ValueError, TypeError, KeyError, AttributeError) as e:  # a shape not foreseen
-        return error_task(source, unreadable(e))
-
-
 def csv_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
     """One task per row of the ``enheter`` CSV (comma- or semicolon-separated, as its header
     says); a row whose cell count differs from the header's is an error task."""
@@ -140,7 +131,7 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
         yield error_task(f"{name}:1", f"not Enhetsregisteret's enheter file: no column "
                          f"{missing[0]!r}")
         return
-    for start, row in numbered_rows(reader):
+    for start, _, row in numbered_rows(reader):
         if isinstance(row, Exception):
             yield error_task(f"{name}:{start}", f"not a CSV row: {row}")
             continue
@@ -148,7 +139,7 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
             yield error_task(f"{name}:{start}", f"has {len(row)} cells where the header has "
                              f"{len(header)} columns")
             continue
-        yield _unit_task(dict(zip(header, row, strict=True)), f"{name}:{start}")
+        yield unit_task(unit_of, dict(zip(header, row, strict=True)), f"{name}:{start}")
 
 
 def json_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
@@ -160,7 +151,7 @@ def json_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
         elif not isinstance(item, dict):
             yield error_task(source, f"a unit must be a JSON object (got {type(item).__name__})")
         else:
-            yield _unit_task(flatten(item), source)
+            yield unit_task(unit_of, flatten(item), source)
 
 
 def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:

@@ -13,14 +13,15 @@ import codecs
 import gzip
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from grantcheck.csv_input import sector_of_nace
 
 # (kind, source, payload): what grantcheck.batch makes a Task of (registry does not import batch)
 RawTask = tuple[str, str, Any]
+T = TypeVar("T")
 
 
 class UnitError(ValueError):
@@ -51,10 +52,17 @@ class Unit:
         return ("registry", source, (self.data, self.provenance))
 
 
-def unreadable(e: Exception) -> str:
-    """The message of a unit whose shape no reader foresaw (a list where an object belongs):
-    its record says so, and the rest go on."""
-    return f"cannot be read as a registry unit ({type(e).__name__}: {str(e)[:120]})"
+def unit_task(unit_of: Callable[[T], Unit], value: T, source: str) -> RawTask:
+    """The task of the unit ``unit_of`` reads from ``value`` (a row, a document), or an error
+    task: the reader's own message, or, for a shape no reader foresaw (a list where an object
+    belongs), that it cannot be read. Its record says so, and the rest go on."""
+    try:
+        return unit_of(value).task(source)
+    except UnitError as e:
+        return error_task(source, str(e))
+    except (ValueError, TypeError, KeyError, AttributeError) as e:  # a shape not foreseen
+        return error_task(source, f"cannot be read as a registry unit ({type(e).__name__}: "
+                          f"{str(e)[:120]})")
 
 
 def error_task(source: str, message: str) -> RawTask:
@@ -278,26 +286,3 @@ def flatten(obj: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
         else:
             out[key] = v
     return out
-
-
-def numbered_rows(reader: Any) -> Iterator[tuple[int, list[str] | Exception]]:
-    """(the row's first line number, its cells or the csv.Error that refused it) for each
-    non-blank row of a csv reader whose header was read: a row may span lines (a quoted
-    multi-line field), so each is numbered by where it starts."""
-    import csv
-
-    end = reader.line_num
-    while True:
-        start = end + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as e:
-            end = reader.line_num
-            yield start, e
-            continue
-        end = reader.line_num
-        if any(cell.strip() for cell in row):
-            yield start, row
-

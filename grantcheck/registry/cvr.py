@@ -22,7 +22,7 @@ from grantcheck.registry.common import (
     number,
     put_sector,
     text,
-    unreadable,
+    unit_task,
 )
 from grantcheck.registry.mapping import (
     CVR_ACTIVE,
@@ -196,9 +196,4 @@ def _task(item: Any, source: str) -> RawTask:
     if not isinstance(item, dict):
         return error_task(source, f"a CVR document must be a JSON object (got "
                           f"{type(item).__name__})")
-    try:
-        return unit_of(item).task(source)
-    except UnitError as e:
-        return error_task(source, str(e))
-    except (ValueError, TypeError, KeyError, AttributeError) as e:  # a shape not foreseen
-        return error_task(source, unreadable(e))
+    return unit_task(unit_of, item, source)

@@ -13,6 +13,7 @@ from grantcheck.engine import (
     Kind,
     RuleBook,
     check,
+    declaration_checks,
     failed,
     info,
     missing,
@@ -136,6 +137,9 @@ def applicant_activity(ctx: Ctx) -> Check:
                  "does could apply as administrator")
 
 
+_SOUND_FINANCES = declaration_checks("declarations.sound_finances")
+
+
 @rules.rule("BN06", "The applicant has sound finances", kind=Kind.DECLARATION,
             section=S_APPLICANT, cites=[C_SOKERBEDRIFT],
             reads=["declarations.sound_finances", "company.in_difficulty"])
@@ -151,13 +155,7 @@ def applicant_sound_finances(ctx: Ctx) -> Check:
                       "the scheme requires sound finances; it can only change if the facts "
                       "change")
     declared = ctx.profile.declarations
-    stated = None if declared is None else declared.sound_finances
-    if stated is None:
-        return unknown("not declared: declarations.sound_finances",
-                       "declarations.sound_finances",
-                       fix="set declarations.sound_finances = true if it holds (false if not)")
-    return check(stated, f"declared declarations.sound_finances = {str(stated).lower()}",
-                 "the scheme requires it; it can only change if the facts change")
+    return _SOUND_FINANCES[None if declared is None else declared.sound_finances]
 
 
 @rules.rule("BN07", "The applicant is registered in Foretaksregisteret", kind=Kind.HARD,
