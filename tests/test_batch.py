@@ -614,7 +614,7 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path, fmt):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None
     if fmt == "jsonl":
-        assert proc.stdout.read(100).startswith(b'{"record": "grantcheck.batch/1"')
+        assert proc.stdout.read(100).startswith(b'{"record":"grantcheck.batch/2"')
     proc.stdout.close()
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141

@@ -84,6 +84,8 @@ from grantcheck.engine.evaluate import Tier as Tier
 from grantcheck.engine.evaluate import TierResult as TierResult
 from grantcheck.engine.evaluate import evaluate as evaluate
 from grantcheck.engine.evaluate import verdict_of as verdict_of
+from grantcheck.engine.messages import Message as Message
+from grantcheck.engine.messages import Said as Said
 from grantcheck.engine.rules import Finding as Finding
 from grantcheck.engine.rules import Rule as Rule
 from grantcheck.engine.rules import RuleBook as RuleBook

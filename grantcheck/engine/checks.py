@@ -68,8 +68,8 @@ class Check(NamedTuple):
     as a frozen dataclass (every rule makes one for every profile)."""
 
     ok: bool | None  # None: unknown
-    message: Text  # made by Rule.run, inside its handling of a missing fact, when a function
-    fix: str = ""
+    message: Text  # made by Rule.evaluate when a function (a Said: engine/messages.py)
+    fix: Text = ""
     missing: tuple[str, ...] = ()
     info: bool = False
 

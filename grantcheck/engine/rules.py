@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NoReturn, TypeVar
 
 from grantcheck.citations import Citation
@@ -21,6 +21,7 @@ from grantcheck.engine.checks import (
     unknown,
 )
 from grantcheck.engine.context import _UNSET, Ctx
+from grantcheck.engine.messages import Said
 from grantcheck.fx import NoRate
 from grantcheck.law.dates import DateOutOfRange
 from grantcheck.parameters import NotEncoded
@@ -43,11 +44,10 @@ class Rule:
     section: str = ""  # the heading of the requirements catalogue it stands under (`show`)
 
     def run(self, ctx: Ctx) -> Check:
-        """The rule's check on ``ctx``, its message made; a missing fact, parameter or rate is
-        an unknown one."""
+        """The rule's check on ``ctx`` (its message and fix may be functions that make them); a
+        missing fact, parameter or rate is an unknown one."""
         try:
-            c = self.fn(ctx)
-            return c if type(c.message) is str else c._replace(message=text_of(c.message))
+            return self.fn(ctx)
         except Unsettled as u:  # a range (or an unstated fact) that leaves the answer open
             return unsettled_check(u)
         except Missing as m:
@@ -61,7 +61,15 @@ class Rule:
 
     def evaluate(self, ctx: Ctx) -> Finding:
         c = self.run(ctx)
-        return Finding(self, _outcome(self.kind, c), text_of(c.message), c.fix, c.missing)
+        message, fix = c.message, c.fix
+        if type(message) is str:
+            return Finding(self, _outcome(self.kind, c), message, text_of(fix), c.missing)
+        # a template's words carry its values (a compact record writes those), unless the rule
+        # gave the template a fix of its own words
+        said = message if type(message) is Said and (
+            type(fix) is not str or not message.message.fix) else None
+        return Finding(self, _outcome(self.kind, c), text_of(message), text_of(fix), c.missing,
+                       said)
 
 
 def lacking(*fields: str, why: str = "") -> NoReturn:
@@ -253,6 +261,8 @@ class Finding:
     message: str
     fix: str = ""
     missing: tuple[str, ...] = ()
+    # the template and values the message was made from (engine/messages.py), when it was
+    said: Said | None = field(default=None, compare=False, repr=False)
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {

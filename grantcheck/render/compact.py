@@ -40,6 +40,7 @@ from grantcheck.engine import (
     Verdict,
     evaluate,
 )
+from grantcheck.engine.messages import MESSAGES
 from grantcheck.fx import FxRates
 from grantcheck.matching import MatchResult
 from grantcheck.money import CURRENCIES, Money, decimal_str
@@ -47,12 +48,12 @@ from grantcheck.profile import ProfileError, profile_from_data
 from grantcheck.profile.bounds import stated_ranges
 from grantcheck.record import combined_digest, decision_record, digest
 
-RECORD = "grantcheck.batch/1"  # the compact record's format and version (docs/batch.md)
+RECORD = "grantcheck.batch/2"  # the compact record's format and version (docs/batch.md)
 CATALOGUE = RECORD  # the catalogue that goes with it
 SAMPLE_NAME = "sample applicant"  # the applicant of the usual findings: a name and a country
 COMPANY = "{company}"  # in a usual finding's message or fix: the profile's company name
 
-_encode = json.JSONEncoder(ensure_ascii=False).encode
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _string: Callable[[str], str] = json.encoder.encode_basestring
 _FIX_OUTCOMES = (Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING)
 _OUTCOME = {o: _string(o.value) for o in Outcome}
@@ -144,16 +145,16 @@ def _amounts(out: list[str], a: AmountsResult, form: str | None) -> None:
     """The amounts; the own-funding form only when it is not ``form``, the catalogue's."""
     am = a.amounts
     if am is None:
-        out.append('"max_grant": null, "own_funding": null')
+        out.append('"max_grant":null,"own_funding":null')
         missing = a.missing
     else:
-        out += ('"max_grant": ', _amount(am.max_grant), ', "own_funding": ',
+        out += ('"max_grant":', _amount(am.max_grant), ',"own_funding":',
                 _amount(am.own_funding))
         if am.own_funding_form != form:
-            out += (', "own_funding_form": ', _string(am.own_funding_form))
+            out += (',"own_funding_form":', _string(am.own_funding_form))
         missing = am.missing
     if missing:
-        out += (', "amount_missing_fields": ', _encode(list(missing)))
+        out += (',"amount_missing_fields":', _encode(list(missing)))
 
 
 def _same(u: FindingKey, outcome: Outcome, message: str, fix: str, fields: tuple[str, ...],
@@ -166,29 +167,50 @@ def _same(u: FindingKey, outcome: Outcome, message: str, fix: str, fields: tuple
             and u[2].replace(COMPANY, name) == fix and u[3] == fields)
 
 
-def _scheme(out: list[str], r: SchemeResult, settles: dict[str, list[str]], name: str) -> None:
+def _finding(f: Finding, outcome: Outcome, fix: str) -> str:
+    """A finding that is not the usual one: its template's id and values when its words were
+    made from one (engine/messages.py), else its words."""
+    item = ['{"rule":', _string(f.rule.id), ',"outcome":', _OUTCOME[outcome]]
+    said = f.said
+    if said is None:
+        item += (',"message":', _string(f.message))
+        if fix:
+            item += (',"fix":', _string(fix))
+    else:
+        item += (',"template":', _string(said.message.id), ',"values":',
+                 _encode(said.strings()))
+        if fix and not said.message.fix:  # a fix of its own words (the fields to state)
+            item += (',"fix":', _string(fix))
+    if f.missing:
+        item += (',"missing_fields":', _encode(list(f.missing)))
+    item.append("}")
+    return "".join(item)
+
+
+def _scheme(out: list[str], r: SchemeResult, name: str) -> None:
     s = r.scheme
-    out += ('{"id": ', _string(s.id), ', "status": ', _string(r.status), ', "verdict": ',
-            _VERDICT[r.verdict], ', "verdict_if_open": ', _VERDICT[r.verdict_if_open],
-            ', "scope": ', _string(r.scope.state))
+    out += ('{"id":', _string(s.id), ',"verdict":', _VERDICT[r.verdict])
+    if r.verdict_if_open is not r.verdict:
+        out += (',"verdict_if_open":', _VERDICT[r.verdict_if_open])
+    out += (',"scope":', _string(r.scope.state))
     if r.scope.applicable_if:
-        out += (', "applicable_if": ', _encode(list(r.scope.applicable_if)))
-    out += (', "currency": ', _string(s.currency), ", ")
+        out += (',"applicable_if":', _encode(list(r.scope.applicable_if)))
+    out.append(",")
     known = usual(s, r.on)
     _amounts(out, r.amounts, known.own_funding_form)
     if r.tiers:
-        out.append(', "tiers": [')
+        out.append(',"tiers":[')
         for i, t in enumerate(r.tiers):
-            out += (", " if i else "", '{"id": ', _string(t.tier.id), ', "verdict": ',
-                    _VERDICT[t.verdict], ", ")
+            out += ("," if i else "", '{"id":', _string(t.tier.id), ',"verdict":',
+                    _VERDICT[t.verdict], ",")
             _amounts(out, t.amounts, known.own_funding_form)
             out.append("}")
         out.append("]")
     missing = r.missing_documents
-    out += (', "missing_documents": ', _encode([d.document.id for d in missing]))
+    out += (',"missing_documents":', _encode([d.document.id for d in missing]))
     maybe = [d.document.id for d in missing if d.needed is None]
     if maybe:
-        out += (', "documents_needed_unknown": ', _encode(maybe))
+        out += (',"documents_needed_unknown":', _encode(maybe))
     passed = 0
     items: list[str] = []
     usual_of = known.findings.get
@@ -198,25 +220,15 @@ def _scheme(out: list[str], r: SchemeResult, settles: dict[str, list[str]], name
             passed += 1
             continue
         rid = f.rule.id
-        fields = f.missing
-        for field in fields:
-            settles.setdefault(field, []).append(rid)
         fix = f.fix if outcome in _FIX_OUTCOMES else ""
         u = usual_of(rid)
-        if u is not None and _same(u, outcome, f.message, fix, fields,
+        if u is not None and _same(u, outcome, f.message, fix, f.missing,
                                    name if rid in known.named else None):
             # the catalogue's usual finding: its id says it all
             items.append(_string(rid))
-            continue
-        item = ['{"rule": ', _string(rid), ', "outcome": ', _OUTCOME[outcome], ', "message": ',
-                _string(f.message)]
-        if fix:
-            item += (', "fix": ', _string(fix))
-        if fields:
-            item += (', "missing_fields": ', _encode(list(fields)))
-        item.append("}")
-        items.append("".join(item))
-    out += (', "open": [', ", ".join(items), '], "passed": ', str(passed), "}")
+        else:
+            items.append(_finding(f, outcome, fix))
+    out += (',"open":[', ",".join(items), '],"passed":', str(passed), "}")
 
 
 def _highest(m: MatchResult) -> str:
@@ -255,24 +267,25 @@ def _profile(m: MatchResult) -> dict[str, Any]:
 
 
 def match_to_compact(m: MatchResult, provenance: dict[str, str] | None = None) -> str:
-    """The compact record of ``m`` (one line of JSON), with a registry unit's ``provenance``."""
-    out = ['{"record": "', RECORD, '", "grantcheck_version": ', _string(__version__),
-           ', "profile": ', _encode(_profile(m)), ', "evaluation_date": "', m.on.isoformat(),
-           '", "rule_set_digest": "', combined_digest([digest(r.scheme) for r in m.results]),
+    """The compact record of ``m`` (one line of JSON, without spaces), with a registry unit's
+    ``provenance``."""
+    out = ['{"record":"', RECORD, '","grantcheck_version":', _string(__version__),
+           ',"profile":', _encode(_profile(m)), ',"evaluation_date":"', m.on.isoformat(),
+           '","rule_set_digest":"', combined_digest([digest(r.scheme) for r in m.results]),
            '"']
     if m.fx.overrides:  # --rate: the rates used; otherwise the catalogue's, of the date
-        out += (', "exchange_rates": ', _encode(m.fx.to_json()))
-    out += (', "warnings": ', _encode(list(m.warnings)), ', "any_open_scheme_fits": ',
-            "true" if m.any_open_fit else "false", ', "highest_max_grant": ', _highest(m),
-            ', "schemes": [')
-    settles: dict[str, list[str]] = {}
+        out += (',"exchange_rates":', _encode(m.fx.to_json()))
+    out += (',"warnings":', _encode(list(m.warnings)), ',"any_open_scheme_fits":',
+            "true" if m.any_open_fit else "false", ',"highest_max_grant":', _highest(m),
+            ',"schemes":[')
+    name = m.profile.company.name
     for i, r in enumerate(m.results):
         if i:
-            out.append(", ")
-        _scheme(out, r, settles, m.profile.company.name)
-    out += ('], "missing_fields": ', _encode(settles))
+            out.append(",")
+        _scheme(out, r, name)
+    out.append("]")
     if provenance is not None:
-        out += (', "provenance": ', _encode(provenance))
+        out += (',"provenance":', _encode(provenance))
     out.append("}")
     return "".join(out)
 
@@ -286,30 +299,44 @@ def findings_of(record: dict[str, Any], catalogue: dict[str, Any]
     if (record.get("record"), record.get("rule_set_digest")) != (
             catalogue["catalogue"], catalogue["rule_set_digest"]):
         raise ValueError("the record and the catalogue are not of the same format and rule set")
-    cites = catalogue["citations"]
+    cites, messages = catalogue["citations"], catalogue["messages"]
     name = record["profile"]["name"]
     rules = {r["id"]: r for s in catalogue["schemes"] for r in s["rules"]}
     out: dict[str, list[dict[str, Any]]] = {}
     for scheme in record["schemes"]:
         found = out[scheme["id"]] = []
         for item in scheme["open"]:
-            rule = rules[item if isinstance(item, str) else item["rule"]]
-            said = rule["usual"] if isinstance(item, str) else item
+            usual_one = isinstance(item, str)
+            rule = rules[item if usual_one else item["rule"]]
+            said = dict(rule["usual"]) if usual_one else _words(item, messages)
+            if usual_one:  # the usual finding: the company named where it is
+                said["message"] = said["message"].replace(COMPANY, name)
+                if said.get("fix"):
+                    said["fix"] = said["fix"].replace(COMPANY, name)
             f: dict[str, Any] = {"rule": rule["id"], "title": rule["title"],
                                  "kind": rule["kind"], "outcome": said["outcome"],
                                  "message": said["message"]}
             if rule["tier"]:
                 f["tier"] = rule["tier"]
-            if isinstance(item, str):  # the usual finding: the company named where it is
-                f["message"] = f["message"].replace(COMPANY, name)
-            if said.get("fix"):
-                f["fix"] = said["fix"].replace(COMPANY, name) if isinstance(item, str) else (
-                    said["fix"])
+            if said.get("fix") and said["outcome"] in _FIX_OUTCOMES:
+                f["fix"] = said["fix"]
             if said.get("missing_fields"):
                 f["missing_fields"] = said["missing_fields"]
             f["source"] = [cites[c] for c in rule["cites"]]
             found.append(f)
     return out
+
+
+def _words(item: dict[str, Any], messages: dict[str, Any]) -> dict[str, Any]:
+    """A record's finding with its message and fix in words: a template's made from its
+    values (a fix of the finding's own words stands)."""
+    if "template" not in item:
+        return item
+    template, values = messages[item["template"]], item["values"]
+    said = dict(item, message=template["message"].format_map(values))
+    if "fix" not in item and template["fix"]:
+        said["fix"] = template["fix"].format_map(values)
+    return said
 
 
 # --- the catalogue -----------------------------------------------------------------------------
@@ -358,7 +385,9 @@ def catalogue(on: date, scheme_ids: Iterable[str]) -> dict[str, Any]:
             "usual_findings_for": f"a company that states only its name ({SAMPLE_NAME!r}) and "
                                   "the scheme's country",
             "exchange_rates": _rates(on), "schemes": entries,
-            "citations": dict(sorted(citations.items()))}
+            "citations": dict(sorted(citations.items())),
+            "messages": {m.id: {"message": m.text, "fix": m.fix}
+                         for m in sorted(MESSAGES.values(), key=lambda m: m.id)}}
 
 
 def _rates(on: date) -> list[dict[str, str]]:

@@ -14,13 +14,12 @@ from grantcheck.engine import (
     Check,
     Ctx,
     Kind,
+    Message,
     Missing,
     RuleBook,
     check,
     failed,
-    info,
     passed,
-    text_of,
     unknown,
 )
 from grantcheck.facts import at_least, show
@@ -124,12 +123,13 @@ def at_most_five_years(ctx: Ctx) -> Check:
     founded: date = ctx.need("company.founded")
     last = anniversary(ctx, founded)
     years = MAX_AGE_YEARS.at(ctx.on)
-    ok = ctx.on <= last
-    message = (f"registered {founded.isoformat()}; eligible up to and including "
-               f"{last.isoformat()} (the {years}-year anniversary); evaluation date "
-               f"{ctx.on.isoformat()}")
-    return check(ok, message, f"the company passed its {years}-year anniversary on "
-                 f"{last.isoformat()}; start-up aid under GBER art. 22 is no longer possible")
+    return T_AGE.check(ctx.on <= last, founded=founded, last=last, years=years, on=ctx.on)
+
+
+T_AGE = Message("registered {founded}; eligible up to and including {last} (the {years}-year "
+                "anniversary); evaluation date {on}",
+                fix="the company passed its {years}-year anniversary on {last}; start-up aid "
+                "under GBER art. 22 is no longer possible")
 
 
 @rules.rule("IP04", "The fifth anniversary is not within two months",
@@ -142,14 +142,18 @@ def age_margin(ctx: Ctx) -> Check:
     last = anniversary(ctx, founded)
     months = AGE_MARGIN_MONTHS.at(ctx.on)
     horizon = add_months(ctx.on, months)
+    years = MAX_AGE_YEARS.at(ctx.on)
     if ctx.on > last:
-        return info(f"the {MAX_AGE_YEARS.at(ctx.on)}-year anniversary {last.isoformat()} has "
-                    "passed (see IP03)")
-    ok = last > horizon
-    return check(ok, f"the {MAX_AGE_YEARS.at(ctx.on)}-year anniversary is {last.isoformat()}; "
-                 f"{months} months after the evaluation date is {horizon.isoformat()}",
-                 f"the grant must be given by {last.isoformat()}: apply at once, and check "
-                 "that the approval and grant start can come before that day")
+        return T_AGE_PASSED.info(years=years, last=last)
+    return T_AGE_NEAR.check(last > horizon, years=years, last=last, months=months,
+                            horizon=horizon)
+
+
+T_AGE_PASSED = Message("the {years}-year anniversary {last} has passed (see IP03)")
+T_AGE_NEAR = Message("the {years}-year anniversary is {last}; {months} months after the "
+                     "evaluation date is {horizon}",
+                     fix="the grant must be given by {last}: apply at once, and check that the "
+                     "approval and grant start can come before that day")
 
 
 @rules.rule("IP05", "The company has not taken over another company's activity",
@@ -198,10 +202,12 @@ def small_enterprise(ctx: Ctx) -> Check:
     partner and linked enterprises added)."""
     _gber(ctx)
     status = company_status(ctx)
-    return check(status.is_small,
-                 lambda: f"{text_of(status.explanation)} (small or micro required)",
-                 "the company (with its partner and linked enterprises) must have fewer than 50 "
-                 "staff and turnover or balance sheet total of at most EUR 10 million")
+    return T_SMALL.check(status.is_small, size=status.explanation)
+
+
+T_SMALL = Message("{size} (small or micro required)",
+                  fix="the company (with its partner and linked enterprises) must have fewer "
+                  "than 50 staff and turnover or balance sheet total of at most EUR 10 million")
 
 
 @rules.rule("IP09", "The company is unlisted",
@@ -211,8 +217,11 @@ def unlisted(ctx: Ctx) -> Check:
     """GBER art. 22(2): 'unlisted small enterprises' (EU law; the page refers to art. 22(2))."""
     _gber(ctx)
     v: bool = ctx.need("company.listed")
-    return check(not v, f"company.listed = {str(v).lower()} (EU: GBER art. 22(2), not on the page)",
-                 "a listed company cannot receive start-up aid under GBER art. 22")
+    return T_LISTED.check(not v, listed=str(v).lower())
+
+
+T_LISTED = Message("company.listed = {listed} (EU: GBER art. 22(2), not on the page)",
+                   fix="a listed company cannot receive start-up aid under GBER art. 22")
 
 
 @rules.rule("IP10", "The company is not in fisheries, aquaculture or primary agriculture",

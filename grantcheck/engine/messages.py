@@ -1,0 +1,116 @@
+"""Message templates: what a rule says, written once at a module's top level with named values.
+
+A rule whose words carry the profile's figures says them through a :class:`Message`::
+
+    T_TOO_OLD = Message("registered {registered}; eligible up to and including {until}",
+                        fix="the company passed its anniversary on {until}")
+
+    return T_TOO_OLD.failed(registered=start, until=last)
+
+The check's message is then a :class:`Said` (the template and its values), made into words only
+when it is shown, and the compact batch record writes the template's id and the values instead
+of the words (docs/batch.md, "The compact record"); ``grantcheck schemes --catalogue`` lists every
+template by id. A template's fields are plain ``{name}``: a value is shown as ``str(value)``, so
+the words made from a record's values are the words the rule said.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import string
+from typing import TYPE_CHECKING
+
+from grantcheck.engine.checks import Check, _fix_for, _tuple_new
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+MESSAGES: dict[str, Message] = {}
+"""Every template by id, in the order the modules made them (the catalogue's ``messages``)."""
+
+
+def _fields(text: str) -> list[str]:
+    """The names of ``text``'s fields (ValueError for a field that is not a plain name)."""
+    names = []
+    for _, name, spec, conversion in string.Formatter().parse(text):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"a message template's fields are plain names: {{{name}}} in "
+                             f"{text!r}")
+        names.append(name)
+    return names
+
+
+class Message:
+    """A rule's message template (``text``) and the fix it suggests (``fix``, a template too),
+    with a stable id: ``m:`` and 10 hex digits of the sha256 of both (the same words, the same
+    id, on every machine)."""
+
+    __slots__ = ("fields", "fix", "id", "text")
+
+    def __init__(self, text: str, fix: str = "") -> None:
+        self.text, self.fix = text, fix
+        self.fields = frozenset(_fields(text) + _fields(fix))
+        words = json.dumps([text, fix], ensure_ascii=False)
+        self.id = "m:" + hashlib.sha256(words.encode()).hexdigest()[:10]
+        MESSAGES.setdefault(self.id, self)
+
+    def __repr__(self) -> str:
+        return f"Message({self.text!r})"
+
+    def __call__(self, **values: object) -> Said:
+        """The message said with ``values`` (one for each field of the text and the fix)."""
+        return Said(self, values)
+
+    def _fix(self, said: Said) -> object:
+        return said.fix if self.fix else ""
+
+    def passed(self, **values: object) -> Check:
+        said = Said(self, values)
+        return _tuple_new(Check, (True, said, "", (), False))
+
+    def failed(self, **values: object) -> Check:
+        said = Said(self, values)
+        return _tuple_new(Check, (False, said, self._fix(said), (), False))
+
+    def check(self, ok: bool, /, **values: object) -> Check:
+        said = Said(self, values)
+        return _tuple_new(Check, (ok, said, "" if ok else self._fix(said), (), False))
+
+    def unknown(self, *fields: str, **values: object) -> Check:
+        """Unknown, naming the ``fields`` that would settle it; the fix is the template's, or
+        "state … in the profile"."""
+        said = Said(self, values)
+        return _tuple_new(Check, (None, said, self._fix(said) or _fix_for(fields), fields,
+                                  False))
+
+    def info(self, **values: object) -> Check:
+        said = Said(self, values)
+        return _tuple_new(Check, (True, said, "", (), True))
+
+
+class Said:
+    """A :class:`Message` with its values: called, it makes the words (``str`` of each value
+    put in its field)."""
+
+    __slots__ = ("message", "values")
+
+    def __init__(self, message: Message, values: Mapping[str, object]) -> None:
+        self.message, self.values = message, values
+
+    def strings(self) -> dict[str, str]:
+        """The values as the words show them (and as a compact record writes them): ``str`` of
+        each, or what it makes when it is a function (a text made only when it is shown)."""
+        return {k: v if type(v) is str else v() if callable(v) else str(v)
+                for k, v in self.values.items()}
+
+    def __call__(self) -> str:
+        return self.message.text.format_map(self.strings())
+
+    def fix(self) -> str:
+        return self.message.fix.format_map(self.strings())
+
+    def __repr__(self) -> str:
+        return f"Said({self.message.id}, {self.values!r})"
