@@ -311,3 +311,4 @@ def test_a_rule_returning_missing_gives_what_raising_missing_gives():
     assert made[0].ok is None and made[0].missing == ("project.end", "project.start")
     assert made[0].message == ("the profile does not state project.end, project.start (to "
                                "compare the periods)")
+    assert made[0].fix == "state project.end and project.start in the profile"

@@ -16,12 +16,12 @@ from grantcheck.engine.checks import (
     Outcome,
     Text,
     Unsettled,
-    check,
+    _tuple_new,
     text_of,
     unknown,
 )
 from grantcheck.engine.context import _UNSET, Ctx
-from grantcheck.engine.messages import Said
+from grantcheck.engine.messages import Message, Said
 from grantcheck.fx import NoRate
 from grantcheck.law.dates import DateOutOfRange
 from grantcheck.parameters import NotEncoded
@@ -44,8 +44,16 @@ class Rule:
     section: str = ""  # the heading of the requirements catalogue it stands under (`show`)
 
     def run(self, ctx: Ctx) -> Check:
-        """The rule's check on ``ctx`` (its message and fix may be functions that make them); a
-        missing fact, parameter or rate is an unknown one."""
+        """The rule's check on ``ctx``, its message and fix made; a missing fact, parameter or
+        rate is an unknown one."""
+        c = self.check(ctx)
+        if type(c.message) is str and type(c.fix) is str:
+            return c
+        return c._replace(message=text_of(c.message), fix=text_of(c.fix))
+
+    def check(self, ctx: Ctx) -> Check:
+        """:meth:`run`, the message and fix left as the rule gave them (a function, such as a
+        template's :class:`Said`, makes its words when it is shown)."""
         try:
             return self.fn(ctx)
         except Unsettled as u:  # a range (or an unstated fact) that leaves the answer open
@@ -60,7 +68,7 @@ class Rule:
             return Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
 
     def evaluate(self, ctx: Ctx) -> Finding:
-        c = self.run(ctx)
+        c = self.check(ctx)
         message, fix = c.message, c.fix
         if type(message) is str:
             return Finding(self, _outcome(self.kind, c), message, text_of(fix), c.missing)
@@ -97,12 +105,28 @@ def _missing_check(fields: tuple[str, ...], why: str) -> Check:
     an immutable value, so it is made once)."""
     c = _MISSING.get((fields, why))
     if c is None:
-        because = f" ({why})" if why else ""
-        c = unknown(f"the profile does not state {', '.join(fields)}{because}", *fields)
+        budget = bool(fields) and all(f.startswith("budget.") for f in fields)
+        listed = {"fields": ", ".join(fields), "each": " and ".join(fields)}
+        if why:
+            said = (T_NOT_STATED_BUDGET_WHY if budget else T_NOT_STATED_WHY)(**listed, why=why)
+        else:
+            said = (T_NOT_STATED_BUDGET if budget else T_NOT_STATED)(**listed)
+        c = _tuple_new(Check, (None, said, said.fix if fields else "", fields, False))
         if len(_MISSING) >= 4096:
             _MISSING.clear()
         _MISSING[(fields, why)] = c
     return c
+
+
+# a fact not stated (the same words as unknown()'s fix for the fields)
+T_NOT_STATED = Message("the profile does not state {fields}",
+                       fix="state {each} in the profile")
+T_NOT_STATED_WHY = Message("the profile does not state {fields} ({why})",
+                           fix="state {each} in the profile")
+T_NOT_STATED_BUDGET = Message("the profile does not state {fields}",
+                              fix="state {each} in the budget")
+T_NOT_STATED_BUDGET_WHY = Message("the profile does not state {fields} ({why})",
+                                  fix="state {each} in the budget")
 
 
 def unsettled_check(u: Unsettled) -> Check:
@@ -196,13 +220,13 @@ def declaration_checks(path: str) -> dict[bool | None, Check]:
     """The three checks of a declaration at ``path``, by what it states: true, false or not
     stated (a strict bool; not stated is unknown, never false). For a rule that settles the
     declaration from a fact first, and declares otherwise (Bedriftsnettverk BN06)."""
-    return {
-        None: unknown(f"not declared: {path}", path,
-                      fix=f"set {path} = true if it holds (false if not)"),
-        **{v: check(v, f"declared {path} = {str(v).lower()}",
-                    "the scheme requires it; it can only change if the facts change")
-           for v in (True, False)},
-    }
+    return {None: T_NOT_DECLARED.unknown(path, path=path),
+            **{v: T_DECLARED.check(v, path=path, value=str(v).lower()) for v in (True, False)}}
+
+
+T_NOT_DECLARED = Message("not declared: {path}", fix="set {path} = true if it holds (false if not)")
+T_DECLARED = Message("declared {path} = {value}",
+                     fix="the scheme requires it; it can only change if the facts change")
 
 
 def _requiring(paths: tuple[str, ...], fn: Callable[[Ctx], Check]) -> Callable[[Ctx], Check]:
