@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 MESSAGES: dict[str, Message] = {}
 """Every template by id, in the order the modules made them (the catalogue's ``messages``)."""
 
+FROM_FIELDS = {"missing": ", ", "missing_and": " and "}
+"""The fields a template may fill from the finding's missing fields, joined by these: a compact
+record leaves out such a value when it is so (docs/batch.md)."""
+
 
 def _fields(text: str) -> list[str]:
     """The names of ``text``'s fields (ValueError for a field that is not a plain name)."""

@@ -106,7 +106,7 @@ def _missing_check(fields: tuple[str, ...], why: str) -> Check:
     c = _MISSING.get((fields, why))
     if c is None:
         budget = bool(fields) and all(f.startswith("budget.") for f in fields)
-        listed = {"fields": ", ".join(fields), "each": " and ".join(fields)}
+        listed = {"missing": ", ".join(fields), "missing_and": " and ".join(fields)}
         if why:
             said = (T_NOT_STATED_BUDGET_WHY if budget else T_NOT_STATED_WHY)(**listed, why=why)
         else:
@@ -118,15 +118,16 @@ def _missing_check(fields: tuple[str, ...], why: str) -> Check:
     return c
 
 
-# a fact not stated (the same words as unknown()'s fix for the fields)
-T_NOT_STATED = Message("the profile does not state {fields}",
-                       fix="state {each} in the profile")
-T_NOT_STATED_WHY = Message("the profile does not state {fields} ({why})",
-                           fix="state {each} in the profile")
-T_NOT_STATED_BUDGET = Message("the profile does not state {fields}",
-                              fix="state {each} in the budget")
-T_NOT_STATED_BUDGET_WHY = Message("the profile does not state {fields} ({why})",
-                                  fix="state {each} in the budget")
+# a fact not stated (the same words as unknown()'s fix for the fields); {missing} and
+# {missing_and} are the fields, which a compact record gives once, as the missing fields
+T_NOT_STATED = Message("the profile does not state {missing}",
+                       fix="state {missing_and} in the profile")
+T_NOT_STATED_WHY = Message("the profile does not state {missing} ({why})",
+                           fix="state {missing_and} in the profile")
+T_NOT_STATED_BUDGET = Message("the profile does not state {missing}",
+                              fix="state {missing_and} in the budget")
+T_NOT_STATED_BUDGET_WHY = Message("the profile does not state {missing} ({why})",
+                                  fix="state {missing_and} in the budget")
 
 
 def unsettled_check(u: Unsettled) -> Check:

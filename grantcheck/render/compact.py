@@ -40,7 +40,7 @@ from grantcheck.engine import (
     Verdict,
     evaluate,
 )
-from grantcheck.engine.messages import MESSAGES
+from grantcheck.engine.messages import FROM_FIELDS, MESSAGES
 from grantcheck.fx import FxRates
 from grantcheck.matching import MatchResult
 from grantcheck.money import CURRENCIES, Money, decimal_str
@@ -177,8 +177,13 @@ def _finding(f: Finding, outcome: Outcome, fix: str) -> str:
         if fix:
             item += (',"fix":', _string(fix))
     else:
-        item += (',"template":', _string(said.message.id), ',"values":',
-                 _encode(said.strings()))
+        item += (',"template":', _string(said.message.id))
+        values = said.strings()
+        for name, sep in FROM_FIELDS.items():  # given once, as the missing fields
+            if values.get(name) == sep.join(f.missing):
+                del values[name]
+        if values:
+            item += (',"values":', _encode(values))
         if fix and not said.message.fix:  # a fix of its own words (the fields to state)
             item += (',"fix":', _string(fix))
     if f.missing:
@@ -332,7 +337,10 @@ def _words(item: dict[str, Any], messages: dict[str, Any]) -> dict[str, Any]:
     values (a fix of the finding's own words stands)."""
     if "template" not in item:
         return item
-    template, values = messages[item["template"]], item["values"]
+    template = messages[item["template"]]
+    fields = item.get("missing_fields", [])
+    values = {**{name: sep.join(fields) for name, sep in FROM_FIELDS.items()},
+              **item.get("values", {})}
     said = dict(item, message=template["message"].format_map(values))
     if "fix" not in item and template["fix"]:
         said["fix"] = template["fix"].format_map(values)
@@ -387,7 +395,8 @@ def catalogue(on: date, scheme_ids: Iterable[str]) -> dict[str, Any]:
             "exchange_rates": _rates(on), "schemes": entries,
             "citations": dict(sorted(citations.items())),
             "messages": {m.id: {"message": m.text, "fix": m.fix}
-                         for m in sorted(MESSAGES.values(), key=lambda m: m.id)}}
+                         for m in sorted(MESSAGES.values(), key=lambda m: m.id)},
+            "message_fields_from_missing_fields": dict(FROM_FIELDS)}
 
 
 def _rates(on: date) -> list[dict[str, str]]:
