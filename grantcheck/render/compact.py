@@ -58,6 +58,7 @@ _string: Callable[[str], str] = json.encoder.encode_basestring
 _FIX_OUTCOMES = (Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING)
 _OUTCOME = {o: _string(o.value) for o in Outcome}
 _VERDICT = {v: _string(v.value) for v in Verdict}
+_EXCEPT = '],"usual_except":['  # the usual findings are all the catalogue's but these
 _MAYBE = (Verdict.FITS, Verdict.NEEDS_INFORMATION)  # an amount the company may still get
 _IDS: dict[int, tuple[Citation, str]] = {}
 FindingKey = tuple[Outcome, str, str, tuple[str, ...]]
@@ -217,23 +218,36 @@ def _scheme(out: list[str], r: SchemeResult, name: str) -> None:
     if maybe:
         out += (',"documents_needed_unknown":', _encode(maybe))
     passed = 0
-    items: list[str] = []
+    items: list[str] = []  # in the rules' order: an id alone for a usual finding
+    others: list[str] = []  # the findings that are not the usual ones
+    passed_usual: list[str] = []  # the rules that have a usual finding and passed
     usual_of = known.findings.get
     for f in r.findings:
         outcome = f.outcome
+        rid = f.rule.id
+        u = usual_of(rid)
         if outcome is Outcome.PASS:
             passed += 1
+            if u is not None:
+                passed_usual.append(_string(rid))
             continue
-        rid = f.rule.id
         fix = f.fix if outcome in _FIX_OUTCOMES else ""
-        u = usual_of(rid)
         if u is not None and _same(u, outcome, f.message, fix, f.missing,
                                    name if rid in known.named else None):
             # the catalogue's usual finding: its id says it all
             items.append(_string(rid))
         else:
-            items.append(_finding(f, outcome, fix))
-    out += (',"open":[', ",".join(items), '],"passed":', str(passed), "}")
+            item = _finding(f, outcome, fix)
+            items.append(item)
+            others.append(item)
+    # the shorter of two ways to name the usual findings: their ids, or all the catalogue's
+    # but those of the rules that passed (and of those in "open")
+    ids = sum(len(i) + 1 for i in items) - sum(len(i) + 1 for i in others)
+    if ids > sum(len(i) + 1 for i in passed_usual) + len(_EXCEPT):
+        out += (',"open":[', ",".join(others), _EXCEPT, ",".join(passed_usual), ']')
+    else:
+        out += (',"open":[', ",".join(items), "]")
+    out += (',"passed":', str(passed), "}")
 
 
 def _highest(m: MatchResult) -> str:
@@ -306,18 +320,21 @@ def findings_of(record: dict[str, Any], catalogue: dict[str, Any]
         raise ValueError("the record and the catalogue are not of the same format and rule set")
     cites, messages = catalogue["citations"], catalogue["messages"]
     name = record["profile"]["name"]
+    entries = {s["id"]: s for s in catalogue["schemes"]}
     rules = {r["id"]: r for s in catalogue["schemes"] for r in s["rules"]}
     out: dict[str, list[dict[str, Any]]] = {}
     for scheme in record["schemes"]:
         found = out[scheme["id"]] = []
-        for item in scheme["open"]:
-            usual_one = isinstance(item, str)
-            rule = rules[item if usual_one else item["rule"]]
-            said = dict(rule["usual"]) if usual_one else _words(item, messages)
-            if usual_one:  # the usual finding: the company named where it is
+        for item in open_entries(scheme, entries[scheme["id"]]):
+            if isinstance(item, str):  # the usual finding: the company named where it is
+                rule = rules[item]
+                said = dict(rule["usual"])
                 said["message"] = said["message"].replace(COMPANY, name)
                 if said.get("fix"):
                     said["fix"] = said["fix"].replace(COMPANY, name)
+            else:
+                rule = rules[item["rule"]]
+                said = _words(item, messages)
             f: dict[str, Any] = {"rule": rule["id"], "title": rule["title"],
                                  "kind": rule["kind"], "outcome": said["outcome"],
                                  "message": said["message"]}
@@ -329,6 +346,23 @@ def findings_of(record: dict[str, Any], catalogue: dict[str, Any]
                 f["missing_fields"] = said["missing_fields"]
             f["source"] = [cites[c] for c in rule["cites"]]
             found.append(f)
+    return out
+
+
+def open_entries(scheme: dict[str, Any], entry: dict[str, Any]) -> list[str | dict[str, Any]]:
+    """A record scheme's ``open`` entries, in the rules' order, with the usual findings that
+    ``usual_except`` names by the rules they are not (``entry``: the catalogue's scheme)."""
+    if "usual_except" not in scheme:
+        return list(scheme["open"])
+    written = {item["rule"]: item for item in scheme["open"]}
+    passed = set(scheme["usual_except"])
+    out: list[str | dict[str, Any]] = []
+    for rule in entry["rules"]:
+        rid = rule["id"]
+        if rid in written:
+            out.append(written[rid])
+        elif rule["usual"] is not None and rid not in passed:
+            out.append(rid)
     return out
 
 
