@@ -12,8 +12,9 @@ whose window has passed on the evaluation date is ``closed``, and the verdict it
 still computed and shown.
 
 The engine is a package: :mod:`.checks` (what a rule returns), :mod:`.context` (what a rule sees,
-and the caches), :mod:`.rules` (the rule API), :mod:`.evaluate` (schemes and their results) and
-:mod:`.summary` (the verdicts-only fast path). Import from here.
+and the caches), :mod:`.rules` (the rule API), :mod:`.evaluate` (schemes and their results),
+:mod:`.summary` (the verdicts-only fast path), and :mod:`.messages` (message templates: a
+rule's words with named values, made only when shown). Import from here.
 """
 
 from grantcheck.engine.checks import (
