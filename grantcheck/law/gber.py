@@ -17,7 +17,7 @@ from datetime import date
 
 from grantcheck.basis import Fact, LegalBasis, Period
 from grantcheck.citations import Citation, Source, eu
-from grantcheck.engine import Check, Ctx, failed, passed, unknown
+from grantcheck.engine import Check, Ctx, Message
 
 GBER = Source(
     "gber",
@@ -105,17 +105,21 @@ def not_in_difficulty(ctx: Ctx) -> Check:
     restructuring are collective insolvency proceedings (art. 2(18)(c))."""
     stated = ctx.profile.company.in_difficulty
     if stated is None:
-        return unknown("the profile does not say whether the company is an undertaking in "
-                       "difficulty (GBER art. 2(18)): in collective insolvency proceedings, or "
-                       "more than half of its subscribed capital lost", IN_DIFFICULTY,
-                       fix=f"set {IN_DIFFICULTY} = false if none of GBER art. 2(18) applies "
-                       "(true if it does)")
-    if stated:
-        return failed(f"{IN_DIFFICULTY} = true: GBER does not apply to aid to an undertaking "
-                      "in difficulty (art. 1(4)(c))",
-                      "the scheme rests on GBER: a company in bankruptcy or restructuring, or "
-                      "otherwise in difficulty under art. 2(18), cannot receive it")
-    return passed(f"{IN_DIFFICULTY} = false: not an undertaking in difficulty (GBER art. 2(18))")
+        return T_DIFFICULTY_UNKNOWN.unknown(IN_DIFFICULTY)
+    return T_DIFFICULTY.failed() if stated else T_NOT_IN_DIFFICULTY.passed()
+
+
+T_DIFFICULTY_UNKNOWN = Message(
+    "the profile does not say whether the company is an undertaking in difficulty (GBER art. "
+    "2(18)): in collective insolvency proceedings, or more than half of its subscribed capital "
+    "lost", fix=f"set {IN_DIFFICULTY} = false if none of GBER art. 2(18) applies (true if it "
+    "does)")
+T_DIFFICULTY = Message(
+    f"{IN_DIFFICULTY} = true: GBER does not apply to aid to an undertaking in difficulty (art. "
+    "1(4)(c))", fix="the scheme rests on GBER: a company in bankruptcy or restructuring, or "
+    "otherwise in difficulty under art. 2(18), cannot receive it")
+T_NOT_IN_DIFFICULTY = Message(
+    f"{IN_DIFFICULTY} = false: not an undertaking in difficulty (GBER art. 2(18))")
 
 
 def basis(article: str, *cites: Citation) -> LegalBasis:
