@@ -114,6 +114,13 @@ def horizon_warnings(results: Iterable[SchemeResult | SchemeSummary], on: date) 
 _HORIZON_TEXT: dict[tuple[str, date], str] = {}
 
 
+def horizon_text(scheme: Scheme, on: date) -> str:
+    """The warning :func:`horizon_warnings` gives for ``scheme`` on ``on`` when it could
+    concern the company ("": none; the same for every profile)."""
+    text = _HORIZON_TEXT.get((scheme.id, on))
+    return _horizon_text(scheme, on) if text is None else text
+
+
 def _horizon_text(scheme: Scheme, on: date) -> str:
     until = scheme.horizon.until
     text = ""

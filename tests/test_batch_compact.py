@@ -22,6 +22,7 @@ from grantcheck.render.compact import (
     findings_of,
     match_to_compact,
     open_entries,
+    warnings_of,
 )
 from grantcheck.render.json import match_to_dict
 from grantcheck.schemes import SCHEME_IDS
@@ -76,9 +77,10 @@ def assert_same_information(compact: dict[str, Any], full: dict[str, Any],
                             cat: dict[str, Any]) -> None:
     """Everything of ``full`` a compact record promises, from ``compact`` and ``cat``."""
     assert compact["record"] == RECORD == cat["catalogue"]
-    for key in ("grantcheck_version", "evaluation_date", "rule_set_digest", "warnings",
+    for key in ("grantcheck_version", "evaluation_date", "rule_set_digest",
                 "any_open_scheme_fits"):
         assert compact[key] == full[key] == cat.get(key, full[key]), key
+    assert warnings_of(compact, cat) == full["warnings"]
     assert {k: compact["profile"][k] for k in full["profile"]} == full["profile"]
     rates = compact.get("exchange_rates", cat["exchange_rates"])
     assert all(r in rates for r in full["exchange_rates"])

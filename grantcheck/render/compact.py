@@ -42,7 +42,7 @@ from grantcheck.engine import (
 )
 from grantcheck.engine.messages import FROM_FIELDS, MESSAGES
 from grantcheck.fx import FxRates
-from grantcheck.matching import MatchResult
+from grantcheck.matching import MatchResult, horizon_text
 from grantcheck.money import CURRENCIES, Money, decimal_str
 from grantcheck.profile import ProfileError, profile_from_data
 from grantcheck.profile.bounds import stated_ranges
@@ -294,8 +294,14 @@ def match_to_compact(m: MatchResult, provenance: dict[str, str] | None = None) -
            '"']
     if m.fx.overrides:  # --rate: the rates used; otherwise the catalogue's, of the date
         out += (',"exchange_rates":', _encode(m.fx.to_json()))
-    out += (',"warnings":', _encode(list(m.warnings)), ',"any_open_scheme_fits":',
-            "true" if m.any_open_fit else "false", ',"highest_max_grant":', _highest(m),
+    # a scheme's horizon warning is the same for every profile on the date: in the catalogue
+    horizons = {t: r.scheme.id for r in m.results
+                if (t := horizon_text(r.scheme, m.on)) and t in m.warnings}
+    out += (',"warnings":', _encode([w for w in m.warnings if w not in horizons]))
+    if horizons:
+        out += (',"horizon_warnings":', _encode(list(horizons.values())))
+    out += (',"any_open_scheme_fits":', "true" if m.any_open_fit else "false",
+            ',"highest_max_grant":', _highest(m),
             ',"schemes":[')
     name = m.profile.company.name
     for i, r in enumerate(m.results):
@@ -349,6 +355,14 @@ def findings_of(record: dict[str, Any], catalogue: dict[str, Any]
     return out
 
 
+def warnings_of(record: dict[str, Any], catalogue: dict[str, Any]) -> list[str]:
+    """A compact record's warnings as the full record gives them: its own, then the catalogue's
+    horizon warning of each scheme its ``horizon_warnings`` names."""
+    horizon = {s["id"]: s["horizon_warning"] for s in catalogue["schemes"]}
+    own: list[str] = record["warnings"]
+    return own + [horizon[i] for i in record.get("horizon_warnings", [])]
+
+
 def open_entries(scheme: dict[str, Any], entry: dict[str, Any]) -> list[str | dict[str, Any]]:
     """A record scheme's ``open`` entries, in the rules' order, with the usual findings that
     ``usual_except`` names by the rules they are not (``entry``: the catalogue's scheme)."""
@@ -396,6 +410,7 @@ def _scheme_entry(s: Scheme, on: date, citations: dict[str, Any]) -> dict[str, A
         "id": s.id, "name": s.name, "agency": s.agency, "country": s.country,
         "currency": s.currency, "status": status, "status_text": status_text,
         "fit_wording": s.fit_wording or None,
+        "horizon_warning": horizon_text(s, on) or None,
         "rule_set_digest": digest(s),
         "rules": [{"id": r.id, "title": r.title, "kind": r.kind.value, "tier": r.tier,
                    "cites": ids(r.cites),
