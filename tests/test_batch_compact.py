@@ -328,3 +328,14 @@ def test_the_docs_give_every_key_of_the_catalogue():
         assert f"`{key}`" in scheme_row, key
     for key in cat["schemes"][0]["rules"][0]:
         assert f"`{key}`" in scheme_row, key
+
+
+def test_a_catalogue_holds_the_templates_of_its_schemes_and_of_the_shared_law_only():
+    from grantcheck.engine.rules import T_NOT_STATED
+    from grantcheck.schemes.dk_innobooster_people.who import T_AGE
+
+    one = catalogue(ON, ["dk-smv-digital"])["messages"]
+    assert T_NOT_STATED.id in one and T_AGE.id not in one
+    assert T_AGE.id in catalogue(ON, ["dk-innobooster-people"])["messages"]
+    assert one[T_NOT_STATED.id] == {"message": "the profile does not state {missing}",
+                                    "fix": "state {missing_and} in the profile"}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import string
+import sys
 from typing import TYPE_CHECKING
 
 from grantcheck.engine.checks import Check, _fix_for, _tuple_new
@@ -52,10 +53,11 @@ class Message:
     with a stable id: ``m:`` and 10 hex digits of the sha256 of both (the same words, the same
     id, on every machine)."""
 
-    __slots__ = ("fields", "fix", "id", "text")
+    __slots__ = ("fields", "fix", "id", "module", "text")
 
     def __init__(self, text: str, fix: str = "") -> None:
         self.text, self.fix = text, fix
+        self.module: str = sys._getframe(1).f_globals.get("__name__", "")  # who says it
         self.fields = frozenset(_fields(text) + _fields(fix))
         words = json.dumps([text, fix], ensure_ascii=False)
         self.id = "m:" + hashlib.sha256(words.encode()).hexdigest()[:10]

@@ -443,9 +443,23 @@ def catalogue(on: date, scheme_ids: Iterable[str]) -> dict[str, Any]:
                                   "the scheme's country",
             "exchange_rates": _rates(on), "schemes": entries,
             "citations": dict(sorted(citations.items())),
-            "messages": {m.id: {"message": m.text, "fix": m.fix}
-                         for m in sorted(MESSAGES.values(), key=lambda m: m.id)},
+            "messages": _messages([s.id for s in schemes]),
             "message_fields_from_missing_fields": dict(FROM_FIELDS)}
+
+
+def _messages(scheme_ids: list[str]) -> dict[str, dict[str, str]]:
+    """The templates the records of ``scheme_ids`` may name: those of the engine and the shared
+    law, and the schemes' own (not those of other schemes a process has loaded)."""
+    from grantcheck.schemes import PACKAGES
+
+    ours = {f"grantcheck.schemes.{PACKAGES[i]}" for i in scheme_ids}
+
+    def named(module: str) -> bool:
+        parts = module.split(".")
+        return parts[:2] != ["grantcheck", "schemes"] or ".".join(parts[:3]) in ours
+
+    return {m.id: {"message": m.text, "fix": m.fix}
+            for m in sorted(MESSAGES.values(), key=lambda m: m.id) if named(m.module)}
 
 
 def _rates(on: date) -> list[dict[str, str]]:
