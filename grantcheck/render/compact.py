@@ -448,15 +448,17 @@ def catalogue(on: date, scheme_ids: Iterable[str]) -> dict[str, Any]:
 
 
 def _messages(scheme_ids: list[str]) -> dict[str, dict[str, str]]:
-    """The templates the records of ``scheme_ids`` may name: those of the engine and the shared
-    law, and the schemes' own (not those of other schemes a process has loaded)."""
+    """The templates the records of ``scheme_ids`` may name: grantcheck's (the engine's, the
+    shared law's) and the schemes' own, not those of other schemes a process has loaded."""
     from grantcheck.schemes import PACKAGES
 
     ours = {f"grantcheck.schemes.{PACKAGES[i]}" for i in scheme_ids}
 
     def named(module: str) -> bool:
         parts = module.split(".")
-        return parts[:2] != ["grantcheck", "schemes"] or ".".join(parts[:3]) in ours
+        if parts[0] != "grantcheck":
+            return False  # a test's, say
+        return parts[1:2] != ["schemes"] or ".".join(parts[:3]) in ours
 
     return {m.id: {"message": m.text, "fix": m.fix}
             for m in sorted(MESSAGES.values(), key=lambda m: m.id) if named(m.module)}
