@@ -46,38 +46,39 @@ class Rule:
     def run(self, ctx: Ctx) -> Check:
         """The rule's check on ``ctx``, its message and fix made; a missing fact, parameter or
         rate is an unknown one."""
-        c = self.check(ctx)
-        if type(c.message) is str and type(c.fix) is str:
-            return c
-        return c._replace(message=text_of(c.message), fix=text_of(c.fix))
-
-    def check(self, ctx: Ctx) -> Check:
-        """:meth:`run`, the message and fix left as the rule gave them (a function, such as a
-        template's :class:`Said`, makes its words when it is shown)."""
-        try:
-            return self.fn(ctx)
-        except Unsettled as u:  # a range (or an unstated fact) that leaves the answer open
-            return unsettled_check(u)
-        except Missing as m:
-            return _missing_check(m.fields, m.why)
-        except NotEncoded as e:
-            return Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
-        except NoRate as e:
-            return Check(None, str(e), "give the exchange rate with --rate")
-        except DateOutOfRange as e:
-            return Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
+        return self._made(ctx)[0]
 
     def evaluate(self, ctx: Ctx) -> Finding:
-        c = self.check(ctx)
-        message, fix = c.message, c.fix
-        if type(message) is str:
-            return Finding(self, _outcome(self.kind, c), message, text_of(fix), c.missing)
-        # a template's words carry its values (a compact record writes those), unless the rule
-        # gave the template a fix of its own words
-        said = message if type(message) is Said and (
-            type(fix) is not str or not message.message.fix) else None
-        return Finding(self, _outcome(self.kind, c), text_of(message), text_of(fix), c.missing,
-                       said)
+        c, said = self._made(ctx)  # its message and fix are made: str
+        return Finding(self, _outcome(self.kind, c), c.message, c.fix,  # type: ignore[arg-type]
+                       c.missing, said)
+
+    def _made(self, ctx: Ctx) -> tuple[Check, Said | None]:
+        """The check, its words made (inside the handling of a missing fact, which making them
+        must not meet), and the template they were made from: a compact record writes its
+        values, unless the rule gave the template a fix of its own words."""
+        try:
+            c = self.fn(ctx)
+            message, fix = c.message, c.fix
+            if type(message) is str and type(fix) is str:
+                return c, None
+            said = message if type(message) is Said and (
+                type(fix) is not str or not message.message.fix) else None
+            return c._replace(message=text_of(message), fix=text_of(fix)), said
+        except Unsettled as u:  # a range (or an unstated fact) that leaves the answer open
+            c = unsettled_check(u)
+        except Missing as m:
+            c = _missing_check(m.fields, m.why)
+        except NotEncoded as e:
+            c = Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
+        except NoRate as e:
+            c = Check(None, str(e), "give the exchange rate with --rate")
+        except DateOutOfRange as e:
+            c = Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
+        message = c.message
+        if type(message) is Said:  # the engine's own templates (a fact not stated)
+            return c._replace(message=message(), fix=text_of(c.fix)), message
+        return c, None
 
 
 def lacking(*fields: str, why: str = "") -> NoReturn:
