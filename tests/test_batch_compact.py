@@ -93,7 +93,8 @@ def assert_same_information(compact: dict[str, Any], full: dict[str, Any],
         assert c["verdict"] == f["verdict"]
         assert c.get("verdict_if_open", c["verdict"]) == f["verdict_if_open"]
         assert ("verdict_if_open" in c) == (f["verdict_if_open"] != f["verdict"])
-        assert c["scope"] == f["scope"]["state"]
+        assert c.get("scope", "in_scope") == f["scope"]["state"]
+        assert ("scope" in c) == (f["scope"]["state"] != "in_scope")
         assert c.get("applicable_if") == f["scope"].get("applicable_if")
         form = entry["own_funding_form"]
         shown = {k: c[k] for k in ("max_grant", "own_funding", "own_funding_form",

@@ -41,6 +41,7 @@ from grantcheck.engine import (
     evaluate,
 )
 from grantcheck.engine.messages import FROM_FIELDS, MESSAGES
+from grantcheck.engine.scope import IN_SCOPE
 from grantcheck.fx import FxRates
 from grantcheck.matching import MatchResult, horizon_text
 from grantcheck.money import CURRENCIES, Money, decimal_str
@@ -198,7 +199,8 @@ def _scheme(out: list[str], r: SchemeResult, name: str) -> None:
     out += ('{"id":', _string(s.id), ',"verdict":', _VERDICT[r.verdict])
     if r.verdict_if_open is not r.verdict:
         out += (',"verdict_if_open":', _VERDICT[r.verdict_if_open])
-    out += (',"scope":', _string(r.scope.state))
+    if r.scope.state != IN_SCOPE:
+        out += (',"scope":', _string(r.scope.state))
     if r.scope.applicable_if:
         out += (',"applicable_if":', _encode(list(r.scope.applicable_if)))
     out.append(",")
