@@ -21,6 +21,7 @@ from grantcheck.render.compact import (
     catalogue,
     findings_of,
     match_to_compact,
+    missing_documents_of,
     open_entries,
     warnings_of,
 )
@@ -105,7 +106,8 @@ def assert_same_information(compact: dict[str, Any], full: dict[str, Any],
             assert {k: v for k, v in ct.items() if k not in ("id", "verdict")} == _amounts_of(
                 ft, form)
         docs = {d["id"]: d for d in entry["documents"]}
-        assert c["missing_documents"] == [d["id"] for d in f["missing_documents"]]
+        assert missing_documents_of(c, entry) == [d["id"] for d in f["missing_documents"]]
+        assert ("missing_documents" in c) != ("missing_documents_except" in c)
         for d in f["missing_documents"]:
             assert [cat["citations"][i] for i in docs[d["id"]]["cites"]] == d["source"]
         assert c.get("documents_needed_unknown", []) == [
@@ -181,11 +183,14 @@ def test_a_usual_finding_that_names_the_company_is_its_id_and_the_name_is_put_ba
     assert bn04["message"].startswith("Nordlys Automation ApS is read as the søkerbedrift")
 
 
-def test_the_examples_name_usual_findings_both_ways():
-    """The rebuilding test above meets both: ids in "open", and "usual_except"."""
+def test_the_examples_name_usual_findings_and_missing_documents_both_ways():
+    """The rebuilding test above meets both ways of each: ids in "open" and "usual_except";
+    "missing_documents" and "missing_documents_except"."""
     schemes = [s for on in CATALOGUES for _, p in PROFILES
                for s in json.loads(match_to_compact(check(p, on, source="n")))["schemes"]]
     assert any("usual_except" in s for s in schemes)
+    assert any("missing_documents_except" in s for s in schemes)
+    assert any("missing_documents" in s for s in schemes)
     assert any(isinstance(x, str) for s in schemes for x in s["open"])
 
 

@@ -37,6 +37,7 @@ from grantcheck.engine import (
     Outcome,
     Scheme,
     SchemeResult,
+    Stage,
     Verdict,
     evaluate,
 )
@@ -215,7 +216,14 @@ def _scheme(out: list[str], r: SchemeResult, name: str) -> None:
             out.append("}")
         out.append("]")
     missing = r.missing_documents
-    out += (',"missing_documents":', _encode([d.document.id for d in missing]))
+    ids = [d.document.id for d in missing]
+    # the shorter way: the documents still needed, or all the application's but these
+    held = [d.document.id for d in r.documents
+            if d.document.stage is Stage.APPLICATION and d.document.id not in ids]
+    if sum(len(i) + 3 for i in ids) > sum(len(i) + 3 for i in held) + 7:
+        out += (',"missing_documents_except":', _encode(held))
+    else:
+        out += (',"missing_documents":', _encode(ids))
     maybe = [d.document.id for d in missing if d.needed is None]
     if maybe:
         out += (',"documents_needed_unknown":', _encode(maybe))
@@ -244,8 +252,8 @@ def _scheme(out: list[str], r: SchemeResult, name: str) -> None:
             others.append(item)
     # the shorter of two ways to name the usual findings: their ids, or all the catalogue's
     # but those of the rules that passed (and of those in "open")
-    ids = sum(len(i) + 1 for i in items) - sum(len(i) + 1 for i in others)
-    if ids > sum(len(i) + 1 for i in passed_usual) + len(_EXCEPT):
+    named = sum(len(i) + 1 for i in items) - sum(len(i) + 1 for i in others)
+    if named > sum(len(i) + 1 for i in passed_usual) + len(_EXCEPT):
         out += (',"open":[', ",".join(others), _EXCEPT, ",".join(passed_usual), ']')
     else:
         out += (',"open":[', ",".join(items), "]")
@@ -363,6 +371,17 @@ def warnings_of(record: dict[str, Any], catalogue: dict[str, Any]) -> list[str]:
     horizon = {s["id"]: s["horizon_warning"] for s in catalogue["schemes"]}
     own: list[str] = record["warnings"]
     return own + [horizon[i] for i in record.get("horizon_warnings", [])]
+
+
+def missing_documents_of(scheme: dict[str, Any], entry: dict[str, Any]) -> list[str]:
+    """A record scheme's ``missing_documents``, however the record names them (``entry``: the
+    catalogue's scheme)."""
+    if "missing_documents" in scheme:
+        ids: list[str] = scheme["missing_documents"]
+        return ids
+    held = set(scheme["missing_documents_except"])
+    return [d["id"] for d in entry["documents"]
+            if d["stage"] == "application" and d["id"] not in held]
 
 
 def open_entries(scheme: dict[str, Any], entry: dict[str, Any]) -> list[str | dict[str, Any]]:
