@@ -16,9 +16,9 @@ from typer.testing import CliRunner
 from grantcheck.cli import app
 from grantcheck.matching import check
 from grantcheck.profile import profile_from_data
+from grantcheck.render.catalogue import catalogue
 from grantcheck.render.compact import (
     RECORD,
-    catalogue,
     findings_of,
     match_to_compact,
     missing_documents_of,

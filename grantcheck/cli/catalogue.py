@@ -50,7 +50,7 @@ def schemes(
     ids = list(scheme) if scheme else list(SCHEME_IDS)
     _check_schemes(ids)
     if catalogue:
-        from grantcheck.render.compact import catalogue as make_catalogue
+        from grantcheck.render.catalogue import catalogue as make_catalogue
 
         _print_json(make_catalogue(on, ids))
         return

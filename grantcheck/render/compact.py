@@ -41,23 +41,27 @@ from grantcheck.engine import (
     Verdict,
     evaluate,
 )
-from grantcheck.engine.messages import FROM_FIELDS, MESSAGES
+from grantcheck.engine.messages import FROM_FIELDS
 from grantcheck.engine.scope import IN_SCOPE
 from grantcheck.fx import FxRates
 from grantcheck.matching import MatchResult, horizon_text
-from grantcheck.money import CURRENCIES, Money, decimal_str
+from grantcheck.money import Money, decimal_str
 from grantcheck.profile import ProfileError, profile_from_data
 from grantcheck.profile.bounds import stated_ranges
-from grantcheck.record import combined_digest, decision_record, digest
+from grantcheck.record import combined_digest, digest
+from grantcheck.render.compact_read import COMPANY as COMPANY
+from grantcheck.render.compact_read import FIX_OUTCOMES as _FIX_OUTCOMES
+from grantcheck.render.compact_read import findings_of as findings_of
+from grantcheck.render.compact_read import missing_documents_of as missing_documents_of
+from grantcheck.render.compact_read import open_entries as open_entries
+from grantcheck.render.compact_read import warnings_of as warnings_of
 
 RECORD = "grantcheck.batch/2"  # the compact record's format and version (docs/batch.md)
 CATALOGUE = RECORD  # the catalogue that goes with it
 SAMPLE_NAME = "sample applicant"  # the applicant of the usual findings: a name and a country
-COMPANY = "{company}"  # in a usual finding's message or fix: the profile's company name
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _string: Callable[[str], str] = json.encoder.encode_basestring
-_FIX_OUTCOMES = (Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING)
 _OUTCOME = {o: _string(o.value) for o in Outcome}
 _VERDICT = {v: _string(v.value) for v in Verdict}
 _EXCEPT = '],"usual_except":['  # the usual findings are all the catalogue's but these
@@ -323,175 +327,3 @@ def match_to_compact(m: MatchResult, provenance: dict[str, str] | None = None) -
         out += (',"provenance":', _encode(provenance))
     out.append("}")
     return "".join(out)
-
-
-def findings_of(record: dict[str, Any], catalogue: dict[str, Any]
-                ) -> dict[str, list[dict[str, Any]]]:
-    """Scheme id -> the findings of the rules that did not pass, as the full record writes
-    them (``rule``, ``title``, ``kind``, ``outcome``, ``message``, ``tier``, ``fix``,
-    ``missing_fields``, ``source``), from a compact ``record`` (parsed) and its ``catalogue``
-    (ValueError when they do not go together)."""
-    if (record.get("record"), record.get("rule_set_digest")) != (
-            catalogue["catalogue"], catalogue["rule_set_digest"]):
-        raise ValueError("the record and the catalogue are not of the same format and rule set")
-    cites, messages = catalogue["citations"], catalogue["messages"]
-    name = record["profile"]["name"]
-    entries = {s["id"]: s for s in catalogue["schemes"]}
-    rules = {r["id"]: r for s in catalogue["schemes"] for r in s["rules"]}
-    out: dict[str, list[dict[str, Any]]] = {}
-    for scheme in record["schemes"]:
-        found = out[scheme["id"]] = []
-        for item in open_entries(scheme, entries[scheme["id"]]):
-            if isinstance(item, str):  # the usual finding: the company named where it is
-                rule = rules[item]
-                said = dict(rule["usual"])
-                said["message"] = said["message"].replace(COMPANY, name)
-                if said.get("fix"):
-                    said["fix"] = said["fix"].replace(COMPANY, name)
-            else:
-                rule = rules[item["rule"]]
-                said = _words(item, messages)
-            f: dict[str, Any] = {"rule": rule["id"], "title": rule["title"],
-                                 "kind": rule["kind"], "outcome": said["outcome"],
-                                 "message": said["message"]}
-            if rule["tier"]:
-                f["tier"] = rule["tier"]
-            if said.get("fix") and said["outcome"] in _FIX_OUTCOMES:
-                f["fix"] = said["fix"]
-            if said.get("missing_fields"):
-                f["missing_fields"] = said["missing_fields"]
-            f["source"] = [cites[c] for c in rule["cites"]]
-            found.append(f)
-    return out
-
-
-def warnings_of(record: dict[str, Any], catalogue: dict[str, Any]) -> list[str]:
-    """A compact record's warnings as the full record gives them: its own, then the catalogue's
-    horizon warning of each scheme its ``horizon_warnings`` names."""
-    horizon = {s["id"]: s["horizon_warning"] for s in catalogue["schemes"]}
-    own: list[str] = record["warnings"]
-    return own + [horizon[i] for i in record.get("horizon_warnings", [])]
-
-
-def missing_documents_of(scheme: dict[str, Any], entry: dict[str, Any]) -> list[str]:
-    """A record scheme's ``missing_documents``, however the record names them (``entry``: the
-    catalogue's scheme)."""
-    if "missing_documents" in scheme:
-        ids: list[str] = scheme["missing_documents"]
-        return ids
-    held = set(scheme["missing_documents_except"])
-    return [d["id"] for d in entry["documents"]
-            if d["stage"] == "application" and d["id"] not in held]
-
-
-def open_entries(scheme: dict[str, Any], entry: dict[str, Any]) -> list[str | dict[str, Any]]:
-    """A record scheme's ``open`` entries, in the rules' order, with the usual findings that
-    ``usual_except`` names by the rules they are not (``entry``: the catalogue's scheme)."""
-    if "usual_except" not in scheme:
-        return list(scheme["open"])
-    written = {item["rule"]: item for item in scheme["open"]}
-    passed = set(scheme["usual_except"])
-    out: list[str | dict[str, Any]] = []
-    for rule in entry["rules"]:
-        rid = rule["id"]
-        if rid in written:
-            out.append(written[rid])
-        elif rule["usual"] is not None and rid not in passed:
-            out.append(rid)
-    return out
-
-
-def _words(item: dict[str, Any], messages: dict[str, Any]) -> dict[str, Any]:
-    """A record's finding with its message and fix in words: a template's made from its
-    values (a fix of the finding's own words stands)."""
-    if "template" not in item:
-        return item
-    template = messages[item["template"]]
-    fields = item.get("missing_fields", [])
-    values = {**{name: sep.join(fields) for name, sep in FROM_FIELDS.items()},
-              **item.get("values", {})}
-    said = dict(item, message=template["message"].format_map(values))
-    if "fix" not in item and template["fix"]:
-        said["fix"] = template["fix"].format_map(values)
-    return said
-
-
-# --- the catalogue -----------------------------------------------------------------------------
-
-def _scheme_entry(s: Scheme, on: date, citations: dict[str, Any]) -> dict[str, Any]:
-    def ids(cites: tuple[Citation, ...]) -> list[str]:
-        found = cite_ids(cites)
-        for c, i in zip(cites, found, strict=True):
-            citations.setdefault(i, c.to_json())
-        return found
-
-    status, status_text = s.call.status(on)
-    known = usual(s, on)
-    return {
-        "id": s.id, "name": s.name, "agency": s.agency, "country": s.country,
-        "currency": s.currency, "status": status, "status_text": status_text,
-        "fit_wording": s.fit_wording or None,
-        "horizon_warning": horizon_text(s, on) or None,
-        "rule_set_digest": digest(s),
-        "rules": [{"id": r.id, "title": r.title, "kind": r.kind.value, "tier": r.tier,
-                   "cites": ids(r.cites),
-                   "usual": key_to_json(known.findings[r.id]) if r.id in known.findings
-                   else None}
-                  for r in s.rules],
-        "documents": [{"id": d.id, "name": d.name, "stage": d.stage.value, "tier": d.tier,
-                       "condition": d.condition or None, "cites": ids(d.cites)}
-                      for d in s.documents],
-        "tiers": [{"id": t.id, "name": t.name} for t in s.tiers],
-        "own_funding_form": known.own_funding_form,
-        "notes": list(s.notes),
-        "source": {"title": s.source.title, "publisher": s.source.publisher,
-                   "language": s.source.language, "url": s.source.url},
-        "decision_record": decision_record(s, on),
-    }
-
-
-def catalogue(on: date, scheme_ids: Iterable[str]) -> dict[str, Any]:
-    """What the compact records of a batch on ``on`` over ``scheme_ids`` refer to by id."""
-    from grantcheck.schemes import get
-
-    schemes = [get(i) for i in scheme_ids]
-    citations: dict[str, Any] = {}
-    entries = [_scheme_entry(s, on, citations) for s in schemes]
-    return {"catalogue": CATALOGUE, "grantcheck_version": __version__,
-            "evaluation_date": on.isoformat(),
-            "rule_set_digest": combined_digest([digest(s) for s in schemes]),
-            "usual_findings_for": f"a company that states only its name ({SAMPLE_NAME!r}) and "
-                                  "the scheme's country",
-            "exchange_rates": _rates(on), "schemes": entries,
-            "citations": dict(sorted(citations.items())),
-            "messages": _messages([s.id for s in schemes]),
-            "message_fields_from_missing_fields": dict(FROM_FIELDS)}
-
-
-def _messages(scheme_ids: list[str]) -> dict[str, dict[str, str]]:
-    """The templates the records of ``scheme_ids`` may name: grantcheck's (the engine's, the
-    shared law's) and the schemes' own, not those of other schemes a process has loaded."""
-    from grantcheck.schemes import PACKAGES
-
-    ours = {f"grantcheck.schemes.{PACKAGES[i]}" for i in scheme_ids}
-
-    def named(module: str) -> bool:
-        parts = module.split(".")
-        if parts[0] != "grantcheck":
-            return False  # a test's, say
-        return parts[1:2] != ["schemes"] or ".".join(parts[:3]) in ours
-
-    return {m.id: {"message": m.text, "fix": m.fix}
-            for m in sorted(MESSAGES.values(), key=lambda m: m.id) if named(m.module)}
-
-
-def _rates(on: date) -> list[dict[str, str]]:
-    """The euro rates of every currency on ``on`` (a record's, unless it says its own)."""
-    fx = FxRates(on)
-    for c in CURRENCIES:
-        if c != "EUR":
-            try:
-                fx.rate(c)
-            except LookupError:  # a date the table does not cover: the record says so
-                continue
-    return fx.to_json()
