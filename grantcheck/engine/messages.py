@@ -101,16 +101,21 @@ class Said:
     """A :class:`Message` with its values: called, it makes the words (``str`` of each value
     put in its field)."""
 
-    __slots__ = ("message", "values")
+    __slots__ = ("_strings", "message", "values")
 
     def __init__(self, message: Message, values: Mapping[str, object]) -> None:
         self.message, self.values = message, values
+        self._strings: dict[str, str] | None = None
 
     def strings(self) -> dict[str, str]:
         """The values as the words show them (and as a compact record writes them): ``str`` of
-        each, or what it makes when it is a function (a text made only when it is shown)."""
-        return {k: v if type(v) is str else v() if callable(v) else str(v)
-                for k, v in self.values.items()}
+        each, or what it makes when it is a function (a text made only when it is shown). Made
+        once: the message, the fix and a record share them (do not change the dict)."""
+        made = self._strings
+        if made is None:
+            made = self._strings = {k: v if type(v) is str else v() if callable(v) else str(v)
+                                    for k, v in self.values.items()}
+        return made
 
     def __call__(self) -> str:
         return self.message.text.format_map(self.strings())

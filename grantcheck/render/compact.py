@@ -186,9 +186,9 @@ def _finding(f: Finding, outcome: Outcome, fix: str) -> str:
     else:
         item += (',"template":', _string(said.message.id))
         values = said.strings()
-        for name, sep in FROM_FIELDS.items():  # given once, as the missing fields
-            if values.get(name) == sep.join(f.missing):
-                del values[name]
+        if f.missing:  # a value made of the missing fields: given once, as those
+            values = {k: v for k, v in values.items()
+                      if k not in FROM_FIELDS or v != FROM_FIELDS[k].join(f.missing)}
         if values:
             item += (',"values":', _encode(values))
         if fix and not said.message.fix:  # a fix of its own words (the fields to state)
