@@ -34,6 +34,7 @@ from grantcheck.schemes.dk_smv_digital.grant import (
     T250,
     _grant,
     _Voucher,
+    per_voucher,
 )
 from grantcheck.schemes.dk_smv_digital.page import (
     C_COFINANCING,
@@ -216,6 +217,10 @@ rules.add("SMV06", "De minimis aid received plus the up to DKK 250,000 grant sta
 
 
 def _cofinancing(v: _Voucher) -> Callable[[Ctx], Check]:
+    open_capped = T_COFINANCING_OPEN_CAPPED[v.id]
+    within_capped = T_COFINANCING_WITHIN_CAPPED[v.id]
+    over_capped = T_COFINANCING_OVER_CAPPED[v.id]
+
     def fn(ctx: Ctx) -> Check:
         cap = _local_of(ctx, v.cap)
         sought = ctx.value("project.grant_sought")
@@ -227,17 +232,17 @@ def _cofinancing(v: _Voucher) -> Callable[[Ctx], Check]:
         s = ctx.money(sought)
         capped = s > cap.money
         grant = cap.money if capped else s
-        lead = {"voucher": v.name, "sought": s} if capped else {}
+        lead = {"sought": s} if capped else {}
         if ctx.value("project.budget_total") is None:
-            t_open = T_COFINANCING_OPEN_CAPPED if capped else T_COFINANCING_OPEN
+            t_open = open_capped if capped else T_COFINANCING_OPEN
             return t_open.unknown("project.budget_total", **lead, grant=grant, rates=rates)
         g = _grant(ctx, v)
         if grant <= g.grant:
-            t_within = T_COFINANCING_WITHIN_CAPPED if capped else T_COFINANCING_WITHIN
+            t_within = within_capped if capped else T_COFINANCING_WITHIN
             return t_within.passed(**lead, grant=grant, most=g.grant, rates=rates,
                                    own=g.budget - grant, basis=g.basis)
         needed = (grant - g.investment_support) * (1 / dated.advice_rate)
-        t_over = T_COFINANCING_OVER_CAPPED if capped else T_COFINANCING_OVER
+        t_over = over_capped if capped else T_COFINANCING_OVER
         return t_over.failed(**lead, grant=grant, most=g.grant, rates=rates,
                              own=g.budget - grant, basis=g.basis, advice=needed.rounded(),
                              more=(needed - g.advice).rounded())
@@ -255,15 +260,15 @@ _SOUGHT_CAPPED = ("the most the {voucher} voucher gives; project.grant_sought {s
                   "{grant}")
 _NO_BUDGET = ": the own financing ({rates}) cannot be checked without the budget"
 T_COFINANCING_OPEN = Message(_SOUGHT + _NO_BUDGET)
-T_COFINANCING_OPEN_CAPPED = Message(_SOUGHT_CAPPED + _NO_BUDGET)
+T_COFINANCING_OPEN_CAPPED = per_voucher(_SOUGHT_CAPPED + _NO_BUDGET)
 _WITHIN = " ≤ {most}, the most the budget allows ({rates}); own financing {own}. {basis}"
 _OVER = " > {most}, the most the budget allows ({rates}); own financing {own}. {basis}"
 _COFINANCING_FIX = ("lower the grant sought to {most}, or raise the advice costs to {advice} "
                     "({more} more), " + OWN_FUNDING_FORM)
 T_COFINANCING_WITHIN = Message(_SOUGHT + _WITHIN)
-T_COFINANCING_WITHIN_CAPPED = Message(_SOUGHT_CAPPED + _WITHIN)
+T_COFINANCING_WITHIN_CAPPED = per_voucher(_SOUGHT_CAPPED + _WITHIN)
 T_COFINANCING_OVER = Message(_SOUGHT + _OVER, fix=_COFINANCING_FIX)
-T_COFINANCING_OVER_CAPPED = Message(_SOUGHT_CAPPED + _OVER, fix=_COFINANCING_FIX)
+T_COFINANCING_OVER_CAPPED = per_voucher(_SOUGHT_CAPPED + _OVER, fix=_COFINANCING_FIX)
 
 
 rules.add("SMV07", "Own financing covers the DKK 25,000 grant at the page's rates",
@@ -288,15 +293,15 @@ rules.add("SMV09", "Own financing covers the up to DKK 250,000 grant at the page
 
 def _fte_range(v: _Voucher, low: Parameter[Decimal], high: Parameter[Decimal]
                ) -> Callable[[Ctx], Check]:
+    few, many = T_FTE_FEW[v.id], T_FTE_MANY[v.id]
+
     def fn(ctx: Ctx) -> Check:
         total, text = _fte(ctx)
         lo, hi = low.at(ctx.on), high.at(ctx.on)
         if total < lo:
-            return T_FTE_FEW.failed(fte=text, least=_num(lo), voucher=v.name,
-                                    more=count_text(lo - total))
+            return few.failed(fte=text, least=_num(lo), more=count_text(lo - total))
         if total > hi:
-            return T_FTE_MANY.failed(fte=text, most=_num(hi), voucher=v.name,
-                                     fewer=count_text(total - hi))
+            return many.failed(fte=text, most=_num(hi), fewer=count_text(total - hi))
         return T_FTE_WITHIN.passed(fte=text, least=partial(_num, lo), most=partial(_num, hi))
 
     fn.__doc__ = (f"{v.name}: between {low.at(ALWAYS)} and {high.at(ALWAYS)} full-time "
@@ -304,10 +309,10 @@ def _fte_range(v: _Voucher, low: Parameter[Decimal], high: Parameter[Decimal]
     return fn
 
 
-T_FTE_FEW = Message("{fte} < {least} required for the {voucher} voucher (no rounding)",
-                    fix="needs at least {least} FTE ({more} more)")
-T_FTE_MANY = Message("{fte} > {most} allowed for the {voucher} voucher",
-                     fix="at most {most} FTE ({fewer} fewer)")
+T_FTE_FEW = per_voucher("{fte} < {least} required for the {voucher} voucher (no rounding)",
+                        fix="needs at least {least} FTE ({more} more)")
+T_FTE_MANY = per_voucher("{fte} > {most} allowed for the {voucher} voucher",
+                         fix="at most {most} FTE ({fewer} fewer)")
 T_FTE_WITHIN = Message("{fte}: within {least}–{most}")
 
 

@@ -33,6 +33,7 @@ from grantcheck.schemes.dk_smv_digital.grant import (
     _investment,
     _investment_support,
     _Voucher,
+    per_voucher,
 )
 from grantcheck.schemes.dk_smv_digital.page import (
     C_ADVISOR_DATABASE,
@@ -348,6 +349,8 @@ T_CONFLICT = Message("conflict of interest with an advisor: {conflict}",
 
 
 def _period(v: _Voucher) -> Callable[[Ctx], Check]:
+    said = T_PERIOD[v.id]
+
     def fn(ctx: Ctx) -> Check:
         p = ctx.profile.project
         absent = [f for f, x in (("project.start", p.start), ("project.end", p.end)) if x is None]
@@ -356,17 +359,16 @@ def _period(v: _Voucher) -> Callable[[Ctx], Check]:
         assert p.start is not None and p.end is not None
         months = int(v.period.at(ctx.on))
         last = add_months(p.start, months) - timedelta(days=1)
-        return T_PERIOD.check(p.end <= last, start=p.start, end=p.end, voucher=v.name,
-                              months=months, last=last)
+        return said.check(p.end <= last, start=p.start, end=p.end, months=months, last=last)
 
     fn.__doc__ = f"{v.name}: project period {v.period.at(ALWAYS)} months (set in the commitment)."
     return fn
 
 
-T_PERIOD = Message("planned {start} to {end}; the {voucher} voucher's project period is {months} "
-                   "months, {start} to {last}",
-                   fix="plan the project to end by {last}; an extension can only be asked for, in "
-                   "writing within the period, if something unforeseen delays it")
+T_PERIOD = per_voucher("planned {start} to {end}; the {voucher} voucher's project period is "
+                       "{months} months, {start} to {last}",
+                       fix="plan the project to end by {last}; an extension can only be asked "
+                       "for, in writing within the period, if something unforeseen delays it")
 
 
 rules.add("SMV29", "The project fits the DKK 25,000 voucher's project period", _period(T25),
