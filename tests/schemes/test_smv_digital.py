@@ -150,7 +150,7 @@ def test_the_converted_ceilings_follow_the_rates_of_each_evaluation() -> None:
         for _ in range(2):
             ctx = ctx_for(FULL, rates={"DKK": rate})
             rule = next(r for r in SCHEME.rules if r.id == "SMV02")
-            assert text in rule.run(ctx).message
+            assert text in rule.evaluate(ctx).message
             assert ctx.fx.used["DKK"].per_eur == rate  # recorded for every evaluation
 
 # --- SMV03 de minimis received (rolling: 2023-11-02 .. 2026-11-01, EUR 300,000 = DKK 2,238,000)

@@ -9,8 +9,9 @@ realitetsbehandling"), and a pitch deck of about 12 slides (soft).
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
-from grantcheck.engine import Check, Ctx, Kind, RuleBook, check, info
+from grantcheck.engine import Check, Ctx, Kind, Message, RuleBook, info
 from grantcheck.money import format_amount
 from grantcheck.parameters import Parameter
 from grantcheck.schemes.dk_innobooster_people.page import (
@@ -63,9 +64,11 @@ def novelty(ctx: Ctx) -> Check:
             section=S_APPLICANT, kind=Kind.INFO, cites=[C_POTENTIAL])
 def business_potential(ctx: Ctx) -> Check:
     """Forretningsmæssigt potentiale: assessed by Innovationsfonden."""
-    return info(f"assessed by Innovationsfonden, not decided here: a plausible substantial growth "
-                f"and earnings within {GROWTH_FROM_YEARS.at(ctx.on)}–"
-                f"{GROWTH_TO_YEARS.at(ctx.on)} years")
+    return T_POTENTIAL.info(low=GROWTH_FROM_YEARS.at(ctx.on), high=GROWTH_TO_YEARS.at(ctx.on))
+
+
+T_POTENTIAL = Message("assessed by Innovationsfonden, not decided here: a plausible substantial "
+                      "growth and earnings within {low}–{high} years")
 
 
 @rules.rule("IP30", "Assessed: validated results and a strong team",
@@ -89,9 +92,13 @@ def covid_need(ctx: Ctx) -> Check:
 def _text_limit(ctx: Ctx, path: str, limit: Parameter[int], what: str) -> Check:
     n: int = ctx.need(path)
     most = limit.at(ctx.on)
-    return check(n <= most, f"{what}: {n:,} characters incl. spaces; at most {most:,}",
-                 f"shorten the text by {n - most:,} characters: a form breach can mean "
-                 "rejection without assessment")
+    return T_TEXT_LIMIT.check(n <= most, text=what, chars=f"{n:,}", most=f"{most:,}",
+                              over=f"{n - most:,}")
+
+
+T_TEXT_LIMIT = Message("{text}: {chars} characters incl. spaces; at most {most}",
+                       fix="shorten the text by {over} characters: a form breach can mean "
+                       "rejection without assessment")
 
 
 @rules.rule("IP32", "The challenges text is at most 3,000 characters",
@@ -125,10 +132,13 @@ def pitch_deck_slides(ctx: Ctx) -> Check:
     """'Pitch decket skal bestå af ca. 12 slides.'"""
     n: int = ctx.need("application.pitch_deck_slides")
     target, tol = SLIDES.at(ctx.on), SLIDES_TOLERANCE.at(ctx.on)
-    return check(abs(n - target) <= tol,
-                 f"{n} slides; about {target} asked for (grantcheck accepts {target - tol}–"
-                 f"{target + tol} without a warning)",
-                 f"bring the deck close to {target} slides, or be ready to explain its length")
+    return T_SLIDES.check(abs(n - target) <= tol, slides=n, target=target, low=target - tol,
+                          high=target + tol)
+
+
+T_SLIDES = Message("{slides} slides; about {target} asked for (grantcheck accepts {low}–{high} "
+                   "without a warning)",
+                   fix="bring the deck close to {target} slides, or be ready to explain its length")
 
 
 @rules.rule("IP36", "Each CV is at most 2 pages",
@@ -138,9 +148,12 @@ def cv_pages(ctx: Ctx) -> Check:
     """'CV'er på de personer, der søges investering til (maks. 2 sider pr. person)'."""
     n: int = ctx.need("application.cv_max_pages")
     most = CV_MAX_PAGES.at(ctx.on)
-    return check(n <= most, f"longest CV {n} pages; at most {most} per person",
-                 f"shorten the CVs to {most} pages each: a form breach can mean rejection "
-                 "without assessment")
+    return T_CV_PAGES.check(n <= most, pages=n, most=most)
+
+
+T_CV_PAGES = Message("longest CV {pages} pages; at most {most} per person",
+                     fix="shorten the CVs to {most} pages each: a form breach can mean rejection "
+                     "without assessment")
 
 
 @rules.rule("IP37", "The pitch deck and CVs are PDF files", section=S_DOCUMENTS, kind=Kind.HARD,
@@ -148,8 +161,11 @@ def cv_pages(ctx: Ctx) -> Check:
 def attachments_pdf(ctx: Ctx) -> Check:
     """'Pitch deck og CV'er skal uploades i PDF-format'."""
     v: bool = ctx.need("application.attachments_pdf")
-    return check(v, f"application.attachments_pdf = {str(v).lower()}",
-                 "upload the pitch deck and the CVs as PDF")
+    return T_PDF.check(v, pdf=str(v).lower())
+
+
+T_PDF = Message("application.attachments_pdf = {pdf}",
+                fix="upload the pitch deck and the CVs as PDF")
 
 
 @rules.rule("IP38", "The pitch deck and CVs are at most 25 MB together",
@@ -159,8 +175,11 @@ def attachments_size(ctx: Ctx) -> Check:
     """'[Pitch deck og CV'er] må tilsammen maksimalt fylde 25 MB.'"""
     mb: Decimal = ctx.need("application.attachments_mb")
     most = ATTACHMENTS_MAX_MB.at(ctx.on)
-    return check(mb <= most, f"attachments {format_amount(mb)} MB together; at most "
-                 f"{format_amount(most)} MB",
-                 f"reduce the PDFs by {format_amount(mb - most)} MB")
+    return T_ATTACHMENTS_SIZE.check(mb <= most, mb=format_amount(mb), most=format_amount(most),
+                                    over=partial(format_amount, mb - most))
+
+
+T_ATTACHMENTS_SIZE = Message("attachments {mb} MB together; at most {most} MB",
+                             fix="reduce the PDFs by {over} MB")
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from functools import partial
+from typing import Any, NamedTuple
 
-from grantcheck.engine import Check, Ctx, failed, missing, passed, unknown
+from grantcheck.engine import Check, Ctx, Message, missing, passed
 from grantcheck.facts import is_range, show
 from grantcheck.law.dates import add_months
 from grantcheck.profile import Employee
@@ -53,15 +54,32 @@ def names(emps: Sequence[Employee]) -> str:
     return ", ".join(e.name or "(unnamed)" for e in emps)
 
 
+class EachEmployee(NamedTuple):
+    """What a condition on every funded employee says: each one's value and the requirement
+    (``{employees} (requirement)``), with the fix naming those who fail it (``{names}``), or
+    without a fix when one is not stated (the fix is then to state it)."""
+
+    failing: Message
+    open: Message
+
+
+def each_employee(requirement: str, fix: str) -> EachEmployee:
+    """The messages of a condition on every funded employee: ``requirement`` and ``fix`` are
+    templates (``fix`` names the failing employees as ``{names}``)."""
+    text = "{employees} (" + requirement + ")"
+    return EachEmployee(Message(text, fix=fix), Message(text))
+
+
 def per_employee(
     ctx: Ctx,
     field: str,
     ok: Callable[[Any], bool],
     show: Callable[[Any], str],
-    requirement: str,
-    fix: str,
+    said: EachEmployee,
+    **values: object,
 ) -> Check:
-    """One condition on every funded employee: fail if any fails, unknown if any is not stated."""
+    """One condition on every funded employee: fail if any fails, unknown if any is not stated
+    (``values``: the requirement's and the fix's own)."""
     emps = ctx.profile.employees
     if emps is None:
         return NO_EMPLOYEES
@@ -79,12 +97,12 @@ def per_employee(
         parts.append(f"{e.name}: {show(value)}")
         if not ok(value):
             bad.append(e.name)
-    message = "; ".join(parts) + f" ({requirement})"
+    employees = partial("; ".join, parts)
     if bad:
-        return failed(message, fix.format(names=", ".join(bad)))
+        return said.failing.failed(employees=employees, names=", ".join(bad), **values)
     if missing:
-        return unknown(message, *missing)
-    return passed(message)
+        return said.open.unknown(*missing, employees=employees, **values)
+    return said.open.passed(employees=employees, **values)
 
 
 def yes(v: Any) -> bool:

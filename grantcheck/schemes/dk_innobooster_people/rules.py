@@ -1,6 +1,6 @@
 """Innobooster People's rules, IP01–IP38 in the order of the page: "Hvem kan søge?" (:mod:`.who`),
-"Hvad kan der søges til?" (:mod:`.what`), "Vurderingskriterier" and "Bedømmelsesprocessen"
-(:mod:`.assessment`).
+"Hvad kan der søges til?" (:mod:`.what` and :mod:`.what_terms`), "Vurderingskriterier" and
+"Bedømmelsesprocessen" (:mod:`.assessment`).
 
 Every rule reads version 3 of the page: for an evaluation date before it, each is *unknown* (the
 rules for that date are not encoded), before anything else is asked of the profile.
@@ -13,7 +13,7 @@ import functools
 from collections.abc import Callable
 
 from grantcheck.engine import Check, Ctx, Rule
-from grantcheck.schemes.dk_innobooster_people import assessment, what, who
+from grantcheck.schemes.dk_innobooster_people import assessment, what, what_terms, who
 from grantcheck.schemes.dk_innobooster_people.parameters import PAGE_VERSION
 
 
@@ -30,4 +30,5 @@ def _version_3(fn: Callable[[Ctx], Check]) -> Callable[[Ctx], Check]:
 
 RULES: tuple[Rule, ...] = tuple(
     dataclasses.replace(r, fn=_version_3(r.fn))
-    for r in (*who.rules.rules, *what.rules.rules, *assessment.rules.rules))
+    for r in (*who.rules.rules, *what.rules.rules, *what_terms.rules.rules,
+              *assessment.rules.rules))

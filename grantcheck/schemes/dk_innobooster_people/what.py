@@ -1,33 +1,29 @@
-"""Innobooster People's rules for "Hvad kan der søges til?" (what the grant is for): IP12–IP26.
+"""Innobooster People's rules for "Hvad kan der søges til?" (what the grant is for): IP12–IP18.
 
 The funded employees (``profile.employees``): 1–3, named, full time, a higher education,
 development work, employed at application or dismissed after 1 March 2020 and re-hired, no new
-hires, no owners, the salary settled, one grant period starting on the 1st of a month after the
-application month, no other public funding; one grant per company; for more than one funded
-employee, as many other full-time employees on collective-agreement-like terms.
+hires. The grant's other terms (IP19–IP26: one grant per company, the other employees, no
+owners, the salary, the grant period and its start, no other public funding) are in
+:mod:`.what_terms`.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from functools import partial
 
 from grantcheck.engine import (
     Check,
     Ctx,
     Kind,
+    Message,
     RuleBook,
-    check,
-    failed,
     passed,
-    unknown,
 )
-from grantcheck.facts import show
-from grantcheck.law.dates import add_months
 from grantcheck.money import format_amount
 from grantcheck.schemes.dk_innobooster_people.derived import (
     NO_EMPLOYEES,
+    each_employee,
     flag,
-    month_start,
     names,
     no,
     per_employee,
@@ -39,37 +35,19 @@ from grantcheck.schemes.dk_innobooster_people.page import (
     C_DISMISSED_FOOTNOTE,
     C_EMPLOYED,
     C_EMPLOYEES,
-    C_FTE,
     C_FULL_TIME,
     C_NAMED,
     C_NEW_HIRES,
     C_NEW_HIRES_2,
-    C_ONE_GRANT,
-    C_OTHER_FUNDING,
-    C_OTHER_PROJECTS,
-    C_OTHERS,
-    C_OTHERS_EXAMPLE,
-    C_OWNER_DEF,
-    C_OWNERS,
     C_REHIRE,
     C_REHIRE_CONTRACT,
-    C_SALARY_SETTLED,
-    C_SAME_PERIOD,
-    C_START,
     S_EMPLOYEES,
-    S_MONEY,
-    SCHEME_ID,
 )
 from grantcheck.schemes.dk_innobooster_people.parameters import (
     DISMISSED_AFTER,
     FULL_TIME_HOURS,
-    FUNDED_FTE,
     FUNDED_MAX,
     FUNDED_MIN,
-    GRANT_START_MONTHS_AFTER,
-    OTHERS_FROM,
-    OTHERS_PER_FUNDED,
-    OWNER_MIN_PERCENT,
 )
 
 rules = RuleBook()
@@ -85,15 +63,26 @@ def one_to_three(ctx: Ctx) -> Check:
     low, high = FUNDED_MIN.at(ctx.on), FUNDED_MAX.at(ctx.on)
     n = len(emps)
     unnamed = [i for i, e in enumerate(emps) if not e.name]
-    message = f"{n} funded employee(s) ({names(emps) or 'none'}); {low}–{high} required"
+
+    def funded() -> str:
+        return names(emps) or "none"
+
     if n < low:
-        return failed(message, f"list at least {low} employee to fund under employees")
+        return T_FUNDED_FEW.failed(n=n, names=funded, low=low, high=high)
     if n > high:
-        return failed(message, f"fund at most {high} employees ({n - high} fewer)")
+        return T_FUNDED_MANY.failed(n=n, names=funded, low=low, high=high, fewer=n - high)
     if unnamed:
-        return failed(message + f"; {len(unnamed)} without a name",
-                      "give each funded employee's name (employees[].name)")
-    return passed(message)
+        return T_FUNDED_UNNAMED.failed(n=n, names=funded, low=low, high=high,
+                                       unnamed=len(unnamed))
+    return T_FUNDED.passed(n=n, names=funded, low=low, high=high)
+
+
+_FUNDED = "{n} funded employee(s) ({names}); {low}–{high} required"
+T_FUNDED = Message(_FUNDED)
+T_FUNDED_FEW = Message(_FUNDED, fix="list at least {low} employee to fund under employees")
+T_FUNDED_MANY = Message(_FUNDED, fix="fund at most {high} employees ({fewer} fewer)")
+T_FUNDED_UNNAMED = Message(_FUNDED + "; {unnamed} without a name",
+                           fix="give each funded employee's name (employees[].name)")
 
 
 @rules.rule("IP13", "Every funded employee works full time (37 hours a week)",
@@ -104,8 +93,11 @@ def full_time(ctx: Ctx) -> Check:
     hours = FULL_TIME_HOURS.at(ctx.on)
     return per_employee(
         ctx, "hours_per_week", lambda h: h >= hours, lambda h: f"{format_amount(h)} h/week",
-        f"at least {format_amount(hours)} h/week required",
-        f"fund only full-time employees ({format_amount(hours)} h/week): {{names}}")
+        T_FULL_TIME, hours=format_amount(hours))
+
+
+T_FULL_TIME = each_employee("at least {hours} h/week required",
+                            fix="fund only full-time employees ({hours} h/week): {names}")
 
 
 @rules.rule("IP14", "Every funded employee has a higher education",
@@ -113,8 +105,11 @@ def full_time(ctx: Ctx) -> Check:
             cites=[C_EMPLOYEES], reads=["employees[].higher_education"])
 def higher_education(ctx: Ctx) -> Check:
     """'udviklingsmedarbejdere med en videregående uddannelse'."""
-    return per_employee(ctx, "higher_education", yes, flag, "a higher education required",
-                         "fund only employees with a higher education: {names}")
+    return per_employee(ctx, "higher_education", yes, flag, T_HIGHER_EDUCATION)
+
+
+T_HIGHER_EDUCATION = each_employee("a higher education required",
+                                   fix="fund only employees with a higher education: {names}")
 
 
 @rules.rule("IP15", "Every funded employee does development work",
@@ -122,8 +117,12 @@ def higher_education(ctx: Ctx) -> Check:
             cites=[C_EMPLOYEES, C_DEV_TASKS], reads=["employees[].development_role"])
 def development_role(ctx: Ctx) -> Check:
     """'fuldtidsansatte udviklingsmedarbejdere'."""
-    return per_employee(ctx, "development_role", yes, flag, "development employees required",
-                         "fund only employees who carry out development tasks: {names}")
+    return per_employee(ctx, "development_role", yes, flag, T_DEVELOPMENT_ROLE)
+
+
+T_DEVELOPMENT_ROLE = each_employee(
+    "development employees required",
+    fix="fund only employees who carry out development tasks: {names}")
 
 
 @rules.rule("IP16", "Every funded employee is employed at application or was dismissed after "
@@ -161,13 +160,17 @@ def employed_or_rehired(ctx: Ctx) -> Check:
             parts.append(f"{e.name}: dismissed {e.dismissed_on.isoformat()}, not after "
                          f"{after.isoformat()}")
             bad.append(e.name)
-    message = "; ".join(parts)
+    employees = partial("; ".join, parts)
     if bad:
-        return failed(message, f"only employees employed at application or dismissed after "
-                      f"{after.isoformat()} can be funded: {', '.join(bad)}")
+        return T_NOT_EMPLOYED.failed(employees=employees, after=after, names=", ".join(bad))
     if missing:
-        return unknown(message, *missing)
-    return passed(message)
+        return T_EMPLOYED.unknown(*missing, employees=employees)
+    return T_EMPLOYED.passed(employees=employees)
+
+
+T_EMPLOYED = Message("{employees}")
+T_NOT_EMPLOYED = Message("{employees}", fix="only employees employed at application or dismissed "
+                         "after {after} can be funded: {names}")
 
 
 @rules.rule("IP17", "Re-hired employees were dismissed because of COVID-19",
@@ -196,14 +199,18 @@ def dismissed_due_to_covid(ctx: Ctx) -> Check:
                     bad.append(e.name)
     if not parts:
         return passed("no re-hired employees: nothing to declare")
-    message = "; ".join(parts)
+    employees = partial("; ".join, parts)
     if bad:
-        return failed(message, "only employees dismissed because of COVID-19 can be re-hired "
-                      f"with the grant: {', '.join(bad)}")
+        return T_NOT_COVID.failed(employees=employees, names=", ".join(bad))
     if missing:
-        return unknown(message, *missing,
-                       fix="state " + " and ".join(missing) + " (true if it holds)")
-    return passed(message)
+        return T_COVID_UNDECLARED.unknown(*missing, employees=employees,
+                                          fields=" and ".join(missing))
+    return T_EMPLOYED.passed(employees=employees)
+
+
+T_NOT_COVID = Message("{employees}", fix="only employees dismissed because of COVID-19 can be "
+                      "re-hired with the grant: {names}")
+T_COVID_UNDECLARED = Message("{employees}", fix="state {fields} (true if it holds)")
 
 
 @rules.rule("IP18", "No funded employee is a new hire", section=S_EMPLOYEES, kind=Kind.HARD,
@@ -213,161 +220,8 @@ def no_new_hires(ctx: Ctx) -> Check:
     nyoprettede stillinger eller nye medarbejdere, der overtager tidligere medarbejderes
     stillinger.'"""
     return per_employee(ctx, "new_hire", no, lambda v: "new hire" if v else "not a new hire",
-                         "new positions and replacements cannot be funded",
-                         "drop the new hires: {names}")
+                         T_NEW_HIRES)
 
 
-@rules.rule("IP19", "The company has not had an Innobooster People grant before",
-            section=S_MONEY, kind=Kind.HARD, cites=[C_ONE_GRANT], reads=["aid_received"])
-def one_grant(ctx: Ctx) -> Check:
-    """'der gives max. 1. bevilling pr. virksomhed'."""
-    aid = ctx.profile.aid_received
-    if aid is None:
-        return unknown("the profile does not list aid received (aid_received)", "aid_received",
-                       fix="state aid_received (an empty list when there is none)")
-    earlier = [a for a in aid
-               if a.recipient is None and (a.scheme == SCHEME_ID
-                                           or "innobooster people" in a.scheme.lower())]
-    if earlier:
-        dates = ", ".join(a.granted.isoformat() for a in earlier)
-        return failed(f"an Innobooster People grant was already given ({dates}); one grant per "
-                      "company", "no second Innobooster People grant is possible")
-    return passed(f"no Innobooster People grant among {len(aid)} aid entries")
-
-
-@rules.rule("IP20", "For more than one funded employee, as many other full-time employees",
-            section=S_EMPLOYEES, kind=Kind.HARD,
-            cites=[C_OTHERS, C_OTHERS_EXAMPLE, C_FTE, C_OWNERS],
-            reads=["employees", "employees[].employed_at_application", "company.employees_fte"])
-def other_employees(ctx: Ctx) -> Check:
-    """'Ønsker virksomheden at søge om løntilskud til mere end 1 medarbejder, er det en
-    forudsætning, at der er et tilsvarende antal fuldtidsansatte i virksomheden … som der ikke
-    søges om tilskud til'; counted in FTE, owners excluded."""
-    emps = ctx.profile.employees
-    if emps is None:
-        return NO_EMPLOYEES
-    n = len(emps)
-    start = OTHERS_FROM.at(ctx.on)
-    if n < start:
-        return passed(f"{n} funded employee(s): no other employees required (only from {start})")
-    fte = ctx.fact("company.employees_fte")
-    missing = [f"employees[{i}].employed_at_application"
-               for i, e in enumerate(emps) if e.employed_at_application is None]
-    if missing:
-        return unknown("needed to tell which funded employees are in company.employees_fte",
-                       *missing)
-    employed = sum(1 for e in emps if e.employed_at_application)
-    funded_fte = FUNDED_FTE.at(ctx.on) * employed
-    others = fte - funded_fte
-    needed = OTHERS_PER_FUNDED.at(ctx.on) * n
-    enough = others >= needed  # a range of staff decides it, or leaves it open (unknown)
-    message = (f"other full-time employees: company.employees_fte {show(fte)} minus "
-               f"{format_amount(funded_fte)} FTE for the {employed} funded employee(s) employed at "
-               f"application = {show(others)} FTE; {n} funded need at least "
-               f"{format_amount(needed)} (owners excluded)")
-    return check(enough, message,
-                 f"the company needs {show(needed - others)} more other full-time "
-                 f"employee FTE, or fund fewer employees")
-
-
-@rules.rule("IP21", "The other full-time employees are on collective-agreement-like terms",
-            section=S_EMPLOYEES, kind=Kind.DECLARATION, cites=[C_OTHERS],
-            reads=["employees", "declarations.others_on_collective_terms"])
-def others_on_collective_terms(ctx: Ctx) -> Check:
-    """'et tilsvarende antal fuldtidsansatte i virksomheden på overenskomstlignende vilkår'."""
-    emps = ctx.profile.employees
-    if emps is None:
-        return NO_EMPLOYEES
-    n = len(emps)
-    if n < OTHERS_FROM.at(ctx.on):
-        return passed(f"{n} funded employee(s): no other employees required")
-    path = "declarations.others_on_collective_terms"
-    v = ctx.value(path)
-    if v is None:
-        return unknown(f"not declared: {path}", path,
-                       fix=f"set {path} = true if it holds (false if not)")
-    return check(bool(v), f"declared {path} = {str(v).lower()}",
-                 "the other full-time employees must be on collective-agreement-like terms")
-
-
-@rules.rule("IP22", "No funded employee is an owner (5 % or more)",
-            section=S_EMPLOYEES, kind=Kind.HARD,
-            cites=[C_OWNERS, C_OWNER_DEF], reads=["employees[].owner_percent"])
-def no_owners(ctx: Ctx) -> Check:
-    """'Der kan ikke søges løntilskud til ejere'; 'Med ejer forstås en person, der ejer mindst 5%
-    af virksomheden.'"""
-    limit = OWNER_MIN_PERCENT.at(ctx.on)
-    return per_employee(
-        ctx, "owner_percent", lambda p: p < limit, lambda p: f"owns {format_amount(p)} %",
-        f"owners holding {format_amount(limit)} % or more cannot be funded",
-        f"owners ({format_amount(limit)} % or more) cannot be funded: {{names}}")
-
-
-@rules.rule("IP23", "Every funded employee's salary is settled",
-            section=S_EMPLOYEES, kind=Kind.HARD,
-            cites=[C_SALARY_SETTLED], reads=["employees[].salary_settled"])
-def salary_settled(ctx: Ctx) -> Check:
-    """'medarbejderes løn skal være afklaret på ansøgningstidspunktet'."""
-    return per_employee(ctx, "salary_settled", yes, flag,
-                         "the salary must be settled at application",
-                         "settle the salary before applying: {names}")
-
-
-@rules.rule("IP24", "All funded employees cover the same grant period",
-            section=S_EMPLOYEES, kind=Kind.HARD,
-            cites=[C_SAME_PERIOD], reads=["employees[].grant_start"])
-def same_period(ctx: Ctx) -> Check:
-    """'Søges der om flere personer, skal løntilskuddene dække den samme periode.'"""
-    emps = ctx.profile.employees
-    if emps is None:
-        return NO_EMPLOYEES
-    if len(emps) < OTHERS_FROM.at(ctx.on):
-        return passed(f"{len(emps)} funded employee(s): one period")
-    missing = [f"employees[{i}].grant_start" for i, e in enumerate(emps) if e.grant_start is None]
-    if missing:
-        return unknown("grant start not stated for every funded employee", *missing)
-    starts = sorted({e.grant_start for e in emps if e.grant_start is not None})
-    message = "grant start " + "; ".join(
-        f"{e.name}: {e.grant_start.isoformat()}" for e in emps if e.grant_start is not None)
-    return check(len(starts) == 1, message,
-                 "give every funded employee the same grant start (and so the same 12 months)")
-
-
-@rules.rule("IP25", "The grant starts on the 1st of a month after the application month",
-            section=S_EMPLOYEES, kind=Kind.HARD, cites=[C_START],
-            reads=["employees[].grant_start", "project.application_date"])
-def grant_start(ctx: Ctx) -> Check:
-    """'Bevillingen kan tidligst gives med starttidspunkt den 1. i måneden efter, at ansøgningen
-    er godkendt.' The approval cannot come before the application."""
-    applied = ctx.profile.project.application_date
-    base, label = (applied, "project.application_date") if applied else (ctx.on,
-                                                                        "the evaluation date")
-    earliest = add_months(month_start(base), GRANT_START_MONTHS_AFTER.at(ctx.on))
-    reference = (f"the earliest start is {earliest.isoformat()}, the 1st of the month after "
-                 f"the application month ({label} {base.isoformat()}); the approval may "
-                 "move it later")
-    def judge(d: date) -> bool:
-        return d == month_start(d) and d >= earliest
-
-    def show(d: date) -> str:
-        note = "" if d == month_start(d) else ", not the 1st of a month"
-        return f"starts {d.isoformat()}{note}"
-
-    return per_employee(ctx, "grant_start", judge, show, reference,
-                         f"start the grant on the 1st of a month, at the earliest "
-                         f"{earliest.isoformat()}: {{names}}")
-
-
-@rules.rule("IP26", "The funded salaries get no other public support",
-            section=S_EMPLOYEES, kind=Kind.HARD,
-            cites=[C_OTHER_FUNDING, C_OTHER_PROJECTS], reads=["employees[].other_public_funding"])
-def no_other_public_funding(ctx: Ctx) -> Check:
-    """'Disse lønudgifter må ikke være dækket fra andre støtteordninger indført som følge af
-    COVID-19 eller andre offentlige løntilskud'; the persons may not bill time to other publicly
-    funded projects."""
-    return per_employee(
-        ctx, "other_public_funding", no,
-        lambda v: "other public funding" if v else "no other public funding",
-        "no COVID-19 scheme, public wage subsidy or publicly funded project may cover them",
-        "end the other public funding or time billing first, or fund others: {names}")
-
+T_NEW_HIRES = each_employee("new positions and replacements cannot be funded",
+                            fix="drop the new hires: {names}")

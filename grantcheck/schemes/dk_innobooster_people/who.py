@@ -9,6 +9,7 @@ bounded by GBER's validity (GBER_APPLIES) as well as by the page's version.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from grantcheck.engine import (
     Check,
@@ -17,10 +18,7 @@ from grantcheck.engine import (
     Message,
     Missing,
     RuleBook,
-    check,
-    failed,
     passed,
-    unknown,
 )
 from grantcheck.facts import at_least, show
 from grantcheck.law.dates import add_months
@@ -76,31 +74,38 @@ def capital_or_turnover(ctx: Ctx) -> Check:
     capital = in_dkk(ctx, ctx.fact("company.external_capital_raised"))
     turnover = in_dkk(ctx, ctx.fact("company.turnover"))
     cap_ok, turn_ok = at_least(capital, cap_min), at_least(turnover, turn_min)
-    parts = [_against(ctx, "external capital", "company.external_capital_raised", cap_ok,
-                      cap_min),
-             _against(ctx, "turnover", "company.turnover", turn_ok, turn_min)
-             + " in the latest closed fiscal year"]
-    message = "; ".join(parts) + " (one of the two is required)"
+    values = {"capital": _against(ctx, "company.external_capital_raised", cap_ok, cap_min),
+              "turnover": _against(ctx, "company.turnover", turn_ok, turn_min)}
     if cap_ok or turn_ok:
-        return passed(message)
+        return T_CAPITAL_OR_TURNOVER.passed(**values)
     if cap_ok is None or turn_ok is None:
         open_facts = [p for x, ok in ((capital, cap_ok), (turnover, turn_ok)) if ok is None
                       for p in x.facts]
-        return unknown(message, *open_facts,
-                       fix="state " + " or ".join(open_facts) + " in the profile (exactly, "
-                       "where a range straddles the minimum)")
-    return failed(message, f"raise external capital to {cap_min} ({show(cap_min - capital)} "
-                  f"more) or reach a turnover of {turn_min} ({show(turn_min - turnover)} more) "
-                  "in a closed year")
+        return T_CAPITAL_OR_TURNOVER_OPEN.unknown(*open_facts, **values,
+                                                  facts=" or ".join(open_facts))
+    return T_CAPITAL_AND_TURNOVER_SHORT.failed(
+        **values, cap_min=cap_min, cap_more=show(cap_min - capital), turn_min=turn_min,
+        turn_more=show(turn_min - turnover))
 
 
-def _against(ctx: Ctx, name: str, path: str, ok: bool | None, least: Money) -> str:
-    """"turnover DKK 2,500,000 ≥ DKK 2,000,000", or that it is not stated, or its range."""
+def _against(ctx: Ctx, path: str, ok: bool | None, least: Money) -> str:
+    """"DKK 2,500,000 ≥ DKK 2,000,000", or that it is not stated, or its range."""
     value = ctx.value(path)
     if value is None:
-        return f"{name} not stated"
+        return "not stated"
     sign = "≥" if ok else "<" if ok is False else "straddles"
-    return f"{name} {money_text(ctx, value)} {sign} {least}"
+    return f"{money_text(ctx, value)} {sign} {least}"
+
+
+_CAPITAL_OR_TURNOVER = ("external capital {capital}; turnover {turnover} in the latest closed "
+                        "fiscal year (one of the two is required)")
+T_CAPITAL_OR_TURNOVER = Message(_CAPITAL_OR_TURNOVER)
+T_CAPITAL_OR_TURNOVER_OPEN = Message(_CAPITAL_OR_TURNOVER, fix="state {facts} in the profile "
+                                     "(exactly, where a range straddles the minimum)")
+T_CAPITAL_AND_TURNOVER_SHORT = Message(
+    _CAPITAL_OR_TURNOVER,
+    fix="raise external capital to {cap_min} ({cap_more} more) or reach a turnover of "
+    "{turn_min} ({turn_more} more) in a closed year")
 
 
 @rules.rule("IP02", "The company has a Danish CVR number",
@@ -109,9 +114,13 @@ def cvr(ctx: Ctx) -> Check:
     """'Virksomheden skal desuden have et dansk CVR nummer for at kunne ansøge.'"""
     number = ctx.profile.company.cvr_number
     if number is None:
-        return unknown("the profile does not state company.cvr_number", "company.cvr_number",
-                       fix="state company.cvr_number (a Danish CVR number is required)")
-    return passed(f"CVR number {number}")
+        return T_NO_CVR.unknown("company.cvr_number")
+    return T_CVR.passed(cvr=number)
+
+
+T_NO_CVR = Message("the profile does not state company.cvr_number",
+                   fix="state company.cvr_number (a Danish CVR number is required)")
+T_CVR = Message("CVR number {cvr}")
 
 
 @rules.rule("IP03", "The company is at most five years old", section=S_APPLICANT, kind=Kind.HARD,
@@ -163,9 +172,12 @@ def no_takeover(ctx: Ctx) -> Check:
     """'Virksomheden må ikke have overtaget en anden virksomheds aktivitet'."""
     _gber(ctx)
     v: bool = ctx.need("company.taken_over_other_activity")
-    return check(not v, f"company.taken_over_other_activity = {str(v).lower()}",
-                 "a company that took over another company's activity is not a start-up under "
-                 "GBER art. 22")
+    return T_TAKEOVER.check(not v, taken_over=str(v).lower())
+
+
+T_TAKEOVER = Message("company.taken_over_other_activity = {taken_over}",
+                     fix="a company that took over another company's activity is not a start-up "
+                     "under GBER art. 22")
 
 
 @rules.rule("IP06", "The company has not distributed profits", section=S_APPLICANT, kind=Kind.HARD,
@@ -174,9 +186,12 @@ def no_profit_distribution(ctx: Ctx) -> Check:
     """'[må ikke] have udloddet overskud'."""
     _gber(ctx)
     v: bool = ctx.need("company.distributed_profits")
-    return check(not v, f"company.distributed_profits = {str(v).lower()}",
-                 "a company that has distributed profits cannot receive start-up aid "
-                 "(GBER art. 22(2))")
+    return T_PROFITS.check(not v, distributed=str(v).lower())
+
+
+T_PROFITS = Message("company.distributed_profits = {distributed}",
+                    fix="a company that has distributed profits cannot receive start-up aid "
+                    "(GBER art. 22(2))")
 
 
 @rules.rule("IP07", "The company was not formed through a merger with a non-qualifying company",
@@ -186,9 +201,12 @@ def no_merger(ctx: Ctx) -> Check:
     """'[må ikke] være opstået gennem fusion med et selskab, der ikke opfylder kravene'."""
     _gber(ctx)
     v: bool = ctx.need("company.formed_by_merger")
-    return check(not v, f"company.formed_by_merger = {str(v).lower()}",
-                 "a company formed through a merger with a company that does not meet the "
-                 "start-up conditions cannot receive the grant")
+    return T_MERGER.check(not v, merger=str(v).lower())
+
+
+T_MERGER = Message("company.formed_by_merger = {merger}",
+                   fix="a company formed through a merger with a company that does not meet the "
+                   "start-up conditions cannot receive the grant")
 
 
 @rules.rule("IP08", "The company is a small enterprise (fewer than 50 staff, at most "
@@ -233,9 +251,11 @@ def sector(ctx: Ctx) -> Check:
     _gber(ctx)
     s: Sector = ctx.need("company.sector")
     excluded = {Sector.FISHERY_AQUACULTURE, Sector.PRIMARY_AGRICULTURE}
-    return check(s not in excluded, f"sector {s.value}",
-                 "fisheries, aquaculture and primary agricultural production are excluded "
-                 "(GBER art. 1(3)(a),(b))")
+    return T_SECTOR.check(s not in excluded, sector=s.value)
+
+
+T_SECTOR = Message("sector {sector}", fix="fisheries, aquaculture and primary agricultural "
+                   "production are excluded (GBER art. 1(3)(a),(b))")
 
 
 @rules.rule("IP11", "A controlling enterprise meets the start-up conditions too",
@@ -250,9 +270,7 @@ def controlling_enterprise(ctx: Ctx) -> Check:
     _gber(ctx)
     related = ctx.profile.company.related
     if related is None:
-        return unknown("the profile does not list partner or linked enterprises (company.related)",
-                       "company.related",
-                       fix="state company.related (an empty list when there are none)")
+        return T_RELATED_UNLISTED.unknown("company.related")
     parts: list[str] = []
     bad: list[str] = []
     missing: list[str] = []
@@ -302,12 +320,21 @@ def controlling_enterprise(ctx: Ctx) -> Check:
             bad.append(f"{r.name} ({', '.join(problems)})")
     if not parts:
         return passed("no enterprise controls the company (company.related)")
-    message = "; ".join(parts)
+    enterprises = partial("; ".join, parts)
     if bad:
-        return failed(message, "every controlling enterprise must itself be an unlisted small "
-                      "enterprise of at most five years meeting GBER art. 22: " + "; ".join(bad))
+        return T_CONTROLLER_FAILS.failed(enterprises=enterprises, problems="; ".join(bad))
     if missing:
-        return unknown(message, *missing)
-    return passed(message + f" ({controllers} controlling enterprise(s) checked; their figures "
-                  "are also added in IP08)")
+        return T_CONTROLLERS.unknown(*missing, enterprises=enterprises)
+    return T_CONTROLLERS_MEET.passed(enterprises=enterprises, controllers=controllers)
+
+
+T_RELATED_UNLISTED = Message("the profile does not list partner or linked enterprises "
+                             "(company.related)",
+                             fix="state company.related (an empty list when there are none)")
+T_CONTROLLERS = Message("{enterprises}")
+T_CONTROLLER_FAILS = Message("{enterprises}", fix="every controlling enterprise must itself be an "
+                             "unlisted small enterprise of at most five years meeting GBER art. "
+                             "22: {problems}")
+T_CONTROLLERS_MEET = Message("{enterprises} ({controllers} controlling enterprise(s) checked; "
+                             "their figures are also added in IP08)")
 

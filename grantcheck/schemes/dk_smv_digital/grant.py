@@ -10,7 +10,17 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from grantcheck.citations import Citation
-from grantcheck.engine import Amounts, AmountsFn, Ctx, Text, dated, derived, lacking, template
+from grantcheck.engine import (
+    Amounts,
+    AmountsFn,
+    Ctx,
+    Message,
+    Text,
+    dated,
+    derived,
+    lacking,
+    template,
+)
 from grantcheck.money import Money, min_money
 from grantcheck.parameters import Parameter
 from grantcheck.schemes.dk_smv_digital.derived import _dated, _local, _local_of
@@ -51,6 +61,13 @@ T25 = _Voucher("t25", "DKK 25,000", GRANT_T25, PERIOD_T25, invests=False)
 T100 = _Voucher("t100", "DKK 100,000", GRANT_T100, PERIOD_LARGE, invests=False)
 T250 = _Voucher("t250", "up to DKK 250,000", GRANT_T250, PERIOD_LARGE, invests=True)
 VOUCHERS = (T25, T100, T250)
+
+
+def per_voucher(text: str, fix: str = "") -> dict[str, Message]:
+    """A message template for each voucher, by its id: ``text`` and ``fix`` with the voucher's
+    name where they say ``{voucher}`` (the rule's words, not a value of the profile)."""
+    return {v.id: Message(text.replace("{voucher}", v.name), fix=fix.replace("{voucher}", v.name))
+            for v in VOUCHERS}
 
 
 # what a missing fact says of project.investment_cost when it is not stated and may be needed

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 
 from grantcheck.engine import (
     Check,
     Ctx,
     Kind,
+    Message,
     RuleBook,
     derived,
-    failed,
-    passed,
-    text_of,
-    unknown,
 )
 from grantcheck.facts import at_most, show
 from grantcheck.law import de_minimis
@@ -36,6 +34,7 @@ from grantcheck.schemes.dk_smv_digital.grant import (
     T250,
     _grant,
     _Voucher,
+    per_voucher,
 )
 from grantcheck.schemes.dk_smv_digital.page import (
     C_COFINANCING,
@@ -90,10 +89,14 @@ def danish_cvr(ctx: Ctx) -> Check:
     """'Virksomheder med et dansk CVR-nummer'."""
     cvr = ctx.profile.company.cvr_number
     if cvr is None:
-        return unknown("no Danish CVR number stated (company.cvr_number)", "company.cvr_number",
-                       fix="state company.cvr_number (8 digits); only companies with a Danish "
-                       "CVR number can apply")
-    return passed(f"CVR number {cvr}")
+        return T_NO_CVR.unknown("company.cvr_number")
+    return T_CVR.passed(cvr=cvr)
+
+
+T_NO_CVR = Message("no Danish CVR number stated (company.cvr_number)",
+                   fix="state company.cvr_number (8 digits); only companies with a Danish CVR "
+                   "number can apply")
+T_CVR = Message("CVR number {cvr}")
 
 
 @rules.rule("SMV02", "Turnover at most EUR 50 million or balance sheet total at most EUR 43 "
@@ -126,21 +129,40 @@ def size(ctx: Ctx) -> Check:
     def text() -> str:
         return "; ".join(figures()) + " (the company's own figures, latest closed year)"
 
+    def joined() -> str:
+        return "; ".join(figures())
+
     if t_ok or b_ok:
-        return passed(lambda: text() + ": within at least one ceiling")
+        return T_SIZE_WITHIN.passed(figures=joined)
     if t_ok is False and b_ok is False:
-        return failed(text() + ": both ceilings exceeded",
-                      f"turnover must fall to {t_max.rounded} or the balance sheet total to "
-                      f"{b_max.rounded}")
+        over = T_SIZE_OVER_RATE if rate else T_SIZE_OVER
+        return over.failed(turnover=show(turnover), t_max=t_max.original, t_local=t_max.rounded,
+                           balance=show(balance), b_max=b_max.original, b_local=b_max.rounded,
+                           **({"rate": rate} if rate else {}))
     absent = [p for p, v in (("company.turnover", t_ok), ("company.balance_sheet_total", b_ok))
               if v is None]
-    return unknown((text() + ": " if figures() else "") + "one of turnover and balance sheet "
-                   "total within its ceiling is enough; state the missing figure (exactly, "
-                   "where a range straddles its ceiling)", *absent)
+    if figures():
+        return T_SIZE_OPEN.unknown(*absent, figures=joined)
+    return T_SIZE_NONE.unknown(*absent)
 
 
 def _sign(ok: bool | None) -> str:
     return "≤" if ok else ">" if ok is False else "straddles"
+
+
+_OWN_FIGURES = " (the company's own figures, latest closed year)"
+_EITHER = ("one of turnover and balance sheet total within its ceiling is enough; state the "
+           "missing figure (exactly, where a range straddles its ceiling)")
+T_SIZE_WITHIN = Message("{figures}" + _OWN_FIGURES + ": within at least one ceiling")
+_SIZE_FIX = "turnover must fall to {t_local} or the balance sheet total to {b_local}"
+T_SIZE_OVER = Message("turnover {turnover} > {t_max} = {t_local}; balance sheet total {balance} > "
+                      "{b_max} = {b_local}" + _OWN_FIGURES + ": both ceilings exceeded",
+                      fix=_SIZE_FIX)
+T_SIZE_OVER_RATE = Message("turnover {turnover} > {t_max} = {t_local}; balance sheet total "
+                           "{balance} > {b_max} = {b_local}; {rate}" + _OWN_FIGURES
+                           + ": both ceilings exceeded", fix=_SIZE_FIX)
+T_SIZE_OPEN = Message("{figures}" + _OWN_FIGURES + ": " + _EITHER)
+T_SIZE_NONE = Message(_EITHER)
 
 
 @rules.rule("SMV03", "De minimis aid received is within the de minimis ceiling", kind=Kind.HARD,
@@ -195,36 +217,58 @@ rules.add("SMV06", "De minimis aid received plus the up to DKK 250,000 grant sta
 
 
 def _cofinancing(v: _Voucher) -> Callable[[Ctx], Check]:
+    open_capped = T_COFINANCING_OPEN_CAPPED[v.id]
+    within_capped = T_COFINANCING_WITHIN_CAPPED[v.id]
+    over_capped = T_COFINANCING_OVER_CAPPED[v.id]
+
     def fn(ctx: Ctx) -> Check:
         cap = _local_of(ctx, v.cap)
         sought = ctx.value("project.grant_sought")
         dated = _dated(ctx)
         rates = dated.own_shares_investing if v.invests else dated.own_shares
         if sought is None:
-            return passed(f"no grant sought stated (project.grant_sought): {rates}, "
-                          f"{OWN_FUNDING_FORM}; the amounts show the largest grant the budget "
-                          f"allows, at most {cap.text}")
-        grant, text = _voucher_grant(ctx, v)
+            return T_COFINANCING_UNSOUGHT.passed(rates=rates, cap=cap.text)
+        # what _voucher_grant gives: the grant sought, at most the voucher's amount
+        s = ctx.money(sought)
+        capped = s > cap.money
+        grant = cap.money if capped else s
+        lead = {"sought": s} if capped else {}
         if ctx.value("project.budget_total") is None:
-            return unknown(f"{text} {grant}: the own financing ({rates}) cannot be checked "
-                           "without the budget", "project.budget_total")
+            t_open = open_capped if capped else T_COFINANCING_OPEN
+            return t_open.unknown("project.budget_total", **lead, grant=grant, rates=rates)
         g = _grant(ctx, v)
-        ok = grant <= g.grant
-
-        def message() -> str:
-            return (f"{text} {grant} {'≤' if ok else '>'} {g.grant}, the most the budget allows "
-                    f"({rates}); own financing {g.budget - grant}. {text_of(g.basis)}")
-
-        if ok:
-            return passed(message)
+        if grant <= g.grant:
+            t_within = within_capped if capped else T_COFINANCING_WITHIN
+            return t_within.passed(**lead, grant=grant, most=g.grant, rates=rates,
+                                   own=g.budget - grant, basis=g.basis)
         needed = (grant - g.investment_support) * (1 / dated.advice_rate)
-        return failed(message, f"lower the grant sought to {g.grant}, or raise the advice costs "
-                      f"to {needed.rounded()} ({(needed - g.advice).rounded()} more), "
-                      f"{OWN_FUNDING_FORM}")
+        t_over = over_capped if capped else T_COFINANCING_OVER
+        return t_over.failed(**lead, grant=grant, most=g.grant, rates=rates,
+                             own=g.budget - grant, basis=g.basis, advice=needed.rounded(),
+                             more=(needed - g.advice).rounded())
 
     fn.__doc__ = (f"The {v.name} grant never exceeds the own financing of the advice (50 %), and "
                   "investments are 75 % own-financed.")
     return fn
+
+
+T_COFINANCING_UNSOUGHT = Message(
+    "no grant sought stated (project.grant_sought): {rates}, " + OWN_FUNDING_FORM
+    + "; the amounts show the largest grant the budget allows, at most {cap}")
+_SOUGHT = "project.grant_sought {grant}"
+_SOUGHT_CAPPED = ("the most the {voucher} voucher gives; project.grant_sought {sought} is more "
+                  "{grant}")
+_NO_BUDGET = ": the own financing ({rates}) cannot be checked without the budget"
+T_COFINANCING_OPEN = Message(_SOUGHT + _NO_BUDGET)
+T_COFINANCING_OPEN_CAPPED = per_voucher(_SOUGHT_CAPPED + _NO_BUDGET)
+_WITHIN = " ≤ {most}, the most the budget allows ({rates}); own financing {own}. {basis}"
+_OVER = " > {most}, the most the budget allows ({rates}); own financing {own}. {basis}"
+_COFINANCING_FIX = ("lower the grant sought to {most}, or raise the advice costs to {advice} "
+                    "({more} more), " + OWN_FUNDING_FORM)
+T_COFINANCING_WITHIN = Message(_SOUGHT + _WITHIN)
+T_COFINANCING_WITHIN_CAPPED = per_voucher(_SOUGHT_CAPPED + _WITHIN)
+T_COFINANCING_OVER = Message(_SOUGHT + _OVER, fix=_COFINANCING_FIX)
+T_COFINANCING_OVER_CAPPED = per_voucher(_SOUGHT_CAPPED + _OVER, fix=_COFINANCING_FIX)
 
 
 rules.add("SMV07", "Own financing covers the DKK 25,000 grant at the page's rates",
@@ -249,37 +293,42 @@ rules.add("SMV09", "Own financing covers the up to DKK 250,000 grant at the page
 
 def _fte_range(v: _Voucher, low: Parameter[Decimal], high: Parameter[Decimal]
                ) -> Callable[[Ctx], Check]:
+    few, many = T_FTE_FEW[v.id], T_FTE_MANY[v.id]
+
     def fn(ctx: Ctx) -> Check:
         total, text = _fte(ctx)
         lo, hi = low.at(ctx.on), high.at(ctx.on)
         if total < lo:
-            return failed(f"{text_of(text)} < {_num(lo)} required for the {v.name} voucher (no "
-                          f"rounding)",
-                          f"needs at least {_num(lo)} FTE ({count_text(lo - total)} more)")
+            return few.failed(fte=text, least=_num(lo), more=count_text(lo - total))
         if total > hi:
-            return failed(f"{text_of(text)} > {_num(hi)} allowed for the {v.name} voucher",
-                          f"at most {_num(hi)} FTE ({count_text(total - hi)} fewer)")
-        return passed(lambda: f"{text_of(text)}: within {_num(lo)}–{_num(hi)}")
+            return many.failed(fte=text, most=_num(hi), fewer=count_text(total - hi))
+        return T_FTE_WITHIN.passed(fte=text, least=partial(_num, lo), most=partial(_num, hi))
 
     fn.__doc__ = (f"{v.name}: between {low.at(ALWAYS)} and {high.at(ALWAYS)} full-time "
                   "employees, inclusive, counted as årsværk from last year's accounts.")
     return fn
 
 
+T_FTE_FEW = per_voucher("{fte} < {least} required for the {voucher} voucher (no rounding)",
+                        fix="needs at least {least} FTE ({more} more)")
+T_FTE_MANY = per_voucher("{fte} > {most} allowed for the {voucher} voucher",
+                         fix="at most {most} FTE ({fewer} fewer)")
+T_FTE_WITHIN = Message("{fte}: within {least}–{most}")
+
+
 @derived
 def _turnover_check(ctx: Ctx) -> Check:
     turnover = ctx.money(ctx.fact("company.turnover"))
     least = _local_of(ctx, TURNOVER_MIN)
-    ok = turnover >= least.money
+    if turnover >= least.money:
+        return T_TURNOVER_MET.passed(turnover=partial(show, turnover), least=least.shown)
+    return T_TURNOVER_SHORT.failed(turnover=partial(show, turnover), least=least.shown,
+                                   reach=least.rounded, more=show(least.money - turnover))
 
-    def message() -> str:
-        return (f"turnover {show(turnover)} {'≥' if ok else '<'} {least.shown} required (latest "
-                "annual accounts)")
 
-    if ok:
-        return passed(message)
-    return failed(message, f"turnover must reach {least.rounded} "
-                  f"({show(least.money - turnover)} more)")
+T_TURNOVER_MET = Message("turnover {turnover} ≥ {least} required (latest annual accounts)")
+T_TURNOVER_SHORT = Message("turnover {turnover} < {least} required (latest annual accounts)",
+                           fix="turnover must reach {reach} ({more} more)")
 
 
 def _turnover_min(v: _Voucher) -> Callable[[Ctx], Check]:

@@ -11,13 +11,11 @@ from grantcheck.engine import (
     Check,
     Ctx,
     Kind,
+    Message,
     RuleBook,
-    check,
-    failed,
     lacking,
     missing,
     passed,
-    unknown,
 )
 from grantcheck.law.dates import add_months, years_before
 from grantcheck.parameters import ALWAYS
@@ -35,6 +33,7 @@ from grantcheck.schemes.dk_smv_digital.grant import (
     _investment,
     _investment_support,
     _Voucher,
+    per_voucher,
 )
 from grantcheck.schemes.dk_smv_digital.page import (
     C_ADVISOR_DATABASE,
@@ -92,9 +91,13 @@ def technology_choice(ctx: Ctx) -> Check:
     settled = ctx.value("project.technology_choice_settled")
     if settled is None:
         return missing("project.technology_choice_settled")
-    return check(bool(settled), f"technology choice settled: {str(settled).lower()}",
-                 "settle the technology choice before applying for the up-to-DKK 250,000 "
-                 "voucher, or apply for DKK 100,000 (e.g. a potential clarification)")
+    return T_TECHNOLOGY_CHOICE.check(bool(settled), settled=str(settled).lower())
+
+
+T_TECHNOLOGY_CHOICE = Message("technology choice settled: {settled}",
+                              fix="settle the technology choice before applying for the "
+                              "up-to-DKK 250,000 voucher, or apply for DKK 100,000 (e.g. a "
+                              "potential clarification)")
 
 
 @rules.rule("SMV16", "A business case for the investment in new hardware or software has been "
@@ -105,9 +108,12 @@ def business_case(ctx: Ctx) -> Check:
     made = ctx.value("project.business_case_made")
     if made is None:
         return missing("project.business_case_made")
-    return check(bool(made), f"business case made: {str(made).lower()}",
-                 "make the business case for the investment first (the DKK 100,000 voucher can "
-                 "pay for making one)")
+    return T_BUSINESS_CASE.check(bool(made), made=str(made).lower())
+
+
+T_BUSINESS_CASE = Message("business case made: {made}",
+                          fix="make the business case for the investment first (the DKK 100,000 "
+                          "voucher can pay for making one)")
 
 
 @rules.rule("SMV17", "Any earlier SMV:Digital or Erhvervspartnerskab project is finished and "
@@ -133,13 +139,18 @@ def one_project_at_a_time(ctx: Ctx) -> Check:
     unsure = [f"aid_received[{i}].finished_and_reported" for i, a in earlier
               if a.finished_and_reported is None]
     if open_:
-        return failed(f"not yet finished and reported: {', '.join(open_)}",
-                      "finish the earlier project and report it to Erhvervsstyrelsen first")
+        return T_EARLIER_OPEN.failed(projects=", ".join(open_))
     if unsure:
-        return unknown("not stated whether the earlier project is finished and reported: "
-                       + ", ".join(name(a) for _, a in earlier if a.finished_and_reported is None),
-                       *unsure)
-    return passed("finished and reported: " + ", ".join(name(a) for _, a in earlier))
+        return T_EARLIER_UNSURE.unknown(*unsure, projects=", ".join(
+            name(a) for _, a in earlier if a.finished_and_reported is None))
+    return T_EARLIER_DONE.passed(projects=", ".join(name(a) for _, a in earlier))
+
+
+T_EARLIER_OPEN = Message("not yet finished and reported: {projects}",
+                         fix="finish the earlier project and report it to Erhvervsstyrelsen first")
+T_EARLIER_UNSURE = Message("not stated whether the earlier project is finished and reported: "
+                           "{projects}")
+T_EARLIER_DONE = Message("finished and reported: {projects}")
 
 
 rules.declaration("SMV18", "The project helps realise the company's growth ambitions",
@@ -163,13 +174,16 @@ def pool_theme(ctx: Ctx) -> Check:
                       "themed pools")
     met = ctx.profile.declarations.pool_theme_met
     if met is None:
-        return unknown(f"pool theme {theme!r}: not declared whether the project meets it",
-                       "declarations.pool_theme_met",
-                       fix="set declarations.pool_theme_met = true if the project makes the "
-                       "theme's effect plausible (false if not)")
-    return check(met, f"pool theme {theme!r}: declared pool_theme_met = {str(met).lower()}",
-                 "make plausible that the project serves the pool's theme, or apply to a pool "
-                 "without a theme")
+        return T_THEME_UNDECLARED.unknown("declarations.pool_theme_met", theme=repr(theme))
+    return T_THEME.check(met, theme=repr(theme), met=str(met).lower())
+
+
+T_THEME_UNDECLARED = Message("pool theme {theme}: not declared whether the project meets it",
+                             fix="set declarations.pool_theme_met = true if the project makes "
+                             "the theme's effect plausible (false if not)")
+T_THEME = Message("pool theme {theme}: declared pool_theme_met = {met}",
+                  fix="make plausible that the project serves the pool's theme, or apply to a "
+                  "pool without a theme")
 
 
 @rules.rule("SMV22", "An implementation project concerns technology bought within the last year "
@@ -191,19 +205,28 @@ def implementation_technology(ctx: Ctx) -> Check:
     earliest = years_before(ctx.on, years)
     bought = p.technology_bought
     if bought is not None and bought >= earliest:
-        return passed(f"technology bought {bought}, on or after {earliest} (within the last "
-                      f"{years} year)")
+        return T_BOUGHT_RECENTLY.passed(bought=bought, earliest=earliest, years=years)
     if bought is not None and p.technology_bought_in_project is False:
-        return failed(f"technology bought {bought}, before {earliest} (more than {years} year "
-                      "ago), and none is bought in the project",
-                      "an implementation project must concern technology bought since "
-                      f"{earliest} or bought in the project")
+        return T_BOUGHT_EARLIER.failed(bought=bought, earliest=earliest, years=years)
     absent = [f for f, v in (("project.technology_bought", bought),
                              ("project.technology_bought_in_project",
                               p.technology_bought_in_project)) if v is None]
-    lead = (f"technology bought {bought}, before {earliest}; " if bought is not None else "")
-    return unknown(lead + "an implementation project needs technology bought since "
-                   f"{earliest} or bought in the project", *absent)
+    if bought is not None:
+        return T_BOUGHT_EARLIER_OPEN.unknown(*absent, bought=bought, earliest=earliest)
+    return T_BOUGHT_OPEN.unknown(*absent, earliest=earliest)
+
+
+T_BOUGHT_RECENTLY = Message("technology bought {bought}, on or after {earliest} (within the last "
+                            "{years} year)")
+T_BOUGHT_EARLIER = Message("technology bought {bought}, before {earliest} (more than {years} year "
+                           "ago), and none is bought in the project",
+                           fix="an implementation project must concern technology bought since "
+                           "{earliest} or bought in the project")
+_NEEDS_TECHNOLOGY = ("an implementation project needs technology bought since {earliest} or "
+                     "bought in the project")
+T_BOUGHT_EARLIER_OPEN = Message("technology bought {bought}, before {earliest}; "
+                                + _NEEDS_TECHNOLOGY)
+T_BOUGHT_OPEN = Message(_NEEDS_TECHNOLOGY)
 
 
 rules.declaration("SMV23", "The company is ready to invest in digital systems, automation or "
@@ -221,19 +244,32 @@ def investment_minimum(ctx: Ctx) -> Check:
     investment = _investment(ctx)
     if investment is None:
         return missing(*_NO_INVESTMENT, why=_NO_INVESTMENT_WHY)
-    inv, text = investment
+    inv, _ = investment
     least = _local_of(ctx, INVESTMENT_MIN)
     support = _investment_support(ctx, inv)
     smallest = _local_of(ctx, INVESTMENT_SUPPORT_MIN).text
     if inv >= least.money:
-        return passed(f"{text} ≥ {least.shown}: support {_dated(ctx).investment_pct} = "
-                      f"{support.rounded()} (at least {smallest}, at most "
-                      f"{_local_of(ctx, INVESTMENT_SUPPORT_MAX).text}); {VAT_NOTE}")
-    return failed(f"{text} < {least.shown}: investments under that are not "
-                  f"supported (the smallest support is {smallest}); {VAT_NOTE}",
-                  f"the investment must reach {least.rounded} "
-                  f"({(least.money - inv).rounded()} more), or apply for the "
-                  f"{GRANT_T100.money(ctx.on)} voucher without investment support")
+        return T_INVESTMENT_ENOUGH.passed(
+            investment=inv, least=least.shown, rate=_dated(ctx).investment_pct,
+            support=support.rounded(), smallest=smallest,
+            largest=_local_of(ctx, INVESTMENT_SUPPORT_MAX).text)
+    values: dict[str, object] = {
+        "least": least.shown, "smallest": smallest, "reach": least.rounded,
+        "more": (least.money - inv).rounded(), "t100": GRANT_T100.money(ctx.on)}
+    if ctx.profile.project.investment_cost is None:  # _investment: none among the activities
+        return T_INVESTMENT_NONE.failed(**values)
+    return T_INVESTMENT_SMALL.failed(investment=inv, **values)
+
+
+T_INVESTMENT_ENOUGH = Message("investment {investment} ≥ {least}: support {rate} = {support} (at "
+                              "least {smallest}, at most {largest}); " + VAT_NOTE)
+_UNDER = (" < {least}: investments under that are not supported (the smallest support is "
+          "{smallest}); " + VAT_NOTE)
+_INVESTMENT_FIX = ("the investment must reach {reach} ({more} more), or apply for the {t100} "
+                   "voucher without investment support")
+T_INVESTMENT_SMALL = Message("investment {investment}" + _UNDER, fix=_INVESTMENT_FIX)
+T_INVESTMENT_NONE = Message("no investment among project.activities" + _UNDER,
+                            fix=_INVESTMENT_FIX)
 
 
 @rules.rule("SMV25", "No activity the page lists as not eligible", kind=Kind.HARD,
@@ -247,9 +283,11 @@ def ineligible_activities(ctx: Ctx) -> Check:
         return missing("project.ineligible_activities")
     if not listed:
         return passed("none of the activities the page lists as not eligible")
-    names = ", ".join(str(a) for a in listed)
-    return failed(f"the project includes activities that are not eligible: {names}",
-                  "take these activities out of the project (they cannot be funded)")
+    return T_INELIGIBLE.failed(activities=", ".join(str(a) for a in listed))
+
+
+T_INELIGIBLE = Message("the project includes activities that are not eligible: {activities}",
+                       fix="take these activities out of the project (they cannot be funded)")
 
 
 @rules.rule("SMV26", "No other company of the group, or with at least 25 % overlapping "
@@ -261,15 +299,20 @@ def one_grant_per_group(ctx: Ctx) -> Check:
     overlap = _dated(ctx).overlap
     other = ctx.profile.project.group_smv_grant
     if other is None:
-        return unknown("not stated whether another company of the group, or one with at least "
-                       f"{overlap} % overlapping ownership, has an SMV:Digital grant "
-                       "(project.group_smv_grant)", "project.group_smv_grant")
+        return T_GROUP_UNSTATED.unknown("project.group_smv_grant", overlap=overlap)
     if other:
-        return failed(f"another company of the group (or with at least {overlap} % overlapping "
-                      "ownership) has an SMV:Digital grant: one grant per group",
-                      "only one company of the group can receive the grant")
-    return passed(f"no other company of the group or with at least {overlap} % overlapping "
-                  "ownership has an SMV:Digital grant")
+        return T_GROUP_GRANT.failed(overlap=overlap)
+    return T_GROUP_NONE.passed(overlap=overlap)
+
+
+T_GROUP_UNSTATED = Message("not stated whether another company of the group, or one with at least "
+                           "{overlap} % overlapping ownership, has an SMV:Digital grant "
+                           "(project.group_smv_grant)")
+T_GROUP_GRANT = Message("another company of the group (or with at least {overlap} % overlapping "
+                        "ownership) has an SMV:Digital grant: one grant per group",
+                        fix="only one company of the group can receive the grant")
+T_GROUP_NONE = Message("no other company of the group or with at least {overlap} % overlapping "
+                       "ownership has an SMV:Digital grant")
 
 
 @rules.rule("SMV27", "Every advisor is approved in the programme's advisor database",
@@ -281,9 +324,12 @@ def advisors_approved(ctx: Ctx) -> Check:
     ok = ctx.value("project.advisors_in_database")
     if ok is None:
         return missing("project.advisors_in_database")
-    return check(bool(ok), f"every advisor approved in the advisor database: {str(ok).lower()}",
-                 "ask the advisor to apply to the advisor database and await approval, or "
-                 "choose an approved advisor")
+    return T_ADVISORS.check(bool(ok), approved=str(ok).lower())
+
+
+T_ADVISORS = Message("every advisor approved in the advisor database: {approved}",
+                     fix="ask the advisor to apply to the advisor database and await approval, "
+                     "or choose an approved advisor")
 
 
 @rules.rule("SMV28", "No conflict of interest between the company and its advisors",
@@ -294,11 +340,17 @@ def no_conflict_of_interest(ctx: Ctx) -> Check:
     conflict = ctx.value("project.advisor_conflict_of_interest")
     if conflict is None:
         return missing("project.advisor_conflict_of_interest")
-    return check(not conflict, f"conflict of interest with an advisor: {str(conflict).lower()}",
-                 "choose an advisor without ties of ownership, board seats, family or similar")
+    return T_CONFLICT.check(not conflict, conflict=str(conflict).lower())
+
+
+T_CONFLICT = Message("conflict of interest with an advisor: {conflict}",
+                     fix="choose an advisor without ties of ownership, board seats, family or "
+                     "similar")
 
 
 def _period(v: _Voucher) -> Callable[[Ctx], Check]:
+    said = T_PERIOD[v.id]
+
     def fn(ctx: Ctx) -> Check:
         p = ctx.profile.project
         absent = [f for f, x in (("project.start", p.start), ("project.end", p.end)) if x is None]
@@ -307,14 +359,16 @@ def _period(v: _Voucher) -> Callable[[Ctx], Check]:
         assert p.start is not None and p.end is not None
         months = int(v.period.at(ctx.on))
         last = add_months(p.start, months) - timedelta(days=1)
-        ok = p.end <= last
-        return check(ok, f"planned {p.start} to {p.end}; the {v.name} voucher's project period "
-                     f"is {months} months, {p.start} to {last}",
-                     f"plan the project to end by {last}; an extension can only be asked for, "
-                     "in writing within the period, if something unforeseen delays it")
+        return said.check(p.end <= last, start=p.start, end=p.end, months=months, last=last)
 
     fn.__doc__ = f"{v.name}: project period {v.period.at(ALWAYS)} months (set in the commitment)."
     return fn
+
+
+T_PERIOD = per_voucher("planned {start} to {end}; the {voucher} voucher's project period is "
+                       "{months} months, {start} to {last}",
+                       fix="plan the project to end by {last}; an extension can only be asked "
+                       "for, in writing within the period, if something unforeseen delays it")
 
 
 rules.add("SMV29", "The project fits the DKK 25,000 voucher's project period", _period(T25),

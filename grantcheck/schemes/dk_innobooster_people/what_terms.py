@@ -1,0 +1,247 @@
+"""Innobooster People's rules for "Hvad kan der søges til?" (what the grant is for), continued:
+IP19–IP26.
+
+One grant per company; for more than one funded employee, as many other full-time employees on
+collective-agreement-like terms; no owners among the funded employees, their salaries settled,
+one grant period starting on the 1st of a month after the application month, no other public
+funding. The funded employees themselves (IP12–IP18) are in :mod:`.what`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+from grantcheck.engine import (
+    Check,
+    Ctx,
+    Kind,
+    Message,
+    RuleBook,
+)
+from grantcheck.facts import show
+from grantcheck.law.dates import add_months
+from grantcheck.money import format_amount
+from grantcheck.schemes.dk_innobooster_people.derived import (
+    NO_EMPLOYEES,
+    each_employee,
+    flag,
+    month_start,
+    no,
+    per_employee,
+    yes,
+)
+from grantcheck.schemes.dk_innobooster_people.page import (
+    C_FTE,
+    C_ONE_GRANT,
+    C_OTHER_FUNDING,
+    C_OTHER_PROJECTS,
+    C_OTHERS,
+    C_OTHERS_EXAMPLE,
+    C_OWNER_DEF,
+    C_OWNERS,
+    C_SALARY_SETTLED,
+    C_SAME_PERIOD,
+    C_START,
+    S_EMPLOYEES,
+    S_MONEY,
+    SCHEME_ID,
+)
+from grantcheck.schemes.dk_innobooster_people.parameters import (
+    FUNDED_FTE,
+    GRANT_START_MONTHS_AFTER,
+    OTHERS_FROM,
+    OTHERS_PER_FUNDED,
+    OWNER_MIN_PERCENT,
+)
+
+rules = RuleBook()
+
+@rules.rule("IP19", "The company has not had an Innobooster People grant before",
+            section=S_MONEY, kind=Kind.HARD, cites=[C_ONE_GRANT], reads=["aid_received"])
+def one_grant(ctx: Ctx) -> Check:
+    """'der gives max. 1. bevilling pr. virksomhed'."""
+    aid = ctx.profile.aid_received
+    if aid is None:
+        return T_AID_UNLISTED.unknown("aid_received")
+    earlier = [a for a in aid
+               if a.recipient is None and (a.scheme == SCHEME_ID
+                                           or "innobooster people" in a.scheme.lower())]
+    if earlier:
+        return T_SECOND_GRANT.failed(
+            dates=", ".join(a.granted.isoformat() for a in earlier))
+    return T_FIRST_GRANT.passed(entries=len(aid))
+
+
+T_AID_UNLISTED = Message("the profile does not list aid received (aid_received)",
+                         fix="state aid_received (an empty list when there is none)")
+T_SECOND_GRANT = Message("an Innobooster People grant was already given ({dates}); one grant per "
+                         "company", fix="no second Innobooster People grant is possible")
+T_FIRST_GRANT = Message("no Innobooster People grant among {entries} aid entries")
+
+
+@rules.rule("IP20", "For more than one funded employee, as many other full-time employees",
+            section=S_EMPLOYEES, kind=Kind.HARD,
+            cites=[C_OTHERS, C_OTHERS_EXAMPLE, C_FTE, C_OWNERS],
+            reads=["employees", "employees[].employed_at_application", "company.employees_fte"])
+def other_employees(ctx: Ctx) -> Check:
+    """'Ønsker virksomheden at søge om løntilskud til mere end 1 medarbejder, er det en
+    forudsætning, at der er et tilsvarende antal fuldtidsansatte i virksomheden … som der ikke
+    søges om tilskud til'; counted in FTE, owners excluded."""
+    emps = ctx.profile.employees
+    if emps is None:
+        return NO_EMPLOYEES
+    n = len(emps)
+    start = OTHERS_FROM.at(ctx.on)
+    if n < start:
+        return T_OTHERS_NOT_NEEDED.passed(n=n, start=start)
+    fte = ctx.fact("company.employees_fte")
+    missing = [f"employees[{i}].employed_at_application"
+               for i, e in enumerate(emps) if e.employed_at_application is None]
+    if missing:
+        return T_WHICH_EMPLOYED.unknown(*missing)
+    employed = sum(1 for e in emps if e.employed_at_application)
+    funded_fte = FUNDED_FTE.at(ctx.on) * employed
+    others = fte - funded_fte
+    needed = OTHERS_PER_FUNDED.at(ctx.on) * n
+    enough = others >= needed  # a range of staff decides it, or leaves it open (unknown)
+    return T_OTHERS.check(enough, fte=partial(show, fte), funded=partial(format_amount, funded_fte),
+                          employed=employed, others=partial(show, others), n=n,
+                          needed=partial(format_amount, needed),
+                          short=partial(show, needed - others))
+
+
+T_OTHERS_NOT_NEEDED = Message("{n} funded employee(s): no other employees required (only from "
+                              "{start})")
+T_WHICH_EMPLOYED = Message("needed to tell which funded employees are in company.employees_fte")
+T_OTHERS = Message("other full-time employees: company.employees_fte {fte} minus {funded} FTE for "
+                   "the {employed} funded employee(s) employed at application = {others} FTE; "
+                   "{n} funded need at least {needed} (owners excluded)",
+                   fix="the company needs {short} more other full-time employee FTE, or fund "
+                   "fewer employees")
+
+
+@rules.rule("IP21", "The other full-time employees are on collective-agreement-like terms",
+            section=S_EMPLOYEES, kind=Kind.DECLARATION, cites=[C_OTHERS],
+            reads=["employees", "declarations.others_on_collective_terms"])
+def others_on_collective_terms(ctx: Ctx) -> Check:
+    """'et tilsvarende antal fuldtidsansatte i virksomheden på overenskomstlignende vilkår'."""
+    emps = ctx.profile.employees
+    if emps is None:
+        return NO_EMPLOYEES
+    n = len(emps)
+    if n < OTHERS_FROM.at(ctx.on):
+        return T_NO_OTHERS_NEEDED.passed(n=n)
+    v = ctx.value("declarations.others_on_collective_terms")
+    if v is None:
+        return T_COLLECTIVE_UNDECLARED.unknown("declarations.others_on_collective_terms")
+    return T_COLLECTIVE.check(bool(v), declared=str(v).lower())
+
+
+T_NO_OTHERS_NEEDED = Message("{n} funded employee(s): no other employees required")
+T_COLLECTIVE_UNDECLARED = Message("not declared: declarations.others_on_collective_terms",
+                                  fix="set declarations.others_on_collective_terms = true if it "
+                                  "holds (false if not)")
+T_COLLECTIVE = Message("declared declarations.others_on_collective_terms = {declared}",
+                       fix="the other full-time employees must be on collective-agreement-like "
+                       "terms")
+
+
+@rules.rule("IP22", "No funded employee is an owner (5 % or more)",
+            section=S_EMPLOYEES, kind=Kind.HARD,
+            cites=[C_OWNERS, C_OWNER_DEF], reads=["employees[].owner_percent"])
+def no_owners(ctx: Ctx) -> Check:
+    """'Der kan ikke søges løntilskud til ejere'; 'Med ejer forstås en person, der ejer mindst 5%
+    af virksomheden.'"""
+    limit = OWNER_MIN_PERCENT.at(ctx.on)
+    return per_employee(
+        ctx, "owner_percent", lambda p: p < limit, lambda p: f"owns {format_amount(p)} %",
+        T_OWNERS, limit=format_amount(limit))
+
+
+T_OWNERS = each_employee("owners holding {limit} % or more cannot be funded",
+                         fix="owners ({limit} % or more) cannot be funded: {names}")
+
+
+@rules.rule("IP23", "Every funded employee's salary is settled",
+            section=S_EMPLOYEES, kind=Kind.HARD,
+            cites=[C_SALARY_SETTLED], reads=["employees[].salary_settled"])
+def salary_settled(ctx: Ctx) -> Check:
+    """'medarbejderes løn skal være afklaret på ansøgningstidspunktet'."""
+    return per_employee(ctx, "salary_settled", yes, flag, T_SALARY_SETTLED)
+
+
+T_SALARY_SETTLED = each_employee("the salary must be settled at application",
+                                 fix="settle the salary before applying: {names}")
+
+
+@rules.rule("IP24", "All funded employees cover the same grant period",
+            section=S_EMPLOYEES, kind=Kind.HARD,
+            cites=[C_SAME_PERIOD], reads=["employees[].grant_start"])
+def same_period(ctx: Ctx) -> Check:
+    """'Søges der om flere personer, skal løntilskuddene dække den samme periode.'"""
+    emps = ctx.profile.employees
+    if emps is None:
+        return NO_EMPLOYEES
+    if len(emps) < OTHERS_FROM.at(ctx.on):
+        return T_ONE_PERIOD.passed(n=len(emps))
+    missing = [f"employees[{i}].grant_start" for i, e in enumerate(emps) if e.grant_start is None]
+    if missing:
+        return T_STARTS_UNSTATED.unknown(*missing)
+    starts = sorted({e.grant_start for e in emps if e.grant_start is not None})
+    return T_SAME_START.check(len(starts) == 1, starts="; ".join(
+        f"{e.name}: {e.grant_start.isoformat()}" for e in emps if e.grant_start is not None))
+
+
+T_ONE_PERIOD = Message("{n} funded employee(s): one period")
+T_STARTS_UNSTATED = Message("grant start not stated for every funded employee")
+T_SAME_START = Message("grant start {starts}", fix="give every funded employee the same grant "
+                       "start (and so the same 12 months)")
+
+
+@rules.rule("IP25", "The grant starts on the 1st of a month after the application month",
+            section=S_EMPLOYEES, kind=Kind.HARD, cites=[C_START],
+            reads=["employees[].grant_start", "project.application_date"])
+def grant_start(ctx: Ctx) -> Check:
+    """'Bevillingen kan tidligst gives med starttidspunkt den 1. i måneden efter, at ansøgningen
+    er godkendt.' The approval cannot come before the application."""
+    applied = ctx.profile.project.application_date
+    base, said = (applied, T_START_APPLIED) if applied else (ctx.on, T_START_TODAY)
+    earliest = add_months(month_start(base), GRANT_START_MONTHS_AFTER.at(ctx.on))
+
+    def judge(d: date) -> bool:
+        return d == month_start(d) and d >= earliest
+
+    def show(d: date) -> str:
+        note = "" if d == month_start(d) else ", not the 1st of a month"
+        return f"starts {d.isoformat()}{note}"
+
+    return per_employee(ctx, "grant_start", judge, show, said, earliest=earliest, base=base)
+
+
+_EARLIEST = ("the earliest start is {earliest}, the 1st of the month after the application month "
+             "({label} {base}); the approval may move it later")
+_START_FIX = "start the grant on the 1st of a month, at the earliest {earliest}: {names}"
+T_START_APPLIED = each_employee(_EARLIEST.replace("{label}", "project.application_date"),
+                                fix=_START_FIX)
+T_START_TODAY = each_employee(_EARLIEST.replace("{label}", "the evaluation date"),
+                              fix=_START_FIX)
+
+
+@rules.rule("IP26", "The funded salaries get no other public support",
+            section=S_EMPLOYEES, kind=Kind.HARD,
+            cites=[C_OTHER_FUNDING, C_OTHER_PROJECTS], reads=["employees[].other_public_funding"])
+def no_other_public_funding(ctx: Ctx) -> Check:
+    """'Disse lønudgifter må ikke være dækket fra andre støtteordninger indført som følge af
+    COVID-19 eller andre offentlige løntilskud'; the persons may not bill time to other publicly
+    funded projects."""
+    return per_employee(
+        ctx, "other_public_funding", no,
+        lambda v: "other public funding" if v else "no other public funding",
+        T_OTHER_PUBLIC_FUNDING)
+
+
+T_OTHER_PUBLIC_FUNDING = each_employee(
+    "no COVID-19 scheme, public wage subsidy or publicly funded project may cover them",
+    fix="end the other public funding or time billing first, or fund others: {names}")
+
