@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grantcheck.engine import Kind, Message, Outcome, Rule, Said, text_of
+from grantcheck.engine import Kind, Message, Outcome, Rule, Said, because, text_of
 from grantcheck.engine.messages import MESSAGES
 from tests.support import ctx_for
 from tests.test_engine import DK, C
@@ -73,3 +73,20 @@ def test_the_words_are_the_template_filled_with_the_values_strings(values):
     assert said() == t.text.format_map(said.strings()) == t.text.format(
         **{k: str(v) for k, v in values.items()})
     assert said.fix() == t.fix.format_map(said.strings())
+
+
+T_WHY = because("the {figures} the grant is for")
+
+
+def test_a_reason_written_once_says_a_fact_not_stated_as_before_and_is_its_own_template():
+    from grantcheck.engine import missing
+
+    c = missing("employees", why=T_WHY)
+    plain = missing("employees", why="the {figures} the grant is for")
+    assert text_of(c.message) == text_of(plain.message) == (
+        "the profile does not state employees (the {figures} the grant is for)")
+    assert text_of(c.fix) == text_of(plain.fix) == "state employees in the profile"
+    assert c.message.message is T_WHY and c.message.strings() == {
+        "missing": "employees", "missing_and": "employees"}
+    assert str(T_WHY) == "the {figures} the grant is for"
+    assert T_WHY.module == __name__

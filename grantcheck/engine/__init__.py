@@ -87,6 +87,7 @@ from grantcheck.engine.evaluate import evaluate as evaluate
 from grantcheck.engine.evaluate import verdict_of as verdict_of
 from grantcheck.engine.messages import Message as Message
 from grantcheck.engine.messages import Said as Said
+from grantcheck.engine.messages import because as because
 from grantcheck.engine.rules import Finding as Finding
 from grantcheck.engine.rules import Rule as Rule
 from grantcheck.engine.rules import RuleBook as RuleBook

@@ -55,9 +55,10 @@ class Message:
 
     __slots__ = ("fields", "fix", "id", "module", "text")
 
-    def __init__(self, text: str, fix: str = "") -> None:
+    def __init__(self, text: str, fix: str = "", *, _caller: int = 1) -> None:
         self.text, self.fix = text, fix
-        self.module: str = sys._getframe(1).f_globals.get("__name__", "")  # who says it
+        # the module that says it (a catalogue lists its schemes' templates only)
+        self.module: str = sys._getframe(_caller).f_globals.get("__name__", "")
         self.fields = frozenset(_fields(text) + _fields(fix))
         words = json.dumps([text, fix], ensure_ascii=False)
         self.id = "m:" + hashlib.sha256(words.encode()).hexdigest()[:10]
@@ -125,3 +126,26 @@ class Said:
 
     def __repr__(self) -> str:
         return f"Said({self.message.id}, {self.values!r})"
+
+
+class Because(Message):
+    """The words of a fact not stated with why it is needed (:func:`because`); shown as a text
+    (``str``), it is the reason."""
+
+    __slots__ = ("why",)
+
+    def __init__(self, why: str) -> None:
+        plain = why.replace("{", "{{").replace("}", "}}")
+        super().__init__(f"the profile does not state {{missing}} ({plain})",
+                         fix="state {missing_and} in the profile", _caller=3)
+        self.why = why
+
+    def __str__(self) -> str:
+        return self.why
+
+
+def because(why: str) -> Because:
+    """Why a fact is needed, written once at a module's top level and given as ``why=`` to
+    ``missing`` or ``lacking``: the unknown then says "the profile does not state FIELD
+    (WHY)", and a compact record names those words by the template's id, not in words."""
+    return Because(why)

@@ -21,7 +21,7 @@ from grantcheck.engine.checks import (
     unknown,
 )
 from grantcheck.engine.context import _UNSET, Ctx
-from grantcheck.engine.messages import Message, Said
+from grantcheck.engine.messages import Because, Message, Said
 from grantcheck.fx import NoRate
 from grantcheck.law.dates import DateOutOfRange
 from grantcheck.parameters import NotEncoded
@@ -81,14 +81,14 @@ class Rule:
         return c, None
 
 
-def lacking(*fields: str, why: str = "") -> NoReturn:
+def lacking(*fields: str, why: str | Because = "") -> NoReturn:
     """Stop a derived quantity that cannot be computed without ``fields``: the rule (or amounts)
     that asked for it becomes *unknown* naming them (``why``: what they are needed for). The way
     a derived helper says what :func:`missing` says in a rule."""
     raise Missing(*fields, why=why)
 
 
-def missing(*fields: str, why: str = "") -> Check:
+def missing(*fields: str, why: str | Because = "") -> Check:
     """What a rule gives when it cannot be decided without ``fields``: the same check as
     raising :class:`Missing` from it. Returned, not raised, by the rules whose fields most
     profiles leave out: a raise and its catch cost ten times a return (~0.5 µs), and a batch
@@ -98,18 +98,21 @@ def missing(*fields: str, why: str = "") -> Check:
 
 # a missing fact, parameter or rate: what Rule.run turns into an unknown check
 _UNKNOWN_ERRORS = (Missing, NotEncoded, NoRate, DateOutOfRange)
-_MISSING: dict[tuple[tuple[str, ...], str], Check] = {}
+_MISSING: dict[tuple[tuple[str, ...], str | Because], Check] = {}
 
 
-def _missing_check(fields: tuple[str, ...], why: str) -> Check:
+def _missing_check(fields: tuple[str, ...], why: str | Because) -> Check:
     """The unknown check of a rule that raised Missing (the same fields give the same check,
     an immutable value, so it is made once)."""
     c = _MISSING.get((fields, why))
     if c is None:
         budget = bool(fields) and all(f.startswith("budget.") for f in fields)
         listed = {"missing": ", ".join(fields), "missing_and": " and ".join(fields)}
-        if why:
-            said = (T_NOT_STATED_BUDGET_WHY if budget else T_NOT_STATED_WHY)(**listed, why=why)
+        if type(why) is Because and not budget:  # its words written once, with the reason
+            said = why(**listed)
+        elif why:
+            said = (T_NOT_STATED_BUDGET_WHY if budget else T_NOT_STATED_WHY)(**listed,
+                                                                             why=str(why))
         else:
             said = (T_NOT_STATED_BUDGET if budget else T_NOT_STATED)(**listed)
         c = _tuple_new(Check, (None, said, said.fix if fields else "", fields, False))

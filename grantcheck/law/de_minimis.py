@@ -29,6 +29,7 @@ from grantcheck.engine import (
     Check,
     Ctx,
     Text,
+    because,
     dated,
     derived,
     failed,
@@ -225,8 +226,8 @@ class Received(NamedTuple):
     why: str  # why it would be unknown
 
 
-_NO_AID_WHY = ("every aid received in the last three years, with its date and whether it was "
-               "de minimis aid; aid_received = [] if none")
+_NO_AID_WHY = because("every aid received in the last three years, with its date and whether "
+                      "it was de minimis aid; aid_received = [] if none")
 
 
 @derived

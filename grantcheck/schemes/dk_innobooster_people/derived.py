@@ -9,7 +9,7 @@ from datetime import date
 from functools import partial
 from typing import Any, NamedTuple
 
-from grantcheck.engine import Check, Ctx, Message, missing, passed
+from grantcheck.engine import Check, Ctx, Message, because, missing, passed
 from grantcheck.facts import is_range, show
 from grantcheck.law.dates import add_months
 from grantcheck.profile import Employee
@@ -47,7 +47,7 @@ def money_text(ctx: Ctx, amount: Any) -> str:
 
 
 # the check of a rule on the funded employees when the profile does not list them
-NO_EMPLOYEES = missing("employees", why="the 1–3 employees the grant is for")
+NO_EMPLOYEES = missing("employees", why=because("the 1–3 employees the grant is for"))
 
 
 def names(emps: Sequence[Employee]) -> str:

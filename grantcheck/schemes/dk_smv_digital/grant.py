@@ -16,6 +16,7 @@ from grantcheck.engine import (
     Ctx,
     Message,
     Text,
+    because,
     dated,
     derived,
     lacking,
@@ -72,8 +73,8 @@ def per_voucher(text: str, fix: str = "") -> dict[str, Message]:
 
 # what a missing fact says of project.investment_cost when it is not stated and may be needed
 _NO_INVESTMENT = ("project.investment_cost",)
-_NO_INVESTMENT_WHY = ("the investment part of the budget (hardware, software, commissioning), "
-                      "excl. VAT; 0 if none")
+_NO_INVESTMENT_WHY = because("the investment part of the budget (hardware, software, "
+                             "commissioning), excl. VAT; 0 if none")
 
 
 @derived

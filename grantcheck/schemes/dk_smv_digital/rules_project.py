@@ -13,6 +13,7 @@ from grantcheck.engine import (
     Kind,
     Message,
     RuleBook,
+    because,
     lacking,
     missing,
     passed,
@@ -116,6 +117,10 @@ T_BUSINESS_CASE = Message("business case made: {made}",
                           "voucher can pay for making one)")
 
 
+_NO_EARLIER_GRANTS = because("earlier SMV:Digital or Erhvervspartnerskab grants with "
+                             "finished_and_reported; aid_received = [] if none")
+_NO_PERIOD = because("to compare the planned project with the project period")
+
 @rules.rule("SMV17", "Any earlier SMV:Digital or Erhvervspartnerskab project is finished and "
             "reported", kind=Kind.HARD, section=S_EVERY,
             cites=[C_REAPPLY, C_ONE_AT_A_TIME, C_PREDECESSOR],
@@ -124,8 +129,7 @@ def one_project_at_a_time(ctx: Ctx) -> Check:
     """One project at a time; this also covers ongoing projects under Erhvervspartnerskabet for
     Avanceret Produktion, the forerunner of SMV:Digital."""
     if ctx.profile.aid_received is None:
-        return missing("aid_received", why="earlier SMV:Digital or Erhvervspartnerskab grants "
-                       "with finished_and_reported; aid_received = [] if none")
+        return missing("aid_received", why=_NO_EARLIER_GRANTS)
     earlier = [(i, a) for i, a in enumerate(ctx.profile.aid_received)
                if a.scheme.strip().lower() in PREDECESSOR_SCHEMES]
     if not earlier:
@@ -355,7 +359,7 @@ def _period(v: _Voucher) -> Callable[[Ctx], Check]:
         p = ctx.profile.project
         absent = [f for f, x in (("project.start", p.start), ("project.end", p.end)) if x is None]
         if absent:
-            lacking(*absent, why="to compare the planned project with the project period")
+            lacking(*absent, why=_NO_PERIOD)
         assert p.start is not None and p.end is not None
         months = int(v.period.at(ctx.on))
         last = add_months(p.start, months) - timedelta(days=1)
