@@ -138,8 +138,12 @@ def unsettled_check(u: Unsettled) -> Check:
     """The unknown check of a rule that a range left open: what the range is, where the answer
     changes, and the facts that would settle it."""
     fields = u.fields
-    fix = f"state {' and '.join(fields)} exactly" if fields else ""
-    return unknown(u.text(), *fields, fix=fix)
+    if not fields:
+        return unknown(u.text(), fix="")
+    return T_UNSETTLED.unknown(*fields, range=u.text(), missing_and=" and ".join(fields))
+
+
+T_UNSETTLED = Message("{range}", fix="state {missing_and} exactly")
 
 
 def _outcome(kind: Kind, c: Check) -> Outcome:
