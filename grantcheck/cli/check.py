@@ -3,7 +3,6 @@ scheme's cost rules."""
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from datetime import date
 from pathlib import Path
@@ -271,7 +270,7 @@ def _as_options(f: Any) -> Any:
     fix = f.fix
     for field_name, option in _LINE_OPTIONS:
         fix = fix.replace(field_name, option)
-    return f if fix == f.fix else dataclasses.replace(f, fix=fix)
+    return f if fix == f.fix else f.with_fix(fix)
 
 
 def _option_date(option: str, text: str | None) -> date | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, NoReturn, TypeVar
 
 from grantcheck.citations import Citation
@@ -46,39 +46,45 @@ class Rule:
     def run(self, ctx: Ctx) -> Check:
         """The rule's check on ``ctx``, its message and fix made; a missing fact, parameter or
         rate is an unknown one."""
-        return self._made(ctx)[0]
+        c = self._checked(ctx)
+        if type(c.message) is str and type(c.fix) is str:
+            return c
+        return c._replace(message=text_of(c.message), fix=text_of(c.fix))
 
     def evaluate(self, ctx: Ctx) -> Finding:
-        c, said = self._made(ctx)  # its message and fix are made: str
-        return Finding(self, _outcome(self.kind, c), c.message, c.fix,  # type: ignore[arg-type]
-                       c.missing, said)
+        c = self._checked(ctx)
+        message = c.message
+        # a template's words carry its values (a compact record writes those), unless the rule
+        # gave the template a fix of its own words
+        said = message if type(message) is Said and (
+            type(c.fix) is not str or not message.message.fix) else None
+        return Finding(self, _outcome(self.kind, c), message, c.fix, c.missing, said)
 
-    def _made(self, ctx: Ctx) -> tuple[Check, Said | None]:
-        """The check, its words made (inside the handling of a missing fact, which making them
-        must not meet), and the template they were made from: a compact record writes its
-        values, unless the rule gave the template a fix of its own words."""
+    def _checked(self, ctx: Ctx) -> Check:
+        """The check, ready to be shown: a template's values made, or a function's words
+        (inside the handling of a missing fact, which making them must not meet); a template's
+        words are made from its values when they are read (:class:`Finding`)."""
         try:
             c = self.fn(ctx)
             message, fix = c.message, c.fix
             if type(message) is str and type(fix) is str:
-                return c, None
-            said = message if type(message) is Said and (
-                type(fix) is not str or not message.message.fix) else None
-            return c._replace(message=text_of(message), fix=text_of(fix)), said
+                return c
+            if type(message) is Said:
+                message.strings()
+                if type(fix) is str or fix == message.fix:
+                    return c
+                return c._replace(fix=text_of(fix))
+            return c._replace(message=text_of(message), fix=text_of(fix))
         except Unsettled as u:  # a range (or an unstated fact) that leaves the answer open
-            c = unsettled_check(u)
+            return unsettled_check(u)
         except Missing as m:
-            c = _missing_check(m.fields, m.why)
+            return _missing_check(m.fields, m.why)
         except NotEncoded as e:
-            c = Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
+            return Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
         except NoRate as e:
-            c = Check(None, str(e), "give the exchange rate with --rate")
+            return Check(None, str(e), "give the exchange rate with --rate")
         except DateOutOfRange as e:
-            c = Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
-        message = c.message
-        if type(message) is Said:  # the engine's own templates (a fact not stated)
-            return c._replace(message=message(), fix=text_of(c.fix)), message
-        return c, None
+            return Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
 
 
 def lacking(*fields: str, why: str | Because = "") -> NoReturn:
@@ -287,15 +293,50 @@ def template(fmt: str, /, **values: Any) -> Text:
     """A message made only when it is shown: ``fmt.format(**values)``."""
     return functools.partial(fmt.format, **values)
 
-@dataclass(frozen=True)
 class Finding:
-    rule: Rule
-    outcome: Outcome
-    message: str
-    fix: str = ""
-    missing: tuple[str, ...] = ()
-    # the template and values the message was made from (engine/messages.py), when it was
-    said: Said | None = field(default=None, compare=False, repr=False)
+    """What a rule found for a profile: its outcome, message, fix and the fields that would
+    settle it. A template's message and fix (:class:`Said`, its values made) are made into
+    words the first time they are read: a path that never shows them (a rule that passed, a
+    compact record's finding named by its template) never makes them."""
+
+    __slots__ = ("_fix", "_message", "missing", "outcome", "rule", "said")
+
+    def __init__(self, rule: Rule, outcome: Outcome, message: Text, fix: Text = "",
+                 missing: tuple[str, ...] = (), said: Said | None = None) -> None:
+        self.rule, self.outcome, self.missing = rule, outcome, missing
+        self._message, self._fix = message, fix
+        self.said = said  # the template and values the message is made from, when it is
+
+    @property
+    def message(self) -> str:
+        m = self._message
+        if type(m) is not str:
+            m = self._message = text_of(m)
+        return m
+
+    @property
+    def fix(self) -> str:
+        f = self._fix
+        if type(f) is not str:
+            f = self._fix = text_of(f)
+        return f
+
+    def with_fix(self, fix: str) -> Finding:
+        """This finding with the fix ``fix`` (the template is then not its words)."""
+        return Finding(self.rule, self.outcome, self.message, fix, self.missing)
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.rule, self.outcome, self.message, self.fix, self.missing)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Finding and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Finding(rule={self.rule.id!r}, outcome={self.outcome.value!r}, "
+                f"message={self.message!r}, fix={self.fix!r}, missing={self.missing!r})")
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
