@@ -18,7 +18,7 @@ from grantcheck.engine import (
 from grantcheck.law.dates import months_before
 from grantcheck.money import Money, format_percent
 from grantcheck.schemes.no_bedriftsnettverk.grant import (
-    grant_cap,
+    cap_converted,
 )
 from grantcheck.schemes.no_bedriftsnettverk.page import (
     C_BOKFORTE,
@@ -86,30 +86,41 @@ T_BOOKED_SOUGHT = Message(_BOOKED + " ({sought}, the grant sought, plus any othe
             kind=Kind.HARD, section=S_MONEY, cites=[C_STOTTEBELOP], reads=["project.grant_sought"])
 def grant_within_cap(ctx: Ctx) -> Check:
     """'inntil 750.000 kroner per år i inntil tre år'."""
-    cap, rate_note = grant_cap(ctx)
+    cap, nok, rates = cap_converted(ctx)
     sought = ctx.profile.project.grant_sought
     if sought is None:
         return _no_grant_stated(ctx)
     grant = ctx.money(sought)
+    converted = {"nok": nok, "rates": rates} if rates else {}
     if grant <= cap:
-        return T_WITHIN_CAP.passed(grant=grant, cap=cap, rate_note=rate_note)
-    return T_ABOVE_CAP.failed(grant=grant, cap=cap, rate_note=rate_note, less=grant - cap)
+        return T_WITHIN_CAP[bool(rates)].passed(grant=grant, cap=cap, **converted)
+    return T_ABOVE_CAP[bool(rates)].failed(grant=grant, cap=cap, less=grant - cap, **converted)
 
 
-T_WITHIN_CAP = Message("grant sought {grant} ≤ {cap} per project year{rate_note}")
-T_ABOVE_CAP = Message("grant sought {grant} > {cap} per project year{rate_note}",
-                      fix="seek at most {cap} for the year ({less} less)")
+def _in_nok_or_converted(text: str, fix: str = "") -> tuple[Message, Message]:
+    """``text``'s template for a company that states NOK ([False]), and for one whose figures
+    are converted ([True]): ``{converted}`` in ``text`` is nothing, or the NOK cap and the rates
+    that convert it."""
+    return (Message(text.replace("{converted}", ""), fix=fix),
+            Message(text.replace("{converted}", " ({nok} converted at {rates})"), fix=fix))
+
+
+T_WITHIN_CAP = _in_nok_or_converted("grant sought {grant} ≤ {cap} per project year{converted}")
+T_ABOVE_CAP = _in_nok_or_converted("grant sought {grant} > {cap} per project year{converted}",
+                                   fix="seek at most {cap} for the year ({less} less)")
 
 
 @dated
 def _no_grant_stated(ctx: Ctx) -> Check:
     """BN16 for a profile stating no grant: the same for every profile of a batch."""
-    cap, rate_note = grant_cap(ctx)
-    return T_CAP.info(cap=cap, rate_note=rate_note)
+    cap, nok, rates = cap_converted(ctx)
+    if rates:
+        return T_CAP[True].info(cap=cap, nok=nok, rates=rates)
+    return T_CAP[False].info(cap=cap)
 
 
-T_CAP = Message("no grant amount stated (project.grant_sought): up to {cap} can be sought per "
-                "project year{rate_note}")
+T_CAP = _in_nok_or_converted("no grant amount stated (project.grant_sought): up to {cap} can be "
+                             "sought per project year{converted}")
 
 
 @rules.rule("BN17", "Public support is at most 50 % of the eligible costs", kind=Kind.HARD,

@@ -21,8 +21,12 @@ from grantcheck.engine import (
 )
 from grantcheck.fx import RATE_CITATION
 from grantcheck.law import gber, sme
-from grantcheck.money import format_percent
-from grantcheck.schemes.no_prosessinnovasjon.derived import SIZE_FIELDS, share, threshold
+from grantcheck.money import Money, format_percent
+from grantcheck.schemes.no_prosessinnovasjon.derived import (
+    SIZE_FIELDS,
+    share,
+    threshold_converted,
+)
 from grantcheck.schemes.no_prosessinnovasjon.grant import applicant_intensity, grant_for
 from grantcheck.schemes.no_prosessinnovasjon.page import (
     C_ANALYSER,
@@ -236,42 +240,60 @@ rules.add("PO09", "The grant sought is within the GBER aid intensity", within_in
 @dated
 def _threshold_only(ctx: Ctx) -> Check:
     """PO10 without a grant or a budget: the threshold, the same for every such profile."""
-    return T_THRESHOLD_ONLY.info(limit=threshold(ctx)[1])
+    limit, eur, rate = threshold_converted(ctx)
+    return T_THRESHOLD_ONLY[bool(rate)].info(**_threshold(limit, eur, rate))
 
 
-T_THRESHOLD_ONLY = Message("neither project.grant_sought nor project.budget_total is stated: the "
-                           "notification threshold is {limit}")
+def _threshold(limit: Money, eur: Money, rate: str) -> dict[str, object]:
+    """The values of the threshold (``{threshold}`` of :func:`_in_euro_or_converted`)."""
+    return {"local": limit, "eur": eur, "rate": rate} if rate else {"eur": eur}
+
+
+def _in_euro_or_converted(text: str, fix: str = "") -> tuple[Message, Message]:
+    """``text``'s template for a company that states EUR ([False]), and for one whose figures
+    are converted ([True]): ``{threshold}`` in ``text`` is the threshold in EUR, or in EUR and
+    in the company's currency at the rate; ``{limit}`` in ``fix`` the one in its currency."""
+    return (Message(text.replace("{threshold}", "{eur}"), fix=fix.replace("{limit}", "{eur}")),
+            Message(text.replace("{threshold}", "{eur} = {local} at {rate}"),
+                    fix=fix.replace("{limit}", "{local}")))
+
+
+T_THRESHOLD_ONLY = _in_euro_or_converted("neither project.grant_sought nor project.budget_total "
+                                         "is stated: the notification threshold is {threshold}")
 
 
 def below_notification_threshold(ctx: Ctx) -> Check:
     """GBER art. 4(1)(l), not on the page: above EUR 7.5 million the aid must be notified."""
-    limit, limit_text = threshold(ctx)
+    limit, eur, fx_rate = threshold_converted(ctx)
+    converted = bool(fx_rate)
     sought = ctx.value("project.grant_sought")
     if sought is not None:
         grant = ctx.money(sought)
-        return T_SOUGHT_THRESHOLD.check(grant <= limit, grant=grant, limit_text=limit_text,
-                                        limit=limit, less=lambda: str(grant - limit))
+        return T_SOUGHT_THRESHOLD[converted].check(grant <= limit, grant=grant,
+                                                   less=lambda: str(grant - limit),
+                                                   **_threshold(limit, eur, fx_rate))
     budget = ctx.value("project.budget_total")
     if budget is None:
         return _threshold_only(ctx)
     rate, _ = applicant_intensity(ctx)
     grant = grant_for(ctx.money(budget), rate)
+    said = T_LARGEST_OPEN if grant > limit else T_LARGEST_THRESHOLD
+    values = {"share": format_percent(rate), "grant": grant, **_threshold(limit, eur, fx_rate)}
     if grant > limit:
-        return T_LARGEST_OPEN.unknown("project.grant_sought", rate=format_percent(rate),
-                                      grant=grant, limit_text=limit_text)
-    return T_LARGEST_THRESHOLD.passed(rate=format_percent(rate), grant=grant,
-                                      limit_text=limit_text)
+        return said[converted].unknown("project.grant_sought", **values)
+    return said[converted].passed(**values)
 
 
-_LARGEST = "largest grant the intensity allows ({rate} of the budget) {grant}"
-_THRESHOLD = ("; notification threshold {limit_text} per undertaking per project (GBER art. "
+_LARGEST = "largest grant the intensity allows ({share} of the budget) {grant}"
+_THRESHOLD = ("; notification threshold {threshold} per undertaking per project (GBER art. "
               "4(1)(l), not on the page)")
-T_SOUGHT_THRESHOLD = Message("grant sought {grant}" + _THRESHOLD,
-                            fix="aid above {limit} must be notified to ESA and is outside GBER "
-                            "art. 29; keep it at or below {limit} ({less} less)")
-T_LARGEST_THRESHOLD = Message(_LARGEST + _THRESHOLD)
-T_LARGEST_OPEN = Message(_LARGEST + " is above the notification threshold {limit_text}; the "
-                         "grant sought is not stated")
+T_SOUGHT_THRESHOLD = _in_euro_or_converted(
+    "grant sought {grant}" + _THRESHOLD,
+    fix="aid above {limit} must be notified to ESA and is outside GBER art. 29; keep it at or "
+    "below {limit} ({less} less)")
+T_LARGEST_THRESHOLD = _in_euro_or_converted(_LARGEST + _THRESHOLD)
+T_LARGEST_OPEN = _in_euro_or_converted(_LARGEST + " is above the notification threshold "
+                                       "{threshold}; the grant sought is not stated")
 
 
 rules.add("PO10", "The aid stays within the GBER notification threshold",
