@@ -11,13 +11,32 @@ from grantcheck.parameters import Parameter
 
 
 @dated
+def sek_figure(ctx: Ctx, param: Parameter[Decimal]) -> tuple[Money, Money, Money]:
+    """A SEK parameter in the company's currency (exact), in SEK, and in the company's currency
+    as the messages say it (rounded; the SEK figure itself for a SEK profile)."""
+    in_sek = param.money(ctx.on)
+    if ctx.currency == "SEK":
+        return in_sek, in_sek, in_sek
+    local = ctx.convert(in_sek, ctx.currency)
+    return local, in_sek, local.rounded()
+
+
+@dated
 def sek(ctx: Ctx, param: Parameter[Decimal]) -> tuple[Money, str]:
     """A SEK parameter in the company's currency (exact), and how to say it."""
-    sek = param.money(ctx.on)
+    local, in_sek, shown = sek_figure(ctx, param)
     if ctx.currency == "SEK":
-        return sek, str(sek)
-    local = ctx.convert(sek, ctx.currency)
-    return local, f"{sek} (= {local.rounded()})"
+        return local, str(in_sek)
+    return local, f"{in_sek} (= {shown})"
+
+
+@dated
+def conversion(ctx: Ctx) -> str:
+    """The rates that convert the SEK figures into the company's currency ('' for a SEK
+    profile)."""
+    if ctx.currency == "SEK":
+        return ""
+    return ctx.fx.describe_conversion("SEK", ctx.currency, " and ")
 
 
 @dated
@@ -25,7 +44,7 @@ def rates(ctx: Ctx) -> str:
     """'' for a SEK profile; else the rates used to convert the SEK figures, as a clause."""
     if ctx.currency == "SEK":
         return ""
-    return "; SEK converted at " + ctx.fx.describe_conversion("SEK", ctx.currency, " and ")
+    return "; SEK converted at " + conversion(ctx)
 
 
 def unstated(ctx: Ctx, *paths: str) -> list[str]:
