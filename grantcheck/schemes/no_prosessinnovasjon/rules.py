@@ -50,6 +50,7 @@ from grantcheck.schemes.no_prosessinnovasjon.page import (
     EXCLUSIONS,
 )
 from grantcheck.schemes.no_prosessinnovasjon.parameters import LARGE_SME_COST_SHARE
+from grantcheck.schemes.no_prosessinnovasjon.vocabulary import ProsessExclusion
 
 S_APPLICANT = "Applicant"
 S_PROJECT = "Project"
@@ -144,13 +145,24 @@ def no_exclusion(ctx: Ctx) -> Check:
     listed = ctx.profile.project.exclusions  # stated: requires= asked for it
     if not listed:
         return passed("project.exclusions = [] : none of the 'Hva omfattes ikke?' items applies")
+    if len(listed) == 1:  # the page's words of the one item are the template's
+        return T_EXCLUDED_ONE[listed[0]].failed()
     return T_EXCLUDED.failed(
-        count=len(listed),
-        named=lambda: "; ".join(f"«{EXCLUSIONS[e][0]}» ({EXCLUSIONS[e][1]})" for e in listed))
+        count=len(listed), named=lambda: "; ".join(_named(e) for e in listed))
 
 
-T_EXCLUDED = Message("{count} excluded item(s) apply: {named}",
-                     fix="the scheme does not cover these; only a project without them can fit")
+def _named(e: ProsessExclusion) -> str:
+    """An exclusion as the finding names it: the page's words and ours."""
+    return f"«{EXCLUSIONS[e][0]}» ({EXCLUSIONS[e][1]})"
+
+
+_NOT_COVERED = "the scheme does not cover these; only a project without them can fit"
+T_EXCLUDED = Message("{count} excluded item(s) apply: {named}", fix=_NOT_COVERED)
+T_EXCLUDED_ONE = {
+    e: Message("1 excluded item(s) apply: " + _named(e).replace("{", "{{").replace("}", "}}"),
+               fix=_NOT_COVERED)
+    for e in EXCLUSIONS
+}
 
 
 rules.add("PO06", "None of the 'Hva omfattes ikke?' exclusions applies", no_exclusion,
