@@ -1,11 +1,11 @@
 """Säker digitalisering: the page's SEK figures in the company's currency, once per date and
-rates."""
+rates, and the message templates that say them (in SEK, or converted)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from grantcheck.engine import Ctx, dated
+from grantcheck.engine import Ctx, Message, dated
 from grantcheck.money import Money
 from grantcheck.parameters import Parameter
 
@@ -50,3 +50,24 @@ def rates(ctx: Ctx) -> str:
 def unstated(ctx: Ctx, *paths: str) -> list[str]:
     """The fields of ``paths`` the profile does not state."""
     return [p for p in paths if ctx.value(p) is None]
+
+
+def in_sek_or_converted(text: str, fix: str = "",
+                        figures: tuple[str, ...] = ()) -> tuple[Message, Message]:
+    """``text``'s template for a company that states SEK ([False]), and for one whose figures
+    are converted ([True]): there each of ``figures`` is said in SEK with the company's currency
+    after it, and ``{rates}`` is the clause naming the rates (nothing for SEK)."""
+    converted = text.replace("{rates}", "; SEK converted at {rates}")
+    for name in figures:
+        converted = converted.replace(f"{{{name}}}", f"{{{name}_sek}} (= {{{name}}})")
+    return Message(text.replace("{rates}", ""), fix=fix), Message(converted, fix=fix)
+
+
+def figures(ctx: Ctx, **params: Parameter[Decimal]) -> dict[str, object]:
+    """The values of :func:`in_sek_or_converted`'s figures (and its rates) for ``ctx``."""
+    if ctx.currency == "SEK":
+        return {name: sek_figure(ctx, p)[1] for name, p in params.items()}
+    values: dict[str, object] = {"rates": conversion(ctx)}
+    for name, p in params.items():
+        _, values[f"{name}_sek"], values[name] = sek_figure(ctx, p)
+    return values

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from grantcheck.engine import (
     Check,
@@ -15,12 +14,11 @@ from grantcheck.engine import (
     passed,
 )
 from grantcheck.money import format_amount, format_percent, min_money
-from grantcheck.parameters import Parameter
 from grantcheck.profile import LegalForm
 from grantcheck.schemes.se_saker_digitalisering.derived import (
-    conversion,
+    figures,
+    in_sek_or_converted,
     sek,
-    sek_figure,
     unstated,
 )
 from grantcheck.schemes.se_saker_digitalisering.page import (
@@ -83,27 +81,6 @@ def _not_stated(fields: list[str]) -> Check:
 
 
 T_NOT_STATED = Message("the profile does not state {fields}", fix="state {fields} in the profile")
-
-
-def _in_sek_or_converted(text: str, fix: str = "", figures: tuple[str, ...] = ()
-                         ) -> tuple[Message, Message]:
-    """``text``'s template for a company that states SEK ([False]), and for one whose figures
-    are converted ([True]): there each of ``figures`` is said in SEK with the company's currency
-    after it, and ``{rates}`` is the clause naming the rates (nothing for SEK)."""
-    converted = text.replace("{rates}", "; SEK converted at {rates}")
-    for name in figures:
-        converted = converted.replace(f"{{{name}}}", f"{{{name}_sek}} (= {{{name}}})")
-    return Message(text.replace("{rates}", ""), fix=fix), Message(converted, fix=fix)
-
-
-def _figures(ctx: Ctx, **params: Parameter[Decimal]) -> dict[str, object]:
-    """The values of :func:`_in_sek_or_converted`'s figures (and its rates) for ``ctx``."""
-    if ctx.currency == "SEK":
-        return {name: sek_figure(ctx, p)[1] for name, p in params.items()}
-    values: dict[str, object] = {"rates": conversion(ctx)}
-    for name, p in params.items():
-        _, values[f"{name}_sek"], values[name] = sek_figure(ctx, p)
-    return values
 
 
 @rules.rule("SD01", "The applicant is an innovation- or business-promoting organisation, or a "
@@ -258,12 +235,12 @@ def training_addon(ctx: Ctx) -> Check:
     return T_ADDON[ctx.currency != "SEK"].check(
         amount <= cap, amount=amount, persons=addon.persons, by_persons=by_persons.rounded(),
         cap=cap.rounded(), floor=cap.floored(), less=(amount - cap).rounded(),
-        **_figures(ctx, overall=TRAINING_MAX, per_person=TRAINING_PER_PERSON))
+        **figures(ctx, overall=TRAINING_MAX, per_person=TRAINING_PER_PERSON))
 
 
 T_NO_ADDON = Message("no training add-on sought (project.training_addon not stated)")
 NO_ADDON = T_NO_ADDON.info()
-T_ADDON = _in_sek_or_converted(
+T_ADDON = in_sek_or_converted(
     "training add-on {amount} for {persons} person(s); at most the lower of {overall} and "
     "{per_person} x {persons} = {by_persons}, i.e. {cap}{rates}",
     fix="lower the add-on to {floor} ({less} less) or train more persons (up to the overall "
@@ -283,10 +260,10 @@ def minimum_application(ctx: Ctx) -> Check:
     return T_MINIMUM[ctx.currency != "SEK"].check(
         grant >= floor, grant=grant, budget_floor=budget_floor,
         share=format_percent(MAX_SHARE.at(ctx.on)), floor=floor.rounded(),
-        more=(floor - grant).rounded(), **_figures(ctx, minimum=MIN_APPLICATION))
+        more=(floor - grant).rounded(), **figures(ctx, minimum=MIN_APPLICATION))
 
 
-T_MINIMUM = _in_sek_or_converted(
+T_MINIMUM = in_sek_or_converted(
     "grant sought {grant}; minimum {minimum} ('Lägsta belopp för ansökan', read as the grant "
     "sought, so a total budget of at least {budget_floor} at {share}: derived){rates}",
     fix="the grant sought must reach {floor} ({more} more)", figures=("minimum",))
@@ -304,10 +281,10 @@ def within_call_budget(ctx: Ctx) -> Check:
     cap, _ = sek(ctx, CALL_BUDGET)
     return T_CALL_BUDGET[ctx.currency != "SEK"].check(
         grant <= cap, grant=grant, cap=cap.floored(), less=(grant - cap).rounded(),
-        **_figures(ctx, call=CALL_BUDGET))
+        **figures(ctx, call=CALL_BUDGET))
 
 
-T_CALL_BUDGET = _in_sek_or_converted(
+T_CALL_BUDGET = in_sek_or_converted(
     "grant sought {grant}; the whole call distributes at most {call}, so no single grant can "
     "exceed it (derived){rates}",
     fix="lower the grant sought to {cap} ({less} less)", figures=("call",))
