@@ -23,15 +23,22 @@ from grantcheck.schemes.no_bedriftsnettverk.parameters import (
 
 
 @dated
-def grant_cap(ctx: Ctx) -> tuple[Money, str]:
-    """NOK 750,000 in the company's currency, with a sentence on the rate used (if any): the
-    same for every profile of a batch, so made once (BN16 and the amounts state it)."""
+def cap_converted(ctx: Ctx) -> tuple[Money, Money, str]:
+    """NOK 750,000 in the company's currency, in NOK, and the rates that convert it ('' when
+    the company states NOK): the same for every profile of a batch, so made once."""
     cap = MAX_GRANT_PER_YEAR.money(ctx.on)
     cur = ctx.currency
     if cur == cap.currency:
-        return cap, ""
-    rates = ctx.fx.describe_conversion(cap.currency, cur)
-    return ctx.convert(cap, cur).floored(), f" ({cap} converted at {rates})"
+        return cap, cap, ""
+    return ctx.convert(cap, cur).floored(), cap, ctx.fx.describe_conversion(cap.currency, cur)
+
+
+@dated
+def grant_cap(ctx: Ctx) -> tuple[Money, str]:
+    """NOK 750,000 in the company's currency, with a sentence on the rate used (if any): the
+    same for every profile of a batch, so made once (the amounts state it)."""
+    cap, nok, rates = cap_converted(ctx)
+    return cap, f" ({nok} converted at {rates})" if rates else ""
 
 
 def year_caps(cap: Money, rate: Decimal, base: Money, public: Money | None = None,

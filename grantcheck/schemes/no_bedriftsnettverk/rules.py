@@ -6,20 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 from decimal import ROUND_CEILING, Decimal
+from typing import NamedTuple
 
 from grantcheck.engine import (
     Check,
     Ctx,
     Kind,
+    Message,
     RuleBook,
-    check,
     declaration_checks,
-    failed,
-    info,
     missing,
-    passed,
-    text_of,
-    unknown,
 )
 from grantcheck.law import sme
 from grantcheck.law.dates import add_years
@@ -74,9 +70,13 @@ rules.declaration(
             section=S_STATUS, cites=[C_BRANSJER, C_STATSSTOTTE])
 def sectors(ctx: Ctx) -> Check:
     """'i de aller fleste bransjer og næringer': some sectors are excluded, none are named."""
-    return info("networks in most sectors can apply; the state-aid rules set more detailed "
-                 "provisions and exclude some sectors, which the page does not name: ask "
-                 "Innovasjon Norge's district office whether the network's sector is covered")
+    return SECTORS_INFO
+
+
+T_SECTORS = Message("networks in most sectors can apply; the state-aid rules set more detailed "
+                    "provisions and exclude some sectors, which the page does not name: ask "
+                    "Innovasjon Norge's district office whether the network's sector is covered")
+SECTORS_INFO = T_SECTORS.info()
 
 
 @rules.rule("BN03", "The main project lasts at most three years", kind=Kind.HARD,
@@ -88,27 +88,47 @@ def duration(ctx: Ctx) -> Check:
     years = ctx.profile.network.duration_years
     start, end = ctx.profile.project.start, ctx.profile.project.end
     if years is None and (start is None or end is None):
-        return unknown("the profile states neither network.duration_years nor both project.start "
-                       "and project.end", "network.duration_years",
-                       fix="state network.duration_years, or project.start and project.end")
-    found: list[str] = []
-    problems: list[str] = []
-    fixes: list[str] = []
+        return T_NO_DURATION.unknown("network.duration_years")
+    values: dict[str, object] = {"limit": limit}
+    years_over = dates_over = False
     if years is not None:
-        found.append(f"network.duration_years = {years}")
+        values["years"] = years
         if years > limit:
-            problems.append(f"{years} years > {limit} years")
-            fixes.append(f"plan the main project for at most {limit} years ({years - limit} less)")
+            years_over, values["less"] = True, years - limit
     if start is not None and end is not None:
         last_day = add_years(start, limit) - timedelta(days=1)
-        found.append(f"project {start} to {end}")
+        values.update(start=start, end=end)
         if end > last_day:
-            problems.append(f"the project from {start} to {end} runs past {last_day}, the last "
-                            f"day of {limit} years")
-            fixes.append(f"end the project by {last_day}")
-    if problems:
-        return failed("; ".join(problems) + f" (at most {limit} years)", "; ".join(fixes))
-    return passed(", ".join(found) + f": at most {limit} years")
+            dates_over, values["last_day"] = True, last_day
+    if years_over or dates_over:
+        said = T_TOO_LONG[years_over, dates_over]
+        return said.failed(**{k: v for k, v in values.items() if k in said.fields})
+    said = T_DURATION[years is not None, "start" in values]
+    return said.passed(**{k: v for k, v in values.items() if k in said.fields})
+
+
+T_NO_DURATION = Message("the profile states neither network.duration_years nor both "
+                        "project.start and project.end",
+                        fix="state network.duration_years, or project.start and project.end")
+_YEARS_OVER = "{years} years > {limit} years"
+_YEARS_FIX = "plan the main project for at most {limit} years ({less} less)"
+_DATES_OVER = ("the project from {start} to {end} runs past {last_day}, the last day of {limit} "
+               "years")
+_DATES_FIX = "end the project by {last_day}"
+_AT_MOST = " (at most {limit} years)"
+T_TOO_LONG = {  # by (the years are too many, the dates span too long)
+    (True, False): Message(_YEARS_OVER + _AT_MOST, fix=_YEARS_FIX),
+    (False, True): Message(_DATES_OVER + _AT_MOST, fix=_DATES_FIX),
+    (True, True): Message(_YEARS_OVER + "; " + _DATES_OVER + _AT_MOST,
+                          fix=_YEARS_FIX + "; " + _DATES_FIX),
+}
+_YEARS = "network.duration_years = {years}"
+_DATES = "project {start} to {end}"
+T_DURATION = {  # by (the years are stated, the dates are stated)
+    (True, False): Message(_YEARS + ": at most {limit} years"),
+    (False, True): Message(_DATES + ": at most {limit} years"),
+    (True, True): Message(_YEARS + ", " + _DATES + ": at most {limit} years"),
+}
 
 
 @rules.rule("BN04", "The applicant acts as administrator for the network and is one of its "
@@ -117,10 +137,17 @@ def duration(ctx: Ctx) -> Check:
 def administrator(ctx: Ctx) -> Check:
     """The profile's company is read as the søkerbedrift/administrator chosen by the network."""
     others = ctx.profile.network.participants
-    count = "the other participants are not listed (network.participants)" if others is None \
-        else f"{len(others) + 1} participants with it"
-    return info(f"{ctx.profile.company.name} is read as the søkerbedrift/administrator that the "
-                f"participants agree on, and counts as a participant ({count})")
+    name = ctx.profile.company.name
+    if others is None:
+        return T_ADMINISTRATOR_ALONE.info(name=name)
+    return T_ADMINISTRATOR.info(name=name, count=len(others) + 1)
+
+
+_ADMINISTRATOR = ("{name} is read as the søkerbedrift/administrator that the participants agree "
+                  "on, and counts as a participant ")
+T_ADMINISTRATOR_ALONE = Message(_ADMINISTRATOR + "(the other participants are not listed "
+                                "(network.participants))")
+T_ADMINISTRATOR = Message(_ADMINISTRATOR + "({count} participants with it)")
 
 
 @rules.rule("BN05", "The applicant runs economic activity in Norway", kind=Kind.HARD,
@@ -132,9 +159,12 @@ def applicant_activity(ctx: Ctx) -> Check:
     if stated is None:
         return missing("company.economic_activity_in_norway")
     ok = bool(stated)
-    return check(ok, f"company.economic_activity_in_norway = {str(ok).lower()}",
-                 "the applicant must run economic activity in Norway; another participant that "
-                 "does could apply as administrator")
+    return T_ACTIVITY.check(ok, stated=str(ok).lower())
+
+
+T_ACTIVITY = Message("company.economic_activity_in_norway = {stated}",
+                     fix="the applicant must run economic activity in Norway; another "
+                     "participant that does could apply as administrator")
 
 
 _SOUND_FINANCES = declaration_checks("declarations.sound_finances")
@@ -149,13 +179,17 @@ def applicant_sound_finances(ctx: Ctx) -> Check:
     than half of its capital lost; GBER art. 2(18)) does not have sound finances, whatever is
     declared: that settles it without the declaration (our reading; the page names no test)."""
     if ctx.profile.company.in_difficulty:
-        return failed("company.in_difficulty = true (an undertaking in difficulty: bankruptcy or "
-                      "restructuring proceedings, or more than half of its capital lost): not "
-                      "sound finances",
-                      "the scheme requires sound finances; it can only change if the facts "
-                      "change")
+        return IN_DIFFICULTY
     declared = ctx.profile.declarations
     return _SOUND_FINANCES[None if declared is None else declared.sound_finances]
+
+
+T_IN_DIFFICULTY = Message("company.in_difficulty = true (an undertaking in difficulty: "
+                          "bankruptcy or restructuring proceedings, or more than half of its "
+                          "capital lost): not sound finances",
+                          fix="the scheme requires sound finances; it can only change if the "
+                          "facts change")
+IN_DIFFICULTY = T_IN_DIFFICULTY.failed()
 
 
 @rules.rule("BN07", "The applicant is registered in Foretaksregisteret", kind=Kind.HARD,
@@ -167,9 +201,13 @@ def applicant_registered(ctx: Ctx) -> Check:
     if stated is None:
         return missing("company.registered_in_foretaksregisteret")
     ok = bool(stated)
-    return check(ok, f"company.registered_in_foretaksregisteret = {str(ok).lower()}",
-                 "register the applicant in Foretaksregisteret (Brønnøysundregistrene), or let a "
-                 "registered participant apply as administrator")
+    return T_REGISTERED.check(ok, stated=str(ok).lower())
+
+
+T_REGISTERED = Message("company.registered_in_foretaksregisteret = {stated}",
+                       fix="register the applicant in Foretaksregisteret "
+                       "(Brønnøysundregistrene), or let a registered participant apply as "
+                       "administrator")
 
 
 _MEMBER_READS = (
@@ -183,8 +221,39 @@ _MEMBER_READS = (
 )
 
 
-def _count_rule(ctx: Ctx, criteria: Sequence[str], what: str, extra_fix: str = "",
-                show_sme: bool = False) -> Check:
+class _Count(NamedTuple):
+    """The words of a rule that counts the members meeting its criteria (:func:`_count_rule`):
+    enough, too few and open; too few with the fix going on (``failed_then``: BN09 names the
+    participants to register); enough and too few with the applicant's SME status (``with_sme``:
+    BN08 shows it when it is known)."""
+
+    passed: Message
+    failed: Message
+    failed_then: Message
+    unknown: Message
+    with_sme: tuple[Message, Message] | None
+
+
+def _count_messages(what: str, sme: bool = False, then: str = "") -> _Count:
+    """A :class:`_Count` for members that are ``what``; ``sme``: with the applicant's SME status
+    when it is known; ``then``: what the fix can go on with (a template too)."""
+    note = "; the applicant's SME status: {sme}"
+    enough = "{k} of {n} participants are " + what + ": {names} (at least {need} required)"
+    few = ("only {k} of {n} participants are " + what + ": {names}{not_counted} (at least "
+           "{need} required)")
+    fix = "the network needs at least {need} such companies ({lacking} more)"
+    failed = Message(few, fix=fix)
+    return _Count(
+        Message(enough), failed, Message(few, fix=fix + then) if then else failed,
+        Message("{k} of {n} participants are known to be " + what + " ({names}); {open} more "
+                "could be: {could} (at least {need} required)"),
+        (Message(enough + note), Message(few + note, fix=fix)) if sme else None,
+    )
+
+
+def _count_rule(ctx: Ctx, criteria: Sequence[str], said: _Count, **then: object) -> Check:
+    """``then``: the values of ``said.failed_then``'s fix, when it applies (none: it does
+    not)."""
     group = members(ctx)
     if group is None:
         return missing("network.participants")
@@ -192,23 +261,19 @@ def _count_rule(ctx: Ctx, criteria: Sequence[str], what: str, extra_fix: str = "
     t = tally(group, criteria)
     k, n = len(t.yes), len(group)
     applicant = group[0]
-    shown = show_sme and applicant.facts["sme"][0] is not None
-
-    def sme_note() -> str:
-        return f"; the applicant's SME status: {text_of(applicant.sme_text)}" if shown else ""
-
+    with_sme = said.with_sme if applicant.facts["sme"][0] is not None else None
+    values: dict[str, object] = {"k": k, "n": n, "names": lambda: _names(t.yes), "need": need}
+    if with_sme is not None:
+        values["sme"] = applicant.sme_text
     if k >= need:
-        return passed(lambda: f"{k} of {n} participants are {what}: {_names(t.yes)} (at least "
-                      f"{need} required){sme_note()}")
+        return (with_sme[0] if with_sme else said.passed).passed(**values)
     if k + len(t.open) < need:
-        return failed(f"only {k} of {n} participants are {what}: {_names(t.yes)}"
-                      f"{_not_counted(t)} (at least {need} required){sme_note()}",
-                      f"the network needs at least {need} such companies ({need - k} more)"
-                      f"{extra_fix}")
-    could = ", ".join(f"{m.name} (needs {', '.join(fs)})" for m, fs in t.open)
-    return unknown(f"{k} of {n} participants are known to be {what} ({_names(t.yes)}); "
-                   f"{len(t.open)} more could be: {could} (at least {need} required)",
-                   *t.open_fields)
+        fails = with_sme[1] if with_sme else said.failed_then if then else said.failed
+        return fails.failed(not_counted=lambda: _not_counted(t), lacking=need - k, **values,
+                            **then)
+    return said.unknown.unknown(
+        *t.open_fields, open=len(t.open), **values,
+        could=lambda: ", ".join(f"{m.name} (needs {', '.join(fs)})" for m, fs in t.open))
 
 
 @rules.rule("BN08", "At least three SMEs with established business in Norway and sound finances "
@@ -218,9 +283,11 @@ def three_smes(ctx: Ctx) -> Check:
     """'minst tre små og mellomstore bedrifter med etablert virksomhet i Norge og sunn økonomi'.
 
     The applicant counts if it is one; SME status by the EU definition (not on the page)."""
-    return _count_rule(ctx, COUNTS_FOR_THREE,
-                       "SMEs with established business in Norway and sound finances",
-                       show_sme=True)
+    return _count_rule(ctx, COUNTS_FOR_THREE, T_THREE_SMES)
+
+
+T_THREE_SMES = _count_messages("SMEs with established business in Norway and sound finances",
+                               sme=True)
 
 
 @rules.rule("BN09", "Those SMEs are registered in Foretaksregisteret", kind=Kind.HARD,
@@ -236,10 +303,15 @@ def smes_registered(ctx: Ctx) -> Check:
         return missing("network.participants")
     unregistered = [m.name for m in tally(group, COUNTS_FOR_THREE).yes
                     if m.facts["registered"][0] is False]
-    extra = f"; register {', '.join(unregistered)} in Foretaksregisteret" if unregistered else ""
-    return _count_rule(ctx, COUNTS_REGISTERED,
-                       "SMEs with established business in Norway and sound finances, registered "
-                       "in Foretaksregisteret", extra)
+    if not unregistered:
+        return _count_rule(ctx, COUNTS_REGISTERED, T_SMES_REGISTERED)
+    return _count_rule(ctx, COUNTS_REGISTERED, T_SMES_REGISTERED,
+                       unregistered=lambda: ", ".join(unregistered))
+
+
+T_SMES_REGISTERED = _count_messages("SMEs with established business in Norway and sound "
+                                    "finances, registered in Foretaksregisteret",
+                                    then="; register {unregistered} in Foretaksregisteret")
 
 
 @rules.rule("BN10", "There are no ownership relations between the companies", kind=Kind.SOFT,
@@ -265,15 +337,19 @@ def no_ownership(ctx: Ctx) -> Check:
             else:
                 links += [f"{p.name} – {other}" for other in p.ownership_links]
     if links:
-        return failed(f"ownership relations between participants: {', '.join(links)}; there "
-                      "should normally be none (the page sets no threshold)",
-                      "explain in the application why the ownership does not weaken the "
-                      "cooperation, or let unrelated companies take part")
+        return T_OWNERSHIP.failed(links=lambda: ", ".join(links))
     if open_fields:
-        return unknown("ownership links are not stated for every participant", *open_fields,
-                       fix="state the ownership links ([] for none): " + ", ".join(open_fields))
-    return passed(f"no ownership relations between the {len(participants or []) + 1} "
-                  "participants")
+        return T_OWNERSHIP_OPEN.unknown(*open_fields, fields=", ".join(open_fields))
+    return T_NO_OWNERSHIP.passed(n=len(participants or []) + 1)
+
+
+T_OWNERSHIP = Message("ownership relations between participants: {links}; there should normally "
+                      "be none (the page sets no threshold)",
+                      fix="explain in the application why the ownership does not weaken the "
+                      "cooperation, or let unrelated companies take part")
+T_OWNERSHIP_OPEN = Message("ownership links are not stated for every participant",
+                           fix="state the ownership links ([] for none): {fields}")
+T_NO_OWNERSHIP = Message("no ownership relations between the {n} participants")
 
 
 @rules.rule("BN11", "Norwegian SMEs are at least half of the participants", kind=Kind.HARD,
@@ -287,19 +363,28 @@ def norwegian_sme_share(ctx: Ctx) -> Check:
     rate = MIN_NORWEGIAN_SME_SHARE.at(ctx.on)
     t = tally(group, NORWEGIAN_SME)
     k, u, n = len(t.yes), len(t.open), len(group)
-    required = f"at least {format_percent(rate)} required"
-    text = f"{k} Norwegian SMEs of {n} participants ({_share_text(k, n)}; {required})"
+    values: dict[str, object] = {"k": k, "n": n, "share": lambda: _share_text(k, n),
+                                 "rate": format_percent(rate)}
     if Decimal(k) >= rate * n:
-        return passed(f"{text}: {_names(t.yes)}")
+        return T_SHARE.passed(names=lambda: _names(t.yes), **values)
     if Decimal(k + u) < rate * n:
         add = int(((rate * n - k) / (1 - rate)).to_integral_value(rounding=ROUND_CEILING))
-        fix = f"add {add} Norwegian SME(s)"
-        if k > 0:
-            fewer = int((n - Decimal(k) / rate).to_integral_value(rounding=ROUND_CEILING))
-            fix += f", or have {fewer} fewer other participants"
-        return failed(f"{text}{_not_counted(t)}", fix)
-    could = ", ".join(f"{m.name} (needs {', '.join(fs)})" for m, fs in t.open)
-    return unknown(f"{text} known; {u} more could be Norwegian SMEs: {could}", *t.open_fields)
+        not_counted = {"not_counted": lambda: _not_counted(t)}
+        if k == 0:
+            return T_SHARE_NONE.failed(add=add, **not_counted, **values)
+        fewer = int((n - Decimal(k) / rate).to_integral_value(rounding=ROUND_CEILING))
+        return T_SHARE_LOW.failed(add=add, fewer=fewer, **not_counted, **values)
+    return T_SHARE_OPEN.unknown(
+        *t.open_fields, u=u, **values,
+        could=lambda: ", ".join(f"{m.name} (needs {', '.join(fs)})" for m, fs in t.open))
+
+
+_SHARE = "{k} Norwegian SMEs of {n} participants ({share}; at least {rate} required)"
+T_SHARE = Message(_SHARE + ": {names}")
+T_SHARE_NONE = Message(_SHARE + "{not_counted}", fix="add {add} Norwegian SME(s)")
+T_SHARE_LOW = Message(_SHARE + "{not_counted}",
+                      fix="add {add} Norwegian SME(s), or have {fewer} fewer other participants")
+T_SHARE_OPEN = Message(_SHARE + " known; {u} more could be Norwegian SMEs: {could}")
 
 
 rules.declaration(

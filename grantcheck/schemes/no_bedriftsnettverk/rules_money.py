@@ -10,18 +10,15 @@ from grantcheck.engine import (
     Check,
     Ctx,
     Kind,
+    Message,
     RuleBook,
-    check,
     dated,
-    failed,
-    info,
     missing,
-    passed,
 )
 from grantcheck.law.dates import months_before
 from grantcheck.money import Money, format_percent
 from grantcheck.schemes.no_bedriftsnettverk.grant import (
-    grant_cap,
+    cap_converted,
 )
 from grantcheck.schemes.no_bedriftsnettverk.page import (
     C_BOKFORTE,
@@ -55,11 +52,15 @@ rules = RuleBook()
             "examples)", kind=Kind.INFO, section=S_COSTS, cites=[C_FELLES_UTVIKLING, C_KOSTNADER])
 def eligible_costs(ctx: Ctx) -> Check:
     """'Eksempler på kostnader': the list is examples, not a binding list."""
-    return info("support covers part of the costs of joint development activities; the page "
-                 "gives examples (the administrator's project management, facilitation, "
-                 "administration and purchased services; participants' hours; participants' "
-                 "travel), not a binding list: a cost of another kind needs a justification. "
-                 "Cost lines are checked by `grantcheck budget`")
+    return COSTS_INFO
+
+
+T_COSTS = Message("support covers part of the costs of joint development activities; the page "
+                  "gives examples (the administrator's project management, facilitation, "
+                  "administration and purchased services; participants' hours; participants' "
+                  "travel), not a binding list: a cost of another kind needs a justification. "
+                  "Cost lines are checked by `grantcheck budget`")
+COSTS_INFO = T_COSTS.info()
 
 
 @rules.rule("BN15", "The administrator's booked costs are at least the public support",
@@ -68,33 +69,58 @@ def booked_costs(ctx: Ctx) -> Check:
     """'Bokførte kostnader hos søkerbedrift/administrator må minst tilsvare den offentlige
     støtten': a budget-line rule, checked by `grantcheck budget`."""
     sought = ctx.profile.project.grant_sought
-    amount = f" ({ctx.money(sought)}, the grant sought, plus any other public support)" \
-        if sought is not None else ""
-    return info(f"the costs booked at {ctx.profile.company.name} (the administrator) must be at "
-                f"least the public support{amount}; checked line by line by `grantcheck budget`")
+    name = ctx.profile.company.name
+    if sought is None:
+        return T_BOOKED.info(name=name)
+    return T_BOOKED_SOUGHT.info(name=name, sought=ctx.money(sought))
+
+
+_BOOKED = "the costs booked at {name} (the administrator) must be at least the public support"
+_BY_BUDGET = "; checked line by line by `grantcheck budget`"
+T_BOOKED = Message(_BOOKED + _BY_BUDGET)
+T_BOOKED_SOUGHT = Message(_BOOKED + " ({sought}, the grant sought, plus any other public "
+                          "support)" + _BY_BUDGET)
 
 
 @rules.rule("BN16", "The grant sought is at most NOK 750,000 for the project year",
             kind=Kind.HARD, section=S_MONEY, cites=[C_STOTTEBELOP], reads=["project.grant_sought"])
 def grant_within_cap(ctx: Ctx) -> Check:
     """'inntil 750.000 kroner per år i inntil tre år'."""
-    cap, rate_note = grant_cap(ctx)
+    cap, nok, rates = cap_converted(ctx)
     sought = ctx.profile.project.grant_sought
     if sought is None:
         return _no_grant_stated(ctx)
     grant = ctx.money(sought)
+    converted = {"nok": nok, "rates": rates} if rates else {}
     if grant <= cap:
-        return passed(lambda: f"grant sought {grant} ≤ {cap} per project year{rate_note}")
-    return failed(f"grant sought {grant} > {cap} per project year{rate_note}",
-                  f"seek at most {cap} for the year ({grant - cap} less)")
+        return T_WITHIN_CAP[bool(rates)].passed(grant=grant, cap=cap, **converted)
+    return T_ABOVE_CAP[bool(rates)].failed(grant=grant, cap=cap, less=grant - cap, **converted)
+
+
+def _in_nok_or_converted(text: str, fix: str = "") -> tuple[Message, Message]:
+    """``text``'s template for a company that states NOK ([False]), and for one whose figures
+    are converted ([True]): ``{converted}`` in ``text`` is nothing, or the NOK cap and the rates
+    that convert it."""
+    return (Message(text.replace("{converted}", ""), fix=fix),
+            Message(text.replace("{converted}", " ({nok} converted at {rates})"), fix=fix))
+
+
+T_WITHIN_CAP = _in_nok_or_converted("grant sought {grant} ≤ {cap} per project year{converted}")
+T_ABOVE_CAP = _in_nok_or_converted("grant sought {grant} > {cap} per project year{converted}",
+                                   fix="seek at most {cap} for the year ({less} less)")
 
 
 @dated
 def _no_grant_stated(ctx: Ctx) -> Check:
     """BN16 for a profile stating no grant: the same for every profile of a batch."""
-    cap, rate_note = grant_cap(ctx)
-    return info(f"no grant amount stated (project.grant_sought): up to {cap} can be sought "
-                 f"per project year{rate_note}")
+    cap, nok, rates = cap_converted(ctx)
+    if rates:
+        return T_CAP[True].info(cap=cap, nok=nok, rates=rates)
+    return T_CAP[False].info(cap=cap)
+
+
+T_CAP = _in_nok_or_converted("no grant amount stated (project.grant_sought): up to {cap} can be "
+                             "sought per project year{converted}")
 
 
 @rules.rule("BN17", "Public support is at most 50 % of the eligible costs", kind=Kind.HARD,
@@ -106,20 +132,35 @@ def public_share(ctx: Ctx) -> Check:
     rate = MAX_PUBLIC_SHARE.at(ctx.on)
     sought = ctx.profile.project.grant_sought
     if sought is None:
-        return info(f"no grant amount stated (project.grant_sought): public support may be at "
-                     f"most {format_percent(rate)} of the eligible costs")
+        return T_SHARE_UNSTATED.info(rate=format_percent(rate))
     grant = ctx.money(sought)
     budget = ctx.money(ctx.need("project.budget_total"))
     limit = budget * rate
     ok = grant <= limit
-    share = f" ({_share_text_money(grant, budget)} of the eligible costs {budget})" \
-        if budget.amount > 0 else f" (eligible costs {budget})"
-    message = (f"grant sought {grant}{share} {'≤' if ok else '>'} {limit.rounded()}, "
-               f"{format_percent(rate)} of them; other public support in the project counts too")
+    said = T_PUBLIC_SHARE[ok, budget.amount > 0]
+    values: dict[str, object] = {"grant": grant, "budget": budget, "limit": limit.rounded(),
+                                 "rate": format_percent(rate)}
+    if budget.amount > 0:
+        values["share"] = lambda: _share_text_money(grant, budget)
     if ok:
-        return passed(message)
-    return failed(message, f"seek at most {limit.floored()}, or show eligible costs of at least "
-                  f"{Money(grant.amount / rate, grant.currency).rounded()}")
+        return said.passed(**values)
+    return said.failed(floor=limit.floored(),
+                       needed=Money(grant.amount / rate, grant.currency).rounded(), **values)
+
+
+T_SHARE_UNSTATED = Message("no grant amount stated (project.grant_sought): public support may "
+                           "be at most {rate} of the eligible costs")
+_OF_THEM = " {limit}, {rate} of them; other public support in the project counts too"
+_SEEK_LESS = "seek at most {floor}, or show eligible costs of at least {needed}"
+T_PUBLIC_SHARE = {  # by (within the share, the eligible costs are more than zero)
+    (True, True): Message("grant sought {grant} ({share} of the eligible costs {budget}) ≤"
+                          + _OF_THEM),
+    (True, False): Message("grant sought {grant} (eligible costs {budget}) ≤" + _OF_THEM),
+    (False, True): Message("grant sought {grant} ({share} of the eligible costs {budget}) >"
+                           + _OF_THEM, fix=_SEEK_LESS),
+    (False, False): Message("grant sought {grant} (eligible costs {budget}) >" + _OF_THEM,
+                            fix=_SEEK_LESS),
+}
 
 
 def _share_text_money(part: Money, whole: Money) -> str:
@@ -135,17 +176,25 @@ def own_financing(ctx: Ctx) -> Check:
     it is the mirror of BN17; its form is checked by `grantcheck budget`."""
     rate = MIN_OWN_SHARE.at(ctx.on)
     sought, total = ctx.profile.project.grant_sought, ctx.profile.project.budget_total
-    rule = f"at least {format_percent(rate)} of the eligible costs, as {OWN_FUNDING_FORM}"
     if sought is None or total is None:
-        return info(f"the participants' own financing must be {rule}; with project.budget_total "
-                     "and project.grant_sought it is shown here; the form of each line is checked "
-                     "by `grantcheck budget`")
+        return T_OWN_UNSTATED.info(rate=format_percent(rate))
     budget = ctx.money(total)
     own = budget - ctx.money(sought)
-    share = f" ({_share_text_money(own, budget)})" if budget.amount > 0 else ""
-    return info(f"own financing {own}{share} if the grant sought is the only public support; "
-                f"{rule}: at least {(budget * rate).rounded()}; the form of each line is checked "
-                "by `grantcheck budget`")
+    values = {"own": own, "rate": format_percent(rate), "floor": (budget * rate).rounded()}
+    if budget.amount > 0:
+        return T_OWN_SHARE.info(share=lambda: _share_text_money(own, budget), **values)
+    return T_OWN.info(**values)
+
+
+_OWN_RULE = "at least {rate} of the eligible costs, as " + OWN_FUNDING_FORM
+_EACH_LINE = "the form of each line is checked by `grantcheck budget`"
+T_OWN_UNSTATED = Message("the participants' own financing must be " + _OWN_RULE + "; with "
+                         "project.budget_total and project.grant_sought it is shown here; "
+                         + _EACH_LINE)
+_OWN_AT_LEAST = (" if the grant sought is the only public support; " + _OWN_RULE
+                 + ": at least {floor}; " + _EACH_LINE)
+T_OWN_SHARE = Message("own financing {own} ({share})" + _OWN_AT_LEAST)
+T_OWN = Message("own financing {own}" + _OWN_AT_LEAST)
 
 
 @rules.rule("BN19", "The participants' cash payment is at least the capital need minus public "
@@ -153,9 +202,13 @@ def own_financing(ctx: Ctx) -> Check:
 def cash_payment(ctx: Ctx) -> Check:
     """'kontantinnbetaling ... må minst tilsvare budsjettert kapitalbehov i prosjektet, minus det
     som finansieres av offentlige tilskudd': a budget-line rule."""
-    return info("the participants' cash payment must be at least the budgeted capital need (the "
+    return CASH_INFO
+
+
+T_CASH = Message("the participants' cash payment must be at least the budgeted capital need (the "
                  "cash cost lines: the administrator's costs and purchased services) minus the "
                  "public grants; checked by `grantcheck budget`")
+CASH_INFO = T_CASH.info()
 
 
 @rules.rule("BN20", "Only private participants in Norway book hours and direct expenses",
@@ -172,14 +225,22 @@ def private_in_kind(ctx: Ctx) -> Check:
             cash_only.append(p.name)
         elif p.private is None or p.established_in_norway is None:
             not_stated.append(f"network.participants[{i}]")
-    parts = ["only participants from private business in Norway may book hours and direct "
-             "expenses; others contribute cash"]
-    if cash_only:
-        parts.append(f"cash only: {', '.join(cash_only)}")
-    if not_stated:
-        parts.append(f"not stated (private, established_in_norway): {', '.join(not_stated)}")
-    parts.append("checked per budget line by `grantcheck budget`")
-    return info("; ".join(parts))
+    said = T_PRIVATE[bool(cash_only), bool(not_stated)]
+    values = {"cash_only": ", ".join(cash_only), "not_stated": ", ".join(not_stated)}
+    return said.info(**{k: v for k, v in values.items() if k in said.fields})
+
+
+_PRIVATE = ("only participants from private business in Norway may book hours and direct "
+            "expenses; others contribute cash")
+_CASH_ONLY = "; cash only: {cash_only}"
+_NOT_STATED = "; not stated (private, established_in_norway): {not_stated}"
+_PER_LINE = "; checked per budget line by `grantcheck budget`"
+T_PRIVATE = {  # by (some contribute cash only, some are not stated)
+    (False, False): Message(_PRIVATE + _PER_LINE),
+    (True, False): Message(_PRIVATE + _CASH_ONLY + _PER_LINE),
+    (False, True): Message(_PRIVATE + _NOT_STATED + _PER_LINE),
+    (True, True): Message(_PRIVATE + _CASH_ONLY + _NOT_STATED + _PER_LINE),
+}
 
 
 @rules.rule("BN21", "The application covers one project year, of at most three", kind=Kind.HARD,
@@ -191,11 +252,15 @@ def project_year(ctx: Ctx) -> Check:
     if stated is None:
         return missing("network.project_year")
     year = int(stated)
-    return check(year <= limit,
-                 f"application for project year {year} {'≤' if year <= limit else '>'} {limit} "
-                 "(one year at a time)",
-                 f"support is given for at most {limit} project years; year {year} is beyond "
-                 "them")
+    if year <= limit:
+        return T_YEAR_WITHIN.passed(year=year, limit=limit)
+    return T_YEAR_BEYOND.failed(year=year, limit=limit)
+
+
+T_YEAR_WITHIN = Message("application for project year {year} ≤ {limit} (one year at a time)")
+T_YEAR_BEYOND = Message("application for project year {year} > {limit} (one year at a time)",
+                        fix="support is given for at most {limit} project years; year {year} is "
+                        "beyond them")
 
 
 @rules.rule("BN22", "The year-2 application is sent in good time before year 1 ends",
@@ -206,22 +271,29 @@ def year2_in_good_time(ctx: Ctx) -> Check:
     (the window is grantcheck's choice, not the page's)."""
     year = int(ctx.need("network.project_year"))
     if year != 2:
-        return passed(f"not applicable: the application is for project year {year}; the page "
-                      "sets this for the year-2 application")
+        return T_NOT_YEAR2.passed(year=year)
     end: date = ctx.need("network.year1_end")
     months = YEAR2_WARNING_MONTHS.at(ctx.on)
     warn_from = months_before(end, months)
     days = (end - ctx.on).days
     if ctx.on < warn_from:
-        return passed(f"year 1 ends {end}, {days} days after {ctx.on}: before the {months}-month "
-                      f"window (from {warn_from}) in which grantcheck warns")
+        return T_BEFORE_WINDOW.passed(end=end, days=days, on=ctx.on, months=months,
+                                      warn_from=warn_from)
     if ctx.on <= end:
-        return failed(f"year 1 ends {end}, only {days} days after {ctx.on} (within the "
-                      f"{months}-month window grantcheck uses; the page asks for «god tid» "
-                      "and gives no number)",
-                      f"send the year-2 application now, well before {end}")
-    return failed(f"year 1 ended {end}, {-days} days before {ctx.on}: not in good time (BN23)",
-                  "the year-2 application had to be sent before the year-1 period ended")
+        return T_IN_WINDOW.failed(end=end, days=days, on=ctx.on, months=months)
+    return T_YEAR1_ENDED.failed(end=end, days=-days, on=ctx.on)
+
+
+T_NOT_YEAR2 = Message("not applicable: the application is for project year {year}; the page "
+                      "sets this for the year-2 application")
+T_BEFORE_WINDOW = Message("year 1 ends {end}, {days} days after {on}: before the {months}-month "
+                          "window (from {warn_from}) in which grantcheck warns")
+T_IN_WINDOW = Message("year 1 ends {end}, only {days} days after {on} (within the {months}-month "
+                      "window grantcheck uses; the page asks for «god tid» and gives no number)",
+                      fix="send the year-2 application now, well before {end}")
+T_YEAR1_ENDED = Message("year 1 ended {end}, {days} days before {on}: not in good time (BN23)",
+                        fix="the year-2 application had to be sent before the year-1 period "
+                        "ended")
 
 
 @rules.rule("BN23", "The year-2 application is sent before the year-1 period ends",
@@ -234,13 +306,16 @@ def year2_before_end(ctx: Ctx) -> Check:
         return missing("network.project_year")
     year = int(stated)
     if year != 2:
-        return passed(f"not applicable: the application is for project year {year}; the page "
-                      "sets this for the year-2 application")
+        return T_NOT_YEAR2.passed(year=year)
     end: date = ctx.need("network.year1_end")
     if ctx.on > end:
-        return failed(f"the year-1 period ended {end}, before {ctx.on} (the evaluation date)",
-                      "the year-2 application had to be sent before the year-1 period ended; if "
-                      "the agreed year-1 period was extended, state its new end in "
-                      "network.year1_end")
-    return passed(f"the year-1 period ends {end}, on or after {ctx.on} (the evaluation date)")
+        return T_PERIOD_ENDED.failed(end=end, on=ctx.on)
+    return T_PERIOD_RUNS.passed(end=end, on=ctx.on)
+
+
+T_PERIOD_ENDED = Message("the year-1 period ended {end}, before {on} (the evaluation date)",
+                         fix="the year-2 application had to be sent before the year-1 period "
+                         "ended; if the agreed year-1 period was extended, state its new end in "
+                         "network.year1_end")
+T_PERIOD_RUNS = Message("the year-1 period ends {end}, on or after {on} (the evaluation date)")
 

@@ -18,14 +18,22 @@ reads them."""
 
 
 @dated  # the same for every profile of a batch: two rules and the amounts state it
-def threshold(ctx: Ctx) -> tuple[Money, str]:
-    """GBER art. 4(1)(l)'s notification threshold in the context's currency, and the sentence
-    stating it (with the rate used, when converted from EUR)."""
+def threshold_converted(ctx: Ctx) -> tuple[Money, Money, str]:
+    """GBER art. 4(1)(l)'s notification threshold in the context's currency, in EUR, and the
+    rate that converts it ('' when the context's currency is EUR)."""
     eur = NOTIFICATION_THRESHOLD.money(ctx.on)
     if ctx.currency == "EUR":
-        return eur, f"{eur}"
-    local = ctx.convert(eur, ctx.currency).rounded()
-    return local, f"{eur} = {local} at {ctx.fx.rate(ctx.currency).describe()}"
+        return eur, eur, ""
+    return (ctx.convert(eur, ctx.currency).rounded(), eur,
+            ctx.fx.rate(ctx.currency).describe())
+
+
+@dated
+def threshold(ctx: Ctx) -> tuple[Money, str]:
+    """The notification threshold in the context's currency, and the sentence stating it
+    (with the rate used, when converted from EUR)."""
+    local, eur, rate = threshold_converted(ctx)
+    return local, f"{eur} = {local} at {rate}" if rate else f"{eur}"
 
 
 def share(part: Money, whole: Money) -> str:

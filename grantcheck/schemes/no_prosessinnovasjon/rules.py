@@ -12,21 +12,21 @@ from grantcheck.engine import (
     Check,
     Ctx,
     Kind,
+    Message,
     RuleBook,
     Unsettled,
-    check,
     dated,
-    failed,
-    info,
     missing,
     passed,
-    text_of,
-    unknown,
 )
 from grantcheck.fx import RATE_CITATION
 from grantcheck.law import gber, sme
-from grantcheck.money import format_percent
-from grantcheck.schemes.no_prosessinnovasjon.derived import SIZE_FIELDS, share, threshold
+from grantcheck.money import Money, format_percent
+from grantcheck.schemes.no_prosessinnovasjon.derived import (
+    SIZE_FIELDS,
+    share,
+    threshold_converted,
+)
 from grantcheck.schemes.no_prosessinnovasjon.grant import applicant_intensity, grant_for
 from grantcheck.schemes.no_prosessinnovasjon.page import (
     C_ANALYSER,
@@ -50,6 +50,7 @@ from grantcheck.schemes.no_prosessinnovasjon.page import (
     EXCLUSIONS,
 )
 from grantcheck.schemes.no_prosessinnovasjon.parameters import LARGE_SME_COST_SHARE
+from grantcheck.schemes.no_prosessinnovasjon.vocabulary import ProsessExclusion
 
 S_APPLICANT = "Applicant"
 S_PROJECT = "Project"
@@ -68,30 +69,37 @@ def applicant_is_sme(ctx: Ctx) -> Check:
         is_sme = status.is_sme
     except Unsettled:
         if ctx.value("declarations.large_enterprise_exception") is True:
-            return passed(lambda: "an SME, or a large enterprise under the declared exception: "
-                          f"either way it may apply ({text_of(status.explanation)})")
+            return T_SME_OR_EXCEPTION.passed(size=status.explanation)
         raise
+    size = status.explanation  # a text made when it is shown
     if is_sme:
-        return passed(lambda: f"an SME under the state-aid rules: {text_of(status.explanation)}")
-    explained = text_of(status.explanation)
+        return T_SME.passed(size=size)
     cost_share = format_percent(LARGE_SME_COST_SHARE.at(ctx.on))
-    condition = (f"GBER art. 29(2): aid to a large enterprise only in effective collaboration "
-                 f"with SMEs that bear at least {cost_share} of the total eligible costs")
     exception = ctx.value("declarations.large_enterprise_exception")
     if exception is None:
-        return unknown(
-            f"a large enterprise ({explained}); the scheme covers large enterprises only by "
-            f"exception ({condition}), and the profile does not say whether it applies",
-            "declarations.large_enterprise_exception",
-            fix="set declarations.large_enterprise_exception = true if Innovasjon Norge's "
-            f"exception applies ({condition}), false if not")
+        return T_LARGE_OPEN.unknown("declarations.large_enterprise_exception", size=size,
+                                    cost_share=cost_share)
     if exception:
-        return passed(f"a large enterprise ({explained}) under the declared exception; "
-                      f"condition: {condition}")
-    return failed(f"a large enterprise ({explained}) and the exception is declared not "
-                  "to apply: the scheme requires a small or medium-sized enterprise",
-                  "only an SME under the EU definition, or a large enterprise under the "
-                  f"exception ({condition}), can be supported")
+        return T_LARGE_EXCEPTION.passed(size=size, cost_share=cost_share)
+    return T_LARGE.failed(size=size, cost_share=cost_share)
+
+
+_CONDITION = ("GBER art. 29(2): aid to a large enterprise only in effective collaboration with "
+              "SMEs that bear at least {cost_share} of the total eligible costs")
+T_SME_OR_EXCEPTION = Message("an SME, or a large enterprise under the declared exception: "
+                             "either way it may apply ({size})")
+T_SME = Message("an SME under the state-aid rules: {size}")
+T_LARGE_OPEN = Message(f"a large enterprise ({{size}}); the scheme covers large enterprises only "
+                       f"by exception ({_CONDITION}), and the profile does not say whether it "
+                       "applies",
+                       fix="set declarations.large_enterprise_exception = true if Innovasjon "
+                       f"Norge's exception applies ({_CONDITION}), false if not")
+T_LARGE_EXCEPTION = Message(f"a large enterprise ({{size}}) under the declared exception; "
+                            f"condition: {_CONDITION}")
+T_LARGE = Message("a large enterprise ({size}) and the exception is declared not to apply: the "
+                  "scheme requires a small or medium-sized enterprise",
+                  fix="only an SME under the EU definition, or a large enterprise under the "
+                  f"exception ({_CONDITION}), can be supported")
 
 
 rules.add("PO01", "The applicant is a small or medium-sized enterprise (a large one only by the "
@@ -103,10 +111,13 @@ rules.add("PO01", "The applicant is a small or medium-sized enterprise (a large 
 def norwegian_company(ctx: Ctx) -> Check:
     """The page speaks of competition 'mellom norske bedrifter'; it does not exclude others."""
     country = ctx.profile.company.country
-    return check(country == "NO",
-                 f"company.country = {country}; the page speaks of Norwegian companies "
-                 "('mellom norske bedrifter') but does not exclude others in words",
-                 "explain to Innovasjon Norge how a company outside Norway fits the scheme")
+    return T_COUNTRY.check(country == "NO", country=country)
+
+
+T_COUNTRY = Message("company.country = {country}; the page speaks of Norwegian companies "
+                    "('mellom norske bedrifter') but does not exclude others in words",
+                    fix="explain to Innovasjon Norge how a company outside Norway fits the "
+                    "scheme")
 
 
 rules.add("PO02", "The applicant is a Norwegian company", norwegian_company,
@@ -134,20 +145,37 @@ def no_exclusion(ctx: Ctx) -> Check:
     listed = ctx.profile.project.exclusions  # stated: requires= asked for it
     if not listed:
         return passed("project.exclusions = [] : none of the 'Hva omfattes ikke?' items applies")
-    named = "; ".join(f"«{EXCLUSIONS[e][0]}» ({EXCLUSIONS[e][1]})" for e in listed)
-    return failed(f"{len(listed)} excluded item(s) apply: {named}",
-                  "the scheme does not cover these; only a project without them can fit")
+    if len(listed) == 1:  # the page's words of the one item are the template's
+        return T_EXCLUDED_ONE[listed[0]].failed()
+    return T_EXCLUDED.failed(
+        count=len(listed), named=lambda: "; ".join(_named(e) for e in listed))
+
+
+def _named(e: ProsessExclusion) -> str:
+    """An exclusion as the finding names it: the page's words and ours."""
+    return f"«{EXCLUSIONS[e][0]}» ({EXCLUSIONS[e][1]})"
+
+
+_NOT_COVERED = "the scheme does not cover these; only a project without them can fit"
+T_EXCLUDED = Message("{count} excluded item(s) apply: {named}", fix=_NOT_COVERED)
+T_EXCLUDED_ONE = {
+    e: Message("1 excluded item(s) apply: " + _named(e).replace("{", "{{").replace("}", "}}"),
+               fix=_NOT_COVERED)
+    for e in EXCLUSIONS
+}
 
 
 rules.add("PO06", "None of the 'Hva omfattes ikke?' exclusions applies", no_exclusion,
           section=S_PROJECT, cites=[C_IKKE_UTSTYR, C_IKKE, *C_EXCLUSIONS[1:]],
           requires=["project.exclusions"])
 
-SHIFT_HINT = info("an environmental shift (e.g. linear to circular business model): its "
-                  "activities may also qualify for a grant from miljøteknologiordningen "
-                  "(not checked by grantcheck)")
-NO_SHIFT_HINT = info("no environmental shift stated: the miljøteknologiordningen hint does not "
+T_SHIFT = Message("an environmental shift (e.g. linear to circular business model): its "
+                  "activities may also qualify for a grant from miljøteknologiordningen (not "
+                  "checked by grantcheck)")
+T_NO_SHIFT = Message("no environmental shift stated: the miljøteknologiordningen hint does not "
                      "apply")
+SHIFT_HINT = T_SHIFT.info()
+NO_SHIFT_HINT = T_NO_SHIFT.info()
 
 
 def environmental_hint(ctx: Ctx) -> Check:
@@ -168,10 +196,14 @@ def shift_analysed(ctx: Ctx) -> Check:
     if analysed:
         return passed("environmental shift with thorough clarification and analysis done "
                       "(project.shift_analysed = true)")
-    said = "false" if analysed is False else "not stated"
-    return failed(f"environmental shift, but project.shift_analysed is {said}: the page asks "
-                  "for thorough clarification and analysis before the decision is taken",
-                  "do the analysis before the decision and set project.shift_analysed = true")
+    return T_NOT_ANALYSED.failed(said="false" if analysed is False else "not stated")
+
+
+T_NOT_ANALYSED = Message("environmental shift, but project.shift_analysed is {said}: the page "
+                         "asks for thorough clarification and analysis before the decision is "
+                         "taken",
+                         fix="do the analysis before the decision and set "
+                         "project.shift_analysed = true")
 
 
 rules.add("PO08", "An environmental shift is thoroughly analysed before the decision",
@@ -180,8 +212,9 @@ rules.add("PO08", "An environmental shift is thoroughly analysed before the deci
 
 # --- the money (GBER, not the page) -------------------------------------------------------------
 
-NO_GRANT_SOUGHT = info("no grant sought stated (project.grant_sought): the amounts show the most "
-                       "the aid intensity allows")
+T_NO_GRANT_SOUGHT = Message("no grant sought stated (project.grant_sought): the amounts show "
+                            "the most the aid intensity allows")
+NO_GRANT_SOUGHT = T_NO_GRANT_SOUGHT.info()
 
 
 def within_intensity(ctx: Ctx) -> Check:
@@ -196,13 +229,19 @@ def within_intensity(ctx: Ctx) -> Check:
     base = ctx.money(budget)
     rate, status = applicant_intensity(ctx)
     ceiling = grant_for(base, rate)
-    who = "an SME" if status.is_sme else "a large enterprise"
-    message = (f"grant sought {grant} of eligible costs {base} ({share(grant, base)}); at most "
-               f"{format_percent(rate)} = {ceiling} for {who} (GBER art. 29(4), not on the page)")
-    if grant <= ceiling:
-        return passed(message)
-    return failed(message, f"lower the grant sought to {ceiling} ({(grant - ceiling)} less) or "
-                  "show more eligible costs")
+    said = T_INTENSITY_SME if status.is_sme else T_INTENSITY_LARGE
+    return said.check(grant <= ceiling, grant=grant, base=base,
+                      share=lambda: share(grant, base), rate=format_percent(rate),
+                      ceiling=ceiling, less=lambda: str(grant - ceiling))
+
+
+_GRANT_OF_COSTS = ("grant sought {grant} of eligible costs {base} ({share}); at most {rate} = "
+                   "{ceiling} for ")
+_LOWER = "lower the grant sought to {ceiling} ({less} less) or show more eligible costs"
+T_INTENSITY_SME = Message(_GRANT_OF_COSTS + "an SME (GBER art. 29(4), not on the page)",
+                          fix=_LOWER)
+T_INTENSITY_LARGE = Message(_GRANT_OF_COSTS + "a large enterprise (GBER art. 29(4), not on the "
+                            "page)", fix=_LOWER)
 
 
 rules.add("PO09", "The grant sought is within the GBER aid intensity", within_intensity,
@@ -213,32 +252,60 @@ rules.add("PO09", "The grant sought is within the GBER aid intensity", within_in
 @dated
 def _threshold_only(ctx: Ctx) -> Check:
     """PO10 without a grant or a budget: the threshold, the same for every such profile."""
-    return info("neither project.grant_sought nor project.budget_total is stated: the "
-                f"notification threshold is {threshold(ctx)[1]}")
+    limit, eur, rate = threshold_converted(ctx)
+    return T_THRESHOLD_ONLY[bool(rate)].info(**_threshold(limit, eur, rate))
+
+
+def _threshold(limit: Money, eur: Money, rate: str) -> dict[str, object]:
+    """The values of the threshold (``{threshold}`` of :func:`_in_euro_or_converted`)."""
+    return {"local": limit, "eur": eur, "rate": rate} if rate else {"eur": eur}
+
+
+def _in_euro_or_converted(text: str, fix: str = "") -> tuple[Message, Message]:
+    """``text``'s template for a company that states EUR ([False]), and for one whose figures
+    are converted ([True]): ``{threshold}`` in ``text`` is the threshold in EUR, or in EUR and
+    in the company's currency at the rate; ``{limit}`` in ``fix`` the one in its currency."""
+    return (Message(text.replace("{threshold}", "{eur}"), fix=fix.replace("{limit}", "{eur}")),
+            Message(text.replace("{threshold}", "{eur} = {local} at {rate}"),
+                    fix=fix.replace("{limit}", "{local}")))
+
+
+T_THRESHOLD_ONLY = _in_euro_or_converted("neither project.grant_sought nor project.budget_total "
+                                         "is stated: the notification threshold is {threshold}")
 
 
 def below_notification_threshold(ctx: Ctx) -> Check:
     """GBER art. 4(1)(l), not on the page: above EUR 7.5 million the aid must be notified."""
-    limit, limit_text = threshold(ctx)
+    limit, eur, fx_rate = threshold_converted(ctx)
+    converted = bool(fx_rate)
     sought = ctx.value("project.grant_sought")
     if sought is not None:
-        grant, what = ctx.money(sought), "grant sought"
-    else:
-        budget = ctx.value("project.budget_total")
-        if budget is None:
-            return _threshold_only(ctx)
-        rate, _ = applicant_intensity(ctx)
-        grant = grant_for(ctx.money(budget), rate)
-        what = f"largest grant the intensity allows ({format_percent(rate)} of the budget)"
-        if grant > limit:
-            return unknown(f"{what} {grant} is above the notification threshold {limit_text}; "
-                           "the grant sought is not stated", "project.grant_sought")
-    message = (f"{what} {grant}; notification threshold {limit_text} per undertaking per "
-               "project (GBER art. 4(1)(l), not on the page)")
-    if grant <= limit:
-        return passed(message)
-    return failed(message, f"aid above {limit} must be notified to ESA and is outside GBER art. "
-                  f"29; keep it at or below {limit} ({grant - limit} less)")
+        grant = ctx.money(sought)
+        return T_SOUGHT_THRESHOLD[converted].check(grant <= limit, grant=grant,
+                                                   less=lambda: str(grant - limit),
+                                                   **_threshold(limit, eur, fx_rate))
+    budget = ctx.value("project.budget_total")
+    if budget is None:
+        return _threshold_only(ctx)
+    rate, _ = applicant_intensity(ctx)
+    grant = grant_for(ctx.money(budget), rate)
+    said = T_LARGEST_OPEN if grant > limit else T_LARGEST_THRESHOLD
+    values = {"share": format_percent(rate), "grant": grant, **_threshold(limit, eur, fx_rate)}
+    if grant > limit:
+        return said[converted].unknown("project.grant_sought", **values)
+    return said[converted].passed(**values)
+
+
+_LARGEST = "largest grant the intensity allows ({share} of the budget) {grant}"
+_THRESHOLD = ("; notification threshold {threshold} per undertaking per project (GBER art. "
+              "4(1)(l), not on the page)")
+T_SOUGHT_THRESHOLD = _in_euro_or_converted(
+    "grant sought {grant}" + _THRESHOLD,
+    fix="aid above {limit} must be notified to ESA and is outside GBER art. 29; keep it at or "
+    "below {limit} ({less} less)")
+T_LARGEST_THRESHOLD = _in_euro_or_converted(_LARGEST + _THRESHOLD)
+T_LARGEST_OPEN = _in_euro_or_converted(_LARGEST + " is above the notification threshold "
+                                       "{threshold}; the grant sought is not stated")
 
 
 rules.add("PO10", "The aid stays within the GBER notification threshold",

@@ -8,17 +8,19 @@ from grantcheck.engine import (
     Check,
     Ctx,
     Kind,
+    Message,
     RuleBook,
-    check,
-    failed,
-    info,
     missing,
     passed,
-    unknown,
 )
 from grantcheck.money import format_amount, format_percent, min_money
 from grantcheck.profile import LegalForm
-from grantcheck.schemes.se_saker_digitalisering.derived import rates, sek, unstated
+from grantcheck.schemes.se_saker_digitalisering.derived import (
+    figures,
+    in_sek_or_converted,
+    sek,
+    unstated,
+)
 from grantcheck.schemes.se_saker_digitalisering.page import (
     C_ANDRA_TEMAN,
     C_DIALOG,
@@ -73,6 +75,14 @@ S_CONTENT = "Application content"
 rules = RuleBook()
 
 
+def _not_stated(fields: list[str]) -> Check:
+    """Unknown: the profile does not state ``fields`` (SD15, SD16, SD18)."""
+    return T_NOT_STATED.unknown(*fields, fields=" and ".join(fields))
+
+
+T_NOT_STATED = Message("the profile does not state {fields}", fix="state {fields} in the profile")
+
+
 @rules.rule("SD01", "The applicant is an innovation- or business-promoting organisation, or a "
             "region applying for a group of them", kind=Kind.HARD,
             section=S_APPLICANT, cites=[C_FRAMJARE, C_REGION],
@@ -90,13 +100,17 @@ def promoter_or_region(ctx: Ctx) -> Check:
                       "(company.is_region = true)")
     missing = unstated(ctx, "company.innovation_promoter", "company.is_region")
     if missing:
-        return unknown("the profile does not say whether the applicant is a promoting "
-                       "organisation or a region: " + ", ".join(missing) + " not stated",
-                       *missing)
-    return failed("neither an innovation- or business-promoting organisation nor a region "
-                  "(company.innovation_promoter = false, company.is_region = false)",
-                  "only promoting organisations (e.g. science parks, cluster organisations, "
-                  "incubators) or a region for a group of them can apply")
+        return T_PROMOTER_OPEN.unknown(*missing, fields=", ".join(missing))
+    return NOT_PROMOTER
+
+
+T_PROMOTER_OPEN = Message("the profile does not say whether the applicant is a promoting "
+                          "organisation or a region: {fields} not stated")
+T_NOT_PROMOTER = Message("neither an innovation- or business-promoting organisation nor a region "
+                         "(company.innovation_promoter = false, company.is_region = false)",
+                         fix="only promoting organisations (e.g. science parks, cluster "
+                         "organisations, incubators) or a region for a group of them can apply")
+NOT_PROMOTER = T_NOT_PROMOTER.failed()
 
 
 rules.declaration("SD02", "The applicant has its own basic competence in business development, "
@@ -121,15 +135,18 @@ def region_members(ctx: Ctx) -> Check:
         return passed("not a region (company.is_region = false): the rule does not apply")
     members = ctx.value("declarations.members_meet_criteria")
     if members is None:
-        return unknown("a region applying for a group: not declared whether the member "
-                       "organisations meet the applicant criteria",
-                       "declarations.members_meet_criteria",
-                       fix="set declarations.members_meet_criteria = true if every member "
-                       "organisation meets the criteria (false if not)")
-    return check(bool(members),
-                 f"a region applying for a group: declared declarations.members_meet_criteria = "
-                 f"{str(members).lower()}",
-                 "every member organisation must meet the criteria for promoters")
+        return MEMBERS_OPEN
+    return T_MEMBERS.check(bool(members), declared=str(members).lower())
+
+
+T_MEMBERS_OPEN = Message("a region applying for a group: not declared whether the member "
+                         "organisations meet the applicant criteria",
+                         fix="set declarations.members_meet_criteria = true if every member "
+                         "organisation meets the criteria (false if not)")
+MEMBERS_OPEN = T_MEMBERS_OPEN.unknown("declarations.members_meet_criteria")
+T_MEMBERS = Message("a region applying for a group: declared declarations.members_meet_criteria "
+                    "= {declared}",
+                    fix="every member organisation must meet the criteria for promoters")
 
 
 @rules.rule("SD06", "The project has regional anchoring", kind=Kind.SOFT,
@@ -138,11 +155,13 @@ def region_members(ctx: Ctx) -> Check:
 def regional_anchoring(ctx: Ctx) -> Check:
     """A merit: regional co-financing, letters of intent, or the region's part in the project."""
     anchored = ctx.need("project.regional_anchoring")
-    return check(bool(anchored),
-                 f"project.regional_anchoring = {str(anchored).lower()}; 'det är ett mervärde' "
-                 "(a merit, not a requirement)",
-                 "regional co-financing, letters of intent or the region's part in running the "
-                 "project would strengthen the application")
+    return T_ANCHORING.check(bool(anchored), anchored=str(anchored).lower())
+
+
+T_ANCHORING = Message("project.regional_anchoring = {anchored}; 'det är ett mervärde' (a merit, "
+                      "not a requirement)",
+                      fix="regional co-financing, letters of intent or the region's part in "
+                      "running the project would strengthen the application")
 
 
 @rules.rule("SD07", "The applicant is not a sole trader", kind=Kind.HARD,
@@ -151,9 +170,11 @@ def regional_anchoring(ctx: Ctx) -> Check:
 def not_sole_trader(ctx: Ctx) -> Check:
     """'Enskilda näringsidkare kan inte söka stödet.'"""
     form = ctx.need("company.legal_form")
-    return check(form != LegalForm.SOLE_TRADER,
-                 f"company.legal_form = {form}",
-                 "a sole trader (enskild näringsidkare) cannot apply")
+    return T_LEGAL_FORM.check(form != LegalForm.SOLE_TRADER, form=form)
+
+
+T_LEGAL_FORM = Message("company.legal_form = {form}",
+                       fix="a sole trader (enskild näringsidkare) cannot apply")
 
 
 rules.declaration("SD08", "The target companies are a smaller group of SMEs with growth "
@@ -168,10 +189,12 @@ def target_employees(ctx: Ctx) -> Check:
     """'bör ha minst 10 anställda': should, so a smaller company gives a warning."""
     smallest: int = ctx.need("project.target_min_employees")
     floor = TARGET_MIN_EMPLOYEES.at(ctx.on)
-    return check(smallest >= floor,
-                 f"the smallest target company has {smallest} employees; the page says they "
-                 f"should have at least {format_amount(floor)} ('bör')",
-                 f"justify the companies with fewer than {format_amount(floor)} employees")
+    return T_EMPLOYEES.check(smallest >= floor, smallest=smallest, floor=format_amount(floor))
+
+
+T_EMPLOYEES = Message("the smallest target company has {smallest} employees; the page says they "
+                      "should have at least {floor} ('bör')",
+                      fix="justify the companies with fewer than {floor} employees")
 
 
 rules.declaration("SD10", "The project uses an existing basic methodology, is run in dialogue "
@@ -186,10 +209,15 @@ def theme(ctx: Ctx) -> Check:
     """A theme must be chosen; one outside the examples needs a dialogue with Tillväxtverket."""
     chosen: SeTheme = ctx.need("project.theme")
     if chosen is SeTheme.OTHER:
-        return failed("project.theme = other: a theme outside the examples is welcome but needs "
-                      "a dialogue ('Kontakta Tillväxtverket för en dialog i frågan')",
-                      "contact Tillväxtverket about the theme before applying")
-    return passed(f"project.theme = {chosen}: «{THEMES[chosen]}», one of the example themes")
+        return OTHER_THEME
+    return T_THEME.passed(theme=chosen, name=THEMES[chosen])
+
+
+T_OTHER_THEME = Message("project.theme = other: a theme outside the examples is welcome but "
+                        "needs a dialogue ('Kontakta Tillväxtverket för en dialog i frågan')",
+                        fix="contact Tillväxtverket about the theme before applying")
+OTHER_THEME = T_OTHER_THEME.failed()
+T_THEME = Message("project.theme = {theme}: «{name}», one of the example themes")
 
 
 @rules.rule("SD12", "The training add-on is within its maximum", kind=Kind.HARD,
@@ -198,18 +226,25 @@ def training_addon(ctx: Ctx) -> Check:
     """At most min(SEK 180,000, SEK 30,000 x participating persons)."""
     addon = ctx.profile.project.training_addon
     if addon is None:
-        return info("no training add-on sought (project.training_addon not stated)")
-    overall, overall_text = sek(ctx, TRAINING_MAX)
-    per_person, per_person_text = sek(ctx, TRAINING_PER_PERSON)
+        return NO_ADDON
+    overall, _ = sek(ctx, TRAINING_MAX)
+    per_person, _ = sek(ctx, TRAINING_PER_PERSON)
     by_persons = per_person * addon.persons
     cap = min_money(overall, by_persons)
     amount = ctx.money(addon.amount)
-    return check(amount <= cap,
-                 f"training add-on {amount} for {addon.persons} person(s); at most the lower of "
-                 f"{overall_text} and {per_person_text} x {addon.persons} = "
-                 f"{by_persons.rounded()}, i.e. {cap.rounded()}{rates(ctx)}",
-                 f"lower the add-on to {cap.floored()} ({(amount - cap).rounded()} less) or "
-                 "train more persons (up to the overall maximum)")
+    return T_ADDON[ctx.currency != "SEK"].check(
+        amount <= cap, amount=amount, persons=addon.persons, by_persons=by_persons.rounded(),
+        cap=cap.rounded(), floor=cap.floored(), less=(amount - cap).rounded(),
+        **figures(ctx, overall=TRAINING_MAX, per_person=TRAINING_PER_PERSON))
+
+
+T_NO_ADDON = Message("no training add-on sought (project.training_addon not stated)")
+NO_ADDON = T_NO_ADDON.info()
+T_ADDON = in_sek_or_converted(
+    "training add-on {amount} for {persons} person(s); at most the lower of {overall} and "
+    "{per_person} x {persons} = {by_persons}, i.e. {cap}{rates}",
+    fix="lower the add-on to {floor} ({less} less) or train more persons (up to the overall "
+    "maximum)", figures=("overall", "per_person"))
 
 
 @rules.rule("SD13", "The grant sought is at least SEK 500,000", kind=Kind.HARD,
@@ -220,14 +255,18 @@ def minimum_application(ctx: Ctx) -> Check:
     if sought is None:
         return missing("project.grant_sought")
     grant = ctx.money(sought)
-    floor, floor_text = sek(ctx, MIN_APPLICATION)
+    floor, _ = sek(ctx, MIN_APPLICATION)
     budget_floor = MIN_APPLICATION.money(ctx.on) * (1 / MAX_SHARE.at(ctx.on))
-    return check(grant >= floor,
-                 f"grant sought {grant}; minimum {floor_text} ('Lägsta belopp för ansökan', "
-                 f"read as the grant sought, so a total budget of at least {budget_floor} at "
-                 f"{format_percent(MAX_SHARE.at(ctx.on))}: derived){rates(ctx)}",
-                 f"the grant sought must reach {floor.rounded()} "
-                 f"({(floor - grant).rounded()} more)")
+    return T_MINIMUM[ctx.currency != "SEK"].check(
+        grant >= floor, grant=grant, budget_floor=budget_floor,
+        share=format_percent(MAX_SHARE.at(ctx.on)), floor=floor.rounded(),
+        more=(floor - grant).rounded(), **figures(ctx, minimum=MIN_APPLICATION))
+
+
+T_MINIMUM = in_sek_or_converted(
+    "grant sought {grant}; minimum {minimum} ('Lägsta belopp för ansökan', read as the grant "
+    "sought, so a total budget of at least {budget_floor} at {share}: derived){rates}",
+    fix="the grant sought must reach {floor} ({more} more)", figures=("minimum",))
 
 
 @rules.rule("SD14", "The grant sought is within the call's whole budget of SEK 10 million",
@@ -239,11 +278,16 @@ def within_call_budget(ctx: Ctx) -> Check:
     if sought is None:
         return missing("project.grant_sought")
     grant = ctx.money(sought)
-    cap, cap_text = sek(ctx, CALL_BUDGET)
-    return check(grant <= cap,
-                 f"grant sought {grant}; the whole call distributes at most {cap_text}, so no "
-                 f"single grant can exceed it (derived){rates(ctx)}",
-                 f"lower the grant sought to {cap.floored()} ({(grant - cap).rounded()} less)")
+    cap, _ = sek(ctx, CALL_BUDGET)
+    return T_CALL_BUDGET[ctx.currency != "SEK"].check(
+        grant <= cap, grant=grant, cap=cap.floored(), less=(grant - cap).rounded(),
+        **figures(ctx, call=CALL_BUDGET))
+
+
+T_CALL_BUDGET = in_sek_or_converted(
+    "grant sought {grant}; the whole call distributes at most {call}, so no single grant can "
+    "exceed it (derived){rates}",
+    fix="lower the grant sought to {cap} ({less} less)", figures=("call",))
 
 
 @rules.rule("SD15", "Tillväxtverket finances at most 50 % of the total budget", kind=Kind.HARD,
@@ -253,17 +297,21 @@ def at_most_half(ctx: Ctx) -> Check:
     """'Tillväxtverket finansierar max 50 procent av projektets totalbudget.'"""
     missing = unstated(ctx, "project.grant_sought", "project.budget_total")
     if missing:
-        return unknown("the profile does not state " + " and ".join(missing), *missing)
+        return _not_stated(missing)
     grant = ctx.money(ctx.need("project.grant_sought"))
     budget = ctx.money(ctx.need("project.budget_total"))
     share = MAX_SHARE.at(ctx.on)
     ceiling = budget * share
-    return check(grant <= ceiling,
-                 f"grant sought {grant} of total budget {budget}; at most "
-                 f"{format_percent(share)} = {ceiling.rounded()}",
-                 f"lower the grant sought to {ceiling.floored()} "
-                 f"({(grant - ceiling).rounded()} less) or raise the total budget to "
-                 f"{(grant * (1 / share)).rounded()}")
+    return T_AT_MOST_HALF.check(grant <= ceiling, grant=grant, budget=budget,
+                                share=format_percent(share), ceiling=ceiling.rounded(),
+                                floor=ceiling.floored(), less=(grant - ceiling).rounded(),
+                                needed=(grant * (1 / share)).rounded())
+
+
+T_AT_MOST_HALF = Message("grant sought {grant} of total budget {budget}; at most {share} = "
+                         "{ceiling}",
+                         fix="lower the grant sought to {floor} ({less} less) or raise the total "
+                         "budget to {needed}")
 
 
 @rules.rule("SD16", "The project starts no earlier than the application date", kind=Kind.HARD,
@@ -273,14 +321,15 @@ def starts_after_application(ctx: Ctx) -> Check:
     """'Projekten kan tidigast starta från ansökningsdatum'."""
     missing = unstated(ctx, "project.start", "project.application_date")
     if missing:
-        return unknown("the profile does not state " + " and ".join(missing), *missing)
+        return _not_stated(missing)
     start: date = ctx.need("project.start")
     applied: date = ctx.need("project.application_date")
-    return check(start >= applied,
-                 f"project starts {start.isoformat()}; application date {applied.isoformat()} "
-                 "(the earliest start)",
-                 f"move project.start to {applied.isoformat()} or later; costs before the start "
-                 "are not covered")
+    return T_START.check(start >= applied, start=start, applied=applied)
+
+
+T_START = Message("project starts {start}; application date {applied} (the earliest start)",
+                  fix="move project.start to {applied} or later; costs before the start are not "
+                  "covered")
 
 
 @rules.rule("SD17", "The project ends by 2023-10-31", kind=Kind.HARD,
@@ -292,10 +341,11 @@ def ends_in_time(ctx: Ctx) -> Check:
     if end is None:
         return missing("project.end")
     latest = PROJECT_END_LATEST.at(ctx.on)
-    return check(end <= latest,
-                 f"project ends {end.isoformat()}; at the latest {latest.isoformat()}",
-                 f"end the project on {latest.isoformat()} at the latest "
-                 f"({(end - latest).days} days earlier)")
+    return T_END.check(end <= latest, end=end, latest=latest, days=(end - latest).days)
+
+
+T_END = Message("project ends {end}; at the latest {latest}",
+                fix="end the project on {latest} at the latest ({days} days earlier)")
 
 
 @rules.rule("SD18", "The applicant's cash co-financing is at least 50 % of the budget",
@@ -305,18 +355,21 @@ def cash_cofinancing(ctx: Ctx) -> Check:
     """'50 procent av projektets budget i form av kontant medfinansiering'."""
     missing = unstated(ctx, "project.cash_cofinancing", "project.budget_total")
     if missing:
-        return unknown("the profile does not state " + " and ".join(missing), *missing)
+        return _not_stated(missing)
     cash = ctx.money(ctx.need("project.cash_cofinancing"))
     budget = ctx.money(ctx.need("project.budget_total"))
     share = COFINANCING_MIN.at(ctx.on)
     floor = budget * share
-    return check(cash >= floor,
-                 f"cash co-financing {cash} of total budget {budget}; at least "
-                 f"{format_percent(share)} = {floor.rounded()} in cash, from the applicant's "
-                 "organisation or an external actor (whether the applicant's own paid staff "
-                 "costs count as cash is a reading, not the page's words)",
-                 f"raise the cash co-financing to {floor.rounded()} "
-                 f"({(floor - cash).rounded()} more)")
+    return T_COFINANCING.check(cash >= floor, cash=cash, budget=budget,
+                               share=format_percent(share), floor=floor.rounded(),
+                               more=(floor - cash).rounded())
+
+
+T_COFINANCING = Message("cash co-financing {cash} of total budget {budget}; at least {share} = "
+                        "{floor} in cash, from the applicant's organisation or an external actor "
+                        "(whether the applicant's own paid staff costs count as cash is a "
+                        "reading, not the page's words)",
+                        fix="raise the cash co-financing to {floor} ({more} more)")
 
 
 @rules.rule("SD19", "The project has no collaboration agreements", kind=Kind.SOFT,
@@ -325,9 +378,11 @@ def cash_cofinancing(ctx: Ctx) -> Check:
 def no_collaboration_agreements(ctx: Ctx) -> Check:
     """'Observera att vi för denna utlysning inte rekommenderar några samverkansavtal.'"""
     agreements = ctx.need("project.collaboration_agreements")
-    return check(not agreements,
-                 f"project.collaboration_agreements = {str(agreements).lower()}; the call does "
-                 "not recommend collaboration agreements",
-                 "discuss the collaboration agreement with Tillväxtverket ('Kontakta gärna "
-                 "Tillväxtverket i denna fråga')")
+    return T_AGREEMENTS.check(not agreements, agreements=str(agreements).lower())
+
+
+T_AGREEMENTS = Message("project.collaboration_agreements = {agreements}; the call does not "
+                       "recommend collaboration agreements",
+                       fix="discuss the collaboration agreement with Tillväxtverket ('Kontakta "
+                       "gärna Tillväxtverket i denna fråga')")
 
