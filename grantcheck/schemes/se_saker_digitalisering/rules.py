@@ -77,10 +77,11 @@ rules = RuleBook()
 
 def _not_stated(fields: list[str]) -> Check:
     """Unknown: the profile does not state ``fields`` (SD15, SD16, SD18)."""
-    return T_NOT_STATED.unknown(*fields, fields=" and ".join(fields))
+    return T_NOT_STATED.unknown(*fields, missing_and=" and ".join(fields))
 
 
-T_NOT_STATED = Message("the profile does not state {fields}", fix="state {fields} in the profile")
+T_NOT_STATED = Message("the profile does not state {missing_and}",
+                       fix="state {missing_and} in the profile")
 
 
 @rules.rule("SD01", "The applicant is an innovation- or business-promoting organisation, or a "
