@@ -61,19 +61,17 @@ class Rule:
         return Finding(self, _outcome(self.kind, c), message, c.fix, c.missing, said)
 
     def _checked(self, ctx: Ctx) -> Check:
-        """The check, ready to be shown: a template's values made, or a function's words
-        (inside the handling of a missing fact, which making them must not meet); a template's
-        words are made from its values when they are read (:class:`Finding`)."""
+        """The check: a function's words made (inside the handling of a missing fact); a
+        template's are made from its values when they are read (:class:`Finding`; a value that
+        is a function, as any text made when shown, asks for no fact and no rate)."""
         try:
             c = self.fn(ctx)
             message, fix = c.message, c.fix
-            if type(message) is str and type(fix) is str:
-                return c
-            if type(message) is Said:
-                message.strings()
-                if type(fix) is str or fix == message.fix:
+            if type(fix) is str:
+                if type(message) is str or type(message) is Said:
                     return c
-                return c._replace(fix=text_of(fix))
+            elif type(message) is Said and fix == message.fix:  # the template's fix
+                return c
             return c._replace(message=text_of(message), fix=text_of(fix))
         except Unsettled as u:  # a range (or an unstated fact) that leaves the answer open
             return unsettled_check(u)

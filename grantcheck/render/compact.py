@@ -72,11 +72,27 @@ FindingKey = tuple[Outcome, str, str, tuple[str, ...]]
 class Usual(NamedTuple):
     """What the sample applicant gets from a scheme on a date: the findings of the rules it
     does not pass (rule id -> :data:`FindingKey`, its name written :data:`COMPANY`), the
-    rules whose message or fix names it, and the own-funding form."""
+    rules whose message or fix names it, the own-funding form, and the templates and values of
+    those findings that have them (rule id -> :data:`SaidKey`: compared without making the
+    words)."""
 
     findings: dict[str, FindingKey]
     own_funding_form: str | None
-    named: frozenset[str] = frozenset()
+    named: frozenset[str]
+    saids: dict[str, SaidKey]
+
+
+# what a templated finding says: outcome, template id, its values, the fix shown when it is the
+# finding's own words (None: the template's), missing fields
+SaidKey = tuple[Outcome, str, dict[str, str], str | None, tuple[str, ...]]
+
+
+def _said_key(f: Finding, outcome: Outcome) -> SaidKey | None:
+    said = f.said
+    if said is None:
+        return None
+    own = None if said.message.fix else f.fix if outcome in _FIX_OUTCOMES else ""
+    return (outcome, said.message.id, said.strings(), own, f.missing)
 
 
 _USUAL: dict[tuple[int, date], tuple[Scheme, Usual]] = {}
@@ -112,7 +128,7 @@ def usual(s: Scheme, on: date) -> Usual:
         sample = profile_from_data({"company": {"name": SAMPLE_NAME, "country": s.country,
                                                 "currency": s.currency}}, f"<{SAMPLE_NAME}>")
     except ProfileError:  # a scheme of a country a profile cannot name: no usual findings
-        found = Usual({}, None)
+        found = Usual({}, None, frozenset(), {})
     else:
         ctx = Ctx(sample, on, FxRates(on))
         try:
@@ -126,7 +142,10 @@ def usual(s: Scheme, on: date) -> Usual:
             o, message, fix, fields = keys[i]
             keys[i] = (o, message.replace(SAMPLE_NAME, COMPANY), fix.replace(SAMPLE_NAME, COMPANY),
                        fields)
-        found = Usual(keys, am.own_funding_form if am is not None else None, named)
+        saids = {f.rule.id: k for f in result.findings
+                 if f.rule.id in keys and f.rule.id not in named
+                 and (k := _said_key(f, f.outcome)) is not None}
+        found = Usual(keys, am.own_funding_form if am is not None else None, named, saids)
     if len(_USUAL) >= 256:
         _USUAL.clear()
     _USUAL[(id(s), on)] = (s, found)
@@ -174,13 +193,14 @@ def _same(u: FindingKey, outcome: Outcome, message: str, fix: str, fields: tuple
             and u[2].replace(COMPANY, name) == fix and u[3] == fields)
 
 
-def _finding(f: Finding, outcome: Outcome, fix: str) -> str:
+def _finding(f: Finding, outcome: Outcome) -> str:
     """A finding that is not the usual one: its template's id and values when its words were
     made from one (engine/messages.py), else its words."""
     item = ['{"rule":', _string(f.rule.id), ',"outcome":', _OUTCOME[outcome]]
     said = f.said
     if said is None:
         item += (',"message":', _string(f.message))
+        fix = f.fix if outcome in _FIX_OUTCOMES else ""
         if fix:
             item += (',"fix":', _string(fix))
     else:
@@ -191,8 +211,8 @@ def _finding(f: Finding, outcome: Outcome, fix: str) -> str:
                       if k not in FROM_FIELDS or v != FROM_FIELDS[k].join(f.missing)}
         if values:
             item += (',"values":', _encode(values))
-        if fix and not said.message.fix:  # a fix of its own words (the fields to state)
-            item += (',"fix":', _string(fix))
+        if not said.message.fix and outcome in _FIX_OUTCOMES and f.fix:
+            item += (',"fix":', _string(f.fix))  # a fix of its own words (the fields to state)
     if f.missing:
         item += (',"missing_fields":', _encode(list(f.missing)))
     item.append("}")
@@ -235,7 +255,7 @@ def _scheme(out: list[str], r: SchemeResult, name: str) -> None:
     items: list[str] = []  # in the rules' order: an id alone for a usual finding
     others: list[str] = []  # the findings that are not the usual ones
     passed_usual: list[str] = []  # the rules that have a usual finding and passed
-    usual_of = known.findings.get
+    usual_of, said_of = known.findings.get, known.saids.get
     for f in r.findings:
         outcome = f.outcome
         rid = f.rule.id
@@ -245,13 +265,21 @@ def _scheme(out: list[str], r: SchemeResult, name: str) -> None:
             if u is not None:
                 passed_usual.append(_string(rid))
             continue
-        fix = f.fix if outcome in _FIX_OUTCOMES else ""
-        if u is not None and _same(u, outcome, f.message, fix, f.missing,
-                                   name if rid in known.named else None):
-            # the catalogue's usual finding: its id says it all
+        said = f.said
+        if u is None:
+            same = False
+        elif said is not None and (k := said_of(rid)) is not None:
+            # the same template and values: the same words (a fix of its own compared too)
+            same = (k[1] == said.message.id and k[0] is outcome and k[4] == f.missing
+                    and k[2] == said.strings() and (k[3] is None or k[3] == (
+                        f.fix if outcome in _FIX_OUTCOMES else "")))
+        else:
+            same = _same(u, outcome, f.message, f.fix if outcome in _FIX_OUTCOMES else "",
+                         f.missing, name if rid in known.named else None)
+        if same:  # the catalogue's usual finding: its id says it all
             items.append(_string(rid))
         else:
-            item = _finding(f, outcome, fix)
+            item = _finding(f, outcome)
             items.append(item)
             others.append(item)
     # the shorter of two ways to name the usual findings: their ids, or all the catalogue's
