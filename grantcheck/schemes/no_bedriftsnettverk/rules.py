@@ -271,9 +271,9 @@ def _count_rule(ctx: Ctx, criteria: Sequence[str], said: _Count, **then: object)
         fails = with_sme[1] if with_sme else said.failed_then if then else said.failed
         return fails.failed(not_counted=lambda: _not_counted(t), lacking=need - k, **values,
                             **then)
-    return said.unknown.unknown(
-        *t.open_fields, open=len(t.open), **values,
-        could=lambda: ", ".join(f"{m.name} (needs {', '.join(fs)})" for m, fs in t.open))
+    values.pop("sme", None)  # not said while the count is open
+    return said.unknown.unknown(*t.open_fields, open=len(t.open), **values, could=lambda: ", ".join(
+        f"{m.name} (needs {', '.join(fs)})" for m, fs in t.open))
 
 
 @rules.rule("BN08", "At least three SMEs with established business in Norway and sound finances "
