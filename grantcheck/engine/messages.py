@@ -27,15 +27,23 @@ from grantcheck.engine.checks import Check, _fix_for, _tuple_new
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-MESSAGES: dict[str, Message] = {}
-"""Every template by id, in the order the modules made them (the catalogue's ``messages``)."""
+_MADE: list[Message] = []  # every template, in the order the modules made them
+
+
+def messages() -> dict[str, Message]:
+    """Every template made so far, by id (the catalogue's ``messages``; the same words made
+    twice are one)."""
+    out: dict[str, Message] = {}
+    for m in _MADE:
+        out.setdefault(m.id, m)
+    return out
 
 FROM_FIELDS = {"missing": ", ", "missing_and": " and "}
 """The fields a template may fill from the finding's missing fields, joined by these: a compact
 record leaves out such a value when it is so (docs/batch.md)."""
 
 
-def _fields(text: str) -> list[str]:
+def _field_names(text: str) -> list[str]:
     """The names of ``text``'s fields (ValueError for a field that is not a plain name)."""
     names = []
     for _, name, spec, conversion in string.Formatter().parse(text):
@@ -51,18 +59,32 @@ def _fields(text: str) -> list[str]:
 class Message:
     """A rule's message template (``text``) and the fix it suggests (``fix``, a template too),
     with a stable id: ``m:`` and 10 hex digits of the sha256 of both (the same words, the same
-    id, on every machine)."""
+    id, on every machine). Its id and fields are worked out when first asked for, not at
+    import (a command's start-up makes some 250)."""
 
-    __slots__ = ("fields", "fix", "id", "module", "text")
+    __slots__ = ("_fields", "_id", "fix", "module", "text")
 
     def __init__(self, text: str, fix: str = "", *, _caller: int = 1) -> None:
         self.text, self.fix = text, fix
         # the module that says it (a catalogue lists its schemes' templates only)
         self.module: str = sys._getframe(_caller).f_globals.get("__name__", "")
-        self.fields = frozenset(_fields(text) + _fields(fix))
-        words = json.dumps([text, fix], ensure_ascii=False)
-        self.id = "m:" + hashlib.sha256(words.encode()).hexdigest()[:10]
-        MESSAGES.setdefault(self.id, self)
+        self._id: str | None = None
+        self._fields: frozenset[str] | None = None
+        _MADE.append(self)
+
+    @property
+    def id(self) -> str:
+        if self._id is None:
+            words = json.dumps([self.text, self.fix], ensure_ascii=False)
+            self._id = "m:" + hashlib.sha256(words.encode()).hexdigest()[:10]
+        return self._id
+
+    @property
+    def fields(self) -> frozenset[str]:
+        """The names of its fields (ValueError when one is not a plain name)."""
+        if self._fields is None:
+            self._fields = frozenset(_field_names(self.text) + _field_names(self.fix))
+        return self._fields
 
     def __repr__(self) -> str:
         return f"Message({self.text!r})"

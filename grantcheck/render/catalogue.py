@@ -12,7 +12,7 @@ from typing import Any
 from grantcheck import __version__
 from grantcheck.citations import Citation
 from grantcheck.engine import Scheme
-from grantcheck.engine.messages import FROM_FIELDS, MESSAGES
+from grantcheck.engine.messages import FROM_FIELDS, messages
 from grantcheck.fx import FxRates
 from grantcheck.matching import horizon_text
 from grantcheck.money import CURRENCIES
@@ -84,7 +84,7 @@ def _messages(scheme_ids: list[str]) -> dict[str, dict[str, str]]:
         return parts[1:2] != ["schemes"] or ".".join(parts[:3]) in ours
 
     return {m.id: {"message": m.text, "fix": m.fix}
-            for m in sorted(MESSAGES.values(), key=lambda m: m.id) if named(m.module)}
+            for m in sorted(messages().values(), key=lambda m: m.id) if named(m.module)}
 
 
 def _rates(on: date) -> list[dict[str, str]]:
