@@ -218,6 +218,31 @@ def test_the_command_line_does_not_look_for_pydantic_plugins_unless_told(monkeyp
     assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == (given or "__all__")
 
 
+def test_a_command_runs_in_an_app_of_that_command_alone():
+    """Typer builds every registered command's click objects before parsing (start-up:
+    bench/startup.py); a command given first is run by an app that holds only it."""
+    from grantcheck.cli import _app_for
+
+    only = _app_for(["match", "p.toml", "--explain"])
+    assert [c.callback.__name__ for c in only.registered_commands] == ["match"]
+    assert len(app.registered_commands) == 10  # the app itself is left whole
+
+
+@pytest.mark.parametrize("args", [[], ["-h"], ["--version", "match"], ["matc"], ["p.toml"]])
+def test_anything_but_a_command_first_runs_the_whole_app(args):
+    """The list of commands (help, a misspelt command's suggestions) needs every command."""
+    from grantcheck.cli import _app_for
+
+    assert _app_for(args) is app
+
+
+def test_shell_completion_runs_the_whole_app(monkeypatch):
+    from grantcheck.cli import _app_for
+
+    monkeypatch.setenv("_GRANTCHECK_COMPLETE", "complete_bash")
+    assert _app_for(["match"]) is app
+
+
 def test_an_absurd_amount_in_a_profile_is_bad_input_not_a_crash(tmp_path):
     r = run("match", str(write(tmp_path, MINIMAL + "turnover = 1e30\n")))
     assert r.exit_code == 2
