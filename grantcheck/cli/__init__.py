@@ -19,7 +19,7 @@ from typing import Any
 
 import typer
 
-from grantcheck.cli import batch, catalogue, check, outreach, profiles
+from grantcheck.cli import _plugins, batch, catalogue, check, outreach, profiles
 from grantcheck.cli._common import _err, app, complete_scheme_id
 
 __all__ = ["app", "complete_scheme_id", "main"]
@@ -38,6 +38,7 @@ def main() -> None:
     # environment, more with many packages installed), for plugins the command line never
     # uses. A PYDANTIC_DISABLE_PLUGINS set by the user (to a plugin's name, say) is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _plugins.stand_in()  # nor import what looking for them needs
     for stream in (sys.stdout, sys.stderr):  # a latin-1 terminal, a file name not UTF-8
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
