@@ -218,6 +218,86 @@ def test_the_command_line_does_not_look_for_pydantic_plugins_unless_told(monkeyp
     assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == (given or "__all__")
 
 
+def test_a_command_runs_in_an_app_of_that_command_alone():
+    """Typer builds every registered command's click objects before parsing (start-up:
+    bench/startup.py); a command given first is run by an app that holds only it."""
+    from grantcheck.cli import _app_for
+
+    only = _app_for(["match", "p.toml", "--explain"])
+    assert [c.callback.__name__ for c in only.registered_commands] == ["match"]
+    assert len(app.registered_commands) > 1  # the app itself is left whole
+
+
+@pytest.mark.parametrize("args", [[], ["-h"], ["--version", "match"], ["matc"], ["p.toml"]])
+def test_anything_but_a_command_first_runs_the_whole_app(args):
+    """The list of commands (help, a misspelt command's suggestions) needs every command."""
+    from grantcheck.cli import _app_for
+
+    assert _app_for(args) is app
+
+
+def test_shell_completion_runs_the_whole_app(monkeypatch):
+    from grantcheck.cli import _app_for
+
+    monkeypatch.setenv("_GRANTCHECK_COMPLETE", "complete_bash")
+    assert _app_for(["match"]) is app
+
+
+def test_match_does_not_import_importlib_metadata():
+    """pydantic's plugin loader imports it (about 3 % of start-up) for plugins that the
+    command line disables; a stand-in answers in its place (grantcheck.cli._plugins)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom grantcheck.cli import main\n"
+            f"sys.argv = ['grantcheck', 'match', {str(PROFILES / 'nordlys-automation.toml')!r}, "
+            "'--as-of', '2026-11-23']\n"
+            "try:\n    main()\nfinally:\n"
+            "    print('importlib.metadata' in sys.modules, file=sys.stderr)\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines()[-1] == "False"
+
+
+def test_the_stand_in_plugin_loader_finds_no_plugin_while_they_are_disabled(monkeypatch):
+    import sys
+
+    from grantcheck.cli import _plugins
+
+    monkeypatch.delitem(sys.modules, _plugins.LOADER)  # put back after the test
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _plugins.stand_in()
+    assert isinstance(sys.modules[_plugins.LOADER], _plugins._Loader)
+    assert sys.modules[_plugins.LOADER].get_plugins() == ()
+
+
+def test_the_stand_in_plugin_loader_hands_over_to_pydantics_when_they_are_enabled(monkeypatch):
+    import sys
+
+    from grantcheck.cli import _plugins
+
+    monkeypatch.delitem(sys.modules, _plugins.LOADER)
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _plugins.stand_in()
+    stand_in = sys.modules[_plugins.LOADER]
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "some_plugin")
+    assert list(stand_in.get_plugins()) == []  # none installed here
+    assert not isinstance(sys.modules[_plugins.LOADER], _plugins._Loader)
+    assert stand_in.PYDANTIC_ENTRY_POINT_GROUP == "pydantic"  # any other name: the real one's
+
+
+def test_no_stand_in_when_the_user_enables_a_plugin(monkeypatch):
+    import sys
+
+    from grantcheck.cli import _plugins
+
+    monkeypatch.delitem(sys.modules, _plugins.LOADER)
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "some_plugin")
+    _plugins.stand_in()
+    assert _plugins.LOADER not in sys.modules
+
+
 def test_an_absurd_amount_in_a_profile_is_bad_input_not_a_crash(tmp_path):
     r = run("match", str(write(tmp_path, MINIMAL + "turnover = 1e30\n")))
     assert r.exit_code == 2
