@@ -118,6 +118,10 @@ def test_every_templated_finding_has_a_value_for_each_field_and_makes_its_words(
                                   f"#{i}") for i, d in enumerate(generate.profiles(120, seed=5))]
     profiles += [parse_profile(p.read_text(encoding="utf-8"), p.name)
                  for p in sorted((root / "profiles").glob("*.toml"))]
+    from grantcheck.engine.messages import _MADE
+
+    check(profiles[0], date(2026, 11, 23))  # every scheme's templates made
+    made = len(_MADE)
     seen = set()
     for on in (date(2026, 11, 23), date(2024, 3, 1)):
         for p in profiles:
@@ -128,3 +132,4 @@ def test_every_templated_finding_has_a_value_for_each_field_and_makes_its_words(
                         assert set(f.said.values) == f.said.message.fields, f.rule.id
                         seen.add(f.said.message.id)
     assert len(seen) > 100  # the templates of every scheme are met
+    assert len(_MADE) == made  # templates are made once, at import, not for each profile

@@ -38,6 +38,7 @@ def messages() -> dict[str, Message]:
         out.setdefault(m.id, m)
     return out
 
+
 FROM_FIELDS = {"missing": ", ", "missing_and": " and "}
 """The fields a template may fill from the finding's missing fields, joined by these: a compact
 record leaves out such a value when it is so (docs/batch.md)."""
