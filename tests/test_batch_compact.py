@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -348,3 +349,20 @@ def test_a_catalogue_holds_the_templates_of_its_schemes_and_of_the_shared_law_on
     assert T_AGE.id in catalogue(ON, ["dk-innobooster-people"])["messages"]
     assert one[T_NOT_STATED.id] == {"message": "the profile does not state {missing}",
                                     "fix": "state {missing_and} in the profile"}
+
+
+def test_generated_profiles_compact_records_say_what_their_full_ones_say():
+    """As the examples' test above, over generated profiles (every kind of company, the
+    not-stated facts and the templates' values they meet) on two dates."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    generate = pytest.importorskip("generate")
+    from grantcheck.profile import profile_from_data
+
+    for i, data in enumerate(generate.profiles(40, seed=11)):
+        profile = profile_from_data(json.loads(generate.to_json_line(data),
+                                               parse_float=Decimal), f"#{i}")
+        for on, cat in CATALOGUES.items():
+            m = check(profile, on, source=f"#{i}")
+            assert_same_information(json.loads(match_to_compact(m)), match_to_dict(m), cat)
