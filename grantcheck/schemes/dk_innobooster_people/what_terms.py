@@ -18,6 +18,7 @@ from grantcheck.engine import (
     Kind,
     Message,
     RuleBook,
+    declaration_checks,
 )
 from grantcheck.facts import show
 from grantcheck.law.dates import add_months
@@ -134,14 +135,12 @@ def others_on_collective_terms(ctx: Ctx) -> Check:
         return T_NO_OTHERS_NEEDED.passed(n=n)
     v = ctx.value("declarations.others_on_collective_terms")
     if v is None:
-        return T_COLLECTIVE_UNDECLARED.unknown("declarations.others_on_collective_terms")
+        return _COLLECTIVE_UNDECLARED
     return T_COLLECTIVE.check(bool(v), declared=str(v).lower())
 
 
 T_NO_OTHERS_NEEDED = Message("{n} funded employee(s): no other employees required")
-T_COLLECTIVE_UNDECLARED = Message("not declared: declarations.others_on_collective_terms",
-                                  fix="set declarations.others_on_collective_terms = true if it "
-                                  "holds (false if not)")
+_COLLECTIVE_UNDECLARED = declaration_checks("declarations.others_on_collective_terms")[None]
 T_COLLECTIVE = Message("declared declarations.others_on_collective_terms = {declared}",
                        fix="the other full-time employees must be on collective-agreement-like "
                        "terms")
