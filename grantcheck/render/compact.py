@@ -265,14 +265,10 @@ def _scheme(out: list[str], r: SchemeResult, name: str) -> None:
             if u is not None:
                 passed_usual.append(_string(rid))
             continue
-        said = f.said
         if u is None:
             same = False
-        elif said is not None and (k := said_of(rid)) is not None:
-            # the same template and values: the same words (a fix of its own compared too)
-            same = (k[1] == said.message.id and k[0] is outcome and k[4] == f.missing
-                    and k[2] == said.strings() and (k[3] is None or k[3] == (
-                        f.fix if outcome in _FIX_OUTCOMES else "")))
+        elif f.said is not None and (k := said_of(rid)) is not None:
+            same = k == _said_key(f, outcome)  # the same template and values: the same words
         else:
             same = _same(u, outcome, f.message, f.fix if outcome in _FIX_OUTCOMES else "",
                          f.missing, name if rid in known.named else None)
