@@ -351,6 +351,35 @@ def test_a_catalogue_holds_the_templates_of_its_schemes_and_of_the_shared_law_on
                                     "fix": "state {missing_and} in the profile"}
 
 
+def test_the_highest_grant_is_that_of_a_scheme_in_scope_as_the_answer_shows_it():
+    """Nordlys (DK) could register in Foretaksregisteret, so Bedriftsnettverk needs information
+    but is not applicable: the answer does not show it, and the record's highest grant is not
+    its NOK 470,015.79 but Prosess- og organisasjonsinnovasjon's, a scheme in scope."""
+    from grantcheck.fx import FxRates
+
+    nordlys = dict(PROFILES)["nordlys-automation.toml"]
+    m = check(nordlys, ON)
+    bn = next(r for r in m.results if r.scheme.id == "no-bedriftsnettverk")
+    assert bn.scope.state == "not_applicable" and bn.verdict.value == "needs_information"
+    assert json.loads(match_to_compact(m))["highest_max_grant"]["scheme"] == (
+        "no-prosessinnovasjon")
+    for name, profile in PROFILES:
+        for on in CATALOGUES:
+            m = check(profile, on)
+            fx = FxRates(on)
+            euros = {r.scheme.id: fx.convert(r.amounts.amounts.max_grant, "EUR").amount
+                     for r in m.results
+                     if r.scope.state == "in_scope" and r.verdict.value in (
+                         "fits", "needs_information")
+                     and r.amounts.amounts is not None
+                     and r.amounts.amounts.max_grant is not None}
+            highest = json.loads(match_to_compact(m))["highest_max_grant"]
+            if not euros:
+                assert highest is None, name
+            else:
+                assert euros[highest["scheme"]] == max(euros.values()), name
+
+
 def test_generated_profiles_compact_records_say_what_their_full_ones_say():
     """As the examples' test above, over generated profiles (every kind of company, the
     not-stated facts and the templates' values they meet) on two dates."""

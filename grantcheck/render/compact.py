@@ -289,13 +289,16 @@ def _scheme(out: list[str], r: SchemeResult, name: str) -> None:
 
 
 def _highest(m: MatchResult) -> str:
-    """The largest maximum grant among the schemes that fit or need information, compared in
-    euros at the evaluation date's rates (a rate missing: that scheme is not compared)."""
+    """The largest maximum grant among the schemes in scope that fit or need information,
+    compared in euros at the evaluation date's rates (a rate missing: that scheme is not
+    compared). A scheme not applicable to the company (another country's registry) is left out,
+    as the answer and the shortlist leave it out."""
     fx = FxRates(m.on, dict(m.fx.overrides))  # its own: the record's rates stay those used
     best: tuple[Any, str, Money] | None = None
     for r in m.results:
         am = r.amounts.amounts
-        if r.verdict not in _MAYBE or am is None or am.max_grant is None:
+        if (r.verdict not in _MAYBE or r.scope.state != IN_SCOPE or am is None
+                or am.max_grant is None):
             continue
         try:
             eur = fx.convert(am.max_grant, "EUR").amount
