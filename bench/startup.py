@@ -59,6 +59,35 @@ app()
 
 TARGET = 1.25  # issue 20: `match` within 1.25 times the floor
 
+# what any `match` pays that validates its profile with pydantic, run with the first environment's
+# Python: the floor's app with one small pydantic model validated (pydantic's own import), and
+# with grantcheck's profile models built and the profile validated, as `match` does, before a rule
+# runs. They are the lower bounds of `match` while profiles are pydantic models.
+PYDANTIC_APP = FLOOR_APP.replace("import typer\n", """import typer
+from pydantic import BaseModel
+
+
+class _Small(BaseModel):
+    name: str
+    employees: int
+
+
+_Small.model_validate({"name": "x", "employees": 1})
+""", 1)
+PROFILE_APP = FLOOR_APP.replace("import typer\n", """import os
+import sys
+
+import typer
+
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as grantcheck's command line
+from grantcheck.cli import _plugins
+
+_plugins.stand_in()
+from grantcheck.profile import load_profile
+
+load_profile(sys.argv.pop(1))  # the profile, given before the floor's own arguments
+""", 1)
+
 
 def _commands(no_budget: Path) -> dict[str, list[str]]:
     return {
@@ -90,12 +119,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         floor_py = Path(tmp) / "floor.py"
         floor_py.write_text(FLOOR_APP)
+        pydantic_py = Path(tmp) / "floor_pydantic.py"
+        pydantic_py.write_text(PYDANTIC_APP)
+        profile_py = Path(tmp) / "floor_profile.py"
+        profile_py.write_text(PROFILE_APP)
+        first_py = str(args.venv[0] / "bin" / "python")
         no_budget = Path(tmp) / "no-budget.toml"
         no_budget.write_text(_without_budget(PROFILE.read_text(encoding="utf-8")),
                              encoding="utf-8")
         runs: dict[str, list[str]] = {
-            "floor (typer + rich table)": [str(args.venv[0] / "bin" / "python"), str(floor_py),
-                                           "match", "x"]}
+            "floor (typer + rich table)": [first_py, str(floor_py), "match", "x"],
+            "floor + a pydantic model": [first_py, str(pydantic_py), "match", "x"],
+            "floor + the profile validated": [first_py, str(profile_py), str(PROFILE), "match",
+                                              "x"],
+        }
         for venv in args.venv:
             for name, cmd in _commands(no_budget).items():
                 runs[f"{venv.name}: {name}"] = [str(venv / "bin" / "grantcheck"), *cmd]
