@@ -9,7 +9,6 @@ each category and field. What a category is worth under a scheme is decided by t
 budget checker (``grantcheck.budget.<scheme>``), never here.
 """
 
-from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
@@ -147,7 +146,7 @@ class BudgetLine(_Model):
         "booked own hours or expenses given as a contribution", examples=["cash"])
 
     @model_validator(mode="after")
-    def _complete(self) -> BudgetLine:
+    def _complete(self) -> "BudgetLine":
         if self.hours is not None and self.rate is None and self.gross_annual_salary is None \
                 and not self.owner_without_salary and self.amount is None:
             raise ValueError("rate: hours need a rate (or gross_annual_salary, or "
@@ -220,7 +219,7 @@ class Budget(_Model):
         examples=[[{"source": "own", "amount": 400000, "financing": "cash"}]])
 
     @model_validator(mode="after")
-    def _period(self) -> Budget:
+    def _period(self) -> "Budget":
         if self.start and self.end and self.end < self.start:
             raise ValueError("end: the project ends before it starts")
         return self

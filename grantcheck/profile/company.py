@@ -1,7 +1,6 @@
 """The profile's ``[company]``: the applicant, its figures, its partner and linked enterprises,
 and the aid it has received."""
 
-from __future__ import annotations
 
 import re
 from datetime import date
@@ -156,7 +155,7 @@ class Company(Model):
         return v.replace(" ", "") if v else v
 
     @model_validator(mode="after")
-    def _currency_known(self) -> Company:
+    def _currency_known(self) -> "Company":
         if self.currency is None and self.country not in country_currency():
             known = sorted(set(country_currency().values()) - {"EUR"})
             raise ValueError(f"currency: required for a company in {self.country} "

@@ -1,6 +1,5 @@
 """The profile itself (:class:`Profile`), its declarations and the documents it holds."""
 
-from __future__ import annotations
 
 import difflib
 from collections.abc import Callable

@@ -1,7 +1,6 @@
 """The profile's project and the sections one scheme reads: ``[project]``, ``[network]``
 (Bedriftsnettverk), ``[[employees]]`` and ``[application]`` (Innobooster People)."""
 
-from __future__ import annotations
 
 from datetime import date
 from typing import Annotated, Literal
@@ -102,7 +101,7 @@ class Project(Model):
         examples=[True])
 
     @model_validator(mode="after")
-    def _dates(self) -> Project:
+    def _dates(self) -> "Project":
         if self.start and self.end and self.end < self.start:
             raise ValueError(
                 f"end: the project ends ({self.end}) before it starts ({self.start})")
