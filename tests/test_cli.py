@@ -169,6 +169,25 @@ def test_an_unknown_scheme(tmp_path):
                "no such scheme", "did you mean 'dk-smv-digital'?")
 
 
+def test_a_scheme_given_twice_is_checked_once():
+    """``--scheme X --scheme X`` is ``--scheme X``: one verdict, one set of columns, not a fit
+    counted twice."""
+    nordlys = str(PROFILES / "nordlys-automation.toml")
+    twice = ("--scheme", "dk-smv-digital", "--scheme", "dk-smv-digital", "--as-of", "2026-11-23")
+    once = twice[2:]
+    r = run("match", nordlys, *twice)
+    assert r.exit_code == 0 and "1 scheme fits" in r.stdout
+    assert run("match", nordlys, *twice, "--format", "json").stdout == run(
+        "match", nordlys, *once, "--format", "json").stdout
+    csv_twice = run("batch", nordlys, *twice, "--format", "csv").stdout
+    assert csv_twice.splitlines()[0].count("dk-smv-digital.verdict,") == 1
+    assert csv_twice == run("batch", nordlys, *once, "--format", "csv").stdout
+    budget = run("budget", nordlys, *twice)
+    assert budget.stdout.count("(dk-smv-digital)") == 1
+    catalogue = json.loads(run("schemes", "--catalogue", *twice).stdout)
+    assert [s["id"] for s in catalogue["schemes"]] == ["dk-smv-digital"]
+
+
 def test_a_bad_rate(tmp_path):
     assert_bad(run("match", str(write(tmp_path, MINIMAL)), "--rate", "DKK=abc"), "--rate")
 

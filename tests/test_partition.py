@@ -62,6 +62,13 @@ def test_check_lines_takes_text_and_numbers_from_first(lines_file):
     assert [json.loads(r)["profile"]["source"] for r in records][:2] == ["part:4", "part:5"]
 
 
+def test_check_lines_checks_a_scheme_given_twice_once():
+    line = profile_line(EXAMPLES[0])
+    twice = check_lines([line], DAY, schemes=["dk-smv-digital", "dk-smv-digital"])
+    assert twice == check_lines([line], DAY, schemes=["dk-smv-digital"])
+    assert [s["id"] for s in json.loads(twice[0])["schemes"]] == ["dk-smv-digital"]
+
+
 def test_check_lines_reads_a_first_line_with_a_byte_order_mark():
     line = '\ufeff{"company": {"name": "A ApS", "country": "DK"}}'
     (record,) = check_lines([line], DAY)

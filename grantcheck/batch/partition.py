@@ -29,7 +29,7 @@ _BOM = "\ufeff".encode()
 
 def _worker(as_of: date, rates: Mapping[str, Decimal] | None, schemes: Iterable[str],
             more: Mapping[str, Any]) -> Worker:
-    ids = tuple(schemes)
+    ids = tuple(dict.fromkeys(schemes))  # a scheme given twice is checked once, as by batch
     key = (as_of, tuple(sorted((rates or {}).items())), ids, tuple(sorted(more.items())))
     worker = _WORKERS.get(key)
     if worker is None:

@@ -84,7 +84,9 @@ def complete_scheme_id(incomplete: str) -> list[str]:
     return [i for i in SCHEME_IDS if i.startswith(incomplete)]
 
 
-def _check_schemes(ids: list[str], option: str = "--scheme") -> None:
+def _check_schemes(ids: list[str], option: str = "--scheme") -> list[str]:
+    """``ids``, each a known scheme (else exit 2 naming it), a scheme given twice kept once
+    where it first stands: ``--scheme X --scheme X`` checks X once, as ``--scheme X``."""
     from grantcheck.schemes import UnknownScheme, get
 
     for sid in ids:
@@ -92,6 +94,7 @@ def _check_schemes(ids: list[str], option: str = "--scheme") -> None:
             get(sid)
         except UnknownScheme as e:
             _fail(f"{option} {sid!r}: no such scheme", e.hint)
+    return list(dict.fromkeys(ids))
 
 
 def _stdout_console(file: TextIO | None = None) -> Console:

@@ -58,8 +58,7 @@ def _settings(as_of: str | None, scheme: list[str] | None, rate: list[str] | Non
 
     on = _parse_date(as_of) if as_of else date.today()
     overrides = _rate_overrides(rate)
-    ids = list(scheme) if scheme else list(SCHEME_IDS)
-    _check_schemes(ids)
+    ids = _check_schemes(list(scheme) if scheme else list(SCHEME_IDS))
     return on, overrides, ids
 
 

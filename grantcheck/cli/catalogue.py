@@ -47,8 +47,7 @@ def schemes(
     from grantcheck.schemes import SCHEME_IDS
 
     on = _parse_date(as_of) if as_of else date.today()
-    ids = list(scheme) if scheme else list(SCHEME_IDS)
-    _check_schemes(ids)
+    ids = _check_schemes(list(scheme) if scheme else list(SCHEME_IDS))
     if catalogue:
         from grantcheck.render.catalogue import catalogue as make_catalogue
 

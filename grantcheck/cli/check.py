@@ -77,8 +77,7 @@ def match(
 
     on = _parse_date(as_of) if as_of else date.today()
     overrides = _rate_overrides(rate)
-    ids = list(scheme) if scheme else list(SCHEME_IDS)
-    _check_schemes(ids)
+    ids = _check_schemes(list(scheme) if scheme else list(SCHEME_IDS))
     try:
         prof = load_profile(profile)
     except ProfileError as e:
@@ -184,7 +183,7 @@ def budget(
 
     on = _parse_date(as_of) if as_of else date.today()
     overrides = _rate_overrides(rate)
-    _check_schemes(list(scheme or []))
+    scheme = _check_schemes(list(scheme or []))
     if file is not None and line:
         _fail("give a budget file or --line options, not both",
               "put every line in the file's [[budget.lines]]")

@@ -87,7 +87,7 @@ def init(
             _fail(f"{path}: the folder {target.parent} does not exist")
         if target.exists() and not force:
             _fail(f"{path}: already exists", "use --force to replace it, or give another path")
-    _check_schemes(list(scheme or []))
+    scheme = _check_schemes(list(scheme or []))
     on = _parse_date(as_of) if as_of else date.today()
     try:
         written = build_profile(None if non_interactive else ConsoleAsker(), list(sets or []),
