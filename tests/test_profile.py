@@ -69,6 +69,31 @@ def test_a_negative_amount_is_refused_with_the_value():
     assert p.line == 5
 
 
+@pytest.mark.parametrize(("text", "path", "message"), [
+    ("company = 5\n", "company", "must be a table of fields (got 5)"),
+    ('[company]\nname = "X"\ncountry = "DK"\nprevious_year = "2024"\n',
+     "company.previous_year", "must be a table of fields (got '2024')"),
+    ('[company]\nname = "X"\ncountry = "DK"\nrelated = [3]\n', "company.related[0]",
+     "must be a table of fields (got 3)"),
+    ('[company]\nname = "X"\ncountry = "DK"\nrelated = 3\n', "company.related",
+     "must be a list (got 3)"),
+])
+def test_a_value_where_a_table_or_list_belongs_is_named_in_the_profiles_words(text, path,
+                                                                              message):
+    """Not pydantic's "a valid dictionary or instance of Company": the user writes tables."""
+    [p] = problems(text)
+    assert (p.path, p.message) == (path, message)
+
+
+def test_a_null_section_of_a_json_line_is_said_to_be_null():
+    from grantcheck.profile import profile_from_data
+
+    with pytest.raises(ProfileError) as e:
+        profile_from_data({"company": None}, "line 1")
+    [p] = e.value.problems
+    assert (p.path, p.message) == ("company", "must be a table of fields (got null)")
+
+
 def test_a_wrong_type_names_the_dotted_path():
     [p] = problems(GOOD + '[[employees]]\nname = "A"\nmonthly_salary = "lots"\n')
     assert p.path == "employees[0].monthly_salary"
@@ -216,7 +241,7 @@ def test_a_budget_error_names_its_line_and_field_as_before():
     assert (typo.path, typo.message, typo.hint) == ("budget.lines[0].ammount", "unknown field",
                                                     "Did you mean 'amount'?")
     [bad] = problems('budget = "x"\n' + GOOD)
-    assert bad.path == "budget" and "valid dictionary" in bad.message
+    assert (bad.path, bad.message) == ("budget", "must be a table of fields (got 'x')")
 
 
 def test_a_document_a_scheme_declares_is_a_known_id():

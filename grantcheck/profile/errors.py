@@ -138,6 +138,11 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
             msg, loc = rest, (*loc, field)
     elif typ == "string_type":
         msg = f"must be text, in quotes (got {shown(given)})"
+    elif typ in ("model_type", "model_attributes_type", "dict_type", "typed_dict_type"):
+        # not pydantic's "a valid dictionary or instance of Company": a table is what to write
+        msg = f"must be a table of fields (got {'null' if given is None else shown(given)})"
+    elif typ == "list_type":
+        msg = f"must be a list (got {'null' if given is None else shown(given)})"
     else:
         said = str(err["msg"]).replace("Input should be ", "must be ", 1)  # our words
         msg = f"{said} (got {shown(given)})" if given is not None and not isinstance(
