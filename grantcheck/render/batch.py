@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
 
     from grantcheck.batch import Block, Record
+    from grantcheck.render.whole import Whole
 
 SYMBOL = {"fits": "✓", "needs_information": "?", "does_not_fit": "✗", "closed": "–"}
 STYLE = {"fits": "bold green", "needs_information": "yellow", "does_not_fit": "red",
@@ -154,13 +154,15 @@ def _cell(verdict: str, if_open: str) -> tuple[str, str]:
 
 
 def batch_table(rows: Sequence[Row], scheme_ids: Sequence[str],
-                totals: Totals | None = None) -> Table:
+                totals: Totals | None = None) -> Whole:
     """Profiles × schemes, one symbol per verdict, the totals per scheme as the footer.
 
     ``rows`` are the rows shown; ``totals`` counts every input (the rows' own when not given):
     when it counts more, a last row says how many are not shown."""
     from rich.table import Table
     from rich.text import Text
+
+    from grantcheck.render.whole import whole
 
     if totals is None:
         totals = Totals.of(rows, len(scheme_ids))
@@ -185,4 +187,4 @@ def batch_table(rows: Sequence[Row], scheme_ids: Sequence[str],
         table.add_row("…", Text(f"{totals.inputs - len(rows):,} more not shown (--format csv "
                                 "gives a row per profile)", style="dim"),
                       *["" for _ in scheme_ids])
-    return table
+    return whole(table, foldable=(1,))  # the profile: its path may fold

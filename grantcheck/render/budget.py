@@ -20,6 +20,7 @@ from grantcheck.engine import Outcome
 from grantcheck.money import format_percent
 from grantcheck.render.json import SCHEMA_VERSION
 from grantcheck.render.table import rules_table
+from grantcheck.render.whole import Whole, lean_table, whole
 
 STATUS_STYLE = {
     LineStatus.ELIGIBLE: "green",
@@ -116,9 +117,8 @@ def _cites(cites: Sequence[Citation]) -> Text:
     return t
 
 
-def lines_table(r: BudgetResult, explain: bool) -> Table:
-    table = Table(title=f"Budget lines ({r.currency})", title_justify="left", expand=True,
-                  show_lines=True)
+def lines_table(r: BudgetResult, explain: bool) -> Whole:
+    table = lean_table(title=f"Budget lines ({r.currency})", title_justify="left", expand=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Line", ratio=3)
     table.add_column("Amount", justify="right", no_wrap=True)
@@ -149,11 +149,12 @@ def lines_table(r: BudgetResult, explain: bool) -> Table:
         if lr.cites:
             why.append("\n")
             why.append_text(_cites(lr.cites if explain else lr.cites[:1]))
-        table.add_row(str(lr.index + 1), what, amount, eligible, why)
-    return table
+        table.add_row(str(lr.index + 1), what, amount, eligible, why,
+                      end_section=lr is not r.lines[-1])
+    return whole(table)
 
 
-def totals_table(r: BudgetResult) -> Table:
+def totals_table(r: BudgetResult) -> Whole:
     table = Table(show_header=False, box=None, padding=(0, 2))
     table.add_column("What")
     table.add_column("Amount", justify="right", no_wrap=True)
@@ -172,10 +173,10 @@ def totals_table(r: BudgetResult) -> Table:
     table.add_row(Text("Own funding", style="bold"), str(r.own_funding), r.own_funding_form)
     table.add_row("Applicant carries", str(r.applicant_carries),
                   "own funding + costs not eligible")
-    return table
+    return whole(table)
 
 
-def findings_table(r: BudgetResult, explain: bool) -> Table | None:
+def findings_table(r: BudgetResult, explain: bool) -> Whole | None:
     wanted = {Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING, Outcome.INFO}
     shown = [f for f in r.findings if explain or f.outcome in wanted]
     if not shown:
@@ -190,7 +191,7 @@ def render_budget(r: BudgetResult, console: Console, explain: bool = False) -> N
         head.append(f" · voucher {r.tier}")
     head.append(": ")
     head.append(r.verdict.label, style=VERDICT_STYLE[r.verdict])
-    parts: list[Table | Text] = [head, lines_table(r, explain), totals_table(r)]
+    parts: list[Whole | Text] = [head, lines_table(r, explain), totals_table(r)]
     findings = findings_table(r, explain)
     if findings is not None:
         parts.append(findings)

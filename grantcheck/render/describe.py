@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from grantcheck.money import CURRENCIES, Money, format_percent
+from grantcheck.render.whole import lean_table, whole
 
 STATUS_STYLE = {"open": "green", "closed": "dim", "not_yet_open": "yellow",
                 "not_encoded": "yellow"}
@@ -67,29 +68,27 @@ def _amount_cells(a: dict[str, Any]) -> tuple[Text, Text, Text]:
 
 
 def render_schemes(data: dict[str, Any], console: Console) -> None:
-    table = Table(title=f"Schemes on {data['evaluation_date']}", title_justify="left",
-                  expand=True)
-    longest = max((len(s["id"]) for s in data["schemes"]), default=10)
-    table.add_column("Scheme", ratio=3, min_width=longest + 2)
-    table.add_column("Country", no_wrap=True)
-    table.add_column("Status", ratio=2)
+    # columns sized by what they hold: the prose ones (status, own funding) wrap first
+    table = lean_table(title=f"Schemes on {data['evaluation_date']}", title_justify="left")
+    table.add_column("Scheme")
+    table.add_column("Status")
     table.add_column("Tier", no_wrap=True)
-    table.add_column("Max grant", ratio=2)
-    table.add_column("Aid rate", ratio=1)
-    table.add_column("Own funding", ratio=3)
+    table.add_column("Max grant")
+    table.add_column("Aid rate")
+    table.add_column("Own funding")
     for s in data["schemes"]:
         name = Text(s["name"], style="bold")
-        name.append(f"\n{s['id']}", style="dim")
+        name.append(f"\n{s['id']} · {s['country']}", style="dim")
         name.append(f"\n{s['agency']}")
         status = Text(s["status_text"], style=STATUS_STYLE.get(s["status"], ""))
         status.append(f"\n{encoded_text(s['rules_encoded'])}", style="dim")
         amounts = s["amounts"]
         for i, a in enumerate(amounts):
             first = i == 0
-            table.add_row(name if first else Text(), Text(s["country"] if first else ""),
-                          status if first else Text(), Text(a["tier"] or ""),
+            table.add_row(name if first else Text(), status if first else Text(),
+                          Text(a["tier"] or ""),
                           *_amount_cells(a), end_section=i == len(amounts) - 1)
-    console.print(table)
+    console.print(whole(table))
     sample = data["schemes"][0]["amounts_for"] if data["schemes"] else ""
     console.print(Text(f"Amounts as each scheme states them for {sample}; `grantcheck match "
                        "PROFILE` computes them for a company, `grantcheck show ID` tells "
@@ -154,7 +153,7 @@ def render_show(data: dict[str, Any], on: str, console: Console) -> None:
     amounts.add_column("Basis", ratio=4)
     for a in data["amounts"]:
         amounts.add_row(Text(a["tier"] or "—"), *_amount_cells(a), Text(a["basis"] or ""))
-    console.print(amounts)
+    console.print(whole(amounts))
     console.print(Text(f"For {data['amounts_for']}.", style="dim"))
 
     for section in data["sections"]:

@@ -30,6 +30,7 @@ from grantcheck.engine.settle import best_tier as _best_tier
 from grantcheck.engine.settle import deciding_findings as _findings
 from grantcheck.matching import MatchResult
 from grantcheck.render.table import VERDICT_STYLE
+from grantcheck.render.whole import Whole, whole
 
 MAX_FACTS = 8  # the facts listed per scheme before "and N more"
 
@@ -148,7 +149,7 @@ def _money_cell(r: SchemeResult, which: str) -> Text:
     return Text(str(a.own_funding) if a.own_funding else "the rest of the costs")
 
 
-def summary_table(results: list[SchemeResult]) -> Table:
+def summary_table(results: list[SchemeResult]) -> Whole:
     """One row per scheme, at most about four lines each at 80 columns: nothing is cut."""
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
                   padding=(0, 1))
@@ -161,7 +162,7 @@ def summary_table(results: list[SchemeResult]) -> Table:
         name.append(f"\n{r.scheme.id}", style="dim")
         table.add_row(name, _verdict_cell(r), _money_cell(r, "grant"), _money_cell(r, "own"),
                       end_section=i < len(results) - 1)
-    return table
+    return whole(table)
 
 
 def _not_shown(m: MatchResult, shown: list[SchemeResult]) -> Text | None:

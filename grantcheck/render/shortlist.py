@@ -11,6 +11,7 @@ from rich.text import Text
 from grantcheck.engine.settle import FITS, NEEDS, NO_FIT
 from grantcheck.fx import FxRates
 from grantcheck.outreach.rank import Row
+from grantcheck.render.whole import whole
 
 _STYLE = {FITS: "bold green", NEEDS: "bold yellow", NO_FIT: "bold red"}
 
@@ -36,7 +37,7 @@ def render_shortlist(rows: list[Row], total: int, fx: FxRates, console: Console)
         if r.first_question:
             questions.append(f"\nfirst: {r.first_question}", style="dim")
         table.add_row(Text(str(i)), company, verdict, grant, questions)
-    console.print(table)
+    console.print(whole(table))
     rates = " · ".join(rate.describe() for rate in fx.used.values())
     console.print(Text(f"{len(rows):,} of {total:,} companies shown"
                        + (f"; amounts compared in euros: {rates}" if rates else "") + ".",

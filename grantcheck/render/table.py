@@ -23,6 +23,7 @@ from grantcheck.engine import (
 )
 from grantcheck.matching import MatchResult
 from grantcheck.money import format_percent
+from grantcheck.render.whole import Whole, lean_table, whole
 
 VERDICT_STYLE = {
     Verdict.FITS: "bold green",
@@ -72,23 +73,23 @@ def _own_text(a: AmountsResult) -> Text:
     return t
 
 
-def summary_table(m: MatchResult) -> Table:
-    table = Table(title="Schemes", title_justify="left", show_lines=True, expand=True)
-    table.add_column("Scheme", ratio=3)
-    table.add_column("Call", ratio=2)
-    table.add_column("Verdict", ratio=2)
-    table.add_column("Max grant", ratio=2)
-    table.add_column("Own funding", ratio=2)
-    table.add_column("Missing documents", ratio=3)
-    for r in m.results:
+def summary_table(m: MatchResult) -> Whole:
+    """Every scheme's verdict, call and amounts, a row each; its missing documents are in its
+    detail (:func:`scheme_detail`), where their names have the width they need."""
+    table = lean_table(title="Schemes", title_justify="left")
+    table.add_column("Scheme")
+    table.add_column("Verdict · call")
+    table.add_column("Max grant")
+    table.add_column("Own funding")
+    for i, r in enumerate(m.results):
         s = r.scheme
         name = Text(s.name, style="bold")
         name.append(f"\n{s.id} · {s.country} · {s.agency}", style="dim")
-        docs = r.missing_documents
-        doc_text = Text("\n".join(d.document.name for d in docs) if docs else "none")
-        table.add_row(name, Text(r.status_text), verdict_text(r), _grant_text(r.amounts),
-                      _own_text(r.amounts), doc_text)
-    return table
+        verdict = verdict_text(r)
+        verdict.append(f"\n{r.status_text}", style="dim")
+        table.add_row(name, verdict, _grant_text(r.amounts), _own_text(r.amounts),
+                      end_section=i < len(m.results) - 1)
+    return whole(table)
 
 
 Facts = dict[str, tuple[str, str]]  # profile path -> (its value as TOML, where it came from)
@@ -149,7 +150,7 @@ def _facts_text(f: Finding, facts: Facts) -> Text | None:
 
 
 def rules_table(findings: list[Finding], explain: bool, title: str | None = None,
-                facts: Facts | None = None) -> Table:
+                facts: Facts | None = None) -> Whole:
     """Rule, outcome, what was compared (and, with ``explain``, the sources): one row each.
     ``facts`` (a registry unit's): the figures compared and where each came from."""
     table = Table(title=title, title_justify="left", show_header=True, expand=True,
@@ -161,7 +162,7 @@ def rules_table(findings: list[Finding], explain: bool, title: str | None = None
         table.add_column("Source", ratio=2)
     for f in findings:
         table.add_row(*finding_row(f, explain, facts or {}))
-    return table
+    return whole(table)
 
 
 def finding_row(f: Finding, explain: bool, facts: Facts | None = None) -> tuple[Text, ...]:
@@ -206,7 +207,7 @@ def scheme_detail(r: SchemeResult, explain: bool, facts: Facts | None = None) ->
         shown = [f for f in r.findings if f.outcome in wanted]
         hidden = sum(1 for f in r.findings if f.outcome is Outcome.UNKNOWN) if (
             Outcome.UNKNOWN not in wanted) else 0
-    parts: list[Table | Text] = []
+    parts: list[Whole | Text] = []
     head = Text(f"{r.scheme.name} ({r.scheme.id}): ", style="bold")
     head.append_text(verdict_text(r))
     if r.scheme.fit_wording and r.verdict_if_open is Verdict.FITS:
@@ -221,9 +222,12 @@ def scheme_detail(r: SchemeResult, explain: bool, facts: Facts | None = None) ->
         for t in r.tiers:
             tiers.add_row(Text(t.tier.name), Text(t.verdict.label, style=VERDICT_STYLE[t.verdict]),
                           _grant_text(t.amounts), _own_text(t.amounts))
-        parts.append(tiers)
+        parts.append(whole(tiers))
     if r.amounts.amounts is not None and (explain or r.verdict_if_open is not Verdict.DOES_NOT_FIT):
         parts.append(Text(f"Amounts: {text_of(r.amounts.amounts.basis)}", style="dim"))
+    docs = r.missing_documents
+    parts.append(Text("Missing documents: " + ("; ".join(d.document.name for d in docs)
+                                               if docs else "none")))
     if shown:
         parts.append(rules_table(shown, explain, facts=facts))
     if hidden:
