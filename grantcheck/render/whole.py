@@ -3,13 +3,13 @@ terminal width the table's longest words fit in (``COLUMNS`` is honoured).
 
 Rich sizes a table that is too wide by narrowing its widest columns alike, whatever they hold,
 and shortens a word that no longer fits to "…": at 80 columns the schemes' table cut
-"DKK 1,080,0…" and "dk-innobooste…". :func:`whole` sizes the columns itself: each gets at least
-its longest word (a column that does not wrap, its longest line), and the room left goes to the
-columns whose text is longer than that, in proportion, so that prose wraps and figures stay
-whole. On a terminal too narrow for even that, the table is drawn as a list instead: each row a
-block of "Header: cell" lines, at the terminal's full width. Only a word longer than a whole
-line (or than a column whose long words may fold, such as file paths) goes on at the next line
-("fold"); none is shortened to "…".
+"DKK 1,080,0…" and "dk-innobooste…". :func:`whole` sizes the columns itself when Rich's way
+would cut a word: it narrows the widest columns alike as Rich does (by their ratios, when they
+have them), but none below its longest word (a column that does not wrap, its longest line),
+so that prose wraps and figures stay whole. On a terminal too narrow for even that, the table
+is drawn as a list instead: each row a block of "Header: cell" lines, at the terminal's full
+width. Only a word longer than a whole line (or than a column whose long words may fold, such
+as file paths) goes on at the next line ("fold"); none is shortened to "…".
 """
 
 from __future__ import annotations
