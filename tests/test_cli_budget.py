@@ -116,6 +116,16 @@ def test_a_bad_inline_line_is_refused():
     assert r.exit_code == 2 and "budget.lines[0].category: 'advice' is not one of" in r.stderr
 
 
+def test_a_bad_tier_or_dates_with_inline_lines_name_their_option():
+    r = run("budget", "-s", "dk-smv-digital", "--line", "consultancy=100", "--tier", "t999")
+    assert r.exit_code == 2
+    assert r.stderr.startswith("Error: --tier: budget.tier: 't999' is not one of")
+    r = run("budget", "-s", "dk-smv-digital", "--line", "consultancy=100",
+            "--start", "2027-05-01", "--end", "2027-01-01")
+    assert r.exit_code == 2
+    assert r.stderr.startswith("Error: --end: budget.end: the project ends before it starts")
+
+
 def test_a_profile_without_a_budget_table_is_refused(tmp_path):
     r = run("budget", str(write(tmp_path, '[company]\nname = "X"\ncountry = "DK"\n')))
     assert r.exit_code == 2 and "the file has no [budget] table" in r.stderr
