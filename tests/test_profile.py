@@ -85,6 +85,36 @@ def test_a_value_where_a_table_or_list_belongs_is_named_in_the_profiles_words(te
     assert (p.path, p.message) == (path, message)
 
 
+FIGURE = '[company]\nname = "X"\ncountry = "DK"\n{key} = {value}\n'
+
+
+@pytest.mark.parametrize(("key", "value", "message"), [
+    ("turnover", "0", None),
+    ("turnover", "-0.01", "must not be negative (got -0.01)"),
+    ("turnover", "1000000000000000", None),
+    ("turnover", "1000000000000000.01",
+     "must be at most 1,000,000,000,000,000 (got 1000000000000000.01)"),
+    ("turnover", "{ min = 0, max = 1000000000000000 }", None),
+    ("turnover", "{ min = -0.01 }", "min must not be negative (got -0.01)"),
+    ("turnover", "{ max = 1000000000000000.01 }",
+     "max must be at most 1,000,000,000,000,000 (got 1000000000000000.01)"),
+    ("public_ownership_percent", "100", None),
+    ("public_ownership_percent", "100.01", "must be at most 100 (got 100.01)"),
+    ("public_ownership_percent", "{ min = 0, max = 100 }", None),
+    ("public_ownership_percent", "{ max = 100.01 }", "max must be at most 100 (got 100.01)"),
+])
+def test_a_figure_and_its_range_ends_are_bounded_on_both_sides(key, value, message):
+    """The figure's hand-built schema (profile/bounds.py): 0 and the top (10^15 for an amount or
+    a count, 100 for a percentage) are in, a cent beyond either is out, as a number and as a
+    range's end."""
+    text = FIGURE.format(key=key, value=value)
+    if message is None:
+        parse_profile(text, "p.toml")
+    else:
+        [p] = problems(text)
+        assert (p.path, p.message) == (f"company.{key}", message)
+
+
 def test_a_null_section_of_a_json_line_is_said_to_be_null():
     from grantcheck.profile import profile_from_data
 
