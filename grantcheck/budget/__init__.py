@@ -162,19 +162,8 @@ def budget_from_options(lines: Sequence[str], scheme: str | None,
     """A budget from ``--line`` options and the budget's own fields given as options
     (``--tier``, ``--start``, ``--end``: ``fields``); raises ValueError / ProfileError naming
     the option."""
-    from grantcheck.profile import ProfileError
-
     data: dict[str, object] = {"lines": [parse_line_option(s) for s in lines]}
     data.update({k: v for k, v in (fields or {}).items() if v is not None})
     if scheme:
         data["scheme"] = scheme
-    try:
-        return budget_from_data(data, "--line")
-    except ProfileError as e:  # a bad --tier, --start or --end is named as that option
-        options = {_OPTION_OF.get(p.path) for p in e.problems}
-        if len(options) == 1 and None not in options:
-            raise ProfileError(str(options.pop()), e.problems) from None
-        raise
-
-
-_OPTION_OF = {"budget.tier": "--tier", "budget.start": "--start", "budget.end": "--end"}
+    return budget_from_data(data, "--line")

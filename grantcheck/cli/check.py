@@ -204,6 +204,9 @@ def budget(
             _fail("no budget given", "give a budget file, or the lines with --line "
                   "CATEGORY=AMOUNT and the scheme with --scheme ID")
     except ProfileError as e:
+        options = {_OPTION_OF.get(p.path) for p in e.problems} if line else {None}
+        if len(options) == 1 and None not in options:  # a bad --tier, --start or --end
+            e = ProfileError(str(options.pop()), e.problems)
         _err(*profile_error_lines(e))
         raise typer.Exit(2) from None
     except ValueError as e:
@@ -258,10 +261,10 @@ def budget(
     raise typer.Exit(EXIT_FIT if ok else EXIT_NO_FIT)
 
 
-# a budget field --line mode states by an option: the fixes say the option
+# a budget field --line mode states by an option: its errors and the fixes say the option
+_OPTION_OF = {"budget.tier": "--tier", "budget.start": "--start", "budget.end": "--end"}
 _LINE_OPTIONS = (("state budget.start and budget.end in the budget", "give --start and --end"),
-                 ("state budget.tier", "give --tier"), ("budget.tier", "--tier"),
-                 ("budget.start", "--start"), ("budget.end", "--end"))
+                 ("state budget.tier", "give --tier"), *_OPTION_OF.items())
 
 
 def _as_options(f: Any) -> Any:
