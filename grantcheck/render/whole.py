@@ -3,10 +3,11 @@ terminal width the table's longest words fit in (``COLUMNS`` is honoured).
 
 Rich sizes a table that is too wide by narrowing its widest columns alike, whatever they hold,
 and shortens a word that no longer fits to "…": at 80 columns the schemes' table cut
-"DKK 1,080,0…" and "dk-innobooste…". :func:`whole` sizes the columns itself when Rich's way
-would cut a word: it narrows the widest columns alike as Rich does (by their ratios, when they
-have them), but none below its longest word (a column that does not wrap, its longest line),
-so that prose wraps and figures stay whole. On a terminal too narrow for even that, the table
+"DKK 1,080,0…" and "dk-innobooste…". :func:`whole` sizes the columns itself whenever the table
+is too wide for the terminal (or has ratios): it narrows the widest columns alike as Rich does
+(by their ratios, when they have them), but none below its longest word (a column that does
+not wrap, its longest line), so that prose wraps and figures stay whole. A table that fits is
+left to Rich. On a terminal too narrow for even that, the table
 is drawn as a list instead: each row a block of "Header: cell" lines, at the terminal's full
 width. Only a word longer than a whole line (or than a column whose long words may fold, such
 as file paths) goes on at the next line ("fold"); none is shortened to "…".
@@ -105,7 +106,8 @@ def column_widths(console: Console, options: ConsoleOptions, table: Table,
                   foldable: Collection[int] = ()) -> list[int] | None:
     """The content width of each column so that every column's longest word fits (in a
     ``foldable`` column, up to FOLDABLE of it) and the table fits ``options.max_width``; None
-    when Rich's own widths already fit; an empty list when not even the longest words fit."""
+    when the table fits at its natural widths (Rich's own); an empty list when not even the
+    longest words fit."""
     from rich.measure import Measurement
 
     wide = options.update_width(10 ** 6)
@@ -130,13 +132,12 @@ def column_widths(console: Console, options: ConsoleOptions, table: Table,
         return most if shared else None
     if sum(least) > room:
         return []
-    # Rich narrows the widest columns alike (a column that does not wrap keeps its width):
-    # kept when no column ends up narrower than its longest word; else the same, floored there
+    # narrowed here, not by Rich: Rich narrows the widest columns alike, then all of them
+    # evenly, counting their padding, and can so leave a column a character short of its
+    # longest word; here the widest columns are narrowed alike (a column that does not wrap
+    # keeps its width), none below its longest word
     fixed = [column.no_wrap for column in table.columns]
     share = [column.ratio or 1 for column in table.columns]
-    rich = _levelled(most, [0] * len(most), fixed, [1] * len(most), room)
-    if not shared and all(w >= n for w, n in zip(rich, least, strict=True)):
-        return None
     return _levelled(most, least, fixed, share, room)
 
 
