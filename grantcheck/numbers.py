@@ -92,3 +92,8 @@ def quoted(text: str, limit: int = 40) -> str:
     if len(text) <= limit:
         return repr(text)
     return f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """A count and its noun as a person reads it: ``1 input``, ``1,410 inputs``."""
+    return f"{n:,} {one if n == 1 else many}"

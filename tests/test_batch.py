@@ -332,6 +332,18 @@ def test_a_bad_profile_is_an_error_record_in_match_s_words_and_exit_4(tmp_path):
     assert "1 of 3 inputs could not be checked" in r.stderr
 
 
+def test_one_input_is_counted_as_one_input_not_one_inputs(tmp_path):
+    missing = str(tmp_path / "nothing*.toml")
+    r = run(missing, "--format", "table")
+    assert r.exit_code == 4
+    assert r.stdout.startswith("1 input, 0 checked, 1 failed")
+    assert "1 of 1 input could not be checked" in r.stderr
+    out = tmp_path / "one.csv"
+    r = run(str(ROOT / "profiles" / "kvantia-startup.toml"), "--format", "csv", "--output",
+            str(out))
+    assert "Wrote 1 record to" in r.stderr
+
+
 def test_error_rows_in_csv_name_file_line_and_field(tmp_path):
     p = tmp_path / "registry.jsonl"
     p.write_bytes(b'{"company": {"name": "A", "country": "DK"}}\n'

@@ -166,6 +166,7 @@ def batch(
     from grantcheck import batch as gb
     from grantcheck.atomic import FileExists, atomic_text
     from grantcheck.errors import EXIT_INTERNAL, EXIT_SOME_FAILED
+    from grantcheck.numbers import plural
 
     on, overrides, ids = _settings(as_of, scheme, rate)
     if input_file is not None and inputs:
@@ -248,9 +249,11 @@ def batch(
              f"{diverted[-1]}.")
     _batch_report(tally, interrupted, diverted[-1] if diverted else output)
     if output is not None and not interrupted:
-        _err(f"Wrote {tally.done:,} records to {output} ({tally.failed:,} failed).")
+        _err(f"Wrote {plural(tally.done, 'record', 'records')} to {output} "
+             f"({tally.failed:,} failed).")
     if died is not None:
-        _err(f"Error: {died}; {tally.done:,} inputs were checked and written"
+        done = plural(tally.done, "input was", "inputs were")
+        _err(f"Error: {died}; {done} checked and written"
              f"{f' to {output}' if output else ''}, the rest were not checked.")
     if interrupted:
         raise typer.Exit(128 + stop.signum)
@@ -372,16 +375,19 @@ def _progress(*, data_on_terminal: bool = False) -> Iterator[Callable[[int], Non
 
 def _batch_report(tally: Tally, interrupted: bool, output: Path | None) -> None:
     """The errors (the first of them), the warnings and a summary line, on stderr."""
+    from grantcheck.numbers import plural
+
     _err(*tally.error_lines)
     if tally.failed > tally.SHOWN_ERRORS:
-        _err(f"... and {tally.failed - tally.SHOWN_ERRORS} more inputs that could not be "
-             "checked: see their error records in the output")
+        more = plural(tally.failed - tally.SHOWN_ERRORS, "more input", "more inputs")
+        _err(f"... and {more} that could not be checked: see their error records in the "
+             "output")
     _err(*(f"Warning: {w}" for w in tally.warnings))
     where = f" to {output}" if output else ""
     if interrupted:
-        done = f"{tally.done:,} input was" if tally.done == 1 else f"{tally.done:,} inputs were"
+        done = plural(tally.done, "input was", "inputs were")
         _err(f"Interrupted: {done} checked and written{where} ({tally.failed:,} of them "
              "failed); the rest were not checked.")
     elif tally.failed:
-        _err(f"{tally.failed:,} of {tally.done:,} inputs could not be checked; their error "
-             f"records are in the output{where}, with the others.")
+        _err(f"{tally.failed:,} of {plural(tally.done, 'input', 'inputs')} could not be "
+             f"checked; their error records are in the output{where}, with the others.")

@@ -19,6 +19,7 @@ from typing import Any
 import tomli_w
 
 from grantcheck.fields import get_path, leaf_paths, set_path
+from grantcheck.numbers import plural
 from grantcheck.outreach.questions import how_to_answer, language_of, question, words
 from grantcheck.outreach.rank import Portfolio
 from grantcheck.outreach.screen import Company, Question
@@ -166,9 +167,6 @@ def questionnaire_md(company: Company, on: date, questions: list[Question], lang
     return "\n".join(lines) + "\n"
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
-
 
 def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: int) -> str:
     """The portfolio's summary: how many can still fit a scheme, how many need one answer and
@@ -176,14 +174,14 @@ def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: i
     from grantcheck.engine.settle import COUNTED, NEEDS
 
     one = ", ".join(f"{field} ({n:,})" for field, n in p.one_answer.most_common())
-    head = (f"**{p.can_fit:,} of {_plural(p.companies, 'company', 'companies')} can still fit a "
-            f"scheme**" + (f"; {_plural(p.by_questions[1], 'needs', 'need')} one answer: {one}"
+    head = (f"**{p.can_fit:,} of {plural(p.companies, 'company', 'companies')} can still fit a "
+            f"scheme**" + (f"; {plural(p.by_questions[1], 'needs', 'need')} one answer: {one}"
                           if one else "") + ".")
     lines = ["# Outreach pack: summary", "",
              f"Screened {source} on {on.isoformat()} for {', '.join(schemes)}.", "", head, ""]
-    counts = ", ".join(_plural(p.by_verdict[v], *COUNTED[v]) for v in COUNTED if p.by_verdict[v])
+    counts = ", ".join(plural(p.by_verdict[v], *COUNTED[v]) for v in COUNTED if p.by_verdict[v])
     lines.append(f"Best verdict per company: {counts or 'none'}."
-                 + (f" {_plural(p.failed, 'unit', 'units')} could not be read (the errors are "
+                 + (f" {plural(p.failed, 'unit', 'units')} could not be read (the errors are "
                     "reported on stderr)." if p.failed else ""))
     if p.by_questions:
         lines += ["", f"## {NEEDS.capitalize()}: the answers that would settle it", "",
@@ -195,13 +193,13 @@ def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: i
         lines += [f"| {_one_line(r).replace('|', '/')} | {n:,} |"
                   for r, n in p.excluded_by.most_common()]
     lines += ["", "## Files", "",
-              f"{_plural(files, 'company has', 'companies have')} an answers file "
+              f"{plural(files, 'company has', 'companies have')} an answers file "
               "(NUMBER.toml) and questionnaires (NUMBER.LANG.md in the language of its "
               "authorities, NUMBER.en.md in English). A company whose schemes are all decided "
-              f"has none ({_plural(p.companies - files - p.no_number, 'company', 'companies')}"
+              f"has none ({plural(p.companies - files - p.no_number, 'company', 'companies')}"
               ")."]
     if p.no_number:
-        lines.append(f"{_plural(p.no_number, 'company', 'companies')} with questions "
+        lines.append(f"{plural(p.no_number, 'company', 'companies')} with questions "
                      f"{'has' if p.no_number == 1 else 'have'} no organisation number in the "
                      "registry (a sole trader's personal number is not copied): no files, as "
                      "the answers could not be matched to the unit.")

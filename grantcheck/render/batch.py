@@ -162,12 +162,14 @@ def batch_table(rows: Sequence[Row], scheme_ids: Sequence[str],
     from rich.table import Table
     from rich.text import Text
 
+    from grantcheck.numbers import plural
     from grantcheck.render.whole import whole
 
     if totals is None:
         totals = Totals.of(rows, len(scheme_ids))
-    table = Table(title=f"{totals.inputs:,} inputs, {totals.inputs - totals.failed:,} checked, "
-                  f"{totals.failed:,} failed", title_justify="left", show_footer=True)
+    table = Table(title=f"{plural(totals.inputs, 'input', 'inputs')}, "
+                  f"{totals.inputs - totals.failed:,} checked, {totals.failed:,} failed",
+                  title_justify="left", show_footer=True)
     table.add_column("#", justify="right", footer="total")
     table.add_column("Profile", ratio=1)
     for i, sid in enumerate(scheme_ids):

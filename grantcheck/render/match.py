@@ -29,6 +29,7 @@ from grantcheck.engine.settle import (
 from grantcheck.engine.settle import best_tier as _best_tier
 from grantcheck.engine.settle import deciding_findings as _findings
 from grantcheck.matching import MatchResult
+from grantcheck.numbers import plural
 from grantcheck.render.table import VERDICT_STYLE
 from grantcheck.render.whole import Whole, whole
 
@@ -39,9 +40,6 @@ def ordered(results: list[SchemeResult]) -> list[SchemeResult]:
     """Fits, needs information, does not fit, then not applicable and closed (stable)."""
     return sorted(results, key=lambda r: RANK[shown_as(r)])
 
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def _amounts_words(r: SchemeResult) -> str:
@@ -57,7 +55,7 @@ def counts(m: MatchResult, shown: list[SchemeResult]) -> tuple[list[str], int, l
     """The verdicts of the schemes shown, counted in words ("2 need information"), how many
     are not shown, and why."""
     counted = Counter(shown_as(r) for r in shown)
-    words = [_plural(counted[label], *COUNTED[label]) for label in COUNTED if counted[label]]
+    words = [plural(counted[label], *COUNTED[label]) for label in COUNTED if counted[label]]
     ids = {id(r) for r in shown}
     hidden = [r for r in m.results if id(r) not in ids]
     why = []
@@ -78,7 +76,7 @@ def headline(m: MatchResult, shown: list[SchemeResult]) -> Text:
     t.append(c.name, style="bold")
     t.append(f" ({c.country}) on {m.on.isoformat()}: ")
     if fits:
-        t.append(_plural(len(fits), "scheme fits", "schemes fit"), style="bold green")
+        t.append(plural(len(fits), "scheme fits", "schemes fit"), style="bold green")
         t.append(" — " + "; ".join(f"{r.scheme.name}{_amounts_words(r)}" for r in fits))
         words = words[1:]
     else:
@@ -125,7 +123,7 @@ def _verdict_cell(r: SchemeResult) -> Text:
     t.append(f"\n{call_cell(r)}", style="dim")
     docs = r.missing_documents
     if docs and r.scope.state == IN_SCOPE and r.verdict_if_open is not Verdict.DOES_NOT_FIT:
-        t.append(f"\n{_plural(len(docs), 'doc', 'docs')} missing: "
+        t.append(f"\n{plural(len(docs), 'doc', 'docs')} missing: "
                  f"{short_name(docs[0].document.name)}", style="dim")
     return t
 
@@ -224,7 +222,7 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
             lines.append(t)
     warnings = [f for f in findings if f.outcome is Outcome.WARNING]
     if warnings:
-        lines.append(Text(f"! {_plural(len(warnings), 'warning', 'warnings')} (--explain): "
+        lines.append(Text(f"! {plural(len(warnings), 'warning', 'warnings')} (--explain): "
                           + ", ".join(_rule_ref(f) for f in warnings), style="magenta"))
     fields = unknown_fields(r)
     if fields and not fails:
