@@ -86,8 +86,10 @@ class _Errors:
 
 def outreach(
     input_file: InputOption,
-    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", show_default=False,
-                                      help="The folder to write the pack to (made if missing).")],
+    out: Annotated[Path, typer.Option(
+        "--out", "--output", "-o", metavar="DIR", show_default=False,
+        help="The folder to write the pack to (made if missing); --output, as the other "
+             "commands name it, is the same.")],
     input_format: InputFormatOption = None,
     profiles_dir: ProfilesOption = None,
     force: Annotated[bool, typer.Option(

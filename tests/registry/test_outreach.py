@@ -278,3 +278,15 @@ def test_a_choice_is_one_of_and_a_list_of_choices_one_or_more() -> None:
         "one of: sole_trader, limited_company")
     assert how_to_answer("project.exclusions", "en").startswith("one or more of: ")
     assert how_to_answer("company.legal_form", "nb").startswith("én av: ")
+
+
+def test_output_names_the_pack_folder_as_out_does(tmp_path: Path) -> None:
+    """The other commands say --output: outreach takes it for --out."""
+    with_out = tmp_path / "a"
+    with_output = tmp_path / "b"
+    assert outreach(with_out, *PO).exit_code == 0
+    r = runner.invoke(app, ["outreach", "--input", str(DATA / "mixed_enheter.csv"), "--as-of",
+                            AS_OF, "--output", str(with_output), *PO])
+    assert r.exit_code == 0, r.stderr
+    assert sorted(p.name for p in with_output.iterdir()) == sorted(
+        p.name for p in with_out.iterdir())
