@@ -192,6 +192,16 @@ def test_a_bad_rate(tmp_path):
     assert_bad(run("match", str(write(tmp_path, MINIMAL)), "--rate", "DKK=abc"), "--rate")
 
 
+def test_two_different_rates_for_one_currency_are_refused_not_one_picked(tmp_path):
+    profile = str(write(tmp_path, MINIMAL))
+    r = run("match", profile, "--rate", "DKK=7", "--rate", "dkk=8")
+    assert r.exit_code == 2
+    assert "Error: --rate 'DKK=7' and --rate 'dkk=8': two rates for DKK" in r.stderr
+    assert "Hint: give one --rate DKK=VALUE" in r.stderr
+    same = run("match", profile, "--rate", "DKK=7", "--rate", "DKK=7.00", "--format", "json")
+    assert same.exit_code in (0, 1), same.stderr
+
+
 def test_an_unknown_format_is_a_usage_error(tmp_path):
     r = run("match", str(write(tmp_path, MINIMAL)), "--format", "xml")
     assert r.exit_code == 2

@@ -193,13 +193,17 @@ SchemeOption = Annotated[
 def _rate_overrides(rate: list[str] | None) -> dict[str, Decimal]:
     from grantcheck.fx import parse_rate_override
 
-    overrides = {}
+    overrides: dict[str, Decimal] = {}
+    given: dict[str, str] = {}
     for r in rate or []:
         try:
             cur, value = parse_rate_override(r)
         except ValueError as e:
             _fail(str(e))
-        overrides[cur] = value
+        if cur in overrides and overrides[cur] != value:  # which one is meant: not guessed
+            _fail(f"--rate {given[cur]!r} and --rate {r!r}: two rates for {cur}",
+                  f"give one --rate {cur}=VALUE")
+        overrides[cur], given[cur] = value, r
     return overrides
 
 
