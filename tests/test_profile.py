@@ -124,6 +124,15 @@ def test_a_null_section_of_a_json_line_is_said_to_be_null():
     assert (p.path, p.message) == ("company", "must be a table of fields (got null)")
 
 
+def test_a_null_where_text_is_required_is_said_to_be_null_not_none():
+    from grantcheck.profile import profile_from_data
+
+    with pytest.raises(ProfileError) as e:
+        profile_from_data({"company": {"name": None, "country": "NO"}}, "line 1")
+    [p] = e.value.problems
+    assert (p.path, p.message) == ("company.name", "must be text, in quotes (got null)")
+
+
 def test_a_wrong_type_names_the_dotted_path():
     [p] = problems(GOOD + '[[employees]]\nname = "A"\nmonthly_salary = "lots"\n')
     assert p.path == "employees[0].monthly_salary"
@@ -278,3 +287,11 @@ def test_a_document_a_scheme_declares_is_a_known_id():
     p = parse_profile(GOOD + '[documents]\nheld = ["letter_of_intent", "smv_application"]\n')
     assert p.documents is not None
     assert p.documents.held == ["letter_of_intent", "smv_application"]
+
+
+def test_a_json_object_given_as_a_profile_file_gets_a_hint_to_batch():
+    [p] = problems('{"company": {"name": "A", "country": "NO"}}\n')
+    assert p.message.startswith("TOML syntax error")
+    assert "--input-format jsonl" in p.hint
+    [p] = problems('[company]\nname = "A"\ncountry = "NO"\nturnover = 4.500.000\n')
+    assert "--input-format" not in p.hint

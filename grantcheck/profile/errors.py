@@ -161,6 +161,8 @@ def shown(value: Any, limit: int = 60, *, quote: bool = True) -> str:
     from datetime import date, datetime, time
     from decimal import Decimal
 
+    if value is None:  # a JSON null (TOML has none)
+        return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal | int | float):

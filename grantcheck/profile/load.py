@@ -163,7 +163,11 @@ _THOUSANDS = re.compile(r"=\s*[-+]?[0-9]{1,3}(?:[,.' ][0-9]{3})+\b")
 
 
 def _syntax_hint(text: str, line: int) -> str:
-    """A hint for a syntax error on ``line``: a number written with thousands separators."""
+    """A hint for a syntax error on ``line``: a JSON object where TOML was expected, or a
+    number written with thousands separators."""
+    if text.lstrip().startswith("{"):
+        return ("a profile file is TOML (see profiles/); a profile written as one JSON object "
+                "on a line is read by grantcheck batch --input FILE --input-format jsonl")
     lines = text.splitlines()
     if 0 < line <= len(lines) and _THOUSANDS.search(lines[line - 1]):
         return ("write numbers without thousands separators: 1000000, or 1_000_000 as TOML "
