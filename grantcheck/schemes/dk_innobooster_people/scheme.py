@@ -35,7 +35,9 @@ Readings chosen:
   ``company.founded`` on the evaluation date (a company founded on 29 February reaches it on
   28 February). Since the grant starts later than the evaluation, a separate soft rule warns when
   the anniversary falls within two months after the evaluation date (grantcheck's margin, not the
-  page's).
+  page's). A ``company.founded`` after the evaluation date is not read as young enough: the
+  company is not registered on that date (or the date is a typo), so the rule is *unknown*,
+  naming the field.
 - Full time is 37 hours a week (the page's definition): 37 or more passes.
 - "afskediget efter 1. marts 2020": dismissed on 2020-03-02 or later.
 - "den 1. i måneden efter, at ansøgningen er godkendt": the approval date is not known before the

@@ -130,9 +130,16 @@ def at_most_five_years(ctx: Ctx) -> Check:
     including the fifth anniversary of the registration, on the evaluation date."""
     _gber(ctx)
     founded: date = ctx.need("company.founded")
+    if founded > ctx.on:  # not registered on the date: no company to apply (or a typo)
+        return T_NOT_YET.unknown("company.founded", founded=founded, on=ctx.on)
     last = anniversary(ctx, founded)
     years = MAX_AGE_YEARS.at(ctx.on)
     return T_AGE.check(ctx.on <= last, founded=founded, last=last, years=years, on=ctx.on)
+
+
+T_NOT_YET = Message("registered {founded}, after the evaluation date {on}: the company is not "
+                    "registered on that date",
+                    fix="check company.founded: the company applies once it is registered")
 
 
 T_AGE = Message("registered {founded}; eligible up to and including {last} (the {years}-year "
