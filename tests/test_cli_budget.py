@@ -220,3 +220,26 @@ def test_inline_lines_name_the_options_that_settle_them():
     assert any("give --tier" in f for f in fixes)
     assert any("give --start and --end" in f for f in fixes)
     assert not any("budget.tier" in f or "budget.start" in f for f in fixes)
+
+
+def test_inline_lines_say_which_fields_need_a_budget_file():
+    """Tillväxtverket's period rules need budget.application_date, which no option states:
+    the fix says to give --start and --end and to write the rest in a budget file."""
+    r = run("budget", "--scheme", "se-saker-digitalisering", "--line", "consultancy=1200000",
+            "--format", "json", "--as-of", "2022-09-01")
+    fixes = {f["rule"]: f.get("fix", "") for b in json.loads(r.stdout)["budgets"]
+             for f in b["findings"]}
+    assert fixes["SDB04"] == ("give --start and --end; budget.application_date has no option: "
+                              "write the budget as a file with [budget] (docs/budget.md)")
+    assert "state --start" not in " ".join(fixes.values())
+
+
+def test_a_tier_for_schemes_without_tiers_is_refused():
+    r = run("budget", "--scheme", "se-saker-digitalisering", "--line", "consultancy=100000",
+            "--tier", "t25", "--as-of", "2026-11-23")
+    assert r.exit_code == 2
+    assert "Error: --tier t25: se-saker-digitalisering has no tiers" in r.stderr
+    assert "Hint: --tier picks the SMV:Digital voucher" in r.stderr
+    ok = run("budget", "--scheme", "dk-smv-digital", "--line", "consultancy=100000", "--tier",
+             "t25", "--as-of", "2026-11-23")
+    assert ok.exit_code in (0, 1), ok.stderr

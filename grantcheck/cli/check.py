@@ -232,6 +232,10 @@ def budget(
                  "Hint: name one with --scheme ID (with --as-of for a closed call); "
                  "grantcheck match --explain says why none fits")
             raise typer.Exit(EXIT_NO_FIT)
+    if tier and not any(get(sid).tiers for sid in ids):  # else silently of no use
+        _fail(f"--tier {tier}: {', '.join(ids)} {'has' if len(ids) == 1 else 'have'} no tiers",
+              "--tier picks the SMV:Digital voucher (--scheme dk-smv-digital); leave it out "
+              "for other schemes")
     try:
         results = [check(draft, sid, on, profile=profile, rates=overrides, source=source)
                    for sid in ids]
@@ -268,7 +272,16 @@ _LINE_OPTIONS = (("state budget.start and budget.end in the budget", "give --sta
 
 
 def _as_options(f: Any) -> Any:
-    """A finding of a --line budget whose fix names the options, not the budget's fields."""
+    """A finding of a --line budget whose fix names the options, not the budget's fields; a
+    budget field no option states (budget.application_date) is said to need a budget file."""
+    fields = f.missing
+    if fields and all(p.startswith("budget.") for p in fields) and any(
+            p not in _OPTION_OF for p in fields):
+        given = [_OPTION_OF[p] for p in fields if p in _OPTION_OF]
+        rest = [p for p in fields if p not in _OPTION_OF]
+        return f.with_fix((f"give {' and '.join(given)}; " if given else "")
+                          + f"{' and '.join(rest)} {'has' if len(rest) == 1 else 'have'} no "
+                          "option: write the budget as a file with [budget] (docs/budget.md)")
     fix = f.fix
     for field_name, option in _LINE_OPTIONS:
         fix = fix.replace(field_name, option)
