@@ -171,11 +171,27 @@ def find(path: str) -> FieldSpec:
     spec = all_specs().get(generic(path))
     if spec is not None:
         return spec
-    known = list(all_specs())
-    close = difflib.get_close_matches(generic(path), known, n=1, cutoff=0.6)
-    hint = f"did you mean {close[0]!r}?" if close else (
+    close = _closest(generic(path), list(all_specs()))
+    table = path.rpartition(".")[0]
+    if close is not None and close.rpartition(".")[0] == generic(table):  # its own index kept
+        close = f"{table}.{close.rpartition('.')[2]}"
+    hint = f"did you mean {close!r}?" if close else (
         "see `grantcheck schema` or docs/profile.md for the profile's fields")
     raise BadValue(f"{path!r}: no such field in the profile", hint)
+
+
+def _closest(path: str, known: list[str]) -> str | None:
+    """The field ``path`` most likely means: a name like its own in the same table, else its
+    name in another table (declarations.in_difficulty: company.in_difficulty). Whole paths
+    are not compared: sharing 'company.' made 'company.nonexistent' look like
+    'company.owners_fte'."""
+    table, _, name = path.rpartition(".")
+    siblings = {k.rpartition(".")[2]: k for k in known if k.rpartition(".")[0] == table}
+    close = difflib.get_close_matches(name, list(siblings), n=1, cutoff=0.6)
+    if close:
+        return siblings[close[0]]
+    elsewhere = [k for k in known if k.rpartition(".")[2] == name]
+    return elsewhere[0] if len(elsewhere) == 1 else None
 
 
 def parse_bool(text: str) -> bool:

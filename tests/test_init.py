@@ -382,6 +382,13 @@ def test_non_interactive_set_writes_a_valid_profile(tmp_path):
 @pytest.mark.parametrize(("option", "expected", "hint"), [
     ("company.turnovr=5", "Error: --set 'company.turnovr': no such field in the profile",
      "Hint: did you mean 'company.turnover'?"),
+    # a name like none of its table's is not matched to another for the shared 'company.'
+    ("company.nonexistent=5", "Error: --set 'company.nonexistent': no such field",
+     "Hint: see `grantcheck schema` or docs/profile.md for the profile's fields"),
+    ("declarations.in_difficulty=true", "Error: --set 'declarations.in_difficulty': no such "
+     "field", "Hint: did you mean 'company.in_difficulty'?"),
+    ("employees[0].nam=Ida", "Error: --set 'employees[0].nam': no such field",
+     "Hint: did you mean 'employees[0].name'?"),
     ("company.turnover=abc", "Error: --set company.turnover: 'abc' is not a number",
      "Hint: e.g. 1500000"),
     ("company.turnover=1,5", "Error: --set company.turnover: '1,5': write the number with a "
