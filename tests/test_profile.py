@@ -295,3 +295,13 @@ def test_a_json_object_given_as_a_profile_file_gets_a_hint_to_batch():
     assert "--input-format jsonl" in p.hint
     [p] = problems('[company]\nname = "A"\ncountry = "NO"\nturnover = 4.500.000\n')
     assert "--input-format" not in p.hint
+
+
+def test_a_field_in_the_wrong_table_says_where_it_belongs_and_problems_come_in_file_order():
+    text = ('[company]\nname = "A"\ncountry = "NO"\n\n[project]\nturnovr = 5\n\n'
+            '[declarations]\nin_difficulty = false\n')
+    first, second = problems(text)
+    assert (first.line, first.path) == (6, "project.turnovr")
+    assert (second.line, second.path, second.message) == (
+        9, "declarations.in_difficulty", "unknown field")
+    assert second.hint == "[company] has a field in_difficulty: move it there"

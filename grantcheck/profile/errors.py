@@ -95,6 +95,36 @@ def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
 
 
 
+def _elsewhere(name: str) -> str:
+    """Where a field of this name is, when it is in one other table ('' when none or many)."""
+    tables = _tables_with(name, Profile, "")
+    if len(tables) != 1:
+        return ""
+    table = tables[0]
+    return f"[{table}] has a field {name}: move it there" if "[]" not in table else (
+        f"each [[{table.removesuffix('[]')}]] has a field {name}: move it there")
+
+
+def _tables_with(name: str, model: type[BaseModel], prefix: str) -> list[str]:
+    """The tables under ``model`` (dotted, ``[]`` for a list of them) with a field ``name``."""
+    out = []
+    for key, f in model.model_fields.items():
+        sub = model_of(f.annotation)
+        if sub is None:
+            continue
+        path = prefix + key + ("[]" if _holds_list(f.annotation) else "")
+        if name in sub.model_fields:
+            out.append(path)
+        out += _tables_with(name, sub, path + ".")
+    return out
+
+
+def _holds_list(annotation: Any) -> bool:
+    if getattr(annotation, "__origin__", None) is list:
+        return True
+    return any(_holds_list(a) for a in getattr(annotation, "__args__", ()) or ())
+
+
 def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = None
                ) -> Problem:
     """A pydantic error as a Problem; ``prefix`` places a sub-model's errors in the profile;
@@ -111,8 +141,7 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         msg = "unknown field"
         if model is not None:
             close = difflib.get_close_matches(name, list(model.model_fields), n=1, cutoff=0.6)
-            if close:
-                hint = f"did you mean {close[0]!r}?"
+            hint = f"did you mean {close[0]!r}?" if close else _elsewhere(name)
     elif typ == "missing":
         msg = "required field is missing"
     elif typ == "string_too_short" and err.get("ctx", {}).get("min_length") == 1:

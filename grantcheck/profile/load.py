@@ -179,5 +179,7 @@ def profile_from_data(data: dict[str, Any], source: str, text: str = "") -> Prof
     try:
         return Profile.model_validate(data)
     except ValidationError as e:
-        raise ProfileError(source, [problem_of(err, text, data=data)
-                                    for err in figure_errors(e.errors())]) from None
+        problems = [problem_of(err, text, data=data) for err in figure_errors(e.errors())]
+        # in the file's order (the model's order otherwise); those without a line last
+        problems.sort(key=lambda p: (p.line is None, p.line or 0))
+        raise ProfileError(source, problems) from None
