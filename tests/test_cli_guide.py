@@ -52,7 +52,7 @@ def test_validate_lists_every_problem_with_file_line_path_and_hint(tmp_path):
     assert "Hint: Did you mean 'turnover'?" in r.stderr
     assert f"Error: {bad}:5: company.employees_fte: must not be negative (got -1)" in r.stderr
     assert "project.end: the project ends (2025-02-01) before it starts (2025-03-01)" in r.stderr
-    assert "1 of 2 profile(s) have problems." in r.stderr
+    assert "1 of 2 profiles has problems." in r.stderr
 
 
 def test_validate_a_syntax_error_and_a_missing_file(tmp_path):

@@ -178,7 +178,10 @@ def validate(
             else:
                 _err(*profile_error_lines(r.error()))
         if bad:
-            _err(f"{len(bad)} of {len(reports)} profile(s) have problems.")
+            from grantcheck.numbers import plural
+
+            _err(f"{len(bad)} of {plural(len(reports), 'profile', 'profiles')} "
+                 f"{'has' if len(bad) == 1 else 'have'} problems.")
     raise typer.Exit(2 if bad else 0)
 
 

@@ -18,6 +18,7 @@ from grantcheck.budget.result import BudgetResult
 from grantcheck.citations import Citation
 from grantcheck.engine import Outcome
 from grantcheck.money import format_percent
+from grantcheck.numbers import plural
 from grantcheck.render.json import SCHEMA_VERSION
 from grantcheck.render.table import rules_table
 from grantcheck.render.whole import Whole, lean_table, whole
@@ -197,8 +198,8 @@ def render_budget(r: BudgetResult, console: Console, explain: bool = False) -> N
         parts.append(findings)
     passed = sum(1 for f in r.findings if f.outcome is Outcome.PASS)
     if passed and not explain:
-        parts.append(Text(f"{passed} more rule(s) pass; --explain shows every rule and source.",
-                          style="dim"))
+        more = plural(passed, "more rule passes", "more rules pass")
+        parts.append(Text(f"{more}; --explain shows every rule and source.", style="dim"))
     for note in r.notes:
         parts.append(Text(f"Note: {note}", style="dim"))
     if r.fx.used:

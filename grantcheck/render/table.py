@@ -23,6 +23,7 @@ from grantcheck.engine import (
 )
 from grantcheck.matching import MatchResult
 from grantcheck.money import format_percent
+from grantcheck.numbers import plural
 from grantcheck.render.whole import Whole, lean_table, whole
 
 VERDICT_STYLE = {
@@ -231,7 +232,8 @@ def scheme_detail(r: SchemeResult, explain: bool, facts: Facts | None = None) ->
     if shown:
         parts.append(rules_table(shown, explain, facts=facts))
     if hidden:
-        parts.append(Text(f"{hidden} more rule(s) cannot be decided from the profile; "
+        more = plural(hidden, "more rule", "more rules")
+        parts.append(Text(f"{more} cannot be decided from the profile; "
                           "--explain shows every rule.", style="dim"))
     later = r.later_documents
     if explain and later:
