@@ -208,3 +208,16 @@ def test_schemes_json_is_clean_on_stdout():
 def test_schemes_bad_date_is_exit_2():
     r = run("schemes", "--as-of", "tomorrow")
     assert r.exit_code == 2 and "--as-of 'tomorrow': not a date" in r.stderr
+
+
+@pytest.mark.parametrize(("given", "hint"), [
+    ("SMV:Digital", "did you mean 'dk-smv-digital'?"),
+    ("Prosessinnovasjon", "did you mean 'no-prosessinnovasjon'?"),
+    ("Innobooster People", "did you mean 'dk-innobooster-people'?"),
+    ("digital", "did you mean 'dk-smv-digital' or 'se-saker-digitalisering'?"),
+    ("xyz", "known: dk-innobooster-people, dk-smv-digital"),
+])
+def test_a_scheme_named_as_its_page_names_it_gets_its_id(given, hint):
+    r = runner.invoke(app, ["show", given])
+    assert r.exit_code == 2
+    assert f"Hint: {hint}" in r.stderr

@@ -40,8 +40,12 @@ class UnknownScheme(KeyError):
         import difflib
 
         self.scheme_id = scheme_id
-        close = difflib.get_close_matches(scheme_id, SCHEME_IDS, n=1)
-        self.hint = f"did you mean {close[0]!r}?" if close else "known: " + ", ".join(SCHEME_IDS)
+        # a name as the page writes it ('SMV:Digital', 'Prosessinnovasjon') as an id's words
+        words = "-".join("".join(c if c.isalnum() else " " for c in scheme_id.lower()).split())
+        within = [i for i in SCHEME_IDS if words and words in i]
+        close = within or difflib.get_close_matches(words, SCHEME_IDS, n=1)
+        self.hint = ("known: " + ", ".join(SCHEME_IDS) if not close else
+                     f"did you mean {' or '.join(repr(i) for i in close)}?")
         super().__init__(scheme_id)
 
 
