@@ -95,6 +95,9 @@ def _usage_error(e: Any) -> int:
 
         hint = "the schemes: " + ", ".join(SCHEME_IDS)
     said = e.format_message().replace("Value error, ", "").replace("Input should be ", "must be ")
+    if said.startswith("Got unexpected extra argument") and command.endswith(" match"):
+        hint = ("match checks one profile: grantcheck batch checks several (files, folders or "
+                "patterns) and writes a record or a row for each")
     _err(f"Error: {said}", f"Hint: {hint}")
     return int(e.exit_code)
 

@@ -71,6 +71,15 @@ def test_a_usage_error_is_in_the_error_style():
     assert r.stderr.decode() == "Error: No such option: --bogus\nHint: see 'grantcheck match -h'\n"
 
 
+def test_match_with_several_profiles_points_to_batch():
+    r = cli("match", str(NORDLYS), str(NORDLYS))
+    assert r.returncode == 2
+    assert r.stderr.decode() == (
+        f"Error: Got unexpected extra argument(s) ({NORDLYS})\nHint: match checks one profile: "
+        "grantcheck batch checks several (files, folders or patterns) and writes a record or a "
+        "row for each\n")
+
+
 def test_a_missing_scheme_argument_lists_the_schemes():
     from grantcheck.schemes import SCHEME_IDS
 
