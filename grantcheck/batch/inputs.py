@@ -324,6 +324,12 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
     display = input_name if input_name != "-" else "<stdin>"
     if fmt is None:
         fh, guessed = registry.sniff(fh)
+        if input_fmt in registry.FORMATS and guessed not in (None, input_fmt):
+            # every unit would fail: said once, before anything is written
+            raise InputError(f"--input-format {input_fmt}: {display} looks like {guessed} "
+                             "(its start names that registry's fields)",
+                             f"give --input-format {guessed}, or leave it out: the format is "
+                             "told from the file's start")
         if input_fmt is None and guessed is None:
             fmt = input_format(input_name, None)
         else:

@@ -180,3 +180,17 @@ def test_the_worked_example_of_docs_registries_is_what_batch_prints(monkeypatch:
                             "no-bedriftsnettverk", "--jobs", "1"],
                       env={"NO_COLOR": "1", "COLUMNS": "100"})
     assert [line.rstrip() for line in r.stdout.splitlines()] == shown.splitlines()
+
+
+def test_a_registry_format_the_file_is_not_is_refused_before_anything_is_written() -> None:
+    """--input-format cvr on Enhetsregisteret's CSV made an error record of every unit (exit
+    4); the file's start names the other registry, so it is said once, exit 2."""
+    for name, given, shown in [("enheter.csv", "cvr", "brreg-enheter"),
+                               ("cvr.jsonl", "brreg-enheter", "cvr"),
+                               ("bolagsverket.txt", "brreg-enheter", "bolagsverket")]:
+        r = runner.invoke(app, ["batch", "--input", str(DATA / name), "--input-format", given,
+                                "--format", "csv", "--as-of", AS_OF], env={"NO_COLOR": "1"})
+        assert r.exit_code == 2, (name, r.stderr)
+        assert r.stdout == ""
+        assert f"Error: --input-format {given}: {DATA / name} looks like {shown}" in r.stderr
+        assert f"Hint: give --input-format {shown}, or leave it out" in r.stderr
