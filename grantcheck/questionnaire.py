@@ -82,10 +82,6 @@ class Asker(Protocol):
         ...
 
 
-class InputEnded(Exception):
-    """The answers ran out before the questionnaire was finished."""
-
-
 class Interrupted(Exception):
     """Ctrl-C during the questions: the answers so far (``data``) and the plan, if made."""
 
@@ -93,6 +89,11 @@ class Interrupted(Exception):
         super().__init__()
         self.data = data
         self.plan = plan
+
+
+class InputEnded(Interrupted):
+    """The answers ran out (end of input, Ctrl-D) before the questionnaire was finished: the
+    answers so far, as for Ctrl-C."""
 
 
 @dataclass
@@ -125,7 +126,7 @@ class Questionnaire:
             for top in profile_fields():
                 self._ask(top, top.path, False)
         except EOFError:
-            raise InputEnded from None
+            raise InputEnded(prune(self.data), self.plan) from None
         except KeyboardInterrupt:
             raise Interrupted(prune(self.data), self.plan) from None
         return prune(self.data), plan

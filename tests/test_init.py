@@ -280,14 +280,27 @@ def test_all_dont_know_gives_the_smallest_profile(tmp_path):
                     "declarations": {}}
 
 
-def test_input_that_ends_early_writes_nothing(tmp_path):
+def test_input_that_ends_early_keeps_the_answers_in_a_draft_not_the_profile(tmp_path):
+    """Ctrl-D (or a pipe of too few answers) is an error, exit 2; the answers typed so far are
+    kept in a draft as Ctrl-C keeps them, and the profile itself is not written."""
     target = tmp_path / "p.toml"
     r = run("init", str(target), input="DK\nAcme ApS\n")
     assert r.exit_code == 2
-    assert "Error: the input ended before the questions were all answered" in r.stderr
+    assert "\nError: the input ended before the questions were all answered" in r.stderr
     assert "Traceback" not in r.stderr
     assert not target.exists()
-    assert not list(tmp_path.iterdir())  # no temporary file left either
+    draft = tmp_path / "p.draft.toml"
+    assert f"The input ended: the answers so far are in {draft}" in r.stderr
+    assert sorted(tmp_path.iterdir()) == [draft]  # no temporary file left either
+    data = tomllib.loads(draft.read_text(encoding="utf-8"))
+    assert data["company"] == {"name": "Acme ApS", "country": "DK"}
+
+
+def test_input_that_ends_before_any_answer_writes_nothing(tmp_path):
+    r = run("init", str(tmp_path / "p.toml"), input="")
+    assert r.exit_code == 2
+    assert "The input ended: no answer yet, nothing was written." in r.stderr
+    assert not list(tmp_path.iterdir())
 
 
 def test_init_refuses_to_overwrite_and_asks_nothing(tmp_path):

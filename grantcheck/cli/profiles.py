@@ -76,7 +76,7 @@ def init(
     from grantcheck.errors import profile_error_lines
     from grantcheck.fields import BadValue
     from grantcheck.profile import ProfileError
-    from grantcheck.questionnaire import InputEnded, Interrupted, build_profile
+    from grantcheck.questionnaire import Interrupted, build_profile
 
     to_stdout = path == "-"
     target = Path(path)
@@ -93,17 +93,13 @@ def init(
         written = build_profile(None if non_interactive else ConsoleAsker(), list(sets or []),
                                 list(scheme or []), "PROFILE" if to_stdout else path,
                                 date.today().isoformat(), on)
-    except Interrupted as e:
+    except Interrupted as e:  # Ctrl-C, or the input ended (InputEnded)
         _keep_draft(e, "profile.toml" if to_stdout else path)
     except BadValue as e:
         _fail(e.message, e.hint)
     except ProfileError as e:
         _err(*profile_error_lines(e))
         raise typer.Exit(2) from None
-    except InputEnded:
-        _fail("the input ended before the questions were all answered; nothing was written",
-              "answer every question (Enter means \"don't know\"), or use --non-interactive "
-              "with --set")
     if to_stdout:
         sys.stdout.write(written.text)
         return
@@ -119,14 +115,22 @@ def init(
 
 
 def _keep_draft(e: Any, path: str) -> NoReturn:
-    """Ctrl-C: the answers so far into a draft file next to ``path`` (never one that exists),
-    named on stderr; exit 130."""
+    """Ctrl-C, or the input ended: the answers so far into a draft file next to ``path``
+    (never one that exists), named on stderr; exit 130 (2 when the input ended)."""
     from grantcheck.atomic import FileExists, write_text_atomic
-    from grantcheck.questionnaire import written
+    from grantcheck.questionnaire import InputEnded, written
 
+    _err("")  # off the line of the question's prompt
+    if isinstance(e, InputEnded):
+        _err("Error: the input ended before the questions were all answered",
+             "Hint: answer every question (Enter means \"don't know\"), or use "
+             "--non-interactive with --set")
+        said, code = "The input ended", 2
+    else:
+        said, code = "Interrupted", 130
     if e.plan is None or not e.data:
-        _err("Interrupted: no answer yet, nothing was written.")
-        raise typer.Exit(130)
+        _err(f"{said}: no answer yet, nothing was written.")
+        raise typer.Exit(code)
     stem = path.removesuffix(".toml")
     for n in range(1, 100):
         draft = f"{stem}.draft{'' if n == 1 else f'-{n}'}.toml"
@@ -136,13 +140,13 @@ def _keep_draft(e: Any, path: str) -> NoReturn:
         except FileExists:
             continue
         except OSError as err:
-            _err(f"Interrupted: the draft {draft} cannot be written: {err.strerror or err}")
-            raise typer.Exit(130) from None
-        _err(f"Interrupted: the answers so far are in {draft} (a draft; finish it in an "
+            _err(f"{said}: the draft {draft} cannot be written: {err.strerror or err}")
+            raise typer.Exit(code) from None
+        _err(f"{said}: the answers so far are in {draft} (a draft; finish it in an "
              f"editor, then grantcheck validate {draft}).")
-        raise typer.Exit(130)
-    _err("Interrupted: every draft name is taken; nothing was written.")
-    raise typer.Exit(130)
+        raise typer.Exit(code)
+    _err(f"{said}: every draft name is taken; nothing was written.")
+    raise typer.Exit(code)
 
 
 @_quiet_when_stdout_closes
