@@ -305,3 +305,15 @@ def test_a_field_in_the_wrong_table_says_where_it_belongs_and_problems_come_in_f
     assert (second.line, second.path, second.message) == (
         9, "declarations.in_difficulty", "unknown field")
     assert second.hint == "[company] has a field in_difficulty: move it there"
+
+
+def test_a_field_missing_from_a_table_is_located_at_the_tables_header():
+    """A required field the table lacks has no line of its own: the line of its table's header
+    is given, so that the second of several [[employees]] is found by its line."""
+    [p] = problems('\n[company]\ncountry = "NO"\n')
+    assert (p.line, p.path, p.message) == (2, "company.name", "required field is missing")
+    text = (GOOD + '[[employees]]\nname = "A"\n\n[[employees]]\nhours_per_week = 37\n')
+    [p] = problems(text)
+    assert p.path == "employees[1].name"
+    assert text.splitlines()[p.line - 1] == "[[employees]]"
+    assert p.line == len(text.splitlines()) - 1

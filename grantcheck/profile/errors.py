@@ -238,7 +238,9 @@ def _locate(text: str, loc: tuple[int | str, ...]) -> int | None:
             return n + 1
         if lines[n].lstrip().startswith("["):
             break  # the next table begins: the key is not in this one
-    return None
+    # a key the table lacks (a required field, a rate for hours): the table's own header, so
+    # that the n-th [[budget.lines]] is found by its line
+    return start if header_parts and start else None
 
 
 @functools.lru_cache(maxsize=4)
