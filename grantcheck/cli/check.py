@@ -85,8 +85,6 @@ def match(
         raise typer.Exit(2) from None
     result = check(prof, on, rates=overrides, schemes=ids,
                    source="<stdin>" if str(profile) == "-" else str(profile))
-    for w in result.warnings:
-        _err(f"Warning: {w}")
     if fmt is Format.json:
         import json
 
@@ -105,6 +103,8 @@ def match(
                 from grantcheck.render.match import render_answer
 
                 render_answer(result, console, show_all or bool(scheme))
+    for w in result.warnings:  # after the answer: on a terminal, its first line is the answer
+        _err(f"Warning: {w}")
     raise typer.Exit(EXIT_FIT if result.any_open_fit else EXIT_NO_FIT)
 
 
@@ -245,8 +245,6 @@ def budget(
         for r in results:
             r.findings = [_as_options(f) for f in r.findings]
     warnings = list(dict.fromkeys(w for r in results for w in r.fx.warnings()))
-    for w in warnings:
-        _err(f"Warning: {w}")
     if fmt is Format.json:
         from grantcheck.render.budget import budgets_to_dict
 
@@ -259,6 +257,8 @@ def budget(
             if i:
                 console.print()
             render_budget(r, console, explain)
+    for w in warnings:  # after the answer, as match's
+        _err(f"Warning: {w}")
     from grantcheck.budget.core import BudgetVerdict
 
     ok = all(r.verdict is BudgetVerdict.COMPLIES for r in results)

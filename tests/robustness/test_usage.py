@@ -3,6 +3,10 @@ validate of a folder, an empty name; and the help: -h."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from tests.robustness.helpers import AS_OF, MINIMAL, PROFILES, assert_clean_error, cli
 
 NORDLYS = PROFILES / "nordlys-automation.toml"
@@ -134,3 +138,16 @@ def test_a_bad_option_value_has_no_pydantic_wording():
                                         "not one of 'table', 'json'.\n")
     r = cli("batch", "x", "--jobs", "0")
     assert "must be greater than or equal to 1" in r.stderr.decode()
+
+
+def test_the_answer_comes_before_the_warnings_on_a_shared_terminal():
+    """stdout and stderr on one terminal: the first line is the answer, the horizon warning
+    (Prosessinnovasjon's GBER ends 2026-12-31, 38 days after the date) comes after it."""
+    r = subprocess.run([sys.executable, "-m", "grantcheck.cli", "match", str(NORDLYS),
+                        "--as-of", "2026-11-23"],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False,
+                       env={**os.environ, "NO_COLOR": "1", "COLUMNS": "120",
+                            "GRANTCHECK_PAGER": "cat"})
+    lines = r.stdout.decode().splitlines()
+    assert lines[0].startswith("Nordlys Automation ApS (DK) on 2026-11-23: 1 scheme fits")
+    assert lines[-1].startswith("Warning: no-prosessinnovasjon: rules encoded until 2026-12-31")
