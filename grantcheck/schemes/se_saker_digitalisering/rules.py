@@ -251,12 +251,22 @@ T_ADDON = in_sek_or_converted(
 @rules.rule("SD13", "The grant sought is at least SEK 500,000", kind=Kind.HARD,
             section=S_MONEY, cites=[C_LAGSTA], reads=("project.grant_sought",))
 def minimum_application(ctx: Ctx) -> Check:
-    """'Lägsta belopp för ansökan är 500 tkr', read as the grant sought."""
+    """'Lägsta belopp för ansökan är 500 tkr', read as the grant sought. Without the grant
+    sought, a total budget whose 50 % ('max 50 procent av projektets totalbudget') stays
+    below the minimum decides it: no grant sought could reach the minimum."""
     sought = ctx.value("project.grant_sought")
+    floor, _ = sek(ctx, MIN_APPLICATION)
     if sought is None:
+        budget = ctx.value("project.budget_total")
+        share = MAX_SHARE.at(ctx.on)
+        if budget is not None and (most := ctx.money(budget) * share) < floor:
+            needed = floor * (1 / share)
+            return T_MINIMUM_BY_BUDGET[ctx.currency != "SEK"].failed(
+                budget=ctx.money(budget), share=format_percent(share), most=most.rounded(),
+                needed=needed.rounded(), more=(needed - ctx.money(budget)).rounded(),
+                **figures(ctx, minimum=MIN_APPLICATION))
         return missing("project.grant_sought")
     grant = ctx.money(sought)
-    floor, _ = sek(ctx, MIN_APPLICATION)
     budget_floor = MIN_APPLICATION.money(ctx.on) * (1 / MAX_SHARE.at(ctx.on))
     return T_MINIMUM[ctx.currency != "SEK"].check(
         grant >= floor, grant=grant, budget_floor=budget_floor,
@@ -264,6 +274,11 @@ def minimum_application(ctx: Ctx) -> Check:
         more=(floor - grant).rounded(), **figures(ctx, minimum=MIN_APPLICATION))
 
 
+T_MINIMUM_BY_BUDGET = in_sek_or_converted(
+    "no grant sought stated, but at most {share} of the total budget {budget} = {most} can be "
+    "granted, below the minimum {minimum} ('Lägsta belopp för ansökan'){rates}",
+    fix="raise the total budget to at least {needed} ({more} more)",
+    figures=("minimum",))
 T_MINIMUM = in_sek_or_converted(
     "grant sought {grant}; minimum {minimum} ('Lägsta belopp för ansökan', read as the grant "
     "sought, so a total budget of at least {budget_floor} at {share}: derived){rates}",
