@@ -651,11 +651,26 @@ def test_without_employees_the_cap_and_rate_are_shown() -> None:
     assert "derived arithmetic" in a.basis and "75 %" in a.basis
 
 
-def test_without_a_salary_the_cap_is_shown_and_the_salary_asked_for() -> None:
+def test_without_a_salary_one_employee_gets_at_most_12_months_of_30000() -> None:
+    """'Løntilskud på op til 30.000 kr. pr. måned pr. medarbejder i 12 måneder': one listed
+    employee without a salary can get at most DKK 360,000, not the company's DKK 1,080,000."""
     a = amounts_of(one(monthly_salary=None))
-    assert a.max_grant == Money.of("1080000", "DKK")
+    assert a.max_grant == Money.of("360000", "DKK")
     assert a.own_funding is None
     assert a.missing == ("employees[0].monthly_salary",)
+    assert "the monthly salary of 1 of the 1 funded employees is not stated" in a.basis
+
+
+def test_a_missing_salary_counts_the_full_subsidy_beside_the_known_ones() -> None:
+    # Anna 12 × min(30,000, 75 % × 45,000) = 360,000; Bo unstated: at most 360,000
+    a = amounts_of(staff(employee("Anna"), employee("Bo", monthly_salary=None)))
+    assert a.max_grant == Money.of("720000", "DKK")
+    a = amounts_of(staff(employee("Anna", monthly_salary=30_000),
+                         employee("Bo", monthly_salary=None)))
+    assert a.max_grant == Money.of("630000", "DKK")  # 12 × 22,500 + 360,000
+    a = amounts_of(staff(*(employee(n, monthly_salary=None) for n in "ABCD")))
+    assert a.max_grant == Money.of("1080000", "DKK")  # 4 × 360,000, capped
+    assert "capped at DKK 1,080,000" in a.basis
 
 
 def test_amounts_before_version_3_are_not_encoded() -> None:

@@ -11,6 +11,7 @@ DKK 1,080,000 per company, floored to the øre; the company pays the rest of the
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from grantcheck.engine import Amounts, Ctx
 from grantcheck.money import Money, format_percent, min_money
@@ -59,6 +60,8 @@ def amounts(ctx: Ctx) -> Amounts:
     else:
         missing = tuple(f"employees[{i}].monthly_salary"
                         for i, e in enumerate(emps) if e.monthly_salary is None)
+    if missing and emps is not None:  # listed: each at most a full subsidy, the rest known
+        return _without_salaries(ctx, emps, missing)
     if missing:
         return Amounts(
             cap, None, OWN_FUNDING_FORM,
@@ -93,3 +96,32 @@ def amounts(ctx: Ctx) -> Amounts:
 
     return Amounts(grant, base - grant, OWN_FUNDING_FORM, basis, rate=rate, cap=cap,
                    cost_base=base, cites=AMOUNT_CITES)
+
+
+def _without_salaries(ctx: Ctx, emps: list[Any], missing: tuple[str, ...]) -> Amounts:
+    """The most the listed employees can get while some salaries are not stated: 12 × DKK
+    30,000 for each of those (the most a month's subsidy can be), 12 × min(DKK 30,000, 75 % ×
+    salary) for the others, at most the company's cap. The own funding needs the salaries."""
+    per_month = SUBSIDY_PER_MONTH.money(ctx.on)
+    months = SUBSIDY_MONTHS.at(ctx.on)
+    rate = SALARY_RATE.at(ctx.on)
+    cap = CAP.money(ctx.on)
+    subsidy = Money.zero("DKK")
+    for e in emps:
+        monthly = per_month if e.monthly_salary is None else monthly_subsidy(
+            per_month, in_dkk(ctx, e.monthly_salary), rate)
+        subsidy = subsidy + monthly * months
+    grant = company_grant(subsidy, cap)
+    unstated = len(missing)
+
+    def basis() -> str:
+        capped = f", capped at {cap} per company" if subsidy > cap else ""
+        return (f"at most {grant}: the monthly salary of {unstated} of the {len(emps)} funded "
+                f"employees is not stated, each such employee counted at the most a month's "
+                f"subsidy can be, {months} × {per_month}{capped}; the subsidy is at most "
+                f"{format_percent(rate)} "
+                f"of each salary cost and {per_month} a month per employee, nothing but salary "
+                "is covered")
+
+    return Amounts(grant, None, OWN_FUNDING_FORM, basis, rate=rate, cap=cap,
+                   cites=AMOUNT_CITES, missing=missing)
