@@ -193,10 +193,12 @@ def shift_analysed(ctx: Ctx) -> Check:
     if not ctx.profile.project.environmental_shift:
         return passed("no environmental shift: no prior analysis needed")
     analysed = ctx.value("project.shift_analysed")
+    if analysed is None:  # not stated: unknown, never read as false
+        return T_ANALYSIS_UNSTATED.unknown("project.shift_analysed")
     if analysed:
         return passed("environmental shift with thorough clarification and analysis done "
                       "(project.shift_analysed = true)")
-    return T_NOT_ANALYSED.failed(said="false" if analysed is False else "not stated")
+    return T_NOT_ANALYSED.failed(said="false")
 
 
 T_NOT_ANALYSED = Message("environmental shift, but project.shift_analysed is {said}: the page "
@@ -204,6 +206,9 @@ T_NOT_ANALYSED = Message("environmental shift, but project.shift_analysed is {sa
                          "taken",
                          fix="do the analysis before the decision and set "
                          "project.shift_analysed = true")
+T_ANALYSIS_UNSTATED = Message("environmental shift, and the profile does not state "
+                              "project.shift_analysed: the page asks for thorough clarification "
+                              "and analysis before the decision is taken")
 
 
 rules.add("PO08", "An environmental shift is thoroughly analysed before the decision",
