@@ -282,10 +282,21 @@ def test_aid_plus_the_25000_voucher_one_krone_above_is_not() -> None:
     assert outcome(SCHEME, with_aid(dm(date(2025, 1, 1), 2_213_001)), "SMV04") is FAIL
 
 
-def test_the_250000_voucher_does_not_fit_where_the_25000_one_does() -> None:
-    data = with_aid(dm(date(2025, 1, 1), 2_000_000))
+def test_the_250000_voucher_without_a_budget_counts_its_whole_amount() -> None:
+    data = without(with_aid(dm(date(2025, 1, 1), 2_000_000)), "project", "budget_total")
     assert outcome(SCHEME, data, "SMV04") is PASS
-    assert outcome(SCHEME, data, "SMV06") is FAIL
+    f = finding(SCHEME, data, "SMV06")
+    assert f.outcome is FAIL and "grant DKK 250,000 (the full" in f.message
+
+
+def test_the_up_to_voucher_counts_the_grant_the_budget_allows() -> None:
+    """'op til 250.000 kr.': with the budget stated and no grant sought, the grant counted
+    against the ceiling is the one the budget allows (here 25 % of 400,000 + 50 % of 200,000
+    = 200,000), not the voucher's whole 250,000."""
+    f = finding(SCHEME, with_aid(dm(date(2025, 1, 1), 2_038_000)), "SMV06")
+    assert f.outcome is PASS
+    assert "grant DKK 200,000 (the most the budget allows" in f.message
+    assert outcome(SCHEME, with_aid(dm(date(2025, 1, 1), 2_038_001)), "SMV06") is FAIL
 
 
 def test_the_grant_sought_is_used_when_stated() -> None:

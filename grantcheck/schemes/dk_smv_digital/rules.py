@@ -12,6 +12,7 @@ from grantcheck.engine import (
     Ctx,
     Kind,
     Message,
+    Missing,
     RuleBook,
     derived,
 )
@@ -176,10 +177,19 @@ def de_minimis_received(ctx: Ctx) -> Check:
 
 def _voucher_grant(ctx: Ctx, v: _Voucher) -> tuple[Money, str]:
     """The grant sought with this voucher: project.grant_sought at most the voucher's amount,
-    else the voucher's amount."""
+    else the voucher's amount; for the up-to voucher, whose grant is what the investment and
+    the advice give, at most what the budget allows when the budget says."""
     cap = _local(ctx, v.cap)
     sought = ctx.value("project.grant_sought")
     if sought is None:
+        if v.invests and ctx.value("project.budget_total") is not None:
+            try:
+                most = _grant(ctx, v).grant
+            except Missing:  # the investment not stated: the voucher's whole amount
+                most = cap
+            if most < cap:
+                return most, (f"the most the budget allows with the {v.name} voucher; no "
+                              "project.grant_sought stated")
         return cap, f"the full {v.name} voucher; no project.grant_sought stated"
     s = ctx.money(sought)
     if s > cap:
