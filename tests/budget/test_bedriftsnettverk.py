@@ -380,6 +380,16 @@ def test_booked_costs_a_cent_below_the_grant_are_not() -> None:
     assert "NOK 499,999.99 < public support NOK 500,000" in rule(r, "BNB03").message
 
 
+def test_the_booked_costs_are_compared_with_the_grant_sought_when_stated() -> None:
+    """'må minst tilsvare den offentlige støtten': the support sought, not the most the
+    budget would allow (here 500,000, with 480,000 booked at the administrator)."""
+    ok = bn_budget(admin(480_000), hours(520_000), grant_sought=480_000)
+    assert rule_outcome(ok, "BNB03") is Outcome.PASS
+    assert "NOK 480,000 ≥ public support NOK 480,000" in rule(ok, "BNB03").message
+    over = bn_budget(admin(480_000), hours(520_000), grant_sought="480000.01")
+    assert rule_outcome(over, "BNB03") is Outcome.FAIL
+
+
 def test_other_public_support_counts_as_public_support_for_the_booked_costs() -> None:
     ok = bn_budget(admin(500_000), hours(500_000), financing=[fin("public", 500_000)])
     assert rule_outcome(ok, "BNB03") is Outcome.PASS
@@ -475,6 +485,17 @@ def test_a_cash_payment_a_cent_short_is_not() -> None:
     r = bn_budget(admin(1_000_000), financing=[fin("own", "499999.99")])
     assert rule_outcome(r, "BNB07") is Outcome.FAIL
     assert "NOK 0.01 more in cash" in rule(r, "BNB07").fix
+
+
+def test_the_cash_needed_is_the_capital_need_minus_the_grant_sought_when_stated() -> None:
+    """'minus det som finansieres av offentlige tilskudd': the grant sought (300,000), not the
+    most the budget allows (500,000), is what public money finances."""
+    r = bn_budget(admin(1_000_000), grant_sought=300_000, financing=[fin("own", 700_000)])
+    assert rule_outcome(r, "BNB07") is Outcome.PASS
+    assert "cash cost lines NOK 1,000,000 − grant sought NOK 300,000" in rule(r, "BNB07").message
+    short = bn_budget(admin(1_000_000), grant_sought=300_000,
+                      financing=[fin("own", "699999.99")])
+    assert rule_outcome(short, "BNB07") is Outcome.FAIL
 
 
 def test_external_private_cash_counts_as_the_participants_cash() -> None:

@@ -54,6 +54,16 @@ from grantcheck.schemes.no_bedriftsnettverk.parameters import (
 book = BudgetBook()
 
 
+def _this_grant(bctx: BudgetCtx, key: int) -> tuple[Money, str]:
+    """This grant in a project year as the money rules count it, and what it is: the grant
+    sought (budget.grant_sought) in the year applied for, when stated; else the most the
+    year's costs allow."""
+    sought = bctx.budget.grant_sought
+    if sought is not None and _plan(bctx).financing == key:
+        return bctx.in_scheme_currency(sought), "grant sought"
+    return _grant_in(bctx, key), "grant"
+
+
 @book.budget_rule("BNB03", "The administrator's booked costs are at least the public support",
                   cites=[C_BOKFORTE], reads=["budget.lines[].participant", "company.name",
                                              "budget.financing", "network.project_year"])
@@ -70,7 +80,7 @@ def booked_at_administrator(bctx: BudgetCtx) -> Check:
     fails: list[str] = []
     open_fields: list[str] = []
     for key in _financed_years(bctx):
-        public = _grant_in(bctx, key) + _public_in(bctx, key)
+        public = _this_grant(bctx, key)[0] + _public_in(bctx, key)
         low = Money.zero(bctx.currency)
         high = Money.zero(bctx.currency)
         maybe: list[LineResult] = []
@@ -234,12 +244,12 @@ def cash_payment(bctx: BudgetCtx) -> Check:
                if f.source in (Source.OWN, Source.EXTERNAL) and f.financing is Financing.CASH]
     rows: dict[int, tuple[_Need, Money, Money | None, str]] = {}
     for key in _financed_years(bctx):
-        g, other = _grant_in(bctx, key), _public_in(bctx, key)
+        (g, said), other = _this_grant(bctx, key), _public_in(bctx, key)
         need = _capital_need(bctx, key)
         low = _min_cash(need.low, g, other)
         high = _min_cash(need.high, g, other) if need.high is not None else None
-        how = f"cash cost lines {need.low} − grant {g}" + (f" − other public support {other}"
-                                                          if other.amount else "")
+        how = f"cash cost lines {need.low} − {said} {g}" + (f" − other public support {other}"
+                                                            if other.amount else "")
         rng = "" if high == low else \
             f" (up to {high if high is not None else 'an unknown amount'} if " \
             f"{_labels(need.open_)} are paid in cash)"
