@@ -177,6 +177,39 @@ def test_a_partner_adds_pro_rata():
     assert s.category == "medium"  # 30 + 20 = 50
 
 
+def big_partner(share: object) -> list[dict[str, object]]:
+    return [{"name": "P", "relation": "partner", "share_percent": share, "staff": 1000,
+             "turnover": 1}]
+
+
+def test_a_holding_under_25_percent_makes_no_partner_and_adds_nothing():
+    """Annex art. 3(2): a partner holds 25 % or more; 24.99 % of a 1,000-staff enterprise adds
+    nothing, 25 % adds 250."""
+    s = status(employees_fte=20, turnover=1, related=big_partner("24.99"))
+    assert s.category == "small"
+    assert "P (partner, 24.99 % held: under 25 %, no partner (art. 3(2))) adds 0 %" in text_of(
+        s.explanation)
+    assert status(employees_fte=20, turnover=1, related=big_partner(25)).category == "large"
+
+
+def test_a_holding_over_50_percent_is_linked_and_adds_all():
+    """Annex art. 3(3)(a): a majority links; 50 % adds half, 50.01 % adds all."""
+    half = status(employees_fte=0, turnover=1, related=[
+        {"name": "P", "relation": "partner", "share_percent": 50, "staff": 98, "turnover": 1}])
+    assert half.category == "small"  # 49
+    over = status(employees_fte=0, turnover=1, related=[
+        {"name": "P", "relation": "partner", "share_percent": "50.01", "staff": 98,
+         "turnover": 1}])
+    assert over.category == "medium"  # 98
+    assert "over 50 %, a majority, linked (art. 3(3)(a))) adds 100 %" in text_of(
+        over.explanation)
+
+
+def test_a_holding_within_bounds_across_25_percent_leaves_the_status_open():
+    s = status(employees_fte=20, turnover=1, related=big_partner({"min": 20, "max": 30}))
+    assert (s.lowest, s.highest) == ("small", "large")
+
+
 def test_25_percent_public_ownership_is_not_an_sme():
     assert status(employees_fte=5, turnover=1, public_ownership_percent=25).category == "large"
     assert status(employees_fte=5, turnover=1, public_ownership_percent=24).category == "micro"

@@ -46,8 +46,15 @@ MICRO_MONEY = Parameter("sme_micro_money_max", "EUR", {IN_FORCE: Decimal(2_000_0
 PUBLIC_SHARE = Parameter("sme_public_control_min", "percent", {IN_FORCE: Decimal(25)}, SME_ART3,
                          note="percent held by public bodies from which a firm is not an SME")
 
+# a partner holds 25 % or more (art. 3(2)); a majority of the voting rights links (art. 3(3)(a))
+PARTNER_MIN = Parameter("sme_partner_holding_min", "percent", {IN_FORCE: Decimal(25)}, SME_ART3,
+                        note="the holding from which an enterprise is a partner (art. 3(2))")
+LINKED_ABOVE = Parameter("sme_linked_holding_above", "percent", {IN_FORCE: Decimal(50)},
+                         SME_ART3, note="a holding above it is a majority: a linked enterprise "
+                         "(art. 3(3)(a))")
+
 PARAMETERS = (MEDIUM_STAFF, MEDIUM_TURNOVER, MEDIUM_BALANCE, SMALL_STAFF, SMALL_MONEY,
-              MICRO_STAFF, MICRO_MONEY, PUBLIC_SHARE)
+              MICRO_STAFF, MICRO_MONEY, PUBLIC_SHARE, PARTNER_MIN, LINKED_ABOVE)
 CITES = (SME_ART2, SME_ART3, SME_ART4)
 
 ORDER = ("micro", "small", "medium", "large")
@@ -202,8 +209,27 @@ def _describe(f: Figures) -> str:
     return f"{show(f.staff)} AWU, turnover {t}, balance sheet {b}"
 
 
-def _adds(name: str, relation: str, share: Any) -> Text:
-    return lambda: f"{name} ({relation}) adds {show(share * 100)} %"
+def _partner_share(ctx: Ctx, held: Any) -> Any:
+    """The part of a partner's figures that adds (Annex art. 6(2): pro rata to the holding):
+    a holding under 25 % makes no partner (art. 3(2)) and adds nothing; one over 50 % is a
+    majority, a linked enterprise (art. 3(3)(a)), and adds all; a holding within bounds, the
+    range of those parts."""
+    least, most = PARTNER_MIN.at(ctx.on), LINKED_ABOVE.at(ctx.on)
+
+    def part(x: Decimal) -> Decimal:
+        return Decimal(0) if x < least else Decimal(1) if x > most else x / 100
+
+    return held.map(part) if is_range(held) else part(held)
+
+
+def _adds(ctx: Ctx, name: str, relation: str, share: Any, held: Any = None) -> Text:
+    why = ""
+    if relation == "partner" and not is_range(share) and share in (0, 1):
+        why = (f", {show(held)} % held: under {show(PARTNER_MIN.at(ctx.on))} %, no partner "
+               "(art. 3(2))" if share == 0 else
+               f", {show(held)} % held: over {show(LINKED_ABOVE.at(ctx.on))} %, a majority, "
+               "linked (art. 3(3)(a))")
+    return lambda: f"{name} ({relation}{why}) adds {show(share * 100)} %"
 
 
 def company_status(ctx: Ctx) -> SmeStatus:
@@ -242,12 +268,12 @@ def _company_status(ctx: Ctx) -> SmeStatus:
                                  f"{show(held_by)} %: not an SME (art. 3(4))")
             if public_held is None:
                 open_facts.extend(held_by.facts)
-        share = held_by / 100 if r.relation == "partner" else Decimal(1)
+        share = _partner_share(ctx, held_by) if r.relation == "partner" else Decimal(1)
         other = Figures(ctx.figure(r.staff, f"{prefix}.staff"),
                         _money_fact(ctx, r.turnover, f"{prefix}.turnover"),
                         _money_fact(ctx, r.balance_sheet_total, f"{prefix}.balance_sheet_total"))
         total = _add(total, other, share)
-        notes.append(_adds(r.name, r.relation, share))
+        notes.append(_adds(ctx, r.name, r.relation, share, held_by))
     prev = c.previous_year
     if prev is not None and prev.staff is not None and (
             prev.turnover is not None or prev.balance_sheet_total is not None):
