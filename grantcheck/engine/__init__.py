@@ -91,6 +91,7 @@ from grantcheck.engine.messages import because as because
 from grantcheck.engine.rules import Finding as Finding
 from grantcheck.engine.rules import Rule as Rule
 from grantcheck.engine.rules import RuleBook as RuleBook
+from grantcheck.engine.rules import applied_by as applied_by
 from grantcheck.engine.rules import dated as dated
 from grantcheck.engine.rules import declaration_checks as declaration_checks
 from grantcheck.engine.rules import derived as derived

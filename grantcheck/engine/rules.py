@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, NoReturn, TypeVar
 
 from grantcheck.citations import Citation
@@ -24,7 +25,7 @@ from grantcheck.engine.context import _UNSET, Ctx
 from grantcheck.engine.messages import Because, Message, Said
 from grantcheck.fx import NoRate
 from grantcheck.law.dates import DateOutOfRange
-from grantcheck.parameters import NotEncoded
+from grantcheck.parameters import NotEncoded, Parameter
 
 T = TypeVar("T")
 
@@ -240,6 +241,34 @@ def declaration_checks(path: str) -> dict[bool | None, Check]:
 T_NOT_DECLARED = Message("not declared: {path}", fix="set {path} = true if it holds (false if not)")
 T_DECLARED = Message("declared {path} = {value}",
                      fix="the scheme requires it; it can only change if the facts change")
+
+
+def applied_by(last_day: Parameter[date]) -> Callable[[Ctx], Check]:
+    """A rule's check for a call that closes: while the call is open on the evaluation date,
+    an application dated (``project.application_date``) after ``last_day``, its last open day,
+    cannot be sent. Without an application date the application is the evaluation date's;
+    once the call has closed, its status says so (the verdict it would have had is the rules'
+    without the deadline). Both are said as information, never read as a date."""
+    def fn(ctx: Ctx) -> Check:
+        last = last_day.at(ctx.on)
+        if ctx.on > last:
+            return T_CALL_CLOSED.info(on=ctx.on, last=last)
+        applied = ctx.value("project.application_date")
+        if applied is None:
+            return T_APPLIED_ON_THE_DATE.info(on=ctx.on, last=last)
+        return T_APPLIED.check(applied <= last, applied=applied, last=last)
+
+    fn.__doc__ = "An application dated after the call's last open day cannot be sent."
+    return fn
+
+
+T_APPLIED = Message("application date {applied}; the call's last open day is {last}",
+                    fix="the call takes no application after {last}: apply by then")
+T_CALL_CLOSED = Message("the call's last open day {last} is before the evaluation date {on}: "
+                        "the call is closed, as its status says")
+T_APPLIED_ON_THE_DATE = Message("no application date stated (project.application_date): the "
+                                "application is read as sent on the evaluation date {on}; the "
+                                "call's last open day is {last}")
 
 
 def _requiring(paths: tuple[str, ...], fn: Callable[[Ctx], Check]) -> Callable[[Ctx], Check]:

@@ -97,8 +97,8 @@ def test_the_catalogue_groups_the_rules_under_its_headings_the_legal_basis_first
     """Each rule's section gives the requirements catalogue's groups, in rule order."""
     assert sections("dk-innobooster-people") == (
         ("Legal basis", ("IP00",)),
-        ("Applicant", ("IP01", "IP02", "IP03", "IP04", "IP05", "IP06", "IP07", "IP08", "IP09",
-                       "IP10", "IP11", "IP27", "IP28", "IP29", "IP30", "IP31")),
+        ("Applicant", ("IP39", "IP01", "IP02", "IP03", "IP04", "IP05", "IP06", "IP07", "IP08",
+                       "IP09", "IP10", "IP11", "IP27", "IP28", "IP29", "IP30", "IP31")),
         ("Employees the grant is for", ("IP12", "IP13", "IP14", "IP15", "IP16", "IP17", "IP18",
                                         "IP20", "IP21", "IP22", "IP23", "IP24", "IP25", "IP26")),
         ("Money", ("IP19",)),
@@ -692,3 +692,13 @@ def test_grant_never_exceeds_cap_or_rate_and_adds_up(salaries: list[Decimal]) ->
 def test_the_payout_schedule_is_in_the_notes() -> None:
     assert any("50 % up front" in n and "month 6" in n and "auditor" in n
                for n in SCHEME.notes)
+
+
+def test_without_an_application_date_the_evaluation_dates_call_status_decides() -> None:
+    """IP39 reads no date into a missing one: it says the application is the evaluation
+    date's, whose call status the verdict already shows."""
+    data = without("project", "application_date")
+    f = finding(SCHEME, data, "IP39", ON)
+    assert f.outcome is INFO
+    assert "read as sent on the evaluation date 2020-09-01" in f.message
+    assert "last open day is 2020-12-01" in f.message

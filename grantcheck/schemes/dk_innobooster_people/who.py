@@ -1,4 +1,5 @@
-"""Innobooster People's rules for "Hvem kan søge?" (who can apply): IP01–IP11, in page order.
+"""Innobooster People's rules for "Hvem kan søge?" (who can apply): IP01–IP11, in page order,
+after the page's first line, the call's last day (IP39).
 
 Capital or turnover, a Danish CVR number, then the GBER art. 22 conditions the page lists (age,
 no takeover, no profit distribution, no merger, small enterprise, plus "unlisted" from art. 22(2))
@@ -18,6 +19,7 @@ from grantcheck.engine import (
     Message,
     Missing,
     RuleBook,
+    applied_by,
     passed,
 )
 from grantcheck.facts import at_least, show
@@ -32,6 +34,7 @@ from grantcheck.schemes.dk_innobooster_people.page import (
     C_ART22_PAGE,
     C_CAPITAL,
     C_CVR,
+    C_DEADLINE,
     C_GBER_1_3,
     C_GBER_22,
     C_MERGER,
@@ -48,6 +51,7 @@ from grantcheck.schemes.dk_innobooster_people.page import (
 )
 from grantcheck.schemes.dk_innobooster_people.parameters import (
     AGE_MARGIN_MONTHS,
+    CALL_LAST_DAY,
     CAPITAL_MIN,
     GBER_APPLIES,
     MAX_AGE_YEARS,
@@ -55,6 +59,11 @@ from grantcheck.schemes.dk_innobooster_people.parameters import (
 )
 
 rules = RuleBook()
+
+# the page's first line: "Vi tager løbende imod ansøgninger frem til 1. december 2020"
+rules.add("IP39", "The application is sent by the call's last day, 2020-12-01",
+          applied_by(CALL_LAST_DAY), kind=Kind.HARD, section=S_APPLICANT, cites=[C_DEADLINE],
+          reads=["project.application_date"])
 
 
 def _gber(ctx: Ctx) -> None:

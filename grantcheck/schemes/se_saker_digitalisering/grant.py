@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from grantcheck.engine import Amounts, Ctx, dated
+from grantcheck.engine import Amounts, Check, Ctx, dated, missing
 from grantcheck.money import Money, format_percent, min_money
-from grantcheck.schemes.se_saker_digitalisering.derived import rates, sek
+from grantcheck.schemes.se_saker_digitalisering.derived import (
+    figures,
+    in_sek_or_converted,
+    rates,
+    sek,
+)
 from grantcheck.schemes.se_saker_digitalisering.page import (
     C_LAGSTA,
     C_MAX_10_MKR,
@@ -65,3 +70,38 @@ def amounts(ctx: Ctx) -> Amounts:
     return Amounts(grant, base - grant, form, basis, rate=share, cap=cap, cost_base=base,
                    cites=cites)
 
+
+# SD13 (registered in rules.py): the grant arithmetic's minimum
+def minimum_application(ctx: Ctx) -> Check:
+    """'Lägsta belopp för ansökan är 500 tkr', read as the grant sought. Without the grant
+    sought, a total budget whose 50 % ('max 50 procent av projektets totalbudget') stays
+    below the minimum decides it: no grant sought could reach the minimum."""
+    sought = ctx.value("project.grant_sought")
+    floor, _ = sek(ctx, MIN_APPLICATION)
+    if sought is None:
+        budget = ctx.value("project.budget_total")
+        share = MAX_SHARE.at(ctx.on)
+        if budget is not None and (most := ctx.money(budget) * share) < floor:
+            needed = floor * (1 / share)
+            return T_MINIMUM_BY_BUDGET[ctx.currency != "SEK"].failed(
+                budget=ctx.money(budget), share=format_percent(share), most=most.rounded(),
+                needed=needed.rounded(), more=(needed - ctx.money(budget)).rounded(),
+                **figures(ctx, minimum=MIN_APPLICATION))
+        return missing("project.grant_sought")
+    grant = ctx.money(sought)
+    budget_floor = MIN_APPLICATION.money(ctx.on) * (1 / MAX_SHARE.at(ctx.on))
+    return T_MINIMUM[ctx.currency != "SEK"].check(
+        grant >= floor, grant=grant, budget_floor=budget_floor,
+        share=format_percent(MAX_SHARE.at(ctx.on)), floor=floor.rounded(),
+        more=(floor - grant).rounded(), **figures(ctx, minimum=MIN_APPLICATION))
+
+
+T_MINIMUM_BY_BUDGET = in_sek_or_converted(
+    "no grant sought stated, but at most {share} of the total budget {budget} = {most} can be "
+    "granted, below the minimum {minimum} ('Lägsta belopp för ansökan'){rates}",
+    fix="raise the total budget to at least {needed} ({more} more)",
+    figures=("minimum",))
+T_MINIMUM = in_sek_or_converted(
+    "grant sought {grant}; minimum {minimum} ('Lägsta belopp för ansökan', read as the grant "
+    "sought, so a total budget of at least {budget_floor} at {share}: derived){rates}",
+    fix="the grant sought must reach {floor} ({more} more)", figures=("minimum",))

@@ -10,6 +10,7 @@ from grantcheck.engine import (
     Kind,
     Message,
     RuleBook,
+    applied_by,
     missing,
     passed,
 )
@@ -21,6 +22,7 @@ from grantcheck.schemes.se_saker_digitalisering.derived import (
     sek,
     unstated,
 )
+from grantcheck.schemes.se_saker_digitalisering.grant import minimum_application
 from grantcheck.schemes.se_saker_digitalisering.page import (
     C_ANDRA_TEMAN,
     C_DIALOG,
@@ -46,6 +48,7 @@ from grantcheck.schemes.se_saker_digitalisering.page import (
     C_REGION,
     C_REGION_KRITERIER,
     C_SAMVERKANSAVTAL,
+    C_STANGER,
     C_STODET_STYRS,
     C_TEMA,
     C_TILLAGG,
@@ -55,9 +58,9 @@ from grantcheck.schemes.se_saker_digitalisering.page import (
 )
 from grantcheck.schemes.se_saker_digitalisering.parameters import (
     CALL_BUDGET,
+    CALL_CLOSES,
     COFINANCING_MIN,
     MAX_SHARE,
-    MIN_APPLICATION,
     PROJECT_END_LATEST,
     TARGET_MIN_EMPLOYEES,
     TRAINING_MAX,
@@ -248,41 +251,9 @@ T_ADDON = in_sek_or_converted(
     "maximum)", figures=("overall", "per_person"))
 
 
-@rules.rule("SD13", "The grant sought is at least SEK 500,000", kind=Kind.HARD,
-            section=S_MONEY, cites=[C_LAGSTA], reads=("project.grant_sought",))
-def minimum_application(ctx: Ctx) -> Check:
-    """'Lägsta belopp för ansökan är 500 tkr', read as the grant sought. Without the grant
-    sought, a total budget whose 50 % ('max 50 procent av projektets totalbudget') stays
-    below the minimum decides it: no grant sought could reach the minimum."""
-    sought = ctx.value("project.grant_sought")
-    floor, _ = sek(ctx, MIN_APPLICATION)
-    if sought is None:
-        budget = ctx.value("project.budget_total")
-        share = MAX_SHARE.at(ctx.on)
-        if budget is not None and (most := ctx.money(budget) * share) < floor:
-            needed = floor * (1 / share)
-            return T_MINIMUM_BY_BUDGET[ctx.currency != "SEK"].failed(
-                budget=ctx.money(budget), share=format_percent(share), most=most.rounded(),
-                needed=needed.rounded(), more=(needed - ctx.money(budget)).rounded(),
-                **figures(ctx, minimum=MIN_APPLICATION))
-        return missing("project.grant_sought")
-    grant = ctx.money(sought)
-    budget_floor = MIN_APPLICATION.money(ctx.on) * (1 / MAX_SHARE.at(ctx.on))
-    return T_MINIMUM[ctx.currency != "SEK"].check(
-        grant >= floor, grant=grant, budget_floor=budget_floor,
-        share=format_percent(MAX_SHARE.at(ctx.on)), floor=floor.rounded(),
-        more=(floor - grant).rounded(), **figures(ctx, minimum=MIN_APPLICATION))
-
-
-T_MINIMUM_BY_BUDGET = in_sek_or_converted(
-    "no grant sought stated, but at most {share} of the total budget {budget} = {most} can be "
-    "granted, below the minimum {minimum} ('Lägsta belopp för ansökan'){rates}",
-    fix="raise the total budget to at least {needed} ({more} more)",
-    figures=("minimum",))
-T_MINIMUM = in_sek_or_converted(
-    "grant sought {grant}; minimum {minimum} ('Lägsta belopp för ansökan', read as the grant "
-    "sought, so a total budget of at least {budget_floor} at {share}: derived){rates}",
-    fix="the grant sought must reach {floor} ({more} more)", figures=("minimum",))
+rules.add("SD13", "The grant sought is at least SEK 500,000", minimum_application,
+          kind=Kind.HARD, section=S_MONEY, cites=[C_LAGSTA],
+          reads=["project.grant_sought", "project.budget_total"])
 
 
 @rules.rule("SD14", "The grant sought is within the call's whole budget of SEK 10 million",
@@ -346,6 +317,11 @@ def starts_after_application(ctx: Ctx) -> Check:
 T_START = Message("project starts {start}; application date {applied} (the earliest start)",
                   fix="move project.start to {applied} or later; costs before the start are not "
                   "covered")
+
+
+rules.add("SD20", "The application is sent by the call's last open day, 2023-03-01",
+          applied_by(CALL_CLOSES), kind=Kind.HARD, section=S_STATUS, cites=[C_STANGER],
+          reads=["project.application_date"])
 
 
 @rules.rule("SD17", "The project ends by 2023-10-31", kind=Kind.HARD,
