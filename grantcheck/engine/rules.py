@@ -251,15 +251,23 @@ def applied_by(last_day: Parameter[date]) -> Callable[[Ctx], Check]:
     without the deadline). Both are said as information, never read as a date."""
     def fn(ctx: Ctx) -> Check:
         last = last_day.at(ctx.on)
-        if ctx.on > last:
-            return T_CALL_CLOSED.info(on=ctx.on, last=last)
+        if ctx.on > last:  # the same check for every profile on the date: made once
+            return ctx.constant(_call_closed, last_day)
         applied = ctx.value("project.application_date")
         if applied is None:
-            return T_APPLIED_ON_THE_DATE.info(on=ctx.on, last=last)
+            return ctx.constant(_applied_on_the_date, last_day)
         return T_APPLIED.check(applied <= last, applied=applied, last=last)
 
     fn.__doc__ = "An application dated after the call's last open day cannot be sent."
     return fn
+
+
+def _call_closed(ctx: Ctx, last_day: Parameter[date]) -> Check:
+    return T_CALL_CLOSED.info(on=ctx.on, last=last_day.at(ctx.on))
+
+
+def _applied_on_the_date(ctx: Ctx, last_day: Parameter[date]) -> Check:
+    return T_APPLIED_ON_THE_DATE.info(on=ctx.on, last=last_day.at(ctx.on))
 
 
 T_APPLIED = Message("application date {applied}; the call's last open day is {last}",
