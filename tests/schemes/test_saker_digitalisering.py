@@ -74,7 +74,10 @@ def test_an_organisation_that_is_neither_cannot() -> None:
 
 
 def test_a_non_promoter_with_region_status_unknown_is_unknown() -> None:
-    data = without(merged(PROMOTER, company={"innovation_promoter": False}), "company",
+    """A public body may be a region: is_region settles it (another legal form rules a
+    region out, see the case file)."""
+    data = without(merged(PROMOTER, company={"innovation_promoter": False,
+                                             "legal_form": "public_body"}), "company",
                    "is_region")
     f = finding(SCHEME, data, "SD01", on=OPEN)
     assert f.outcome is Outcome.UNKNOWN
@@ -82,7 +85,8 @@ def test_a_non_promoter_with_region_status_unknown_is_unknown() -> None:
 
 
 def test_neither_fact_stated_names_both_fields() -> None:
-    data = without(without(PROMOTER, "company", "is_region"), "company", "innovation_promoter")
+    data = without(without(without(PROMOTER, "company", "is_region"), "company",
+                           "innovation_promoter"), "company", "legal_form")
     f = finding(SCHEME, data, "SD01", on=OPEN)
     assert f.outcome is Outcome.UNKNOWN
     assert f.missing == ("company.innovation_promoter", "company.is_region")
@@ -136,9 +140,17 @@ def test_a_region_without_the_member_declaration_is_unknown() -> None:
 
 
 def test_the_member_rule_is_unknown_when_region_status_is_not_stated() -> None:
-    f = finding(SCHEME, without(PROMOTER, "company", "is_region"), "SD05", on=OPEN)
+    public = merged(PROMOTER, company={"legal_form": "public_body"})
+    f = finding(SCHEME, without(public, "company", "is_region"), "SD05", on=OPEN)
     assert f.outcome is Outcome.UNKNOWN
     assert f.missing == ("company.is_region",)
+
+
+def test_the_member_rule_does_not_apply_to_an_applicant_whose_legal_form_is_no_region() -> None:
+    f = finding(SCHEME, without(PROMOTER, "company", "is_region"), "SD05", on=OPEN)
+    assert f.outcome is Outcome.PASS
+    assert f.message == ("company.legal_form = association: not a region (a region is a "
+                         "public body), so the rule does not apply")
 
 
 # --- SD06 regional anchoring, SD07 sole trader ----------------------------------------------

@@ -90,11 +90,11 @@ T_NOT_STATED = Message("the profile does not state {missing_and}",
 @rules.rule("SD01", "The applicant is an innovation- or business-promoting organisation, or a "
             "region applying for a group of them", kind=Kind.HARD,
             section=S_APPLICANT, cites=[C_FRAMJARE, C_REGION],
-            reads=("company.innovation_promoter", "company.is_region"))
+            reads=("company.innovation_promoter", "company.is_region", "company.legal_form"))
 def promoter_or_region(ctx: Ctx) -> Check:
     """'företags- och innovationsfrämjande aktörer, offentliga och privata' or 'En region'."""
     promoter = ctx.value("company.innovation_promoter")
-    region = ctx.value("company.is_region")
+    region = _region(ctx)
     if promoter:
         return passed("an innovation- or business-promoting organisation offering small "
                       "companies qualified information, advice and coaching "
@@ -102,10 +102,21 @@ def promoter_or_region(ctx: Ctx) -> Check:
     if region:
         return passed("a region applying for a group of promoting organisations "
                       "(company.is_region = true)")
-    missing = unstated(ctx, "company.innovation_promoter", "company.is_region")
+    missing = [p for p, v in (("company.innovation_promoter", promoter),
+                              ("company.is_region", region)) if v is None]
     if missing:
         return T_PROMOTER_OPEN.unknown(*missing, fields=", ".join(missing))
     return NOT_PROMOTER
+
+
+def _region(ctx: Ctx) -> bool | None:
+    """Whether the applicant is a region: company.is_region, else False when its legal form
+    rules a region out (a region is a public body), else not known."""
+    region = ctx.value("company.is_region")
+    if region is not None:
+        return bool(region)
+    form = ctx.value("company.legal_form")
+    return None if form in (None, LegalForm.PUBLIC_BODY, LegalForm.OTHER) else False
 
 
 T_PROMOTER_OPEN = Message("the profile does not say whether the applicant is a promoting "
@@ -129,13 +140,16 @@ rules.declaration("SD04", "The applicant has networks, market channels and partn
 
 @rules.rule("SD05", "A region's member organisations meet the applicant criteria",
             kind=Kind.DECLARATION, section=S_APPLICANT, cites=[C_REGION_KRITERIER, C_REGION],
-            reads=("company.is_region", "declarations.members_meet_criteria"))
+            reads=("company.is_region", "company.legal_form",
+                   "declarations.members_meet_criteria"))
 def region_members(ctx: Ctx) -> Check:
     """'I övrigt gäller kriterierna för deltagande innovations- och företagsfrämjare'."""
-    is_region = ctx.value("company.is_region")
+    is_region = _region(ctx)
     if is_region is None:
         return missing("company.is_region")
     if not is_region:
+        if ctx.value("company.is_region") is None:
+            return T_NO_REGION_BY_FORM.passed(form=ctx.value("company.legal_form"))
         return passed("not a region (company.is_region = false): the rule does not apply")
     members = ctx.value("declarations.members_meet_criteria")
     if members is None:
@@ -143,6 +157,8 @@ def region_members(ctx: Ctx) -> Check:
     return T_MEMBERS.check(bool(members), declared=str(members).lower())
 
 
+T_NO_REGION_BY_FORM = Message("company.legal_form = {form}: not a region (a region is a public "
+                              "body), so the rule does not apply")
 T_MEMBERS_OPEN = Message("a region applying for a group: not declared whether the member "
                          "organisations meet the applicant criteria",
                          fix="set declarations.members_meet_criteria = true if every member "
