@@ -41,7 +41,6 @@ def ordered(results: list[SchemeResult]) -> list[SchemeResult]:
     return sorted(results, key=lambda r: RANK[shown_as(r)])
 
 
-
 def _amounts_words(r: SchemeResult) -> str:
     a = r.amounts.amounts
     if a is None:

@@ -54,15 +54,7 @@ def amounts(ctx: Ctx) -> Amounts:
     cap = CAP.money(ctx.on)
     most = FUNDED_MAX.at(ctx.on)
     emps = ctx.profile.employees
-    missing: tuple[str, ...] = ()
     if emps is None:
-        missing = ("employees",)
-    else:
-        missing = tuple(f"employees[{i}].monthly_salary"
-                        for i, e in enumerate(emps) if e.monthly_salary is None)
-    if missing and emps is not None:  # listed: each at most a full subsidy, the rest known
-        return _without_salaries(ctx, emps, missing)
-    if missing:
         return Amounts(
             cap, None, OWN_FUNDING_FORM,
             lambda: f"without the funded employees' monthly salaries: the cap of {cap} per "
@@ -70,8 +62,11 @@ def amounts(ctx: Ctx) -> Amounts:
             f"{per_month}, derived arithmetic); the subsidy is at most {format_percent(rate)} of "
             f"each salary cost and {per_month} a month per employee, nothing but salary is "
             "covered",
-            rate=rate, cap=cap, cites=AMOUNT_CITES, missing=missing)
-    assert emps is not None
+            rate=rate, cap=cap, cites=AMOUNT_CITES, missing=("employees",))
+    missing = tuple(f"employees[{i}].monthly_salary"
+                    for i, e in enumerate(emps) if e.monthly_salary is None)
+    if missing:  # listed: each at most a full subsidy, the rest known
+        return _without_salaries(ctx, emps, missing, per_month, months, rate, cap)
     base = Money.zero("DKK")
     subsidy = Money.zero("DKK")
     each: list[tuple[str, Money, Money]] = []  # name, salary, monthly subsidy
@@ -98,14 +93,12 @@ def amounts(ctx: Ctx) -> Amounts:
                    cost_base=base, cites=AMOUNT_CITES)
 
 
-def _without_salaries(ctx: Ctx, emps: list[Any], missing: tuple[str, ...]) -> Amounts:
+def _without_salaries(ctx: Ctx, emps: list[Any], missing: tuple[str, ...], per_month: Money,
+                      months: int, rate: Decimal, cap: Money) -> Amounts:
     """The most the listed employees can get while some salaries are not stated: 12 × DKK
     30,000 for each of those (the most a month's subsidy can be), 12 × min(DKK 30,000, 75 % ×
-    salary) for the others, at most the company's cap. The own funding needs the salaries."""
-    per_month = SUBSIDY_PER_MONTH.money(ctx.on)
-    months = SUBSIDY_MONTHS.at(ctx.on)
-    rate = SALARY_RATE.at(ctx.on)
-    cap = CAP.money(ctx.on)
+    salary) for the others, at most the company's cap (``amounts``' parameters, in force on
+    the date). The own funding needs the salaries."""
     subsidy = Money.zero("DKK")
     for e in emps:
         monthly = per_month if e.monthly_salary is None else monthly_subsidy(

@@ -79,13 +79,14 @@ def minimum_application(ctx: Ctx) -> Check:
     sought = ctx.value("project.grant_sought")
     floor, _ = sek(ctx, MIN_APPLICATION)
     if sought is None:
-        budget = ctx.value("project.budget_total")
+        stated = ctx.value("project.budget_total")
+        budget = None if stated is None else ctx.money(stated)
         share = MAX_SHARE.at(ctx.on)
-        if budget is not None and (most := ctx.money(budget) * share) < floor:
+        if budget is not None and (most := budget * share) < floor:
             needed = floor * (1 / share)
             return T_MINIMUM_BY_BUDGET[ctx.currency != "SEK"].failed(
-                budget=ctx.money(budget), share=format_percent(share), most=most.rounded(),
-                needed=needed.rounded(), more=(needed - ctx.money(budget)).rounded(),
+                budget=budget, share=format_percent(share), most=most.rounded(),
+                needed=needed.rounded(), more=(needed - budget).rounded(),
                 **figures(ctx, minimum=MIN_APPLICATION))
         return missing("project.grant_sought")
     grant = ctx.money(sought)
