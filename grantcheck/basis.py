@@ -31,8 +31,7 @@ class Fact(NamedTuple):
     cite: Citation
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(NamedTuple):
     """One act and the days it applies: from ``applies_from`` to ``applies_until`` (both
     included; ``applies_until`` None: the act states no end)."""
 

@@ -12,11 +12,10 @@ here, GBER in :mod:`grantcheck.law.gber`; each scheme package holds its own page
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     publisher: str
@@ -25,8 +24,7 @@ class Source:
     is_scheme_page: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     source: Source
     section: str
     quote: str

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from grantcheck.citations import ECB_RATES, Citation, eu
 from grantcheck.money import CURRENCIES, Money, trusted
@@ -31,8 +32,7 @@ RATE_CITATION: Citation = eu(
 STALE_AFTER = timedelta(days=45)
 
 
-@dataclass(frozen=True, slots=True)
-class Rate:
+class Rate(NamedTuple):
     currency: str
     per_eur: Decimal  # units of `currency` for one euro
     rate_date: date

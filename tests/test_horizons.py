@@ -241,8 +241,8 @@ def test_the_digest_changes_when_a_parameter_value_or_a_citation_changes():
     assert digest(changed) != digest(po)
     assert digest(dataclasses.replace(po, parameters=po.parameters)) == digest(po)
     rule = po.rules[1]
-    cite = dataclasses.replace(rule.cites[0], quote=rule.cites[0].quote + " ")
-    recited = dataclasses.replace(rule, cites=(*rule.cites[:1], cite))
+    cite = rule.cites[0]._replace(quote=rule.cites[0].quote + " ")
+    recited = rule._replace(cites=(*rule.cites[:1], cite))
     assert digest(dataclasses.replace(po, rules=(po.rules[0], recited, *po.rules[2:]))) \
         != digest(po)
 

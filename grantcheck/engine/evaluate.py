@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -43,8 +43,7 @@ class Stage(StrEnum):
     REMINDER = "reminder"
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     id: str
     name: str
     cites: tuple[Citation, ...]
@@ -84,15 +83,13 @@ class Amounts(NamedTuple):
 AmountsFn = Callable[[Ctx], Amounts]
 
 
-@dataclass(frozen=True, slots=True)
-class Tier:
+class Tier(NamedTuple):
     id: str
     name: str
     amounts: AmountsFn
 
 
-@dataclass(frozen=True, slots=True)
-class CallWindow:
+class CallWindow(NamedTuple):
     opens: date | None
     closes: date | None  # the last open day
     cites: tuple[Citation, ...]
@@ -165,7 +162,7 @@ class Scheme:
     def __post_init__(self) -> None:
         span = horizon(self.legal_bases, self.call.known_from, self.parameters)
         object.__setattr__(self, "horizon", span)
-        object.__setattr__(self, "call", replace(self.call, encoded=span))
+        object.__setattr__(self, "call", self.call._replace(encoded=span))
         unknown_ids = set(self.applicability) - {r.id for r in self.rules}
         if unknown_ids:
             raise ValueError(f"scheme {self.id}: applicability names no rule "
@@ -192,8 +189,7 @@ class Scheme:
 
 
 
-@dataclass(frozen=True)
-class DocumentStatus:
+class DocumentStatus(NamedTuple):
     document: Document
     held: bool | None  # None: the profile does not list documents held
     needed: bool | None  # None: cannot tell whether it is needed

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NamedTuple, NoReturn, TypeVar
 
 from grantcheck.citations import Citation
 from grantcheck.engine.checks import (
@@ -32,8 +31,7 @@ T = TypeVar("T")
 # --- rules --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     title: str
     kind: Kind

@@ -16,8 +16,7 @@ It decides what `match` shows by default (``--all`` shows every scheme).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from grantcheck.engine.checks import Outcome
 
@@ -32,8 +31,7 @@ CLOSED = "closed"
 _OPEN_STATES = frozenset({"open", "not_encoded"})
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+class Scope(NamedTuple):
     state: str  # IN_SCOPE, NOT_APPLICABLE or CLOSED
     reason: str = ""  # why not in scope, in a few words
     applicable_if: tuple[str, ...] = ()  # not applicable: the fields that would make it so

@@ -18,7 +18,6 @@ grant it would give (:func:`within_ceiling`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
@@ -152,8 +151,7 @@ def _fiscal_window_start(on: date, start_month: int, years: int) -> date:
     return date(current.year - (years - 1), start_month, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Regime:
+class Regime(NamedTuple):
     """The de minimis regime in force on one date, its ceiling in one currency, and its texts."""
 
     ceiling: Money

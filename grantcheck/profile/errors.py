@@ -8,8 +8,7 @@ import difflib
 import functools
 import re
 import sys
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -17,8 +16,7 @@ from grantcheck.profile.model import Profile
 from grantcheck.profile.types import model_of
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     path: str  # dotted field path, "" for the file as a whole
     message: str
     line: int | None = None

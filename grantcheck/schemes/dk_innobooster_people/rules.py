@@ -8,7 +8,6 @@ rules for that date are not encoded), before anything else is asked of the profi
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Callable
 
@@ -29,6 +28,6 @@ def _version_3(fn: Callable[[Ctx], Check]) -> Callable[[Ctx], Check]:
 
 
 RULES: tuple[Rule, ...] = tuple(
-    dataclasses.replace(r, fn=_version_3(r.fn))
+    r._replace(fn=_version_3(r.fn))
     for r in (*who.rules.rules, *what.rules.rules, *what_terms.rules.rules,
               *assessment.rules.rules))

@@ -3,9 +3,8 @@ the shares in force on a date, and the full-time employees as the page counts th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from grantcheck.engine import Ctx, Text, dated, derived
 from grantcheck.facts import is_range, least, show
@@ -40,8 +39,7 @@ def _num(d: Decimal) -> str:
 # still marks the rates as used in each profile's result.
 
 
-@dataclass(frozen=True, slots=True)
-class _Local:
+class _Local(NamedTuple):
     """A money parameter on one date in the company's currency, and its texts."""
 
     money: Money  # converted at the dated rate, unrounded
@@ -74,8 +72,7 @@ def _rate_text(ctx: Ctx, frm: str) -> str:
     return ctx.fx.describe_conversion(frm, ctx.currency)
 
 
-@dataclass(frozen=True, slots=True)
-class _Dated:
+class _Dated(NamedTuple):
     """The shares and rates in force on one date, and their texts."""
 
     advice_rate: Decimal  # the advice grant: 1 − the own financing of the advice

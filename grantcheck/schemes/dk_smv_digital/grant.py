@@ -4,7 +4,6 @@ check."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
@@ -49,8 +48,7 @@ from grantcheck.schemes.dk_smv_digital.parameters import (
 from grantcheck.schemes.dk_smv_digital.vocabulary import SmvActivity
 
 
-@dataclass(frozen=True)
-class _Voucher:
+class _Voucher(NamedTuple):
     id: str
     name: str
     cap: Parameter[Decimal]

@@ -3,8 +3,8 @@ eligible costs and at most NOK 750,000. Used by the amounts and the budget check
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from grantcheck.engine import Amounts, Ctx, Text, dated, template
 from grantcheck.money import Money, format_percent, min_money
@@ -65,8 +65,7 @@ def year_grant(base: Money, rate: Decimal, caps: list[tuple[Money, Text]]) -> Mo
 AMOUNTS_CITES = (C_STOTTEBELOP, C_MAKS_50, C_EGENFINANSIERING)
 
 
-@dataclass(frozen=True)
-class _Terms:
+class _Terms(NamedTuple):
     """What every basis states that depends only on the date and the cap."""
 
     percent: str  # the public share, "50 %"

@@ -9,7 +9,6 @@ definitions, "Hva omfattes?", "Hva omfattes ikke?" (with the page's list of excl
 
 from __future__ import annotations
 
-import dataclasses
 from typing import NamedTuple
 
 from grantcheck.citations import Citation, Source, eu
@@ -153,8 +152,8 @@ C_SMB = Citation(
 EU_29_2 = gber.ART_29_2
 EU_29_4 = gber.ART_29_4
 EU_8_3 = gber.ART_8_3
-EU_4_1_L = dataclasses.replace(
-    gber.ART_4_1_L, note="the figure Innovasjon Norge's own GBER-29 guidance states")
+EU_4_1_L = gber.ART_4_1_L._replace(
+    note="the figure Innovasjon Norge's own GBER-29 guidance states")
 EU_2023_AMENDMENT = eu(
     gber.GBER_AMENDMENT_2023, "Article 1 (amending Article 4 GBER)",
     note="amended the notification thresholds of GBER art. 4; whether and from when the "
