@@ -140,6 +140,14 @@ def test_a_wrong_type_names_the_dotted_path():
     assert p.message == "must be a number (got 'lots')"
 
 
+def test_a_fraction_where_a_count_is_asked_is_said_to_need_a_whole_number():
+    """2.5 is a number: the message says what is wrong with it (a count of years is whole)."""
+    [p] = problems(GOOD + "[network]\nduration_years = 2.5\n")
+    assert (p.path, p.message) == ("network.duration_years", "must be a whole number (got 2.5)")
+    [p] = problems(GOOD + '[network]\nduration_years = "two"\n')
+    assert p.message == "must be a number (got 'two')"
+
+
 def test_a_toml_syntax_error_gives_line_and_column():
     [p] = problems('[company]\nname = "X\n')
     assert p.line == 2 and p.column is not None

@@ -8,6 +8,7 @@ import difflib
 import functools
 import re
 import sys
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
@@ -148,6 +149,9 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         msg = f"must not be negative (got {shown(given, quote=False)})"
     elif typ == "less_than_equal":
         msg = f"must be at most {err['ctx']['le']:,} (got {shown(given, quote=False)})"
+    elif typ in ("int_type", "int_parsing", "int_from_float") and isinstance(
+            given, float | Decimal) and not isinstance(given, bool):
+        msg = f"must be a whole number (got {shown(given)})"  # a count, not 2.5
     elif typ in ("decimal_parsing", "decimal_type", "int_parsing", "int_type"):
         msg = f"must be a number (got {shown(given)})"
     elif typ in ("bool_type", "bool_parsing"):
