@@ -148,6 +148,27 @@ def test_a_fraction_where_a_count_is_asked_is_said_to_need_a_whole_number():
     assert p.message == "must be a number (got 'two')"
 
 
+def test_a_key_given_twice_is_named():
+    """tomllib says only 'Cannot overwrite a value'; the message names the key."""
+    [p] = problems(GOOD + "employees_fte = 5\n")
+    assert p.line == 7
+    assert p.message == ("TOML syntax error: employees_fte is given twice (a key may be given "
+                         "once in a table)")
+
+
+def test_a_date_with_a_time_says_a_day_is_asked():
+    [p] = problems(GOOD + "founded = 2016-04-12T10:00:00Z\n")
+    assert (p.path, p.message) == (
+        "company.founded",
+        "must be a date written as YYYY-MM-DD, without a time (got 2016-04-12T10:00:00+00:00)")
+
+
+def test_text_where_a_list_is_asked_hints_at_brackets():
+    [p] = problems(GOOD + 'related = "none"\n')
+    assert (p.path, p.message) == ("company.related", "must be a list (got 'none')")
+    assert p.hint.startswith("A list is written in brackets: [] for none")
+
+
 def test_a_toml_syntax_error_gives_line_and_column():
     [p] = problems('[company]\nname = "X\n')
     assert p.line == 2 and p.column is not None

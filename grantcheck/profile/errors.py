@@ -158,6 +158,8 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         msg = f"must be true or false (got {shown(given)})"
     elif typ in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         msg = f"must be a date written as YYYY-MM-DD, without quotes (got {shown(given)})"
+    elif typ == "date_from_datetime_inexact":  # a TOML date-time: a day is asked, not a time
+        msg = f"must be a date written as YYYY-MM-DD, without a time (got {shown(given)})"
     elif typ == "enum" or typ == "literal_error":
         msg = f"{shown(given)} is not one of: {err['ctx']['expected']}"
     elif typ in ("value_error", "assertion_error"):
@@ -174,6 +176,8 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         msg = f"must be a table of fields (got {'null' if given is None else shown(given)})"
     elif typ == "list_type":
         msg = f"must be a list (got {'null' if given is None else shown(given)})"
+        if isinstance(given, str):
+            hint = "a list is written in brackets: [] for none, [\"a\", \"b\"] or [{...}, {...}]"
     else:
         said = str(err["msg"]).replace("Input should be ", "must be ", 1)  # our words
         msg = f"{said} (got {shown(given)})" if given is not None and not isinstance(

@@ -106,7 +106,7 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         m = _TOML_POS.match(str(e))
         if m:
             line = int(m["line"])
-            raise ProfileError(source, [Problem("", f"TOML syntax error: {m['msg']}",
+            raise ProfileError(source, [Problem("", _syntax_message(m["msg"], text, line),
                                                 line, int(m["col"]),
                                                 hint=_syntax_hint(text, line))]) from None
         msg = str(e).replace(" (at end of document)", "")
@@ -160,6 +160,21 @@ def _outside_strings(line: str) -> str:
 
 
 _THOUSANDS = re.compile(r"=\s*[-+]?[0-9]{1,3}(?:[,.' ][0-9]{3})+\b")
+
+
+_KEY = re.compile(r'\s*("[^"]*"|[^=\s]+)\s*=')
+
+
+def _syntax_message(msg: str, text: str, line: int) -> str:
+    """tomllib's words, with the key named where it says only that a value is overwritten (a
+    key given twice in a table)."""
+    lines = text.splitlines()
+    if msg == "Cannot overwrite a value" and 0 < line <= len(lines):
+        key = _KEY.match(lines[line - 1])
+        if key:
+            return (f"TOML syntax error: {key.group(1).strip(chr(34))} is given twice (a key "
+                    "may be given once in a table)")
+    return f"TOML syntax error: {msg}"
 
 
 def _syntax_hint(text: str, line: int) -> str:
