@@ -38,6 +38,17 @@ def test_version():
     assert r.exit_code == 0 and r.stdout.startswith("grantcheck ")
 
 
+def test_python_dash_m_runs_the_same_command_line():
+    """`python -m grantcheck` works where the console script is not on PATH."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    r = subprocess.run([sys.executable, "-m", "grantcheck", "--version"], capture_output=True,
+                       text=True, cwd=root, timeout=60)
+    assert r.returncode == 0 and r.stdout.startswith("grantcheck "), r.stderr
+
+
 def test_json_is_clean_on_stdout_with_the_documented_keys(tmp_path):
     r = run("match", str(write(tmp_path, MINIMAL)), "--format", "json", "--as-of", "2026-11-23")
     data = json.loads(r.stdout)

@@ -115,8 +115,10 @@ def test_the_cycle_check_sees_function_level_imports_and_skips_type_checking_one
 
 
 def test_nothing_outside_the_cli_imports_it():
-    """The CLI is the top: parse, call the library, pick a renderer."""
-    wrong = [(m, target) for m in FILES if not _in(m, "grantcheck.cli")
+    """The CLI is the top: parse, call the library, pick a renderer (``python -m
+    grantcheck``, grantcheck/__main__.py, only calls it)."""
+    wrong = [(m, target) for m in FILES
+             if not _in(m, "grantcheck.cli") and m != "grantcheck.__main__"
              for target, _ in IMPORTS[m] if _in(target, "grantcheck.cli")]
     assert wrong == []
 
