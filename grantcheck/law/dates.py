@@ -5,12 +5,16 @@ month = 28 or 29 February). A year before 29 February is 28 February; a year aft
 1 March (:func:`add_years`, the period "runs to the end of February"). A result outside the
 calendar Python can hold (years 1 to 9999) raises :class:`DateOutOfRange`, which the engine
 turns into an *unknown* finding, never a crash.
+
+A period is counted in calendar days with both ends included (:func:`days`); the part of a
+period inside a window is :func:`overlap`, which a budget uses to count a cost pro rata by day.
 """
 
 from __future__ import annotations
 
 import calendar
 from datetime import date
+from typing import NamedTuple
 
 
 class DateOutOfRange(ValueError):
@@ -56,3 +60,25 @@ def add_years(d: date, years: int) -> date:
     if (d.month, d.day) == (2, 29) and not calendar.isleap(year):
         return _checked(d, year, 3, 1, f"{years} years later")
     return _checked(d, year, d.month, d.day, f"{years} years later")
+
+
+def days(first: date, last: date) -> int:
+    """The calendar days from ``first`` to ``last``, both included (0 when ``last`` is earlier)."""
+    return max((last - first).days + 1, 0)
+
+
+class Overlap(NamedTuple):
+    """The part of a period ``[first, last]`` inside a window: ``inside`` of its ``total`` days,
+    from ``first`` to ``last`` (meaningless when ``inside`` is 0)."""
+
+    first: date
+    last: date
+    inside: int
+    total: int
+
+
+def overlap(first: date, last: date, low: date | None, high: date | None) -> Overlap:
+    """The days of ``[first, last]`` that fall in ``[low, high]`` (None: that side is open)."""
+    lo = first if low is None else max(first, low)
+    hi = last if high is None else min(last, high)
+    return Overlap(lo, hi, days(lo, hi), days(first, last))

@@ -16,6 +16,7 @@ from grantcheck.budget.core import (
 )
 from grantcheck.budget.model import Category
 from grantcheck.citations import Citation
+from grantcheck.law.dates import overlap
 from grantcheck.money import Money, min_money
 from grantcheck.schemes.se_saker_digitalisering.costs import (
     ELIGIBLE_COSTS,
@@ -155,10 +156,6 @@ class _Dates:
     missing: tuple[str, ...] = ()
 
 
-def _days(a: date, b: date) -> int:
-    return (b - a).days + 1
-
-
 def _dates(bctx: BudgetCtx, lr: LineResult) -> _Dates:
     ln, amount = lr.line, lr.amount
     w = _window(bctx)
@@ -186,10 +183,8 @@ def _dates(bctx: BudgetCtx, lr: LineResult) -> _Dates:
                 "that it can be told whether the cost falls inside, or correct the project "
                 "period", missing=(f"{lr.path}.incurred",))
         assert first is not None and last is not None and amount is not None
-        lo = max(first, w.first) if w.first is not None else first
-        hi = min(last, w.last)
-        inside, total = _days(lo, hi), _days(first, last)
-        if inside <= 0:  # an empty window (the project starts after it ends)
+        lo, hi, inside, total = overlap(first, last, w.first, w.last)
+        if inside == 0:  # an empty window (the project starts after it ends)
             return _Dates("outside", f"the cost falls on {when}, outside the project period")
         part = Money(amount.amount * inside / total, amount.currency).floored()
         return _Dates("straddle", f"the cost runs {when} ({total} days); {inside} days fall "
