@@ -73,6 +73,27 @@ def test_a_broken_rule_exits_1_and_is_shown(tmp_path):
     assert "SMVB02" in r.stdout and "breaks rules" in r.stdout
 
 
+def test_equipment_rented_partly_before_the_project_counts_its_days_in_it(tmp_path):
+    text = """[budget]
+scheme = "no-prosessinnovasjon"
+start = 2026-12-01
+end = 2027-11-30
+
+[[budget.lines]]
+category = "equipment"
+amount = 120000
+project_share_percent = 100
+start = 2026-06-01
+end = 2027-05-31
+"""
+    r = run("budget", str(write(tmp_path, text)), "--format", "json", "--as-of", "2026-11-01")
+    (b,) = json.loads(r.stdout)["budgets"]
+    (ln,) = b["lines"]
+    assert ln["status"] == "partly_eligible"
+    assert ln["eligible"] == {"amount": "59835.62", "currency": "NOK"}
+    assert "NOK 120,000 × 182/365 days = NOK 59,835.62 counts" in ln["reason"]
+
+
 # --- bad input: a clear message naming the line, exit 2, no traceback ----------------------
 
 

@@ -66,7 +66,8 @@ CATEGORY_TEXT: dict[Category, str] = {
     Category.SOFTWARE_SUBSCRIPTION: "software on subscription (give `months`)",
     Category.COMMISSIONING: "installation, configuration and integration with existing systems",
     Category.EQUIPMENT: "depreciation or rent of instruments and equipment (give "
-    "`project_share_percent` when only part of it falls on the project)",
+    "`project_share_percent` when only part of its use is the project's, and `start` and `end` "
+    "when it runs outside the project period)",
     Category.IPR: "patents, licences and other intellectual property bought",
     Category.TRAVEL: "travel, accommodation and other direct expenses",
     Category.FLAT_RATE: "a flat-rate (schablon) overhead",
@@ -128,8 +129,9 @@ class BudgetLine(_Model):
         None, ge=1, le=MAX_MONTHS, description="salary lines: months paid; "
         "software_subscription: months of subscription", examples=[12])
     project_share_percent: Annotated[Decimal, Field(gt=0, le=100)] | None = Field(
-        None, description="equipment: the share of the depreciation or rent that falls on the "
-        "project (time and extent of use)", examples=[Decimal("40")])
+        None, description="equipment: the project's share of the equipment's use over the line's "
+        "dates (incurred, or start to end; without dates, the project period); days outside the "
+        "project period are left out by the dates, not by this share", examples=[Decimal("40")])
     incurred: date | None = Field(
         None, description="the day the cost is incurred or paid", examples=["2026-03-15"])
     start: date | None = Field(

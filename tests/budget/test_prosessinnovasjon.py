@@ -159,6 +159,133 @@ def test_equipment_without_its_share_is_unknown_naming_the_field() -> None:
     assert r.undecided.amount == D(100_000)
 
 
+# --- equipment: only its time inside the project period (2026-12-01 to 2027-11-30) ---------
+
+PERIOD: dict[str, Any] = {"start": date(2026, 12, 1), "end": date(2027, 11, 30)}
+
+
+def rent(value: int, share: int = 100, **dates: date) -> dict[str, Any]:
+    return amount("equipment", value, project_share_percent=D(share), **dates)
+
+
+def test_equipment_ending_the_day_before_the_project_starts_counts_nothing() -> None:
+    r = po(rent(30_000, start=date(2026, 11, 1), end=date(2026, 11, 30)), **PERIOD)
+    lr = line(r)
+    assert lr.status is LineStatus.INELIGIBLE and lr.eligible.amount == 0
+    assert "before the project starts on 2026-12-01" in lr.reason
+    assert "nothing of NOK 30,000 counts" in lr.reason
+    f = rule(r, "POB02")
+    assert f.outcome is Outcome.FAIL and "wholly outside the project period" in f.message
+    assert f.fix and r.verdict.value == "breaks_rules"
+
+
+def test_equipment_ending_the_day_the_project_starts_counts_one_days_part() -> None:
+    r = po(rent(31_000, start=date(2026, 11, 1), end=date(2026, 12, 1)), **PERIOD)
+    lr = line(r)
+    assert lr.status is LineStatus.PARTLY and lr.eligible.amount == D(1_000)
+    assert "(31 days); 1 day, 2026-12-01, falls in the project period" in lr.reason
+    assert "NOK 31,000 × 1/31 days = NOK 1,000 counts" in lr.reason
+    assert rule_outcome(r, "POB02") is Outcome.PASS
+
+
+def test_equipment_ending_on_the_last_project_day_counts_whole() -> None:
+    r = po(rent(100_000, start=date(2027, 6, 1), end=date(2027, 11, 30)), **PERIOD)
+    lr = line(r)
+    assert lr.status is LineStatus.ELIGIBLE and lr.eligible.amount == D(100_000)
+    assert "inside the project period 2026-12-01 to 2027-11-30" in lr.reason
+    assert rule_outcome(r, "POB02") is Outcome.PASS
+
+
+def test_equipment_ending_the_day_after_the_last_project_day_loses_that_day() -> None:
+    lr = line(po(rent(31_000, start=date(2027, 11, 1), end=date(2027, 12, 1)), **PERIOD))
+    assert lr.status is LineStatus.PARTLY and lr.eligible.amount == D(30_000)
+    assert "NOK 31,000 × 30/31 days = NOK 30,000 counts" in lr.reason
+
+
+def test_equipment_starting_the_day_after_the_project_ends_counts_nothing() -> None:
+    lr = line(po(rent(30_000, start=date(2027, 12, 1), end=date(2028, 1, 31)), **PERIOD))
+    assert lr.status is LineStatus.INELIGIBLE and lr.eligible.amount == 0
+    assert "after the project ends on 2027-11-30" in lr.reason
+
+
+def test_equipment_incurred_the_day_before_the_project_counts_nothing() -> None:
+    lr = line(po(rent(100_000, incurred=date(2026, 11, 30)), **PERIOD))
+    assert lr.status is LineStatus.INELIGIBLE and lr.eligible.amount == 0
+
+
+def test_equipment_incurred_on_the_first_project_day_counts_whole() -> None:
+    lr = line(po(rent(100_000, incurred=date(2026, 12, 1)), **PERIOD))
+    assert lr.status is LineStatus.ELIGIBLE and lr.eligible.amount == D(100_000)
+
+
+def test_equipment_incurred_on_the_last_project_day_counts_whole() -> None:
+    lr = line(po(rent(100_000, incurred=date(2027, 11, 30)), **PERIOD))
+    assert lr.status is LineStatus.ELIGIBLE and lr.eligible.amount == D(100_000)
+
+
+def test_equipment_incurred_the_day_after_the_project_counts_nothing() -> None:
+    lr = line(po(rent(100_000, incurred=date(2027, 12, 1)), **PERIOD))
+    assert lr.status is LineStatus.INELIGIBLE and lr.eligible.amount == 0
+
+
+def test_a_years_rent_half_in_the_project_counts_its_days_in_it() -> None:
+    """The tester's case: NOK 120,000 from 2026-06-01 to 2027-05-31, 182 of 365 days inside."""
+    r = po(rent(120_000, start=date(2026, 6, 1), end=date(2027, 5, 31)), **PERIOD)
+    lr = line(r)
+    assert lr.status is LineStatus.PARTLY
+    assert lr.eligible.amount == D("59835.62")  # 120,000 × 182 / 365 = 59,835.616… half up
+    assert "NOK 120,000 × 182/365 days = NOK 59,835.62 counts" in lr.reason
+    assert r.eligible_base.amount == D("59835.62")
+
+
+def test_a_straddling_line_counts_its_days_times_its_share() -> None:
+    lr = line(po(rent(120_000, 50, start=date(2026, 6, 1), end=date(2027, 5, 31)), **PERIOD))
+    assert lr.eligible.amount == D("29917.81")  # 120,000 × 182/365 × 50 % = 29,917.808…
+    assert "× 182/365 days × 50 % = NOK 29,917.81 counts" in lr.reason
+
+
+def test_equipment_without_dates_falls_in_the_project_period_and_says_so() -> None:
+    r = po(rent(100_000, 40), **PERIOD)
+    lr = line(r)
+    assert lr.status is LineStatus.PARTLY and lr.eligible.amount == D(40_000)
+    assert "gives no dates" in lr.reason and "start and end" in lr.reason
+    assert rule_outcome(r, "POB02") is Outcome.PASS
+
+
+def test_dated_equipment_without_the_project_period_is_unknown_naming_it() -> None:
+    r = po(rent(100_000, 40, start=date(2026, 6, 1), end=date(2027, 5, 31)))
+    lr = line(r)
+    assert lr.status is LineStatus.UNKNOWN and lr.eligible.amount == 0
+    assert lr.missing == ("budget.start", "budget.end")
+    assert "at most NOK 40,000 of NOK 100,000 counts" in lr.reason
+    f = rule(r, "POB02")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("budget.start", "budget.end")
+    assert r.verdict.value == "needs_information"
+
+
+def test_the_profiles_project_period_settles_a_dated_line() -> None:
+    profile = merged(SME, project={"start": date(2026, 12, 1), "end": date(2027, 11, 30)})
+    lr = line(po(rent(120_000, start=date(2026, 6, 1), end=date(2027, 5, 31)), profile=profile))
+    assert lr.eligible.amount == D("59835.62")
+
+
+def test_equipment_starting_in_the_project_without_its_end_is_unknown_naming_the_end() -> None:
+    lr = line(po(rent(100_000, start=date(2027, 1, 1)), **PERIOD))
+    assert lr.status is LineStatus.UNKNOWN
+    assert lr.missing == ("budget.lines[0].end",)
+
+
+def test_equipment_starting_after_the_project_without_its_end_counts_nothing() -> None:
+    lr = line(po(rent(100_000, start=date(2027, 12, 1)), **PERIOD))
+    assert lr.status is LineStatus.INELIGIBLE
+
+
+def test_other_cost_kinds_are_not_limited_to_the_project_period() -> None:
+    """The page limits only equipment to 'prosjektperioden'; it is silent on the others."""
+    lr = line(po(amount("consultancy", 50_000, incurred=date(2026, 6, 1)), **PERIOD))
+    assert lr.status is LineStatus.ELIGIBLE and lr.eligible.amount == D(50_000)
+
+
 # --- the aid intensity (GBER art. 29(4), not the page) -------------------------------------
 
 

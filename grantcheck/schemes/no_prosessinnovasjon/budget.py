@@ -9,8 +9,10 @@ classified in :mod:`.budget_lines`):
   - purchased services needed for the innovation (consultancy): ``consultancy``,
     ``external_services``;
   - depreciation or rent of components, instruments and equipment for the time and extent they
-    are used in the project: ``equipment``, counted as amount × ``project_share_percent`` / 100
-    (the share left out is unknown, never guessed);
+    are used in the project period: ``equipment``, counted as amount × the line's days inside the
+    project period / its days × ``project_share_percent`` / 100 (pro rata by days; a line wholly
+    outside the period counts nothing and breaks POB02; the share left out is unknown, never
+    guessed);
   - purchase of IPR needed for the project: ``ipr``.
 
 From EU law, not from the page (GBER art. 29, applied in Norway through the EEA Agreement; the
@@ -43,6 +45,14 @@ Readings chosen:
   of equipment nor a purchased service as the page lists them: not eligible, and the reason says
   how to book the part that is (equipment with its project share; a purchased service needed for
   the innovation as ``external_services``).
+- An ``equipment`` line's time is its own dates (``incurred``, or ``start`` to ``end``); a line
+  without dates falls in the project period, as every budget line does (docs/budget.md), and
+  its reason says its dates would settle how much of it does. When its own dates or the project
+  period are stated only in part, the line is unknown naming the field, with the most it can
+  count (amount × share). A straddling line counts pro rata by calendar days, both ends
+  included, assuming the cost accrues evenly (the page states no method), rounded half up to
+  the øre like the share. Only equipment is limited to the project period: the page says nothing
+  of the dates of the other cost kinds.
 
 Deliberately not encoded: the GBER art. 1 sector exclusions and the exclusions of "Hva omfattes
 ikke?" (the scheme's rules PO06 and the profile decide them, not the cost lines); whether the
@@ -182,18 +192,30 @@ def four_cost_kinds(bctx: BudgetCtx) -> Check:
 
 
 @book.budget_rule("POB02", "Equipment counts only for its time and extent of use in the project",
-                  cites=[C_KOST_UTSTYR], reads=["budget.lines[].project_share_percent"])
+                  cites=[C_KOST_UTSTYR],
+                  reads=["budget.lines[].project_share_percent", "budget.lines[].incurred",
+                         "budget.lines[].start", "budget.lines[].end", "budget.start",
+                         "budget.end", "project.start", "project.end"])
 def equipment_share(bctx: BudgetCtx) -> Check:
-    """'for den tiden og det omfanget det benyttes i prosjektperioden'."""
+    """'for den tiden og det omfanget det benyttes i prosjektperioden': the line's days inside the
+    project period × its project share; a line wholly outside the period counts nothing."""
     lines = [lr for lr in bctx.lines if lr.line.category is Category.EQUIPMENT]
     if not lines:
         return passed("no equipment lines")
+    outside = [lr for lr in lines if lr.status is LineStatus.INELIGIBLE]
+    if outside:
+        return failed(f"{len(outside)} equipment line(s), {bctx.total(outside, eligible=False)}, "
+                      f"fall wholly outside the project period: {reasons(outside)}",
+                      "remove them from the project budget (the company carries them outside "
+                      "the project), or correct their dates")
     missing = [lr for lr in lines if lr.status is LineStatus.UNKNOWN and lr.missing]
     if missing:
-        return unknown(f"{len(missing)} equipment line(s) without the share used in the project",
-                       *(m for lr in missing for m in lr.missing),
-                       fix="give project_share_percent on each equipment line (100 if it serves "
-                       "only the project)")
+        fields = tuple(dict.fromkeys(m for lr in missing for m in lr.missing))
+        return unknown(f"{len(missing)} equipment line(s) cannot be counted yet: "
+                       f"{reasons(missing)}", *fields,
+                       fix="give " + ", ".join(fields) + " (project_share_percent: 100 if it "
+                       "serves only the project; start and end: the days of the depreciation or "
+                       "rent)")
     counted = bctx.total(lines)
     return passed(f"{len(lines)} equipment line(s): {counted} of "
                   f"{bctx.total(lines, eligible=False)} counts for the project ({reasons(lines)})")
@@ -310,8 +332,9 @@ CHECKER = BudgetChecker(
     own_funding_form=OWN_FUNDING_FORM,
     categories="only the page's four cost kinds count: personnel and salary (own "
     "hours/personnel costs), consultancy and external_services (purchased services needed for "
-    "the innovation), equipment (depreciation or rent, for the project_share_percent used in the "
-    "project) and ipr (IPR bought for the project); every other category is not eligible",
+    "the innovation), equipment (depreciation or rent: its days in the project period × the "
+    "project_share_percent) and ipr (IPR bought for the project); every other category is not "
+    "eligible",
     parameters=parameters_of(parameters, *sme.PARAMETERS),
     hours_rate=None,
     notes=(
