@@ -152,13 +152,14 @@ def test_a_finding_unlike_the_usual_one_is_written_by_its_template_and_values():
     ip03 = next(x for x in ip["open"] if isinstance(x, dict) and x["rule"] == "IP03")
     assert ip03["outcome"] == "fail" and "message" not in ip03 and "fix" not in ip03
     assert ip03["values"] == {"founded": "2016-04-12", "last": "2021-04-12", "years": "5",
-                              "on": "2026-11-23"}
+                              "label": "the application date", "on": "2026-12-01"}
     template = CATALOGUES[ON]["messages"][ip03["template"]]
     assert template["message"].startswith("registered {founded}; eligible up to and including")
     full = next(f for f in findings_of(compact, CATALOGUES[ON])["dk-innobooster-people"]
                 if f["rule"] == "IP03")
     assert full["message"] == ("registered 2016-04-12; eligible up to and including 2021-04-12 "
-                               "(the 5-year anniversary); evaluation date 2026-11-23")
+                               "(the 5-year anniversary); the award comes after the application "
+                               "date 2026-12-01")
     assert full["fix"].startswith("the company passed its 5-year anniversary on 2021-04-12")
     bn = next(s for s in compact["schemes"] if s["id"] == "no-bedriftsnettverk")
     entry = next(s for s in CATALOGUES[ON]["schemes"] if s["id"] == "no-bedriftsnettverk")

@@ -207,8 +207,56 @@ def test_age_after_gber_ends_is_not_encoded() -> None:
     assert "not encoded" in f.message
 
 
+def unapplied(**changes: Any) -> dict[str, Any]:
+    """BASE with no application date (the award then comes after the evaluation date)."""
+    data = company(**changes)
+    del data["project"]["application_date"]
+    return data
+
+
+def test_without_an_application_date_five_on_the_evaluation_date_is_young_enough() -> None:
+    assert rule_outcome(unapplied(founded=date(2015, 9, 1)), "IP03") is PASS
+
+
+def test_without_an_application_date_a_day_past_five_on_the_evaluation_date_is_too_old() -> None:
+    f = finding(SCHEME, unapplied(founded=date(2015, 8, 31)), "IP03", ON)
+    assert f.outcome is FAIL
+    assert "the evaluation date (no project.application_date) 2020-09-01" in f.message
+
+
+def test_age_is_measured_on_the_application_date_not_a_later_evaluation_date() -> None:
+    f = finding(SCHEME, company(founded=date(2015, 9, 1)), "IP03", date(2020, 11, 15))
+    assert f.outcome is PASS
+    assert "the award comes after the application date 2020-09-01" in f.message
+
+
+def test_an_anniversary_before_the_grant_start_says_the_award_must_come_by_then() -> None:
+    f = finding(SCHEME, company(founded=date(2015, 9, 15)), "IP04", ON)
+    assert f.outcome is WARNING
+    assert f.fix == ("the company turns 5 on 2020-09-15, before the grant period starts on "
+                     "2020-10-01: the grant must be awarded by 2020-09-15, or the company is "
+                     "too old")
+
+
+def test_a_grant_start_before_the_application_leaves_the_two_month_margin() -> None:
+    """IP25 fails such a start; the award's bounds are then the application date alone."""
+    data = staff(employee(grant_start=date(2020, 8, 1)))
+    f = finding(SCHEME, merged(data, company={"founded": date(2015, 10, 15)}), "IP04", ON)
+    assert f.outcome is WARNING
+    assert "2 months after the application date 2020-09-01 is 2020-11-01" in f.message
+
+
+def test_a_controlling_parent_turning_five_before_the_grant_start_is_noted() -> None:
+    parent_ = parent(founded=date(2015, 9, 15))
+    f = finding(SCHEME, company(related=[parent_]), "IP11", ON)
+    assert f.outcome is PASS
+    assert ("the award must come by 2020-09-15, before the grant period starts on 2020-10-01"
+            in f.message)
+
+
 def test_age_warning_never_changes_the_verdict() -> None:
-    r = result_for(SCHEME, company(founded=date(2015, 10, 1)), ON)
+    r = result_for(SCHEME, company(founded=date(2015, 9, 15)), ON)
+    assert {f.rule.id: f.outcome for f in r.findings}["IP04"] is WARNING
     assert r.verdict is Verdict.FITS
 
 

@@ -1,15 +1,16 @@
 """What several of Innobooster People's rules derive from the profile, and how they look at it:
-the company's fifth anniversary, the profile's amounts in DKK (converted when the company keeps
-another currency), and one condition checked on every funded employee."""
+the company's fifth anniversary and the days the award can fall on, the profile's amounts in DKK
+(converted when the company keeps another currency), and one condition checked on every funded
+employee."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from typing import Any, NamedTuple
 
-from grantcheck.engine import Check, Ctx, Message, because, missing, passed
+from grantcheck.engine import Check, Ctx, Message, because, derived, missing, passed
 from grantcheck.facts import is_range, show
 from grantcheck.law.dates import add_months
 from grantcheck.profile import Employee
@@ -20,6 +21,41 @@ def anniversary(ctx: Ctx, founded: date) -> date:
     """The day a company registered on ``founded`` turns MAX_AGE_YEARS (29 February → 28
     February): the last day it is young enough."""
     return add_months(founded, 12 * MAX_AGE_YEARS.at(ctx.on))
+
+
+class AwardWindow(NamedTuple):
+    """The days the award ("bevillingen") can fall on, as far as the profile tells: after the
+    application (``earliest``: ``project.application_date``, else the evaluation date, as an
+    application not yet made) and, when a grant start is stated, before the grant period starts
+    (``start``; the award comes at the latest the day before)."""
+
+    earliest: date
+    applied: bool
+    start: date | None
+
+    @property
+    def latest(self) -> date | None:
+        return None if self.start is None else self.start - timedelta(days=1)
+
+    @property
+    def label(self) -> str:
+        """What ``earliest`` is, in words."""
+        return ("the application date" if self.applied
+                else "the evaluation date (no project.application_date)")
+
+
+@derived
+def award_window(ctx: Ctx) -> AwardWindow:
+    """The award's bounds: the first stated ``employees[].grant_start`` bounds it from above
+    (every funded employee's period starts after the award); a start not after ``earliest`` is
+    left out (IP25 fails it), so the bounds are then the earliest day alone."""
+    applied = ctx.profile.project.application_date
+    earliest = applied or ctx.on
+    starts = [e.grant_start for e in ctx.profile.employees or () if e.grant_start is not None]
+    start = min(starts, default=None)
+    if start is not None and start <= earliest:
+        start = None
+    return AwardWindow(earliest, applied is not None, start)
 
 
 def month_start(d: date) -> date:

@@ -60,8 +60,8 @@ MAX_AGE_YEARS: Parameter[int] = Parameter(
     note="GBER art. 22(2): up to five years following registration")
 AGE_MARGIN_MONTHS: Parameter[int] = Parameter(
     "innobooster_people_age_margin_months", "months", {V3: 2}, C_AGE,
-    note="grantcheck's margin, not the page's: the grant starts after the approval, so a company "
-    "close to its fifth anniversary is warned")
+    note="grantcheck's margin, not the page's: without a stated grant start, a company whose "
+    "fifth anniversary is this close after the application is warned")
 
 FUNDED_MIN: Parameter[int] = Parameter("innobooster_people_funded_min", "persons", {V3: 1},
                                        C_EMPLOYEES)

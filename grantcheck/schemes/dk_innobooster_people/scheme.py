@@ -31,13 +31,19 @@ Readings chosen:
   (2020-06-18, a different rule on the other employees and the pitch deck wording) are not
   encoded. The GBER art. 22 conditions are also bounded by GBER's validity, 2014-07-01 to
   2026-12-31.
-- "ikke være ældre end fem år": eligible up to and including the fifth anniversary of
-  ``company.founded`` on the evaluation date (a company founded on 29 February reaches it on
-  28 February). Since the grant starts later than the evaluation, a separate soft rule warns when
-  the anniversary falls within two months after the evaluation date (grantcheck's margin, not the
-  page's). A ``company.founded`` after the evaluation date is not read as young enough: the
-  company is not registered on that date (or the date is a typo), so the rule is *unknown*,
-  naming the field.
+- "på bevillingstidspunktet ikke være ældre end fem år": eligible up to and including the fifth
+  anniversary of ``company.founded`` (a company founded on 29 February reaches it on
+  28 February) on the day of the award. The award comes after the application
+  (``project.application_date``, else the evaluation date: an application not yet made) and
+  before the grant period starts ("tidligst … den 1. i måneden efter, at ansøgningen er
+  godkendt"; the first stated ``employees[].grant_start``). Older than five on the application
+  date fails (IP03); an anniversary between the application and the day before the grant start
+  cannot be decided from the profile: IP03 passes and the soft IP04 warns that the award must
+  come by the anniversary. Without a stated grant start, IP04 warns when the anniversary is
+  within two months of the application (or evaluation) date (grantcheck's margin, not the
+  page's). The same bounds apply to a controlling enterprise's age (IP11). A ``company.founded``
+  after the application date is not read as young enough: the company is not registered then
+  (or the date is a typo), so the rule is *unknown*, naming the field.
 - Full time is 37 hours a week (the page's definition): 37 or more passes.
 - "afskediget efter 1. marts 2020": dismissed on 2020-03-02 or later.
 - "den 1. i måneden efter, at ansøgningen er godkendt": the approval date is not known before the

@@ -28,7 +28,12 @@ from grantcheck.law.sme import CITES as SME_CITES
 from grantcheck.law.sme import Figures, category_of, company_status
 from grantcheck.money import Money
 from grantcheck.profile import Sector
-from grantcheck.schemes.dk_innobooster_people.derived import anniversary, in_dkk, money_text
+from grantcheck.schemes.dk_innobooster_people.derived import (
+    anniversary,
+    award_window,
+    in_dkk,
+    money_text,
+)
 from grantcheck.schemes.dk_innobooster_people.page import (
     C_AGE,
     C_ART22_PAGE,
@@ -132,51 +137,70 @@ T_NO_CVR = Message("the profile does not state company.cvr_number",
 T_CVR = Message("CVR number {cvr}")
 
 
-@rules.rule("IP03", "The company is at most five years old", section=S_APPLICANT, kind=Kind.HARD,
-            cites=[C_AGE, C_ART22_PAGE, C_GBER_22], reads=["company.founded"])
+@rules.rule("IP03", "The company is at most five years old when the grant is awarded",
+            section=S_APPLICANT, kind=Kind.HARD, cites=[C_AGE, C_START, C_ART22_PAGE, C_GBER_22],
+            reads=["company.founded", "project.application_date", "employees[].grant_start"])
 def at_most_five_years(ctx: Ctx) -> Check:
     """'Virksomheden må på bevillingstidspunktet ikke være ældre end fem år': eligible up to and
-    including the fifth anniversary of the registration, on the evaluation date."""
+    including the fifth anniversary of the registration, on the day of the award. The award
+    comes after the application (and before the grant start, 'tidligst … den 1. i måneden
+    efter, at ansøgningen er godkendt'): too old already on the application date fails; an
+    anniversary before the grant start passes here and IP04 warns."""
     _gber(ctx)
     founded: date = ctx.need("company.founded")
-    if founded > ctx.on:  # not registered on the date: no company to apply (or a typo)
-        return T_NOT_YET.unknown("company.founded", founded=founded, on=ctx.on)
+    w = award_window(ctx)
+    if founded > w.earliest:  # not registered when it applies: no company to apply (or a typo)
+        return T_NOT_YET.unknown("company.founded", founded=founded, label=w.label,
+                                 on=w.earliest)
     last = anniversary(ctx, founded)
     years = MAX_AGE_YEARS.at(ctx.on)
-    return T_AGE.check(ctx.on <= last, founded=founded, last=last, years=years, on=ctx.on)
+    return T_AGE.check(w.earliest <= last, founded=founded, last=last, years=years,
+                       label=w.label, on=w.earliest)
 
 
-T_NOT_YET = Message("registered {founded}, after the evaluation date {on}: the company is not "
-                    "registered on that date",
+T_NOT_YET = Message("registered {founded}, after {label} {on}: the company is not registered on "
+                    "that date",
                     fix="check company.founded: the company applies once it is registered")
 
 
 T_AGE = Message("registered {founded}; eligible up to and including {last} (the {years}-year "
-                "anniversary); evaluation date {on}",
-                fix="the company passed its {years}-year anniversary on {last}; start-up aid "
-                "under GBER art. 22 is no longer possible")
+                "anniversary); the award comes after {label} {on}",
+                fix="the company passed its {years}-year anniversary on {last}, before it "
+                "applies; start-up aid under GBER art. 22 is no longer possible")
 
 
-@rules.rule("IP04", "The fifth anniversary is not within two months",
-            section=S_APPLICANT, kind=Kind.SOFT, cites=[C_AGE, C_START], reads=["company.founded"])
+@rules.rule("IP04", "The fifth anniversary does not come before the grant period starts",
+            section=S_APPLICANT, kind=Kind.SOFT, cites=[C_AGE, C_START],
+            reads=["company.founded", "project.application_date", "employees[].grant_start"])
 def age_margin(ctx: Ctx) -> Check:
-    """The grant starts after the approval (at the earliest the 1st of the following month): a
-    company close to its fifth anniversary may be too old when the grant is given."""
+    """The award comes after the application and before the grant start: a company that turns
+    five in between is eligible only if the award comes by its anniversary. Without a stated
+    grant start, a warning when the anniversary is within two months of the application (or
+    evaluation) date (grantcheck's margin)."""
     _gber(ctx)
     founded: date = ctx.need("company.founded")
+    w = award_window(ctx)
     last = anniversary(ctx, founded)
-    months = AGE_MARGIN_MONTHS.at(ctx.on)
-    horizon = add_months(ctx.on, months)
     years = MAX_AGE_YEARS.at(ctx.on)
-    if ctx.on > last:
+    if w.earliest > last:
         return T_AGE_PASSED.info(years=years, last=last)
+    if w.latest is not None:
+        return T_AGE_BEFORE_START.check(w.latest <= last, years=years, last=last, start=w.start,
+                                        latest=w.latest)
+    months = AGE_MARGIN_MONTHS.at(ctx.on)
+    horizon = add_months(w.earliest, months)
     return T_AGE_NEAR.check(last > horizon, years=years, last=last, months=months,
-                            horizon=horizon)
+                            horizon=horizon, label=w.label, on=w.earliest)
 
 
 T_AGE_PASSED = Message("the {years}-year anniversary {last} has passed (see IP03)")
-T_AGE_NEAR = Message("the {years}-year anniversary is {last}; {months} months after the "
-                     "evaluation date is {horizon}",
+T_AGE_BEFORE_START = Message(
+    "the {years}-year anniversary is {last}; the grant period starts {start} "
+    "(employees[].grant_start), so the award comes by {latest}",
+    fix="the company turns {years} on {last}, before the grant period starts on {start}: the "
+    "grant must be awarded by {last}, or the company is too old")
+T_AGE_NEAR = Message("the {years}-year anniversary is {last}; {months} months after {label} {on} "
+                     "is {horizon}",
                      fix="the grant must be given by {last}: apply at once, and check that the "
                      "approval and grant start can come before that day")
 
@@ -277,6 +301,7 @@ T_SECTOR = Message("sector {sector}", fix="fisheries, aquaculture and primary ag
 @rules.rule("IP11", "A controlling enterprise meets the start-up conditions too",
             section=S_APPLICANT, kind=Kind.HARD, cites=[C_STRUCTURE, C_STRUCTURE_TOO, C_GBER_22],
             reads=["company.related", "company.related[].controls_company",
+                   "project.application_date", "employees[].grant_start",
                    "company.related[].founded", "company.related[].staff",
                    "company.related[].turnover", "company.related[].balance_sheet_total",
                    "company.related[].gber22_conditions_met"])
@@ -291,6 +316,7 @@ def controlling_enterprise(ctx: Ctx) -> Check:
     bad: list[str] = []
     missing: list[str] = []
     controllers = 0
+    window = award_window(ctx)
     for i, r in enumerate(related):
         prefix = f"company.related[{i}]"
         if r.controls_company is None and r.relation == "linked":
@@ -308,8 +334,12 @@ def controlling_enterprise(ctx: Ctx) -> Check:
         else:
             last = anniversary(ctx, r.founded)
             facts.append(f"registered {r.founded.isoformat()}, eligible up to {last.isoformat()}")
-            if ctx.on > last:
-                problems.append("more than five years old")
+            if window.earliest > last:
+                problems.append(f"more than five years old on {window.label} "
+                                f"{window.earliest.isoformat()}")
+            elif window.latest is not None and window.latest > last:
+                facts.append(f"the award must come by {last.isoformat()}, before the grant "
+                             f"period starts on {window.start}")
         if r.staff is None:
             missing.append(f"{prefix}.staff")
             facts.append("staff not stated")
