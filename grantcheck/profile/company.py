@@ -60,10 +60,14 @@ class RelatedEnterprise(Model):
         examples=[False])
     founded: date | None = Field(None, description="its date of registration",
                                  examples=["2012-05-01"])
+    same_real_owner: Flag = Field(
+        None, description="a person (a real owner) who holds more than 50 % of the company also "
+        "holds more than 50 % of it: a sister company (Innobooster People)", examples=[False])
     gber22_conditions_met: Flag = Field(
-        None, description="a controlling enterprise: unlisted, has not taken over another "
-        "company's activity, distributed profits or been formed through a merger with a "
-        "company that does not meet GBER art. 22 (Innobooster People)", examples=[True])
+        None, description="a controlling enterprise, or one under the same real owner: "
+        "unlisted, has not taken over another company's activity, distributed profits or been "
+        "formed through a merger with a company that does not meet GBER art. 22 (Innobooster "
+        "People)", examples=[True])
 
 
 class Company(Model):

@@ -354,6 +354,49 @@ def test_a_partner_enterprise_is_not_a_controller() -> None:
     assert rule_outcome(company(related=[partner]), "IP11") is PASS
 
 
+def sister(**changes: Any) -> dict[str, Any]:
+    return parent(name="Søster ApS", share_percent=0, controls_company=False, **changes)
+
+
+def test_ip11_quotes_the_whole_sentence_with_the_real_owner() -> None:
+    rule = next(r for r in SCHEME.rules if r.id == "IP11")
+    assert any("eller reel ejer har mere end 50% indflydelse" in c.quote for c in rule.cites)
+
+
+def test_a_sister_under_the_same_real_owner_is_checked_like_a_parent() -> None:
+    f = finding(SCHEME, company(related=[sister(same_real_owner=True,
+                                                gber22_conditions_met=False)]), "IP11", ON)
+    assert f.outcome is FAIL
+    assert f.message.startswith("Søster ApS is under the same real owner: registered 2016-01-01")
+    assert "Søster ApS (does not meet the other start-up conditions)" in f.fix
+
+
+def test_a_linked_enterprise_that_would_fail_asks_whether_it_is_under_the_same_real_owner() -> None:
+    f = finding(SCHEME, company(related=[sister(gber22_conditions_met=False)]), "IP11", ON)
+    assert f.outcome is UNKNOWN
+    assert f.missing == ("company.related[0].same_real_owner",)
+    assert f.message == ("Søster ApS: not stated whether it is under the same real owner; if it "
+                         "is: does not meet the other start-up conditions")
+
+
+def test_a_linked_enterprise_with_unsettled_conditions_asks_the_same() -> None:
+    f = finding(SCHEME, company(related=[sister(founded=None)]), "IP11", ON)
+    assert f.outcome is UNKNOWN
+    assert f.missing == ("company.related[0].same_real_owner",)
+
+
+def test_a_partner_under_the_same_real_owner_is_checked_too() -> None:
+    partner = parent(relation="partner", share_percent=30, controls_company=None,
+                     same_real_owner=True, founded=date(1990, 1, 1))
+    assert rule_outcome(company(related=[partner]), "IP11") is FAIL
+
+
+def test_a_partner_not_said_to_be_under_the_same_real_owner_is_not_asked() -> None:
+    partner = parent(relation="partner", share_percent=30, controls_company=None,
+                     founded=date(1990, 1, 1), gber22_conditions_met=False)
+    assert rule_outcome(company(related=[partner]), "IP11") is PASS
+
+
 # --- IP12 one to three named employees ----------------------------------------------------------
 
 

@@ -59,10 +59,10 @@ C_SMALL = Citation(SOURCE, _WHO, "Virksomheden skal have under 50 ansatte, samt 
 C_SECTOR = Citation(
     SOURCE, _WHO, "Der kan ikke gives bevilling til virksomheder inden for fiskeri- og "
     "akvakultursektoren og sektoren for primærproduktion af landbrugsprodukter")
-C_STRUCTURE = Citation(SOURCE, _WHO, "Hvis virksomheden indgår i en ejerstruktur, hvor et andet "
-                       "selskab har bestemmende indflydelse (ejer mere end 50%)")
-C_STRUCTURE_TOO = Citation(SOURCE, _WHO, "så skal disse selskaber tillige opfylde kravene under "
-                           "Etableringsstøtteordningen")
+C_STRUCTURE = Citation(
+    SOURCE, _WHO, "Hvis virksomheden indgår i en ejerstruktur, hvor et andet selskab har "
+    "bestemmende indflydelse (ejer mere end 50%), eller reel ejer har mere end 50% indflydelse, "
+    "så skal disse selskaber tillige opfylde kravene under Etableringsstøtteordningen.")
 C_EMPLOYEES = Citation(SOURCE, _WHAT, "til 1-3 fuldtidsansatte udviklingsmedarbejdere med en "
                        "videregående uddannelse")
 C_FULL_TIME = Citation(SOURCE, _WHAT, "skal være fuldtidsansatte (37 timer/uge)")

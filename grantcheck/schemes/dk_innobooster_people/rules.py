@@ -1,4 +1,5 @@
-"""Innobooster People's rules, IP01–IP38 in the order of the page: "Hvem kan søge?" (:mod:`.who`),
+"""Innobooster People's rules, IP01–IP38 in the order of the page: "Hvem kan søge?" (:mod:`.who`
+and :mod:`.structure`),
 "Hvad kan der søges til?" (:mod:`.what` and :mod:`.what_terms`), "Vurderingskriterier" and
 "Bedømmelsesprocessen" (:mod:`.assessment`).
 
@@ -12,7 +13,13 @@ import functools
 from collections.abc import Callable
 
 from grantcheck.engine import Check, Ctx, Rule
-from grantcheck.schemes.dk_innobooster_people import assessment, what, what_terms, who
+from grantcheck.schemes.dk_innobooster_people import (
+    assessment,
+    structure,
+    what,
+    what_terms,
+    who,
+)
 from grantcheck.schemes.dk_innobooster_people.parameters import PAGE_VERSION
 
 
@@ -29,5 +36,5 @@ def _version_3(fn: Callable[[Ctx], Check]) -> Callable[[Ctx], Check]:
 
 RULES: tuple[Rule, ...] = tuple(
     r._replace(fn=_version_3(r.fn))
-    for r in (*who.rules.rules, *what.rules.rules, *what_terms.rules.rules,
+    for r in (*who.rules.rules, *structure.rules.rules, *what.rules.rules, *what_terms.rules.rules,
               *assessment.rules.rules))

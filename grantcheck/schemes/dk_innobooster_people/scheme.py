@@ -10,8 +10,8 @@ Encoded, in the order of the page:
   (either suffices; one failing and the other unknown is unknown); a Danish CVR number; the GBER
   art. 22 conditions the page lists (age, no takeover, no profit distribution, no merger with a
   non-qualifying company, small enterprise), plus "unlisted" (GBER art. 22(2), not on the page);
-  no fisheries/aquaculture or primary agriculture; a controlling enterprise meets the conditions
-  too;
+  no fisheries/aquaculture or primary agriculture; a controlling enterprise, and one under the
+  same real owner (a person holding more than 50 % of both), meets the conditions too;
 - "Hvad kan der søges til?": the funded employees (``profile.employees``): 1–3, named, full-time,
   higher education, development work, employed at application or dismissed after 2020-03-01 and
   re-hired (COVID-19 as the cause is a declaration), no new hires, no owners, salary settled, the
@@ -53,8 +53,15 @@ Readings chosen:
   funded employee employed at application; fractions count. One funded employee needs none.
 - "ca. 12 slides": a warning when the deck has fewer than 10 or more than 14 slides (a tolerance
   of two slides is grantcheck's reading of "ca.").
-- A controlling enterprise is a ``company.related`` entry with ``controls_company = true``; a
-  partner (25–50 %) cannot hold more than 50 %, so only linked entries need that flag stated.
+- "eller reel ejer har mere end 50% indflydelse, så skal disse selskaber tillige opfylde
+  kravene": the companies of the structure are the ``company.related`` entries that control the
+  company (``controls_company = true``) or are held more than 50 % by the same person
+  (``same_real_owner = true``). A partner (25–50 %) cannot hold more than 50 %, so only linked
+  entries need ``controls_company`` stated. A real owner's other companies matter only when
+  there are some: ``related = []``, or a list with none under the same real owner, passes without
+  asking whether a person holds more than 50 % of the company. A linked entry that does not
+  control the company is a subsidiary or a sister: ``same_real_owner`` is asked of it only when
+  it would not meet the conditions (else the answer is the same either way).
 - One grant per company: an entry in ``aid_received`` whose scheme is dk-innobooster-people (or
   names "Innobooster People") is an earlier grant.
 - Amounts are in DKK; salaries stated in another currency are converted at the rate the output
@@ -62,9 +69,10 @@ Readings chosen:
 
 Deliberately not encoded:
 - The rules of page versions 1 and 2 (not available; dates before 2020-07-03 are refused).
-- Sister companies under a common majority-owning person ("reel ejer har mere end 50%
-  indflydelse"): the profile cannot tell a sister from a subsidiary; the final auditor's statement
-  covers the whole ownership structure (a note says so).
+- A real owner's companies that are neither partner nor linked enterprises under the EU SME
+  definition (a sister in an unrelated market): ``company.related`` holds partner and linked
+  enterprises only, whose figures IP08 adds; the final auditor's statement covers the whole
+  ownership structure (a note says so).
 - The assessment itself (novelty, potential, execution, economic effect, first come first served
   when the budget runs out): Innovationsfonden's judgement.
 - The pitch deck's required topics and that the CVs are up to date: they are part of the
@@ -116,8 +124,8 @@ SCHEME = Scheme(
         f"the last {format_percent(PAYOUT_FINAL.at(V3))} after an approved final report and a "
         "final auditor's statement.",
         "The auditor's statement must confirm that the company and any ownership structure it "
-        "belongs to can receive start-up aid (GBER art. 22); companies under a common "
-        "majority-owning person are not checked here.",
+        "belongs to can receive start-up aid (GBER art. 22); a common majority owner's "
+        "companies are checked here only as far as company.related lists them.",
         "Rules of page version 3 (2020-07-03); evaluation dates before that are not encoded.",
         "Innovationsfonden assesses novelty, business potential, execution and economic effect; "
         "qualified applications are funded in the order they were sent while the budget lasts.",

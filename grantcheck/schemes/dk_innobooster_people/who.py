@@ -1,31 +1,29 @@
-"""Innobooster People's rules for "Hvem kan søge?" (who can apply): IP01–IP11, in page order,
-after the page's first line, the call's last day (IP39).
+"""Innobooster People's rules for "Hvem kan søge?" (who can apply): IP01–IP10, in page order,
+after the page's first line, the call's last day (IP39); the ownership structure (IP11) is in
+:mod:`.structure`.
 
 Capital or turnover, a Danish CVR number, then the GBER art. 22 conditions the page lists (age,
 no takeover, no profit distribution, no merger, small enterprise, plus "unlisted" from art. 22(2))
-and the sector exclusion; a controlling enterprise meets the conditions too. The GBER rules are
+and the sector exclusion. The GBER rules are
 bounded by GBER's validity (GBER_APPLIES) as well as by the page's version.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 
 from grantcheck.engine import (
     Check,
     Ctx,
     Kind,
     Message,
-    Missing,
     RuleBook,
     applied_by,
-    passed,
 )
 from grantcheck.facts import at_least, show
 from grantcheck.law.dates import add_months
 from grantcheck.law.sme import CITES as SME_CITES
-from grantcheck.law.sme import Figures, category_of, company_status
+from grantcheck.law.sme import company_status
 from grantcheck.money import Money
 from grantcheck.profile import Sector
 from grantcheck.schemes.dk_innobooster_people.derived import (
@@ -48,8 +46,6 @@ from grantcheck.schemes.dk_innobooster_people.page import (
     C_SECTOR,
     C_SMALL,
     C_START,
-    C_STRUCTURE,
-    C_STRUCTURE_TOO,
     C_TAKEOVER,
     C_TURNOVER,
     S_APPLICANT,
@@ -296,91 +292,3 @@ def sector(ctx: Ctx) -> Check:
 
 T_SECTOR = Message("sector {sector}", fix="fisheries, aquaculture and primary agricultural "
                    "production are excluded (GBER art. 1(3)(a),(b))")
-
-
-@rules.rule("IP11", "A controlling enterprise meets the start-up conditions too",
-            section=S_APPLICANT, kind=Kind.HARD, cites=[C_STRUCTURE, C_STRUCTURE_TOO, C_GBER_22],
-            reads=["company.related", "company.related[].controls_company",
-                   "project.application_date", "employees[].grant_start",
-                   "company.related[].founded", "company.related[].staff",
-                   "company.related[].turnover", "company.related[].balance_sheet_total",
-                   "company.related[].gber22_conditions_met"])
-def controlling_enterprise(ctx: Ctx) -> Check:
-    """'Hvis virksomheden indgår i en ejerstruktur, hvor et andet selskab har bestemmende
-    indflydelse (ejer mere end 50%) … så skal disse selskaber tillige opfylde kravene'."""
-    _gber(ctx)
-    related = ctx.profile.company.related
-    if related is None:
-        return T_RELATED_UNLISTED.unknown("company.related")
-    parts: list[str] = []
-    bad: list[str] = []
-    missing: list[str] = []
-    controllers = 0
-    window = award_window(ctx)
-    for i, r in enumerate(related):
-        prefix = f"company.related[{i}]"
-        if r.controls_company is None and r.relation == "linked":
-            parts.append(f"{r.name}: not stated whether it controls the company")
-            missing.append(f"{prefix}.controls_company")
-            continue
-        if not r.controls_company:
-            continue
-        controllers += 1
-        problems: list[str] = []
-        facts: list[str] = []
-        if r.founded is None:
-            missing.append(f"{prefix}.founded")
-            facts.append("registration date not stated")
-        else:
-            last = anniversary(ctx, r.founded)
-            facts.append(f"registered {r.founded.isoformat()}, eligible up to {last.isoformat()}")
-            if window.earliest > last:
-                problems.append(f"more than five years old on {window.label} "
-                                f"{window.earliest.isoformat()}")
-            elif window.latest is not None and window.latest > last:
-                facts.append(f"the award must come by {last.isoformat()}, before the grant "
-                             f"period starts on {window.start}")
-        if r.staff is None:
-            missing.append(f"{prefix}.staff")
-            facts.append("staff not stated")
-        else:
-            figures = Figures(ctx.fact(f"{prefix}.staff"), r.turnover, r.balance_sheet_total)
-            try:
-                size = category_of(ctx, figures, prefix)
-            except Missing as m:
-                missing.extend(m.fields)
-                facts.append("size not settled")
-            else:
-                facts.append(f"{size} on its own figures")
-                if size not in ("micro", "small"):
-                    problems.append("not a small enterprise")
-        if r.gber22_conditions_met is None:
-            missing.append(f"{prefix}.gber22_conditions_met")
-            facts.append("other start-up conditions not stated")
-        elif not r.gber22_conditions_met:
-            problems.append("does not meet the other start-up conditions")
-        else:
-            facts.append("other start-up conditions met")
-        parts.append(f"{r.name} controls the company: " + ", ".join(facts))
-        if problems:
-            bad.append(f"{r.name} ({', '.join(problems)})")
-    if not parts:
-        return passed("no enterprise controls the company (company.related)")
-    enterprises = partial("; ".join, parts)
-    if bad:
-        return T_CONTROLLER_FAILS.failed(enterprises=enterprises, problems="; ".join(bad))
-    if missing:
-        return T_CONTROLLERS.unknown(*missing, enterprises=enterprises)
-    return T_CONTROLLERS_MEET.passed(enterprises=enterprises, controllers=controllers)
-
-
-T_RELATED_UNLISTED = Message("the profile does not list partner or linked enterprises "
-                             "(company.related)",
-                             fix="state company.related (an empty list when there are none)")
-T_CONTROLLERS = Message("{enterprises}")
-T_CONTROLLER_FAILS = Message("{enterprises}", fix="every controlling enterprise must itself be an "
-                             "unlisted small enterprise of at most five years meeting GBER art. "
-                             "22: {problems}")
-T_CONTROLLERS_MEET = Message("{enterprises} ({controllers} controlling enterprise(s) checked; "
-                             "their figures are also added in IP08)")
-
