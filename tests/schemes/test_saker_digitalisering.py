@@ -309,7 +309,22 @@ def test_the_share_without_a_budget_is_unknown() -> None:
     assert f.missing == ("project.budget_total",)
 
 
-# --- SD16–SD17 project period --------------------------------------------------------------
+# --- SD21, SD16–SD17 project period --------------------------------------------------------
+
+
+def test_a_start_in_2022_says_the_implementation_year_and_how_far_to_move() -> None:
+    """'Pilotprojekten har en genomförandetid under 2023.'"""
+    data = project(application_date=date(2022, 11, 1), start=date(2022, 11, 15))
+    f = finding(SCHEME, data, "SD21", on=date(2022, 11, 1))
+    assert f.outcome is Outcome.FAIL
+    assert "2022-11-15" in f.message and "genomförandetid under 2023" in f.message
+    assert f.fix == "move project.start to 2023-01-01 or later (47 days later)"
+
+
+def test_the_first_day_of_2023_is_a_dated_parameter_citing_the_page() -> None:
+    assert parameters.PROJECT_START_EARLIEST.at(OPEN) == date(2023, 1, 1)
+    assert parameters.PROJECT_START_EARLIEST.source is page.C_GENOMFORANDETID
+
 
 
 def test_a_project_may_start_on_the_application_date() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from grantcheck.engine import Ctx, Message, dated
+from grantcheck.engine import Check, Ctx, Message, dated
 from grantcheck.money import Money
 from grantcheck.parameters import Parameter
 
@@ -50,6 +50,15 @@ def rates(ctx: Ctx) -> str:
 def unstated(ctx: Ctx, *paths: str) -> list[str]:
     """The fields of ``paths`` the profile does not state."""
     return [p for p in paths if ctx.value(p) is None]
+
+
+def not_stated(fields: list[str]) -> Check:
+    """Unknown: the profile does not state ``fields`` (SD15, SD16, SD18)."""
+    return T_NOT_STATED.unknown(*fields, missing_and=" and ".join(fields))
+
+
+T_NOT_STATED = Message("the profile does not state {missing_and}",
+                       fix="state {missing_and} in the profile")
 
 
 def in_sek_or_converted(text: str, fix: str = "",

@@ -132,6 +132,8 @@ C_FORORDNINGSKRAV = Citation(
     SOURCE, "Hur mycket kan ni få i stöd?",
     "Förordningskraven för regionalanslag och för denna typ av insats kräver 50 procents "
     "medfinansiering.")
+C_GENOMFORANDETID = Citation(
+    SOURCE, "Hur länge kan projektet pågå?", "Pilotprojekten har en genomförandetid under 2023.")
 C_PERIOD = Citation(
     SOURCE, "Hur länge kan projektet pågå?",
     "Projekten kan tidigast starta från ansökningsdatum och som längst drivas t o m 2023-10-31.")

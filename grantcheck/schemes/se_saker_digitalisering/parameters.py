@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from grantcheck.parameters import constant
 from grantcheck.schemes.se_saker_digitalisering.page import (
+    C_GENOMFORANDETID,
     C_LAGSTA,
     C_MAX_10_MKR,
     C_MAX_50_PROCENT,
@@ -34,5 +35,8 @@ MAX_SHARE = constant("sd_max_share_of_budget", "rate", Decimal("0.50"), C_MAX_50
                      note="Tillväxtverket's share of the project's total budget")
 COFINANCING_MIN = constant("sd_cash_cofinancing_min", "rate", Decimal("0.50"), C_MEDFINANSIERING,
                            note="of the project's budget, in cash")
+PROJECT_START_EARLIEST = constant("sd_project_start_earliest", "date", date(2023, 1, 1),
+                                  C_GENOMFORANDETID,
+                                  note="'genomförandetid under 2023': the first day of 2023")
 PROJECT_END_LATEST = constant("sd_project_end_latest", "date", date(2023, 10, 31), C_PERIOD)
 FINAL_REPORT_BY = constant("sd_final_report_by", "date", date(2023, 11, 30), C_SLUTRAPPORT)

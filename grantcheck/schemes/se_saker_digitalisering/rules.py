@@ -1,8 +1,6 @@
-"""Säker digitalisering: the rules SD01–SD19, in the order of the page."""
+"""Säker digitalisering: the rules SD01–SD21, in the order of the page."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from grantcheck.engine import (
     Check,
@@ -19,6 +17,7 @@ from grantcheck.profile import LegalForm
 from grantcheck.schemes.se_saker_digitalisering.derived import (
     figures,
     in_sek_or_converted,
+    not_stated,
     sek,
     unstated,
 )
@@ -31,6 +30,7 @@ from grantcheck.schemes.se_saker_digitalisering.page import (
     C_ERFARENHET,
     C_FORORDNINGSKRAV,
     C_FRAMJARE,
+    C_GENOMFORANDETID,
     C_GRUNDKOMPETENS,
     C_GRUNDMETODIK,
     C_LAGSTA,
@@ -61,10 +61,14 @@ from grantcheck.schemes.se_saker_digitalisering.parameters import (
     CALL_CLOSES,
     COFINANCING_MIN,
     MAX_SHARE,
-    PROJECT_END_LATEST,
     TARGET_MIN_EMPLOYEES,
     TRAINING_MAX,
     TRAINING_PER_PERSON,
+)
+from grantcheck.schemes.se_saker_digitalisering.period import (
+    ends_in_time,
+    starts_after_application,
+    starts_in_implementation_year,
 )
 from grantcheck.schemes.se_saker_digitalisering.vocabulary import THEMES, SeTheme
 
@@ -76,15 +80,6 @@ S_MONEY = "Money"
 S_CONTENT = "Application content"
 
 rules = RuleBook()
-
-
-def _not_stated(fields: list[str]) -> Check:
-    """Unknown: the profile does not state ``fields`` (SD15, SD16, SD18)."""
-    return T_NOT_STATED.unknown(*fields, missing_and=" and ".join(fields))
-
-
-T_NOT_STATED = Message("the profile does not state {missing_and}",
-                       fix="state {missing_and} in the profile")
 
 
 @rules.rule("SD01", "The applicant is an innovation- or business-promoting organisation, or a "
@@ -300,7 +295,7 @@ def at_most_half(ctx: Ctx) -> Check:
     """'Tillväxtverket finansierar max 50 procent av projektets totalbudget.'"""
     missing = unstated(ctx, "project.grant_sought", "project.budget_total")
     if missing:
-        return _not_stated(missing)
+        return not_stated(missing)
     grant = ctx.money(ctx.need("project.grant_sought"))
     budget = ctx.money(ctx.need("project.budget_total"))
     share = MAX_SHARE.at(ctx.on)
@@ -317,43 +312,19 @@ T_AT_MOST_HALF = Message("grant sought {grant} of total budget {budget}; at most
                          "budget to {needed}")
 
 
-@rules.rule("SD16", "The project starts no earlier than the application date", kind=Kind.HARD,
-            section=S_STATUS, cites=[C_PERIOD, C_PERIOD_START],
-            reads=("project.start", "project.application_date"))
-def starts_after_application(ctx: Ctx) -> Check:
-    """'Projekten kan tidigast starta från ansökningsdatum'."""
-    missing = unstated(ctx, "project.start", "project.application_date")
-    if missing:
-        return _not_stated(missing)
-    start: date = ctx.need("project.start")
-    applied: date = ctx.need("project.application_date")
-    return T_START.check(start >= applied, start=start, applied=applied)
-
-
-T_START = Message("project starts {start}; application date {applied} (the earliest start)",
-                  fix="move project.start to {applied} or later; costs before the start are not "
-                  "covered")
-
-
+rules.add("SD21", "The project starts in 2023, the pilot projects' implementation year",
+          starts_in_implementation_year, kind=Kind.HARD, section=S_STATUS,
+          cites=[C_GENOMFORANDETID], reads=["project.start"])
+rules.add("SD16", "The project starts no earlier than the application date",
+          starts_after_application, kind=Kind.HARD, section=S_STATUS,
+          cites=[C_PERIOD, C_PERIOD_START], reads=["project.start", "project.application_date"])
 rules.add("SD20", "The application is sent by the call's last open day, 2023-03-01",
           applied_by(CALL_CLOSES), kind=Kind.HARD, section=S_STATUS, cites=[C_STANGER],
           reads=["project.application_date"])
 
 
-@rules.rule("SD17", "The project ends by 2023-10-31", kind=Kind.HARD,
-            section=S_STATUS, cites=[C_PERIOD],
-            reads=("project.end",))
-def ends_in_time(ctx: Ctx) -> Check:
-    """'som längst drivas t o m 2023-10-31'."""
-    end: date | None = ctx.value("project.end")
-    if end is None:
-        return missing("project.end")
-    latest = PROJECT_END_LATEST.at(ctx.on)
-    return T_END.check(end <= latest, end=end, latest=latest, days=(end - latest).days)
-
-
-T_END = Message("project ends {end}; at the latest {latest}",
-                fix="end the project on {latest} at the latest ({days} days earlier)")
+rules.add("SD17", "The project ends by 2023-10-31", ends_in_time, kind=Kind.HARD,
+          section=S_STATUS, cites=[C_PERIOD], reads=["project.end"])
 
 
 @rules.rule("SD18", "The applicant's cash co-financing is at least 50 % of the budget",
@@ -363,7 +334,7 @@ def cash_cofinancing(ctx: Ctx) -> Check:
     """'50 procent av projektets budget i form av kontant medfinansiering'."""
     missing = unstated(ctx, "project.cash_cofinancing", "project.budget_total")
     if missing:
-        return _not_stated(missing)
+        return not_stated(missing)
     cash = ctx.money(ctx.need("project.cash_cofinancing"))
     budget = ctx.money(ctx.need("project.budget_total"))
     share = COFINANCING_MIN.at(ctx.on)

@@ -13,7 +13,8 @@ Encoded, in the order of the page:
 - money: the training add-on's cap; the minimum application; the call's whole budget as a ceiling
   (derived); Tillväxtverket's share of at most 50 % of the total budget; the applicant's cash
   co-financing of at least 50 %;
-- the project period: from the application date at the earliest, to 2023-10-31 at the latest;
+- the project period: carried out in 2023 ("genomförandetid under 2023": a start before 2023-01-01
+  fails), from the application date at the earliest, to 2023-10-31 at the latest;
 - collaboration agreements are not recommended (soft);
 - the application contents as documents, and the unnamed mandatory attachments as a reminder.
 
