@@ -397,6 +397,18 @@ def test_collaboration_agreements_not_stated_are_unknown() -> None:
                  "SD19") is Outcome.UNKNOWN
 
 
+# --- SD22 a Swedish organisation -----------------------------------------------------------
+
+
+def test_a_norwegian_organisation_is_warned_with_the_pages_words() -> None:
+    f = finding(SCHEME, merged(PROMOTER, company={"country": "NO"}), "SD22", on=OPEN)
+    assert f.outcome is Outcome.WARNING
+    assert f.message.startswith("company.country = NO; the call is for all of Sweden ('Hela "
+                                "Sverige')")
+    assert "does not exclude others in words" in f.message
+    assert f.fix == "explain to Tillväxtverket how an organisation outside Sweden fits the call"
+
+
 # --- another currency ----------------------------------------------------------------------
 
 NOK_RATES = {"SEK": Decimal("11"), "NOK": Decimal("11.5")}
@@ -451,6 +463,9 @@ def test_warnings_alone_do_not_change_the_verdict() -> None:
     r = result_for(SCHEME, data, on=OPEN)
     assert r.verdict is Verdict.FITS
     assert sum(f.outcome is Outcome.WARNING for f in r.findings) == 4
+    norwegian = result_for(SCHEME, merged(data, company={"country": "NO"}), on=OPEN)
+    assert norwegian.verdict is Verdict.FITS
+    assert sum(f.outcome is Outcome.WARNING for f in norwegian.findings) == 5
 
 
 # --- documents -----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from grantcheck.engine import (
     passed,
 )
 from grantcheck.fx import RATE_CITATION
-from grantcheck.law import gber, sme
+from grantcheck.law import country, gber, sme
 from grantcheck.money import Money, format_percent
 from grantcheck.schemes.no_prosessinnovasjon.derived import (
     SIZE_FIELDS,
@@ -108,18 +108,15 @@ rules.add("PO01", "The applicant is a small or medium-sized enterprise (a large 
           reads=[*SIZE_FIELDS, "declarations.large_enterprise_exception"])
 
 
-def norwegian_company(ctx: Ctx) -> Check:
-    """The page speaks of competition 'mellom norske bedrifter'; it does not exclude others."""
-    country = ctx.profile.company.country
-    return T_COUNTRY.check(country == "NO", country=country)
-
-
 T_COUNTRY = Message("company.country = {country}; the page speaks of Norwegian companies "
                     "('mellom norske bedrifter') but does not exclude others in words",
                     fix="explain to Innovasjon Norge how a company outside Norway fits the "
                     "scheme")
 
 
+norwegian_company = country.registered_in(
+    "NO", T_COUNTRY, "The page speaks of competition 'mellom norske bedrifter'; it does not "
+    "exclude others.")
 rules.add("PO02", "The applicant is a Norwegian company", norwegian_company,
           section=S_APPLICANT, kind=Kind.SOFT, cites=[C_KONKURRANSEVRIDNING],
           reads=["company.country"])

@@ -27,11 +27,15 @@ FORORDNING = Source(
 
 TITLE = "Stärk företagens konkurrenskraft med säker digitalisering"
 C_STANGER = Citation(SOURCE, TITLE, "Stänger 1 mars 2023")
+C_HELA_SVERIGE = Citation(SOURCE, TITLE, "Hela Sverige")
 C_PILOT_2022 = Citation(
     SOURCE, "Vad är bakgrunden till utlysningen?",
     "pilotinsats för Säker digitalisering som drevs under ett halvår 2022",
     note="the page speaks of the 2022 pilot as past: the call did not open before "
     "2022-07-01, the first day by which half of 2022 had passed")
+C_REGIONALA = Citation(
+    SOURCE, "Syfte och mål",
+    "Ökade kunskaper hos regionala innovations- och företagsfrämjare inom säker digitalisering.")
 C_MAX_10_MILJONER = Citation(
     SOURCE, "Hur mycket kan ni få i stöd?", "I utlysningen fördelas max 10 miljoner kronor.")
 C_MAX_50_PROCENT = Citation(

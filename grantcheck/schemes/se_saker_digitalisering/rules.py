@@ -1,4 +1,4 @@
-"""Säker digitalisering: the rules SD01–SD21, in the order of the page."""
+"""Säker digitalisering: the rules SD01–SD22, in the order of the page."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from grantcheck.engine import (
     missing,
     passed,
 )
+from grantcheck.law import country
 from grantcheck.money import format_amount, format_percent, min_money
 from grantcheck.profile import LegalForm
 from grantcheck.schemes.se_saker_digitalisering.derived import (
@@ -33,6 +34,7 @@ from grantcheck.schemes.se_saker_digitalisering.page import (
     C_GENOMFORANDETID,
     C_GRUNDKOMPETENS,
     C_GRUNDMETODIK,
+    C_HELA_SVERIGE,
     C_LAGSTA,
     C_LIKNANDE,
     C_MAX_10_MILJONER,
@@ -47,6 +49,7 @@ from grantcheck.schemes.se_saker_digitalisering.page import (
     C_PROJEKTLOGIK,
     C_REGION,
     C_REGION_KRITERIER,
+    C_REGIONALA,
     C_SAMVERKANSAVTAL,
     C_STANGER,
     C_STODET_STYRS,
@@ -190,6 +193,24 @@ def not_sole_trader(ctx: Ctx) -> Check:
 
 T_LEGAL_FORM = Message("company.legal_form = {form}",
                        fix="a sole trader (enskild näringsidkare) cannot apply")
+
+
+T_COUNTRY = Message("company.country = {country}; the call is for all of Sweden ('Hela "
+                    "Sverige'), under the ordinance's requirements for regional funds "
+                    "('Förordningskraven för regionalanslag') and for regional promoters "
+                    "('regionala innovations- och företagsfrämjare'), but does not exclude "
+                    "others in words",
+                    fix="explain to Tillväxtverket how an organisation outside Sweden fits the "
+                    "call")
+
+
+swedish_organisation = country.registered_in(
+    "SE", T_COUNTRY, "The call is for 'Hela Sverige', funded under 'Förordningskraven för "
+    "regionalanslag', for 'regionala innovations- och företagsfrämjare'; it does not exclude "
+    "others.")
+rules.add("SD22", "The applicant is a Swedish organisation", swedish_organisation,
+          kind=Kind.SOFT, section=S_APPLICANT,
+          cites=[C_HELA_SVERIGE, C_FORORDNINGSKRAV, C_REGIONALA], reads=["company.country"])
 
 
 rules.declaration("SD08", "The target companies are a smaller group of SMEs with growth "

@@ -5,7 +5,9 @@ Encoded, in the order of the page:
 - the applicant: an innovation- or business-promoting organisation, public or private, that offers
   small companies qualified information, advice and coaching, or a region applying for a group of
   them (whose members then meet the same criteria); its own competence, experience and networks
-  (declarations); regional anchoring (a merit: soft); a sole trader cannot apply;
+  (declarations); regional anchoring (a merit: soft); a sole trader cannot apply; an applicant
+  outside Sweden gets a warning (the call is for "Hela Sverige" and regional promoters, but does
+  not exclude others in words: soft);
 - the target companies: a smaller group of SMEs with growth ambitions, basic digital competence and
   similar challenges (declaration); at least 10 employees ("bör": soft); an existing basic
   methodology, dialogue with the companies and a clear project logic (declaration);
