@@ -64,6 +64,14 @@ class FieldSpec:
         return self.info.is_required()
 
     @property
+    def asked_whether(self) -> bool:
+        """An optional table ``init`` asks about with a yes/no first: one with required fields,
+        or one whose presence is a fact of its own (the training add-on sought)."""
+        return self.kind == "model" and not self.is_list and not self.required and (
+            any(c.required for c in self.children)
+            or getattr(self.model, "presence_is_a_fact", False))
+
+    @property
     def description(self) -> str:
         return self.info.description or ""
 

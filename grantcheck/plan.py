@@ -191,7 +191,6 @@ def count_questions(plan: Plan, data: dict[str, Any], spec: FieldSpec, whole: bo
         return 0
     inner = whole or plan.read(spec.path)
     if spec.kind == "model" and not spec.is_list:
-        optional = not spec.required and any(c.required for c in spec.children)
-        return int(optional) + sum(count_questions(plan, data, c, inner, f"{path}.{c.name}")
-                                   for c in spec.children)
+        return int(spec.asked_whether) + sum(
+            count_questions(plan, data, c, inner, f"{path}.{c.name}") for c in spec.children)
     return 0 if get_path(data, path) is not None else 1

@@ -152,8 +152,7 @@ class Questionnaire:
             if "." not in path:
                 self.asker.say("")
                 self.asker.say(f"[{path}] {spec.description}", "bold underline")
-            if not spec.required and any(c.required for c in spec.children) \
-                    and get_path(self.data, path) is None:
+            if spec.asked_whether and get_path(self.data, path) is None:
                 yes = self._ask_yes_no(spec, path, f"Fill in {path} ({spec.description})?")
                 if not yes:
                     return

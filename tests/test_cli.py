@@ -375,3 +375,17 @@ def test_a_closed_stdout_stops_quietly_with_141(args):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141, err
     assert "Traceback" not in err and "internal error" not in err and "Exception" not in err
+
+
+def test_a_training_add_on_without_its_persons_needs_information_not_an_input_error(tmp_path):
+    """'30 tkr per deltagande person': the persons may not be known yet (was exit 2,
+    'project.training_addon.persons: required field is missing')."""
+    text = ('[company]\nname = "Park AB"\ncountry = "SE"\n'
+            '[project.training_addon]\namount = 60000\n')
+    r = run("match", str(write(tmp_path, text)), "--format", "json", "--as-of", "2023-02-20",
+            "--scheme", "se-saker-digitalisering")
+    assert r.exit_code != 2 and r.stderr == "", r.stderr
+    scheme = json.loads(r.stdout)["schemes"][0]
+    sd12 = next(f for f in scheme["findings"] if f["rule"] == "SD12")
+    assert sd12["outcome"] == "unknown"
+    assert sd12["missing_fields"] == ["project.training_addon.persons"]

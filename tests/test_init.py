@@ -368,6 +368,15 @@ def test_a_table_with_required_fields_is_asked_only_when_wanted():
     assert "training_addon" not in data.get("project", {})
 
 
+def test_a_training_add_on_is_asked_as_a_yes_no_first_and_its_figures_may_be_unknown():
+    """The add-on's fields are optional, but whether it is sought is a fact of its own."""
+    script = Script({"company.country": "SE", "company.name": "Norrsken",
+                     "project.training_addon": "yes", "project.training_addon.amount": "60000"})
+    data, _ = Questionnaire(script).run()
+    assert data["project"]["training_addon"] == {"amount": Decimal(60000)}
+    assert any(line.startswith("Fill in project.training_addon") for line in script.said)
+
+
 # --- --non-interactive and --set ------------------------------------------------------------
 
 

@@ -346,3 +346,12 @@ def test_a_field_missing_from_a_table_is_located_at_the_tables_header():
     assert p.path == "employees[1].name"
     assert text.splitlines()[p.line - 1] == "[[employees]]"
     assert p.line == len(text.splitlines()) - 1
+
+
+def test_a_training_add_on_may_leave_out_its_persons_and_amount():
+    """Either figure may not be known yet: the add-on is then unknown, not an input error."""
+    base = '[company]\nname = "Park AB"\ncountry = "SE"\n[project.training_addon]\n'
+    addon = parse_profile(base + "amount = 60000\n").project.training_addon
+    assert addon is not None and addon.persons is None and addon.amount == Decimal(60000)
+    empty = parse_profile(base).project.training_addon
+    assert empty is not None and empty.persons is None and empty.amount is None

@@ -3,7 +3,7 @@
 
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StrictInt, model_validator
 
@@ -18,9 +18,15 @@ from grantcheck.schemes.se_saker_digitalisering.vocabulary import SeTheme
 
 
 class TrainingAddon(Model):
-    persons: Count = Field(
-        description="persons trained", examples=[4])
-    amount: NonNeg = Field(description="amount sought for the training", examples=[120000])
+    """The add-on sought: the table's presence is the fact (an empty table: sought, figures
+    not yet known), so ``init`` asks whether it is sought before its fields."""
+
+    presence_is_a_fact: ClassVar[bool] = True
+    persons: Count | None = Field(
+        None, description="persons trained; left out while not known", examples=[4])
+    amount: NonNeg | None = Field(
+        None, description="amount sought for the training; left out while not known",
+        examples=[120000])
 
 
 class Project(Model):

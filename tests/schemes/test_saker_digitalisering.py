@@ -260,6 +260,28 @@ def test_no_persons_means_no_add_on_money() -> None:
     assert check(addon(0, 1), "SD12") is Outcome.FAIL
 
 
+def test_an_add_on_without_its_persons_says_the_caps_and_asks_for_them() -> None:
+    """'Maxbelopp för denna aktivitet är 180 tkr, eller 30 tkr per deltagande person.'"""
+    f = finding(SCHEME, project(training_addon={"amount": 60_000}), "SD12", on=OPEN)
+    assert f.outcome is Outcome.UNKNOWN
+    assert f.missing == ("project.training_addon.persons",)
+    assert f.message == ("training add-on SEK 60,000; at most the lower of SEK 180,000 and "
+                         "SEK 30,000 per participating person, and the number of persons is "
+                         "not stated")
+
+
+def test_an_add_on_above_180000_without_its_persons_says_how_much_less() -> None:
+    f = finding(SCHEME, project(training_addon={"amount": 180_001}), "SD12", on=OPEN)
+    assert f.outcome is Outcome.FAIL
+    assert "whatever the number of persons" in f.message
+    assert f.fix == "lower the add-on to SEK 180,000 (SEK 1 less)"
+
+
+def test_an_add_on_without_its_persons_still_needs_the_training_type() -> None:
+    r = result_for(SCHEME, project(training_addon={"amount": 60_000}), on=OPEN)
+    assert next(d.needed for d in r.documents if d.document.id == "training_type") is True
+
+
 # --- SD13–SD15 the grant sought ------------------------------------------------------------
 
 

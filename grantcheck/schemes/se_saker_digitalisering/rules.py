@@ -13,8 +13,9 @@ from grantcheck.engine import (
     passed,
 )
 from grantcheck.law import country
-from grantcheck.money import format_amount, format_percent, min_money
+from grantcheck.money import format_amount, format_percent
 from grantcheck.profile import LegalForm
+from grantcheck.schemes.se_saker_digitalisering.addon import training_addon
 from grantcheck.schemes.se_saker_digitalisering.derived import (
     figures,
     in_sek_or_converted,
@@ -65,8 +66,6 @@ from grantcheck.schemes.se_saker_digitalisering.parameters import (
     COFINANCING_MIN,
     MAX_SHARE,
     TARGET_MIN_EMPLOYEES,
-    TRAINING_MAX,
-    TRAINING_PER_PERSON,
 )
 from grantcheck.schemes.se_saker_digitalisering.period import (
     ends_in_time,
@@ -256,31 +255,10 @@ OTHER_THEME = T_OTHER_THEME.failed()
 T_THEME = Message("project.theme = {theme}: «{name}», one of the example themes")
 
 
-@rules.rule("SD12", "The training add-on is within its maximum", kind=Kind.HARD,
-            section=S_MONEY, cites=[C_TILLAGG, C_TILLAGG_MAX], reads=("project.training_addon",))
-def training_addon(ctx: Ctx) -> Check:
-    """At most min(SEK 180,000, SEK 30,000 x participating persons)."""
-    addon = ctx.profile.project.training_addon
-    if addon is None:
-        return NO_ADDON
-    overall, _ = sek(ctx, TRAINING_MAX)
-    per_person, _ = sek(ctx, TRAINING_PER_PERSON)
-    by_persons = per_person * addon.persons
-    cap = min_money(overall, by_persons)
-    amount = ctx.money(addon.amount)
-    return T_ADDON[ctx.currency != "SEK"].check(
-        amount <= cap, amount=amount, persons=addon.persons, by_persons=by_persons.rounded(),
-        cap=cap.rounded(), floor=cap.floored(), less=(amount - cap).rounded(),
-        **figures(ctx, overall=TRAINING_MAX, per_person=TRAINING_PER_PERSON))
-
-
-T_NO_ADDON = Message("no training add-on sought (project.training_addon not stated)")
-NO_ADDON = T_NO_ADDON.info()
-T_ADDON = in_sek_or_converted(
-    "training add-on {amount} for {persons} person(s); at most the lower of {overall} and "
-    "{per_person} x {persons} = {by_persons}, i.e. {cap}{rates}",
-    fix="lower the add-on to {floor} ({less} less) or train more persons (up to the overall "
-    "maximum)", figures=("overall", "per_person"))
+rules.add("SD12", "The training add-on is within its maximum", training_addon, kind=Kind.HARD,
+          section=S_MONEY, cites=[C_TILLAGG, C_TILLAGG_MAX],
+          reads=["project.training_addon", "project.training_addon.amount",
+                 "project.training_addon.persons"])
 
 
 rules.add("SD13", "The grant sought is at least SEK 500,000", minimum_application,

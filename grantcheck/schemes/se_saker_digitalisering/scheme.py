@@ -33,7 +33,9 @@ Readings:
 - The call's whole budget ("Max 10 mkr finns totalt till förfogande") bounds any single grant.
 - The training add-on ("Maxbelopp för denna aktivitet är 180 tkr, eller 30 tkr per deltagande
   person") is read as at most min(SEK 180,000, SEK 30,000 x persons), inside the same 50 %
-  co-financing; a profile without ``project.training_addon`` seeks no add-on.
+  co-financing; a profile without ``project.training_addon`` seeks no add-on. Without its
+  persons, an add-on above SEK 180,000 fails and any other is unknown (the persons only lower
+  the cap).
 - Whether the applicant's own paid staff costs count as cash co-financing is not on the page.
 - Amounts in another currency than SEK are compared with the SEK figures converted at the stated
   rate.

@@ -1,0 +1,63 @@
+"""Säker digitalisering: the training add-on's rule (SD12), registered in ``rules.py`` in the
+order of the page ("Tilläggsinsats för ansökan"): at most SEK 180,000, or SEK 30,000 per
+participating person; the persons and the amount may not be known yet."""
+
+from __future__ import annotations
+
+from grantcheck.engine import Check, Ctx, Message
+from grantcheck.money import min_money
+from grantcheck.schemes.se_saker_digitalisering.derived import (
+    figures,
+    in_sek_or_converted,
+    not_stated,
+    sek,
+)
+from grantcheck.schemes.se_saker_digitalisering.parameters import (
+    TRAINING_MAX,
+    TRAINING_PER_PERSON,
+)
+
+
+def training_addon(ctx: Ctx) -> Check:
+    """At most min(SEK 180,000, SEK 30,000 x participating persons)."""
+    addon = ctx.profile.project.training_addon
+    if addon is None:
+        return NO_ADDON
+    overall, _ = sek(ctx, TRAINING_MAX)
+    if addon.amount is None:
+        return not_stated([f"project.training_addon.{f}" for f in ("amount", "persons")
+                           if getattr(addon, f) is None])
+    amount = ctx.money(addon.amount)
+    converted = ctx.currency != "SEK"
+    if addon.persons is None:  # the persons only lower the cap: above the overall one fails
+        said = figures(ctx, overall=TRAINING_MAX, per_person=TRAINING_PER_PERSON)
+        if amount > overall:
+            return T_ADDON_OVERALL[converted].failed(
+                amount=amount, floor=overall.floored(), less=(amount - overall).rounded(), **said)
+        return T_ADDON_PERSONS[converted].unknown("project.training_addon.persons",
+                                                  amount=amount, **said)
+    per_person, _ = sek(ctx, TRAINING_PER_PERSON)
+    by_persons = per_person * addon.persons
+    cap = min_money(overall, by_persons)
+    return T_ADDON[converted].check(
+        amount <= cap, amount=amount, persons=addon.persons, by_persons=by_persons.rounded(),
+        cap=cap.rounded(), floor=cap.floored(), less=(amount - cap).rounded(),
+        **figures(ctx, overall=TRAINING_MAX, per_person=TRAINING_PER_PERSON))
+
+
+T_NO_ADDON = Message("no training add-on sought (project.training_addon not stated)")
+NO_ADDON = T_NO_ADDON.info()
+T_ADDON = in_sek_or_converted(
+    "training add-on {amount} for {persons} person(s); at most the lower of {overall} and "
+    "{per_person} x {persons} = {by_persons}, i.e. {cap}{rates}",
+    fix="lower the add-on to {floor} ({less} less) or train more persons (up to the overall "
+    "maximum)", figures=("overall", "per_person"))
+T_ADDON_OVERALL = in_sek_or_converted(
+    "training add-on {amount}; above the overall maximum {overall}, whatever the number of "
+    "persons ({per_person} each){rates}",
+    fix="lower the add-on to {floor} ({less} less)", figures=("overall", "per_person"))
+T_ADDON_PERSONS = in_sek_or_converted(
+    "training add-on {amount}; at most the lower of {overall} and {per_person} per "
+    "participating person, and the number of persons is not stated{rates}",
+    fix="state project.training_addon.persons (the persons taking the training)",
+    figures=("overall", "per_person"))
