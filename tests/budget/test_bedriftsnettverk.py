@@ -539,6 +539,90 @@ def test_cash_financing_over_several_years_without_the_year_applied_for_is_unkno
     assert rule_outcome(r, "BNB07") is Outcome.UNKNOWN
 
 
+# --- an undecided line: the money rules decide only when every reading agrees ---------------
+#
+# 600,000 of purchases at the administrator and 400,000 of hours booked in kind by "Open AS",
+# whose private is not stated: counted, the grant is 500,000; not, 300,000.
+
+
+def undecided(*financing: dict[str, Any], **extra: Any) -> BudgetResult:
+    return bn_budget(admin(600_000), hours(400_000, who="Open AS"),
+                     financing=list(financing), **extra)
+
+
+def test_a_cash_payment_enough_only_if_the_undecided_line_counts_is_unknown() -> None:
+    """'kontantinnbetaling ... minus det som finansieres av offentlige tilskudd': private, the
+    grant is 500,000 and 100,000 cash is enough; not, it is 300,000 and 300,000 is needed."""
+    r = undecided(fin("own", 100_000))
+    f = rule(r, "BNB07")
+    assert f.outcome is Outcome.UNKNOWN
+    assert f.missing == ("network.participants[4].private",)
+    assert "at least NOK 100,000 (up to NOK 300,000 if line 2 does not count" in f.message
+    assert rule_outcome(undecided(fin("own", "299999.99")), "BNB07") is Outcome.UNKNOWN
+
+
+def test_a_cash_payment_enough_whether_or_not_the_line_counts_passes() -> None:
+    assert rule_outcome(undecided(fin("own", 300_000)), "BNB07") is Outcome.PASS
+
+
+def test_a_cash_payment_short_whether_or_not_the_line_counts_fails() -> None:
+    r = undecided(fin("own", "99999.99"))
+    assert rule_outcome(r, "BNB07") is Outcome.FAIL
+    assert "NOK 0.01 more in cash" in rule(r, "BNB07").fix
+
+
+def test_a_cash_payment_is_unknown_without_a_profile_naming_the_participants() -> None:
+    r = bn_budget(admin(600_000), hours(400_000, who="B AS"), financing=[fin("own", 100_000)],
+                  prof=None)
+    f = rule(r, "BNB07")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("network.participants",)
+
+
+def test_a_grant_sought_within_what_the_undecided_line_may_allow_is_unknown() -> None:
+    r = undecided(grant_sought=D(500_000))
+    f = rule(r, "BNB04")
+    assert f.outcome is Outcome.UNKNOWN
+    assert f.missing == ("network.participants[4].private",)
+    assert rule_outcome(undecided(grant_sought=D(300_000)), "BNB04") is Outcome.PASS
+
+
+def test_a_grant_sought_above_what_the_undecided_line_may_allow_fails() -> None:
+    assert rule_outcome(undecided(grant_sought=D("500000.01")), "BNB04") is Outcome.FAIL
+
+
+def test_other_public_support_within_half_only_if_the_line_counts_is_unknown() -> None:
+    """'maksimalt utgjøre 50 prosent': 500,000 of other support is half of 1,000,000 (the line
+    counted) but more than half of 600,000 (not)."""
+    r = undecided(fin("public", 500_000))
+    assert rule_outcome(r, "BNB05") is Outcome.UNKNOWN
+    assert rule(r, "BNB05").missing == ("network.participants[4].private",)
+    assert rule_outcome(undecided(fin("public", 300_000)), "BNB05") is Outcome.PASS
+
+
+def test_other_public_support_above_half_even_with_the_line_counted_fails() -> None:
+    assert rule_outcome(undecided(fin("public", "500000.01")), "BNB05") is Outcome.FAIL
+
+
+def test_booked_costs_below_the_grant_only_if_the_line_counts_are_unknown() -> None:
+    """'Bokførte kostnader ... minst tilsvare den offentlige støtten': 400,000 booked at the
+    administrator against a grant of 200,000 (600,000 undecided not counted) or 500,000."""
+    r = bn_budget(admin(400_000), hours(600_000, who="Open AS"))
+    f = rule(r, "BNB03")
+    assert f.outcome is Outcome.UNKNOWN
+    assert f.missing == ("network.participants[4].private",)
+    assert rule_outcome(bn_budget(admin(500_000), hours(500_000, who="Open AS")),
+                        "BNB03") is Outcome.PASS
+
+
+def test_booked_costs_below_the_grant_either_way_fail() -> None:
+    r = bn_budget(admin(100_000), hours(900_000), hours(1_000_000, who="Open AS"))
+    assert rule_outcome(r, "BNB03") is Outcome.FAIL
+
+
+def test_own_financing_says_which_lines_it_leaves_out() -> None:
+    assert "(not counting line 2, undecided)" in rule(undecided(), "BNB06").message
+
+
 # --- hours and direct expenses only from private participants in Norway -----------------------
 
 

@@ -48,6 +48,10 @@ Readings chosen where the page is silent:
   through the participants (it is not public support). Without such lines BNB07 states the
   minimum.
 - ``budget.grant_sought`` is the grant sought for the year applied for.
+- An undecided line (a participant whose ``private`` is not stated, say) may count or not: the
+  money rules (BNB03-BNB07) take the grant of its year from the decided lines alone up to every
+  undecided line counted, and pass or fail only when both ends give the same answer; otherwise
+  they are unknown, naming what would decide the lines.
 
 Not encoded: which sectors the state-aid rules exclude (the page names none); the other
 state-aid details the page refers to ("Statsstøtteregelverket gir mer detaljerte bestemmelser").

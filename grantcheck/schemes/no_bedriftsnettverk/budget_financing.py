@@ -23,6 +23,7 @@ from grantcheck.schemes.no_bedriftsnettverk.budget_grant import (
     _parts,
     _public_in,
     other_public,
+    year_range,
 )
 from grantcheck.schemes.no_bedriftsnettverk.budget_lines import (
     OWN_FUNDING_FORM,
@@ -54,14 +55,41 @@ from grantcheck.schemes.no_bedriftsnettverk.parameters import (
 book = BudgetBook()
 
 
-def _this_grant(bctx: BudgetCtx, key: int) -> tuple[Money, str]:
-    """This grant in a project year as the money rules count it, and what it is: the grant
-    sought (budget.grant_sought) in the year applied for, when stated; else the most the
-    year's costs allow."""
+@dataclass(frozen=True)
+class _Grant:
+    """This grant in a project year as the money rules count it: the grant sought
+    (budget.grant_sought) in the year applied for, when stated; else what the year's costs
+    allow, from the decided lines alone (``low``) up to every undecided line counted
+    (``high``; None: the amount of one is not known)."""
+
+    low: Money
+    high: Money | None
+    said: str  # "grant sought" or "grant"
+    open_: tuple[LineResult, ...] = ()  # the undecided lines that would raise it
+    fields: tuple[str, ...] = ()
+
+
+def _upto(m: Money | None) -> str:
+    return str(m) if m is not None else "an amount not known"
+
+
+def _count(lines: tuple[LineResult, ...], yes: bool = True) -> str:
+    """'line 2 counts', 'line 2, line 3 do not count'."""
+    one = len(lines) == 1
+    verb = ("counts" if one else "count") if yes else \
+        ("does not count" if one else "do not count")
+    return f"{_labels(lines)} {verb}"
+
+
+def _this_grant(bctx: BudgetCtx, key: int) -> _Grant:
     sought = bctx.budget.grant_sought
     if sought is not None and _plan(bctx).financing == key:
-        return bctx.in_scheme_currency(sought), "grant sought"
-    return _grant_in(bctx, key), "grant"
+        asked = bctx.in_scheme_currency(sought)
+        return _Grant(asked, asked, "grant sought")
+    r = year_range(bctx, key)
+    if r.grant_high == r.grant_low:  # the undecided lines cannot change it (the cap binds)
+        return _Grant(r.grant_low, r.grant_low, "grant")
+    return _Grant(r.grant_low, r.grant_high, "grant", r.open_, r.fields)
 
 
 @book.budget_rule("BNB03", "The administrator's booked costs are at least the public support",
@@ -70,7 +98,8 @@ def _this_grant(bctx: BudgetCtx, key: int) -> tuple[Money, str]:
 def booked_at_administrator(bctx: BudgetCtx) -> Check:
     """'Bokførte kostnader hos søkerbedrift/administrator må minst tilsvare den offentlige
     støtten': per project year, the eligible costs booked at the administrator against this
-    grant plus other public support."""
+    grant plus other public support; undecided lines give each a range, and the rule decides
+    only when the whole of both ranges gives one answer."""
     plan = _plan(bctx)
     if plan.financing is None and other_public(bctx).amount > 0:
         return unknown("the other public support cannot be placed in a project year: the lines "
@@ -79,39 +108,46 @@ def booked_at_administrator(bctx: BudgetCtx) -> Check:
     texts: list[str] = []
     fails: list[str] = []
     open_fields: list[str] = []
+    undecided = False
     for key in _financed_years(bctx):
-        public = _this_grant(bctx, key)[0] + _public_in(bctx, key)
+        g, other = _this_grant(bctx, key), _public_in(bctx, key)
+        public, public_high = g.low + other, (g.high + other if g.high is not None else None)
         low = Money.zero(bctx.currency)
-        high = Money.zero(bctx.currency)
+        high: Money | None = low
         maybe: list[LineResult] = []
         for lr in _in_year(bctx, key):
             admin = _who(bctx, lr).admin
             if lr.counted and admin:
                 low += lr.eligible
-                high += lr.eligible
-            elif lr.counted and admin is None:
-                high += lr.eligible
+            elif (lr.counted and admin is None) or \
+                    (lr.status is LineStatus.UNKNOWN and admin is not False):
                 maybe.append(lr)
-            elif lr.status is LineStatus.UNKNOWN and admin is not False and lr.amount is not None:
-                high += lr.amount
-                maybe.append(lr)
+            else:
+                continue
+            add = lr.eligible if lr.counted else lr.amount
+            high = high + add if high is not None and add is not None else None
+        public_text = f"{public}" if not g.open_ else \
+            f"{public} (up to {_upto(public_high)} if {_count(g.open_)})"
         text = (f"{year_label(key)}: booked at the administrator {low} "
-                f"{'≥' if low >= public else '<'} public support {public}")
-        if low >= public:
+                f"{'≥' if low >= public else '<'} public support {public_text}")
+        if public_high is not None and low >= public_high:
             texts.append(text)
-        elif high < public:
+        elif high is not None and high < public:
             fails.append(text)
         else:
-            texts.append(text + f" (up to {high} with {_labels(maybe)})")
+            undecided = True
+            texts.append(text + (f" (up to {_upto(high)} with {_labels(maybe)})" if maybe else ""))
             for lr in maybe:
                 open_fields += lr.missing or ()
                 if _who(bctx, lr).admin is None:
                     open_fields.append("company.name")
+            if public_high is None or low < public_high:
+                open_fields += g.fields
     if fails:
         return failed("; ".join([*fails, *texts]),
                       "book more of the project's costs at the administrator (e.g. let it buy "
                       "the external services), or seek less support")
-    if open_fields:
+    if undecided:
         return unknown("; ".join(texts), *dict.fromkeys(open_fields),
                        fix="state which participant carries each line (and the profile's "
                        "company.name)")
@@ -140,9 +176,15 @@ def grant_sought(bctx: BudgetCtx) -> Check:
                        f"{_years_text(plan.keys)} ({allows})", "network.project_year",
                        fix="state network.project_year, the year applied for")
     key = plan.financing
-    allowed = _grant_in(bctx, key)
+    r = year_range(bctx, key)
+    allowed = r.grant_low
     part = parts.get(key)
     bound = f" (bound by {part.bound_by})" if part is not None else " (no eligible costs)"
+    if asked > allowed and r.grant_high != allowed and \
+            (r.grant_high is None or asked <= r.grant_high):
+        return unknown(f"grant sought {asked} > {allowed}, what {year_label(key)} allows{bound}; "
+                       f"up to {_upto(r.grant_high)} if {_count(r.open_)}",
+                       *r.fields, fix="state what decides each undecided line")
     return check(asked <= allowed,
                  f"grant sought {asked} {'≤' if asked <= allowed else '>'} {allowed}, what "
                  f"{year_label(key)} allows{bound}",
@@ -164,6 +206,8 @@ def public_share(bctx: BudgetCtx) -> Check:
                        fix="state network.project_year, the year the financing lines are for")
     texts: list[str] = []
     fails: list[str] = []
+    open_fields: list[str] = []
+    undecided = False
     for key in _financed_years(bctx):
         g, other = _grant_in(bctx, key), _public_in(bctx, key)
         limit = _base(bctx, key) * rate
@@ -171,10 +215,26 @@ def public_share(bctx: BudgetCtx) -> Check:
         text = (f"{year_label(key)}: public support {g + other} (grant {g}, other public "
                 f"{other}) {'≤' if ok else '>'} {limit.rounded()}, {format_percent(rate)} of the "
                 f"eligible costs {_base(bctx, key)}")
-        (texts if ok else fails).append(text)
+        r = year_range(bctx, key)
+        if ok or not r.open_:
+            (texts if ok else fails).append(text)
+            continue
+        # the room (50 % of the costs minus the grant) only grows with the costs: it holds at
+        # the upper end or nowhere
+        if r.base_high is not None and r.grant_high is not None and \
+                r.grant_high + other > r.base_high * rate:
+            fails.append(text + f" (still over with {_labels(r.open_)} counted)")
+            continue
+        texts.append(text + f" (up to eligible costs {_upto(r.base_high)} if "
+                     f"{_count(r.open_)})")
+        undecided = True
+        open_fields += r.fields
     if fails:
         return failed("; ".join([*fails, *texts]),
                       "reduce the other public support, or raise the eligible costs of the year")
+    if undecided:
+        return unknown("; ".join(texts), *dict.fromkeys(open_fields),
+                       fix="state what decides each undecided line")
     return passed("; ".join(texts))
 
 
@@ -196,7 +256,9 @@ def own_financing(bctx: BudgetCtx) -> Check:
         texts.append(f"{year_label(key)}: own financing {own} {verdict} {need.rounded()}, "
                      f"{format_percent(rate)} of the eligible costs {base}"
                      + ("" if own >= need else " (the public support is too high: BNB05)")
-                     + f"; of it {kind} booked in kind")
+                     + f"; of it {kind} booked in kind"
+                     + (f" (not counting {_labels(r.open_)}, undecided)"
+                        if (r := year_range(bctx, key)).open_ else ""))
     return info("; ".join(texts) + f"; as {OWN_FUNDING_FORM}")
 
 
@@ -242,21 +304,24 @@ def cash_payment(bctx: BudgetCtx) -> Check:
     plan = _plan(bctx)
     cash_in = [f for f in bctx.budget.financing or []
                if f.source in (Source.OWN, Source.EXTERNAL) and f.financing is Financing.CASH]
-    rows: dict[int, tuple[_Need, Money, Money | None, str]] = {}
+    rows: dict[int, tuple[_Need, _Grant, Money, Money | None, str]] = {}
     for key in _financed_years(bctx):
-        (g, said), other = _this_grant(bctx, key), _public_in(bctx, key)
+        g, other = _this_grant(bctx, key), _public_in(bctx, key)
         need = _capital_need(bctx, key)
-        low = _min_cash(need.low, g, other)
-        high = _min_cash(need.high, g, other) if need.high is not None else None
-        how = f"cash cost lines {need.low} − {said} {g}" + (f" − other public support {other}"
-                                                            if other.amount else "")
-        rng = "" if high == low else \
-            f" (up to {high if high is not None else 'an unknown amount'} if " \
-            f"{_labels(need.open_)} are paid in cash)"
-        rows[key] = (need, low, high, f"at least {low}{rng} ({how})")
+        # the least cash: the least capital need less the most grant; the most: the other way
+        low = _min_cash(need.low, g.high, other) if g.high is not None else \
+            Money.zero(bctx.currency)
+        high = _min_cash(need.high, g.low, other) if need.high is not None else None
+        how = f"cash cost lines {need.low} − {g.said} {_upto(g.high)}" \
+            + (f" if {_count(g.open_)}" if g.open_ else "") \
+            + (f" − other public support {other}" if other.amount else "")
+        ifs = ([f"{_labels(need.open_)} are paid in cash"] if need.open_ else []) \
+            + ([f"{_count(g.open_, yes=False)}, {g.said} {g.low}"] if g.open_ else [])
+        rng = "" if high == low else f" (up to {_upto(high)} if {' and '.join(ifs)})"
+        rows[key] = (need, g, low, high, f"at least {low}{rng} ({how})")
     if not cash_in:
         return info("the participants must pay in cash: "
-                    + "; ".join(f"{year_label(k)}: {r[3]}" for k, r in rows.items())
+                    + "; ".join(f"{year_label(k)}: {r[4]}" for k, r in rows.items())
                     + ". State the participants' cash as financing lines (source own, financing "
                     "cash) to check it")
     if plan.financing is None:
@@ -269,7 +334,7 @@ def cash_payment(bctx: BudgetCtx) -> Check:
         paid += bctx.in_scheme_currency(f.amount)
     if key not in rows:  # no costs in the year applied for
         return passed(f"participants' cash {paid}; {year_label(key)} has no cash costs")
-    need, low, high, text = rows[key]
+    need, g, low, high, text = rows[key]
     head = f"{year_label(key)}: participants' cash {paid}"
     if high is not None and paid >= high:
         return passed(f"{head} ≥ the minimum, {text}")
@@ -277,9 +342,10 @@ def cash_payment(bctx: BudgetCtx) -> Check:
         return failed(f"{head} < the minimum, {text}",
                       f"the participants must pay in at least {low - paid} more in cash")
     return unknown(f"{head}; the minimum is {text}",
-                   *(f"{lr.path}.financing" if lr.amount is not None else f"{lr.path}.rate"
-                     for lr in need.open_),
-                   fix="state the financing (cash or in_kind) of each line")
+                   *dict.fromkeys([*(f"{lr.path}.financing" if lr.amount is not None
+                                     else f"{lr.path}.rate" for lr in need.open_), *g.fields]),
+                   fix="state the financing (cash or in_kind) of each line"
+                   + (", and what decides the lines that may count" if g.open_ else ""))
 
 
 @book.budget_rule("BNB08", "Only participants from private business in Norway book hours and "

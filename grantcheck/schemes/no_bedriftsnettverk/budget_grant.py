@@ -5,9 +5,13 @@ the money rules read them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from grantcheck.budget.core import (
     BudgetCtx,
     GrantPart,
+    LineResult,
+    LineStatus,
     capped_part,
 )
 from grantcheck.budget.model import Source
@@ -54,11 +58,12 @@ def _base(bctx: BudgetCtx, key: int) -> Money:
     return bctx.total([lr for lr in _in_year(bctx, key) if lr.counted])
 
 
-def year_part(bctx: BudgetCtx, key: int) -> GrantPart:
-    """min(50 % of the year's eligible costs minus other public support, NOK 750,000)."""
+def year_part(bctx: BudgetCtx, key: int, base: Money | None = None) -> GrantPart:
+    """min(50 % of the year's eligible costs minus other public support, NOK 750,000); with
+    ``base``, for those eligible costs instead of the counted lines'."""
     rate = MAX_PUBLIC_SHARE.at(bctx.on)
     cap = bctx.param(MAX_GRANT_PER_YEAR)
-    base = _base(bctx, key)
+    base = _base(bctx, key) if base is None else base
     public = _public_in(bctx, key)
     where = "" if _plan(bctx).financing is not None else \
         " (the financing lines carry no year: deducted in every year)"
@@ -118,3 +123,39 @@ def _financed_years(bctx: BudgetCtx) -> list[int]:
 def _grant_in(bctx: BudgetCtx, key: int) -> Money:
     part = _parts(bctx).get(key)
     return part.grant if part is not None else Money.zero(bctx.currency)
+
+
+@dataclass(frozen=True)
+class YearRange:
+    """A year's eligible costs and grant as far as the lines tell: ``low`` counts the decided
+    lines only (the grant part), ``high`` every undecided line of the year too (None: the
+    amount of one is not known). The grant grows with the costs, so every grant the unknown
+    facts may give lies between the two."""
+
+    base_low: Money
+    base_high: Money | None
+    grant_low: Money
+    grant_high: Money | None
+    open_: tuple[LineResult, ...]  # the year's undecided lines
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields that would decide the open lines."""
+        return tuple(dict.fromkeys(m for lr in self.open_ for m in lr.missing))
+
+
+def year_range(bctx: BudgetCtx, key: int) -> YearRange:
+    """The year's eligible costs and grant, from the decided lines alone up to every undecided
+    line counted in full."""
+    low = _base(bctx, key)
+    open_ = tuple(lr for lr in _in_year(bctx, key) if lr.status is LineStatus.UNKNOWN)
+    grant_low = _grant_in(bctx, key)
+    if not open_:
+        return YearRange(low, low, grant_low, grant_low, open_)
+    if any(lr.amount is None for lr in open_):
+        return YearRange(low, None, grant_low, None, open_)
+    high = low
+    for lr in open_:
+        assert lr.amount is not None
+        high += lr.amount
+    return YearRange(low, high, grant_low, year_part(bctx, key, high).grant, open_)
