@@ -356,6 +356,22 @@ def test_own_financing_a_cent_below_half_is_reported_below() -> None:
     assert "own financing NOK 499,999.99 is below NOK 500,000" in rule(r, "BNB06").message
 
 
+def test_external_financing_is_not_own_financing() -> None:
+    """'Deltakerbedriftenes egenfinansiering': 500,000 of own financing less 50,000 from a third
+    party is 450,000, below half of 1,000,000."""
+    r = bn_budget(admin(600_000), hours(400_000), financing=[fin("external", 50_000)])
+    msg = rule(r, "BNB06").message
+    assert "own financing NOK 450,000 (after external financing NOK 50,000) is below " \
+        "NOK 500,000" in msg
+    assert "(the external financing is not the participants')" in msg
+    assert any("external financing (a third party's money) of NOK 50,000" in n for n in r.notes)
+
+
+def test_without_external_financing_own_financing_meets_half() -> None:
+    r = bn_budget(admin(600_000), hours(400_000), financing=[fin("external", 0)])
+    assert "own financing NOK 500,000 meets NOK 500,000" in rule(r, "BNB06").message
+
+
 def test_own_financing_states_its_form_and_the_part_in_kind() -> None:
     r = bn_budget(admin(600_000), hours(400_000))
     msg = rule(r, "BNB06").message
@@ -498,9 +514,22 @@ def test_the_cash_needed_is_the_capital_need_minus_the_grant_sought_when_stated(
     assert rule_outcome(short, "BNB07") is Outcome.FAIL
 
 
-def test_external_private_cash_counts_as_the_participants_cash() -> None:
+def test_external_private_cash_is_not_the_participants_cash() -> None:
+    """'Deltakernes kontantinnbetaling': a private third party's money is not the
+    participants' payment (500,000 needed, 300,000 of it theirs)."""
     r = bn_budget(admin(1_000_000), financing=[fin("own", 300_000), fin("external", 200_000)])
-    assert rule_outcome(r, "BNB07") is Outcome.PASS
+    f = rule(r, "BNB07")
+    assert f.outcome is Outcome.FAIL
+    assert "participants' cash NOK 300,000 (not counting external financing NOK 200,000" \
+        in f.message
+    assert "NOK 200,000 more in cash" in f.fix
+
+
+def test_external_cash_alone_leaves_the_participants_cash_at_nothing() -> None:
+    r = bn_budget(admin(1_000_000), financing=[fin("external", 500_000)])
+    assert rule_outcome(r, "BNB07") is Outcome.FAIL
+    ok = bn_budget(admin(1_000_000), financing=[fin("own", 500_000), fin("external", 1)])
+    assert rule_outcome(ok, "BNB07") is Outcome.PASS
 
 
 def test_own_financing_in_kind_is_not_cash() -> None:

@@ -44,9 +44,10 @@ Readings chosen where the page is silent:
   grant shown holds whichever year it belongs to).
 - "Budsjettert kapitalbehov" is the year's cost lines paid in cash (eligible or not); the public
   grants are this grant and the other public support. Participants' cash is the financing lines
-  of source own or external paid in cash: a private third party's money is read as paid in
-  through the participants (it is not public support). Without such lines BNB07 states the
-  minimum.
+  of source own paid in cash: a private third party's money (source external) is neither the
+  participants' cash payment (BNB07) nor their own financing (BNB06, which deducts it), since
+  the page asks for "Deltakerbedriftenes egenfinansiering" and "Deltakernes
+  kontantinnbetaling". Without own or external cash lines BNB07 states the minimum.
 - ``budget.grant_sought`` is the grant sought for the year applied for.
 - An undecided line (a participant whose ``private`` is not stated, say) may count or not: the
   money rules (BNB03-BNB07) take the grant of its year from the decided lines alone up to every

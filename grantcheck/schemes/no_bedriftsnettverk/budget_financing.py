@@ -18,6 +18,7 @@ from grantcheck.engine import Check, Kind, check, failed, info, passed, unknown
 from grantcheck.money import Money, format_percent
 from grantcheck.schemes.no_bedriftsnettverk.budget_grant import (
     _base,
+    _external_in,
     _financed_years,
     _grant_in,
     _parts,
@@ -243,19 +244,25 @@ def public_share(bctx: BudgetCtx) -> Check:
                   reads=["budget.lines[].financing", "budget.financing"], kind=Kind.INFO)
 def own_financing(bctx: BudgetCtx) -> Check:
     """'egenfinansiering må utgjøre minst 50 prosent ... kontantinnbetaling, timeinnsats eller
-    direkte utgifter': the eligible costs less the public support (the mirror of BNB05)."""
+    direkte utgifter': the eligible costs less the public support (the mirror of BNB05) and
+    less a private third party's money (source external), which is not the participants'."""
     rate = MIN_OWN_SHARE.at(bctx.on)
     texts: list[str] = []
     for key in _financed_years(bctx):
         base = _base(bctx, key)
-        own = base - _grant_in(bctx, key) - _public_in(bctx, key)
+        public = _grant_in(bctx, key) + _public_in(bctx, key)
+        external = _external_in(bctx, key)
+        own = base - public - external
         need = base * rate
         kind = bctx.total([lr for lr in _in_year(bctx, key)
                            if lr.counted and lr.line.financing is Financing.IN_KIND])
         verdict = "meets" if own >= need else "is below"
-        texts.append(f"{year_label(key)}: own financing {own} {verdict} {need.rounded()}, "
-                     f"{format_percent(rate)} of the eligible costs {base}"
-                     + ("" if own >= need else " (the public support is too high: BNB05)")
+        why = "" if own >= need else " (the public support is too high: BNB05)" \
+            if public > base - need else " (the external financing is not the participants')"
+        texts.append(f"{year_label(key)}: own financing {own}"
+                     + (f" (after external financing {external})" if external.amount else "")
+                     + f" {verdict} {need.rounded()}, {format_percent(rate)} of the eligible "
+                     f"costs {base}{why}"
                      + f"; of it {kind} booked in kind"
                      + (f" (not counting {_labels(r.open_)}, undecided)"
                         if (r := year_range(bctx, key)).open_ else ""))
@@ -330,12 +337,18 @@ def cash_payment(bctx: BudgetCtx) -> Check:
                        fix="state network.project_year, the year the financing lines are for")
     key = plan.financing
     paid = Money.zero(bctx.currency)
+    third = Money.zero(bctx.currency)  # a third party's money is not the participants' payment
     for f in cash_in:
-        paid += bctx.in_scheme_currency(f.amount)
+        if f.source is Source.OWN:
+            paid += bctx.in_scheme_currency(f.amount)
+        else:
+            third += bctx.in_scheme_currency(f.amount)
     if key not in rows:  # no costs in the year applied for
         return passed(f"participants' cash {paid}; {year_label(key)} has no cash costs")
     need, g, low, high, text = rows[key]
-    head = f"{year_label(key)}: participants' cash {paid}"
+    head = f"{year_label(key)}: participants' cash {paid}" + (
+        f" (not counting external financing {third}, a third party's money)"
+        if third.amount else "")
     if high is not None and paid >= high:
         return passed(f"{head} ≥ the minimum, {text}")
     if paid < low:

@@ -37,21 +37,38 @@ from grantcheck.schemes.no_bedriftsnettverk.parameters import (
 # --- the grant ------------------------------------------------------------------------------
 
 
-def other_public(bctx: BudgetCtx) -> Money:
-    """Other public support: the financing lines of source public."""
+def financed_by(bctx: BudgetCtx, source: Source) -> Money:
+    """The financing lines of one source, in the scheme's currency."""
     total = Money.zero(bctx.currency)
     for f in bctx.budget.financing or []:
-        if f.source is Source.PUBLIC:
+        if f.source is source:
             total += bctx.in_scheme_currency(f.amount)
     return total
 
 
-def _public_in(bctx: BudgetCtx, key: int) -> Money:
-    """Other public support counted in a year: in the year applied for (every year if unknown)."""
+def other_public(bctx: BudgetCtx) -> Money:
+    """Other public support: the financing lines of source public."""
+    return financed_by(bctx, Source.PUBLIC)
+
+
+def _in_year_applied(bctx: BudgetCtx, key: int, source: Source) -> Money:
+    """A source's financing counted in a year: in the year applied for (every year if
+    unknown), as financing lines carry no year."""
     plan = _plan(bctx)
     if plan.financing is None or plan.financing == key:
-        return other_public(bctx)
+        return financed_by(bctx, source)
     return Money.zero(bctx.currency)
+
+
+def _public_in(bctx: BudgetCtx, key: int) -> Money:
+    """Other public support counted in a year."""
+    return _in_year_applied(bctx, key, Source.PUBLIC)
+
+
+def _external_in(bctx: BudgetCtx, key: int) -> Money:
+    """A private third party's money (source external) counted in a year: neither public
+    support nor the participants' own financing."""
+    return _in_year_applied(bctx, key, Source.EXTERNAL)
 
 
 def _base(bctx: BudgetCtx, key: int) -> Money:
@@ -92,10 +109,14 @@ def grant(bctx: BudgetCtx) -> list[GrantPart]:
     if plan.financing is not None and len(plan.keys) > 1 and bctx.budget.financing:
         bctx.notes.append(f"The financing lines carry no year: they are read as the financing "
                           f"of {year_label(plan.financing)}, the year applied for.")
-    if other_public(bctx).amount > 0:
+    others = [f"{what} of {m}" for what, m in (
+        ("other public support", other_public(bctx)),
+        ("external financing (a third party's money)", financed_by(bctx, Source.EXTERNAL)))
+        if m.amount > 0]
+    if others:
         bctx.notes.append(f"The own funding shown (eligible costs minus this grant) includes "
-                          f"other public support of {other_public(bctx)}; the participants' own "
-                          "financing is the rest (BNB06).")
+                          f"{' and '.join(others)}; the participants' own financing is the rest "
+                          "(BNB06).")
     if plan.financing is None and other_public(bctx).amount > 0:
         bctx.notes.append("The lines span several project years and the year applied for is not "
                           "stated (network.project_year): the other public support is deducted "
