@@ -61,7 +61,8 @@ PARTICIPANTS = [
 ]
 
 PROFILE: dict[str, Any] = {
-    "company": {"name": "Acme AS", "country": "NO", "economic_activity_in_norway": True},
+    "company": {"name": "Acme AS", "country": "NO", "legal_form": "limited_company",
+                "economic_activity_in_norway": True},
     "network": {"project_year": 1, "participants": PARTICIPANTS},
 }
 
@@ -722,7 +723,7 @@ def test_a_participant_not_in_the_profile_may_still_pay_cash() -> None:
 def test_without_a_profile_hours_in_kind_are_unknown() -> None:
     r = bn_budget(hours(1), ln("personnel", 1, financing="in_kind"), prof=None)
     assert line(r, 0).missing == ("network.participants",)
-    assert line(r, 1).missing == ("company.economic_activity_in_norway",)
+    assert line(r, 1).missing == ("company.legal_form", "company.economic_activity_in_norway")
     assert line(r, 0).status is line(r, 1).status is LineStatus.UNKNOWN
 
 
@@ -735,6 +736,41 @@ def test_the_administrators_hours_do_not_without_business_in_norway() -> None:
     r = bn_budget(ln("personnel", 1, financing="in_kind"),
                   prof=profile(economic_activity_in_norway=False))
     assert line(r).status is LineStatus.INELIGIBLE
+
+
+def test_the_administrators_hours_do_not_count_when_it_is_a_public_body() -> None:
+    """'Bare deltakere fra privat virksomhet i Norge ... kan kostnadsføre timer': a public body
+    by its legal form is not private business, whatever its economic activity."""
+    r = bn_budget(admin(500_000), ln("personnel", 500_000, financing="in_kind"),
+                  prof=profile(legal_form="public_body", public_ownership_percent=100))
+    assert line(r, 1).status is LineStatus.INELIGIBLE
+    assert "Acme AS (the administrator) is a public body (legal_form = public_body)" \
+        in line(r, 1).reason
+    assert rule_outcome(r, "BNB08") is Outcome.FAIL
+
+
+@pytest.mark.parametrize("form", ["limited_company", "sole_trader", "cooperative"])
+def test_the_administrators_hours_count_with_any_other_legal_form(form: str) -> None:
+    r = bn_budget(admin(500_000), ln("personnel", 500_000, financing="in_kind"),
+                  prof=profile(legal_form=form))
+    assert line(r, 1).status is LineStatus.ELIGIBLE
+    assert rule_outcome(r, "BNB08") is Outcome.PASS
+
+
+def test_the_administrators_hours_are_unknown_without_its_legal_form() -> None:
+    prof = profile()
+    del prof["company"]["legal_form"]
+    r = bn_budget(admin(500_000), ln("personnel", 500_000, financing="in_kind"), prof=prof)
+    assert line(r, 1).status is LineStatus.UNKNOWN
+    f = rule(r, "BNB08")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("company.legal_form",)
+
+
+def test_a_public_body_administrator_still_pays_cash() -> None:
+    r = bn_budget(admin(500_000), ln("personnel", 500_000, financing="cash"),
+                  prof=profile(legal_form="public_body"))
+    assert line(r, 1).status is LineStatus.ELIGIBLE
+    assert rule_outcome(r, "BNB08") is Outcome.PASS
 
 
 def test_purchases_are_cash_by_nature() -> None:

@@ -32,8 +32,10 @@ Readings chosen where the page is silent:
 - "Privat virksomhet i Norge": a participant is one when it is not a public body, its
   ``private`` is true and it is established in Norway (``established_in_norway``; left out,
   ``country = "NO"`` is read as established in Norway). The applicant (the administrator, a
-  company registered in Foretaksregisteret) is one when it runs economic activity in Norway
-  (``company.economic_activity_in_norway``); public ownership is not read as "public": the page's
+  company registered in Foretaksregisteret) is one when its legal form is not a public body
+  (``company.legal_form``; not stated, it cannot be told) and it runs economic activity in
+  Norway (``company.economic_activity_in_norway``): the same test as the participants', with the
+  legal form for ``kind`` and ``private``; public ownership is not read as "public": the page's
   test is living on its own earnings.
 - A line without ``participant`` (or naming the profile's company) is the administrator's.
   "Bokførte kostnader" are the eligible costs booked there (the support base).

@@ -18,11 +18,15 @@ from grantcheck.engine import Check, Kind, check, failed, info, passed, unknown
 from grantcheck.money import Money, format_percent
 from grantcheck.schemes.no_bedriftsnettverk.budget_grant import (
     _base,
+    _count,
     _external_in,
     _financed_years,
+    _Grant,
     _grant_in,
     _parts,
     _public_in,
+    _this_grant,
+    _upto,
     other_public,
     year_range,
 )
@@ -54,43 +58,6 @@ from grantcheck.schemes.no_bedriftsnettverk.parameters import (
 )
 
 book = BudgetBook()
-
-
-@dataclass(frozen=True)
-class _Grant:
-    """This grant in a project year as the money rules count it: the grant sought
-    (budget.grant_sought) in the year applied for, when stated; else what the year's costs
-    allow, from the decided lines alone (``low``) up to every undecided line counted
-    (``high``; None: the amount of one is not known)."""
-
-    low: Money
-    high: Money | None
-    said: str  # "grant sought" or "grant"
-    open_: tuple[LineResult, ...] = ()  # the undecided lines that would raise it
-    fields: tuple[str, ...] = ()
-
-
-def _upto(m: Money | None) -> str:
-    return str(m) if m is not None else "an amount not known"
-
-
-def _count(lines: tuple[LineResult, ...], yes: bool = True) -> str:
-    """'line 2 counts', 'line 2, line 3 do not count'."""
-    one = len(lines) == 1
-    verb = ("counts" if one else "count") if yes else \
-        ("does not count" if one else "do not count")
-    return f"{_labels(lines)} {verb}"
-
-
-def _this_grant(bctx: BudgetCtx, key: int) -> _Grant:
-    sought = bctx.budget.grant_sought
-    if sought is not None and _plan(bctx).financing == key:
-        asked = bctx.in_scheme_currency(sought)
-        return _Grant(asked, asked, "grant sought")
-    r = year_range(bctx, key)
-    if r.grant_high == r.grant_low:  # the undecided lines cannot change it (the cap binds)
-        return _Grant(r.grant_low, r.grant_low, "grant")
-    return _Grant(r.grant_low, r.grant_high, "grant", r.open_, r.fields)
 
 
 @book.budget_rule("BNB03", "The administrator's booked costs are at least the public support",
@@ -367,7 +334,7 @@ def cash_payment(bctx: BudgetCtx) -> Check:
                          "network.participants[].private", "network.participants[].kind",
                          "network.participants[].country",
                          "network.participants[].established_in_norway",
-                         "company.economic_activity_in_norway"])
+                         "company.legal_form", "company.economic_activity_in_norway"])
 def private_in_kind(bctx: BudgetCtx) -> Check:
     """'Bare deltakere fra privat virksomhet i Norge ... kan kostnadsføre timer og direkte
     utgifter': the others may only pay cash."""
@@ -392,8 +359,9 @@ def private_in_kind(bctx: BudgetCtx) -> Check:
     if open_:
         return unknown("not known whether these may be booked in kind: " + "; ".join(open_),
                        *dict.fromkeys(fields),
-                       fix="state each line's financing, and each participant's private, "
-                       "kind and established_in_norway")
+                       fix="state each line's financing, each participant's private, kind "
+                       "and established_in_norway, and the applicant's legal_form and "
+                       "economic_activity_in_norway")
     if allowed:
         return passed(f"{allowed} line(s) of hours or direct expenses, each from private business "
                       "in Norway")

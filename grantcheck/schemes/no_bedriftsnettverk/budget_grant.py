@@ -1,7 +1,8 @@
 """Bedriftsnettverk's grant by project year, for :mod:`.budget`: one capped part per year in the
 budget (min(50 % of the year's eligible costs minus other public support, NOK 750,000)), the
 other public support and in which year it counts, and the grant and eligible base of a year as
-the money rules read them."""
+the money rules read them: from the decided lines alone up to every undecided line counted
+(:func:`year_range`), or the grant sought when stated (:func:`_this_grant`)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from grantcheck.money import Money
 from grantcheck.schemes.no_bedriftsnettverk.budget_lines import (
     ONE_YEAR,
     _in_year,
+    _labels,
     _max_year,
     _plan,
     year_label,
@@ -180,3 +182,40 @@ def year_range(bctx: BudgetCtx, key: int) -> YearRange:
         assert lr.amount is not None
         high += lr.amount
     return YearRange(low, high, grant_low, year_part(bctx, key, high).grant, open_)
+
+
+@dataclass(frozen=True)
+class _Grant:
+    """This grant in a project year as the money rules count it: the grant sought
+    (budget.grant_sought) in the year applied for, when stated; else what the year's costs
+    allow, from the decided lines alone (``low``) up to every undecided line counted
+    (``high``; None: the amount of one is not known)."""
+
+    low: Money
+    high: Money | None
+    said: str  # "grant sought" or "grant"
+    open_: tuple[LineResult, ...] = ()  # the undecided lines that would raise it
+    fields: tuple[str, ...] = ()
+
+
+def _upto(m: Money | None) -> str:
+    return str(m) if m is not None else "an amount not known"
+
+
+def _count(lines: tuple[LineResult, ...], yes: bool = True) -> str:
+    """'line 2 counts', 'line 2, line 3 do not count'."""
+    one = len(lines) == 1
+    verb = ("counts" if one else "count") if yes else \
+        ("does not count" if one else "do not count")
+    return f"{_labels(lines)} {verb}"
+
+
+def _this_grant(bctx: BudgetCtx, key: int) -> _Grant:
+    sought = bctx.budget.grant_sought
+    if sought is not None and _plan(bctx).financing == key:
+        asked = bctx.in_scheme_currency(sought)
+        return _Grant(asked, asked, "grant sought")
+    r = year_range(bctx, key)
+    if r.grant_high == r.grant_low:  # the undecided lines cannot change it (the cap binds)
+        return _Grant(r.grant_low, r.grant_low, "grant")
+    return _Grant(r.grant_low, r.grant_high, "grant", r.open_, r.fields)

@@ -15,7 +15,7 @@ from grantcheck.budget.core import (
 )
 from grantcheck.budget.model import BudgetLine, Category, Financing
 from grantcheck.citations import Citation
-from grantcheck.profile import Participant
+from grantcheck.profile import LegalForm, Participant
 from grantcheck.schemes.no_bedriftsnettverk.page import (
     C_ETT_AAR,
     C_FELLES_UTVIKLING,
@@ -159,20 +159,49 @@ class Who:
     missing: tuple[str, ...] = ()
 
 
+# A fact on "privat virksomhet i Norge": what it says (True: meets it, False: rules it out, None:
+# not stated), the words when it rules it out, and the field that states it.
+Fact = tuple[bool | None, str, str]
+
+
+def _private_in_norway(name: str, admin: bool, facts: Sequence[Fact],
+                       ok: str = "private business in Norway") -> Who:
+    """Whether a participant or the applicant is private business in Norway: not when a fact
+    rules it out; not known while a fact is not stated; else it is."""
+    refused = [text for fact, text, _ in facts if fact is False]
+    if refused:
+        return Who(name, admin, False, " and ".join(refused))
+    open_fields = tuple(f for fact, _, f in facts if fact is None)
+    if open_fields:
+        return Who(name, admin, None, "whether it is private business in Norway is not "
+                   "stated", open_fields)
+    return Who(name, admin, True, ok)
+
+
+def _applicant(bctx: BudgetCtx, name: str) -> Who:
+    """The applicant (administrator): a public body by its legal form is not private business;
+    another legal form is, when it runs economic activity in Norway (the page's test is living
+    on its own earnings, so public ownership is not read as public)."""
+    form = bctx.value("company.legal_form")
+    return _private_in_norway(name, True, (
+        (None if form is None else form != LegalForm.PUBLIC_BODY,
+         "a public body (legal_form = public_body)", "company.legal_form"),
+        (_flag(bctx.value("company.economic_activity_in_norway")),
+         "runs no economic activity in Norway", "company.economic_activity_in_norway"),
+    ), ok="a company with economic activity in Norway, private business in Norway")
+
+
+def _flag(value: object) -> bool | None:
+    return None if value is None else bool(value)
+
+
 def _who(bctx: BudgetCtx, lr: LineResult) -> Who:
     ln = lr.line
     company = bctx.profile.company.name if bctx.has_profile else ""
     if ln.participant is None or (
             bctx.has_profile and name_key(ln.participant) == name_key(company)):
         name = f"{company} (the administrator)" if company else "the applicant (administrator)"
-        activity = bctx.value("company.economic_activity_in_norway")
-        if activity is None:
-            return Who(name, True, None, "whether the applicant runs economic activity in Norway "
-                       "is not stated", ("company.economic_activity_in_norway",))
-        if activity:
-            return Who(name, True, True, "a company with economic activity in Norway, private "
-                       "business in Norway")
-        return Who(name, True, False, "runs no economic activity in Norway")
+        return _applicant(bctx, name)
     if not bctx.has_profile:
         return Who(ln.participant, None, None, "without a profile its participants are not known",
                    ("network.participants",))
@@ -186,28 +215,18 @@ def _who(bctx: BudgetCtx, lr: LineResult) -> Who:
 
 def _participant(index: int, p: Participant) -> Who:
     prefix = f"network.participants[{index}]"
-    refused: list[str] = []
-    open_fields: list[str] = []
-    if p.kind == "public_body":
-        refused.append("a public body")
-    elif p.private is False:
-        refused.append("not private business living on its own earnings (private = false)")
-    elif p.private is None:
-        open_fields.append(f"{prefix}.private")
     in_norway = p.established_in_norway
     if in_norway is None and p.country is not None and p.country.upper() == "NO":
         in_norway = True
-    if in_norway is False:
-        refused.append("not established in Norway" + (f" (country {p.country})"
-                                                       if p.country else ""))
-    elif in_norway is None:
-        open_fields.append(f"{prefix}.established_in_norway")
-    if refused:
-        return Who(p.name, False, False, " and ".join(refused))
-    if open_fields:
-        return Who(p.name, False, None, "whether it is private business in Norway is not "
-                   "stated", tuple(open_fields))
-    return Who(p.name, False, True, "private business in Norway")
+    private: Fact = (False, "a public body", f"{prefix}.kind") if p.kind == "public_body" else \
+        (p.private, "not private business living on its own earnings (private = false)",
+         f"{prefix}.private")
+    return _private_in_norway(p.name, False, (
+        private,
+        (in_norway, "not established in Norway" + (f" (country {p.country})" if p.country
+                                                   else ""),
+         f"{prefix}.established_in_norway"),
+    ))
 
 
 def _financing(ln: BudgetLine) -> Financing | None:
