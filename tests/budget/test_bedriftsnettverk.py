@@ -736,6 +736,10 @@ def test_the_administrators_hours_do_not_without_business_in_norway() -> None:
     r = bn_budget(ln("personnel", 1, financing="in_kind"),
                   prof=profile(economic_activity_in_norway=False))
     assert line(r).status is LineStatus.INELIGIBLE
+    assert "Acme AS (the administrator) is without economic activity in Norway" \
+        in line(r).reason
+    assert "line 1 by Acme AS (the administrator) (without economic activity in Norway)" \
+        in rule(r, "BNB08").message
 
 
 def test_the_administrators_hours_do_not_count_when_it_is_a_public_body() -> None:

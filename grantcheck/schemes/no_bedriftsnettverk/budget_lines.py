@@ -187,7 +187,7 @@ def _applicant(bctx: BudgetCtx, name: str) -> Who:
         (None if form is None else form != LegalForm.PUBLIC_BODY,
          "a public body (legal_form = public_body)", "company.legal_form"),
         (_flag(bctx.value("company.economic_activity_in_norway")),
-         "runs no economic activity in Norway", "company.economic_activity_in_norway"),
+         "without economic activity in Norway", "company.economic_activity_in_norway"),
     ), ok="a company with economic activity in Norway, private business in Norway")
 
 
