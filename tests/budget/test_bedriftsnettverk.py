@@ -348,20 +348,24 @@ def test_public_support_in_a_year_without_costs_breaks_the_50_percent() -> None:
 def test_own_financing_of_half_the_costs_meets_the_page() -> None:
     r = bn_budget(admin(1_000_000), financing=[fin("public", 500_000)])
     f = rule(r, "BNB06")
-    assert f.outcome is Outcome.INFO
+    assert f.outcome is Outcome.PASS
     assert "own financing NOK 500,000 meets NOK 500,000" in f.message
 
 
-def test_own_financing_a_cent_below_half_is_reported_below() -> None:
+def test_own_financing_a_cent_below_half_does_not_comply() -> None:
     r = bn_budget(admin(1_000_000), financing=[fin("public", "500000.01")])
-    assert "own financing NOK 499,999.99 is below NOK 500,000" in rule(r, "BNB06").message
+    f = rule(r, "BNB06")
+    assert f.outcome is Outcome.FAIL
+    assert "own financing NOK 499,999.99 is below NOK 500,000" in f.message
 
 
 def test_external_financing_is_not_own_financing() -> None:
     """'Deltakerbedriftenes egenfinansiering': 500,000 of own financing less 50,000 from a third
     party is 450,000, below half of 1,000,000."""
     r = bn_budget(admin(600_000), hours(400_000), financing=[fin("external", 50_000)])
-    msg = rule(r, "BNB06").message
+    f = rule(r, "BNB06")
+    assert f.outcome is Outcome.FAIL, "the page's 'minst 50 prosent' is binding"
+    msg = f.message
     assert "own financing NOK 450,000 (after external financing NOK 50,000) is below " \
         "NOK 500,000" in msg
     assert "(the external financing is not the participants')" in msg
@@ -370,7 +374,9 @@ def test_external_financing_is_not_own_financing() -> None:
 
 def test_without_external_financing_own_financing_meets_half() -> None:
     r = bn_budget(admin(600_000), hours(400_000), financing=[fin("external", 0)])
-    assert "own financing NOK 500,000 meets NOK 500,000" in rule(r, "BNB06").message
+    f = rule(r, "BNB06")
+    assert f.outcome is Outcome.PASS
+    assert "own financing NOK 500,000 meets NOK 500,000" in f.message
 
 
 def test_own_financing_states_its_form_and_the_part_in_kind() -> None:
@@ -647,6 +653,25 @@ def test_booked_costs_below_the_grant_only_if_the_line_counts_are_unknown() -> N
 def test_booked_costs_below_the_grant_either_way_fail() -> None:
     r = bn_budget(admin(100_000), hours(900_000), hours(1_000_000, who="Open AS"))
     assert rule_outcome(r, "BNB03") is Outcome.FAIL
+
+
+def test_own_financing_that_meets_half_without_the_undecided_line_meets_it_with_it() -> None:
+    """Own financing less half the costs only grows with the costs: 600,000 decided, grant
+    300,000, own 300,000 meets half; with line 2 counted, 1,000,000, 500,000 and 500,000."""
+    assert rule_outcome(undecided(), "BNB06") is Outcome.PASS
+
+
+def test_own_financing_below_half_whether_or_not_the_undecided_line_counts_fails() -> None:
+    """With NOK 50,000 from a third party: 250,000 < 300,000, and 450,000 < 500,000."""
+    assert rule_outcome(undecided(fin("external", 50_000)), "BNB06") is Outcome.FAIL
+
+
+def test_own_financing_below_half_only_without_the_undecided_line_is_unknown() -> None:
+    """Grant sought 400,000: own 200,000 < 300,000 of 600,000, but 600,000 >= 500,000 of
+    1,000,000 if line 2 counts: whether Open AS is private decides."""
+    f = rule(undecided(grant_sought=400_000), "BNB06")
+    assert f.outcome is Outcome.UNKNOWN
+    assert f.missing == ("network.participants[4].private",)
 
 
 def test_own_financing_says_which_lines_it_leaves_out() -> None:

@@ -15,8 +15,9 @@ Encoded, from the page (quotes beside each citation):
   NOK 2,250,000 over three years;
 - the administrator's booked costs at least the public support (BNB03); the grant sought within
   what the year allows (BNB04); public support at most 50 % of the eligible costs (BNB05); own
-  financing at least 50 %, in cash, hours or direct expenses (BNB06, a statement: with this grant
-  it is the mirror of BNB05, as BN18 is of BN17); the participants' cash payment at least the
+  financing at least 50 %, in cash, hours or direct expenses (BNB06: without a third party's
+  money the mirror of BNB05, as BN18 is of BN17; external financing is not own financing and
+  can make it fail alone); the participants' cash payment at least the
   budgeted capital need minus the public grants (BNB07); hours and direct expenses booked only by
   participants from private business in Norway, others pay cash (BNB08, and the line is not
   eligible).

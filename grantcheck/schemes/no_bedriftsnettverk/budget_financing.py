@@ -14,7 +14,7 @@ from grantcheck.budget.core import (
     LineStatus,
 )
 from grantcheck.budget.model import Financing, Source
-from grantcheck.engine import Check, Kind, check, failed, info, passed, unknown
+from grantcheck.engine import Check, check, failed, info, passed, unknown
 from grantcheck.money import Money, format_percent
 from grantcheck.schemes.no_bedriftsnettverk.budget_grant import (
     _base,
@@ -208,32 +208,55 @@ def public_share(bctx: BudgetCtx) -> Check:
 
 @book.budget_rule("BNB06", "The participants fund at least 50 % of the eligible costs, in cash, "
                   "hours or direct expenses", cites=[C_EGENFINANSIERING, C_PRIVATE],
-                  reads=["budget.lines[].financing", "budget.financing"], kind=Kind.INFO)
+                  reads=["budget.lines[].financing", "budget.financing", "budget.grant_sought"])
 def own_financing(bctx: BudgetCtx) -> Check:
     """'egenfinansiering må utgjøre minst 50 prosent ... kontantinnbetaling, timeinnsats eller
-    direkte utgifter': the eligible costs less the public support (the mirror of BNB05) and
-    less a private third party's money (source external), which is not the participants'."""
+    direkte utgifter': the eligible costs less the public support (without other money, the
+    mirror of BNB05) and less a private third party's money (source external), which is not the
+    participants'. The own financing less 50 % of the costs only grows with the costs (the grant
+    grows by at most half of them), so an undecided line is decided by the year's two ends."""
     rate = MIN_OWN_SHARE.at(bctx.on)
     texts: list[str] = []
+    fails = False
+    open_fields: list[str] = []
     for key in _financed_years(bctx):
         base = _base(bctx, key)
-        public = _grant_in(bctx, key) + _public_in(bctx, key)
-        external = _external_in(bctx, key)
+        g = _this_grant(bctx, key)
+        other, external = _public_in(bctx, key), _external_in(bctx, key)
+        public = g.low + other
         own = base - public - external
         need = base * rate
         kind = bctx.total([lr for lr in _in_year(bctx, key)
                            if lr.counted and lr.line.financing is Financing.IN_KIND])
-        verdict = "meets" if own >= need else "is below"
-        why = "" if own >= need else " (the public support is too high: BNB05)" \
+        r = year_range(bctx, key)
+        meets = own >= need
+        if not meets and r.open_:  # does it meet with every undecided line counted?
+            high = (None if r.base_high is None or g.high is None else
+                    r.base_high - g.high - other - external >= r.base_high * rate)
+            if high is not False:
+                open_fields += r.fields
+            else:
+                fails = True  # below with every undecided line counted too
+        elif not meets:
+            fails = True
+        why = "" if meets else " (the public support is too high: BNB05)" \
             if public > base - need else " (the external financing is not the participants')"
         texts.append(f"{year_label(key)}: own financing {own}"
                      + (f" (after external financing {external})" if external.amount else "")
-                     + f" {verdict} {need.rounded()}, {format_percent(rate)} of the eligible "
-                     f"costs {base}{why}"
+                     + f" {'meets' if meets else 'is below'} {need.rounded()}, "
+                     f"{format_percent(rate)} of the eligible costs {base}{why}"
                      + f"; of it {kind} booked in kind"
-                     + (f" (not counting {_labels(r.open_)}, undecided)"
-                        if (r := year_range(bctx, key)).open_ else ""))
-    return info("; ".join(texts) + f"; as {OWN_FUNDING_FORM}")
+                     + (f" (not counting {_labels(r.open_)}, undecided)" if r.open_ else ""))
+    text = "; ".join(texts) + f"; as {OWN_FUNDING_FORM}"
+    if fails:
+        return failed(text, "raise the participants' own financing (cash, hours or direct "
+                      "expenses) to half of the eligible costs")
+    if open_fields:
+        return unknown(text, *dict.fromkeys(open_fields),
+                       fix="state what decides each undecided line")
+    if not texts:
+        return info(text)
+    return passed(text)
 
 
 @dataclass
