@@ -94,6 +94,26 @@ end = 2027-05-31
     assert "NOK 120,000 × 182/365 days = NOK 59,835.62 counts" in ln["reason"]
 
 
+def test_a_digital_market_analysis_is_counted_with_a_warning_not_refused(tmp_path):
+    text = (DRAFT + '\n[[budget.lines]]\ncategory = "market_analysis"\namount = 20000\n'
+            'description = "Analyse af konkurrenters e-handelsløsninger (digitalt fokus)"\n')
+    r = run("budget", str(write(tmp_path, text)), "-f", "json", "--as-of", "2026-06-01")
+    (b,) = json.loads(r.stdout)["budgets"]
+    assert b["lines"][1]["status"] == "needs_justification"
+    outcomes = {f["rule"]: f for f in b["findings"]}
+    assert outcomes["SMVB02"]["outcome"] == "pass"
+    assert outcomes["SMVB10"]["outcome"] == "warning"
+    assert "budget.lines[1].digital_part_minor" in outcomes["SMVB10"]["fix"]
+
+
+def test_a_market_analysis_said_to_have_a_minor_digital_part_breaks_smvb02(tmp_path):
+    text = (DRAFT + '\n[[budget.lines]]\ncategory = "market_analysis"\namount = 20000\n'
+            'digital_part_minor = true\n')
+    r = run("budget", str(write(tmp_path, text)), "--as-of", "2026-06-01")
+    assert r.exit_code == 1
+    assert "SMVB02" in r.stdout and "breaks rules" in r.stdout
+
+
 # --- bad input: a clear message naming the line, exit 2, no traceback ----------------------
 
 

@@ -92,6 +92,14 @@ def test_show_table_names_every_rule_parameter_and_document(scheme):
         assert heading in out
 
 
+def test_show_lists_a_market_analysis_as_eligible_only_when_its_digital_part_is_not_minor():
+    """'Markeds- og konkurrentanalyser hvor det digitale aspekt fylder en mindre del'."""
+    text = flat(run("show", "dk-smv-digital", "--as-of", "2026-11-23").stdout)
+    assert "market_analysis only where its digital aspect is not minor" in text
+    never = text.split("never: ", 1)[1].split(" Own funding", 1)[0]
+    assert "market_analysis" not in never and "marketing" in never
+
+
 def test_show_says_when_a_scheme_states_no_budget_rules(monkeypatch):
     """A scheme without a budget module: `show` says `budget` cannot check it (JSON: null)."""
     monkeypatch.setattr("grantcheck.describe.has_budget", lambda scheme_id: False)

@@ -118,6 +118,9 @@ class BudgetLine(_Model):
     owner_without_salary: StrictBool | None = Field(
         None, description="the hours are an owner's who draws no salary (SMV:Digital: DKK 250/h)",
         examples=[True])
+    digital_part_minor: StrictBool | None = Field(
+        None, description="market_analysis lines: the digital aspect is only a minor part of the "
+        "analysis (SMV:Digital: true is not eligible, false counts as advice)", examples=[False])
     person: str | None = Field(
         None, description="whose hours these are (for the timesheet)", examples=["Ida Holm"])
     employee: str | None = Field(

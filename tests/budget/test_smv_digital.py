@@ -193,7 +193,8 @@ def test_a_rate_without_its_salary_basis_is_unknown():
 
 @pytest.mark.parametrize("category", sorted(INELIGIBLE))
 def test_each_excluded_activity_is_not_eligible(category):
-    r = smv(consult(100_000), {"category": category.value, "amount": D(1)})
+    minor = {"digital_part_minor": True} if category is Category.MARKET_ANALYSIS else {}
+    r = smv(consult(100_000), {"category": category.value, "amount": D(1), **minor})
     assert line(r, 1).status is LineStatus.INELIGIBLE and line(r, 1).eligible.amount == 0
     assert rule_outcome(r, "SMVB02") is Outcome.FAIL
     assert r.not_eligible.amount == D(1)
@@ -213,11 +214,64 @@ def test_every_category_gets_a_decision_with_a_source(category):
     assert lr.reason and lr.cites
     expected = (LineStatus.INELIGIBLE if category in INELIGIBLE else
                 LineStatus.JUSTIFY if category in JUSTIFY else LineStatus.ELIGIBLE)
-    if category is Category.PERSONNEL:  # an amount without hours: to be justified
+    if category in (Category.PERSONNEL,  # an amount without hours: to be justified
+                    Category.MARKET_ANALYSIS):  # whether its digital aspect is minor not stated
         expected = LineStatus.JUSTIFY
     assert lr.status is expected
     assert category in INELIGIBLE or category in JUSTIFY or category in ADVICE_EXAMPLES or \
         category in INVESTMENTS
+
+
+# 'Markeds- og konkurrentanalyser hvor det digitale aspekt fylder en mindre del': only those.
+
+
+def analysis(**extra: object) -> dict[str, object]:
+    return {"category": "market_analysis", "amount": D(20_000),
+            "description": "Analyse af konkurrenters e-handelsløsninger", **extra}
+
+
+def test_a_market_analysis_whose_digital_aspect_is_minor_is_not_eligible():
+    r = smv(consult(80_000), analysis(digital_part_minor=True), tier="t100")
+    assert line(r, 1).status is LineStatus.INELIGIBLE and line(r, 1).eligible.amount == 0
+    assert rule_outcome(r, "SMVB02") is Outcome.FAIL
+    assert "digital_part_minor = true" in rule(r, "SMVB02").message
+
+
+def test_one_whose_digital_aspect_is_not_minor_counts_as_advice():
+    r = smv(consult(80_000), analysis(digital_part_minor=False), tier="t100")
+    assert line(r, 1).status is LineStatus.ELIGIBLE and line(r, 1).group == "advice"
+    assert rule_outcome(r, "SMVB02") is Outcome.PASS
+    assert rule_outcome(r, "SMVB10") is Outcome.PASS
+    assert r.grant.amount == D(50_000)
+
+
+def test_one_not_said_is_counted_with_a_warning_naming_the_field():
+    r = smv(consult(80_000), analysis(), tier="t100")
+    assert line(r, 1).status is LineStatus.JUSTIFY and line(r, 1).eligible.amount == D(20_000)
+    assert rule_outcome(r, "SMVB02") is Outcome.PASS
+    justify = rule(r, "SMVB10")
+    assert justify.outcome is Outcome.WARNING
+    assert "state budget.lines[1].digital_part_minor" in justify.fix
+    assert r.verdict.value != "breaks_rules"
+
+
+def test_a_profile_that_lists_market_analysis_as_ineligible_decides_an_unsaid_line():
+    data = _nordlys()
+    data.pop("budget")
+    data["project"]["ineligible_activities"] = ["market_analysis"]  # type: ignore[index]
+    r = budget_for(SID, {"tier": "t100", **PERIOD, "lines": [consult(80_000), analysis()]},
+                   data)
+    assert line(r, 1).status is LineStatus.INELIGIBLE
+    assert "project.ineligible_activities" in line(r, 1).reason
+
+
+def test_the_line_s_own_statement_wins_over_the_profile_s_list():
+    data = _nordlys()
+    data.pop("budget")
+    data["project"]["ineligible_activities"] = ["market_analysis"]  # type: ignore[index]
+    lines = [consult(80_000), analysis(digital_part_minor=False)]
+    r = budget_for(SID, {"tier": "t100", **PERIOD, "lines": lines}, data)
+    assert line(r, 1).status is LineStatus.ELIGIBLE
 
 
 def test_a_cost_outside_the_examples_gives_a_warning_not_a_failure():

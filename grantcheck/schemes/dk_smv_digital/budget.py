@@ -12,7 +12,11 @@ Encoded, from the page (quotes beside each citation):
   DKK 250,000 (investment support first, the rest for advice at 50 %); eligible investments:
   hardware, software, software on subscription for at most 2 years, commissioning;
 - own hours at the gross annual salary / 1,613 hours, an owner without salary at DKK 250/h;
-- the binding list of activities that are not eligible ("ikke er støtteberettigede");
+- the binding list of activities that are not eligible ("ikke er støtteberettigede"); a market
+  analysis only "hvor det digitale aspekt fylder en mindre del": ineligible when the line says so
+  (``digital_part_minor = true``) or the profile lists market_analysis among
+  ``project.ineligible_activities``, advice when the line says the digital aspect is not minor,
+  else counted as advice to be justified, naming the line's ``digital_part_minor``;
 - consultancy paid and own hours spent inside the commitment period, and the commitment period
   of 6 months (DKK 25,000) or 12 months.
 
@@ -125,8 +129,10 @@ def voucher_fits(bctx: BudgetCtx) -> Check:
 @book.budget_rule("SMVB02", "Only eligible activities are in the budget",
                   cites=[C_INELIGIBLE, *INELIGIBLE.values()], reads=["budget.lines"])
 def no_ineligible_activities(bctx: BudgetCtx) -> Check:
-    """The page's binding list: these activities are not eligible."""
-    bad = [lr for lr in bctx.lines if lr.line.category in INELIGIBLE]
+    """The page's binding list: these activities are not eligible (a market analysis only where
+    its digital aspect is minor)."""
+    bad = [lr for lr in bctx.lines
+           if lr.line.category in INELIGIBLE and lr.status is LineStatus.INELIGIBLE]
     if bad:
         total = bctx.total(bad, eligible=False)
         return failed(f"{len(bad)} line(s), {total}, are not eligible: {reasons(bad)}",
@@ -247,12 +253,15 @@ def grant_sought(bctx: BudgetCtx) -> Check:
 
 
 @book.budget_rule("SMVB10", "Costs outside the page's examples are justified",
-                  cites=[C_EXAMPLES], reads=["budget.lines"], kind=Kind.SOFT)
+                  cites=[C_EXAMPLES, INELIGIBLE[Category.MARKET_ANALYSIS]],
+                  reads=["budget.lines"], kind=Kind.SOFT)
 def justified(bctx: BudgetCtx) -> Check:
     lines = [lr for lr in bctx.lines if lr.status is LineStatus.JUSTIFY]
     if lines:
+        fields = [m for lr in lines for m in lr.missing]
+        state = f"state {' and '.join(fields)}, and " if fields else ""
         return failed(f"{reasons(lines)}",
-                      "describe how each is part of the potential clarification or the "
+                      f"{state}describe how each is part of the potential clarification or the "
                       "implementation")
     return passed("every counted line is among the page's examples")
 
@@ -266,8 +275,9 @@ CHECKER = BudgetChecker(
     categories="advice at 50 %: consultancy, personnel (own hours), administration (project "
     "management), training (other categories need a justification); investments at 25 % with "
     "the up-to-DKK-250,000 voucher: hardware, software, software_subscription (2 years), "
-    "commissioning; never: operations, strategy, marketing, market_analysis, communication, "
-    "application_writing",
+    "commissioning; market_analysis only where its digital aspect is not minor "
+    "(digital_part_minor = false; unstated: to be justified); never: operations, strategy, "
+    "marketing, communication, application_writing",
     parameters=(ADVICE_OWN_SHARE, INVESTMENT_RATE, INVESTMENT_SUPPORT_MAX, INVESTMENT_MIN,
                 SOFTWARE_SUBSCRIPTION_YEARS, HOURS_PER_YEAR, OWNER_HOURLY_RATE,
                 *(v.cap for v in VOUCHERS), *(v.period for v in VOUCHERS)),

@@ -52,6 +52,7 @@ from grantcheck.schemes.dk_smv_digital.parameters import (
 from grantcheck.schemes.dk_smv_digital.scheme import (
     SCHEME,
 )
+from grantcheck.schemes.dk_smv_digital.vocabulary import SmvIneligible
 
 S_ACTIVITIES = "project activities (projektaktiviteter)"
 
@@ -105,6 +106,7 @@ INVESTMENTS: dict[Category, Citation] = {
     Category.COMMISSIONING: C_COMMISSIONING,
 }
 # ... and every other category is counted as advice, to be justified (the lists are examples).
+# A market analysis is excluded only where its digital aspect is minor (_market_analysis).
 JUSTIFY = frozenset(Category) - set(ADVICE_EXAMPLES) - set(INVESTMENTS) - set(INELIGIBLE)
 
 MONTHS_PER_YEAR = 12  # calendar arithmetic, not a scheme parameter
@@ -170,6 +172,9 @@ def _classify(bctx: BudgetCtx, lr: LineResult) -> None:
         lr.set(LineStatus.UNKNOWN, "a salary line needs the months it runs (or its amount)",
                C_OWN_HOURS, group=ADVICE, missing=(f"{lr.path}.months",))
         return
+    if cat is Category.MARKET_ANALYSIS:
+        _market_analysis(bctx, lr)
+        return
     if cat in INELIGIBLE:
         lr.set(LineStatus.INELIGIBLE, f"{cat.value.replace('_', ' ')} is not eligible under "
                "SMV:Digital", C_INELIGIBLE, INELIGIBLE[cat])
@@ -202,6 +207,30 @@ def _classify(bctx: BudgetCtx, lr: LineResult) -> None:
            f"{cat.value.replace('_', ' ')} is not among the page's examples of activities: "
            "counted as advice, but justify it as part of a potential clarification or "
            "implementation", C_EXAMPLES, C_COFINANCING_RATES, group=ADVICE)
+
+
+def _market_analysis(bctx: BudgetCtx, lr: LineResult) -> None:
+    """'Markeds- og konkurrentanalyser hvor det digitale aspekt fylder en mindre del': only an
+    analysis whose digital aspect is minor is excluded. The line's digital_part_minor says so,
+    else the profile, when it lists market_analysis among project.ineligible_activities."""
+    cites = (C_INELIGIBLE, INELIGIBLE[Category.MARKET_ANALYSIS])
+    minor = lr.line.digital_part_minor
+    said = f"{lr.path}.digital_part_minor = {str(minor).lower()}"
+    listed = bctx.profile.project.ineligible_activities if bctx.has_profile else None
+    if minor is None and listed and SmvIneligible.MARKET_ANALYSIS in listed:
+        minor, said = True, "the profile lists market_analysis in project.ineligible_activities"
+    if minor:
+        lr.set(LineStatus.INELIGIBLE, "a market analysis whose digital aspect is minor is not "
+               f"eligible under SMV:Digital ({said})", *cites)
+    elif minor is False:
+        lr.set(LineStatus.ELIGIBLE, "a market analysis whose digital aspect is not minor "
+               f"({said}) counts as advice (50 % support)", *cites, C_COFINANCING_RATES,
+               group=ADVICE)
+    else:
+        lr.set(LineStatus.JUSTIFY, "a market analysis is not eligible where its digital aspect "
+               f"is minor: counted as advice, but state {lr.path}.digital_part_minor (false: "
+               "the digital aspect is not minor) and justify it", *cites, C_COFINANCING_RATES,
+               group=ADVICE, missing=(f"{lr.path}.digital_part_minor",))
 
 
 def _outside_period(bctx: BudgetCtx, lr: LineResult) -> bool:
