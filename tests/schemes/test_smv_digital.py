@@ -25,7 +25,7 @@ FULL: dict[str, Any] = {
         "name": "Testværk ApS", "country": "DK", "cvr_number": "12345678",
         "employees_fte": D(10), "owners_fte": D(1), "fte_differs_from_cvr": False,
         "turnover": D(5_000_000), "balance_sheet_total": D(2_000_000),
-        "fiscal_year_start_month": 1,
+        "fiscal_year_start_month": 1, "related": [], "public_ownership_percent": D(0),
     },
     "aid_received": [
         {"granted": date(2025, 3, 1), "amount": D(150_000), "scheme": "innobooster",
@@ -848,3 +848,26 @@ def test_the_registry_finds_the_scheme() -> None:
 def test_evaluate_runs_on_an_empty_profile() -> None:
     r = evaluate(SCHEME, ctx_for({"company": {"name": "X", "country": "DK"}}))
     assert r.verdict is Verdict.NEEDS_INFORMATION
+
+
+# --- SMV32: the EU SME definition the page's first sentence links to --------------------------
+
+
+def test_partner_and_linked_enterprises_not_stated_leave_the_sme_status_unknown() -> None:
+    f = finding(SCHEME, without(FULL, "company", "related"), "SMV32")
+    assert f.outcome is UNKNOWN and f.missing == ("company.related",)
+
+
+def test_public_ownership_not_stated_leaves_it_unknown() -> None:
+    f = finding(SCHEME, without(FULL, "company", "public_ownership_percent"), "SMV32")
+    assert f.outcome is UNKNOWN and f.missing == ("company.public_ownership_percent",)
+
+
+def test_a_linked_group_s_staff_counts_in_the_sme_status_not_in_the_page_s_size_bullet() -> None:
+    group = [{"name": "Big Holding A/S", "relation": "linked", "share_percent": D(100),
+              "staff": D(400), "turnover": D(500_000_000), "balance_sheet_total": D(400_000_000)}]
+    data = with_company(related=group)
+    assert outcome(SCHEME, data, "SMV02") is PASS
+    f = finding(SCHEME, data, "SMV32")
+    assert f.outcome is FAIL
+    assert "Big Holding A/S (linked) adds 100 %" in f.message and "411 AWU" in f.message

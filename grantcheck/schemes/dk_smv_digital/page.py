@@ -33,6 +33,13 @@ C_TARGET_GROUP = Citation(
     SOURCE, S_TARGET,
     "SMV:Digital er en tilskudsordning målrettet små og mellemstore virksomheder",
 )
+C_SME_DEFINITION = Citation(
+    SOURCE, S_TARGET,
+    "SMV:Digital er en tilskudsordning målrettet små og mellemstore virksomheder (læs mere om "
+    "definitionen af SMV'er her)",
+    note="the link leads to the EU SME definition (Commission Recommendation 2003/361/EC): "
+    "partner and linked enterprises count, 25 % or more public ownership rules it out",
+)
 C_CVR = Citation(SOURCE, S_TARGET, "Virksomheder med et dansk CVR-nummer")
 C_SIZE = Citation(
     SOURCE, S_TARGET,

@@ -1,4 +1,5 @@
-"""SMV:Digital: SMV01–SMV14 in the order of the page: the target group, de minimis aid, the
+"""SMV:Digital: SMV01–SMV14 and SMV32 in the order of the page: the target group (SMV32, the EU
+SME status the page's first sentence links to, beside its size bullet SMV02), de minimis aid, the
 co-financing of each voucher and each voucher's size conditions."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from grantcheck.engine import (
     derived,
 )
 from grantcheck.facts import at_most, show
-from grantcheck.law import de_minimis
+from grantcheck.law import de_minimis, sme
 from grantcheck.money import Money
 from grantcheck.parameters import ALWAYS, Parameter
 from grantcheck.schemes.dk_smv_digital.derived import (
@@ -49,6 +50,7 @@ from grantcheck.schemes.dk_smv_digital.page import (
     C_OWNERS,
     C_SIZE,
     C_SIZE_EITHER,
+    C_SME_DEFINITION,
     C_T25,
     C_T25_FTE,
     C_T100,
@@ -164,6 +166,25 @@ T_SIZE_OVER_RATE = Message("turnover {turnover} > {t_max} = {t_local}; balance s
                            + ": both ceilings exceeded", fix=_SIZE_FIX)
 T_SIZE_OPEN = Message("{figures}" + _OWN_FIGURES + ": " + _EITHER)
 T_SIZE_NONE = Message(_EITHER)
+
+
+@rules.rule("SMV32", "The company is an SME under the EU definition, with its partner and linked "
+            "enterprises", kind=Kind.HARD, section=S_EVERY, cites=[C_SME_DEFINITION, *sme.CITES],
+            reads=["company.employees_fte", "company.owners_fte", "company.turnover",
+                   "company.balance_sheet_total", "company.related", "company.previous_year",
+                   "company.public_ownership_percent"])
+def eu_sme(ctx: Ctx) -> Check:
+    """'målrettet små og mellemstore virksomheder (læs mere om definitionen af SMV'er her)': the
+    EU definition the page links to, beside its own size bullet (SMV02, the company's own
+    figures): partner and linked enterprises added, 25 % public ownership rules it out."""
+    status = sme.company_status(ctx)
+    return T_SME.check(status.is_sme, size=status.explanation)
+
+
+T_SME = Message("{size} (an SME under the EU definition required)",
+                fix="only a small or medium-sized enterprise under the EU definition, counted "
+                "with its partner and linked enterprises and less than 25 % publicly owned, can "
+                "apply")
 
 
 @rules.rule("SMV03", "De minimis aid received is within the de minimis ceiling", kind=Kind.HARD,

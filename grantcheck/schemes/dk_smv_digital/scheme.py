@@ -19,9 +19,16 @@ Readings chosen:
 - Full-time employees (FTE) = ``company.employees_fte`` + min(``company.owners_fte``, 1): owners
   count at most one FTE in total. Both must be stated (owners 0 if none work in the firm). Ranges
   are inclusive and never rounded: 1.6 FTE does not reach 2.
-- Size: the company's own turnover and balance sheet total (latest closed year), EUR ceilings
-  converted with the dated ECB/InforEuro rate that the finding states. Partner and linked
-  enterprises are not added: the page states the ceilings for the applying company.
+- Size, twice. The page's bullet (SMV02): the company's own turnover and balance sheet total
+  (latest closed year), EUR ceilings converted with the dated ECB/InforEuro rate that the finding
+  states. And the page's first sentence, "målrettet små og mellemstore virksomheder (læs mere om
+  definitionen af SMV'er her)", whose link leads to the EU SME definition (SMV32,
+  ``grantcheck.law.sme``): staff, turnover and balance sheet with partner enterprises pro rata
+  and linked ones in full, not an SME at 25 % public ownership, the two-year rule; unstated
+  ``company.related`` or ``company.public_ownership_percent`` leave it unknown where they could
+  make it large. (An earlier reading used the own figures only, "the page states the ceilings
+  for the applying company"; the link to the definition says how the page's "virksomhed" is
+  counted.)
 - De minimis: the page quotes EUR 200,000 over the current and the two previous fiscal years
   (Regulation (EU) No 1407/2013). That regulation applied from 2014-01-01 to 2023-12-31;
   Regulation (EU) 2023/2831 replaced it from 2024-01-01 with EUR 300,000 over any rolling period
@@ -81,7 +88,7 @@ from grantcheck.engine import (
     Scheme,
     Tier,
 )
-from grantcheck.law import de_minimis
+from grantcheck.law import de_minimis, sme
 from grantcheck.parameters import ALWAYS, parameters_of
 from grantcheck.schemes.dk_smv_digital import (
     COUNTRY,
@@ -136,7 +143,7 @@ SCHEME = Scheme(
     rules=(*rules.rules.rules, *rules_project.rules.rules),
     documents=DOCUMENTS,
     amounts=None,
-    parameters=parameters_of(parameters, *de_minimis.PARAMETERS),
+    parameters=parameters_of(parameters, *de_minimis.PARAMETERS, *sme.PARAMETERS),
     summary="Vouchers of DKK 25,000, DKK 100,000 or up to DKK 250,000 (with investment support) "
     "for digital projects of small and medium-sized Danish companies with an approved advisor",
     tiers=tuple(Tier(v.id, v.name, _amounts_for(v)) for v in VOUCHERS),
