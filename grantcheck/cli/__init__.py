@@ -20,7 +20,13 @@ from typing import Any
 import typer
 
 from grantcheck.cli import _plugins, batch, catalogue, check, outreach, profiles
-from grantcheck.cli._common import _err, app, complete_scheme_id
+from grantcheck.cli._common import (
+    StdoutClosed,
+    _err,
+    app,
+    complete_scheme_id,
+    stand_in_for_closed_streams,
+)
 
 __all__ = ["app", "complete_scheme_id", "main"]
 
@@ -39,6 +45,7 @@ def main() -> None:
     # uses. A PYDANTIC_DISABLE_PLUGINS set by the user (to a plugin's name, say) is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _plugins.stand_in()  # nor import what looking for them needs
+    stand_in_for_closed_streams()  # `>&-`, `2>&-`
     for stream in (sys.stdout, sys.stderr):  # a latin-1 terminal, a file name not UTF-8
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
@@ -47,6 +54,9 @@ def main() -> None:
     except KeyboardInterrupt:
         _err("Interrupted.")
         sys.exit(130)
+    except StdoutClosed:  # written outside a command (--version, --help)
+        _err("Error: standard output is closed (>&-): the output has nowhere to go")
+        sys.exit(2)
     except Exception as e:  # a bug of ours: say so plainly, without a traceback
         if hasattr(e, "format_message") and hasattr(e, "exit_code"):  # a usage error of click's
             sys.exit(_usage_error(e))

@@ -145,6 +145,8 @@ def _quiet_when_stdout_closes(command: Callable[..., None]) -> Callable[..., Non
                 command(*args, **kwargs)
             finally:  # what is still buffered meets the closed pipe here, not at exit
                 sys.stdout.flush()
+        except StdoutClosed:
+            _stdout_closed()
         except BrokenPipeError:
             from grantcheck.errors import EXIT_PIPE_CLOSED
 
@@ -211,6 +213,52 @@ def _print_json(data: Any) -> None:
     import json
 
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+class StdoutClosed(OSError):
+    """Stdout was closed before grantcheck started (`>&-`): there is nowhere to write to."""
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands for a stdout that was closed before grantcheck started: writing to it raises
+    StdoutClosed (a command that writes nothing to stdout, `batch -o FILE`, runs as usual)."""
+
+    def write(self, text: str) -> int:
+        if not text:
+            return 0
+        raise StdoutClosed(9, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "utf-8"
+
+
+def stand_in_for_closed_streams() -> None:
+    """Stdout closed by the caller (`>&-`): Python makes it None. It raises StdoutClosed when
+    written to. The closed descriptor is opened on /dev/null, so that no file opened later
+    (--output's temporary file) takes its number and gets what a worker writes there."""
+    for fd, name in ((1, "stdout"),):
+        if getattr(sys, name) is not None:
+            continue
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+        except OSError:
+            pass
+        setattr(sys, name, _ClosedStdout() if fd == 1 else open(  # noqa: SIM115 (for good)
+            os.devnull, "w", encoding="utf-8"))
+
+
+def _stdout_closed() -> NoReturn:
+    """Exit 2 saying that stdout was closed (on stderr, when that is open)."""
+    _err("Error: standard output is closed (>&-): the output has nowhere to go",
+         "Hint: leave stdout open, or send the output away with > FILE or > /dev/null")
+    raise typer.Exit(2)
 
 
 def _detach_stdout() -> None:

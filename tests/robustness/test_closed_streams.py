@@ -1,0 +1,46 @@
+"""Stdout or stderr closed by the caller (`>&-`, `2>&-`): no internal error, and talk never
+lands in the data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.robustness.helpers import AS_OF, PROFILES, assert_clean_error
+
+NORDLYS = str(PROFILES / "nordlys-automation.toml")
+CLOSED_STDOUT = "Error: standard output is closed (>&-): the output has nowhere to go"
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="closes a POSIX descriptor")
+
+
+def run_closed(fd: int, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """The console script run with descriptor ``fd`` (1 or 2) closed, as `>&-` or `2>&-` do;
+    the other stream captured."""
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
+    env.pop("GRANTCHECK_DEBUG", None)
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    return subprocess.run([sys.executable, "-m", "grantcheck.cli", *args],
+                          **pipes, env=env, timeout=60, check=False,
+                          preexec_fn=lambda: os.close(fd))
+
+
+@pytest.mark.parametrize("args", [
+    ["schema"], ["match", NORDLYS, "--as-of", AS_OF], ["match", NORDLYS, "-f", "json"],
+    ["schemes"], ["batch", NORDLYS, "-f", "csv", "--as-of", AS_OF],
+])
+def test_a_closed_stdout_is_an_error_not_a_bug(args):
+    """`grantcheck schema >&-` was "internal error: AttributeError: 'NoneType' object has no
+    attribute 'flush'" (exit 3)."""
+    r = run_closed(1, *args)
+    assert_clean_error(r, CLOSED_STDOUT, "Hint: leave stdout open")
+
+
+def test_a_closed_stdout_does_not_stop_a_batch_that_writes_to_a_file(tmp_path):
+    out = tmp_path / "fits.csv"
+    r = run_closed(1, "batch", NORDLYS, "-f", "csv", "-o", str(out), "--as-of", AS_OF)
+    assert r.returncode == 0, r.stderr
+    assert out.read_text(encoding="utf-8").startswith("source,")
