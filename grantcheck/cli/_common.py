@@ -237,10 +237,12 @@ class _ClosedStdout(io.TextIOBase):
 
 
 def stand_in_for_closed_streams() -> None:
-    """Stdout closed by the caller (`>&-`): Python makes it None. It raises StdoutClosed when
-    written to. The closed descriptor is opened on /dev/null, so that no file opened later
+    """Stdout or stderr closed by the caller (`>&-`, `2>&-`): Python makes it None, and
+    printing to None prints to stdout (an error line inside the data). A closed stderr drops
+    the talk (the exit code still tells what happened); a closed stdout raises StdoutClosed
+    when written to. The closed descriptor is opened on /dev/null, so that no file opened later
     (--output's temporary file) takes its number and gets what a worker writes there."""
-    for fd, name in ((1, "stdout"),):
+    for fd, name in ((1, "stdout"), (2, "stderr")):
         if getattr(sys, name) is not None:
             continue
         try:

@@ -3,13 +3,14 @@ lands in the data."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 
 import pytest
 
-from tests.robustness.helpers import AS_OF, PROFILES, assert_clean_error
+from tests.robustness.helpers import AS_OF, MINIMAL, PROFILES, assert_clean_error
 
 NORDLYS = str(PROFILES / "nordlys-automation.toml")
 CLOSED_STDOUT = "Error: standard output is closed (>&-): the output has nowhere to go"
@@ -44,3 +45,29 @@ def test_a_closed_stdout_does_not_stop_a_batch_that_writes_to_a_file(tmp_path):
     r = run_closed(1, "batch", NORDLYS, "-f", "csv", "-o", str(out), "--as-of", AS_OF)
     assert r.returncode == 0, r.stderr
     assert out.read_text(encoding="utf-8").startswith("source,")
+
+
+def test_a_closed_stderr_keeps_errors_out_of_the_csv(tmp_path):
+    """`batch … --format csv 2>&-` was an internal error ('isatty'), its text inside the CSV."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text(MINIMAL + "turnover = nan\n", encoding="utf-8")
+    r = run_closed(2, "batch", NORDLYS, str(bad), "-f", "csv", "--as-of", AS_OF)
+    assert r.returncode == 4  # one input failed: the exit code still says so
+    lines = r.stdout.decode("utf-8").splitlines()
+    assert lines[0].startswith("source,") and len(lines) == 3
+    assert all(not line.startswith(("Error:", "Warning:", "Hint:")) for line in lines)
+
+
+def test_a_closed_stderr_keeps_the_json_parseable():
+    """`match … --format json 2>&-` appended its warning to the JSON."""
+    r = run_closed(2, "match", NORDLYS, "-f", "json", "--as-of", "2026-12-06")
+    assert r.returncode in (0, 1)
+    json.loads(r.stdout)
+
+
+def test_a_closed_stderr_drops_the_error_line_not_prints_it_on_stdout(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(MINIMAL + "turnover = nan\n", encoding="utf-8")
+    r = run_closed(2, "match", str(bad))
+    assert r.returncode == 2
+    assert r.stdout == b""
