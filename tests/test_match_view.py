@@ -198,3 +198,28 @@ def test_a_company_of_the_schemes_own_country_is_never_out_of_its_scope(tmp_path
     [smv] = [s for s in as_json(p)["schemes"] if s["id"] == "dk-smv-digital"]
     assert smv["scope"] == {"state": "in_scope"} and smv["verdict"] == "needs_information"
     assert "cvr_number (SMV01)" in words(default(p))
+
+
+@pytest.mark.parametrize("name", ["GRANTCHECK_PAGER", "PAGER"])
+def test_a_pager_with_an_unbalanced_quote_is_an_error_naming_it(monkeypatch, name):
+    """`PAGER='less "x'` made `match --explain` on a terminal an internal error ('ValueError:
+    No closing quotation')."""
+    monkeypatch.setattr("grantcheck.cli.pager._stdout_is_terminal", lambda: True)
+    env = {"NO_COLOR": "1", "COLUMNS": "80", "GRANTCHECK_PAGER": None, "PAGER": None,
+           name: 'less "x'}
+    r = runner.invoke(app, ["match", str(ROOT / "profiles" / "nordlys-automation.toml"),
+                            "--as-of", AS_OF, "--explain"], env=env)
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    assert r.stderr.splitlines() == [
+        f"Error: {name}='less \"x': cannot be read as a command: No closing quotation",
+        f"Hint: quote it as in a shell (e.g. {name}='less -R'), set {name}= (empty) to turn "
+        "the pager off, or give --no-pager"]
+
+
+def test_a_pager_with_an_unbalanced_quote_is_not_read_with_no_pager(monkeypatch):
+    monkeypatch.setattr("grantcheck.cli.pager._stdout_is_terminal", lambda: True)
+    r = runner.invoke(app, ["match", str(ROOT / "profiles" / "nordlys-automation.toml"),
+                            "--as-of", AS_OF, "--no-pager"],
+                      env={"NO_COLOR": "1", "COLUMNS": "80", "PAGER": 'less "x'})
+    assert r.exit_code in (0, 1)

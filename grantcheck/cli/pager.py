@@ -18,19 +18,32 @@ if TYPE_CHECKING:
 
 
 def pager_command() -> list[str]:
-    """The pager to run ([] for none)."""
-    text = os.environ.get("GRANTCHECK_PAGER")
+    """The pager to run ([] for none); exit 2 naming the variable when its value cannot be
+    split into words as a shell would (an unbalanced quote)."""
+    name = "GRANTCHECK_PAGER"
+    text = os.environ.get(name)
     if text is None:
-        text = os.environ.get("PAGER", "less")
-    cmd = shlex.split(text)
+        name, text = "PAGER", os.environ.get("PAGER", "less")
+    try:
+        cmd = shlex.split(text)
+    except ValueError as e:  # 'No closing quotation', 'No escaped character'
+        from grantcheck.cli._common import _fail
+
+        _fail(f"{name}={shlex.quote(text)}: cannot be read as a command: {e}",
+              f"quote it as in a shell (e.g. {name}='less -R'), set {name}= (empty) to turn "
+              "the pager off, or give --no-pager")
     return [] if not cmd or cmd == ["cat"] else cmd
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 @contextmanager
 def _paged(console: Console, no_pager: bool = False) -> Iterator[Console]:
     """``console``; what is printed on it inside goes through the pager when it is taller than
     the terminal."""
-    if no_pager or not sys.stdout.isatty() or not pager_command():
+    if no_pager or not _stdout_is_terminal() or not pager_command():
         yield console
         return
     with console.capture() as capture:
