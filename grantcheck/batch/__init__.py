@@ -62,9 +62,11 @@ from grantcheck.batch.partition import (
     check_lines,
 )
 from grantcheck.batch.pool import (
+    JOBS_PER_CORE,
     Runner,
     WorkerDied,
     default_jobs,
+    max_jobs,
     run,
 )
 from grantcheck.batch.records import (
@@ -89,6 +91,7 @@ from grantcheck.csv_input import HeaderError
 
 __all__ = [
     "GLOB_CHARS",
+    "JOBS_PER_CORE",
     "SAME_SIGNAL_WITHIN",
     "SHOWN_ERRORS",
     "Block",
@@ -123,6 +126,7 @@ __all__ = [
     "input_format",
     "jsonl_tasks",
     "load_task",
+    "max_jobs",
     "open_inputs",
     "path_tasks",
     "run",

@@ -170,9 +170,21 @@ class JsonLines:
             self._next += 1
         return True
 
+    def ahead(self, n: int) -> int:
+        """How many profiles (lines not blank) are left, counted up to ``n``: the lines read to
+        tell are kept for :meth:`take`."""
+        found = sum(not _blank(line) for line in self._ahead)
+        while found < n and (line := self._read(1)):
+            if self._ahead or not _blank(line[0]):  # leading blank lines: only counted
+                self._ahead += line
+                found += not _blank(line[0])
+            else:
+                self._next += 1
+        return found
+
     def take(self, n: int) -> Lines | None:
         """The next ``n`` lines (fewer at the end), None when there are no more."""
-        lines, self._ahead = self._ahead, []
+        lines, self._ahead = self._ahead[:n], self._ahead[n:]
         if len(lines) < n:
             lines += self._read(n - len(lines))
         if not lines:
@@ -198,9 +210,15 @@ class Tasks:
             self._ahead = list(itertools.islice(self._tasks, 1))
         return not self._ahead
 
+    def ahead(self, n: int) -> int:
+        """How many tasks are left, counted up to ``n`` (read ahead, kept for :meth:`take`)."""
+        if len(self._ahead) < n:
+            self._ahead += itertools.islice(self._tasks, n - len(self._ahead))
+        return min(n, len(self._ahead))
+
     def take(self, n: int) -> list[Task] | None:
         """The next ``n`` tasks (fewer at the end), None when there are no more."""
-        ahead, self._ahead = self._ahead, []
+        ahead, self._ahead = self._ahead[:n], self._ahead[n:]
         chunk = ahead + list(itertools.islice(self._tasks, n - len(ahead)))
         return chunk or None
 

@@ -174,6 +174,14 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+JOBS_PER_CORE = 8  # --jobs above this many per core is refused: the workers check on the CPU
+
+
+def max_jobs() -> int:
+    """The most worker processes batch starts: JOBS_PER_CORE × the cores it may use."""
+    return JOBS_PER_CORE * default_jobs()
+
+
 class _Chunks:
     """Chunks of 1, 2, 4, … inputs up to ``limit``: the first results come back at once, and a
     few inputs are still spread over the workers. ``limit`` may be lowered as records come

@@ -135,7 +135,8 @@ def batch(
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", "-j", min=1, metavar="N",
-                     help="Worker processes (default: the number of cores)."),
+                     help="Worker processes (default: the number of cores; at most 8 per "
+                     "core, and never more than there are profiles)."),
     ] = None,
     as_of: AsOf = None,
     scheme: SchemeOption = None,
@@ -169,6 +170,11 @@ def batch(
     from grantcheck.numbers import plural
 
     on, overrides, ids = _settings(as_of, scheme, rate)
+    if jobs is not None and jobs > gb.max_jobs():
+        _fail(f"--jobs {jobs}: more than {gb.max_jobs()} worker processes ({gb.JOBS_PER_CORE} "
+              f"for each of the {gb.default_jobs()} cores this process may use)",
+              f"give --jobs {gb.max_jobs()} or fewer: the workers check on the CPU, so more "
+              "of them than cores make a batch no faster")
     if input_file is not None and inputs:
         _fail("give profiles as arguments or one --input file, not both")
     if input_file is None and not inputs:
@@ -218,8 +224,8 @@ def batch(
                 _fail(f"--output {output}: {e.strerror or e}")
             sink = _batch_sink(fmt, out, ids)
             stop = stopped = stack.enter_context(gb.stop_on_interrupt())
-            runner = stack.enter_context(gb.Runner(options, jobs=jobs or gb.default_jobs(),
-                                                   stop=stop))
+            jobs = sources.ahead(jobs or gb.default_jobs())  # no more workers than profiles
+            runner = stack.enter_context(gb.Runner(options, jobs=jobs, stop=stop))
             # the table is drawn at the end: until then the bar may share the terminal with it
             bar = stack.enter_context(contextlib.ExitStack())  # ended before the table is drawn
             advance = bar.enter_context(_progress(data_on_terminal=output is None and (
