@@ -11,6 +11,7 @@ import glob
 import io
 import itertools
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal, NamedTuple
@@ -150,6 +151,7 @@ class JsonLines:
         self._next = 1  # the number of the next line to take
         self._ahead: list[bytes] = []  # the line empty() found, not yet taken
         self._first = True  # no line read yet
+        self.broken: str | None = None  # as Tasks.broken; a plain file is read to its end
 
     def _read(self, n: int) -> list[bytes]:
         lines = list(itertools.islice(self.fh, n))
@@ -198,34 +200,68 @@ class JsonLines:
             yield from block.tasks()
 
 
+BROKEN_HINT = "the file is cut short or damaged: download it again (gzip -t FILE tests a .gz)"
+# what reading a file may raise part way (a truncated or corrupt gzip file, an I/O error)
+_READ_ERRORS = (EOFError, OSError, zlib.error)
+
+
+def read_error(e: BaseException) -> str:
+    """What a read error of :data:`_READ_ERRORS` says about the file, in words."""
+    if isinstance(e, EOFError):
+        return "the gzip file is truncated (it ends before gzip's end-of-stream marker)"
+    if isinstance(e, zlib.error) or type(e).__name__ == "BadGzipFile":
+        return f"the gzip file is corrupt ({e})"
+    return f"{getattr(e, 'strerror', None) or e}"
+
+
 class Tasks:
-    """A stream of tasks that can tell whether it is empty (by reading the first one ahead)."""
+    """A stream of tasks that can tell whether it is empty (by reading the first one ahead).
+
+    A file that cannot be read to its end (a truncated gzip file) ends the stream where it
+    breaks, the tasks before it kept: :attr:`broken` then says why, for the caller to report
+    once what was read before has been checked."""
 
     def __init__(self, tasks: Iterable[Task]) -> None:
         self._tasks = iter(tasks)
         self._ahead: list[Task] = []
+        self.broken: str | None = None
+
+    def _pull(self, n: int) -> list[Task]:
+        got: list[Task] = []
+        try:
+            got.extend(itertools.islice(self._tasks, n))  # kept: what came before an error
+        except _READ_ERRORS as e:
+            self._broke(e)
+        return got
+
+    def _broke(self, e: BaseException) -> None:
+        self.broken = self.broken or read_error(e)
+        self._tasks = iter(())
 
     def empty(self) -> bool:
         if not self._ahead:
-            self._ahead = list(itertools.islice(self._tasks, 1))
+            self._ahead = self._pull(1)
         return not self._ahead
 
     def ahead(self, n: int) -> int:
         """How many tasks are left, counted up to ``n`` (read ahead, kept for :meth:`take`)."""
         if len(self._ahead) < n:
-            self._ahead += itertools.islice(self._tasks, n - len(self._ahead))
+            self._ahead += self._pull(n - len(self._ahead))
         return min(n, len(self._ahead))
 
     def take(self, n: int) -> list[Task] | None:
         """The next ``n`` tasks (fewer at the end), None when there are no more."""
         ahead, self._ahead = self._ahead[:n], self._ahead[n:]
-        chunk = ahead + list(itertools.islice(self._tasks, n - len(ahead)))
+        chunk = ahead + self._pull(n - len(ahead))
         return chunk or None
 
     def __iter__(self) -> Iterator[Task]:
         ahead, self._ahead = self._ahead, []
         yield from ahead
-        yield from self._tasks
+        try:
+            yield from self._tasks
+        except _READ_ERRORS as e:
+            self._broke(e)
 
 
 Inputs = Tasks | JsonLines
@@ -351,7 +387,11 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
         if input_fmt is None and guessed is None:
             fmt = input_format(input_name, None)
         else:
-            raw = registry.registry_tasks(fh, display, input_fmt or guessed or "")
+            try:
+                raw = registry.registry_tasks(fh, display, input_fmt or guessed or "")
+            except _READ_ERRORS as e:  # its header already: a gzip file cut short
+                raise InputError(f"--input {input_name}: cannot be read: {read_error(e)}",
+                                 BROKEN_HINT) from None
             return Tasks(Task._make(t) for t in raw)
     try:
         return file_inputs(fh, display, fmt)

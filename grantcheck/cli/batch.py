@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
+from grantcheck.cli._batch_output import OutputError, _OutputFile, _partial_name
 from grantcheck.cli._common import (
     AsOf,
     RateOption,
@@ -166,6 +167,7 @@ def batch(
     """
     from grantcheck import batch as gb
     from grantcheck.atomic import FileExists, atomic_text
+    from grantcheck.batch.inputs import BROKEN_HINT
     from grantcheck.errors import EXIT_INTERNAL, EXIT_SOME_FAILED
     from grantcheck.numbers import plural
 
@@ -196,13 +198,16 @@ def batch(
     try:
         with _ended_at_once(output), contextlib.ExitStack() as stack:
             try:
-                sources = gb.open_inputs(stack, inputs or [], input_file,
-                                         input_format.value if input_format else None, sys.stdin)
+                sources = read = gb.open_inputs(stack, inputs or [], input_file,
+                                                input_format.value if input_format else None,
+                                                sys.stdin)
                 if profiles_dir is not None:  # answers over a registry's units (issue 21)
                     sources = _with_answers(sources, profiles_dir)
                 empty = sources.empty()
             except gb.InputError as e:
                 _fail(str(e), e.hint)
+            if empty and (broken := read.broken or sources.broken):
+                _fail(f"--input {input_file}: cannot be read: {broken}", BROKEN_HINT)
             if empty:
                 _fail("nothing to check: no profiles found in the inputs",
                       "a folder is searched for *.toml files; --input files need one profile per "
@@ -263,6 +268,11 @@ def batch(
              f"{f' to {output}' if output else ''}, the rest were not checked.")
     if interrupted:
         raise typer.Exit(128 + stop.signum)
+    if (broken := read.broken or sources.broken) and died is None:
+        _fail(f"--input {input_file}: cannot be read to its end: {broken}; the "
+              f"{plural(tally.done, 'input', 'inputs')} before that point were checked and "
+              f"written{f' to {output}' if output else ''}, the rest were not read",
+              BROKEN_HINT)
     if died is not None:
         raise typer.Exit(EXIT_INTERNAL)
     if tally.internal:
@@ -297,52 +307,6 @@ def _batch_sink(fmt: BatchFormat, out: TextIO, ids: list[str]) -> Sink:
     if fmt is BatchFormat.table:
         return rb.TableSink(out, ids, _stdout_console(out))
     return rb.Sink(out)
-
-
-class OutputError(Exception):
-    """Writing --output failed (a full disk, an I/O error): ``reason`` says how."""
-
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
-        super().__init__(reason)
-
-
-class _OutputFile:
-    """--output's file, its write errors raised as OutputError (told apart from a closed
-    stdout's BrokenPipeError and from the inputs' errors)."""
-
-    def __init__(self, fh: TextIO, path: Path) -> None:
-        self.fh = fh
-        self.path = path
-
-    def write(self, text: str) -> int:
-        try:
-            return self.fh.write(text)
-        except OSError as e:
-            raise OutputError(e.strerror or str(e)) from None
-
-    def flush(self) -> None:
-        try:
-            self.fh.flush()
-        except OSError as e:
-            raise OutputError(e.strerror or str(e)) from None
-
-    def isatty(self) -> bool:
-        return False
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.fh, name)
-
-
-def _partial_name(output: Path) -> Path:
-    """Where an interrupted rerun writes the records done: ``fits.csv.partial`` (with a number
-    when that exists)."""
-    found = output.with_name(f"{output.name}.partial")
-    n = 1
-    while os.path.lexists(found):
-        found = output.with_name(f"{output.name}.partial.{n}")
-        n += 1
-    return found
 
 
 def _stdout_is_terminal() -> bool:

@@ -51,21 +51,29 @@ ProfilesOption = Annotated[
 def _screening(input_file: str, input_format: InputFormat | None, profiles: Path | None,
                on: date, rates: dict[str, Decimal], ids: list[str]
                ) -> Iterator[Iterator[Company | Failed]]:
-    """The screened units of --input, one at a time (exits 2 when it cannot be read at all)."""
+    """The screened units of --input, one at a time (exits 2 when it cannot be read at all, or
+    to its end: a ranking or a pack of part of a file is not passed off as the whole)."""
     from grantcheck import batch as gb
+    from grantcheck.batch.inputs import BROKEN_HINT
     from grantcheck.outreach.screen import screen
 
     with contextlib.ExitStack() as stack:
         try:
-            sources = gb.open_inputs(stack, [], input_file,
-                                     input_format.value if input_format else None, sys.stdin)
+            sources = read = gb.open_inputs(stack, [], input_file,
+                                            input_format.value if input_format else None,
+                                            sys.stdin)
             if profiles is not None:
                 sources = _with_answers(sources, profiles)
-            if sources.empty():
-                _fail(f"--input {input_file}: nothing to screen: no unit found")
+            empty = sources.empty()
         except gb.InputError as e:
             _fail(str(e), e.hint)
-        yield screen(sources, on, rates, ids)
+        if not empty:
+            yield screen(sources, on, rates, ids)
+        if broken := read.broken or sources.broken:
+            _fail(f"--input {input_file}: cannot be read{' to its end' if not empty else ''}: "
+                  f"{broken}", BROKEN_HINT)
+        if empty:
+            _fail(f"--input {input_file}: nothing to screen: no unit found")
 
 
 class _Errors:
