@@ -10,8 +10,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -26,9 +27,51 @@ class FileExists(FileExistsError):
         super().__init__(f"{path}: already exists")
 
 
+class NotAFile(OSError):
+    """The target is something other than a regular file (a device such as /dev/null, a FIFO,
+    a socket): never replaced, with ``force`` too (rename would put a file in its place)."""
+
+    def __init__(self, path: str | os.PathLike[str], kind: str) -> None:
+        super().__init__(errno.EEXIST, f"is a {kind}, not a regular file: it is never replaced",
+                         str(path))
+
+
+class SameAsInput(OSError):
+    """The target is one of the files being read: never replaced, with ``force`` too."""
+
+    def __init__(self, path: str | os.PathLike[str], source: str | os.PathLike[str]) -> None:
+        self.source = source
+        super().__init__(errno.EEXIST, f"is the input {source}: writing it would replace what "
+                         "is being read", str(path))
+
+
+def check_target(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()
+                 ) -> None:
+    """Raise NotAFile when ``path`` exists and is not a regular file or a folder, SameAsInput
+    when it is one of ``inputs`` (the same file by any name: a symbolic link, a relative
+    path, a hard link)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # does not exist (or a dangling link): nothing to replace
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        kind = ("character device" if stat.S_ISCHR(mode) else "block device" if
+                stat.S_ISBLK(mode) else "FIFO (named pipe)" if stat.S_ISFIFO(mode) else
+                "socket" if stat.S_ISSOCK(mode) else "special file")
+        raise NotAFile(path, kind)
+    for source in inputs:
+        try:
+            same = os.path.samefile(path, source)
+        except OSError:  # an input that does not exist: its error record says so
+            continue
+        if same:
+            raise SameAsInput(path, source)
+
+
 @contextlib.contextmanager
 def atomic_text(path: str | os.PathLike[str], *, force: bool = False, keep: bool = False,
-                where: Callable[[], Path | None] | None = None) -> Iterator[TextIO]:
+                where: Callable[[], Path | None] | None = None,
+                inputs: Iterable[str | os.PathLike[str]] = ()) -> Iterator[TextIO]:
     """Open a temporary text file beside ``path``; rename it onto ``path`` when the block ends.
 
     If the block raises (including KeyboardInterrupt), the temporary file is removed and
@@ -38,8 +81,11 @@ def atomic_text(path: str | os.PathLike[str], *, force: bool = False, keep: bool
     link is followed (the file it points to is written); a folder raises IsADirectoryError
     before anything is written. ``where``, when given, is asked at the end for a path to
     write to instead (None: ``path``; never replaced: one that exists raises FileExists).
-    Characters the file cannot hold (a file name not UTF-8) are written as backslash escapes.
+    A target that is not a regular file (/dev/null, a FIFO) or is one of ``inputs`` raises
+    (:func:`check_target`), ``force`` or not. Characters the file cannot hold (a file name
+    not UTF-8) are written as backslash escapes.
     """
+    check_target(path, inputs)
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))

@@ -182,10 +182,11 @@ def batch(
     if input_file is None and not inputs:
         _fail("no profiles given", "name files, folders or globs, - to read paths from stdin, "
               "or --input FILE for JSON Lines or CSV")
-    if output is not None:  # decided before any work is done
-        if output.is_dir():
-            _fail(f"--output {output}: is a folder",
-                  f"give a file name, e.g. {output / 'fits.csv'}")
+    if output is not None and output.is_dir():  # decided before any work is done
+        _fail(f"--output {output}: is a folder", f"give a file name, e.g. {output / 'fits.csv'}")
+    in_paths = [p for p in (input_file, *(inputs or [])) if p and p != "-"]
+    if output is not None:
+        _refuse_target(output, in_paths)
         if os.path.lexists(output) and not force:
             _fail(f"{output}: already exists", "use --force to replace it")
     existed = output is not None and output.exists()
@@ -221,7 +222,8 @@ def batch(
 
             try:
                 out: Any = _OutputFile(stack.enter_context(
-                    atomic_text(output, force=force, keep=True, where=where)), output
+                    atomic_text(output, force=force, keep=True, where=where, inputs=in_paths)),
+                    output
                 ) if output else sys.stdout
             except FileExists:
                 _fail(f"{output}: already exists", "use --force to replace it")
@@ -293,6 +295,25 @@ def _ended_at_once(output: Path | None) -> Iterator[None]:
         where = f"; nothing was written to {output}" if output else ""
         _err(f"Interrupted again: stopped at once{where}.")
         raise typer.Exit(128 + e.signum) from None
+
+
+def _refuse_target(output: Path, in_paths: list[str]) -> None:
+    """Exit 2 when --output is not a regular file (/dev/null, a FIFO) or is one of the inputs,
+    named or a *.toml in a folder named (read while it is written): --force or not."""
+    from grantcheck.atomic import SameAsInput, check_target
+
+    try:
+        check_target(output, in_paths)
+    except SameAsInput as e:
+        _fail(f"--output {output}: {e.strerror}", "write the output to another file")
+    except OSError as e:
+        _fail(f"--output {output}: {e.strerror}", "give the name of a new or a regular file; "
+              "to drop the records, leave out --output and send stdout to /dev/null")
+    if output.suffix.lower() == ".toml":
+        for folder in (p for p in in_paths if os.path.isdir(p)):
+            if Path(os.path.realpath(output)).is_relative_to(os.path.realpath(folder)):
+                _fail(f"--output {output}: is inside the input folder {folder}, where every "
+                      "*.toml is read as a profile", "write the output to another file")
 
 
 def _batch_sink(fmt: BatchFormat, out: TextIO, ids: list[str]) -> Sink:

@@ -72,7 +72,7 @@ def init(
         grantcheck init acme.toml --non-interactive --set company.country=DK \\
             --set company.name="Acme ApS" --set company.turnover=2500000
     """
-    from grantcheck.atomic import FileExists, write_text_atomic
+    from grantcheck.atomic import FileExists, check_target, write_text_atomic
     from grantcheck.errors import profile_error_lines
     from grantcheck.fields import BadValue
     from grantcheck.profile import ProfileError
@@ -85,6 +85,10 @@ def init(
             _fail(f"{path}: is a folder", f"give a file name, e.g. {target / 'profile.toml'}")
         if not target.absolute().parent.is_dir():
             _fail(f"{path}: the folder {target.parent} does not exist")
+        try:
+            check_target(path)
+        except OSError as e:  # /dev/null, a FIFO: never replaced, --force or not
+            _fail(f"{path}: {e.strerror}", "give the name of a new or a regular file")
         if target.exists() and not force:
             _fail(f"{path}: already exists", "use --force to replace it, or give another path")
     scheme = _check_schemes(list(scheme or []))
