@@ -107,6 +107,17 @@ def _range_error(err: dict[str, Any], field: tuple[Any, ...], inner: tuple[Any, 
     return {"type": "value_error", "loc": field, "msg": msg, "input": given}
 
 
+def _written(value: Any, end: core_schema.SerializerFunctionWrapHandler) -> Any:
+    """A figure as a profile writes it: a number, or a range as its ``{min, max}`` table
+    (no ``max`` when it has no upper end), each end serialised as a number is."""
+    if type(value) is not Range:
+        return end(value)
+    out = {"min": end(value.lo)}
+    if value.hi != INF:
+        out["max"] = end(value.hi)
+    return out
+
+
 def _schema(number: dict[str, Any]) -> dict[str, Any]:
     bound = dict(number)
     return {"anyOf": [number, {
@@ -137,7 +148,9 @@ class _Figure:
             config={"extra_fields_behavior": "forbid", "title": self.title})
         return core_schema.union_schema(
             [end(), core_schema.no_info_after_validator_function(_to_range, bounds)],
-            mode="left_to_right")
+            mode="left_to_right",
+            serialization=core_schema.wrap_serializer_function_ser_schema(
+                _written, schema=end()))
 
     def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler
                                      ) -> JsonSchemaValue:

@@ -158,3 +158,45 @@ def test_top_ranks_as_the_whole_ranking_does() -> None:
     rows = [row(i, "needs information" if i % 3 else "fits", (i * 37) % 11, i % 4)
             for i in range(40)]
     assert ranked(rows, 7) == ranked(rows)[:7]
+
+
+def test_a_range_in_grantchecks_own_csv_is_shortlisted(tmp_path: Path) -> None:
+    """A figure written as a band in an own-format CSV or JSON Lines file ranks as any other:
+    the profile it gives serialises its ranges as a profile writes them."""
+    csv_file = tmp_path / "own.csv"
+    csv_file.write_text("name,country,cvr_number,employees_fte,turnover\n"
+                        "Gamma ApS,DK,11223344,50-99,20000000..40000000\n", encoding="utf-8")
+    jsonl = tmp_path / "own.jsonl"
+    jsonl.write_text('{"company":{"name":"A","country":"DK","cvr_number":"11223344",'
+                     '"employees_fte":{"min":5,"max":9}}}\n', encoding="utf-8")
+    for path in (csv_file, jsonl):
+        r = runner.invoke(app, ["shortlist", "-i", str(path), "--as-of", AS_OF,
+                                "--format", "csv"])
+        assert r.exit_code == 0, r.stderr
+        assert r.stdout.splitlines()[1].split(",")[1] == "11223344"
+
+
+def test_a_profile_serialises_a_range_as_its_min_and_max_table() -> None:
+    """No pydantic serializer warning: a range is {min, max}, an open one only {min}."""
+    import warnings
+
+    from grantcheck.profile import Profile
+
+    profile = Profile.model_validate({"company": {
+        "name": "A", "country": "DK", "employees_fte": {"min": 10, "max": 19},
+        "turnover": {"min": 5}}})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        as_json = profile.model_dump(mode="json", exclude_none=True)["company"]
+        as_python = profile.model_dump(exclude_none=True)["company"]
+    assert as_json["employees_fte"] == {"min": "10", "max": "19"}
+    assert as_json["turnover"] == {"min": "5"}
+    assert as_python["employees_fte"] == {"min": Decimal(10), "max": Decimal(19)}
+
+
+def test_explain_of_a_registry_unit_shows_its_band_without_warnings() -> None:
+    r = runner.invoke(app, ["shortlist", "-i", str(DATA / "cvr.jsonl"), "--as-of", AS_OF,
+                            "--explain", "38492716"], env={"COLUMNS": "400", "NO_COLOR": "1"})
+    assert r.exit_code == 0, r.stderr
+    assert "company.employees_fte = { min = 10, max = 19 }: CVR" in r.stdout
+    assert "Warning" not in r.stderr
