@@ -6,14 +6,16 @@ company's schemes reads. Every question says which rules read the field.
 "Don't know" (an empty answer or ``?``) leaves the field out, so the checkers report it as
 unknown; a list counted as 0 is written as ``[]`` ("none"), which is a fact, not an unknown.
 Every answer is parsed by the field's type and then validated by the profile model itself, so an
-answer the model would refuse is asked again with the model's reason. The questions go to an
-:class:`Asker` (the CLI's asks on the terminal).
+answer the model would refuse is asked again with the model's reason — unless the answers are
+not typed (``retry`` False: a pipe or a file), where the next line was meant for the next
+question: a refused answer then stops the questions (:class:`AnswerRejected`). The questions go
+to an :class:`Asker` (the CLI's asks on the terminal).
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -31,7 +33,7 @@ from grantcheck.fields import (
     prune,
     set_path,
 )
-from grantcheck.plan import Plan, Reader, count_questions, make_plan, unanswered
+from grantcheck.plan import Plan, Reader, count_questions, make_plan
 from grantcheck.profile import ProfileError, country_currency, profile_from_data
 from grantcheck.schemes import all_schemes
 
@@ -60,7 +62,7 @@ def _model_value(model: Any, path: str) -> Any:
     return model
 
 
-def _normalise_texts(data: dict[str, Any]) -> None:
+def normalise_texts(data: dict[str, Any]) -> None:
     """Texts as the model holds them ('dk' → 'DK'), for a valid profile's data."""
     model = profile_from_data(copy.deepcopy(data), "--set")
     for path in leaf_paths(data):
@@ -96,6 +98,16 @@ class InputEnded(Interrupted):
     answers so far, as for Ctrl-C."""
 
 
+class AnswerRejected(Interrupted):
+    """An answer that is not typed (a pipe, a file) was refused: asking again would read the
+    answer meant for the next question. The answers so far, and which answer it was."""
+
+    def __init__(self, data: dict[str, Any], plan: Plan | None, path: str, answer: str,
+                 reason: str, number: int) -> None:
+        super().__init__(data, plan)
+        self.path, self.answer, self.reason, self.number = path, answer, reason, number
+
+
 @dataclass
 class Questionnaire:
     asker: Asker
@@ -105,6 +117,8 @@ class Questionnaire:
     on: date | None = None  # the evaluation date: the schemes open on it are asked for
     asked: int = 0  # questions shown so far
     total: int = 0  # the questions there are (grows with the entries of a list)
+    retry: bool = True  # a refused answer is asked again (False: it stops, AnswerRejected)
+    answers: int = 0  # the answers read so far
 
     def run(self) -> tuple[dict[str, Any], Plan]:
         """Ask every question that matters; return the answers and the plan they followed."""
@@ -174,16 +188,16 @@ class Questionnaire:
         self._show(count_label, self.plan.readers_of(spec),
                    "a whole number: 0 for none; Enter or ? if you don't know")
         while True:
-            answer = self.asker.ask(f"{path}> ").strip()
+            answer = self._read(path)
             if answer in DONT_KNOW:
                 return
             if not answer.isdigit():
-                self.asker.say(f"  ✗ {answer!r} is not a whole number", "red")
+                self._refuse(path, answer, f"{answer!r} is not a whole number")
                 continue
             n = int(answer)
             if n > MAX_ENTRIES:
-                self.asker.say(f"  ✗ at most {MAX_ENTRIES} here; add more by editing the file",
-                               "red")
+                self._refuse(path, answer, f"at most {MAX_ENTRIES} here; add more by editing "
+                             "the file")
                 continue
             break
         set_path(self.data, path, [])
@@ -203,13 +217,13 @@ class Questionnaire:
         assert self.plan is not None
         self._show(label, self.plan.readers_of(spec), "yes or no")
         while True:
-            answer = self.asker.ask(f"{path}> ").strip().lower()
+            answer = self._read(path)
             if answer in DONT_KNOW:
                 return False
             try:
-                return parse_bool(answer)
+                return parse_bool(answer.lower())
             except BadValue as e:
-                self.asker.say(f"  ✗ {e.message}: {e.hint}", "red")
+                self._refuse(path, answer, f"{e.message}: {e.hint}")
 
     def _show(self, label: str, readers: Sequence[Reader], how: str) -> None:
         self.asked += 1
@@ -236,28 +250,42 @@ class Questionnaire:
         for n, (cid, name) in enumerate(choices, 1):
             self.asker.say(f"   {n:>2}. {cid}" + (f" — {name}" if name != cid else ""))
         while True:
-            answer = self.asker.ask(f"{path}> ").strip()
+            answer = self._read(path)
             if answer in DONT_KNOW:
                 if spec.required:
-                    self.asker.say("  ✗ required: the profile cannot be written without it",
-                                   "red")
+                    self._refuse(path, answer,
+                                 "required: the profile cannot be written without it")
                     continue
                 return None
             try:
                 value = parse_value(spec, _numbered(answer, choices) if choices else answer)
             except BadValue as e:
-                self.asker.say(f"  ✗ {e.message}" + (f": {e.hint}" if e.hint else ""), "red")
+                self._refuse(path, answer, e.message + (f": {e.hint}" if e.hint else ""))
                 continue
             set_path(self.data, path, value)
             problems, held = check_answer(self.data, path)
             self._unset(path)
             if problems:
-                for p in problems:
+                for p in problems[:-1]:
                     self.asker.say(f"  ✗ {p}", "red")
+                self._refuse(path, answer, problems[-1])
                 continue
             if held is not None and spec.kind in ("str", "choice") and not spec.is_list:
                 return str(held)
             return value
+
+    def _read(self, path: str) -> str:
+        """The next answer, at the question ``path``'s prompt."""
+        answer = self.asker.ask(f"{path}> ").strip()
+        self.answers += 1
+        return answer
+
+    def _refuse(self, path: str, answer: str, reason: str) -> None:
+        """Say why ``answer`` is refused; unless it is asked again, stop (AnswerRejected)."""
+        self.asker.say(f"  ✗ {reason}", "red")
+        if not self.retry:
+            raise AnswerRejected(prune(self.data), self.plan, path, answer, reason,
+                                 self.answers)
 
     def _unset(self, path: str) -> None:
         parent, _, key = path.rpartition(".")
@@ -311,88 +339,3 @@ def _countries() -> list[str]:
     for s in all_schemes():
         by.setdefault(s.country, []).append(f"{s.name} ({s.id})")
     return [f"{c}: {', '.join(names)}" for c, names in sorted(by.items())]
-
-
-# --- answers given as options, and the file's header -------------------------------------------
-
-
-def data_from_sets(pairs: Iterable[str]) -> dict[str, Any]:
-    """Profile data from ``key=value`` texts (``--set``); BadValue names the pair at fault.
-
-    A value of ``?`` (or nothing) leaves the field out, as "don't know" does in the questions.
-    """
-    data: dict[str, Any] = {}
-    for pair in pairs:
-        key, sep, text = pair.partition("=")
-        key = key.strip()
-        if not sep:
-            raise BadValue(f"--set {pair!r}: no '=' in it", "write --set key=value, e.g. "
-                           "--set company.turnover=1500000")
-        try:
-            spec = find(key)
-        except BadValue as e:
-            raise BadValue(f"--set {e.message}", e.hint) from None
-        if text.strip() in DONT_KNOW:
-            continue
-        try:
-            if spec.kind == "model" and not spec.is_list:
-                raise BadValue("a table, not a value",
-                               f"set its fields, e.g. --set {key}.{spec.children[0].name}=…")
-            set_path(data, key, parse_value(spec, text))
-        except BadValue as e:
-            raise BadValue(f"--set {key}: {e.message}", e.hint) from None
-    return data
-
-
-def header_lines(plan: Plan, data: dict[str, Any], target: str, today: str) -> list[str]:
-    name = get_path(data, "company.name") or "?"
-    schemes = ", ".join(s.id for s in plan.schemes)
-    return [
-        f"grantcheck profile: {name} ({plan.country})",
-        f"Written by `grantcheck init` on {today}, with the questions of: {schemes}.",
-        "A field left out is unknown: `grantcheck match` names the rules that need it.",
-        "A line '# key = ?' is a question answered \"don't know\": when you know, write the value",
-        "in place of ? and remove the '# ' in front. Comments after a value name the rules that "
-        "read it.",
-        f"Check it:  grantcheck validate {target}  and  grantcheck match {target}",
-        "Editor completion: grantcheck schema --output profile.schema.json, and put",
-        "'#:schema ./profile.schema.json' (without the quotes) as the first line of this file.",
-    ]
-
-
-@dataclass
-class Written:
-    text: str
-    plan: Plan
-    answered: int
-    unknown: int
-
-
-def build_profile(asker: Asker | None, sets: Sequence[str], scheme_ids: Sequence[str],
-                  target: str, today: str, on: date | None = None) -> Written:
-    """The profile text from ``--set`` answers and, unless ``asker`` is None, the questions.
-
-    Raises BadValue for a bad ``--set``, ProfileError when the answers are not a valid profile,
-    InputEnded when the answers ran out.
-    """
-    data = data_from_sets(sets)
-    if asker is not None:
-        data, plan = Questionnaire(asker, data, scheme_ids, on=on).run()
-    else:
-        country = get_path(data, "company.country")
-        if country is None or get_path(data, "company.name") is None:
-            missing = [k for k in ("company.country", "company.name") if get_path(data, k) is None]
-            raise BadValue(f"--set {missing[0]}=…: required without the questions",
-                           "give it, e.g. --set company.name='Acme ApS' --set company.country=DK")
-        plan = make_plan(str(country), scheme_ids, on)
-        _normalise_texts(data)
-    return written(data, plan, target, today)
-
-
-def written(data: dict[str, Any], plan: Plan, target: str, today: str) -> Written:
-    """The profile text of ``data`` (also a draft's, whose questions were not all asked)."""
-    unknown = unanswered(plan, data)
-    from grantcheck.render.profile_toml import profile_toml
-
-    text = profile_toml(data, plan, unknown, header_lines(plan, data, target, today))
-    return Written(text, plan, len(leaf_paths(data)), len(unknown))

@@ -250,7 +250,13 @@ def test_the_written_file_comments_each_dont_know_and_names_the_rules(tmp_path):
         tomllib.loads(broken)
 
 
-def test_an_invalid_answer_is_asked_again_with_the_reason(tmp_path):
+@pytest.fixture
+def terminal(monkeypatch):
+    """The answers as if typed at a terminal, where a refused one is asked again."""
+    monkeypatch.setattr("grantcheck.cli.profiles.answers_typed", lambda: True)
+
+
+def test_an_invalid_answer_is_asked_again_with_the_reason(tmp_path, terminal):
     # after the CVR number: founded, listed, sector (don't know), then employees_fte
     answers = "Denmark\nDK\nAcme ApS\n1234\n12345678\n\n\n\nabc\n5\n" + "\n" * 200
     target = tmp_path / "p.toml"
@@ -264,7 +270,7 @@ def test_an_invalid_answer_is_asked_again_with_the_reason(tmp_path):
     assert p.company.employees_fte == Decimal(5)
 
 
-def test_a_required_answer_cannot_be_dont_know(tmp_path):
+def test_a_required_answer_cannot_be_dont_know(tmp_path, terminal):
     r = run("init", str(tmp_path / "p.toml"), input="SE\n\n?\nAcme AB\n" + "\n" * 100)
     assert r.exit_code == 0, r.stderr
     assert r.stderr.count("required: the profile cannot be written without it") == 2
@@ -294,6 +300,48 @@ def test_input_that_ends_early_keeps_the_answers_in_a_draft_not_the_profile(tmp_
     assert sorted(tmp_path.iterdir()) == [draft]  # no temporary file left either
     data = tomllib.loads(draft.read_text(encoding="utf-8"))
     assert data["company"] == {"name": "Acme ApS", "country": "DK"}
+
+
+def test_input_that_ends_at_the_name_keeps_the_country_in_a_draft(tmp_path):
+    """The name is required, so the draft is not yet a valid profile: it is written all the
+    same, with the name as its '# name = ?' line, and the exit is that of an ended input."""
+    target = tmp_path / "p.toml"
+    r = run("init", str(target), input="DK\n")
+    assert r.exit_code == 2, r.stderr
+    assert "internal error" not in r.stderr
+    draft = tmp_path / "p.draft.toml"
+    assert f"The input ended: the answers so far are in {draft}" in r.stderr
+    text = draft.read_text(encoding="utf-8")
+    assert "\n# name = ?  # legal name; e.g. " in text
+    assert tomllib.loads(text)["company"] == {"country": "DK"}
+
+
+def test_a_refused_piped_answer_stops_and_keeps_the_answers_before_it(tmp_path):
+    """Piped answers: asking '14,5' again would read the next line, meant for the next
+    question, and shift every later answer; init stops instead, naming the answer."""
+    target = tmp_path / "p.toml"
+    r = run("init", str(target), *ALL_DK,
+            input="DK\nAcme ApS\n38492716\n2017-03-01\nno\n\n14,5\n2\n" + "\n" * 100)
+    assert r.exit_code == 2, r.stderr
+    assert r.stderr.splitlines()[-3:] == [
+        "Error: company.employees_fte: answer 7 of the input ('14,5') is refused: '14,5': write "
+        "the number with a point for decimals and no commas: e.g. 14.5",
+        "Hint: answers not typed at a terminal are not asked again (the next line is the next "
+        "question's answer): correct that line, or run init at a terminal",
+        f"Stopped: the answers so far are in {tmp_path / 'p.draft.toml'} (a draft; finish it "
+        f"in an editor, then grantcheck validate {tmp_path / 'p.draft.toml'}).",
+    ]
+    assert not target.exists()
+    company = load_profile(tmp_path / "p.draft.toml").company
+    assert (company.cvr_number, company.employees_fte, company.owners_fte) == (
+        "38492716", None, None)
+
+
+def test_a_refused_piped_required_answer_stops(tmp_path):
+    r = run("init", str(tmp_path / "p.toml"), input="SE\n\nAcme AB\n" + "\n" * 100)
+    assert r.exit_code == 2
+    assert ("Error: company.name: answer 2 of the input ('') is refused: required: the profile "
+            "cannot be written without it") in r.stderr
 
 
 def test_input_that_ends_before_any_answer_writes_nothing(tmp_path):

@@ -75,8 +75,9 @@ def init(
     from grantcheck.atomic import FileExists, check_target, write_text_atomic
     from grantcheck.errors import profile_error_lines
     from grantcheck.fields import BadValue
+    from grantcheck.init_profile import build_profile
     from grantcheck.profile import ProfileError
-    from grantcheck.questionnaire import Interrupted, build_profile
+    from grantcheck.questionnaire import Interrupted
 
     to_stdout = path == "-"
     target = Path(path)
@@ -96,7 +97,7 @@ def init(
     try:
         written = build_profile(None if non_interactive else ConsoleAsker(), list(sets or []),
                                 list(scheme or []), "PROFILE" if to_stdout else path,
-                                date.today().isoformat(), on)
+                                date.today().isoformat(), on, retry=answers_typed())
     except Interrupted as e:  # Ctrl-C, or the input ended (InputEnded)
         _keep_draft(e, "profile.toml" if to_stdout else path)
     except BadValue as e:
@@ -120,12 +121,20 @@ def init(
 
 def _keep_draft(e: Any, path: str) -> NoReturn:
     """Ctrl-C, or the input ended: the answers so far into a draft file next to ``path``
-    (never one that exists), named on stderr; exit 130 (2 when the input ended)."""
+    (never one that exists), named on stderr; exit 130 (2 when the input ended or an answer
+    was refused)."""
     from grantcheck.atomic import FileExists, write_text_atomic
-    from grantcheck.questionnaire import InputEnded, written
+    from grantcheck.init_profile import written
+    from grantcheck.questionnaire import AnswerRejected, InputEnded
 
     _err("")  # off the line of the question's prompt
-    if isinstance(e, InputEnded):
+    if isinstance(e, AnswerRejected):
+        _err(f"Error: {e.path}: answer {e.number} of the input ({e.answer!r}) is refused: "
+             f"{e.reason}",
+             "Hint: answers not typed at a terminal are not asked again (the next line is the "
+             "next question's answer): correct that line, or run init at a terminal")
+        said, code = "Stopped", 2
+    elif isinstance(e, InputEnded):
         _err("Error: the input ended before the questions were all answered",
              "Hint: answer every question (Enter means \"don't know\"), or use "
              "--non-interactive with --set")
@@ -139,8 +148,8 @@ def _keep_draft(e: Any, path: str) -> NoReturn:
     for n in range(1, 100):
         draft = f"{stem}.draft{'' if n == 1 else f'-{n}'}.toml"
         try:
-            write_text_atomic(draft, written(e.data, e.plan, path,
-                                             date.today().isoformat()).text, force=False)
+            write_text_atomic(draft, written(e.data, e.plan, path, date.today().isoformat(),
+                                             draft=True).text, force=False)
         except FileExists:
             continue
         except OSError as err:
@@ -230,6 +239,12 @@ def schema(
     except OSError as e:
         _fail(f"{output}: cannot write: {e.strerror or e}")
     _err(f"Wrote {output}.")
+
+
+def answers_typed() -> bool:
+    """Whether init's answers are typed at a terminal (a refused one is then asked again),
+    not read from a pipe or a file."""
+    return sys.stdin.isatty()
 
 
 class ConsoleAsker:

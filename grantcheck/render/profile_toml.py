@@ -9,6 +9,8 @@ parsed back with the profile loader before it is returned, so what is written is
 
 from __future__ import annotations
 
+import copy
+import tomllib
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -16,9 +18,9 @@ from typing import Any
 
 import tomli_w
 
-from grantcheck.fields import FieldSpec, profile_fields
+from grantcheck.fields import FieldSpec, profile_fields, prune
 from grantcheck.plan import Plan, short_readers
-from grantcheck.profile import parse_profile, profile_from_data
+from grantcheck.profile import ProfileError, parse_profile, profile_from_data
 
 
 def _plain(value: Any) -> Any:
@@ -71,8 +73,8 @@ class _Writer:
             self.lines.append(f"# {spec.name} = ?  # {spec.description}; add a [[{path}]] table "
                               f"per entry with: {names} ({who})")
             return
-        what = spec.description + (f"; {ex}" if ex else "")
-        self.lines.append(f"# {spec.name} = ?  # {what} ({who})")
+        what = spec.description + (f"; {ex}" if ex else "") + (f" ({who})" if who else "")
+        self.lines.append(f"# {spec.name} = ?  # {what}")
 
     def scalars(self, spec: FieldSpec, path: str, values: dict[str, Any]) -> None:
         """The keys of one table that are written as `key = value` (a list of tables too when it
@@ -141,14 +143,23 @@ class _Writer:
 
 
 def profile_toml(data: dict[str, Any], plan: Plan, unknown: Sequence[str],
-                 header: Sequence[str] = ()) -> str:
+                 header: Sequence[str] = (), draft: bool = False) -> str:
     """The commented TOML text of a profile's data; ``unknown`` paths become `# key = ?` lines.
 
     Raises ProfileError if the data is not a valid profile; a text that does not read back as
-    the same profile is a bug (RuntimeError).
+    the same profile is a bug (RuntimeError). A ``draft`` may lack a required answer (the
+    questions stopped before it): its text then reads back as the same TOML data instead.
     """
-    expected = profile_from_data(data, "<answers>")
     text = _Writer(plan, data, unknown).document(header)
+    if draft:
+        try:
+            profile_from_data(copy.deepcopy(data), "<answers>")
+        except ProfileError:
+            if prune(tomllib.loads(text, parse_float=Decimal)) != prune(data):
+                raise RuntimeError("the written draft does not read back as the answers given"
+                                   ) from None
+            return text
+    expected = profile_from_data(data, "<answers>")
     if parse_profile(text, "<written profile>") != expected:
         raise RuntimeError("the written profile does not read back as the answers given")
     return text
