@@ -284,7 +284,7 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[Task]:
     """
     lines = (line.decode("utf-8", "surrogateescape") for _, line in _binary_lines(fh))
     first = next(lines, "")
-    delimiter = ";" if first.count(";") > first.count(",") else ","
+    delimiter = _delimiter(first)
     reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
     try:
         header = next(reader)
@@ -292,8 +292,19 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[Task]:
         raise HeaderError("the file is empty: no header row") from None
     except csv.Error as e:
         raise HeaderError(f"the header row cannot be read: {e}") from None
-    names = check_header(header)
+    try:
+        names = check_header(header)
+    except HeaderError as e:
+        if len(header) == 1 and "\t" in first:
+            raise HeaderError(str(e), "its header is separated by tabs; a CSV is read "
+                              "separated by ',' or ';': save it so") from None
+        raise
     return _csv_rows(reader, names, name)
+
+
+def _delimiter(first: str) -> str:
+    """``,``, or ``;`` when the header line has more of them."""
+    return ";" if first.count(";") > first.count(",") else ","
 
 
 def _csv_rows(reader: Any, names: list[str], name: str) -> Iterator[Task]:
@@ -389,12 +400,20 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
         else:
             try:
                 raw = registry.registry_tasks(fh, display, input_fmt or guessed or "")
+            except HeaderError as e:
+                raise InputError(f"{display}: {e}", e.hint) from None
             except _READ_ERRORS as e:  # its header already: a gzip file cut short
                 raise InputError(f"--input {input_name}: cannot be read: {read_error(e)}",
                                  BROKEN_HINT) from None
             return Tasks(Task._make(t) for t in raw)
     try:
-        return file_inputs(fh, display, fmt)
+        inputs = file_inputs(fh, display, fmt)
     except HeaderError as e:
-        raise InputError(f"{input_name if input_name != '-' else '<stdin>'}: {e}", e.hint
-                         ) from None
+        raise InputError(f"{display}: {e}", e.hint) from None
+    if isinstance(inputs, JsonLines) and not inputs.empty():
+        from grantcheck.batch.formats import json_start_error
+
+        error = json_start_error(inputs._ahead[0], f"{display}:{inputs._next}")
+        if error is not None:
+            raise InputError(*error)
+    return inputs

@@ -244,18 +244,42 @@ def shortlist(
     raise typer.Exit(EXIT_SOME_FAILED if errors.count else 0)
 
 
+def _names(message: str, number: str) -> bool:
+    """Whether an error message names the unit ``number`` (an organisation or CVR number: 8
+    characters or more, as a word of its own)."""
+    import re
+
+    return len(number) >= 8 and re.search(
+        rf"(?<![0-9A-Za-z]){re.escape(number)}(?![0-9A-Za-z])", message) is not None
+
+
 def _explain(input_file: str, input_format: InputFormat | None, profiles: Path | None,
              on: date, rates: dict[str, Decimal], ids: list[str], number: str) -> None:
     """match --explain for the unit numbered ``number``, with the provenance of its facts."""
+    from grantcheck.errors import EXIT_SOME_FAILED
     from grantcheck.outreach.screen import Company
 
     wanted = "".join(ch for ch in number if ch.isalnum())
+    failed: list[str] = []  # the units that could not be read
+    found = None
     with _screening(input_file, input_format, profiles, on, rates, ids) as screened:
-        found = next((c for c in screened if isinstance(c, Company) and c.number == wanted),
-                     None)
+        for item in screened:
+            if isinstance(item, Company):
+                if item.number == wanted:
+                    found = item
+                    break
+            elif _names(item.message.removeprefix(item.source), wanted):
+                _err(f"Error: --explain {number}: that unit could not be read: {item.message}")
+                raise typer.Exit(EXIT_SOME_FAILED)
+            else:
+                failed.append(item.message)
     if found is None:
+        hint = "give the number of a row of the shortlist (its number column)"
+        if failed:
+            hint += (f"; {len(failed):,} {'unit' if len(failed) == 1 else 'units'} of the file "
+                     f"could not be read (the first: {failed[0]})")
         _fail(f"--explain {number}: no unit with that organisation number in {input_file}",
-              "give the number of a row of the shortlist (its number column)")
+              hint)
     from grantcheck.render.table import render_match
 
     render_match(found.result, _stdout_console(), explain=True)

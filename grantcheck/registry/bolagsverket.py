@@ -9,15 +9,17 @@ is docs/registries.md, "Sweden: Bolagsverket".
 from __future__ import annotations
 
 import csv
+import itertools
 from collections.abc import Iterator, Mapping
-from typing import IO
+from typing import IO, Any
 
-from grantcheck.csv_input import numbered_rows
+from grantcheck.csv_input import HeaderError, numbered_rows
 from grantcheck.registry.common import (
     RawTask,
     Unit,
     UnitError,
     error_task,
+    header_error,
     text_lines,
     unit_task,
 )
@@ -92,17 +94,24 @@ def unit_of(row: Mapping[str, str]) -> Unit:
 
 
 def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
-    """One task per row of the bulk file; the header must be the one the file documents."""
-    reader = csv.reader(text_lines(fh), delimiter=";", quotechar='"')
+    """One task per row of the bulk file; the header must be the one the file documents. It
+    is read now: HeaderError when it is not (the whole file is refused, exit 2)."""
+    lines = text_lines(fh)
+    first = next(lines, "")
+    reader = csv.reader(itertools.chain([first], lines), delimiter=";", quotechar='"')
     try:
         header = [h.strip().lower() for h in next(reader)]
-    except (StopIteration, csv.Error):
-        yield error_task(f"{name}:1", "no header row to read")
-        return
+    except StopIteration:
+        raise HeaderError("the file is empty: no header row") from None
+    except csv.Error as e:
+        raise HeaderError(f"the header row cannot be read: {e}") from None
     missing = [h for h in HEADER if h not in header]
     if missing:
-        yield error_task(f"{name}:1", f"not Bolagsverket's bulk file: no column {missing[0]!r}")
-        return
+        raise header_error(first, ";", "Bolagsverket's bulk file", missing[0])
+    return _rows(reader, header, name)
+
+
+def _rows(reader: Any, header: list[str], name: str) -> Iterator[RawTask]:
     for start, _, row in numbered_rows(reader):
         if isinstance(row, Exception):
             yield error_task(f"{name}:{start}", f"not a row of the file: {row}")

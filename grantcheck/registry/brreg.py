@@ -13,7 +13,7 @@ import csv
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
-from grantcheck.csv_input import numbered_rows
+from grantcheck.csv_input import HeaderError, numbered_rows
 from grantcheck.registry.common import (
     RawTask,
     Unit,
@@ -21,6 +21,7 @@ from grantcheck.registry.common import (
     error_task,
     flag,
     flatten,
+    header_error,
     json_items,
     number,
     put_sector,
@@ -116,21 +117,25 @@ def _difficulty(unit: Unit, row: Mapping[str, Any]) -> None:
 
 def csv_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
     """One task per row of the ``enheter`` CSV (comma- or semicolon-separated, as its header
-    says); a row whose cell count differs from the header's is an error task."""
+    says); a row whose cell count differs from the header's is an error task. The header is
+    read now: HeaderError when it is not the file's (the whole file is refused, exit 2)."""
     lines = text_lines(fh)
     first = next(lines, "")
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(_chain(first, lines), delimiter=delimiter)
     try:
         header = [h.strip().lower() for h in next(reader)]
-    except (StopIteration, csv.Error):
-        yield error_task(f"{name}:1", "no header row to read")
-        return
+    except StopIteration:
+        raise HeaderError("the file is empty: no header row") from None
+    except csv.Error as e:
+        raise HeaderError(f"the header row cannot be read: {e}") from None
     missing = [c for c in ("organisasjonsnummer", "navn") if c not in header]
     if missing:
-        yield error_task(f"{name}:1", f"not Enhetsregisteret's enheter file: no column "
-                         f"{missing[0]!r}")
-        return
+        raise header_error(first, delimiter, "Enhetsregisteret's enheter file", missing[0])
+    return _csv_rows(reader, header, name)
+
+
+def _csv_rows(reader: Any, header: list[str], name: str) -> Iterator[RawTask]:
     for start, _, row in numbered_rows(reader):
         if isinstance(row, Exception):
             yield error_task(f"{name}:{start}", f"not a CSV row: {row}")

@@ -10,6 +10,7 @@ malformed row, an unknown code): one record per unit either way, nothing lost.
 from __future__ import annotations
 
 import codecs
+import csv
 import gzip
 import io
 import json
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import IO, Any, TypeVar
 
-from grantcheck.csv_input import sector_of_nace
+from grantcheck.csv_input import HeaderError, check_header, sector_of_nace
 
 # (kind, source, payload): what grantcheck.batch makes a Task of (registry does not import batch)
 RawTask = tuple[str, str, Any]
@@ -273,6 +274,31 @@ def _json_lines(buf: str, fh: IO[bytes], reader: Any) -> Iterator[tuple[str, Any
             yield f"line {n}", _DECODER.decode(line)
         except json.JSONDecodeError as e:
             yield f"line {n}", UnitError(f"not valid JSON: {e.msg} (column {e.colno})")
+
+
+_DELIMITERS = {"\t": "tabs", ";": "';'", ",": "','", "|": "'|'"}
+
+
+def header_error(first: str, delimiter: str, what: str, wanted: str) -> HeaderError:
+    """A registry CSV whose header (the line ``first``, split on ``delimiter``) lacks the
+    column ``wanted``: not ``what`` (the file named as its registry names it), with a hint at
+    what it is: a header split on another delimiter, or grantcheck's own CSV."""
+    message = f"not {what}: no column {wanted!r} in its header (line 1)"
+    allowed = "',' or ';'" if delimiter in ",;" else repr(delimiter)
+    for d, said in _DELIMITERS.items():
+        if d != delimiter and wanted in (c.strip().strip('"').lower() for c in first.split(d)):
+            return HeaderError(message, f"its header is separated by {said}; {what} is read "
+                               f"separated by {allowed}: save it so, or convert it (on the "
+                               "command line, or with a spreadsheet)")
+    own = ";" if first.count(";") > first.count(",") else ","
+    try:
+        check_header(next(csv.reader([first], delimiter=own)))
+    except (HeaderError, csv.Error, StopIteration):
+        return HeaderError(message, f"the columns of {what} are in docs/registries.md; leave "
+                           "--input-format out to have the format told from the file's start")
+    return HeaderError(message, "it looks like grantcheck's own CSV (its columns are profile "
+                       "fields: name, country, …): give --input-format csv, or leave "
+                       "--input-format out")
 
 
 def flatten(obj: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:

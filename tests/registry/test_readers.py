@@ -238,11 +238,31 @@ def test_the_benchmark_generator_writes_units_the_reader_maps() -> None:
     assert all(t[0] == "registry" for t in found), [t for t in found if t[0] != "registry"][:1]
 
 
-def test_a_csv_without_the_registry_columns_is_one_error_not_one_per_row() -> None:
-    raw = b"name,country\nAcme AS,NO\nBeta AS,NO\n"
-    assert tasks("x.csv", "brreg-enheter", raw) == [
-        ("missing", "x.csv:1", "not Enhetsregisteret's enheter file: no column "
-         "'organisasjonsnummer'")]
+def test_a_csv_without_the_registry_columns_refuses_the_file_naming_what_it_looks_like() -> None:
+    from grantcheck.csv_input import HeaderError
+
+    with pytest.raises(HeaderError) as e:
+        tasks("x.csv", "brreg-enheter", b"name,country\nAcme AS,NO\nBeta AS,NO\n")
+    assert str(e.value) == ("not Enhetsregisteret's enheter file: no column "
+                            "'organisasjonsnummer' in its header (line 1)")
+    assert e.value.hint.startswith("it looks like grantcheck's own CSV")
+
+
+def test_a_registry_header_split_by_tabs_is_refused_with_a_delimiter_hint() -> None:
+    from grantcheck.csv_input import HeaderError
+
+    with pytest.raises(HeaderError) as e:
+        tasks("x.csv", "brreg-enheter", b'"organisasjonsnummer"\t"navn"\n"923609016"\t"A"\n')
+    assert e.value.hint.startswith("its header is separated by tabs; Enhetsregisteret's "
+                                   "enheter file is read separated by ',' or ';'")
+
+
+def test_a_bolagsverket_file_without_its_header_is_refused() -> None:
+    from grantcheck.csv_input import HeaderError
+
+    with pytest.raises(HeaderError, match="not Bolagsverket's bulk file: no column "
+                       "'organisationsidentitet'"):
+        tasks("x.txt", "bolagsverket", b"name;country\nAcme AB;SE\n")
 
 
 @pytest.mark.parametrize("line", [

@@ -194,3 +194,103 @@ def test_a_registry_format_the_file_is_not_is_refused_before_anything_is_written
         assert r.stdout == ""
         assert f"Error: --input-format {given}: {DATA / name} looks like {shown}" in r.stderr
         assert f"Hint: give --input-format {shown}, or leave it out" in r.stderr
+
+
+def batch_of(path: Path, *args: str) -> Any:
+    return runner.invoke(app, ["batch", "--input", str(path), *args, "--format", "csv",
+                               "--as-of", AS_OF], env={"NO_COLOR": "1"})
+
+
+def test_grantchecks_own_csv_given_as_a_registry_is_refused_with_what_it_looks_like(
+        tmp_path: Path) -> None:
+    """One error record and exit 4 before; a wrong header is bad input: exit 2, nothing
+    written, the hint naming the format the file is in."""
+    own = tmp_path / "own.csv"
+    own.write_text("name,country\nAlfa ApS,DK\n", encoding="utf-8")
+    r = batch_of(own, "--input-format", "brreg-enheter")
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr.splitlines() == [
+        f"Error: {own}: not Enhetsregisteret's enheter file: no column 'organisasjonsnummer' "
+        "in its header (line 1)",
+        "Hint: it looks like grantcheck's own CSV (its columns are profile fields: name, "
+        "country, …): give --input-format csv, or leave --input-format out"]
+
+
+def test_a_tab_separated_registry_file_is_refused_with_a_delimiter_hint(tmp_path: Path) -> None:
+    tab = tmp_path / "tab.csv"
+    tab.write_text('"organisasjonsnummer"\t"navn"\n"923609016"\t"FJORDLYS AS"\n',
+                   encoding="utf-8")
+    r = batch_of(tab)
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert "Hint: its header is separated by tabs" in r.stderr
+
+
+def test_a_shortlist_of_a_file_with_a_wrong_header_is_an_error_not_an_empty_list(
+        tmp_path: Path) -> None:
+    own = tmp_path / "own.csv"
+    own.write_text("name,country\nAlfa ApS,DK\n", encoding="utf-8")
+    r = runner.invoke(app, ["shortlist", "--input", str(own), "--input-format",
+                            "brreg-enheter", "--format", "csv", "--as-of", AS_OF])
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr.startswith(f"Error: {own}: not Enhetsregisteret's enheter file")
+
+
+def test_a_file_given_as_json_lines_whose_first_line_is_not_json_is_refused(
+        tmp_path: Path) -> None:
+    """A CSV, a TOML profile or a pretty-printed JSON document read as JSON Lines made an
+    error record of every line (exit 4): refused once, exit 2, the hint saying what it is."""
+    files = {
+        "own.csv": ("name,country\nAlfa ApS,DK\n", "it looks like grantcheck's CSV: give "
+                    "--input-format csv"),
+        "p.toml": ('[company]\nname = "A"\ncountry = "DK"\n', "it looks like a TOML "
+                   "profile: give it as a path (grantcheck batch FILE), not --input"),
+        "pretty.json": ('{\n  "company": {"name": "A", "country": "DK"}\n}\n', "it looks like "
+                        "one JSON document written over several lines: JSON Lines is one "
+                        "object per line (jq -c . FILE writes it so)"),
+    }
+    for name, (text, hint) in files.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        r = batch_of(path, "--input-format", "jsonl")
+        assert (r.exit_code, r.stdout) == (2, ""), name
+        lines = r.stderr.splitlines()
+        assert lines[0].startswith(f"Error: {path}:1: not JSON Lines: its first line is not "
+                                   "JSON ("), name
+        assert lines[1].startswith(f"Hint: {hint}"), name
+
+
+def test_a_json_lines_file_with_a_bad_line_later_still_gives_an_error_record(
+        tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"company": {"name": "A", "country": "DK"}}\nnot json\n',
+                    encoding="utf-8")
+    r = batch_of(path)
+    assert r.exit_code == 4
+    assert len(r.stdout.splitlines()) == 3  # the header and two records
+
+
+def test_explain_of_a_unit_that_could_not_be_read_says_why(tmp_path: Path) -> None:
+    """The unit is in the file but failed to read: not 'no unit with that number'."""
+    path = tmp_path / "enheter.csv"
+    path.write_text("organisasjonsnummer,navn,organisasjonsform.kode,forretningsadresse.landkode"
+                    "\n912345678,RARTFORM,XYZ,NO\n923609016,FJORDLYS AS,AS,NO\n",
+                    encoding="utf-8")
+    r = runner.invoke(app, ["shortlist", "--input", str(path), "--as-of", AS_OF,
+                            "--explain", "912 345 678"])
+    assert r.exit_code == 4
+    assert r.stderr.splitlines() == [
+        f"Error: --explain 912 345 678: that unit could not be read: {path}:2: 912345678: "
+        "organisasjonsform.kode 'XYZ' is not mapped to a legal form (docs/registries.md lists "
+        "those that are)"]
+
+
+def test_grantchecks_own_csv_separated_by_tabs_is_refused_with_a_delimiter_hint(
+        tmp_path: Path) -> None:
+    path = tmp_path / "own.csv"
+    path.write_text("name\tcountry\nA\tDK\n", encoding="utf-8")
+    r = batch_of(path)
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr.splitlines() == [
+        f"Error: {path}: unknown column 'name\\tcountry'",
+        "Hint: its header is separated by tabs; a CSV is read separated by ',' or ';': save it "
+        "so"]
