@@ -102,7 +102,8 @@ def check_header(header: list[str]) -> list[str]:
     seen: set[str] = set()
     for n in names:
         if n in seen:
-            raise HeaderError(f"column {n!r} appears twice")
+            raise HeaderError(f"the column {n!r} appears twice in its header (line 1)",
+                              "keep one of them: which one is meant cannot be told")
         seen.add(n)
     absent = [r for r in REQUIRED if r not in seen]
     if absent:

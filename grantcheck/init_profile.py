@@ -20,12 +20,19 @@ def data_from_sets(pairs: Iterable[str]) -> dict[str, Any]:
     A value of ``?`` (or nothing) leaves the field out, as "don't know" does in the questions.
     """
     data: dict[str, Any] = {}
+    given: dict[str, str] = {}  # key -> the --set that gave it
     for pair in pairs:
         key, sep, text = pair.partition("=")
         key = key.strip()
         if not sep:
             raise BadValue(f"--set {pair!r}: no '=' in it", "write --set key=value, e.g. "
                            "--set company.turnover=1500000")
+        if key in given:
+            if given[key].partition("=")[2].strip() == text.strip():
+                continue  # the same answer twice: nothing is lost
+            raise BadValue(f"--set {given[key]!r} and --set {pair!r}: two values for {key}",
+                           f"give one --set {key}=VALUE")
+        given[key] = pair
         try:
             spec = find(key)
         except BadValue as e:

@@ -517,6 +517,23 @@ def test_an_unknown_scheme_for_init(tmp_path):
     assert "--scheme 'dk-smv': no such scheme" in r.stderr
 
 
+def test_a_key_set_twice_with_two_values_is_refused(tmp_path):
+    """Refused as two --rate values for one currency are; the last one won before."""
+    r = run("init", str(tmp_path / "p.toml"), "--non-interactive", "--set", "company.country=DK",
+            "--set", "company.name=A", "--set", "company.name=B")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        "Error: --set 'company.name=A' and --set 'company.name=B': two values for company.name",
+        "Hint: give one --set company.name=VALUE"]
+    assert not (tmp_path / "p.toml").exists()
+
+
+def test_a_key_set_twice_with_the_same_value_is_one_answer(tmp_path):
+    r = run("init", str(tmp_path / "p.toml"), "--non-interactive", "--set", "company.country=DK",
+            "--set", "company.name=A", "--set", "company.name= A")
+    assert r.exit_code == 0, r.stderr
+
+
 def test_set_answers_are_not_asked_again(tmp_path):
     r = run("init", str(tmp_path / "p.toml"), "--set", "company.country=SE",
             "--set", "company.name=Acme AB", "--set", "project.grant_sought=600000",

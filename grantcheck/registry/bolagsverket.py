@@ -105,6 +105,10 @@ def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
         raise HeaderError("the file is empty: no header row") from None
     except csv.Error as e:
         raise HeaderError(f"the header row cannot be read: {e}") from None
+    twice = next((h for i, h in enumerate(header) if h and h in header[:i]), None)
+    if twice is not None:  # its cells would be read as one, the first lost unseen
+        raise HeaderError(f"the column {twice!r} appears twice in its header (line 1)",
+                          "keep one of them: which one is meant cannot be told")
     missing = [h for h in HEADER if h not in header]
     if missing:
         raise header_error(first, ";", "Bolagsverket's bulk file", missing[0])

@@ -294,3 +294,35 @@ def test_grantchecks_own_csv_separated_by_tabs_is_refused_with_a_delimiter_hint(
         f"Error: {path}: unknown column 'name\\tcountry'",
         "Hint: its header is separated by tabs; a CSV is read separated by ',' or ';': save it "
         "so"]
+
+
+def test_a_registry_column_given_twice_refuses_the_file(tmp_path: Path) -> None:
+    """Two 'navn' columns: the last was read, the first lost unseen."""
+    path = tmp_path / "enheter.csv"
+    path.write_text("organisasjonsnummer,navn,navn,forretningsadresse.landkode\n"
+                    "923609016,FJORDLYS AS,OTHER AS,NO\n", encoding="utf-8")
+    r = batch_of(path)
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr.splitlines() == [
+        f"Error: {path}: the column 'navn' appears twice in its header (line 1)",
+        "Hint: keep one of them: which one is meant cannot be told"]
+
+
+def test_grantchecks_own_csv_column_given_twice_refuses_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "own.csv"
+    path.write_text("name,country,name\nA,DK,B\n", encoding="utf-8")
+    r = batch_of(path)
+    assert r.exit_code == 2
+    assert f"Error: {path}: the column 'name' appears twice in its header (line 1)" in r.stderr
+
+
+def test_a_json_key_given_twice_in_one_object_is_an_error_record(tmp_path: Path) -> None:
+    """As TOML refuses it ('Cannot overwrite a value'); the last one won before."""
+    path = tmp_path / "p.jsonl"
+    path.write_text('{"company": {"name": "A", "country": "DK"}}\n'
+                    '{"company": {"name": "A", "country": "DK", "name": "B"}}\n',
+                    encoding="utf-8")
+    r = batch_of(path)
+    assert r.exit_code == 4
+    assert (f"Error: {path}:2: the key 'name' is given twice in one object: which one is "
+            "meant?") in r.stderr
