@@ -389,3 +389,34 @@ def test_a_training_add_on_without_its_persons_needs_information_not_an_input_er
     sd12 = next(f for f in scheme["findings"] if f["rule"] == "SD12")
     assert sd12["outcome"] == "unknown"
     assert sd12["missing_fields"] == ["project.training_addon.persons"]
+
+
+# --- empty arguments: refused, never read as "everything" or "today" ---------------------------
+
+
+def test_validate_of_an_empty_path_is_refused_not_the_working_directory() -> None:
+    r = runner.invoke(app, ["validate", ""])
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        "Error: validate: an empty path ('')",
+        "Hint: give a file or a folder; . for the working directory"]
+
+
+def test_match_of_an_empty_path_is_refused() -> None:
+    r = runner.invoke(app, ["match", ""])
+    assert r.exit_code == 2
+    assert r.stderr.startswith("Error: match: an empty path ('')\n")
+
+
+@pytest.mark.parametrize("args", [["--as-of", ""], ["--as-of="]])
+def test_an_empty_as_of_is_refused_not_today(args: list[str]) -> None:
+    r = runner.invoke(app, ["schemes", *args])
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[0] == "Error: --as-of '': not a date"
+
+
+@pytest.mark.parametrize("value", ["", ",", " , "])
+def test_a_scheme_option_without_an_id_is_refused_not_every_scheme(value: str) -> None:
+    r = runner.invoke(app, ["schemes", "--scheme", value])
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[0] == f"Error: --scheme {value!r}: no scheme id in it"

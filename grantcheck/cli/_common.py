@@ -179,10 +179,25 @@ RateOption = Annotated[
                  "(units per euro; repeatable)."),
 ]
 def split_commas(values: list[str] | None) -> list[str] | None:
-    """--scheme a,b as --scheme a --scheme b."""
+    """--scheme a,b as --scheme a --scheme b; a value with no id in it ('', ',') is refused
+    (exit 2), never read as "every scheme"."""
     if not values:
         return values
+    for v in values:
+        if not v.replace(",", "").strip():
+            _fail(f"--scheme {v!r}: no scheme id in it",
+                  "give an id, e.g. --scheme dk-smv-digital (grantcheck schemes lists them), or "
+                  "leave --scheme out for every scheme")
     return [part.strip() for v in values for part in v.split(",") if part.strip()]
+
+
+def path_given(text: str, command: str, what: str = "a file or a folder; . for the working "
+               "directory") -> str:
+    """A path argument as given; an empty one ('') is refused (exit 2): read as a path it
+    would be the working directory."""
+    if not text.strip():
+        _fail(f"{command}: an empty path ({text!r})", f"give {what}")
+    return text
 
 
 SchemeOption = Annotated[

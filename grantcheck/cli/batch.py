@@ -57,7 +57,7 @@ def _settings(as_of: str | None, scheme: list[str] | None, rate: list[str] | Non
     exits 2 with a message naming the bad value."""
     from grantcheck.schemes import SCHEME_IDS
 
-    on = _parse_date(as_of) if as_of else date.today()
+    on = _parse_date(as_of) if as_of is not None else date.today()
     overrides = _rate_overrides(rate)
     ids = _check_schemes(list(scheme) if scheme else list(SCHEME_IDS))
     return on, overrides, ids

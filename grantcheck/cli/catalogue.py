@@ -46,7 +46,7 @@ def schemes(
     from grantcheck.describe import schemes_overview
     from grantcheck.schemes import SCHEME_IDS
 
-    on = _parse_date(as_of) if as_of else date.today()
+    on = _parse_date(as_of) if as_of is not None else date.today()
     ids = _check_schemes(list(scheme) if scheme else list(SCHEME_IDS))
     if catalogue:
         from grantcheck.render.catalogue import catalogue as make_catalogue
@@ -84,7 +84,7 @@ def show(
     """
     from grantcheck.describe import detail
 
-    on = _parse_date(as_of) if as_of else date.today()
+    on = _parse_date(as_of) if as_of is not None else date.today()
     _check_schemes([scheme], "scheme")
     data = detail(scheme, on)
     if fmt is Format.json:

@@ -24,6 +24,7 @@ from grantcheck.cli._common import (
     _rate_overrides,
     _stdout_console,
     complete_scheme_id,
+    path_given,
     split_commas,
 )
 
@@ -31,8 +32,8 @@ from grantcheck.cli._common import (
 @_quiet_when_stdout_closes
 def match(
     profile: Annotated[
-        Path, typer.Argument(help="The company profile (TOML); - reads it from stdin.",
-                             show_default=False)
+        str, typer.Argument(help="The company profile (TOML); - reads it from stdin.",
+                            show_default=False)
     ],
     as_of: Annotated[
         str | None,
@@ -75,16 +76,17 @@ def match(
     from grantcheck.profile import ProfileError, load_profile
     from grantcheck.schemes import SCHEME_IDS
 
-    on = _parse_date(as_of) if as_of else date.today()
+    on = _parse_date(as_of) if as_of is not None else date.today()
     overrides = _rate_overrides(rate)
     ids = _check_schemes(list(scheme) if scheme else list(SCHEME_IDS))
+    path = Path(path_given(profile, "match", "the profile's file, or - for stdin"))
     try:
-        prof = load_profile(profile)
+        prof = load_profile(path)
     except ProfileError as e:
         _err(*profile_error_lines(e))
         raise typer.Exit(2) from None
     result = check(prof, on, rates=overrides, schemes=ids,
-                   source="<stdin>" if str(profile) == "-" else str(profile))
+                   source="<stdin>" if str(path) == "-" else str(path))
     if fmt is Format.json:
         import json
 
@@ -181,7 +183,7 @@ def budget(
     from grantcheck.profile import ProfileError
     from grantcheck.schemes import SCHEME_IDS, NoBudgetRules, UnknownScheme, get, has_budget
 
-    on = _parse_date(as_of) if as_of else date.today()
+    on = _parse_date(as_of) if as_of is not None else date.today()
     overrides = _rate_overrides(rate)
     scheme = _check_schemes(list(scheme or []))
     if file is not None and line:

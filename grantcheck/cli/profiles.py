@@ -20,6 +20,7 @@ from grantcheck.cli._common import (
     _print_json,
     _quiet_when_stdout_closes,
     complete_scheme_id,
+    path_given,
     split_commas,
 )
 
@@ -93,7 +94,7 @@ def init(
         if target.exists() and not force:
             _fail(f"{path}: already exists", "use --force to replace it, or give another path")
     scheme = _check_schemes(list(scheme or []))
-    on = _parse_date(as_of) if as_of else date.today()
+    on = _parse_date(as_of) if as_of is not None else date.today()
     try:
         written = build_profile(None if non_interactive else ConsoleAsker(), list(sets or []),
                                 list(scheme or []), "PROFILE" if to_stdout else path,
@@ -165,7 +166,7 @@ def _keep_draft(e: Any, path: str) -> NoReturn:
 @_quiet_when_stdout_closes
 def validate(
     profiles: Annotated[
-        list[Path], typer.Argument(help="Profile files (TOML), folders (searched for *.toml), "
+        list[str], typer.Argument(help="Profile files (TOML), folders (searched for *.toml), "
                                    "or - for one from stdin.", show_default=False)
     ],
     fmt: FormatOption = Format.table,
@@ -184,7 +185,7 @@ def validate(
     from grantcheck.errors import profile_error_lines
     from grantcheck.validation import validate_files
 
-    reports = validate_files(profiles)
+    reports = validate_files([Path(path_given(p, "validate")) for p in profiles])
     bad = [r for r in reports if not r.ok]
     if fmt is Format.json:
         _print_json({"valid": not bad, "files": [r.to_json() for r in reports]})
