@@ -13,13 +13,14 @@ import itertools
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
-from grantcheck.csv_input import HeaderError, numbered_rows
+from grantcheck.csv_input import numbered_rows
 from grantcheck.registry.common import (
     RawTask,
     Unit,
     UnitError,
     error_task,
     header_error,
+    read_header,
     text_lines,
     unit_task,
 )
@@ -99,16 +100,7 @@ def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
     lines = text_lines(fh)
     first = next(lines, "")
     reader = csv.reader(itertools.chain([first], lines), delimiter=";", quotechar='"')
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except StopIteration:
-        raise HeaderError("the file is empty: no header row") from None
-    except csv.Error as e:
-        raise HeaderError(f"the header row cannot be read: {e}") from None
-    twice = next((h for i, h in enumerate(header) if h and h in header[:i]), None)
-    if twice is not None:  # its cells would be read as one, the first lost unseen
-        raise HeaderError(f"the column {twice!r} appears twice in its header (line 1)",
-                          "keep one of them: which one is meant cannot be told")
+    header = read_header(reader)
     missing = [h for h in HEADER if h not in header]
     if missing:
         raise header_error(first, ";", "Bolagsverket's bulk file", missing[0])

@@ -13,7 +13,7 @@ import csv
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
-from grantcheck.csv_input import HeaderError, numbered_rows
+from grantcheck.csv_input import numbered_rows
 from grantcheck.registry.common import (
     RawTask,
     Unit,
@@ -25,6 +25,7 @@ from grantcheck.registry.common import (
     json_items,
     number,
     put_sector,
+    read_header,
     text,
     text_lines,
     unit_task,
@@ -123,16 +124,7 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
     first = next(lines, "")
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(_chain(first, lines), delimiter=delimiter)
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except StopIteration:
-        raise HeaderError("the file is empty: no header row") from None
-    except csv.Error as e:
-        raise HeaderError(f"the header row cannot be read: {e}") from None
-    twice = next((h for i, h in enumerate(header) if h and h in header[:i]), None)
-    if twice is not None:  # its cells would be read as one, the first lost unseen
-        raise HeaderError(f"the column {twice!r} appears twice in its header (line 1)",
-                          "keep one of them: which one is meant cannot be told")
+    header = read_header(reader)
     missing = [c for c in ("organisasjonsnummer", "navn") if c not in header]
     if missing:
         raise header_error(first, delimiter, "Enhetsregisteret's enheter file", missing[0])

@@ -276,6 +276,23 @@ def _json_lines(buf: str, fh: IO[bytes], reader: Any) -> Iterator[tuple[str, Any
             yield f"line {n}", UnitError(f"not valid JSON: {e.msg} (column {e.colno})")
 
 
+def read_header(reader: Iterator[list[str]]) -> list[str]:
+    """A registry CSV's header row, its names stripped and lower-cased: HeaderError when the file
+    is empty, the row cannot be read, or a column appears twice (its cells would be read as
+    one, the first lost unseen)."""
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        raise HeaderError("the file is empty: no header row") from None
+    except csv.Error as e:
+        raise HeaderError(f"the header row cannot be read: {e}") from None
+    twice = next((h for i, h in enumerate(header) if h and h in header[:i]), None)
+    if twice is not None:
+        raise HeaderError(f"the column {twice!r} appears twice in its header (line 1)",
+                          "keep one of them: which one is meant cannot be told")
+    return header
+
+
 _DELIMITERS = {"\t": "tabs", ";": "';'", ",": "','", "|": "'|'"}
 
 
