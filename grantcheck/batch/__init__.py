@@ -26,7 +26,9 @@ and in parallel, with the output already serialized (what the CLI writes)::
         for record in r.map(jsonl_tasks(fh, "registry.jsonl")):
             print(record.text)
 
-The package: :mod:`~grantcheck.batch.inputs` (tasks from paths, JSON Lines, CSV),
+The package: :mod:`~grantcheck.batch.task` (the task an input becomes),
+:mod:`~grantcheck.batch.inputs` (tasks from paths, JSON Lines and an --input file),
+:mod:`~grantcheck.batch.rows` (the rows of grantcheck's own CSV),
 :mod:`~grantcheck.batch.load` (the profile of one task), :mod:`~grantcheck.batch.records`
 (options, worker, records, blocks, tally), :mod:`~grantcheck.batch.pool` (worker processes,
 :class:`Runner`), :mod:`~grantcheck.batch.signals` (Ctrl-C and SIGTERM) and
@@ -40,15 +42,11 @@ from grantcheck.batch.inprocess import (
 from grantcheck.batch.inputs import (
     GLOB_CHARS,
     Chunk,
-    InputError,
     InputFormat,
     Inputs,
     JsonLines,
     Lines,
-    Task,
-    TaskKind,
     Tasks,
-    csv_tasks,
     file_inputs,
     input_format,
     jsonl_tasks,
@@ -81,12 +79,14 @@ from grantcheck.batch.records import (
     encode,
     error_message,
 )
+from grantcheck.batch.rows import csv_tasks
 from grantcheck.batch.signals import (
     SAME_SIGNAL_WITHIN,
     Interrupted,
     StopFlag,
     stop_on_interrupt,
 )
+from grantcheck.batch.task import InputError, Task, TaskKind
 from grantcheck.csv_input import HeaderError
 
 __all__ = [

@@ -4,9 +4,7 @@ of a registry CSV; and the ``--input`` file of the command (:func:`open_inputs`)
 
 from __future__ import annotations
 
-import codecs
 import contextlib
-import csv
 import glob
 import io
 import itertools
@@ -16,36 +14,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal, NamedTuple
 
-from grantcheck.csv_input import HeaderError, check_header, numbered_rows
+from grantcheck.batch.rows import csv_tasks
+from grantcheck.batch.task import InputError, Task, _without_bom
+from grantcheck.csv_input import HeaderError
 
 # a task and a record are made for every input: made with tuple.__new__ and every field, without
 # the named tuple's constructor (a Python function around it), as engine's Check helpers are
 _tuple_new = tuple.__new__
-
-TaskKind = Literal["toml", "jsonl", "csv", "data", "registry", "missing"]
-
-
-class Task(NamedTuple):
-    """One input, as it travels to a worker.
-
-    ``payload`` is, by ``kind``: ``toml`` the file path; ``jsonl`` the line's bytes; ``csv`` the
-    row as {column: cell}; ``data`` a profile-shaped mapping; ``registry`` (a profile-shaped
-    mapping, {path: provenance}) from :mod:`grantcheck.registry`; ``missing`` the message saying
-    why there is nothing to read (a glob that matched no file, a registry unit not mapped).
-    """
-
-    kind: TaskKind
-    source: str
-    payload: Any
-
-
-class InputError(ValueError):
-    """An input that cannot be read at all (not one profile: the whole file or option)."""
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        self.hint = hint
-        super().__init__(message)
-
 
 GLOB_CHARS = frozenset("*?[")
 
@@ -101,17 +76,6 @@ def path_tasks(args: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Ta
                     yield from _expand(path, globs=False)
         else:
             yield from _expand(arg)
-
-
-def _without_bom(line: bytes) -> bytes:
-    """A file's first line without its UTF-8 byte order mark, if it has one."""
-    return line[len(codecs.BOM_UTF8):] if line.startswith(codecs.BOM_UTF8) else line
-
-
-def _binary_lines(fh: IO[bytes]) -> Iterator[tuple[int, bytes]]:
-    """(line number, line) with a UTF-8 byte order mark taken off the first line."""
-    for n, line in enumerate(fh, 1):
-        yield n, _without_bom(line) if n == 1 else line
 
 
 class Lines(NamedTuple):
@@ -271,74 +235,6 @@ Chunk = list[Task] | Lines  # what a worker is sent: tasks, or raw lines it make
 def jsonl_tasks(fh: IO[bytes], name: str) -> Iterator[Task]:
     """One task per non-blank line of a JSON Lines file opened in binary mode."""
     return iter(JsonLines(fh, name))
-
-
-def csv_tasks(fh: IO[bytes], name: str) -> Iterator[Task]:
-    """One task per row of a registry CSV opened in binary mode.
-
-    The header is read and checked now, so a file with an unknown or missing column raises
-    :class:`HeaderError` before anything is written; the rows are read as they are asked for.
-    The delimiter is ``,`` or, when the header has more of them, ``;`` (a Nordic spreadsheet's
-    export). A row whose cells are not UTF-8, or whose cell count differs from the header's, is
-    an error task.
-    """
-    lines = (line.decode("utf-8", "surrogateescape") for _, line in _binary_lines(fh))
-    first = next(lines, "")
-    delimiter = _delimiter(first)
-    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise HeaderError("the file is empty: no header row") from None
-    except csv.Error as e:
-        raise HeaderError(f"the header row cannot be read: {e}") from None
-    try:
-        names = check_header(header)
-    except HeaderError as e:
-        if len(header) == 1 and "\t" in first:
-            raise HeaderError(str(e), "its header is separated by tabs; a CSV is read "
-                              "separated by ',' or ';': save it so") from None
-        raise
-    return _csv_rows(reader, names, name)
-
-
-def _delimiter(first: str) -> str:
-    """``,``, or ``;`` when the header line has more of them."""
-    return ";" if first.count(";") > first.count(",") else ","
-
-
-def _csv_rows(reader: Any, names: list[str], name: str) -> Iterator[Task]:
-    for start, end, row in numbered_rows(reader):
-        source = f"{name}:{start}"
-        if isinstance(row, Exception):
-            yield Task("missing", source, f"not a CSV row: {row}"
-                       + (f" (lines {start}-{end} were read as this row: is a quote not "
-                          "closed?)" if end > start else ""))
-            continue
-        if len(row) != len(names):
-            yield Task("missing", source,
-                       f"has {len(row)} cells where the header has {len(names)} columns"
-                       + _swallowed(row, start, end))
-            continue
-        joined = "".join(row)
-        try:
-            joined.encode("utf-8")
-        except UnicodeEncodeError:
-            yield Task("missing", source, "is not UTF-8 text")
-            continue
-        if "\x00" in joined:  # never copied raw into the output
-            yield Task("missing", source, "contains a NUL character (binary data?)")
-            continue
-        yield Task("csv", source, dict(zip(names, row, strict=True)))
-
-
-def _swallowed(row: list[str], start: int, end: int) -> str:
-    """What a row that runs over several lines took in: a quote opened and not closed reads
-    the rows after it as one cell, and the error names them all."""
-    if end > start and any("\n" in cell for cell in row):
-        return (f"; a quote opened in it is not closed, so lines {start}-{end} were read as "
-                "this one row (none of them was checked)")
-    return ""
 
 
 InputFormat = Literal["jsonl", "csv"]

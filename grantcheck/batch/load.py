@@ -11,7 +11,7 @@ from typing import Any
 
 import jiter
 
-from grantcheck.batch.inputs import Task
+from grantcheck.batch.task import Task
 from grantcheck.csv_input import plain_dates, profile_from_row
 from grantcheck.profile import (
     TOO_MANY_DIGITS,

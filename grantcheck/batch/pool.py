@@ -13,9 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from grantcheck.batch.inputs import Chunk, Inputs, JsonLines, Task, Tasks
+from grantcheck.batch.inputs import Chunk, Inputs, JsonLines, Tasks
 from grantcheck.batch.records import Block, Options, Record, Worker
 from grantcheck.batch.signals import StopFlag
+from grantcheck.batch.task import Task
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection

@@ -11,8 +11,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
-from grantcheck.batch.inputs import Lines, Task
+from grantcheck.batch.inputs import Lines
 from grantcheck.batch.load import load_task
+from grantcheck.batch.task import Task
 from grantcheck.engine import VERDICT_VALUE
 from grantcheck.errors import format_problem, profile_error_lines
 from grantcheck.matching import MatchResult, MatchSummary, check, summarize_match

@@ -14,9 +14,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from grantcheck.batch.inputs import Task
 from grantcheck.batch.load import load_task
 from grantcheck.batch.records import error_message
+from grantcheck.batch.task import Task
 from grantcheck.engine.settle import FITS, NEEDS, RANK, shown_as, unknown_fields
 from grantcheck.matching import MatchResult, check
 from grantcheck.profile import ProfileError
