@@ -22,6 +22,7 @@ from typing import Any, Literal
 from grantcheck.numbers import ambiguity
 from grantcheck.profile import Problem, Profile, ProfileError, profile_from_data
 from grantcheck.profile.bounds import parse_band
+from grantcheck.shown import shown
 
 Kind = Literal["text", "number", "integer", "date", "bool", "nace", "related"]
 
@@ -127,7 +128,7 @@ def sector_of_nace(code: str) -> str | None:
     """
     text = code.strip().replace(" ", "")
     if not _NACE.fullmatch(text):
-        raise ValueError(f"must be an industry code such as 62.01 or 0321 (got {code!r})")
+        raise ValueError(f"must be an industry code such as 62.01 or 0321 (got {shown(code)})")
     digits = text.replace(".", "")
     if digits.startswith("03"):
         return "fishery_aquaculture"
@@ -157,12 +158,12 @@ def _convert(col: Column, cell: str) -> Any:
             return True
         if low in FALSE:
             return False
-        raise ValueError(f"must be true or false (got {cell!r})")
+        raise ValueError(f"must be true or false (got {shown(cell)})")
     if col.kind == "related":
         if cell.lower() == "none":
             return []
         raise ValueError(f"only 'none' (no partner or linked enterprises) or an empty cell "
-                         f"(unknown) can be given here (got {cell!r}); describe related "
+                         f"(unknown) can be given here (got {shown(cell)}); describe related "
                          "enterprises in a TOML or JSON profile")
     if col.kind == "nace":
         return sector_of_nace(cell)

@@ -360,11 +360,22 @@ def test_error_rows_in_csv_name_file_line_and_field(tmp_path):
     assert errors == [
         f"{p}:2: company.turnovr: unknown field (Hint: Did you mean 'turnover'?)",
         f"{p}:3: not valid JSON: Expecting value (column 13)",
-        f"{p}:4: a line must be a JSON object of the profile shape (got list)",
+        f"{p}:4: a line must be a JSON object of the profile shape (got a list)",
         f"{p}:5: is not UTF-8 text",
         f"{p}:6: company.founded: must be a date written as YYYY-MM-DD (got '2020-02-30')",
     ]
     assert all(x["name"] == "" and x["dk-smv-digital.verdict"] == "" for x in rows[1:])
+
+
+@pytest.mark.parametrize(("line", "got"), [
+    (b"null", "null"), (b'"x"', "'x'"), (b"1", "1"), (b"[]", "a list"), (b"true", "true")])
+def test_a_json_line_that_is_no_object_says_what_it_is_in_json_words(tmp_path, line, got):
+    """Not "(got NoneType)" or "(got str)": the value as the line writes it."""
+    p = tmp_path / "r.jsonl"
+    p.write_bytes(line + b"\n")
+    r = run("--input", str(p), "--format", "csv")
+    assert csv_rows(r.stdout)[0]["error"] == (
+        f"{p}:1: a line must be a JSON object of the profile shape (got {got})")
 
 
 def test_csv_input_errors_name_the_row_and_column(tmp_path):
@@ -701,7 +712,9 @@ def test_a_json_line_reads_as_the_json_module_reads_it(line: bytes) -> None:
     def by_json():  # the reading before jiter: json.loads, and the check that it is an object
         data = _json_data(line, "x.jsonl:1")
         if not isinstance(data, dict):
-            return f"not an object: {type(data).__name__}"
+            from grantcheck.shown import shown
+
+            return f"not an object: {shown(data)}"
         return _data_profile(data, "x.jsonl:1")
 
     fast = outcome(lambda: _json_profile(line, "x.jsonl:1"))

@@ -21,6 +21,7 @@ from grantcheck.profile import (
     load_profile,
     profile_from_data,
 )
+from grantcheck.shown import shown
 
 
 class _Twice(ValueError):
@@ -66,7 +67,7 @@ def _json_profile(line: bytes, source: str) -> Profile:
         data = _json_data(line, source)
     if not isinstance(data, dict):
         raise ProfileError(source, [Problem("", "a line must be a JSON object of the profile "
-                                            f"shape (got {type(data).__name__})")])
+                                            f"shape (got {shown(data)})")])
     return _data_profile(data, source)
 
 

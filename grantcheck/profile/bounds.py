@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic_core import PydanticCustomError, core_schema
 
 from grantcheck.facts import INF, Range
+from grantcheck.shown import shown
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -103,7 +104,7 @@ def _range_error(err: dict[str, Any], field: tuple[Any, ...], inner: tuple[Any, 
     elif typ == "less_than_equal":
         msg = f"{key} must be at most {err['ctx']['le']:,} (got {given})"
     else:
-        msg = f"{key} must be a number (got {given!r})"
+        msg = f"{key} must be a number (got {shown(given)})"
     return {"type": "value_error", "loc": field, "msg": msg, "input": given}
 
 

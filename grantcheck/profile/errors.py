@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from grantcheck.profile.model import Profile
 from grantcheck.profile.types import model_of
+from grantcheck.shown import shown
 
 
 class Problem(NamedTuple):
@@ -187,35 +188,6 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         hint = rest[:1].upper() + rest[1:]
     return Problem(_dotted(loc), msg, _locate(text, loc), None,
                    hint[:1].upper() + hint[1:] if hint else "")
-
-
-def shown(value: Any, limit: int = 60, *, quote: bool = True) -> str:
-    """A value the user wrote, as a message quotes it: text in quotes with control characters
-    escaped, numbers and dates as written (never a Python repr such as Decimal('1.5')), cut to
-    ``limit`` characters with the length said."""
-    from datetime import date, datetime, time
-    from decimal import Decimal
-
-    if value is None:  # a JSON null (TOML has none)
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal | int | float):
-        try:
-            text = str(value)
-        except ValueError:  # an int of more digits than str() converts
-            return f"a number of more than {sys.get_int_max_str_digits():,} digits"
-        return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} digits)"
-    if isinstance(value, date | datetime | time):
-        return value.isoformat()
-    if isinstance(value, str) and not quote:
-        return shown(value, limit)[1:-1] if len(value) <= limit else value[:limit] + "…"
-    if isinstance(value, str):  # repr() shows control characters as escapes
-        return repr(value) if len(value) <= limit else (
-            f"{value[:limit]!r}… ({len(value):,} characters)")
-    if isinstance(value, dict | list):
-        return "a table" if isinstance(value, dict) else "a list"
-    return shown(str(value), limit)
 
 
 def _locate(text: str, loc: tuple[int | str, ...]) -> int | None:

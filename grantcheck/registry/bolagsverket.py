@@ -29,6 +29,7 @@ from grantcheck.registry.mapping import (
     BOLAGSVERKET_IN_DIFFICULTY,
     BOLAGSVERKET_WINDING_UP,
 )
+from grantcheck.shown import shown
 
 REG = "Bolagsverket"
 HEADER = ("organisationsidentitet", "namnskyddslopnummer", "registreringsland",
@@ -66,12 +67,12 @@ def unit_of(row: Mapping[str, str]) -> Unit:
     unit.put("company.name", names[0][0].strip(), f"{REG} organisationsnamn")
     land = row["registreringsland"].strip().upper()
     if not land.endswith("-LAND") or len(land) != 7:
-        raise UnitError(f"{who}: registreringsland {land!r} is not a code such as SE-LAND")
+        raise UnitError(f"{who}: registreringsland {shown(land)} is not a code such as SE-LAND")
     unit.put("company.country", land[:2], f"{REG} registreringsland {land}")
     form = row["organisationsform"].split("$")[0].strip().upper()
     if form:
         if form not in BOLAGSVERKET_FORMS:
-            raise UnitError(f"{who}: organisationsform {form!r} is not mapped to a legal form "
+            raise UnitError(f"{who}: organisationsform {shown(form)} is not mapped to a legal form "
                             "(docs/registries.md lists those that are)")
         unit.put("company.legal_form", BOLAGSVERKET_FORMS[form], f"{REG} organisationsform {form}")
     registered = row["registreringsdatum"].strip()
@@ -89,8 +90,9 @@ def unit_of(row: Mapping[str, str]) -> Unit:
                           f"{BOLAGSVERKET_WINDING_UP[code]}{dated}: not itself collective "
                           "insolvency proceedings (GBER art. 2(18)(c)): not settled")
         else:
-            raise UnitError(f"{who}: pagandeAvvecklingsEllerOmstruktureringsforfarande {code!r}"
-                            " is not mapped (docs/registries.md lists those that are)")
+            raise UnitError(f"{who}: pagandeAvvecklingsEllerOmstruktureringsforfarande "
+                            f"{shown(code)} is not mapped (docs/registries.md lists those that "
+                            "are)")
     return unit
 
 

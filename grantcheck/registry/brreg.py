@@ -31,6 +31,7 @@ from grantcheck.registry.common import (
     unit_task,
 )
 from grantcheck.registry.mapping import BRREG_FORMS, BRREG_PUBLICLY_OWNED
+from grantcheck.shown import shown
 
 REG = "Enhetsregisteret"
 # the flags that put a unit in collective insolvency proceedings (GBER art. 2(18)(c))
@@ -48,35 +49,36 @@ def unit_of(row: Mapping[str, Any]) -> Unit:
     """The profile data of one unit, its keys lower-cased dotted names; UnitError when a value
     cannot be read or a code is not mapped."""
     unit = Unit()
-    number_text = text(row.get("organisasjonsnummer"))
+    number_text = text(row.get("organisasjonsnummer"), "organisasjonsnummer")
     if not number_text:
         raise UnitError("organisasjonsnummer: empty")
     unit.put("company.org_number", number_text, f"{REG} organisasjonsnummer")
-    name = text(row.get("navn"))
+    name = text(row.get("navn"), "navn")
     if not name:
         raise UnitError(f"{number_text}: navn is empty")
     unit.put("company.name", name, f"{REG} navn")
     for key in ("forretningsadresse.landkode", "postadresse.landkode"):
-        country = text(row.get(key))
+        country = text(row.get(key), key)
         if country:
             unit.put("company.country", country.upper(), f"{REG} {key}")
             break
     else:
         raise UnitError(f"{number_text}: no forretningsadresse.landkode or postadresse.landkode"
                         ": the country of the unit is not known")
-    form = text(row.get("organisasjonsform.kode")).upper()
+    form = text(row.get("organisasjonsform.kode"), "organisasjonsform.kode").upper()
     if form:
         if form not in BRREG_FORMS:
-            raise UnitError(f"{number_text}: organisasjonsform.kode {form!r} is not mapped to a "
-                            "legal form (docs/registries.md lists those that are)")
+            raise UnitError(f"{number_text}: organisasjonsform.kode {shown(form)} is not mapped "
+                            "to a legal form (docs/registries.md lists those that are)")
         unit.put("company.legal_form", BRREG_FORMS[form], f"{REG} organisasjonsform.kode {form}")
         if form in BRREG_PUBLICLY_OWNED:
             unit.put("company.public_ownership_percent", 100,
                      f"{REG} organisasjonsform.kode {form} (wholly owned by the state)")
-    founded = text(row.get("stiftelsesdato"))
+    founded = text(row.get("stiftelsesdato"), "stiftelsesdato")
     if founded:
         unit.put("company.founded", founded[:10], f"{REG} stiftelsesdato")
-    put_sector(unit, text(row.get("naeringskode1.kode")), f"{REG} naeringskode1.kode")
+    put_sector(unit, text(row.get("naeringskode1.kode"), "naeringskode1.kode"),
+               f"{REG} naeringskode1.kode")
     _staff(unit, row)
     registered = flag(row.get("registrertiforetaksregisteret"), "registrertIForetaksregisteret")
     if registered is not None:
@@ -89,7 +91,8 @@ def unit_of(row: Mapping[str, Any]) -> Unit:
 def _staff(unit: Unit, row: Mapping[str, Any]) -> None:
     has = flag(row.get("harregistrertantallansatte"), "harRegistrertAntallAnsatte")
     count = number(row.get("antallansatte"), "antallAnsatte")
-    date = text(row.get("registreringsdatoantallansattenavaaregisteret"))
+    date = text(row.get("registreringsdatoantallansattenavaaregisteret"),
+                "registreringsdatoAntallAnsatteNavAaregisteret")
     when = f" {date[:10]}" if date else ""
     if count is not None:
         unit.put("company.employees_fte", {"min": 0, "max": count},
@@ -105,7 +108,8 @@ def _staff(unit: Unit, row: Mapping[str, Any]) -> None:
 
 def _difficulty(unit: Unit, row: Mapping[str, Any]) -> None:
     found = [what for key, what in INSOLVENCY.items() if flag(row.get(key), key)]
-    if text(row.get("underrekonstruksjonsforhandlingdato")):
+    if text(row.get("underrekonstruksjonsforhandlingdato"),
+            "underRekonstruksjonsforhandlingDato"):
         found.append(INSOLVENCY["underrekonstruksjonsforhandling"])
     if found:
         unit.put("company.in_difficulty", True, f"{REG}: {', '.join(dict.fromkeys(found))}")
@@ -150,7 +154,7 @@ def json_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
         if isinstance(item, UnitError):
             yield error_task(source, str(item))
         elif not isinstance(item, dict):
-            yield error_task(source, f"a unit must be a JSON object (got {type(item).__name__})")
+            yield error_task(source, f"a unit must be a JSON object (got {shown(item)})")
         else:
             yield unit_task(unit_of, flatten(item), source)
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import IO, Any, TypeVar
 
 from grantcheck.csv_input import HeaderError, check_header, sector_of_nace
+from grantcheck.shown import shown
 
 # (kind, source, payload): what grantcheck.batch makes a Task of (registry does not import batch)
 RawTask = tuple[str, str, Any]
@@ -61,9 +62,10 @@ def unit_task(unit_of: Callable[[T], Unit], value: T, source: str) -> RawTask:
         return unit_of(value).task(source)
     except UnitError as e:
         return error_task(source, str(e))
-    except (ValueError, TypeError, KeyError, AttributeError) as e:  # a shape not foreseen
-        return error_task(source, f"cannot be read as a registry unit ({type(e).__name__}: "
-                          f"{str(e)[:120]})")
+    except (ValueError, TypeError, KeyError, AttributeError):  # a shape not foreseen
+        return error_task(source, "cannot be read as a registry unit: a field holds a value of "
+                          "a shape the reader does not know (docs/registries.md shows the shapes "
+                          "it reads)")
 
 
 def error_task(source: str, message: str) -> RawTask:
@@ -88,11 +90,31 @@ def flag(value: Any, what: str) -> bool | None:
         return True
     if text in FALSE:
         return False
-    raise UnitError(f"{what}: expected true or false (got {str(value)[:40]!r})")
+    raise UnitError(f"{what}: must be true or false (got {shown(value)})")
 
 
-def text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+def text(value: Any, what: str) -> str:
+    """A registry's text value, stripped ('' when empty or null); a number as written (a JSON
+    number such as cvrNummer 38492716). UnitError naming the registry's field ``what`` for a
+    list, an object or true/false, which no text field holds."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        got = "an object" if isinstance(value, Mapping) else shown(value)
+        raise UnitError(f"{what}: must be text (got {got})")
+    try:
+        return str(value).strip()
+    except ValueError:  # an int of more digits than str() converts
+        raise UnitError(f"{what}: must be text (got {shown(value)})") from None
+
+
+def obj(value: Any, what: str) -> Mapping[str, Any]:
+    """A registry's object ({} when absent or null); UnitError naming ``what`` otherwise."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise UnitError(f"{what}: must be an object (got {shown(value)})")
+    return value
 
 
 UNSPECIFIED_INDUSTRY = frozenset({"00.000", "00000", "000000", "00.00", "0000"})
@@ -121,19 +143,19 @@ def number(value: Any, what: str) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise UnitError(f"{what}: expected a number (got {value!r})")
+        raise UnitError(f"{what}: must be a number (got {shown(value)})")
     if isinstance(value, int):
         n = value
     else:
         try:
             d = Decimal(str(value).strip())
         except ArithmeticError:
-            raise UnitError(f"{what}: expected a number (got {str(value)[:40]!r})") from None
-        if d != d.to_integral_value():
-            raise UnitError(f"{what}: expected a whole number (got {value!r})")
+            raise UnitError(f"{what}: must be a number (got {shown(value)})") from None
+        if not d.is_finite() or d != d.to_integral_value():
+            raise UnitError(f"{what}: must be a whole number (got {shown(value)})")
         n = int(d)
     if n < 0:
-        raise UnitError(f"{what}: must not be negative (got {n})")
+        raise UnitError(f"{what}: must not be negative (got {shown(value, quote=False)})")
     return n
 
 

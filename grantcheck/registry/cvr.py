@@ -20,6 +20,7 @@ from grantcheck.registry.common import (
     error_task,
     json_items,
     number,
+    obj,
     put_sector,
     text,
     unit_task,
@@ -32,6 +33,7 @@ from grantcheck.registry.mapping import (
     CVR_WINDING_UP,
     interval,
 )
+from grantcheck.shown import shown
 
 REG = "CVR"
 SERIES = ("erstMaanedsbeskaeftigelse", "maanedsbeskaeftigelse", "aarsbeskaeftigelse")
@@ -46,8 +48,8 @@ def _newest(items: Any) -> Mapping[str, Any] | None:
         return None
 
     def key(i: Mapping[str, Any]) -> tuple[bool, str]:
-        period = i.get("periode") or {}
-        return (not period.get("gyldigTil"), text(period.get("gyldigFra")))
+        period = obj(i.get("periode"), "periode")
+        return (not period.get("gyldigTil"), text(period.get("gyldigFra"), "periode.gyldigFra"))
 
     return max(dicts, key=key)
 
@@ -63,36 +65,45 @@ def _document(item: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def unit_of(item: Mapping[str, Any]) -> Unit:
     doc = _document(item)
-    meta = doc.get("virksomhedMetadata") or {}
+    meta = obj(doc.get("virksomhedMetadata"), "virksomhedMetadata")
     unit = Unit()
-    cvr = text(doc.get("cvrNummer"))
+    cvr = text(doc.get("cvrNummer"), "cvrNummer")
     if not cvr:
         raise UnitError("cvrNummer: missing")
     unit.put("company.cvr_number", cvr, f"{REG} cvrNummer")
     unit.put("company.country", "DK", f"{REG}: a unit of the Danish business register")
-    name = text((meta.get("nyesteNavn") or {}).get("navn")) or text(
-        (_newest(doc.get("navne")) or {}).get("navn"))
+    name = text(obj(meta.get("nyesteNavn"), "virksomhedMetadata.nyesteNavn").get("navn"),
+                "virksomhedMetadata.nyesteNavn.navn") or text(
+        (_newest(doc.get("navne")) or {}).get("navn"), "navne.navn")
     if not name:
         raise UnitError(f"CVR {cvr}: no name (virksomhedMetadata.nyesteNavn or navne)")
     unit.put("company.name", name, f"{REG} nyesteNavn")
-    form = meta.get("nyesteVirksomhedsform") or _newest(doc.get("virksomhedsform")) or {}
-    short = text(form.get("kortBeskrivelse")).upper()
+    form = obj(meta.get("nyesteVirksomhedsform"), "virksomhedMetadata.nyesteVirksomhedsform"
+               ) or _newest(doc.get("virksomhedsform")) or {}
+    short = text(form.get("kortBeskrivelse"), "virksomhedsform.kortBeskrivelse").upper()
     if short:
         if short not in CVR_FORMS:
-            raise UnitError(f"CVR {cvr}: virksomhedsform {short!r} (code "
-                            f"{text(form.get('virksomhedsformkode')) or '?'}) is not mapped to "
-                            "a legal form (docs/registries.md lists those that are)")
+            kode = text(form.get("virksomhedsformkode"), "virksomhedsformkode") or "?"
+            raise UnitError(f"CVR {cvr}: virksomhedsform {shown(short)} (code {kode}) is not "
+                            "mapped to a legal form (docs/registries.md lists those that are)")
         unit.put("company.legal_form", CVR_FORMS[short], f"{REG} virksomhedsform {short}")
-    founded = text(meta.get("stiftelsesDato") or doc.get("stiftelsesDato"))
+    founded = text(meta.get("stiftelsesDato") or doc.get("stiftelsesDato"), "stiftelsesDato")
     if founded:
         unit.put("company.founded", founded[:10], f"{REG} stiftelsesDato")
-    branch = meta.get("nyesteHovedbranche") or _newest(doc.get("hovedbranche")) or {}
-    code = text(branch.get("branchekode"))
+    branch = obj(meta.get("nyesteHovedbranche"), "virksomhedMetadata.nyesteHovedbranche"
+                 ) or _newest(doc.get("hovedbranche")) or {}
+    code = text(branch.get("branchekode"), "hovedbranche.branchekode")
     if code:
         put_sector(unit, code, f"{REG} hovedbranche")
     _staff(unit, doc, meta)
     _status(unit, doc, meta, cvr)
     return unit
+
+
+def _whole(value: Any, what: str) -> int:
+    """A year or month of an employment figure (0 when empty); UnitError naming the field."""
+    n = number(value, what)
+    return 0 if n is None else n
 
 
 def _period(entry: Mapping[str, Any]) -> str:
@@ -111,7 +122,8 @@ def _staff(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
         for e in entries if isinstance(entries, list) else []:
             if not isinstance(e, Mapping) or not e.get("aar"):
                 continue
-            at = (int(e["aar"]), int(e.get("maaned") or 13))  # a year's figure after its months
+            at = (_whole(e["aar"], f"{series}.aar"),  # a year's figure after its months
+                  _whole(e.get("maaned"), f"{series}.maaned") or 13)
             if newest is None or at > newest[0]:
                 newest = (at, series, e)
     if newest is None:
@@ -143,12 +155,12 @@ def _range(entry: Mapping[str, Any], exact: str, band: str, where: str,
         if headcount:
             return {"min": 0, "max": n}, f"{where}, {exact} {n} (persons, read as at most {n} AWU)"
         return {"min": n, "max": n}, f"{where}, {exact} {n}"
-    code = text(entry.get(band))
+    code = text(entry.get(band), band)
     if not code:
         return None
     bounds = interval(code)
     if bounds is None:
-        raise UnitError(f"{band} {code!r}: not an interval code such as ANTAL_10_19")
+        raise UnitError(f"{band} {shown(code)}: not an interval code such as ANTAL_10_19")
     low, high = bounds
     if headcount:
         return {"min": 0, "max": high}, (f"{where}, interval code {code} (persons, read as at "
@@ -157,10 +169,10 @@ def _range(entry: Mapping[str, Any], exact: str, band: str, where: str,
 
 
 def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: str) -> None:
-    words = [text(meta.get("sammensatStatus"))]
+    words = [text(meta.get("sammensatStatus"), "virksomhedMetadata.sammensatStatus")]
     status = _newest(doc.get("virksomhedsstatus"))
     if status:
-        words.append(text(status.get("status")))
+        words.append(text(status.get("status"), "virksomhedsstatus.status"))
     for word in filter(None, words):
         upper = word.upper()
         if upper in CVR_IN_DIFFICULTY:
@@ -173,7 +185,7 @@ def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: st
                       "collective insolvency proceedings (GBER art. 2(18)(c)): not settled")
             return
         if upper not in CVR_ACTIVE:
-            raise UnitError(f"CVR {cvr}: status {word!r} is not mapped (docs/registries.md "
+            raise UnitError(f"CVR {cvr}: status {shown(word)} is not mapped (docs/registries.md "
                             "lists those that are)")
 
 
@@ -194,6 +206,5 @@ def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
 
 def _task(item: Any, source: str) -> RawTask:
     if not isinstance(item, dict):
-        return error_task(source, f"a CVR document must be a JSON object (got "
-                          f"{type(item).__name__})")
+        return error_task(source, f"a CVR document must be a JSON object (got {shown(item)})")
     return unit_task(unit_of, item, source)

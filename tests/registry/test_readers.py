@@ -94,6 +94,25 @@ def test_brreg_json_item_that_is_not_an_object_is_an_error_and_the_rest_go_on() 
     assert [t[0] for t in found] == ["registry", "registry", "missing", "registry"]
 
 
+@pytest.mark.parametrize(("unit", "said"), [
+    (b'"navn": ["x"]', "navn: must be text (got a list)"),
+    (b'"navn": "X AS", "antallAnsatte": 12.7', "antallAnsatte: must be a whole number (got 12.7)"),
+    (b'"navn": "X AS", "antallAnsatte": true', "antallAnsatte: must be a number (got true)"),
+    (b'"navn": "X AS", "konkurs": "kanskje"', "konkurs: must be true or false (got 'kanskje')"),
+    (b'"navn": "X AS", "organisasjonsform": {"kode": "XYZ"}',
+     "923609016: organisasjonsform.kode 'XYZ' is not mapped to a legal form (docs/registries.md "
+     "lists those that are)"),
+])
+def test_a_brreg_json_value_of_the_wrong_kind_is_an_error_naming_the_field(unit: bytes, said: str
+                                                                          ) -> None:
+    """A list is no name (not the name "['x']"), 12.7 no headcount (not "Decimal('12.7')")."""
+    raw = b'[{"organisasjonsnummer": "923609016", "forretningsadresse": {"landkode": "NO"}, ' + (
+        unit + b"}, 5]")
+    found = tasks("e.json", "brreg-enheter", raw)
+    assert [(t[0], t[2]) for t in found] == [
+        ("missing", said), ("missing", "a unit must be a JSON object (got 5)")]
+
+
 def test_a_gzip_file_is_read_the_same() -> None:
     raw = gzip.compress((DATA / "enheter.json").read_bytes())
     assert tasks("enheter.json", "brreg-enheter", raw) == tasks("enheter.json", "brreg-enheter")
@@ -265,14 +284,30 @@ def test_a_bolagsverket_file_without_its_header_is_refused() -> None:
         tasks("x.txt", "bolagsverket", b"name;country\nAcme AB;SE\n")
 
 
-@pytest.mark.parametrize("line", [
-    b'{"cvrNummer": 1, "virksomhedMetadata": {"nyesteNavn": "a string, not an object"}}',
-    b'{"cvrNummer": 1, "virksomhedMetadata": {"nyesteNavn": {"navn": "X"}}, '
-    b'"aarsbeskaeftigelse": [{"aar": "twenty"}]}',
+@pytest.mark.parametrize(("line", "said"), [
+    (b'{"cvrNummer": 1, "virksomhedMetadata": {"nyesteNavn": "a string, not an object"}}',
+     "virksomhedMetadata.nyesteNavn: must be an object (got 'a string, not an object')"),
+    (b'{"cvrNummer": 1, "virksomhedMetadata": {"nyesteNavn": {"navn": "X"}}, '
+     b'"aarsbeskaeftigelse": [{"aar": "twenty"}]}',
+     "aarsbeskaeftigelse.aar: must be a number (got 'twenty')"),
+    (b'{"cvrNummer": 1, "virksomhedMetadata": {"nyesteNavn": {"navn": "X"}}, '
+     b'"erstMaanedsbeskaeftigelse": [{"aar": 2024, "maaned": "x"}]}',
+     "erstMaanedsbeskaeftigelse.maaned: must be a number (got 'x')"),
+    (b'{"cvrNummer": [1], "virksomhedMetadata": {"nyesteNavn": {"navn": "X"}}}',
+     "cvrNummer: must be text (got a list)"),
+    (b'{"cvrNummer": 1, "virksomhedMetadata": {"nyesteNavn": {"navn": null}}, "navne": [{"navn": '
+     b'{"x": 1}}]}', "navne.navn: must be text (got an object)"),
+    (b'{"cvrNummer": 1, "virksomhedMetadata": {"nyesteNavn": {"navn": "X"}, "nyesteHovedbranche":'
+     b' {"branchekode": true}}}', "hovedbranche.branchekode: must be text (got true)"),
+    (b'"x"', "a CVR document must be a JSON object (got 'x')"),
+    (b'null', "a CVR document must be a JSON object (got null)"),
 ])
-def test_a_cvr_document_of_an_unforeseen_shape_is_one_error_and_the_rest_go_on(line: bytes) -> None:
+def test_a_cvr_document_of_an_unforeseen_shape_is_an_error_naming_the_field(line: bytes, said: str
+                                                                             ) -> None:
+    """The field the registry names and the value as written: never a Python type name or
+    repr ('NoneType', "ValueError: invalid literal for int()")."""
     good = (DATA / "cvr_hits.json").read_bytes()
     found = tasks("x.jsonl", "cvr", line + b"\n")
     assert [t[0] for t in found] == ["missing"]
-    assert found[0][2].startswith("cannot be read as a registry unit (")
+    assert found[0][2] == said
     assert tasks("y.json", "cvr", good)[0][0] == "registry"

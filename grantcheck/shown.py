@@ -1,0 +1,42 @@
+"""A value the user wrote as a message quotes it (:func:`shown`): the one place that says how,
+for the TOML path, the JSON and CSV inputs and the registry readers alike. A leaf module: it
+imports nothing of grantcheck, so that any module may use it."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+_FIGURE = re.compile(r"[-+]?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?")
+
+
+def shown(value: Any, limit: int = 60, *, quote: bool = True) -> str:
+    """A value the user wrote, as a message quotes it: text in quotes with control characters
+    escaped, numbers and dates as written (never a Python repr such as Decimal('1.5')), cut to
+    ``limit`` characters with the length said."""
+    if value is None:  # a JSON null (TOML has none)
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal | int | float):
+        try:
+            text = str(value)
+        except ValueError:  # an int of more digits than str() converts
+            return f"a number of more than {sys.get_int_max_str_digits():,} digits"
+        return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} digits)"
+    if isinstance(value, date | datetime | time):
+        return value.isoformat()
+    if isinstance(value, str) and not quote:  # a figure written as text (a CSV cell)
+        if len(value) <= limit:
+            return shown(value, limit)[1:-1]
+        unit = "digits" if _FIGURE.fullmatch(value.strip()) else "characters"
+        return f"{value[:limit]}… ({len(value):,} {unit})"
+    if isinstance(value, str):  # repr() shows control characters as escapes
+        return repr(value) if len(value) <= limit else (
+            f"{value[:limit]!r}… ({len(value):,} characters)")
+    if isinstance(value, dict | list):
+        return "a table" if isinstance(value, dict) else "a list"
+    return shown(str(value), limit)
