@@ -367,6 +367,30 @@ def test_error_rows_in_csv_name_file_line_and_field(tmp_path):
     assert all(x["name"] == "" and x["dk-smv-digital.verdict"] == "" for x in rows[1:])
 
 
+def test_a_huge_figure_is_shown_cut_as_the_toml_path_shows_it(tmp_path):
+    """A figure of 400 digits is not printed whole: its first 60 digits and how many there are,
+    in a range's end, a CSV cell and a registry's count alike."""
+    big = "1" + "0" * 399
+    cut = f"{big[:60]}… (400 digits)"
+    p = tmp_path / "r.jsonl"
+    p.write_text('{"company": {"name": "A", "country": "DK", "employees_fte": {"min": 1, '
+                 f'"max": {big}}}}}}}\n')
+    r = run("--input", str(p), "--format", "csv")
+    assert csv_rows(r.stdout)[0]["error"] == (
+        f"{p}:1: company.employees_fte: max must be at most 1,000,000,000,000,000 (got {cut})")
+    c = tmp_path / "r.csv"
+    c.write_text(f"name,country,turnover\nA,DK,{big}\n")
+    r = run("--input", str(c), "--format", "csv")
+    assert csv_rows(r.stdout)[0]["error"] == (
+        f"{c}:2: turnover: must be at most 1,000,000,000,000,000 (got {cut})")
+    e = tmp_path / "enheter.csv"
+    e.write_text("organisasjonsnummer,navn,forretningsadresse.landkode,antallAnsatte\n"
+                 f"923609016,A AS,NO,{big}\n")
+    r = run("--input", str(e), "--format", "csv")
+    assert csv_rows(r.stdout)[0]["error"] == (
+        f"{e}:2: antallAnsatte: must be at most 1,000,000,000,000,000 (got {cut})")
+
+
 @pytest.mark.parametrize(("line", "got"), [
     (b"null", "null"), (b'"x"', "'x'"), (b"1", "1"), (b"[]", "a list"), (b"true", "true")])
 def test_a_json_line_that_is_no_object_says_what_it_is_in_json_words(tmp_path, line, got):

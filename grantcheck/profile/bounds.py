@@ -100,9 +100,9 @@ def _range_error(err: dict[str, Any], field: tuple[Any, ...], inner: tuple[Any, 
     if typ == "extra_forbidden":
         msg = f"a range holds only min and max (got {key!r})"
     elif typ in ("greater_than_equal", "greater_than"):
-        msg = f"{key} must not be negative (got {given})"
+        msg = f"{key} must not be negative (got {shown(given, quote=False)})"
     elif typ == "less_than_equal":
-        msg = f"{key} must be at most {err['ctx']['le']:,} (got {given})"
+        msg = f"{key} must be at most {err['ctx']['le']:,} (got {shown(given, quote=False)})"
     else:
         msg = f"{key} must be a number (got {shown(given)})"
     return {"type": "value_error", "loc": field, "msg": msg, "input": given}

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import IO, Any, TypeVar
 
 from grantcheck.csv_input import HeaderError, check_header, sector_of_nace
+from grantcheck.profile.bounds import MAX_AMOUNT
 from grantcheck.shown import shown
 
 # (kind, source, payload): what grantcheck.batch makes a Task of (registry does not import batch)
@@ -156,6 +157,8 @@ def number(value: Any, what: str) -> int | None:
         n = int(d)
     if n < 0:
         raise UnitError(f"{what}: must not be negative (got {shown(value, quote=False)})")
+    if n > MAX_AMOUNT:  # as the profile's limit says it, the figure cut as written
+        raise UnitError(f"{what}: must be at most {MAX_AMOUNT:,} (got {shown(value, quote=False)})")
     return n
 
 
