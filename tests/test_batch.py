@@ -391,6 +391,21 @@ def test_a_huge_figure_is_shown_cut_as_the_toml_path_shows_it(tmp_path):
         f"{e}:2: antallAnsatte: must be at most 1,000,000,000,000,000 (got {cut})")
 
 
+@pytest.mark.parametrize(("value", "said"), [
+    ('"name": "\\ud800"', "company.name: is not valid Unicode text: it holds a lone surrogate, a "
+     "character no text has (got '\\ud800')"),
+    ('"name": "A", "founded": 20170301',
+     "company.founded: must be a date written as YYYY-MM-DD (got 20170301)"),
+])
+def test_a_json_value_that_is_no_text_or_no_date_says_so(tmp_path, value, said):
+    """Not pydantic's 'unable to parse raw data as a unicode string' or 'Datetimes provided to
+    dates should have zero time' (20170301 read as seconds since 1970)."""
+    p = tmp_path / "r.jsonl"
+    p.write_text('{"company": {"country": "DK", ' + value + "}}\n")
+    r = run("--input", str(p), "--format", "csv")
+    assert csv_rows(r.stdout)[0]["error"] == f"{p}:1: {said}"
+
+
 @pytest.mark.parametrize(("line", "got"), [
     (b"null", "null"), (b'"x"', "'x'"), (b"1", "1"), (b"[]", "a list"), (b"true", "true")])
 def test_a_json_line_that_is_no_object_says_what_it_is_in_json_words(tmp_path, line, got):

@@ -118,5 +118,17 @@ def load_task(task: Task) -> Profile:
     if kind == "data":
         return _data_profile(payload, source)
     if kind == "registry":  # (profile data, provenance): grantcheck.registry
-        return _data_profile(payload[0], source)
+        try:
+            return _data_profile(payload[0], source)
+        except ProfileError as e:
+            raise ProfileError(source, [_as_registry(p, payload[1]) for p in e.problems]) from None
     raise ProfileError(source, [Problem("", str(payload))])
+
+
+def _as_registry(p: Problem, provenance: Mapping[str, str]) -> Problem:
+    """A registry unit's problem named by where the value came from, the registry's own field
+    ('CVR cvrNummer', not company.cvr_number); a fact an answers file stated keeps its path."""
+    said = provenance.get(p.path, "")
+    if not said or said.startswith("stated in"):
+        return p
+    return p._replace(path=said)

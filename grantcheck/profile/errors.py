@@ -157,7 +157,9 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         msg = f"must be a number (got {shown(given)})"
     elif typ in ("bool_type", "bool_parsing"):
         msg = f"must be true or false (got {shown(given)})"
-    elif typ in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+    elif typ in ("date_type", "date_parsing", "date_from_datetime_parsing") or (
+            typ == "date_from_datetime_inexact" and isinstance(given, int | Decimal | float)
+            and not isinstance(given, bool)):  # 20170301 read as seconds since 1970: no date
         msg = f"must be a date written as YYYY-MM-DD, without quotes (got {shown(given)})"
     elif typ == "date_from_datetime_inexact":  # a TOML date-time: a day is asked, not a time
         msg = f"must be a date written as YYYY-MM-DD, without a time (got {shown(given)})"
@@ -170,6 +172,9 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         if sep and model is not None and field in model.model_fields:
             # a model validator names the field it is about: "rate: hours need a rate"
             msg, loc = rest, (*loc, field)
+    elif typ == "string_unicode":  # a lone surrogate (\ud800) that JSON escaped
+        msg = (f"is not valid Unicode text: it holds a lone surrogate, a character no text has "
+               f"(got {shown(given)})")
     elif typ == "string_type":
         msg = f"must be text, in quotes (got {shown(given)})"
     elif typ in ("model_type", "model_attributes_type", "dict_type", "typed_dict_type"):

@@ -18,6 +18,7 @@ from grantcheck.registry.common import (
     RawTask,
     Unit,
     UnitError,
+    day,
     error_task,
     header_error,
     read_header,
@@ -75,9 +76,9 @@ def unit_of(row: Mapping[str, str]) -> Unit:
             raise UnitError(f"{who}: organisationsform {shown(form)} is not mapped to a legal form "
                             "(docs/registries.md lists those that are)")
         unit.put("company.legal_form", BOLAGSVERKET_FORMS[form], f"{REG} organisationsform {form}")
-    registered = row["registreringsdatum"].strip()
+    registered = day(row["registreringsdatum"], "registreringsdatum")
     if registered:
-        unit.put("company.founded", registered[:10], f"{REG} registreringsdatum")
+        unit.put("company.founded", registered, f"{REG} registreringsdatum")
     for value in _values(row["pagandeavvecklingselleromstruktureringsforfarande"]):
         code, since = value[0].strip().upper(), (value[1:] or [""])[0].strip()
         dated = f" since {since}" if since else ""

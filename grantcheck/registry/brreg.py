@@ -18,6 +18,7 @@ from grantcheck.registry.common import (
     RawTask,
     Unit,
     UnitError,
+    day,
     error_task,
     flag,
     flatten,
@@ -74,9 +75,9 @@ def unit_of(row: Mapping[str, Any]) -> Unit:
         if form in BRREG_PUBLICLY_OWNED:
             unit.put("company.public_ownership_percent", 100,
                      f"{REG} organisasjonsform.kode {form} (wholly owned by the state)")
-    founded = text(row.get("stiftelsesdato"), "stiftelsesdato")
+    founded = day(row.get("stiftelsesdato"), "stiftelsesdato")
     if founded:
-        unit.put("company.founded", founded[:10], f"{REG} stiftelsesdato")
+        unit.put("company.founded", founded, f"{REG} stiftelsesdato")
     put_sector(unit, text(row.get("naeringskode1.kode"), "naeringskode1.kode"),
                f"{REG} naeringskode1.kode")
     _staff(unit, row)

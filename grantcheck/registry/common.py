@@ -15,6 +15,7 @@ import gzip
 import io
 import json
 from collections.abc import Callable, Iterator, Mapping
+from datetime import date
 from decimal import Decimal
 from typing import IO, Any, TypeVar
 
@@ -104,9 +105,35 @@ def text(value: Any, what: str) -> str:
         got = "an object" if isinstance(value, Mapping) else shown(value)
         raise UnitError(f"{what}: must be text (got {got})")
     try:
-        return str(value).strip()
+        out = str(value).strip()
+        out.encode("utf-8")  # a lone surrogate (\ud800) a JSON escape wrote is no text
+    except UnicodeEncodeError:
+        raise UnitError(f"{what}: is not valid Unicode text: it holds a lone surrogate, a "
+                        f"character no text has (got {shown(value)})") from None
     except ValueError:  # an int of more digits than str() converts
         raise UnitError(f"{what}: must be text (got {shown(value)})") from None
+    return out
+
+
+def day(value: Any, what: str) -> str:
+    """A registry's date as YYYY-MM-DD ('' when empty): its first ten characters when they are
+    a date (CVR writes some with a time after them). UnitError naming ``what`` for anything
+    else: a number such as 20170301 (the model would read it as seconds since 1970), a date
+    written another way (03.06.2019), a day that does not exist."""
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        raise UnitError(f"{what}: must be a date written as YYYY-MM-DD (got "
+                        f"{shown(value, quote=False)})")
+    written = text(value, what)
+    if not written:
+        return ""
+    head, rest = written[:10], written[10:]
+    try:
+        if len(head) != 10 or head[4] != "-" or (rest and rest[0] not in "T "):
+            raise ValueError(written)
+        return date.fromisoformat(head).isoformat()
+    except ValueError:
+        raise UnitError(f"{what}: must be a date written as YYYY-MM-DD (got "
+                        f"{shown(written)})") from None
 
 
 def obj(value: Any, what: str) -> Mapping[str, Any]:

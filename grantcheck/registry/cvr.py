@@ -17,6 +17,7 @@ from grantcheck.registry.common import (
     RawTask,
     Unit,
     UnitError,
+    day,
     error_task,
     json_items,
     number,
@@ -87,9 +88,9 @@ def unit_of(item: Mapping[str, Any]) -> Unit:
             raise UnitError(f"CVR {cvr}: virksomhedsform {shown(short)} (code {kode}) is not "
                             "mapped to a legal form (docs/registries.md lists those that are)")
         unit.put("company.legal_form", CVR_FORMS[short], f"{REG} virksomhedsform {short}")
-    founded = text(meta.get("stiftelsesDato") or doc.get("stiftelsesDato"), "stiftelsesDato")
+    founded = day(meta.get("stiftelsesDato") or doc.get("stiftelsesDato"), "stiftelsesDato")
     if founded:
-        unit.put("company.founded", founded[:10], f"{REG} stiftelsesDato")
+        unit.put("company.founded", founded, f"{REG} stiftelsesDato")
     branch = obj(meta.get("nyesteHovedbranche"), "virksomhedMetadata.nyesteHovedbranche"
                  ) or _newest(doc.get("hovedbranche")) or {}
     code = text(branch.get("branchekode"), "hovedbranche.branchekode")

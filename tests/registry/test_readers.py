@@ -113,6 +113,47 @@ def test_a_brreg_json_value_of_the_wrong_kind_is_an_error_naming_the_field(unit:
         ("missing", said), ("missing", "a unit must be a JSON object (got 5)")]
 
 
+CVR_UNIT = (b'{"cvrNummer": 38492716, "virksomhedMetadata": {"nyesteNavn": {"navn": "X ApS"}}, '
+            b'"stiftelsesDato": %s}')
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    (b"20170301", "stiftelsesDato: must be a date written as YYYY-MM-DD (got 20170301)"),
+    (b'"01.03.2017"', "stiftelsesDato: must be a date written as YYYY-MM-DD (got '01.03.2017')"),
+    (b'"2017-02-30"', "stiftelsesDato: must be a date written as YYYY-MM-DD (got '2017-02-30')"),
+    (b'"\\ud800"', "stiftelsesDato: is not valid Unicode text: it holds a lone surrogate, a "
+     "character no text has (got '\\ud800')"),
+])
+def test_a_registry_date_that_is_no_date_is_an_error_naming_the_registry_field(written: bytes,
+                                                                               said: str) -> None:
+    """20170301 is not read as seconds since 1970 (pydantic's 'Datetimes provided to dates
+    should have zero time'), and the field named is the registry's, not company.founded."""
+    found = tasks("c.jsonl", "cvr", CVR_UNIT % written + b"\n")
+    assert [(t[0], t[2]) for t in found] == [("missing", said)]
+    raw = (b'[{"organisasjonsnummer": "923609016", "navn": "X AS", "forretningsadresse": '
+           b'{"landkode": "NO"}, "stiftelsesdato": ' + written.replace(b"Dato", b"dato") + b"}]")
+    found = tasks("e.json", "brreg-enheter", raw)
+    assert [(t[0], t[2]) for t in found] == [("missing", said.replace("Dato", "dato"))]
+
+
+def test_a_registry_date_with_a_time_after_it_is_read_as_its_day() -> None:
+    found = tasks("c.jsonl", "cvr", CVR_UNIT % b'"2017-03-01T00:00:00.000+01:00"' + b"\n")
+    assert found[0][2][0]["company"]["founded"] == "2017-03-01"
+
+
+def test_a_value_the_profile_refuses_names_the_registry_field_it_came_from() -> None:
+    from grantcheck.batch.inputs import Task
+    from grantcheck.batch.load import load_task
+    from grantcheck.profile import ProfileError
+
+    kind, source, payload = tasks("c.jsonl", "cvr", (CVR_UNIT % b"null").replace(
+        b"38492716", b'"abc"') + b"\n")[0]
+    with pytest.raises(ProfileError) as e:
+        load_task(Task(kind, source, payload))
+    assert [(p.path, p.message) for p in e.value.problems] == [
+        ("CVR cvrNummer", "a CVR number has 8 digits (got 'abc')")]
+
+
 def test_a_gzip_file_is_read_the_same() -> None:
     raw = gzip.compress((DATA / "enheter.json").read_bytes())
     assert tasks("enheter.json", "brreg-enheter", raw) == tasks("enheter.json", "brreg-enheter")
