@@ -74,11 +74,14 @@ def unit_of(item: Mapping[str, Any]) -> Unit:
     unit.put("company.cvr_number", cvr, f"{REG} cvrNummer")
     unit.put("company.country", "DK", f"{REG}: a unit of the Danish business register")
     name = text(obj(meta.get("nyesteNavn"), "virksomhedMetadata.nyesteNavn").get("navn"),
-                "virksomhedMetadata.nyesteNavn.navn") or text(
-        (_newest(doc.get("navne")) or {}).get("navn"), "navne.navn")
+                "virksomhedMetadata.nyesteNavn.navn")
+    read = "virksomhedMetadata.nyesteNavn"
+    if not name:  # the field the name is read from is the one its provenance names
+        name, read = text((_newest(doc.get("navne")) or {}).get("navn"), "navne.navn"), (
+            "navne (the newest period)")
     if not name:
         raise UnitError(f"CVR {cvr}: no name (virksomhedMetadata.nyesteNavn or navne)")
-    unit.put("company.name", name, f"{REG} nyesteNavn")
+    unit.put("company.name", name, f"{REG} {read}")
     form = obj(meta.get("nyesteVirksomhedsform"), "virksomhedMetadata.nyesteVirksomhedsform"
                ) or _newest(doc.get("virksomhedsform")) or {}
     short = text(form.get("kortBeskrivelse"), "virksomhedsform.kortBeskrivelse").upper()
@@ -117,14 +120,21 @@ def _period(entry: Mapping[str, Any]) -> str:
 def _staff(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
     newest: tuple[tuple[int, int], str, Mapping[str, Any]] | None = None
     candidates: list[tuple[str, Any]] = [(s, doc.get(s)) for s in SERIES]
-    if isinstance(meta.get("nyesteAarsbeskaeftigelse"), Mapping):
-        candidates.append(("aarsbeskaeftigelse", [meta["nyesteAarsbeskaeftigelse"]]))
+    latest = obj(meta.get("nyesteAarsbeskaeftigelse"),
+                 "virksomhedMetadata.nyesteAarsbeskaeftigelse")
+    if latest:
+        candidates.append(("aarsbeskaeftigelse", [latest]))
     for series, entries in candidates:
-        for e in entries if isinstance(entries, list) else []:
+        if entries is not None and not isinstance(entries, list):  # never ignored unseen
+            raise UnitError(f"{series}: must be a list of periods (got {shown(entries)})")
+        for e in entries or []:
             if not isinstance(e, Mapping) or not e.get("aar"):
                 continue
-            at = (_whole(e["aar"], f"{series}.aar"),  # a year's figure after its months
-                  _whole(e.get("maaned"), f"{series}.maaned") or 13)
+            month = _whole(e.get("maaned"), f"{series}.maaned")
+            if month > 12:
+                raise UnitError(f"{series}.maaned: must be a month, 1 to 12 (got "
+                                f"{shown(e.get('maaned'), quote=False)})")
+            at = (_whole(e["aar"], f"{series}.aar"), month or 13)  # a year after its months
             if newest is None or at > newest[0]:
                 newest = (at, series, e)
     if newest is None:

@@ -154,6 +154,39 @@ def test_a_value_the_profile_refuses_names_the_registry_field_it_came_from() -> 
         ("CVR cvrNummer", "a CVR number has 8 digits (got 'abc')")]
 
 
+def test_cvr_provenance_of_the_name_is_the_field_it_was_read_from() -> None:
+    """A name read from navne is not said to come from nyesteNavn."""
+    line = (b'{"cvrNummer": 38492716, "navne": [{"navn": "Old ApS", "periode": {"gyldigFra": '
+            b'"2017-03-01", "gyldigTil": "2020-01-01"}}, {"navn": "New ApS", "periode": '
+            b'{"gyldigFra": "2020-01-02", "gyldigTil": null}}]}\n')
+    (data, provenance), = [t[2] for t in tasks("c.jsonl", "cvr", line)]
+    assert data["company"]["name"] == "New ApS"
+    assert provenance["company.name"] == "CVR navne (the newest period)"
+    (_, provenance), = [t[2] for t in tasks("c.jsonl", "cvr", CVR_UNIT % b"null" + b"\n")]
+    assert provenance["company.name"] == "CVR virksomhedMetadata.nyesteNavn"
+
+
+STAFF = (b'{"cvrNummer": 38492716, "virksomhedMetadata": {"nyesteNavn": {"navn": "X ApS"}}, '
+         b'"erstMaanedsbeskaeftigelse": [{"aar": 2025, "maaned": %s, "antalAarsvaerk": 5}]}\n')
+
+
+def test_cvr_month_12_is_read_and_month_13_is_an_error_naming_the_field() -> None:
+    (_, provenance), = [t[2] for t in tasks("c.jsonl", "cvr", STAFF % b"12")]
+    assert provenance["company.employees_fte"].startswith("CVR erstMaanedsbeskaeftigelse 2025-12")
+    assert tasks("c.jsonl", "cvr", STAFF % b"13") == [(
+        "missing", "c.jsonl line 1",
+        "erstMaanedsbeskaeftigelse.maaned: must be a month, 1 to 12 (got 13)")]
+
+
+@pytest.mark.parametrize("value", [b'{"aar": 2025, "antalAarsvaerk": 5}', b'"ANTAL_5_9"', b"5"])
+def test_cvr_employment_series_that_is_not_a_list_is_an_error_not_ignored(value: bytes) -> None:
+    line = (b'{"cvrNummer": 38492716, "virksomhedMetadata": {"nyesteNavn": {"navn": "X ApS"}}, '
+            b'"aarsbeskaeftigelse": ' + value + b"}\n")
+    (kind, _, said), = tasks("c.jsonl", "cvr", line)
+    assert kind == "missing"
+    assert said.startswith("aarsbeskaeftigelse: must be a list of periods (got ")
+
+
 def test_a_gzip_file_is_read_the_same() -> None:
     raw = gzip.compress((DATA / "enheter.json").read_bytes())
     assert tasks("enheter.json", "brreg-enheter", raw) == tasks("enheter.json", "brreg-enheter")
