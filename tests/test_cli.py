@@ -408,6 +408,35 @@ def test_match_of_an_empty_path_is_refused() -> None:
     assert r.stderr.startswith("Error: match: an empty path ('')\n")
 
 
+@pytest.mark.parametrize(("args", "said"), [
+    (["budget", ""], "budget: an empty path ('')"),
+    (["batch", ""], "batch: an empty path ('')"),
+    (["batch", "profiles/nordlys-automation.toml", ""], "batch: an empty path ('')"),
+    (["batch", "--input", ""], "batch --input: an empty path ('')"),
+    (["batch", "profiles/nordlys-automation.toml", "--output", ""],
+     "batch --output: an empty path ('')"),
+    (["schema", "--output", ""], "schema --output: an empty path ('')"),
+    (["outreach", "--input", "x.csv", "--output", "", "--force"],
+     "outreach --out: an empty path ('')"),
+    (["shortlist", "--input", ""], "--input: an empty path ('')"),
+])
+def test_an_empty_path_is_refused_by_every_command_not_read_as_the_working_directory(
+        args: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """batch '' wrote an error record of '.', --output '' named '.', outreach --output ''
+    --force would have written its pack into the working directory: each stops, nothing
+    written."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "nordlys-automation.toml").write_text(
+        (ROOT / "profiles" / "nordlys-automation.toml").read_text())
+    r = runner.invoke(app, args)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[0] == f"Error: {said}"
+    assert r.stderr.splitlines()[1].startswith("Hint: give ")
+    assert r.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["profiles"]
+
+
 @pytest.mark.parametrize("args", [["--as-of", ""], ["--as-of="]])
 def test_an_empty_as_of_is_refused_not_today(args: list[str]) -> None:
     r = runner.invoke(app, ["schemes", *args])

@@ -26,6 +26,7 @@ from grantcheck.cli._common import (
     _quiet_when_stdout_closes,
     _rate_overrides,
     _stdout_console,
+    path_given,
 )
 
 if TYPE_CHECKING:
@@ -124,8 +125,8 @@ def batch(
                      "schemes --catalogue'; docs/batch.md) or full ones ('match --format "
                      "json' objects)."),
     ] = Detail.compact,
-    output: Annotated[
-        Path | None,
+    output_name: Annotated[
+        str | None,
         typer.Option("--output", "-o", metavar="FILE",
                      help="Write to FILE instead of stdout, atomically; an existing FILE is "
                      "replaced only with --force."),
@@ -177,6 +178,12 @@ def batch(
               f"for each of the {gb.default_jobs()} cores this process may use)",
               f"give --jobs {gb.max_jobs()} or fewer: the workers check on the CPU, so more "
               "of them than cores make a batch no faster")
+    for given in inputs or []:
+        path_given(given, "batch", "a file, a folder or a glob; . for the working directory")
+    if input_file is not None:
+        path_given(input_file, "batch --input", "a file, or - for stdin")
+    output = None if output_name is None else Path(path_given(
+        output_name, "batch --output", "a file name, e.g. fits.csv"))
     if input_file is not None and inputs:
         _fail("give profiles as arguments or one --input file, not both")
     if input_file is None and not inputs:

@@ -112,9 +112,10 @@ def match(
 
 @_quiet_when_stdout_closes
 def budget(
-    file: Annotated[
-        Path | None,
-        typer.Argument(help="A budget file: a profile with a [budget] table, or a file with "
+    file_name: Annotated[
+        str | None,
+        typer.Argument(metavar="file",
+                       help="A budget file: a profile with a [budget] table, or a file with "
                        "only [budget]; - reads it from stdin. Leave out to give the lines with "
                        "--line.",
                        show_default=False),
@@ -186,6 +187,8 @@ def budget(
     on = _parse_date(as_of) if as_of is not None else date.today()
     overrides = _rate_overrides(rate)
     scheme = _check_schemes(list(scheme or []))
+    file = None if file_name is None else Path(path_given(
+        file_name, "budget", "the budget's file, or - for stdin"))
     if file is not None and line:
         _fail("give a budget file or --line options, not both",
               "put every line in the file's [[budget.lines]]")

@@ -22,6 +22,7 @@ from grantcheck.cli._common import (
     _fail,
     _quiet_when_stdout_closes,
     _stdout_console,
+    path_given,
 )
 from grantcheck.cli.batch import InputFormat, _settings, _with_answers
 
@@ -53,6 +54,7 @@ def _screening(input_file: str, input_format: InputFormat | None, profiles: Path
                ) -> Iterator[Iterator[Company | Failed]]:
     """The screened units of --input, one at a time (exits 2 when it cannot be read at all, or
     to its end: a ranking or a pack of part of a file is not passed off as the whole)."""
+    path_given(input_file, "--input", "the registry's file, or - for stdin")
     from grantcheck import batch as gb
     from grantcheck.batch.inputs import BROKEN_HINT
     from grantcheck.outreach.screen import screen
@@ -94,7 +96,7 @@ class _Errors:
 
 def outreach(
     input_file: InputOption,
-    out: Annotated[Path, typer.Option(
+    out_name: Annotated[str, typer.Option(
         "--out", "--output", "-o", metavar="DIR", show_default=False,
         help="The folder to write the pack to (made if missing); --output, as the other "
              "commands name it, is the same.")],
@@ -129,6 +131,8 @@ def outreach(
     from grantcheck.outreach.screen import Failed
 
     on, rates, ids = _settings(as_of, scheme, rate)
+    out = Path(path_given(out_name, "outreach --out", "a folder for the pack, e.g. pack/; . "
+                          "for the working directory"))
     if out.exists() and not out.is_dir():
         _fail(f"--out {out}: is a file, not a folder", "name a folder for the pack")
     if out.is_dir() and any(out.iterdir()) and not force:

@@ -205,8 +205,8 @@ def validate(
 
 @_quiet_when_stdout_closes
 def schema(
-    output: Annotated[
-        Path | None,
+    output_name: Annotated[
+        str | None,
         typer.Option("--output", "-o", metavar="FILE",
                      help="Write the schema to FILE (atomically) instead of stdout."),
     ] = None,
@@ -229,6 +229,8 @@ def schema(
     from grantcheck.atomic import FileExists, write_text_atomic
     from grantcheck.schema import profile_schema
 
+    output = None if output_name is None else Path(path_given(
+        output_name, "schema --output", "a file name, e.g. profile.schema.json"))
     text = json.dumps(profile_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None:
         sys.stdout.write(text)
