@@ -601,6 +601,26 @@ def test_ctrl_c_with_output_keeps_the_whole_records_done(monkeypatch, tmp_path):
     assert sorted(tmp_path.iterdir()) == [out]
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_on_a_force_rerun_keeps_the_file_and_writes_the_records_beside_it(
+        monkeypatch, tmp_path, jobs):
+    """docs/batch.md, "Ctrl-C": FILE is left as it was (yesterday's complete output is not
+    replaced by part of today's); the records done are in FILE.partial, and stderr says so."""
+    _interrupt_after(monkeypatch, 3)
+    out = tmp_path / "fits.csv"
+    out.write_text("yesterday\n", encoding="utf-8")
+    partial = tmp_path / "fits.csv.partial"
+    r = run(*map(str, EXAMPLES), "--format", "csv", "--jobs", jobs, "--output", str(out),
+            "--force")
+    assert r.exit_code == 130
+    assert out.read_text(encoding="utf-8") == "yesterday\n"
+    assert [x["source"] for x in csv_rows(partial.read_text(encoding="utf-8"))] == [
+        str(p) for p in EXAMPLES[:3]]
+    assert (f"Interrupted: {out} is kept as it was; the records done are in {partial}"
+            in r.stderr)
+    assert sorted(tmp_path.iterdir()) == [out, partial]
+
+
 def test_a_second_signal_later_ends_at_once_and_leaves_no_file(monkeypatch, tmp_path):
     """A second Ctrl-C (more than SAME_SIGNAL_WITHIN after the first) ends the batch at once:
     the message says so, --output is not written and its temporary file is gone."""
