@@ -31,6 +31,7 @@ from grantcheck.engine.settle import deciding_findings as _findings
 from grantcheck.matching import MatchResult
 from grantcheck.numbers import plural
 from grantcheck.render.table import VERDICT_STYLE
+from grantcheck.render.together import together
 from grantcheck.render.whole import Whole, whole
 
 MAX_FACTS = 8  # the facts listed per scheme before "and N more"
@@ -284,15 +285,15 @@ def render_answer(m: MatchResult, console: Console, show_all: bool = False) -> N
     full (``--all``, or the schemes ``--scheme`` names)."""
     results = ordered(m.results)
     shown = results if show_all else [r for r in results if r.scope.shown]
-    console.print(headline(m, shown))
+    console.print(together(headline(m, shown)))
     rates = _rates_line(m)
     if rates is not None:
-        console.print(rates)
+        console.print(together(rates))
     if shown:
         console.print(summary_table(shown))
     hidden = _not_shown(m, shown)
     if hidden is not None:
-        console.print(hidden)
+        console.print(together(hidden))
     weight: Counter[str] = Counter()
     for r in shown:
         for field, ids in unknown_fields(r).items():
@@ -300,8 +301,8 @@ def render_answer(m: MatchResult, console: Console, show_all: bool = False) -> N
     for r in shown:
         console.print()
         head, *rest = scheme_detail(r, weight)
-        console.print(head)
+        console.print(together(head))
         for line in rest:
-            console.print(Padding(line, (0, 0, 0, 2)))
+            console.print(Padding(together(line), (0, 0, 0, 2)))
     console.print()
-    console.print(closing(m, shown))
+    console.print(together(closing(m, shown)))
