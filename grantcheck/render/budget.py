@@ -21,6 +21,7 @@ from grantcheck.money import format_percent
 from grantcheck.numbers import plural
 from grantcheck.render.json import SCHEMA_VERSION
 from grantcheck.render.table import rules_table
+from grantcheck.render.together import together
 from grantcheck.render.whole import Whole, lean_table, whole
 
 STATUS_STYLE = {
@@ -205,4 +206,4 @@ def render_budget(r: BudgetResult, console: Console, explain: bool = False) -> N
     if r.fx.used:
         parts.append(Text("Rates: " + " · ".join(x.describe() for x in r.fx.used.values()),
                           style="dim"))
-    console.print(Group(*parts))
+    console.print(Group(*(together(p) if isinstance(p, Text) else p for p in parts)))
