@@ -12,11 +12,12 @@ said so in the basis's ``note``, never guessed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from grantcheck.citations import Citation
+from grantcheck.slots import Frozen, init
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -57,23 +58,28 @@ class Period(NamedTuple):
         }
 
 
-@dataclass(frozen=True, slots=True)
-class LegalBasis:
+class LegalBasis(Frozen):
     """What a scheme rests on: ``name`` (the act and article as people say it), the periods of
     the acts that carried it one after the other (the de minimis aid of 1407/2013 and then of
     2023/2831), the citations that tie the scheme to it, and what is not known."""
 
+    __slots__ = ("cites", "name", "note", "periods")
     name: str
     periods: tuple[Period, ...]
     cites: tuple[Citation, ...]
-    note: str = ""
+    note: str
 
-    def __post_init__(self) -> None:
-        if not self.periods:
-            raise ValueError(f"legal basis {self.name!r} has no period")
-        for a, b in zip(self.periods, self.periods[1:], strict=False):
+    def __init__(self, name: str, periods: tuple[Period, ...], cites: tuple[Citation, ...],
+                 note: str = "") -> None:
+        if not periods:
+            raise ValueError(f"legal basis {name!r} has no period")
+        for a, b in pairwise(periods):
             if a.applies_until is None or b.applies_from.value <= a.applies_until.value:
-                raise ValueError(f"legal basis {self.name!r}: periods out of order")
+                raise ValueError(f"legal basis {name!r}: periods out of order")
+        init(self, "name", name)
+        init(self, "periods", periods)
+        init(self, "cites", cites)
+        init(self, "note", note)
 
     @property
     def start(self) -> date:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from grantcheck.profile import Problem, ProfileError
 
 EXIT_FIT = 0
@@ -15,10 +13,12 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT; batch gives 143 (128 + SIGTERM) for SIGT
 EXIT_PIPE_CLOSED = 141  # batch: stdout was closed by its reader (128 + SIGPIPE, as a shell filter)
 
 
-@dataclass
 class UserError(Exception):
-    message: str
-    hint: str = ""
+    """A mistake of the user's: its message, and a hint when there is a fix to name."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message, hint)
+        self.message, self.hint = message, hint
 
     def __str__(self) -> str:
         return self.message

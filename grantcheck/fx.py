@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 from grantcheck.citations import ECB_RATES, Citation, eu
 from grantcheck.money import CURRENCIES, Money, trusted
+from grantcheck.slots import Fields
 
 RATE_CITATION: Citation = eu(
     ECB_RATES,
@@ -68,9 +68,15 @@ class NoRate(LookupError):
     pass
 
 
+_RATES_FILE = Path(__file__).with_name("data") / "ecb_rates.csv"
+
+
 @cache
 def _table() -> tuple[tuple[str, date, dict[str, Decimal]], ...]:
-    text = resources.files("grantcheck").joinpath("data/ecb_rates.csv").read_text("utf-8")
+    # beside this module, read as a file: importlib.resources would import zipfile and its
+    # readers for it (about 1 % of `match`'s start-up), and the package is always installed
+    # as files (pyproject.toml's package data)
+    text = _RATES_FILE.read_text("utf-8")
     lines = text.strip().splitlines()
     header = lines[0].split(",")
     currencies = header[2:]
@@ -114,14 +120,17 @@ def table_last_date() -> date:
     return _table()[-1][1]
 
 
-@dataclass(slots=True)
-class FxRates:
+class FxRates(Fields):
     """The rates used for one evaluation; records which ones were actually used."""
 
-    on: date
-    overrides: dict[str, Decimal] = field(default_factory=dict)
-    used: dict[str, Rate] = field(default_factory=dict)
-    _log: list[str] | None = field(default=None, init=False, repr=False, compare=False)
+    __slots__ = ("_log", "on", "overrides", "used")
+
+    def __init__(self, on: date, overrides: dict[str, Decimal] | None = None,
+                 used: dict[str, Rate] | None = None) -> None:
+        self.on = on
+        self.overrides = {} if overrides is None else overrides
+        self.used = {} if used is None else used
+        self._log: list[str] | None = None
 
     @property
     def key(self) -> tuple[date, tuple[tuple[str, str], ...]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Generic, TypeVar
@@ -20,36 +19,40 @@ from grantcheck.engine import (
 from grantcheck.fx import FxRates
 from grantcheck.profile import Profile
 from grantcheck.schemes import SCHEME_IDS, get
+from grantcheck.slots import Fields
 
 R = TypeVar("R", SchemeResult, SchemeSummary)
 
 
-@dataclass(slots=True)
-class _Match(Generic[R]):
-    profile: Profile
-    on: date
-    results: list[R]
-    fx: FxRates
-    source: str = ""
-    warnings: list[str] = field(default_factory=list)
-    # where each fact came from (path -> source) when the profile was read from a registry
-    # unit: shown by --explain beside the figures (grantcheck shortlist --explain)
-    provenance: dict[str, str] = field(default_factory=dict)
+class _Match(Fields, Generic[R]):
+    # provenance: where each fact came from (path -> source) when the profile was read from a
+    # registry unit: shown by --explain beside the figures (grantcheck shortlist --explain)
+    __slots__ = ("fx", "on", "profile", "provenance", "results", "source", "warnings")
+
+    def __init__(self, profile: Profile, on: date, results: list[R], fx: FxRates,
+                 source: str = "", warnings: list[str] | None = None,
+                 provenance: dict[str, str] | None = None) -> None:
+        self.profile, self.on, self.fx, self.source = profile, on, fx, source
+        self.results: list[R] = results
+        self.warnings = [] if warnings is None else warnings
+        self.provenance = {} if provenance is None else provenance
 
     @property
     def any_open_fit(self) -> bool:
         return any(r.verdict is Verdict.FITS for r in self.results)
 
 
-@dataclass(slots=True)
 class MatchResult(_Match[SchemeResult]):
     """Every scheme's verdict with the findings, amounts and documents behind it."""
 
+    __slots__ = ()
 
-@dataclass(slots=True)
+
 class MatchSummary(_Match[SchemeSummary]):
     """What :func:`summarize_match` gives: a :class:`MatchResult` without findings or
     documents."""
+
+    __slots__ = ()
 
 
 def _each(fn: Callable[[Scheme, Ctx], R], profile: Profile, as_of: date,

@@ -7,8 +7,9 @@ until :meth:`Money.rounded` is asked for, which rounds half up to the øre/öre 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+from grantcheck.slots import Frozen, init
 
 CURRENCIES = ("DKK", "NOK", "SEK", "EUR")
 CENT = Decimal("0.01")
@@ -18,16 +19,20 @@ class CurrencyMismatch(ValueError):
     """Two amounts of different currencies were combined without a conversion."""
 
 
-@dataclass(frozen=True, slots=True, order=False)
-class Money:
+class Money(Frozen):
+    """An amount and its currency; immutable, equal and hashed by both."""
+
+    __slots__ = ("amount", "currency")
     amount: Decimal
     currency: str
 
-    def __post_init__(self) -> None:
-        if not isinstance(self.amount, Decimal):
-            raise TypeError(f"Money amount must be a Decimal, got {type(self.amount).__name__}")
-        if self.currency not in CURRENCIES:
-            raise ValueError(f"unsupported currency {self.currency!r}")
+    def __init__(self, amount: Decimal, currency: str) -> None:
+        if not isinstance(amount, Decimal):
+            raise TypeError(f"Money amount must be a Decimal, got {type(amount).__name__}")
+        if currency not in CURRENCIES:
+            raise ValueError(f"unsupported currency {currency!r}")
+        init(self, "amount", amount)
+        init(self, "currency", currency)
 
     @classmethod
     def of(cls, amount: Decimal | int | str, currency: str) -> Money:
@@ -108,7 +113,7 @@ class Money:
 
 _ZERO = Decimal(0)  # immutable: one for every zero amount
 _new = object.__new__
-# the slots' own setters: they bypass the frozen dataclass's __setattr__ (see trusted)
+# the slots' own setters: they bypass the frozen record's __setattr__ (see trusted)
 _set_amount = Money.__dict__["amount"].__set__
 _set_currency = Money.__dict__["currency"].__set__
 
@@ -116,7 +121,7 @@ _set_currency = Money.__dict__["currency"].__set__
 def trusted(amount: Decimal, currency: str) -> Money:
     """An amount whose parts are known to be right (a Decimal, one of CURRENCIES): the result of
     arithmetic on checked amounts, or a validated profile figure. Made without checking again:
-    a frozen dataclass's __init__ sets each field through object.__setattr__, which costs twice
+    the frozen record's __init__ sets each field through object.__setattr__, which costs twice
     as much, and a batch makes tens of amounts per profile."""
     m: Money = _new(Money)
     _set_amount(m, amount)

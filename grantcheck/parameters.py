@@ -11,7 +11,6 @@ Values are Decimal for amounts and rates (units ``DKK``/``NOK``/``SEK``/``EUR``,
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from types import ModuleType
@@ -19,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from grantcheck.citations import Citation
 from grantcheck.money import CURRENCIES, Money
+from grantcheck.slots import Frozen, init
 
 V = TypeVar("V", Decimal, date, int)
 
@@ -42,28 +42,47 @@ class NotEncoded(LookupError):
 _MEMO_DATES = 64
 
 
-@dataclass(frozen=True, eq=False)  # one object per parameter: compared and hashed by identity
-class Parameter(Generic[V]):
+class Parameter(Frozen, Generic[V]):
+    """A number the rules use, with its dated values (the value in force from each date on), its
+    unit, its source and the last day it is known to be valid. One object per parameter:
+    compared and hashed by identity."""
+
+    __slots__ = (
+        "_at",
+        "_dates",
+        "_money",
+        "name",
+        "note",
+        "source",
+        "unit",
+        "valid_until",
+        "values",
+    )
     name: str
     unit: str
     values: Mapping[date, V]
     source: Citation
-    valid_until: date | None = None
-    note: str = ""
-    _dates: tuple[date, ...] = field(init=False, repr=False, compare=False)
+    valid_until: date | None
+    note: str
+    _dates: tuple[date, ...]
     # the value in force on a date, once looked up: a batch asks for the same date again and
     # again (bounded; a parameter's values never change after it is made)
-    _at: dict[date, V] = field(init=False, repr=False, compare=False)
-    _money: dict[date, Money] = field(init=False, repr=False, compare=False)
+    _at: dict[date, V]
+    _money: dict[date, Money]
 
-    def __post_init__(self) -> None:
-        if not self.values:
-            raise ValueError(f"parameter {self.name} has no values")
-        if self.unit not in UNITS:
-            raise ValueError(f"parameter {self.name}: unknown unit {self.unit!r}")
-        object.__setattr__(self, "_dates", tuple(sorted(self.values)))
-        object.__setattr__(self, "_at", {})
-        object.__setattr__(self, "_money", {})
+    def __init__(self, name: str, unit: str, values: Mapping[date, V], source: Citation,
+                 valid_until: date | None = None, note: str = "") -> None:
+        if not values:
+            raise ValueError(f"parameter {name} has no values")
+        if unit not in UNITS:
+            raise ValueError(f"parameter {name}: unknown unit {unit!r}")
+        for slot, value in (("name", name), ("unit", unit), ("values", values),
+                            ("source", source), ("valid_until", valid_until), ("note", note),
+                            ("_dates", tuple(sorted(values))), ("_at", {}), ("_money", {})):
+            init(self, slot, value)
+
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
 
     @property
     def first_date(self) -> date:

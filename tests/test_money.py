@@ -73,7 +73,7 @@ def test_a_floored_share_never_exceeds_the_exact_share(a, rate):
 def test_the_result_of_arithmetic_is_an_ordinary_frozen_amount():
     """Arithmetic makes its results without the constructor's checks: they must still be
     equal to, hash like and be as immutable as amounts made by the constructor."""
-    import dataclasses
+    from grantcheck.slots import FrozenError
 
     a = Money(Decimal("1.005"), "NOK")
     for result, expected in (((a + a), Money(Decimal("2.010"), "NOK")),
@@ -85,7 +85,7 @@ def test_the_result_of_arithmetic_is_an_ordinary_frozen_amount():
         assert type(result) is Money
         assert result == expected and hash(result) == hash(expected)
         assert str(result.amount) == str(expected.amount)
-        with pytest.raises(dataclasses.FrozenInstanceError):
+        with pytest.raises(FrozenError):
             result.amount = Decimal(0)  # type: ignore[misc]
 
 

@@ -12,9 +12,10 @@ whose window has passed on the evaluation date is ``closed``, and the verdict it
 still computed and shown.
 
 The engine is a package: :mod:`.checks` (what a rule returns), :mod:`.context` (what a rule sees,
-and the caches), :mod:`.rules` (the rule API), :mod:`.evaluate` (schemes and their results),
-:mod:`.summary` (the verdicts-only fast path), and :mod:`.messages` (message templates: a
-rule's words with named values, made only when shown). Import from here.
+and the caches), :mod:`.rules` (the rule API), :mod:`.scheme` (what a scheme is),
+:mod:`.evaluate` (its results), :mod:`.summary` (the verdicts-only fast path), and
+:mod:`.messages` (message templates: a rule's words with named values, made only when shown).
+Import from here.
 """
 
 from grantcheck.engine.checks import (
@@ -72,16 +73,9 @@ from grantcheck.engine.checks import (
     unknown as unknown,
 )
 from grantcheck.engine.context import Ctx as Ctx
-from grantcheck.engine.evaluate import Amounts as Amounts
-from grantcheck.engine.evaluate import AmountsFn as AmountsFn
 from grantcheck.engine.evaluate import AmountsResult as AmountsResult
-from grantcheck.engine.evaluate import CallWindow as CallWindow
-from grantcheck.engine.evaluate import Document as Document
 from grantcheck.engine.evaluate import DocumentStatus as DocumentStatus
-from grantcheck.engine.evaluate import Scheme as Scheme
 from grantcheck.engine.evaluate import SchemeResult as SchemeResult
-from grantcheck.engine.evaluate import Stage as Stage
-from grantcheck.engine.evaluate import Tier as Tier
 from grantcheck.engine.evaluate import TierResult as TierResult
 from grantcheck.engine.evaluate import evaluate as evaluate
 from grantcheck.engine.evaluate import verdict_of as verdict_of
@@ -98,6 +92,13 @@ from grantcheck.engine.rules import derived as derived
 from grantcheck.engine.rules import lacking as lacking
 from grantcheck.engine.rules import missing as missing
 from grantcheck.engine.rules import template as template
+from grantcheck.engine.scheme import Amounts as Amounts
+from grantcheck.engine.scheme import AmountsFn as AmountsFn
+from grantcheck.engine.scheme import CallWindow as CallWindow
+from grantcheck.engine.scheme import Document as Document
+from grantcheck.engine.scheme import Scheme as Scheme
+from grantcheck.engine.scheme import Stage as Stage
+from grantcheck.engine.scheme import Tier as Tier
 from grantcheck.engine.scope import Scope as Scope
 from grantcheck.engine.summary import SchemeSummary as SchemeSummary
 from grantcheck.engine.summary import _Order as _Order

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from operator import attrgetter
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from grantcheck.fx import FxRates
 from grantcheck.money import Money, trusted
 from grantcheck.parameters import Parameter
+from grantcheck.slots import Fields
 
 if TYPE_CHECKING:
     from grantcheck.profile import Profile
@@ -48,8 +48,7 @@ T = TypeVar("T")
 _CONSTANTS: dict[tuple[Any, ...], tuple[Any, tuple[str, ...]]] = {}
 
 
-@dataclass(slots=True)
-class Ctx:
+class Ctx(Fields):
     """What a rule sees: the profile, the evaluation date, the exchange rates.
 
     The profile is frozen and the date fixed, so what is computed from them alone can be
@@ -59,18 +58,23 @@ class Ctx:
     amounts (:meth:`in_currency`), with the profile's figures converted at the dated rate.
     """
 
-    profile: Profile
-    on: date
-    fx: FxRates
-    _currency: str = field(init=False, repr=False, compare=False)
-    _profile_currency: str = field(init=False, repr=False, compare=False)
-    _base: Ctx | None = field(default=None, init=False, repr=False, compare=False)
-    _memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False,
-                                                   compare=False)
-    _terms: int | None = field(default=None, init=False, repr=False, compare=False)
+    __slots__ = (
+        "_base",
+        "_currency",
+        "_memo",
+        "_profile_currency",
+        "_terms",
+        "fx",
+        "on",
+        "profile",
+    )
 
-    def __post_init__(self) -> None:
-        self._currency = self._profile_currency = self.profile.company.money_currency
+    def __init__(self, profile: Profile, on: date, fx: FxRates) -> None:
+        self.profile, self.on, self.fx = profile, on, fx
+        self._currency = self._profile_currency = profile.company.money_currency
+        self._base: Ctx | None = None
+        self._memo: dict[Any, Any] = {}
+        self._terms: int | None = None
 
     @property
     def currency(self) -> str:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -16,22 +15,25 @@ from grantcheck.engine.checks import (
     Verdict,
 )
 from grantcheck.engine.context import Ctx
-from grantcheck.engine.evaluate import _AS_IF_OPEN, AmountsResult, Scheme, _amounts
+from grantcheck.engine.evaluate import _AS_IF_OPEN, AmountsResult, _amounts
 from grantcheck.engine.rules import _UNKNOWN_ERRORS, Rule
+from grantcheck.engine.scheme import Scheme
+from grantcheck.slots import Fields
 
 # --- verdicts only (batch csv and table output) -------------------------------------------------
 
 
-@dataclass(slots=True)
-class SchemeSummary:
+class SchemeSummary(Fields):
     """A scheme's verdict and amounts without the findings and documents behind them: what
     :func:`summarize` gives. ``verdict``, ``verdict_if_open`` and ``amounts`` are those
     :func:`evaluate` gives for the same scheme and context."""
 
-    scheme: Scheme
-    status: str
-    verdict_if_open: Verdict
-    amounts: AmountsResult
+    __slots__ = ("amounts", "scheme", "status", "verdict_if_open")
+
+    def __init__(self, scheme: Scheme, status: str, verdict_if_open: Verdict,
+                 amounts: AmountsResult) -> None:
+        self.scheme, self.status, self.verdict_if_open, self.amounts = (
+            scheme, status, verdict_if_open, amounts)
 
     @property
     def verdict(self) -> Verdict:

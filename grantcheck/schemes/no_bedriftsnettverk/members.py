@@ -4,7 +4,6 @@ with the facts the rules count, made once per profile."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 from typing import NamedTuple
 
@@ -40,11 +39,16 @@ class Member(NamedTuple):
     applicant: bool = False
 
 
-@dataclass
 class Tally:
-    yes: list[Member] = field(default_factory=list)
-    open: list[tuple[Member, tuple[str, ...]]] = field(default_factory=list)
-    no: list[tuple[Member, str]] = field(default_factory=list)
+    """The participants that meet a requirement (``yes``), that may (``open``, with the fields
+    that would settle it) and that do not (``no``, with why)."""
+
+    __slots__ = ("no", "open", "yes")
+
+    def __init__(self) -> None:
+        self.yes: list[Member] = []
+        self.open: list[tuple[Member, tuple[str, ...]]] = []
+        self.no: list[tuple[Member, str]] = []
 
     @property
     def open_fields(self) -> tuple[str, ...]:
