@@ -319,6 +319,34 @@ def test_the_grant_alone_stays_within_half_the_costs() -> None:
     assert r.grant.amount == D("500000.00")
 
 
+def test_the_grant_sought_and_other_public_support_of_half_the_costs_are_allowed() -> None:
+    """'Den offentlige støtten kan maksimalt utgjøre 50 prosent' (Støttebeløp): the grant
+    sought 400,000 and 100,000 of other public support are half of 1,000,000."""
+    r = bn_budget(admin(600_000), hours(400_000), grant_sought=D(400_000),
+                  financing=[fin("public", 100_000)])
+    assert rule_outcome(r, "BNB05") is Outcome.PASS
+    assert "public support NOK 500,000 (grant sought NOK 400,000" in rule(r, "BNB05").message
+
+
+def test_the_grant_sought_and_other_public_support_above_half_the_costs_are_not() -> None:
+    """The public support is the grant sought plus the other public support, as BNB03 and
+    BNB06 count it: 400,000 + 100,000.01 is above 500,000 (BNB05 passed with the grant cut to
+    what the year allows, while BNB06 blamed BNB05)."""
+    r = bn_budget(admin(600_000), hours(400_000), grant_sought=D(400_000),
+                  financing=[fin("public", "100000.01")])
+    f = rule(r, "BNB05")
+    assert f.outcome is Outcome.FAIL
+    assert "public support NOK 500,000.01 (grant sought NOK 400,000" in f.message
+    assert rule_outcome(r, "BNB06") is Outcome.FAIL
+
+
+def test_a_grant_sought_above_half_the_costs_breaks_the_public_share_too() -> None:
+    r = bn_budget(admin(1_000_000), grant_sought=D("500000.01"))
+    assert rule_outcome(r, "BNB05") is Outcome.FAIL
+    assert rule_outcome(bn_budget(admin(1_000_000), grant_sought=D(500_000)),
+                        "BNB05") is Outcome.PASS
+
+
 def test_other_public_support_counts_in_the_year_applied_for_only() -> None:
     r = bn_budget(admin(1_000_000, year=1), admin(1_000_000, year=2),
                   financing=[fin("public", 100_000)], prof=profile(project_year=2))

@@ -22,7 +22,6 @@ from grantcheck.schemes.no_bedriftsnettverk.budget_grant import (
     _external_in,
     _financed_years,
     _Grant,
-    _grant_in,
     _parts,
     _public_in,
     _this_grant,
@@ -164,7 +163,8 @@ def grant_sought(bctx: BudgetCtx) -> Check:
                   cites=[C_MAKS_50], reads=["budget.financing", "network.project_year"])
 def public_share(bctx: BudgetCtx) -> Check:
     """'Den offentlige støtten kan maksimalt utgjøre 50 prosent': this grant plus other public
-    support, per project year."""
+    support, per project year. This grant is the grant sought in the year applied for, when
+    stated (as BNB03 and BNB06 count it), else what the year's costs allow."""
     plan = _plan(bctx)
     rate = MAX_PUBLIC_SHARE.at(bctx.on)
     if plan.financing is None and other_public(bctx).amount > 0:
@@ -177,20 +177,20 @@ def public_share(bctx: BudgetCtx) -> Check:
     open_fields: list[str] = []
     undecided = False
     for key in _financed_years(bctx):
-        g, other = _grant_in(bctx, key), _public_in(bctx, key)
+        g, other = _this_grant(bctx, key), _public_in(bctx, key)
         limit = _base(bctx, key) * rate
-        ok = g + other <= limit
-        text = (f"{year_label(key)}: public support {g + other} (grant {g}, other public "
-                f"{other}) {'≤' if ok else '>'} {limit.rounded()}, {format_percent(rate)} of the "
-                f"eligible costs {_base(bctx, key)}")
+        ok = g.low + other <= limit
+        text = (f"{year_label(key)}: public support {g.low + other} ({g.said} {g.low}, other "
+                f"public {other}) {'≤' if ok else '>'} {limit.rounded()}, "
+                f"{format_percent(rate)} of the eligible costs {_base(bctx, key)}")
         r = year_range(bctx, key)
         if ok or not r.open_:
             (texts if ok else fails).append(text)
             continue
         # the room (50 % of the costs minus the grant) only grows with the costs: it holds at
         # the upper end or nowhere
-        if r.base_high is not None and r.grant_high is not None and \
-                r.grant_high + other > r.base_high * rate:
+        if r.base_high is not None and g.high is not None and \
+                g.high + other > r.base_high * rate:
             fails.append(text + f" (still over with {_labels(r.open_)} counted)")
             continue
         texts.append(text + f" (up to eligible costs {_upto(r.base_high)} if "
