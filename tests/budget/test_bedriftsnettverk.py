@@ -572,6 +572,22 @@ def test_own_financing_in_kind_is_not_cash() -> None:
     assert rule_outcome(r, "BNB07") is Outcome.FAIL
 
 
+def test_own_financing_stated_only_in_kind_leaves_the_participants_cash_at_nothing() -> None:
+    """'Deltakernes kontantinnbetaling til prosjektet må minst tilsvare budsjettert kapitalbehov
+    i prosjektet, minus det som finansieres av offentlige tilskudd' (Krav til
+    egenfinansiering): own financing stated, all of it in kind, pays no cash (it was only
+    information, asking for cash lines)."""
+    r = bn_budget(admin(1_000_000), financing=[fin("own", 500_000, "in_kind")])
+    f = rule(r, "BNB07")
+    assert f.outcome is Outcome.FAIL
+    assert "participants' cash NOK 0 < the minimum" in f.message
+
+
+def test_other_public_support_alone_does_not_state_the_participants_cash() -> None:
+    r = bn_budget(admin(1_000_000), financing=[fin("public", 100_000)])
+    assert rule_outcome(r, "BNB07") is Outcome.INFO
+
+
 def test_other_public_grants_lower_the_cash_needed() -> None:
     ok = bn_budget(admin(1_000_000), financing=[fin("own", 500_000), fin("public", 100_000)])
     assert ok.grant.amount == D(400_000)

@@ -297,10 +297,14 @@ def _min_cash(need: Money, grant_: Money, other: Money) -> Money:
                   reads=["budget.lines[].financing", "budget.financing", "network.project_year"])
 def cash_payment(bctx: BudgetCtx) -> Check:
     """'kontantinnbetaling ... må minst tilsvare budsjettert kapitalbehov i prosjektet, minus det
-    som finansieres av offentlige tilskudd'."""
+    som finansieres av offentlige tilskudd'. Checked once the budget states the participants'
+    own financing (a line of source own, cash or in kind) or a third party's cash: their cash is
+    then the own cash lines, nothing when there are none."""
     plan = _plan(bctx)
-    cash_in = [f for f in bctx.budget.financing or []
+    financing = bctx.budget.financing or []
+    cash_in = [f for f in financing
                if f.source in (Source.OWN, Source.EXTERNAL) and f.financing is Financing.CASH]
+    stated = bool(cash_in) or any(f.source is Source.OWN for f in financing)
     rows: dict[int, tuple[_Need, _Grant, Money, Money | None, str]] = {}
     for key in _financed_years(bctx):
         g, other = _this_grant(bctx, key), _public_in(bctx, key)
@@ -316,7 +320,7 @@ def cash_payment(bctx: BudgetCtx) -> Check:
             + ([f"{_count(g.open_, yes=False)}, {g.said} {g.low}"] if g.open_ else [])
         rng = "" if high == low else f" (up to {_upto(high)} if {' and '.join(ifs)})"
         rows[key] = (need, g, low, high, f"at least {low}{rng} ({how})")
-    if not cash_in:
+    if not stated:
         return info("the participants must pay in cash: "
                     + "; ".join(f"{year_label(k)}: {r[4]}" for k, r in rows.items())
                     + ". State the participants' cash as financing lines (source own, financing "
