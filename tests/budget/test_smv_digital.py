@@ -86,6 +86,28 @@ def test_an_investment_of_39999_99_gets_nothing():
     assert "40,000" in rule(r, "SMVB04").message
 
 
+def test_the_250000_voucher_without_an_investment_line_breaks_the_minimum():
+    # "Investeringer under 40.000 kr. støttes ikke"; the up-to-250,000 voucher is investment
+    # support ("støtten til investeringen inkl. rådgivning"), as match's SMV24 reads it
+    r = smv(consult(600_000))
+    assert rule_outcome(r, "SMVB04") is Outcome.FAIL
+    assert "no investment line" in rule(r, "SMVB04").message
+    assert r.verdict.value == "breaks_rules"
+
+
+def test_the_100000_voucher_without_an_investment_line_passes_the_minimum():
+    r = smv(consult(600_000), tier="t100")
+    assert rule_outcome(r, "SMVB04") is Outcome.PASS
+    assert r.grant.amount == D(100_000)
+
+
+def test_without_a_voucher_or_profile_an_advice_budget_is_bounded_by_the_100000_voucher():
+    r = budget_for(SID, {**PERIOD, "lines": [consult(600_000)]})
+    assert r.tier is None and r.grant.amount == D(100_000)
+    assert "DKK 100,000 voucher" in rule(r, "SMVB01").message
+    assert rule_outcome(r, "SMVB04") is Outcome.PASS
+
+
 def test_investment_support_reaches_200000_at_an_investment_of_800000():
     r = smv(hw(800_000))
     assert part(r, "investment").grant.amount == D(200_000)
@@ -275,7 +297,7 @@ def test_the_line_s_own_statement_wins_over_the_profile_s_list():
 
 
 def test_a_cost_outside_the_examples_gives_a_warning_not_a_failure():
-    r = smv(consult(100_000), {"category": "travel", "amount": D(5_000)})
+    r = smv(consult(100_000), {"category": "travel", "amount": D(5_000)}, tier="t100")
     assert line(r, 1).status is LineStatus.JUSTIFY and line(r, 1).eligible.amount == D(5_000)
     assert rule_outcome(r, "SMVB10") is Outcome.WARNING
     assert r.verdict.value != "breaks_rules"  # only SMVB01 (no profile) stays unknown

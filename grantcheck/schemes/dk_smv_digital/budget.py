@@ -3,7 +3,9 @@
 Encoded, from the page (quotes beside each citation):
 - the voucher: DKK 25,000 or DKK 100,000 for advice, or up to DKK 250,000 with direct investment
   support (``budget.tier``; else the highest voucher the profile fits; with neither, the budget
-  is computed for the up-to-250,000 voucher as an upper bound and the rule says it is unknown);
+  is computed as an upper bound for the up-to-250,000 voucher when it has investment lines, else
+  for the 100,000 voucher, and the rule says it is unknown); a budget for the up-to-250,000
+  voucher needs an investment of at least DKK 40,000 (as the match rule SMV24);
 - advice at 50 % (the company finances 50 %): consultancy, own hours, project management and
   staff training (the page's examples); other costs are counted with a request for justification,
   since the activity lists are examples ("Følgende er eksempler på aktiviteter");
@@ -68,6 +70,7 @@ from grantcheck.schemes.dk_smv_digital.page import (
     C_IN_PERIOD,
     C_INELIGIBLE,
     C_INVESTMENT_MIN,
+    C_INVESTMENT_PAYMENT,
     C_INVESTMENT_RATE,
     C_OWNER_RATE,
     C_PERIOD,
@@ -77,6 +80,7 @@ from grantcheck.schemes.dk_smv_digital.page import (
 )
 from grantcheck.schemes.dk_smv_digital.parameters import (
     ADVICE_OWN_SHARE,
+    GRANT_T100,
     HOURS_PER_YEAR,
     INVESTMENT_MIN,
     INVESTMENT_RATE,
@@ -104,7 +108,8 @@ def voucher_fits(bctx: BudgetCtx) -> Check:
         if bctx.budget.tier is None:
             return unknown_check(
                 "no voucher stated and no profile to decide it: the grant is computed for the "
-                "up-to-DKK-250,000 voucher, as an upper bound", "budget.tier",
+                f"{_voucher(bctx).name} voucher, as an upper bound (the up-to-DKK-250,000 "
+                "voucher only with investment lines)", "budget.tier",
                 fix="state budget.tier (t25, t100 or t250), or check the budget in a profile")
         return unknown_check(
             f"voucher {bctx.budget.tier}: whether the company fits it needs its profile",
@@ -157,15 +162,25 @@ def investments_only_in_t250(bctx: BudgetCtx) -> Check:
 
 
 @book.budget_rule("SMVB04", "The investment reaches DKK 40,000",
-                  cites=[C_INVESTMENT_MIN], reads=["budget.lines"])
+                  cites=[C_INVESTMENT_MIN, C_T250, C_INVESTMENT_PAYMENT],
+                  reads=["budget.lines", "budget.tier"])
 def investment_minimum(bctx: BudgetCtx) -> Check:
-    """'Investeringer under 40.000 kr. støttes ikke'."""
+    """'Investeringer under 40.000 kr. støttes ikke'. The up-to-DKK-250,000 voucher is direct
+    investment support ("støtten til investeringen inkl. rådgivning"; its applicants have made "en
+    business case for investering i ny hardware eller software"), as the match rule SMV24 reads
+    it: a budget for it without an investment line breaks the rule too."""
     v = _voucher(bctx)
-    lines = bctx.in_group(INVESTMENT)
-    if not v.invests or not lines:
+    if not v.invests:
         return passed("no investment support asked for")
-    inv = bctx.total(lines)
+    lines = bctx.in_group(INVESTMENT)
     minimum = bctx.param(INVESTMENT_MIN)
+    if not lines:
+        return failed(f"no investment line under the {v.name} voucher, which is direct "
+                      f"investment support: investments under {minimum} are not supported",
+                      f"budget an investment of at least {minimum} (hardware, software, "
+                      f"commissioning), or apply for the {GRANT_T100.money(bctx.on)} voucher: "
+                      "state budget.tier t100")
+    inv = bctx.total(lines)
     return check(inv >= minimum, f"eligible investment {inv}; at least {minimum} required",
                  f"investments under {minimum} get no support: raise the investment by "
                  f"{minimum - inv} or carry it outside the project")

@@ -21,6 +21,7 @@ from grantcheck.citations import Citation
 from grantcheck.engine import Ctx, Verdict, evaluate, text_of
 from grantcheck.money import Money, format_amount
 from grantcheck.schemes.dk_smv_digital.grant import (
+    T100,
     T250,
     VOUCHERS,
     Share,
@@ -119,7 +120,11 @@ IN_PERIOD = frozenset({Category.CONSULTANCY, Category.PERSONNEL})
 
 
 def _voucher(bctx: BudgetCtx) -> _Voucher:
-    tier = bctx.tier or T250.id
+    """The budget's voucher; without one stated or chosen from the profile, the highest the lines
+    can use as an upper bound: the up-to-DKK-250,000 voucher only with investment lines (it is
+    direct investment support), else the DKK 100,000 voucher."""
+    tier = bctx.tier or (T250.id if any(ln.category in INVESTMENTS for ln in bctx.budget.lines)
+                         else T100.id)
     return next(v for v in VOUCHERS if v.id == tier)
 
 
