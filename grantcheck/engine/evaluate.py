@@ -179,6 +179,10 @@ def evaluate(scheme: Scheme, ctx: Ctx) -> SchemeResult:
             tier_findings = common + [f for f in findings if f.rule.tier == t.id]
             tiers.append(TierResult(t, verdict_of(tier_findings),
                                     _amounts(t.amounts, ctx, scheme.currency)))
+        # a tier's own document is not needed when the company does not fit that tier (SMV:
+        # Digital's business case is asked only of "Ansøgere til tilskud på op til 250.000 kr.")
+        out = {tr.tier.id for tr in tiers if tr.verdict is Verdict.DOES_NOT_FIT}
+        docs = [d._replace(needed=False) if d.document.tier in out else d for d in docs]
         best = max(tiers, key=lambda tr: _RANK[tr.verdict])
         # the amounts shown for the scheme are those of the highest tier with the best verdict
         best = [tr for tr in tiers if tr.verdict is best.verdict][-1]

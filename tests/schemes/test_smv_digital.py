@@ -732,6 +732,31 @@ def test_documents_follow_their_conditions() -> None:
     assert status["business_case"].document.tier == "t250"
 
 
+def _held(*ids: str) -> dict[str, Any]:
+    data = merged(FULL)
+    data["documents"] = {"held": list(ids)}
+    return data
+
+
+def test_the_business_case_is_missing_while_the_250000_voucher_fits() -> None:
+    # "Ansøgere til tilskud på op til 250.000 kr.: … have udarbejdet en business case"
+    r = result_for(SCHEME, _held("smv_application", "timesheet"))
+    assert tier_verdicts(_held("smv_application", "timesheet"))["t250"] is Verdict.FITS
+    assert [d.document.id for d in r.missing_documents] == ["business_case"]
+
+
+def test_the_business_case_is_not_asked_of_a_company_outside_the_250000_voucher() -> None:
+    # 2 FTE fits the DKK 25,000 voucher (2–20) but not the up-to-250,000 one (3–249): the
+    # page asks the business case only of "Ansøgere til tilskud på op til 250.000 kr."
+    data = merged(_held("smv_application", "timesheet"),
+                  company={"employees_fte": D(1), "owners_fte": D(1)})
+    verdicts = tier_verdicts(data)
+    assert verdicts["t25"] is Verdict.FITS and verdicts["t250"] is Verdict.DOES_NOT_FIT
+    r = result_for(SCHEME, data)
+    assert r.missing_documents == []
+    assert {d.document.id: d.needed for d in r.documents}["business_case"] is False
+
+
 def test_no_own_hours_needs_no_timesheet() -> None:
     r = result_for(SCHEME, with_project(own_hours=False))
     assert {d.document.id: d.needed for d in r.documents}["timesheet"] is False
