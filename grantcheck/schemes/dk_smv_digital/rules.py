@@ -287,8 +287,8 @@ T_COFINANCING_UNSOUGHT = Message(
     "no grant sought stated (project.grant_sought): {rates}, " + OWN_FUNDING_FORM
     + "; the amounts show the largest grant the budget allows, at most {cap}")
 _SOUGHT = "project.grant_sought {grant}"
-_SOUGHT_CAPPED = ("the most the {voucher} voucher gives; project.grant_sought {sought} is more "
-                  "{grant}")
+_SOUGHT_CAPPED = ("project.grant_sought {sought} is more than the {voucher} voucher gives, so "
+                  "its grant {grant}")
 _NO_BUDGET = ": the own financing ({rates}) cannot be checked without the budget"
 T_COFINANCING_OPEN = Message(_SOUGHT + _NO_BUDGET)
 T_COFINANCING_OPEN_CAPPED = per_voucher(_SOUGHT_CAPPED + _NO_BUDGET)
