@@ -215,6 +215,30 @@ def test_25_percent_public_ownership_is_not_an_sme():
     assert status(employees_fte=5, turnover=1, public_ownership_percent=24).category == "micro"
 
 
+def public_body(name: str, share: object) -> dict[str, object]:
+    return {"name": name, "relation": "partner", "share_percent": share, "public_body": True,
+            "staff": 0, "turnover": 0, "balance_sheet_total": 0}
+
+
+def test_two_public_bodies_holding_25_percent_jointly_make_it_not_an_sme():
+    """Annex art. 3(4): 'controlled, jointly or individually, by one or more public bodies':
+    12.5 % + 12.5 % is 25 %, so not an SME; 12.5 % + 12.49 % is under it."""
+    s = status(employees_fte=5, turnover=1, related=[public_body("Kommune", "12.5"),
+                                                     public_body("Region", "12.5")])
+    assert s.category == "large"
+    assert "public bodies hold 25 % jointly (Kommune 12.50 %, Region 12.50 %)" in text_of(
+        s.explanation)
+    assert status(employees_fte=5, turnover=1, related=[
+        public_body("Kommune", "12.5"), public_body("Region", "12.49")]).category == "micro"
+
+
+def test_a_joint_public_holding_within_bounds_across_25_percent_leaves_the_status_open():
+    s = status(employees_fte=5, turnover=1, related=[public_body("Kommune", 15),
+                                                     public_body("Region", {"min": 5, "max": 15})])
+    assert (s.lowest, s.highest) == ("micro", "large")
+    assert "company.related[1].share_percent" in s.open_facts
+
+
 def test_status_changes_only_after_two_consecutive_years():
     s = status(employees_fte=260, turnover=1, previous_year={"staff": 200, "turnover": 1})
     assert s.category == "medium"

@@ -253,6 +253,13 @@ def _company_status(ctx: Ctx) -> SmeStatus:
              + ctx.figure(c.owners_fte, "company.owners_fte"))
     total = Figures(staff, _money_fact(ctx, c.turnover, "company.turnover"),
                           _money_fact(ctx, c.balance_sheet_total, "company.balance_sheet_total"))
+    joint = _public_bodies(ctx, public_min)
+    if joint is not None:
+        held_jointly, said, within_bounds = joint
+        if held_jointly:
+            return SmeStatus("large", "large", said)
+        if held_jointly is None:
+            open_facts.extend(within_bounds)
     notes: list[Text] = []
     if c.related is None:  # unknown partners or linked enterprises: any figures at all
         open_facts.append("company.related")
@@ -261,13 +268,6 @@ def _company_status(ctx: Ctx) -> SmeStatus:
     for i, r in enumerate(c.related or ()):
         prefix = f"company.related[{i}]"
         held_by = ctx.figure(r.share_percent, f"{prefix}.share_percent")
-        if r.public_body:
-            public_held = at_least(held_by, public_min)
-            if public_held:
-                return SmeStatus("large", "large", f"{r.name} is a public body holding "
-                                 f"{show(held_by)} %: not an SME (art. 3(4))")
-            if public_held is None:
-                open_facts.extend(held_by.facts)
         share = _partner_share(ctx, held_by) if r.relation == "partner" else Decimal(1)
         other = Figures(ctx.figure(r.staff, f"{prefix}.staff"),
                         _money_fact(ctx, r.turnover, f"{prefix}.turnover"),
@@ -307,6 +307,30 @@ def _company_status(ctx: Ctx) -> SmeStatus:
         return words
 
     return SmeStatus(lowest, highest, text, facts)
+
+
+def _public_bodies(ctx: Ctx, public_min: Decimal
+                   ) -> tuple[bool | None, str, tuple[str, ...]] | None:
+    """Whether the public bodies among the related enterprises hold 25 % or more together
+    (Annex art. 3(4): 'controlled, jointly or individually, by one or more public bodies'), the
+    sentence that says so, and the holdings known only within bounds; None when none is
+    listed. Holdings within bounds add as ranges."""
+    bodies = [(r.name, ctx.figure(r.share_percent, f"company.related[{i}].share_percent"))
+              for i, r in enumerate(ctx.profile.company.related or ()) if r.public_body]
+    if not bodies:
+        return None
+    total: Any = Decimal(0)
+    for _, held in bodies:
+        total = held + total if is_range(held) else total + held
+    if len(bodies) == 1:
+        name, held = bodies[0]
+        said = f"{name} is a public body holding {show(held)} %: not an SME (art. 3(4))"
+    else:
+        each = ", ".join(f"{name} {show(held)} %" for name, held in bodies)
+        said = (f"public bodies hold {show(total)} % jointly ({each}): not an SME (art. 3(4), "
+                "'jointly or individually')")
+    within_bounds = tuple(f for _, held in bodies if is_range(held) for f in held.facts)
+    return at_least(total, public_min), said, within_bounds
 
 
 def _span(lowest: str, highest: str) -> str:
