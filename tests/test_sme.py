@@ -247,6 +247,30 @@ def test_status_changes_only_after_two_consecutive_years():
     assert s.category == "large"
 
 
+def test_the_year_before_counts_the_linked_enterprises_too():
+    """Annex art. 4(2) compares the figures of art. 6, with the partner and linked
+    enterprises: a company of 20 in a group of 5,000 was large the year before too, not small
+    on its own figures."""
+    group = [{"name": "Group", "relation": "linked", "staff": 5000, "turnover": 1}]
+    s = status(employees_fte=20, turnover=1, related=group,
+               previous_year={"staff": 20, "turnover": 1})
+    assert s.category == "large"
+
+
+def test_the_year_before_with_a_partner_keeps_the_two_year_rule():
+    """240 own + 30 % of 50 = 255 now, 200 + 15 = 215 the year before: still medium, and the
+    text says the partner's figures were added to the year before as stated."""
+    partner = [{"name": "P", "relation": "partner", "share_percent": 30, "staff": 50,
+                "turnover": 1}]
+    s = status(employees_fte=240, turnover=1, related=partner,
+               previous_year={"staff": 200, "turnover": 1})
+    assert s.category == "medium"
+    assert "partner and linked enterprises' figures as stated" in text_of(s.explanation)
+    s = status(employees_fte=240, turnover=1, related=partner,
+               previous_year={"staff": 236, "turnover": 1})  # 236 + 15 = 251
+    assert s.category == "large"
+
+
 def test_related_enterprises_not_stated_is_said():
     text = text_of(status(employees_fte=5, turnover=1, related=None).explanation)
     assert "partner and linked enterprises not stated (company.related)" in text

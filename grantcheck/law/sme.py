@@ -261,6 +261,7 @@ def _company_status(ctx: Ctx) -> SmeStatus:
         if held_jointly is None:
             open_facts.extend(within_bounds)
     notes: list[Text] = []
+    added: list[tuple[Figures, Any]] = []  # each enterprise's figures and the part that adds
     if c.related is None:  # unknown partners or linked enterprises: any figures at all
         open_facts.append("company.related")
         notes.append("partner and linked enterprises not stated (company.related): own "
@@ -273,15 +274,23 @@ def _company_status(ctx: Ctx) -> SmeStatus:
                         _money_fact(ctx, r.turnover, f"{prefix}.turnover"),
                         _money_fact(ctx, r.balance_sheet_total, f"{prefix}.balance_sheet_total"))
         total = _add(total, other, share)
+        if is_range(share) or share:
+            added.append((other, share))
         notes.append(_adds(ctx, r.name, r.relation, share, held_by))
     prev = c.previous_year
     if prev is not None and prev.staff is not None and (
             prev.turnover is not None or prev.balance_sheet_total is not None):
         # Annex art. 4(2): the status changes only after two consecutive periods over (or
         # under) a ceiling, so the year before's class stands; the latest year's class is
-        # only said (worked out when the text is shown)
-        pf = Figures(ctx.figure(prev.staff, "company.previous_year.staff"), prev.turnover,
-                     prev.balance_sheet_total)
+        # only said (worked out when the text is shown). The ceilings are on the figures with
+        # the partner and linked enterprises (art. 6), whose earlier figures the profile does
+        # not give: their stated figures are added to the year before too, never left out.
+        pf = Figures(ctx.figure(prev.staff, "company.previous_year.staff"),
+                     _money_fact(ctx, prev.turnover, "company.previous_year.turnover"),
+                     _money_fact(ctx, prev.balance_sheet_total,
+                                 "company.previous_year.balance_sheet_total"))
+        for other, share in added:
+            pf = _add(pf, other, share)
         lowest, highest, facts = size_range(ctx, pf, "company.previous_year")
         latest = None
     else:
@@ -299,6 +308,9 @@ def _company_status(ctx: Ctx) -> SmeStatus:
             words += (f"; the year before was {_span(*status)}, and the status changes only "
                       "after two consecutive periods (Annex art. 4(2)), so it stays "
                       f"{_span(*status)}")
+            if added:
+                words += (" (the year before counted with the partner and linked enterprises' "
+                          "figures as stated: the profile gives no earlier ones)")
         said = [f"public ownership {public.described()}: 25 % or more would make it not an "
                 "SME (Annex art. 3(4))"] if held is None else []
         said += [text_of(n) for n in notes]
