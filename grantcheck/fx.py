@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
@@ -29,7 +29,6 @@ RATE_CITATION: Citation = eu(
     note="the Commission's InforEuro rate for a month is the ECB reference rate of the "
     "second-to-last working day of the month before",
 )
-STALE_AFTER = timedelta(days=45)
 
 
 class Rate(NamedTuple):
@@ -196,14 +195,18 @@ class FxRates(Fields):
         return trusted(amount, to) if to in CURRENCIES else Money(amount, to)
 
     def warnings(self) -> list[str]:
-        out = []
+        out: list[str] = []
+        month = f"{self.on.year:04d}-{self.on.month:02d}"
+        if month <= _table()[-1][0]:  # the table holds the month's own InforEuro rate
+            return out
         for r in self.used.values():
-            if r.origin != "user override" and self.on - r.rate_date > STALE_AFTER:
+            # past the table: the newest rate stands in for the month's, however few days old
+            if r.origin != "user override":
                 out.append(
                     f"the {r.currency} rate is from {r.rate_date}, "
                     f"{(self.on - r.rate_date).days} days before the evaluation date "
-                    f"{self.on}; the shipped table ends there. Give a current rate with "
-                    f"--rate {r.currency}=…"
+                    f"{self.on}; the shipped table ends there, without the rate for {month}. "
+                    f"Give a current rate with --rate {r.currency}=…"
                 )
         return out
 

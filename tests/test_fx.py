@@ -31,6 +31,26 @@ def test_a_date_past_the_table_uses_the_newest_rate_and_warns():
     assert "NOK" in w and "--rate NOK=" in w
 
 
+def test_the_last_day_of_the_tables_last_month_is_not_stale():
+    """The table ends with InforEuro 2026-11: on 2026-11-30 that is the month's own rate, 32
+    days old, and no warning."""
+    fx = FxRates(date(2026, 11, 30))
+    fx.rate("SEK")
+    assert fx.warnings() == []
+
+
+def test_the_first_day_past_the_tables_last_month_warns_however_few_days_old():
+    """On 2026-12-01 the month's InforEuro rate is not in the table: the newest (2026-10-29,
+    33 days old) stands in, and a warning says so (SCHEMES.md: warn when the rate is older
+    than the evaluation date by more than a month)."""
+    fx = FxRates(date(2026, 12, 1))
+    fx.rate("SEK")
+    [w] = fx.warnings()
+    assert w == ("the SEK rate is from 2026-10-29, 33 days before the evaluation date "
+                 "2026-12-01; the shipped table ends there, without the rate for 2026-12. "
+                 "Give a current rate with --rate SEK=…")
+
+
 def test_a_date_before_the_table_has_no_rate():
     with pytest.raises(NoRate):
         FxRates(date(2010, 1, 1)).rate("DKK")
