@@ -181,6 +181,17 @@ def test_a_project_that_ends_before_it_starts_is_refused():
     assert "before it starts" in p.message
 
 
+def test_an_investment_more_than_the_whole_budget_is_refused():
+    [p] = problems(GOOD + "[project]\nbudget_total = 680000\ninvestment_cost = 680001\n")
+    assert p.path == "project.investment_cost"
+    assert p.message == ("the investment (680,001) is more than the whole budget, budget_total "
+                         "(680,000), of which it is a part")
+
+
+def test_an_investment_of_the_whole_budget_is_read():
+    parse_profile(GOOD + "[project]\nbudget_total = 680000\ninvestment_cost = 680000\n")
+
+
 def test_a_project_may_end_on_the_day_it_starts():
     parse_profile(GOOD + "[project]\nstart = 2024-05-01\nend = 2024-05-01\n")
 

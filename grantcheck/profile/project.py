@@ -111,6 +111,13 @@ class Project(Model):
         if self.start and self.end and self.end < self.start:
             raise ValueError(
                 f"end: the project ends ({self.end}) before it starts ({self.start})")
+        # the investment is a part of the budget (its description): more than all of it is a
+        # slip in one of the two, which no verdict should rest on
+        total, investment = self.budget_total, self.investment_cost
+        if total is not None and investment is not None and investment > total:
+            raise ValueError(
+                f"investment_cost: the investment ({investment:,}) is more than the whole "
+                f"budget, budget_total ({total:,}), of which it is a part")
         return self
 
 

@@ -816,10 +816,11 @@ def test_an_investment_under_40000_gets_nothing() -> None:
     assert a.max_grant == Money(D(0), "DKK")
 
 
-def test_an_investment_above_the_budget_needs_information() -> None:
-    r = result_for(SCHEME, with_project(budget_total=D(100_000), investment_cost=D(200_000)))
-    t250 = next(t for t in r.tiers if t.tier.id == "t250")
-    assert t250.amounts.amounts is None and t250.amounts.missing == ("project.investment_cost",)
+def test_an_investment_above_the_budget_is_refused_as_input() -> None:
+    """The investment is a part of the budget: a profile with more is an input error (exit 2),
+    never amounts computed from it or a verdict without them."""
+    with pytest.raises(ValueError, match=r"the investment \(200,000\) is more than the whole"):
+        ctx_for(with_project(budget_total=D(100_000), investment_cost=D(200_000)))
 
 
 @given(

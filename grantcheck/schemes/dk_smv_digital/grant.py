@@ -147,10 +147,7 @@ def _grant(ctx: Ctx, v: _Voucher) -> _Grant:
     investment = _investment(ctx)
     if investment is None:
         lacking(*_NO_INVESTMENT, why=_NO_INVESTMENT_WHY)
-    inv, inv_text = investment
-    if inv > budget:
-        lacking("project.investment_cost",
-                      why=f"the investment {inv} is more than project.budget_total {budget}")
+    inv, inv_text = investment  # at most the budget: a profile with more is refused
     on = ctx.on
     advice = budget - inv
     cap = _local_of(ctx, v.cap)
