@@ -199,15 +199,22 @@ class FxRates(Fields):
         month = f"{self.on.year:04d}-{self.on.month:02d}"
         if month <= _table()[-1][0]:  # the table holds the month's own InforEuro rate
             return out
+        # past the table: the newest rates stand in for the month's, however few days old;
+        # one warning for the currencies that share a rate date (the table's last month)
+        stale: dict[date, list[str]] = {}
         for r in self.used.values():
-            # past the table: the newest rate stands in for the month's, however few days old
             if r.origin != "user override":
-                out.append(
-                    f"the {r.currency} rate is from {r.rate_date}, "
-                    f"{(self.on - r.rate_date).days} days before the evaluation date "
-                    f"{self.on}; the shipped table ends there, without the rate for {month}. "
-                    f"Give a current rate with --rate {r.currency}=…"
-                )
+                stale.setdefault(r.rate_date, []).append(r.currency)
+        for rate_date, currencies in stale.items():
+            one = len(currencies) == 1
+            names = " and ".join(filter(None, (", ".join(currencies[:-1]), currencies[-1])))
+            options = " ".join(f"--rate {c}=…" for c in currencies)
+            out.append(
+                f"the {names} rate{'' if one else 's'} {'is' if one else 'are'} from "
+                f"{rate_date}, {(self.on - rate_date).days} days before the evaluation date "
+                f"{self.on}; the shipped table ends there, without the "
+                f"rate{'' if one else 's'} for {month}. Give "
+                f"{'a current rate' if one else 'current rates'} with {options}")
         return out
 
     def to_json(self) -> list[dict[str, str]]:

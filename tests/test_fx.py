@@ -51,6 +51,16 @@ def test_the_first_day_past_the_tables_last_month_warns_however_few_days_old():
                  "Give a current rate with --rate SEK=…")
 
 
+def test_the_currencies_past_the_table_share_one_warning():
+    fx = FxRates(date(2026, 12, 6), {"DKK": Decimal("7.46")})
+    for currency in ("SEK", "NOK", "DKK"):
+        fx.rate(currency)
+    [w] = fx.warnings()
+    assert w == ("the SEK and NOK rates are from 2026-10-29, 38 days before the evaluation date "
+                 "2026-12-06; the shipped table ends there, without the rates for 2026-12. "
+                 "Give current rates with --rate SEK=… --rate NOK=…")
+
+
 def test_a_date_before_the_table_has_no_rate():
     with pytest.raises(NoRate):
         FxRates(date(2010, 1, 1)).rate("DKK")
