@@ -32,7 +32,8 @@ class _Match(Fields, Generic[R]):
     def __init__(self, profile: Profile, on: date, results: list[R], fx: FxRates,
                  source: str = "", warnings: list[str] | None = None,
                  provenance: dict[str, str] | None = None) -> None:
-        self.profile, self.on, self.fx, self.source = profile, on, fx, source
+        self.profile, self.on = profile, on
+        self.fx, self.source = fx, source
         self.results: list[R] = results
         self.warnings = [] if warnings is None else warnings
         self.provenance = {} if provenance is None else provenance

@@ -34,6 +34,15 @@ class Money(Frozen):
         init(self, "amount", amount)
         init(self, "currency", currency)
 
+    # Frozen's, written out: amounts are compared and hashed in every check
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Money:
+            return NotImplemented
+        return self.amount == other.amount and self.currency == other.currency
+
+    def __hash__(self) -> int:  # type: ignore[override]  # as Frozen's
+        return hash((self.amount, self.currency))
+
     @classmethod
     def of(cls, amount: Decimal | int | str, currency: str) -> Money:
         return cls(Decimal(amount), currency)

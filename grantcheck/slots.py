@@ -10,6 +10,8 @@ declare them, base classes first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter
 from typing import Any, Self
 
 
@@ -22,7 +24,18 @@ def _public(cls: type) -> tuple[str, ...]:
     return names
 
 
+def _getter(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """The public slots' values of a record of ``cls``, as a tuple (made once per class)."""
+    get = _GETTERS.get(cls)
+    if get is None:
+        names = _public(cls)
+        many = attrgetter(*names) if names else (lambda _: ())
+        get = _GETTERS[cls] = many if len(names) != 1 else (lambda r: (many(r),))
+    return get
+
+
 _PUBLIC: dict[type, tuple[str, ...]] = {}
+_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 
 class Fields:
@@ -31,7 +44,7 @@ class Fields:
     __slots__ = ()
 
     def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, n) for n in _public(type(self)))
+        return _getter(type(self))(self)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):

@@ -101,7 +101,8 @@ class SchemeResult(Fields):
                  verdict_if_open: Verdict, findings: list[Finding], amounts: AmountsResult,
                  documents: list[DocumentStatus], tiers: list[TierResult] | None = None,
                  scope: Scope = IN_SCOPE_SCOPE) -> None:
-        self.scheme, self.on, self.status, self.status_text = scheme, on, status, status_text
+        self.scheme, self.on = scheme, on
+        self.status, self.status_text = status, status_text
         self.verdict_if_open, self.findings, self.amounts = verdict_if_open, findings, amounts
         self.documents, self.tiers, self.scope = documents, [] if tiers is None else tiers, scope
 

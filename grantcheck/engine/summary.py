@@ -32,8 +32,8 @@ class SchemeSummary(Fields):
 
     def __init__(self, scheme: Scheme, status: str, verdict_if_open: Verdict,
                  amounts: AmountsResult) -> None:
-        self.scheme, self.status, self.verdict_if_open, self.amounts = (
-            scheme, status, verdict_if_open, amounts)
+        self.scheme, self.status = scheme, status
+        self.verdict_if_open, self.amounts = verdict_if_open, amounts
 
     @property
     def verdict(self) -> Verdict:
