@@ -6,7 +6,6 @@ when the text fits one screen). Never when stdout is not a terminal, nor with ``
 from __future__ import annotations
 
 import os
-import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,6 +19,8 @@ if TYPE_CHECKING:
 def pager_command() -> list[str]:
     """The pager to run ([] for none); exit 2 naming the variable when its value cannot be
     split into words as a shell would (an unbalanced quote)."""
+    import shlex  # here: asked only on a terminal, and start-up is every command's
+
     name = "GRANTCHECK_PAGER"
     text = os.environ.get(name)
     if text is None:

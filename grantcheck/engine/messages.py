@@ -17,7 +17,6 @@ the words made from a record's values are the words the rule said.
 from __future__ import annotations
 
 import hashlib
-import json
 import string
 import sys
 from typing import TYPE_CHECKING
@@ -76,6 +75,8 @@ class Message:
     @property
     def id(self) -> str:
         if self._id is None:
+            import json  # here: a command that shows no id (match) never imports it
+
             words = json.dumps([self.text, self.fix], ensure_ascii=False)
             self._id = "m:" + hashlib.sha256(words.encode()).hexdigest()[:10]
         return self._id
