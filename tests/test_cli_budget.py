@@ -284,3 +284,56 @@ def test_a_tier_for_schemes_without_tiers_is_refused():
     ok = run("budget", "--scheme", "dk-smv-digital", "--line", "consultancy=100000", "--tier",
              "t25", "--as-of", "2026-11-23")
     assert ok.exit_code in (0, 1), ok.stderr
+
+
+IP_BUDGET = """[company]
+name = "Startup ApS"
+country = "DK"
+
+[[employees]]
+name = "Ida Holm"
+owner_percent = 0
+
+[budget]
+scheme = "dk-innobooster-people"
+start = {start}
+application_date = 2020-11-02
+{approval}
+[[budget.lines]]
+category = "salary"
+employee = "Ida Holm"
+monthly_salary = 40000
+months = 12
+"""
+
+
+def _ip_start(tmp_path: Path, start: str, approval: str = "") -> tuple[int, dict[str, str]]:
+    text = IP_BUDGET.format(start=start, approval=approval and f"approval_date = {approval}\n")
+    r = run("budget", str(write(tmp_path, text)), "--format", "json", "--as-of", "2020-11-02")
+    (b,) = json.loads(r.stdout)["budgets"]
+    return r.exit_code, {"verdict": b["verdict"], **next(
+        f for f in b["findings"] if f["rule"] == "IPB09")}
+
+
+def test_an_innobooster_budget_starting_before_the_month_after_the_application_breaks_rules(
+        tmp_path):
+    """Applied 2020-11-02: a start on 2020-11-01 or 2020-12-02 never fits 'den 1. i måneden
+    efter, at ansøgningen er godkendt'; 2020-12-01 needs the approval date, which decides."""
+    for start in ("2020-11-01", "2020-12-02"):
+        code, f = _ip_start(tmp_path, start)
+        assert code == 1 and f["verdict"] == "breaks_rules" and f["outcome"] == "fail", f
+        assert "Bevillingen kan tidligst gives" in json.dumps(f["source"], ensure_ascii=False)
+    code, f = _ip_start(tmp_path, "2020-12-01")
+    assert code == 1 and f["verdict"] == "needs_information" and f["outcome"] == "unknown"
+    assert f["fix"] == "state budget.approval_date in the budget"
+    code, f = _ip_start(tmp_path, "2020-12-01", approval="2020-11-30")
+    assert code == 0 and f["verdict"] == "complies" and f["outcome"] == "pass", f
+    code, f = _ip_start(tmp_path, "2020-12-01", approval="2020-12-01")
+    assert code == 1 and f["outcome"] == "fail"
+
+
+def test_an_approval_before_the_application_is_bad_input(tmp_path):
+    text = IP_BUDGET.format(start="2020-12-01", approval="approval_date = 2020-11-01\n")
+    r = run("budget", str(write(tmp_path, text)), "--as-of", "2020-11-02")
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert "approval_date: the application is approved before it is sent" in r.stderr

@@ -210,6 +210,9 @@ class Budget(_Model):
         None, description="last day of the project (commitment) period", examples=["2027-01-31"])
     application_date: date | None = Field(
         None, description="the day the application is sent", examples=["2026-01-20"])
+    approval_date: date | None = Field(
+        None, description="Innobooster People: the day the application was approved (the grant "
+        "period starts on the 1st of a later month)", examples=["2020-11-20"])
     grant_sought: NonNeg | None = Field(
         None, description="the grant applied for (default: the most the budget allows)",
         examples=[Decimal("250000")])
@@ -227,4 +230,8 @@ class Budget(_Model):
     def _period(self) -> "Budget":
         if self.start and self.end and self.end < self.start:
             raise ValueError("end: the project ends before it starts")
+        if self.application_date and self.approval_date \
+                and self.approval_date < self.application_date:
+            raise ValueError("approval_date: the application is approved before it is sent "
+                             f"(application_date {self.application_date})")
         return self

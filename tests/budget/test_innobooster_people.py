@@ -16,11 +16,12 @@ from grantcheck.budget.core import GrantPart, LineStatus
 from grantcheck.budget.model import Category
 from grantcheck.budget.result import BudgetResult
 from grantcheck.engine import Outcome
+from grantcheck.profile import ProfileError
 from grantcheck.schemes.dk_innobooster_people import budget as ipb
-from grantcheck.schemes.dk_innobooster_people.page import C_ONLY_SALARY
+from grantcheck.schemes.dk_innobooster_people.page import C_ONLY_SALARY, C_START
 from grantcheck.schemes.dk_innobooster_people.scheme import SCHEME
 from tests.budget.support import D, budget_for, line, rule, rule_outcome
-from tests.support import ctx_for
+from tests.support import ctx_for, finding
 
 SID = "dk-innobooster-people"
 CHECKER = ipb.CHECKER
@@ -320,6 +321,144 @@ def test_no_starts_compare_the_months_only() -> None:
     assert rule_outcome(ip(salary("Ida", 40_000), salary("Bo", 50_000)), "IPB04") is Outcome.PASS
 
 
+# --- the grant period starts on the 1st of a month after the approval (IPB09) ----------------
+# 'Bevillingen kan tidligst gives med starttidspunkt den 1. i måneden efter, at ansøgningen er
+# godkendt.' The application date bounds the approval from below; only an approval date passes.
+
+
+def starting(start: str | None, on: date = date(2020, 11, 2), prof: dict[str, Any] | None = None,
+             **dates: str) -> Any:
+    extra: dict[str, Any] = dict(dates)
+    if start is not None:
+        extra["start"] = start
+    return rule(ip(salary("Ida", 40_000), prof=prof, on=on, **extra), "IPB09")
+
+
+def test_a_start_on_the_1st_of_the_application_month_fails_whenever_the_approval_comes() -> None:
+    f = starting("2020-11-01", application_date="2020-11-02")
+    assert f.outcome is Outcome.FAIL
+    assert "the earliest possible start is 2020-12-01" in f.message
+    assert f.fix == "start the grant period on the 1st of a month, 2020-12-01 or later: Ida"
+    assert [c.quote for c in f.rule.cites] == [C_START.quote]
+
+
+def test_a_start_on_the_last_day_of_the_application_month_fails() -> None:
+    assert starting("2020-11-30", application_date="2020-11-02").outcome is Outcome.FAIL
+
+
+def test_the_1st_of_the_month_after_the_application_needs_the_approval_date() -> None:
+    f = starting("2020-12-01", application_date="2020-11-02")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("budget.approval_date",)
+    assert "allowed only if the application is approved by 2020-11-30" in f.message
+
+
+def test_a_start_after_the_earliest_but_not_on_a_1st_fails_without_the_approval_date() -> None:
+    f = starting("2020-12-02", application_date="2020-11-02")
+    assert f.outcome is Outcome.FAIL and "2020-12-02, not the 1st of a month" in f.message
+
+
+def test_a_start_not_on_a_1st_fails_even_after_an_approval_in_an_earlier_month() -> None:
+    f = starting("2020-12-02", application_date="2020-11-02", approval_date="2020-11-10")
+    assert f.outcome is Outcome.FAIL
+
+
+def test_an_application_on_the_last_day_of_a_month_allows_the_next_1st() -> None:
+    f = starting("2020-12-01", application_date="2020-11-30")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("budget.approval_date",)
+
+
+def test_an_application_on_the_1st_of_the_start_month_does_not() -> None:
+    assert starting("2020-12-01", application_date="2020-12-01").outcome is Outcome.FAIL
+
+
+def test_an_approval_on_the_last_day_of_the_month_before_the_start_passes() -> None:
+    f = starting("2020-12-01", application_date="2020-11-02", approval_date="2020-11-30")
+    assert f.outcome is Outcome.PASS
+    assert "the earliest start is 2020-12-01, the 1st of the month after the approval date " \
+        "2020-11-30" in f.message
+
+
+def test_an_approval_in_the_start_month_itself_fails() -> None:
+    f = starting("2020-12-01", application_date="2020-11-02", approval_date="2020-12-01")
+    assert f.outcome is Outcome.FAIL
+    assert f.fix == "start the grant period on the 1st of a month, 2021-01-01 or later: Ida"
+
+
+def test_an_approval_in_the_month_before_passes_a_later_1st_too() -> None:
+    f = starting("2021-01-01", application_date="2020-11-02", approval_date="2020-12-01")
+    assert f.outcome is Outcome.PASS
+
+
+def test_the_approval_date_alone_decides() -> None:
+    assert starting("2020-12-01", approval_date="2020-11-30").outcome is Outcome.PASS
+    assert starting("2020-12-01", approval_date="2020-12-01").outcome is Outcome.FAIL
+
+
+def test_without_an_application_or_approval_date_no_date_is_assumed() -> None:
+    """The evaluation date (2021-06-01) is not taken as the application date."""
+    f = starting("2020-12-01", on=date(2021, 6, 1))
+    assert f.outcome is Outcome.UNKNOWN
+    assert f.missing == ("budget.approval_date", "budget.application_date")
+    assert "neither the application nor the approval date is stated" in f.message
+
+
+def test_without_any_date_a_start_not_on_a_1st_still_fails() -> None:
+    assert starting("2020-12-15").outcome is Outcome.FAIL
+
+
+def test_the_profiles_application_date_bounds_the_approval() -> None:
+    prof = {**profile({"name": "Ida", "owner_percent": 0}),
+            "project": {"application_date": "2020-11-02"}}
+    assert starting("2020-11-01", prof=prof).outcome is Outcome.FAIL
+    f = starting("2020-12-01", prof=prof)
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("budget.approval_date",)
+
+
+def test_an_approval_before_the_profiles_application_date_is_unknown() -> None:
+    prof = {**profile({"name": "Ida", "owner_percent": 0}),
+            "project": {"application_date": "2020-11-02"}}
+    f = starting("2020-12-01", prof=prof, approval_date="2020-11-01")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("budget.approval_date",)
+
+
+def test_an_approval_before_the_budgets_application_date_is_refused() -> None:
+    with pytest.raises(ProfileError, match="approval_date: the application is approved before "
+                       "it is sent"):
+        starting("2020-12-01", application_date="2020-11-02", approval_date="2020-11-01")
+
+
+def test_no_start_is_unknown_naming_the_budget_start() -> None:
+    f = starting(None, application_date="2020-11-02", approval_date="2020-11-10")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("budget.start",)
+
+
+def test_a_lines_own_start_is_checked() -> None:
+    r = ip(salary("Ida", 40_000, start="2020-11-01"), salary("Bo", 40_000),
+           start="2020-12-01", application_date="2020-11-02", approval_date="2020-11-10",
+           on=date(2020, 11, 2))
+    f = rule(r, "IPB09")
+    assert f.outcome is Outcome.FAIL and f.fix.endswith(": Ida")
+    assert "Bo: starts 2020-12-01" in f.message
+
+
+def test_a_budget_breaking_only_the_start_breaks_rules() -> None:
+    r = ip(salary("Ida", 40_000), prof=profile({"name": "Ida", "owner_percent": 0}),
+           start="2020-11-01", application_date="2020-11-02", on=date(2020, 11, 2))
+    assert r.verdict.value == "breaks_rules"
+
+
+def test_the_budget_agrees_with_ip25_on_the_earliest_start() -> None:
+    """The same date logic: IP25 of `match` fails and passes the same starts."""
+    for start, fails in (("2020-11-01", True), ("2020-12-02", True), ("2020-12-01", False)):
+        prof = {"company": {"name": "Startup ApS", "country": "DK"},
+                "project": {"application_date": "2020-11-02"},
+                "employees": [{"name": "Ida", "grant_start": start}]}
+        ip25 = finding(SCHEME, prof, "IP25", on=date(2020, 11, 2))
+        budget = starting(start, application_date="2020-11-02")
+        assert (ip25.outcome is Outcome.FAIL) is fails
+        assert (budget.outcome is Outcome.FAIL) is fails
+
+
 # --- owners (at least 5 %) are not funded -------------------------------------------------
 
 
@@ -334,7 +473,8 @@ def test_an_owner_of_5_percent_is_not_funded() -> None:
 
 
 def test_4_99_percent_is_not_an_owner() -> None:
-    r = ip(salary("Ida", 40_000), prof=profile({"name": "Ida", "owner_percent": D("4.99")}))
+    r = ip(salary("Ida", 40_000), prof=profile({"name": "Ida", "owner_percent": D("4.99")}),
+           start="2020-10-01", approval_date="2020-08-31")
     assert line(r).status is LineStatus.ELIGIBLE
     assert rule_outcome(r, "IPB05") is Outcome.PASS
     assert r.verdict.value == "complies"

@@ -12,7 +12,10 @@ Encoded, from the page (version 3, 2020-07-03; quotes beside each citation):
   DKK 30,000 a month are two caps; the monthly salary where they meet is DKK 40,000);
 - at most DKK 1,080,000 per company ("Maks. 1.080.000 kr. pr. virksomhed");
 - 1–3 named funded employees; one salary line per employee; all of them cover the same period;
-  owners (at least 5 %) cannot be funded: their lines are not eligible.
+  owners (at least 5 %) cannot be funded: their lines are not eligible;
+- the grant period starts on the 1st of a month after the approval month at the earliest
+  ("Bevillingen kan tidligst gives med starttidspunkt den 1. i måneden efter, at ansøgningen er
+  godkendt"; IPB09, with IP25's date logic from :mod:`.derived`).
 
 The grant, as parts: one part per funded employee (in the order of their first line), each
 ``capped_part(base = the employee's counted salary cost, 75 %, [months × DKK 30,000, what is left
@@ -37,16 +40,25 @@ Readings chosen:
 - The same period: the same number of funded months and, where given, the same start (a line's
   ``start``, else ``budget.start``).
 - Funded months other than 12 are a warning (IPB06): the page speaks only of 12 months.
+- The grant start (IPB09): each funded employee's first start (a line's ``start``, else
+  ``budget.start``). The approval comes on ``budget.application_date`` (else the profile's
+  ``project.application_date``) at the earliest, so a start before the 1st of the month after the
+  application month, or not on the 1st of a month (IP25's reading), fails whatever the approval
+  date; a later start is allowed only by an approval in an earlier month: it passes or fails by
+  ``budget.approval_date`` and is unknown, naming it, without it. No date is assumed: without
+  the application date, nothing bounds the approval (the evaluation date is not taken for it,
+  unlike IP25, which reads a profile without one as an application not yet made).
 
 Deliberately not encoded here (the scheme's IP rules decide them from the profile): full time,
 higher education, employed at application or re-hired, no new hires, the other full-time
-employees, the grant start, one grant per company.
+employees, one grant per company. ``budget.end`` and a line's ``end`` are not read (the length is
+the lines' ``months``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from grantcheck.budget.core import (
@@ -68,6 +80,11 @@ from grantcheck.schemes.dk_innobooster_people.budget_lines import (
     months_of,
     profile_employee,
 )
+from grantcheck.schemes.dk_innobooster_people.derived import (
+    earliest_start,
+    start_allowed,
+    start_text,
+)
 from grantcheck.schemes.dk_innobooster_people.grant import OWN_FUNDING_FORM
 from grantcheck.schemes.dk_innobooster_people.page import (
     C_CAP,
@@ -80,12 +97,14 @@ from grantcheck.schemes.dk_innobooster_people.page import (
     C_OWNERS,
     C_RATE,
     C_SAME_PERIOD,
+    C_START,
     C_SUBSIDY,
 )
 from grantcheck.schemes.dk_innobooster_people.parameters import (
     CAP,
     FUNDED_MAX,
     FUNDED_MIN,
+    GRANT_START_MONTHS_AFTER,
     OWNER_MIN_PERCENT,
     PAGE_VERSION,
     SALARY_RATE,
@@ -279,6 +298,67 @@ def rest_of_salaries(bctx: BudgetCtx) -> Check:
                  f"add {required - private} of the company's own financing")
 
 
+@book.budget_rule("IPB09", "The grant period starts on the 1st of a month after the approval",
+                  cites=[C_START],
+                  reads=["budget.lines[].start", "budget.start", "budget.approval_date",
+                         "budget.application_date", "project.application_date"])
+def grant_start(bctx: BudgetCtx) -> Check:
+    """'Bevillingen kan tidligst gives med starttidspunkt den 1. i måneden efter, at ansøgningen
+    er godkendt.' The date logic is IP25's (:func:`.derived.earliest_start`,
+    :func:`.derived.start_allowed`). The approval comes on the application date at the earliest,
+    so a start before the 1st of the month after the application month (or not on a 1st) fails
+    whenever the approval comes; a later start is allowed only by an approval in an earlier
+    month, so without ``budget.approval_date`` it is unknown."""
+    GRANT_START_MONTHS_AFTER.at(bctx.on)  # unknown (not encoded) before page version 3
+    emps = _employees(bctx)
+    if not emps:
+        return passed("no funded employees: no grant period")
+    approved, applied = bctx.budget.approval_date, bctx.application_date()
+    if approved is not None and applied is not None and approved < applied:
+        return unknown(f"the approval date {approved} is before the application date {applied}",
+                       "budget.approval_date", fix="state the day the application was approved "
+                       "(budget.approval_date), on or after the application date")
+    bound = approved or applied
+    earliest = earliest_start(bctx.on, bound) if bound else None
+    if approved is not None:
+        said = (f"the earliest start is {earliest}, the 1st of the month after the approval "
+                f"date {approved}")
+    elif applied is not None:
+        said = (f"the earliest possible start is {earliest}, the 1st of the month after the "
+                f"application month (the application date {applied} is the earliest approval)")
+    else:
+        said = ("the grant period starts on the 1st of a month after the approval month; "
+                "neither the application nor the approval date is stated")
+    parts: list[str] = []
+    bad: list[str] = []
+    undecided: list[date] = []
+    missing: list[str] = []
+    for lines in emps.values():
+        start = _period(bctx, lines)[1]
+        if start is None:
+            parts.append(f"{_name(lines)}: start not stated")
+            missing.append("budget.start")
+            continue
+        parts.append(f"{_name(lines)}: {start_text(start)}")
+        if not start_allowed(start, earliest or date.min):
+            bad.append(_name(lines))
+        elif approved is None:
+            undecided.append(start)
+    message = "; ".join(parts) + f"; {said}"
+    if bad:
+        at = f", {earliest} or later" if earliest else ""
+        return failed(message, f"start the grant period on the 1st of a month{at}: "
+                      + ", ".join(bad))
+    if undecided:
+        message += (f"; allowed only if the application is approved by "
+                    f"{min(undecided) - timedelta(days=1)}")
+    if approved is None and (undecided or missing):
+        missing += ["budget.approval_date"] + ([] if bound else ["budget.application_date"])
+    if missing:
+        return unknown(message, *dict.fromkeys(missing))
+    return passed(message)
+
+
 CHECKER = BudgetChecker(
     scheme=SCHEME,
     classify=classify,
@@ -289,7 +369,7 @@ CHECKER = BudgetChecker(
     "12 months: the subsidy is min(DKK 30,000, 75 %) a month); every other category is not "
     "eligible",
     parameters=(PAGE_VERSION, SUBSIDY_PER_MONTH, SUBSIDY_MONTHS, SALARY_RATE, CAP, FUNDED_MIN,
-                FUNDED_MAX, OWNER_MIN_PERCENT),
+                FUNDED_MAX, OWNER_MIN_PERCENT, GRANT_START_MONTHS_AFTER),
     hours_rate=None,
     notes=(
         "The subsidy is months × min(DKK 30,000, 75 % × the monthly salary cost) per funded "

@@ -14,7 +14,10 @@ from grantcheck.engine import Check, Ctx, Message, because, derived, missing, pa
 from grantcheck.facts import is_range, show
 from grantcheck.law.dates import add_months
 from grantcheck.profile import Employee
-from grantcheck.schemes.dk_innobooster_people.parameters import MAX_AGE_YEARS
+from grantcheck.schemes.dk_innobooster_people.parameters import (
+    GRANT_START_MONTHS_AFTER,
+    MAX_AGE_YEARS,
+)
 
 
 def anniversary(ctx: Ctx, founded: date) -> date:
@@ -60,6 +63,24 @@ def award_window(ctx: Ctx) -> AwardWindow:
 
 def month_start(d: date) -> date:
     return d.replace(day=1)
+
+
+def earliest_start(on: date, approved: date) -> date:
+    """The first day a grant period can start when the application is approved on ``approved``
+    (or, as a bound, not before it): the 1st of the month after ("Bevillingen kan tidligst gives
+    med starttidspunkt den 1. i måneden efter, at ansøgningen er godkendt")."""
+    return add_months(month_start(approved), GRANT_START_MONTHS_AFTER.at(on))
+
+
+def start_allowed(start: date, earliest: date) -> bool:
+    """A grant period may start on ``start``: the 1st of a month, ``earliest`` or later."""
+    return start == month_start(start) and start >= earliest
+
+
+def start_text(start: date) -> str:
+    """A grant period's start in words, saying when it is not the 1st of a month."""
+    note = "" if start == month_start(start) else ", not the 1st of a month"
+    return f"starts {start.isoformat()}{note}"
 
 
 def in_dkk(ctx: Ctx, amount: Any) -> Any:

@@ -9,7 +9,6 @@ funding. The funded employees themselves (IP12–IP18) are in :mod:`.what`.
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 
 from grantcheck.engine import (
@@ -21,15 +20,16 @@ from grantcheck.engine import (
     declaration_checks,
 )
 from grantcheck.facts import show
-from grantcheck.law.dates import add_months
 from grantcheck.money import format_amount
 from grantcheck.schemes.dk_innobooster_people.derived import (
     NO_EMPLOYEES,
     each_employee,
+    earliest_start,
     flag,
-    month_start,
     no,
     per_employee,
+    start_allowed,
+    start_text,
     yes,
 )
 from grantcheck.schemes.dk_innobooster_people.page import (
@@ -50,7 +50,6 @@ from grantcheck.schemes.dk_innobooster_people.page import (
 )
 from grantcheck.schemes.dk_innobooster_people.parameters import (
     FUNDED_FTE,
-    GRANT_START_MONTHS_AFTER,
     OTHERS_FROM,
     OTHERS_PER_FUNDED,
     OWNER_MIN_PERCENT,
@@ -206,16 +205,9 @@ def grant_start(ctx: Ctx) -> Check:
     er godkendt.' The approval cannot come before the application."""
     applied = ctx.profile.project.application_date
     base, said = (applied, T_START_APPLIED) if applied else (ctx.on, T_START_TODAY)
-    earliest = add_months(month_start(base), GRANT_START_MONTHS_AFTER.at(ctx.on))
-
-    def judge(d: date) -> bool:
-        return d == month_start(d) and d >= earliest
-
-    def show(d: date) -> str:
-        note = "" if d == month_start(d) else ", not the 1st of a month"
-        return f"starts {d.isoformat()}{note}"
-
-    return per_employee(ctx, "grant_start", judge, show, said, earliest=earliest, base=base)
+    earliest = earliest_start(ctx.on, base)
+    return per_employee(ctx, "grant_start", lambda d: start_allowed(d, earliest), start_text,
+                        said, earliest=earliest, base=base)
 
 
 _EARLIEST = ("the earliest start is {earliest}, the 1st of the month after the application month "
