@@ -459,6 +459,51 @@ def test_the_budget_agrees_with_ip25_on_the_earliest_start() -> None:
         assert (budget.outcome is Outcome.FAIL) is fails
 
 
+# --- a stated end closes the funded months (IPB10) -------------------------------------------
+
+
+def ending(end: str | None, months: int = 12, **more: Any) -> Any:
+    extra: dict[str, Any] = {"start": "2021-01-01", **more}
+    if end is not None:
+        extra["end"] = end
+    return rule(ip(salary("Ida", 40_000, months=months), **extra), "IPB10")
+
+
+def test_12_months_from_the_1st_of_january_end_on_the_31st_of_december() -> None:
+    assert ending("2021-12-31").outcome is Outcome.PASS
+
+
+def test_an_end_one_day_later_disagrees_with_the_months() -> None:
+    f = ending("2022-01-01")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("budget.end",)
+    assert "12 months from 2021-01-01 end on 2021-12-31" in f.message
+
+
+def test_an_end_one_day_earlier_disagrees_too() -> None:
+    assert ending("2021-12-30").outcome is Outcome.UNKNOWN
+
+
+def test_an_end_after_3_months_with_12_months_budgeted_is_unknown() -> None:
+    """The grant counts the lines' 12 months; the budget's end says 3: which is right?"""
+    assert ending("2021-03-31").outcome is Outcome.UNKNOWN
+    assert ending("2021-03-31", months=3).outcome is Outcome.PASS
+
+
+def test_no_end_stated_leaves_the_months_to_decide() -> None:
+    assert ending(None).outcome is Outcome.PASS
+
+
+def test_a_lines_own_end_is_named() -> None:
+    r = ip(salary("Ida", 40_000, start="2021-01-01", end="2021-06-30"), end="2021-12-31")
+    f = rule(r, "IPB10")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("budget.lines[0].end",)
+
+
+def test_an_end_without_a_start_is_unknown_naming_the_start() -> None:
+    f = rule(ip(salary("Ida", 40_000), end="2021-12-31"), "IPB10")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("budget.start",)
+
+
 # --- owners (at least 5 %) are not funded -------------------------------------------------
 
 

@@ -15,7 +15,8 @@ Encoded, from the page (version 3, 2020-07-03; quotes beside each citation):
   owners (at least 5 %) cannot be funded: their lines are not eligible;
 - the grant period starts on the 1st of a month after the approval month at the earliest
   ("Bevillingen kan tidligst gives med starttidspunkt den 1. i måneden efter, at ansøgningen er
-  godkendt"; IPB09, with IP25's date logic from :mod:`.derived`).
+  godkendt"; IPB09, with IP25's date logic from :mod:`.derived`), and a stated end closes the
+  funded months (IPB10); both in :mod:`.budget_period`.
 
 The grant, as parts: one part per funded employee (in the order of their first line), each
 ``capped_part(base = the employee's counted salary cost, 75 %, [months × DKK 30,000, what is left
@@ -48,17 +49,20 @@ Readings chosen:
   ``budget.approval_date`` and is unknown, naming it, without it. No date is assumed: without
   the application date, nothing bounds the approval (the evaluation date is not taken for it,
   unlike IP25, which reads a profile without one as an application not yet made).
+- The length is the lines' ``months``; a stated end (a line's ``end``, else ``budget.end``) must
+  be the last day of those months from the start (IPB10): when they disagree the budget is
+  unknown, naming the end, as a line whose amount and monthly salary disagree (no guess which is
+  right). No end stated is fine: the page speaks of 12 months, not of an end date.
 
 Deliberately not encoded here (the scheme's IP rules decide them from the profile): full time,
 higher education, employed at application or re-hired, no new hires, the other full-time
-employees, one grant per company. ``budget.end`` and a line's ``end`` are not read (the length is
-the lines' ``months``).
+employees, one grant per company.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from grantcheck.budget.core import (
@@ -80,11 +84,7 @@ from grantcheck.schemes.dk_innobooster_people.budget_lines import (
     months_of,
     profile_employee,
 )
-from grantcheck.schemes.dk_innobooster_people.derived import (
-    earliest_start,
-    start_allowed,
-    start_text,
-)
+from grantcheck.schemes.dk_innobooster_people.budget_period import ends_check, starts_check
 from grantcheck.schemes.dk_innobooster_people.grant import OWN_FUNDING_FORM
 from grantcheck.schemes.dk_innobooster_people.page import (
     C_CAP,
@@ -313,50 +313,23 @@ def grant_start(bctx: BudgetCtx) -> Check:
     emps = _employees(bctx)
     if not emps:
         return passed("no funded employees: no grant period")
-    approved, applied = bctx.budget.approval_date, bctx.application_date()
-    if approved is not None and applied is not None and approved < applied:
-        return unknown(f"the approval date {approved} is before the application date {applied}",
-                       "budget.approval_date", fix="state the day the application was approved "
-                       "(budget.approval_date), on or after the application date")
-    bound = approved or applied
-    earliest = earliest_start(bctx.on, bound) if bound else None
-    if approved is not None:
-        said = (f"the earliest start is {earliest}, the 1st of the month after the approval "
-                f"date {approved}")
-    elif applied is not None:
-        said = (f"the earliest possible start is {earliest}, the 1st of the month after the "
-                f"application month (the application date {applied} is the earliest approval)")
-    else:
-        said = ("the grant period starts on the 1st of a month after the approval month; "
-                "neither the application nor the approval date is stated")
-    parts: list[str] = []
-    bad: list[str] = []
-    undecided: list[date] = []
-    missing: list[str] = []
+    return starts_check(bctx, [(_name(v), _period(bctx, v)[1]) for v in emps.values()])
+
+
+@book.budget_rule("IPB10", "A stated end is the end of the funded months", cites=[C_SUBSIDY],
+                  reads=["budget.lines[].end", "budget.end", "budget.lines[].start",
+                         "budget.start", "budget.lines[].months"])
+def period_end(bctx: BudgetCtx) -> Check:
+    """'Løntilskud … i 12 måneder': the months are counted from the lines' ``months``, so a
+    stated end (a line's ``end``, else ``budget.end``) must close those months."""
+    emps = _employees(bctx)
+    periods = []
     for lines in emps.values():
-        start = _period(bctx, lines)[1]
-        if start is None:
-            parts.append(f"{_name(lines)}: start not stated")
-            missing.append("budget.start")
-            continue
-        parts.append(f"{_name(lines)}: {start_text(start)}")
-        if not start_allowed(start, earliest or date.min):
-            bad.append(_name(lines))
-        elif approved is None:
-            undecided.append(start)
-    message = "; ".join(parts) + f"; {said}"
-    if bad:
-        at = f", {earliest} or later" if earliest else ""
-        return failed(message, f"start the grant period on the 1st of a month{at}: "
-                      + ", ".join(bad))
-    if undecided:
-        message += (f"; allowed only if the application is approved by "
-                    f"{min(undecided) - timedelta(days=1)}")
-    if approved is None and (undecided or missing):
-        missing += ["budget.approval_date"] + ([] if bound else ["budget.application_date"])
-    if missing:
-        return unknown(message, *dict.fromkeys(missing))
-    return passed(message)
+        ends = [(lr.line.end, f"{lr.path}.end") for lr in lines if lr.line.end is not None]
+        end, field = max(ends) if ends else (bctx.budget.end, "budget.end")
+        periods.append((_name(lines), sum(months_of(bctx, lr) for lr in lines),
+                        _period(bctx, lines)[1], end, field))
+    return ends_check(periods)
 
 
 CHECKER = BudgetChecker(
