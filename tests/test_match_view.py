@@ -135,12 +135,12 @@ def test_a_closed_call_counts_as_open_inside_its_window():
 
 
 def test_piped_output_takes_columns_else_80(monkeypatch):
-    from grantcheck.cli._common import _piped_width
+    from grantcheck.cli._common import _width
 
     monkeypatch.delenv("COLUMNS", raising=False)
-    assert _piped_width() == 80
+    assert _width(terminal=False) == 80
     monkeypatch.setenv("COLUMNS", "132")
-    assert _piped_width() == 132
+    assert _width(terminal=False) == 132
     r = run("match", str(ROOT / "profiles" / "nordlys-automation.toml"), "--as-of", AS_OF,
             columns="132")
     assert max(len(line) for line in r.stdout.splitlines()) > 80

@@ -117,15 +117,20 @@ def _stdout_console(file: TextIO | None = None) -> Console:
                 for seg in buffer)
 
     out = file or sys.stdout
-    return PipeConsole(file=file, width=None if out.isatty() else _piped_width())
+    return PipeConsole(file=file, width=_width(out.isatty()))
 
 
-def _piped_width() -> int:
-    """The width of output that is not a terminal: ``COLUMNS`` when set, else 80."""
+MAX_WIDTH = 1000  # COLUMNS=99999999999999999999 would pad each line to that (MemoryError)
+
+
+def _width(terminal: bool) -> int | None:
+    """The output's width: ``COLUMNS`` when it is a whole number, held between 20 and
+    :data:`MAX_WIDTH`; else the terminal's own width (None: Rich asks it), or 80 piped."""
     try:
-        return max(20, int(os.environ.get("COLUMNS", "")))
+        columns = int(os.environ.get("COLUMNS", ""))
     except ValueError:
-        return 80
+        return None if terminal else 80
+    return min(MAX_WIDTH, max(20, columns))
 
 
 # control characters (but newline and tab) as visible escapes: ESC as \x1b

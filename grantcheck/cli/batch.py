@@ -26,6 +26,7 @@ from grantcheck.cli._common import (
     _quiet_when_stdout_closes,
     _rate_overrides,
     _stdout_console,
+    _width,
     path_given,
 )
 
@@ -361,7 +362,8 @@ def _progress(*, data_on_terminal: bool = False) -> Iterator[Callable[[int], Non
 
     with Progress(SpinnerColumn(), TextColumn("{task.completed:,} profiles checked"),
                   BarColumn(), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
-                  console=Console(stderr=True, force_terminal=True), transient=True) as bar:
+                  console=Console(stderr=True, force_terminal=True, width=_width(terminal=True)),
+                  transient=True) as bar:
         task = bar.add_task("batch", total=None, rate="")
 
         def advance(n: int) -> None:

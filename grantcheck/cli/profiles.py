@@ -256,7 +256,9 @@ class ConsoleAsker:
     def __init__(self) -> None:
         from rich.console import Console
 
-        self.console = Console(stderr=True, highlight=False)
+        from grantcheck.cli._common import _width
+
+        self.console = Console(stderr=True, highlight=False, width=_width(sys.stderr.isatty()))
 
     def say(self, text: str, style: str = "") -> None:
         from rich.text import Text
