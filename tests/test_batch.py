@@ -502,7 +502,9 @@ def test_a_csv_without_a_required_column(tmp_path):
 def test_an_output_folder_that_does_not_exist(tmp_path):
     out = tmp_path / "nope" / "fits.csv"
     assert_usage(run(str(EXAMPLES[0]), "--format", "csv", "--output", str(out)),
-                 f"Error: --output {out}: No such file or directory")
+                 f"Error: --output {out}: the folder {out.parent} does not exist\n"
+                 f"Hint: make it first (mkdir -p {out.parent}), or give a path in a folder that "
+                 "exists\n")
 
 
 def test_the_api_refuses_an_unknown_scheme_at_once():

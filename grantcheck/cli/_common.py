@@ -17,6 +17,7 @@ from grantcheck import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
+    from pathlib import Path
     from typing import TextIO
 
     from rich.console import Console
@@ -203,6 +204,28 @@ def path_given(text: str, command: str, what: str = "a file or a folder; . for t
     if not text.strip():
         _fail(f"{command}: an empty path ({text!r})", f"give {what}")
     return text
+
+
+def file_target(text: str, label: str, example: str) -> Path:
+    """The file a command is to write, ``text`` as given (``label`` names it in messages):
+    refused (exit 2) before any work is done when it names a folder (one that exists, or
+    any path ending in /, which would else be written as a file of the folder's name) or
+    lies in a folder that does not exist."""
+    import shlex
+    from pathlib import Path
+
+    path = Path(text)
+    if path.is_dir() or text.endswith(("/", os.sep)):
+        _fail(f"{label}: is a folder" if path.is_dir() else f"{label}: names a folder (it "
+              "ends in /)", f"give a file name, e.g. {path / example}")
+    if not path.absolute().parent.is_dir():
+        for up in reversed(path.parents):  # the first that is not a folder, as given
+            if up.exists() and not up.is_dir():
+                _fail(f"{label}: {up} is a file, not a folder", "give a path whose folders exist")
+        _fail(f"{label}: the folder {path.parent} does not exist",
+              f"make it first (mkdir -p {shlex.quote(str(path.parent))}), or give a path in a "
+              "folder that exists")
+    return path
 
 
 SchemeOption = Annotated[

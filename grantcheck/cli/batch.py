@@ -27,6 +27,7 @@ from grantcheck.cli._common import (
     _rate_overrides,
     _stdout_console,
     _width,
+    file_target,
     path_given,
 )
 
@@ -183,15 +184,14 @@ def batch(
         path_given(given, "batch", "a file, a folder or a glob; . for the working directory")
     if input_file is not None:
         path_given(input_file, "batch --input", "a file, or - for stdin")
-    output = None if output_name is None else Path(path_given(
-        output_name, "batch --output", "a file name, e.g. fits.csv"))
+    output = None if output_name is None else file_target(path_given(
+        output_name, "batch --output", "a file name, e.g. fits.csv"), f"--output {output_name}",
+        "fits.csv")
     if input_file is not None and inputs:
         _fail("give profiles as arguments or one --input file, not both")
     if input_file is None and not inputs:
         _fail("no profiles given", "name files, folders or globs, - to read paths from stdin, "
               "or --input FILE for JSON Lines or CSV")
-    if output is not None and output.is_dir():  # decided before any work is done
-        _fail(f"--output {output}: is a folder", f"give a file name, e.g. {output / 'fits.csv'}")
     in_paths = [p for p in (input_file, *(inputs or [])) if p and p != "-"]
     if output is not None:
         _refuse_target(output, in_paths)

@@ -20,6 +20,7 @@ from grantcheck.cli._common import (
     _print_json,
     _quiet_when_stdout_closes,
     complete_scheme_id,
+    file_target,
     path_given,
     split_commas,
 )
@@ -81,12 +82,9 @@ def init(
     from grantcheck.questionnaire import Interrupted
 
     to_stdout = path == "-"
-    target = Path(path)
     if not to_stdout:  # before any question is asked
-        if target.is_dir():
-            _fail(f"{path}: is a folder", f"give a file name, e.g. {target / 'profile.toml'}")
-        if not target.absolute().parent.is_dir():
-            _fail(f"{path}: the folder {target.parent} does not exist")
+        target = file_target(path_given(path, "init", "a file name, e.g. profile.toml; - for "
+                                        "stdout"), path, "profile.toml")
         try:
             check_target(path)
         except OSError as e:  # /dev/null, a FIFO: never replaced, --force or not
@@ -229,8 +227,9 @@ def schema(
     from grantcheck.atomic import FileExists, write_text_atomic
     from grantcheck.schema import profile_schema
 
-    output = None if output_name is None else Path(path_given(
-        output_name, "schema --output", "a file name, e.g. profile.schema.json"))
+    output = None if output_name is None else file_target(path_given(
+        output_name, "schema --output", "a file name, e.g. profile.schema.json"),
+        f"--output {output_name}", "profile.schema.json")
     text = json.dumps(profile_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None:
         sys.stdout.write(text)

@@ -28,3 +28,46 @@ def test_a_huge_columns_is_held_to_a_thousand():
         r = run(*args, env={"COLUMNS": "99999999999999999999"})
         assert r.exit_code in (0, 1), r.output
         assert max(len(line) for line in r.stdout.splitlines()) <= 1000
+
+
+def test_an_output_ending_in_a_slash_is_a_folder_not_a_file(tmp_path):
+    """`batch -o out/`, `schema -o out/` and `init out/` with no folder `out` wrote a file
+    named `out`."""
+    out = f"{tmp_path}/out/"
+    for args, example in ((("batch", NORDLYS, "--as-of", AS_OF, "-f", "csv", "-o", out),
+                           "fits.csv"), (("schema", "-o", out), "profile.schema.json")):
+        r = run(*args)
+        assert (r.exit_code, r.stderr) == (2, f"Error: --output {out}: names a folder (it ends "
+                                           f"in /)\nHint: give a file name, e.g. "
+                                           f"{tmp_path}/out/{example}\n")
+    r = run("init", out, "--non-interactive", "--set", "company.name=X", "--set",
+            "company.country=DK")
+    assert (r.exit_code, r.stderr) == (2, f"Error: {out}: names a folder (it ends in /)\n"
+                                       f"Hint: give a file name, e.g. {tmp_path}/out/"
+                                       "profile.toml\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_in_a_missing_folder_names_it_before_any_work(tmp_path):
+    out = tmp_path / "no" / "deeper" / "s.json"
+    r = run("schema", "-o", str(out))
+    assert (r.exit_code, r.stderr) == (2, f"Error: --output {out}: the folder {out.parent} does "
+                                       f"not exist\nHint: make it first (mkdir -p {out.parent}), "
+                                       "or give a path in a folder that exists\n")
+
+
+def test_an_output_under_a_file_names_the_file(tmp_path):
+    (tmp_path / "a.toml").write_text("", encoding="utf-8")
+    out = tmp_path / "a.toml" / "x" / "fits.csv"
+    r = run("batch", NORDLYS, "--as-of", AS_OF, "-f", "csv", "-o", str(out))
+    assert (r.exit_code, r.stderr) == (2, f"Error: --output {out}: {tmp_path / 'a.toml'} is a "
+                                       "file, not a folder\nHint: give a path whose folders "
+                                       "exist\n")
+
+
+def test_init_refuses_an_empty_path():
+    """`init ''` said "Error: : is a folder" (the working directory)."""
+    r = run("init", "", "--non-interactive", "--set", "company.name=X", "--set",
+            "company.country=DK")
+    assert (r.exit_code, r.stderr) == (2, "Error: init: an empty path ('')\nHint: give a file "
+                                       "name, e.g. profile.toml; - for stdout\n")
