@@ -158,14 +158,17 @@ _PERCENT: dict[Decimal, str] = {}
 def decimal_str(d: Decimal) -> str:
     """A plain decimal string, no exponent, at most two decimals when the value has cents."""
     q = d.quantize(CENT, rounding=ROUND_HALF_UP) if d != d.to_integral_value() else d.quantize(1)
-    return format(q, "f")
+    return format(q if q else q.copy_abs(), "f")  # -0.0 in a profile is 0, not '-0'
 
 
 def format_amount(d: Decimal) -> str:
     """1600000 -> '1,600,000'; 1234.5 -> '1,234.50'."""
+    if not d:  # -0.0 in a profile, or -0.001 rounded: 0, not '-0'
+        d = d.copy_abs()
     if d == d.to_integral_value():
         return f"{d.quantize(1):,}"
-    return f"{d.quantize(CENT, rounding=ROUND_HALF_UP):,}"
+    q = d.quantize(CENT, rounding=ROUND_HALF_UP)
+    return f"{q if q else q.copy_abs():,}"
 
 
 def format_percent(rate: Decimal) -> str:

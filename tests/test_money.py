@@ -95,3 +95,11 @@ def test_zero_is_a_checked_amount_and_refuses_an_unknown_currency():
     assert (z + Money.of(5, "SEK")) == Money.of(5, "SEK")
     with pytest.raises(ValueError, match="unsupported currency 'USD'"):
         Money.zero("USD")
+
+
+def test_a_negative_zero_prints_as_zero():
+    """`amount = -0.0` in a budget line was shown as 'DKK -0'."""
+    for text in ("-0", "-0.0", "-0.001"):
+        assert str(Money.of(text, "DKK")) in ("DKK 0", "DKK 0.00")
+        assert not decimal_str(Decimal(text)).startswith("-")
+    assert format_amount(Decimal("-5")) == "-5"

@@ -71,3 +71,11 @@ def test_init_refuses_an_empty_path():
             "company.country=DK")
     assert (r.exit_code, r.stderr) == (2, "Error: init: an empty path ('')\nHint: give a file "
                                        "name, e.g. profile.toml; - for stdout\n")
+
+
+def test_a_budget_line_of_minus_zero_is_shown_as_zero(tmp_path):
+    p = tmp_path / "b.toml"
+    p.write_text('[budget]\nscheme = "dk-smv-digital"\ntier = "t100"\n[[budget.lines]]\n'
+                 'category = "consultancy"\namount = -0.0\n', encoding="utf-8")
+    r = run("budget", str(p), "--as-of", AS_OF)
+    assert r.exit_code == 1 and "DKK -0" not in r.stdout and "DKK 0 " in r.stdout
