@@ -95,14 +95,41 @@ def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
 
 
 
-def _elsewhere(name: str) -> str:
-    """Where a field of this name is, when it is in one other table ('' when none or many)."""
+def _elsewhere(name: str, top: bool = False) -> str:
+    """Where a field of this name is, when it is in one other table ('' when none or many;
+    at the ``top`` of the file, [company] when it is one of them: `name = …` before any
+    table is the company's)."""
     tables = _tables_with(name, Profile, "")
+    if top and len(tables) > 1 and "company" in tables:
+        tables = ["company"]
     if len(tables) != 1:
         return ""
     table = tables[0]
     return f"[{table}] has a field {name}: move it there" if "[]" not in table else (
         f"each [[{table.removesuffix('[]')}]] has a field {name}: move it there")
+
+
+def _missing_hint(loc: tuple[int | str, ...]) -> str:
+    """What to write for a required field that is missing, with the field's own example:
+    'add name = "Nordlys Automation ApS" (for example) under [company]'."""
+    import json
+
+    model = _model_at(loc) if loc else None
+    name = loc[-1] if loc else ""
+    if model is None or not isinstance(name, str) or name not in model.model_fields:
+        return ""
+    examples = model.model_fields[name].examples or []
+    if len(loc) == 1 and examples and isinstance(examples[0], dict):
+        fields = " and ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}"
+                              for k, v in examples[0].items())
+        return (f"a profile starts with a [{name}] table: {fields} under it at least "
+                "(grantcheck init writes one)")
+    value = (json.dumps(examples[0], ensure_ascii=False) if examples and isinstance(
+        examples[0], str | int | float | bool) else "…")
+    table = ".".join(p for p in loc[:-1] if isinstance(p, str))
+    where = (f"that [[{table}]]" if any(isinstance(p, int) for p in loc[:-1]) else
+             f"[{table}]" if table else "the top of the file")
+    return f"add {name} = {value}{' (for example)' if value != '…' else ''} under {where}"
 
 
 def _tables_with(name: str, model: type[BaseModel], prefix: str) -> list[str]:
@@ -141,9 +168,10 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         msg = "unknown field"
         if model is not None:
             close = difflib.get_close_matches(name, list(model.model_fields), n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]!r}?" if close else _elsewhere(name)
+            hint = f"did you mean {close[0]!r}?" if close else _elsewhere(name, len(loc) == 1)
     elif typ == "missing":
         msg = "required field is missing"
+        hint = _missing_hint(loc)
     elif typ == "string_too_short" and err.get("ctx", {}).get("min_length") == 1:
         msg = "must not be empty"
     elif typ in ("greater_than_equal", "greater_than") and err.get("ctx", {}).get("ge") == 0:

@@ -79,3 +79,31 @@ def test_a_budget_line_of_minus_zero_is_shown_as_zero(tmp_path):
                  'category = "consultancy"\namount = -0.0\n', encoding="utf-8")
     r = run("budget", str(p), "--as-of", AS_OF)
     assert r.exit_code == 1 and "DKK -0" not in r.stdout and "DKK 0 " in r.stdout
+def test_an_empty_profile_is_told_what_a_profile_starts_with(tmp_path):
+    p = tmp_path / "empty.toml"
+    p.write_text("", encoding="utf-8")
+    r = run("validate", str(p))
+    assert (r.exit_code, r.stderr) == (
+        2, f"Error: {p}: company: required field is missing\n"
+        'Hint: A profile starts with a [company] table: name = "Nordlys Automation ApS" and '
+        'country = "DK" under it at least (grantcheck init writes one)\n'
+        "1 of 1 profile has problems.\n")
+
+
+def test_a_missing_field_is_hinted_with_its_example(tmp_path):
+    p = tmp_path / "p.toml"
+    p.write_text('[company]\nname = "X"\ncountry = "DK"\n[[employees]]\nhours = 5\n',
+                 encoding="utf-8")
+    r = run("match", str(p), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert (f"Error: {p}:4: employees[0].name: required field is missing\n"
+            'Hint: Add name = "Ida Holm" (for example) under that [[employees]]\n') in r.stderr
+
+
+def test_a_company_field_written_before_any_table_is_pointed_to_company(tmp_path):
+    """`name = …` at the top of the file: several tables have a name, [company] is meant."""
+    p = tmp_path / "p.toml"
+    p.write_text('name = "X"\n[company]\ncountry = "DK"\n', encoding="utf-8")
+    r = run("validate", str(p))
+    assert (f"Error: {p}:1: name: unknown field\n"
+            "Hint: [company] has a field name: move it there\n") in r.stderr
