@@ -206,11 +206,12 @@ def path_given(text: str, command: str, what: str = "a file or a folder; . for t
     return text
 
 
-def file_target(text: str, label: str, example: str) -> Path:
+def file_target(text: str, label: str, example: str, writes_stdout: bool = False) -> Path:
     """The file a command is to write, ``text`` as given (``label`` names it in messages):
-    refused (exit 2) before any work is done when it names a folder (one that exists, or
-    any path ending in /, which would else be written as a file of the folder's name) or
-    lies in a folder that does not exist."""
+    refused (exit 2) before any work is done (or any question asked) when it names a folder
+    (one that exists, or any path ending in /, which would else be written as a file of the
+    folder's name) or lies in a folder that does not exist or cannot be written to.
+    ``writes_stdout``: the command takes - for stdout (said in the hint)."""
     import shlex
     from pathlib import Path
 
@@ -225,6 +226,10 @@ def file_target(text: str, label: str, example: str) -> Path:
         _fail(f"{label}: the folder {path.parent} does not exist",
               f"make it first (mkdir -p {shlex.quote(str(path.parent))}), or give a path in a "
               "folder that exists")
+    if not os.access(path.absolute().parent, os.W_OK | os.X_OK):  # before any question or work
+        _fail(f"{label}: the folder {path.parent} cannot be written to (permission denied)",
+              "give a path in a folder you can write to" + (", or - for stdout" if
+                                                           writes_stdout else ""))
     return path
 
 

@@ -84,7 +84,7 @@ def init(
     to_stdout = path == "-"
     if not to_stdout:  # before any question is asked
         target = file_target(path_given(path, "init", "a file name, e.g. profile.toml; - for "
-                                        "stdout"), path, "profile.toml")
+                                        "stdout"), path, "profile.toml", writes_stdout=True)
         try:
             check_target(path)
         except OSError as e:  # /dev/null, a FIFO: never replaced, --force or not
@@ -109,10 +109,12 @@ def init(
         return
     try:
         write_text_atomic(path, written.text, force=force)
-    except FileExists:
-        _fail(f"{path}: already exists", "use --force to replace it, or give another path")
-    except OSError as e:
-        _fail(f"{path}: cannot write: {e.strerror or e}")
+    except OSError as e:  # it appeared meanwhile, a full disk: the answers go to stdout
+        sys.stdout.write(written.text)
+        _fail(f"{path}: {'already exists' if isinstance(e, FileExists) else 'cannot write: '}"
+              f"{'' if isinstance(e, FileExists) else e.strerror or e}; the profile is on "
+              "stdout instead, so that no answer is lost",
+              "save it to a file: grantcheck init - > FILE writes it there the next time")
     _err(f"Wrote {path}: {written.answered} answers, {written.unknown} questions left as "
          "\"don't know\" (the '# key = ?' lines).",
          f"Next: grantcheck match {path}")

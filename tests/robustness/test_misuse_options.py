@@ -107,3 +107,41 @@ def test_a_company_field_written_before_any_table_is_pointed_to_company(tmp_path
     r = run("validate", str(p))
     assert (f"Error: {p}:1: name: unknown field\n"
             "Hint: [company] has a field name: move it there\n") in r.stderr
+
+
+def test_init_refuses_a_folder_it_cannot_write_before_asking(tmp_path, monkeypatch):
+    """An interactive init in a read-only folder asked every question, then could write
+    neither the profile nor a draft: every answer was lost. (Tests run as root, who may write
+    anywhere: the folder's permission is stood in for.)"""
+    import os
+
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if str(p) == str(tmp_path) else
+                        real(p, mode))
+    r = run("init", str(tmp_path / "p.toml"), "--as-of", AS_OF, stdin="DK\nAcme ApS\n")
+    assert (r.exit_code, r.stderr) == (
+        2, f"Error: {tmp_path / 'p.toml'}: the folder {tmp_path} cannot be written to "
+        "(permission denied)\nHint: give a path in a folder you can write to, or - for stdout\n")
+    r = run("batch", NORDLYS, "--as-of", AS_OF, "-f", "csv", "-o", str(tmp_path / "x.csv"))
+    assert r.exit_code == 2 and r.stderr.startswith(
+        f"Error: --output {tmp_path / 'x.csv'}: the folder {tmp_path} cannot be written to")
+
+
+def test_init_that_cannot_write_at_the_end_puts_the_profile_on_stdout(tmp_path, monkeypatch):
+    """A full disk when the answers are in: the profile goes to stdout, not lost."""
+    import errno
+
+    import grantcheck.atomic
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(grantcheck.atomic, "write_text_atomic", full)
+    p = tmp_path / "p.toml"
+    r = run("init", str(p), "--non-interactive", "--set", "company.name=Acme ApS", "--set",
+            "company.country=DK", "--as-of", AS_OF)
+    assert (r.exit_code, r.stderr) == (
+        2, f"Error: {p}: cannot write: No space left on device; the profile is on stdout "
+        "instead, so that no answer is lost\nHint: save it to a file: grantcheck init - > FILE "
+        "writes it there the next time\n")
+    assert 'name = "Acme ApS"' in r.stdout and not p.exists()
