@@ -37,12 +37,19 @@ def load_answers(folder: str | Path) -> dict[str, tuple[str, dict[str, Any]]]:
     AnswersError for a file that is not TOML or names no organisation number, or a number
     answered twice."""
     if not os.path.isdir(folder):
-        raise AnswersError(f"--profiles {folder}: not a folder")
+        raise AnswersError(f"--profiles {folder}: " + (
+            "not a folder" if os.path.exists(folder) else "no such folder"))
     found: dict[str, tuple[str, dict[str, Any]]] = {}
     for path in sorted(Path(folder).rglob("*.toml")):
+        if path.is_dir():  # a folder named x.toml holds no answers (batch skips it too)
+            continue
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        except OSError as e:  # in words, not "[Errno 13] Permission denied: 'pack/x.toml'"
+            raise AnswersError(f"{path}: cannot be read: {e.strerror or e}") from None
+        except UnicodeDecodeError:
+            raise AnswersError(f"{path}: cannot be read: is not UTF-8 text") from None
+        except tomllib.TOMLDecodeError as e:
             raise AnswersError(f"{path}: cannot be read: {e}") from None
         company = data.get("company")
         number = company.get("org_number") or company.get("cvr_number") if isinstance(

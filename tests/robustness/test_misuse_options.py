@@ -145,3 +145,28 @@ def test_init_that_cannot_write_at_the_end_puts_the_profile_on_stdout(tmp_path, 
         "instead, so that no answer is lost\nHint: save it to a file: grantcheck init - > FILE "
         "writes it there the next time\n")
     assert 'name = "Acme ApS"' in r.stdout and not p.exists()
+
+
+ENHETER = str(ROOT / "tests" / "registry" / "data" / "enheter.csv")
+
+
+def test_answers_folder_with_a_folder_named_toml_is_read_past_it(tmp_path):
+    """`--profiles DIR` with a folder `old.toml` inside stopped the whole run with
+    "cannot be read: [Errno 21] Is a directory: '…/old.toml'"; batch skips such a folder."""
+    (tmp_path / "old.toml").mkdir()
+    r = run("shortlist", "-i", ENHETER, "--as-of", AS_OF, "-f", "csv", "--profiles",
+            str(tmp_path))
+    assert r.exit_code == 4 and "Errno" not in r.stderr and r.stdout.startswith("rank,")
+
+
+def test_answers_that_are_not_utf8_are_said_in_words(tmp_path):
+    (tmp_path / "a.toml").write_bytes(b'[company]\nname = "T\xe6st"\n')
+    r = run("shortlist", "-i", ENHETER, "--as-of", AS_OF, "--profiles", str(tmp_path))
+    assert (r.exit_code, r.stderr) == (2, f"Error: {tmp_path / 'a.toml'}: cannot be read: is "
+                                       "not UTF-8 text\n")
+
+
+def test_an_answers_folder_that_does_not_exist_is_said_so(tmp_path):
+    r = run("shortlist", "-i", ENHETER, "--as-of", AS_OF, "--profiles", str(tmp_path / "no"))
+    assert (r.exit_code, r.stderr) == (2, f"Error: --profiles {tmp_path / 'no'}: no such "
+                                       "folder\n")
