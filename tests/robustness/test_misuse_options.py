@@ -79,6 +79,8 @@ def test_a_budget_line_of_minus_zero_is_shown_as_zero(tmp_path):
                  'category = "consultancy"\namount = -0.0\n', encoding="utf-8")
     r = run("budget", str(p), "--as-of", AS_OF)
     assert r.exit_code == 1 and "DKK -0" not in r.stdout and "DKK 0 " in r.stdout
+
+
 def test_an_empty_profile_is_told_what_a_profile_starts_with(tmp_path):
     p = tmp_path / "empty.toml"
     p.write_text("", encoding="utf-8")
