@@ -1,5 +1,6 @@
-"""``batch --output``: the file's write errors told apart from stdout's and the inputs', and
-where an interrupted rerun writes its records."""
+"""``batch --output``: a target that is never written (a device, an input), the file's write
+errors told apart from stdout's and the inputs', and where an interrupted rerun writes its
+records."""
 
 from __future__ import annotations
 
@@ -52,3 +53,23 @@ def _partial_name(output: Path) -> Path:
         found = output.with_name(f"{output.name}.partial.{n}")
         n += 1
     return found
+
+
+def _refuse_target(output: Path, in_paths: list[str]) -> None:
+    """Exit 2 when --output is not a regular file (/dev/null, a FIFO) or is one of the inputs,
+    named or a *.toml in a folder named (read while it is written): --force or not."""
+    from grantcheck.atomic import SameAsInput, check_target
+    from grantcheck.cli._common import _fail
+
+    try:
+        check_target(output, in_paths)
+    except SameAsInput as e:
+        _fail(f"--output {output}: {e.strerror}", "write the output to another file")
+    except OSError as e:
+        _fail(f"--output {output}: {e.strerror}", "give the name of a new or a regular file; "
+              "to drop the records, leave out --output and send stdout to /dev/null")
+    if output.suffix.lower() == ".toml":
+        for folder in (p for p in in_paths if os.path.isdir(p)):
+            if Path(os.path.realpath(output)).is_relative_to(os.path.realpath(folder)):
+                _fail(f"--output {output}: is inside the input folder {folder}, where every "
+                      "*.toml is read as a profile", "write the output to another file")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from grantcheck.cli._batch_output import OutputError, _OutputFile, _partial_name
+from grantcheck.cli._batch_output import OutputError, _OutputFile, _partial_name, _refuse_target
 from grantcheck.cli._common import (
     AsOf,
     RateOption,
@@ -52,6 +52,22 @@ def _with_answers(sources: Inputs, folder: Path) -> Inputs:
         raise gb.InputError("--profiles answers a registry's units: give --input a registry "
                             "file (docs/registries.md)")
     return gb.Tasks(gb.Task._make(t) for t in overlay(sources, answers))
+
+
+def _refuse_alone(input_file: str | None, input_format: InputFormat | None,
+                  profiles_dir: Path | None, fmt: BatchFormat, detail: Detail | None) -> None:
+    """Exit 2 for an option that only means something with another one that is not given:
+    it would be passed over in silence."""
+    if input_format is not None and input_file is None:
+        _fail(f"--input-format {input_format.value} goes with --input FILE",
+              "profiles given as arguments are TOML files; give the file with --input, or "
+              "leave out --input-format")
+    if profiles_dir is not None and input_file is None:
+        _fail("--profiles answers a registry's units: it goes with --input FILE",
+              "give the registry file with --input (docs/registries.md)")
+    if detail is not None and fmt in (BatchFormat.table, BatchFormat.csv):
+        _fail(f"--detail {detail.value} goes with --format jsonl or json (got --format "
+              f"{fmt.value})", "give --format jsonl or json, or leave out --detail")
 
 
 def _settings(as_of: str | None, scheme: list[str] | None, rate: list[str] | None
@@ -121,12 +137,12 @@ def batch(
                      "JSON record per line) or json (an array of them)."),
     ] = BatchFormat.table,
     detail: Annotated[
-        Detail,
+        Detail | None,
         typer.Option("--detail", help="For jsonl and json: compact records (the verdicts, "
                      "amounts and open rules; rule texts and citations by id, in 'grantcheck "
                      "schemes --catalogue'; docs/batch.md) or full ones ('match --format "
-                     "json' objects)."),
-    ] = Detail.compact,
+                     "json' objects). Default: compact.", show_default=False),
+    ] = None,
     output_name: Annotated[
         str | None,
         typer.Option("--output", "-o", metavar="FILE",
@@ -189,6 +205,7 @@ def batch(
         "fits.csv")
     if input_file is not None and inputs:
         _fail("give profiles as arguments or one --input file, not both")
+    _refuse_alone(input_file, input_format, profiles_dir, fmt, detail)
     if input_file is None and not inputs:
         _fail("no profiles given", "name files, folders or globs, - to read paths from stdin, "
               "or --input FILE for JSON Lines or CSV")
@@ -202,7 +219,7 @@ def batch(
     diverted: list[Path] = []  # where an interrupted rerun wrote its records
     kind: OutputKind = "csv" if fmt is BatchFormat.csv else "none" if (
         fmt is BatchFormat.table) else "json"
-    options = gb.Options(on, overrides, tuple(ids), kind, detail.value)
+    options = gb.Options(on, overrides, tuple(ids), kind, (detail or Detail.compact).value)
     tally = gb.Tally()
     try:
         with _ended_at_once(output), contextlib.ExitStack() as stack:
@@ -303,25 +320,6 @@ def _ended_at_once(output: Path | None) -> Iterator[None]:
         where = f"; nothing was written to {output}" if output else ""
         _err(f"Interrupted again: stopped at once{where}.")
         raise typer.Exit(128 + e.signum) from None
-
-
-def _refuse_target(output: Path, in_paths: list[str]) -> None:
-    """Exit 2 when --output is not a regular file (/dev/null, a FIFO) or is one of the inputs,
-    named or a *.toml in a folder named (read while it is written): --force or not."""
-    from grantcheck.atomic import SameAsInput, check_target
-
-    try:
-        check_target(output, in_paths)
-    except SameAsInput as e:
-        _fail(f"--output {output}: {e.strerror}", "write the output to another file")
-    except OSError as e:
-        _fail(f"--output {output}: {e.strerror}", "give the name of a new or a regular file; "
-              "to drop the records, leave out --output and send stdout to /dev/null")
-    if output.suffix.lower() == ".toml":
-        for folder in (p for p in in_paths if os.path.isdir(p)):
-            if Path(os.path.realpath(output)).is_relative_to(os.path.realpath(folder)):
-                _fail(f"--output {output}: is inside the input folder {folder}, where every "
-                      "*.toml is read as a profile", "write the output to another file")
 
 
 def _batch_sink(fmt: BatchFormat, out: TextIO, ids: list[str]) -> Sink:

@@ -13,6 +13,7 @@ from grantcheck.cli._common import (
     FormatOption,
     SchemeOption,
     _check_schemes,
+    _fail,
     _parse_date,
     _print_json,
     _quiet_when_stdout_closes,
@@ -24,7 +25,12 @@ from grantcheck.cli._common import (
 @_quiet_when_stdout_closes
 def schemes(
     as_of: AsOf = None,
-    fmt: FormatOption = Format.table,
+    fmt: Annotated[
+        Format | None,
+        typer.Option("--format", "-f", show_default=False,
+                     help="Output format: table or json (default: table; --catalogue is "
+                     "JSON)."),
+    ] = None,
     scheme: SchemeOption = None,
     catalogue: Annotated[
         bool,
@@ -48,6 +54,9 @@ def schemes(
 
     on = _parse_date(as_of) if as_of is not None else date.today()
     ids = _check_schemes(list(scheme) if scheme else list(SCHEME_IDS))
+    if catalogue and fmt is Format.table:  # the catalogue is JSON: never a table
+        _fail("--catalogue is JSON: --format table does not go with it",
+              "leave out --format (or give --format json)")
     if catalogue:
         from grantcheck.render.catalogue import catalogue as make_catalogue
 

@@ -172,3 +172,27 @@ def test_an_answers_folder_that_does_not_exist_is_said_so(tmp_path):
     r = run("shortlist", "-i", ENHETER, "--as-of", AS_OF, "--profiles", str(tmp_path / "no"))
     assert (r.exit_code, r.stderr) == (2, f"Error: --profiles {tmp_path / 'no'}: no such "
                                        "folder\n")
+
+
+def test_an_option_that_goes_with_another_is_not_passed_over():
+    """`--detail full` with a table, `--input-format csv` or `--profiles` with TOML files and
+    `schemes --catalogue -f table` were ignored in silence."""
+    cases = {
+        ("batch", NORDLYS, "--detail", "full"):
+            "Error: --detail full goes with --format jsonl or json (got --format table)\n"
+            "Hint: give --format jsonl or json, or leave out --detail\n",
+        ("batch", NORDLYS, "--input-format", "csv"):
+            "Error: --input-format csv goes with --input FILE\nHint: profiles given as "
+            "arguments are TOML files; give the file with --input, or leave out --input-format\n",
+        ("batch", NORDLYS, "--profiles", str(ROOT / "profiles")):
+            "Error: --profiles answers a registry's units: it goes with --input FILE\n"
+            "Hint: give the registry file with --input (docs/registries.md)\n",
+        ("schemes", "--catalogue", "-f", "table"):
+            "Error: --catalogue is JSON: --format table does not go with it\n"
+            "Hint: leave out --format (or give --format json)\n",
+    }
+    for args, said in cases.items():
+        r = run(*args, "--as-of", AS_OF)
+        assert (r.exit_code, r.stdout, r.stderr) == (2, "", said), args
+    r = run("schemes", "--catalogue", "-f", "json", "--as-of", AS_OF)
+    assert r.exit_code == 0 and r.stdout.startswith("{")
