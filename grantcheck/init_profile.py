@@ -49,8 +49,14 @@ def data_from_sets(pairs: Iterable[str]) -> dict[str, Any]:
     return data
 
 
+# what a TOML comment may not hold (control characters but tab), as a visible escape: a name
+# typed with a line break or an ESC would else end the comment or make the file unreadable
+_IN_COMMENT = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7f) if c != 9}
+
+
 def header_lines(plan: Plan, data: dict[str, Any], target: str, today: str) -> list[str]:
-    name = get_path(data, "company.name") or "?"
+    name = str(get_path(data, "company.name") or "?").translate(_IN_COMMENT)
+    target = target.translate(_IN_COMMENT)
     schemes = ", ".join(s.id for s in plan.schemes)
     return [
         f"grantcheck profile: {name} ({plan.country})",

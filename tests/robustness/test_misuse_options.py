@@ -196,3 +196,15 @@ def test_an_option_that_goes_with_another_is_not_passed_over():
         assert (r.exit_code, r.stdout, r.stderr) == (2, "", said), args
     r = run("schemes", "--catalogue", "-f", "json", "--as-of", AS_OF)
     assert r.exit_code == 0 and r.stdout.startswith("{")
+
+
+def test_init_writes_a_name_with_control_characters_as_readable_toml():
+    """A name with a line break or an ESC went raw into the header comment: the written text
+    was no TOML ("Error: <written profile>:2:5: TOML syntax error")."""
+    import tomllib
+
+    r = run("init", "-", "--non-interactive", "--set", "company.country=DK", "--set",
+            "company.name=Acme\nApS\x1b[31m")
+    assert (r.exit_code, r.stderr) == (0, "")
+    assert r.stdout.startswith("# grantcheck profile: Acme\\x0aApS\\x1b[31m (DK)\n")
+    assert tomllib.loads(r.stdout)["company"]["name"] == "Acme\nApS\x1b[31m"
