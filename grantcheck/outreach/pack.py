@@ -34,8 +34,14 @@ def _value(value: Any) -> str:
     return _inline(value)
 
 
+# a control character that is not white space (ESC, DEL) as a visible escape: TOML allows
+# none in a comment, and the answers file would else be unreadable (by --profiles too)
+_VISIBLE = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7f)}
+
+
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    """``text`` on one line (runs of white space as one space), fit for a TOML comment."""
+    return " ".join(str(text).split()).translate(_VISIBLE)
 
 
 def _settles(q: Question) -> str:
@@ -105,7 +111,7 @@ def answers_toml(company: Company, on: date, questions: list[Question]) -> str:
     lang = language_of(company.country)
     number = company.number
     lines = [f"# Answers for {_one_line(company.name)} ({number}), screened on {on.isoformat()} "
-             f"from {company.source}.",
+             f"from {_one_line(company.source)}.",
              f"# The questions: {number}.{lang}.md" + (f" and {number}.en.md" if lang != "en"
                                                         else "") + ".",
              "# Answer a question by removing the # in front of its key and writing the value;",

@@ -208,3 +208,17 @@ def test_init_writes_a_name_with_control_characters_as_readable_toml():
     assert (r.exit_code, r.stderr) == (0, "")
     assert r.stdout.startswith("# grantcheck profile: Acme\\x0aApS\\x1b[31m (DK)\n")
     assert tomllib.loads(r.stdout)["company"]["name"] == "Acme\nApS\x1b[31m"
+
+
+def test_an_outreach_answers_file_of_a_name_with_an_esc_is_toml(tmp_path):
+    """A registry name with an ESC went raw into the answers file's first comment: TOML
+    allows no control character there, so the file could not be read back (--profiles)."""
+    import tomllib
+
+    extract = tmp_path / "r.csv"
+    extract.write_text('name,country,cvr_number\n"Acme ApS\x1b",DK,38492716\n', encoding="utf-8")
+    r = run("outreach", "-i", str(extract), "--as-of", AS_OF, "-o", str(tmp_path / "pack"))
+    assert r.exit_code == 0, r.stderr
+    text = (tmp_path / "pack" / "38492716.toml").read_text(encoding="utf-8")
+    assert text.startswith("# Answers for Acme ApS\\x1b (38492716)")
+    tomllib.loads(text)
