@@ -66,8 +66,6 @@ def starts_check(bctx: BudgetCtx, starts: Sequence[tuple[str, date | None]]) -> 
     return passed(message)
 
 
-
-
 def ends_check(periods: Sequence[tuple[str, int, date | None, date | None, str]]) -> Check:
     """IPB10 on each funded employee's (name, months, start, end, the end's field): a stated end
     is the last day of the funded months from the start (12 months from 2021-01-01 end on
