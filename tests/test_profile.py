@@ -149,11 +149,22 @@ def test_a_fraction_where_a_count_is_asked_is_said_to_need_a_whole_number():
 
 
 def test_a_key_given_twice_is_named():
-    """tomllib says only 'Cannot overwrite a value'; the message names the key."""
+    """The parser says only 'Cannot overwrite a value'; the message names the key."""
     [p] = problems(GOOD + "employees_fte = 5\n")
     assert p.line == 7
     assert p.message == ("TOML syntax error: employees_fte is given twice (a key may be given "
                          "once in a table)")
+
+
+def test_an_inline_table_may_span_lines_as_toml_1_1_allows():
+    """A related enterprise written over two lines with a trailing comma (TOML 1.1, read by
+    tomli 2.4 and newer) is read; two commas in a row are an error on their line."""
+    related = ('related = [{ name = "Parent AS", relation = "linked",\n'
+               '             staff = 40, }]\n')
+    profile = parse_profile(GOOD + related)
+    assert profile.company.related[0].name == "Parent AS"
+    [p] = problems(GOOD + related.replace("40,", "40,,"))
+    assert p.message.startswith("TOML syntax error") and p.line == 8
 
 
 def test_a_date_with_a_time_says_a_day_is_asked():

@@ -4,10 +4,11 @@ Denmark), and the few words around them (titles, "settles", how to write a value
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from importlib import resources
 from typing import Any
+
+import tomli
 
 from grantcheck.fields import all_specs, generic
 
@@ -23,7 +24,7 @@ def language_of(country: str) -> str:
 @cache
 def _table() -> dict[str, Any]:
     text = resources.files("grantcheck").joinpath("data/questions.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return tomli.loads(text)
 
 
 def words(lang: str) -> dict[str, str]:

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import tomli
 from pydantic import ValidationError
 
 from grantcheck.profile.bounds import figure_errors
@@ -101,8 +101,11 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
                                             hint="a profile is UTF-8 text")])
     _check_depth(text, source)
     try:
-        return tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as e:
+        # tomli, not the standard library's tomllib (the same parser): its wheels are
+        # compiled, three times as fast to read a profile and to import (docs/performance.md);
+        # from 2.4 it reads TOML 1.1 (a newline or a trailing comma in an inline table)
+        return tomli.loads(text, parse_float=Decimal)
+    except tomli.TOMLDecodeError as e:
         m = _TOML_POS.match(str(e))
         if m:
             line = int(m["line"])
@@ -141,7 +144,7 @@ def _too_deep() -> Problem:
 
 
 # a cheap bound before parsing: a dotted key or header of more than MAX_DEPTH parts, or more
-# than MAX_DEPTH brackets/braces opened in a row, is refused before tomllib spends time on it
+# than MAX_DEPTH brackets/braces opened in a row, is refused before the parser spends time on it
 _DEEP = re.compile(rf"(?:[^.\n]*\.){{{MAX_DEPTH + 1}}}|(?:[\[{{]\s*){{{MAX_DEPTH + 1}}}")
 
 
@@ -166,7 +169,7 @@ _KEY = re.compile(r'\s*("[^"]*"|[^=\s]+)\s*=')
 
 
 def _syntax_message(msg: str, text: str, line: int) -> str:
-    """tomllib's words, with the key named where it says only that a value is overwritten (a
+    """The TOML parser's words, with the key named where it says only that a value is overwritten (a
     key given twice in a table)."""
     lines = text.splitlines()
     if msg == "Cannot overwrite a value" and 0 < line <= len(lines):

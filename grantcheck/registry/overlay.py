@@ -12,11 +12,12 @@ conflict is reported, not silently resolved.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from grantcheck.registry.common import RawTask
 
@@ -44,12 +45,12 @@ def load_answers(folder: str | Path) -> dict[str, tuple[str, dict[str, Any]]]:
         if path.is_dir():  # a folder named x.toml holds no answers (batch skips it too)
             continue
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
+            data = tomli.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
         except OSError as e:  # in words, not "[Errno 13] Permission denied: 'pack/x.toml'"
             raise AnswersError(f"{path}: cannot be read: {e.strerror or e}") from None
         except UnicodeDecodeError:
             raise AnswersError(f"{path}: cannot be read: is not UTF-8 text") from None
-        except tomllib.TOMLDecodeError as e:
+        except tomli.TOMLDecodeError as e:
             raise AnswersError(f"{path}: cannot be read: {e}") from None
         company = data.get("company")
         number = company.get("org_number") or company.get("cvr_number") if isinstance(

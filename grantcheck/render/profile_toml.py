@@ -155,6 +155,8 @@ def profile_toml(data: dict[str, Any], plan: Plan, unknown: Sequence[str],
         try:
             profile_from_data(copy.deepcopy(data), "<answers>")
         except ProfileError:
+            # read by the standard library's TOML 1.0 parser, not tomli's 1.1: what init writes
+            # must read back in any TOML reader
             if prune(tomllib.loads(text, parse_float=Decimal)) != prune(data):
                 raise RuntimeError("the written draft does not read back as the answers given"
                                    ) from None
