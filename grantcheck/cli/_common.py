@@ -104,8 +104,17 @@ def _stdout_console(file: TextIO | None = None) -> Console:
     for `match` means that nothing fits."""
     from rich.console import Console
     from rich.segment import Segment
+    from rich.text import Text
+
+    from grantcheck.render.together import together
 
     class PipeConsole(Console):
+        def print(self, *objects: Any, **options: Any) -> None:
+            # a line of words never breaks between an amount and its currency
+            if len(objects) == 1 and isinstance(objects[0], Text):
+                objects = (together(objects[0]),)
+            super().print(*objects, **options)
+
         def on_broken_pipe(self) -> None:
             self.quiet = True
             raise BrokenPipeError

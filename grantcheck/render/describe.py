@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from grantcheck.money import CURRENCIES, Money, format_percent
+from grantcheck.render.together import joined
 from grantcheck.render.whole import lean_table, whole
 
 STATUS_STYLE = {"open": "green", "closed": "dim", "not_yet_open": "yellow",
@@ -114,7 +115,7 @@ def _source_text(sources: list[dict[str, Any]], page: str = "") -> Text:
 
 
 def _indented(renderable: Text) -> Padding:
-    return Padding(renderable, (0, 0, 0, 6), expand=False)
+    return Padding(joined(renderable), (0, 0, 0, 6), expand=False)
 
 
 def render_show(data: dict[str, Any], on: str, console: Console) -> None:

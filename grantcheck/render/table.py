@@ -24,6 +24,7 @@ from grantcheck.engine import (
 from grantcheck.matching import MatchResult
 from grantcheck.money import format_percent
 from grantcheck.numbers import plural
+from grantcheck.render.together import joined, together
 from grantcheck.render.whole import Whole, lean_table, whole
 
 VERDICT_STYLE = {
@@ -244,7 +245,7 @@ def scheme_detail(r: SchemeResult, explain: bool, facts: Facts | None = None) ->
         parts.append(Text(f"Note: {note}", style="dim"))
     if explain:
         parts.append(Text(_record_line(r), style="dim"))
-    return Group(*parts)
+    return Group(*(joined(p) if isinstance(p, Text) else p for p in parts))
 
 
 def _record_line(r: SchemeResult) -> str:
@@ -268,7 +269,8 @@ def render_match(m: MatchResult, console: Console, explain: bool = False) -> Non
     line = Text(f"Evaluated on {m.on.isoformat()}")
     for rate in m.fx.used.values():
         line.append(f" · {rate.describe()}")
-    console.print(line, style="dim")
+    line.stylize("dim")
+    console.print(together(line))
     console.print(summary_table(m))
     facts = facts_of(m) if explain else {}
     for r in m.results:

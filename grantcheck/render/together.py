@@ -5,7 +5,8 @@ one line and "220,000" at the start of the next. :func:`together` gives a line t
 Rich would, except at the space between a currency code and its amount ("DKK 220,000") or an
 amount and its currency ("7.4736 DKK"): during the wrap that space is a character Rich does not
 break at, and in what is drawn it is a space again (the text is the same; only where it wraps
-differs).
+differs). :func:`joined` gives such a text that is itself a Text, for a table's cell; a
+table drawn by :func:`grantcheck.render.whole.whole` has its cells so joined.
 """
 
 from __future__ import annotations
@@ -26,17 +27,39 @@ _STAND_IN = "\ue000"  # private use: one cell wide, not a space, in no text gran
 
 
 class _Together(Text):
-    def wrap(self, console: Console, width: int, **options: Any) -> Lines:
+    @classmethod
+    def of(cls, text: Text) -> _Together:
+        """``text``'s words, styles and options, wrapped without breaking an amount from its
+        currency."""
+        return cls(text.plain, style=text.style, justify=text.justify, overflow=text.overflow,
+                   no_wrap=text.no_wrap, end=text.end, tab_size=text.tab_size,
+                   spans=list(text.spans))
+
+    def _shielded(self) -> Text | None:
+        """A copy (a plain Text) whose spaces between an amount and its currency are the
+        stand-in; None when it has none."""
         plain = self.plain
         shielded = _BETWEEN.sub(_STAND_IN, plain)
         if shielded == plain:
-            return super().wrap(console, width, **options)
+            return None
         text = self.copy()
         text.plain = shielded  # as long as before: the styles stay where they were
-        lines = Text.wrap(text, console, width, **options)
+        return text
+
+    def wrap(self, console: Console, width: int, **options: Any) -> Lines:
+        text = self._shielded()
+        if text is None:
+            return super().wrap(console, width, **options)
+        lines = text.wrap(console, width, **options)
         for line in lines:
             line.plain = line.plain.replace(_STAND_IN, " ")
         return lines
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        # the narrowest a table may make its column: "DKK 9,800,000" is one word
+        text = self._shielded()
+        return super().__rich_measure__(console, options) if text is None else \
+            text.__rich_measure__(console, options)
 
 
 class Together:
@@ -44,9 +67,7 @@ class Together:
     the console joins the Texts it is given into one before it wraps them."""
 
     def __init__(self, text: Text) -> None:
-        self.text = _Together(text.plain, style=text.style, justify=text.justify,
-                              overflow=text.overflow, no_wrap=text.no_wrap, end=text.end,
-                              tab_size=text.tab_size, spans=list(text.spans))
+        self.text = _Together.of(text)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield from self.text.__rich_console__(console, options)
@@ -58,3 +79,9 @@ class Together:
 def together(text: Text) -> Together:
     """``text``, wrapped without breaking an amount from its currency."""
     return Together(text)
+
+
+def joined(text: Text) -> Text:
+    """``text`` as a Text that wraps, and measures, without breaking an amount from its
+    currency: for a table's cell (a Text the table draws itself)."""
+    return text if isinstance(text, _Together) else _Together.of(text)

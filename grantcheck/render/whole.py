@@ -43,8 +43,16 @@ class Whole:
     ``foldable``: the indexes of the columns whose long words may fold (paths)."""
 
     def __init__(self, table: Table, foldable: Collection[int] = ()) -> None:
+        from rich.text import Text
+
+        from grantcheck.render.together import joined
+
         for column in table.columns:
             column.overflow = "fold"
+            # a cell's amount stays beside its currency, and its width counts them as one word
+            # (a str cell as words: no cell of grantcheck's is markup)
+            column._cells = [joined(Text(c) if isinstance(c, str) else c)
+                             if isinstance(c, Text | str) else c for c in column._cells]
         self.table = table
         self.foldable = frozenset(foldable)
         # the widths and ratios the table's maker set, put back before each drawing
@@ -80,6 +88,8 @@ def as_list(table: Table) -> Iterator[RenderableType]:
     is not empty, a blank line between rows; its footers, when it shows them, last."""
     from rich.text import Text
 
+    from grantcheck.render.together import joined
+
     if table.title:
         yield Text(str(table.title), style="bold")
     columns = table.columns
@@ -96,7 +106,7 @@ def as_list(table: Table) -> Iterator[RenderableType]:
             if isinstance(cell, Text | str):
                 line = head + (cell if isinstance(cell, Text) else Text(cell))
                 line.overflow = "fold"
-                yield line
+                yield joined(line)
             else:
                 yield head
                 yield cell
