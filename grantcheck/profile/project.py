@@ -25,7 +25,9 @@ class TrainingAddon(Model):
     persons: Count | None = Field(
         None, description="persons trained; left out while not known", examples=[4])
     amount: NonNeg | None = Field(
-        None, description="amount sought for the training; left out while not known",
+        None, description="the training's cost, the add-on activity's amount (the page's "
+        "'Maxbelopp för denna aktivitet', financed at 50 % like the rest); left out while not "
+        "known",
         examples=[120000])
 
 

@@ -603,6 +603,29 @@ def test_on_the_day_of_version_3_the_rules_apply() -> None:
     assert ip(salary("Ida", 40_000), on=date(2020, 7, 3)).grant.amount == D(360_000)
 
 
+def test_before_page_version_3_no_grant_of_dkk_0_is_said() -> None:
+    """The grant is not computed (GRANT unknown), and IPB07/IPB08 do not speak of DKK 0."""
+    r = ip(salary("Ida", 40_000), on=date(2020, 7, 2))
+    assert rule_outcome(r, "GRANT") is Outcome.UNKNOWN
+    assert rule_outcome(r, "IPB07") is Outcome.UNKNOWN
+    assert rule_outcome(r, "IPB08") is Outcome.UNKNOWN
+    assert "not encoded" in rule(r, "IPB08").message
+
+
+def test_on_gbers_last_day_the_grant_is_computed() -> None:
+    """2026-12-31: GBER art. 22 still applies, so the grant's figures do."""
+    r = ip(salary("Ida", 40_000), on=date(2026, 12, 31))
+    assert r.grant.amount == D(360_000) and rule_outcome(r, "IPB07") is Outcome.INFO
+
+
+def test_after_gber_the_grant_is_not_computed() -> None:
+    """'Tilskud tildeles under … gruppefritagelsesforordning …, artikel 22': not past 2026."""
+    r = ip(salary("Ida", 40_000), on=date(2027, 1, 1))
+    assert r.parts == [] and rule_outcome(r, "GRANT") is Outcome.UNKNOWN
+    assert "2026-12-31" in rule(r, "GRANT").message
+    assert rule_outcome(r, "IPB07") is Outcome.UNKNOWN
+
+
 # --- invariants, with and without profile data ---------------------------------------------
 
 NAMES = ["Ida", "Bo", "Lin", "Kai", "Eva"]

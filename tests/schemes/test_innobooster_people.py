@@ -770,6 +770,19 @@ def test_amounts_before_version_3_are_not_encoded() -> None:
     assert "not encoded" in r.amounts.problem
 
 
+def test_amounts_on_gbers_last_day_are_shown() -> None:
+    """2026-12-31: GBER art. 22, under which the grant is given, still applies."""
+    assert result_for(SCHEME, BASE, date(2026, 12, 31)).amounts.amounts is not None
+
+
+def test_amounts_after_gber_are_not_encoded() -> None:
+    """2027-01-01: 'Tilskud tildeles under … gruppefritagelsesforordning …, artikel 22', which
+    applies until 2026-12-31: no amount, and no 'fits'."""
+    r = result_for(SCHEME, BASE, date(2027, 1, 1))
+    assert r.amounts.amounts is None and "2026-12-31" in r.amounts.problem
+    assert r.verdict_if_open is Verdict.NEEDS_INFORMATION
+
+
 @given(st.lists(st.decimals(min_value=0, max_value=200_000, places=2), min_size=0, max_size=5))
 def test_grant_never_exceeds_cap_or_rate_and_adds_up(salaries: list[Decimal]) -> None:
     data = staff(*(employee(f"E{i}", monthly_salary=s) for i, s in enumerate(salaries)))

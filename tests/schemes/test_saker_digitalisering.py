@@ -265,16 +265,17 @@ def test_an_add_on_without_its_persons_says_the_caps_and_asks_for_them() -> None
     f = finding(SCHEME, project(training_addon={"amount": 60_000}), "SD12", on=OPEN)
     assert f.outcome is Outcome.UNKNOWN
     assert f.missing == ("project.training_addon.persons",)
-    assert f.message == ("training add-on SEK 60,000; at most the lower of SEK 180,000 and "
-                         "SEK 30,000 per participating person, and the number of persons is "
-                         "not stated")
+    assert f.message == ("training add-on costing SEK 60,000; at most the lower of SEK "
+                         "180,000 and SEK 30,000 per participating person, of the cost of the "
+                         "activity ('Maxbelopp för denna aktivitet'), financed at 50 % like the "
+                         "rest, and the number of persons is not stated")
 
 
 def test_an_add_on_above_180000_without_its_persons_says_how_much_less() -> None:
     f = finding(SCHEME, project(training_addon={"amount": 180_001}), "SD12", on=OPEN)
     assert f.outcome is Outcome.FAIL
     assert "whatever the number of persons" in f.message
-    assert f.fix == "lower the add-on to SEK 180,000 (SEK 1 less)"
+    assert f.fix == "lower the training's cost to SEK 180,000 (SEK 1 less)"
 
 
 def test_an_add_on_without_its_persons_still_needs_the_training_type() -> None:
@@ -555,6 +556,21 @@ def test_without_a_budget_the_cap_rate_and_minimum_are_shown() -> None:
     assert a.own_funding is None
     assert a.rate == Decimal("0.50")
     assert "SEK 500,000" in a.basis and "50 %" in a.basis
+
+
+def test_no_amount_before_the_page_is_known() -> None:
+    """2022-06-30: the page's figures are known from 2022-07-01 ('som drevs under ett halvår
+    2022'), so no grant is shown and the scheme does not fit."""
+    r = result_for(SCHEME, PROMOTER, on=date(2022, 6, 30))
+    assert r.amounts.amounts is None and "not encoded" in r.amounts.problem
+    assert r.verdict_if_open is Verdict.NEEDS_INFORMATION
+
+
+def test_the_amounts_from_the_day_the_page_is_known() -> None:
+    """2022-07-01: half the total budget, SEK 600,000."""
+    a = result_for(SCHEME, PROMOTER, on=date(2022, 7, 1)).amounts.amounts
+    assert a is not None and a.max_grant is not None
+    assert a.max_grant.amount == Decimal("600000.00")
 
 
 @given(budget=st.decimals(min_value=0, max_value=10**9, places=2))

@@ -271,7 +271,15 @@ def twelvemonths_of(bctx: BudgetCtx) -> Check:
 def grant_sought(bctx: BudgetCtx) -> Check:
     """At most months × min(DKK 30,000, 75 % of the monthly salary) per employee, and at most
     DKK 1,080,000 per company."""
+    _grant_encoded(bctx)
     return grant_sought_check(bctx)
+
+
+def _grant_encoded(bctx: BudgetCtx) -> None:
+    """NotEncoded (the rule unknown) on a date the grant's figures do not cover: no grant, and
+    no own funding against it, is said then (never a grant of DKK 0)."""
+    PAGE_VERSION.at(bctx.on)
+    CAP.at(bctx.on)
 
 
 @book.budget_rule("IPB08", "The company pays the rest of the salaries itself",
@@ -280,6 +288,7 @@ def rest_of_salaries(bctx: BudgetCtx) -> Check:
     """'Der kan max. søges om medfinansiering … på 75% af lønudgifterne'; the rest may not come
     from 'andre støtteordninger indført som følge af COVID-19 eller andre offentlige
     løntilskud'."""
+    _grant_encoded(bctx)
     required = bctx.total() - bctx.grant
     financing = bctx.budget.financing
     if financing is None:

@@ -163,13 +163,13 @@ def funded(bctx: BudgetCtx) -> list[tuple[str, Money, int]]:
 
 
 def grant_parts(bctx: BudgetCtx) -> list[GrantPart]:
-    try:
-        PAGE_VERSION.at(bctx.on)
-        rate = SALARY_RATE.at(bctx.on)
-        per_month = bctx.param(SUBSIDY_PER_MONTH)
-        cap = bctx.param(CAP)
-    except NotEncoded:  # the rules report it; no grant is computed
-        return []
+    """The grant, one part per funded employee; NotEncoded on a date the grant's figures do not
+    cover (before page version 3, after GBER), which the budget reports as its grant not
+    computed (never a grant of DKK 0)."""
+    PAGE_VERSION.at(bctx.on)
+    rate = SALARY_RATE.at(bctx.on)
+    per_month = bctx.param(SUBSIDY_PER_MONTH)
+    cap = bctx.param(CAP)
     parts: list[GrantPart] = []
     given = Money.zero(bctx.currency)
     for name, base, months in funded(bctx):

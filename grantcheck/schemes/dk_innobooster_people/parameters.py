@@ -88,15 +88,22 @@ GRANT_START_MONTHS_AFTER: Parameter[int] = Parameter(
     "innobooster_people_grant_start_months_after", "months", {V3: 1}, C_START,
     note="the 1st of the month after the approval; checked against the application month")
 
+# The grant's own figures end with GBER: "Tilskud tildeles under EU-Kommissionens generelle
+# gruppefritagelsesforordning for statsstøtte, artikel 22", so past 2026-12-31 no amount is
+# encoded (and none is shown), as no GBER art. 22 condition is.
+_GRANT_UNDER_GBER = "the grant is given under GBER art. 22, which applies until 2026-12-31"
 SUBSIDY_PER_MONTH: Parameter[Decimal] = Parameter(
     "innobooster_people_subsidy_per_month", "DKK", {V3: Decimal(30_000)}, C_SUBSIDY,
-    note="per funded employee")
-SUBSIDY_MONTHS: Parameter[int] = Parameter("innobooster_people_subsidy_months", "months",
-                                           {V3: 12}, C_SUBSIDY)
-SALARY_RATE: Parameter[Decimal] = Parameter("innobooster_people_salary_rate", "rate",
-                                            {V3: Decimal("0.75")}, C_RATE)
-CAP: Parameter[Decimal] = Parameter("innobooster_people_cap", "DKK", {V3: Decimal(1_080_000)},
-                                    C_CAP, note="per company; one grant per company")
+    valid_until=GBER_END, note=f"per funded employee; {_GRANT_UNDER_GBER}")
+SUBSIDY_MONTHS: Parameter[int] = Parameter(
+    "innobooster_people_subsidy_months", "months", {V3: 12}, C_SUBSIDY, valid_until=GBER_END,
+    note=_GRANT_UNDER_GBER)
+SALARY_RATE: Parameter[Decimal] = Parameter(
+    "innobooster_people_salary_rate", "rate", {V3: Decimal("0.75")}, C_RATE,
+    valid_until=GBER_END, note=_GRANT_UNDER_GBER)
+CAP: Parameter[Decimal] = Parameter(
+    "innobooster_people_cap", "DKK", {V3: Decimal(1_080_000)}, C_CAP, valid_until=GBER_END,
+    note=f"per company; one grant per company; {_GRANT_UNDER_GBER}")
 
 GROWTH_FROM_YEARS: Parameter[int] = Parameter("innobooster_people_growth_from_years", "years",
                                               {V3: 3}, C_POTENTIAL)

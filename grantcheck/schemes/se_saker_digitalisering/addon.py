@@ -1,6 +1,14 @@
 """Säker digitalisering: the training add-on's rule (SD12), registered in ``rules.py`` in the
 order of the page ("Tilläggsinsats för ansökan"): at most SEK 180,000, or SEK 30,000 per
-participating person; the persons and the amount may not be known yet."""
+participating person; the persons and the amount may not be known yet.
+
+"Maxbelopp för denna aktivitet är 180 tkr, eller 30 tkr per deltagande person" is read as a cap
+on the activity's cost, ``project.training_addon.amount``, as the budget command reads its
+training lines (SDB02): the page says "för denna aktivitet" (the amount of the activity), and
+where it means the support it says "stöd" ("Hur mycket kan ni få i stöd?"); the add-on lies
+inside the same 50 % co-financing ("Förordningskraven … kräver 50 procents medfinansiering"), so
+the grant for it is at most half of that cost.
+"""
 
 from __future__ import annotations
 
@@ -47,17 +55,19 @@ def training_addon(ctx: Ctx) -> Check:
 
 T_NO_ADDON = Message("no training add-on sought (project.training_addon not stated)")
 NO_ADDON = T_NO_ADDON.info()
+_COST = ("the cost of the activity ('Maxbelopp för denna aktivitet'), financed at 50 % like "
+         "the rest")
 T_ADDON = in_sek_or_converted(
-    "training add-on {amount} for {persons} person(s); at most the lower of {overall} and "
-    "{per_person} x {persons} = {by_persons}, i.e. {cap}{rates}",
-    fix="lower the add-on to {floor} ({less} less) or train more persons (up to the overall "
-    "maximum)", figures=("overall", "per_person"))
+    "training add-on costing {amount} for {persons} person(s); at most the lower of {overall} "
+    "and {per_person} x {persons} = {by_persons}, i.e. {cap}, of " + _COST + "{rates}",
+    fix="lower the training's cost to {floor} ({less} less) or train more persons (up to the "
+    "overall maximum)", figures=("overall", "per_person"))
 T_ADDON_OVERALL = in_sek_or_converted(
-    "training add-on {amount}; above the overall maximum {overall}, whatever the number of "
-    "persons ({per_person} each){rates}",
-    fix="lower the add-on to {floor} ({less} less)", figures=("overall", "per_person"))
+    "training add-on costing {amount}; above the overall maximum {overall} of " + _COST
+    + ", whatever the number of persons ({per_person} each){rates}",
+    fix="lower the training's cost to {floor} ({less} less)", figures=("overall", "per_person"))
 T_ADDON_PERSONS = in_sek_or_converted(
-    "training add-on {amount}; at most the lower of {overall} and {per_person} per "
-    "participating person, and the number of persons is not stated{rates}",
+    "training add-on costing {amount}; at most the lower of {overall} and {per_person} per "
+    "participating person, of " + _COST + ", and the number of persons is not stated{rates}",
     fix="state project.training_addon.persons (the persons taking the training)",
     figures=("overall", "per_person"))

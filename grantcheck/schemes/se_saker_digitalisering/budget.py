@@ -143,6 +143,7 @@ def grant_within_budget(bctx: BudgetCtx) -> Check:
                          "budget.lines"])
 def training_addon(bctx: BudgetCtx) -> Check:
     """'Maxbelopp för denna aktivitet är 180 tkr, eller 30 tkr per deltagande person.'"""
+    bctx.param(TRAINING_MAX)  # NotEncoded (unknown) on a date the page does not cover
     lines = [lr for lr in bctx.lines if lr.group == TRAINING and lr.amount is not None]
     if not lines:
         return info("no training lines: no training add-on in the budget")

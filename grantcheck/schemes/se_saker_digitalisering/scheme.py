@@ -32,10 +32,11 @@ Readings:
   so the total budget is at least SEK 1,000,000 at 50 %.
 - The call's whole budget ("Max 10 mkr finns totalt till förfogande") bounds any single grant.
 - The training add-on ("Maxbelopp för denna aktivitet är 180 tkr, eller 30 tkr per deltagande
-  person") is read as at most min(SEK 180,000, SEK 30,000 x persons), inside the same 50 %
-  co-financing; a profile without ``project.training_addon`` seeks no add-on. Without its
-  persons, an add-on above SEK 180,000 fails and any other is unknown (the persons only lower
-  the cap).
+  person") is read as a cap on the activity's cost (``project.training_addon.amount``), at most
+  min(SEK 180,000, SEK 30,000 x persons), financed at 50 % like the rest, as the budget command
+  reads its training lines; a profile without ``project.training_addon`` seeks no add-on.
+  Without its persons, an add-on above SEK 180,000 fails and any other is unknown (the persons
+  only lower the cap).
 - Whether the applicant's own paid staff costs count as cash co-financing is not on the page.
 - Amounts in another currency than SEK are compared with the SEK figures converted at the stated
   rate.
@@ -83,8 +84,9 @@ SCHEME = Scheme(
         "Whether the applicant's own paid staff costs count as cash co-financing is a reading, "
         "not the page's words ('kontant medfinansiering, från egen organisation eller från "
         "extern aktör'): confirm with Tillväxtverket.",
-        "The training add-on (at most SEK 180,000, or SEK 30,000 per person) lies inside the "
-        "same 50 % co-financing; the grant is paid only on reporting of the work done.",
+        "The training add-on's maximum (SEK 180,000, or SEK 30,000 per person: 'Maxbelopp för "
+        "denna aktivitet') is read as a cap on the training's cost, which lies inside the same "
+        "50 % co-financing; the grant is paid only on reporting of the work done.",
         "Only costs inside the project period count (from the application date to 2023-10-31); "
         "the final report is due by 2023-11-30.",
         "Eligible cost types: personnel, flat rate (schablon), external services, investments "
