@@ -297,6 +297,21 @@ def test_50_staff_is_not_small() -> None:
     assert "50 AWU" in f.message
 
 
+def test_working_owners_count_as_staff_and_the_message_says_why() -> None:
+    """49 employees and 1 working owner: 50 staff under GBER's definition (owner-managers), not
+    the page's owner-free count of the other full-time employees (IP20)."""
+    f = finding(SCHEME, company(employees_fte=49, owners_fte=1), "IP08", ON)
+    assert f.outcome is FAIL
+    assert "the 1 working owner FTE (company.owners_fte) count as staff here" in f.message
+    assert "'disse tæller ikke med i opgørelsen af antal ansatte'" in f.message
+
+
+def test_without_working_owners_the_message_does_not_speak_of_them() -> None:
+    """49 employees and no working owner: small, and nothing about owners to explain."""
+    f = finding(SCHEME, company(employees_fte=49, owners_fte=0), "IP08", ON)
+    assert f.outcome is PASS and "owner" not in f.message
+
+
 def test_size_is_unknown_without_staff() -> None:
     assert rule_outcome(without("company", "employees_fte"), "IP08") is UNKNOWN
 

@@ -271,6 +271,13 @@ def test_an_add_on_without_its_persons_says_the_caps_and_asks_for_them() -> None
                          "rest, and the number of persons is not stated")
 
 
+def test_an_add_on_of_180000_without_its_persons_needs_them() -> None:
+    """The other side of 180,001: the persons could still lower the cap below it."""
+    f = finding(SCHEME, project(training_addon={"amount": 180_000}), "SD12", on=OPEN)
+    assert f.outcome is Outcome.UNKNOWN
+    assert f.missing == ("project.training_addon.persons",)
+
+
 def test_an_add_on_above_180000_without_its_persons_says_how_much_less() -> None:
     f = finding(SCHEME, project(training_addon={"amount": 180_001}), "SD12", on=OPEN)
     assert f.outcome is Outcome.FAIL

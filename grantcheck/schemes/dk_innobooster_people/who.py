@@ -253,13 +253,23 @@ T_MERGER = Message("company.formed_by_merger = {merger}",
 def small_enterprise(ctx: Ctx) -> Check:
     """'Virksomheden skal have under 50 ansatte, samt højest 10 mio. EUR i årlig omsætning eller
     årlig samlet balance.' Staff and figures per the EU SME definition (owner-managers included,
-    partner and linked enterprises added)."""
+    partner and linked enterprises added, the two-year rule), as the page introduces the
+    condition: 'Disse er beskrevet i forordningens artikel 22, stk. 2'. The page's 'disse
+    [ejere] tæller ikke med i opgørelsen af antal ansatte' closes its paragraph on the other
+    full-time employees (IP20; version 2's 'krav til antal ansatte, der ikke søges løntilskud
+    til'): it does not take working owners out of this count, and the message says so."""
     _gber(ctx)
     status = company_status(ctx)
-    return T_SMALL.check(status.is_small, size=status.explanation)
+    owners = ctx.profile.company.owners_fte
+    said = _OWNERS_COUNT.format(owners=show(owners)) if owners else ""
+    return T_SMALL.check(status.is_small, size=status.explanation, owners=said)
 
 
-T_SMALL = Message("{size} (small or micro required)",
+_OWNERS_COUNT = ("; the {owners} working owner FTE (company.owners_fte) count as staff here "
+                 "(EU: owner-managers, Rec. 2003/361 Annex art. 5(c)); the page's 'disse tæller "
+                 "ikke med i opgørelsen af antal ansatte' is its count of the other full-time "
+                 "employees (IP20)")
+T_SMALL = Message("{size}{owners} (small or micro required)",
                   fix="the company (with its partner and linked enterprises) must have fewer "
                   "than 50 staff and turnover or balance sheet total of at most EUR 10 million")
 
