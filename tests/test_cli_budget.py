@@ -337,3 +337,84 @@ def test_an_approval_before_the_application_is_bad_input(tmp_path):
     r = run("budget", str(write(tmp_path, text)), "--as-of", "2020-11-02")
     assert r.exit_code == 2 and "Traceback" not in r.output
     assert "approval_date: the application is approved before it is sent" in r.stderr
+
+
+SAME_FACTS = """aid_received = []
+
+[company]
+name = "Testværk ApS"
+country = "DK"
+cvr_number = "12345678"
+employees_fte = 10
+owners_fte = 1
+fte_differs_from_cvr = false
+turnover = 5_000_000
+balance_sheet_total = 2_000_000
+fiscal_year_start_month = 1
+related = []
+public_ownership_percent = 0
+
+[declarations]
+growth_ambitions = true
+anchoring = true
+new_technology = true
+ready_to_invest = true
+
+[project]
+budget_total = 1_000_000
+investment_cost = 800_000
+grant_sought = {sought}
+activities = ["implementation", "investment"]
+ineligible_activities = []
+technology_bought_in_project = true
+technology_choice_settled = true
+business_case_made = true
+advisors_in_database = true
+advisor_conflict_of_interest = false
+group_smv_grant = false
+start = 2027-01-01
+end = 2027-12-31
+
+[budget]
+scheme = "dk-smv-digital"
+tier = "t250"
+grant_sought = {sought}
+start = 2027-01-01
+end = 2027-12-31
+
+[[budget.lines]]
+description = "Integration, Acme Consult"
+category = "consultancy"
+amount = 200_000
+
+[[budget.lines]]
+description = "Robot cell"
+category = "hardware"
+amount = 800_000
+"""
+
+
+def _smv_outcomes(path: Path) -> tuple[str, str]:
+    """SMV09 in `match` and SMVB09 in `budget`, on the same profile and date."""
+    m = run("match", str(path), "-s", "dk-smv-digital", "--as-of", "2026-11-01", "-f", "json")
+    b = run("budget", str(path), "--as-of", "2026-11-01", "-f", "json")
+    (scheme,) = json.loads(m.stdout)["schemes"]
+    (budget,) = json.loads(b.stdout)["budgets"]
+    smv09 = next(f for f in scheme["findings"] if f["rule"] == "SMV09")
+    smvb09 = next(f for f in budget["findings"] if f["rule"] == "SMVB09")
+    return smv09["outcome"], smvb09["outcome"]
+
+
+def test_match_and_budget_agree_on_a_grant_sought_of_the_largest_voucher(tmp_path):
+    """DKK 250,000 sought, DKK 250,000 allowed (200,000 investment + 50,000 advice): both pass."""
+    path = write(tmp_path, SAME_FACTS.format(sought="250_000"))
+    assert _smv_outcomes(path) == ("pass", "pass")
+
+
+def test_match_and_budget_agree_on_a_grant_sought_above_every_voucher(tmp_path):
+    """DKK 250,001 is more than any voucher gives: both fail (match passed it, capped)."""
+    path = write(tmp_path, SAME_FACTS.format(sought="250_001"))
+    assert _smv_outcomes(path) == ("fail", "fail")
+    b = run("budget", str(path), "--as-of", "2026-11-01")
+    assert "more than the up to DKK 250,000 voucher gives" in b.stdout
+    assert b.exit_code == 1

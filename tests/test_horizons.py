@@ -82,6 +82,28 @@ def test_no_scheme_fits_where_its_law_or_a_parameter_is_not_encoded(scheme_id, o
         assert all(t.verdict is not Verdict.FITS for t in r.tiers)
 
 
+@pytest.mark.parametrize("on", ["0001-01-01", "2013-12-31", "2031-01-01"])
+def test_smv_digital_shows_no_amount_on_a_day_its_numbers_are_not_encoded(on):
+    """The page's numbers are encoded for the days of its legal basis: outside them `match`
+    shows no grant for any voucher, and says why (it showed DKK 150,000 on 0001-01-01)."""
+    r = runner.invoke(app, ["match", str(ROOT / "profiles" / "nordlys-automation.toml"),
+                            "-s", "dk-smv-digital", "--as-of", on, "-f", "json"])
+    (s,) = json.loads(r.stdout)["schemes"]
+    assert s["max_grant"] is None and s["verdict"] == "needs_information"
+    for t in s["tiers"]:
+        assert t["max_grant"] is None and t["own_funding"] is None
+        assert t["amount_basis"].startswith(f"the rules for {on} are not encoded: smv_voucher")
+
+
+def test_smv_digital_shows_its_amounts_on_the_first_and_last_encoded_days():
+    """2014-01-01 and 2030-12-31, the ends of the de minimis regulations: amounts are shown."""
+    for on in ("2014-01-01", "2030-12-31"):
+        r = runner.invoke(app, ["match", str(ROOT / "profiles" / "nordlys-automation.toml"),
+                                "-s", "dk-smv-digital", "--as-of", on, "-f", "json"])
+        (s,) = json.loads(r.stdout)["schemes"]
+        assert s["max_grant"] == {"amount": "220000", "currency": "DKK"}, on
+
+
 def test_every_scheme_declares_its_legal_bases_with_cited_dates():
     for sid in SCHEME_IDS:
         s = get(sid)

@@ -356,6 +356,17 @@ def test_a_grant_sought_a_cent_above_fails():
     assert rule_outcome(r, "SMVB09") is Outcome.FAIL
 
 
+def test_a_grant_sought_above_the_voucher_says_no_own_financing_raises_it():
+    """Advice of 300,000 allows the whole DKK 100,000 voucher: 100,000 passes; 100,001 fails
+    naming the voucher, not "raise the own financing" (as match's SMV08)."""
+    assert rule_outcome(smv(consult(300_000), tier="t100", grant_sought=D(100_000)),
+                        "SMVB09") is Outcome.PASS
+    f = rule(smv(consult(300_000), tier="t100", grant_sought=D(100_001)), "SMVB09")
+    assert f.outcome is Outcome.FAIL
+    assert "more than the DKK 100,000 voucher gives (DKK 100,000)" in f.message
+    assert "raise the own financing" not in f.fix
+
+
 def test_without_a_voucher_or_profile_the_upper_bound_is_computed_and_unknown():
     r = budget_for(SID, {**PERIOD, "lines": [hw(800_000), consult(200_000)]})
     assert r.grant.amount == D(250_000)

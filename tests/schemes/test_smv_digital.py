@@ -362,9 +362,90 @@ def test_investment_support_counts_towards_the_250000_grant() -> None:
     assert outcome(SCHEME, too_much, "SMV09") is FAIL
 
 
+def test_a_grant_sought_of_250000_is_within_the_largest_voucher() -> None:
+    """«op til 250.000 kr.»: a grant sought of DKK 250,000 fits the voucher (the budget allows
+    200,000 + 50,000)."""
+    data = with_project(grant_sought=D(250_000), budget_total=D(1_000_000),
+                        investment_cost=D(800_000))
+    assert outcome(SCHEME, data, "SMV09") is PASS
+
+
+def test_a_grant_sought_above_every_voucher_fits_none() -> None:
+    """DKK 250,001 is more than any voucher gives: every voucher fails its SMV07–SMV09 (it was
+    read as the voucher's amount and passed), as the budget's SMVB09 fails it."""
+    data = with_project(grant_sought=D(250_001), budget_total=D(1_000_000),
+                        investment_cost=D(800_000))
+    f = finding(SCHEME, data, "SMV09")
+    assert f.outcome is FAIL and "more than the up to DKK 250,000 voucher gives" in f.message
+    assert "lower the grant sought to at most DKK 250,000" in f.fix
+    assert {r: outcome(SCHEME, data, r) for r in ("SMV07", "SMV08")} == {"SMV07": FAIL,
+                                                                          "SMV08": FAIL}
+    assert set(tier_verdicts(data).values()) == {Verdict.DOES_NOT_FIT}
+
+
+def test_a_grant_sought_of_25000_fits_the_25000_voucher_and_25001_does_not() -> None:
+    """The grant sought is checked against each voucher's amount, whatever the budget."""
+    at = advice_only(grant_sought=D(25_000), budget_total=D(60_000))
+    above = advice_only(grant_sought=D(25_001), budget_total=D(60_000))
+    assert outcome(SCHEME, at, "SMV07") is PASS
+    assert (outcome(SCHEME, above, "SMV07"), outcome(SCHEME, above, "SMV08")) == (FAIL, PASS)
+    assert outcome(SCHEME, without(above, "project", "budget_total"), "SMV07") is FAIL
+
+
 def test_cofinancing_rules_are_budget_rules() -> None:
     kinds = {r.id: r.kind for r in SCHEME.rules}
     assert {kinds["SMV07"], kinds["SMV08"], kinds["SMV09"]} == {Kind.BUDGET}
+
+
+# --- SMV33, SMV34 what the smaller vouchers pay for -----------------------------------------------
+
+
+def investment_only(**project: Any) -> dict[str, Any]:
+    return with_project(activities=["investment"], **project)
+
+
+def test_a_budget_all_investment_fits_neither_smaller_voucher() -> None:
+    """«selv skal medfinansiere rådgivning med 50%»: the DKK 25,000 and 100,000 vouchers pay for
+    advice; a project of investment only got "fits" with a grant of DKK 0."""
+    data = investment_only(budget_total=D(600_000), investment_cost=D(600_000))
+    f = finding(SCHEME, data, "SMV33")
+    assert f.outcome is FAIL and "leaves no advice costs" in f.message
+    assert "up-to-DKK 250,000 voucher" in f.fix
+    assert outcome(SCHEME, data, "SMV34") is FAIL
+    assert tier_verdicts(data) == {"t25": Verdict.DOES_NOT_FIT, "t100": Verdict.DOES_NOT_FIT,
+                                   "t250": Verdict.FITS}
+
+
+def test_one_krone_of_advice_is_advice_the_smaller_vouchers_pay_for() -> None:
+    """DKK 1 of the budget outside the investment is advice: the rule passes."""
+    data = investment_only(budget_total=D(600_001), investment_cost=D(600_000))
+    f = finding(SCHEME, data, "SMV33")
+    assert f.outcome is PASS and "advice costs DKK 1" in f.message
+    assert outcome(SCHEME, data, "SMV34") is PASS
+
+
+def test_without_a_budget_the_activities_decide() -> None:
+    """No budget: no potential clarification or implementation among the activities fails, one
+    of them passes."""
+    bare = without(without(FULL, "project", "budget_total"), "project", "investment_cost")
+    assert outcome(SCHEME, merged(bare, project={"activities": ["investment"]}),
+                   "SMV33") is FAIL
+    assert outcome(SCHEME, merged(bare, project={"activities": ["implementation"]}),
+                   "SMV34") is PASS
+
+
+def test_neither_budget_nor_activities_is_unknown_naming_the_activities() -> None:
+    """Nothing says whether the project has advice: unknown, naming project.activities."""
+    bare = without(without(FULL, "project", "budget_total"), "project", "activities")
+    f = finding(SCHEME, bare, "SMV33")
+    assert f.outcome is UNKNOWN and f.missing == ("project.activities",)
+
+
+def test_the_advice_rules_belong_to_the_smaller_vouchers() -> None:
+    """SMV33 is the DKK 25,000 voucher's, SMV34 the DKK 100,000 voucher's; both hard."""
+    rules = {r.id: r for r in SCHEME.rules}
+    assert (rules["SMV33"].tier, rules["SMV34"].tier) == ("t25", "t100")
+    assert rules["SMV33"].kind is rules["SMV34"].kind is Kind.HARD
 
 
 # --- SMV10, SMV11, SMV13 full-time employees ----------------------------------------------------
@@ -821,6 +902,25 @@ def test_an_investment_above_the_budget_is_refused_as_input() -> None:
     never amounts computed from it or a verdict without them."""
     with pytest.raises(ValueError, match=r"the investment \(200,000\) is more than the whole"):
         ctx_for(with_project(budget_total=D(100_000), investment_cost=D(200_000)))
+
+
+@pytest.mark.parametrize(("on", "shown"), [
+    (date(1, 1, 1), False),
+    (date(2013, 12, 31), False),
+    (date(2014, 1, 1), True),
+    (date(2030, 12, 31), True),
+    (date(2031, 1, 1), False),
+])
+def test_amounts_are_shown_only_on_days_the_page_s_numbers_are_encoded(on: date,
+                                                                          shown: bool) -> None:
+    """From the first day of Reg. 1407/2013 to the last of Reg. 2023/2831: outside them no
+    voucher shows an amount, and each says why (they showed DKK 150,000 on 0001-01-01)."""
+    r = result_for(SCHEME, with_project(investment_cost=D(600_000)), on)
+    for t in r.tiers:
+        assert (t.amounts.amounts is not None) is shown, (t.tier.id, t.amounts.problem)
+        if not shown:
+            assert t.amounts.problem.startswith(f"the rules for {on.isoformat()} are not encoded")
+    assert (r.amounts.amounts is not None) is shown
 
 
 @given(

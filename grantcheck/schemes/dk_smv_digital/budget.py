@@ -262,8 +262,18 @@ def period_length(bctx: BudgetCtx) -> Check:
 
 @book.budget_rule("SMVB09", "The grant sought fits what the budget allows",
                   cites=[C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_TIERS],
-                  reads=["budget.grant_sought"])
+                  reads=["budget.grant_sought", "budget.tier"])
 def grant_sought(bctx: BudgetCtx) -> Check:
+    """At most the voucher's amount (as match's SMV07–SMV09: "søges tilskud til 25.000 kr.,
+    100.000 kr. eller 250.000 kr."), and at most what the budget allows."""
+    v = _voucher(bctx)
+    cap = bctx.param(v.cap)
+    sought = bctx.budget.grant_sought
+    if sought is not None and (asked := bctx.in_scheme_currency(sought)) > cap:
+        return failed(f"grant sought {asked} is more than the {v.name} voucher gives ({cap}); "
+                      f"the budget allows {bctx.grant}",
+                      f"lower the grant sought to at most {bctx.grant}: no own financing "
+                      f"raises a grant above the voucher's {cap}")
     return grant_sought_check(bctx, raise_it=", or raise the own financing")
 
 

@@ -9,7 +9,7 @@ from grantcheck.engine import (
     Document,
     Stage,
 )
-from grantcheck.parameters import ALWAYS
+from grantcheck.schemes.dk_smv_digital.legal import PAGE_FROM
 from grantcheck.schemes.dk_smv_digital.page import (
     C_ADVISOR_INVOICE,
     C_APPLICATION,
@@ -34,7 +34,7 @@ def _flag(path: str) -> Callable[[Ctx], bool | None]:
     return when
 
 
-_AFTER = (f"after the project, at the latest {REPORT_DEADLINE_MONTHS.at(ALWAYS)} months after "
+_AFTER = (f"after the project, at the latest {REPORT_DEADLINE_MONTHS.at(PAGE_FROM)} months after "
           "the end of the commitment period")
 
 DOCUMENTS = (

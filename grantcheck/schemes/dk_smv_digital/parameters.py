@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from grantcheck.citations import Citation
 from grantcheck.money import Money
-from grantcheck.parameters import constant
+from grantcheck.parameters import Parameter
+from grantcheck.schemes.dk_smv_digital.legal import PAGE_FROM, PAGE_UNTIL
 from grantcheck.schemes.dk_smv_digital.page import (
     C_COFINANCING_RATES,
     C_EVALUATION,
@@ -30,59 +32,67 @@ from grantcheck.schemes.dk_smv_digital.page import (
     C_TURNOVER,
 )
 
-SIZE_TURNOVER_MAX = constant("smv_turnover_max", "EUR", Decimal(50_000_000), C_SIZE)
-SIZE_BALANCE_MAX = constant("smv_balance_sheet_max", "EUR", Decimal(43_000_000), C_SIZE)
 
-ADVICE_OWN_SHARE = constant(
+def page_parameter(name: str, unit: str, value: Decimal, source: Citation,
+             note: str = "") -> Parameter[Decimal]:
+    """A number of the undated page, encoded for the days of its legal basis (``legal``): on
+    another day it is not encoded, and neither a rule nor an amount reads it."""
+    return Parameter(name, unit, {PAGE_FROM: value}, source, valid_until=PAGE_UNTIL, note=note)
+
+
+SIZE_TURNOVER_MAX = page_parameter("smv_turnover_max", "EUR", Decimal(50_000_000), C_SIZE)
+SIZE_BALANCE_MAX = page_parameter("smv_balance_sheet_max", "EUR", Decimal(43_000_000), C_SIZE)
+
+ADVICE_OWN_SHARE = page_parameter(
     "smv_advice_own_financing_share", "rate", Decimal("0.5"), C_COFINANCING_RATES,
     note="the advice grant is the rest, 50 %: the own financing is at least the grant",
 )
-INVESTMENT_OWN_SHARE = constant(
+INVESTMENT_OWN_SHARE = page_parameter(
     "smv_investment_own_financing_share", "rate", Decimal("0.75"), C_COFINANCING_RATES)
 
-GRANT_T25 = constant("smv_voucher_25", "DKK", Decimal(25_000), C_T25)
-GRANT_T100 = constant("smv_voucher_100", "DKK", Decimal(100_000), C_T100)
-GRANT_T250 = constant("smv_voucher_250_max", "DKK", Decimal(250_000), C_T250)
+GRANT_T25 = page_parameter("smv_voucher_25", "DKK", Decimal(25_000), C_T25)
+GRANT_T100 = page_parameter("smv_voucher_100", "DKK", Decimal(100_000), C_T100)
+GRANT_T250 = page_parameter("smv_voucher_250_max", "DKK", Decimal(250_000), C_T250)
 
-T25_FTE_MIN = constant("smv_25_fte_min", "FTE", Decimal(2), C_T25_FTE)
-T25_FTE_MAX = constant("smv_25_fte_max", "FTE", Decimal(20), C_T25_FTE)
-LARGE_FTE_MIN = constant("smv_100_250_fte_min", "FTE", Decimal(3), C_LARGE_FTE)
-LARGE_FTE_MAX = constant("smv_100_250_fte_max", "FTE", Decimal(249), C_LARGE_FTE)
-TURNOVER_MIN = constant("smv_100_250_turnover_min", "DKK", Decimal(2_000_000), C_TURNOVER)
-OWNERS_FTE_MAX = constant("smv_owners_fte_max", "FTE", Decimal(1), C_OWNERS)
+T25_FTE_MIN = page_parameter("smv_25_fte_min", "FTE", Decimal(2), C_T25_FTE)
+T25_FTE_MAX = page_parameter("smv_25_fte_max", "FTE", Decimal(20), C_T25_FTE)
+LARGE_FTE_MIN = page_parameter("smv_100_250_fte_min", "FTE", Decimal(3), C_LARGE_FTE)
+LARGE_FTE_MAX = page_parameter("smv_100_250_fte_max", "FTE", Decimal(249), C_LARGE_FTE)
+TURNOVER_MIN = page_parameter("smv_100_250_turnover_min", "DKK", Decimal(2_000_000), C_TURNOVER)
+OWNERS_FTE_MAX = page_parameter("smv_owners_fte_max", "FTE", Decimal(1), C_OWNERS)
 
-TECHNOLOGY_BOUGHT_WITHIN_YEARS = constant(
+TECHNOLOGY_BOUGHT_WITHIN_YEARS = page_parameter(
     "smv_implementation_technology_within_years", "years", Decimal(1), C_IMPLEMENTATION)
-INVESTMENT_RATE = constant("smv_investment_support_rate", "rate", Decimal("0.25"),
+INVESTMENT_RATE = page_parameter("smv_investment_support_rate", "rate", Decimal("0.25"),
                            C_INVESTMENT_RATE)
-INVESTMENT_SUPPORT_MAX = constant("smv_investment_support_max", "DKK", Decimal(200_000),
+INVESTMENT_SUPPORT_MAX = page_parameter("smv_investment_support_max", "DKK", Decimal(200_000),
                                   C_INVESTMENT_RATE)
-INVESTMENT_MIN = constant("smv_investment_min", "DKK", Decimal(40_000), C_INVESTMENT_MIN)
-INVESTMENT_SUPPORT_MIN = constant(
+INVESTMENT_MIN = page_parameter("smv_investment_min", "DKK", Decimal(40_000), C_INVESTMENT_MIN)
+INVESTMENT_SUPPORT_MIN = page_parameter(
     "smv_investment_support_min", "DKK", Decimal(10_000), C_INVESTMENT_MIN,
     note="the page's smallest support, 25 % of DKK 40,000",
 )
-SOFTWARE_SUBSCRIPTION_YEARS = constant(
+SOFTWARE_SUBSCRIPTION_YEARS = page_parameter(
     "smv_software_subscription_years_max", "years", Decimal(2), C_SUBSCRIPTION)
 
-GROUP_OWNERSHIP_OVERLAP = constant("smv_group_ownership_overlap_min", "percent", Decimal(25),
+GROUP_OWNERSHIP_OVERLAP = page_parameter("smv_group_ownership_overlap_min", "percent", Decimal(25),
                                    C_GROUP)
 
-HOURS_PER_YEAR = constant(
+HOURS_PER_YEAR = page_parameter(
     "smv_hours_per_year", "hours", Decimal(1613), C_HOURLY_RATE,
     note="hourly rate of own hours = gross annual salary (holiday-entitled pay, employer pension, "
     "ATP, agreed supplements) / 1,613 hours",
 )
-OWNER_HOURLY_RATE = constant(
+OWNER_HOURLY_RATE = page_parameter(
     "smv_owner_hourly_rate", "DKK", Decimal(250), C_OWNER_RATE,
     note="an owner who works in the project without drawing a salary",
 )
 
-PERIOD_T25 = constant("smv_25_project_period", "months", Decimal(6), C_PERIOD)
-PERIOD_LARGE = constant("smv_100_250_project_period", "months", Decimal(12), C_PERIOD)
-REPORT_DEADLINE_MONTHS = constant("smv_report_deadline", "months", Decimal(3),
+PERIOD_T25 = page_parameter("smv_25_project_period", "months", Decimal(6), C_PERIOD)
+PERIOD_LARGE = page_parameter("smv_100_250_project_period", "months", Decimal(12), C_PERIOD)
+REPORT_DEADLINE_MONTHS = page_parameter("smv_report_deadline", "months", Decimal(3),
                                   C_REPORT_DEADLINE)
-EVALUATION_YEARS = constant("smv_evaluation_commitment", "years", Decimal(2), C_EVALUATION)
+EVALUATION_YEARS = page_parameter("smv_evaluation_commitment", "years", Decimal(2), C_EVALUATION)
 
 # For the budget command (own hours, software subscriptions, co-financing per cost kind).
 BUDGET_PARAMETERS = (HOURS_PER_YEAR, OWNER_HOURLY_RATE, SOFTWARE_SUBSCRIPTION_YEARS,

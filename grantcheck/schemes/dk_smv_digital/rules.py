@@ -1,6 +1,7 @@
-"""SMV:Digital: SMV01–SMV14 and SMV32 in the order of the page: the target group (SMV32, the EU
-SME status the page's first sentence links to, beside its size bullet SMV02), de minimis aid, the
-co-financing of each voucher and each voucher's size conditions."""
+"""SMV:Digital: SMV01–SMV14 and SMV32–SMV34 in the order of the page: the target group (SMV32, the
+EU SME status the page's first sentence links to, beside its size bullet SMV02), de minimis aid,
+the co-financing of each voucher, what the two smaller vouchers pay for (advice, SMV33–SMV34) and
+each voucher's size conditions."""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from grantcheck.engine import (
     Message,
     Missing,
     RuleBook,
+    because,
     derived,
+    missing,
 )
 from grantcheck.facts import at_most, show
 from grantcheck.law import de_minimis, sme
 from grantcheck.money import Money
-from grantcheck.parameters import ALWAYS, Parameter
+from grantcheck.parameters import Parameter
 from grantcheck.schemes.dk_smv_digital.derived import (
     _dated,
     _fte,
@@ -38,6 +41,7 @@ from grantcheck.schemes.dk_smv_digital.grant import (
     _Voucher,
     per_voucher,
 )
+from grantcheck.schemes.dk_smv_digital.legal import PAGE_FROM
 from grantcheck.schemes.dk_smv_digital.page import (
     C_COFINANCING,
     C_COFINANCING_EXAMPLE,
@@ -46,6 +50,7 @@ from grantcheck.schemes.dk_smv_digital.page import (
     C_DE_MINIMIS,
     C_DE_MINIMIS_REGULATION,
     C_FTE_COUNT,
+    C_INVESTMENT_PAYMENT,
     C_LARGE_FTE,
     C_OWNERS,
     C_SIZE,
@@ -56,6 +61,7 @@ from grantcheck.schemes.dk_smv_digital.page import (
     C_T100,
     C_T250,
     C_TARGET_GROUP,
+    C_TIERS,
     C_TURNOVER,
 )
 from grantcheck.schemes.dk_smv_digital.parameters import (
@@ -73,6 +79,7 @@ from grantcheck.schemes.dk_smv_digital.sections import (
     S_EVERY,
     S_TIERS,
 )
+from grantcheck.schemes.dk_smv_digital.vocabulary import SmvActivity
 
 # The page says "statsstøtte"; the regulation it cites counts de minimis aid (how this scheme reads
 # its page, stated at the end of every de minimis finding).
@@ -248,9 +255,7 @@ rules.add("SMV06", "De minimis aid received plus the up to DKK 250,000 grant sta
 
 
 def _cofinancing(v: _Voucher) -> Callable[[Ctx], Check]:
-    open_capped = T_COFINANCING_OPEN_CAPPED[v.id]
-    within_capped = T_COFINANCING_WITHIN_CAPPED[v.id]
-    over_capped = T_COFINANCING_OVER_CAPPED[v.id]
+    above = T_COFINANCING_ABOVE_VOUCHER[v.id]
 
     def fn(ctx: Ctx) -> Check:
         cap = _local_of(ctx, v.cap)
@@ -259,27 +264,23 @@ def _cofinancing(v: _Voucher) -> Callable[[Ctx], Check]:
         rates = dated.own_shares_investing if v.invests else dated.own_shares
         if sought is None:
             return T_COFINANCING_UNSOUGHT.passed(rates=rates, cap=cap.text)
-        # what _voucher_grant gives: the grant sought, at most the voucher's amount
-        s = ctx.money(sought)
-        capped = s > cap.money
-        grant = cap.money if capped else s
-        lead = {"sought": s} if capped else {}
+        grant = ctx.money(sought)
+        if grant > cap.money:  # "søges tilskud til 25.000 kr., 100.000 kr. eller 250.000 kr."
+            return above.failed(grant=grant, cap=cap.text)
         if ctx.value("project.budget_total") is None:
-            t_open = open_capped if capped else T_COFINANCING_OPEN
-            return t_open.unknown("project.budget_total", **lead, grant=grant, rates=rates)
+            return T_COFINANCING_OPEN.unknown("project.budget_total", grant=grant, rates=rates)
         g = _grant(ctx, v)
         if grant <= g.grant:
-            t_within = within_capped if capped else T_COFINANCING_WITHIN
-            return t_within.passed(**lead, grant=grant, most=g.grant, rates=rates,
-                                   own=g.budget - grant, basis=g.basis)
+            return T_COFINANCING_WITHIN.passed(grant=grant, most=g.grant, rates=rates,
+                                               own=g.budget - grant, basis=g.basis)
         needed = (grant - g.investment_support) * (1 / dated.advice_rate)
-        t_over = over_capped if capped else T_COFINANCING_OVER
-        return t_over.failed(**lead, grant=grant, most=g.grant, rates=rates,
-                             own=g.budget - grant, basis=g.basis, advice=needed.rounded(),
-                             more=(needed - g.advice).rounded())
+        return T_COFINANCING_OVER.failed(grant=grant, most=g.grant, rates=rates,
+                                         own=g.budget - grant, basis=g.basis,
+                                         advice=needed.rounded(),
+                                         more=(needed - g.advice).rounded())
 
-    fn.__doc__ = (f"The {v.name} grant never exceeds the own financing of the advice (50 %), and "
-                  "investments are 75 % own-financed.")
+    fn.__doc__ = (f"The {v.name} grant never exceeds the voucher's amount nor the own financing "
+                  "of the advice (50 %), and investments are 75 % own-financed.")
     return fn
 
 
@@ -287,39 +288,105 @@ T_COFINANCING_UNSOUGHT = Message(
     "no grant sought stated (project.grant_sought): {rates}, " + OWN_FUNDING_FORM
     + "; the amounts show the largest grant the budget allows, at most {cap}")
 _SOUGHT = "project.grant_sought {grant}"
-_SOUGHT_CAPPED = ("project.grant_sought {sought} is more than the {voucher} voucher gives, so "
-                  "its grant {grant}")
-_NO_BUDGET = ": the own financing ({rates}) cannot be checked without the budget"
-T_COFINANCING_OPEN = Message(_SOUGHT + _NO_BUDGET)
-T_COFINANCING_OPEN_CAPPED = per_voucher(_SOUGHT_CAPPED + _NO_BUDGET)
-_WITHIN = " ≤ {most}, the most the budget allows ({rates}); own financing {own}. {basis}"
-_OVER = " > {most}, the most the budget allows ({rates}); own financing {own}. {basis}"
+T_COFINANCING_ABOVE_VOUCHER = per_voucher(
+    _SOUGHT + " is more than the {voucher} voucher gives ({cap}): a grant is sought with one of "
+    "the page's vouchers, DKK 25,000, DKK 100,000 or up to DKK 250,000",
+    fix="lower the grant sought to at most {cap} for the {voucher} voucher")
+T_COFINANCING_OPEN = Message(_SOUGHT + ": the own financing ({rates}) cannot be checked without "
+                             "the budget")
 _COFINANCING_FIX = ("lower the grant sought to {most}, or raise the advice costs to {advice} "
                     "({more} more), " + OWN_FUNDING_FORM)
-T_COFINANCING_WITHIN = Message(_SOUGHT + _WITHIN)
-T_COFINANCING_WITHIN_CAPPED = per_voucher(_SOUGHT_CAPPED + _WITHIN)
-T_COFINANCING_OVER = Message(_SOUGHT + _OVER, fix=_COFINANCING_FIX)
-T_COFINANCING_OVER_CAPPED = per_voucher(_SOUGHT_CAPPED + _OVER, fix=_COFINANCING_FIX)
+T_COFINANCING_WITHIN = Message(_SOUGHT + " ≤ {most}, the most the budget allows ({rates}); own "
+                               "financing {own}. {basis}")
+T_COFINANCING_OVER = Message(_SOUGHT + " > {most}, the most the budget allows ({rates}); own "
+                             "financing {own}. {basis}", fix=_COFINANCING_FIX)
 
 
-rules.add("SMV07", "Own financing covers the DKK 25,000 grant at the page's rates",
+rules.add("SMV07", "The grant sought is within the DKK 25,000 voucher and own financing covers "
+          "it at the page's rates",
           _cofinancing(T25),
           kind=Kind.BUDGET, section=S_COFINANCING_RULES,
-          cites=[C_COFINANCING, C_COFINANCING_RATES, C_COFINANCING_EXAMPLE],
+          cites=[C_TIERS, C_COFINANCING, C_COFINANCING_RATES, C_COFINANCING_EXAMPLE],
           reads=["project.grant_sought", "project.budget_total", "project.investment_cost",
                  "project.activities"], tier=T25.id)
-rules.add("SMV08", "Own financing covers the DKK 100,000 grant at the page's rates",
+rules.add("SMV08", "The grant sought is within the DKK 100,000 voucher and own financing covers "
+          "it at the page's rates",
           _cofinancing(T100),
           kind=Kind.BUDGET, section=S_COFINANCING_RULES,
-          cites=[C_COFINANCING, C_COFINANCING_RATES, C_COFINANCING_EXAMPLE],
+          cites=[C_TIERS, C_COFINANCING, C_COFINANCING_RATES, C_COFINANCING_EXAMPLE],
           reads=["project.grant_sought", "project.budget_total", "project.investment_cost",
                  "project.activities"], tier=T100.id)
-rules.add("SMV09", "Own financing covers the up to DKK 250,000 grant at the page's rates",
+rules.add("SMV09", "The grant sought is within the up to DKK 250,000 voucher and own financing "
+          "covers it at the page's rates",
           _cofinancing(T250),
           kind=Kind.BUDGET, section=S_COFINANCING_RULES,
-          cites=[C_COFINANCING, C_COFINANCING_RATES, C_COFINANCING_EXAMPLE],
+          cites=[C_TIERS, C_COFINANCING, C_COFINANCING_RATES, C_COFINANCING_EXAMPLE],
           reads=["project.grant_sought", "project.budget_total", "project.investment_cost",
                  "project.activities"], tier=T250.id)
+
+
+# The DKK 25,000 and DKK 100,000 vouchers pay for advice ("rådgivning", 50 % own financing, a
+# DKK 100,000 voucher matched by DKK 100,000); investment support is paid only with the up-to-DKK
+# 250,000 voucher ("støtten til investeringen inkl. rådgivning"). A project without advice gets
+# nothing from them: it does not fit them (not "fits" with DKK 0).
+_ADVICE_ACTIVITIES = (SmvActivity.POTENTIAL_CLARIFICATION, SmvActivity.IMPLEMENTATION)
+_NO_ADVICE_WHY = because("whether the project has advice (potential_clarification or "
+                         "implementation), the part this voucher pays for; or state "
+                         "project.budget_total and project.investment_cost")
+
+
+def _advice_part(v: _Voucher) -> Callable[[Ctx], Check]:
+    no_advice, no_advice_listed = T_NO_ADVICE[v.id], T_NO_ADVICE_LISTED[v.id]
+
+    def fn(ctx: Ctx) -> Check:
+        if ctx.value("project.budget_total") is not None:
+            try:
+                g = _grant(ctx, v)
+            except Missing:  # the investment part not stated: the activities may still say
+                g = None
+            if g is not None:
+                if g.advice.amount > 0:
+                    return T_ADVICE_COSTS.passed(advice=g.advice, budget=g.budget,
+                                                 investment=g.investment)
+                return no_advice.failed(budget=g.budget, investment=g.investment)
+        activities = ctx.value("project.activities")
+        if activities is None:
+            return missing("project.activities", why=_NO_ADVICE_WHY)
+        advice = [a for a in _ADVICE_ACTIVITIES if a in activities]
+        if advice:
+            return T_ADVICE_LISTED.passed(activities=", ".join(advice))
+        return no_advice_listed.failed(activities=", ".join(activities) or "none")
+
+    fn.__doc__ = (f"The {v.name} voucher pays for advice at 50 %; investments only with the "
+                  "up-to-DKK 250,000 voucher.")
+    return fn
+
+
+_ADVICE_ONLY = (" the {voucher} voucher pays for advice (rådgivning, 50 %), and only the up-to-"
+                "DKK 250,000 voucher supports investments")
+_ADVICE_FIX = ("apply for the up-to-DKK 250,000 voucher (investment support), or add a potential "
+               "clarification or an implementation with an approved advisor")
+T_ADVICE_COSTS = Message("advice costs {advice} = budget {budget} − investment {investment}: "
+                         "the voucher pays 50 % of them")
+T_NO_ADVICE = per_voucher("budget {budget} − investment {investment} leaves no advice costs:"
+                          + _ADVICE_ONLY, fix=_ADVICE_FIX)
+T_ADVICE_LISTED = Message("project.activities include {activities}: advice, which the voucher "
+                          "pays for")
+T_NO_ADVICE_LISTED = per_voucher("project.activities ({activities}) include no potential "
+                                 "clarification or implementation:" + _ADVICE_ONLY,
+                                 fix=_ADVICE_FIX)
+
+rules.add("SMV33", "The project has advice costs, which the DKK 25,000 voucher pays for",
+          _advice_part(T25), kind=Kind.HARD, section=S_TIERS,
+          cites=[C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_INVESTMENT_PAYMENT],
+          reads=["project.budget_total", "project.investment_cost", "project.activities"],
+          tier=T25.id)
+rules.add("SMV34", "The project has advice costs, which the DKK 100,000 voucher pays for",
+          _advice_part(T100), kind=Kind.HARD, section=S_TIERS,
+          cites=[C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_INVESTMENT_PAYMENT],
+          reads=["project.budget_total", "project.investment_cost", "project.activities"],
+          tier=T100.id)
+
 
 
 def _fte_range(v: _Voucher, low: Parameter[Decimal], high: Parameter[Decimal]
@@ -335,7 +402,7 @@ def _fte_range(v: _Voucher, low: Parameter[Decimal], high: Parameter[Decimal]
             return many.failed(fte=text, most=_num(hi), fewer=count_text(total - hi))
         return T_FTE_WITHIN.passed(fte=text, least=partial(_num, lo), most=partial(_num, hi))
 
-    fn.__doc__ = (f"{v.name}: between {low.at(ALWAYS)} and {high.at(ALWAYS)} full-time "
+    fn.__doc__ = (f"{v.name}: between {low.at(PAGE_FROM)} and {high.at(PAGE_FROM)} full-time "
                   "employees, inclusive, counted as årsværk from last year's accounts.")
     return fn
 

@@ -19,7 +19,6 @@ from grantcheck.engine import (
     passed,
 )
 from grantcheck.law.dates import add_months, years_before
-from grantcheck.parameters import ALWAYS
 from grantcheck.profile import Aid
 from grantcheck.schemes.dk_smv_digital.derived import (
     _dated,
@@ -36,6 +35,7 @@ from grantcheck.schemes.dk_smv_digital.grant import (
     _Voucher,
     per_voucher,
 )
+from grantcheck.schemes.dk_smv_digital.legal import PAGE_FROM
 from grantcheck.schemes.dk_smv_digital.page import (
     C_ADVISOR_DATABASE,
     C_ADVISORS_EACH,
@@ -365,7 +365,8 @@ def _period(v: _Voucher) -> Callable[[Ctx], Check]:
         last = add_months(p.start, months) - timedelta(days=1)
         return said.check(p.end <= last, start=p.start, end=p.end, months=months, last=last)
 
-    fn.__doc__ = f"{v.name}: project period {v.period.at(ALWAYS)} months (set in the commitment)."
+    fn.__doc__ = (f"{v.name}: project period {v.period.at(PAGE_FROM)} months (set in the "
+                  "commitment).")
     return fn
 
 

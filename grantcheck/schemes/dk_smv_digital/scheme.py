@@ -50,7 +50,18 @@ Readings chosen:
   DKK 250,000, the investment part first and the rest for advice. ``project.budget_total`` is the
   whole project (advice, own hours valued at the hourly rate, investment);
   ``project.investment_cost`` is its investment part. The page does not say whether amounts
-  include VAT: grantcheck reads them excluding VAT and says so.
+  include VAT: grantcheck reads them excluding VAT and says so. A grant sought above a voucher's
+  amount does not fit that voucher ("søges tilskud til 25.000 kr., 100.000 kr. eller 250.000
+  kr."), as the budget's SMVB09 says; it was once read as the voucher's amount, which let a grant
+  sought above every voucher pass in ``match`` and fail in ``budget``.
+- The DKK 25,000 and DKK 100,000 vouchers pay for advice (SMV33–SMV34): "selv skal medfinansiere
+  rådgivning med 50%", a DKK 100,000 voucher matched by DKK 100,000; only the up-to-DKK 250,000
+  voucher pays "støtten til investeringen inkl. rådgivning". A project without advice (its
+  budget all investment, or no potential clarification or implementation among
+  ``project.activities``) does not fit them, rather than fitting with a grant of DKK 0.
+- The page is undated: its numbers are encoded for the days of its legal basis (from the first
+  day of Regulation (EU) No 1407/2013 to the last of Regulation (EU) 2023/2831, ``legal``), so
+  that outside them no rule and no amount reads a number the page may not have stated then.
 - The up-to-250,000 voucher is the direct investment support ("støtten til investeringen inkl.
   rådgivning"), so it needs an investment of at least DKK 40,000 (SMV24); a smaller investment
   gets no investment support, and the DKK 100,000 voucher is the one to look at.
@@ -89,7 +100,7 @@ from grantcheck.engine import (
     Tier,
 )
 from grantcheck.law import de_minimis, sme
-from grantcheck.parameters import ALWAYS, parameters_of
+from grantcheck.parameters import parameters_of
 from grantcheck.schemes.dk_smv_digital import (
     COUNTRY,
     CURRENCY,
@@ -156,12 +167,12 @@ SCHEME = Scheme(
         "'statsstøtte'; the regulation counts de minimis aid.",
         "Amounts are read excluding VAT; the page does not say.",
         "Consultancy must be paid and internal hours spent within the commitment period; own "
-        f"hours are valued at gross annual salary / {HOURS_PER_YEAR.at(ALWAYS)} hours, an owner "
-        f"without salary at {OWNER_HOURLY_RATE.money(ALWAYS)} an hour (budget rules, not "
-        "checked here).",
+        f"hours are valued at gross annual salary / {HOURS_PER_YEAR.at(legal.PAGE_FROM)} hours, "
+        f"an owner without salary at {OWNER_HOURLY_RATE.money(legal.PAGE_FROM)} an hour (budget "
+        "rules, not checked here).",
         "With the up-to-DKK 250,000 voucher the investment support (incl. advice) can be paid "
         "out once before the project ends.",
         "The company commits to answer a summary evaluation up to "
-        f"{EVALUATION_YEARS.at(ALWAYS)} years after the project ends.",
+        f"{EVALUATION_YEARS.at(legal.PAGE_FROM)} years after the project ends.",
     ),
 )
