@@ -1,7 +1,6 @@
-"""SMV:Digital: SMV01–SMV14 and SMV32–SMV34 in the order of the page: the target group (SMV32, the
-EU SME status the page's first sentence links to, beside its size bullet SMV02), de minimis aid,
-the co-financing of each voucher, what the two smaller vouchers pay for (advice, SMV33–SMV34) and
-each voucher's size conditions."""
+"""SMV:Digital: SMV01–SMV14 and SMV32 in the order of the page: the target group (SMV32, the EU
+SME status the page's first sentence links to, beside its size bullet SMV02), de minimis aid, the
+co-financing of each voucher and each voucher's size conditions."""
 
 from __future__ import annotations
 
@@ -16,9 +15,7 @@ from grantcheck.engine import (
     Message,
     Missing,
     RuleBook,
-    because,
     derived,
-    missing,
 )
 from grantcheck.facts import at_most, show
 from grantcheck.law import de_minimis, sme
@@ -50,7 +47,6 @@ from grantcheck.schemes.dk_smv_digital.page import (
     C_DE_MINIMIS,
     C_DE_MINIMIS_REGULATION,
     C_FTE_COUNT,
-    C_INVESTMENT_PAYMENT,
     C_LARGE_FTE,
     C_OWNERS,
     C_SIZE,
@@ -79,7 +75,6 @@ from grantcheck.schemes.dk_smv_digital.sections import (
     S_EVERY,
     S_TIERS,
 )
-from grantcheck.schemes.dk_smv_digital.vocabulary import SmvActivity
 
 # The page says "statsstøtte"; the regulation it cites counts de minimis aid (how this scheme reads
 # its page, stated at the end of every de minimis finding).
@@ -289,8 +284,7 @@ T_COFINANCING_UNSOUGHT = Message(
     + "; the amounts show the largest grant the budget allows, at most {cap}")
 _SOUGHT = "project.grant_sought {grant}"
 T_COFINANCING_ABOVE_VOUCHER = per_voucher(
-    _SOUGHT + " is more than the {voucher} voucher gives ({cap}): a grant is sought with one of "
-    "the page's vouchers, DKK 25,000, DKK 100,000 or up to DKK 250,000",
+    _SOUGHT + " is more than the {voucher} voucher gives ({cap})",
     fix="lower the grant sought to at most {cap} for the {voucher} voucher")
 T_COFINANCING_OPEN = Message(_SOUGHT + ": the own financing ({rates}) cannot be checked without "
                              "the budget")
@@ -323,70 +317,6 @@ rules.add("SMV09", "The grant sought is within the up to DKK 250,000 voucher and
           cites=[C_TIERS, C_COFINANCING, C_COFINANCING_RATES, C_COFINANCING_EXAMPLE],
           reads=["project.grant_sought", "project.budget_total", "project.investment_cost",
                  "project.activities"], tier=T250.id)
-
-
-# The DKK 25,000 and DKK 100,000 vouchers pay for advice ("rådgivning", 50 % own financing, a
-# DKK 100,000 voucher matched by DKK 100,000); investment support is paid only with the up-to-DKK
-# 250,000 voucher ("støtten til investeringen inkl. rådgivning"). A project without advice gets
-# nothing from them: it does not fit them (not "fits" with DKK 0).
-_ADVICE_ACTIVITIES = (SmvActivity.POTENTIAL_CLARIFICATION, SmvActivity.IMPLEMENTATION)
-_NO_ADVICE_WHY = because("whether the project has advice (potential_clarification or "
-                         "implementation), the part this voucher pays for; or state "
-                         "project.budget_total and project.investment_cost")
-
-
-def _advice_part(v: _Voucher) -> Callable[[Ctx], Check]:
-    no_advice, no_advice_listed = T_NO_ADVICE[v.id], T_NO_ADVICE_LISTED[v.id]
-
-    def fn(ctx: Ctx) -> Check:
-        if ctx.value("project.budget_total") is not None:
-            try:
-                g = _grant(ctx, v)
-            except Missing:  # the investment part not stated: the activities may still say
-                g = None
-            if g is not None:
-                if g.advice.amount > 0:
-                    return T_ADVICE_COSTS.passed(advice=g.advice, budget=g.budget,
-                                                 investment=g.investment)
-                return no_advice.failed(budget=g.budget, investment=g.investment)
-        activities = ctx.value("project.activities")
-        if activities is None:
-            return missing("project.activities", why=_NO_ADVICE_WHY)
-        advice = [a for a in _ADVICE_ACTIVITIES if a in activities]
-        if advice:
-            return T_ADVICE_LISTED.passed(activities=", ".join(advice))
-        return no_advice_listed.failed(activities=", ".join(activities) or "none")
-
-    fn.__doc__ = (f"The {v.name} voucher pays for advice at 50 %; investments only with the "
-                  "up-to-DKK 250,000 voucher.")
-    return fn
-
-
-_ADVICE_ONLY = (" the {voucher} voucher pays for advice (rådgivning, 50 %), and only the up-to-"
-                "DKK 250,000 voucher supports investments")
-_ADVICE_FIX = ("apply for the up-to-DKK 250,000 voucher (investment support), or add a potential "
-               "clarification or an implementation with an approved advisor")
-T_ADVICE_COSTS = Message("advice costs {advice} = budget {budget} − investment {investment}: "
-                         "the voucher pays 50 % of them")
-T_NO_ADVICE = per_voucher("budget {budget} − investment {investment} leaves no advice costs:"
-                          + _ADVICE_ONLY, fix=_ADVICE_FIX)
-T_ADVICE_LISTED = Message("project.activities include {activities}: advice, which the voucher "
-                          "pays for")
-T_NO_ADVICE_LISTED = per_voucher("project.activities ({activities}) include no potential "
-                                 "clarification or implementation:" + _ADVICE_ONLY,
-                                 fix=_ADVICE_FIX)
-
-rules.add("SMV33", "The project has advice costs, which the DKK 25,000 voucher pays for",
-          _advice_part(T25), kind=Kind.HARD, section=S_TIERS,
-          cites=[C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_INVESTMENT_PAYMENT],
-          reads=["project.budget_total", "project.investment_cost", "project.activities"],
-          tier=T25.id)
-rules.add("SMV34", "The project has advice costs, which the DKK 100,000 voucher pays for",
-          _advice_part(T100), kind=Kind.HARD, section=S_TIERS,
-          cites=[C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_INVESTMENT_PAYMENT],
-          reads=["project.budget_total", "project.investment_cost", "project.activities"],
-          tier=T100.id)
-
 
 
 def _fte_range(v: _Voucher, low: Parameter[Decimal], high: Parameter[Decimal]

@@ -107,6 +107,7 @@ from grantcheck.schemes.dk_smv_digital import (
     legal,
     parameters,
     rules,
+    rules_advice,
     rules_project,
 )
 from grantcheck.schemes.dk_smv_digital.documents import DOCUMENTS
@@ -151,7 +152,7 @@ SCHEME = Scheme(
     ),
     legal_bases=legal.LEGAL_BASES,
     applicability=("SMV01",),  # a company of another country without a CVR number: not applicable
-    rules=(*rules.rules.rules, *rules_project.rules.rules),
+    rules=(*rules.rules.rules, *rules_advice.rules.rules, *rules_project.rules.rules),
     documents=DOCUMENTS,
     amounts=None,
     parameters=parameters_of(parameters, *de_minimis.PARAMETERS, *sme.PARAMETERS),

@@ -1,0 +1,96 @@
+"""SMV:Digital: SMV33–SMV34, what the two smaller vouchers pay for: advice. They stand after each
+voucher's size conditions (:mod:`.rules`) and before the up-to-DKK 250,000 voucher's own
+(:mod:`.rules_project`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from grantcheck.engine import (
+    Check,
+    Ctx,
+    Kind,
+    Message,
+    Missing,
+    RuleBook,
+    because,
+    missing,
+)
+from grantcheck.schemes.dk_smv_digital.grant import (
+    T25,
+    T100,
+    _grant,
+    _Voucher,
+    per_voucher,
+)
+from grantcheck.schemes.dk_smv_digital.page import (
+    C_COFINANCING_EXAMPLE,
+    C_COFINANCING_RATES,
+    C_INVESTMENT_PAYMENT,
+)
+from grantcheck.schemes.dk_smv_digital.sections import S_TIERS
+from grantcheck.schemes.dk_smv_digital.vocabulary import SmvActivity
+
+rules = RuleBook()
+
+# The DKK 25,000 and DKK 100,000 vouchers pay for advice ("rådgivning", 50 % own financing, a
+# DKK 100,000 voucher matched by DKK 100,000); investment support is paid only with the up-to-DKK
+# 250,000 voucher ("støtten til investeringen inkl. rådgivning"). A project without advice gets
+# nothing from them: it does not fit them (not "fits" with DKK 0).
+_ADVICE_ACTIVITIES = (SmvActivity.POTENTIAL_CLARIFICATION, SmvActivity.IMPLEMENTATION)
+_NO_ADVICE_WHY = because("whether the project has advice (potential_clarification or "
+                         "implementation), the part this voucher pays for; or state "
+                         "project.budget_total and project.investment_cost")
+
+
+def _advice_part(v: _Voucher) -> Callable[[Ctx], Check]:
+    no_advice, no_advice_listed = T_NO_ADVICE[v.id], T_NO_ADVICE_LISTED[v.id]
+
+    def fn(ctx: Ctx) -> Check:
+        if ctx.value("project.budget_total") is not None:
+            try:
+                g = _grant(ctx, v)
+            except Missing:  # the investment part not stated: the activities may still say
+                g = None
+            if g is not None:
+                if g.advice.amount > 0:
+                    return T_ADVICE_COSTS.passed(advice=g.advice, budget=g.budget,
+                                                 investment=g.investment)
+                return no_advice.failed(budget=g.budget, investment=g.investment)
+        activities = ctx.value("project.activities")
+        if activities is None:
+            return missing("project.activities", why=_NO_ADVICE_WHY)
+        advice = [a for a in _ADVICE_ACTIVITIES if a in activities]
+        if advice:
+            return T_ADVICE_LISTED.passed(activities=", ".join(advice))
+        return no_advice_listed.failed(activities=", ".join(activities) or "none")
+
+    fn.__doc__ = (f"The {v.name} voucher pays for advice at 50 %; investments only with the "
+                  "up-to-DKK 250,000 voucher.")
+    return fn
+
+
+_ADVICE_ONLY = (" the {voucher} voucher pays for advice (rådgivning, 50 %), and only the up-to-"
+                "DKK 250,000 voucher supports investments")
+_ADVICE_FIX = ("apply for the up-to-DKK 250,000 voucher (investment support), or add a potential "
+               "clarification or an implementation with an approved advisor")
+T_ADVICE_COSTS = Message("advice costs {advice} = budget {budget} − investment {investment}: "
+                         "the voucher pays 50 % of them")
+T_NO_ADVICE = per_voucher("budget {budget} − investment {investment} leaves no advice costs:"
+                          + _ADVICE_ONLY, fix=_ADVICE_FIX)
+T_ADVICE_LISTED = Message("project.activities include {activities}: advice, which the voucher "
+                          "pays for")
+T_NO_ADVICE_LISTED = per_voucher("project.activities ({activities}) include no potential "
+                                 "clarification or implementation:" + _ADVICE_ONLY,
+                                 fix=_ADVICE_FIX)
+
+rules.add("SMV33", "The project has advice costs, which the DKK 25,000 voucher pays for",
+          _advice_part(T25), kind=Kind.HARD, section=S_TIERS,
+          cites=[C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_INVESTMENT_PAYMENT],
+          reads=["project.budget_total", "project.investment_cost", "project.activities"],
+          tier=T25.id)
+rules.add("SMV34", "The project has advice costs, which the DKK 100,000 voucher pays for",
+          _advice_part(T100), kind=Kind.HARD, section=S_TIERS,
+          cites=[C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_INVESTMENT_PAYMENT],
+          reads=["project.budget_total", "project.investment_cost", "project.activities"],
+          tier=T100.id)
