@@ -157,6 +157,21 @@ def constant(name: str, unit: str, value: V, source: Citation, note: str = "",
     return Parameter(name, unit, {ALWAYS: value}, source, valid_until=valid_until, note=note)
 
 
+class PageNumbers:
+    """The maker of an undated page's numbers, each in force from ``valid_from`` (the day the
+    page is known from, or its legal basis's first) to ``valid_until`` (None: no end stated):
+    on any other day a number is not encoded, so no rule decides by it and no amount is shown.
+    Written once for the schemes whose pages state their numbers without dates."""
+
+    def __init__(self, valid_from: date, valid_until: date | None = None) -> None:
+        self.valid_from, self.valid_until = valid_from, valid_until
+
+    def __call__(self, name: str, unit: str, value: V, source: Citation, note: str = ""
+                 ) -> Parameter[V]:
+        return Parameter(name, unit, {self.valid_from: value}, source,
+                         valid_until=self.valid_until, note=note)
+
+
 def parameters_of(module: ModuleType, *extra: Parameter[Any]) -> tuple[Parameter[Any], ...]:
     """Every :class:`Parameter` ``module`` holds at its top level, in the order it defines (or
     imports) them, then ``extra`` (e.g. shared law's parameters the scheme uses), each once: a

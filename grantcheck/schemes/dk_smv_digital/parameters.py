@@ -6,9 +6,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from grantcheck.citations import Citation
 from grantcheck.money import Money
-from grantcheck.parameters import Parameter
+from grantcheck.parameters import PageNumbers
 from grantcheck.schemes.dk_smv_digital.legal import PAGE_FROM, PAGE_UNTIL
 from grantcheck.schemes.dk_smv_digital.page import (
     C_COFINANCING_RATES,
@@ -32,12 +31,8 @@ from grantcheck.schemes.dk_smv_digital.page import (
     C_TURNOVER,
 )
 
-
-def page_parameter(name: str, unit: str, value: Decimal, source: Citation,
-             note: str = "") -> Parameter[Decimal]:
-    """A number of the undated page, encoded for the days of its legal basis (``legal``): on
-    another day it is not encoded, and neither a rule nor an amount reads it."""
-    return Parameter(name, unit, {PAGE_FROM: value}, source, valid_until=PAGE_UNTIL, note=note)
+# a number of the undated page, encoded for the days of its legal basis (``legal``)
+page_parameter = PageNumbers(PAGE_FROM, PAGE_UNTIL)
 
 
 SIZE_TURNOVER_MAX = page_parameter("smv_turnover_max", "EUR", Decimal(50_000_000), C_SIZE)
@@ -64,9 +59,9 @@ OWNERS_FTE_MAX = page_parameter("smv_owners_fte_max", "FTE", Decimal(1), C_OWNER
 TECHNOLOGY_BOUGHT_WITHIN_YEARS = page_parameter(
     "smv_implementation_technology_within_years", "years", Decimal(1), C_IMPLEMENTATION)
 INVESTMENT_RATE = page_parameter("smv_investment_support_rate", "rate", Decimal("0.25"),
-                           C_INVESTMENT_RATE)
+                                 C_INVESTMENT_RATE)
 INVESTMENT_SUPPORT_MAX = page_parameter("smv_investment_support_max", "DKK", Decimal(200_000),
-                                  C_INVESTMENT_RATE)
+                                        C_INVESTMENT_RATE)
 INVESTMENT_MIN = page_parameter("smv_investment_min", "DKK", Decimal(40_000), C_INVESTMENT_MIN)
 INVESTMENT_SUPPORT_MIN = page_parameter(
     "smv_investment_support_min", "DKK", Decimal(10_000), C_INVESTMENT_MIN,
@@ -76,7 +71,7 @@ SOFTWARE_SUBSCRIPTION_YEARS = page_parameter(
     "smv_software_subscription_years_max", "years", Decimal(2), C_SUBSCRIPTION)
 
 GROUP_OWNERSHIP_OVERLAP = page_parameter("smv_group_ownership_overlap_min", "percent", Decimal(25),
-                                   C_GROUP)
+                                         C_GROUP)
 
 HOURS_PER_YEAR = page_parameter(
     "smv_hours_per_year", "hours", Decimal(1613), C_HOURLY_RATE,
@@ -91,7 +86,7 @@ OWNER_HOURLY_RATE = page_parameter(
 PERIOD_T25 = page_parameter("smv_25_project_period", "months", Decimal(6), C_PERIOD)
 PERIOD_LARGE = page_parameter("smv_100_250_project_period", "months", Decimal(12), C_PERIOD)
 REPORT_DEADLINE_MONTHS = page_parameter("smv_report_deadline", "months", Decimal(3),
-                                  C_REPORT_DEADLINE)
+                                        C_REPORT_DEADLINE)
 EVALUATION_YEARS = page_parameter("smv_evaluation_commitment", "years", Decimal(2), C_EVALUATION)
 
 # For the budget command (own hours, software subscriptions, co-financing per cost kind).

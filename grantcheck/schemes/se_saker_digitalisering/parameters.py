@@ -11,8 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from grantcheck.citations import Citation
-from grantcheck.parameters import Parameter, V
+from grantcheck.parameters import PageNumbers
 from grantcheck.schemes.se_saker_digitalisering.legal import KNOWN_FROM
 from grantcheck.schemes.se_saker_digitalisering.page import (
     C_GENOMFORANDETID,
@@ -27,12 +26,8 @@ from grantcheck.schemes.se_saker_digitalisering.page import (
     C_TILLVAXT,
 )
 
-KNOWN = KNOWN_FROM.value
-
-
-def page_figure(name: str, unit: str, value: V, source: Citation, note: str = "") -> Parameter[V]:
-    """A number of the page, in force from the day the page is known from, with no end."""
-    return Parameter(name, unit, {KNOWN: value}, source, note=note)
+# a number of the page, in force from the day the page is known from, with no end
+page_figure = PageNumbers(KNOWN_FROM.value)
 
 
 LAST_OPEN_DAY = date(2023, 3, 1)
