@@ -45,6 +45,22 @@ def test_json_is_clean_on_stdout_and_adds_up():
     assert {"rule", "outcome", "message", "source"} <= set(b["findings"][0])
 
 
+def test_a_grant_not_computed_is_no_grant_of_0():
+    """On a day SMV:Digital's figures are not encoded for (2031-01-01; 2030-12-31 is) the grant,
+    own funding and what the applicant carries are '?' with the reason, null in JSON: before,
+    the totals said 'Grant DKK 0' and own funding the whole eligible base."""
+    r = run("budget", NORDLYS, "--as-of", "2031-01-01")
+    grant = next(line for line in r.stdout.splitlines() if line.strip().startswith("Grant"))
+    assert "?" in grant and "not computed" in grant and "DKK" not in grant
+    data = json.loads(run("budget", NORDLYS, "--as-of", "2031-01-01", "-f", "json").stdout)
+    t = data["budgets"][0]["totals"]
+    assert t["grant"] is t["own_funding"] is t["applicant_carries"] is None
+    assert "not encoded" in t["grant_unknown"] and t["eligible_base"]["amount"] == "428000"
+    known = json.loads(run("budget", NORDLYS, "--as-of", "2030-12-31", "-f", "json").stdout)
+    t = known["budgets"][0]["totals"]
+    assert t["grant"] == {"amount": "220000", "currency": "DKK"} and "grant_unknown" not in t
+
+
 def test_inline_lines_need_no_file():
     r = run("budget", "--scheme", "dk-smv-digital", "--line", "consultancy=150000",
             "--line", "hardware=320000", "--format", "json", "--as-of", "2026-11-23")

@@ -45,6 +45,9 @@ class BudgetResult:
     has_profile: bool
     notes: list[str] = field(default_factory=list)
     source: str = ""
+    # why the grant could not be computed ("" when it was): then neither it, nor the own funding
+    # and what the applicant carries (both made of it), is a figure; never a grant of 0
+    grant_unknown: str = ""
 
     @property
     def eligible_base(self) -> Money:
@@ -159,14 +162,16 @@ def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None
             lr.set(LineStatus.UNKNOWN, str(e))
         bctx.lines.append(lr)
     findings = []
+    grant_unknown = ""
     try:
         bctx.parts = checker.grant(bctx)
     except (Missing, NotEncoded, NoRate) as e:
         bctx.parts = []
         findings.append(_grant_unknown(checker.scheme, e))
+        grant_unknown = findings[-1].message
     findings += [r.evaluate(bctx) for r in checker.rules]
     return BudgetResult(
         checker.scheme, on, checker.scheme.currency, bctx.budget_currency, bctx.tier,
         bctx.lines, bctx.parts, findings, checker.own_funding_form, checker.categories, fx,
-        bctx.has_profile, [*checker.notes, *bctx.notes], source,
+        bctx.has_profile, [*checker.notes, *bctx.notes], source, grant_unknown,
     )

@@ -74,15 +74,7 @@ def budget_to_dict(r: BudgetResult) -> dict[str, Any]:
         "verdict": r.verdict.value,
         "budget_currency": r.budget_currency,
         "lines": [_line(lr) for lr in r.lines],
-        "totals": {
-            "total": r.total.to_json(),
-            "eligible_base": r.eligible_base.to_json(),
-            "grant": r.grant.to_json(),
-            "own_funding": r.own_funding.to_json(),
-            "not_eligible": r.not_eligible.to_json(),
-            "undecided": r.undecided.to_json(),
-            "applicant_carries": r.applicant_carries.to_json(),
-        },
+        "totals": _totals(r),
         "own_funding_form": r.own_funding_form,
         "grant_parts": [p.to_json() for p in r.parts],
         "findings": [f.to_json() for f in r.findings],
@@ -90,6 +82,24 @@ def budget_to_dict(r: BudgetResult) -> dict[str, Any]:
         "notes": list(r.notes),
         "exchange_rates": r.fx.to_json(),
     }
+
+
+def _totals(r: BudgetResult) -> dict[str, Any]:
+    """The totals; the grant, the own funding and what the applicant carries are null, with
+    ``grant_unknown`` saying why, when the grant could not be computed (never a grant of 0)."""
+    known = not r.grant_unknown
+    out: dict[str, Any] = {
+        "total": r.total.to_json(),
+        "eligible_base": r.eligible_base.to_json(),
+        "grant": r.grant.to_json() if known else None,
+        "own_funding": r.own_funding.to_json() if known else None,
+        "not_eligible": r.not_eligible.to_json(),
+        "undecided": r.undecided.to_json(),
+        "applicant_carries": r.applicant_carries.to_json() if known else None,
+    }
+    if not known:
+        out["grant_unknown"] = r.grant_unknown
+    return out
 
 
 def budgets_to_dict(results: Sequence[BudgetResult], source: str, on: str,
@@ -169,6 +179,12 @@ def totals_table(r: BudgetResult) -> Whole:
     for p in r.parts:
         how = f"{format_percent(p.rate)} of {p.base}; bound by {p.bound_by}"
         table.add_row(f"  grant: {p.name}", str(p.grant), how)
+    if r.grant_unknown:  # no figure is made of a grant not computed
+        table.add_row(Text("Grant", style="bold yellow"), Text("?", style="bold yellow"),
+                      f"not computed: {r.grant_unknown}")
+        table.add_row(Text("Own funding", style="bold"), "?", "the eligible base less the grant")
+        table.add_row("Applicant carries", "?", "own funding + costs not eligible")
+        return whole(table)
     table.add_row(Text("Grant", style="bold green"), Text(str(r.grant), style="bold green"),
                   ("at most, if the company fits the voucher assumed" if r.tier is None
                    and r.scheme.tiers else ""))

@@ -75,10 +75,10 @@ from grantcheck.budget.core import (
 )
 from grantcheck.budget.model import Category, Source
 from grantcheck.engine import Check, Ctx, Missing, failed, info, passed, text_of, unknown
-from grantcheck.fx import RATE_CITATION, NoRate
+from grantcheck.fx import RATE_CITATION
 from grantcheck.law import sme
 from grantcheck.money import Money, format_percent
-from grantcheck.parameters import NotEncoded, parameters_of
+from grantcheck.parameters import parameters_of
 from grantcheck.schemes.no_prosessinnovasjon import parameters
 from grantcheck.schemes.no_prosessinnovasjon.budget_lines import KINDS, classify
 from grantcheck.schemes.no_prosessinnovasjon.derived import SIZE_FIELDS
@@ -154,12 +154,11 @@ def _size(bctx: BudgetCtx) -> _Size:
 
 
 def _grant(bctx: BudgetCtx) -> list[GrantPart]:
-    """One part: the eligible costs × the GBER art. 29(4) ceiling; the page states no cap."""
+    """One part: the eligible costs × the GBER art. 29(4) ceiling; the page states no cap.
+    NotEncoded outside GBER's dates, NoRate without a rate: the budget's grant is then not
+    computed (never a grant of 0), and POB03 says why too."""
     base = bctx.total()
-    try:
-        size = _size(bctx)
-    except (NotEncoded, NoRate):  # POB03 reports it; no grant is computed
-        return []
+    size = _size(bctx)
     name = f"process and organisational innovation, GBER art. 29(4): {size.label}"
     if not size.allowed:
         return [GrantPart(name, base, size.rate, Money.zero(base.currency),
