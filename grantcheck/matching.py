@@ -74,11 +74,19 @@ def check(
     rates: Mapping[str, Decimal] | None = None,
     schemes: Iterable[str] = SCHEME_IDS,
     source: str = "",
+    explain: bool = True,
 ) -> MatchResult:
-    """Evaluate ``profile`` against the schemes on the date ``as_of``."""
-    results, fx = _each(evaluate, profile, as_of, rates, schemes)
+    """Evaluate ``profile`` against the schemes on the date ``as_of``; without ``explain`` an
+    amount's basis is left a function, made when read (:meth:`AmountsResult.made`), for a
+    caller that shows none (batch's compact record)."""
+    check_one = evaluate if explain else _unexplained
+    results, fx = _each(check_one, profile, as_of, rates, schemes)
     return MatchResult(profile, as_of, results, fx, source,
                        fx.warnings() + horizon_warnings(results, as_of))
+
+
+def _unexplained(scheme: Scheme, ctx: Ctx) -> SchemeResult:
+    return evaluate(scheme, ctx, explain=False)
 
 
 def summarize_match(

@@ -157,9 +157,10 @@ class Worker:
         try:
             profile = load_task(task)
             if self.options.output == "json":
+                compact = self.options.detail == "compact"  # shows no amount's basis
                 m = check(profile, self.options.as_of, rates=self.rates,
-                          schemes=self.options.schemes, source=task.source)
-                if self.options.detail == "compact":
+                          schemes=self.options.schemes, source=task.source, explain=not compact)
+                if compact:
                     return self._compact(m, task.payload[1] if task.kind == "registry" else None)
                 full = self._full(m)
                 if task.kind == "registry":  # where each fact came from: grantcheck.registry

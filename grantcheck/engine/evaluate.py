@@ -168,7 +168,9 @@ def _document_status(doc: Document, ctx: Ctx, held_list: list[str] | None) -> Do
     return DocumentStatus(doc, held, needed)
 
 
-def evaluate(scheme: Scheme, ctx: Ctx) -> SchemeResult:
+def evaluate(scheme: Scheme, ctx: Ctx, explain: bool = True) -> SchemeResult:
+    """Every rule of ``scheme`` on ``ctx``, its documents, tiers and amounts; the amounts' basis
+    is made (a str) unless not ``explain`` (a compact record shows no basis)."""
     findings = [r.evaluate(ctx) for r in scheme.rules]
     status, status_text = scheme.call.status(ctx.on)
     held_list = ctx.profile.documents.held if ctx.profile.documents else None
@@ -179,7 +181,7 @@ def evaluate(scheme: Scheme, ctx: Ctx) -> SchemeResult:
         for t in scheme.tiers:
             tier_findings = common + [f for f in findings if f.rule.tier == t.id]
             tiers.append(TierResult(t, verdict_of(tier_findings),
-                                    _amounts(t.amounts, ctx, scheme.currency)))
+                                    _amounts(t.amounts, ctx, scheme.currency, explain)))
         # a tier's own document is not needed when the company does not fit that tier (SMV:
         # Digital's business case is asked only of "Ansøgere til tilskud på op til 250.000 kr.")
         out = {tr.tier.id for tr in tiers if tr.verdict is Verdict.DOES_NOT_FIT}
@@ -191,7 +193,7 @@ def evaluate(scheme: Scheme, ctx: Ctx) -> SchemeResult:
         amounts = best.amounts
     else:
         verdict = verdict_of(findings)
-        amounts = _amounts(scheme.amounts, ctx, scheme.currency)
+        amounts = _amounts(scheme.amounts, ctx, scheme.currency, explain)
     scope = scope_of(scheme.applicability, scheme.country, ctx.profile.company.country, status,
                      status_text, findings)
     return SchemeResult(scheme, ctx.on, status, status_text, verdict, findings, amounts, docs,
