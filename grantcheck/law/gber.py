@@ -65,8 +65,8 @@ ART_2_18_C = eu(
     "the accounts (more than half of the subscribed capital lost, points (a) and (b))")
 ART_4_1_L = eu(
     GBER, "Article 4(1)(l)",
-    "for aid for process and organisational innovation: EUR 7,5 million per undertaking per "
-    "project")
+    "This Regulation shall not apply to aid which exceeds the following thresholds: … (l) for "
+    "aid for process and organisational innovation: EUR 7,5 million per undertaking per project")
 ART_8_3 = eu(
     GBER, "Article 8(3)",
     "Aid with identifiable eligible costs exempted by this Regulation may be cumulated: (a) with "

@@ -392,18 +392,38 @@ def test_a_grant_of_exactly_the_threshold_needs_no_notification() -> None:
     assert "EUR 7,500,000 = NOK 82,500,000" in f.message and "11.0000" in f.message
 
 
-def test_a_grant_one_ore_above_the_threshold_must_be_notified() -> None:
+def test_a_grant_one_ore_above_the_threshold_needs_the_grant_sought() -> None:
+    """With no grant sought the company may seek less: unknown, as `match`'s PO10."""
     r = po(consult("165000000.02"))
     assert r.grant.amount == D("82500000.01")
+    f = rule(r, "POB04")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("budget.grant_sought",)
+    assert "notified" in f.fix and "NOK 82,500,000" in f.fix
+
+
+def test_a_grant_sought_one_ore_above_the_threshold_must_be_notified() -> None:
+    """A grant sought above the threshold is outside GBER (art. 4(1)): the budget breaks it."""
+    r = po(consult("165000000.02"), grant_sought=D("82500000.01"))
     f = rule(r, "POB04")
     assert f.outcome is Outcome.FAIL and "notified" in f.fix
     assert r.verdict.value == "breaks_rules"
 
 
+def test_a_grant_sought_above_the_threshold_fails_even_above_what_the_budget_allows() -> None:
+    """The grant sought is checked, not the smaller grant the budget allows (as PO10)."""
+    r = po(consult(100_000_000), grant_sought=D("82500000.01"))
+    assert r.grant.amount == D(50_000_000)
+    assert rule_outcome(r, "POB04") is Outcome.FAIL
+    r = po(consult(100_000_000), grant_sought=D(82_500_000))
+    assert rule_outcome(r, "POB04") is Outcome.PASS
+
+
 def test_the_threshold_moves_with_the_stated_rate() -> None:
     rates = {"NOK": D("12.0000"), "DKK": D("7.46"), "SEK": D("11")}
     assert rule_outcome(po(consult(180_000_000), rates=rates), "POB04") is Outcome.PASS
-    assert rule_outcome(po(consult("180000000.02"), rates=rates), "POB04") is Outcome.FAIL
+    assert rule_outcome(po(consult("180000000.02"), rates=rates), "POB04") is Outcome.UNKNOWN
+    r = po(consult(180_000_000), grant_sought=D("90000000.01"), rates=rates)
+    assert rule_outcome(r, "POB04") is Outcome.FAIL
 
 
 def test_a_grant_sought_at_the_threshold_keeps_a_larger_budget_within_it() -> None:
@@ -424,7 +444,7 @@ def test_a_large_enterprise_under_the_exception_is_checked_at_15_percent() -> No
     assert rule_outcome(po(consult(base), profile=LARGE_EXCEPTION), "POB04") is Outcome.PASS
     r = po(consult(base + D("0.07")), profile=LARGE_EXCEPTION)
     assert r.grant.amount == D("82500000.01")
-    assert rule_outcome(r, "POB04") is Outcome.FAIL
+    assert rule_outcome(r, "POB04") is Outcome.UNKNOWN
 
 
 # --- the grant sought ----------------------------------------------------------------------

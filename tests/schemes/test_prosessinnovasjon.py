@@ -165,10 +165,22 @@ def test_a_grant_at_the_notification_threshold_passes() -> None:
     assert "EUR 7,500,000 = NOK 82,500,000" in f.message and "11.0000" in f.message
 
 
-def test_a_grant_one_krone_above_the_threshold_gets_a_warning() -> None:
-    f = finding(SCHEME, merged(SME, project={"grant_sought": 82_500_001}), "PO10")
-    assert f.outcome is Outcome.WARNING
-    assert "notified" in f.fix
+def test_a_grant_one_krone_above_the_threshold_does_not_fit() -> None:
+    """GBER does not apply above the threshold (art. 4(1)): a failure, as the budget's POB04."""
+    r = result_for(SCHEME, merged(SME, project={"grant_sought": 82_500_001,
+                                                "budget_total": 165_000_002}))
+    f = next(f for f in r.findings if f.rule.id == "PO10")
+    assert f.outcome is Outcome.FAIL
+    assert "notified" in f.fix and "NOK 1 less" in f.fix
+    assert r.verdict is Verdict.DOES_NOT_FIT
+
+
+def test_a_budget_above_the_threshold_without_a_grant_sought_asks_for_it() -> None:
+    """The company may seek less than the budget allows: unknown, naming the grant sought."""
+    data = without(merged(SME, project={"budget_total": 165_000_002}), "project", "grant_sought")
+    f = finding(SCHEME, data, "PO10")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("project.grant_sought",)
+    assert "at or below NOK 82,500,000" in f.fix
 
 
 def test_without_grant_or_budget_the_threshold_is_shown() -> None:

@@ -22,8 +22,9 @@ page ties the scheme to it: "knyttet til GBER 29"):
   mentions ("kun unntaksvis"), and none for a large enterprise the exception is declared not to
   cover (art. 29(4), 29(2));
 - the notification threshold, EUR 7.5 million per undertaking per project (art. 4(1)(l)),
-  converted with the dated rate the output states: a grant above it must be notified (a broken
-  budget rule);
+  converted with the dated rate the output states: a grant sought above it must be notified (a
+  broken budget rule, as `match`'s PO10); with no grant sought, a budget whose grant is above it
+  needs the grant sought (unknown, as PO10), since the company may seek less;
 - cumulation (art. 8(3)): other public aid for the same costs counts towards the intensity, so
   only non-public financing (own or external) covers the own funding.
 
@@ -266,21 +267,27 @@ def notification_threshold(bctx: BudgetCtx) -> Check:
     eur = NOTIFICATION_THRESHOLD.money(bctx.on)
     limit = bctx.param(NOTIFICATION_THRESHOLD)
     limit_text = f"{eur} = {limit} at {bctx.fx.rate(limit.currency).describe()}"
-    grant = bctx.grant
-    size = _size(bctx)
     sought = bctx.budget.grant_sought
-    if sought is not None and bctx.in_scheme_currency(sought) <= grant:
-        aid, certain, what = bctx.in_scheme_currency(sought), True, "grant sought"
-    else:
-        aid, certain, what = grant, size.certain, "grant the budget allows"
-    message = (f"{what} {aid}; notification threshold {limit_text} per undertaking per project "
-               "(GBER art. 4(1)(l), not on the page)")
-    if aid <= limit:
+    if sought is not None:  # the aid applied for, as `match`'s PO10 checks it
+        aid = bctx.in_scheme_currency(sought)
+        message = (f"grant sought {aid}; notification threshold {limit_text} per undertaking "
+                   "per project (GBER art. 4(1)(l), not on the page)")
+        if aid <= limit:
+            return passed(message)
+        return failed(message, f"aid above {limit} must be notified to ESA and is outside GBER "
+                      f"art. 29: keep the grant sought at or below {limit} ({aid - limit} less)")
+    grant, size = bctx.grant, _size(bctx)
+    message = (f"grant the budget allows {grant}; notification threshold {limit_text} per "
+               "undertaking per project (GBER art. 4(1)(l), not on the page)")
+    if grant <= limit:
         return passed(message)
-    if not certain:
+    if not size.certain:
         return unknown(f"{message}; the grant is an upper bound ({size.who})", *size.missing)
-    return failed(message, f"aid above {limit} must be notified to ESA and is outside GBER art. "
-                  f"29: keep the grant at or below {limit} ({aid - limit} less)")
+    # the company may seek less than the budget allows: not a failure until it seeks more
+    return unknown(f"{message}; the grant sought is not stated (budget.grant_sought)",
+                   "budget.grant_sought",
+                   fix=f"state budget.grant_sought at or below {limit}: aid above it must be "
+                   "notified to ESA and is outside GBER art. 29")
 
 
 @book.budget_rule("POB05", "The grant sought fits what the budget allows",

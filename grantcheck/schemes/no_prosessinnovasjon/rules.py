@@ -307,11 +307,17 @@ T_SOUGHT_THRESHOLD = _in_euro_or_converted(
     "below {limit} ({less} less)")
 T_LARGEST_THRESHOLD = _in_euro_or_converted(_LARGEST + _THRESHOLD)
 T_LARGEST_OPEN = _in_euro_or_converted(_LARGEST + " is above the notification threshold "
-                                       "{threshold}; the grant sought is not stated")
+                                       "{threshold}; the grant sought is not stated",
+                                       fix="state project.grant_sought at or below {limit}: "
+                                       "aid above it must be notified to ESA and is outside "
+                                       "GBER art. 29")
 
 
+# GBER 'shall not apply to aid which exceeds' the threshold (art. 4(1)): aid above it is no aid
+# under GBER 29, to which the page ties the scheme ("knyttet til GBER 29"), so a grant sought
+# above it does not fit (hard, as the budget's POB04), it is not only a warning.
 rules.add("PO10", "The aid stays within the GBER notification threshold",
-          below_notification_threshold, section=S_MONEY, kind=Kind.SOFT,
+          below_notification_threshold, section=S_MONEY, kind=Kind.HARD,
           cites=[EU_4_1_L, EU_2023_AMENDMENT, RATE_CITATION],
           reads=["project.grant_sought", "project.budget_total", *SIZE_FIELDS])
 

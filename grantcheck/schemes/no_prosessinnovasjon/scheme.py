@@ -14,7 +14,10 @@ Encoded, in the order of the page:
 - money, from GBER and not from the page (the page names no amount): aid intensity at most 50 %
   of the eligible costs for SMEs, 15 % for a large enterprise (art. 29(4)); the notification
   threshold of EUR 7.5 million per undertaking per project (art. 4(1)(l)) above which the aid
-  must be notified, shown in the amounts and checked as a warning.
+  must be notified, shown in the amounts and checked as a binding rule: GBER "shall not apply
+  to aid which exceeds" it, so such aid is not the GBER-29 financing the page offers (a grant
+  sought above it does not fit; a budget whose largest grant is above it, with no grant sought,
+  needs the grant sought), as the budget command's POB04 checks it.
 
 Deliberately not encoded:
 - a deadline, intake rhythm or amount: the page names none (the call is reported as open with
