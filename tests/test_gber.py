@@ -12,7 +12,8 @@ from grantcheck.citations import Citation
 from grantcheck.law import gber
 from grantcheck.parameters import NotEncoded, Parameter
 
-ARTICLES = [gber.ART_4_1_L, gber.ART_8_3, gber.ART_22_2, gber.ART_29_2, gber.ART_29_4]
+ARTICLES = [gber.ART_1_3_AB, gber.ART_4_1_L, gber.ART_8_3, gber.ART_22_2, gber.ART_29_2,
+            gber.ART_29_4]
 
 
 def test_gber_applies_from_1_july_2014_to_31_december_2026() -> None:
@@ -52,3 +53,15 @@ def test_a_number_dated_over_the_period_is_not_encoded_outside_it() -> None:
     for outside in (date(2014, 6, 30), date(2027, 1, 1)):
         with pytest.raises(NotEncoded):
             p.at(outside)
+
+
+def test_the_sector_exclusion_is_written_once_for_both_schemes() -> None:
+    """Innobooster People (art. 22) and Prosessinnovasjon (art. 29) run the one art. 1(3) check."""
+    from grantcheck.schemes.dk_innobooster_people.scheme import SCHEME as IP
+    from grantcheck.schemes.no_prosessinnovasjon.scheme import SCHEME as PO
+
+    po12 = next(r for r in PO.rules if r.id == "PO12")
+    ip10 = next(r for r in IP.rules if r.id == "IP10")
+    assert gber.ART_1_3_AB in ip10.cites
+    assert any(c.section == gber.ART_1_3_AB.section for c in po12.cites)
+    assert po12.reads == ip10.reads == (gber.SECTOR,)

@@ -18,6 +18,7 @@ from datetime import date
 from grantcheck.basis import Fact, LegalBasis, Period
 from grantcheck.citations import Citation, Source, eu
 from grantcheck.engine import Check, Ctx, Message
+from grantcheck.profile import Sector
 
 GBER = Source(
     "gber",
@@ -48,6 +49,10 @@ APPLIES_UNTIL = Fact(date(2026, 12, 31), eu(
 
 # --- the articles the schemes cite, in the act's order ------------------------------------------
 
+ART_1_3_AB = eu(
+    GBER, "Article 1(3)(a) and (b)",
+    "This Regulation shall not apply to: (a) aid granted in the fishery and aquaculture sector … "
+    "(b) aid granted in the primary agricultural production sector")
 ART_1_4_C = eu(
     GBER, "Article 1(4)(c)",
     "aid to undertakings in difficulty, with the exception of aid schemes to make good the "
@@ -120,6 +125,26 @@ T_DIFFICULTY = Message(
     "otherwise in difficulty under art. 2(18), cannot receive it")
 T_NOT_IN_DIFFICULTY = Message(
     f"{IN_DIFFICULTY} = false: not an undertaking in difficulty (GBER art. 2(18))")
+
+
+SECTOR = "company.sector"
+EXCLUDED_SECTORS = frozenset({Sector.FISHERY_AQUACULTURE, Sector.PRIMARY_AGRICULTURE})
+"""The sectors of art. 1(3)(a) and (b) the profile can state. Each point excepts some aid
+(training aid, aid in the field of research and development, innovation aid for SMEs, …), none
+of it start-up aid (art. 22) or aid for process and organisational innovation (art. 29): a
+scheme under those articles reads the exclusion whole. Points (c) to (e) (aid fixed on the price
+or quantity of agricultural products, closing coal mines, regional aid) concern no scheme here."""
+
+
+def sector_not_excluded(ctx: Ctx) -> Check:
+    """'This Regulation shall not apply to: (a) aid granted in the fishery and aquaculture
+    sector … (b) aid granted in the primary agricultural production sector' (art. 1(3))."""
+    stated: Sector = ctx.need(SECTOR)
+    return T_SECTOR.check(stated not in EXCLUDED_SECTORS, sector=stated.value)
+
+
+T_SECTOR = Message("sector {sector}", fix="fisheries, aquaculture and primary agricultural "
+                   "production are excluded (GBER art. 1(3)(a),(b))")
 
 
 def basis(article: str, *cites: Citation) -> LegalBasis:

@@ -24,7 +24,7 @@ SME: dict[str, Any] = {
     "company": {
         "name": "Verksted AS", "country": "NO", "employees_fte": 20, "owners_fte": 0,
         "turnover": 30_000_000, "balance_sheet_total": 20_000_000, "related": [],
-        "public_ownership_percent": 0, "in_difficulty": False,
+        "public_ownership_percent": 0, "in_difficulty": False, "sector": "other",
     },
     "project": {
         "budget_total": 2_000_000, "grant_sought": 1_000_000, "exclusions": [],

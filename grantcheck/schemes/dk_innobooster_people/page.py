@@ -8,6 +8,7 @@ rests on (GBER art. 22, art. 1(3), art. 59) follows at the end: it is not on the
 from __future__ import annotations
 
 from grantcheck.citations import Citation, Source, eu
+from grantcheck.law import gber
 from grantcheck.law.gber import GBER
 from grantcheck.schemes.dk_innobooster_people import ID
 
@@ -163,10 +164,7 @@ C_GBER_22 = eu(GBER, "Article 22(2)",
                "Eligible undertakings shall be unlisted small enterprises up to five years "
                "following their registration, which have not yet distributed profits and which "
                "have not been formed through a merger.")
-C_GBER_1_3 = eu(GBER, "Article 1(3)(a) and (b)",
-                "This Regulation shall not apply to: (a) aid granted in the fishery and "
-                "aquaculture sector … (b) aid granted in the primary agricultural production "
-                "sector")
+C_GBER_1_3 = gber.ART_1_3_AB
 C_GBER_59 = eu(GBER, "Article 59", "This Regulation shall apply until 31 December 2026",
                note="as amended by Regulations (EU) 2020/972 and 2023/1315; in force since "
                "1 July 2014")

@@ -21,11 +21,11 @@ from grantcheck.engine import (
     applied_by,
 )
 from grantcheck.facts import at_least, show
+from grantcheck.law import gber
 from grantcheck.law.dates import add_months
 from grantcheck.law.sme import CITES as SME_CITES
 from grantcheck.law.sme import company_status
 from grantcheck.money import Money
-from grantcheck.profile import Sector
 from grantcheck.schemes.dk_innobooster_people.derived import (
     anniversary,
     award_window,
@@ -293,12 +293,6 @@ T_LISTED = Message("company.listed = {listed} (EU: GBER art. 22(2), not on the p
             reads=["company.sector"])
 def sector(ctx: Ctx) -> Check:
     """'Der kan ikke gives bevilling til virksomheder inden for fiskeri- og akvakultursektoren og
-    sektoren for primærproduktion af landbrugsprodukter'."""
+    sektoren for primærproduktion af landbrugsprodukter' (GBER art. 1(3)(a),(b), in law.gber)."""
     _gber(ctx)
-    s: Sector = ctx.need("company.sector")
-    excluded = {Sector.FISHERY_AQUACULTURE, Sector.PRIMARY_AGRICULTURE}
-    return T_SECTOR.check(s not in excluded, sector=s.value)
-
-
-T_SECTOR = Message("sector {sector}", fix="fisheries, aquaculture and primary agricultural "
-                   "production are excluded (GBER art. 1(3)(a),(b))")
+    return gber.sector_not_excluded(ctx)

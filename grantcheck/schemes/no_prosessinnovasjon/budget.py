@@ -55,8 +55,9 @@ Readings chosen:
   the øre like the share. Only equipment is limited to the project period: the page says nothing
   of the dates of the other cost kinds.
 
-Deliberately not encoded: the GBER art. 1 sector exclusions and the exclusions of "Hva omfattes
-ikke?" (the scheme's rules PO06 and the profile decide them, not the cost lines); whether the
+Deliberately not encoded: the GBER art. 1 exclusions (difficulty, sectors) and the exclusions of
+"Hva omfattes ikke?" (the scheme's rules PO11, PO12 and PO06 decide them from the profile, not
+the cost lines); whether the
 2023 amendment of GBER changed the EUR 7.5 million (a note says so, as in the scheme).
 """
 

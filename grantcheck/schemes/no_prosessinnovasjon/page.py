@@ -149,6 +149,10 @@ C_SMB = Citation(
 
 # --- EU law (GBER, applied in Norway through the EEA Agreement): not on the page ------------------
 
+EU_1_3 = gber.ART_1_3_AB._replace(
+    note="not on the page; the aid these points except (training, research and development, "
+    "innovation aid for SMEs under art. 28, …) does not include aid for process and "
+    "organisational innovation (art. 29)")
 EU_29_2 = gber.ART_29_2
 EU_29_4 = gber.ART_29_4
 EU_8_3 = gber.ART_8_3

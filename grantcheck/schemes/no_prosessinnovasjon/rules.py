@@ -1,7 +1,8 @@
-"""Prosess- og organisasjonsinnovasjon's rules, PO01–PO10, in the order of the page.
+"""Prosess- og organisasjonsinnovasjon's rules, PO01–PO12, in the order of the page.
 
 Under the headings of the requirements catalogue (`grantcheck show`): the applicant (its size
-under GBER art. 29, a Norwegian company, no distortion of competition), the project (the
+under GBER art. 29, a Norwegian company, not in difficulty, not in a sector GBER art. 1(3)
+excludes, no distortion of competition), the project (the
 definitions, the leap, the "Hva omfattes ikke?" list, an environmental shift) and the money
 (GBER's intensity and notification threshold: the page names no amount).
 """
@@ -43,6 +44,7 @@ from grantcheck.schemes.no_prosessinnovasjon.page import (
     C_ORGANISASJON,
     C_PROSESS,
     C_SMB,
+    EU_1_3,
     EU_4_1_L,
     EU_29_2,
     EU_29_4,
@@ -123,6 +125,9 @@ rules.add("PO02", "The applicant is a Norwegian company", norwegian_company,
 rules.add("PO11", "The applicant is not an undertaking in difficulty", gber.not_in_difficulty,
           section=S_APPLICANT, cites=[C_GBER29, *gber.IN_DIFFICULTY_CITES],
           reads=[gber.IN_DIFFICULTY])
+rules.add("PO12", "The company is not in fisheries, aquaculture or primary agriculture",
+          gber.sector_not_excluded, section=S_APPLICANT, cites=[C_GBER29, EU_1_3],
+          reads=[gber.SECTOR])
 rules.declaration("PO03", "The support does not distort competition between Norwegian companies",
                   "no_competition_distortion", section=S_APPLICANT,
                   cites=[C_KONKURRANSEVRIDNING])

@@ -6,6 +6,10 @@ Encoded, in the order of the page:
   only by the exception the page mentions ("kun unntaksvis"), with GBER art. 29(2)'s condition;
   a Norwegian company (soft: the page speaks of competition "mellom norske bedrifter" but does
   not exclude others in words); no harmful distortion of competition (declaration);
+- from GBER, which the page ties the scheme to and which does not apply to such aid: not an
+  undertaking in difficulty (art. 1(4)(c), PO11), and not in fisheries and aquaculture or
+  primary agricultural production (art. 1(3)(a),(b), PO12: their exceptions, such as innovation
+  aid for SMEs under art. 28, do not cover art. 29 aid; the page names no sector);
 - the project: process and/or organisational innovation as the page defines them (declaration);
   a substantial leap for the company, tied to a new business model (declaration); none of the
   "Hva omfattes ikke?" exclusions (one profile list, ``project.exclusions``);
@@ -22,7 +26,6 @@ Encoded, in the order of the page:
 Deliberately not encoded:
 - a deadline, intake rhythm or amount: the page names none (the call is reported as open with
   "no deadline stated");
-- the sector exclusions of GBER art. 1: the page does not name them;
 - GBER art. 29(3)'s wider list of eligible costs: the page's own list ("Hva kan finansieres?") is
   narrower and is what Innovasjon Norge accepts; it is :data:`.page.ELIGIBLE_COSTS`, which the
   budget command checks, not the rules here;
@@ -67,6 +70,9 @@ SCHEME = Scheme(
         "The page names no deadline, intake rhythm or amount; the aid intensity (50 % for SMEs, "
         "15 % for a large enterprise) and the notification threshold come from GBER art. 29 "
         "and 4(1)(l), not from the page.",
+        "GBER does not apply to aid to an undertaking in difficulty (art. 1(4)(c)) nor in "
+        "fisheries and aquaculture or primary agricultural production (art. 1(3)(a),(b)); the "
+        "page names no sector, but ties the scheme to GBER art. 29.",
         "Costs the page accepts (narrower than GBER art. 29(3)): own hours/personnel costs; "
         "purchased services needed for the innovation (consultancy); depreciation or rent of "
         "components, instruments and equipment for the time and extent used in the project; "
