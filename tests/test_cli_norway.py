@@ -84,3 +84,68 @@ def test_without_a_grant_sought_both_ask_for_it(tmp_path: Path) -> None:
     assert (po10["outcome"], pob04["outcome"]) == ("unknown", "unknown")
     assert po10["missing_fields"] == ["project.grant_sought"]
     assert pob04["missing_fields"] == ["budget.grant_sought"]
+
+
+# Bedriftsnettverk: the applicant and two Norwegian SMEs, for year {year} of a {years}-year
+# main project.
+NETWORK = """[company]
+name = "Acme AS"
+country = "NO"
+employees_fte = 10
+owners_fte = 1
+turnover = 5_000_000
+balance_sheet_total = 2_000_000
+related = []
+public_ownership_percent = 0
+economic_activity_in_norway = true
+registered_in_foretaksregisteret = true
+
+[declarations]
+sound_finances = true
+network_growth_ambitions = true
+network_market_purpose = true
+network_strategic_cooperation = true
+
+[project]
+budget_total = 2_000_000
+grant_sought = 750_000
+
+[documents]
+held = ["letter_of_intent", "network_application_form"]
+
+[network]
+project_year = {year}
+duration_years = {years}
+year1_end = 2027-12-31
+applicant_ownership_links = []
+participants = [
+{participants}]
+"""
+PARTICIPANT = ('  {{ name = "{name}", kind = "company", country = "NO", sme = true, '
+               "established_in_norway = true, sound_finances = true, "
+               "registered_in_foretaksregisteret = true, private = true, "
+               "ownership_links = [] }},\n")
+
+
+def _network(tmp_path: Path, year: int = 1, years: int = 3) -> Path:
+    participants = "".join(PARTICIPANT.format(name=n) for n in ("B AS", "C AS"))
+    return write(tmp_path, NETWORK.replace("{year}", str(year)).replace("{years}", str(years))
+                 .replace("{participants}", participants))
+
+
+def test_a_year_past_the_projects_length_is_named_with_both_fields(tmp_path: Path) -> None:
+    """Year 3 of a 2-year project: BN21 fails naming the year and the length, exit 1."""
+    r = run("match", str(_network(tmp_path, 3, 2)), "-s", "no-bedriftsnettverk",
+            "--as-of", "2026-06-01")
+    assert r.exit_code == 1, r.output
+    assert "does not fit" in r.stdout and "BN21" in r.stdout
+    assert "network.project_year, 1 to 2" in r.stdout and "network.duration_years" in r.stdout
+    assert r.stderr == ""
+
+
+def test_the_last_year_of_the_project_fits(tmp_path: Path) -> None:
+    """Year 2 of a 2-year project: BN21 passes and the network fits, exit 0."""
+    r = run("match", str(_network(tmp_path, 2, 2)), "-s", "no-bedriftsnettverk",
+            "--as-of", "2026-06-01")
+    assert r.exit_code == 0, r.output
+    assert "relevant for assessment" in r.stdout

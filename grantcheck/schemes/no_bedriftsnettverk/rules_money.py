@@ -15,7 +15,7 @@ from grantcheck.engine import (
     dated,
     missing,
 )
-from grantcheck.law.dates import months_before
+from grantcheck.law.dates import add_years, months_before
 from grantcheck.money import Money, format_percent
 from grantcheck.schemes.no_bedriftsnettverk.grant import (
     cap_converted,
@@ -31,6 +31,7 @@ from grantcheck.schemes.no_bedriftsnettverk.page import (
     C_MAKS_50,
     C_PRIVATE,
     C_STOTTEBELOP,
+    C_TRE_AARS_VARIGHET,
 )
 from grantcheck.schemes.no_bedriftsnettverk.parameters import (
     C_GOD_TID_WINDOW,
@@ -243,24 +244,46 @@ T_PRIVATE = {  # by (some contribute cash only, some are not stated)
 }
 
 
-@rules.rule("BN21", "The application covers one project year, of at most three", kind=Kind.HARD,
-            section=S_STATUS, cites=[C_ETT_AAR, C_STOTTEBELOP], reads=["network.project_year"])
+@rules.rule("BN21", "The application covers one project year, of at most three, within the "
+            "project", kind=Kind.HARD, section=S_STATUS,
+            cites=[C_ETT_AAR, C_STOTTEBELOP, C_TRE_AARS_VARIGHET],
+            reads=["network.project_year", "network.duration_years", "project.start",
+                   "project.end"])
 def project_year(ctx: Ctx) -> Check:
-    """'Det søkes for ett år av gangen i inntil tre år'."""
+    """'Det søkes for ett år av gangen i inntil tre år': one of the project's years, so a year
+    past the project's own length (``network.duration_years``, or the years ``project.start``
+    to ``project.end`` begin) is no year of it; the length itself is BN03's."""
     limit = MAX_APPLICATION_YEARS.at(ctx.on)
     stated = ctx.value("network.project_year")
     if stated is None:
         return missing("network.project_year")
     year = int(stated)
-    if year <= limit:
-        return T_YEAR_WITHIN.passed(year=year, limit=limit)
-    return T_YEAR_BEYOND.failed(year=year, limit=limit)
+    if year > limit:
+        return T_YEAR_BEYOND.failed(year=year, limit=limit)
+    years = ctx.profile.network.duration_years
+    if years is not None and year > years:
+        return T_YEAR_PAST_DURATION.failed(year=year, years=years)
+    start, end = ctx.profile.project.start, ctx.profile.project.end
+    if start is not None and end is not None and add_years(start, year - 1) > end:
+        return T_YEAR_PAST_END.failed(year=year, begins=add_years(start, year - 1), start=start,
+                                      end=end)
+    return T_YEAR_WITHIN.passed(year=year, limit=limit)
 
 
 T_YEAR_WITHIN = Message("application for project year {year} ≤ {limit} (one year at a time)")
 T_YEAR_BEYOND = Message("application for project year {year} > {limit} (one year at a time)",
                         fix="support is given for at most {limit} project years; year {year} is "
                         "beyond them")
+T_YEAR_PAST_DURATION = Message(
+    "application for project year {year}, but the main project lasts {years} year(s) "
+    "(network.duration_years = {years}): year {year} is not one of its years",
+    fix="state the project year applied for (network.project_year, 1 to {years}), or the "
+    "project's real length (network.duration_years)")
+T_YEAR_PAST_END = Message(
+    "application for project year {year}, which would begin {begins}, after the project ends "
+    "(project {start} to {end})",
+    fix="state the project year applied for (network.project_year), or the project's real "
+    "dates (project.start, project.end)")
 
 
 @rules.rule("BN22", "The year-2 application is sent in good time before year 1 ends",
