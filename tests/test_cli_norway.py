@@ -149,3 +149,33 @@ def test_the_last_year_of_the_project_fits(tmp_path: Path) -> None:
             "--as-of", "2026-06-01")
     assert r.exit_code == 0, r.output
     assert "relevant for assessment" in r.stdout
+
+
+def _bn_amounts(path: Path, on: str) -> dict[str, Any]:
+    r = run("match", str(path), "-s", "no-bedriftsnettverk", "-f", "json", "--as-of", on,
+            "--rate", "NOK=11")
+    (scheme,) = json.loads(r.stdout)["schemes"]
+    return scheme
+
+
+@pytest.mark.parametrize("on", ["0001-01-01", "2004-12-31"])
+def test_no_amount_is_shown_before_the_rules_are_encoded(tmp_path: Path, on: str) -> None:
+    """Before 2005-01-01 (the EU SME definition the rules read) the page's NOK 750,000 is not
+    shown: the amounts are absent, with the reason."""
+    scheme = _bn_amounts(_network(tmp_path), on)
+    assert scheme["max_grant"] is None and scheme["own_funding"] is None
+    assert scheme["amount_basis"].startswith(f"the rules for {on} are not encoded")
+
+
+def test_the_amounts_are_shown_from_the_first_encoded_day(tmp_path: Path) -> None:
+    """On 2005-01-01 the grant is 50 % of NOK 2,000,000, at most NOK 750,000."""
+    scheme = _bn_amounts(_network(tmp_path), "2005-01-01")
+    assert scheme["max_grant"] == {"amount": "750000", "currency": "NOK"}
+
+
+def test_the_scheme_list_shows_no_amount_before_the_rules_are_encoded() -> None:
+    """`schemes --as-of 0001-01-01` gives Bedriftsnettverk no max grant, and says why."""
+    r = run("schemes", "-f", "json", "--as-of", "0001-01-01")
+    (bn,) = [s for s in json.loads(r.stdout)["schemes"] if s["id"] == "no-bedriftsnettverk"]
+    (amounts,) = bn["amounts"]
+    assert amounts["max_grant"] is None and "not encoded" in amounts["basis"]

@@ -63,8 +63,8 @@ CASES = [(sid, on) for sid in SCHEME_IDS for on in _edges(sid)]
 @pytest.mark.parametrize(("scheme_id", "on"), CASES, ids=[f"{s}@{d}" for s, d in CASES])
 def test_no_scheme_fits_where_its_law_or_a_parameter_is_not_encoded(scheme_id, on):
     """Walked over the days before, at and after every parameter's and basis's history: where
-    something the scheme needs is not encoded, no example profile gets *fits*, in full or in
-    the verdicts-only path; where all is encoded, the first rule passes."""
+    something the scheme needs is not encoded, no example profile gets *fits* or an amount, in
+    full or in the verdicts-only path; where all is encoded, the first rule passes."""
     scheme = get(scheme_id)
     encoded = _encoded(scheme_id, on)
     assert scheme.horizon.covers(on) is encoded
@@ -78,8 +78,12 @@ def test_no_scheme_fits_where_its_law_or_a_parameter_is_not_encoded(scheme_id, o
             continue
         assert first.outcome is Outcome.UNKNOWN and "not encoded" in first.message
         assert r.verdict_if_open is not Verdict.FITS, path.name
-        assert summarize(scheme, ctx).verdict_if_open is not Verdict.FITS, path.name
+        summary = summarize(scheme, ctx)
+        assert summary.verdict_if_open is not Verdict.FITS, path.name
         assert all(t.verdict is not Verdict.FITS for t in r.tiers)
+        # and no amount: not even one read from a page's undated numbers
+        for a in (r.amounts, summary.amounts, *(t.amounts for t in r.tiers)):
+            assert a.amounts is None and "not encoded" in a.problem, path.name
 
 
 @pytest.mark.parametrize("on", ["0001-01-01", "2013-12-31", "2031-01-01"])

@@ -121,15 +121,22 @@ class SchemeResult(Fields):
                 if d.document.stage is not Stage.APPLICATION and d.needed is not False]
 
 
-def _amounts(fn: AmountsFn | None, ctx: Ctx, currency: str, explain: bool = True
+def _amounts(scheme: Scheme, fn: AmountsFn | None, ctx: Ctx, explain: bool = True
              ) -> AmountsResult:
-    """The amounts ``fn`` computes, in the scheme's ``currency`` (the catalogue: "Money is
-    exact (decimal), in the scheme's currency"); a company that states its figures in another
-    currency has them converted at the dated rate, and the basis says so. The basis is made
-    (a str) unless not ``explain``."""
+    """The amounts ``fn`` (the scheme's or a tier's) computes, in the scheme's currency (the
+    catalogue: "Money is exact (decimal), in the scheme's currency"); a company that states its
+    figures in another currency has them converted at the dated rate, and the basis says so.
+    The basis is made (a str) unless not ``explain``.
+
+    None on a date the scheme's rules are not encoded for, with the reason its first rule (the
+    binding one of engine/encoded.py) gives: an amount read from numbers stated with no date
+    (a page's constants) is not known to hold then either, so none is shown."""
     if fn is None:
         return AmountsResult(None, "the scheme states no amount")
-    actx = ctx.in_currency(currency)
+    encoded = scheme.rules[0].fn(ctx)  # made once per date
+    if encoded.ok is None:
+        return AmountsResult(None, text_of(encoded.message))
+    actx = ctx.in_currency(scheme.currency)
     try:
         amounts = fn(actx)
         basis = amounts.basis
@@ -181,7 +188,7 @@ def evaluate(scheme: Scheme, ctx: Ctx, explain: bool = True) -> SchemeResult:
         for t in scheme.tiers:
             tier_findings = common + [f for f in findings if f.rule.tier == t.id]
             tiers.append(TierResult(t, verdict_of(tier_findings),
-                                    _amounts(t.amounts, ctx, scheme.currency, explain)))
+                                    _amounts(scheme, t.amounts, ctx, explain)))
         # a tier's own document is not needed when the company does not fit that tier (SMV:
         # Digital's business case is asked only of "Ansøgere til tilskud på op til 250.000 kr.")
         out = {tr.tier.id for tr in tiers if tr.verdict is Verdict.DOES_NOT_FIT}
@@ -193,7 +200,7 @@ def evaluate(scheme: Scheme, ctx: Ctx, explain: bool = True) -> SchemeResult:
         amounts = best.amounts
     else:
         verdict = verdict_of(findings)
-        amounts = _amounts(scheme.amounts, ctx, scheme.currency, explain)
+        amounts = _amounts(scheme, scheme.amounts, ctx)
     scope = scope_of(scheme.applicability, scheme.country, ctx.profile.company.country, status,
                      status_text, findings)
     return SchemeResult(scheme, ctx.on, status, status_text, verdict, findings, amounts, docs,

@@ -106,7 +106,7 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
     status = scheme.call.state(ctx.on)
     if not scheme.tiers:
         return SchemeSummary(scheme, status, _order(scheme, None).verdict(ctx),
-                             _amounts(scheme.amounts, ctx, scheme.currency, explain=False))
+                             _amounts(scheme, scheme.amounts, ctx, explain=False))
     common = _order(scheme, None).verdict(ctx)
     best, verdict = scheme.tiers[-1], common
     if common is not Verdict.DOES_NOT_FIT:
@@ -121,4 +121,4 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
                 if v is common:
                     break
     return SchemeSummary(scheme, status, verdict,
-                         _amounts(best.amounts, ctx, scheme.currency, explain=False))
+                         _amounts(scheme, best.amounts, ctx, explain=False))
