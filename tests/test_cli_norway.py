@@ -179,3 +179,23 @@ def test_the_scheme_list_shows_no_amount_before_the_rules_are_encoded() -> None:
     (bn,) = [s for s in json.loads(r.stdout)["schemes"] if s["id"] == "no-bedriftsnettverk"]
     (amounts,) = bn["amounts"]
     assert amounts["max_grant"] is None and "not encoded" in amounts["basis"]
+
+
+@pytest.mark.parametrize(("on", "verdict", "exit_code"), [("2004-12-31", "needs_information", 1),
+                                                          ("2005-01-01", "complies", 0)])
+def test_the_budget_computes_no_grant_before_the_rules_are_encoded(
+        on: str, verdict: str, exit_code: int) -> None:
+    """A Bedriftsnettverk draft on 2004-12-31 gets no grant and every cost rule is unknown,
+    naming the date; from 2005-01-01 it gets 50 % of NOK 1,000,000 and complies."""
+    r = run("budget", "--scheme", "no-bedriftsnettverk", "--line", "consultancy=1000000",
+            "-f", "json", "--as-of", on, "--rate", "NOK=11")
+    assert r.exit_code == exit_code, r.output
+    (b,) = json.loads(r.stdout)["budgets"]
+    assert b["verdict"] == verdict
+    if verdict == "complies":
+        assert b["totals"]["grant"] == {"amount": "500000", "currency": "NOK"}
+        return
+    assert b["grant_parts"] == []
+    assert {f["outcome"] for f in b["findings"]} == {"unknown"}
+    assert all(f["message"].startswith(f"the rules for {on} are not encoded")
+               for f in b["findings"])

@@ -19,7 +19,7 @@ from grantcheck.budget.core import (
     money_sum,
 )
 from grantcheck.citations import Citation
-from grantcheck.engine import Check, Finding, Kind, Missing, Outcome, Rule, Scheme
+from grantcheck.engine import Check, Finding, Kind, Missing, Outcome, Rule, Scheme, text_of
 from grantcheck.fx import FxRates, NoRate
 from grantcheck.money import Money, format_amount
 from grantcheck.parameters import NotEncoded
@@ -161,15 +161,24 @@ def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None
         except (NotEncoded, NoRate) as e:  # a date the rules do not cover; no exchange rate
             lr.set(LineStatus.UNKNOWN, str(e))
         bctx.lines.append(lr)
-    findings = []
-    grant_unknown = ""
-    try:
-        bctx.parts = checker.grant(bctx)
-    except (Missing, NotEncoded, NoRate) as e:
-        bctx.parts = []
-        findings.append(_grant_unknown(checker.scheme, e))
-        grant_unknown = findings[-1].message
-    findings += [r.evaluate(bctx) for r in checker.rules]
+    # the scheme's first rule (engine/encoded.py) reads only the date: on a date its rules are
+    # not encoded, no grant is computed and every cost rule is unknown with its reason, even
+    # where the page's numbers are undated
+    encoded = checker.scheme.rules[0].fn(bctx)
+    if encoded.ok is None:
+        grant_unknown = text_of(encoded.message)
+        findings = [Finding(r, Outcome.UNKNOWN, grant_unknown, text_of(encoded.fix))
+                    for r in checker.rules]
+    else:
+        findings = []
+        grant_unknown = ""
+        try:
+            bctx.parts = checker.grant(bctx)
+        except (Missing, NotEncoded, NoRate) as e:
+            bctx.parts = []
+            findings.append(_grant_unknown(checker.scheme, e))
+            grant_unknown = findings[-1].message
+        findings += [r.evaluate(bctx) for r in checker.rules]
     return BudgetResult(
         checker.scheme, on, checker.scheme.currency, bctx.budget_currency, bctx.tier,
         bctx.lines, bctx.parts, findings, checker.own_funding_form, checker.categories, fx,

@@ -200,7 +200,7 @@ def evaluate(scheme: Scheme, ctx: Ctx, explain: bool = True) -> SchemeResult:
         amounts = best.amounts
     else:
         verdict = verdict_of(findings)
-        amounts = _amounts(scheme, scheme.amounts, ctx)
+        amounts = _amounts(scheme, scheme.amounts, ctx, explain)
     scope = scope_of(scheme.applicability, scheme.country, ctx.profile.company.country, status,
                      status_text, findings)
     return SchemeResult(scheme, ctx.on, status, status_text, verdict, findings, amounts, docs,
