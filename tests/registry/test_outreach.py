@@ -86,11 +86,12 @@ def test_the_pack_has_an_answers_file_and_questionnaires_per_open_company(tmp_pa
     r = outreach(tmp_path / "pack", *PO)
     assert r.exit_code == 0, r.stderr
     names = sorted(p.name for p in (tmp_path / "pack").iterdir())
-    # KONKURS AS is decided (bankrupt: PO11), so it has no questionnaire
-    assert "987654321.toml" not in names
+    # KONKURS AS (bankrupt: PO11) and HAVBRUK AS (a salmon farm: PO12) are decided, so they
+    # have no questionnaire
+    assert "987654321.toml" not in names and "999888777.toml" not in names
     assert {"923609016.toml", "923609016.nb.md", "923609016.en.md", "921000001.sv.md",
             "summary.md"} <= set(names)
-    assert "Wrote the pack of 4 companies" in r.stderr
+    assert "Wrote the pack of 3 companies" in r.stderr
     assert r.stdout == ""
 
 
@@ -129,10 +130,12 @@ def test_the_questionnaire_is_in_the_companys_language(tmp_path) -> None:
 def test_the_summary_counts_who_can_still_fit_and_who_needs_one_answer(tmp_path) -> None:
     outreach(tmp_path / "pack", *PO, "--profiles", str(DATA / "answers"))
     summary = (tmp_path / "pack" / "summary.md").read_text(encoding="utf-8")
-    assert ("**4 of 5 companies can still fit a scheme**; 1 needs one answer: "
+    assert ("**3 of 5 companies can still fit a scheme**; 1 needs one answer: "
             "company.in_difficulty (1).") in summary
     assert "| no-prosessinnovasjon PO11 (The applicant is not an undertaking in difficulty) | 1 |" \
         in summary
+    assert ("| no-prosessinnovasjon PO12 (The company is not in fisheries, aquaculture or "
+            "primary agriculture) | 1 |") in summary
 
 
 def test_answering_the_one_question_settles_the_scheme(tmp_path) -> None:
@@ -169,7 +172,7 @@ def test_screen_pack_fill_rescreen_settles_every_open_company(tmp_path) -> None:
     rows = shortlist_rows("--input", str(DATA / "mixed_enheter.csv"), *previous, *PO)
     assert {name: row[4] for name, row in rows.items()} == {
         "FJORDLYS AS": "fits", "SVENSK FILIAL NUF": "fits", "OSLO KOMMUNE": "fits",
-        "HAVBRUK AS": "fits", "KONKURS AS": "does not fit"}
+        "HAVBRUK AS": "does not fit", "KONKURS AS": "does not fit"}  # HAVBRUK: PO12
 
 
 def test_a_folder_that_is_not_empty_is_refused_without_force(tmp_path) -> None:

@@ -59,8 +59,9 @@ def test_does_not_fit_ranks_above_not_applicable_and_closed() -> None:
 
 
 def test_the_csv_ranks_the_mixed_fixture() -> None:
-    """FJORDLYS AS fits once its answers are merged; SVENSK FILIAL NUF above HAVBRUK AS (the
-    same NOK 750,000 and 19 questions) by input order; OSLO KOMMUNE (no amount known) after
+    """FJORDLYS AS fits once its answers are merged; HAVBRUK AS, a salmon farm out of
+    Prosessinnovasjon (PO12: GBER art. 1(3)(a)), above SVENSK FILIAL NUF (the same NOK 750,000)
+    for its 9 questions of Bedriftsnettverk against 19; OSLO KOMMUNE (no amount known) after
     them; KONKURS AS last: its bankruptcy puts it out of Prosessinnovasjon (PO11) and, without
     sound finances, out of Bedriftsnettverk (BN06)."""
     r = runner.invoke(app, ["shortlist", *MIXED, *NORWEGIAN, "--format", "csv", "--profiles",
@@ -71,10 +72,9 @@ def test_the_csv_ranks_the_mixed_fixture() -> None:
     assert [line.split(",")[:11] for line in lines[1:]] == [
         ["1", "923609016", "FJORDLYS AS", "NO", "fits", "no-prosessinnovasjon", "1000000",
          "NOK", "96791", "0", ""],
-        ["2", "921000001", "SVENSK FILIAL NUF", "SE", "needs information",
-         "no-prosessinnovasjon no-bedriftsnettverk", "750000", "NOK", "72594", "19",
-         "network.participants"],
-        ["3", "999888777", "HAVBRUK AS", "NO", "needs information",
+        ["2", "999888777", "HAVBRUK AS", "NO", "needs information", "no-bedriftsnettverk",
+         "750000", "NOK", "72594", "9", "network.participants"],
+        ["3", "921000001", "SVENSK FILIAL NUF", "SE", "needs information",
          "no-prosessinnovasjon no-bedriftsnettverk", "750000", "NOK", "72594", "19",
          "network.participants"],
         ["4", "964338531", "OSLO KOMMUNE", "NO", "needs information", "no-prosessinnovasjon",
