@@ -96,7 +96,7 @@ def test_smv_digital_shows_no_amount_on_a_day_its_numbers_are_not_encoded(on):
     assert s["max_grant"] is None and s["verdict"] == "needs_information"
     for t in s["tiers"]:
         assert t["max_grant"] is None and t["own_funding"] is None
-        assert t["amount_basis"].startswith(f"the rules for {on} are not encoded: smv_voucher")
+        assert t["amount_basis"].startswith(f"the rules for {on} are not encoded: ")
 
 
 def test_smv_digital_shows_its_amounts_on_the_first_and_last_encoded_days():

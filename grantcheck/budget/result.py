@@ -133,13 +133,19 @@ def compute_amount(bctx: BudgetCtx, checker: BudgetChecker, lr: LineResult) -> N
 def _grant_unknown(scheme: Scheme, e: Exception) -> Finding:
     """The grant cannot be computed (e.g. a date outside the rules' history): say so."""
     fields = e.fields if isinstance(e, Missing) else ()
-    message = f"the budget does not state {', '.join(fields)}" if fields else str(e)
+    if fields:
+        return _grant_not_computed(scheme, f"the budget does not state {', '.join(fields)}",
+                                   "state " + " and ".join(fields), fields)
+    return _grant_not_computed(scheme, str(e), "choose an evaluation date the rules cover "
+                               "(--as-of), or give the rate with --rate")
+
+
+def _grant_not_computed(scheme: Scheme, message: str, fix: str, fields: tuple[str, ...] = ()
+                        ) -> Finding:
     rule = Rule("GRANT", "The grant can be computed", Kind.BUDGET,
                 (Citation(scheme.source, "", "", note="the scheme's amounts"),), (),
                 lambda ctx: Check(None, message))
-    return Finding(rule, Outcome.UNKNOWN, message,
-                   "choose an evaluation date the rules cover (--as-of), or give the rate "
-                   "with --rate" if not fields else "state " + " and ".join(fields), fields)
+    return Finding(rule, Outcome.UNKNOWN, message, fix, fields)
 
 
 def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None, on: date,
@@ -166,9 +172,9 @@ def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None
     # where the page's numbers are undated
     encoded = checker.scheme.rules[0].fn(bctx)
     if encoded.ok is None:
-        grant_unknown = text_of(encoded.message)
-        findings = [Finding(r, Outcome.UNKNOWN, grant_unknown, text_of(encoded.fix))
-                    for r in checker.rules]
+        grant_unknown, fix = text_of(encoded.message), text_of(encoded.fix)
+        findings = [_grant_not_computed(checker.scheme, grant_unknown, fix),
+                    *(Finding(r, Outcome.UNKNOWN, grant_unknown, fix) for r in checker.rules)]
     else:
         findings = []
         grant_unknown = ""
