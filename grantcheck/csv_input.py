@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from grantcheck.numbers import ambiguity
+from grantcheck.numbers import PLAIN_DECIMAL, NumberError, ambiguity, parse_number
 from grantcheck.profile import Problem, Profile, ProfileError, profile_from_data
 from grantcheck.profile.bounds import parse_band
 from grantcheck.shown import shown
@@ -186,7 +186,12 @@ def number_cell(cell: str) -> str:
     bad = ambiguity(cell)
     if bad is not None:
         raise ValueError(f"{bad.message}; {bad.hint}")
-    return cell
+    if PLAIN_DECIMAL.fullmatch(cell) or not any(c.isdigit() for c in cell):
+        return cell  # words ("many"): the model says that it must be a number
+    try:  # 1_500_000, 2.5e6, -3: read as the command line reads them; 7_45 refused
+        return format(parse_number(cell), "f")
+    except NumberError as e:
+        raise ValueError(f"{e.message}; {e.hint}" if e.hint else e.message) from None
 
 
 def row_to_data(row: Mapping[str, str]) -> tuple[dict[str, Any], list[Problem]]:

@@ -226,21 +226,38 @@ MAX_RATE = Decimal(1_000_000)
 MIN_RATE = Decimal("0.0001")  # docs/limits.md: the range of --rate
 
 
+class RateError(ValueError):
+    """A --rate that cannot be read: the message, and a hint with an example."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        self.hint = hint
+        super().__init__(message)
+
+
+_EXAMPLE = {"DKK": "7.45", "NOK": "11.50", "SEK": "11.10"}
+
+
 def parse_rate_override(text: str) -> tuple[str, Decimal]:
-    """'NOK=11.50' -> ('NOK', Decimal('11.50')); raises ValueError with a clear message."""
+    """'NOK=11.50' -> ('NOK', Decimal('11.50')); raises RateError with a clear message. The
+    value is a plain decimal (spaces around it dropped): ``7_45`` (745 to Python's Decimal, 7.45
+    likely meant), ``1e3``, ``Infinity`` and ``NaN`` are refused."""
     cur, sep, value = text.partition("=")
     cur = cur.strip().upper()
     if not sep or cur not in {"DKK", "NOK", "SEK"}:
-        raise ValueError(f"--rate {_short(text)}: expected CUR=VALUE with CUR one of DKK, NOK, SEK")
-    from grantcheck.numbers import NumberError, parse_number
+        raise RateError(f"--rate {_short(text)}: expected CUR=VALUE with CUR one of DKK, NOK, "
+                        "SEK", "e.g. --rate DKK=7.45 (units per euro)")
+    from grantcheck.numbers import NumberError, parse_plain_decimal
 
     try:
-        d = parse_number(value)
+        d = parse_plain_decimal(value)
     except NumberError as e:
-        raise ValueError(f"--rate {_short(text)}: {e.message}") from None
+        raise RateError(f"--rate {_short(text)}: {e.message}",
+                        e.hint or f"write the units per euro plainly, e.g. --rate {cur}="
+                        f"{_EXAMPLE[cur]}") from None
     if not MIN_RATE <= d <= MAX_RATE:
-        raise ValueError(f"--rate {_short(text)}: the rate must be at least {MIN_RATE} and "
-                         f"at most {MAX_RATE:,} units per euro")
+        raise RateError(f"--rate {_short(text)}: the rate must be at least {MIN_RATE} and "
+                        f"at most {MAX_RATE:,} units per euro",
+                        f"e.g. --rate {cur}={_EXAMPLE[cur]}")
     return cur, d
 
 

@@ -6,7 +6,9 @@ some readers and a thousands separator to others (Danes and Norwegians write 150
 hundred and fifty thousand): such a value is refused, never guessed, with a hint showing both
 readings. Separators that can only group thousands (``4.500.000``, ``1 000 000``) are refused
 too, with the number to write instead; a space (or no-break space) grouping thousands is
-read (``9 800 000``). Underscores group digits as in TOML (``1_500_000``).
+read (``9 800 000``). Underscores group thousands as in TOML (``1_500_000``); elsewhere
+(``7_45``: 745 to Python, likely 7.45 meant) they are refused. A rate is read only as a plain
+decimal (:func:`parse_plain_decimal`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ MAX_DIGITS = 40  # a longer number is refused: no amount, count or rate is that 
 _AMBIGUOUS = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,2})([.,])([0-9]{3})")
 _GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:([., \u00a0'])[0-9]{3})(?:\1[0-9]{3})*(?:[.,][0-9]+)?")
 _PLAIN = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_UNDERSCORED = re.compile(r"[-+]?[0-9]{1,3}(?:_[0-9]{3})+(?:\.[0-9]+)?")
+PLAIN_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # 7.45, 11: no sign, exponent or grouping
 
 
 class NumberError(ValueError):
@@ -73,8 +77,10 @@ def parse_number(text: str) -> Decimal:
         m = _GROUPED.fullmatch(t)
         if m is not None:
             t = t.replace(m[1], "")
-    clean = t.replace("_", "") if "_" in t and "__" not in t and not t.startswith("_") \
-        and not t.endswith("_") else t
+    if "_" in t and _UNDERSCORED.fullmatch(t) is None:
+        raise NumberError(f"{quoted(t)}: underscores group thousands only (1_500_000)",
+                          f"write the number without them, e.g. {_without_underscores(t)}")
+    clean = t.replace("_", "")
     if len(clean) > MAX_DIGITS or _PLAIN.fullmatch(clean) is None:
         raise NumberError(f"{quoted(t)} is not a number", "e.g. 1500000 or 14.5")
     try:
@@ -85,6 +91,29 @@ def parse_number(text: str) -> Decimal:
         raise NumberError(f"{quoted(t)} is out of range: no amount, count or rate has more "
                           f"than {MAX_DIGITS} digits")
     return number
+
+
+def _without_underscores(text: str) -> str:
+    """``7_45`` as it could be meant: 745 (or 7.45, when the underscore stands for a point)."""
+    whole = text.replace("_", "")
+    head, sep, tail = text.partition("_")
+    if sep and "_" not in tail and "." not in text and len(tail) != 3:
+        return f"{whole} or {head}.{tail}"
+    return whole
+
+
+def parse_plain_decimal(text: str) -> Decimal:
+    """A number that must be a plain decimal (``7.45``, ``11``; spaces around it are dropped):
+    no exponent (``1e3``), no underscore (``7_45``), no sign, no ``Infinity`` or ``NaN``, no
+    thousands separator. NumberError (message and hint) otherwise."""
+    t = text.strip()
+    bad = ambiguity(t)
+    if bad is not None:
+        raise bad
+    if len(t) > MAX_DIGITS or PLAIN_DECIMAL.fullmatch(t) is None:
+        raise NumberError(f"{quoted(t)} is not a plain decimal number (digits, and a point "
+                          "for decimals)")
+    return Decimal(t)
 
 
 def quoted(text: str, limit: int = 40) -> str:

@@ -345,7 +345,7 @@ def test_an_absurd_amount_in_a_profile_is_bad_input_not_a_crash(tmp_path):
 
 
 def test_an_absurd_rate_override_is_refused(tmp_path):
-    r = run("match", str(write(tmp_path, MINIMAL)), "--rate", "DKK=1e30")
+    r = run("match", str(write(tmp_path, MINIMAL)), "--rate", "DKK=1000000000")
     assert r.exit_code == 2 and "at most 1,000,000 units per euro" in r.stderr
 
 

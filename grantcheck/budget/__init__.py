@@ -110,12 +110,20 @@ def budget_from_data(data: Any, source: str, text: str = "") -> Budget:
 
     from grantcheck.budget.model import Budget
     from grantcheck.profile import ProfileError, problem_of
+    from grantcheck.profile.load import in_order
+    from grantcheck.profile.written import as_problems, text_problems
 
+    written = as_problems([(("budget", *loc), m) for loc, m in text_problems(data, Budget)],
+                          text)
     try:
-        return Budget.model_validate(data)
+        budget = Budget.model_validate(data)
     except ValidationError as e:
-        raise ProfileError(source, [problem_of(err, text, prefix=("budget",), data=data)
-                                    for err in e.errors()]) from None
+        raise ProfileError(source, in_order(written, [
+            problem_of(err, text, prefix=("budget",), data=data) for err in e.errors()])
+                           ) from None
+    if written:
+        raise ProfileError(source, written)
+    return budget
 
 
 def parse_line_option(text: str) -> dict[str, object]:
@@ -142,7 +150,8 @@ def parse_line_option(text: str) -> dict[str, object]:
     except NumberError as e:
         raise LineError(f"--line {_short(text)}: {e.message}",
                         e.hint if "two ways" in e.message or "separator" in e.message
-                        or "comma" in e.message else "write e.g. 150000 or 120h@650") from None
+                        or "comma" in e.message or "underscore" in e.message
+                        else "write e.g. 150000 or 120h@650") from None
 
 
 class LineError(ValueError):

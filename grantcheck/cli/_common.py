@@ -258,7 +258,7 @@ def _rate_overrides(rate: list[str] | None) -> dict[str, Decimal]:
         try:
             cur, value = parse_rate_override(r)
         except ValueError as e:
-            _fail(str(e))
+            _fail(str(e), getattr(e, "hint", ""))
         if cur in overrides and overrides[cur] != value:  # which one is meant: not guessed
             _fail(f"--rate {given[cur]!r} and --rate {r!r}: two rates for {cur}",
                   f"give one --rate {cur}=VALUE")

@@ -40,7 +40,7 @@ TOO_MANY_DIGITS = (f"a number has more than {sys.get_int_max_str_digits():,} dig
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def _dotted(loc: tuple[int | str, ...]) -> str:
+def dotted(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:
         if isinstance(part, int):
@@ -219,11 +219,11 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
     if "did you mean" in msg and not hint:
         msg, _, rest = msg.partition("; ")
         hint = rest[:1].upper() + rest[1:]
-    return Problem(_dotted(loc), msg, _locate(text, loc), None,
+    return Problem(dotted(loc), msg, locate(text, loc), None,
                    hint[:1].upper() + hint[1:] if hint else "")
 
 
-def _locate(text: str, loc: tuple[int | str, ...]) -> int | None:
+def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
     """Best-effort line number of a dotted key in the TOML text (None when not found)."""
     if not text or not loc:
         return None

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from grantcheck.profile.bounds import figure_errors
 from grantcheck.profile.errors import TOO_MANY_DIGITS, Problem, ProfileError, problem_of
 from grantcheck.profile.model import Profile
+from grantcheck.profile.written import as_problems, text_problems
 
 
 def load_profile(path: str | Path) -> Profile:
@@ -194,10 +195,23 @@ def _syntax_hint(text: str, line: int) -> str:
 
 
 def profile_from_data(data: dict[str, Any], source: str, text: str = "") -> Profile:
+    """The profile ``data`` gives; ProfileError with every problem (a number or a date given
+    as text it would read but a person may not mean too: :mod:`grantcheck.profile.written`)."""
+    written = as_problems(text_problems(data, Profile), text)
     try:
-        return Profile.model_validate(data)
+        profile = Profile.model_validate(data)
     except ValidationError as e:
-        problems = [problem_of(err, text, data=data) for err in figure_errors(e.errors())]
-        # in the file's order (the model's order otherwise); those without a line last
-        problems.sort(key=lambda p: (p.line is None, p.line or 0))
-        raise ProfileError(source, problems) from None
+        raise ProfileError(source, in_order(written, [
+            problem_of(err, text, data=data) for err in figure_errors(e.errors())])) from None
+    if written:
+        raise ProfileError(source, written)
+    return profile
+
+
+def in_order(written: list[Problem], problems: list[Problem]) -> list[Problem]:
+    """The problems of the text's numbers and dates and the model's, one a field, in the
+    file's order (the model's order otherwise); those without a line last."""
+    said = {p.path for p in written}
+    out = written + [p for p in problems if p.path not in said]
+    out.sort(key=lambda p: (p.line is None, p.line or 0))
+    return out

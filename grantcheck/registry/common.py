@@ -21,6 +21,7 @@ from typing import IO, Any, TypeVar
 
 from grantcheck.csv_input import HeaderError, check_header, sector_of_nace
 from grantcheck.profile.bounds import MAX_AMOUNT
+from grantcheck.profile.written import PLAIN_NUMBER
 from grantcheck.shown import shown
 
 # (kind, source, payload): what grantcheck.batch makes a Task of (registry does not import batch)
@@ -175,8 +176,12 @@ def number(value: Any, what: str) -> int | None:
     if isinstance(value, int):
         n = value
     else:
+        text = str(value).strip()
+        if isinstance(value, str) and PLAIN_NUMBER.fullmatch(text) is None:
+            # 7_45, 1e3, NaN: Decimal would read them (745, 1000, not a number)
+            raise UnitError(f"{what}: must be a number (got {shown(value)})")
         try:
-            d = Decimal(str(value).strip())
+            d = Decimal(text)
         except ArithmeticError:
             raise UnitError(f"{what}: must be a number (got {shown(value)})") from None
         if not d.is_finite() or d != d.to_integral_value():
