@@ -251,8 +251,10 @@ def parse_scalar(spec: FieldSpec, text: str) -> Any:
             return int(number)
         return number
     if spec.kind == "date":
-        try:
-            return date.fromisoformat(t)
+        from grantcheck.numbers import parse_day
+
+        try:  # YYYY-MM-DD only: not 20250301 or the week date 2025-W10-6, which Python reads
+            return parse_day(t)
         except ValueError:
             raise BadValue(f"{quoted(t)} is not a date", "write it as YYYY-MM-DD, e.g. 2025-03-01"
                            ) from None

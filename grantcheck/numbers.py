@@ -14,6 +14,7 @@ decimal (:func:`parse_plain_decimal`).
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 MAX_DIGITS = 40  # a longer number is refused: no amount, count or rate is that long
@@ -114,6 +115,19 @@ def parse_plain_decimal(text: str) -> Decimal:
         raise NumberError(f"{quoted(t)} is not a plain decimal number (digits, and a point "
                           "for decimals)")
     return Decimal(t)
+
+
+PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_day(text: str) -> date:
+    """A day written as YYYY-MM-DD (spaces around it dropped); ValueError for anything else,
+    which Python's ``date.fromisoformat`` would read too: ``20260101``, ``2026-W01-1`` (an ISO
+    week date, the Monday of week 1: 2025-12-29), ``2026-001`` (an ordinal date)."""
+    t = text.strip()
+    if PLAIN_DATE.fullmatch(t) is None:
+        raise ValueError(f"not YYYY-MM-DD: {t!r}")
+    return date.fromisoformat(t)
 
 
 def quoted(text: str, limit: int = 40) -> str:

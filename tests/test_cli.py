@@ -441,7 +441,7 @@ def test_an_empty_path_is_refused_by_every_command_not_read_as_the_working_direc
 def test_an_empty_as_of_is_refused_not_today(args: list[str]) -> None:
     r = runner.invoke(app, ["schemes", *args])
     assert r.exit_code == 2
-    assert r.stderr.splitlines()[0] == "Error: --as-of '': not a date"
+    assert r.stderr.splitlines()[0] == "Error: --as-of '': not a date written as YYYY-MM-DD"
 
 
 @pytest.mark.parametrize("value", ["", ",", " , "])

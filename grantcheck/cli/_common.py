@@ -68,14 +68,16 @@ def _fail(message: str, hint: str = "") -> NoReturn:
     raise typer.Exit(2)
 
 
-def _parse_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        from grantcheck.numbers import quoted
+def _parse_date(text: str, option: str = "--as-of") -> date:
+    """The date an option gives, written YYYY-MM-DD; exit 2 otherwise (``20260101`` and the
+    ISO week date ``2026-W01-1``, which Python reads, too)."""
+    from grantcheck.numbers import parse_day, quoted
 
-        _fail(f"--as-of {quoted(text)}: not a date",
-              "write it as YYYY-MM-DD, e.g. --as-of 2020-11-15")
+    try:
+        return parse_day(text)
+    except ValueError:
+        _fail(f"{option} {quoted(text)}: not a date written as YYYY-MM-DD",
+              f"write it as YYYY-MM-DD, e.g. {option} 2026-03-01")
 
 
 def complete_scheme_id(incomplete: str) -> list[str]:

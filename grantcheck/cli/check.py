@@ -294,10 +294,4 @@ def _as_options(f: Any) -> Any:
 
 
 def _option_date(option: str, text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        _fail(f"{option} {text[:40]!r}: not a date", f"write it as YYYY-MM-DD, e.g. {option} "
-              "2026-03-01")
+    return None if text is None else _parse_date(text, option)

@@ -14,6 +14,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel
 
+from grantcheck.numbers import PLAIN_DATE
 from grantcheck.profile.errors import Problem, dotted, locate
 from grantcheck.profile.types import Deferred, model_of
 from grantcheck.shown import shown
@@ -21,7 +22,6 @@ from grantcheck.shown import shown
 Kind = Literal["number", "date", "model"]
 
 PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # a sign lets the model say "negative"
-PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 DATE_MESSAGE = "must be a date written as YYYY-MM-DD"
 
 

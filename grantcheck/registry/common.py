@@ -15,11 +15,11 @@ import gzip
 import io
 import json
 from collections.abc import Callable, Iterator, Mapping
-from datetime import date
 from decimal import Decimal
 from typing import IO, Any, TypeVar
 
 from grantcheck.csv_input import HeaderError, check_header, sector_of_nace
+from grantcheck.numbers import parse_day
 from grantcheck.profile.bounds import MAX_AMOUNT
 from grantcheck.profile.written import PLAIN_NUMBER
 from grantcheck.shown import shown
@@ -129,9 +129,9 @@ def day(value: Any, what: str) -> str:
         return ""
     head, rest = written[:10], written[10:]
     try:
-        if len(head) != 10 or head[4] != "-" or (rest and rest[0] not in "T "):
+        if rest and rest[0] not in "T ":
             raise ValueError(written)
-        return date.fromisoformat(head).isoformat()
+        return parse_day(head).isoformat()
     except ValueError:
         raise UnitError(f"{what}: must be a date written as YYYY-MM-DD (got "
                         f"{shown(written)})") from None

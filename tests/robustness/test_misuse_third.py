@@ -70,6 +70,13 @@ def _jsonl(tmp_path: Path, **company: object) -> Path:
     return p
 
 
+def _batch_csv(tmp_path: Path, text: str):
+    """``batch --input`` of a CSV file holding ``text``, as JSON Lines."""
+    p = tmp_path / "r.csv"
+    p.write_text(text, encoding="utf-8")
+    return run("batch", "--input", str(p), "--as-of", AS_OF, "-f", "jsonl", "-j", "1")
+
+
 @pytest.mark.parametrize("value", ["7_45", "1e3", "0x10"])
 def test_a_number_as_text_in_a_json_profile_must_be_plain(tmp_path, value):
     """"turnover": "7_45" in a JSON line was read as 745, "1e3" as 1000."""
@@ -89,9 +96,7 @@ def test_a_plain_number_as_text_in_a_json_profile_is_read(tmp_path):
 
 def test_a_csv_cell_of_7_45_is_refused_and_1_500_000_read(tmp_path):
     """A CSV cell '7_45' went to the model as text, which read it as 745."""
-    p = tmp_path / "r.csv"
-    p.write_text("name,country,turnover\nA,DK,7_45\nB,DK,1_500_000\n", encoding="utf-8")
-    r = run("batch", "--input", str(p), "--as-of", AS_OF, "-f", "jsonl", "-j", "1")
+    r = _batch_csv(tmp_path, "name,country,turnover\nA,DK,7_45\nB,DK,1_500_000\n")
     assert r.exit_code == 4, r.output
     assert "turnover: '7_45': underscores group thousands only" in r.stderr
     assert len(r.stdout.splitlines()) == 2 and '"name": "B"' not in r.stderr
@@ -114,3 +119,74 @@ def test_a_registry_count_as_text_must_be_plain(value):
     with pytest.raises(UnitError, match=f"antallAnsatte: must be a number \\(got '{value}'\\)"):
         number(value, "antallAnsatte")
     assert number(" 12 ", "antallAnsatte") == 12
+
+
+# --- 2. dates: YYYY-MM-DD only ----------------------------------------------------------------
+
+_COMMANDS = [("match", NORDLYS), ("budget", NORDLYS), ("batch", NORDLYS), ("schemes",),
+             ("show", "dk-smv-digital"), ("shortlist", "--input", NORDLYS),
+             ("outreach", "--input", NORDLYS, "-o", "/nonexistent/pack"),
+             ("init", "-", "--non-interactive", "--set", "company.name=A", "--set",
+              "company.country=DK")]
+
+
+@pytest.mark.parametrize("command", _COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("text", ["20260101", "2026-W01-1", "2026W011", "2026-01-01T00:00"])
+def test_as_of_is_read_only_as_yyyy_mm_dd(command, text):
+    """--as-of 20260101 and the week date 2026-W01-1 (2025-12-29) were taken silently."""
+    r = run(*command, "--as-of", text)
+    assert (r.exit_code, r.stderr) == (2, f"Error: --as-of {text!r}: not a date written as "
+                                       "YYYY-MM-DD\nHint: write it as YYYY-MM-DD, e.g. --as-of "
+                                       "2026-03-01\n")
+
+
+@pytest.mark.parametrize("option", ["--start", "--end"])
+def test_budget_start_and_end_are_read_only_as_yyyy_mm_dd(option):
+    """budget --start 2026-W01-1 was read as 2025-12-29."""
+    r = run("budget", "--scheme", "dk-smv-digital", "--line", "consultancy=150000",
+            option, "2026-W01-1", "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"Error: {option} '2026-W01-1': not a date written as YYYY-MM-DD"
+                               f"\nHint: write it as YYYY-MM-DD, e.g. {option} 2026-03-01")
+
+
+def test_init_set_of_a_date_is_read_only_as_yyyy_mm_dd():
+    """--set company.founded=20190312 was read as 2019-03-12 without a word."""
+    r = run("init", "-", "--non-interactive", "--set", "company.name=A", "--set",
+            "company.country=DK", "--set", "company.founded=20190312", "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert "Error: --set company.founded: '20190312' is not a date" in r.stderr
+    r = run("init", "-", "--non-interactive", "--set", "company.name=A", "--set",
+            "company.country=DK", "--set", "company.founded=2019-03-12", "--as-of", AS_OF)
+    assert r.exit_code == 0 and "founded = 2019-03-12" in r.stdout
+
+
+@pytest.mark.parametrize("value", ["20270104", "2027-W01-1", "2027-01-04T00:00", 1798934400])
+def test_a_date_in_a_json_profile_is_read_only_as_yyyy_mm_dd(tmp_path, value):
+    """"start": "2027-01-04T00:00" (and 1798934400, seconds since 1970) were read as
+    2027-01-04; "20270104" was said to need no time."""
+    line = {"company": {"name": "A", "country": "DK"}, "project": {"start": value}}
+    p = tmp_path / "in.jsonl"
+    p.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    r = run("batch", "--input", str(p), "--as-of", AS_OF, "-f", "jsonl", "-j", "1")
+    assert r.exit_code == 4, r.output
+    assert f"project.start: must be a date written as YYYY-MM-DD (got {value!r})" in r.stderr
+    p.write_text(json.dumps({**line, "project": {"start": "2027-01-04"}}) + "\n",
+                 encoding="utf-8")
+    assert run("batch", "--input", str(p), "--as-of", AS_OF, "-f", "jsonl").exit_code == 0
+
+
+def test_a_date_cell_of_a_csv_is_read_only_as_yyyy_mm_dd(tmp_path):
+    """A CSV cell 2027-W01-1 gave no error line naming the column as YYYY-MM-DD."""
+    r = _batch_csv(tmp_path, "name,country,founded\nA,DK,2019-W10-1\nB,DK,2019-03-04\n")
+    assert r.exit_code == 4, r.output
+    assert "founded: must be a date written as YYYY-MM-DD (got '2019-W10-1')" in r.stderr
+
+
+def test_a_registry_date_is_read_only_as_yyyy_mm_dd():
+    """A registry's stiftelsesdato '2019-W10-1' was read as 2019-03-04."""
+    from grantcheck.registry.common import UnitError, day
+
+    with pytest.raises(UnitError, match="must be a date written as YYYY-MM-DD"):
+        day("2019-W10-1", "stiftelsesdato")
+    assert day("2019-03-04T00:00:00", "stiftelsesdato") == "2019-03-04"
