@@ -93,12 +93,11 @@ def test_a_glob_with_double_star_reaches_subfolders(folder):
     assert len(csv_rows(r.stdout)) == 2
 
 
-def test_a_glob_that_matches_nothing_is_an_error_row(folder):
+def test_a_glob_that_matches_nothing_is_refused_before_any_work(folder):
+    """It was an error row and exit 4; a pattern typed wrong is the command's error (exit 2)."""
     r = run(f"{folder}/*.json", str(EXAMPLES[0]), "--format", "csv")
-    assert r.exit_code == 4
-    rows = csv_rows(r.stdout)
-    assert rows[0]["status"] == "error" and "no file matches this pattern" in rows[0]["error"]
-    assert rows[1]["status"] == "ok"
+    assert r.exit_code == 2 and r.stdout == ""
+    assert f"Error: batch {folder}/*.json: no file matches this pattern" in r.stderr
 
 
 def test_dash_reads_paths_from_stdin(folder):
@@ -333,7 +332,7 @@ def test_a_bad_profile_is_an_error_record_in_match_s_words_and_exit_4(tmp_path):
 
 
 def test_one_input_is_counted_as_one_input_not_one_inputs(tmp_path):
-    missing = str(tmp_path / "nothing*.toml")
+    missing = str(tmp_path / "nothing.toml")  # an error record (a glob matching none: exit 2)
     r = run(missing, "--format", "table")
     assert r.exit_code == 4
     assert r.stdout.startswith("1 input, 0 checked, 1 failed")

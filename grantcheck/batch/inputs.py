@@ -60,6 +60,24 @@ def _expand(arg: str, *, globs: bool = True) -> Iterator[Task]:
         yield Task("toml", path, path)  # a file that does not exist says so when it is loaded
 
 
+def matches_nothing(arg: str) -> bool:
+    """Whether ``arg`` is a glob (not a path that exists) that matches no file: a usage error
+    of the command, refused before anything is checked (``batch``)."""
+    return (not os.path.exists(arg) and bool(GLOB_CHARS & set(arg))
+            and next(glob.iglob(arg, recursive=True), None) is None)
+
+
+def glob_hint(arg: str) -> str:
+    """What to do about a glob that matches no file: the folder it looks in, when that does not
+    exist, or how a folder is searched."""
+    parts = Path(arg).parts
+    fixed = Path(*parts[:next(i for i, p in enumerate(parts) if GLOB_CHARS & set(p))] or ".")
+    if not fixed.is_dir():
+        return f"the folder {fixed} does not exist; check the pattern"
+    return (f"check the pattern: profiles are *.toml files, and a folder is searched for them "
+            f"(grantcheck batch {fixed}{os.sep})")
+
+
 def path_tasks(args: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Task]:
     """TOML profiles from paths, folders (searched for *.toml), globs (``**`` too) and ``-``.
 

@@ -217,6 +217,14 @@ def path_given(text: str, command: str, what: str = "a file or a folder; . for t
     return text
 
 
+def force_goes_with_a_file(force: bool, writes_a_file: bool, goes_with: str, fix: str) -> None:
+    """--force lets a command replace an existing file: refused (exit 2) when the command writes
+    none (stdout), where it would be passed over in silence."""
+    if force and not writes_a_file:
+        _fail(f"--force goes with {goes_with}: it lets an existing file be replaced, and stdout "
+              "is no file", f"{fix}, or leave out --force")
+
+
 def file_target(text: str, label: str, example: str, writes_stdout: bool = False) -> Path:
     """The file a command is to write, ``text`` as given (``label`` names it in messages):
     refused (exit 2) before any work is done (or any question asked) when it names a folder

@@ -28,6 +28,7 @@ from grantcheck.cli._common import (
     _stdout_console,
     _width,
     file_target,
+    force_goes_with_a_file,
     path_given,
 )
 
@@ -55,7 +56,8 @@ def _with_answers(sources: Inputs, folder: Path) -> Inputs:
 
 
 def _refuse_alone(input_file: str | None, input_format: InputFormat | None,
-                  profiles_dir: Path | None, fmt: BatchFormat, detail: Detail | None) -> None:
+                  profiles_dir: Path | None, fmt: BatchFormat, detail: Detail | None,
+                  output_name: str | None, force: bool) -> None:
     """Exit 2 for an option that only means something with another one that is not given:
     it would be passed over in silence."""
     if input_format is not None and input_file is None:
@@ -68,6 +70,8 @@ def _refuse_alone(input_file: str | None, input_format: InputFormat | None,
     if detail is not None and fmt in (BatchFormat.table, BatchFormat.csv):
         _fail(f"--detail {detail.value} goes with --format jsonl or json (got --format "
               f"{fmt.value})", "give --format jsonl or json, or leave out --detail")
+    force_goes_with_a_file(force, output_name is not None, "--output FILE",
+                           "give --output FILE")
 
 
 def _settings(as_of: str | None, scheme: list[str] | None, rate: list[str] | None
@@ -205,10 +209,13 @@ def batch(
         "fits.csv")
     if input_file is not None and inputs:
         _fail("give profiles as arguments or one --input file, not both")
-    _refuse_alone(input_file, input_format, profiles_dir, fmt, detail)
+    _refuse_alone(input_file, input_format, profiles_dir, fmt, detail, output_name, force)
     if input_file is None and not inputs:
         _fail("no profiles given", "name files, folders or globs, - to read paths from stdin, "
               "or --input FILE for JSON Lines or CSV")
+    for given in inputs or []:  # a pattern typed wrong is the command's error, not an input's
+        if gb.matches_nothing(given):
+            _fail(f"batch {given}: no file matches this pattern", gb.glob_hint(given))
     in_paths = [p for p in (input_file, *(inputs or [])) if p and p != "-"]
     if output is not None:
         _refuse_target(output, in_paths)

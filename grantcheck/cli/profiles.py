@@ -21,6 +21,7 @@ from grantcheck.cli._common import (
     _quiet_when_stdout_closes,
     complete_scheme_id,
     file_target,
+    force_goes_with_a_file,
     path_given,
     split_commas,
 )
@@ -82,6 +83,7 @@ def init(
     from grantcheck.questionnaire import Interrupted
 
     to_stdout = path == "-"
+    force_goes_with_a_file(force, not to_stdout, "a file name", "give a file name instead of -")
     if not to_stdout:  # before any question is asked
         target = file_target(path_given(path, "init", "a file name, e.g. profile.toml; - for "
                                         "stdout"), path, "profile.toml", writes_stdout=True)
@@ -229,6 +231,8 @@ def schema(
     from grantcheck.atomic import FileExists, write_text_atomic
     from grantcheck.schema import profile_schema
 
+    force_goes_with_a_file(force, output_name is not None, "--output FILE",
+                           "give --output FILE")
     output = None if output_name is None else file_target(path_given(
         output_name, "schema --output", "a file name, e.g. profile.schema.json"),
         f"--output {output_name}", "profile.schema.json")

@@ -190,3 +190,34 @@ def test_a_registry_date_is_read_only_as_yyyy_mm_dd():
     with pytest.raises(UnitError, match="must be a date written as YYYY-MM-DD"):
         day("2019-W10-1", "stiftelsesdato")
     assert day("2019-03-04T00:00:00", "stiftelsesdato") == "2019-03-04"
+
+
+# --- 3. batch: a glob that matches no file; --force without --output ---------------------------
+
+
+def test_a_batch_glob_that_matches_no_file_is_a_usage_error(tmp_path):
+    """`batch 'profiles/*.tml'` exited 4 (some inputs failed) with an error record as output."""
+    (tmp_path / "a.toml").write_text('[company]\nname = "A"\ncountry = "DK"\n', encoding="utf-8")
+    r = run("batch", f"{tmp_path}/*.tml", "--as-of", AS_OF)
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr == (f"Error: batch {tmp_path}/*.tml: no file matches this pattern\n"
+                        "Hint: check the pattern: profiles are *.toml files, and a folder is "
+                        f"searched for them (grantcheck batch {tmp_path}/)\n")
+    r = run("batch", f"{tmp_path}/no/**/*.toml", "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert f"Hint: the folder {tmp_path}/no does not exist; check the pattern" in r.stderr
+    assert run("batch", f"{tmp_path}/*.toml", "--as-of", AS_OF, "-f", "csv").exit_code == 0
+
+
+@pytest.mark.parametrize(("args", "goes_with", "fix"), [
+    (("batch", NORDLYS, "--as-of", AS_OF, "--force"), "--output FILE", "give --output FILE"),
+    (("schema", "--force"), "--output FILE", "give --output FILE"),
+    (("init", "-", "--force", "--non-interactive", "--set", "company.name=A", "--set",
+      "company.country=DK", "--as-of", AS_OF), "a file name", "give a file name instead of -"),
+])
+def test_force_without_a_file_to_replace_is_refused(args, goes_with, fix):
+    """batch --force (and schema --force, init - --force) without a file was ignored."""
+    r = run(*args)
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr == (f"Error: --force goes with {goes_with}: it lets an existing file be "
+                        f"replaced, and stdout is no file\nHint: {fix}, or leave out --force\n")
