@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from grantcheck.engine import Ctx, Finding, Outcome, Scheme, SchemeResult, evaluate
 from grantcheck.fx import FxRates
@@ -57,3 +57,20 @@ def merged(base: dict[str, Any], **sections: dict[str, Any]) -> dict[str, Any]:
         else:
             out[name] = values
     return out
+
+
+WRAPPED = b"\n  "  # where grantcheck wraps a message on stderr (COLUMNS set, or a terminal)
+
+R = TypeVar("R")
+
+
+def one_line_each(result: R) -> R:
+    """``result`` (a CliRunner result or a CompletedProcess) with each message on stderr on one
+    line again: COLUMNS wraps them to its width (continuation lines indented by two spaces), and
+    a test of what a message says should not depend on where it wraps (the wrap has its own
+    tests, in tests/robustness/test_misuse_third.py)."""
+    if hasattr(result, "stderr_bytes"):
+        result.stderr_bytes = result.stderr_bytes.replace(WRAPPED, b" ")
+    elif isinstance(getattr(result, "stderr", None), bytes):
+        result.stderr = result.stderr.replace(WRAPPED, b" ")  # type: ignore[attr-defined]
+    return result

@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from grantcheck.cli import app
 from grantcheck.render.csv import header
 from grantcheck.schemes import SCHEME_IDS
+from tests.support import one_line_each
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"
@@ -28,8 +29,8 @@ runner = CliRunner()
 
 
 def run(*args: str, input: str | bytes | None = None):
-    return runner.invoke(app, ["batch", *args, "--as-of", AS_OF], input=input,
-                         env={"NO_COLOR": "1", "COLUMNS": "140"})
+    return one_line_each(runner.invoke(app, ["batch", *args, "--as-of", AS_OF], input=input,
+                                       env={"NO_COLOR": "1", "COLUMNS": "140"}))
 
 
 def match_json(path: str) -> dict:

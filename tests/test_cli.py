@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from grantcheck.cli import app
 from grantcheck.schemes import SCHEME_IDS
+from tests.support import one_line_each
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"
@@ -18,7 +19,8 @@ runner = CliRunner()
 
 
 def run(*args: str, env: dict[str, str] | None = None):
-    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "140", **(env or {})})
+    return one_line_each(runner.invoke(app, list(args), env={
+        "NO_COLOR": "1", "COLUMNS": "140", **(env or {})}))
 
 
 def write(tmp_path: Path, text: str, name: str = "p.toml") -> Path:

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from grantcheck.cli import app, complete_scheme_id
 from grantcheck.schemes import SCHEME_IDS
-from tests.support import country_without_scheme
+from tests.support import country_without_scheme, one_line_each
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = sorted((ROOT / "profiles").glob("*.toml"))
@@ -20,8 +20,8 @@ runner = CliRunner()
 
 
 def run(*args: str, env: dict[str, str] | None = None):
-    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "140", **(env or {})},
-                         prog_name="grantcheck")
+    return one_line_each(runner.invoke(app, list(args), env={
+        "NO_COLOR": "1", "COLUMNS": "140", **(env or {})}, prog_name="grantcheck"))
 
 
 def write(tmp_path: Path, text: str, name: str = "p.toml") -> Path:

@@ -21,7 +21,7 @@ from grantcheck.profile import ProfileError, load_profile, profile_from_data
 from grantcheck.questionnaire import Questionnaire, leaf_paths
 from grantcheck.render.profile_toml import profile_toml
 from grantcheck.schemes import SCHEME_IDS, all_schemes
-from tests.support import ON, country_without_scheme
+from tests.support import ON, country_without_scheme, one_line_each
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = sorted((ROOT / "profiles").glob("*.toml"))
@@ -34,8 +34,8 @@ ALL_DK = ("--as-of", "2020-11-15")
 
 
 def run(*args: str, input: str | None = None):
-    return runner.invoke(app, list(args), input=input,
-                         env={"NO_COLOR": "1", "COLUMNS": "140"})
+    return one_line_each(runner.invoke(app, list(args), input=input,
+                                       env={"NO_COLOR": "1", "COLUMNS": "140"}))
 
 
 # --- which questions ------------------------------------------------------------------------

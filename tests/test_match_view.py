@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from grantcheck.cli import app
 from grantcheck.schemes import SCHEME_IDS
+from tests.support import one_line_each
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = sorted((ROOT / "profiles").glob("*.toml"))
@@ -205,8 +206,9 @@ def test_a_pager_with_an_unbalanced_quote_is_an_error_naming_it(monkeypatch, nam
     monkeypatch.setattr("grantcheck.cli.pager._stdout_is_terminal", lambda: True)
     env = {"NO_COLOR": "1", "COLUMNS": "80", "GRANTCHECK_PAGER": None, "PAGER": None,
            name: 'less "x'}
-    r = runner.invoke(app, ["match", str(ROOT / "profiles" / "nordlys-automation.toml"),
-                            "--as-of", AS_OF, "--explain"], env=env)
+    r = one_line_each(runner.invoke(app, ["match", str(ROOT / "profiles" /
+                                                       "nordlys-automation.toml"),
+                                          "--as-of", AS_OF, "--explain"], env=env))
     assert r.exit_code == 2
     assert r.stdout == ""
     assert r.stderr.splitlines() == [

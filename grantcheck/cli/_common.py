@@ -57,8 +57,28 @@ def main_options(
 
 
 def _err(*lines: str) -> None:
+    """Talk on stderr, each line wrapped to :func:`_stderr_width` (when it gives one)."""
+    width = _stderr_width()
+    if width is not None:
+        from grantcheck.render.together import wrap_plain
+
+        lines = tuple(wrap_plain(line, width) for line in lines)
     for line in lines:
         print(line, file=sys.stderr)
+
+
+def _stderr_width() -> int | None:
+    """The width stderr's talk is wrapped to: ``COLUMNS`` when it is set (as for stdout), else
+    the terminal's when stderr is one; None when stderr is piped without ``COLUMNS``: a script
+    reading it gets each message on one line, as before."""
+    width = _width(True)  # COLUMNS held between 20 and MAX_WIDTH; None when not set
+    if width is not None:
+        return width
+    try:
+        terminal = sys.stderr is not None and sys.stderr.isatty()
+        return os.get_terminal_size(sys.stderr.fileno()).columns if terminal else None
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return None
 
 
 def _fail(message: str, hint: str = "") -> NoReturn:

@@ -85,3 +85,26 @@ def joined(text: Text) -> Text:
     """``text`` as a Text that wraps, and measures, without breaking an amount from its
     currency: for a table's cell (a Text the table draws itself)."""
     return text if isinstance(text, _Together) else _Together.of(text)
+
+
+# for stderr's talk: an amount and its currency, and a figure and its per cent sign ("50 %")
+_KEEP = re.compile(rf"{_BETWEEN.pattern}|(?<=\d) (?=%)")
+
+
+def wrap_plain(text: str, width: int, indent: str = "  ") -> str:
+    """Plain text (a message for stderr) wrapped to ``width``, its continuation lines indented
+    by ``indent`` (so that a line's ``Error:`` or ``Warning:`` stays the only thing at the start
+    of a line): broken at spaces only, never inside a word, a figure, an id or a date (a word
+    longer than the width stands alone on its line), nor between an amount and its currency.
+    Each line of ``text`` is wrapped on its own."""
+    import textwrap
+
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        shielded = _KEEP.sub(_STAND_IN, line)
+        out += textwrap.wrap(shielded, width, subsequent_indent=indent, break_long_words=False,
+                             break_on_hyphens=False) or [line]
+    return "\n".join(out).replace(_STAND_IN, " ")

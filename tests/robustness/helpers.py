@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.support import one_line_each
+
 ROOT = Path(__file__).resolve().parents[2]
 PROFILES = ROOT / "profiles"
 AS_OF = "2026-11-01"
@@ -20,9 +22,9 @@ def cli(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = Non
     """The console script run with ``args``; stdout and stderr captured as bytes."""
     full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120", **(env or {})}
     full_env.pop("GRANTCHECK_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "grantcheck.cli", *args], input=stdin,
-                          stdout=stdout, stderr=subprocess.PIPE, env=full_env,
-                          timeout=timeout, check=False)
+    return one_line_each(subprocess.run(
+        [sys.executable, "-m", "grantcheck.cli", *args], input=stdin, stdout=stdout,
+        stderr=subprocess.PIPE, env=full_env, timeout=timeout, check=False))
 
 
 def assert_clean_error(r: subprocess.CompletedProcess[bytes], *expected: str) -> str:

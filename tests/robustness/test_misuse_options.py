@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from grantcheck.cli import app
+from tests.support import one_line_each
 
 ROOT = Path(__file__).resolve().parents[2]
 NORDLYS = str(ROOT / "profiles" / "nordlys-automation.toml")
@@ -16,8 +17,8 @@ runner = CliRunner()
 
 
 def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None):
-    return runner.invoke(app, list(args), input=stdin,
-                         env={"NO_COLOR": "1", "COLUMNS": "120", **(env or {})})
+    return one_line_each(runner.invoke(app, list(args), input=stdin,
+                                       env={"NO_COLOR": "1", "COLUMNS": "120", **(env or {})}))
 
 
 def test_a_huge_columns_is_held_to_a_thousand():

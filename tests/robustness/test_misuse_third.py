@@ -221,3 +221,66 @@ def test_force_without_a_file_to_replace_is_refused(args, goes_with, fix):
     assert (r.exit_code, r.stdout) == (2, "")
     assert r.stderr == (f"Error: --force goes with {goes_with}: it lets an existing file be "
                         f"replaced, and stdout is no file\nHint: {fix}, or leave out --force\n")
+
+
+
+# --- 4. stderr wrapped to the terminal's width -------------------------------------------------
+
+HORIZON = ("Warning: no-prosessinnovasjon: rules encoded until 2026-12-31 (GBER art. 29), 38 "
+           "days after the evaluation date; past it, it cannot fit until the next act is encoded")
+
+
+def test_a_warning_is_wrapped_to_columns():
+    """The GBER horizon warning (165 characters) ran past an 80-column terminal."""
+    r = run("match", NORDLYS, "--as-of", AS_OF, env={"COLUMNS": "80"})
+    lines = r.stderr.splitlines()
+    assert lines == [
+        "Warning: no-prosessinnovasjon: rules encoded until 2026-12-31 (GBER art. 29), 38",
+        "  days after the evaluation date; past it, it cannot fit until the next act is",
+        "  encoded"]
+    assert max(map(len, lines)) <= 80
+
+
+def test_stderr_piped_without_columns_is_not_wrapped():
+    """A script reading stderr (no terminal, no COLUMNS) gets each message on one line."""
+    r = run("match", NORDLYS, "--as-of", AS_OF, env={"COLUMNS": None})  # type: ignore[dict-item]
+    assert r.stderr == HORIZON + "\n"
+
+
+def test_stderr_on_a_terminal_is_wrapped_to_its_width(monkeypatch):
+    """Without COLUMNS, a terminal's own width: 60 columns here."""
+    import os
+    import sys
+
+    from grantcheck.cli import _common
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stderr, "fileno", lambda: 2)
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((60, 24)))
+    assert _common._stderr_width() == 60
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert _common._stderr_width() is None
+
+
+@pytest.mark.parametrize(("width", "lines"), [
+    (30, ["Error: the cap is", "  DKK 2,235,000 at 7.45 DKK", "  per euro"]),
+    (31, ["Error: the cap is DKK 2,235,000", "  at 7.45 DKK per euro"]),
+])
+def test_a_wrap_never_splits_an_amount_from_its_currency(width, lines):
+    """"DKK" at the end of one line and "2,235,000" at the start of the next: never."""
+    from grantcheck.render.together import wrap_plain
+
+    text = "Error: the cap is DKK 2,235,000 at 7.45 DKK per euro"
+    assert wrap_plain(text, width).splitlines() == lines
+
+
+def test_a_wrap_never_cuts_a_figure_an_id_or_a_path():
+    """A word longer than the width stands alone; hyphens (ids, dates) are no break."""
+    from grantcheck.render.together import wrap_plain
+
+    text = "Error: /a/very/long/path/to/a/profile.toml: no-prosessinnovasjon 2026-12-31 50 %"
+    assert wrap_plain(text, 20).splitlines() == [
+        "Error:", "  /a/very/long/path/to/a/profile.toml:", "  no-prosessinnovasjon",
+        "  2026-12-31 50 %"]
+

@@ -150,4 +150,7 @@ def test_the_answer_comes_before_the_warnings_on_a_shared_terminal():
                             "GRANTCHECK_PAGER": "cat"})
     lines = r.stdout.decode().splitlines()
     assert lines[0].startswith("Nordlys Automation ApS (DK) on 2026-11-23: 1 scheme fits")
-    assert lines[-1].startswith("Warning: no-prosessinnovasjon: rules encoded until 2026-12-31")
+    warning = next(i for i, line in enumerate(lines) if line.startswith("Warning: "))
+    assert lines[warning].startswith("Warning: no-prosessinnovasjon: rules encoded until "
+                                     "2026-12-31")
+    assert all(line.startswith("  ") for line in lines[warning + 1:])  # wrapped to COLUMNS
