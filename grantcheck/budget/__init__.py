@@ -38,8 +38,40 @@ def check(budget: Budget, scheme_id: str, as_of: date, *, profile: Profile | Non
     from grantcheck.budget.result import check_budget
     from grantcheck.fx import FxRates
 
-    return check_budget(checker(scheme_id), budget, profile, as_of,
-                        FxRates(as_of, dict(rates or {})), source)
+    budget, note = with_profiles_grant_sought(budget, profile)
+    result = check_budget(checker(scheme_id), budget, profile, as_of,
+                          FxRates(as_of, dict(rates or {})), source)
+    if note:
+        result.notes.insert(0, note)
+    return result
+
+
+def _sought_in_profile(budget: Budget, profile: Profile | None) -> Decimal | None:
+    """The profile's project.grant_sought when it is in the budget's currency (else None:
+    two currencies are not compared, nor one taken for the other)."""
+    if profile is None or profile.project is None or profile.project.grant_sought is None:
+        return None
+    if budget.currency and budget.currency != profile.company.money_currency:
+        return None
+    return profile.project.grant_sought
+
+
+def with_profiles_grant_sought(budget: Budget, profile: Profile | None
+                               ) -> tuple[Budget, str]:
+    """``budget`` with the profile's project.grant_sought as its grant sought when it states
+    none (the budget reads the project's dates the same way), and the note that says so ('' when
+    nothing was taken). Both stated and different is refused when the budget is read
+    (:func:`parse_budget`)."""
+    sought = _sought_in_profile(budget, profile)
+    if budget.grant_sought is not None or sought is None:
+        return budget, ""
+    from grantcheck.money import Money
+
+    assert profile is not None  # a grant sought was found in it
+    shown = Money(sought, profile.company.money_currency)
+    return budget.model_copy(update={"grant_sought": sought}), (
+        f"grant sought {shown}: the profile's project.grant_sought, as the budget states none "
+        "(budget.grant_sought)")
 
 
 class BudgetSchemes(NamedTuple):
@@ -94,6 +126,7 @@ def parse_budget(text: str, source: str = "<budget>") -> tuple[Budget, Profile |
     if "company" in data:
         profile = profile_from_data(data, source, text)
         assert profile.budget is not None
+        _one_grant_sought(profile.budget, profile, source, text)
         return profile.budget, profile
     others = sorted(k for k in data if k != "budget")
     if others:
@@ -102,6 +135,27 @@ def parse_budget(text: str, source: str = "<budget>") -> tuple[Budget, Profile |
             hint=f"the file holds profile sections ({', '.join(others)}): add [company] with "
             "name and country, or keep only [budget] for a bare draft")])
     return budget_from_data(data["budget"], source, text), None
+
+
+def _one_grant_sought(budget: Budget, profile: Profile, source: str, text: str) -> None:
+    """ProfileError naming both lines when the budget and the project state different grants
+    sought: which one is applied for is not guessed."""
+    from grantcheck.money import Money
+    from grantcheck.profile import Problem, ProfileError
+    from grantcheck.profile.errors import locate
+
+    sought = _sought_in_profile(budget, profile)
+    if budget.grant_sought is None or sought is None or budget.grant_sought == sought:
+        return
+    currency = profile.company.money_currency
+    line = locate(text, ("project", "grant_sought"))
+    raise ProfileError(source, [Problem(
+        "budget.grant_sought",
+        f"{Money(budget.grant_sought, currency)} differs from project.grant_sought "
+        f"{Money(sought, currency)}{f' (line {line})' if line else ''}: which one is sought?",
+        locate(text, ("budget", "grant_sought")),
+        hint="state the grant sought once, in [project] (the budget reads it from there), or "
+        "the same figure in both")])
 
 
 def budget_from_data(data: Any, source: str, text: str = "") -> Budget:

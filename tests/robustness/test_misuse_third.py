@@ -18,8 +18,9 @@ AS_OF = "2026-11-23"
 runner = CliRunner()
 
 
-def run(*args: str, env: dict[str, str] | None = None):
-    return runner.invoke(app, list(args), env={"NO_COLOR": "1", **(env or {})})
+def run(*args: str, env: dict[str, str | None] | None = None):
+    """The command run as a script reads it: no COLUMNS (stderr not wrapped) unless given."""
+    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": None, **(env or {})})
 
 
 # --- 1. numbers: a plain decimal where a rate is asked; underscores group thousands only ------
@@ -243,7 +244,7 @@ def test_a_warning_is_wrapped_to_columns():
 
 def test_stderr_piped_without_columns_is_not_wrapped():
     """A script reading stderr (no terminal, no COLUMNS) gets each message on one line."""
-    r = run("match", NORDLYS, "--as-of", AS_OF, env={"COLUMNS": None})  # type: ignore[dict-item]
+    r = run("match", NORDLYS, "--as-of", AS_OF)
     assert r.stderr == HORIZON + "\n"
 
 
@@ -284,3 +285,45 @@ def test_a_wrap_never_cuts_a_figure_an_id_or_a_path():
         "Error:", "  /a/very/long/path/to/a/profile.toml:", "  no-prosessinnovasjon",
         "  2026-12-31 50 %"]
 
+
+# --- 5. budget: the profile's project.grant_sought ---------------------------------------------
+
+NORRSKEN = ROOT / "profiles" / "norrsken-science-park.toml"
+NORRSKEN_ON = "2023-02-15"
+
+
+def _norrsken(tmp_path: Path, budget_sought: str | None) -> Path:
+    """The example profile whose [budget] states grant_sought = 650000, as [project] does; with
+    ``budget_sought`` the budget's line says that (None: the budget states none)."""
+    text = NORRSKEN.read_text(encoding="utf-8")
+    old = "grant_sought = 650000          # project dates"
+    assert old in text
+    p = tmp_path / "n.toml"
+    p.write_text(text.replace(old, f"grant_sought = {budget_sought}  # project dates"
+                              if budget_sought else "# project dates"), encoding="utf-8")
+    return p
+
+
+def test_budget_takes_the_profiles_grant_sought_and_says_so(tmp_path):
+    """Without budget.grant_sought the profile's project.grant_sought was not read."""
+    p = _norrsken(tmp_path, None)
+    r = run("budget", str(p), "--as-of", NORRSKEN_ON, "-f", "json")
+    data = json.loads(r.stdout)["budgets"][0]
+    assert data["notes"][0] == ("grant sought SEK 650,000: the profile's project.grant_sought, "
+                                "as the budget states none (budget.grant_sought)")
+    same = json.loads(run("budget", str(NORRSKEN), "--as-of", NORRSKEN_ON, "-f", "json").stdout)
+    assert data["findings"] == same["budgets"][0]["findings"]  # as when the budget states it
+    assert not any("project.grant_sought" in n for n in same["budgets"][0]["notes"])
+
+
+def test_budget_refuses_two_different_grants_sought(tmp_path):
+    """budget.grant_sought 600000 and project.grant_sought 650000: the budget's won silently."""
+    p = _norrsken(tmp_path, "600000")
+    r = run("budget", str(p), "--as-of", NORRSKEN_ON)
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr == (f"Error: {p}:50: budget.grant_sought: SEK 600,000 differs from "
+                        "project.grant_sought SEK 650,000 (line 24): which one is sought?\n"
+                        "Hint: state the grant sought once, in [project] (the budget reads it "
+                        "from there), or the same figure in both\n")
+    assert run("budget", str(_norrsken(tmp_path, "650000")), "--as-of",
+               NORRSKEN_ON).exit_code in (0, 1)
