@@ -327,3 +327,42 @@ def test_budget_refuses_two_different_grants_sought(tmp_path):
                         "from there), or the same figure in both\n")
     assert run("budget", str(_norrsken(tmp_path, "650000")), "--as-of",
                NORRSKEN_ON).exit_code in (0, 1)
+
+
+# --- 6. errors inside inline tables name their line ---------------------------------------------
+
+INLINE = '''[company]
+name = "A"
+country = "DK"
+related = [
+  { name = "X, \\"}", relation = "partner", staff = 5 },   # a comment, { [ not a table
+  { name = 'Y', relation = "linked", staff = "a lot" },
+  { name = 'Z', staff = 3 },
+]
+previous_year = { turnover = 5, staff = -1 }
+'''
+
+
+def test_an_error_inside_an_inline_table_names_its_line(tmp_path):
+    """`related = [{ …, staff = "a lot" }]` named company.related[0].staff but no line."""
+    p = tmp_path / "p.toml"
+    p.write_text('[company]\nname = "A"\ncountry = "DK"\nrelated = [{ name = "X", relation = '
+                 '"partner", staff = "a lot" }]\n', encoding="utf-8")
+    r = run("validate", str(p))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[0] == (f"Error: {p}:4: company.related[0].staff: must be a "
+                                        "number (got 'a lot')")
+
+
+def test_the_line_of_each_element_of_an_inline_array_is_found(tmp_path):
+    """The n-th { } of an array over several lines, past strings and comments holding } , {;
+    a key the inline table lacks is placed on the line where the table opens."""
+    p = tmp_path / "p.toml"
+    p.write_text(INLINE, encoding="utf-8")
+    r = run("validate", str(p))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[:4] == [
+        f"Error: {p}:6: company.related[1].staff: must be a number (got 'a lot')",
+        f"Error: {p}:7: company.related[2].relation: required field is missing",
+        "Hint: Add relation = \"partner\" (for example) to that { … } of company.related",
+        f"Error: {p}:9: company.previous_year.staff: must not be negative (got -1)"]
