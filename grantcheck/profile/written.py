@@ -79,15 +79,18 @@ def _number_problem(value: Any) -> str:
 
 def _date_problem(value: Any) -> str:
     """What is wrong with a date that is not a date ('' when nothing): text other than
-    YYYY-MM-DD (``20260101``, ``2026-W01-1``, ``2026-01-01T00:00``), or a number (the model
-    reads 1767225600 as the day those seconds since 1970 end on)."""
-    if isinstance(value, date) and not isinstance(value, datetime):
+    YYYY-MM-DD (``20260101``, ``2026-W01-1``, ``2026-01-01T00:00``), a number (the model reads
+    1767225600 as the day those seconds since 1970 end on), a TOML date-time (the model takes
+    one at midnight for its day, and refuses any other)."""
+    if isinstance(value, datetime):
+        return f"{DATE_MESSAGE}, without a time (got {shown(value)})"
+    if isinstance(value, date):
         return ""
     if type(value) is str:
         return "" if PLAIN_DATE.fullmatch(value.strip()) else f"{DATE_MESSAGE} (got {shown(value)})"
     if isinstance(value, int | Decimal | float) and not isinstance(value, bool):
         return f"{DATE_MESSAGE}, without quotes (got {shown(value)})"  # as the model says it
-    return ""  # a date-time, a list, a table: the model's words
+    return ""  # a list, a table: the model's words
 
 
 @functools.cache

@@ -193,6 +193,18 @@ def test_a_registry_date_is_read_only_as_yyyy_mm_dd():
     assert day("2019-03-04T00:00:00", "stiftelsesdato") == "2019-03-04"
 
 
+@pytest.mark.parametrize("time", ["00:00:00", "10:00:00"])
+def test_a_toml_date_time_is_no_date(tmp_path, time):
+    """founded = 2019-03-04T00:00:00 was taken as 2019-03-04 (10:00:00 was refused)."""
+    p = tmp_path / "p.toml"
+    p.write_text(f'[company]\nname = "A"\ncountry = "DK"\nfounded = 2019-03-04T{time}\n',
+                 encoding="utf-8")
+    r = run("validate", str(p))
+    assert r.exit_code == 2
+    assert (f"{p}:4: company.founded: must be a date written as YYYY-MM-DD, without a time "
+            f"(got 2019-03-04T{time})") in r.stderr
+
+
 # --- 3. batch: a glob that matches no file; --force without --output ---------------------------
 
 
@@ -366,3 +378,4 @@ def test_the_line_of_each_element_of_an_inline_array_is_found(tmp_path):
         f"Error: {p}:7: company.related[2].relation: required field is missing",
         "Hint: Add relation = \"partner\" (for example) to that { … } of company.related",
         f"Error: {p}:9: company.previous_year.staff: must not be negative (got -1)"]
+
