@@ -60,7 +60,7 @@ def _err(*lines: str) -> None:
     """Talk on stderr, each line wrapped to :func:`_stderr_width` (when it gives one)."""
     width = _stderr_width()
     if width is not None:
-        from grantcheck.render.together import wrap_plain
+        from grantcheck.render.plain import wrap_plain
 
         lines = tuple(wrap_plain(line, width) for line in lines)
     for line in lines:

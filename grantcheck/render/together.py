@@ -11,19 +11,17 @@ table drawn by :func:`grantcheck.render.whole.whole` has its cells so joined.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+
+from grantcheck.render.plain import BETWEEN, STAND_IN
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.containers import Lines
     from rich.measure import Measurement
 
-# the space in "DKK 220,000", "DKK -5", "7.4736 DKK"
-_BETWEEN = re.compile(r"(?<=\b[A-Z]{3}) (?=-?\d)|(?<=\d) (?=[A-Z]{3}\b)")
-_STAND_IN = "\ue000"  # private use: one cell wide, not a space, in no text grantcheck writes
 
 
 class _Together(Text):
@@ -39,7 +37,7 @@ class _Together(Text):
         """A copy (a plain Text) whose spaces between an amount and its currency are the
         stand-in; None when it has none."""
         plain = self.plain
-        shielded = _BETWEEN.sub(_STAND_IN, plain)
+        shielded = BETWEEN.sub(STAND_IN, plain)
         if shielded == plain:
             return None
         text = self.copy()
@@ -52,7 +50,7 @@ class _Together(Text):
             return super().wrap(console, width, **options)
         lines = text.wrap(console, width, **options)
         for line in lines:
-            line.plain = line.plain.replace(_STAND_IN, " ")
+            line.plain = line.plain.replace(STAND_IN, " ")
         return lines
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
@@ -85,26 +83,3 @@ def joined(text: Text) -> Text:
     """``text`` as a Text that wraps, and measures, without breaking an amount from its
     currency: for a table's cell (a Text the table draws itself)."""
     return text if isinstance(text, _Together) else _Together.of(text)
-
-
-# for stderr's talk: an amount and its currency, and a figure and its per cent sign ("50 %")
-_KEEP = re.compile(rf"{_BETWEEN.pattern}|(?<=\d) (?=%)")
-
-
-def wrap_plain(text: str, width: int, indent: str = "  ") -> str:
-    """Plain text (a message for stderr) wrapped to ``width``, its continuation lines indented
-    by ``indent`` (so that a line's ``Error:`` or ``Warning:`` stays the only thing at the start
-    of a line): broken at spaces only, never inside a word, a figure, an id or a date (a word
-    longer than the width stands alone on its line), nor between an amount and its currency.
-    Each line of ``text`` is wrapped on its own."""
-    import textwrap
-
-    out = []
-    for line in text.split("\n"):
-        if len(line) <= width:
-            out.append(line)
-            continue
-        shielded = _KEEP.sub(_STAND_IN, line)
-        out += textwrap.wrap(shielded, width, subsequent_indent=indent, break_long_words=False,
-                             break_on_hyphens=False) or [line]
-    return "\n".join(out).replace(_STAND_IN, " ")

@@ -282,7 +282,7 @@ def test_stderr_on_a_terminal_is_wrapped_to_its_width(monkeypatch):
 ])
 def test_a_wrap_never_splits_an_amount_from_its_currency(width, lines):
     """"DKK" at the end of one line and "2,235,000" at the start of the next: never."""
-    from grantcheck.render.together import wrap_plain
+    from grantcheck.render.plain import wrap_plain
 
     text = "Error: the cap is DKK 2,235,000 at 7.45 DKK per euro"
     assert wrap_plain(text, width).splitlines() == lines
@@ -290,7 +290,7 @@ def test_a_wrap_never_splits_an_amount_from_its_currency(width, lines):
 
 def test_a_wrap_never_cuts_a_figure_an_id_or_a_path():
     """A word longer than the width stands alone; hyphens (ids, dates) are no break."""
-    from grantcheck.render.together import wrap_plain
+    from grantcheck.render.plain import wrap_plain
 
     text = "Error: /a/very/long/path/to/a/profile.toml: no-prosessinnovasjon 2026-12-31 50 %"
     assert wrap_plain(text, 20).splitlines() == [
