@@ -36,6 +36,8 @@ def text_problems(data: Any, model: type[BaseModel]) -> list[tuple[tuple[int | s
 
 def _walk(data: Any, model: type[BaseModel], loc: tuple[int | str, ...],
           out: list[tuple[tuple[int | str, ...], str]]) -> None:
+    # run on every profile a batch reads: only a value that could be wrong is looked at (a
+    # number that is a number, a date that is a date, is what nearly every one holds)
     if not isinstance(data, dict):
         return
     kinds = _kinds(model)
@@ -43,24 +45,32 @@ def _walk(data: Any, model: type[BaseModel], loc: tuple[int | str, ...],
         kind = kinds.get(key)
         if kind is None or value is None:
             continue
-        here = (*loc, key)
-        if kind == "model":
-            sub = model_of(model.model_fields[key].annotation)
+        if kind == "number":
+            if type(value) is str or type(value) is dict:
+                message = _number_problem(value)
+                if message:
+                    out.append(((*loc, key), message))
+        elif kind == "date":
+            if type(value) is not date:
+                message = _date_problem(value)
+                if message:
+                    out.append(((*loc, key), message))
+        else:
+            sub = _model_at(model, key)
             if sub is None:
                 continue
             if isinstance(value, list):
                 for i, item in enumerate(value):
-                    _walk(item, sub, (*here, i), out)
+                    _walk(item, sub, (*loc, key, i), out)
             else:
-                _walk(value, sub, here, out)
-        elif kind == "number":
-            message = _number_problem(value)
-            if message:
-                out.append((here, message))
-        else:
-            message = _date_problem(value)
-            if message:
-                out.append((here, message))
+                _walk(value, sub, (*loc, key), out)
+
+
+@functools.cache
+def _model_at(model: type[BaseModel], key: str) -> type[BaseModel] | None:
+    """The model of ``model``'s field ``key``: found once, when a profile first gives the field
+    (a deferred model, the budget's, is imported only then)."""
+    return model_of(model.model_fields[key].annotation)
 
 
 def _number_problem(value: Any) -> str:
