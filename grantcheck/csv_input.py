@@ -49,7 +49,8 @@ COLUMNS: dict[str, Column] = {c.name: c for c in (
     Column("founded", "company.founded", "date", "date of registration, YYYY-MM-DD"),
     Column("nace", "company.sector", "nace",
            "industry code (NACE Rev. 2, and so DB07, SN2007, SNI 2007), e.g. 62.01 or 0321: "
-           "sets sector when the sector cell is empty"),
+           "sets sector, where the code settles it (docs/registries.md), when the sector "
+           "cell is empty"),
     Column("sector", "company.sector", "text",
            "fishery_aquaculture, primary_agriculture or other"),
     Column("listed", "company.listed", "bool", "shares listed on a stock exchange"),
@@ -118,25 +119,57 @@ def check_header(header: list[str]) -> list[str]:
 _NACE = re.compile(r"\d{2}(\.?\d{1,2}){0,2}\d?")
 
 
+_FISHERY = ("031", "032")  # NACE groups 03.1 fishing, 03.2 aquaculture
+_PRIMARY = ("011", "012", "013", "014", "015")  # NACE groups 01.1–01.5, crop and animal production
+_OPEN = {
+    "016": "support activities to agriculture are not primary production in every case",
+    "017": "hunting is not stock farming in every case",
+    "033": "support activities for fishing and aquaculture (NACE Rev. 2.1 group 03.3) are "
+           "services, not the production of fishery products, in every case",
+    "1020": "processing fish is in the fishery and aquaculture sector GBER art. 1(3)(a) "
+            "excludes (Regulation (EU) No 1379/2013 art. 5(d): 'all activities of production, "
+            "processing and marketing of fishery or aquaculture products'); the company says "
+            "whether it is what its aid is for",
+    "4638": "wholesale of food including fish: marketing fishery products is in the fishery and "
+            "aquaculture sector (Regulation (EU) No 1379/2013 art. 5(d))",
+    "4723": "retail sale of fish: marketing fishery products is in the fishery and aquaculture "
+            "sector (Regulation (EU) No 1379/2013 art. 5(d))",
+}
+"""The codes that touch an excluded sector without settling it, with why (see docs/registries.md,
+'Industry codes')."""
+
+
 def sector_of_nace(code: str) -> str | None:
     """The profile sector an industry code settles, or None when the code alone cannot tell.
 
-    NACE Rev. 2 division 03 is 'Fishing and aquaculture'; groups 01.1–01.5 are crop and animal
-    production (primary agriculture). Groups 01.6 (support activities) and 01.7 (hunting) are
-    not primary production in every case, so they leave the sector unknown. Every other code
-    is ``other``. Raises ValueError for a cell that is not an industry code.
+    NACE division 03 groups 03.1 (fishing) and 03.2 (aquaculture) are the fishery and
+    aquaculture sector; groups 01.1–01.5 are crop and animal production (primary agriculture).
+    The codes of :data:`_OPEN` (support activities, hunting, processing and marketing of fish)
+    and a code too short to tell (03, 10) leave the sector unknown. Every other code is
+    ``other``. Raises ValueError for a cell that is not an industry code.
     """
+    digits = _digits(code)
+    if digits.startswith(_FISHERY):
+        return "fishery_aquaculture"
+    if digits.startswith(_PRIMARY):
+        return "primary_agriculture"
+    if any(p.startswith(digits) or digits.startswith(p) for p in (*_FISHERY, *_PRIMARY, *_OPEN)):
+        return None
+    return "other"
+
+
+def why_sector_open(code: str) -> str:
+    """Why a code :func:`sector_of_nace` leaves open does not settle the sector."""
+    digits = _digits(code)
+    reasons = [why for p, why in _OPEN.items() if digits.startswith(p)]
+    return reasons[0] if reasons else "the code is too short to tell"
+
+
+def _digits(code: str) -> str:
     text = code.strip().replace(" ", "")
     if not _NACE.fullmatch(text):
         raise ValueError(f"must be an industry code such as 62.01 or 0321 (got {shown(code)})")
-    digits = text.replace(".", "")
-    if digits.startswith("03"):
-        return "fishery_aquaculture"
-    if digits.startswith("01"):
-        if len(digits) < 3:
-            return None
-        return "primary_agriculture" if digits[2] in "12345" else None
-    return "other"
+    return text.replace(".", "")
 
 
 # --- one row ----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import IO, Any, TypeVar
 
-from grantcheck.csv_input import HeaderError, check_header, sector_of_nace
+from grantcheck.csv_input import HeaderError, check_header, sector_of_nace, why_sector_open
 from grantcheck.numbers import parse_day
 from grantcheck.profile.bounds import MAX_AMOUNT
 from grantcheck.profile.written import PLAIN_NUMBER
@@ -162,7 +162,8 @@ def put_sector(unit: Unit, code: str, source: str) -> None:
     except ValueError as e:
         raise UnitError(f"{source}: {e}") from None
     if sector is None:
-        unit.note("company.sector", f"{source} {code}: the code alone does not settle the sector")
+        unit.note("company.sector", f"{source} {code}: the code alone does not settle the "
+                  f"sector: {why_sector_open(code)}")
     else:
         unit.put("company.sector", sector, f"{source} {code}")
 

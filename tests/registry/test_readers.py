@@ -385,3 +385,73 @@ def test_a_cvr_document_of_an_unforeseen_shape_is_an_error_naming_the_field(line
     assert [t[0] for t in found] == ["missing"]
     assert found[0][2] == said
     assert tasks("y.json", "cvr", good)[0][0] == "registry"
+
+
+# --- the sector an industry code settles, in each registry's own writing -----------------------
+
+SECTORS = [  # (NACE as SN2007/SN2025 writes it, as DB07/DB25 writes it, the sector, or None)
+    ("03.211", "032100", "fishery_aquaculture"),  # marine aquaculture
+    ("03.110", "031100", "fishery_aquaculture"),  # marine fishing
+    ("03.300", "033000", None),  # Rev. 2.1: support activities for fishing and aquaculture
+    ("01.110", "011100", "primary_agriculture"),  # growing of cereals
+    ("01.500", "015000", "primary_agriculture"),  # mixed farming
+    ("01.610", "016100", None),  # support activities for crop production
+    ("01.700", "017000", None),  # hunting
+    ("10.200", "102000", None),  # processing fish: in Regulation 1379/2013's sector
+    ("46.381", "463800", None),  # wholesale of food including fish
+    ("47.230", "472300", None),  # retail sale of fish
+    ("10.110", "101100", "other"),  # processing meat: not primary production
+    ("02.100", "021000", "other"),  # forestry
+    ("62.010", "620100", "other"),
+]
+
+
+def brreg_csv_unit(code: str) -> bytes:
+    return (b"organisasjonsnummer,navn,organisasjonsform.kode,naeringskode1.kode,"
+            b"forretningsadresse.landkode\n923609016,X AS,AS," + code.encode() + b",NO\n")
+
+
+def brreg_json_unit(code: str) -> bytes:
+    return (b'[{"organisasjonsnummer": "923609016", "navn": "X AS", "organisasjonsform": '
+            b'{"kode": "AS"}, "naeringskode1": {"kode": "' + code.encode() + b'"}, '
+            b'"forretningsadresse": {"landkode": "NO"}}]')
+
+
+def cvr_unit(code: str) -> bytes:
+    return (b'{"cvrNummer": 38492716, "virksomhedMetadata": {"nyesteNavn": {"navn": "X ApS"}, '
+            b'"nyesteHovedbranche": {"branchekode": "' + code.encode() + b'"}}}\n')
+
+
+def mapped(name: str, fmt: str, raw: bytes) -> tuple[dict[str, Any], dict[str, str]]:
+    (kind, _, payload), = tasks(name, fmt, raw)
+    assert kind == "registry", payload
+    return payload[0]["company"], payload[1]
+
+
+@pytest.mark.parametrize(("sn", "db", "sector"), SECTORS)
+def test_each_registry_sets_the_sector_only_where_the_code_settles_it(
+        sn: str, db: str, sector: str | None) -> None:
+    """brreg CSV and JSON (SN2007) and CVR (DB07) read a code alike: set, or noted and left
+    unstated, so PO12 and IP10 name company.sector instead of deciding by a guess."""
+    for name, fmt, raw in (("e.csv", "brreg-enheter", brreg_csv_unit(sn)),
+                           ("e.json", "brreg-enheter", brreg_json_unit(sn)),
+                           ("c.jsonl", "cvr", cvr_unit(db))):
+        company, provenance = mapped(name, fmt, raw)
+        assert company.get("sector") == sector, (fmt, sn, db)
+        if sector is None:
+            assert "does not settle the sector" in provenance["company.sector"]
+
+
+def test_a_fish_processor_is_noted_with_the_regulation_that_puts_it_in_the_sector() -> None:
+    """NACE 10.20 is no longer 'other' (which passed PO12): the note names why it is open."""
+    _, provenance = mapped("e.csv", "brreg-enheter", brreg_csv_unit("10.200"))
+    assert provenance["company.sector"].startswith(
+        "Enhetsregisteret naeringskode1.kode 10.200: the code alone does not settle the sector: "
+        "processing fish is in the fishery and aquaculture sector GBER art. 1(3)(a) excludes "
+        "(Regulation (EU) No 1379/2013 art. 5(d)")
+
+
+def test_bolagsverket_states_no_sector_its_file_has_no_industry_code() -> None:
+    """SNI codes are in SCB's file, not Bolagsverket's: the sector is left unstated, no note."""
+    for data, provenance in units("bolagsverket.txt", "bolagsverket").values():
+        assert "sector" not in data["company"] and "company.sector" not in provenance
