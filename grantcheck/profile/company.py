@@ -99,8 +99,10 @@ class Company(Model):
         "lost more than half of its capital", examples=[False])
     listed: Flag = Field(None, description="shares listed on a stock exchange", examples=[False])
     sector: Sector | None = Field(
-        None, description="fishery_aquaculture, primary_agriculture, or other (only these matter "
-        "to the schemes)", examples=["other"])
+        None, description="fishery_aquaculture (catching, farming, processing or marketing fish "
+        "and seafood: Regulation (EU) No 1379/2013 art. 5(d)), primary_agriculture (growing crops "
+        "or keeping livestock, not processing: GBER art. 2(9)), or other (only these matter to "
+        "the schemes)", examples=["other"])
     employees_fte: Figure | None = Field(
         None, description="full-time equivalents (årsværk) in the latest closed accounts, "
         "owners not included", examples=[14.5])

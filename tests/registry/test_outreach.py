@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import re
 import tomllib
+from datetime import date
 from pathlib import Path
 
 from typer.testing import CliRunner
 
+from grantcheck.batch.task import Task
 from grantcheck.cli import app
-from grantcheck.fields import all_specs
+from grantcheck.fields import all_specs, generic
 from grantcheck.outreach.questions import LANGUAGES, asked_fields, language_of, question, words
-from grantcheck.schemes import all_schemes
+from grantcheck.outreach.screen import Company, screen
+from grantcheck.registry import registry_tasks
+from grantcheck.schemes import SCHEME_IDS, all_schemes
 
 DATA = Path(__file__).parent / "data"
 AS_OF = "2026-11-23"
@@ -293,3 +297,38 @@ def test_output_names_the_pack_folder_as_out_does(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.stderr
     assert sorted(p.name for p in with_output.iterdir()) == sorted(
         p.name for p in with_out.iterdir())
+
+
+def test_the_new_rules_fields_are_asked_in_all_four_languages() -> None:
+    """PO12, PO10, SMV33, SMV34 and BN21 read the fields the pack words in every language."""
+    by_id = {r.id: r for s in all_schemes() for r in s.rules}
+    read = {p for rule in ("PO12", "PO10", "SMV33", "SMV34", "BN21") for p in by_id[rule].reads}
+    new = {"company.sector", "project.activities", "network.project_year",
+           "network.duration_years", "project.grant_sought"}
+    assert new <= read
+    assert all(asked_fields()[f][lang] for f in new for lang in LANGUAGES)
+
+
+def test_the_sector_question_says_processing_fish_counts_and_processing_crops_does_not() -> None:
+    """A fish processor is in Regulation 1379/2013's sector (art. 5(d)); a dairy is not a farm."""
+    said = {lang: question("company.sector", lang) for lang in LANGUAGES}
+    assert "processing or selling fish" in said["en"] and "not processing" in said["en"]
+    assert "foredling og omsetning av fisk" in said["nb"]
+    assert "beredning och försäljning av fisk" in said["sv"]
+    assert "forarbejdning og afsætning af fisk" in said["da"]
+
+
+def test_every_question_a_screening_asks_is_worded_not_described() -> None:
+    """Each field the fixtures' screenings ask (every scheme, every country) is in the table,
+    so no company reads a field path and its English description instead of a question."""
+    asked: set[str] = set()
+    for name, fmt in (("mixed_enheter.csv", "brreg-enheter"), ("cvr.jsonl", "cvr"),
+                      ("bolagsverket.txt", "bolagsverket")):
+        with (DATA / name).open("rb") as fh:
+            units = [Task(*t) for t in registry_tasks(fh, name, fmt) if t[0] == "registry"]
+        for company in screen(units, date(2026, 11, 23), {}, SCHEME_IDS):
+            assert isinstance(company, Company)
+            asked |= {q.field for q in company.questions()}
+    assert {"company.sector", "project.activities", "network.project_year"} <= asked
+    assert sorted(f for f in asked if generic(f) not in asked_fields()
+                  and "[]" not in generic(f) and not f.startswith("(")) == []
