@@ -200,3 +200,50 @@ def test_explain_of_a_registry_unit_shows_its_band_without_warnings() -> None:
     assert r.exit_code == 0, r.stderr
     assert "company.employees_fte = { min = 10, max = 19 }: CVR" in r.stdout
     assert "Warning" not in r.stderr
+
+
+SECTOR_EXTRACT = (
+    "organisasjonsnummer,navn,organisasjonsform.kode,naeringskode1.kode,"
+    "harRegistrertAntallAnsatte,antallAnsatte,forretningsadresse.landkode,stiftelsesdato\n"
+    "923609016,KODE AS,AS,62.010,true,12,NO,2019-06-03\n"
+    "999888777,HAVBRUK AS,AS,03.211,true,12,NO,2019-06-03\n"
+    "999888778,FISKEFOREDLING AS,AS,10.200,true,12,NO,2019-06-03\n"
+    "999888780,LANDBRUKSTJENESTER AS,AS,01.610,true,12,NO,2019-06-03\n")
+
+
+def test_po12_unknown_needs_information_and_only_a_settled_sector_does_not_fit(tmp_path) -> None:
+    """A code that leaves the sector open ranks as needing information with company.sector one
+    question more; only the fish farm, which the code settles, does not fit PO12."""
+    extract = tmp_path / "enheter.csv"
+    extract.write_text(SECTOR_EXTRACT, encoding="utf-8")
+    r = runner.invoke(app, ["shortlist", "--input", str(extract), "--as-of", AS_OF, "--format",
+                            "csv", "--scheme", "no-prosessinnovasjon"])
+    assert r.exit_code == 0, r.stderr
+    rows = {line.split(",")[2]: line.split(",") for line in r.stdout.splitlines()[1:]}
+    assert [rows[n][4] for n in ("KODE AS", "FISKEFOREDLING AS", "LANDBRUKSTJENESTER AS",
+                                 "HAVBRUK AS")] == ["needs information"] * 3 + ["does not fit"]
+    base = int(rows["KODE AS"][9])
+    assert int(rows["FISKEFOREDLING AS"][9]) == int(rows["LANDBRUKSTJENESTER AS"][9]) == base + 1
+    explained = runner.invoke(app, ["shortlist", "--input", str(extract), "--as-of", AS_OF,
+                                    "--scheme", "no-prosessinnovasjon", "--explain", "999888778"])
+    assert "Rule: PO12\nOutcome: ? unknown" in explained.stdout
+    assert "processing fish is in the fishery and aquaculture sector" in explained.stdout
+
+
+def test_smv33_and_smv34_unknown_leave_smv_digital_needing_information(tmp_path) -> None:
+    """Without project.activities or a budget the advice vouchers are open, not 'does not
+    fit': the company ranks as needing information, project.activities among its questions."""
+    extract = tmp_path / "cvr.jsonl"
+    extract.write_text(
+        '{"cvrNummer": 22222222, "virksomhedMetadata": {"nyesteNavn": {"navn": "Kode ApS"}, '
+        '"nyesteVirksomhedsform": {"kortBeskrivelse": "APS"}, "nyesteHovedbranche": '
+        '{"branchekode": "620100"}, "stiftelsesDato": "2015-01-01", "sammensatStatus": '
+        '"Aktiv"}, "aarsbeskaeftigelse": [{"aar": 2025, "intervalKodeAntalAarsvaerk": '
+        '"ANTAL_10_19"}]}\n', encoding="utf-8")
+    args = ["--input", str(extract), "--as-of", AS_OF, "--scheme", "dk-smv-digital"]
+    r = runner.invoke(app, ["shortlist", *args, "--format", "csv"])
+    assert r.stdout.splitlines()[1].split(",")[4:6] == ["needs information", "dk-smv-digital"]
+    explained = runner.invoke(app, ["shortlist", *args, "--explain", "22222222"]).stdout
+    for rule, voucher in (("SMV33", "t25"), ("SMV34", "t100")):
+        assert f"Rule: {rule}\n{voucher}\nOutcome: ? unknown" in explained
+    assert "the profile does not state project.activities" in explained
