@@ -105,6 +105,37 @@ def test_every_exit_code_is_documented():
         assert re.search(rf"^\| {code} \|", README, re.M), code
 
 
+def _exit_codes_raised(source: Path) -> set[int]:
+    """The exit codes a module raises: ``typer.Exit(N)`` or ``sys.exit(N)``, N a number or an
+    EXIT_ constant of grantcheck.errors."""
+    from grantcheck import errors
+
+    return {int(arg) if arg.isdigit() else getattr(errors, arg)
+            for arg in re.findall(r"(?:typer\.Exit|sys\.exit)\((\w+)\)", _read(source))
+            if arg.isdigit() or arg.startswith("EXIT_")}
+
+
+def test_every_exit_code_the_command_line_gives_is_documented():
+    """Each exit code a command raises is in the README's "Exit codes" (a row, or "exit N" for
+    shortlist's and outreach's 4); batch's, and every EXIT_ constant, in batch's table or the
+    README's."""
+    from grantcheck import errors
+
+    cli = ROOT / "grantcheck" / "cli"
+    readme = _heading_section("Exit codes", README)
+    rows = {int(code) for code in re.findall(r"^\| (\d+) \|", readme, re.M)}
+    in_readme = rows | {int(code) for code in re.findall(r"\bexit (\d+)\b", readme)}
+    batch_rows = {int(code) for code in
+                  re.findall(r"^\| (\d+) \|", _heading_section("Exit codes of batch"), re.M)}
+    raised = {p.name: _exit_codes_raised(p) for p in cli.glob("*.py")}
+    assert {1, 2, 3, 130} <= raised["__init__.py"] and 4 in raised["outreach.py"]
+    for name, codes in raised.items():
+        documented = rows | batch_rows if name.startswith(("batch", "_batch")) else in_readme
+        assert codes <= documented, (name, sorted(codes - documented))
+    constants = {v for k, v in vars(errors).items() if k.startswith("EXIT_")}
+    assert constants <= rows | batch_rows, sorted(constants - rows - batch_rows)
+
+
 def test_the_two_setup_commands_are_there():
     assert "pip install . && grantcheck match profiles/nordlys-automation.toml" in README
     assert "pip install -e '.[test]' && pytest" in README
