@@ -173,6 +173,18 @@ def test_the_profile_page_shows_the_example_profile_as_it_is():
     text = ROOT / "profiles" / "nordlys-automation.toml"
     assert text.read_text(encoding="utf-8") in PROFILE_DOC
 
+def test_the_profile_page_toml_is_read_as_profiles_are():
+    """Each TOML block of docs/profile.md parses as a profile's TOML does (TOML 1.1: an inline
+    table over lines, with a trailing comma); its `related = [...]` is a valid [company] part."""
+    from grantcheck.profile.load import parse_profile, parse_toml
+
+    blocks = re.findall(r"```toml\n(.*?)```", PROFILE_DOC, re.S)
+    for block in blocks:
+        parse_toml(block, "docs/profile.md")
+    [related] = [b for b in blocks if b.startswith("related = [\n")]
+    profile = parse_profile(f'[company]\nname = "X ApS"\ncountry = "DK"\n{related}')
+    assert profile.company.related and profile.company.related[0].staff == 40
+
 # --- batch -------------------------------------------------------------------------------------
 
 
