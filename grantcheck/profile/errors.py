@@ -13,7 +13,6 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from grantcheck.profile.inline import locate_inline
 from grantcheck.profile.model import Profile
 from grantcheck.profile.types import model_of
 from grantcheck.shown import shown
@@ -242,6 +241,8 @@ def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
     if header_parts:
         found = headers.get(".".join(header_parts), [])
         if not found:  # not a [table] of its own: an inline table or array, written in a value
+            from grantcheck.profile.inline import locate_inline  # only for such an error
+
             return locate_inline(text, loc, lines, headers)
         if index is None:
             index = 0
