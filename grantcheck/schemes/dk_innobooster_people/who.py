@@ -261,17 +261,19 @@ def small_enterprise(ctx: Ctx) -> Check:
     _gber(ctx)
     status = company_status(ctx)
     owners = ctx.profile.company.owners_fte
-    said = _OWNERS_COUNT.format(owners=show(owners)) if owners else ""
-    return T_SMALL.check(status.is_small, size=status.explanation, owners=said)
+    if owners:  # the words of the count written once, in the template: a record gives the FTE
+        return T_SMALL_OWNERS.check(status.is_small, size=status.explanation, owners=show(owners))
+    return T_SMALL.check(status.is_small, size=status.explanation)
 
 
-_OWNERS_COUNT = ("; the {owners} working owner FTE (company.owners_fte) count as staff here "
-                 "(EU: owner-managers, Rec. 2003/361 Annex art. 5(c)); the page's 'disse tæller "
-                 "ikke med i opgørelsen af antal ansatte' is its count of the other full-time "
-                 "employees (IP20)")
-T_SMALL = Message("{size}{owners} (small or micro required)",
-                  fix="the company (with its partner and linked enterprises) must have fewer "
-                  "than 50 staff and turnover or balance sheet total of at most EUR 10 million")
+_SMALL_FIX = ("the company (with its partner and linked enterprises) must have fewer than 50 "
+              "staff and turnover or balance sheet total of at most EUR 10 million")
+T_SMALL = Message("{size} (small or micro required)", fix=_SMALL_FIX)
+T_SMALL_OWNERS = Message(
+    "{size}; the {owners} working owner FTE (company.owners_fte) count as staff here (EU: "
+    "owner-managers, Rec. 2003/361 Annex art. 5(c)); the page's 'disse tæller ikke med i "
+    "opgørelsen af antal ansatte' is its count of the other full-time employees (IP20) (small "
+    "or micro required)", fix=_SMALL_FIX)
 
 
 @rules.rule("IP09", "The company is unlisted",
