@@ -63,6 +63,18 @@ def test_a_fitting_scheme_is_named_in_the_first_5_lines(profile):
             assert s["name"] in words(lines[:5]), "\n".join(lines[:5])
 
 
+@pytest.mark.parametrize("args", [("match", "--explain"), ("budget",)])
+def test_piped_output_ends_no_line_in_padding(args):
+    """Without colours a table's padding is no part of a line: a diff or a script sees the
+    words only (Rich pads every cell to the table's width; 22 of match's 34 lines ended in
+    spaces)."""
+    command, *rest = args
+    r = run(command, str(PROFILES[0].parent / "nordlys-automation.toml"), *rest,
+            "--as-of", "2026-11-23")
+    assert r.stdout.count("\n") > 20
+    assert [line for line in r.stdout.splitlines() if line.endswith(" ")] == []
+
+
 @pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.stem)
 def test_no_amount_verdict_or_id_is_cut(profile):
     lines = default(profile)

@@ -144,9 +144,14 @@ def _stdout_console(file: TextIO | None = None) -> Console:
         def _render_buffer(self, buffer: Iterable[Segment]) -> str:
             # text from a profile (a company name from a third-party extract) may hold escape
             # sequences: shown visibly, never sent to the terminal to interpret
-            return super()._render_buffer(
+            text = super()._render_buffer(
                 seg if seg.control else Segment(seg.text.translate(_VISIBLE), seg.style)
                 for seg in buffer)
+            if self.color_system is not None:
+                return text
+            # without colours (piped, NO_COLOR): no line ends in the spaces that pad a table's
+            # cells to its width (a diff or a script sees the words only)
+            return "\n".join(line.rstrip(" ") for line in text.split("\n"))
 
     out = file or sys.stdout
     return PipeConsole(file=file, width=_width(out.isatty()))
