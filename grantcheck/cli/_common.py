@@ -91,11 +91,15 @@ def _fail(message: str, hint: str = "") -> NoReturn:
 def _parse_date(text: str, option: str = "--as-of") -> date:
     """The date an option gives, written YYYY-MM-DD; exit 2 otherwise (``20260101`` and the
     ISO week date ``2026-W01-1``, which Python reads, too)."""
-    from grantcheck.numbers import parse_day, quoted
+    from grantcheck.numbers import PLAIN_DATE, parse_day, quoted
 
     try:
         return parse_day(text)
     except ValueError:
+        if PLAIN_DATE.fullmatch(text.strip()):  # written so, but no such day (2026-11-31)
+            _fail(f"{option} {quoted(text)}: no such day (a month is 01 to 12, a day at most "
+                  "the month's last)",
+                  f"check the month's days, e.g. {option} 2026-11-30")
         _fail(f"{option} {quoted(text)}: not a date written as YYYY-MM-DD",
               f"write it as YYYY-MM-DD, e.g. {option} 2026-03-01")
 

@@ -141,6 +141,19 @@ def test_as_of_is_read_only_as_yyyy_mm_dd(command, text):
                                        "2026-03-01\n")
 
 
+@pytest.mark.parametrize("text", ["2026-11-31", "2026-02-29", "2026-13-01", "2026-00-10"])
+def test_a_day_written_right_that_the_calendar_lacks_is_said_so(text):
+    """2026-11-31 is written YYYY-MM-DD: the error says there is no such day, not that the
+    form is wrong; 2026-11-30 and 2028-02-29 (a leap year) are read."""
+    r = run("match", "--as-of", text, str(ROOT / "profiles" / "nordlys-automation.toml"))
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"Error: --as-of {text!r}: no such day (a month is 01 to 12")
+    assert "Hint: check the month's days, e.g. --as-of 2026-11-30" in r.stderr
+    for day in ("2026-11-30", "2028-02-29"):
+        assert run("match", "--as-of", day, str(ROOT / "profiles" / "nordlys-automation.toml")
+                   ).exit_code in (0, 1, 3)
+
+
 @pytest.mark.parametrize("option", ["--start", "--end"])
 def test_budget_start_and_end_are_read_only_as_yyyy_mm_dd(option):
     """budget --start 2026-W01-1 was read as 2025-12-29."""
