@@ -84,7 +84,7 @@ def test_a_bare_draft_names_its_scheme(tmp_path):
 
 def test_a_broken_rule_exits_1_and_is_shown(tmp_path):
     text = DRAFT + '\n[[budget.lines]]\ncategory = "marketing"\namount = 20000\n'
-    r = run("budget", str(write(tmp_path, text)))
+    r = run("budget", str(write(tmp_path, text)), "--as-of", "2026-11-23")
     assert r.exit_code == 1
     assert "SMVB02" in r.stdout and "breaks rules" in r.stdout
 
