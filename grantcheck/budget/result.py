@@ -167,10 +167,9 @@ def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None
         except (NotEncoded, NoRate) as e:  # a date the rules do not cover; no exchange rate
             lr.set(LineStatus.UNKNOWN, str(e))
         bctx.lines.append(lr)
-    # the scheme's first rule (engine/encoded.py) reads only the date: on a date its rules are
-    # not encoded, no grant is computed and every cost rule is unknown with its reason, even
-    # where the page's numbers are undated
-    encoded = checker.scheme.rules[0].fn(bctx)
+    # on a date the scheme's rules are not encoded for, no grant is computed and every cost
+    # rule is unknown with its reason, even where the page's numbers are undated
+    encoded = checker.scheme.encoded(bctx)
     if encoded.ok is None:
         grant_unknown, fix = text_of(encoded.message), text_of(encoded.fix)
         findings = [_grant_not_computed(checker.scheme, grant_unknown, fix),

@@ -133,7 +133,7 @@ def _amounts(scheme: Scheme, fn: AmountsFn | None, ctx: Ctx, explain: bool = Tru
     (a page's constants) is not known to hold then either, so none is shown."""
     if fn is None:
         return AmountsResult(None, "the scheme states no amount")
-    encoded = scheme.rules[0].fn(ctx)  # made once per date
+    encoded = scheme.encoded(ctx)  # made once per date
     if encoded.ok is None:
         return AmountsResult(None, text_of(encoded.message))
     actx = ctx.in_currency(scheme.currency)

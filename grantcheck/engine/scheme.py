@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from grantcheck.basis import Fact, Horizon, LegalBasis, horizon
 from grantcheck.citations import Citation, Source
-from grantcheck.engine.checks import Text, _tuple_new, text_of
+from grantcheck.engine.checks import Check, Text, _tuple_new, text_of
 from grantcheck.engine.context import Ctx
 from grantcheck.engine.encoded import SECTION as ENCODED_SECTION
 from grantcheck.engine.encoded import encoded_rule
@@ -202,6 +202,12 @@ class Scheme(Frozen):
     def horizon(self) -> Horizon:
         """The days the rules are encoded for."""
         return self._horizon
+
+    def encoded(self, ctx: Ctx) -> Check:
+        """The check of the scheme's first rule, made here (engine/encoded.py): whether its rules
+        are encoded for the evaluation date (unknown, with the reason, when not). It reads the
+        date alone: amounts and budgets ask it before any number of the page."""
+        return self.rules[0].fn(ctx)
 
     def source_cite(self) -> Citation:
         return _cite(self.source, self.name)
