@@ -284,3 +284,128 @@ def test_the_money_ceilings_of_micro_and_small_on_both_sides(money, category):
     """Turnover and balance sheet both at a ceiling stay in the class; one unit over both
     leaves it (converted from EUR once per batch: the boundary holds all the same)."""
     assert status(employees_fte=9, turnover=money, balance_sheet_total=money).category == category
+
+
+# --- Annex art. 3(2), second subparagraph: investors whose holding makes no partner ------------
+# EUR 1,250,000 = DKK 9,325,000 and EUR 10M = DKK 74,600,000 at TEST_RATES' 7.46
+
+
+def investor(kind: str | None, share: object = 30, **more: object) -> dict[str, object]:
+    """A partner with 1,000 staff holding ``share`` % of the company: it makes a 20-staff
+    company large, unless it is an investor of art. 3(2) that adds nothing."""
+    return {"name": "Fund", "relation": "partner", "share_percent": share, "staff": 1000,
+            "turnover": 1, "investor": kind, **more}
+
+
+@pytest.mark.parametrize("kind", ["public_investment_corporation", "venture_capital",
+                                  "university", "institutional_investor"])
+def test_an_investor_of_article_3_2_makes_no_partner(kind: str) -> None:
+    s = status(employees_fte=20, turnover=1, related=[investor(kind)])
+    assert s.category == "small"
+    assert "no partner (art. 3(2), second subparagraph)) adds 0 %" in text_of(s.explanation)
+
+
+def test_the_same_holding_without_the_investor_kind_adds_pro_rata() -> None:
+    assert status(employees_fte=20, turnover=1, related=[investor(None)]).category == "large"
+
+
+def test_an_investor_with_a_majority_is_linked_and_adds_all() -> None:
+    """'provided that those investors are not linked': over 50 % is a majority (art. 3(3)(a));
+    50 % is still a partner's holding, and the investor adds nothing."""
+    assert status(employees_fte=20, turnover=1,
+                  related=[investor("venture_capital", 50)]).category == "small"
+    assert status(employees_fte=20, turnover=1,
+                  related=[investor("venture_capital", "50.01")]).category == "large"
+    linked = dict(investor("venture_capital"), relation="linked")
+    assert status(employees_fte=20, turnover=1, related=[linked]).category == "large"
+
+
+def test_business_angels_below_eur_1_25_million_make_no_partner() -> None:
+    """Point (a): 'provided the total investment of those business angels in the same
+    enterprise is less than EUR 1 250 000'."""
+    below = status(employees_fte=20, turnover=1,
+                   related=[investor("business_angels", investment="9324999.99")])
+    assert below.category == "small"
+    at = status(employees_fte=20, turnover=1,
+                related=[investor("business_angels", investment=9_325_000)])
+    assert at.category == "large"
+
+
+def test_business_angels_whose_investment_is_not_stated_leave_the_status_open() -> None:
+    s = status(employees_fte=20, turnover=1, related=[investor("business_angels")])
+    assert (s.lowest, s.highest) == ("small", "large")
+    assert s.open_facts == ("company.related[0].investment",)
+    assert "no partner if it meets art. 3(2)" in text_of(s.explanation)
+    ranged = status(employees_fte=20, turnover=1, related=[
+        investor("business_angels", investment={"min": 1_000_000, "max": 2_000_000})])
+    assert ranged.category == "small"  # below DKK 9,325,000 whatever it is
+
+
+def test_a_small_local_authority_makes_no_partner() -> None:
+    """Point (d): 'an annual budget of less than EUR 10 million and less than 5 000
+    inhabitants': each on both sides."""
+    def of(budget: object, people: object) -> str:
+        return status(employees_fte=20, turnover=1, related=[investor(
+            "local_authority", annual_budget=budget, inhabitants=people)]).category
+
+    assert of("74599999.99", 4999) == "small"
+    assert of(74_600_000, 4999) == "large"
+    assert of("74599999.99", 5000) == "large"
+
+
+def test_a_local_authority_whose_inhabitants_are_not_stated_leaves_it_open() -> None:
+    s = status(employees_fte=20, turnover=1, related=[
+        investor("local_authority", annual_budget=1_000_000)])
+    assert (s.lowest, s.highest) == ("small", "large")
+    assert s.open_facts == ("company.related[0].inhabitants",)
+    # a budget at the ceiling settles it whatever the inhabitants
+    assert status(employees_fte=20, turnover=1, related=[
+        investor("local_authority", annual_budget=74_600_000)]).category == "large"
+
+
+def test_a_public_investor_of_article_3_2_is_no_public_control() -> None:
+    """Art. 3(4): 'Except in the cases set out in paragraph 2, second subparagraph', 25 % or
+    more held by public bodies makes no SME."""
+    fund = dict(public_body("Vækstfonden", 30), investor="public_investment_corporation")
+    assert status(employees_fte=5, turnover=1, related=[fund]).category == "micro"
+    assert status(employees_fte=5, turnover=1,
+                  related=[public_body("Vækstfonden", 30)]).category == "large"
+    town = dict(public_body("Kommune", 30), investor="local_authority", annual_budget=1)
+    s = status(employees_fte=5, turnover=1, related=[town])  # inhabitants not stated
+    assert (s.lowest, s.highest) == ("micro", "large")
+    assert "company.related[0].inhabitants" in s.open_facts
+
+
+def test_match_ranks_a_start_up_with_a_venture_fund_as_an_sme(tmp_path) -> None:
+    """Through the command: Kvantia with a venture capital company holding 35 % (its figures
+    not stated) is small for Innobooster People's IP08; the same holding by business angels
+    whose investment is not stated asks for it; a plain partner asks for its figures."""
+    import json as json_module
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from grantcheck.cli import app
+
+    example = Path(__file__).resolve().parent.parent / "profiles" / "kvantia-startup.toml"
+    text = example.read_text(encoding="utf-8").replace("\nrelated = []\n", "\n")
+
+    def ip08(kind: str | None) -> dict[str, object]:
+        fund = ('\n[[company.related]]\nname = "Nordic Seed Ventures K/S"\nrelation = "partner"\n'
+                "share_percent = 35\n" + (f'investor = "{kind}"\n' if kind else ""))
+        path = tmp_path / f"{kind}.toml"
+        path.write_text(text + fund, encoding="utf-8")
+        result = CliRunner().invoke(app, ["match", str(path), "--as-of", "2020-11-15",
+                                          "--format", "json"])
+        assert result.exit_code in (0, 1), result.output
+        schemes = json_module.loads(result.stdout)["schemes"]
+        ip = next(s for s in schemes if s["id"] == "dk-innobooster-people")
+        return next(f for f in ip["findings"] if f["rule"] == "IP08")
+
+    assert ip08("venture_capital")["outcome"] == "pass"
+    angels = ip08("business_angels")
+    assert angels["outcome"] == "unknown"
+    assert "company.related[0].investment" in angels["missing_fields"]
+    plain = ip08(None)
+    assert plain["outcome"] == "unknown"
+    assert "company.related[0].investment" not in plain["missing_fields"]

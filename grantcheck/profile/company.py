@@ -21,6 +21,9 @@ from grantcheck.profile.types import (
 
 _COUNTRY = re.compile(r"[A-Za-z]{2}")  # a two-letter code (fullmatch)
 _CVR = re.compile(r"\d{8}")  # a Danish CVR number, spaces taken out (fullmatch)
+# the investors of the SME definition's Annex art. 3(2), second subparagraph (grantcheck.law.sme)
+Investor = Literal["public_investment_corporation", "venture_capital", "business_angels",
+                   "university", "institutional_investor", "local_authority"]
 
 
 # --- company ------------------------------------------------------------------------------------
@@ -68,6 +71,22 @@ class RelatedEnterprise(Model):
         "unlisted, has not taken over another company's activity, distributed profits or been "
         "formed through a merger with a company that does not meet GBER art. 22 (Innobooster "
         "People)", examples=[True])
+    investor: Investor | None = Field(
+        None, description="an investor whose holding of 25 % or more, without a majority, makes "
+        "no partner (SME definition, Annex art. 3(2), second subparagraph): "
+        "public_investment_corporation, venture_capital (a venture capital company), "
+        "business_angels (with investment below EUR 1,250,000), university (or a non-profit "
+        "research centre), institutional_investor (including a regional development fund), "
+        "local_authority (autonomous, with annual_budget below EUR 10 million and fewer than "
+        "5,000 inhabitants)", examples=["venture_capital"])
+    investment: Figure | None = Field(
+        None, description="business angels: their total investment in the company, in the "
+        "profile's currency", examples=[900000])
+    annual_budget: Figure | None = Field(
+        None, description="a local authority: its annual budget, in the profile's currency",
+        examples=[60000000])
+    inhabitants: Figure | None = Field(
+        None, description="a local authority: its number of inhabitants", examples=[4200])
 
 
 class Company(Model):
@@ -122,7 +141,9 @@ class Company(Model):
         None, description="figures of the year before the latest closed one (SME two-year rule)",
         examples=[{"staff": 15, "turnover": 8900000, "balance_sheet_total": 3900000}])
     public_ownership_percent: PercentFigure | None = Field(
-        None, description="share of capital or votes held by public bodies, in percent",
+        None, description="share of capital or votes held by public bodies, in percent (not "
+        "counting the investors of the SME definition's Annex art. 3(2), second subparagraph: "
+        "list those as company.related with investor)",
         examples=[0])
     external_capital_raised: Figure | None = Field(
         None, description="cumulative capital from external investors or public R&D/innovation "
