@@ -258,7 +258,7 @@ _INVESTOR_WORDS = {
 }
 
 
-def _below(ctx: Ctx, value: Any, limit: Any) -> bool | None:
+def _below(value: Any, limit: Any) -> bool | None:
     """value < limit, or None when the bounds of ``value`` leave it open."""
     if high(value) < limit:
         return True
@@ -285,13 +285,13 @@ def _exempt(ctx: Ctx, r: Any, prefix: str, held: Any) -> tuple[bool | None, tupl
         return None, held.facts
     if r.investor == "business_angels":
         path = f"{prefix}.investment"
-        below = _below(ctx, _money_fact(ctx, r.investment, path), ctx.param_money(ANGELS_BELOW))
+        below = _below(_money_fact(ctx, r.investment, path), ctx.param_money(ANGELS_BELOW))
         return below, () if below is not None else (path,)
     if r.investor == "local_authority":
         budget_path, people_path = f"{prefix}.annual_budget", f"{prefix}.inhabitants"
-        budget = _below(ctx, _money_fact(ctx, r.annual_budget, budget_path),
+        budget = _below(_money_fact(ctx, r.annual_budget, budget_path),
                         ctx.param_money(AUTHORITY_BUDGET_BELOW))
-        people = _below(ctx, ctx.figure(r.inhabitants, people_path),
+        people = _below(ctx.figure(r.inhabitants, people_path),
                         AUTHORITY_INHABITANTS_BELOW.at(ctx.on))
         if budget is False or people is False:
             return False, ()
