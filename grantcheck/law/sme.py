@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from grantcheck.citations import SME_ART2, SME_ART3, SME_ART4, SME_RECOMMENDATION, eu
 from grantcheck.engine import Ctx, Missing, Text, Unsettled, text_of
 from grantcheck.facts import Range, at_least, high, is_range, low, show
+from grantcheck.law import sme_investors as investors
 from grantcheck.money import Money
 from grantcheck.parameters import Parameter
 from grantcheck.profile.bounds import DOMAIN_COUNT
@@ -53,35 +54,10 @@ LINKED_ABOVE = Parameter("sme_linked_holding_above", "percent", {IN_FORCE: Decim
                          SME_ART3, note="a holding above it is a majority: a linked enterprise "
                          "(art. 3(3)(a))")
 
-# Annex art. 3(2), second subparagraph: investors whose holding makes no partner
-SME_ART3_2 = eu(SME_RECOMMENDATION, "Annex, Article 3(2), second subparagraph",
-                "an enterprise may be ranked as autonomous, and thus as not having any partner "
-                "enterprises, even if this 25 % threshold is reached or exceeded by the following "
-                "investors, provided that those investors are not linked, within the meaning of "
-                "paragraph 3, either individually or jointly to the enterprise in question",
-                note="(a) public investment corporations, venture capital companies, business "
-                "angels; (b) universities or non-profit research centres; (c) institutional "
-                "investors, including regional development funds; (d) autonomous local "
-                "authorities; art. 3(4) excepts them from the public bodies too")
-_ART3_2_A = eu(SME_RECOMMENDATION, "Annex, Article 3(2), second subparagraph, point (a)",
-               "provided the total investment of those business angels in the same enterprise is "
-               "less than EUR 1 250 000")
-_ART3_2_D = eu(SME_RECOMMENDATION, "Annex, Article 3(2), second subparagraph, point (d)",
-               "autonomous local authorities with an annual budget of less than EUR 10 million "
-               "and less than 5 000 inhabitants")
-ANGELS_BELOW = Parameter("sme_business_angels_investment_below", "EUR",
-                         {IN_FORCE: Decimal(1_250_000)}, _ART3_2_A,
-                         note="business angels' total investment in the enterprise, below which "
-                         "their holding makes no partner")
-AUTHORITY_BUDGET_BELOW = Parameter("sme_local_authority_budget_below", "EUR",
-                                   {IN_FORCE: Decimal(10_000_000)}, _ART3_2_D)
-AUTHORITY_INHABITANTS_BELOW = Parameter("sme_local_authority_inhabitants_below", "persons",
-                                        {IN_FORCE: Decimal(5_000)}, _ART3_2_D)
-
 PARAMETERS = (MEDIUM_STAFF, MEDIUM_TURNOVER, MEDIUM_BALANCE, SMALL_STAFF, SMALL_MONEY,
-              MICRO_STAFF, MICRO_MONEY, PUBLIC_SHARE, PARTNER_MIN, LINKED_ABOVE, ANGELS_BELOW,
-              AUTHORITY_BUDGET_BELOW, AUTHORITY_INHABITANTS_BELOW)
-CITES = (SME_ART2, SME_ART3, SME_ART3_2, SME_ART4)
+              MICRO_STAFF, MICRO_MONEY, PUBLIC_SHARE, PARTNER_MIN, LINKED_ABOVE,
+              *investors.PARAMETERS)
+CITES = (SME_ART2, SME_ART3, investors.SME_ART3_2, SME_ART4)
 
 ORDER = ("micro", "small", "medium", "large")
 
@@ -248,74 +224,11 @@ def _partner_share(ctx: Ctx, held: Any) -> Any:
     return held.map(part) if is_range(held) else part(held)
 
 
-_INVESTOR_WORDS = {
-    "public_investment_corporation": "a public investment corporation",
-    "venture_capital": "a venture capital company",
-    "business_angels": "business angels",
-    "university": "a university or non-profit research centre",
-    "institutional_investor": "an institutional investor",
-    "local_authority": "a local authority",
-}
-
-
-def _below(value: Any, limit: Any) -> bool | None:
-    """value < limit, or None when the bounds of ``value`` leave it open."""
-    if high(value) < limit:
-        return True
-    if low(value) >= limit:
-        return False
-    return None
-
-
-def _exempt(ctx: Ctx, r: Any, prefix: str, held: Any) -> tuple[bool | None, tuple[str, ...]]:
-    """Whether the related enterprise ``r``, holding ``held`` %, is an investor of Annex art.
-    3(2), second subparagraph, whose holding makes no partner (and, art. 3(4), no public
-    control): a partner, not linked (no majority), of one of the four kinds; business angels
-    only while their total investment is below EUR 1,250,000, a local authority only with an
-    annual budget below EUR 10 million and fewer than 5,000 inhabitants. None, with the facts
-    that would settle it, while those facts leave it open (a figure not stated: 0 and up).
-    Investors linked to each other whose joint holding is a majority are linked "jointly": the
-    profile says so by ``relation = "linked"``."""
-    if r.investor is None or r.relation != "partner":
-        return False, ()
-    majority = LINKED_ABOVE.at(ctx.on)  # a holding over it links (art. 3(3)(a))
-    if low(held) > majority:
-        return False, ()
-    if high(held) > majority:
-        return None, held.facts
-    if r.investor == "business_angels":
-        path = f"{prefix}.investment"
-        below = _below(_money_fact(ctx, r.investment, path), ctx.param_money(ANGELS_BELOW))
-        return below, () if below is not None else (path,)
-    if r.investor == "local_authority":
-        budget_path, people_path = f"{prefix}.annual_budget", f"{prefix}.inhabitants"
-        budget = _below(_money_fact(ctx, r.annual_budget, budget_path),
-                        ctx.param_money(AUTHORITY_BUDGET_BELOW))
-        people = _below(ctx.figure(r.inhabitants, people_path),
-                        AUTHORITY_INHABITANTS_BELOW.at(ctx.on))
-        if budget is False or people is False:
-            return False, ()
-        if budget and people:
-            return True, ()
-        return None, tuple(p for p, v in ((budget_path, budget), (people_path, people))
-                           if v is None)
-    return True, ()
-
-
-def _investor_share(share: Any, exempt: bool | None, facts: tuple[str, ...]) -> Any:
-    """The part of a partner's figures that adds, once art. 3(2)'s investors add nothing: 0 for
-    one, ``share`` for any other, and from 0 to ``share`` while ``facts`` leave it open."""
-    if exempt is None:
-        return Range(Decimal(0), high(share), (*(share.facts if is_range(share) else ()),
-                                               *facts))
-    return Decimal(0) if exempt else share
-
-
 def _adds(ctx: Ctx, name: str, relation: str, share: Any, held: Any = None,
           investor: str | None = None, exempt: bool | None = False) -> Text:
     why = ""
     if investor is not None and exempt is not False:
-        kind = _INVESTOR_WORDS[investor]
+        kind = investors.INVESTOR_WORDS[investor]
         why = (f", {show(held)} % held by {kind}: no partner (art. 3(2), second subparagraph)"
                if exempt else f", {show(held)} % held by {kind}: no partner if it meets art. "
                "3(2), second subparagraph")
@@ -367,8 +280,9 @@ def _company_status(ctx: Ctx) -> SmeStatus:
         share = _partner_share(ctx, held_by) if r.relation == "partner" else Decimal(1)
         exempt: bool | None = False
         if r.investor is not None:
-            exempt, exempt_facts = _exempt(ctx, r, prefix, held_by)
-            share = _investor_share(share, exempt, exempt_facts)
+            exempt, exempt_facts = investors.investor_exempt(ctx, r, prefix, held_by,
+                                                   LINKED_ABOVE.at(ctx.on))
+            share = investors.investor_share(share, exempt, exempt_facts)
         other = Figures(ctx.figure(r.staff, f"{prefix}.staff"),
                         _money_fact(ctx, r.turnover, f"{prefix}.turnover"),
                         _money_fact(ctx, r.balance_sheet_total, f"{prefix}.balance_sheet_total"))
@@ -433,11 +347,12 @@ def _public_bodies(ctx: Ctx, public_min: Decimal
         prefix = f"company.related[{i}]"
         held = ctx.figure(r.share_percent, f"{prefix}.share_percent")
         if r.investor is not None:  # "Except in the cases set out in paragraph 2, second
-            exempt, facts = _exempt(ctx, r, prefix, held)  # subparagraph" (art. 3(4))
+            exempt, facts = investors.investor_exempt(  # subparagraph" (art. 3(4))
+                ctx, r, prefix, held, LINKED_ABOVE.at(ctx.on))
             if exempt:
                 continue
             if exempt is None:
-                held = _investor_share(held, None, facts)
+                held = investors.investor_share(held, None, facts)
         bodies.append((r.name, held))
     if not bodies:
         return None
