@@ -76,14 +76,26 @@ def test_match_and_budget_agree_on_the_notification_threshold(
         assert "NOK 82,500,000 (NOK 1 less)" in pob04["fix"]
 
 
-def test_without_a_grant_sought_both_ask_for_it(tmp_path: Path) -> None:
-    """Half of the costs above the threshold, no grant sought: both name the grant sought."""
-    text = PROSESS.replace("grant_sought = {sought}\n", "")
-    path = write(tmp_path, text)
-    po10, pob04 = _match_finding(path, "PO10"), _budget_finding(path, "POB04")
-    assert (po10["outcome"], pob04["outcome"]) == ("unknown", "unknown")
-    assert po10["missing_fields"] == ["project.grant_sought"]
-    assert pob04["missing_fields"] == ["budget.grant_sought"]
+def test_without_a_grant_sought_both_stop_at_the_threshold(tmp_path: Path) -> None:
+    """Half of the costs (NOK 82,500,001) above the threshold, no grant sought: GBER does not
+    apply to aid above it (art. 4(1)(l)), so `match`'s max grant and `budget`'s grant are both
+    NOK 82,500,000, the own funding both NOK 82,500,002; PO10 and POB04 both pass and the
+    verdicts are fits and complies (exit 0)."""
+    path = write(tmp_path, PROSESS.replace("grant_sought = {sought}\n", ""))
+    m = run("match", str(path), "-s", "no-prosessinnovasjon", "-f", "json", *AT)
+    b = run("budget", str(path), "-f", "json", *AT)
+    assert (m.exit_code, b.exit_code) == (0, 0), (m.output, b.output)
+    (scheme,) = json.loads(m.stdout)["schemes"]
+    (budget,) = json.loads(b.stdout)["budgets"]
+    threshold = {"amount": "82500000", "currency": "NOK"}
+    assert scheme["verdict"] == "fits" and budget["verdict"] == "complies"
+    assert scheme["max_grant"] == budget["totals"]["grant"] == threshold
+    assert scheme["cap"] == budget["grant_parts"][0]["cap"] == threshold
+    assert scheme["own_funding"]["amount"] == budget["totals"]["own_funding"]["amount"] \
+        == "82500002"
+    po10 = next(f for f in scheme["findings"] if f["rule"] == "PO10")
+    pob04 = next(f for f in budget["findings"] if f["rule"] == "POB04")
+    assert (po10["outcome"], pob04["outcome"]) == ("pass", "pass")
 
 
 # Bedriftsnettverk: the applicant and two Norwegian SMEs, for year {year} of a {years}-year

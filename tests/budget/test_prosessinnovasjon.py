@@ -392,13 +392,17 @@ def test_a_grant_of_exactly_the_threshold_needs_no_notification() -> None:
     assert "EUR 7,500,000 = NOK 82,500,000" in f.message and "11.0000" in f.message
 
 
-def test_a_grant_one_ore_above_the_threshold_needs_the_grant_sought() -> None:
-    """With no grant sought the company may seek less: unknown, as `match`'s PO10."""
+def test_a_grant_one_ore_above_the_threshold_stops_at_it() -> None:
+    """GBER does not apply to aid above the threshold (art. 4(1)(l)): the grant stops there,
+    as `match`'s amounts do, and the budget complies with POB04."""
     r = po(consult("165000000.02"))
-    assert r.grant.amount == D("82500000.01")
+    assert r.grant.amount == D("82500000.00")
+    assert r.own_funding.amount == D("82500000.02")
+    assert r.parts[0].cap is not None and r.parts[0].cap.amount == D(82_500_000)
+    assert "notification threshold" in r.parts[0].bound_by
     f = rule(r, "POB04")
-    assert f.outcome is Outcome.UNKNOWN and f.missing == ("budget.grant_sought",)
-    assert "notified" in f.fix and "NOK 82,500,000" in f.fix
+    assert f.outcome is Outcome.PASS and f.missing == ()
+    assert "the intensity would allow NOK 82,500,000.01" in f.message
 
 
 def test_a_grant_sought_one_ore_above_the_threshold_must_be_notified() -> None:
@@ -421,7 +425,8 @@ def test_a_grant_sought_above_the_threshold_fails_even_above_what_the_budget_all
 def test_the_threshold_moves_with_the_stated_rate() -> None:
     rates = {"NOK": D("12.0000"), "DKK": D("7.46"), "SEK": D("11")}
     assert rule_outcome(po(consult(180_000_000), rates=rates), "POB04") is Outcome.PASS
-    assert rule_outcome(po(consult("180000000.02"), rates=rates), "POB04") is Outcome.UNKNOWN
+    r = po(consult("180000000.02"), rates=rates)
+    assert r.grant.amount == D(90_000_000) and rule_outcome(r, "POB04") is Outcome.PASS
     r = po(consult(180_000_000), grant_sought=D("90000000.01"), rates=rates)
     assert rule_outcome(r, "POB04") is Outcome.FAIL
 
@@ -433,18 +438,21 @@ def test_a_grant_sought_at_the_threshold_keeps_a_larger_budget_within_it() -> No
     assert rule_outcome(r, "POB04") is Outcome.FAIL
 
 
-def test_above_the_threshold_without_a_profile_is_unknown_the_grant_being_a_bound() -> None:
+def test_above_the_threshold_without_a_profile_the_bound_stops_at_it() -> None:
+    """The SME rate is an upper bound without a profile (POB03 is unknown), but no size lifts
+    the grant above the threshold: POB04 passes."""
     r = po(consult(200_000_000), profile=None)
-    f = rule(r, "POB04")
-    assert f.outcome is Outcome.UNKNOWN and "company.employees_fte" in f.missing
+    assert r.grant.amount == D(82_500_000)
+    assert rule_outcome(r, "POB04") is Outcome.PASS
+    assert rule_outcome(r, "POB03") is Outcome.UNKNOWN
 
 
 def test_a_large_enterprise_under_the_exception_is_checked_at_15_percent() -> None:
     base = D(550_000_000)  # 15 % = 82,500,000
     assert rule_outcome(po(consult(base), profile=LARGE_EXCEPTION), "POB04") is Outcome.PASS
     r = po(consult(base + D("0.07")), profile=LARGE_EXCEPTION)
-    assert r.grant.amount == D("82500000.01")
-    assert rule_outcome(r, "POB04") is Outcome.UNKNOWN
+    assert r.grant.amount == D(82_500_000)  # 15 % would be 82,500,000.01
+    assert rule_outcome(r, "POB04") is Outcome.PASS
 
 
 # --- the grant sought ----------------------------------------------------------------------
@@ -529,11 +537,14 @@ def test_own_hours_in_kind_count_as_own_funding() -> None:
 def test_the_budget_grant_is_the_schemes_amounts_for_the_same_costs(
         profile: dict[str, Any], costs: Decimal) -> None:
     """A budget of eligible costs C gives the grant `match` states for project.budget_total = C:
-    both are grant.grant_for(C, the intensity for the company's size)."""
+    both are grant.max_aid(C, the intensity for the company's size, the notification
+    threshold), and the own funding is the rest in both."""
     r = po(consult(costs), profile=profile)
     a = result_for(SCHEME, merged(profile, project={"budget_total": costs})).amounts.amounts
     assert a is not None and a.max_grant is not None and a.rate is not None
-    assert r.grant == a.max_grant == grant.grant_for(r.eligible_base, a.rate)
+    assert a.cap is not None
+    assert r.grant == a.max_grant == grant.max_aid(r.eligible_base, a.rate, a.cap)
+    assert r.own_funding == a.own_funding
     assert r.parts[0].rate == a.rate
 
 

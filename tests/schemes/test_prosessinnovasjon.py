@@ -175,12 +175,22 @@ def test_a_grant_one_krone_above_the_threshold_does_not_fit() -> None:
     assert r.verdict is Verdict.DOES_NOT_FIT
 
 
-def test_a_budget_above_the_threshold_without_a_grant_sought_asks_for_it() -> None:
-    """The company may seek less than the budget allows: unknown, naming the grant sought."""
+def test_a_budget_above_the_threshold_without_a_grant_sought_is_capped_at_it() -> None:
+    """GBER does not apply to aid above the threshold (art. 4(1)(l)): the most the scheme can
+    give stops there, so a large budget passes PO10 and the amounts show the threshold, as the
+    budget's grant does (POB04)."""
     data = without(merged(SME, project={"budget_total": 165_000_002}), "project", "grant_sought")
     f = finding(SCHEME, data, "PO10")
-    assert f.outcome is Outcome.UNKNOWN and f.missing == ("project.grant_sought",)
-    assert "at or below NOK 82,500,000" in f.fix
+    assert f.outcome is Outcome.PASS and f.missing == ()
+    assert "NOK 82,500,001" in f.message and "the most the scheme can give is the threshold" \
+        in f.message
+    a = result_for(SCHEME, data).amounts.amounts
+    assert a is not None and a.max_grant is not None and a.own_funding is not None
+    assert a.max_grant.amount == Decimal("82500000")
+    assert a.own_funding.amount == Decimal("82500002")
+    assert a.cap is not None and a.cap.amount == Decimal("82500000")
+    assert "NOK 82,500,001, above the notification threshold, so at most NOK 82,500,000" \
+        in a.basis
 
 
 def test_without_grant_or_budget_the_threshold_is_shown() -> None:
@@ -221,7 +231,8 @@ def test_an_sme_gets_half_the_budget_and_funds_the_rest() -> None:
     assert a is not None and a.max_grant is not None and a.own_funding is not None
     assert a.max_grant.amount == Decimal("1000000.00")
     assert a.own_funding.amount == Decimal("1000000.00")
-    assert a.rate == Decimal("0.50") and a.cap is None
+    assert a.rate == Decimal("0.50")
+    assert a.cap is not None and a.cap.amount == Decimal("82500000")  # GBER art. 4(1)(l)
     assert "EUR 7,500,000 = NOK 82,500,000" in a.basis and "11.0000" in a.basis
     assert "not from the page" in a.basis
 

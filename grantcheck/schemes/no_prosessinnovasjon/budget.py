@@ -23,8 +23,8 @@ page ties the scheme to it: "knyttet til GBER 29"):
   cover (art. 29(4), 29(2));
 - the notification threshold, EUR 7.5 million per undertaking per project (art. 4(1)(l)),
   converted with the dated rate the output states: a grant sought above it must be notified (a
-  broken budget rule, as `match`'s PO10); with no grant sought, a budget whose grant is above it
-  needs the grant sought (unknown, as PO10), since the company may seek less;
+  broken budget rule, as `match`'s PO10); the budget's grant stops at it (a cap on the grant
+  part), as `match`'s amounts do, so with no grant sought a large budget complies with POB04;
 - cumulation (art. 8(3)): other public aid for the same costs counts towards the intensity, so
   only non-public financing (own or external) covers the own funding.
 
@@ -84,7 +84,12 @@ from grantcheck.parameters import parameters_of
 from grantcheck.schemes.no_prosessinnovasjon import parameters
 from grantcheck.schemes.no_prosessinnovasjon.budget_lines import KINDS, classify
 from grantcheck.schemes.no_prosessinnovasjon.derived import SIZE_FIELDS
-from grantcheck.schemes.no_prosessinnovasjon.grant import OWN_FUNDING_FORM, grant_for, intensity
+from grantcheck.schemes.no_prosessinnovasjon.grant import (
+    OWN_FUNDING_FORM,
+    grant_for,
+    intensity,
+    max_aid,
+)
 from grantcheck.schemes.no_prosessinnovasjon.page import (
     C_GBER29,
     C_KOST_IPR,
@@ -166,8 +171,22 @@ def _grant(bctx: BudgetCtx) -> list[GrantPart]:
         return [GrantPart(name, base, size.rate, Money.zero(base.currency),
                           "no aid for a large enterprise without the exception", None,
                           (C_SMB, EU_29_2, EU_29_4))]
-    return [GrantPart(name, base, size.rate, grant_for(base, size.rate), "the rate", None,
-                      (C_KOSTNADER, C_GBER29, EU_29_4))]
+    limit = bctx.param(NOTIFICATION_THRESHOLD)
+    by_rate = grant_for(base, size.rate)
+    if by_rate <= limit:
+        return [GrantPart(name, base, size.rate, by_rate, "the rate", limit,
+                          (C_KOSTNADER, C_GBER29, EU_29_4, EU_4_1_L))]
+    return [GrantPart(name, base, size.rate, max_aid(base, size.rate, limit),
+                      f"the cap: the GBER notification threshold {_limit_text(bctx)} per "
+                      "undertaking per project (art. 4(1)(l), not on the page)", limit,
+                      (C_KOSTNADER, C_GBER29, EU_29_4, EU_4_1_L))]
+
+
+def _limit_text(bctx: BudgetCtx) -> str:
+    """The notification threshold in EUR, and in the scheme's currency at the rate used."""
+    limit = bctx.param(NOTIFICATION_THRESHOLD)
+    return (f"{NOTIFICATION_THRESHOLD.money(bctx.on)} = {limit} at "
+            f"{bctx.fx.rate(limit.currency).describe()}")
 
 
 # --- rules ----------------------------------------------------------------------------------
@@ -265,9 +284,8 @@ def aid_intensity(bctx: BudgetCtx) -> Check:
 def notification_threshold(bctx: BudgetCtx) -> Check:
     """GBER art. 4(1)(l), not on the page: aid above EUR 7.5 million per undertaking per project
     must be notified."""
-    eur = NOTIFICATION_THRESHOLD.money(bctx.on)
     limit = bctx.param(NOTIFICATION_THRESHOLD)
-    limit_text = f"{eur} = {limit} at {bctx.fx.rate(limit.currency).describe()}"
+    limit_text = _limit_text(bctx)
     sought = bctx.budget.grant_sought
     if sought is not None:  # the aid applied for, as `match`'s PO10 checks it
         aid = bctx.in_scheme_currency(sought)
@@ -277,18 +295,16 @@ def notification_threshold(bctx: BudgetCtx) -> Check:
             return passed(message)
         return failed(message, f"aid above {limit} must be notified to ESA and is outside GBER "
                       f"art. 29: keep the grant sought at or below {limit} ({aid - limit} less)")
-    grant, size = bctx.grant, _size(bctx)
-    message = (f"grant the budget allows {grant}; notification threshold {limit_text} per "
+    # without a grant sought the budget's grant stops at the threshold (_grant), as `match`'s
+    # amounts do: the company may seek less than the intensity allows, never more than this
+    by_rate = grant_for(bctx.total(), _size(bctx).rate)
+    message = (f"grant the budget allows {bctx.grant}; notification threshold {limit_text} per "
                "undertaking per project (GBER art. 4(1)(l), not on the page)")
-    if grant <= limit:
-        return passed(message)
-    if not size.certain:
-        return unknown(f"{message}; the grant is an upper bound ({size.who})", *size.missing)
-    # the company may seek less than the budget allows: not a failure until it seeks more
-    return unknown(f"{message}; the grant sought is not stated (budget.grant_sought)",
-                   "budget.grant_sought",
-                   fix=f"state budget.grant_sought at or below {limit}: aid above it must be "
-                   "notified to ESA and is outside GBER art. 29")
+    if by_rate > limit:
+        message += (f"; the intensity would allow {by_rate}, so the grant stops at the "
+                    "threshold (aid above it must be notified to ESA and is outside GBER art. "
+                    "29)")
+    return passed(message)
 
 
 @book.budget_rule("POB05", "The grant sought fits what the budget allows",
@@ -296,7 +312,10 @@ def notification_threshold(bctx: BudgetCtx) -> Check:
 def grant_sought(bctx: BudgetCtx) -> Check:
     size = _size(bctx)
     bound = "" if size.certain else f" (an upper bound: {size.label})"
-    found = grant_sought_check(bctx, bound, ", or budget more eligible costs")
+    # more eligible costs raise the grant only below the notification threshold (_grant)
+    raise_it = (", or budget more eligible costs"
+                if bctx.grant < bctx.param(NOTIFICATION_THRESHOLD) else "")
+    found = grant_sought_check(bctx, bound, raise_it)
     if found.ok and not found.info and not size.certain:
         return unknown(found.message, *size.missing)
     return found

@@ -3,8 +3,10 @@ PO09 and PO10, and the budget checker all use it.
 
 The page names no amount. The most aid is GBER art. 29(4)'s intensity times the eligible costs,
 floored to the øre: at most 50 % for an SME, 15 % for a large enterprise (which the page admits
-only by exception, "kun unntaksvis"). The page states no cap; aid above the notification
-threshold (art. 4(1)(l)) must be notified, which the rules check and the amounts state.
+only by exception, "kun unntaksvis"), and at most the notification threshold of art. 4(1)(l)
+(EUR 7.5 million per undertaking per project): GBER "shall not apply to aid which exceeds" it,
+so aid above it is not the GBER-29 financing the page offers ("knyttet til GBER 29"). The page
+states no cap of its own; `match`'s amounts and `budget`'s grant both stop at the threshold.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from decimal import Decimal
 
 from grantcheck.engine import Amounts, Ctx, Unsettled, dated, text_of
 from grantcheck.law import sme
-from grantcheck.money import Money, format_percent
-from grantcheck.schemes.no_prosessinnovasjon.derived import threshold
+from grantcheck.money import Money, format_percent, min_money
+from grantcheck.schemes.no_prosessinnovasjon.derived import threshold, threshold_converted
 from grantcheck.schemes.no_prosessinnovasjon.page import C_KOSTNADER, EU_4_1_L, EU_29_4
 from grantcheck.schemes.no_prosessinnovasjon.parameters import LARGE_INTENSITY, SME_INTENSITY
 
@@ -32,9 +34,15 @@ def intensity(on: date, is_sme: bool) -> Decimal:
 
 
 def grant_for(costs: Money, rate: Decimal) -> Money:
-    """The most aid: ``rate`` × the eligible costs, floored to the øre (the page states no
-    cap)."""
+    """What the intensity allows: ``rate`` × the eligible costs, floored to the øre (the page
+    states no cap)."""
     return (costs * rate).floored()
+
+
+def max_aid(costs: Money, rate: Decimal, limit: Money) -> Money:
+    """The most aid under GBER art. 29: what the intensity allows, at most the notification
+    threshold ``limit`` (art. 4(1)(l): GBER does not apply to aid above it)."""
+    return min_money(grant_for(costs, rate), limit)
 
 
 def applicant_intensity(ctx: Ctx) -> tuple[Decimal, sme.SmeStatus]:
@@ -57,9 +65,10 @@ def _terms(ctx: Ctx, is_sme: bool) -> tuple[str, str]:
 
 
 def amounts(ctx: Ctx) -> Amounts:
-    """GBER art. 29(4) rate × the eligible costs; the page states no cap. While the figures
-    leave the size open, the grant is not stated: the basis gives its range, from the large
-    enterprise's rate to the SME's, and names the facts that settle it."""
+    """GBER art. 29(4) rate × the eligible costs, at most the art. 4(1)(l) notification
+    threshold; the page states no cap. While the figures leave the size open, the grant is not
+    stated: the basis gives its range, from the large enterprise's rate to the SME's, and names
+    the facts that settle it."""
     try:
         rate, status = applicant_intensity(ctx)
     except Unsettled as u:
@@ -71,10 +80,17 @@ def amounts(ctx: Ctx) -> Amounts:
                        f"{common}; state project.budget_total to compute the grant",
                        rate=rate, cites=AMOUNTS_CITES, missing=("project.budget_total",))
     base = ctx.money(budget)
-    grant = grant_for(base, rate)
-    return Amounts(grant, base - grant, OWN_FUNDING_FORM,
-                   lambda: f"{percent} x eligible costs {base} = {grant} (derived); {common}",
-                   rate=rate, cost_base=base, cites=AMOUNTS_CITES)
+    limit = threshold_converted(ctx)[0]
+    by_rate = grant_for(base, rate)
+    if by_rate <= limit:
+        return Amounts(by_rate, base - by_rate, OWN_FUNDING_FORM,
+                       lambda: f"{percent} x eligible costs {base} = {by_rate} (derived); "
+                       f"{common}", rate=rate, cap=limit, cost_base=base, cites=AMOUNTS_CITES)
+    return Amounts(limit, base - limit, OWN_FUNDING_FORM,
+                   lambda: f"{percent} x eligible costs {base} = {by_rate}, above the "
+                   f"notification threshold, so at most {limit} (derived; GBER art. 4(1)(l): "
+                   f"GBER does not apply to aid above it); {common}",
+                   rate=rate, cap=limit, cost_base=base, cites=AMOUNTS_CITES)
 
 
 def _open_amounts(ctx: Ctx, u: Unsettled) -> Amounts:
@@ -84,8 +100,11 @@ def _open_amounts(ctx: Ctx, u: Unsettled) -> Amounts:
            "(an SME)"
     budget = ctx.profile.project.budget_total
     if budget is not None:
-        base = ctx.money(budget)
-        span += f" of eligible costs {base}: {grant_for(base, low)} to {grant_for(base, high)}"
+        base, limit = ctx.money(budget), threshold_converted(ctx)[0]
+        span += f" of eligible costs {base}: {max_aid(base, low, limit)} to "\
+                f"{max_aid(base, high, limit)}"
+        if grant_for(base, high) > limit:
+            span += f" (at most the notification threshold {limit}, GBER art. 4(1)(l))"
     why = u.why  # not the exception itself: its traceback would keep the context alive
 
     def basis() -> str:

@@ -220,7 +220,8 @@ rules.add("PO08", "An environmental shift is thoroughly analysed before the deci
 # --- the money (GBER, not the page) -------------------------------------------------------------
 
 T_NO_GRANT_SOUGHT = Message("no grant sought stated (project.grant_sought): the amounts show "
-                            "the most the aid intensity allows")
+                            "the most the aid intensity allows, at most the notification "
+                            "threshold (PO10)")
 NO_GRANT_SOUGHT = T_NO_GRANT_SOUGHT.info()
 
 
@@ -296,10 +297,10 @@ def below_notification_threshold(ctx: Ctx) -> Check:
         return _threshold_only(ctx)
     rate, _ = applicant_intensity(ctx)
     grant = grant_for(ctx.money(budget), rate)
-    said = T_LARGEST_OPEN if grant > limit else T_LARGEST_THRESHOLD
+    # the company may seek less than the intensity allows: the amounts stop at the threshold
+    # (grant.max_aid), as the budget's grant does, so a large budget is no failure
+    said = T_LARGEST_CAPPED if grant > limit else T_LARGEST_THRESHOLD
     values = {"share": format_percent(rate), "grant": grant, **_threshold(limit, eur, fx_rate)}
-    if grant > limit:
-        return said[converted].unknown("project.grant_sought", **values)
     return said[converted].passed(**values)
 
 
@@ -311,11 +312,12 @@ T_SOUGHT_THRESHOLD = _in_euro_or_converted(
     fix="aid above {limit} must be notified to ESA and is outside GBER art. 29; keep it at or "
     "below {limit} ({less} less)")
 T_LARGEST_THRESHOLD = _in_euro_or_converted(_LARGEST + _THRESHOLD)
-T_LARGEST_OPEN = _in_euro_or_converted(_LARGEST + " is above the notification threshold "
-                                       "{threshold}; the grant sought is not stated",
-                                       fix="state project.grant_sought at or below {limit}: "
-                                       "aid above it must be notified to ESA and is outside "
-                                       "GBER art. 29")
+T_LARGEST_CAPPED = _in_euro_or_converted(_LARGEST + " is above the notification threshold "
+                                         "{threshold} per undertaking per project (GBER art. "
+                                         "4(1)(l), not on the page): the grant sought is not "
+                                         "stated, and the most the scheme can give is the "
+                                         "threshold (aid above it must be notified to ESA and "
+                                         "is outside GBER art. 29)")
 
 
 # GBER 'shall not apply to aid which exceeds' the threshold (art. 4(1)): aid above it is no aid

@@ -18,10 +18,10 @@ Encoded, in the order of the page:
 - money, from GBER and not from the page (the page names no amount): aid intensity at most 50 %
   of the eligible costs for SMEs, 15 % for a large enterprise (art. 29(4)); the notification
   threshold of EUR 7.5 million per undertaking per project (art. 4(1)(l)) above which the aid
-  must be notified, shown in the amounts and checked as a binding rule: GBER "shall not apply
-  to aid which exceeds" it, so such aid is not the GBER-29 financing the page offers (a grant
-  sought above it does not fit; a budget whose largest grant is above it, with no grant sought,
-  needs the grant sought), as the budget command's POB04 checks it.
+  must be notified, checked as a binding rule: GBER "shall not apply to aid which exceeds" it,
+  so such aid is not the GBER-29 financing the page offers. A grant sought above it does not
+  fit; without a grant sought, the amounts stop at it (the most the scheme can give), as the
+  budget command's grant and POB04 do.
 
 Deliberately not encoded:
 - a deadline, intake rhythm or amount: the page names none (the call is reported as open with
@@ -35,7 +35,7 @@ Deliberately not encoded:
 Readings:
 - "SME" is the EU definition (Recommendation 2003/361/EC), computed by :mod:`grantcheck.law.sme`.
 - The GBER rate is applied to ``project.budget_total`` read as the eligible costs; the page
-  states no cap, so the grant is rate x budget.
+  states no cap, so the grant is rate x budget, at most the notification threshold.
 - The notification threshold is EUR 7.5 million, as Innovasjon Norge's GBER-29 guidance states
   it; Regulation (EU) 2023/1315 amended art. 4 and may have changed it (see the parameter note).
 """
