@@ -286,25 +286,37 @@ T_YEAR_PAST_END = Message(
     "dates (project.start, project.end)")
 
 
+def _sent(ctx: Ctx) -> tuple[date, str]:
+    """The day the application is sent, and how the messages name it: the profile's
+    ``project.application_date`` when stated (a date planned or past), else the evaluation
+    date, as a call's closing day is checked (:func:`grantcheck.engine.rules.applied_by`)."""
+    applied = ctx.value("project.application_date")
+    if applied is None:
+        return ctx.on, "the evaluation date"
+    return applied, "the application date"
+
+
 @rules.rule("BN22", "The year-2 application is sent in good time before year 1 ends",
             kind=Kind.SOFT, section=S_STATUS, cites=[C_GOD_TID_WINDOW],
-            reads=["network.project_year", "network.year1_end"])
+            reads=["network.project_year", "network.year1_end", "project.application_date"])
 def year2_in_good_time(ctx: Ctx) -> Check:
     """'Søknad for år to må sendes inn i god tid': warns within a window before the year-1 end
-    (the window is grantcheck's choice, not the page's)."""
+    (the window is grantcheck's choice, not the page's), counted to the day the application is
+    sent."""
     year = int(ctx.need("network.project_year"))
     if year != 2:
         return T_NOT_YEAR2.passed(year=year)
     end: date = ctx.need("network.year1_end")
+    sent, _ = _sent(ctx)
     months = YEAR2_WARNING_MONTHS.at(ctx.on)
     warn_from = months_before(end, months)
-    days = (end - ctx.on).days
-    if ctx.on < warn_from:
-        return T_BEFORE_WINDOW.passed(end=end, days=days, on=ctx.on, months=months,
+    days = (end - sent).days
+    if sent < warn_from:
+        return T_BEFORE_WINDOW.passed(end=end, days=days, on=sent, months=months,
                                       warn_from=warn_from)
-    if ctx.on <= end:
-        return T_IN_WINDOW.failed(end=end, days=days, on=ctx.on, months=months)
-    return T_YEAR1_ENDED.failed(end=end, days=-days, on=ctx.on)
+    if sent <= end:
+        return T_IN_WINDOW.failed(end=end, days=days, on=sent, months=months)
+    return T_YEAR1_ENDED.failed(end=end, days=-days, on=sent)
 
 
 T_NOT_YEAR2 = Message("not applicable: the application is for project year {year}; the page "
@@ -321,9 +333,10 @@ T_YEAR1_ENDED = Message("year 1 ended {end}, {days} days before {on}: not in goo
 
 @rules.rule("BN23", "The year-2 application is sent before the year-1 period ends",
             kind=Kind.HARD, section=S_STATUS, cites=[C_GOD_TID],
-            reads=["network.project_year", "network.year1_end"])
+            reads=["network.project_year", "network.year1_end", "project.application_date"])
 def year2_before_end(ctx: Ctx) -> Check:
-    """'før avtalt prosjektperiode for år én utløper': fails once the year-1 period has ended."""
+    """'før avtalt prosjektperiode for år én utløper': fails when the application is sent (its
+    ``project.application_date``, else the evaluation date) after the year-1 period ended."""
     stated = ctx.value("network.project_year")
     if stated is None:
         return missing("network.project_year")
@@ -331,14 +344,15 @@ def year2_before_end(ctx: Ctx) -> Check:
     if year != 2:
         return T_NOT_YEAR2.passed(year=year)
     end: date = ctx.need("network.year1_end")
-    if ctx.on > end:
-        return T_PERIOD_ENDED.failed(end=end, on=ctx.on)
-    return T_PERIOD_RUNS.passed(end=end, on=ctx.on)
+    sent, named = _sent(ctx)
+    if sent > end:
+        return T_PERIOD_ENDED.failed(end=end, on=sent, named=named)
+    return T_PERIOD_RUNS.passed(end=end, on=sent, named=named)
 
 
-T_PERIOD_ENDED = Message("the year-1 period ended {end}, before {on} (the evaluation date)",
+T_PERIOD_ENDED = Message("the year-1 period ended {end}, before {on} ({named})",
                          fix="the year-2 application had to be sent before the year-1 period "
                          "ended; if the agreed year-1 period was extended, state its new end in "
                          "network.year1_end")
-T_PERIOD_RUNS = Message("the year-1 period ends {end}, on or after {on} (the evaluation date)")
+T_PERIOD_RUNS = Message("the year-1 period ends {end}, on or after {on} ({named})")
 
