@@ -522,6 +522,17 @@ def test_the_mandatory_attachments_are_a_reminder_not_a_missing_document() -> No
     assert len(missing) == 10  # the ten application items; no add-on sought
 
 
+def test_the_final_report_by_30_november_2023_is_a_later_document() -> None:
+    """'De ska slutredovisas senast 2023-11-30', and the grant is paid on reporting: a document
+    after the project, never missing at the application."""
+    r = result_for(SCHEME, merged(PROMOTER, documents={"held": []}), on=OPEN)
+    doc = next(d for d in SCHEME.documents if d.id == "se_final_report")
+    assert doc.stage is Stage.AFTER_PROJECT and "2023-11-30" in doc.condition
+    assert doc.cites[0].quote == "De ska slutredovisas senast 2023-11-30."
+    assert "se_final_report" in [d.document.id for d in r.later_documents]
+    assert "se_final_report" not in [d.document.id for d in r.missing_documents]
+
+
 def test_held_documents_are_not_missing() -> None:
     held = ["number_of_companies", "theme_choice"]
     r = result_for(SCHEME, merged(PROMOTER, documents={"held": held}), on=OPEN)

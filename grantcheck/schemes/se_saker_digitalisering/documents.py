@@ -15,9 +15,12 @@ from grantcheck.schemes.se_saker_digitalisering.page import (
     C_DOC_TEMA,
     C_DOC_TID,
     C_DOC_UTMANING,
+    C_SLUTRAPPORT,
     C_TEMA,
     C_TILLAGG_TYP,
+    C_UTBETALNING,
 )
+from grantcheck.schemes.se_saker_digitalisering.parameters import FINAL_REPORT_DAY
 
 
 def _addon_sought(ctx: Ctx) -> bool:
@@ -44,6 +47,11 @@ DOCUMENTS = (
     Document("training_type", "Type of training (training add-on)", (C_TILLAGG_TYP,),
              when=_addon_sought,
              condition="only when the training add-on is sought (project.training_addon)"),
+    # 'De ska slutredovisas senast 2023-11-30'; the grant is paid on reporting ('i samband med
+    # rapportering av genomförda insatser att få stödet utbetalt')
+    Document("se_final_report", "Final report (slutredovisning) of the work done, which the "
+             "grant is paid on", (C_SLUTRAPPORT, C_UTBETALNING), stage=Stage.AFTER_PROJECT,
+             condition=f"after the project, at the latest {FINAL_REPORT_DAY}"),
     Document("se_mandatory_attachments",
              "Mandatory attachments ('Glöm inte obligatoriska bilagor'; the page names none)",
              (C_BILAGOR,), stage=Stage.REMINDER),

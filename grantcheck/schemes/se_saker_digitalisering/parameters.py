@@ -52,4 +52,5 @@ PROJECT_START_EARLIEST = page_figure("sd_project_start_earliest", "date", date(2
                                      C_GENOMFORANDETID,
                                      note="'genomförandetid under 2023': the first day of 2023")
 PROJECT_END_LATEST = page_figure("sd_project_end_latest", "date", date(2023, 10, 31), C_PERIOD)
-FINAL_REPORT_BY = page_figure("sd_final_report_by", "date", date(2023, 11, 30), C_SLUTRAPPORT)
+FINAL_REPORT_DAY = date(2023, 11, 30)
+FINAL_REPORT_BY = page_figure("sd_final_report_by", "date", FINAL_REPORT_DAY, C_SLUTRAPPORT)
