@@ -193,6 +193,32 @@ def test_a_budget_above_the_threshold_without_a_grant_sought_is_capped_at_it() -
         in a.basis
 
 
+def test_costs_whose_15_percent_reaches_the_threshold_give_it_whatever_the_size() -> None:
+    """The staff left out leaves the rate open (15 % to 50 %), but on NOK 550,000,000 even 15 %
+    is the threshold: the grant is decided by its bounds, and PO10 passes (PO01 stays open)."""
+    data = without(without(merged(SME, project={"budget_total": 550_000_000}), "project",
+                           "grant_sought"), "company", "employees_fte")
+    r = result_for(SCHEME, data)
+    a = r.amounts.amounts
+    assert a is not None and a.max_grant is not None and a.own_funding is not None
+    assert (a.max_grant.amount, a.own_funding.amount) == (82_500_000, 467_500_000)
+    assert "whatever the size" in a.basis
+    po = {f.rule.id: f.outcome for f in r.findings}
+    assert (po["PO01"], po["PO10"]) == (Outcome.UNKNOWN, Outcome.PASS)
+
+
+def test_costs_one_krone_below_leave_the_grant_open_with_the_size() -> None:
+    """On NOK 549,999,999, 15 % is below the threshold: the grant depends on the size, so no
+    amount is stated; PO10 still passes (the grant stops at the threshold either way)."""
+    data = without(without(merged(SME, project={"budget_total": 549_999_999}), "project",
+                           "grant_sought"), "company", "employees_fte")
+    r = result_for(SCHEME, data)
+    a = r.amounts.amounts
+    assert a is not None and a.max_grant is None and a.missing == ("company.employees_fte",)
+    assert "NOK 82,499,999.85 to NOK 82,500,000" in a.basis
+    assert next(f for f in r.findings if f.rule.id == "PO10").outcome is Outcome.PASS
+
+
 def test_without_grant_or_budget_the_threshold_is_shown() -> None:
     data = without(without(SME, "project", "grant_sought"), "project", "budget_total")
     f = finding(SCHEME, data, "PO10")

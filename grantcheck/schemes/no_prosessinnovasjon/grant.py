@@ -98,14 +98,22 @@ def _open_amounts(ctx: Ctx, u: Unsettled) -> Amounts:
     low, high = intensity(ctx.on, False), intensity(ctx.on, True)
     span = f"{format_percent(low)} (a large enterprise, by exception) to {format_percent(high)} "\
            "(an SME)"
+    why = u.why  # not the exception itself: its traceback would keep the context alive
     budget = ctx.profile.project.budget_total
     if budget is not None:
         base, limit = ctx.money(budget), threshold_converted(ctx)[0]
+        if grant_for(base, low) >= limit:  # every size gives the threshold: decided by bounds
+            def capped() -> str:
+                return (f"{span} of eligible costs {base}, at least {grant_for(base, low)}, so "
+                        f"at most the notification threshold {limit} whatever the size "
+                        f"(derived; GBER art. 4(1)(l): GBER does not apply to aid above it); "
+                        f"the size is open: {text_of(why)}")
+            return Amounts(limit, base - limit, OWN_FUNDING_FORM, capped, cap=limit,
+                           cost_base=base, cites=AMOUNTS_CITES)
         span += f" of eligible costs {base}: {max_aid(base, low, limit)} to "\
                 f"{max_aid(base, high, limit)}"
         if grant_for(base, high) > limit:
             span += f" (at most the notification threshold {limit}, GBER art. 4(1)(l))"
-    why = u.why  # not the exception itself: its traceback would keep the context alive
 
     def basis() -> str:
         return f"the grant is {span}, by the size, which is open: {text_of(why)}"

@@ -295,10 +295,14 @@ def below_notification_threshold(ctx: Ctx) -> Check:
     budget = ctx.value("project.budget_total")
     if budget is None:
         return _threshold_only(ctx)
-    rate, _ = applicant_intensity(ctx)
-    grant = grant_for(ctx.money(budget), rate)
     # the company may seek less than the intensity allows: the amounts stop at the threshold
-    # (grant.max_aid), as the budget's grant does, so a large budget is no failure
+    # (grant.max_aid), as the budget's grant does, so a large budget is no failure, whatever
+    # the size (an open size is PO01's and PO09's to report)
+    try:
+        rate, _ = applicant_intensity(ctx)
+    except Unsettled:
+        return T_OPEN_SIZE_THRESHOLD[converted].passed(**_threshold(limit, eur, fx_rate))
+    grant = grant_for(ctx.money(budget), rate)
     said = T_LARGEST_CAPPED if grant > limit else T_LARGEST_THRESHOLD
     values = {"share": format_percent(rate), "grant": grant, **_threshold(limit, eur, fx_rate)}
     return said[converted].passed(**values)
@@ -312,6 +316,10 @@ T_SOUGHT_THRESHOLD = _in_euro_or_converted(
     fix="aid above {limit} must be notified to ESA and is outside GBER art. 29; keep it at or "
     "below {limit} ({less} less)")
 T_LARGEST_THRESHOLD = _in_euro_or_converted(_LARGEST + _THRESHOLD)
+T_OPEN_SIZE_THRESHOLD = _in_euro_or_converted("no grant sought stated; whatever the company's "
+                                              "size, the grant stops at the notification "
+                                              "threshold {threshold} per undertaking per "
+                                              "project (GBER art. 4(1)(l), not on the page)")
 T_LARGEST_CAPPED = _in_euro_or_converted(_LARGEST + " is above the notification threshold "
                                          "{threshold} per undertaking per project (GBER art. "
                                          "4(1)(l), not on the page): the grant sought is not "
