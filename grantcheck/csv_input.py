@@ -201,7 +201,7 @@ def _convert(col: Column, cell: str) -> Any:
     if col.kind == "nace":
         return sector_of_nace(cell)
     if col.kind == "number":
-        band = parse_band(cell)
+        band = parse_band(cell) or open_band(cell)
         if band is not None:  # a size band or an approximate figure: read as a range
             for end in band.values():
                 number_cell(end)  # each end written as a number is (150.000 refused)
@@ -210,6 +210,23 @@ def _convert(col: Column, cell: str) -> Any:
         return number_cell(cell)
     # dates and text go to the model as text: it parses and checks them
     return cell
+
+
+# an open-ended size class as extracts write it: the top band "250+", ">=250", "≥250", and
+# "<10", "<=9", "≤9"; a strict end (">249", "<10") is read as the bound itself, so the range
+# holds every value the band does (a rule decides over all of them)
+_OPEN_BAND = re.compile(r"(?P<lo>\d+(?:\.\d+)?)\s*\+|(?P<op>>=?|≥|<=?|≤)\s*(?P<end>\d+(?:\.\d+)?)")
+
+
+def open_band(cell: str) -> dict[str, str] | None:
+    """The ``{"min": …}`` or ``{"max": …}`` table of an open-ended band (see
+    :data:`_OPEN_BAND`), or None when the cell is not one."""
+    m = _OPEN_BAND.fullmatch(cell.strip())
+    if m is None:
+        return None
+    if m.group("lo"):
+        return {"min": m.group("lo")}
+    return {"min" if m.group("op") in (">", ">=", "≥") else "max": m.group("end")}
 
 
 def number_cell(cell: str) -> str:

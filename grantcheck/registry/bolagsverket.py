@@ -38,6 +38,7 @@ HEADER = ("organisationsidentitet", "namnskyddslopnummer", "registreringsland",
           "avregistreringsorsak", "pagandeavvecklingselleromstruktureringsforfarande",
           "registreringsdatum", "verksamhetsbeskrivning", "postadress")
 ORG_NUMBER = "ORGNR-IDORG"
+COMPANY_NAME = "FORETAGSNAMN-ORGNAM"  # the company name, not a secondary name (bifirma)
 
 
 def _values(cell: str) -> list[list[str]]:
@@ -63,9 +64,12 @@ def unit_of(row: Mapping[str, str]) -> Unit:
         raise UnitError(f"{who}: deregistered on {row['avregistreringsdatum'].strip()} "
                         f"({reason}): nothing to screen")
     names = _values(row["organisationsnamn"])
-    if not names or not names[0][0].strip():
+    name = next((n for n in names if n[1:2] == [COMPANY_NAME]), names[0] if names else None)
+    if name is None or not name[0].strip():
         raise UnitError(f"{who}: organisationsnamn is empty")
-    unit.put("company.name", names[0][0].strip(), f"{REG} organisationsnamn")
+    typed = (name[1:] or [""])[0].strip()
+    unit.put("company.name", name[0].strip(),
+             f"{REG} organisationsnamn" + (f" ({typed})" if typed else ""))
     land = row["registreringsland"].strip().upper()
     if not land.endswith("-LAND") or len(land) != 7:
         raise UnitError(f"{who}: registreringsland {shown(land)} is not a code such as SE-LAND")

@@ -35,15 +35,27 @@ from grantcheck.registry.mapping import BRREG_FORMS, BRREG_PUBLICLY_OWNED
 from grantcheck.shown import shown
 
 REG = "Enhetsregisteret"
-# the flags that put a unit in collective insolvency proceedings (GBER art. 2(18)(c))
-INSOLVENCY = {
-    "konkurs": "bankruptcy (konkurs)",
-    "underrekonstruksjonsforhandling": "restructuring negotiations (rekonstruksjon)",
-}
-WINDING_UP = {
-    "underavvikling": "being wound up (under avvikling)",
-    "undertvangsavviklingellertvangsopplosning": "compulsory winding up or dissolution",
-}
+# the flags and dates that put a unit in collective insolvency proceedings (GBER art.
+# 2(18)(c)): (flag, date, what); a unit with either is in them
+INSOLVENCY = (
+    ("konkurs", "konkursdato", "bankruptcy (konkurs)"),
+    ("", "underrekonstruksjonsforhandlingdato", "restructuring negotiations (rekonstruksjon)"),
+    ("", "underutenlandskinsolvensbehandlingdato",
+     "insolvency proceedings abroad (underUtenlandskInsolvensbehandling)"),
+)
+WINDING_UP = (
+    ("underavvikling", "underavviklingdato", "being wound up (under avvikling)"),
+    ("undertvangsavviklingellertvangsopplosning", "",
+     "compulsory winding up or dissolution"),
+)
+# the registry's own casing of the date fields, for messages
+_DATE_NAMES = {"konkursdato": "konkursdato", "underavviklingdato": "underAvviklingDato",
+               "underrekonstruksjonsforhandlingdato": "underRekonstruksjonsforhandlingDato",
+               "underutenlandskinsolvensbehandlingdato":
+                   "underUtenlandskInsolvensbehandlingDato"}
+_FLAG_NAMES = {"konkurs": "konkurs", "underavvikling": "underAvvikling",
+               "undertvangsavviklingellertvangsopplosning":
+                   "underTvangsavviklingEllerTvangsopplosning"}
 
 
 def unit_of(row: Mapping[str, Any]) -> Unit:
@@ -58,14 +70,7 @@ def unit_of(row: Mapping[str, Any]) -> Unit:
     if not name:
         raise UnitError(f"{number_text}: navn is empty")
     unit.put("company.name", name, f"{REG} navn")
-    for key in ("forretningsadresse.landkode", "postadresse.landkode"):
-        country = text(row.get(key), key)
-        if country:
-            unit.put("company.country", country.upper(), f"{REG} {key}")
-            break
-    else:
-        raise UnitError(f"{number_text}: no forretningsadresse.landkode or postadresse.landkode"
-                        ": the country of the unit is not known")
+    _country(unit, row, number_text)
     form = text(row.get("organisasjonsform.kode"), "organisasjonsform.kode").upper()
     if form:
         if form not in BRREG_FORMS:
@@ -107,15 +112,47 @@ def _staff(unit: Unit, row: Mapping[str, Any]) -> None:
                   "antallAnsatte withheld: the number is not known")
 
 
-def _difficulty(unit: Unit, row: Mapping[str, Any]) -> None:
-    found = [what for key, what in INSOLVENCY.items() if flag(row.get(key), key)]
-    if text(row.get("underrekonstruksjonsforhandlingdato"),
-            "underRekonstruksjonsforhandlingDato"):
-        found.append(INSOLVENCY["underrekonstruksjonsforhandling"])
-    if found:
-        unit.put("company.in_difficulty", True, f"{REG}: {', '.join(dict.fromkeys(found))}")
+def _country(unit: Unit, row: Mapping[str, Any], number_text: str) -> None:
+    """The country of the business address; a Norwegian postal address when there is none (a
+    unit of the Norwegian register). A postal address abroad says where the unit's mail goes,
+    not where it is established: the country is then not known (UnitError)."""
+    country = text(row.get("forretningsadresse.landkode"), "forretningsadresse.landkode")
+    if country:
+        unit.put("company.country", country.upper(), f"{REG} forretningsadresse.landkode")
         return
-    winding = [what for key, what in WINDING_UP.items() if flag(row.get(key), key)]
+    postal = text(row.get("postadresse.landkode"), "postadresse.landkode").upper()
+    if postal == "NO":
+        unit.put("company.country", postal, f"{REG} postadresse.landkode")
+        return
+    if postal:
+        raise UnitError(f"{number_text}: no forretningsadresse.landkode, and "
+                        f"postadresse.landkode {shown(postal, quote=False)} is a postal address "
+                        "abroad, which does not say where the unit is established: the country "
+                        "of the unit is not known")
+    raise UnitError(f"{number_text}: no forretningsadresse.landkode or postadresse.landkode"
+                    ": the country of the unit is not known")
+
+
+def _flagged(row: Mapping[str, Any], cases: tuple[tuple[str, str, str], ...]) -> list[str]:
+    """What each case the unit is in says (its date, when the registry gives one): a case is
+    in when its flag is true or its date is given."""
+    found = []
+    for key, dated, what in cases:
+        written = row.get(dated) if dated else None
+        since = day(written, _DATE_NAMES[dated]) if written else ""
+        if since:
+            found.append(f"{what} since {since}")
+        elif key and row.get(key) and flag(row[key], _FLAG_NAMES[key]):
+            found.append(what)
+    return found
+
+
+def _difficulty(unit: Unit, row: Mapping[str, Any]) -> None:
+    found = _flagged(row, INSOLVENCY)
+    if found:
+        unit.put("company.in_difficulty", True, f"{REG}: {', '.join(found)}")
+        return
+    winding = _flagged(row, WINDING_UP)
     if winding:
         unit.note("company.in_difficulty", f"{REG}: {', '.join(winding)}; not itself collective "
                   "insolvency proceedings (GBER art. 2(18)(c)): not settled")

@@ -37,7 +37,14 @@ from grantcheck.registry.mapping import (
 from grantcheck.shown import shown
 
 REG = "CVR"
-SERIES = ("erstMaanedsbeskaeftigelse", "maanedsbeskaeftigelse", "aarsbeskaeftigelse")
+SERIES = ("erstMaanedsbeskaeftigelse", "maanedsbeskaeftigelse", "kvartalsbeskaeftigelse",
+          "aarsbeskaeftigelse")
+# the newest period of each series as virksomhedMetadata keeps it (a document may carry the
+# metadata without the series): (metadata key, the series it is the newest of)
+NEWEST = (("nyesteErstMaanedsbeskaeftigelse", "erstMaanedsbeskaeftigelse"),
+          ("nyesteMaanedsbeskaeftigelse", "maanedsbeskaeftigelse"),
+          ("nyesteKvartalsbeskaeftigelse", "kvartalsbeskaeftigelse"),
+          ("nyesteAarsbeskaeftigelse", "aarsbeskaeftigelse"))
 
 
 def _newest(items: Any) -> Mapping[str, Any] | None:
@@ -111,72 +118,100 @@ def _whole(value: Any, what: str) -> int:
 
 
 def _period(entry: Mapping[str, Any]) -> str:
-    year, month = entry.get("aar"), entry.get("maaned")
+    year, month, quarter = entry.get("aar"), entry.get("maaned"), entry.get("kvartal")
     if year and month:
         return f"{year}-{int(month):02d}"
+    if year and quarter:
+        return f"{year} Q{int(quarter)}"
     return str(year or "?")
+
+
+def _end(series: str, entry: Mapping[str, Any]) -> tuple[int, int]:
+    """(year, the last month of the period): a month, a quarter's last month, or 13 for a
+    year, so that a year's figure comes after its months and quarters. UnitError naming the
+    field for a month or quarter out of range."""
+    month = _whole(entry.get("maaned"), f"{series}.maaned")
+    if month > 12:
+        raise UnitError(f"{series}.maaned: must be a month, 1 to 12 (got "
+                        f"{shown(entry.get('maaned'), quote=False)})")
+    quarter = _whole(entry.get("kvartal"), f"{series}.kvartal")
+    if quarter > 4:
+        raise UnitError(f"{series}.kvartal: must be a quarter, 1 to 4 (got "
+                        f"{shown(entry.get('kvartal'), quote=False)})")
+    return _whole(entry["aar"], f"{series}.aar"), month or 3 * quarter or 13
 
 
 def _staff(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
     newest: tuple[tuple[int, int], str, Mapping[str, Any]] | None = None
     candidates: list[tuple[str, Any]] = [(s, doc.get(s)) for s in SERIES]
-    latest = obj(meta.get("nyesteAarsbeskaeftigelse"),
-                 "virksomhedMetadata.nyesteAarsbeskaeftigelse")
-    if latest:
-        candidates.append(("aarsbeskaeftigelse", [latest]))
+    for key, series in NEWEST:
+        latest = obj(meta.get(key), f"virksomhedMetadata.{key}")
+        if latest:
+            candidates.append((series, [latest]))
     for series, entries in candidates:
         if entries is not None and not isinstance(entries, list):  # never ignored unseen
             raise UnitError(f"{series}: must be a list of periods (got {shown(entries)})")
         for e in entries or []:
             if not isinstance(e, Mapping) or not e.get("aar"):
                 continue
-            month = _whole(e.get("maaned"), f"{series}.maaned")
-            if month > 12:
-                raise UnitError(f"{series}.maaned: must be a month, 1 to 12 (got "
-                                f"{shown(e.get('maaned'), quote=False)})")
-            at = (_whole(e["aar"], f"{series}.aar"), month or 13)  # a year after its months
+            at = _end(series, e)
             if newest is None or at > newest[0]:
                 newest = (at, series, e)
     if newest is None:
         return
     _, series, entry = newest
     where = f"{REG} {series} {_period(entry)}"
-    employees = _range(entry, "antalAarsvaerk", "intervalKodeAntalAarsvaerk", where)
-    if employees is None:
-        employees = _range(entry, "antalAnsatte", "intervalKodeAntalAnsatte", where,
-                           headcount=True)
+    employees = _range(entry, "antalAarsvaerk", "intervalKodeAntalAarsvaerk")
+    persons = _range(entry, "antalAnsatte", "intervalKodeAntalAnsatte")
     if employees is not None:
-        unit.put("company.employees_fte", employees[0], employees[1])
-    including = _range(entry, "antalInklusivEjere", "intervalKodeAntalInklusivEjere", where,
-                       headcount=True)
-    if employees is not None and including is not None:
-        low = max(0, including[0]["min"] - employees[0]["max"])
-        high = including[0]["max"] - employees[0]["min"]
-        if high >= low:
-            unit.put("company.owners_fte", {"min": low, "max": high},
-                     f"{where}: including owners ({including[0]['min']}–"
-                     f"{including[0]['max']}) less employees ({employees[0]['min']}–"
-                     f"{employees[0]['max']}), persons read as at most one AWU each")
+        (low, high), said = employees
+        unit.put("company.employees_fte", {"min": low, "max": high}, f"{where}, {said}")
+    elif persons is not None:  # a person is at most one AWU, and may be less
+        (_, high), said = persons
+        unit.put("company.employees_fte", {"min": 0, "max": high},
+                 f"{where}, {said} (persons, read as at most {high} AWU)")
+    including = _range(entry, "antalInklusivEjere", "intervalKodeAntalInklusivEjere")
+    if including is not None:
+        _owners(unit, where, including, persons)
 
 
-def _range(entry: Mapping[str, Any], exact: str, band: str, where: str,
-           headcount: bool = False) -> tuple[dict[str, int], str] | None:
+def _owners(unit: Unit, where: str, including: tuple[tuple[int, int], str],
+            persons: tuple[tuple[int, int], str] | None) -> None:
+    """The owners' FTE: the persons "including owners" less the employees (both headcounts,
+    bands or exact), each owner at most one AWU (and maybe less: the low end is 0)."""
+    (_, inc_high), inc_said = including
+    if persons is None:
+        unit.put("company.owners_fte", {"min": 0, "max": inc_high},
+                 f"{where}: including owners ({_bare(inc_said)}), no employees' headcount to "
+                 f"subtract: at most {inc_high} persons, each at most one AWU")
+        return
+    (emp_low, _), emp_said = persons
+    high = inc_high - emp_low
+    if high >= 0:
+        unit.put("company.owners_fte", {"min": 0, "max": high},
+                 f"{where}: including owners ({_bare(inc_said)}) less employees "
+                 f"({_bare(emp_said)}), read as at most {high} persons, each at most one AWU")
+
+
+def _bare(said: str) -> str:
+    """A band or figure as the registry writes it: ANTAL_5_9, or antalAnsatte 12."""
+    return said.removeprefix("interval code ")
+
+
+def _range(entry: Mapping[str, Any], exact: str, band: str
+           ) -> tuple[tuple[int, int], str] | None:
+    """(low, high) of an exact figure or an interval code, and how it was written; None when
+    the entry has neither."""
     n = number(entry.get(exact), exact)
     if n is not None:
-        if headcount:
-            return {"min": 0, "max": n}, f"{where}, {exact} {n} (persons, read as at most {n} AWU)"
-        return {"min": n, "max": n}, f"{where}, {exact} {n}"
+        return (n, n), f"{exact} {n}"
     code = text(entry.get(band), band)
     if not code:
         return None
     bounds = interval(code)
     if bounds is None:
         raise UnitError(f"{band} {shown(code)}: not an interval code such as ANTAL_10_19")
-    low, high = bounds
-    if headcount:
-        return {"min": 0, "max": high}, (f"{where}, interval code {code} (persons, read as at "
-                                          f"most {high} AWU)")
-    return {"min": low, "max": high}, f"{where}, interval code {code}"
+    return bounds, f"interval code {code}"
 
 
 def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: str) -> None:
@@ -192,8 +227,9 @@ def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: st
         if upper in CVR_ENDED:
             raise UnitError(f"CVR {cvr}: status {word}: the company has ceased, nothing to screen")
         if upper in CVR_WINDING_UP:
-            unit.note("company.in_difficulty", f"{REG} status {word}: being wound up, not itself "
-                      "collective insolvency proceedings (GBER art. 2(18)(c)): not settled")
+            unit.note("company.in_difficulty", f"{REG} status {word}: {CVR_WINDING_UP[upper]}, "
+                      "not itself collective insolvency proceedings (GBER art. 2(18)(c)): not "
+                      "settled")
             return
         if upper not in CVR_ACTIVE:
             raise UnitError(f"CVR {cvr}: status {shown(word)} is not mapped (docs/registries.md "

@@ -73,13 +73,19 @@ BOLAGSVERKET_FORMS: dict[str, str] = {
 # --- insolvency and winding up ------------------------------------------------------------------
 
 # CVR status words (sammensatStatus / virksomhedsstatus), compared in upper case
-CVR_IN_DIFFICULTY = frozenset({"UNDER KONKURS", "KONKURS", "UNDER REKONSTRUKTION",
-                               "UNDER REASSUMERING"})
+CVR_IN_DIFFICULTY = frozenset({"UNDER KONKURS", "KONKURS", "UNDER REKONSTRUKTION"})
 CVR_ENDED = frozenset({"OPHØRT", "OPLØST", "OPLØST EFTER KONKURS", "OPLØST EFTER ERKLÆRING",
                        "OPLØST EFTER FRIVILLIG LIKVIDATION", "OPLØST EFTER FUSION",
-                       "OPLØST EFTER SPALTNING", "TVANGSOPLØST", "SLETTET"})
-CVR_WINDING_UP = frozenset({"UNDER FRIVILLIG LIKVIDATION", "UNDER TVANGSOPLØSNING",
-                            "UNDER LIKVIDATION"})
+                       "OPLØST EFTER SPALTNING", "OPLØST EFTER GRÆNSEOVERSKRIDENDE FUSION",
+                       "OPLØST EFTER GRÆNSEOVERSKRIDENDE HJEMSTEDSFLYTNING",
+                       "OPLØST EFTER GRÆNSEOVERSKRIDENDE SPALTNING", "TVANGSOPLØST", "SLETTET",
+                       "LUKKET"})
+# statuses that say the company may be ending or reopening, without collective insolvency
+# proceedings (GBER art. 2(18)(c)): status -> what it is
+CVR_WINDING_UP = {"UNDER FRIVILLIG LIKVIDATION": "being wound up",
+                  "UNDER TVANGSOPLØSNING": "being wound up",
+                  "UNDER LIKVIDATION": "being wound up",
+                  "UNDER REASSUMERING": "reopened after dissolution"}
 CVR_ACTIVE = frozenset({"AKTIV", "NORMAL"})
 
 # Bolagsverket pagandeAvvecklingsEllerOmstruktureringsforfarande codes
