@@ -167,8 +167,10 @@ def outreach(
                 write(f"{item.number}.{lang}.md", questionnaire_md(item, on, questions, lang))
     errors.close()
     write("summary.md", summary_md(portfolio, input_file, on, ids, files))
+    unread = (f"; {portfolio.failed:,} {'unit' if portfolio.failed == 1 else 'units'} could not "
+              "be read" if portfolio.failed else "")
     _err(f"Wrote the pack of {files:,} {'company' if files == 1 else 'companies'} to {out} "
-         f"({portfolio.can_fit:,} of {portfolio.companies:,} can still fit a scheme; "
+         f"({portfolio.can_fit:,} of {portfolio.companies:,} can still fit a scheme{unread}; "
          f"{out / 'summary.md'}).")
     raise typer.Exit(EXIT_SOME_FAILED if errors.count else 0)
 
@@ -211,7 +213,7 @@ def shortlist(
     """
     from grantcheck.errors import EXIT_SOME_FAILED
     from grantcheck.fx import FxRates
-    from grantcheck.outreach.rank import csv_text, ranked, row_of
+    from grantcheck.outreach.rank import Portfolio, csv_text, ranked, row_of
     from grantcheck.outreach.screen import Failed
 
     on, rates, ids = _settings(as_of, scheme, rate)
@@ -220,28 +222,33 @@ def shortlist(
         return
     fx = FxRates(on, rates)
     errors = _Errors()
-    counted = [0]
+    portfolio = Portfolio()
 
     def rows(screened: Iterator[Company | Failed]) -> Iterator[Row]:
         for i, item in enumerate(screened):
             if isinstance(item, Failed):
                 errors.add(item)
+                portfolio.add(item)
             else:
-                counted[0] += 1
-                yield row_of(item, i, fx)
+                questions = item.questions()
+                portfolio.add(item, questions)
+                yield row_of(item, i, fx, questions)
 
     with _screening(input_file, input_format, profiles_dir, on, rates, ids) as screened:
         shown = ranked(rows(screened), top)
     errors.close()
     if fmt is None:
         fmt = ShortlistFormat.table if sys.stdout.isatty() else ShortlistFormat.csv
+    headline = portfolio.headline(on.isoformat())
     if fmt is ShortlistFormat.csv:
         for line in csv_text(shown):
             sys.stdout.write(line)
+        for line in headline:  # stdout is the data; what it adds up to is said on stderr
+            _err(line)
     else:
         from grantcheck.render.shortlist import render_shortlist
 
-        render_shortlist(shown, counted[0], fx, _stdout_console())
+        render_shortlist(shown, portfolio.companies, fx, _stdout_console(), headline)
     rates_used = "; ".join(r.describe() for r in fx.used.values())
     if rates_used and fmt is ShortlistFormat.csv:  # the table states them below it
         _err(f"Amounts compared in euros: {rates_used}.")

@@ -189,6 +189,10 @@ def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: i
     lines.append(f"Best verdict per company: {counts or 'none'}."
                  + (f" {plural(p.failed, 'unit', 'units')} could not be read (the errors are "
                     "reported on stderr)." if p.failed else ""))
+    if p.schemes:
+        lines += ["", "Per scheme, the companies it fits or needs information from, and their "
+                  "maximum grants:", ""]
+        lines += [f"- {c.line(s)}" for s, c in sorted(p.schemes.items())]
     if p.by_questions:
         lines += ["", f"## {NEEDS.capitalize()}: the answers that would settle it", "",
                   "| answers | companies |", "|---:|---:|"]

@@ -22,13 +22,23 @@ from typing import NamedTuple
 
 from grantcheck.engine import Outcome
 from grantcheck.engine.scope import IN_SCOPE
-from grantcheck.engine.settle import FITS, NEEDS, NO_FIT, RANK, deciding_findings, shown_as
+from grantcheck.engine.settle import (
+    COUNTED,
+    FITS,
+    NEEDS,
+    NO_FIT,
+    RANK,
+    deciding_findings,
+    shown_as,
+)
 from grantcheck.fx import FxRates, NoRate
 from grantcheck.money import Money, decimal_str
+from grantcheck.numbers import plural
 from grantcheck.outreach.screen import Company, Failed, Question
 
 CSV_COLUMNS = ("rank", "number", "name", "country", "verdict", "schemes", "max_grant",
-               "currency", "max_grant_eur", "open_questions", "first_question", "source")
+               "currency", "max_grant_eur", "open_questions", "first_question",
+               "also_needs_information", "source")
 
 
 class Row(NamedTuple):
@@ -45,6 +55,7 @@ class Row(NamedTuple):
     max_grant_eur: Decimal | None
     questions: int
     first_question: str
+    also_open: str = ""  # a company that fits: the schemes that still need information, by id
 
     def key(self) -> tuple[int, Decimal, int, int]:
         """The ranking order: verdict, then the highest amount in euros (none last), then
@@ -54,8 +65,10 @@ class Row(NamedTuple):
             self.questions, self.order
 
 
-def row_of(company: Company, order: int, fx: FxRates) -> Row:
-    """``company``'s row; amounts converted to euros with ``fx`` (which records the rates)."""
+def row_of(company: Company, order: int, fx: FxRates,
+           questions: list[Question] | None = None) -> Row:
+    """``company``'s row; amounts converted to euros with ``fx`` (which records the rates);
+    ``questions``: its questions, when they are at hand already."""
     verdict = company.verdict
     best = [r for r in company.result.results if shown_as(r) == verdict] if verdict in (
         FITS, NEEDS) else []
@@ -70,11 +83,14 @@ def row_of(company: Company, order: int, fx: FxRates) -> Row:
             continue
         if top_eur is None or eur > top_eur:
             top, top_eur = g, eur
-    questions = company.questions()
+    if questions is None:
+        questions = company.questions()
+    also = [r.scheme.id for r in company.result.results if shown_as(r) == NEEDS] if (
+        verdict == FITS) else []
     return Row(order, company.source, company.number, company.name, company.country, verdict,
                " ".join(r.scheme.id for r in best), top,
                top_eur.quantize(Decimal(1)) if top_eur is not None else None,
-               len(questions), questions[0].field if questions else "")
+               len(questions), questions[0].field if questions else "", " ".join(also))
 
 
 def ranked(rows: Iterable[Row], top: int | None = None) -> list[Row]:
@@ -99,14 +115,61 @@ def csv_text(rows: Iterable[Row]) -> Iterable[str]:
                          "" if g is None else decimal_str(g.amount),
                          "" if g is None else g.currency,
                          "" if r.max_grant_eur is None else str(r.max_grant_eur), r.questions,
-                         r.first_question, r.source])
+                         r.first_question, r.also_open, r.source])
         yield buf.getvalue()
+
+
+class SchemeCount:
+    """One scheme's share of a screening: the companies it fits, those it needs information
+    from, and the sum and highest of their maximum grants (those whose amount is known)."""
+
+    __slots__ = ("fits", "known", "needs", "top", "total")
+
+    def __init__(self) -> None:
+        self.fits = 0
+        self.needs = 0
+        self.known = 0  # of fits + needs, those with a maximum grant
+        self.total: Money | None = None
+        self.top: Money | None = None
+
+    def add(self, verdict: str, grant: Money | None) -> None:
+        if verdict == FITS:
+            self.fits += 1
+        else:
+            self.needs += 1
+        if grant is None:
+            return
+        self.known += 1
+        if self.total is None or self.top is None:
+            self.total = self.top = grant
+            return
+        self.total = self.total + grant  # one scheme's grants are in its one currency
+        self.top = max(self.top, grant, key=lambda m: m.amount)
+
+    def line(self, scheme: str) -> str:
+        """'no-bedriftsnettverk: 0 fit, 2 need information; up to NOK 750,000 a company, NOK
+        1,500,000 in all'; the sum of those whose amount is known, when some are not."""
+        n = self.fits + self.needs
+        out = (f"{scheme}: {plural(self.fits, *COUNTED[FITS])}, "
+               f"{plural(self.needs, *COUNTED[NEEDS])}")
+        if not n:
+            return out
+        if self.top is None:
+            return f"{out}; {'its amount' if n == 1 else 'their amounts'} not known yet"
+        out += f"; up to {self.top}"
+        if n == 1:
+            return out
+        if self.known == n:
+            return f"{out} a company, {self.total} in all"
+        return (f"{out} a company; {self.total} in all for {self.known:,} of {n:,} "
+                f"({n - self.known:,} not known yet)")
 
 
 class Portfolio:
     """The counts of a screening for its summary: how many companies can still fit a scheme,
-    how many need one answer (and which), what excluded the others. Counters only: bounded by
-    the number of fields and rules, not of companies."""
+    how many need one answer (and which), what excluded the others; per scheme, how many it
+    fits or needs information from, and for how much. Counters only: bounded by the number of
+    fields, rules and schemes, not of companies."""
 
     def __init__(self) -> None:
         self.companies = 0
@@ -116,6 +179,7 @@ class Portfolio:
         self.one_answer: Counter[str] = Counter()  # the field of those that need one
         self.excluded_by: Counter[str] = Counter()  # "scheme RULE title" of those that fit none
         self.no_number = 0  # companies with questions but no number to match answers by
+        self.schemes: dict[str, SchemeCount] = {}  # the schemes in scope for any company
 
     def add(self, item: Company | Failed, questions: list[Question] | None = None) -> None:
         """Count ``item``; ``questions``: its questions, when they are at hand already."""
@@ -135,10 +199,30 @@ class Portfolio:
             self.no_number += 1
         for reason in exclusions(item):
             self.excluded_by[reason] += 1
+        for r in item.result.results:
+            if r.scope.state != IN_SCOPE:
+                continue
+            count = self.schemes.setdefault(r.scheme.id, SchemeCount())
+            shown = shown_as(r)
+            if shown in (FITS, NEEDS):
+                amounts = r.amounts.amounts
+                count.add(shown, amounts.max_grant if amounts is not None else None)
 
     @property
     def can_fit(self) -> int:
         return self.by_verdict[FITS] + self.by_verdict[NEEDS]
+
+    def headline(self, on: str) -> list[str]:
+        """What the screening found, first: how many units, how many read, how many can still
+        fit a scheme (by best verdict), then per scheme how many and for how much."""
+        units = self.companies + self.failed
+        read = f", {self.failed:,} of them could not be read" if self.failed else ""
+        verdicts = ", ".join(plural(self.by_verdict[v], *COUNTED[v]) for v in COUNTED
+                             if self.by_verdict[v] or v in (FITS, NEEDS))
+        first = (f"{plural(units, 'unit', 'units')} screened on {on}{read}: "
+                 f"{self.can_fit:,} of {plural(self.companies, 'company', 'companies')} can "
+                 f"still fit a scheme ({verdicts}).")
+        return [first] + [f"  {c.line(s)}" for s, c in sorted(self.schemes.items())]
 
 
 def exclusions(company: Company) -> list[str]:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -16,8 +18,12 @@ from grantcheck.render.whole import whole
 _STYLE = {FITS: "bold green", NEEDS: "bold yellow", NO_FIT: "bold red"}
 
 
-def render_shortlist(rows: list[Row], total: int, fx: FxRates, console: Console) -> None:
-    """The ranked rows, then a line saying how many of how many are shown."""
+def render_shortlist(rows: list[Row], total: int, fx: FxRates, console: Console,
+                     headline: Sequence[str] = ()) -> None:
+    """What the screening found (``headline``: how many can still fit, per scheme how many
+    and for how much), the ranked rows, then a line saying how many of how many are shown."""
+    for line in headline:
+        console.print(Text(line))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1))
     table.add_column("#", justify="right")
     table.add_column("Company")
@@ -30,6 +36,8 @@ def render_shortlist(rows: list[Row], total: int, fx: FxRates, console: Console)
         verdict = Text(r.verdict, style=_STYLE.get(r.verdict, "dim"))
         if r.schemes:
             verdict.append(f"\n{r.schemes}", style="dim")
+        if r.also_open:
+            verdict.append(f"\n{NEEDS}: {r.also_open}", style="dim")
         grant = Text("—", style="dim") if r.max_grant is None else Text(str(r.max_grant))
         if r.max_grant is not None and r.max_grant.currency != "EUR":
             grant.append(f"\n≈ EUR {r.max_grant_eur:,}", style="dim")

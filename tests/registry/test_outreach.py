@@ -142,6 +142,25 @@ def test_the_summary_counts_who_can_still_fit_and_who_needs_one_answer(tmp_path)
             "primary agriculture) | 1 |") in summary
 
 
+def test_the_summary_says_per_scheme_how_many_and_for_how_much(tmp_path) -> None:
+    """The office's first question, which scheme and for how much: Prosessinnovasjon fits
+    none yet, needs information from 3, and FJORDLYS AS's NOK 1,000,000 is the one amount
+    known (the others' depend on their answers)."""
+    outreach(tmp_path / "pack", *PO, "--profiles", str(DATA / "answers"))
+    summary = (tmp_path / "pack" / "summary.md").read_text(encoding="utf-8")
+    assert ("- no-prosessinnovasjon: 0 fit, 3 need information; up to NOK 1,000,000 a company; "
+            "NOK 1,000,000 in all for 1 of 3 (2 not known yet)\n") in summary
+
+
+def test_the_pack_line_counts_the_units_that_could_not_be_read(tmp_path) -> None:
+    """enheter.csv has 6 units, 2 unreadable: the line said '3 of 4 can still fit', silent on
+    the 2; the counts now add up to the file."""
+    r = outreach(tmp_path / "pack", data="enheter.csv")
+    assert r.exit_code == 4
+    assert ("(3 of 4 can still fit a scheme; 2 units could not be read; "
+            f"{tmp_path / 'pack' / 'summary.md'}).") in " ".join(r.stderr.split())
+
+
 def test_answering_the_one_question_settles_the_scheme(tmp_path) -> None:
     """FJORDLYS AS has answered all but PO11: its answers file keeps those answers and asks
     in_difficulty; filled in, the re-run finds that Prosessinnovasjon fits."""

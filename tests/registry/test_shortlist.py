@@ -80,8 +80,15 @@ def test_the_csv_ranks_the_mixed_fixture() -> None:
         ["4", "964338531", "OSLO KOMMUNE", "NO", "needs information", "no-prosessinnovasjon",
          "", "", "", "10", "company.employees_fte"],
         ["5", "987654321", "KONKURS AS", "NO", "does not fit", "", "", "", "", "0", ""]]
-    assert r.stderr == ("Amounts compared in euros: 1 EUR = 10.3315 NOK (ECB, InforEuro "
-                        "2026-11, rate of 2026-10-29).\n")
+    assert r.stderr == (
+        "5 units screened on 2026-11-23: 4 of 5 companies can still fit a scheme (1 fits, 3 need "
+        "information, 1 does not fit).\n"
+        "  no-bedriftsnettverk: 0 fit, 2 need information; up to NOK 750,000 a company, NOK "
+        "1,500,000 in all\n"
+        "  no-prosessinnovasjon: 1 fits, 2 need information; up to NOK 1,000,000 a company; NOK "
+        "1,000,000 in all for 1 of 3 (2 not known yet)\n"
+        "Amounts compared in euros: 1 EUR = 10.3315 NOK (ECB, InforEuro 2026-11, rate of "
+        "2026-10-29).\n")
 
 
 def test_top_keeps_the_first_rows() -> None:
@@ -247,3 +254,64 @@ def test_smv33_and_smv34_unknown_leave_smv_digital_needing_information(tmp_path)
     for rule, voucher in (("SMV33", "t25"), ("SMV34", "t100")):
         assert f"Rule: {rule}\n{voucher}\nOutcome: ? unknown" in explained
     assert "the profile does not state project.activities" in explained
+
+
+def test_the_tables_first_line_says_how_many_can_fit_which_scheme_for_how_much() -> None:
+    """An office reads the answer first: how many units, how many can still fit, and per
+    scheme how many fit or need information, for up to how much (before: a header row)."""
+    r = runner.invoke(app, ["shortlist", *MIXED, *NORWEGIAN, "--format", "table", "--profiles",
+                            str(DATA / "answers_settled")],
+                      env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[:3] == [
+        "5 units screened on 2026-11-23: 4 of 5 companies can still fit a scheme (1 fits, 3 need "
+        "information, 1 does not fit).",
+        "  no-bedriftsnettverk: 0 fit, 2 need information; up to NOK 750,000 a company, NOK "
+        "1,500,000 in all",
+        "  no-prosessinnovasjon: 1 fits, 2 need information; up to NOK 1,000,000 a company; NOK "
+        "1,000,000 in all for 1 of 3 (2 not known yet)"]
+
+
+def test_the_headline_counts_units_that_could_not_be_read_and_adds_up() -> None:
+    """enheter.csv: 6 units, 2 unreadable; 3 need information and 1 does not fit, 4 in all."""
+    r = runner.invoke(app, ["shortlist", "--input", str(DATA / "enheter.csv"), "--as-of", AS_OF,
+                            *NORWEGIAN, "--format", "csv"])
+    assert r.exit_code == 4
+    assert ("6 units screened on 2026-11-23, 2 of them could not be read: 3 of 4 companies can "
+            "still fit a scheme (0 fit, 3 need information, 1 does not fit).") in r.stderr
+    assert len(r.stdout.splitlines()) == 1 + 4
+
+
+def test_the_headline_covers_every_company_with_top() -> None:
+    r = runner.invoke(app, ["shortlist", *MIXED, *NORWEGIAN, "--format", "csv", "--top", "1"])
+    assert r.stderr.startswith("5 units screened on 2026-11-23: 4 of 5 companies")
+
+
+def test_a_company_that_fits_one_scheme_names_those_that_still_need_information() -> None:
+    """FJORDLYS AS (answers_two) fits Prosessinnovasjon and can still get Bedriftsnettverk with
+    answers: the csv's schemes column names the best verdict's schemes, also_needs_information
+    the others, so the rows add up to the headline's counts per scheme (before, the csv lost
+    Bedriftsnettverk for it, and an office filtering on it missed the company)."""
+    import csv
+    import io
+    from collections import Counter
+
+    r = runner.invoke(app, ["shortlist", *MIXED, *NORWEGIAN, "--format", "csv", "--profiles",
+                            str(DATA / "answers_two")])
+    assert r.exit_code == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert (rows[0]["name"], rows[0]["verdict"], rows[0]["schemes"],
+            rows[0]["also_needs_information"]) == (
+        "FJORDLYS AS", "fits", "no-prosessinnovasjon", "no-bedriftsnettverk")
+    counted: Counter[tuple[str, str]] = Counter()
+    for row in rows:
+        for scheme in row["schemes"].split():
+            counted[scheme, row["verdict"]] += 1
+        for scheme in row["also_needs_information"].split():
+            counted[scheme, "needs information"] += 1
+    assert counted == {("no-prosessinnovasjon", "fits"): 1,
+                       ("no-prosessinnovasjon", "needs information"): 2,
+                       ("no-bedriftsnettverk", "needs information"): 3}
+    assert "  no-bedriftsnettverk: 0 fit, 3 need information; up to NOK 750,000 a company, NOK " \
+        "2,250,000 in all\n" in r.stderr
+    assert "  no-prosessinnovasjon: 1 fits, 2 need information;" in r.stderr
