@@ -146,7 +146,9 @@ def obj(value: Any, what: str) -> Mapping[str, Any]:
     return value
 
 
-UNSPECIFIED_INDUSTRY = frozenset({"00.000", "00000", "000000", "00.00", "0000"})
+# the codes that say the industry is not known: brreg's 00.000 'Uoppgitt', SNI's 00000, and
+# CVR's 980000 'Uoplyst' (DB07; a real response's first hovedbranche), compared by their digits
+UNSPECIFIED_INDUSTRY = frozenset({"00000", "000000", "0000", "980000"})
 
 
 def put_sector(unit: Unit, code: str, source: str) -> None:
@@ -154,7 +156,7 @@ def put_sector(unit: Unit, code: str, source: str) -> None:
     docs/registries.md), or a note when it cannot; UnitError for a cell that is no code."""
     if not code:
         return
-    if code.replace(".", "") in {c.replace(".", "") for c in UNSPECIFIED_INDUSTRY}:
+    if code.replace(".", "") in UNSPECIFIED_INDUSTRY:
         unit.note("company.sector", f"{source} {code}: 'unspecified', no sector read")
         return
     try:

@@ -296,3 +296,16 @@ def test_a_cell_that_is_no_band_is_still_refused(cell: str) -> None:
 
     with pytest.raises(ProfileError):
         csv_profile(cell)
+
+
+# --- CVR: the industry code for 'unknown' --------------------------------------------------------
+
+
+def test_cvr_branch_980000_uoplyst_gives_no_sector() -> None:
+    """DB07 writes an unknown industry as 980000 'Uoplyst' (the real 2017 response's first
+    hovedbranche): it was read as sector 'other', which passes the fishery and agriculture
+    exclusions (PO12, IP10) on a fact the registry does not give."""
+    data, provenance = company(cvr({"virksomhedMetadata": {"nyesteHovedbranche": {
+        "branchekode": "980000", "branchetekst": "Uoplyst"}}}))
+    assert "sector" not in data
+    assert provenance["company.sector"] == "CVR hovedbranche 980000: 'unspecified', no sector read"
