@@ -66,6 +66,10 @@ def unit_of(row: Mapping[str, Any]) -> Unit:
     if not number_text:
         raise UnitError("organisasjonsnummer: empty")
     unit.put("company.org_number", number_text, f"{REG} organisasjonsnummer")
+    deleted = day(row.get("slettedato"), "slettedato") if row.get("slettedato") else ""
+    if deleted:  # an API response for a deleted unit: there is nothing to screen
+        raise UnitError(f"{number_text}: deleted from {REG} on {deleted} (slettedato): nothing "
+                        "to screen")
     name = text(row.get("navn"), "navn")
     if not name:
         raise UnitError(f"{number_text}: navn is empty")

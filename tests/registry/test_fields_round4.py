@@ -309,3 +309,14 @@ def test_cvr_branch_980000_uoplyst_gives_no_sector() -> None:
         "branchekode": "980000", "branchetekst": "Uoplyst"}}}))
     assert "sector" not in data
     assert provenance["company.sector"] == "CVR hovedbranche 980000: 'unspecified', no sector read"
+
+
+def test_a_deleted_brreg_unit_is_nothing_to_screen() -> None:
+    """An API response for a deleted unit carries slettedato (and no konkurs or avvikling
+    flags): it was screened as a going concern."""
+    raw = (b'[{"organisasjonsnummer": "923609016", "navn": "BORTE AS", "organisasjonsform": '
+           b'{"kode": "AS"}, "forretningsadresse": {"landkode": "NO"}, '
+           b'"slettedato": "2025-06-30"}]')
+    (kind, _, said), = registry_tasks(io.BytesIO(raw), "e.json", "brreg-enheter")
+    assert (kind, said) == ("missing", "923609016: deleted from Enhetsregisteret on 2025-06-30 "
+                            "(slettedato): nothing to screen")
