@@ -12,6 +12,7 @@ from rich.text import Text
 
 from grantcheck.engine.settle import FITS, NEEDS, NO_FIT
 from grantcheck.fx import FxRates
+from grantcheck.numbers import plural
 from grantcheck.outreach.rank import Row
 from grantcheck.render.whole import whole
 
@@ -47,6 +48,6 @@ def render_shortlist(rows: list[Row], total: int, fx: FxRates, console: Console,
         table.add_row(Text(str(i)), company, verdict, grant, questions)
     console.print(whole(table))
     rates = " · ".join(rate.describe() for rate in fx.used.values())
-    console.print(Text(f"{len(rows):,} of {total:,} companies shown"
+    console.print(Text(f"{len(rows):,} of {plural(total, 'company', 'companies')} shown"
                        + (f"; amounts compared in euros: {rates}" if rates else "") + ".",
                        style="dim"))
