@@ -197,6 +197,14 @@ def json_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
             yield error_task(source, str(item))
         elif not isinstance(item, dict):
             yield error_task(source, f"a unit must be a JSON object (got {shown(item)})")
+        elif isinstance(page := (item.get("_embedded") or {}), dict) and isinstance(
+                page.get("enheter"), list):  # an API search page: its units, one by one
+            for n, unit in enumerate(page["enheter"], 1):
+                where = f"{source} enhet {n}"
+                if isinstance(unit, dict):
+                    yield unit_task(unit_of, flatten(unit), where)
+                else:
+                    yield error_task(where, f"a unit must be a JSON object (got {shown(unit)})")
         else:
             yield unit_task(unit_of, flatten(item), source)
 

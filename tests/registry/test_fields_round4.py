@@ -320,3 +320,14 @@ def test_a_deleted_brreg_unit_is_nothing_to_screen() -> None:
     (kind, _, said), = registry_tasks(io.BytesIO(raw), "e.json", "brreg-enheter")
     assert (kind, said) == ("missing", "923609016: deleted from Enhetsregisteret on 2025-06-30 "
                             "(slettedato): nothing to screen")
+
+
+def test_a_brreg_api_page_gives_one_unit_per_enhet() -> None:
+    """An Enhetsregisteret API search page ({"_embedded": {"enheter": [...]}}, the shape the API
+    answers with) was read as one unit with no organisasjonsnummer: every unit on it lost."""
+    raw = (b'{"_embedded": {"enheter": [{"organisasjonsnummer": "923609016", "navn": "A AS", '
+           b'"forretningsadresse": {"landkode": "NO"}}, {"organisasjonsnummer": "999888777", '
+           b'"navn": "B AS", "forretningsadresse": {"landkode": "NO"}}]}, "page": {"size": 20}}')
+    found = list(registry_tasks(io.BytesIO(raw), "p.json", "brreg-enheter"))
+    assert [(t[0], t[1]) for t in found] == [("registry", "p.json line 1 enhet 1"),
+                                            ("registry", "p.json line 1 enhet 2")]
