@@ -997,3 +997,51 @@ def test_a_linked_group_s_staff_counts_in_the_sme_status_not_in_the_page_s_size_
     f = finding(SCHEME, data, "SMV32")
     assert f.outcome is FAIL
     assert "Big Holding A/S (linked) adds 100 %" in f.message and "411 AWU" in f.message
+
+
+# --- SMV35: the sectors the de minimis regulation leaves out (a warning) -------------------------
+
+
+@pytest.mark.parametrize(("on", "act", "point"), [
+    (date(2023, 12, 31), "Regulation (EU) No 1407/2013 (in force 2014-01-01 to 2023-12-31)",
+     "art. 1(1)(a)"),
+    (date(2024, 1, 1), "Regulation (EU) 2023/2831 (in force 2024-01-01 to 2030-12-31)",
+     "art. 1(1)(a)"),
+])
+def test_a_fish_farm_is_warned_naming_the_regulation_in_force_and_its_article(
+        on: date, act: str, point: str) -> None:
+    f = finding(SCHEME, with_company(sector="fishery_aquaculture"), "SMV35", on)
+    assert f.outcome is WARNING
+    assert act in f.message and point in f.message and "art. 1(2)" in f.message
+    assert "other activities, kept apart" in f.message
+    assert result_for(SCHEME, with_company(sector="fishery_aquaculture"), on).verdict_if_open \
+        is Verdict.FITS
+
+
+def test_under_2023_2831_only_the_primary_production_of_fish_is_left_out() -> None:
+    f = finding(SCHEME, with_company(sector="fishery_aquaculture"), "SMV35", date(2024, 1, 1))
+    assert "primary production of fishery and aquaculture products" in f.message
+
+
+def test_a_primary_agricultural_producer_is_warned_under_point_b() -> None:
+    f = finding(SCHEME, with_company(sector="primary_agriculture"), "SMV35", date(2022, 6, 1))
+    assert f.outcome is WARNING
+    assert "primary production of agricultural products (art. 1(1)(b))" in f.message
+    assert "Regulation (EU) No 1407/2013" in f.message
+
+
+def test_another_sector_passes_and_an_unstated_one_names_the_field() -> None:
+    assert outcome(SCHEME, with_company(sector="other"), "SMV35") is PASS
+    f = finding(SCHEME, FULL, "SMV35")
+    assert f.outcome is UNKNOWN and f.missing == ("company.sector",)
+
+
+def test_the_sector_rule_is_soft_and_cites_both_regulations_articles() -> None:
+    rule = next(r for r in SCHEME.rules if r.id == "SMV35")
+    assert rule.kind is Kind.SOFT
+    cited = {(c.source.id, c.section) for c in rule.cites}
+    assert {("de-minimis-1407-2013", "Article 1(1)(a) and (b)"),
+            ("de-minimis-1407-2013", "Article 1(2)"),
+            ("de-minimis-2023-2831", "Article 1(1)(a) and (b)"),
+            ("de-minimis-2023-2831", "Article 1(2)")} <= cited
+    assert any(c.source.is_scheme_page and "1407/2013" in c.quote for c in rule.cites)

@@ -1,6 +1,7 @@
-"""SMV:Digital: SMV01–SMV14 and SMV32 in the order of the page: the target group (SMV32, the EU
-SME status the page's first sentence links to, beside its size bullet SMV02), de minimis aid, the
-co-financing of each voucher and each voucher's size conditions."""
+"""SMV:Digital: SMV01–SMV14, SMV32 and SMV35 in the order of the page: the target group (SMV32,
+the EU SME status the page's first sentence links to, beside its size bullet SMV02), de minimis
+aid (SMV35: the sectors the de minimis regulation leaves out, a warning), the co-financing of
+each voucher and each voucher's size conditions."""
 
 from __future__ import annotations
 
@@ -247,6 +248,18 @@ rules.add("SMV06", "De minimis aid received plus the up to DKK 250,000 grant sta
           cites=[*DE_MINIMIS_CITES, *de_minimis.NEW_AID_CITES],
           reads=["aid_received", "company.fiscal_year_start_month", "project.grant_sought"],
           tier=T250.id)
+
+
+@rules.rule("SMV35", "The company is not in a sector the de minimis regulation leaves out",
+            kind=Kind.SOFT, section=S_EVERY,
+            cites=[C_DE_MINIMIS_REGULATION, *de_minimis.SECTOR_CITES], reads=["company.sector"])
+def de_minimis_sector(ctx: Ctx) -> Check:
+    """'Tilskuddet i SMV:Digital gives i henhold til … de minimis-forordning (EU) Nr.
+    1407/2013': that regulation, and Regulation (EU) 2023/2831 after it, does not apply to aid
+    to undertakings in fisheries and aquaculture or primary agricultural production (art.
+    1(1)(a),(b)), but does to a company's other activities kept apart (art. 1(2)). A warning:
+    the page does not state the exclusion, and the aid may go to those other activities."""
+    return de_minimis.sector_in_scope(ctx)
 
 
 def _cofinancing(v: _Voucher) -> Callable[[Ctx], Check]:
