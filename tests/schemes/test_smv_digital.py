@@ -1045,3 +1045,40 @@ def test_the_sector_rule_is_soft_and_cites_both_regulations_articles() -> None:
             ("de-minimis-2023-2831", "Article 1(1)(a) and (b)"),
             ("de-minimis-2023-2831", "Article 1(2)")} <= cited
     assert any(c.source.is_scheme_page and "1407/2013" in c.quote for c in rule.cites)
+
+
+# --- SMV17/SMV26: the scheme's name however spelt; a group company's grant in aid_received --------
+
+
+@pytest.mark.parametrize("name", ["SMV:Digital", "SMV: Digital", "smv-digital", "SMV Digital 2023",
+                                  "dk-smv-digital", "Erhvervspartnerskabet",
+                                  "Erhvervspartnerskab for Avanceret Produktion", "EPAP"])
+def test_an_unfinished_project_blocks_a_new_application_however_the_scheme_is_spelt(
+        name: str) -> None:
+    data = with_aid({**dm(date(2024, 5, 1), 100_000, scheme=name),
+                     "finished_and_reported": False})
+    assert outcome(SCHEME, data, "SMV17") is FAIL
+
+
+@pytest.mark.parametrize("name", ["Innovationskraft", "Erhvervspartnerskabet for Bioressourcer",
+                                  "Digital Vækst"])
+def test_an_unfinished_project_of_another_scheme_does_not(name: str) -> None:
+    data = with_aid({**dm(date(2024, 5, 1), 100_000, scheme=name),
+                     "finished_and_reported": False})
+    assert outcome(SCHEME, data, "SMV17") is PASS
+
+
+def test_a_group_companys_listed_grant_fails_smv26_with_the_flag_unstated_and_names_it() -> None:
+    data = without(with_aid({**dm(date(2024, 5, 1), 100_000, scheme="SMV:Digital"),
+                             "finished_and_reported": True,
+                             "recipient": "Testværk Holding ApS"}), "project", "group_smv_grant")
+    f = finding(SCHEME, data, "SMV26")
+    assert f.outcome is FAIL
+    assert "SMV:Digital of 2024-05-01 to Testværk Holding ApS" in f.message
+    assert result_for(SCHEME, data).verdict_if_open is Verdict.DOES_NOT_FIT
+
+
+def test_without_a_group_grant_listed_the_flag_still_decides() -> None:
+    data = without(FULL, "project", "group_smv_grant")
+    assert outcome(SCHEME, data, "SMV26") is UNKNOWN
+    assert outcome(SCHEME, with_project(group_smv_grant=True), "SMV26") is FAIL

@@ -46,7 +46,6 @@ from grantcheck.schemes.dk_innobooster_people.page import (
     C_START,
     S_EMPLOYEES,
     S_MONEY,
-    SCHEME_ID,
 )
 from grantcheck.schemes.dk_innobooster_people.parameters import (
     FUNDED_FTE,
@@ -64,13 +63,18 @@ def one_grant(ctx: Ctx) -> Check:
     aid = ctx.profile.aid_received
     if aid is None:
         return T_AID_UNLISTED.unknown("aid_received")
+    # the id, or the name however spelt ('Innobooster People', 'Innobooster-People (COVID-19)')
     earlier = [a for a in aid
-               if a.recipient is None and (a.scheme == SCHEME_ID
-                                           or "innobooster people" in a.scheme.lower())]
+               if a.recipient is None and "innoboosterpeople" in _letters(a.scheme)]
     if earlier:
         return T_SECOND_GRANT.failed(
             dates=", ".join(a.granted.isoformat() for a in earlier))
     return T_FIRST_GRANT.passed(entries=len(aid))
+
+
+def _letters(name: str) -> str:
+    """``name`` in lower case, its letters and digits only."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
 T_AID_UNLISTED = Message("the profile does not list aid received (aid_received)",

@@ -106,8 +106,24 @@ def own_hours_rate(gross_annual_salary: Money, on: date) -> Money:
 OWN_FUNDING_FORM = "cash, own hours or a mix"
 VAT_NOTE = "amounts excl. VAT (the page does not say; grantcheck reads them without VAT)"
 
-# Schemes whose unfinished project blocks a new application (normalised names and ids).
-PREDECESSOR_SCHEMES = frozenset({
-    "dk-smv-digital", "smv:digital", "smv digital", "smvdigital",
-    "erhvervspartnerskabet", "erhvervspartnerskabet for avanceret produktion",
-})
+def scheme_key(name: str) -> str:
+    """A scheme's name as ``aid_received`` states it, in lower case with only its letters and
+    digits: 'SMV: Digital', 'SMV-Digital' and 'smv digital' are one name.
+
+    >>> scheme_key("SMV: Digital 2023")
+    'smvdigital2023'
+    """
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def is_smv_digital(name: str) -> bool:
+    """Whether ``name`` is SMV:Digital (its id, or its name with a pool or year after it)."""
+    return scheme_key(name).startswith(("smvdigital", "dksmvdigital"))
+
+
+def is_predecessor(name: str) -> bool:
+    """Whether an unfinished project under ``name`` blocks a new application: SMV:Digital, or
+    'Erhvervspartnerskabet for Avanceret Produktion (forløberen for SMV:Digital)'."""
+    key = scheme_key(name)
+    return (is_smv_digital(name) or key in ("erhvervspartnerskab", "erhvervspartnerskabet", "epap")
+            or (key.startswith("erhvervspartnerskab") and "avanceretproduktion" in key))

@@ -64,9 +64,10 @@ from grantcheck.schemes.dk_smv_digital.parameters import (
     INVESTMENT_MIN,
     INVESTMENT_SUPPORT_MAX,
     INVESTMENT_SUPPORT_MIN,
-    PREDECESSOR_SCHEMES,
     TECHNOLOGY_BOUGHT_WITHIN_YEARS,
     VAT_NOTE,
+    is_predecessor,
+    is_smv_digital,
 )
 from grantcheck.schemes.dk_smv_digital.sections import (
     S_ADVISOR,
@@ -131,7 +132,7 @@ def one_project_at_a_time(ctx: Ctx) -> Check:
     if ctx.profile.aid_received is None:
         return missing("aid_received", why=_NO_EARLIER_GRANTS)
     earlier = [(i, a) for i, a in enumerate(ctx.profile.aid_received)
-               if a.scheme.strip().lower() in PREDECESSOR_SCHEMES]
+               if is_predecessor(a.scheme)]
     if not earlier:
         return passed("no earlier SMV:Digital or Erhvervspartnerskab grant in aid_received")
 
@@ -296,11 +297,19 @@ T_INELIGIBLE = Message("the project includes activities that are not eligible: {
 
 @rules.rule("SMV26", "No other company of the group, or with at least 25 % overlapping "
             "ownership, has an SMV:Digital grant", kind=Kind.HARD, section=S_EVERY, cites=[C_GROUP],
-            reads=["project.group_smv_grant"])
+            reads=["project.group_smv_grant", "aid_received"])
 def one_grant_per_group(ctx: Ctx) -> Check:
     """'Der kan kun gives tilskud til én ansøgning per koncern' — also for overlapping ownership
-    of at least 25 %."""
+    of at least 25 %. An SMV:Digital grant that ``aid_received`` lists for another company of
+    the group (its ``recipient``) is such a grant, whatever ``project.group_smv_grant`` says."""
     overlap = _dated(ctx).overlap
+    own = " ".join(ctx.profile.company.name.split()).casefold()
+    listed = [f"{a.scheme} of {a.granted} to {a.recipient}"
+              for a in ctx.profile.aid_received or ()
+              if a.recipient is not None and is_smv_digital(a.scheme)
+              and " ".join(a.recipient.split()).casefold() != own]
+    if listed:
+        return T_GROUP_LISTED.failed(overlap=overlap, grants=", ".join(listed))
     other = ctx.profile.project.group_smv_grant
     if other is None:
         return T_GROUP_UNSTATED.unknown("project.group_smv_grant", overlap=overlap)
@@ -315,6 +324,10 @@ T_GROUP_UNSTATED = Message("not stated whether another company of the group, or 
 T_GROUP_GRANT = Message("another company of the group (or with at least {overlap} % overlapping "
                         "ownership) has an SMV:Digital grant: one grant per group",
                         fix="only one company of the group can receive the grant")
+T_GROUP_LISTED = Message("aid_received lists an SMV:Digital grant to another company of the "
+                         "group: {grants}; one grant per group (or per companies with at least "
+                         "{overlap} % overlapping ownership)",
+                         fix="only one company of the group can receive the grant")
 T_GROUP_NONE = Message("no other company of the group or with at least {overlap} % overlapping "
                        "ownership has an SMV:Digital grant")
 
