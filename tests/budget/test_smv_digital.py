@@ -404,3 +404,44 @@ def test_a_voucher_the_company_does_not_fit_breaks_the_rule():
     data["company"]["employees_fte"] = D(30)  # type: ignore[index]
     r = budget_for(SID, budget, data)
     assert rule_outcome(r, "SMVB01") is Outcome.FAIL
+
+
+# --- own hours co-finance the advice; the voucher pays for the advice bought --------------------
+
+
+def owner_hours(hours: int) -> dict[str, object]:
+    return {"category": "personnel", "hours": D(hours), "owner_without_salary": True}
+
+
+def test_advice_of_100000_and_own_hours_of_100000_reach_the_100000_voucher():
+    """'Hvis I fx har en tilskudsvoucher på 100.000 kr. … skal I som minimum medfinansiere
+    100.000 kr. … kontant betaling, afholdte egne timer eller et mix af disse'."""
+    r = smv(consult(100_000), owner_hours(400), tier="t100")
+    assert r.grant.amount == D(100_000) and r.own_funding.amount == D(100_000)
+    assert part(r, "advice").bound_by == "the rate"
+
+
+def test_the_voucher_never_pays_more_than_the_advice_bought():
+    """Own hours of DKK 150,000 beside advice of DKK 50,000: the 'tilskud til privat
+    rådgivning' pays the DKK 50,000 of advice, not 50 % of DKK 200,000."""
+    r = smv(consult(50_000), owner_hours(600), tier="t100")
+    assert r.grant.amount == D(50_000) and r.own_funding.amount == D(150_000)
+    bound = part(r, "advice").bound_by
+    assert bound.startswith("the cap: the advice bought, DKK 50,000")
+
+
+def test_one_krone_more_of_advice_beside_the_same_hours_is_paid_one_krone_more():
+    r = smv(consult(50_001), owner_hours(600), tier="t100")
+    assert r.grant.amount == D(50_001)
+
+
+def test_own_hours_alone_get_no_advice_grant():
+    r = smv(owner_hours(400), tier="t25")
+    assert r.grant.amount == D(0) and r.own_funding.amount == D(100_000)
+
+
+def test_with_investment_the_advice_part_is_still_at_most_the_advice_bought():
+    r = smv(hw(400_000), consult(20_000), owner_hours(400))
+    assert part(r, "investment").grant.amount == D(100_000)
+    assert part(r, "advice").grant.amount == D(20_000)
+    assert r.grant.amount == D(120_000)

@@ -38,6 +38,7 @@ from grantcheck.schemes.dk_smv_digital.page import (
     C_INVESTMENT_MIN,
     C_INVESTMENT_RATE,
     C_OWNER_RATE,
+    C_PRIVATE_ADVICE,
     C_SUBSCRIPTION,
     C_T250,
     C_TIERS,
@@ -291,7 +292,8 @@ def _own_hours(bctx: BudgetCtx, lr: LineResult) -> None:
     allowed = (top * ln.hours).rounded()
     if amount <= allowed:
         lr.set(LineStatus.ELIGIBLE, f"{format_amount(ln.hours)} h of own hours, at most "
-               f"{top}/h: {amount} (50 % support)", *cites, group=ADVICE)
+               f"{top}/h: {amount} (own financing of the advice, in its 50 % base)", *cites,
+               group=ADVICE)
         return
     lr.set(LineStatus.PARTLY, f"{format_amount(ln.hours)} h at most {top}/h = {allowed}; the "
            f"line asks {amount}", *cites, eligible=allowed, group=ADVICE)
@@ -326,8 +328,19 @@ def _grant(bctx: BudgetCtx) -> list[GrantPart]:
                                    C_INVESTMENT_RATE, C_INVESTMENT_MIN)
             parts.append(part)
             support = part.grant
-    advice = bctx.total(bctx.in_group(ADVICE))
+    lines = bctx.in_group(ADVICE)
+    advice = bctx.total(lines)
     share = advice_share(on, v, cap, support)
-    parts.append(capped_part("advice", advice, share.rate, _caps(share),
-                             C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_TIERS))
+    caps = _caps(share)
+    # "medfinansieringen … i form af kontant betaling, afholdte egne timer eller et mix": own
+    # hours pay the company's share; the voucher, a "tilskud til privat rådgivning", pays for
+    # the advice bought, never more than it costs
+    hours = [lr for lr in lines if lr.line.category is Category.PERSONNEL]
+    if hours:
+        bought = advice - bctx.total(hours)
+        caps.append((bought, f"the advice bought, {bought}: own hours co-finance it, the "
+                     "voucher pays for advice"))
+    parts.append(capped_part("advice", advice, share.rate, caps, C_COFINANCING_RATES,
+                             C_COFINANCING_EXAMPLE, C_TIERS,
+                             *((C_OWN_HOURS, C_PRIVATE_ADVICE) if hours else ())))
     return parts

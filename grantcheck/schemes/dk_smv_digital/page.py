@@ -222,6 +222,11 @@ C_PAYMENT_REQUEST = Citation(SOURCE, S_REPORTING, "Underskrevet udbetalingsanmod
 C_REPORT_ACCOUNTS = Citation(SOURCE, S_REPORTING, "afrapportering og regnskab")
 C_MANAGEMENT_DECLARATION = Citation(SOURCE, S_REPORTING, "Underskrevet ledelseserklæring")
 C_ADVISOR_INVOICE = Citation(SOURCE, S_REPORTING, "Kopi af faktura fra rådgiver")
+C_PRIVATE_ADVICE = Citation(
+    SOURCE, S_REPORTING,
+    "vejledning til udbetaling af tilskud til privat rådgivning under SMV:Digital",
+    note="the voucher is a grant for the advice bought; own hours co-finance it",
+)
 C_REPORT_DEADLINE = Citation(
     SOURCE, S_REPORTING,
     "Dokumenterne skal være Erhvervsstyrelsen i hænde senest 3 måneder efter afslutningen af "
