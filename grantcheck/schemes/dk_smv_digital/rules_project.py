@@ -194,10 +194,11 @@ T_THEME = Message("pool theme {theme}: declared pool_theme_met = {met}",
 @rules.rule("SMV22", "An implementation project concerns technology bought within the last year "
             "or in the project", kind=Kind.HARD, section=S_INVESTMENT, cites=[C_IMPLEMENTATION],
             reads=["project.activities", "project.technology_bought",
-                   "project.technology_bought_in_project"])
+                   "project.technology_bought_in_project", "project.application_date"])
 def implementation_technology(ctx: Ctx) -> Check:
     """'ny teknologi, som I enten har investeret i inden for det seneste år eller indkøber i
-    forbindelse med projektet'."""
+    forbindelse med projektet': the year before the application (project.application_date),
+    else before the evaluation date."""
     p = ctx.profile.project
     activities = ctx.value("project.activities")
     if activities is None:
@@ -207,12 +208,16 @@ def implementation_technology(ctx: Ctx) -> Check:
     if p.technology_bought_in_project:
         return passed("the technology is bought in the project")
     years = int(TECHNOLOGY_BOUGHT_WITHIN_YEARS.at(ctx.on))
-    earliest = years_before(ctx.on, years)
+    applied = p.application_date
+    earliest = years_before(applied or ctx.on, years)
+    before = f"the application date {applied}" if applied else f"the evaluation date {ctx.on}"
     bought = p.technology_bought
     if bought is not None and bought >= earliest:
-        return T_BOUGHT_RECENTLY.passed(bought=bought, earliest=earliest, years=years)
+        return T_BOUGHT_RECENTLY.passed(bought=bought, earliest=earliest, years=years,
+                                        before=before)
     if bought is not None and p.technology_bought_in_project is False:
-        return T_BOUGHT_EARLIER.failed(bought=bought, earliest=earliest, years=years)
+        return T_BOUGHT_EARLIER.failed(bought=bought, earliest=earliest, years=years,
+                                       before=before)
     absent = [f for f, v in (("project.technology_bought", bought),
                              ("project.technology_bought_in_project",
                               p.technology_bought_in_project)) if v is None]
@@ -221,10 +226,10 @@ def implementation_technology(ctx: Ctx) -> Check:
     return T_BOUGHT_OPEN.unknown(*absent, earliest=earliest)
 
 
-T_BOUGHT_RECENTLY = Message("technology bought {bought}, on or after {earliest} (within the last "
-                            "{years} year)")
+T_BOUGHT_RECENTLY = Message("technology bought {bought}, on or after {earliest} (within the "
+                            "{years} year before {before})")
 T_BOUGHT_EARLIER = Message("technology bought {bought}, before {earliest} (more than {years} year "
-                           "ago), and none is bought in the project",
+                           "before {before}), and none is bought in the project",
                            fix="an implementation project must concern technology bought since "
                            "{earliest} or bought in the project")
 _NEEDS_TECHNOLOGY = ("an implementation project needs technology bought since {earliest} or "
