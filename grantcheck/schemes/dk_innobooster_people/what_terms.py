@@ -63,9 +63,12 @@ def one_grant(ctx: Ctx) -> Check:
     aid = ctx.profile.aid_received
     if aid is None:
         return T_AID_UNLISTED.unknown("aid_received")
-    # the id, or the name however spelt ('Innobooster People', 'Innobooster-People (COVID-19)')
+    # the id, or the name however spelt ('Innobooster People', 'Innobooster-People (COVID-19)'),
+    # granted to the company (no recipient, or the company named as it)
+    own = _letters(ctx.profile.company.name)
     earlier = [a for a in aid
-               if a.recipient is None and "innoboosterpeople" in _letters(a.scheme)]
+               if (a.recipient is None or _letters(a.recipient) == own)
+               and "innoboosterpeople" in _letters(a.scheme)]
     if earlier:
         return T_SECOND_GRANT.failed(
             dates=", ".join(a.granted.isoformat() for a in earlier))
