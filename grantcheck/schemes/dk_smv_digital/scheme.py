@@ -32,10 +32,14 @@ Readings chosen:
 - De minimis: the page quotes EUR 200,000 over the current and the two previous fiscal years
   (Regulation (EU) No 1407/2013). That regulation applied from 2014-01-01 to 2023-12-31;
   Regulation (EU) 2023/2831 replaced it from 2024-01-01 with EUR 300,000 over any rolling period
-  of three years (aid granted before 2024 still counts). The regime in force on the evaluation
-  date is applied (dated parameters). The page says "statsstøtte"; the regulation it cites counts
-  de minimis aid, so only ``aid_received`` entries with ``de_minimis = true`` are summed (those
-  with ``de_minimis`` unstated make the finding unknown when they could change it). Aid to other
+  of three years (aid granted before 2024 still counts). Neither regulation applies to aid to
+  undertakings in fisheries and aquaculture or primary agricultural production (art. 1(1)(a),
+  (b)), but both allow aid to other activities kept apart (art. 1(2)); the page does not state
+  the exclusion, so SMV35 warns (``grantcheck.law.de_minimis.sector_in_scope``). The regime in
+  force on the evaluation date is applied (dated parameters). The page says "statsstøtte"; the
+  regulation it cites counts de minimis aid, so only ``aid_received`` entries with
+  ``de_minimis = true`` are summed (those with ``de_minimis`` unstated make the finding unknown
+  when they could change it). Aid to other
   companies of the single undertaking is counted when it is listed in ``aid_received``.
   Under the old regime the fiscal year comes from ``company.fiscal_year_start_month``; when it is
   not stated, all twelve possible start months are tried and the rule decides only if they agree.
@@ -67,7 +71,13 @@ Readings chosen:
   gets no investment support, and the DKK 100,000 voucher is the one to look at.
 - One grant per group (koncern) or per circle of companies with at least 25 % overlapping
   ownership: the profile states it as ``project.group_smv_grant`` (another such company already
-  has an SMV:Digital grant).
+  has an SMV:Digital grant), and an SMV:Digital grant ``aid_received`` lists for another company
+  (its ``recipient``) is one. A scheme's name in ``aid_received`` is compared by its letters and
+  digits, case ignored ('SMV: Digital', 'SMV-Digital 2023').
+- Own hours co-finance the advice (budget): the advice grant is at most the advice bought, the
+  lines other than own hours ("tilskud til privat rådgivning").
+- An implementation project's technology bought "inden for det seneste år": the year before
+  ``project.application_date``, else before the evaluation date.
 - The pool's theme applies only to themed pools: without ``project.pool_theme`` the criterion
   passes and says so.
 - Project periods (6 months for DKK 25,000, 12 months for the others) are soft rules: a planned
