@@ -1082,3 +1082,11 @@ def test_without_a_group_grant_listed_the_flag_still_decides() -> None:
     data = without(FULL, "project", "group_smv_grant")
     assert outcome(SCHEME, data, "SMV26") is UNKNOWN
     assert outcome(SCHEME, with_project(group_smv_grant=True), "SMV26") is FAIL
+
+
+def test_with_own_hours_the_amounts_say_the_advice_grant_is_at_most_the_advice_bought() -> None:
+    """'medfinansieringen … kontant betaling, afholdte egne timer eller et mix': match reads
+    project.budget_total alone, so it says where the split of advice and own hours is read."""
+    assert "at most the advice costs other than own hours" in amounts(FULL, "t100").basis
+    no_hours = amounts(with_project(own_hours=False), "t100").basis
+    assert "own hours" not in no_hours

@@ -161,6 +161,7 @@ def _grant(ctx: Ctx, v: _Voucher) -> _Grant:
     by_rate, advice_cap = advice * share.rate, share.caps[0][0]
     advice_grant = share.of(advice)
     grant = (support + advice_grant).floored()
+    own_hours = ctx.profile.project.own_hours is True
 
     def basis() -> str:
         advice_part = (f"advice costs {advice} × {dated.advice_pct} = "
@@ -174,9 +175,12 @@ def _grant(ctx: Ctx, v: _Voucher) -> _Grant:
                 how += (f"; the {inv_text} gets no support with this voucher (only the up-to-"
                         f"{GRANT_T250.money(on)} voucher supports investments) and is paid by "
                         "the company")
+        hours = ("; own hours co-finance the advice and the voucher pays for the advice bought, "
+                 "so the advice grant is at most the advice costs other than own hours (their "
+                 "split is in the budget's lines: grantcheck budget)" if own_hours else "")
         return (f"grant {grant} = {how}; the {v.name} voucher gives at most {cap.text}; own "
-                f"funding = budget {budget} − grant = {budget - grant}; derived arithmetic on "
-                f"the page's rates, {VAT_NOTE}")
+                f"funding = budget {budget} − grant = {budget - grant}{hours}; derived "
+                f"arithmetic on the page's rates, {VAT_NOTE}")
 
     return _Grant(budget, advice, inv, support, advice_grant, grant, cap.money, basis)
 
