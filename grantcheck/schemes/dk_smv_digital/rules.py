@@ -19,7 +19,7 @@ from grantcheck.engine import (
     derived,
 )
 from grantcheck.facts import at_most, show
-from grantcheck.law import de_minimis, sme
+from grantcheck.law import de_minimis, de_minimis_scope, sme
 from grantcheck.money import Money
 from grantcheck.parameters import Parameter
 from grantcheck.schemes.dk_smv_digital.derived import (
@@ -252,14 +252,12 @@ rules.add("SMV06", "De minimis aid received plus the up to DKK 250,000 grant sta
 
 @rules.rule("SMV35", "The company is not in a sector the de minimis regulation leaves out",
             kind=Kind.SOFT, section=S_EVERY,
-            cites=[C_DE_MINIMIS_REGULATION, *de_minimis.SECTOR_CITES], reads=["company.sector"])
+            cites=[C_DE_MINIMIS_REGULATION, *de_minimis_scope.SECTOR_CITES],
+            reads=["company.sector"])
 def de_minimis_sector(ctx: Ctx) -> Check:
-    """'Tilskuddet i SMV:Digital gives i henhold til … de minimis-forordning (EU) Nr.
-    1407/2013': that regulation, and Regulation (EU) 2023/2831 after it, does not apply to aid
-    to undertakings in fisheries and aquaculture or primary agricultural production (art.
-    1(1)(a),(b)), but does to a company's other activities kept apart (art. 1(2)). A warning:
-    the page does not state the exclusion, and the aid may go to those other activities."""
-    return de_minimis.sector_in_scope(ctx)
+    """'… de minimis-forordning (EU) Nr. 1407/2013': a warning, as the page does not state the
+    regulations' sector exclusion and art. 1(2) allows aid to other activities kept apart."""
+    return de_minimis_scope.sector_in_scope(ctx)
 
 
 def _cofinancing(v: _Voucher) -> Callable[[Ctx], Check]:

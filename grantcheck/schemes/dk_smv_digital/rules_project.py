@@ -68,6 +68,7 @@ from grantcheck.schemes.dk_smv_digital.parameters import (
     VAT_NOTE,
     is_predecessor,
     is_smv_digital,
+    scheme_key,
 )
 from grantcheck.schemes.dk_smv_digital.sections import (
     S_ADVISOR,
@@ -131,8 +132,7 @@ def one_project_at_a_time(ctx: Ctx) -> Check:
     Avanceret Produktion, the forerunner of SMV:Digital."""
     if ctx.profile.aid_received is None:
         return missing("aid_received", why=_NO_EARLIER_GRANTS)
-    earlier = [(i, a) for i, a in enumerate(ctx.profile.aid_received)
-               if is_predecessor(a.scheme)]
+    earlier = [(i, a) for i, a in enumerate(ctx.profile.aid_received) if is_predecessor(a.scheme)]
     if not earlier:
         return passed("no earlier SMV:Digital or Erhvervspartnerskab grant in aid_received")
 
@@ -304,17 +304,14 @@ T_INELIGIBLE = Message("the project includes activities that are not eligible: {
             "ownership, has an SMV:Digital grant", kind=Kind.HARD, section=S_EVERY, cites=[C_GROUP],
             reads=["project.group_smv_grant", "aid_received"])
 def one_grant_per_group(ctx: Ctx) -> Check:
-    """'Der kan kun gives tilskud til én ansøgning per koncern' — also for overlapping ownership
-    of at least 25 %. An SMV:Digital grant that ``aid_received`` lists for another company of
-    the group (its ``recipient``) is such a grant, whatever ``project.group_smv_grant`` says."""
+    """'Der kan kun gives tilskud til én ansøgning per koncern' (also at 25 % overlapping
+    ownership); an SMV:Digital grant aid_received lists for another company is one."""
     overlap = _dated(ctx).overlap
-    own = " ".join(ctx.profile.company.name.split()).casefold()
-    listed = [f"{a.scheme} of {a.granted} to {a.recipient}"
-              for a in ctx.profile.aid_received or ()
-              if a.recipient is not None and is_smv_digital(a.scheme)
-              and " ".join(a.recipient.split()).casefold() != own]
+    own = scheme_key(ctx.profile.company.name)
+    listed = [f"{a.scheme} of {a.granted} to {a.recipient}" for a in ctx.profile.aid_received or ()
+              if a.recipient and is_smv_digital(a.scheme) and scheme_key(a.recipient) != own]
     if listed:
-        return T_GROUP_LISTED.failed(overlap=overlap, grants=", ".join(listed))
+        return T_GROUP_LISTED.failed(grants=", ".join(listed))
     other = ctx.profile.project.group_smv_grant
     if other is None:
         return T_GROUP_UNSTATED.unknown("project.group_smv_grant", overlap=overlap)
@@ -330,9 +327,7 @@ T_GROUP_GRANT = Message("another company of the group (or with at least {overlap
                         "ownership) has an SMV:Digital grant: one grant per group",
                         fix="only one company of the group can receive the grant")
 T_GROUP_LISTED = Message("aid_received lists an SMV:Digital grant to another company of the "
-                         "group: {grants}; one grant per group (or per companies with at least "
-                         "{overlap} % overlapping ownership)",
-                         fix="only one company of the group can receive the grant")
+                         "group: {grants}; one grant per group", fix=T_GROUP_GRANT.fix)
 T_GROUP_NONE = Message("no other company of the group or with at least {overlap} % overlapping "
                        "ownership has an SMV:Digital grant")
 

@@ -35,11 +35,11 @@ Readings chosen:
   of three years (aid granted before 2024 still counts). Neither regulation applies to aid to
   undertakings in fisheries and aquaculture or primary agricultural production (art. 1(1)(a),
   (b)), but both allow aid to other activities kept apart (art. 1(2)); the page does not state
-  the exclusion, so SMV35 warns (``grantcheck.law.de_minimis.sector_in_scope``). The regime in
-  force on the evaluation date is applied (dated parameters). The page says "statsstøtte"; the
-  regulation it cites counts de minimis aid, so only ``aid_received`` entries with
-  ``de_minimis = true`` are summed (those with ``de_minimis`` unstated make the finding unknown
-  when they could change it). Aid to other
+  the exclusion, so SMV35 warns (``grantcheck.law.de_minimis_scope.sector_in_scope``). The
+  regime in force on the evaluation date is applied (dated parameters). The page says
+  "statsstøtte"; the regulation it cites counts de minimis aid, so only ``aid_received``
+  entries with ``de_minimis = true`` are summed (those with ``de_minimis`` unstated make the
+  finding unknown when they could change it). Aid to other
   companies of the single undertaking is counted when it is listed in ``aid_received``.
   Under the old regime the fiscal year comes from ``company.fiscal_year_start_month``; when it is
   not stated, all twelve possible start months are tried and the rule decides only if they agree.
