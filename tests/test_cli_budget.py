@@ -8,6 +8,7 @@ from pathlib import Path
 from tests.test_cli import PROFILES, run, write
 
 NORDLYS = str(PROFILES / "nordlys-automation.toml")
+NORDLYS_TEXT = Path(NORDLYS).read_text(encoding="utf-8")
 DRAFT = """[budget]
 scheme = "dk-smv-digital"
 tier = "t100"
@@ -434,3 +435,28 @@ def test_match_and_budget_agree_on_a_grant_sought_above_every_voucher(tmp_path):
     b = run("budget", str(path), "--as-of", "2026-11-01")
     assert "more than the up to DKK 250,000 voucher gives" in b.stdout
     assert b.exit_code == 1
+
+
+def test_own_hours_beside_little_advice_get_no_more_than_the_advice_bought(tmp_path):
+    """'medfinansieringen … kontant betaling, afholdte egne timer eller et mix': DKK 50,000 of
+    consultancy and 600 owner hours at DKK 250 give a grant of DKK 50,000, not DKK 100,000."""
+    text = DRAFT.replace("amount = 150000", "amount = 50000") + (
+        '\n[[budget.lines]]\ndescription = "Owner hours"\ncategory = "personnel"\n'
+        "hours = 600\nowner_without_salary = true\n")
+    r = run("budget", str(write(tmp_path, text)), "--as-of", "2026-11-23", "-f", "json")
+    t = json.loads(r.stdout)["budgets"][0]["totals"]
+    assert t["grant"]["amount"] == "50000" and t["own_funding"]["amount"] == "150000"
+    table = run("budget", str(write(tmp_path, text)), "--as-of", "2026-11-23")
+    assert "the advice bought, DKK 50,000" in table.stdout
+
+
+def test_match_warns_a_fish_farm_about_the_de_minimis_sector_exclusion(tmp_path):
+    """SMV35 (soft): the verdict stays 'fits'; the JSON names the regulation in force."""
+    text = NORDLYS_TEXT.replace('sector = "other"', 'sector = "fishery_aquaculture"')
+    r = run("match", str(write(tmp_path, text)), "--as-of", "2026-11-23", "-s", "dk-smv-digital",
+            "-f", "json")
+    (s,) = json.loads(r.stdout)["schemes"]
+    assert s["verdict"] == "fits"
+    (f,) = [f for f in s["findings"] if f["rule"] == "SMV35"]
+    assert f["outcome"] == "warning" and "Regulation (EU) 2023/2831" in f["message"]
+
