@@ -12,17 +12,18 @@
   may go to other activities).
 
 The regime in force on the evaluation date is applied (dated parameters). Only ``aid_received``
-entries with ``de_minimis = true`` are summed; entries whose status is not stated make the finding
-unknown when they could change it. Under the old regime the fiscal year comes from
-``company.fiscal_year_start_month``; when it is not stated, all twelve possible start months are
-tried and the finding is decided only if they agree. New aid that would take the total above the
-ceiling cannot be granted at all (art. 3(7) of both), so a scheme checks the aid received plus the
-grant it would give (:func:`within_ceiling`).
+entries with ``de_minimis = true`` are summed (and those of the schemes a caller's
+``is_de_minimis`` names, whose status is not stated: a scheme's own earlier grants); entries
+whose status is not stated make the finding unknown when they could change it. Under the old
+regime the fiscal year comes from ``company.fiscal_year_start_month``; when it is not stated, all
+twelve possible start months are tried and the finding is decided only if they agree. New aid
+that would take the total above the ceiling cannot be granted at all (art. 3(7) of both), so a
+scheme checks the aid received plus the grant it would give (:func:`within_ceiling`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
@@ -193,6 +194,11 @@ def regime(ctx: Ctx) -> Regime:
     return Regime(ceiling, ceiling_text, text, windows, rolling)
 
 
+Known = Callable[[str], bool] | None
+"""Which schemes' aid is de minimis aid though its entry does not say (a scheme whose page says
+its own grant is): given the entry's scheme name."""
+
+
 class Window(NamedTuple):
     start: date
     label: str
@@ -202,14 +208,16 @@ class Window(NamedTuple):
     unsure_sum: Decimal
 
 
-def _window(ctx: Ctx, aid: Sequence[Aid], start: date, label: str) -> Window:
+def _window(ctx: Ctx, aid: Sequence[Aid], start: date, label: str, is_de_minimis: Known
+            ) -> Window:
     in_window = [(i, a) for i, a in enumerate(aid) if start <= a.granted <= ctx.on]
     known = Money.zero(ctx.currency)
     count = 0
     unsure_sum = Money.zero(ctx.currency)
     unsure: list[str] = []
     for i, a in in_window:
-        if a.de_minimis is True:
+        if a.de_minimis is True or (a.de_minimis is None and is_de_minimis is not None
+                                    and is_de_minimis(a.scheme)):
             known = known + ctx.money(a.amount)
             count += 1
         elif a.de_minimis is None:
@@ -234,7 +242,7 @@ _NO_AID_WHY = because("every aid received in the last three years, with its date
 
 
 @derived
-def received(ctx: Ctx) -> Received | None:
+def received(ctx: Ctx, known: Known = None) -> Received | None:
     """The aid in the windows of the regime in force, before a grant is added: summed once per
     profile (a scheme checks it alone and with each grant it could give); None when the profile
     does not list the aid received."""
@@ -250,7 +258,7 @@ def received(ctx: Ctx) -> Received | None:
         starts = (regime_.windows[month - 1],)
     else:  # all twelve possible start months; the rule decides only if they agree
         starts = regime_.windows
-    windows = tuple(_window(ctx, aid, start, label) for start, label in starts)
+    windows = tuple(_window(ctx, aid, start, label, known) for start, label in starts)
     w = max(windows, key=lambda x: x.known.amount)
 
     def figures() -> str:
@@ -271,12 +279,13 @@ def received(ctx: Ctx) -> Received | None:
 
 
 @derived
-def within_ceiling(ctx: Ctx, grant: Money | None, grant_text: str, reading: str) -> Check:
+def within_ceiling(ctx: Ctx, grant: Money | None, grant_text: str, reading: str,
+                   known: Known = None) -> Check:
     """De minimis aid in the window (plus `grant`, if given) against the ceiling in force; a
     finding's text ends with the regime and the scheme's ``reading`` of its page."""
     regime_ = regime(ctx)
     after = f". {regime_.regime}. {reading}."
-    aid = received(ctx)
+    aid = received(ctx, known)
     if aid is None:
         return missing("aid_received", why=_NO_AID_WHY)
     ceiling = regime_.ceiling

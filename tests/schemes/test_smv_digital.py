@@ -1090,3 +1090,13 @@ def test_with_own_hours_the_amounts_say_the_advice_grant_is_at_most_the_advice_b
     assert "at most the advice costs other than own hours" in amounts(FULL, "t100").basis
     no_hours = amounts(with_project(own_hours=False), "t100").basis
     assert "own hours" not in no_hours
+
+
+def test_an_earlier_smv_digital_grant_of_unstated_status_is_summed_as_de_minimis_aid() -> None:
+    """'Tilskuddet i SMV:Digital gives i henhold til … de minimis-forordning': the page says
+    what its grant is, so an entry for it needs no de_minimis = true; another scheme's does."""
+    smv_grant = {"granted": date(2025, 3, 1), "amount": D(2_238_001), "scheme": "SMV: Digital"}
+    assert outcome(SCHEME, with_aid(smv_grant), "SMV03") is FAIL
+    other = {**smv_grant, "scheme": "Innovationskraft"}
+    f = finding(SCHEME, with_aid(other), "SMV03")
+    assert f.outcome is UNKNOWN and f.missing == ("aid_received[0].de_minimis",)

@@ -1,7 +1,6 @@
-"""SMV:Digital: SMV01–SMV14, SMV32 and SMV35 in the order of the page: the target group (SMV32,
-the EU SME status the page's first sentence links to, beside its size bullet SMV02), de minimis
-aid (SMV35: the sectors the de minimis regulation leaves out, a warning), the co-financing of
-each voucher and each voucher's size conditions."""
+"""SMV:Digital: SMV01–SMV14, SMV32, SMV35 in the order of the page: the target group (SMV32, the
+EU SME status the page links to, beside its size bullet SMV02), de minimis aid (SMV35: the
+sectors the regulation leaves out, a warning), each voucher's co-financing and size."""
 
 from __future__ import annotations
 
@@ -70,6 +69,7 @@ from grantcheck.schemes.dk_smv_digital.parameters import (
     T25_FTE_MAX,
     T25_FTE_MIN,
     TURNOVER_MIN,
+    is_smv_digital,
 )
 from grantcheck.schemes.dk_smv_digital.sections import (
     S_COFINANCING_RULES,
@@ -81,8 +81,8 @@ from grantcheck.schemes.dk_smv_digital.sections import (
 # its page, stated at the end of every de minimis finding).
 DE_MINIMIS_READING = (
     "The page says 'statsstøtte'; the regulation it cites counts de minimis aid, so only "
-    "aid_received entries with de_minimis = true are summed (aid to other companies of the single "
-    "undertaking included when listed)"
+    "aid_received entries with de_minimis = true are summed (other companies of the single "
+    "undertaking included), and SMV:Digital grants, de minimis aid by the page, unless false"
 )
 DE_MINIMIS_CITES = (C_DE_MINIMIS, C_DE_MINIMIS_REGULATION, *de_minimis.CITES)
 
@@ -196,7 +196,7 @@ T_SME = Message("{size} (an SME under the EU definition required)",
 def de_minimis_received(ctx: Ctx) -> Check:
     """The page's EUR 200,000 over three fiscal years (Reg. 1407/2013) until 2023; EUR 300,000
     over any rolling three years (Reg. 2023/2831) from 2024-01-01."""
-    return de_minimis.within_ceiling(ctx, None, "", DE_MINIMIS_READING)
+    return de_minimis.within_ceiling(ctx, None, "", DE_MINIMIS_READING, is_smv_digital)
 
 
 def _voucher_grant(ctx: Ctx, v: _Voucher) -> tuple[Money, str]:
@@ -225,7 +225,7 @@ def _de_minimis_with_grant(v: _Voucher) -> Callable[[Ctx], Check]:
     def fn(ctx: Ctx) -> Check:
         grant, text = _voucher_grant(ctx, v)
         # vouchers that add the same grant get the same check: made once per profile
-        return de_minimis.within_ceiling(ctx, grant, text, DE_MINIMIS_READING)
+        return de_minimis.within_ceiling(ctx, grant, text, DE_MINIMIS_READING, is_smv_digital)
 
     fn.__doc__ = (f"De minimis aid received plus the {v.name} grant must fit under the ceiling "
                   "(Reg. 1407/2013 art. 3(7); Reg. 2023/2831 art. 3(7)).")

@@ -38,7 +38,8 @@ Readings chosen:
   the exclusion, so SMV35 warns (``grantcheck.law.de_minimis_scope.sector_in_scope``). The
   regime in force on the evaluation date is applied (dated parameters). The page says
   "statsstøtte"; the regulation it cites counts de minimis aid, so only ``aid_received``
-  entries with ``de_minimis = true`` are summed (those with ``de_minimis`` unstated make the
+  entries with ``de_minimis = true`` are summed, and earlier SMV:Digital grants, which the page
+  says are de minimis aid, unless said false (others with ``de_minimis`` unstated make the
   finding unknown when they could change it). Aid to other
   companies of the single undertaking is counted when it is listed in ``aid_received``.
   Under the old regime the fiscal year comes from ``company.fiscal_year_start_month``; when it is
