@@ -460,3 +460,29 @@ def test_match_warns_a_fish_farm_about_the_de_minimis_sector_exclusion(tmp_path)
     (f,) = [f for f in s["findings"] if f["rule"] == "SMV35"]
     assert f["outcome"] == "warning" and "Regulation (EU) 2023/2831" in f["message"]
 
+
+
+def test_lines_with_a_profile_without_a_budget_are_checked_for_that_company(tmp_path):
+    """--line with a profile that has no [budget]: the company's size decides the rate, where
+    the lines alone give only an upper bound."""
+    hardanger = str(PROFILES / "hardanger-prosess.toml")
+    lines = ("--scheme", "no-prosessinnovasjon", "--line", "personnel=900000",
+             "--as-of", "2026-11-23", "--format", "json")
+    with_profile = run("budget", hardanger, *lines)
+    assert with_profile.exit_code == 0, with_profile.output
+    (b,) = json.loads(with_profile.stdout)["budgets"]
+    assert b["verdict"] == "complies" and b["totals"]["grant"]["amount"] == "450000"
+    alone = run("budget", *lines)
+    (a,) = json.loads(alone.stdout)["budgets"]
+    assert a["verdict"] != "complies"  # the SME status is not known without the company
+    big = tmp_path / "big.toml"
+    big.write_text(Path(hardanger).read_text(encoding="utf-8").replace(
+        "employees_fte = ", "employees_fte = 400 # ", 1), encoding="utf-8")
+    large = run("budget", str(big), *lines)
+    (g,) = json.loads(large.stdout)["budgets"]
+    assert g["totals"]["grant"]["amount"] != "450000"  # not an SME: not 50 %
+
+
+def test_lines_with_a_profile_that_has_its_own_budget_are_refused():
+    r = run("budget", NORDLYS, "--line", "consultancy=1")
+    assert r.exit_code == 2 and "has a [budget] of its own" in r.stderr and "not both" in r.stderr

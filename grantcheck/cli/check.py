@@ -117,7 +117,7 @@ def budget(
         typer.Argument(metavar="file",
                        help="A budget file: a profile with a [budget] table, or a file with "
                        "only [budget]; - reads it from stdin. Leave out to give the lines with "
-                       "--line.",
+                       "--line; with --line, a profile without [budget] gives the company.",
                        show_default=False),
     ] = None,
     scheme: Annotated[
@@ -189,15 +189,23 @@ def budget(
     scheme = _check_schemes(list(scheme or []))
     file = None if file_name is None else Path(path_given(
         file_name, "budget", "the budget's file, or - for stdin"))
-    if file is not None and line:
-        _fail("give a budget file or --line options, not both",
-              "put every line in the file's [[budget.lines]]")
-    if file is not None and (tier or start or end):
+    if file is not None and not line and (tier or start or end):
         _fail("--tier, --start and --end go with --line",
               "with a budget file, state budget.tier, budget.start and budget.end in it")
     profile = None
     try:
-        if file is not None:
+        if file is not None and line:  # the profile's company and project, these lines
+            from grantcheck.profile import parse_toml, profile_from_data, read_text
+
+            shown = "<stdin>" if str(file) == "-" else str(file)
+            text = read_text(file)
+            data = parse_toml(text, shown)
+            if "budget" in data:
+                _fail(f"{shown} has a [budget] of its own: give its lines there, or --line "
+                      "without the file, not both",
+                      "put every line in the file's [[budget.lines]]")
+            profile = profile_from_data(data, shown, text)
+        if file is not None and not line:
             draft, profile = load_budget(file)
             source = "<stdin>" if str(file) == "-" else str(file)
         elif line:
