@@ -291,13 +291,15 @@ def _company_status(ctx: Ctx) -> SmeStatus:
             added.append((other, share))
         notes.append(_adds(ctx, r.name, r.relation, share, held_by, r.investor, exempt))
     prev = c.previous_year
-    if prev is not None and prev.staff is not None and (
-            prev.turnover is not None or prev.balance_sheet_total is not None):
+    if prev is not None and (prev.staff is not None or prev.turnover is not None
+                             or prev.balance_sheet_total is not None):
         # Annex art. 4(2): the status changes only after two consecutive periods over (or
         # under) a ceiling, so the year before's class stands; the latest year's class is
         # only said (worked out when the text is shown). The ceilings are on the figures with
         # the partner and linked enterprises (art. 6), whose earlier figures the profile does
         # not give: their stated figures are added to the year before too, never left out.
+        # A figure of the year before that the profile leaves out is 0 and up, as any other:
+        # not a reason to pass over that year (its class may be any the others allow).
         pf = Figures(ctx.figure(prev.staff, "company.previous_year.staff"),
                      _money_fact(ctx, prev.turnover, "company.previous_year.turnover"),
                      _money_fact(ctx, prev.balance_sheet_total,
