@@ -370,3 +370,16 @@ def test_a_year_before_with_only_its_staff_leaves_the_money_open() -> None:
 def test_a_year_before_with_250_staff_is_large_whatever_its_money() -> None:
     assert _status(LARGE_NOW | {"previous_year": {"staff": 250}}).category == "large"
 
+
+def test_an_innobooster_company_small_for_any_owners_in_bounds_is_small() -> None:
+    """IP08: 5 employees and 0–2 working owners is micro on every value; the owners' range that
+    may be 0 chose the rule's words and left it unknown ('0–2: the answer changes at 0')."""
+    base = _case_base("dk-innobooster-people")
+    on = date(2020, 9, 1)
+    for owners in ({"min": 0, "max": 2}, 0, 2):
+        data = copy.deepcopy(base)
+        data["company"]["owners_fte"] = owners
+        result = check(profile_from_data(data, "t"), on, rates=TEST_RATES,
+                       schemes=["dk-innobooster-people"]).results[0]
+        ip08 = next(f for f in result.findings if f.rule.id == "IP08")
+        assert ip08.outcome is Outcome.PASS, (owners, ip08.message)

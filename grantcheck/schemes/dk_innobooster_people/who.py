@@ -20,7 +20,7 @@ from grantcheck.engine import (
     RuleBook,
     applied_by,
 )
-from grantcheck.facts import at_least, show
+from grantcheck.facts import at_least, high, show
 from grantcheck.law import gber
 from grantcheck.law.dates import add_months
 from grantcheck.law.sme import CITES as SME_CITES
@@ -261,7 +261,10 @@ def small_enterprise(ctx: Ctx) -> Check:
     _gber(ctx)
     status = company_status(ctx)
     owners = ctx.profile.company.owners_fte
-    if owners:  # the words of the count written once, in the template: a record gives the FTE
+    # the words of the count written once, in the template: a record gives the FTE. Which words
+    # is a choice of text, not a comparison the rule rests on: owners within bounds that may be
+    # 0 (``{ min = 0, max = 2 }``) are said too, not left to decide (Range's truth is Undecided)
+    if owners is not None and high(owners) > 0:
         return T_SMALL_OWNERS.check(status.is_small, size=status.explanation, owners=show(owners))
     return T_SMALL.check(status.is_small, size=status.explanation)
 
