@@ -318,6 +318,14 @@ def test_what_ranges_decide_holds_for_every_exact_profile_in_them(
         for e in ends:
             _put(probe, e[0], e[pick])
         probes.append(probe)
+    # and every range at a value inside it (a rule decided on "2 to 20" for a range 1–25 would
+    # hold at both ends and not in between); a range with no upper end, within its low end's
+    # reach of the thresholds
+    probe = copy.deepcopy(profile)
+    for path, lo, hi in ends:
+        top = hi if hi < BIG else lo + D(data.draw(st.sampled_from([1, 10, 300, 10**9])))
+        _put(probe, path, lo + ((top - lo) * data.draw(st.integers(0, 100)) / 100).quantize(D(1)))
+    probes.append(probe)
     assert_sound(ranged, probes, on)
 
 
@@ -383,3 +391,31 @@ def test_an_innobooster_company_small_for_any_owners_in_bounds_is_small() -> Non
                        schemes=["dk-innobooster-people"]).results[0]
         ip08 = next(f for f in result.findings if f.rule.id == "IP08")
         assert ip08.outcome is Outcome.PASS, (owners, ip08.message)
+
+
+def _bn08(participant: dict[str, Any]) -> Any:
+    """BN08 with the second company participant replaced by ``participant``: the applicant and
+    "B AS" are Norwegian SMEs, so it decides whether there are three."""
+    data = _case_base("no-bedriftsnettverk")
+    network = data["network"]
+    network["participants"][1] = {k: v for k, v in network["participants"][1].items()
+                                  if k != "sme"} | participant
+    result = check(profile_from_data(data, "t"), ON, rates=TEST_RATES,
+                   schemes=["no-bedriftsnettverk"]).results[0]
+    return next(f for f in result.findings if f.rule.id == "BN08")
+
+
+def test_a_participant_of_250_staff_is_large_whatever_its_money() -> None:
+    """Its turnover and balance sheet left out are 0 and up each: 250 staff is over the staff
+    ceiling on every value, so it is no SME (Annex art. 2), and two SMEs are one too few."""
+    assert _bn08({"staff": 250}).outcome is Outcome.FAIL
+
+
+def test_a_participant_of_249_staff_without_its_money_is_open() -> None:
+    f = _bn08({"staff": 249})
+    assert f.outcome is Outcome.UNKNOWN
+    assert "network.participants[1].turnover" in f.missing
+
+
+def test_a_participant_of_249_staff_without_its_money_that_declares_sme_is_one() -> None:
+    assert _bn08({"staff": 249, "sme": True}).outcome is Outcome.PASS

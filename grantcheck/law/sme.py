@@ -378,11 +378,13 @@ def _span(lowest: str, highest: str) -> str:
 
 def participant_is_sme(ctx: Ctx, index: int) -> tuple[bool, Text]:
     """Bedriftsnettverk: a participant's SME status from its figures, else its declared flag
-    (also when the figures, known only within bounds, leave it open)."""
+    (also when the figures, known only within bounds, leave it open). Its staff stated, an
+    amount it leaves out is 0 and up: 250 staff is a large enterprise whatever its money (with
+    no staff stated the figures never settle it: any staff could make it large)."""
     p = (ctx.profile.network.participants or [])[index]
     prefix = f"network.participants[{index}]"
     open_facts: tuple[str, ...] = ()
-    if p.staff is not None and (p.turnover is not None or p.balance_sheet_total is not None):
+    if p.staff is not None:
         f = Figures(ctx.fact(f"{prefix}.staff"),
                     _money_fact(ctx, p.turnover, f"{prefix}.turnover"),
                     _money_fact(ctx, p.balance_sheet_total, f"{prefix}.balance_sheet_total"))
