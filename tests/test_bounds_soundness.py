@@ -201,6 +201,28 @@ def figure_paths(data: dict[str, Any]) -> list[tuple[Any, ...]]:
     return out
 
 
+# every figure the generator above states (and so may replace by a range), by generic path
+COVERED = {
+    *(f"company.{k}" for k in ("employees_fte", "owners_fte", "turnover", "balance_sheet_total",
+                               "public_ownership_percent", "external_capital_raised")),
+    *(f"company.previous_year.{k}" for k in ("staff", "turnover", "balance_sheet_total")),
+    *(f"company.related[].{k}" for k in ("share_percent", "staff", "turnover",
+                                         "balance_sheet_total", "investment", "annual_budget",
+                                         "inhabitants")),
+    *(f"network.participants[].{k}" for k in ("staff", "turnover", "balance_sheet_total")),
+}
+
+
+def test_every_figure_that_may_be_a_range_is_drawn() -> None:
+    """The property below covers every field of the profile that accepts a range (a
+    ``Figure`` or ``PercentFigure``): a figure added to the profile is added here too. The
+    project's, the aid's and the employees' numbers are exact only."""
+    from grantcheck.fields import all_specs
+
+    assert {p for p, spec in all_specs().items() if spec.ranged} == COVERED
+    assert {p.rpartition(".")[2] for p in COVERED} == _FIGURES
+
+
 def _get(data: Any, path: tuple[Any, ...]) -> Any:
     for part in path:
         data = data[part]
