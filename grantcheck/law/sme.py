@@ -298,8 +298,7 @@ def _company_status(ctx: Ctx) -> SmeStatus:
         # only said (worked out when the text is shown). The ceilings are on the figures with
         # the partner and linked enterprises (art. 6), whose earlier figures the profile does
         # not give: their stated figures are added to the year before too, never left out.
-        # A figure of the year before that the profile leaves out is 0 and up, as any other:
-        # not a reason to pass over that year (its class may be any the others allow).
+        # A figure of that year left out is 0 and up, as any other: no reason to pass it over.
         pf = Figures(ctx.figure(prev.staff, "company.previous_year.staff"),
                      _money_fact(ctx, prev.turnover, "company.previous_year.turnover"),
                      _money_fact(ctx, prev.balance_sheet_total,
