@@ -11,11 +11,14 @@ The library API (the CLI is a thin layer over it)::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
+# typing is not imported here: the command line's first lines (grantcheck.cli, which handle a
+# Ctrl-C while it starts) run after this module, and typing takes milliseconds to import
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from grantcheck.matching import MatchResult, check
     from grantcheck.profile import Profile, load_profile
 

@@ -11,16 +11,34 @@ outreach, shortlist), what they share in :mod:`._common`. Nothing outside this p
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import os
+import signal
 import sys
-from typing import Any
 
-import typer
 
-from grantcheck.cli import _plugins, batch, catalogue, check, outreach, profiles
-from grantcheck.cli._common import (
+def _quit_starting(signum: int, frame: object) -> None:
+    """Ctrl-C while grantcheck starts (its imports, before a command runs): nothing has been
+    written and nothing needs undoing, so it ends here, quietly, with 130. A KeyboardInterrupt
+    would end in a traceback (raised by an import, outside any ``try``), or be printed as
+    "Exception ignored" and lost (raised in the import system's weakref callbacks)."""
+    os._exit(130)
+
+
+# signal was imported by typer (for subprocess) anyway: imported first, it costs nothing more.
+# Left alone when SIGINT is ignored (`grantcheck … &` in a script) or handled by a program that
+# imports this package.
+_STARTING = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+if _STARTING:
+    signal.signal(signal.SIGINT, _quit_starting)
+
+import contextlib  # noqa: E402 (after the Ctrl-C handler, as every import below)
+import copy  # noqa: E402
+from typing import Any, NoReturn  # noqa: E402
+
+import typer  # noqa: E402
+
+from grantcheck.cli import _plugins, batch, catalogue, check, outreach, profiles  # noqa: E402
+from grantcheck.cli._common import (  # noqa: E402
     StdoutClosed,
     _err,
     app,
@@ -37,8 +55,29 @@ for _command in (check.match, check.budget, profiles.init, profiles.validate, pr
     app.command()(_command)
 
 
+
+def _is_grantcheck() -> bool:
+    """Whether this process is grantcheck (its console script, ``python -m grantcheck`` or
+    ``grantcheck.cli``), not a program that imports it and calls :func:`main` (a test)."""
+    started = sys.modules.get("__main__")
+    return (os.path.basename(getattr(started, "__file__", None) or "") == "grantcheck"
+            or getattr(getattr(started, "__spec__", None), "name", "") in (
+                "grantcheck.__main__", "grantcheck.cli.__main__"))
+
+
+# Start-up ends in main(); until then a Ctrl-C ends it quietly, the console script's own lines
+# between this import and main() too. A program that imports this package for itself gets
+# Python's KeyboardInterrupt back.
+if _STARTING and not _is_grantcheck():
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def main() -> None:
     """Console-script entry point: never lets a traceback reach the user."""
+    ours = _is_grantcheck() and signal.getsignal(signal.SIGINT) in (
+        signal.default_int_handler, _quit_starting)  # not when ignored (`grantcheck … &`)
+    if ours:  # Ctrl-C: quietly until the command runs (python -m grantcheck.cli)
+        signal.signal(signal.SIGINT, _quit_starting)
     # pydantic looks for plugins in every installed distribution's entry points when it builds
     # the first model (about 8 ms of `match` on a loaded 2-core machine with a small
     # environment, more with many packages installed), for plugins the command line never
@@ -50,14 +89,19 @@ def main() -> None:
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     try:
+        if ours:
+            _interrupts()
         code = _app_for(sys.argv[1:])(standalone_mode=False, prog_name="grantcheck")
+        if ours:  # the work is done: a Ctrl-C as Python exits changes nothing (it would end it
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # by the signal, its code lost)
     except KeyboardInterrupt:
-        _err("Interrupted.")
-        sys.exit(130)
+        _interrupted_exit()
     except StdoutClosed:  # written outside a command (--version, --help)
         _err("Error: standard output is closed (>&-): the output has nowhere to go")
         sys.exit(2)
     except Exception as e:  # a bug of ours: say so plainly, without a traceback
+        if _interrupted:  # Ctrl-C, turned into an error of its own by a library (pydantic-core's
+            _interrupted_exit()  # SchemaError while it builds a validator)
         if hasattr(e, "format_message") and hasattr(e, "exit_code"):  # a usage error of click's
             sys.exit(_usage_error(e))
         if type(e).__name__ == "Abort":  # end of input at a prompt
@@ -70,6 +114,41 @@ def main() -> None:
             raise
         sys.exit(3)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+_interrupted = False  # a Ctrl-C has come while the command ran
+
+
+def _interrupts() -> None:
+    """From here on a Ctrl-C raises KeyboardInterrupt, as Python's own handler does (``finally``
+    blocks run: a temporary file is removed, init keeps a draft), and is remembered, so that it
+    is not lost where Python runs the handler inside a weakref callback or a ``__del__``
+    (printed as "Exception ignored" and dropped): it is sent again, to stop the command where it
+    stands once the callback is over; nor where a library turns it into an error of its own."""
+    def on_ctrl_c(signum: int, frame: object) -> None:
+        global _interrupted
+        _interrupted = True
+        raise KeyboardInterrupt
+
+    def unraisable(args: Any, before: Any = sys.unraisablehook) -> None:
+        if args.exc_type is None or not issubclass(args.exc_type, KeyboardInterrupt):
+            before(args)
+            return
+        import _thread  # built in; a thread's os.kill is handled by the main thread when it
+        # next can, past this callback (sent from here, it would be handled here, at once)
+        with contextlib.suppress(RuntimeError):  # no new thread while Python exits
+            _thread.start_new_thread(os.kill, (os.getpid(), signal.SIGINT))
+
+    signal.signal(signal.SIGINT, on_ctrl_c)
+    sys.unraisablehook = unraisable
+
+
+def _interrupted_exit() -> NoReturn:
+    """Exit 130 for Ctrl-C; a second one while saying so is not a traceback."""
+    if _is_grantcheck():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _err("Interrupted.")
+    sys.exit(130)
 
 
 def _app_for(args: list[str]) -> typer.Typer:

@@ -1,0 +1,168 @@
+"""Ctrl-C at any moment: exit 130, quietly. Start-up (the imports, pydantic building the
+profile models) printed a traceback, "Exception ignored in: <function
+_get_module_lock.<locals>.cb …>" (and then went on to exit 0: the interrupt was lost), or
+"internal error: SchemaError: … KeyboardInterrupt" (exit 3)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.robustness.helpers import AS_OF, PROFILES, ROOT
+
+NOISE = ("Traceback", "Exception ignored", "internal error", "KeyboardInterrupt")
+MATCH = ["match", str(PROFILES / "nordlys-automation.toml"), "--as-of", AS_OF]
+
+
+def _child(tmp_path: Path, script: str, *args: str, sigint: object = signal.SIG_DFL
+           ) -> subprocess.Popen[bytes]:
+    """``script`` run by Python as a file named ``grantcheck`` (as the console script is) with
+    ``args`` as its arguments, SIGINT handled as ``sigint`` (SIG_DFL: as at a terminal, however
+    the test runner was started)."""
+    (tmp_path / "bin").mkdir(exist_ok=True)
+    (tmp_path / "bin" / "grantcheck").write_text(textwrap.dedent(script))
+    return subprocess.Popen(
+        [sys.executable, str(tmp_path / "bin" / "grantcheck"), *args], cwd=ROOT,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "120"},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, sigint))
+
+
+# the console script's own lines, with a byte on stdout when grantcheck's first lines have run
+# and it asks for typer (a Ctrl-C before that, while Python starts and finds grantcheck, is
+# Python's: docs/limits.md)
+GRANTCHECK = """
+    import os, sys
+
+    class Finder:
+        def find_spec(self, name, path=None, target=None):
+            if name == "typer":
+                sys.meta_path.remove(self)
+                os.write(1, b".")
+
+    sys.meta_path.insert(0, Finder())
+    from grantcheck.cli import main
+    sys.exit(main())
+"""
+
+
+def test_ctrl_c_at_any_moment_of_a_match_ends_quietly_with_130(tmp_path):
+    """SIGINT sent 0 to 600 ms after Python has started: while grantcheck imports typer,
+    pydantic and its own modules, builds the models, reads the profile, checks it and writes
+    the answer. Each run either ends with 130 and nothing on stderr but "Interrupted.", or had
+    finished before the signal came."""
+    interrupted = 0
+    for ms in range(0, 600, 25):
+        proc = _child(tmp_path, GRANTCHECK, *MATCH)
+        assert proc.stdout is not None
+        assert proc.stdout.read(1) == b"."
+        time.sleep(ms / 1000)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+        said = err.decode("utf-8", "replace")
+        assert not any(n in said for n in NOISE), (ms, proc.returncode, said[-1500:])
+        if proc.returncode == 130:
+            interrupted += 1
+            assert said.strip() in ("", "Interrupted."), (ms, said)
+        else:  # done before the signal came: the whole answer
+            assert proc.returncode == 0 and b"dk-smv-digital" in out, (ms, proc.returncode, said)
+    assert interrupted >= 4
+
+
+def test_ctrl_c_while_a_module_is_imported_ends_quietly(tmp_path):
+    """A Ctrl-C while typer is imported: "Traceback … KeyboardInterrupt" (killed by SIGINT)."""
+    proc = _child(tmp_path, """
+        import signal, sys
+
+        class Finder:
+            def find_spec(self, name, path=None, target=None):
+                if name == "typer":  # a Ctrl-C at this moment
+                    sys.meta_path.remove(self)
+                    signal.raise_signal(signal.SIGINT)
+
+        sys.meta_path.insert(0, Finder())
+        from grantcheck.cli import main
+        sys.exit(main())
+    """, *MATCH)
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, out) == (130, b""), err.decode()
+    assert not any(n in err.decode() for n in NOISE), err.decode()
+
+
+# a Ctrl-C at a moment grantcheck's command is running: `check` made to be the moment
+AT_CHECK = """
+    import signal, sys, time
+    import grantcheck.matching
+
+    def check(*args, **kwargs):
+        {moment}
+        time.sleep(5)  # the interrupt stops the command here, or after the callback
+        raise AssertionError("not interrupted")
+
+    grantcheck.matching.check = check
+    from grantcheck.cli import main
+    main()
+"""
+
+
+def test_ctrl_c_inside_a_weakref_callback_is_not_lost(tmp_path):
+    """Python runs the handler inside whatever runs, a weakref callback of the import system
+    too: there the KeyboardInterrupt was printed as "Exception ignored" and dropped, and match
+    went on to exit 0."""
+    proc = _child(tmp_path, AT_CHECK.format(moment=textwrap.dedent("""
+        import weakref
+        class Object: pass
+        thing = Object()
+        ref = weakref.ref(thing, lambda r: signal.raise_signal(signal.SIGINT))
+        del thing
+    """).replace("\n", "\n        ")), *MATCH)
+    start = time.monotonic()
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, out) == (130, b""), err.decode()
+    assert not any(n in err.decode() for n in NOISE), err.decode()
+    assert time.monotonic() - start < 4.5  # stopped, not left to finish
+
+
+def test_ctrl_c_turned_into_another_error_is_still_an_interrupt(tmp_path):
+    """pydantic-core turns a KeyboardInterrupt while it builds a validator into a SchemaError:
+    it was an "internal error" (exit 3)."""
+    proc = _child(tmp_path, AT_CHECK.format(moment=textwrap.dedent("""
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except KeyboardInterrupt:
+            raise RuntimeError("Error building validator: KeyboardInterrupt") from None
+    """).replace("\n", "\n        ")), *MATCH)
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, out) == (130, b""), err.decode()
+    assert not any(n in err.decode() for n in NOISE), err.decode()
+
+
+def test_a_run_whose_ctrl_c_is_ignored_is_not_stopped(tmp_path):
+    """Started in the background by a shell script (`grantcheck … &`), SIGINT is ignored: it
+    stays so."""
+    proc = _child(tmp_path, GRANTCHECK, *MATCH, sigint=signal.SIG_IGN)
+    assert proc.stdout is not None
+    assert proc.stdout.read(1) == b"."
+    time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and b"dk-smv-digital" in out, err.decode()
+
+
+def test_a_program_that_imports_the_command_line_keeps_its_ctrl_c(monkeypatch, capsys):
+    """Importing grantcheck.cli, even calling main() (as tests do), leaves Python's
+    KeyboardInterrupt as it was: only grantcheck's own process handles Ctrl-C its way."""
+    import grantcheck.cli
+
+    monkeypatch.setattr("sys.argv", ["grantcheck", "--version"])
+    with pytest.raises(SystemExit):
+        grantcheck.cli.main()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert sys.unraisablehook is not None and "grantcheck" not in sys.unraisablehook.__module__
