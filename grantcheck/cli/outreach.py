@@ -142,8 +142,12 @@ def outreach(
     portfolio = Portfolio()
     errors = _Errors()
     files = 0
+    kept: list[str] = []  # answers files filled in since they were written: never replaced
 
     def write(name: str, text: str) -> None:
+        if name.endswith(".toml") and (why := _holds_answers(out / name, text)):
+            kept.append(f"kept {out / name}: {why}")
+            return
         with atomic_text(out / name, force=True) as fh:
             fh.write(text)
 
@@ -172,7 +176,46 @@ def outreach(
     _err(f"Wrote the pack of {files:,} {'company' if files == 1 else 'companies'} to {out} "
          f"({portfolio.can_fit:,} of {portfolio.companies:,} can still fit a scheme{unread}; "
          f"{out / 'summary.md'}).")
+    if kept:
+        _err(*(f"Error: --out {out}: {k}" for k in kept))
+        _fail(f"--out {out}: {len(kept):,} answers {'file was' if len(kept) == 1 else 'files were'}"
+              " not replaced", f"give --profiles {out} to carry them into the new pack, or "
+              "move them out of the folder first")
     raise typer.Exit(EXIT_SOME_FAILED if errors.count else 0)
+
+
+def _holds_answers(path: Path, text: str) -> str:
+    """Why the answers file at ``path`` must not be replaced by ``text`` (a new pack's): it
+    states what ``text`` does not (answers written into it since), or cannot be read as TOML
+    (half edited); "" when it can (none there, or only what ``text`` states too)."""
+    from grantcheck.profile.errors import ProfileError
+    from grantcheck.profile.load import parse_toml
+
+    try:
+        before = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ""
+    except (OSError, UnicodeDecodeError) as e:
+        return f"it cannot be read ({getattr(e, 'strerror', None) or e})"
+    try:
+        stated = _leaves(parse_toml(before, str(path)))
+    except ProfileError as e:
+        line = next((p.line for p in e.problems if p.line is not None), None)
+        return "it cannot be read as TOML" + (f" (line {line})" if line else "")
+    new = _leaves(parse_toml(text, str(path)))
+    dropped = [key for key, value in stated.items() if new.get(key) != value]
+    return (f"it holds answers the new pack would drop ({', '.join(dropped)})"
+            if dropped else "")
+
+
+def _leaves(data: object, at: str = "") -> dict[str, object]:
+    """The values of a TOML document by dotted path (a list as a whole)."""
+    if not isinstance(data, dict):
+        return {at: data}
+    out: dict[str, object] = {}
+    for key, value in data.items():
+        out.update(_leaves(value, f"{at}.{key}" if at else str(key)))
+    return out
 
 
 class ShortlistFormat(StrEnum):

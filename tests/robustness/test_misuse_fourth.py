@@ -1,0 +1,74 @@
+"""Misuse, fourth round: what the user wrote is never replaced in silence, odd files and values
+end in an Error line naming them; through typer's CliRunner, stdout and stderr apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from grantcheck.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+REGISTRY = ROOT / "tests" / "registry" / "data" / "enheter.csv"
+AS_OF = "2026-11-23"
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str | None] | None = None):
+    """The command run as a script reads it: no COLUMNS (stderr not wrapped) unless given."""
+    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": None, **(env or {})})
+
+
+# --- outreach --force over a pack whose answers files were filled in -------------------------
+
+
+def _pack(out: Path, *args: str):
+    return run("outreach", "--input", str(REGISTRY), "--as-of", AS_OF, "--out", str(out), *args)
+
+
+def _filled(out: Path) -> tuple[Path, str]:
+    """A pack in ``out`` with one answers file filled in: the file and its text."""
+    _pack(out)
+    answers = out / "923609016.toml"
+    text = answers.read_text().replace("# employees_fte = \n", "employees_fte = 7  # ours\n")
+    assert "employees_fte = 7" in text
+    answers.write_text(text)
+    return answers, text
+
+
+def test_outreach_force_keeps_an_answers_file_that_was_filled_in(tmp_path):
+    """`outreach … --out pack --force` again, to refresh a pack whose answers a company had sent
+    back, replaced the filled-in NUMBER.toml with empty questions: the answers were lost."""
+    answers, text = _filled(tmp_path / "pack")
+    r = _pack(tmp_path / "pack", "--force")
+    assert r.exit_code == 2, r.stderr
+    assert answers.read_text() == text
+    assert (f"Error: --out {tmp_path / 'pack'}: kept {answers}: it holds answers the new pack "
+            "would drop (company.employees_fte)") in r.stderr
+    assert f"Hint: give --profiles {tmp_path / 'pack'} to carry them into the new pack" in r.stderr
+    assert (tmp_path / "pack" / "summary.md").exists()  # the rest of the pack is written
+
+
+def test_outreach_force_with_the_pack_as_profiles_carries_the_answers_over(tmp_path):
+    answers, _ = _filled(tmp_path / "pack")
+    r = _pack(tmp_path / "pack", "--force", "--profiles", str(tmp_path / "pack"))
+    assert r.exit_code in (0, 4), r.stderr
+    assert "\nemployees_fte = 7\n" in answers.read_text()
+
+
+def test_outreach_force_replaces_an_answers_file_left_as_written(tmp_path):
+    _pack(tmp_path / "pack")
+    r = _pack(tmp_path / "pack", "--force", "--as-of", "2026-11-24")
+    assert r.exit_code in (0, 4), r.stderr
+    assert "screened on 2026-11-24" in (tmp_path / "pack" / "923609016.toml").read_text()
+
+
+def test_outreach_force_keeps_an_answers_file_that_is_no_longer_toml(tmp_path):
+    """Half-edited (a syntax error): it may hold answers, so it is kept too."""
+    answers, _ = _filled(tmp_path / "pack")
+    answers.write_text(answers.read_text() + "owners_fte = \n")
+    r = _pack(tmp_path / "pack", "--force")
+    assert r.exit_code == 2, r.stderr
+    assert "owners_fte = \n" in answers.read_text()
+    assert f"kept {answers}: it cannot be read as TOML (line " in r.stderr
