@@ -81,17 +81,19 @@ def glob_hint(arg: str) -> str:
 def path_tasks(args: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Task]:
     """TOML profiles from paths, folders (searched for *.toml), globs (``**`` too) and ``-``.
 
-    ``-`` reads a list of paths from ``stdin``, one per line, taken literally (no glob); a
-    folder among them is searched like one given as an argument.
+    ``-`` reads a list of paths from ``stdin``, one per line or separated by NUL characters
+    (``find -print0``: no path holds one), taken literally (no glob); a folder among them is
+    searched like one given as an argument.
     """
     for arg in args:
         if arg == "-":
             if stdin is None:
                 raise InputError("'-' reads paths from stdin, and there is none")
             for line in stdin:
-                path = line.strip()
-                if path:
-                    yield from _expand(path, globs=False)
+                for part in line.split("\0"):
+                    path = part.strip()
+                    if path:
+                        yield from _expand(path, globs=False)
         else:
             yield from _expand(arg)
 

@@ -216,7 +216,9 @@ def batch(
     for given in inputs or []:  # a pattern typed wrong is the command's error, not an input's
         if gb.matches_nothing(given):
             _fail(f"batch {given}: no file matches this pattern", gb.glob_hint(given))
-    in_paths = [p for p in (input_file, *(inputs or [])) if p and p != "-"]
+    # what the batch reads, never to be written over: the --profiles folder's answers too
+    answers = None if profiles_dir is None else str(profiles_dir)
+    in_paths = [p for p in (input_file, *(inputs or []), answers) if p and p != "-"]
     if output is not None:
         _refuse_target(output, in_paths)
         if os.path.lexists(output) and not force:

@@ -72,3 +72,33 @@ def test_outreach_force_keeps_an_answers_file_that_is_no_longer_toml(tmp_path):
     assert r.exit_code == 2, r.stderr
     assert "owners_fte = \n" in answers.read_text()
     assert f"kept {answers}: it cannot be read as TOML (line " in r.stderr
+
+
+def test_batch_output_into_the_answers_folder_is_refused(tmp_path):
+    """`batch --input FILE --profiles pack -o pack/NUMBER.toml --force` wrote the records over
+    a filled-in answers file, which the batch itself reads (and would read back next time)."""
+    answers, text = _filled(tmp_path / "pack")
+    r = run("batch", "--input", str(REGISTRY), "--profiles", str(tmp_path / "pack"), "--as-of",
+            AS_OF, "-o", str(answers), "--force")
+    assert r.exit_code == 2, r.stderr
+    assert answers.read_text() == text
+    assert (f"Error: --output {answers}: is inside the input folder {tmp_path / 'pack'}, where "
+            "every *.toml is read as a profile") in r.stderr
+
+
+# --- batch -: a list of paths separated by NUL characters (find -print0) --------------------
+
+
+def test_batch_reads_a_list_of_paths_separated_by_nul(tmp_path):
+    """`find … -print0 | grantcheck batch -` was one path with NULs in it: "internal error:
+    ValueError: embedded null byte" (exit 3 for the record). Paths hold no NUL: it separates
+    them, as a line end does."""
+    profiles = ROOT / "profiles"
+    listed = f"{profiles / 'nordlys-automation.toml'}\0{profiles / 'kvantia-startup.toml'}\0"
+    r = runner.invoke(app, ["batch", "-", "-f", "csv", "--as-of", AS_OF], input=listed,
+                      env={"NO_COLOR": "1"})
+    assert r.exit_code in (0, 1), r.stderr
+    assert "internal error" not in r.stderr
+    rows = r.stdout.splitlines()[1:]
+    assert [row.split(",")[0] for row in rows] == [
+        str(profiles / "nordlys-automation.toml"), str(profiles / "kvantia-startup.toml")]
