@@ -210,6 +210,10 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
     elif typ in ("model_type", "model_attributes_type", "dict_type", "typed_dict_type"):
         # not pydantic's "a valid dictionary or instance of Company": a table is what to write
         msg = f"must be a table of fields (got {'null' if given is None else shown(given)})"
+        name = dotted(loc)
+        if isinstance(given, list) and given and all(isinstance(g, dict) for g in given) and (
+                f"[[{name}]]" in text):
+            hint = f"[[{name}]] starts a list of tables: write [{name}] for the one table"
     elif typ == "list_type":
         msg = f"must be a list (got {'null' if given is None else shown(given)})"
         if isinstance(given, str):
@@ -233,6 +237,8 @@ def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
     if isinstance(last, int):
         return None
     lines, headers = _index(text)
+    if all(isinstance(p, str) for p in loc) and (own := headers.get(".".join(map(str, loc)))):
+        return own[0] + 1  # written as a table header of its own ([[company]], not a key)
     # the table header that holds the last key; an index picks the n-th [[array]] table
     header_parts = [p for p in loc[:-1] if isinstance(p, str)]
     indices = [p for p in loc[:-1] if isinstance(p, int)]

@@ -102,3 +102,28 @@ def test_batch_reads_a_list_of_paths_separated_by_nul(tmp_path):
     rows = r.stdout.splitlines()[1:]
     assert [row.split(",")[0] for row in rows] == [
         str(profiles / "nordlys-automation.toml"), str(profiles / "kvantia-startup.toml")]
+
+
+# --- a table written as a list of tables ([[company]]) -----------------------------------------
+
+
+def test_a_table_written_as_a_list_of_tables_names_its_line_and_the_fix(tmp_path):
+    """`[[company]]` said "company: must be a table of fields (got a list)", with no line and
+    no hint."""
+    path = tmp_path / "p.toml"
+    path.write_text('# a profile\n\n[[company]]\nname = "A"\ncountry = "DK"\n')
+    r = run("match", str(path), "--as-of", AS_OF)
+    assert r.exit_code == 2, r.stderr
+    assert f"Error: {path}:3: company: must be a table of fields (got a list)" in r.stderr
+    assert "Hint: [[company]] starts a list of tables: write [company] for the one table" in (
+        r.stderr)
+
+
+def test_a_sub_table_written_as_a_list_of_tables_names_its_line(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text('[company]\nname = "A"\ncountry = "DK"\n\n[[company.previous_year]]\n'
+                    'staff = 3\n')
+    r = run("validate", str(path))
+    assert r.exit_code == 2, r.stderr
+    assert f"Error: {path}:5: company.previous_year: must be a table of fields" in r.stderr
+    assert "Hint: [[company.previous_year]] starts a list of tables: write " in r.stderr
