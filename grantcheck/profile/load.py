@@ -44,7 +44,7 @@ def read_text(p: Path) -> str:
     except FileNotFoundError:
         raise ProfileError(str(p), [Problem("", "no such file")]) from None
     except IsADirectoryError:
-        raise ProfileError(str(p), [Problem("", "is a directory, not a profile")]) from None
+        raise _a_folder(p) from None
     except OSError as e:
         raise ProfileError(str(p), [Problem("", e.strerror or str(e))]) from None
     st = os.fstat(fd)
@@ -52,7 +52,7 @@ def read_text(p: Path) -> str:
     if not stat.S_ISREG(mode):
         os.close(fd)
         if stat.S_ISDIR(mode):
-            raise ProfileError(str(p), [Problem("", "is a directory, not a profile")])
+            raise _a_folder(p)
         raise ProfileError(str(p), [Problem(
             "", "is not a regular file (a pipe, socket or device): not read",
             hint="save the profile to a file; - reads one from stdin")])
@@ -67,6 +67,14 @@ def read_text(p: Path) -> str:
     return _decoded(data, str(p))
 
 
+def _a_folder(p: Path) -> ProfileError:
+    import shlex
+
+    return ProfileError(str(p), [Problem("", "is a directory, not a profile", hint=(
+        f"give a profile's file (TOML); grantcheck batch {shlex.quote(str(p))} checks every "
+        "*.toml in it"))])
+
+
 def _too_large(source: str) -> ProfileError:
     return ProfileError(source, [Problem(
         "", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, more than a profile can be "
@@ -79,6 +87,10 @@ def _decoded(data: bytes, source: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows' "Unicode"
+            raise ProfileError(source, [Problem(
+                "", "is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8",
+                hint="save the file as UTF-8")]) from None
         line = data.count(b"\n", 0, e.start) + 1
         raise ProfileError(source, [Problem("", "is not UTF-8 text", line,
                                             hint="save the file as UTF-8")]) from None

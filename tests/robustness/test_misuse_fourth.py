@@ -127,3 +127,25 @@ def test_a_sub_table_written_as_a_list_of_tables_names_its_line(tmp_path):
     assert r.exit_code == 2, r.stderr
     assert f"Error: {path}:5: company.previous_year: must be a table of fields" in r.stderr
     assert "Hint: [[company.previous_year]] starts a list of tables: write " in r.stderr
+
+
+# --- a profile that is a folder, or UTF-16 text -------------------------------------------------
+
+
+def test_a_folder_given_as_a_profile_hints_batch(tmp_path):
+    """`match FOLDER` said only "is a directory, not a profile"."""
+    r = run("match", str(tmp_path), "--as-of", AS_OF)
+    assert r.exit_code == 2, r.stderr
+    assert r.stderr == (f"Error: {tmp_path}: is a directory, not a profile\n"
+                        f"Hint: give a profile's file (TOML); grantcheck batch {tmp_path} checks "
+                        "every *.toml in it\n")
+
+
+def test_a_utf16_profile_is_said_to_be_utf16(tmp_path):
+    """Saved as "Unicode" by Windows' Notepad: it said only "is not UTF-8 text" at line 1."""
+    path = tmp_path / "p.toml"
+    path.write_bytes('[company]\r\nname = "A"\r\n'.encode("utf-16"))
+    r = run("match", str(path), "--as-of", AS_OF)
+    assert r.exit_code == 2, r.stderr
+    assert r.stderr == (f"Error: {path}: is UTF-16 text (it starts with a UTF-16 byte order "
+                        "mark), not UTF-8\nHint: save the file as UTF-8\n")
