@@ -56,6 +56,27 @@ def _paged(console: Console, no_pager: bool = False) -> Iterator[Console]:
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
     try:
-        subprocess.run(pager_command(), input=text, text=True, env=env, check=False)
+        pager = subprocess.Popen(pager_command(), stdin=subprocess.PIPE, text=True, env=env)
     except OSError:  # no such pager: the text as it is
         sys.stdout.write(text)
+        return
+    with _ctrl_c_for_the_pager():
+        pager.communicate(text)
+
+
+@contextmanager
+def _ctrl_c_for_the_pager() -> Iterator[None]:
+    """While the pager runs, Ctrl-C is its own (less stops a search with it), as git has it: the
+    terminal sends it to grantcheck too, which would end and kill the pager (SIGKILL: less
+    could not put the terminal back). grantcheck waits for the pager to quit."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)

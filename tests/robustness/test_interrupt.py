@@ -21,8 +21,8 @@ NOISE = ("Traceback", "Exception ignored", "internal error", "KeyboardInterrupt"
 MATCH = ["match", str(PROFILES / "nordlys-automation.toml"), "--as-of", AS_OF]
 
 
-def _child(tmp_path: Path, script: str, *args: str, sigint: object = signal.SIG_DFL
-           ) -> subprocess.Popen[bytes]:
+def _child(tmp_path: Path, script: str, *args: str, sigint: object = signal.SIG_DFL,
+           env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     """``script`` run by Python as a file named ``grantcheck`` (as the console script is) with
     ``args`` as its arguments, SIGINT handled as ``sigint`` (SIG_DFL: as at a terminal, however
     the test runner was started)."""
@@ -31,7 +31,7 @@ def _child(tmp_path: Path, script: str, *args: str, sigint: object = signal.SIG_
     return subprocess.Popen(
         [sys.executable, str(tmp_path / "bin" / "grantcheck"), *args], cwd=ROOT,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "120"},
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "120", **(env or {})},
         preexec_fn=lambda: signal.signal(signal.SIGINT, sigint))
 
 
@@ -166,3 +166,29 @@ def test_a_program_that_imports_the_command_line_keeps_its_ctrl_c(monkeypatch, c
         grantcheck.cli.main()
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     assert sys.unraisablehook is not None and "grantcheck" not in sys.unraisablehook.__module__
+
+
+def test_ctrl_c_in_the_pager_is_the_pagers(tmp_path):
+    """A terminal sends Ctrl-C to grantcheck and to its pager (less stops a search with it):
+    grantcheck ended with 130 and killed the pager (SIGKILL: less could not restore the
+    terminal). It now waits for the pager, and exits with the command's code."""
+    paged = tmp_path / "paged.txt"
+    pager = tmp_path / "pager.py"
+    pager.write_text(textwrap.dedent(f"""
+        import os, signal, sys, time
+        os.kill(os.getppid(), signal.SIGINT)  # the terminal's Ctrl-C reaches grantcheck too
+        time.sleep(0.3)
+        with open({str(paged)!r}, "w") as fh:
+            fh.write(sys.stdin.read())
+    """))
+    proc = _child(tmp_path, """
+        import sys
+        import grantcheck.cli.pager
+        grantcheck.cli.pager._stdout_is_terminal = lambda: True
+        from grantcheck.cli import main
+        main()
+    """, *MATCH, "--explain", env={"GRANTCHECK_PAGER": f"{sys.executable} {pager}"})
+    _, err = proc.communicate(timeout=60)
+    assert not any(n in err.decode() for n in NOISE), err.decode()
+    assert proc.returncode == 0, err.decode()
+    assert "dk-smv-digital" in paged.read_text()
