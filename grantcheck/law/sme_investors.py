@@ -19,12 +19,10 @@ IN_FORCE = date(2005, 1, 1)  # the Recommendation applies from 1 January 2005 (a
 SME_ART3_2 = eu(SME_RECOMMENDATION, "Annex, Article 3(2), second subparagraph",
                 "an enterprise may be ranked as autonomous, and thus as not having any partner "
                 "enterprises, even if this 25 % threshold is reached or exceeded by the following "
-                "investors, provided that those investors are not linked, within the meaning of "
-                "paragraph 3, either individually or jointly to the enterprise in question",
-                note="(a) public investment corporations, venture capital companies, business "
-                "angels; (b) universities or non-profit research centres; (c) institutional "
-                "investors, including regional development funds; (d) autonomous local "
-                "authorities; art. 3(4) excepts them from the public bodies too")
+                "investors",
+                note="public investment corporations, venture capital companies, business "
+                "angels, universities, institutional investors, small local authorities; not "
+                "when linked; art. 3(4) excepts them from public control too")
 _ART3_2_A = eu(SME_RECOMMENDATION, "Annex, Article 3(2), second subparagraph, point (a)",
                "provided the total investment of those business angels in the same enterprise is "
                "less than EUR 1 250 000")
