@@ -105,12 +105,16 @@ def test_a_grant_sought_in_another_currency_is_converted():
 # --- the minimum application: SEK 500,000 (read as the grant applied for) ---------------------
 
 
-def test_a_base_of_1000000_reaches_the_minimum_grant_of_500000():
+def test_a_base_of_1000000_without_a_grant_sought_leaves_the_minimum_to_the_grant_sought():
+    """'Lägsta belopp för ansökan är 500 tkr': the amount applied for (match's SD13 reads the
+    grant sought); a budget allowing SEK 500,000 does not say what is applied for."""
     r = sdb(staff(1_000_000))
-    assert r.grant.amount == D(500_000) and rule_outcome(r, "SDB03") is Outcome.PASS
+    f = rule(r, "SDB03")
+    assert r.grant.amount == D(500_000) and f.outcome is Outcome.UNKNOWN
+    assert f.missing == ("budget.grant_sought",) and "at least SEK 500,000" in f.fix
 
 
-def test_a_base_of_999999_98_gives_499999_99_which_is_not_enough():
+def test_a_base_of_999999_98_gives_499999_99_which_no_grant_sought_could_lift():
     r = sdb(staff("999999.98"))
     f = rule(r, "SDB03")
     assert r.grant.amount == D("499999.99") and f.outcome is Outcome.FAIL
@@ -430,6 +434,7 @@ def test_no_staff_costs_needs_no_reading():
 
 def test_a_complete_budget_complies():
     r = sdb(staff(800_000), cost("consultancy", 150_000), training(50_000), training_persons=2,
+            grant_sought=D(500_000),
             financing=[cash(300_000, "external"), cash(200_000, "public")])
     assert r.verdict.value == "complies", [(f.rule.id, f.message) for f in r.findings
                                            if f.outcome in (Outcome.FAIL, Outcome.UNKNOWN)]

@@ -11,8 +11,9 @@ Encoded, from the page (quotes beside each citation, in
   persons), the persons from ``budget.training_persons``, else the profile's
   ``project.training_addon.persons``; unknown persons leave the training lines undecided; the
   excess over the cap is not eligible; the add-on sits inside the same 50 % co-financing (SDB02);
-- the minimum application, SEK 500,000, read as the grant applied for: the grant the budget allows,
-  or the grant sought when it is stated (SDB03), so an eligible base of at least SEK 1,000,000;
+- the minimum application, SEK 500,000, read as the grant sought, as ``match`` reads it (SD13):
+  without a grant sought it is unknown, unless the budget allows less (an eligible base under
+  SEK 1,000,000 at 50 %), when no grant sought could reach it (SDB03);
 - the project period: from the application date at the earliest to 2023-10-31 at the latest
   (SDB04); only costs inside it count, neither before nor after (SDB05);
 - the co-financing: at least 50 % of the budget in cash, from the applicant's organisation or an
@@ -184,31 +185,37 @@ def training_addon(bctx: BudgetCtx) -> Check:
 @book.budget_rule("SDB03", "The grant applied for is at least SEK 500,000", cites=[C_LAGSTA],
                   reads=["budget.grant_sought", "budget.lines"])
 def minimum_application(bctx: BudgetCtx) -> Check:
-    """'Lägsta belopp för ansökan är 500 tkr', read as the grant applied for."""
+    """'Lägsta belopp för ansökan är 500 tkr', read as the grant sought, as ``match`` reads it
+    (SD13): the amount applied for is the applicant's to state; the budget only bounds it (SDB01
+    says whether it allows the grant sought). Without a grant sought, a budget that allows less
+    than the minimum decides it (no grant sought could reach it); one that allows more leaves
+    it unknown, naming budget.grant_sought."""
     floor = bctx.param(MIN_APPLICATION)
     share = MAX_SHARE.at(bctx.on)
     base_floor = (floor * (1 / share)).rounded()
-    grant = bctx.grant
+    minimum = (f"the minimum application is {floor} ('Lägsta belopp för ansökan', read as the "
+               "grant sought")
     sought = _sought(bctx)
-    what = "the grant sought" if sought is not None and sought <= _allowed(
-        bctx, bctx.total()) else "the grant the budget allows"
-    said = (f"{what} {grant}; the minimum application is {floor} ('Lägsta belopp för ansökan', "
-            f"read as the grant applied for: an eligible base of at least {base_floor} at "
-            f"{format_percent(share)}, derived)")
-    if grant >= floor:
-        return passed(said)
-    more, fields = _undecided(bctx)
-    if fields and (sought is None or sought >= floor) and (
-            more is None or _allowed(bctx, bctx.total() + more) >= floor):
-        return unknown(said + "; the undecided lines could lift it", *fields)
-    if sought is not None and sought < floor:
+    if sought is not None:
+        said = f"the grant sought {sought}; {minimum})"
+        if sought >= floor:
+            return passed(said)
         fix = f"raise budget.grant_sought to {floor} ({floor - sought} more)"
         if bctx.total() < base_floor:
             fix += f", with an eligible base of at least {base_floor}"
-    else:
-        fix = (f"raise the eligible base to at least {base_floor} "
-               f"({base_floor - bctx.total()} more)")
-    return failed(said, fix)
+        return failed(said, fix)
+    allowed = _allowed(bctx, bctx.total())
+    said = (f"no grant sought stated; the budget allows at most {allowed}; {minimum}: an "
+            f"eligible base of at least {base_floor} at {format_percent(share)}, derived)")
+    if allowed >= floor:
+        return unknown(f"{said}; the grant sought decides it", "budget.grant_sought",
+                       fix=f"state budget.grant_sought (at least {floor}, at most {allowed})")
+    more, fields = _undecided(bctx)
+    if fields and (more is None or _allowed(bctx, bctx.total() + more) >= floor):
+        return unknown(said + "; the undecided lines could lift it", *fields)
+    return failed(f"{said}: no grant sought could reach it",
+                  f"raise the eligible base to at least {base_floor} "
+                  f"({base_floor - bctx.total()} more)")
 
 
 @book.budget_rule("SDB04", "The project runs from the application date at the earliest to "
