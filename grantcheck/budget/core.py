@@ -56,6 +56,7 @@ class BudgetVerdict(StrEnum):
     COMPLIES = "complies"
     NEEDS_INFORMATION = "needs_information"
     BREAKS_RULES = "breaks_rules"
+    CLOSED = "closed"  # the call is not open on the date: whatever the cost rules say
 
     @property
     def label(self) -> str:
@@ -129,6 +130,17 @@ class GrantPart:
     bound_by: str  # a sentence: which of rate and caps gave the amount
     cap: Money | None = None
     cites: tuple[Citation, ...] = ()
+    rate_label: str = ""  # what the rate is, when the scheme has several (e.g. "for an SME")
+
+    @property
+    def capped(self) -> bool:
+        """A cap, not the rate, gave the amount (``bound_by`` "the cap: …")."""
+        return self.bound_by.startswith("the cap")
+
+    @property
+    def by_rate(self) -> Money:
+        """What the rate alone would give (floored to 0.01)."""
+        return (self.base * self.rate).floored()
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -137,7 +149,10 @@ class GrantPart:
             "rate": str(self.rate),
             "grant": self.grant.to_json(),
             "bound_by": self.bound_by,
+            "capped": self.capped,
         }
+        if self.rate_label:
+            out["rate_label"] = self.rate_label
         if self.cap is not None:
             out["cap"] = self.cap.to_json()
         out["source"] = [c.to_json() for c in self.cites]

@@ -20,6 +20,7 @@ from grantcheck.budget.core import (
 )
 from grantcheck.citations import Citation
 from grantcheck.engine import Check, Finding, Kind, Missing, Outcome, Rule, Scheme, text_of
+from grantcheck.engine.evaluate import _AS_IF_OPEN  # the states match checks as open
 from grantcheck.fx import FxRates, NoRate
 from grantcheck.money import Money, format_amount
 from grantcheck.parameters import NotEncoded
@@ -48,6 +49,9 @@ class BudgetResult:
     # why the grant could not be computed ("" when it was): then neither it, nor the own funding
     # and what the applicant carries (both made of it), is a figure; never a grant of 0
     grant_unknown: str = ""
+    # the call on the date, as ``match`` states it: ('open'|'closed'|'not_yet_open'|
+    # 'not_encoded', sentence); a budget for a call not open is never one that complies
+    call: tuple[str, str] = ("open", "")
 
     @property
     def eligible_base(self) -> Money:
@@ -81,7 +85,20 @@ class BudgetResult:
         return self.own_funding + self.not_eligible
 
     @property
+    def call_open(self) -> bool:
+        """The call takes applications on the date (or its rules are read as if it did: a date
+        they are not encoded for, as ``match``'s verdict_if_open)."""
+        return self.call[0] in _AS_IF_OPEN
+
+    @property
     def verdict(self) -> BudgetVerdict:
+        """The cost rules' verdict when the call is open on the date, else CLOSED: a budget
+        for a closed call is not one to send, whatever its costs (``verdict_if_open``)."""
+        return self.verdict_if_open if self.call_open else BudgetVerdict.CLOSED
+
+    @property
+    def verdict_if_open(self) -> BudgetVerdict:
+        """What the cost rules say, whether or not the call is open."""
         binding = [f for f in self.findings if f.rule.kind is not Kind.SOFT
                    and f.rule.kind is not Kind.INFO]
         if any(f.outcome is Outcome.FAIL for f in binding):
@@ -188,4 +205,5 @@ def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None
         checker.scheme, on, checker.scheme.currency, bctx.budget_currency, bctx.tier,
         bctx.lines, bctx.parts, findings, checker.own_funding_form, checker.categories, fx,
         bctx.has_profile, [*checker.notes, *bctx.notes], source, grant_unknown,
+        checker.scheme.call.status(on),
     )

@@ -152,7 +152,7 @@ def budget(
         str | None,
         typer.Option("--as-of", metavar="YYYY-MM-DD",
                      help="Evaluation date (default: today); it picks the rules and rates in "
-                     "force."),
+                     "force, and the call's status (a closed call is said)."),
     ] = None,
     fmt: FormatOption = Format.table,
     explain: Annotated[
@@ -176,8 +176,10 @@ def budget(
     Shows each line's eligibility and its source, the eligible cost base, the grant (rate and
     cap), the own funding and its form, and every budget rule the draft breaks. Without --scheme
     or budget.scheme, a profile's budget is checked against every open scheme it fits (else
-    every one that needs more information). Exit code 0 when
-    every budget checked complies, 1 when one breaks a rule or needs information, 2 on bad input.
+    every one that needs more information). A call closed on the date is said ("call closed
+    2023-03-01 (would: complies)"); its costs are still checked. Exit code 0 when every budget
+    checked complies (its call open), 1 when one breaks a rule, needs information or is for a
+    closed call, 2 on bad input.
     """
     from grantcheck.budget import budget_from_options, check, load_budget, schemes_for
     from grantcheck.errors import EXIT_FIT, EXIT_NO_FIT, profile_error_lines

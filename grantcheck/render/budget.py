@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from grantcheck import __version__
-from grantcheck.budget.core import BudgetVerdict, LineResult, LineStatus
+from grantcheck.budget.core import BudgetVerdict, GrantPart, LineResult, LineStatus
 from grantcheck.budget.result import BudgetResult
 from grantcheck.citations import Citation
 from grantcheck.engine import Outcome
@@ -21,7 +22,7 @@ from grantcheck.money import format_percent
 from grantcheck.numbers import plural
 from grantcheck.render.json import SCHEMA_VERSION
 from grantcheck.render.table import rules_table
-from grantcheck.render.together import together
+from grantcheck.render.together import joined, together
 from grantcheck.render.whole import Whole, lean_table, whole
 
 STATUS_STYLE = {
@@ -35,6 +36,7 @@ VERDICT_STYLE = {
     BudgetVerdict.COMPLIES: "bold green",
     BudgetVerdict.NEEDS_INFORMATION: "bold yellow",
     BudgetVerdict.BREAKS_RULES: "bold red",
+    BudgetVerdict.CLOSED: "bold yellow",
 }
 
 
@@ -72,6 +74,8 @@ def budget_to_dict(r: BudgetResult) -> dict[str, Any]:
         "scheme": {"id": s.id, "name": s.name, "country": s.country, "currency": s.currency},
         "tier": r.tier,
         "verdict": r.verdict.value,
+        "verdict_if_open": r.verdict_if_open.value,
+        "call": {"status": r.call[0], "text": r.call[1]},
         "budget_currency": r.budget_currency,
         "lines": [_line(lr) for lr in r.lines],
         "totals": _totals(r),
@@ -176,9 +180,9 @@ def totals_table(r: BudgetResult) -> Whole:
         table.add_row("Undecided", str(r.undecided), "lines the budget does not say enough about")
     table.add_row("Not eligible", str(r.not_eligible), "carried by the applicant")
     table.add_row(Text("Eligible cost base", style="bold"), str(r.eligible_base), "")
-    for p in r.parts:
-        how = f"{format_percent(p.rate)} of {p.base}; bound by {p.bound_by}"
-        table.add_row(f"  grant: {p.name}", str(p.grant), how)
+    for p in r.parts:  # the label indented as a whole: its wrapped lines stay in its column
+        table.add_row(Padding(joined(Text(f"grant: {p.name}")), (0, 0, 0, 2)), str(p.grant),
+                      part_how(p))
     if r.grant_unknown:  # no figure is made of a grant not computed
         table.add_row(Text("Grant", style="bold yellow"), Text("?", style="bold yellow"),
                       f"not computed: {r.grant_unknown}")
@@ -194,6 +198,17 @@ def totals_table(r: BudgetResult) -> Whole:
     return whole(table)
 
 
+def part_how(p: GrantPart) -> str:
+    """How a grant part was bound: a cap that gave the amount is named first, with what the
+    rate alone would have given, so that a capped part never reads as "50 % of the costs"."""
+    rate = format_percent(p.rate) + (f" ({p.rate_label})" if p.rate_label else "")
+    if p.bound_by == "the rate":
+        return f"{rate} of {p.base}; bound by the rate"
+    # a cap, or a rule that gives less (SMV:Digital's minimum investment, no aid)
+    why = f"capped: {p.bound_by.removeprefix('the cap: ')}" if p.capped else p.bound_by
+    return why if p.by_rate == p.grant else f"{why}; {rate} of {p.base} would be {p.by_rate}"
+
+
 def findings_table(r: BudgetResult, explain: bool) -> Whole | None:
     wanted = {Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING, Outcome.INFO}
     shown = [f for f in r.findings if explain or f.outcome in wanted]
@@ -202,14 +217,32 @@ def findings_table(r: BudgetResult, explain: bool) -> Whole | None:
     return rules_table(shown, explain, "Budget rules")
 
 
+def call_words(r: BudgetResult) -> str:
+    """A call not open in a few words, as match's: "closed 2023-03-01", "opens 2027-01-15"."""
+    call = r.scheme.call
+    if r.call[0] == "closed" and call.closes:
+        return f"closed {call.closes.isoformat()}"
+    if r.call[0] == "not_yet_open" and call.opens:
+        return f"opens {call.opens.isoformat()}"
+    return r.call[1]
+
+
 def render_budget(r: BudgetResult, console: Console, explain: bool = False) -> None:
     s = r.scheme
     head = Text(f"{s.name} ({s.id})", style="bold")
     if r.tier:
         head.append(f" · voucher {r.tier}")
     head.append(": ")
-    head.append(r.verdict.label, style=VERDICT_STYLE[r.verdict])
-    parts: list[Whole | Text] = [head, lines_table(r, explain), totals_table(r)]
+    parts: list[Whole | Text] = [head]
+    if r.call_open:
+        head.append(r.verdict.label, style=VERDICT_STYLE[r.verdict])
+    else:  # as match says it: "closed 2023-03-01 (would: complies)"
+        head.append(f"call {call_words(r)}", style=VERDICT_STYLE[r.verdict])
+        head.append(f" (would: {r.verdict_if_open.label})", style="dim")
+        parts.append(Text(f"The call is not open on {r.on.isoformat()}: {r.call[1]}. This "
+                          "budget cannot be sent to it; its costs are checked as if the call "
+                          "were open.", style="yellow"))
+    parts += [lines_table(r, explain), totals_table(r)]
     findings = findings_table(r, explain)
     if findings is not None:
         parts.append(findings)

@@ -86,6 +86,7 @@ def whole(table: Table, foldable: Collection[int] = ()) -> Whole:
 def as_list(table: Table) -> Iterator[RenderableType]:
     """``table`` as a list: its title, then per row a "Header: cell" line for each cell that
     is not empty, a blank line between rows; its footers, when it shows them, last."""
+    from rich.padding import Padding
     from rich.text import Text
 
     from grantcheck.render.together import joined
@@ -100,6 +101,8 @@ def as_list(table: Table) -> Iterator[RenderableType]:
         if i:
             yield Text()
         for column, cell in zip(columns, cells, strict=True):
+            if isinstance(cell, Padding) and isinstance(cell.renderable, Text):
+                cell = cell.renderable  # an indent in a column is none in a list
             if cell == "" or (isinstance(cell, Text) and not cell.plain):
                 continue
             head = Text(f"{column.header}: " if column.header else "", style="bold")

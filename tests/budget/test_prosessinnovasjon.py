@@ -293,7 +293,7 @@ def test_an_sme_gets_50_percent_of_the_eligible_costs() -> None:
     r = po(consult(1_000_000))
     assert r.grant.amount == D(500_000) and r.own_funding.amount == D(500_000)
     assert r.parts[0].rate == D("0.50")
-    assert "for an SME" in r.parts[0].name
+    assert "for an SME" in r.parts[0].rate_label
     assert rule_outcome(r, "POB03") is Outcome.PASS
     assert r.verdict.value == "complies"
 
@@ -324,7 +324,7 @@ def test_a_large_enterprise_under_the_exception_gets_15_percent_with_the_conditi
 def test_a_large_enterprise_without_a_declared_exception_is_an_upper_bound_at_15_percent() -> None:
     r = po(consult(1_000_000), profile=LARGE)
     assert r.grant.amount == D(150_000)
-    assert "at most, if the exception" in r.parts[0].name
+    assert "at most, if the exception" in r.parts[0].rate_label
     f = rule(r, "POB03")
     assert f.outcome is Outcome.UNKNOWN
     assert f.missing == ("declarations.large_enterprise_exception",)
@@ -341,7 +341,7 @@ def test_a_large_enterprise_the_exception_does_not_cover_gets_nothing() -> None:
 def test_without_a_profile_the_grant_is_at_most_50_percent_and_the_rate_is_unknown() -> None:
     r = po(consult(1_000_000), profile=None)
     assert r.grant.amount == D(500_000)
-    assert "at most, if the company is an SME" in r.parts[0].name
+    assert "at most, if the company is an SME" in r.parts[0].rate_label
     f = rule(r, "POB03")
     assert f.outcome is Outcome.UNKNOWN
     assert set(f.missing) == {"company.employees_fte", "company.turnover",

@@ -166,20 +166,20 @@ def _grant(bctx: BudgetCtx) -> list[GrantPart]:
     computed (never a grant of 0), and POB03 says why too."""
     base = bctx.total()
     size = _size(bctx)
-    name = f"process and organisational innovation, GBER art. 29(4): {size.label}"
+    name = "process and organisational innovation, GBER art. 29(4)"
     if not size.allowed:
         return [GrantPart(name, base, size.rate, Money.zero(base.currency),
                           "no aid for a large enterprise without the exception", None,
-                          (C_SMB, EU_29_2, EU_29_4))]
+                          (C_SMB, EU_29_2, EU_29_4), size.label)]
     limit = bctx.param(NOTIFICATION_THRESHOLD)
     by_rate = grant_for(base, size.rate)
     if by_rate <= limit:
         return [GrantPart(name, base, size.rate, by_rate, "the rate", limit,
-                          (C_KOSTNADER, C_GBER29, EU_29_4, EU_4_1_L))]
+                          (C_KOSTNADER, C_GBER29, EU_29_4, EU_4_1_L), size.label)]
     return [GrantPart(name, base, size.rate, max_aid(base, size.rate, limit),
                       f"the cap: the GBER notification threshold {_limit_text(bctx)} per "
                       "undertaking per project (art. 4(1)(l), not on the page)", limit,
-                      (C_KOSTNADER, C_GBER29, EU_29_4, EU_4_1_L))]
+                      (C_KOSTNADER, C_GBER29, EU_29_4, EU_4_1_L), size.label)]
 
 
 def _limit_text(bctx: BudgetCtx) -> str:
