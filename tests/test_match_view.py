@@ -235,3 +235,33 @@ def test_a_pager_with_an_unbalanced_quote_is_not_read_with_no_pager(monkeypatch)
                             "--as-of", AS_OF, "--no-pager"],
                       env={"NO_COLOR": "1", "COLUMNS": "80", "PAGER": 'less "x'})
     assert r.exit_code in (0, 1)
+
+
+# --- a tier that fits, and a higher one that needs information --------------------------------
+
+NORDLYS = ROOT / "profiles" / "nordlys-automation.toml"
+
+
+def _nordlys_with(tmp_path: Path, business_case: str | None) -> Path:
+    """Nordlys with project.business_case_made stated as ``business_case`` (None: left out), the
+    fact SMV16 asks of the DKK 250,000 voucher alone."""
+    text = NORDLYS.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("business_case_made"))
+    path = tmp_path / "nordlys.toml"
+    path.write_text(text.replace(line, "" if business_case is None else
+                                 f"business_case_made = {business_case}"), encoding="utf-8")
+    return path
+
+
+def test_a_higher_tier_that_needs_information_says_what_it_would_give_and_asks(tmp_path):
+    text = words(default(_nordlys_with(tmp_path, None)))
+    assert "SMV:Digital (dk-smv-digital): fits — tier DKK 100,000" in text
+    assert ("Tier up to DKK 250,000 needs information (max grant DKK 220,000): answer "
+            "[project] business_case_made (SMV16)") in text
+
+
+def test_no_higher_tier_line_when_the_highest_tier_fits_or_fails(tmp_path):
+    fits = words(default(_nordlys_with(tmp_path, "true")))
+    assert "fits — tier up to DKK 250,000" in fits and "needs information (max grant" not in fits
+    fails = words(default(_nordlys_with(tmp_path, "false")))
+    assert "fits — tier DKK 100,000" in fails and "needs information (max grant" not in fails

@@ -4,6 +4,8 @@ shortlist (:mod:`grantcheck.outreach`), so the two ask the same questions in the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from grantcheck.engine.checks import Kind, Outcome, Verdict
 from grantcheck.engine.evaluate import SchemeResult
 from grantcheck.engine.rules import Finding
@@ -47,8 +49,14 @@ def deciding_findings(r: SchemeResult) -> list[Finding]:
 def unknown_fields(r: SchemeResult) -> dict[str, list[str]]:
     """Each field that would settle an unknown rule of ``r``, with those rules' ids; a rule
     that names no field is keyed by its fix (or message) in brackets."""
+    return fields_settling(deciding_findings(r))
+
+
+def fields_settling(findings: Iterable[Finding]) -> dict[str, list[str]]:
+    """Each field that would settle one of ``findings`` that is unknown, with those rules' ids
+    (see :func:`unknown_fields`)."""
     out: dict[str, list[str]] = {}
-    for f in deciding_findings(r):
+    for f in findings:
         if f.outcome is Outcome.UNKNOWN and f.rule.kind is not Kind.INFO:
             for field in f.missing or ("(" + (f.fix or f.message) + ")",):
                 out.setdefault(field, []).append(f.rule.id)

@@ -23,6 +23,7 @@ from grantcheck.engine.settle import (
     FITS,
     NEEDS,
     RANK,
+    fields_settling,
     shown_as,
     unknown_fields,
 )
@@ -224,6 +225,9 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
     if warnings:
         lines.append(Text(f"! {plural(len(warnings), 'warning', 'warnings')} (--explain): "
                           + ", ".join(_rule_ref(f) for f in warnings), style="magenta"))
+    higher = _higher_tier(r)
+    if higher is not None:
+        lines.append(higher)
     fields = unknown_fields(r)
     if fields and not fails:
         order = sorted(fields, key=lambda k: -weight[k])
@@ -234,6 +238,34 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
             t.append(f"; and {len(order) - MAX_FACTS} more (--explain)")
         lines.append(t)
     return lines
+
+
+def _higher_tier(r: SchemeResult) -> Text | None:
+    """When a tier fits and a higher one needs information, what that tier would give and the
+    facts that would settle it (the answer shows the tier that fits; this says how to reach
+    more): "Tier up to DKK 250,000 needs information (max grant DKK 220,000): answer
+    [project] business_case_made (SMV16)"."""
+    if r.scope.state != IN_SCOPE or r.verdict is not Verdict.FITS:
+        return None
+    best = _best_tier(r)
+    ids = [t.tier.id for t in r.tiers]
+    if best is None or best not in ids:
+        return None
+    above = [t for t in r.tiers[ids.index(best) + 1:]
+             if t.verdict is Verdict.NEEDS_INFORMATION]
+    if not above:
+        return None
+    tier = above[-1]
+    fields = fields_settling(f for f in r.findings if f.rule.tier == tier.tier.id)
+    a = tier.amounts.amounts
+    grant = f" (max grant {a.max_grant})" if a is not None and a.max_grant is not None else ""
+    t = Text(f"Tier {tier.tier.name} needs information{grant}", style="yellow")
+    if fields:
+        order = list(fields)
+        t.append(": answer " + facts_text(order[:MAX_FACTS], fields))
+        if len(order) > MAX_FACTS:
+            t.append(f"; and {len(order) - MAX_FACTS} more (--explain)")
+    return t
 
 
 def facts_text(order: list[str], fields: dict[str, list[str]]) -> str:
