@@ -233,9 +233,7 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
         order = sorted(fields, key=lambda k: -weight[k])
         t = Text(f"Answer {'this' if len(order) == 1 else f'these {len(order)}'} to settle "
                  f"{r.scheme.name}: ", style="yellow")
-        t.append(facts_text(order[:MAX_FACTS], fields))
-        if len(order) > MAX_FACTS:
-            t.append(f"; and {len(order) - MAX_FACTS} more (--explain)")
+        t.append(_first_facts(order, fields))
         lines.append(t)
     return lines
 
@@ -261,11 +259,15 @@ def _higher_tier(r: SchemeResult) -> Text | None:
     grant = f" (max grant {a.max_grant})" if a is not None and a.max_grant is not None else ""
     t = Text(f"Tier {tier.tier.name} needs information{grant}", style="yellow")
     if fields:
-        order = list(fields)
-        t.append(": answer " + facts_text(order[:MAX_FACTS], fields))
-        if len(order) > MAX_FACTS:
-            t.append(f"; and {len(order) - MAX_FACTS} more (--explain)")
+        t.append(": answer " + _first_facts(list(fields), fields))
     return t
+
+
+def _first_facts(order: list[str], fields: dict[str, list[str]]) -> str:
+    """:func:`facts_text` of the first :data:`MAX_FACTS` of ``order``, and how many more."""
+    more = len(order) - MAX_FACTS
+    return facts_text(order[:MAX_FACTS], fields) + (
+        f"; and {more} more (--explain)" if more > 0 else "")
 
 
 def facts_text(order: list[str], fields: dict[str, list[str]]) -> str:
