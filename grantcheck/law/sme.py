@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from grantcheck.citations import SME_ART2, SME_ART3, SME_ART4, SME_RECOMMENDATION, eu
 from grantcheck.engine import Ctx, Missing, Text, Unsettled, text_of
-from grantcheck.facts import Range, at_least, high, is_range, low, show
+from grantcheck.facts import Range, at_least, high, is_range, least, low, show
 from grantcheck.law import sme_investors as investors
 from grantcheck.money import Money
 from grantcheck.parameters import Parameter
@@ -181,9 +181,7 @@ def size_range(ctx: Ctx, f: Figures, prefix: str) -> tuple[str, str, tuple[str, 
 
 
 def _with(values: list[Any], i: int, value: Any) -> list[Any]:
-    out = list(values)
-    out[i] = value
-    return out
+    return [value if j == i else v for j, v in enumerate(values)]
 
 
 def category_of(ctx: Ctx, f: Figures, prefix: str) -> str:
@@ -240,13 +238,14 @@ def _adds(ctx: Ctx, name: str, relation: str, share: Any, held: Any = None,
     return lambda: f"{name} ({relation}{why}) adds {show(share * 100)} %"
 
 
-def company_status(ctx: Ctx) -> SmeStatus:
-    """The profile company's SME status, with the sums that decided it: decided once, in the
-    company's own currency (``ctx.base``), for every rule and amount of every scheme."""
-    return ctx.base.once(_company_status)
+def company_status(ctx: Ctx, owners_max: Decimal | None = None) -> SmeStatus:
+    """The profile company's SME status and the sums that decided it, once in its own currency
+    (``ctx.base``) for every scheme: working owners count in full (art. 5(c)), or at most
+    ``owners_max`` AWU where a page counts them so (SMV:Digital)."""
+    return ctx.base.once(_company_status, owners_max)
 
 
-def _company_status(ctx: Ctx) -> SmeStatus:
+def _company_status(ctx: Ctx, owners_max: Decimal | None) -> SmeStatus:
     c = ctx.profile.company
     public_min = PUBLIC_SHARE.at(ctx.on)
     open_facts: list[str] = []  # facts that may make it a large enterprise whatever the sums
@@ -257,8 +256,9 @@ def _company_status(ctx: Ctx) -> SmeStatus:
                          "more): not an SME (Rec. 2003/361, Annex art. 3(4))")
     if held is None:
         open_facts.extend(public.facts)
-    staff = (ctx.figure(c.employees_fte, "company.employees_fte")
-             + ctx.figure(c.owners_fte, "company.owners_fte"))
+    owners = ctx.figure(c.owners_fte, "company.owners_fte")
+    staff = ctx.figure(c.employees_fte, "company.employees_fte") + (
+        owners if owners_max is None else least(owners, owners_max))
     total = Figures(staff, _money_fact(ctx, c.turnover, "company.turnover"),
                           _money_fact(ctx, c.balance_sheet_total, "company.balance_sheet_total"))
     joint = _public_bodies(ctx, public_min)

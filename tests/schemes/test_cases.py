@@ -18,6 +18,10 @@ folder. A case file's shape::
     tiers = { t25 = "fits" }      # optional: tier id -> verdict
     missing = { SMV10 = ["company.owners_fte"] }  # optional: rule id -> fields it names
     rates = { DKK = "7.46" }      # optional: the exchange rates (default: tests.support's)
+    amounts = { max_grant = 25000, own_funding = 25000 }   # optional: the scheme's amounts, in
+                                  # its currency ("none": not given)
+    tier_amounts = { t25 = { max_grant = 25000 } }   # optional: a tier's amounts, the same way
+    missing_documents = ["business_case"]   # optional: the ids of the documents still missing
 
 Tables merge key by key into the base (nested tables too); any other value, a list included,
 replaces the base's. Write the boundary pairs here: one case on each side of every threshold.
@@ -34,14 +38,16 @@ from typing import Any
 
 import pytest
 
-from grantcheck.engine import evaluate
+from grantcheck.engine import AmountsResult, evaluate
 from grantcheck.schemes import SCHEME_IDS, get, package
 from tests.support import ON, ctx_for
 
 CASES = Path(__file__).resolve().parent / "cases"
 OUTCOMES = {"pass", "fail", "unknown", "warning", "info"}
 VERDICTS = {"fits", "needs_information", "does_not_fit"}
-CASE_KEYS = {"name", "base", "on", "profile", "expect", "verdict", "tiers", "missing", "rates"}
+CASE_KEYS = {"name", "base", "on", "profile", "expect", "verdict", "tiers", "missing", "rates",
+             "amounts", "tier_amounts", "missing_documents"}
+AMOUNT_KEYS = {"max_grant", "own_funding", "cap", "cost_base"}
 
 
 def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -109,6 +115,23 @@ def run_case(case: dict[str, Any], profile: dict[str, Any]) -> None:
     tiers = {t.tier.id: t.verdict.value for t in result.tiers}
     for tier_id, expected in case.get("tiers", {}).items():
         assert tiers[tier_id] == expected, (tier_id, tiers)
+    check_amounts("the scheme", result.amounts, case.get("amounts", {}))
+    for tier_id, wanted in case.get("tier_amounts", {}).items():
+        tier = next(t for t in result.tiers if t.tier.id == tier_id)
+        check_amounts(f"tier {tier_id}", tier.amounts, wanted)
+    if "missing_documents" in case:
+        assert [d.document.id for d in result.missing_documents] == case["missing_documents"]
+
+
+def check_amounts(what: str, result: AmountsResult, wanted: dict[str, Any]) -> None:
+    """Each amount ``wanted`` names is the one ``result`` gives ("none": none given)."""
+    amounts = result.amounts
+    for key, value in wanted.items():
+        assert key in AMOUNT_KEYS, f"{key!r} is not one of {sorted(AMOUNT_KEYS)}"
+        money = None if amounts is None else getattr(amounts, key)
+        got = None if money is None else money.amount
+        want = None if value == "none" else Decimal(str(value))
+        assert got == want, f"{what}: {key} {got} (expected {want}); {result.problem}"
 
 
 @pytest.mark.parametrize(("case", "profile"), [c[1:] for c in ALL], ids=[c[0] for c in ALL])

@@ -8,15 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
 
-from grantcheck.engine import (
-    Check,
-    Ctx,
-    Kind,
-    Message,
-    Missing,
-    RuleBook,
-    derived,
-)
+from grantcheck.engine import Check, Ctx, Kind, Message, Missing, RuleBook, derived
 from grantcheck.facts import at_most, show
 from grantcheck.law import de_minimis, de_minimis_scope, sme
 from grantcheck.money import Money
@@ -64,6 +56,7 @@ from grantcheck.schemes.dk_smv_digital.parameters import (
     LARGE_FTE_MAX,
     LARGE_FTE_MIN,
     OWN_FUNDING_FORM,
+    OWNERS_FTE_MAX,
     SIZE_BALANCE_MAX,
     SIZE_TURNOVER_MAX,
     T25_FTE_MAX,
@@ -132,9 +125,6 @@ def size(ctx: Ctx) -> Check:
             parts.append(rate)
         return parts
 
-    def text() -> str:
-        return "; ".join(figures()) + " (the company's own figures, latest closed year)"
-
     def joined() -> str:
         return "; ".join(figures())
 
@@ -172,19 +162,24 @@ T_SIZE_NONE = Message(_EITHER)
 
 
 @rules.rule("SMV32", "The company is an SME under the EU definition, with its partner and linked "
-            "enterprises", kind=Kind.HARD, section=S_EVERY, cites=[C_SME_DEFINITION, *sme.CITES],
+            "enterprises", kind=Kind.HARD, section=S_EVERY,
+            cites=[C_SME_DEFINITION, C_OWNERS, *sme.CITES],
             reads=["company.employees_fte", "company.owners_fte", "company.turnover",
                    "company.balance_sheet_total", "company.related", "company.previous_year",
                    "company.public_ownership_percent"])
 def eu_sme(ctx: Ctx) -> Check:
     """'målrettet små og mellemstore virksomheder (læs mere om definitionen af SMV'er her)': the
     EU definition the page links to, beside its own size bullet (SMV02, the company's own
-    figures): partner and linked enterprises added, 25 % public ownership rules it out."""
-    status = sme.company_status(ctx)
-    return T_SME.check(status.is_sme, size=status.explanation)
+    figures): partner and linked enterprises added, 25 % public ownership rules it out. Working
+    owners count as the page counts them, at most 1 FTE ('ejere maksimalt kan indgå med samlet 1
+    årsværk i beregningen'), not in full as owner-managers (Annex art. 5(c)): the page decides."""
+    cap = OWNERS_FTE_MAX.at(ctx.on)
+    status = sme.company_status(ctx, cap)
+    return T_SME.check(status.is_sme, size=status.explanation, owners=_num(cap))
 
 
-T_SME = Message("{size} (an SME under the EU definition required)",
+T_SME = Message("{size}; working owners count at most {owners} FTE, as the page counts them (an "
+                "SME under the EU definition required)",
                 fix="only a small or medium-sized enterprise under the EU definition, counted "
                 "with its partner and linked enterprises and less than 25 % publicly owned, can "
                 "apply")
