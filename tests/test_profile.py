@@ -203,6 +203,26 @@ def test_an_investment_of_the_whole_budget_is_read():
     parse_profile(GOOD + "[project]\nbudget_total = 680000\ninvestment_cost = 680000\n")
 
 
+def test_own_hours_of_the_whole_advice_part_are_read():
+    parse_profile(GOOD + "[project]\nbudget_total = 680000\ninvestment_cost = 480000\n"
+                  "own_hours_cost = 200000\n")
+
+
+def test_own_hours_more_than_the_advice_part_are_refused():
+    [p] = problems(GOOD + "[project]\nbudget_total = 680000\ninvestment_cost = 480000\n"
+                   "own_hours_cost = 200001\n")
+    assert p.path == "project.own_hours_cost"
+    assert p.message == ("the own hours (200,001) are more than the advice part of the budget, "
+                         "budget_total − investment_cost (200,000), of which they are a part")
+
+
+def test_own_hours_stated_with_own_hours_false_are_refused():
+    [p] = problems(GOOD + "[project]\nown_hours = false\nown_hours_cost = 1\n")
+    assert p.path == "project.own_hours_cost"
+    assert p.message == ("own hours of 1 are stated, and own_hours = false says none co-finance "
+                         "the project")
+
+
 def test_a_project_may_end_on_the_day_it_starts():
     parse_profile(GOOD + "[project]\nstart = 2024-05-01\nend = 2024-05-01\n")
 

@@ -78,6 +78,10 @@ class Project(Model):
     own_hours: Flag = Field(
         None, description="own hours co-finance the project (a timesheet is needed)",
         examples=[True])
+    own_hours_cost: NonNeg | None = Field(
+        None, description="SMV:Digital: the part of budget_total that is the company's own hours "
+        "(gross annual salary / 1,613 an hour; an owner without salary DKK 250), a part of the "
+        "advice (budget_total − investment_cost); 0 if none", examples=[60000])
     pool_theme: str | None = Field(
         None, description="SMV:Digital: the theme of the pool applied to, if it has one",
         examples=["grøn omstilling"])
@@ -120,6 +124,15 @@ class Project(Model):
             raise ValueError(
                 f"investment_cost: the investment ({investment:,}) is more than the whole "
                 f"budget, budget_total ({total:,}), of which it is a part")
+        hours = self.own_hours_cost
+        if hours and self.own_hours is False:
+            raise ValueError(f"own_hours_cost: own hours of {hours:,} are stated, and own_hours "
+                             "= false says none co-finance the project")
+        if total is not None and hours is not None and hours > total - (investment or 0):
+            raise ValueError(
+                f"own_hours_cost: the own hours ({hours:,}) are more than the advice part of the "
+                f"budget, budget_total − investment_cost ({total - (investment or 0):,}), of "
+                "which they are a part")
         return self
 
 

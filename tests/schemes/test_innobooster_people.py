@@ -101,7 +101,7 @@ def test_the_catalogue_groups_the_rules_under_its_headings_the_legal_basis_first
                        "IP09", "IP10", "IP11", "IP27", "IP28", "IP29", "IP30", "IP31")),
         ("Employees the grant is for", ("IP12", "IP13", "IP14", "IP15", "IP16", "IP17", "IP18",
                                         "IP20", "IP21", "IP22", "IP23", "IP24", "IP25", "IP26")),
-        ("Money", ("IP19",)),
+        ("Money", ("IP19", "IP40")),
         ("Documents", ("IP32", "IP33", "IP34", "IP35", "IP36", "IP37", "IP38")),
     )
 

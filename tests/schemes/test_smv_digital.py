@@ -321,8 +321,10 @@ def test_de_minimis_with_grant_rules_belong_to_their_tiers() -> None:
 
 
 def advice_only(**project: Any) -> dict[str, Any]:
+    """An advice project, bought from an advisor (no own hours unless ``project`` says)."""
     data = without(FULL, "project", "investment_cost")
-    return merged(data, project={"activities": ["potential_clarification"], **project})
+    return merged(data, project={"activities": ["potential_clarification"], "own_hours": False,
+                                 **project})
 
 
 def test_no_grant_sought_passes_and_says_the_amounts_show_the_maximum() -> None:
@@ -356,8 +358,9 @@ def test_a_grant_sought_without_a_budget_is_unknown() -> None:
 
 def test_investment_support_counts_towards_the_250000_grant() -> None:
     # 400,000 × 25 % = 100,000 + 100,000 advice × 50 % = 50,000
-    ok = with_project(grant_sought=D(150_000), budget_total=D(500_000))
-    too_much = with_project(grant_sought=D("150000.01"), budget_total=D(500_000))
+    ok = with_project(grant_sought=D(150_000), budget_total=D(500_000), own_hours=False)
+    too_much = with_project(grant_sought=D("150000.01"), budget_total=D(500_000),
+                            own_hours=False)
     assert outcome(SCHEME, ok, "SMV09") is PASS
     assert outcome(SCHEME, too_much, "SMV09") is FAIL
 
@@ -366,7 +369,7 @@ def test_a_grant_sought_of_250000_is_within_the_largest_voucher() -> None:
     """«op til 250.000 kr.»: a grant sought of DKK 250,000 fits the voucher (the budget allows
     200,000 + 50,000)."""
     data = with_project(grant_sought=D(250_000), budget_total=D(1_000_000),
-                        investment_cost=D(800_000))
+                        investment_cost=D(800_000), own_hours_cost=D(0))
     assert outcome(SCHEME, data, "SMV09") is PASS
 
 
@@ -1100,3 +1103,39 @@ def test_an_earlier_smv_digital_grant_of_unstated_status_is_summed_as_de_minimis
     other = {**smv_grant, "scheme": "Innovationskraft"}
     f = finding(SCHEME, with_aid(other), "SMV03")
     assert f.outcome is UNKNOWN and f.missing == ("aid_received[0].de_minimis",)
+
+
+def test_own_hours_not_stated_leave_a_grant_sought_above_the_investment_support_unknown() -> None:
+    """A missing fact is not 0: with project.own_hours left out, the DKK 200,000 of advice may be
+    own hours, which the voucher does not pay for ('tilskud til privat rådgivning'), so a grant
+    sought of DKK 100,000 needs project.own_hours_cost; stating 0 settles it."""
+    data = without(with_project(budget_total=D(200_000), investment_cost=D(0),
+                                activities=["implementation"], grant_sought=D(100_000)),
+                   "project", "own_hours")
+    f = finding(SCHEME, data, "SMV08")
+    assert f.outcome is UNKNOWN and f.missing == ("project.own_hours_cost",)
+    assert "may be as little as DKK 0" in f.message
+    assert outcome(SCHEME, merged(data, project={"own_hours_cost": D(0)}), "SMV08") is PASS
+
+
+def test_when_own_hours_bind_the_fix_asks_for_more_advice_bought() -> None:
+    """DKK 100,001 of own hours leave DKK 99,999 of advice bought: the fix names the advice bought
+    and the DKK 1 it lacks, not the whole advice costs."""
+    data = with_project(budget_total=D(200_000), investment_cost=D(0),
+                        activities=["implementation"], grant_sought=D(100_000),
+                        own_hours_cost=D(100_001))
+    f = finding(SCHEME, data, "SMV08")
+    assert f.outcome is FAIL
+    assert f.fix == ("lower the grant sought to DKK 99,999, or raise the advice bought (the advice "
+                     "costs other than own hours) to DKK 100,000 (DKK 1 more)")
+    assert "at most the advice bought, DKK 200,000 − own hours DKK 100,001 = DKK 99,999" in (
+        amounts(data, "t100").basis)
+
+
+def test_the_smes_staff_counts_working_owners_at_most_one_fte_and_says_so() -> None:
+    """'ejere maksimalt kan indgå med samlet 1 årsværk i beregningen': 248 employees and 3
+    working owners are 249 AWU (the definition alone would count 251)."""
+    f = finding(SCHEME, with_company(employees_fte=D(248), owners_fte=D(3)), "SMV32")
+    assert f.outcome is PASS and "249 AWU" in f.message
+    assert "working owners count at most 1 FTE, as the page counts them" in f.message
+    assert any("ejere maksimalt" in c.quote for c in f.rule.cites)

@@ -1,10 +1,10 @@
 """Innobooster People's rules for "Hvad kan der søges til?" (what the grant is for), continued:
-IP19–IP26.
+IP19–IP26 and IP40.
 
 One grant per company; for more than one funded employee, as many other full-time employees on
 collective-agreement-like terms; no owners among the funded employees, their salaries settled,
 one grant period starting on the 1st of a month after the application month, no other public
-funding. The funded employees themselves (IP12–IP18) are in :mod:`.what`.
+funding; the grant sought (IP40). The funded employees themselves (IP12–IP18) are in :mod:`.what`.
 """
 
 from __future__ import annotations
@@ -26,13 +26,16 @@ from grantcheck.schemes.dk_innobooster_people.derived import (
     each_employee,
     earliest_start,
     flag,
+    in_dkk,
     no,
     per_employee,
     start_allowed,
     start_text,
     yes,
 )
+from grantcheck.schemes.dk_innobooster_people.grant import amounts
 from grantcheck.schemes.dk_innobooster_people.page import (
+    C_CAP,
     C_FTE,
     C_ONE_GRANT,
     C_OTHER_FUNDING,
@@ -41,6 +44,7 @@ from grantcheck.schemes.dk_innobooster_people.page import (
     C_OTHERS_EXAMPLE,
     C_OWNER_DEF,
     C_OWNERS,
+    C_RATE,
     C_SALARY_SETTLED,
     C_SAME_PERIOD,
     C_START,
@@ -48,6 +52,7 @@ from grantcheck.schemes.dk_innobooster_people.page import (
     S_MONEY,
 )
 from grantcheck.schemes.dk_innobooster_people.parameters import (
+    CAP,
     FUNDED_FTE,
     OTHERS_FROM,
     OTHERS_PER_FUNDED,
@@ -243,3 +248,39 @@ T_OTHER_PUBLIC_FUNDING = each_employee(
     "no COVID-19 scheme, public wage subsidy or publicly funded project may cover them",
     fix="end the other public funding or time billing first, or fund others: {names}")
 
+
+
+@rules.rule("IP40", "The grant sought is at most what the funded salaries give, at most "
+            "DKK 1,080,000", section=S_MONEY, kind=Kind.HARD, cites=[C_ONE_GRANT, C_RATE, C_CAP],
+            reads=["project.grant_sought", "employees", "employees[].monthly_salary"])
+def grant_sought(ctx: Ctx) -> Check:
+    """'Der kan maks. søges om 1.080.000 kr. pr. virksomhed'; 'Der kan max. søges om
+    medfinansiering fra Innovationsfonden på 75% af lønudgifterne til hver enkelt medarbejder':
+    project.grant_sought against the grant the amounts give (12 × min(DKK 30,000, 75 % × the
+    monthly salary) per funded employee, at most DKK 1,080,000)."""
+    sought = ctx.value("project.grant_sought")
+    if sought is None:
+        return T_SOUGHT_NONE.passed()
+    asked = in_dkk(ctx, sought)
+    a = amounts(ctx)
+    most = a.max_grant
+    assert most is not None  # the amounts always give the most the salaries allow
+    cap = CAP.money(ctx.on)
+    if asked > cap:
+        return T_SOUGHT_OVER_CAP.failed(asked=asked, cap=cap)
+    if asked > most:
+        return T_SOUGHT_OVER.failed(asked=asked, most=most, basis=a.basis)
+    if a.missing:  # the salaries not all stated: ``most`` is the most they could give
+        return T_SOUGHT_OPEN.unknown(*a.missing, asked=asked, most=most)
+    return T_SOUGHT_WITHIN.passed(asked=asked, most=most, basis=a.basis)
+
+
+T_SOUGHT_NONE = Message("no grant sought stated (project.grant_sought): the amounts show the most "
+                        "the funded salaries give")
+T_SOUGHT_OVER_CAP = Message("grant sought {asked} > {cap}, the most per company",
+                            fix="lower the grant sought to at most {cap}")
+T_SOUGHT_OVER = Message("grant sought {asked} > {most}, what the funded salaries give: {basis}",
+                        fix="lower the grant sought to {most}")
+T_SOUGHT_OPEN = Message("grant sought {asked}: the funded salaries give at most {most}, and "
+                        "exactly that only with every monthly salary stated")
+T_SOUGHT_WITHIN = Message("grant sought {asked} ≤ {most}, what the funded salaries give: {basis}")

@@ -127,6 +127,16 @@ def _investment_support(ctx: Ctx, inv: Money) -> Money:
                             ctx.param_money(T250.cap)).of(inv)
 
 
+def _own_hours(ctx: Ctx) -> Money | None:
+    """The own hours among the advice costs: project.own_hours_cost, none when own_hours is
+    false; None when not known (then any part of the advice may be own hours)."""
+    p = ctx.profile.project
+    if p.own_hours_cost is not None:
+        hours: Money = ctx.money(p.own_hours_cost)  # NonNeg, never a range
+        return hours
+    return Money.zero(ctx.currency) if p.own_hours is False else None
+
+
 class _Grant(NamedTuple):
     budget: Money
     advice: Money
@@ -136,6 +146,19 @@ class _Grant(NamedTuple):
     grant: Money
     cap: Money
     basis: Text
+    least: Money  # the grant if every krone of advice were own hours: ``grant`` when they are known
+    bought: Money | None  # the advice costs other than own hours (None: not known)
+
+    def short(self, grant: Money, rate: Decimal) -> tuple[str, str, Money, Money]:
+        """What must rise for ``grant`` and how (its words), the amount it must reach and how
+        much more: the advice costs at the advice ``rate``, or the advice bought where own hours
+        bind."""
+        needed = grant - self.investment_support
+        if self.bought is not None and self.bought < needed:
+            return ("the advice bought (the advice costs other than own hours)", "", needed,
+                    needed - self.bought)
+        needed = needed * (1 / rate)
+        return "the advice costs", ", " + OWN_FUNDING_FORM, needed, needed - self.advice
 
 
 @derived
@@ -159,9 +182,12 @@ def _grant(ctx: Ctx, v: _Voucher) -> _Grant:
         support = Money.zero(ctx.currency)
     share = advice_share(on, v, cap.money, support)
     by_rate, advice_cap = advice * share.rate, share.caps[0][0]
-    advice_grant = share.of(advice)
+    # "medfinansieringen … i form af kontant betaling, afholdte egne timer eller et mix": own
+    # hours pay the company's share, the voucher pays for the advice bought (as the budget's)
+    hours = _own_hours(ctx)
+    bought = None if hours is None else advice - hours
+    advice_grant = share.of(advice) if bought is None else min_money(share.of(advice), bought)
     grant = (support + advice_grant).floored()
-    own_hours = ctx.profile.project.own_hours is True
 
     def basis() -> str:
         advice_part = (f"advice costs {advice} × {dated.advice_pct} = "
@@ -175,14 +201,21 @@ def _grant(ctx: Ctx, v: _Voucher) -> _Grant:
                 how += (f"; the {inv_text} gets no support with this voucher (only the up-to-"
                         f"{GRANT_T250.money(on)} voucher supports investments) and is paid by "
                         "the company")
-        hours = ("; own hours co-finance the advice and the voucher pays for the advice bought, "
-                 "so the advice grant is at most the advice costs other than own hours (their "
-                 "split is in the budget's lines: grantcheck budget)" if own_hours else "")
+        said = ""
+        if bought is None:
+            said = ("; own hours co-finance the advice and the voucher pays for the advice bought, "
+                    "so the advice grant is at most the advice costs other than own hours (state "
+                    "project.own_hours_cost, 0 if none, or split them in the budget's lines: "
+                    "grantcheck budget)")
+        elif hours is not None and hours.amount > 0:
+            how += f", and at most the advice bought, {advice} − own hours {hours} = {bought}"
         return (f"grant {grant} = {how}; the {v.name} voucher gives at most {cap.text}; own "
-                f"funding = budget {budget} − grant = {budget - grant}{hours}; derived "
+                f"funding = budget {budget} − grant = {budget - grant}{said}; derived "
                 f"arithmetic on the page's rates, {VAT_NOTE}")
 
-    return _Grant(budget, advice, inv, support, advice_grant, grant, cap.money, basis)
+    lowest = grant if bought is not None else support.floored()
+    return _Grant(budget, advice, inv, support, advice_grant, grant, cap.money, basis, lowest,
+                  bought)
 
 
 

@@ -271,14 +271,16 @@ def _cofinancing(v: _Voucher) -> Callable[[Ctx], Check]:
         if ctx.value("project.budget_total") is None:
             return T_COFINANCING_OPEN.unknown("project.budget_total", grant=grant, rates=rates)
         g = _grant(ctx, v)
+        if g.least < grant <= g.grant:  # own hours not stated: the advice bought may be less
+            return T_COFINANCING_HOURS.unknown("project.own_hours_cost", grant=grant,
+                                               most=g.grant, least=g.least, basis=g.basis)
         if grant <= g.grant:
             return T_COFINANCING_WITHIN.passed(grant=grant, most=g.grant, rates=rates,
                                                own=g.budget - grant, basis=g.basis)
-        needed = (grant - g.investment_support) * (1 / dated.advice_rate)
+        what, how, needed, more = g.short(grant, dated.advice_rate)
         return T_COFINANCING_OVER.failed(grant=grant, most=g.grant, rates=rates,
-                                         own=g.budget - grant, basis=g.basis,
-                                         advice=needed.rounded(),
-                                         more=(needed - g.advice).rounded())
+                                         own=g.budget - grant, basis=g.basis, what=what,
+                                         how=how, advice=needed.rounded(), more=more.rounded())
 
     fn.__doc__ = (f"The {v.name} grant never exceeds the voucher's amount nor the own financing "
                   "of the advice (50 %), and investments are 75 % own-financed.")
@@ -294,10 +296,12 @@ T_COFINANCING_ABOVE_VOUCHER = per_voucher(
     fix="lower the grant sought to at most {cap} for the {voucher} voucher")
 T_COFINANCING_OPEN = Message(_SOUGHT + ": the own financing ({rates}) cannot be checked without "
                              "the budget")
-_COFINANCING_FIX = ("lower the grant sought to {most}, or raise the advice costs to {advice} "
-                    "({more} more), " + OWN_FUNDING_FORM)
+_COFINANCING_FIX = ("lower the grant sought to {most}, or raise {what} to {advice} ({more} "
+                    "more){how}")
 T_COFINANCING_WITHIN = Message(_SOUGHT + " ≤ {most}, the most the budget allows ({rates}); own "
                                "financing {own}. {basis}")
+T_COFINANCING_HOURS = Message(_SOUGHT + " ≤ {most}, the most the budget allows without own "
+                              "hours; with own hours it may be as little as {least}. {basis}")
 T_COFINANCING_OVER = Message(_SOUGHT + " > {most}, the most the budget allows ({rates}); own "
                              "financing {own}. {basis}", fix=_COFINANCING_FIX)
 

@@ -75,8 +75,13 @@ Readings chosen:
   has an SMV:Digital grant), and an SMV:Digital grant ``aid_received`` lists for another company
   (its ``recipient``) is one. A scheme's name in ``aid_received`` is compared by its letters and
   digits, case ignored ('SMV: Digital', 'SMV-Digital 2023').
-- Own hours co-finance the advice (budget): the advice grant is at most the advice bought, the
-  lines other than own hours ("tilskud til privat rådgivning").
+- Own hours co-finance the advice: the advice grant is at most the advice bought, the budget's
+  lines other than own hours ("tilskud til privat rådgivning"), or in ``match`` the advice less
+  ``project.own_hours_cost``; left out while own hours may be booked, a grant sought above the
+  investment support is unknown (SMV07–SMV09).
+- The SME status (SMV32) counts working owners at most 1 FTE, as the page counts the staff
+  ("ejere maksimalt kan indgå med samlet 1 årsværk i beregningen"), not in full as the EU
+  definition's owner-managers.
 - An implementation project's technology bought "inden for det seneste år": the year before
   ``project.application_date``, else before the evaluation date.
 - The pool's theme applies only to themed pools: without ``project.pool_theme`` the criterion
