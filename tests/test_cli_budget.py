@@ -389,6 +389,7 @@ business_case_made = true
 advisors_in_database = true
 advisor_conflict_of_interest = false
 group_smv_grant = false
+own_hours = false  # as the budget's lines: no own hours
 start = 2027-01-01
 end = 2027-12-31
 
