@@ -41,6 +41,7 @@ from grantcheck.schemes.dk_smv_digital.page import (
     C_FTE_COUNT,
     C_LARGE_FTE,
     C_OWNERS,
+    C_PRIVATE_ADVICE,
     C_SIZE,
     C_SIZE_EITHER,
     C_SME_DEFINITION,
@@ -306,27 +307,26 @@ T_COFINANCING_OVER = Message(_SOUGHT + " > {most}, the most the budget allows ({
                              "financing {own}. {basis}", fix=_COFINANCING_FIX)
 
 
+# own hours co-finance the advice, the voucher pays for the advice bought (SMV07–SMV09 and grant.py)
+_COFINANCING_CITES = [C_TIERS, C_COFINANCING, C_COFINANCING_RATES, C_COFINANCING_EXAMPLE,
+                      C_PRIVATE_ADVICE]
+_COFINANCING_READS = ["project.grant_sought", "project.budget_total", "project.investment_cost",
+                      "project.activities", "project.own_hours", "project.own_hours_cost"]
 rules.add("SMV07", "The grant sought is within the DKK 25,000 voucher and own financing covers "
           "it at the page's rates",
           _cofinancing(T25),
           kind=Kind.BUDGET, section=S_COFINANCING_RULES,
-          cites=[C_TIERS, C_COFINANCING, C_COFINANCING_RATES, C_COFINANCING_EXAMPLE],
-          reads=["project.grant_sought", "project.budget_total", "project.investment_cost",
-                 "project.activities"], tier=T25.id)
+          cites=_COFINANCING_CITES, reads=_COFINANCING_READS, tier=T25.id)
 rules.add("SMV08", "The grant sought is within the DKK 100,000 voucher and own financing covers "
           "it at the page's rates",
           _cofinancing(T100),
           kind=Kind.BUDGET, section=S_COFINANCING_RULES,
-          cites=[C_TIERS, C_COFINANCING, C_COFINANCING_RATES, C_COFINANCING_EXAMPLE],
-          reads=["project.grant_sought", "project.budget_total", "project.investment_cost",
-                 "project.activities"], tier=T100.id)
+          cites=_COFINANCING_CITES, reads=_COFINANCING_READS, tier=T100.id)
 rules.add("SMV09", "The grant sought is within the up to DKK 250,000 voucher and own financing "
           "covers it at the page's rates",
           _cofinancing(T250),
           kind=Kind.BUDGET, section=S_COFINANCING_RULES,
-          cites=[C_TIERS, C_COFINANCING, C_COFINANCING_RATES, C_COFINANCING_EXAMPLE],
-          reads=["project.grant_sought", "project.budget_total", "project.investment_cost",
-                 "project.activities"], tier=T250.id)
+          cites=_COFINANCING_CITES, reads=_COFINANCING_READS, tier=T250.id)
 
 
 def _fte_range(v: _Voucher, low: Parameter[Decimal], high: Parameter[Decimal]
