@@ -1,5 +1,12 @@
 """Säker digitalisering: the project period's rules (SD21, SD16, SD17), registered in
-``rules.py`` in the order of the page ("Hur länge kan projektet pågå?")."""
+``rules.py`` in the order of the page ("Hur länge kan projektet pågå?").
+
+A project ends on or after its start (a profile whose ``project.end`` is before its
+``project.start`` is refused), so one date stated bounds the other when it is left out: a project
+ending before 2023 starts before 2023 too, one ending before its application date starts before
+it, and one starting after 2023-10-31 ends after it. Those are decided; any other missing date
+is *needs information*, naming it.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +23,12 @@ from grantcheck.schemes.se_saker_digitalisering.parameters import (
 def starts_in_implementation_year(ctx: Ctx) -> Check:
     """'Pilotprojekten har en genomförandetid under 2023.': a start before 2023 lies outside."""
     start: date | None = ctx.value("project.start")
-    if start is None:
-        return missing("project.start")
     earliest = PROJECT_START_EARLIEST.at(ctx.on)
+    if start is None:
+        end: date | None = ctx.value("project.end")
+        if end is not None and end < earliest:  # the start is on or before the end
+            return T_YEAR_BY_END.failed(end=end, earliest=earliest, year=earliest.year)
+        return missing("project.start")
     return T_YEAR.check(start >= earliest, start=start, earliest=earliest,
                         year=earliest.year, days=(earliest - start).days)
 
@@ -26,12 +36,21 @@ def starts_in_implementation_year(ctx: Ctx) -> Check:
 T_YEAR = Message("project starts {start}; the pilot projects are carried out in {year} "
                  "('genomförandetid under {year}'), so {earliest} at the earliest",
                  fix="move project.start to {earliest} or later ({days} days later)")
+T_YEAR_BY_END = Message("project.start not stated, but the project ends {end}, so it starts "
+                        "before {earliest}; the pilot projects are carried out in {year} "
+                        "('genomförandetid under {year}')",
+                        fix="state project.start: on {earliest} or later, with an end to match")
 
 
 def starts_after_application(ctx: Ctx) -> Check:
     """'Projekten kan tidigast starta från ansökningsdatum'."""
     missing_fields = unstated(ctx, "project.start", "project.application_date")
     if missing_fields:
+        applied_: date | None = ctx.value("project.application_date")
+        end: date | None = ctx.value("project.end")
+        if missing_fields == ["project.start"] and applied_ is not None and end is not None \
+                and end < applied_:  # the start is on or before the end
+            return T_START_BY_END.failed(end=end, applied=applied_)
         return not_stated(missing_fields)
     start: date = ctx.need("project.start")
     applied: date = ctx.need("project.application_date")
@@ -41,16 +60,28 @@ def starts_after_application(ctx: Ctx) -> Check:
 T_START = Message("project starts {start}; application date {applied} (the earliest start)",
                   fix="move project.start to {applied} or later; costs before the start are not "
                   "covered")
+T_START_BY_END = Message("project.start not stated, but the project ends {end}, before the "
+                         "application date {applied} (the earliest start), so it starts before "
+                         "it too",
+                         fix="the project must run from {applied} or later; costs before the "
+                         "start are not covered")
 
 
 def ends_in_time(ctx: Ctx) -> Check:
     """'som längst drivas t o m 2023-10-31'."""
     end: date | None = ctx.value("project.end")
-    if end is None:
-        return missing("project.end")
     latest = PROJECT_END_LATEST.at(ctx.on)
+    if end is None:
+        start: date | None = ctx.value("project.start")
+        if start is not None and start > latest:  # the end is on or after the start
+            return T_END_BY_START.failed(start=start, latest=latest)
+        return missing("project.end")
     return T_END.check(end <= latest, end=end, latest=latest, days=(end - latest).days)
 
 
 T_END = Message("project ends {end}; at the latest {latest}",
                 fix="end the project on {latest} at the latest ({days} days earlier)")
+T_END_BY_START = Message("project.end not stated, but the project starts {start}, after "
+                         "{latest}, so it ends after it; at the latest {latest} ('som längst "
+                         "drivas t o m {latest}')",
+                         fix="start and end the project by {latest}")

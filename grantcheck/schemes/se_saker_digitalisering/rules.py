@@ -300,7 +300,7 @@ def at_most_half(ctx: Ctx) -> Check:
     share = MAX_SHARE.at(ctx.on)
     ceiling = budget * share
     return T_AT_MOST_HALF.check(grant <= ceiling, grant=grant, budget=budget,
-                                share=format_percent(share), ceiling=ceiling.rounded(),
+                                share=format_percent(share), ceiling=ceiling.floored(),
                                 floor=ceiling.floored(), less=(grant - ceiling).rounded(),
                                 needed=(grant * (1 / share)).rounded())
 
@@ -313,17 +313,18 @@ T_AT_MOST_HALF = Message("grant sought {grant} of total budget {budget}; at most
 
 rules.add("SD21", "The project starts in 2023, the pilot projects' implementation year",
           starts_in_implementation_year, kind=Kind.HARD, section=S_STATUS,
-          cites=[C_GENOMFORANDETID], reads=["project.start"])
+          cites=[C_GENOMFORANDETID], reads=["project.start", "project.end"])
 rules.add("SD16", "The project starts no earlier than the application date",
           starts_after_application, kind=Kind.HARD, section=S_STATUS,
-          cites=[C_PERIOD, C_PERIOD_START], reads=["project.start", "project.application_date"])
+          cites=[C_PERIOD, C_PERIOD_START],
+          reads=["project.start", "project.application_date", "project.end"])
 rules.add("SD20", "The application is sent by the call's last open day, 2023-03-01",
           applied_by(CALL_CLOSES), kind=Kind.HARD, section=S_STATUS, cites=[C_STANGER],
           reads=["project.application_date"])
 
 
 rules.add("SD17", "The project ends by 2023-10-31", ends_in_time, kind=Kind.HARD,
-          section=S_STATUS, cites=[C_PERIOD], reads=["project.end"])
+          section=S_STATUS, cites=[C_PERIOD], reads=["project.end", "project.start"])
 
 
 @rules.rule("SD18", "The applicant's cash co-financing is at least 50 % of the budget",
