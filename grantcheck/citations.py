@@ -96,6 +96,9 @@ SME_ART3 = eu(
 SME_ART4 = eu(
     SME_RECOMMENDATION,
     "Annex, Article 4(2)",
-    "it shall lose or acquire the status of a medium-sized, small or micro-enterprise only if "
-    "this excess occurs over two consecutive accounting periods",
+    "this will not result in the loss or acquisition of the status of medium-sized, small or "
+    "microenterprise unless those ceilings are exceeded over two consecutive accounting periods",
+    note="the Recommendation's words; GBER's Annex I, art. 4(2), says the same in other words "
+    "('it shall lose or acquire the status … only if this excess occurs over two consecutive "
+    "accounting periods')",
 )

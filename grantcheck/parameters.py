@@ -54,6 +54,7 @@ class Parameter(Frozen, Generic[V]):
         "name",
         "note",
         "source",
+        "sources",
         "unit",
         "valid_until",
         "values",
@@ -62,6 +63,7 @@ class Parameter(Frozen, Generic[V]):
     unit: str
     values: Mapping[date, V]
     source: Citation
+    sources: Mapping[date, Citation]
     valid_until: date | None
     note: str
     _dates: tuple[date, ...]
@@ -71,13 +73,19 @@ class Parameter(Frozen, Generic[V]):
     _money: dict[date, Money]
 
     def __init__(self, name: str, unit: str, values: Mapping[date, V], source: Citation,
-                 valid_until: date | None = None, note: str = "") -> None:
+                 valid_until: date | None = None, note: str = "",
+                 sources: Mapping[date, Citation] | None = None) -> None:
+        """``sources``: the citation of a value set by another act than ``source`` states (by
+        the value's date), so that no value is cited to words stating another figure."""
         if not values:
             raise ValueError(f"parameter {name} has no values")
         if unit not in UNITS:
             raise ValueError(f"parameter {name}: unknown unit {unit!r}")
+        if sources and not set(sources) <= set(values):
+            raise ValueError(f"parameter {name}: a source for a date with no value")
         for slot, value in (("name", name), ("unit", unit), ("values", values),
-                            ("source", source), ("valid_until", valid_until), ("note", note),
+                            ("source", source), ("sources", dict(sources or {})),
+                            ("valid_until", valid_until), ("note", note),
                             ("_dates", tuple(sorted(values))), ("_at", {}), ("_money", {})):
             init(self, slot, value)
 
@@ -92,6 +100,15 @@ class Parameter(Frozen, Generic[V]):
     def covers(self, on: date) -> bool:
         """Whether a value is encoded for ``on`` (:meth:`at` would not raise)."""
         return self._dates[0] <= on and (self.valid_until is None or on <= self.valid_until)
+
+    def source_on(self, on: date) -> Citation:
+        """The citation of the value in force on ``on``: its own (``sources``), else
+        ``source``."""
+        if self.sources:
+            started = [d for d in self._dates if d <= on]
+            if started:
+                return self.sources.get(started[-1], self.source)
+        return self.source
 
     def coverage(self) -> str:
         start = self._dates[0]
@@ -142,7 +159,7 @@ class Parameter(Frozen, Generic[V]):
             "history": {d.isoformat() if d != date.min else "always": str(v)
                         for d, v in sorted(self.values.items())},
             "valid_until": self.valid_until.isoformat() if self.valid_until else None,
-            "source": self.source.to_json(),
+            "source": self.source_on(on).to_json(),
         }
 
 

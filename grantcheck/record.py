@@ -111,7 +111,7 @@ def _parameter_used(p: Parameter[Any], on: date) -> dict[str, Any]:
     else:
         out.update(value=None, valid_from=None, valid_until=None,
                    not_encoded=f"known {p.coverage()}")
-    out["source"] = p.source.to_json()
+    out["source"] = p.source_on(on).to_json()
     return out
 
 

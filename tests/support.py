@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, TypeVar
 
 from grantcheck.engine import Ctx, Finding, Outcome, Scheme, SchemeResult, evaluate
@@ -74,3 +75,41 @@ def one_line_each(result: R) -> R:
     elif isinstance(getattr(result, "stderr", None), bytes):
         result.stderr = result.stderr.replace(WRAPPED, b" ")  # type: ignore[attr-defined]
     return result
+
+
+def changed(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``base`` with ``over`` merged in: tables key by key, any other value replaced,
+    and None removing the key (a fact left out)."""
+    out = copy.deepcopy(base)
+    for key, value in over.items():
+        if value is None:
+            out.pop(key, None)
+        elif isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = changed(out[key], value)
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def match_changed(folder: Path, profile: Path, over: dict[str, Any], on: str, scheme: str
+                  ) -> tuple[int, dict[str, Any]]:
+    """`grantcheck match` (CliRunner, ``--format json``) of ``profile`` changed by ``over``
+    (:func:`changed`; its draft ``[budget]`` left out) for ``scheme`` on ``on``: the exit code
+    and the scheme's JSON. The changed profile is written into ``folder``."""
+    import json
+    import tomllib
+
+    import tomli_w
+    from typer.testing import CliRunner
+
+    from grantcheck.cli import app
+
+    data = tomllib.loads(profile.read_text(encoding="utf-8"))
+    data.pop("budget", None)
+    path = folder / "profile.toml"
+    path.write_text(tomli_w.dumps(changed(data, over)), encoding="utf-8")
+    r = CliRunner().invoke(app, ["match", str(path), "-s", scheme, "--as-of", on, "-f", "json"],
+                           env={"NO_COLOR": "1", "COLUMNS": "140"})
+    assert r.exit_code in (0, 1), r.stderr
+    said: dict[str, Any] = json.loads(r.stdout)["schemes"][0]
+    return r.exit_code, said

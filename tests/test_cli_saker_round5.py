@@ -6,22 +6,17 @@ page's dates and amounts and with a fact left out. The profile is Norrsken's exa
 
 from __future__ import annotations
 
-import json
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-import tomli_w
-from typer.testing import CliRunner
 
-from grantcheck.cli import app
+from tests.support import match_changed
 
 PROFILE = Path(__file__).resolve().parent.parent / "profiles" / "norrsken-science-park.toml"
 SD = "se-saker-digitalisering"
-runner = CliRunner()
 
 ALL_DOCUMENTS = ["number_of_companies", "participation_time_estimate", "gender_split_estimate",
                  "competence_description", "results_strategy", "theme_choice",
@@ -29,29 +24,9 @@ ALL_DOCUMENTS = ["number_of_companies", "participation_time_estimate", "gender_s
                  "management_involvement", "training_type"]
 
 
-def merge(base: dict[str, Any], over: dict[str, Any]) -> None:
-    """``over`` into ``base``: tables key by key; None removes the key."""
-    for key, value in over.items():
-        if value is None:
-            base.pop(key, None)
-        elif isinstance(value, dict) and isinstance(base.get(key), dict):
-            merge(base[key], value)
-        else:
-            base[key] = value
-
-
 def match(tmp_path: Path, over: dict[str, Any], on: str) -> tuple[int, dict[str, Any]]:
     """Exit code and the scheme's JSON for Norrsken's profile with ``over`` on ``on``."""
-    data = tomllib.loads(PROFILE.read_text(encoding="utf-8"))
-    del data["budget"]  # match reads the profile; the draft budget is the budget command's
-    merge(data, over)
-    path = tmp_path / "profile.toml"
-    path.write_text(tomli_w.dumps(data), encoding="utf-8")
-    r = runner.invoke(app, ["match", str(path), "-s", SD, "--as-of", on, "-f", "json"],
-                      env={"NO_COLOR": "1", "COLUMNS": "140"})
-    assert r.exit_code in (0, 1), r.stderr
-    scheme: dict[str, Any] = json.loads(r.stdout)["schemes"][0]
-    return r.exit_code, scheme
+    return match_changed(tmp_path, PROFILE, over, on, SD)
 
 
 @dataclass

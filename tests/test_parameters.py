@@ -58,3 +58,20 @@ def test_parameters_of_collects_a_modules_parameters_in_order_then_the_extra_one
     assert parameters_of(module) == (P, second, shared)
     extra = constant("w", "EUR", Decimal(1), C)
     assert parameters_of(module, shared, extra) == (P, second, shared, extra)
+
+
+def test_a_value_set_by_another_act_is_cited_to_it() -> None:
+    """``sources`` gives a value its own citation, by the value's date; other values, and dates
+    before any value, keep ``source``."""
+    from grantcheck.citations import Citation, Source
+
+    act = Source("a", "Act A", "X", "en")
+    old, new = Citation(act, "Article 1", "EUR 200"), Citation(act, "Article 2", "EUR 300")
+    p = Parameter("ceiling", "EUR", {date(2014, 1, 1): Decimal(200), date(2024, 1, 1):
+                                     Decimal(300)}, new, sources={date(2014, 1, 1): old})
+    assert p.source_on(date(2023, 12, 31)) is old
+    assert p.source_on(date(2024, 1, 1)) is new
+    assert p.source_on(date(2013, 12, 31)) is new
+    with pytest.raises(ValueError, match="a source for a date with no value"):
+        Parameter("x", "EUR", {date(2014, 1, 1): Decimal(1)}, new,
+                  sources={date(2015, 1, 1): old})

@@ -114,6 +114,7 @@ DE_MINIMIS_CEILING = Parameter(
     "de_minimis_ceiling", "EUR",
     {REG_1407_2013_FROM: Decimal(200_000), REG_2023_2831_FROM: Decimal(300_000)},
     C_DM2023_CEILING, valid_until=REG_2023_2831_UNTIL,
+    sources={REG_1407_2013_FROM: C_DM2013_CEILING},  # EUR 200,000: Regulation 1407/2013's words
     note="EUR 200,000 over the current and the two previous fiscal years under Regulation (EU) "
     "No 1407/2013 (2014-01-01 to 2023-12-31), the figure the page still quotes; EUR 300,000 over "
     "any rolling three years under Regulation (EU) 2023/2831 from 2024-01-01",
