@@ -45,18 +45,19 @@ class Case:
     on: str
     over: dict[str, Any]
     rules: dict[str, str]  # rule -> outcome
-    grant: str | None = None  # max_grant's amount, when the case says it
+    grant: str | None = None  # max_grant's amount, when the case says it ("none": not shown)
     says: dict[str, str] = field(default_factory=dict)  # rule -> words its message has
+    missing: dict[str, list[str]] = field(default_factory=dict)  # rule -> the fields it names
 
 
-def hardanger(staff: float = 63, turnover: float = 118_000_000, balance: float = 74_000_000,
+def hardanger(staff: Any = 63, turnover: Any = 118_000_000, balance: Any = 74_000_000,
               **more: Any) -> dict[str, Any]:
     """Hardanger's company with these figures (staff: employees, no working owner)."""
     return {"company": {"employees_fte": staff, "owners_fte": 0, "turnover": turnover,
                         "balance_sheet_total": balance, **more}}
 
 
-def partner(staff: int, share: float, turnover: int = 10_000_000) -> dict[str, Any]:
+def partner(staff: int, share: Any, turnover: int = 10_000_000) -> dict[str, Any]:
     return {"name": "Fjord Invest AS", "relation": "partner", "share_percent": share,
             "staff": staff, "turnover": turnover, "balance_sheet_total": 5_000_000}
 
@@ -155,6 +156,18 @@ CASES = [
          hardanger(100, 506_575_000, 500_000_000,
                    related=[partner(10, 40, turnover=25_000_000)]),
          {"PO01": "pass"}, SME_GRANT),
+    # --- figures known only within bounds: decided when the whole range gives one answer -----
+    Case("245 to 255 employees leave the SME status open, naming them, and show no grant", PO,
+         NOV, hardanger({"min": 245, "max": 255}), {"PO01": "unknown"}, "none",
+         missing={"PO01": ["company.employees_fte"]}),
+    Case("200 to 249 employees are an SME on every value", PO, NOV,
+         hardanger({"min": 200, "max": 249}), {"PO01": "pass"}, SME_GRANT),
+    Case("a holding of 24 to 26 % of 200 staff may or may not make a partner", PO, NOV,
+         hardanger(200, related=[partner(200, {"min": 24, "max": 26})]), {"PO01": "unknown"},
+         "none", missing={"PO01": ["company.related[0].share_percent"]}),
+    Case("turnover of NOK 500 to 520 million, across EUR 50 million, leaves it open", PO, NOV,
+         hardanger(100, {"min": 500_000_000, "max": 520_000_000}, 500_000_000),
+         {"PO01": "unknown"}, "none", missing={"PO01": ["company.turnover"]}),
     # --- de minimis: EUR 300,000 over three rolling years (2023/2831) with the DKK 25,000
     # voucher; 1 EUR = 7.4545 DKK in January 2024 (DKK 2,236,350), 7.4543 in February (DKK
     # 2,236,290)
@@ -192,7 +205,11 @@ def test_match_applies_the_law_at_its_edges(tmp_path: Path, case: Case) -> None:
         assert said[rule]["outcome"] == outcome, said[rule]["message"]
     for rule, words in case.says.items():
         assert words in said[rule]["message"], said[rule]["message"]
-    if case.grant is not None:
+    for rule, fields in case.missing.items():
+        assert said[rule]["missing_fields"] == fields, said[rule]
+    if case.grant == "none":
+        assert s["max_grant"] is None, s["amount_basis"]
+    elif case.grant is not None:
         assert s["max_grant"]["amount"] == case.grant, s["amount_basis"]
 
 
