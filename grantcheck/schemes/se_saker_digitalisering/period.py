@@ -44,16 +44,13 @@ T_YEAR_BY_END = Message("project.start not stated, but the project ends {end}, s
 
 def starts_after_application(ctx: Ctx) -> Check:
     """'Projekten kan tidigast starta från ansökningsdatum'."""
-    missing_fields = unstated(ctx, "project.start", "project.application_date")
-    if missing_fields:
-        applied_: date | None = ctx.value("project.application_date")
+    start: date | None = ctx.value("project.start")
+    applied: date | None = ctx.value("project.application_date")
+    if start is None or applied is None:
         end: date | None = ctx.value("project.end")
-        if missing_fields == ["project.start"] and applied_ is not None and end is not None \
-                and end < applied_:  # the start is on or before the end
-            return T_START_BY_END.failed(end=end, applied=applied_)
-        return not_stated(missing_fields)
-    start: date = ctx.need("project.start")
-    applied: date = ctx.need("project.application_date")
+        if start is None and applied is not None and end is not None and end < applied:
+            return T_START_BY_END.failed(end=end, applied=applied)  # start <= end < applied
+        return not_stated(unstated(ctx, "project.start", "project.application_date"))
     return T_START.check(start >= applied, start=start, applied=applied)
 
 

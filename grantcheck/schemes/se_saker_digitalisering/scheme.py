@@ -16,7 +16,9 @@ Encoded, in the order of the page:
   (derived); Tillväxtverket's share of at most 50 % of the total budget; the applicant's cash
   co-financing of at least 50 %;
 - the project period: carried out in 2023 ("genomförandetid under 2023": a start before 2023-01-01
-  fails), from the application date at the earliest, to 2023-10-31 at the latest;
+  fails), from the application date at the earliest, to 2023-10-31 at the latest; a date left
+  out is bounded by the one stated (the end is never before the start), so an end in 2022 or
+  before the application date fails, as does a start after 2023-10-31;
 - collaboration agreements are not recommended (soft);
 - the application contents as documents, and the unnamed mandatory attachments as a reminder.
 
