@@ -62,6 +62,20 @@ def partner(staff: int, share: Any, turnover: int = 10_000_000) -> dict[str, Any
             "staff": staff, "turnover": turnover, "balance_sheet_total": 5_000_000}
 
 
+def investor(business_angels: float | None = None,
+             local_authority: tuple[float, int] | None = None) -> dict[str, Any]:
+    """A 40 % holding of 200 staff by business angels (their total investment) or a local
+    authority (its annual budget and inhabitants): art. 3(2)'s investors, no partner within the
+    limits, else a partner adding 40 %."""
+    held: dict[str, Any] = {**partner(200, 40), "name": "Vestland Invest"}
+    if business_angels is not None:
+        held.update(investor="business_angels", investment=business_angels)
+    if local_authority is not None:
+        held.update(investor="local_authority", annual_budget=local_authority[0],
+                    inhabitants=local_authority[1])
+    return held
+
+
 def kvantia(staff: float, money: float = 1_400_000) -> dict[str, Any]:
     """Kvantia's company with ``staff`` employees, no working owner, turnover and balance sheet
     total both ``money``."""
@@ -156,6 +170,24 @@ CASES = [
          hardanger(100, 506_575_000, 500_000_000,
                    related=[partner(10, 40, turnover=25_000_000)]),
          {"PO01": "pass"}, SME_GRANT),
+    # art. 3(2), second subparagraph: business angels "provided the total investment … is less
+    # than EUR 1 250 000" (NOK 12,914,375 at 10.3315); "autonomous local authorities with an
+    # annual budget of less than EUR 10 million and less than 5 000 inhabitants"
+    Case("business angels with 40 % and NOK 12,914,374.99 invested make no partner: an SME", PO,
+         NOV, hardanger(200, related=[investor(business_angels=12_914_374.99)]),
+         {"PO01": "pass"}, SME_GRANT),
+    Case("with NOK 12,914,375, EUR 1,250,000, they are a partner: 280 AWU, large", PO, NOV,
+         hardanger(200, related=[investor(business_angels=12_914_375)]), {"PO01": "unknown"},
+         LARGE_GRANT),
+    Case("a local authority of 4,999 inhabitants and NOK 103,314,999.99 makes no partner", PO,
+         NOV, hardanger(200, related=[investor(local_authority=(103_314_999.99, 4_999))]),
+         {"PO01": "pass"}, SME_GRANT),
+    Case("one of 5,000 inhabitants is a partner", PO, NOV,
+         hardanger(200, related=[investor(local_authority=(103_314_999.99, 5_000))]),
+         {"PO01": "unknown"}, LARGE_GRANT),
+    Case("one with a budget of NOK 103,315,000, EUR 10 million, is a partner", PO, NOV,
+         hardanger(200, related=[investor(local_authority=(103_315_000, 4_999))]),
+         {"PO01": "unknown"}, LARGE_GRANT),
     # --- figures known only within bounds: decided when the whole range gives one answer -----
     Case("245 to 255 employees leave the SME status open, naming them, and show no grant", PO,
          NOV, hardanger({"min": 245, "max": 255}), {"PO01": "unknown"}, "none",
