@@ -7,6 +7,8 @@ PROFILE --as-of DATE --format json`` (typer's CliRunner), read against the acts 
   does not exceed EUR 2 million"; art. 3: a partner holds "25 % or more", a linked enterprise "a
   majority of the shareholders' or members' voting rights"; art. 4(2): the status changes only
   when the ceilings are crossed "over two consecutive accounting periods";
+- GBER art. 4(1)(l): not applicable to aid for process and organisational innovation above "EUR
+  7,5 million per undertaking per project";
 - Regulation (EU) No 1407/2013 art. 3(2): "shall not exceed EUR 200 000 over any period of three
   fiscal years"; Regulation (EU) 2023/2831 art. 3(2): "EUR 300 000 over any period of three
   years", from 2024-01-01;
@@ -188,6 +190,20 @@ CASES = [
     Case("one with a budget of NOK 103,315,000, EUR 10 million, is a partner", PO, NOV,
          hardanger(200, related=[investor(local_authority=(103_315_000, 4_999))]),
          {"PO01": "unknown"}, LARGE_GRANT),
+    # --- GBER art. 4(1)(l): "EUR 7,5 million per undertaking per project", in NOK at the month's
+    # rate (NOK 81,551,250 in October 2026, NOK 77,486,250 in November); the max grant stops there
+    Case("a grant sought of EUR 7.5 million, NOK 77,486,250, is within the threshold", PO, NOV,
+         {"project": {"budget_total": 200_000_000, "grant_sought": 77_486_250}},
+         {"PO10": "pass"}, "77486250"),
+    Case("NOK 0.01 more is above it", PO, NOV,
+         {"project": {"budget_total": 200_000_000, "grant_sought": 77_486_250.01}},
+         {"PO10": "fail"}, "77486250"),
+    Case("NOK 80 million sought is within it on 31 October 2026", PO, "2026-10-31",
+         {"project": {"budget_total": 200_000_000, "grant_sought": 80_000_000}},
+         {"PO10": "pass"}, "81551250"),
+    Case("and above it on 1 November 2026, at the new month's rate", PO, "2026-11-01",
+         {"project": {"budget_total": 200_000_000, "grant_sought": 80_000_000}},
+         {"PO10": "fail"}, "77486250"),
     # --- figures known only within bounds: decided when the whole range gives one answer -----
     Case("245 to 255 employees leave the SME status open, naming them, and show no grant", PO,
          NOV, hardanger({"min": 245, "max": 255}), {"PO01": "unknown"}, "none",
