@@ -242,16 +242,17 @@ def shortlist(
     scheme: SchemeOption = None,
     rate: RateOption = None,
 ) -> None:
-    """Rank the companies of a registry screening by what they can get.
+    """Rank the companies of a registry screening by their best prospect.
 
     Example:
 
     
         grantcheck shortlist --input enheter.csv.gz --as-of 2026-11-23 --top 20
 
-    Ordered by verdict (fits, needs information, does not fit), then the highest grant of
-    those schemes (compared in euros at the dated rate, which is stated), then fewer open
-    questions: an office's shortlist is the first rows. Exit code 0; 4 when some units could
+    Ordered by each company's best prospect: verdict (fits, needs information, then those
+    out of every scheme), then the highest grant of those schemes (compared in euros at the
+    dated rate, which is stated), then the fewest facts that settle that scheme: an office's
+    shortlist is the first rows. Exit code 0; 4 when some units could
     not be read (the rest are ranked); 2 on bad input.
     """
     from grantcheck.errors import EXIT_SOME_FAILED

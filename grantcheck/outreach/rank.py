@@ -1,13 +1,17 @@
-"""The shortlist: companies ranked by what they can get, and the portfolio's counts.
+"""The shortlist: companies ranked by their best prospect, and the portfolio's counts.
 
-A company's row (:class:`Row`) is its verdict (the best any scheme shows for it), the highest
-grant among the schemes that show that verdict, and the number of questions that would settle
-its open schemes. Rows are ordered by verdict (fits, needs information, does not fit, not
-applicable, closed), then by that amount, highest first, then by fewer questions, then in input
-order. Amounts in different currencies are compared in euros, converted at the dated rate
-``grantcheck.fx`` uses for the evaluation date (``--rate`` overrides it); the rates used are
-stated with the ranking. A row is small (a few short strings and numbers): the ranking keeps
-one per company and nothing else of it, and with a ``top`` only that many.
+A company's row (:class:`Row`) is its verdict (the best any scheme shows for it) and its best
+prospect: of the schemes that show that verdict, the one with the highest grant, then the
+fewest facts that settle it. Rows are ordered by verdict (fits, needs information, does not
+fit, not applicable, closed: a company out of every scheme comes after all that can still fit
+one), then by the best prospect's grant, highest first, then by the number of facts that
+settle that scheme, fewest first, then in input order. The questions a company's *other*
+schemes ask do not count against it: a company that needs answers for two schemes is no worse
+a prospect than one that is out of the second. Amounts in different currencies are compared in
+euros, converted at the dated rate ``grantcheck.fx`` uses for the evaluation date (``--rate``
+overrides it); the rates used are stated with the ranking. A row is small (a few short strings
+and numbers): the ranking keeps one per company and nothing else of it, and with a ``top``
+only that many.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from grantcheck.outreach.screen import Company, Failed, Question
 
 CSV_COLUMNS = ("rank", "number", "name", "country", "verdict", "schemes", "max_grant",
                "currency", "max_grant_eur", "open_questions", "first_question",
-               "also_needs_information", "source")
+               "also_needs_information", "best_scheme", "best_scheme_questions", "source")
 
 
 class Row(NamedTuple):
@@ -56,13 +60,18 @@ class Row(NamedTuple):
     questions: int
     first_question: str
     also_open: str = ""  # a company that fits: the schemes that still need information, by id
+    best: str = ""  # the best prospect: of ``schemes``, the highest grant, then fewest facts
+    best_questions: int = 0  # the facts that would settle ``best`` (0 when it fits)
 
     def key(self) -> tuple[int, Decimal, int, int]:
-        """The ranking order: verdict, then the highest amount in euros (none last), then
-        fewer questions, then input order."""
-        eur = self.max_grant_eur
-        return RANK[self.verdict], -(eur if eur is not None else Decimal(-1)), \
-            self.questions, self.order
+        """The ranking order: verdict, then the best prospect's amount in euros (none last),
+        then the fewer facts that settle it, then input order."""
+        return RANK[self.verdict], _eur_key(self.max_grant_eur), self.best_questions, self.order
+
+
+def _eur_key(eur: Decimal | None) -> Decimal:
+    """An amount in euros as a sort key, highest first, none after every amount."""
+    return -(eur if eur is not None else Decimal(-1))
 
 
 def row_of(company: Company, order: int, fx: FxRates,
@@ -70,27 +79,35 @@ def row_of(company: Company, order: int, fx: FxRates,
     """``company``'s row; amounts converted to euros with ``fx`` (which records the rates);
     ``questions``: its questions, when they are at hand already."""
     verdict = company.verdict
-    best = [r for r in company.result.results if shown_as(r) == verdict] if verdict in (
-        FITS, NEEDS) else []
-    grants = [r.amounts.amounts.max_grant for r in best
-              if r.amounts.amounts is not None and r.amounts.amounts.max_grant is not None]
-    top: Money | None = None
-    top_eur: Decimal | None = None
-    for g in grants:
-        try:
-            eur = fx.convert(g, "EUR").amount
-        except NoRate:
-            continue
-        if top_eur is None or eur > top_eur:
-            top, top_eur = g, eur
+    best = [r.scheme.id for r in company.result.results if shown_as(r) == verdict] if (
+        verdict in (FITS, NEEDS)) else []
     if questions is None:
         questions = company.questions()
+    # each candidate: (scheme id, its grant, the grant in euros, the facts that settle it)
+    candidates = [(s, *_grant(company, s, fx), sum(s in q.schemes for q in questions))
+                  for s in best]
+    prospect = min(candidates, key=lambda c: (_eur_key(c[2]), c[3]), default=None)
     also = [r.scheme.id for r in company.result.results if shown_as(r) == NEEDS] if (
         verdict == FITS) else []
+    top, top_eur = (prospect[1], prospect[2]) if prospect else (None, None)
     return Row(order, company.source, company.number, company.name, company.country, verdict,
-               " ".join(r.scheme.id for r in best), top,
+               " ".join(best), top,
                top_eur.quantize(Decimal(1)) if top_eur is not None else None,
-               len(questions), questions[0].field if questions else "", " ".join(also))
+               len(questions), questions[0].field if questions else "", " ".join(also),
+               prospect[0] if prospect else "", prospect[3] if prospect else 0)
+
+
+def _grant(company: Company, scheme: str, fx: FxRates) -> tuple[Money | None, Decimal | None]:
+    """The maximum grant of ``company``'s ``scheme`` and the same in euros (both None when
+    it is not known, or has no rate to euros)."""
+    r = next(r for r in company.result.results if r.scheme.id == scheme)
+    grant = r.amounts.amounts.max_grant if r.amounts.amounts is not None else None
+    if grant is None:
+        return None, None
+    try:
+        return grant, fx.convert(grant, "EUR").amount
+    except NoRate:
+        return None, None
 
 
 def ranked(rows: Iterable[Row], top: int | None = None) -> list[Row]:
@@ -115,7 +132,8 @@ def csv_text(rows: Iterable[Row]) -> Iterable[str]:
                          "" if g is None else decimal_str(g.amount),
                          "" if g is None else g.currency,
                          "" if r.max_grant_eur is None else str(r.max_grant_eur), r.questions,
-                         r.first_question, r.also_open, r.source])
+                         r.first_question, r.also_open, r.best,
+                         r.best_questions if r.best else "", r.source])
         yield buf.getvalue()
 
 

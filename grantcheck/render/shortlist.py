@@ -1,5 +1,6 @@
-"""`grantcheck shortlist`'s table: the companies of a screening ranked by what they can get
-(the order is :mod:`grantcheck.outreach.rank`'s; this only shows it)."""
+"""`grantcheck shortlist`'s table: the companies of a screening ranked by their best prospect
+(the order is :mod:`grantcheck.outreach.rank`'s; this only shows it). A row's first scheme is
+its best prospect; its max grant and its first count of questions are that scheme's."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -14,6 +16,7 @@ from grantcheck.engine.settle import FITS, NEEDS, NO_FIT
 from grantcheck.fx import FxRates
 from grantcheck.numbers import plural
 from grantcheck.outreach.rank import Row
+from grantcheck.render.together import together
 from grantcheck.render.whole import whole
 
 _STYLE = {FITS: "bold green", NEEDS: "bold yellow", NO_FIT: "bold red"}
@@ -23,8 +26,9 @@ def render_shortlist(rows: list[Row], total: int, fx: FxRates, console: Console,
                      headline: Sequence[str] = ()) -> None:
     """What the screening found (``headline``: how many can still fit, per scheme how many
     and for how much), the ranked rows, then a line saying how many of how many are shown."""
-    for line in headline:
-        console.print(Text(line))
+    for line in headline:  # a scheme's line (indented) wraps under itself
+        text = Text(line.lstrip())
+        console.print(Padding(together(text), (0, 0, 0, len(line) - len(text))))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1))
     table.add_column("#", justify="right")
     table.add_column("Company")
@@ -35,19 +39,22 @@ def render_shortlist(rows: list[Row], total: int, fx: FxRates, console: Console,
         company = Text(r.name, style="bold")
         company.append(f"\n{r.number or '(no number)'} · {r.country}", style="dim")
         verdict = Text(r.verdict, style=_STYLE.get(r.verdict, "dim"))
-        if r.schemes:
-            verdict.append(f"\n{r.schemes}", style="dim")
+        for s in dict.fromkeys([r.best, *r.schemes.split()]) if r.best else ():
+            verdict.append(f"\n{s}", style="dim")  # the best prospect first
         if r.also_open:
             verdict.append(f"\n{NEEDS}: {r.also_open}", style="dim")
         grant = Text("—", style="dim") if r.max_grant is None else Text(str(r.max_grant))
         if r.max_grant is not None and r.max_grant.currency != "EUR":
             grant.append(f"\n≈ EUR {r.max_grant_eur:,}", style="dim")
-        questions = Text(str(r.questions) if r.questions else "—")
+        questions = Text(str(r.best_questions) if r.best else "—")
+        if r.questions != r.best_questions:
+            questions.append(f"\n{r.questions} in all", style="dim")
         if r.first_question:
             questions.append(f"\nfirst: {r.first_question}", style="dim")
         table.add_row(Text(str(i)), company, verdict, grant, questions)
     console.print(whole(table))
     rates = " · ".join(rate.describe() for rate in fx.used.values())
-    console.print(Text(f"{len(rows):,} of {plural(total, 'company', 'companies')} shown"
+    console.print(Text(f"{len(rows):,} of {plural(total, 'company', 'companies')} shown, "
+                       "each by its best prospect (its first scheme: max grant, questions)"
                        + (f"; amounts compared in euros: {rates}" if rates else "") + ".",
                        style="dim"))

@@ -20,10 +20,13 @@ NORWEGIAN = ["--scheme", "no-prosessinnovasjon", "--scheme", "no-bedriftsnettver
 runner = CliRunner()
 
 
-def row(order: int, verdict: str, eur: int | None, questions: int) -> Row:
+def row(order: int, verdict: str, eur: int | None, questions: int, in_all: int = 0) -> Row:
+    """A row whose best prospect has ``questions`` to settle it, ``in_all`` more with the
+    company's other schemes."""
     grant = None if eur is None else Money.of(eur, "EUR")
     return Row(order, f"f:{order}", str(order), f"C{order}", "NO", verdict, "", grant,
-               None if eur is None else Decimal(eur), questions, "")
+               None if eur is None else Decimal(eur), questions + in_all, "", "",
+               "s" if verdict in ("fits", "needs information") else "", questions)
 
 
 def names(rows: list[Row]) -> list[str]:
@@ -44,6 +47,13 @@ def test_with_equal_verdicts_and_amounts_fewer_questions_rank_first() -> None:
                  ) == ["C2", "C1"]
 
 
+def test_only_the_questions_of_the_best_prospect_count() -> None:
+    """C1's other schemes ask 5 more questions: it still ranks above C2, whose best prospect
+    asks one more than C1's."""
+    assert names([row(1, "needs information", 100, 1, in_all=5),
+                  row(2, "needs information", 100, 2)]) == ["C1", "C2"]
+
+
 def test_with_everything_equal_the_input_order_stays() -> None:
     assert names([row(1, "fits", 100, 1), row(2, "fits", 100, 1)]) == ["C1", "C2"]
 
@@ -59,11 +69,12 @@ def test_does_not_fit_ranks_above_not_applicable_and_closed() -> None:
 
 
 def test_the_csv_ranks_the_mixed_fixture() -> None:
-    """FJORDLYS AS fits once its answers are merged; HAVBRUK AS, a salmon farm out of
-    Prosessinnovasjon (PO12: GBER art. 1(3)(a)), above SVENSK FILIAL NUF (the same NOK 750,000)
-    for its 9 questions of Bedriftsnettverk against 19; OSLO KOMMUNE (no amount known) after
-    them; KONKURS AS last: its bankruptcy puts it out of Prosessinnovasjon (PO11) and, without
-    sound finances, out of Bedriftsnettverk (BN06)."""
+    """FJORDLYS AS fits once its answers are merged; SVENSK FILIAL NUF and HAVBRUK AS, a
+    salmon farm out of Prosessinnovasjon (PO12: GBER art. 1(3)(a)), have the same best
+    prospect (Bedriftsnettverk, NOK 750,000, 9 questions; the NUF's 10 more for
+    Prosessinnovasjon do not count against it) and keep their input order; OSLO KOMMUNE (no
+    amount known) after them; KONKURS AS last: its bankruptcy puts it out of Prosessinnovasjon
+    (PO11) and, without sound finances, out of Bedriftsnettverk (BN06)."""
     r = runner.invoke(app, ["shortlist", *MIXED, *NORWEGIAN, "--format", "csv", "--profiles",
                             str(DATA / "answers_settled")])
     assert r.exit_code == 0, r.stderr
@@ -72,14 +83,17 @@ def test_the_csv_ranks_the_mixed_fixture() -> None:
     assert [line.split(",")[:11] for line in lines[1:]] == [
         ["1", "923609016", "FJORDLYS AS", "NO", "fits", "no-prosessinnovasjon", "1000000",
          "NOK", "96791", "0", ""],
-        ["2", "999888777", "HAVBRUK AS", "NO", "needs information", "no-bedriftsnettverk",
-         "750000", "NOK", "72594", "9", "network.participants"],
-        ["3", "921000001", "SVENSK FILIAL NUF", "SE", "needs information",
+        ["2", "921000001", "SVENSK FILIAL NUF", "SE", "needs information",
          "no-prosessinnovasjon no-bedriftsnettverk", "750000", "NOK", "72594", "19",
          "network.participants"],
+        ["3", "999888777", "HAVBRUK AS", "NO", "needs information", "no-bedriftsnettverk",
+         "750000", "NOK", "72594", "9", "network.participants"],
         ["4", "964338531", "OSLO KOMMUNE", "NO", "needs information", "no-prosessinnovasjon",
          "", "", "", "10", "company.employees_fte"],
         ["5", "987654321", "KONKURS AS", "NO", "does not fit", "", "", "", "", "0", ""]]
+    assert [line.split(",")[12:14] for line in lines[1:]] == [
+        ["no-prosessinnovasjon", "0"], ["no-bedriftsnettverk", "9"],
+        ["no-bedriftsnettverk", "9"], ["no-prosessinnovasjon", "10"], ["", ""]]
     assert r.stderr == (
         "5 units screened on 2026-11-23: 4 of 5 companies can still fit a scheme (1 fits, 3 need "
         "information, 1 does not fit).\n"
@@ -103,7 +117,8 @@ def test_the_table_states_the_rate() -> None:
     assert "KONKURS AS" in r.stdout
     assert "≈ EUR 72,594" in r.stdout
     assert " ".join(r.stdout.split()).endswith(
-        "5 of 5 companies shown; amounts compared in euros: 1 EUR = 10.3315 NOK (ECB, InforEuro "
+        "5 of 5 companies shown, each by its best prospect (its first scheme: max grant, "
+        "questions); amounts compared in euros: 1 EUR = 10.3315 NOK (ECB, InforEuro "
         "2026-11, rate of 2026-10-29).")
 
 
