@@ -255,7 +255,7 @@ def test_the_table_shows_the_first_rows_and_counts_every_profile(monkeypatch):
     r = run(*paths, "--jobs", "1")
     every = run(*paths, "--jobs", "1", "--format", "csv")
     assert r.exit_code == 0
-    assert f"{len(paths)} inputs, {len(paths)} checked, 0 failed" in r.stdout
+    assert r.stdout.startswith(f"{len(paths)} inputs checked on {AS_OF}: ")
     assert f"{len(paths) - 2} more not shown (--format csv gives a row per profile)" in r.stdout
     assert paths[0] in r.stdout and paths[1] in r.stdout and paths[2] not in r.stdout
     fits = [row["dk-smv-digital.verdict"] for row in csv_rows(every.stdout)].count("fits")
@@ -274,7 +274,7 @@ def test_the_table_on_a_terminal_has_a_progress_bar_gone_before_it_is_drawn(monk
     r = run(*map(str, EXAMPLES), "--jobs", "1")
     assert r.exit_code == 0
     assert "profiles checked" in r.stderr and "profiles checked" not in r.stdout
-    assert f"{len(EXAMPLES)} inputs, {len(EXAMPLES)} checked" in r.stdout
+    assert r.stdout.startswith(f"{len(EXAMPLES)} inputs checked on ")
     r = run(*map(str, EXAMPLES), "--jobs", "1", "--format", "csv")
     assert "profiles checked" not in r.stderr
 
@@ -336,7 +336,8 @@ def test_one_input_is_counted_as_one_input_not_one_inputs(tmp_path):
     missing = str(tmp_path / "nothing.toml")  # an error record (a glob matching none: exit 2)
     r = run(missing, "--format", "table")
     assert r.exit_code == 4
-    assert r.stdout.startswith("1 input, 0 checked, 1 failed")
+    assert r.stdout.startswith("1 input checked on ")
+    assert "1 of them could not be checked: 0 of 0 can still fit a scheme" in r.stdout
     assert "1 of 1 input could not be checked" in r.stderr
     out = tmp_path / "one.csv"
     r = run(str(ROOT / "profiles" / "kvantia-startup.toml"), "--format", "csv", "--output",
@@ -1122,3 +1123,23 @@ def test_a_runner_can_be_used_again_after_a_loop_left_early():
         first.close()
         again = [r.source for r in runner.map(JsonLines(io.BytesIO(_many_lines(5)), "b"))]
     assert again == [f"b:{n}" for n in range(1, 6)]
+
+
+def test_the_tables_first_line_says_how_many_can_fit_and_each_scheme_for_how_much():
+    """The answer first, above the table, at 80 and 200 columns: the inputs, how many can still
+    fit a scheme (by best verdict), and per scheme how many, for up to how much; no amount is
+    split from its currency."""
+    for columns in ("80", "200"):
+        r = runner.invoke(app, ["batch", *map(str, EXAMPLES), "--as-of", AS_OF, "--jobs", "1"],
+                          env={"COLUMNS": columns, "NO_COLOR": "1"})
+        assert r.exit_code == 0, r.stderr
+        head = " ".join(r.stdout.split("┏", 1)[0].split())
+        assert head == (
+            "6 inputs checked on 2026-11-23: 5 of 6 can still fit a scheme (3 fit, 2 need "
+            "information, 1 does not fit). dk-smv-digital: 1 fits, 3 need information; up to "
+            "DKK 220,000 a company; DKK 245,000 in all for 2 of 4 (2 not known yet) "
+            "no-bedriftsnettverk: 1 fits, 4 need information; up to NOK 750,000 a company, "
+            "NOK 3,280,541.27 in all no-prosessinnovasjon: 1 fits, 3 need information; up to "
+            "NOK 3,200,000 a company; NOK 4,370,015.79 in all for 3 of 4 (1 not known yet)")
+        assert not any(line.endswith(("DKK", "NOK")) for line in r.stdout.splitlines())
+        assert "Warning:" not in r.stdout and "checked on" not in r.stderr

@@ -17,6 +17,7 @@ from grantcheck.batch.task import Task
 from grantcheck.engine import VERDICT_VALUE
 from grantcheck.errors import format_problem, profile_error_lines
 from grantcheck.matching import MatchResult, MatchSummary, check, summarize_match
+from grantcheck.money import Money
 from grantcheck.profile import Problem, ProfileError
 from grantcheck.schemes import SCHEME_IDS
 
@@ -71,6 +72,7 @@ class Record(NamedTuple):
     errors: tuple[str, ...] = ()
     internal: bool = False
     warnings: tuple[str, ...] = ()
+    grants: tuple[Money | None, ...] = ()  # per scheme, the maximum grant (the table's only)
 
 
 SHOWN_ERRORS = 20  # the failed inputs whose error lines a batch's summary shows
@@ -198,12 +200,13 @@ class Worker:
             text = self.rows.text(row)
         return self._record(m, text)
 
-    @staticmethod
-    def _record(m: MatchResult | MatchSummary, text: str) -> Record:
+    def _record(self, m: MatchResult | MatchSummary, text: str) -> Record:
         verdicts = tuple((VERDICT_VALUE[r.verdict], VERDICT_VALUE[r.verdict_if_open])
                          for r in m.results)
+        grants = tuple(r.amounts.amounts.max_grant if r.amounts.amounts is not None else None
+                       for r in m.results) if self.options.output == "none" else ()
         return _tuple_new(Record, (m.source, True, text, m.profile.company.name, verdicts, (),
-                                   False, tuple(m.warnings)))
+                                   False, tuple(m.warnings), grants))
 
     def _error(self, source: str, e: ProfileError) -> Record:
         return Record(source, False, self._error_text(source, e), errors=tuple(

@@ -263,7 +263,7 @@ def batch(
                 _fail(f"{output}: already exists", "use --force to replace it")
             except OSError as e:  # no such folder, no permission: nothing was written
                 _fail(f"--output {output}: {e.strerror or e}")
-            sink = _batch_sink(fmt, out, ids)
+            sink = _batch_sink(fmt, out, ids, on)
             stop = stopped = stack.enter_context(gb.stop_on_interrupt())
             jobs = sources.ahead(jobs or gb.default_jobs())  # no more workers than profiles
             runner = stack.enter_context(gb.Runner(options, jobs=jobs, stop=stop))
@@ -331,7 +331,7 @@ def _ended_at_once(output: Path | None) -> Iterator[None]:
         raise typer.Exit(128 + e.signum) from None
 
 
-def _batch_sink(fmt: BatchFormat, out: TextIO, ids: list[str]) -> Sink:
+def _batch_sink(fmt: BatchFormat, out: TextIO, ids: list[str], on: date) -> Sink:
     from grantcheck.render import batch as rb
 
     if fmt is BatchFormat.csv:
@@ -341,7 +341,7 @@ def _batch_sink(fmt: BatchFormat, out: TextIO, ids: list[str]) -> Sink:
     if fmt is BatchFormat.json:
         return rb.JsonArraySink(out)
     if fmt is BatchFormat.table:
-        return rb.TableSink(out, ids, _stdout_console(out))
+        return rb.TableSink(out, ids, _stdout_console(out), on.isoformat())
     return rb.Sink(out)
 
 

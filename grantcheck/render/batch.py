@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from grantcheck.batch import Block, Record
+    from grantcheck.money import Money
+    from grantcheck.outreach.rank import SchemeCount
     from grantcheck.render.whole import Whole
 
 SYMBOL = {"fits": "✓", "needs_information": "?", "does_not_fit": "✗", "closed": "–"}
@@ -84,10 +86,12 @@ class TableSink(Sink):
 
     SHOWN_ROWS = 50
 
-    def __init__(self, out: TextIO, scheme_ids: Sequence[str], console: Console) -> None:
+    def __init__(self, out: TextIO, scheme_ids: Sequence[str], console: Console,
+                 on: str = "") -> None:
         super().__init__(out)
         self.scheme_ids = scheme_ids
         self.console = console
+        self.on = on
         self.rows: list[Row] = []
         self.totals = Totals(len(scheme_ids))
 
@@ -97,13 +101,19 @@ class TableSink(Sink):
 
     def add(self, record: Record) -> None:
         error = record.errors[0].removeprefix("Error: ") if record.errors else ""
-        self.totals.add(record.verdicts, bool(error))
+        self.totals.add(record.verdicts, bool(error), record.grants)
         if len(self.rows) < self.SHOWN_ROWS:
             self.rows.append((record.source, record.name, record.verdicts, error))
 
     def close(self) -> None:
+        from rich.padding import Padding
         from rich.text import Text
 
+        from grantcheck.render.together import together
+
+        for line in self.totals.headline(self.scheme_ids, self.on):
+            text = Text(line.lstrip())  # a scheme's line (indented) wraps under itself
+            self.console.print(Padding(together(text), (0, 0, 0, len(line) - len(text))))
         self.console.print(batch_table(self.rows, self.scheme_ids, self.totals))
         for sid in self.scheme_ids:
             self.console.print(Text(f"{short_name(sid):<4} {sid}", style="dim"))
@@ -112,20 +122,54 @@ class TableSink(Sink):
 
 
 class Totals:
-    """The inputs, the failed ones, and the verdicts per scheme of the checked ones."""
+    """The inputs, the failed ones, the verdicts per scheme of the checked ones, each checked
+    one's best verdict, and per scheme the count and amounts of those it fits or needs
+    information from (when the records carry their grants)."""
 
     def __init__(self, schemes: int) -> None:
         self.inputs = 0
         self.failed = 0
         self.verdicts: list[Counter[str]] = [Counter() for _ in range(schemes)]
+        self.best: Counter[str] = Counter()  # each checked input's best verdict
+        self.amounts: list[SchemeCount] = []  # per scheme, when grants are given
 
-    def add(self, verdicts: tuple[tuple[str, str], ...], failed: bool) -> None:
+    def add(self, verdicts: tuple[tuple[str, str], ...], failed: bool,
+            grants: Sequence[Money | None] = ()) -> None:
         self.inputs += 1
         if failed:
             self.failed += 1
             return
         for counter, (verdict, _) in zip(self.verdicts, verdicts, strict=False):
             counter[verdict] += 1
+        self.best[min((v for v, _ in verdicts), key=_BEST.index, default="closed")] += 1
+        if not grants:
+            return
+        if not self.amounts:
+            from grantcheck.outreach.rank import SchemeCount
+
+            self.amounts = [SchemeCount() for _ in self.verdicts]
+        for count, (verdict, _), grant in zip(self.amounts, verdicts, grants, strict=False):
+            if verdict in _COUNTED:
+                count.add(_COUNTED[verdict], grant)
+
+    def headline(self, scheme_ids: Sequence[str], on: str) -> list[str]:
+        """The answer first: how many inputs were checked on ``on`` and failed, how many can
+        still fit a scheme (by best verdict), then per scheme that any fits or needs
+        information from, how many and for up to how much (``SchemeCount.line``)."""
+        from grantcheck.engine.settle import COUNTED, FITS, NEEDS, NO_FIT
+        from grantcheck.numbers import plural
+
+        checked = self.inputs - self.failed
+        can = self.best["fits"] + self.best["needs_information"]
+        verdicts = [plural(self.best[v], *COUNTED[label]) for v, label in (
+            ("fits", FITS), ("needs_information", NEEDS), ("does_not_fit", NO_FIT))]
+        if self.best["closed"]:
+            verdicts.append(f"{self.best['closed']:,} only closed calls")
+        failed = f", {self.failed:,} of them could not be checked" if self.failed else ""
+        first = (f"{plural(self.inputs, 'input', 'inputs')} checked on {on}{failed}: {can:,} "
+                 f"of {checked:,} can still fit a scheme ({', '.join(verdicts)}).")
+        return [first] + [f"  {count.line(sid)}" for sid, count in zip(
+            scheme_ids, self.amounts, strict=False) if count.fits + count.needs]
 
     @classmethod
     def of(cls, rows: Sequence[Row], schemes: int) -> Totals:
@@ -137,6 +181,10 @@ class Totals:
     def footer(self, i: int) -> str:
         counts = self.verdicts[i]
         return "\n".join(f"{SYMBOL[k]} {counts[k]:,}" for k in SYMBOL if counts[k])
+
+
+_BEST = ("fits", "needs_information", "does_not_fit", "closed")  # best first
+_COUNTED = {"fits": "fits", "needs_information": "needs information"}  # SchemeCount's words
 
 
 def short_name(scheme_id: str) -> str:
@@ -162,14 +210,11 @@ def batch_table(rows: Sequence[Row], scheme_ids: Sequence[str],
     from rich.table import Table
     from rich.text import Text
 
-    from grantcheck.numbers import plural
     from grantcheck.render.whole import whole
 
     if totals is None:
         totals = Totals.of(rows, len(scheme_ids))
-    table = Table(title=f"{plural(totals.inputs, 'input', 'inputs')}, "
-                  f"{totals.inputs - totals.failed:,} checked, {totals.failed:,} failed",
-                  title_justify="left", show_footer=True)
+    table = Table(show_footer=True)  # the counts are the headline's, above it
     table.add_column("#", justify="right", footer="total")
     table.add_column("Profile", ratio=1)
     for i, sid in enumerate(scheme_ids):
