@@ -179,3 +179,31 @@ def test_on_a_terminal_too_narrow_for_the_table_the_grant_label_follows_its_head
     r = run("budget", HARDANGER, "-s", PO, "--line", "personnel=900000", "--as-of",
             "2026-11-23", columns=34)
     assert "What: grant: process and" in r.stdout, r.stdout
+
+
+def test_the_first_line_says_the_verdict_the_grant_and_the_own_funding() -> None:
+    """The answer first, at 80 and 200 columns, with nothing cut: the verdict, then the grant
+    and the own funding as the totals state them; a voucher not stated is said to be assumed;
+    a closed call's figures are what it would give."""
+    root = Path(__file__).parent.parent
+    cases = [
+        ([str(root / "profiles" / "nordlys-automation.toml")],
+         "SMV:Digital (dk-smv-digital) · voucher t250: complies — grant DKK 220,000, own "
+         "funding DKK 460,000"),
+        (["--scheme", "dk-smv-digital", "--line", "consultancy=150000", "--line",
+          "hardware=320000"],
+         "SMV:Digital (dk-smv-digital): needs information — grant DKK 155,000 at most (the "
+         "voucher assumed), own funding DKK 315,000"),
+        ([str(root / "profiles" / "norrsken-science-park.toml")],
+         "Stärk företagens konkurrenskraft med säker digitalisering (pilot) "
+         "(se-saker-digitalisering): call closed 2023-03-01 (would: complies, grant "
+         "SEK 650,000, own funding SEK 650,000)"),
+    ]
+    for args, first in cases:
+        for columns in ("80", "200"):
+            r = runner.invoke(app, ["budget", *args, "--as-of", "2026-11-23"],
+                              env={"COLUMNS": columns, "NO_COLOR": "1"})
+            head = r.stdout.split("\nBudget lines", 1)[0].split("\nThe call is not open")[0]
+            assert " ".join(head.split()) == first, columns
+            assert not any(line.endswith(("DKK", "SEK")) for line in head.splitlines())
+            assert "grant" not in r.stderr

@@ -227,6 +227,16 @@ def call_words(r: BudgetResult) -> str:
     return r.call[1]
 
 
+def grant_words(r: BudgetResult) -> str:
+    """The budget's grant and own funding in a few words, for its first line: "grant
+    DKK 155,000 at most (the voucher assumed), own funding DKK 315,000"; a grant not computed
+    says so, as the totals do, never as 0."""
+    if r.grant_unknown:
+        return "grant not computed yet (see the totals)"
+    assumed = " at most (the voucher assumed)" if r.tier is None and r.scheme.tiers else ""
+    return f"grant {r.grant}{assumed}, own funding {r.own_funding}"
+
+
 def render_budget(r: BudgetResult, console: Console, explain: bool = False) -> None:
     s = r.scheme
     head = Text(f"{s.name} ({s.id})", style="bold")
@@ -238,7 +248,10 @@ def render_budget(r: BudgetResult, console: Console, explain: bool = False) -> N
         head.append(r.verdict.label, style=VERDICT_STYLE[r.verdict])
     else:  # as match says it: "closed 2023-03-01 (would: complies)"
         head.append(f"call {call_words(r)}", style=VERDICT_STYLE[r.verdict])
-        head.append(f" (would: {r.verdict_if_open.label})", style="dim")
+        head.append(f" (would: {r.verdict_if_open.label}, {grant_words(r)})", style="dim")
+    if r.call_open:
+        head.append(f" — {grant_words(r)}")
+    else:
         parts.append(Text(f"The call is not open on {r.on.isoformat()}: {r.call[1]}. This "
                           "budget cannot be sent to it; its costs are checked as if the call "
                           "were open.", style="yellow"))
