@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from grantcheck.money import CURRENCIES, Money, format_percent
-from grantcheck.render.together import joined
+from grantcheck.render.together import joined, together
 from grantcheck.render.whole import lean_table, whole
 
 STATUS_STYLE = {"open": "green", "closed": "dim", "not_yet_open": "yellow",
@@ -68,9 +68,45 @@ def _amount_cells(a: dict[str, Any]) -> tuple[Text, Text, Text]:
     return Text(_money(a["max_grant"])), Text(rate), Text(own)
 
 
+def _most(scheme: dict[str, Any]) -> str:
+    """The most a scheme gives, of its tiers: "up to DKK 250,000", or "no cap stated"."""
+    caps = [a["max_grant"] for a in scheme["amounts"] if a["max_grant"]]
+    top = max(caps, key=lambda m: Decimal(m["amount"])) if caps else None
+    return f"up to {_money(top)}" if top else "no cap stated"
+
+
+def _capped(most: str) -> bool:
+    return most.startswith("up to")
+
+
+_NOT_OPEN = {"closed": "closed", "not_yet_open": "not yet open",
+             "not_encoded": "with no rules encoded for the date"}
+
+
+def schemes_headline(data: dict[str, Any]) -> str:
+    """The answer first: how many schemes are open on the date, each with the most it gives,
+    then how many are not, by why, with their ids: "5 schemes on 2026-11-23: 3 open —
+    SMV:Digital up to DKK 250,000, …; 2 closed (dk-innobooster-people, …)."."""
+    from grantcheck.numbers import plural
+
+    schemes = data["schemes"]
+    open_ = []
+    for s in (s for s in schemes if s["status"] == "open"):
+        most = _most(s)
+        open_.append(f"{s['name']} " + (most if _capped(most) else f"({most})"))
+    parts = [f"{len(open_):,} open" + (f" — {', '.join(open_)}" if open_ else "")]
+    for status, words in _NOT_OPEN.items():
+        ids = [s["id"] for s in schemes if s["status"] == status]
+        if ids:
+            parts.append(f"{len(ids):,} {words} ({', '.join(ids)})")
+    return (f"{plural(len(schemes), 'scheme', 'schemes')} on {data['evaluation_date']}: "
+            + "; ".join(parts) + ".")
+
+
 def render_schemes(data: dict[str, Any], console: Console) -> None:
+    console.print(together(Text(schemes_headline(data))))
     # columns sized by what they hold: the prose ones (status, own funding) wrap first
-    table = lean_table(title=f"Schemes on {data['evaluation_date']}", title_justify="left")
+    table = lean_table()
     table.add_column("Scheme")
     table.add_column("Status")
     table.add_column("Tier", no_wrap=True)
@@ -119,13 +155,23 @@ def _indented(renderable: Text) -> Padding:
 
 
 def render_show(data: dict[str, Any], on: str, console: Console) -> None:
+    # the answer first: the call on the date and the most the scheme gives
     head = Text(data["name"], style="bold")
-    head.append(f" ({data['id']}) · {data['agency']} · {data['country']} · {data['currency']}")
-    console.print(head)
+    head.append(f" ({data['id']}) on {on}: ")
+    call = data["status_text"]
+    if data["status"] == "open" and "open" not in call:  # "continuous intake, …"
+        call = f"open, {call}"
+    head.append(call, style=STATUS_STYLE.get(data["status"], ""))
+    head.append(f"; {_most(data)}")
+    console.print(together(head))
+    console.print(Text(f"{data['agency']} · {data['country']} · {data['currency']}"))
     console.print(Text(data["summary"]))
     src = data["source"]
-    console.print(Text(f"Source: {src['title']}" + (f" <{src['url']}>" if src["url"] else ""),
-                       style="dim"))
+    console.print(Text(f"Source: {src['title']}", style="dim"))
+    if src["url"]:  # whole on a line of its own, however narrow the terminal: a link folded
+        # in two no longer opens
+        console.print(Text(f"<{src['url']}>", style="dim", no_wrap=True, overflow="ignore"),
+                      crop=False)
     status = Text(f"On {on}: ")
     status.append(data["status_text"], style=STATUS_STYLE.get(data["status"], ""))
     console.print(status)

@@ -10,8 +10,9 @@ import re
 BETWEEN = re.compile(r"(?<=\b[A-Z]{3}) (?=-?\d)|(?<=\d) (?=[A-Z]{3}\b)")
 STAND_IN = "\ue000"  # private use: one cell wide, not a space, in no text grantcheck writes
 
-# for stderr's talk: an amount and its currency, and a figure and its per cent sign ("50 %")
-_KEEP = re.compile(rf"{BETWEEN.pattern}|(?<=\d) (?=%)")
+# an amount and its currency, and a figure and its per cent sign ("50 %"): for stderr's talk,
+# and for what Rich draws (grantcheck.render.together)
+KEEP = re.compile(rf"{BETWEEN.pattern}|(?<=\d) (?=%)")
 
 
 def wrap_plain(text: str, width: int, indent: str = "  ") -> str:
@@ -27,7 +28,7 @@ def wrap_plain(text: str, width: int, indent: str = "  ") -> str:
         if len(line) <= width:
             out.append(line)
             continue
-        shielded = _KEEP.sub(STAND_IN, line)
+        shielded = KEEP.sub(STAND_IN, line)
         out += textwrap.wrap(shielded, width, subsequent_indent=indent, break_long_words=False,
                              break_on_hyphens=False) or [line]
     return "\n".join(out).replace(STAND_IN, " ")

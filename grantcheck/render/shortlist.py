@@ -54,7 +54,8 @@ def render_shortlist(rows: list[Row], total: int, fx: FxRates, console: Console,
         table.add_row(Text(str(i)), company, verdict, grant, questions)
     console.print(whole(table))
     rates = " · ".join(rate.describe() for rate in fx.used.values())
-    console.print(Text(f"{len(rows):,} of {plural(total, 'company', 'companies')} shown, "
+    more = " (leave out --top for all)" if len(rows) < total else ""
+    console.print(Text(f"{len(rows):,} of {plural(total, 'company', 'companies')} shown{more}, "
                        "each by its best prospect (its first scheme: max grant, questions)"
                        + (f"; amounts compared in euros: {rates}" if rates else "") + ".",
                        style="dim"))

@@ -2,11 +2,13 @@
 
 Rich wraps a line at any space, so on a narrow terminal the answer read "up to DKK" at the end of
 one line and "220,000" at the start of the next. :func:`together` gives a line that wraps as
-Rich would, except at the space between a currency code and its amount ("DKK 220,000") or an
-amount and its currency ("7.4736 DKK"): during the wrap that space is a character Rich does not
-break at, and in what is drawn it is a space again (the text is the same; only where it wraps
-differs). :func:`joined` gives such a text that is itself a Text, for a table's cell; a
-table drawn by :func:`grantcheck.render.whole.whole` has its cells so joined.
+Rich would, except at the space between a currency code and its amount ("DKK 220,000"), an
+amount and its currency ("7.4736 DKK"), or a figure and its per cent sign ("at least 25 %",
+which read "at least 25" and "% of the costs" at 80 columns): during the wrap that space is a
+character Rich does not break at, and in what is drawn it is a space again (the text is the
+same; only where it wraps differs). :func:`joined` gives such a text that is itself a Text,
+for a table's cell; a table drawn by :func:`grantcheck.render.whole.whole` has its cells so
+joined.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from grantcheck.render.plain import BETWEEN, STAND_IN
+from grantcheck.render.plain import KEEP, STAND_IN
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -37,7 +39,7 @@ class _Together(Text):
         """A copy (a plain Text) whose spaces between an amount and its currency are the
         stand-in; None when it has none."""
         plain = self.plain
-        shielded = BETWEEN.sub(STAND_IN, plain)
+        shielded = KEEP.sub(STAND_IN, plain)
         if shielded == plain:
             return None
         text = self.copy()
