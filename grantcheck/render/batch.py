@@ -207,6 +207,7 @@ def batch_table(rows: Sequence[Row], scheme_ids: Sequence[str],
 
     ``rows`` are the rows shown; ``totals`` counts every input (the rows' own when not given):
     when it counts more, a last row says how many are not shown."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
@@ -214,9 +215,10 @@ def batch_table(rows: Sequence[Row], scheme_ids: Sequence[str],
 
     if totals is None:
         totals = Totals.of(rows, len(scheme_ids))
-    table = Table(show_footer=True)  # the counts are the headline's, above it
-    table.add_column("#", justify="right", footer="total")
-    table.add_column("Profile", ratio=1)
+    # the counts are the headline's, above it; no frame: its columns go to the profiles' paths
+    table = Table(show_footer=True, box=box.SIMPLE, show_edge=False, pad_edge=False)
+    table.add_column("#", justify="right")  # "total" under the profiles: "#" stays narrow
+    table.add_column("Profile", ratio=1, footer="total")
     for i, sid in enumerate(scheme_ids):
         table.add_column(short_name(sid), justify="center", no_wrap=True,
                          footer=Text(totals.footer(i)))
