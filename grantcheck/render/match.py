@@ -43,13 +43,20 @@ def ordered(results: list[SchemeResult]) -> list[SchemeResult]:
     return sorted(results, key=lambda r: RANK[shown_as(r)])
 
 
+def _grant_words(r: SchemeResult) -> str:
+    """"up to DKK 220,000", "no cap stated", or "" when the amounts are not worked out."""
+    a = r.amounts.amounts
+    if a is None:
+        return ""
+    return f"up to {a.max_grant}" if a.max_grant else "no cap stated"
+
+
 def _amounts_words(r: SchemeResult) -> str:
     a = r.amounts.amounts
     if a is None:
         return ""
-    grant = f"up to {a.max_grant}" if a.max_grant else "no cap stated"
     own = f" (own funding {a.own_funding})" if a.own_funding else ""
-    return f", {grant}{own}"
+    return f", {_grant_words(r)}{own}"
 
 
 def counts(m: MatchResult, shown: list[SchemeResult]) -> tuple[list[str], int, list[str]]:
@@ -82,6 +89,10 @@ def headline(m: MatchResult, shown: list[SchemeResult]) -> Text:
         words = words[1:]
     else:
         t.append("no scheme fits yet", style="bold")
+        needs = [r for r in shown if shown_as(r) == NEEDS]
+        if needs:  # then what answers could bring is the answer: each one's amount
+            words[0] += " (" + "; ".join(
+                r.scheme.name + (f", {g}" if (g := _grant_words(r)) else "") for r in needs) + ")"
     if hidden:
         words.append(f"{hidden} not shown ({', '.join(why)})")
     t.append(("; " if fits else " — ") + "; ".join(words) + "." if words else ".")
