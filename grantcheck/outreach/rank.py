@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from grantcheck.engine import Outcome
+from grantcheck.engine.evaluate import SchemeResult
 from grantcheck.engine.scope import IN_SCOPE
 from grantcheck.engine.settle import (
     COUNTED,
@@ -79,28 +80,27 @@ def row_of(company: Company, order: int, fx: FxRates,
     """``company``'s row; amounts converted to euros with ``fx`` (which records the rates);
     ``questions``: its questions, when they are at hand already."""
     verdict = company.verdict
-    best = [r.scheme.id for r in company.result.results if shown_as(r) == verdict] if (
+    best = [r for r in company.result.results if shown_as(r) == verdict] if (
         verdict in (FITS, NEEDS)) else []
     if questions is None:
         questions = company.questions()
     # each candidate: (scheme id, its grant, the grant in euros, the facts that settle it)
-    candidates = [(s, *_grant(company, s, fx), sum(s in q.schemes for q in questions))
-                  for s in best]
+    candidates = [(r.scheme.id, *_grant(r, fx), sum(r.scheme.id in q.schemes for q in questions))
+                  for r in best]
     prospect = min(candidates, key=lambda c: (_eur_key(c[2]), c[3]), default=None)
     also = [r.scheme.id for r in company.result.results if shown_as(r) == NEEDS] if (
         verdict == FITS) else []
     top, top_eur = (prospect[1], prospect[2]) if prospect else (None, None)
     return Row(order, company.source, company.number, company.name, company.country, verdict,
-               " ".join(best), top,
+               " ".join(r.scheme.id for r in best), top,
                top_eur.quantize(Decimal(1)) if top_eur is not None else None,
                len(questions), questions[0].field if questions else "", " ".join(also),
                prospect[0] if prospect else "", prospect[3] if prospect else 0)
 
 
-def _grant(company: Company, scheme: str, fx: FxRates) -> tuple[Money | None, Decimal | None]:
-    """The maximum grant of ``company``'s ``scheme`` and the same in euros (both None when
+def _grant(r: SchemeResult, fx: FxRates) -> tuple[Money | None, Decimal | None]:
+    """The maximum grant of the scheme's result ``r`` and the same in euros (both None when
     it is not known, or has no rate to euros)."""
-    r = next(r for r in company.result.results if r.scheme.id == scheme)
     grant = r.amounts.amounts.max_grant if r.amounts.amounts is not None else None
     if grant is None:
         return None, None
