@@ -3,7 +3,7 @@ financing, and the yearly applications."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 
 from grantcheck.engine import (
@@ -296,63 +296,93 @@ def _sent(ctx: Ctx) -> tuple[date, str]:
     return applied, "the application date"
 
 
+def _year1_end(ctx: Ctx) -> tuple[date, str] | None:
+    """The last day of the year-1 period, and how it was found (a phrase after the date): the
+    profile's ``network.year1_end`` when stated (the agreed period, «avtalt prosjektperiode for
+    år én», which may have been extended), else the day before the first anniversary of
+    ``project.start`` (the years BN21 counts: 'Det søkes for ett år av gangen'); None when the
+    profile states neither."""
+    stated = ctx.value("network.year1_end")
+    if stated is not None:
+        return stated, ""
+    start = ctx.value("project.start")
+    if start is None:
+        return None
+    return add_years(start, 1) - timedelta(days=1), f" (a year from project.start {start})"
+
+
+T_NO_YEAR1_END = Message("the profile states neither network.year1_end nor project.start (year "
+                         "1 ends the day before the project's first anniversary)",
+                         fix="state network.year1_end, or project.start")
+_YEAR1_READS = ["network.project_year", "network.year1_end", "project.start",
+                "project.application_date"]
+
+
 @rules.rule("BN22", "The year-2 application is sent in good time before year 1 ends",
-            kind=Kind.SOFT, section=S_STATUS, cites=[C_GOD_TID_WINDOW],
-            reads=["network.project_year", "network.year1_end", "project.application_date"])
+            kind=Kind.SOFT, section=S_STATUS, cites=[C_GOD_TID_WINDOW], reads=_YEAR1_READS)
 def year2_in_good_time(ctx: Ctx) -> Check:
     """'Søknad for år to må sendes inn i god tid': warns within a window before the year-1 end
     (the window is grantcheck's choice, not the page's), counted to the day the application is
-    sent."""
+    sent; the end is ``network.year1_end``, else a year from ``project.start``
+    (:func:`_year1_end`)."""
     year = int(ctx.need("network.project_year"))
     if year != 2:
         return T_NOT_YEAR2.passed(year=year)
-    end: date = ctx.need("network.year1_end")
+    year1 = _year1_end(ctx)
+    if year1 is None:
+        return T_NO_YEAR1_END.unknown("network.year1_end")
+    end, found = year1
     sent, _ = _sent(ctx)
     months = YEAR2_WARNING_MONTHS.at(ctx.on)
     warn_from = months_before(end, months)
     days = (end - sent).days
     if sent < warn_from:
-        return T_BEFORE_WINDOW.passed(end=end, days=days, on=sent, months=months,
+        return T_BEFORE_WINDOW.passed(end=end, found=found, days=days, on=sent, months=months,
                                       warn_from=warn_from)
     if sent <= end:
-        return T_IN_WINDOW.failed(end=end, days=days, on=sent, months=months)
-    return T_YEAR1_ENDED.failed(end=end, days=-days, on=sent)
+        return T_IN_WINDOW.failed(end=end, found=found, days=days, on=sent, months=months)
+    return T_YEAR1_ENDED.failed(end=end, found=found, days=-days, on=sent)
 
 
 T_NOT_YEAR2 = Message("not applicable: the application is for project year {year}; the page "
                       "sets this for the year-2 application")
-T_BEFORE_WINDOW = Message("year 1 ends {end}, {days} days after {on}: before the {months}-month "
-                          "window (from {warn_from}) in which grantcheck warns")
-T_IN_WINDOW = Message("year 1 ends {end}, only {days} days after {on} (within the {months}-month "
-                      "window grantcheck uses; the page asks for «god tid» and gives no number)",
+T_BEFORE_WINDOW = Message("year 1 ends {end}{found}, {days} days after {on}: before the "
+                          "{months}-month window (from {warn_from}) in which grantcheck warns")
+T_IN_WINDOW = Message("year 1 ends {end}{found}, only {days} days after {on} (within the "
+                      "{months}-month window grantcheck uses; the page asks for «god tid» and "
+                      "gives no number)",
                       fix="send the year-2 application now, well before {end}")
-T_YEAR1_ENDED = Message("year 1 ended {end}, {days} days before {on}: not in good time (BN23)",
+T_YEAR1_ENDED = Message("year 1 ended {end}{found}, {days} days before {on}: not in good time "
+                        "(BN23)",
                         fix="the year-2 application had to be sent before the year-1 period "
                         "ended")
 
 
 @rules.rule("BN23", "The year-2 application is sent before the year-1 period ends",
-            kind=Kind.HARD, section=S_STATUS, cites=[C_GOD_TID],
-            reads=["network.project_year", "network.year1_end", "project.application_date"])
+            kind=Kind.HARD, section=S_STATUS, cites=[C_GOD_TID], reads=_YEAR1_READS)
 def year2_before_end(ctx: Ctx) -> Check:
     """'før avtalt prosjektperiode for år én utløper': fails when the application is sent (its
-    ``project.application_date``, else the evaluation date) after the year-1 period ended."""
+    ``project.application_date``, else the evaluation date) after the year-1 period ended
+    (``network.year1_end``, else a year from ``project.start``: :func:`_year1_end`)."""
     stated = ctx.value("network.project_year")
     if stated is None:
         return missing("network.project_year")
     year = int(stated)
     if year != 2:
         return T_NOT_YEAR2.passed(year=year)
-    end: date = ctx.need("network.year1_end")
+    year1 = _year1_end(ctx)
+    if year1 is None:
+        return T_NO_YEAR1_END.unknown("network.year1_end")
+    end, found = year1
     sent, named = _sent(ctx)
     if sent > end:
-        return T_PERIOD_ENDED.failed(end=end, on=sent, named=named)
-    return T_PERIOD_RUNS.passed(end=end, on=sent, named=named)
+        return T_PERIOD_ENDED.failed(end=end, found=found, on=sent, named=named)
+    return T_PERIOD_RUNS.passed(end=end, found=found, on=sent, named=named)
 
 
-T_PERIOD_ENDED = Message("the year-1 period ended {end}, before {on} ({named})",
+T_PERIOD_ENDED = Message("the year-1 period ended {end}{found}, before {on} ({named})",
                          fix="the year-2 application had to be sent before the year-1 period "
                          "ended; if the agreed year-1 period was extended, state its new end in "
                          "network.year1_end")
-T_PERIOD_RUNS = Message("the year-1 period ends {end}, on or after {on} ({named})")
+T_PERIOD_RUNS = Message("the year-1 period ends {end}{found}, on or after {on} ({named})")
 

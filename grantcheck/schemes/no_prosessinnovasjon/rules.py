@@ -28,7 +28,11 @@ from grantcheck.schemes.no_prosessinnovasjon.derived import (
     share,
     threshold_converted,
 )
-from grantcheck.schemes.no_prosessinnovasjon.grant import applicant_intensity, grant_for
+from grantcheck.schemes.no_prosessinnovasjon.grant import (
+    applicant_intensity,
+    grant_for,
+    intensity,
+)
 from grantcheck.schemes.no_prosessinnovasjon.page import (
     C_ANALYSER,
     C_EXCLUSIONS,
@@ -235,7 +239,10 @@ def within_intensity(ctx: Ctx) -> Check:
     if budget is None:
         return missing("project.budget_total")
     base = ctx.money(budget)
-    rate, status = applicant_intensity(ctx)
+    try:
+        rate, status = applicant_intensity(ctx)
+    except Unsettled:  # the size is open: decided when both sizes give the same answer
+        return _within_either_intensity(ctx, grant, base)
     ceiling = grant_for(base, rate)
     said = T_INTENSITY_SME if status.is_sme else T_INTENSITY_LARGE
     return said.check(grant <= ceiling, grant=grant, base=base,
@@ -250,6 +257,31 @@ T_INTENSITY_SME = Message(_GRANT_OF_COSTS + "an SME (GBER art. 29(4), not on the
                           fix=_LOWER)
 T_INTENSITY_LARGE = Message(_GRANT_OF_COSTS + "a large enterprise (GBER art. 29(4), not on the "
                             "page)", fix=_LOWER)
+
+
+def _within_either_intensity(ctx: Ctx, grant: Money, base: Money) -> Check:
+    """PO09 for a company whose size the facts leave open (a staff figure given as a range,
+    say): a grant within the large enterprise's 15 % is within the SME's 50 % too, and one
+    above the SME's 50 % is above the 15 % too; between them, the size decides (re-raised)."""
+    low_rate, high_rate = intensity(ctx.on, False), intensity(ctx.on, True)
+    low, high = grant_for(base, low_rate), grant_for(base, high_rate)
+    if low < grant <= high:
+        applicant_intensity(ctx)  # raises the size's Unsettled: the facts that settle it
+    values = {"grant": grant, "base": base, "share": lambda: share(grant, base),
+              "low_rate": format_percent(low_rate), "low": low,
+              "high_rate": format_percent(high_rate), "high": high}
+    if grant <= low:
+        return T_INTENSITY_EITHER.passed(**values)
+    return T_INTENSITY_NEITHER.failed(less=lambda: str(grant - high), **values)
+
+
+_EITHER = ("grant sought {grant} of eligible costs {base} ({share}); at most {low_rate} = {low} "
+           "for a large enterprise, {high_rate} = {high} for an SME (GBER art. 29(4), not on the "
+           "page): the size is open, and ")
+T_INTENSITY_EITHER = Message(_EITHER + "the grant is within both")
+T_INTENSITY_NEITHER = Message(_EITHER + "the grant is above both",
+                              fix="lower the grant sought to at most {high} ({less} less) or show "
+                              "more eligible costs")
 
 
 rules.add("PO09", "The grant sought is within the GBER aid intensity", within_intensity,
