@@ -170,19 +170,21 @@ def test_a_finding_unlike_the_usual_one_is_written_by_its_template_and_values():
 
 
 def test_a_usual_finding_that_names_the_company_is_its_id_and_the_name_is_put_back():
-    """BN04 names the applicant: the catalogue's usual finding says {company}, the record
-    says BN04, and the finding in full names Nordlys."""
+    """BN15 names the applicant (the administrator whose booked costs count): the catalogue's
+    usual finding says {company}, the record says BN15, and the finding in full names
+    Nordlys."""
     m = check(dict(PROFILES)["nordlys-automation.toml"], ON, source="n")
     compact = json.loads(match_to_compact(m))
     bn = next(s for s in compact["schemes"] if s["id"] == "no-bedriftsnettverk")
     entry = next(s for s in CATALOGUES[ON]["schemes"] if s["id"] == "no-bedriftsnettverk")
-    assert "BN04" in open_entries(bn, entry)
+    assert "BN15" in open_entries(bn, entry)
     usual = next(r for s in CATALOGUES[ON]["schemes"] for r in s["rules"]
-                 if r["id"] == "BN04")["usual"]
-    assert usual["message"].startswith("{company} is read as the søkerbedrift")
-    [bn04] = [f for f in findings_of(compact, CATALOGUES[ON])["no-bedriftsnettverk"]
-              if f["rule"] == "BN04"]
-    assert bn04["message"].startswith("Nordlys Automation ApS is read as the søkerbedrift")
+                 if r["id"] == "BN15")["usual"]
+    assert usual["message"].startswith("the costs booked at {company} (the administrator)")
+    [bn15] = [f for f in findings_of(compact, CATALOGUES[ON])["no-bedriftsnettverk"]
+              if f["rule"] == "BN15"]
+    assert bn15["message"].startswith("the costs booked at Nordlys Automation ApS (the "
+                                      "administrator)")
 
 
 def test_the_examples_name_usual_findings_and_missing_documents_both_ways():

@@ -103,6 +103,7 @@ def test_without_a_grant_sought_both_stop_at_the_threshold(tmp_path: Path) -> No
 NETWORK = """[company]
 name = "Acme AS"
 country = "NO"
+legal_form = "limited_company"
 employees_fte = 10
 owners_fte = 1
 turnover = 5_000_000

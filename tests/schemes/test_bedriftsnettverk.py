@@ -45,7 +45,8 @@ NTNU: dict[str, Any] = {
 
 BASE: dict[str, Any] = {
     "company": {
-        "name": "Acme AS", "country": "NO", "employees_fte": Decimal(10),
+        "name": "Acme AS", "country": "NO", "legal_form": "limited_company",
+        "employees_fte": Decimal(10),
         "owners_fte": Decimal(1), "turnover": Decimal(5_000_000),
         "balance_sheet_total": Decimal(2_000_000), "related": [],
         "public_ownership_percent": Decimal(0),
@@ -166,7 +167,7 @@ def test_an_applicant_not_in_difficulty_still_declares_sound_finances() -> None:
     assert f.outcome is Outcome.UNKNOWN and f.missing == ("declarations.sound_finances",)
 
 
-# --- BN02, BN04: information ---------------------------------------------------------------------
+# --- BN02: information; BN04: the applicant is one of the participating companies --------------
 
 
 def test_the_sector_note_says_the_exclusions_are_not_named() -> None:
@@ -177,8 +178,25 @@ def test_the_sector_note_says_the_exclusions_are_not_named() -> None:
 
 def test_the_applicant_is_counted_as_a_participant() -> None:
     f = finding(SCHEME, BASE, "BN04")
-    assert f.outcome is Outcome.INFO
+    assert f.outcome is Outcome.PASS
     assert "Acme AS" in f.message and "4 participants" in f.message
+
+
+def test_a_public_body_is_not_one_of_the_participating_companies() -> None:
+    """'én av deltaker-bedriftene tar rollen som søkerbedrift/administrator': a kommunalt
+    foretak is registered in Foretaksregisteret, but it is a public body, not a company."""
+    data = merged(BASE, company={"name": "Acme KF", "legal_form": "public_body"})
+    f = finding(SCHEME, data, "BN04")
+    assert f.outcome is Outcome.FAIL
+    assert f.message == ("Acme KF is a public body (company.legal_form = public_body), not one "
+                         "of the participating companies («én av deltaker-bedriftene»)")
+    assert f.fix == ("let one of the participating companies apply as søkerbedrift/administrator "
+                     "for the network")
+
+
+def test_an_unstated_legal_form_leaves_the_applicant_open() -> None:
+    f = finding(SCHEME, without(BASE, "company", "legal_form"), "BN04")
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("company.legal_form",)
 
 
 # --- BN03: at most three years -------------------------------------------------------------------

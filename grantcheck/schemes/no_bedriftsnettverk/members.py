@@ -8,13 +8,18 @@ from decimal import ROUND_DOWN, Decimal
 from typing import NamedTuple
 
 from grantcheck.engine import (
+    Check,
     Ctx,
+    Message,
     Missing,
     Text,
     derived,
+    missing,
 )
 from grantcheck.law import sme
 from grantcheck.money import format_percent
+from grantcheck.profile import LegalForm
+from grantcheck.schemes.no_bedriftsnettverk.parameters import MIN_SMES
 
 Fact = tuple[bool | None, tuple[str, ...]]  # value (None: unknown) and the fields that settle it
 
@@ -70,7 +75,7 @@ def _applicant(ctx: Ctx) -> Member:
     return Member(
         f"{c.name} (applicant)",
         {
-            "company": (True, ()),
+            "company": _applicant_company(c.legal_form),
             "sme": sme_fact,
             "norway": _flag(c.economic_activity_in_norway, "company.economic_activity_in_norway"),
             "sound": _flag(ctx.profile.declarations.sound_finances, "declarations.sound_finances"),
@@ -80,6 +85,14 @@ def _applicant(ctx: Ctx) -> Member:
         text,
         applicant=True,
     )
+
+
+def _applicant_company(form: LegalForm | None) -> Fact:
+    """The applicant is a company unless its legal form makes it a public body (BN04); not
+    stated, it is not known."""
+    if form is None:
+        return None, ("company.legal_form",)
+    return form != LegalForm.PUBLIC_BODY, ()
 
 
 def _participant(ctx: Ctx, index: int) -> Member:
@@ -160,3 +173,60 @@ def _share_text(count: int, total: int) -> str:
     pct = (Decimal(count) * 100 / Decimal(total)).quantize(Decimal("0.1"), rounding=ROUND_DOWN)
     return format_percent(pct / 100)
 
+
+# --- the rules that count the members (BN08, BN09) ----------------------------------------------
+
+
+class Count(NamedTuple):
+    """The words of a rule that counts the members meeting its criteria (:func:`count_rule`):
+    enough, too few and open; too few with the fix going on (``failed_then``: BN09 names the
+    participants to register); enough and too few with the applicant's SME status (``with_sme``:
+    BN08 shows it when it is known)."""
+
+    passed: Message
+    failed: Message
+    failed_then: Message
+    unknown: Message
+    with_sme: tuple[Message, Message] | None
+
+
+def count_messages(what: str, sme: bool = False, then: str = "") -> Count:
+    """A :class:`Count` for members that are ``what``; ``sme``: with the applicant's SME status
+    when it is known; ``then``: what the fix can go on with (a template too)."""
+    note = "; the applicant's SME status: {sme}"
+    enough = "{k} of {n} participants are " + what + ": {names} (at least {need} required)"
+    few = ("only {k} of {n} participants are " + what + ": {names}{not_counted} (at least "
+           "{need} required)")
+    fix = "the network needs at least {need} such companies ({lacking} more)"
+    failed = Message(few, fix=fix)
+    return Count(
+        Message(enough), failed, Message(few, fix=fix + then) if then else failed,
+        Message("{k} of {n} participants are known to be " + what + " ({names}); {open} more "
+                "could be: {could} (at least {need} required)"),
+        (Message(enough + note), Message(few + note, fix=fix)) if sme else None,
+    )
+
+
+def count_rule(ctx: Ctx, criteria: Sequence[str], said: Count, **then: object) -> Check:
+    """``then``: the values of ``said.failed_then``'s fix, when it applies (none: it does
+    not)."""
+    group = members(ctx)
+    if group is None:
+        return missing("network.participants")
+    need = MIN_SMES.at(ctx.on)
+    t = tally(group, criteria)
+    k, n = len(t.yes), len(group)
+    applicant = group[0]
+    with_sme = said.with_sme if applicant.facts["sme"][0] is not None else None
+    values: dict[str, object] = {"k": k, "n": n, "names": lambda: _names(t.yes), "need": need}
+    if with_sme is not None:
+        values["sme"] = applicant.sme_text
+    if k >= need:
+        return (with_sme[0] if with_sme else said.passed).passed(**values)
+    if k + len(t.open) < need:
+        fails = with_sme[1] if with_sme else said.failed_then if then else said.failed
+        return fails.failed(not_counted=lambda: _not_counted(t), lacking=need - k, **values,
+                            **then)
+    values.pop("sme", None)  # not said while the count is open
+    return said.unknown.unknown(*t.open_fields, open=len(t.open), **values, could=lambda: ", ".join(
+        f"{m.name} (needs {', '.join(fs)})" for m, fs in t.open))

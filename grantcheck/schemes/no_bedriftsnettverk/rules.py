@@ -3,10 +3,8 @@ duration, the applicant (administrator), and the minimum requirements on the net
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import timedelta
 from decimal import ROUND_CEILING, Decimal
-from typing import NamedTuple
 
 from grantcheck.engine import (
     Check,
@@ -20,6 +18,7 @@ from grantcheck.engine import (
 from grantcheck.law import sme
 from grantcheck.law.dates import add_years
 from grantcheck.money import format_percent
+from grantcheck.profile import LegalForm
 from grantcheck.schemes.no_bedriftsnettverk.members import (
     COUNTS_FOR_THREE,
     COUNTS_REGISTERED,
@@ -27,6 +26,8 @@ from grantcheck.schemes.no_bedriftsnettverk.members import (
     _names,
     _not_counted,
     _share_text,
+    count_messages,
+    count_rule,
     members,
     tally,
 )
@@ -47,7 +48,6 @@ from grantcheck.schemes.no_bedriftsnettverk.page import (
 from grantcheck.schemes.no_bedriftsnettverk.parameters import (
     MAX_DURATION_YEARS,
     MIN_NORWEGIAN_SME_SHARE,
-    MIN_SMES,
 )
 from grantcheck.schemes.no_bedriftsnettverk.sections import (
     S_APPLICANT,
@@ -131,16 +131,26 @@ T_DURATION = {  # by (the years are stated, the dates are stated)
 }
 
 
-@rules.rule("BN04", "The applicant acts as administrator for the network and is one of its "
-            "participants", kind=Kind.INFO, section=S_APPLICANT, cites=[C_ADMINISTRATOR],
-            reads=["company.name", "network.participants"])
+@rules.rule("BN04", "The applicant is one of the participating companies and acts as "
+            "administrator for the network", kind=Kind.HARD, section=S_APPLICANT,
+            cites=[C_ADMINISTRATOR, C_SOKERBEDRIFT],
+            reads=["company.name", "company.legal_form", "network.participants"])
 def administrator(ctx: Ctx) -> Check:
-    """The profile's company is read as the søkerbedrift/administrator chosen by the network."""
-    others = ctx.profile.network.participants
+    """'én av deltaker-bedriftene tar rollen som søkerbedrift/administrator': the profile's
+    company is read as the administrator the participants chose, so it must be one of their
+    companies ("bedrifter"; the page names knowledge actors apart from them, and public bodies
+    not at all). A public body by its legal form is none, even when registered in
+    Foretaksregisteret (a kommunalt foretak, an IKS): not stated, it is not known."""
     name = ctx.profile.company.name
+    form = ctx.value("company.legal_form")
+    if form is None:
+        return T_FORM_UNSTATED.unknown("company.legal_form", name=name)
+    if form == LegalForm.PUBLIC_BODY:
+        return T_PUBLIC_BODY.failed(name=name)
+    others = ctx.profile.network.participants
     if others is None:
-        return T_ADMINISTRATOR_ALONE.info(name=name)
-    return T_ADMINISTRATOR.info(name=name, count=len(others) + 1)
+        return T_ADMINISTRATOR_ALONE.passed(name=name)
+    return T_ADMINISTRATOR.passed(name=name, count=len(others) + 1)
 
 
 _ADMINISTRATOR = ("{name} is read as the søkerbedrift/administrator that the participants agree "
@@ -148,6 +158,14 @@ _ADMINISTRATOR = ("{name} is read as the søkerbedrift/administrator that the pa
 T_ADMINISTRATOR_ALONE = Message(_ADMINISTRATOR + "(the other participants are not listed "
                                 "(network.participants))")
 T_ADMINISTRATOR = Message(_ADMINISTRATOR + "({count} participants with it)")
+T_FORM_UNSTATED = Message("{name}'s legal form is not stated (company.legal_form): the "
+                          "administrator must be one of the participating companies, which a "
+                          "public body is not",
+                          fix="state company.legal_form (limited_company for an AS)")
+T_PUBLIC_BODY = Message("{name} is a public body (company.legal_form = public_body), not one of "
+                        "the participating companies («én av deltaker-bedriftene»)",
+                        fix="let one of the participating companies apply as "
+                        "søkerbedrift/administrator for the network")
 
 
 @rules.rule("BN05", "The applicant runs economic activity in Norway", kind=Kind.HARD,
@@ -214,66 +232,12 @@ _MEMBER_READS = (
     "company.employees_fte", "company.owners_fte", "company.turnover",
     "company.balance_sheet_total", "company.related", "company.previous_year",
     "company.public_ownership_percent", "company.economic_activity_in_norway",
+    "company.legal_form",
     "declarations.sound_finances", "network.participants", "network.participants[].kind",
     "network.participants[].sme", "network.participants[].staff",
     "network.participants[].turnover", "network.participants[].balance_sheet_total",
     "network.participants[].established_in_norway",
 )
-
-
-class _Count(NamedTuple):
-    """The words of a rule that counts the members meeting its criteria (:func:`_count_rule`):
-    enough, too few and open; too few with the fix going on (``failed_then``: BN09 names the
-    participants to register); enough and too few with the applicant's SME status (``with_sme``:
-    BN08 shows it when it is known)."""
-
-    passed: Message
-    failed: Message
-    failed_then: Message
-    unknown: Message
-    with_sme: tuple[Message, Message] | None
-
-
-def _count_messages(what: str, sme: bool = False, then: str = "") -> _Count:
-    """A :class:`_Count` for members that are ``what``; ``sme``: with the applicant's SME status
-    when it is known; ``then``: what the fix can go on with (a template too)."""
-    note = "; the applicant's SME status: {sme}"
-    enough = "{k} of {n} participants are " + what + ": {names} (at least {need} required)"
-    few = ("only {k} of {n} participants are " + what + ": {names}{not_counted} (at least "
-           "{need} required)")
-    fix = "the network needs at least {need} such companies ({lacking} more)"
-    failed = Message(few, fix=fix)
-    return _Count(
-        Message(enough), failed, Message(few, fix=fix + then) if then else failed,
-        Message("{k} of {n} participants are known to be " + what + " ({names}); {open} more "
-                "could be: {could} (at least {need} required)"),
-        (Message(enough + note), Message(few + note, fix=fix)) if sme else None,
-    )
-
-
-def _count_rule(ctx: Ctx, criteria: Sequence[str], said: _Count, **then: object) -> Check:
-    """``then``: the values of ``said.failed_then``'s fix, when it applies (none: it does
-    not)."""
-    group = members(ctx)
-    if group is None:
-        return missing("network.participants")
-    need = MIN_SMES.at(ctx.on)
-    t = tally(group, criteria)
-    k, n = len(t.yes), len(group)
-    applicant = group[0]
-    with_sme = said.with_sme if applicant.facts["sme"][0] is not None else None
-    values: dict[str, object] = {"k": k, "n": n, "names": lambda: _names(t.yes), "need": need}
-    if with_sme is not None:
-        values["sme"] = applicant.sme_text
-    if k >= need:
-        return (with_sme[0] if with_sme else said.passed).passed(**values)
-    if k + len(t.open) < need:
-        fails = with_sme[1] if with_sme else said.failed_then if then else said.failed
-        return fails.failed(not_counted=lambda: _not_counted(t), lacking=need - k, **values,
-                            **then)
-    values.pop("sme", None)  # not said while the count is open
-    return said.unknown.unknown(*t.open_fields, open=len(t.open), **values, could=lambda: ", ".join(
-        f"{m.name} (needs {', '.join(fs)})" for m, fs in t.open))
 
 
 @rules.rule("BN08", "At least three SMEs with established business in Norway and sound finances "
@@ -283,10 +247,10 @@ def three_smes(ctx: Ctx) -> Check:
     """'minst tre små og mellomstore bedrifter med etablert virksomhet i Norge og sunn økonomi'.
 
     The applicant counts if it is one; SME status by the EU definition (not on the page)."""
-    return _count_rule(ctx, COUNTS_FOR_THREE, T_THREE_SMES)
+    return count_rule(ctx, COUNTS_FOR_THREE, T_THREE_SMES)
 
 
-T_THREE_SMES = _count_messages("SMEs with established business in Norway and sound finances",
+T_THREE_SMES = count_messages("SMEs with established business in Norway and sound finances",
                                sme=True)
 
 
@@ -304,12 +268,12 @@ def smes_registered(ctx: Ctx) -> Check:
     unregistered = [m.name for m in tally(group, COUNTS_FOR_THREE).yes
                     if m.facts["registered"][0] is False]
     if not unregistered:
-        return _count_rule(ctx, COUNTS_REGISTERED, T_SMES_REGISTERED)
-    return _count_rule(ctx, COUNTS_REGISTERED, T_SMES_REGISTERED,
+        return count_rule(ctx, COUNTS_REGISTERED, T_SMES_REGISTERED)
+    return count_rule(ctx, COUNTS_REGISTERED, T_SMES_REGISTERED,
                        unregistered=lambda: ", ".join(unregistered))
 
 
-T_SMES_REGISTERED = _count_messages("SMEs with established business in Norway and sound "
+T_SMES_REGISTERED = count_messages("SMEs with established business in Norway and sound "
                                     "finances, registered in Foretaksregisteret",
                                     then="; register {unregistered} in Foretaksregisteret")
 

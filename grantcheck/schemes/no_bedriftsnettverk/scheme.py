@@ -11,7 +11,10 @@ project year for at most three years, the year-2 application in good time.
 
 Readings chosen:
 - The profile's company is the applicant/administrator and one of the participants;
-  ``network.participants`` lists the *other* participants. Counts of participants are counts of
+  ``network.participants`` lists the *other* participants. "én av deltaker-bedriftene": the
+  applicant is one of the participating companies, so a public body by its legal form (a
+  kommunalt foretak or an IKS registered in Foretaksregisteret, say) cannot apply, nor count as
+  an SME company; its legal form left out, it is not known (BN04). Counts of participants are counts of
   entities (the applicant included), not cost shares; exactly 50 % passes ("minst").
 - "Small and medium-sized" is not defined on the page: the EU definition (Recommendation
   2003/361/EC) is used, through :mod:`grantcheck.law.sme`. A knowledge actor or public body is
@@ -26,6 +29,8 @@ Readings chosen:
   2025-01-01 end on 2027-12-31.
 - "I god tid" has no number on the page: grantcheck warns from two months before the end of the
   year-1 period (a parameter, grantcheck's choice) and fails only once that period has ended.
+  The year-1 period is ``network.year1_end`` when stated (the agreed period), else it ends the
+  day before the first anniversary of ``project.start``.
 - The grant sought (``project.grant_sought``) is checked against the cap and the 50 % rate when
   the profile states it; otherwise those rules only inform, and the amounts show the maximum.
 

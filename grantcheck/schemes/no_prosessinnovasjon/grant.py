@@ -18,7 +18,13 @@ from grantcheck.engine import Amounts, Ctx, Unsettled, dated, text_of
 from grantcheck.law import sme
 from grantcheck.money import Money, format_percent, min_money
 from grantcheck.schemes.no_prosessinnovasjon.derived import threshold, threshold_converted
-from grantcheck.schemes.no_prosessinnovasjon.page import C_KOSTNADER, EU_4_1_L, EU_29_4
+from grantcheck.schemes.no_prosessinnovasjon.page import (
+    C_KOSTNADER,
+    C_SMB,
+    EU_4_1_L,
+    EU_29_2,
+    EU_29_4,
+)
 from grantcheck.schemes.no_prosessinnovasjon.parameters import LARGE_INTENSITY, SME_INTENSITY
 
 # The page names no form of own funding; own hours are an eligible cost ("Egne timer/
@@ -73,8 +79,10 @@ def amounts(ctx: Ctx) -> Amounts:
         rate, status = applicant_intensity(ctx)
     except Unsettled as u:
         return _open_amounts(ctx, u)
-    percent, common = _terms(ctx, status.is_sme)
     budget = ctx.profile.project.budget_total
+    if not status.is_sme and _exception_refused(ctx):
+        return _no_aid(ctx, budget)
+    percent, common = _terms(ctx, status.is_sme)
     if budget is None:
         return Amounts(None, None, OWN_FUNDING_FORM,
                        f"{common}; state project.budget_total to compute the grant",
@@ -93,6 +101,28 @@ def amounts(ctx: Ctx) -> Amounts:
                    rate=rate, cap=limit, cost_base=base, cites=AMOUNTS_CITES)
 
 
+def _exception_refused(ctx: Ctx) -> bool:
+    """The profile declares that the exception for large enterprises does not apply."""
+    return ctx.value("declarations.large_enterprise_exception") is False
+
+
+NO_AID = ("no aid: a large enterprise the exception is declared not to cover "
+          "(declarations.large_enterprise_exception = false); the scheme «gjelder kun unntaksvis "
+          "for store bedrifter»")
+NO_AID_CITES = (C_SMB, EU_29_2)
+
+
+def _no_aid(ctx: Ctx, budget: Decimal | None) -> Amounts:
+    """A large enterprise outside the exception: no grant, and the company funds every eligible
+    cost (the budget's grant part says the same: "no aid")."""
+    if budget is None:
+        return Amounts(Money.zero(ctx.currency), None, OWN_FUNDING_FORM, NO_AID, rate=Decimal(0),
+                       cites=NO_AID_CITES, missing=("project.budget_total",))
+    base = ctx.money(budget)
+    return Amounts(Money.zero(base.currency), base, OWN_FUNDING_FORM, NO_AID, rate=Decimal(0),
+                   cost_base=base, cites=NO_AID_CITES)
+
+
 def _open_amounts(ctx: Ctx, u: Unsettled) -> Amounts:
     """The amounts of a company whose size the facts leave open: unknown, with their range."""
     low, high = intensity(ctx.on, False), intensity(ctx.on, True)
@@ -100,6 +130,8 @@ def _open_amounts(ctx: Ctx, u: Unsettled) -> Amounts:
            "(an SME)"
     why = u.why  # not the exception itself: its traceback would keep the context alive
     budget = ctx.profile.project.budget_total
+    if _exception_refused(ctx):  # a large enterprise would get none: nothing to 50 %
+        return _open_refused(ctx, u, high, budget)
     if budget is not None:
         base, limit = ctx.money(budget), threshold_converted(ctx)[0]
         if grant_for(base, low) >= limit:  # every size gives the threshold: decided by bounds
@@ -119,3 +151,21 @@ def _open_amounts(ctx: Ctx, u: Unsettled) -> Amounts:
         return f"the grant is {span}, by the size, which is open: {text_of(why)}"
 
     return Amounts(None, None, OWN_FUNDING_FORM, basis, cites=AMOUNTS_CITES, missing=u.fields)
+
+
+def _open_refused(ctx: Ctx, u: Unsettled, rate: Decimal, budget: Decimal | None) -> Amounts:
+    """The amounts of a company whose size is open and which declares the exception for large
+    enterprises not to apply: the SME's grant, or none."""
+    why = u.why
+    sme_grant = ""
+    if budget is not None:
+        base, limit = ctx.money(budget), threshold_converted(ctx)[0]
+        sme_grant = f" of eligible costs {base} = {max_aid(base, rate, limit)}"
+
+    def basis() -> str:
+        return (f"the grant is {format_percent(rate)} (an SME){sme_grant}, or none for a large "
+                f"enterprise, which the exception is declared not to cover; the size is open: "
+                f"{text_of(why)}")
+
+    return Amounts(None, None, OWN_FUNDING_FORM, basis, cites=(*AMOUNTS_CITES, *NO_AID_CITES),
+                   missing=u.fields)
