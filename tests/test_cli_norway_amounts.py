@@ -161,3 +161,24 @@ def test_a_staff_range_across_250_outside_the_exception_is_half_or_nothing(
         "the grant is 50 % (an SME) of eligible costs NOK 2,000,000 = NOK 1,000,000, or none "
         "for a large enterprise, which the exception is declared not to cover; the size is open")
     assert "300,000" not in po["amount_basis"]
+
+
+@pytest.mark.parametrize(("sought", "outcome"), [("300_000", "pass"), ("300_001", "unknown"),
+                                                 ("1_000_001", "fail")])
+def test_match_and_budget_agree_on_the_grant_sought_while_the_size_is_open(
+        tmp_path: Path, sought: str, outcome: str) -> None:
+    """240–260 staff under the declared exception: within 15 % of the NOK 2,000,000 the grant
+    sought fits either size (PO09 and POB05 pass), above 50 % neither (both fail); between, the
+    staff figure decides (both unknown, naming it)."""
+    text = _prosess(tmp_path, "{ min = 240, max = 260 }", "true").read_text(encoding="utf-8")
+    path = write(tmp_path, text.replace("budget_total = 2_000_000\n",
+                                        f"budget_total = 2_000_000\ngrant_sought = {sought}\n")
+                 .replace('scheme = "no-prosessinnovasjon"\n',
+                          f'scheme = "no-prosessinnovasjon"\ngrant_sought = {sought}\n'))
+    _, po = _scheme(path, "no-prosessinnovasjon")
+    po09 = next(f for f in po["findings"] if f["rule"] == "PO09")
+    (b,) = json.loads(run("budget", str(path), "-f", "json", *ON).stdout)["budgets"]
+    pob05 = next(f for f in b["findings"] if f["rule"] == "POB05")
+    assert (po09["outcome"], pob05["outcome"]) == (outcome, outcome)
+    if outcome == "unknown":
+        assert po09["missing_fields"] == pob05["missing_fields"] == ["company.employees_fte"]

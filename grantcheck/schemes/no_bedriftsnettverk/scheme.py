@@ -14,8 +14,8 @@ Readings chosen:
   ``network.participants`` lists the *other* participants. "én av deltaker-bedriftene": the
   applicant is one of the participating companies, so a public body by its legal form (a
   kommunalt foretak or an IKS registered in Foretaksregisteret, say) cannot apply, nor count as
-  an SME company; its legal form left out, it is not known (BN04). Counts of participants are counts of
-  entities (the applicant included), not cost shares; exactly 50 % passes ("minst").
+  an SME company; its legal form left out, it is not known (BN04). Counts of participants are
+  counts of entities (the applicant included), not cost shares; exactly 50 % passes ("minst").
 - "Small and medium-sized" is not defined on the page: the EU definition (Recommendation
   2003/361/EC) is used, through :mod:`grantcheck.law.sme`. A knowledge actor or public body is
   not an SME *company*. "Norwegian SME" means an SME company with established business in Norway.

@@ -317,8 +317,25 @@ def grant_sought(bctx: BudgetCtx) -> Check:
                 if bctx.grant < bctx.param(NOTIFICATION_THRESHOLD) else "")
     found = grant_sought_check(bctx, bound, raise_it)
     if found.ok and not found.info and not size.certain:
-        return unknown(found.message, *size.missing)
+        low = _within_either_size(bctx, size)
+        if low is None:
+            return unknown(found.message, *size.missing)
+        return passed(f"{found.message}; within {low}, what a large enterprise under the "
+                      f"exception may get ({format_percent(intensity(bctx.on, False))}), so "
+                      "within what either size allows")
     return found
+
+
+def _within_either_size(bctx: BudgetCtx, size: _Size) -> Money | None:
+    """An SME status the facts leave open, the exception for large enterprises declared: the
+    grant a large enterprise may get, when the grant sought is within it, and so within what
+    either size allows (as `match`'s PO09 decides it); else None."""
+    if size.large or not bctx.has_profile or \
+            bctx.value("declarations.large_enterprise_exception") is not True:
+        return None
+    sought = bctx.budget.grant_sought
+    low = max_aid(bctx.total(), intensity(bctx.on, False), bctx.param(NOTIFICATION_THRESHOLD))
+    return low if sought is not None and bctx.in_scheme_currency(sought) <= low else None
 
 
 @book.budget_rule("POB06", "Own or private financing covers the own funding",
