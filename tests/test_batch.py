@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import signal
 from pathlib import Path
@@ -1135,11 +1136,27 @@ def test_the_tables_first_line_says_how_many_can_fit_and_each_scheme_for_how_muc
         assert r.exit_code == 0, r.stderr
         head = " ".join(r.stdout.split("\n#", 1)[0].split())
         assert head == (
-            "6 inputs checked on 2026-11-23: 5 of 6 can still fit a scheme (3 fit, 2 need "
-            "information, 1 does not fit). dk-smv-digital: 1 fits, 3 need information; up to "
-            "DKK 220,000 a company; DKK 245,000 in all for 2 of 4 (2 not known yet) "
-            "no-bedriftsnettverk: 1 fits, 4 need information; up to NOK 750,000 a company, "
-            "NOK 3,280,541.27 in all no-prosessinnovasjon: 1 fits, 3 need information; up to "
+            "6 inputs checked on 2026-11-23: 4 of 6 can still fit a scheme (3 fit, 1 needs "
+            "information, 2 do not fit). dk-smv-digital: 1 fits, 1 needs information; up to "
+            "DKK 220,000 a company, DKK 245,000 in all "
+            "no-bedriftsnettverk: 1 fits, 1 needs information; up to NOK 750,000 a company, "
+            "NOK 1,450,000 in all no-prosessinnovasjon: 1 fits, 3 need information; up to "
             "NOK 3,200,000 a company; NOK 4,370,015.79 in all for 3 of 4 (1 not known yet)")
         assert not any(line.endswith(("DKK", "NOK")) for line in r.stdout.splitlines())
         assert "Warning:" not in r.stdout and "checked on" not in r.stderr
+
+
+def test_the_table_shows_another_countrys_scheme_as_not_applicable_and_does_not_count_it():
+    """A Norwegian company and SMV:Digital (a DK scheme tied to a CVR number): `match` leaves it
+    out as not applicable, and the table shows it "/", not "?", and counts it in no scheme's
+    "needs information"; the Danish company's row keeps its verdict."""
+    fjord, nordlys = (str(p) for p in EXAMPLES if "fjordnett" in str(p) or "nordlys" in str(p))
+    r = runner.invoke(app, ["batch", fjord, nordlys, "--as-of", AS_OF, "--jobs", "1"],
+                      env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert r.exit_code == 0, r.stderr
+    # a row: number, name, then a cell per scheme (IP, SMV, BN, PO, SD), 2+ spaces apart
+    rows = {cells[1].split()[0]: cells[2:] for line in r.stdout.splitlines()
+            if (cells := re.split(r"\s{2,}", line.strip()))[0] in ("1", "2")}
+    assert rows["Fjordnett"][1] == "/" and rows["Nordlys"][1] == "✓"  # SMV
+    assert rows["Fjordnett"][2] == "✓" and rows["Nordlys"][2] == "/"  # BN
+    assert "dk-smv-digital: 1 fits, 0 need information; up to DKK 220,000" in r.stdout

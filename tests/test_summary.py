@@ -40,6 +40,7 @@ def _same(profile: Profile, on: date, rates: dict[str, Decimal] | None = None) -
         assert (s.verdict, s.verdict_if_open, s.status) == (f.verdict, f.verdict_if_open,
                                                              f.status), where
         assert s.amounts.made() == f.amounts, where
+        assert s.scope == f.scope.state, where  # the table's "/": another country's scheme
 
 
 @pytest.fixture

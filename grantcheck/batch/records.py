@@ -14,7 +14,8 @@ from typing import Literal, NamedTuple
 from grantcheck.batch.inputs import Lines
 from grantcheck.batch.load import load_task
 from grantcheck.batch.task import Task
-from grantcheck.engine import VERDICT_VALUE
+from grantcheck.engine import VERDICT_VALUE, SchemeResult, SchemeSummary
+from grantcheck.engine.scope import NOT_APPLICABLE
 from grantcheck.errors import format_problem, profile_error_lines
 from grantcheck.matching import MatchResult, MatchSummary, check, summarize_match
 from grantcheck.money import Money
@@ -73,6 +74,13 @@ class Record(NamedTuple):
     internal: bool = False
     warnings: tuple[str, ...] = ()
     grants: tuple[Money | None, ...] = ()  # per scheme, the maximum grant (the table's only)
+
+
+def _shown_verdict(r: SchemeResult | SchemeSummary) -> str:
+    """The verdict the table shows: ``not_applicable`` for another country's scheme that the
+    company does not claim (its scope, as `match` leaves it out), else the verdict's value."""
+    scope = r.scope if isinstance(r.scope, str) else r.scope.state
+    return NOT_APPLICABLE if scope == NOT_APPLICABLE else VERDICT_VALUE[r.verdict]
 
 
 SHOWN_ERRORS = 20  # the failed inputs whose error lines a batch's summary shows
@@ -201,7 +209,7 @@ class Worker:
         return self._record(m, text)
 
     def _record(self, m: MatchResult | MatchSummary, text: str) -> Record:
-        verdicts = tuple((VERDICT_VALUE[r.verdict], VERDICT_VALUE[r.verdict_if_open])
+        verdicts = tuple((_shown_verdict(r), VERDICT_VALUE[r.verdict_if_open])
                          for r in m.results)
         grants = tuple(r.amounts.amounts.max_grant if r.amounts.amounts is not None else None
                        for r in m.results) if self.options.output == "none" else ()

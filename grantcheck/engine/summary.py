@@ -18,6 +18,7 @@ from grantcheck.engine.context import Ctx
 from grantcheck.engine.evaluate import _AS_IF_OPEN, AmountsResult, _amounts
 from grantcheck.engine.rules import _UNKNOWN_ERRORS, Rule
 from grantcheck.engine.scheme import Scheme
+from grantcheck.engine.scope import CLOSED, IN_SCOPE, NOT_APPLICABLE, scope_of
 from grantcheck.slots import Fields
 
 # --- verdicts only (batch csv and table output) -------------------------------------------------
@@ -26,14 +27,16 @@ from grantcheck.slots import Fields
 class SchemeSummary(Fields):
     """A scheme's verdict and amounts without the findings and documents behind them: what
     :func:`summarize` gives. ``verdict``, ``verdict_if_open`` and ``amounts`` are those
-    :func:`evaluate` gives for the same scheme and context."""
+    :func:`evaluate` gives for the same scheme and context, and ``scope`` the state of its scope
+    (:mod:`grantcheck.engine.scope`: in scope, not applicable or closed)."""
 
-    __slots__ = ("amounts", "scheme", "status", "verdict_if_open")
+    __slots__ = ("amounts", "scheme", "scope", "status", "verdict_if_open")
 
     def __init__(self, scheme: Scheme, status: str, verdict_if_open: Verdict,
-                 amounts: AmountsResult) -> None:
+                 amounts: AmountsResult, scope: str = IN_SCOPE) -> None:
         self.scheme, self.status = scheme, status
         self.verdict_if_open, self.amounts = verdict_if_open, amounts
+        self.scope = scope
 
     @property
     def verdict(self) -> Verdict:
@@ -104,9 +107,10 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
     A rule that would raise an unexpected error after a failed one is not run (``evaluate``
     would have raised it)."""
     status = scheme.call.state(ctx.on)
+    scope = _scope(scheme, ctx, status)
     if not scheme.tiers:
         return SchemeSummary(scheme, status, _order(scheme, None).verdict(ctx),
-                             _amounts(scheme, scheme.amounts, ctx, explain=False))
+                             _amounts(scheme, scheme.amounts, ctx, explain=False), scope)
     common = _order(scheme, None).verdict(ctx)
     best, verdict = scheme.tiers[-1], common
     if common is not Verdict.DOES_NOT_FIT:
@@ -121,4 +125,16 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
                 if v is common:
                     break
     return SchemeSummary(scheme, status, verdict,
-                         _amounts(scheme, best.amounts, ctx, explain=False))
+                         _amounts(scheme, best.amounts, ctx, explain=False), scope)
+
+
+def _scope(scheme: Scheme, ctx: Ctx, status: str) -> str:
+    """The state of the scheme's scope, as :func:`evaluate` decides it: for a company of another
+    country only the rules that tie the scheme to its country's registry are run."""
+    country = ctx.profile.company.country
+    if scheme.applicability and country != scheme.country:
+        findings = [r.evaluate(ctx) for r in scheme.rules if r.id in scheme.applicability]
+        scope = scope_of(scheme.applicability, scheme.country, country, status, "", findings)
+        if scope.state == NOT_APPLICABLE:
+            return NOT_APPLICABLE
+    return IN_SCOPE if status in _AS_IF_OPEN else CLOSED

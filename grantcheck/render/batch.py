@@ -23,11 +23,12 @@ if TYPE_CHECKING:
     from grantcheck.outreach.rank import SchemeCount
     from grantcheck.render.whole import Whole
 
-SYMBOL = {"fits": "✓", "needs_information": "?", "does_not_fit": "✗", "closed": "–"}
+SYMBOL = {"fits": "✓", "needs_information": "?", "does_not_fit": "✗", "not_applicable": "/",
+          "closed": "–"}
 STYLE = {"fits": "bold green", "needs_information": "yellow", "does_not_fit": "red",
-         "closed": "dim"}
-LEGEND = ("✓ fits · ? needs information · ✗ does not fit · – (✓) closed, with the verdict it "
-          "would have had · ! not checked")
+         "not_applicable": "dim", "closed": "dim"}
+LEGEND = ("✓ fits · ? needs information · ✗ does not fit · / not applicable (another country's"
+          " scheme) · – (✓) closed, with the verdict it would have had · ! not checked")
 
 
 class Sink:
@@ -163,6 +164,8 @@ class Totals:
         can = self.best["fits"] + self.best["needs_information"]
         verdicts = [plural(self.best[v], *COUNTED[label]) for v, label in (
             ("fits", FITS), ("needs_information", NEEDS), ("does_not_fit", NO_FIT))]
+        if self.best["not_applicable"]:
+            verdicts.append(f"{self.best['not_applicable']:,} no scheme for their country")
         if self.best["closed"]:
             verdicts.append(f"{self.best['closed']:,} only closed calls")
         failed = f", {self.failed:,} of them could not be checked" if self.failed else ""
@@ -183,7 +186,7 @@ class Totals:
         return "\n".join(f"{SYMBOL[k]} {counts[k]:,}" for k in SYMBOL if counts[k])
 
 
-_BEST = ("fits", "needs_information", "does_not_fit", "closed")  # best first
+_BEST = ("fits", "needs_information", "does_not_fit", "not_applicable", "closed")  # best first
 _COUNTED = {"fits": "fits", "needs_information": "needs information"}  # SchemeCount's words
 
 
@@ -198,7 +201,7 @@ def short_name(scheme_id: str) -> str:
 def _cell(verdict: str, if_open: str) -> tuple[str, str]:
     if verdict == "closed":
         return f"{SYMBOL['closed']} ({SYMBOL[if_open]})", STYLE["closed"]
-    return SYMBOL[verdict], STYLE[verdict]
+    return SYMBOL[verdict], STYLE[verdict]  # not applicable: nothing the company can do
 
 
 def batch_table(rows: Sequence[Row], scheme_ids: Sequence[str],
