@@ -12,13 +12,14 @@ if TYPE_CHECKING:
 from grantcheck.engine.checks import (
     _RANK,
     BINDING,
+    Kind,
     Verdict,
 )
 from grantcheck.engine.context import Ctx
 from grantcheck.engine.evaluate import _AS_IF_OPEN, AmountsResult, _amounts
 from grantcheck.engine.rules import _UNKNOWN_ERRORS, Rule
 from grantcheck.engine.scheme import Scheme
-from grantcheck.engine.scope import CLOSED, IN_SCOPE, NOT_APPLICABLE, scope_of
+from grantcheck.engine.scope import CLOSED, IN_SCOPE, NOT_APPLICABLE
 from grantcheck.slots import Fields
 
 # --- verdicts only (batch csv and table output) -------------------------------------------------
@@ -129,12 +130,27 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
 
 
 def _scope(scheme: Scheme, ctx: Ctx, status: str) -> str:
-    """The state of the scheme's scope, as :func:`evaluate` decides it: for a company of another
-    country only the rules that tie the scheme to its country's registry are run."""
-    country = ctx.profile.company.country
-    if scheme.applicability and country != scheme.country:
-        findings = [r.evaluate(ctx) for r in scheme.rules if r.id in scheme.applicability]
-        scope = scope_of(scheme.applicability, scheme.country, country, status, "", findings)
-        if scope.state == NOT_APPLICABLE:
-            return NOT_APPLICABLE
+    """The state of the scheme's scope, as :func:`evaluate` decides it (:func:`scope_of`): for
+    a company of another country, not applicable unless every rule that ties the scheme to its
+    country's registry passes; only those rules are run, and only until one does not pass."""
+    if scheme.applicability and ctx.profile.company.country != scheme.country:
+        for rule in _tying(scheme):
+            try:
+                c = rule.fn(ctx)
+            except _UNKNOWN_ERRORS:
+                return NOT_APPLICABLE
+            if not c.ok or c.info or rule.kind is Kind.INFO:  # Rule._outcome's PASS, inlined
+                return NOT_APPLICABLE
     return IN_SCOPE if status in _AS_IF_OPEN else CLOSED
+
+
+_TYING: dict[int, tuple[Scheme, tuple[Rule, ...]]] = {}
+
+
+def _tying(scheme: Scheme) -> tuple[Rule, ...]:
+    """The rules that tie ``scheme`` to its country (``Scheme.applicability``), in page order."""
+    hit = _TYING.get(id(scheme))
+    if hit is None or hit[0] is not scheme:
+        hit = _TYING[id(scheme)] = (scheme, tuple(
+            r for r in scheme.rules if r.id in scheme.applicability))
+    return hit[1]
