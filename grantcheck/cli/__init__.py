@@ -74,6 +74,22 @@ if _STARTING and not _is_grantcheck():
 
 def main() -> None:
     """Console-script entry point: never lets a traceback reach the user."""
+    try:
+        _main()
+    finally:
+        _forget_caught_interrupt()
+
+
+def _forget_caught_interrupt() -> None:
+    """A Ctrl-C that came while Python ran a string (``eval``: pydantic and typing evaluate
+    annotations so as the models are built) marks the process, caught or not; run as
+    ``python -m grantcheck``, Python then kills it by SIGINT as it exits, and the exit code
+    grantcheck chose (130 for the Ctrl-C, or the command's own) is lost. Python clears the mark
+    each time it starts to run a string: one that does nothing clears it."""
+    exec("")
+
+
+def _main() -> None:
     ours = _is_grantcheck() and signal.getsignal(signal.SIGINT) in (
         signal.default_int_handler, _quit_starting)  # not when ignored (`grantcheck … &`)
     if ours:  # Ctrl-C: quietly until the command runs (python -m grantcheck.cli)

@@ -192,3 +192,18 @@ def test_ctrl_c_in_the_pager_is_the_pagers(tmp_path):
     assert not any(n in err.decode() for n in NOISE), err.decode()
     assert proc.returncode == 0, err.decode()
     assert "dk-smv-digital" in paged.read_text()
+
+
+def test_ctrl_c_inside_an_eval_still_exits_130_under_python_dash_m(tmp_path):
+    """A Ctrl-C that comes while Python evaluates a string (pydantic evaluates annotations so as
+    it builds the models) marks the process for good, caught or not: run with ``python -m``
+    (``python -m grantcheck``), Python then killed it by SIGINT as it exited (-2, the exit
+    code grantcheck had chosen lost), with nothing said."""
+    (tmp_path / "at_eval.py").write_text(textwrap.dedent(AT_CHECK.format(
+        moment='eval("signal.raise_signal(signal.SIGINT)")')))
+    proc = subprocess.run(
+        [sys.executable, "-m", "at_eval", *MATCH], cwd=tmp_path, capture_output=True,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(tmp_path)}, timeout=60,
+        check=False)
+    assert (proc.returncode, proc.stdout) == (130, b""), proc.stderr.decode()
+    assert not any(n in proc.stderr.decode() for n in NOISE), proc.stderr.decode()
