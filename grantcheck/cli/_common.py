@@ -71,14 +71,17 @@ def _stderr_width() -> int | None:
     """The width stderr's talk is wrapped to: ``COLUMNS`` when it is set (as for stdout), else
     the terminal's when stderr is one; None when stderr is piped without ``COLUMNS``: a script
     reading it gets each message on one line, as before."""
-    width = _width(True)  # COLUMNS held between 20 and MAX_WIDTH; None when not set
-    if width is not None:
-        return width
-    try:
-        terminal = sys.stderr is not None and sys.stderr.isatty()
-        return os.get_terminal_size(sys.stderr.fileno()).columns if terminal else None
-    except (OSError, ValueError, io.UnsupportedOperation):
+    terminal = _is_terminal(sys.stderr)
+    if not terminal and _columns() is None:
         return None
+    return _width(terminal, sys.stderr)
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):  # closed
+        return False
 
 
 def _fail(message: str, hint: str = "") -> NoReturn:
@@ -158,20 +161,38 @@ def _stdout_console(file: TextIO | None = None) -> Console:
             return "\n".join(line.rstrip(" ") for line in text.split("\n"))
 
     out = file or sys.stdout
-    return PipeConsole(file=file, width=_width(out.isatty()))
+    return PipeConsole(file=file, width=_width(out.isatty(), out))
 
 
 MAX_WIDTH = 1000  # COLUMNS=99999999999999999999 would pad each line to that (MemoryError)
 
 
-def _width(terminal: bool) -> int | None:
-    """The output's width: ``COLUMNS`` when it is a whole number, held between 20 and
-    :data:`MAX_WIDTH`; else the terminal's own width (None: Rich asks it), or 80 piped."""
-    try:
-        columns = int(os.environ.get("COLUMNS", ""))
-    except ValueError:
-        return None if terminal else 80
+def _width(terminal: bool, stream: TextIO | None = None) -> int | None:
+    """The width of the output to ``stream`` (stdout unless given): ``COLUMNS`` when it is a
+    whole number, else on a terminal the terminal's own, either held between 20 and
+    :data:`MAX_WIDTH` (a terminal one column wide would get a word, or a letter, a line); 80
+    piped. None when a terminal tells no width (0 columns, a pseudo-terminal never sized, as
+    `docker run -t` and a serial console give): Rich then takes 80, and stderr is not
+    wrapped."""
+    columns = _columns()
+    if columns is None:
+        if not terminal:
+            return 80
+        try:
+            columns = os.get_terminal_size((stream or sys.stdout).fileno()).columns
+        except (OSError, ValueError, io.UnsupportedOperation):
+            return None
+        if columns <= 0:
+            return None
     return min(MAX_WIDTH, max(20, columns))
+
+
+def _columns() -> int | None:
+    """``COLUMNS`` when it is a whole number (``abc``, empty or unset: None)."""
+    try:
+        return int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        return None
 
 
 # control characters (but newline and tab) as visible escapes: ESC as \x1b

@@ -369,7 +369,8 @@ def _progress(*, data_on_terminal: bool = False) -> Iterator[Callable[[int], Non
 
     with Progress(SpinnerColumn(), TextColumn("{task.completed:,} profiles checked"),
                   BarColumn(), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
-                  console=Console(stderr=True, force_terminal=True, width=_width(terminal=True)),
+                  console=Console(stderr=True, force_terminal=True,
+                                  width=_width(True, sys.stderr)),
                   transient=True) as bar:
         task = bar.add_task("batch", total=None, rate="")
 

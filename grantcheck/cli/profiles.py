@@ -263,7 +263,8 @@ class ConsoleAsker:
 
         from grantcheck.cli._common import _width
 
-        self.console = Console(stderr=True, highlight=False, width=_width(sys.stderr.isatty()))
+        self.console = Console(stderr=True, highlight=False,
+                               width=_width(sys.stderr.isatty(), sys.stderr))
 
     def say(self, text: str, style: str = "") -> None:
         from rich.text import Text

@@ -1,0 +1,82 @@
+"""Misuse, fifth round: odd terminals, broken pipes, odd batch inputs. Through typer's CliRunner
+where it can show it, else in a child process (a terminal, a closed pipe)."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from grantcheck.cli import app
+from tests.robustness.helpers import PROFILES
+
+ROOT = Path(__file__).resolve().parents[2]
+NORDLYS = str(PROFILES / "nordlys-automation.toml")
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str | None] | None = None):
+    """The command run as a script reads it: no COLUMNS (stderr not wrapped) unless given."""
+    return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": None, **(env or {})})
+
+
+# --- a terminal of no width, or of one column ----------------------------------------------
+
+
+def _on_a_terminal(columns: int, *args: str) -> tuple[int, str, str]:
+    """The console script run with stdout piped and stderr on a pseudo-terminal ``columns``
+    wide (0: one never sized, as `docker run -t` gives): its exit code, stdout and stderr."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "GRANTCHECK_DEBUG")}
+    try:
+        proc = subprocess.run([sys.executable, "-m", "grantcheck.cli", *args], env=env,
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=follower,
+                              timeout=60, check=False)
+    finally:
+        os.close(follower)
+    said = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal's other end is closed: all is read
+            break
+        if not chunk:
+            break
+        said += chunk
+    os.close(leader)
+    return proc.returncode, proc.stdout.decode(), said.decode().replace("\r\n", "\n")
+
+
+def test_an_error_on_a_terminal_of_no_width_is_said_on_one_line():
+    """A terminal that tells 0 columns: stderr was wrapped to 0, textwrap refused it, and the
+    error became a traceback (exit 1)."""
+    code, _, err = _on_a_terminal(0, "match", "/nonexistent/p.toml")
+    assert code == 2, err
+    assert err == "Error: /nonexistent/p.toml: no such file\n"
+
+
+def test_a_terminal_one_column_wide_is_wrapped_at_twenty():
+    """As COLUMNS=1 is: a word a line, never a letter a line."""
+    code, _, err = _on_a_terminal(1, "match", "/nonexistent/p.toml")
+    assert code == 2, err
+    assert err == "Error:\n  /nonexistent/p.toml:\n  no such file\n"  # not "no\n  such\n  file"
+
+
+def test_a_terminals_width_is_held_as_columns_is(monkeypatch):
+    """A terminal of 0 columns gives no width (Rich then takes 80); one of 7 gives 20, the
+    least COLUMNS gives."""
+    import grantcheck.cli._common as common
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(common.os, "get_terminal_size", lambda fd: os.terminal_size((0, 0)))
+    assert common._width(True) is None
+    monkeypatch.setattr(common.os, "get_terminal_size", lambda fd: os.terminal_size((7, 24)))
+    assert common._width(True) == 20
