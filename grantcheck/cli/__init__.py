@@ -39,11 +39,11 @@ import typer  # noqa: E402
 
 from grantcheck.cli import _plugins, batch, catalogue, check, outreach, profiles  # noqa: E402
 from grantcheck.cli._common import (  # noqa: E402
-    StdoutClosed,
     _err,
     app,
     complete_scheme_id,
     stand_in_for_closed_streams,
+    stdout_failed,
 )
 
 __all__ = ["app", "complete_scheme_id", "main"]
@@ -107,17 +107,19 @@ def _main() -> None:
     try:
         if ours:
             _interrupts()
-        code = _app_for(sys.argv[1:])(standalone_mode=False, prog_name="grantcheck")
+        try:
+            code = _app_for(sys.argv[1:])(standalone_mode=False, prog_name="grantcheck")
+        finally:  # what --help or --version left in the buffer fails here, not at exit
+            sys.stdout.flush()
         if ours:  # the work is done: a Ctrl-C as Python exits changes nothing (it would end it
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # by the signal, its code lost)
     except KeyboardInterrupt:
         _interrupted_exit()
-    except StdoutClosed:  # written outside a command (--version, --help)
-        _err("Error: standard output is closed (>&-): the output has nowhere to go")
-        sys.exit(2)
     except Exception as e:  # a bug of ours: say so plainly, without a traceback
         if _interrupted:  # Ctrl-C, turned into an error of its own by a library (pydantic-core's
             _interrupted_exit()  # SchemaError while it builds a validator)
+        if isinstance(e, OSError) and e.filename is None:  # writing to stdout outside a
+            sys.exit(stdout_failed(e))  # command (--version, --help), said as inside one
         if hasattr(e, "format_message") and hasattr(e, "exit_code"):  # a usage error of click's
             sys.exit(_usage_error(e))
         if type(e).__name__ == "Abort":  # end of input at a prompt

@@ -212,23 +212,32 @@ def _quiet_when_stdout_closes(command: Callable[..., None]) -> Callable[..., Non
                 command(*args, **kwargs)
             finally:  # what is still buffered meets the closed pipe here, not at exit
                 sys.stdout.flush()
-        except StdoutClosed:
-            _stdout_closed()
-        except BrokenPipeError:
-            from grantcheck.errors import EXIT_PIPE_CLOSED
-
-            _detach_stdout()
-            raise typer.Exit(EXIT_PIPE_CLOSED) from None
-        except OSError as e:  # a full disk, /dev/full, an I/O error: the output is incomplete
-            if e.filename is not None:
-                raise  # a file's error is the command's to report
-            _detach_stdout()
-            _err(f"Error: cannot write the output to stdout: {e.strerror or e}",
-                 "Hint: the output written so far is incomplete; free some space or write "
-                 "it elsewhere")
-            raise typer.Exit(2) from None
+        except OSError as e:
+            raise typer.Exit(stdout_failed(e)) from None
 
     return run
+
+
+def stdout_failed(e: OSError) -> int:
+    """The exit code for ``e``, an error writing to stdout, once said on stderr: stdout closed
+    before grantcheck started (`>&-`): 2; closed by its reader (`| head`): 141, quietly;
+    unwritable (a full disk, /dev/full, an I/O error): 2, the output incomplete. A file's error
+    (``e`` names one) is raised again: it is the command's to report. For a command's output
+    (:func:`_quiet_when_stdout_closes`) and what is written outside one (--help, --version)."""
+    if e.filename is not None:
+        raise e
+    if isinstance(e, StdoutClosed):
+        _err("Error: standard output is closed (>&-): the output has nowhere to go",
+             "Hint: leave stdout open, or send the output away with > FILE or > /dev/null")
+        return 2
+    _detach_stdout()
+    if isinstance(e, BrokenPipeError):
+        from grantcheck.errors import EXIT_PIPE_CLOSED
+
+        return EXIT_PIPE_CLOSED
+    _err(f"Error: cannot write the output to stdout: {e.strerror or e}",
+         "Hint: the output written so far is incomplete; free some space or write it elsewhere")
+    return 2
 
 
 AsOf = Annotated[
@@ -371,13 +380,6 @@ def stand_in_for_closed_streams() -> None:
             pass
         setattr(sys, name, _ClosedStdout() if fd == 1 else open(  # noqa: SIM115 (for good)
             os.devnull, "w", encoding="utf-8"))
-
-
-def _stdout_closed() -> NoReturn:
-    """Exit 2 saying that stdout was closed (on stderr, when that is open)."""
-    _err("Error: standard output is closed (>&-): the output has nowhere to go",
-         "Hint: leave stdout open, or send the output away with > FILE or > /dev/null")
-    raise typer.Exit(2)
 
 
 def _detach_stdout() -> None:

@@ -12,10 +12,11 @@ import sys
 import termios
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from grantcheck.cli import app
-from tests.robustness.helpers import PROFILES
+from tests.robustness.helpers import PROFILES, assert_clean_error, cli
 
 ROOT = Path(__file__).resolve().parents[2]
 NORDLYS = str(PROFILES / "nordlys-automation.toml")
@@ -80,3 +81,17 @@ def test_a_terminals_width_is_held_as_columns_is(monkeypatch):
     assert common._width(True) is None
     monkeypatch.setattr(common.os, "get_terminal_size", lambda fd: os.terminal_size((7, 24)))
     assert common._width(True) == 20
+
+
+# --- what is written outside a command, to stdout that cannot take it ----------------------
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["match", "--help"]])
+def test_help_and_version_to_a_full_disk_are_a_clear_error(args):
+    """`grantcheck --help > /dev/full` was "internal error: OSError: [Errno 28] No space left on
+    device" (exit 3), as a command's output was before it."""
+    with open("/dev/full", "wb") as full:
+        r = cli(*args, stdout=full.fileno())
+    assert_clean_error(r, "Error: cannot write the output to stdout: No space left on device",
+                       "Hint: the output written so far is incomplete")
