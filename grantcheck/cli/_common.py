@@ -311,6 +311,15 @@ def file_target(text: str, label: str, example: str, writes_stdout: bool = False
     return path
 
 
+def output_file(text: str | None, command: str, example: str) -> Path | None:
+    """The file ``--output`` names, refused (exit 2) as :func:`file_target` says; None for
+    stdout: left out, or ``-`` (as ``--input -`` reads stdin; it was a file named "-")."""
+    if text is None or text == "-":
+        return None
+    return file_target(path_given(text, f"{command} --output", f"a file name, e.g. {example}"),
+                       f"--output {text}", example)
+
+
 SchemeOption = Annotated[
     list[str] | None,
     typer.Option("--scheme", "-s", help="Only this scheme (repeatable, or a comma list).",

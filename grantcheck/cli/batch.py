@@ -27,8 +27,8 @@ from grantcheck.cli._common import (
     _rate_overrides,
     _stdout_console,
     _width,
-    file_target,
     force_goes_with_a_file,
+    output_file,
     path_given,
 )
 
@@ -57,7 +57,7 @@ def _with_answers(sources: Inputs, folder: Path) -> Inputs:
 
 def _refuse_alone(input_file: str | None, input_format: InputFormat | None,
                   profiles_dir: Path | None, fmt: BatchFormat, detail: Detail | None,
-                  output_name: str | None, force: bool) -> None:
+                  to_file: bool, force: bool) -> None:
     """Exit 2 for an option that only means something with another one that is not given:
     it would be passed over in silence."""
     if input_format is not None and input_file is None:
@@ -70,8 +70,7 @@ def _refuse_alone(input_file: str | None, input_format: InputFormat | None,
     if detail is not None and fmt in (BatchFormat.table, BatchFormat.csv):
         _fail(f"--detail {detail.value} goes with --format jsonl or json (got --format "
               f"{fmt.value})", "give --format jsonl or json, or leave out --detail")
-    force_goes_with_a_file(force, output_name is not None, "--output FILE",
-                           "give --output FILE")
+    force_goes_with_a_file(force, to_file, "--output FILE", "give --output FILE")
 
 
 def _settings(as_of: str | None, scheme: list[str] | None, rate: list[str] | None
@@ -150,8 +149,8 @@ def batch(
     output_name: Annotated[
         str | None,
         typer.Option("--output", "-o", metavar="FILE",
-                     help="Write to FILE instead of stdout, atomically; an existing FILE is "
-                     "replaced only with --force."),
+                     help="Write to FILE instead of stdout (-: stdout), atomically; an existing "
+                     "FILE is replaced only with --force."),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Let --output replace an existing file.")
@@ -204,12 +203,10 @@ def batch(
         path_given(given, "batch", "a file, a folder or a glob; . for the working directory")
     if input_file is not None:
         path_given(input_file, "batch --input", "a file, or - for stdin")
-    output = None if output_name is None else file_target(path_given(
-        output_name, "batch --output", "a file name, e.g. fits.csv"), f"--output {output_name}",
-        "fits.csv")
+    output = output_file(output_name, "batch", "fits.csv")
     if input_file is not None and inputs:
         _fail("give profiles as arguments or one --input file, not both")
-    _refuse_alone(input_file, input_format, profiles_dir, fmt, detail, output_name, force)
+    _refuse_alone(input_file, input_format, profiles_dir, fmt, detail, output is not None, force)
     if input_file is None and not inputs:
         _fail("no profiles given", "name files, folders or globs, - to read paths from stdin, "
               "or --input FILE for JSON Lines or CSV")

@@ -131,6 +131,9 @@ def outreach(
     from grantcheck.outreach.screen import Failed
 
     on, rates, ids = _settings(as_of, scheme, rate)
+    if out_name == "-":  # stdout for --output elsewhere: here it would be a folder named "-"
+        _fail("--out -: the pack is a folder of files, and stdout can hold none",
+              "name a folder for the pack, e.g. --out pack/ (./- for a folder named -)")
     out = Path(path_given(out_name, "outreach --out", "a folder for the pack, e.g. pack/; . "
                           "for the working directory"))
     if out.exists() and not out.is_dir():

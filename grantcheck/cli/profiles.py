@@ -22,6 +22,7 @@ from grantcheck.cli._common import (
     complete_scheme_id,
     file_target,
     force_goes_with_a_file,
+    output_file,
     path_given,
     split_commas,
 )
@@ -210,7 +211,7 @@ def schema(
     output_name: Annotated[
         str | None,
         typer.Option("--output", "-o", metavar="FILE",
-                     help="Write the schema to FILE (atomically) instead of stdout."),
+                     help="Write the schema to FILE (atomically) instead of stdout (-: stdout)."),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace FILE if it exists.")
@@ -231,11 +232,8 @@ def schema(
     from grantcheck.atomic import FileExists, write_text_atomic
     from grantcheck.schema import profile_schema
 
-    force_goes_with_a_file(force, output_name is not None, "--output FILE",
-                           "give --output FILE")
-    output = None if output_name is None else file_target(path_given(
-        output_name, "schema --output", "a file name, e.g. profile.schema.json"),
-        f"--output {output_name}", "profile.schema.json")
+    output = output_file(output_name, "schema", "profile.schema.json")
+    force_goes_with_a_file(force, output is not None, "--output FILE", "give --output FILE")
     text = json.dumps(profile_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None:
         sys.stdout.write(text)

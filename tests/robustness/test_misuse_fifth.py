@@ -16,10 +16,11 @@ import pytest
 from typer.testing import CliRunner
 
 from grantcheck.cli import app
-from tests.robustness.helpers import PROFILES, assert_clean_error, cli
+from tests.robustness.helpers import AS_OF, PROFILES, assert_clean_error, cli
 
 ROOT = Path(__file__).resolve().parents[2]
 NORDLYS = str(PROFILES / "nordlys-automation.toml")
+REGISTRY = ROOT / "tests" / "registry" / "data" / "enheter.csv"
 runner = CliRunner()
 
 
@@ -95,3 +96,42 @@ def test_help_and_version_to_a_full_disk_are_a_clear_error(args):
         r = cli(*args, stdout=full.fileno())
     assert_clean_error(r, "Error: cannot write the output to stdout: No space left on device",
                        "Hint: the output written so far is incomplete")
+
+
+# --- --output - is stdout, as --input - is stdin ---------------------------------------------
+
+
+def test_batch_output_dash_writes_to_stdout_not_a_file_named_dash(tmp_path, monkeypatch):
+    """`batch … -o -` wrote a file named "-" in the working directory, said "Wrote 1 record to
+    -", and left stdout empty."""
+    monkeypatch.chdir(tmp_path)
+    r = run("batch", NORDLYS, "-f", "csv", "-o", "-", "--as-of", AS_OF)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("source,name,") and "Nordlys Automation ApS" in r.stdout
+    assert "Wrote" not in r.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_schema_output_dash_writes_to_stdout_not_a_file_named_dash(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run("schema", "--output", "-")
+    assert r.exit_code == 0, r.stderr
+    assert '"$schema"' in r.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["schema"], ["batch", NORDLYS]])
+def test_output_dash_with_force_is_refused_as_stdout_is(command):
+    r = run(*command, "-o", "-", "--force")
+    assert r.exit_code == 2
+    assert r.stderr.startswith("Error: --force goes with --output FILE: "), r.stderr
+
+
+def test_outreach_out_dash_is_refused_not_a_folder_named_dash(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run("outreach", "--input", str(REGISTRY), "--out", "-", "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr == ("Error: --out -: the pack is a folder of files, and stdout can hold "
+                        "none\nHint: name a folder for the pack, e.g. --out pack/ (./- for a "
+                        "folder named -)\n")
+    assert list(tmp_path.iterdir()) == []
