@@ -171,13 +171,23 @@ def test_the_python_api_checks_paths_and_mappings_in_process(folder):
     assert items[-1].result is None and items[-1].error.problems[0].path == "company.country"
 
 
+def _three_times(tmp_path: Path) -> list[str]:
+    """The example profiles three times over, as copies (a file given twice is checked once)."""
+    paths = []
+    for n in range(3):
+        (tmp_path / str(n)).mkdir()
+        for p in EXAMPLES:
+            paths.append(str(shutil.copy(p, tmp_path / str(n) / p.name)))
+    return paths
+
+
 def test_the_parallel_api_gives_what_the_sequential_one_gives(tmp_path):
     from datetime import date
 
     from grantcheck.batch import Options, path_tasks
     from grantcheck.batch import run as run_batch
 
-    paths = [str(p) for p in EXAMPLES] * 3
+    paths = _three_times(tmp_path)
     options = Options(date(2026, 11, 23), output="csv")
     one = [r.text for r in run_batch(path_tasks(paths), options, jobs=1)]
     two = [r.text for r in run_batch(path_tasks(paths), options, jobs=2)]
@@ -246,13 +256,13 @@ def test_the_table_shows_an_error_row(tmp_path):
     assert "! " in r.stdout and "must not be negative" in " ".join(r.stdout.split())
 
 
-def test_the_table_shows_the_first_rows_and_counts_every_profile(monkeypatch):
+def test_the_table_shows_the_first_rows_and_counts_every_profile(monkeypatch, tmp_path):
     """Past TableSink.SHOWN_ROWS the table keeps counts, not rows: the first rows, a line for
     the rest, and the title and totals of every profile."""
     from grantcheck.render.batch import TableSink
 
     monkeypatch.setattr(TableSink, "SHOWN_ROWS", 2)
-    paths = [str(p) for p in EXAMPLES] * 3
+    paths = _three_times(tmp_path)
     r = run(*paths, "--jobs", "1")
     every = run(*paths, "--jobs", "1", "--format", "csv")
     assert r.exit_code == 0
@@ -318,7 +328,8 @@ def test_a_bad_profile_is_an_error_record_in_match_s_words_and_exit_4(tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text(BAD_TOML, encoding="utf-8")
     good = str(EXAMPLES[0])
-    r = run(good, str(bad), good, "--format", "jsonl")
+    again = str(shutil.copy(good, tmp_path / "again.toml"))  # a file given twice is read once
+    r = run(good, str(bad), again, "--format", "jsonl")
     assert r.exit_code == 4
     records = jsonl(r.stdout)
     assert [("error" in x) for x in records] == [False, True, False]

@@ -84,7 +84,26 @@ def path_tasks(args: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Ta
     ``-`` reads a list of paths from ``stdin``, one per line or separated by NUL characters
     (``find -print0``: no path holds one), taken literally (no glob); a folder among them is
     searched like one given as an argument.
+
+    A file reached twice (``batch profiles profiles/a.toml``, a folder and its glob, a link
+    to a file given too) is checked once, where it first comes: it was a record each time, and
+    counted twice in the summary's totals.
     """
+    seen: set[object] = set()
+    for task in _path_tasks(args, stdin):
+        if task.kind == "toml":
+            try:
+                st = os.stat(task.payload)
+                key: object = (st.st_dev, st.st_ino)  # the same file by any name
+            except (OSError, ValueError):  # missing, a link loop: its error record says so
+                key = os.path.normpath(task.payload)
+            if key in seen:
+                continue
+            seen.add(key)
+        yield task
+
+
+def _path_tasks(args: Iterable[str], stdin: IO[str] | None) -> Iterator[Task]:
     for arg in args:
         if arg == "-":
             if stdin is None:

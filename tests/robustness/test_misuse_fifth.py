@@ -135,3 +135,24 @@ def test_outreach_out_dash_is_refused_not_a_folder_named_dash(tmp_path, monkeypa
                         "none\nHint: name a folder for the pack, e.g. --out pack/ (./- for a "
                         "folder named -)\n")
     assert list(tmp_path.iterdir()) == []
+
+
+# --- a profile given twice ----------------------------------------------------------------
+
+
+def test_a_profile_given_twice_is_checked_once(tmp_path):
+    """`batch profiles profiles/nordlys-automation.toml profiles/../profiles` made Nordlys three
+    records, and the summary counted it three times (7 companies of 6, "SMV ✓ 2" of 1)."""
+    (tmp_path / "link.toml").symlink_to(NORDLYS)
+    r = run("batch", str(PROFILES), NORDLYS, str(PROFILES / ".." / "profiles"),
+            str(tmp_path / "link.toml"), "-f", "csv", "--as-of", AS_OF)
+    assert r.exit_code == 0, r.stderr
+    sources = [line.split(",")[0] for line in r.stdout.splitlines()[1:]]
+    assert sources == [str(p) for p in sorted(PROFILES.glob("*.toml"))]
+
+
+def test_a_missing_profile_given_twice_is_one_error_record(tmp_path):
+    missing = str(tmp_path / "gone.toml")
+    r = run("batch", missing, missing, "-f", "csv", "--as-of", AS_OF)
+    assert r.exit_code == 4
+    assert r.stdout.count("gone.toml: no such file") == 1
