@@ -96,6 +96,9 @@ def init(
             _fail(f"{path}: already exists", "use --force to replace it, or give another path")
     scheme = _check_schemes(list(scheme or []))
     on = _parse_date(as_of) if as_of is not None else date.today()
+    if sys.stdin is None and not non_interactive:  # closed by the caller (`<&-`)
+        _fail("init: standard input is closed (<&-): the answers have nowhere to come from",
+              "give the answers with --set KEY=VALUE and --non-interactive")
     try:
         written = build_profile(None if non_interactive else ConsoleAsker(), list(sets or []),
                                 list(scheme or []), "PROFILE" if to_stdout else path,
@@ -250,7 +253,7 @@ def schema(
 def answers_typed() -> bool:
     """Whether init's answers are typed at a terminal (a refused one is then asked again),
     not read from a pipe or a file."""
-    return sys.stdin.isatty()
+    return sys.stdin is not None and sys.stdin.isatty()  # None: closed (`<&-`)
 
 
 class ConsoleAsker:

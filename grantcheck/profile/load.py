@@ -36,6 +36,10 @@ def read_text(p: Path) -> str:
     import sys
 
     if str(p) == "-":
+        if sys.stdin is None:  # closed by the caller (`<&-`): Python makes it None
+            raise ProfileError("<stdin>", [Problem(
+                "", "standard input is closed (<&-): there is nothing to read",
+                hint="give the file's name, or send it in: - < FILE")])
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         return _decoded(data, "<stdin>")
     try:

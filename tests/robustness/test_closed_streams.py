@@ -19,8 +19,8 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="closes a POSIX 
 
 
 def run_closed(fd: int, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """The console script run with descriptor ``fd`` (1 or 2) closed, as `>&-` or `2>&-` do;
-    the other stream captured."""
+    """The console script run with descriptor ``fd`` (0, 1 or 2) closed, as `<&-`, `>&-` or
+    `2>&-` do; stdout and stderr captured when open."""
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
     env.pop("GRANTCHECK_DEBUG", None)
     pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
@@ -71,3 +71,27 @@ def test_a_closed_stderr_drops_the_error_line_not_prints_it_on_stdout(tmp_path):
     r = run_closed(2, "match", str(bad))
     assert r.returncode == 2
     assert r.stdout == b""
+
+
+@pytest.mark.parametrize("command", [["match", "-", "--as-of", AS_OF], ["validate", "-"],
+                                     ["budget", "-", "--as-of", AS_OF]])
+def test_a_closed_stdin_read_as_a_profile_is_an_error_not_a_bug(command):
+    """`grantcheck match - <&-` was "internal error: AttributeError: 'NoneType' object has no
+    attribute 'buffer'" (exit 3)."""
+    r = run_closed(0, *command)
+    assert_clean_error(r, "Error: <stdin>: standard input is closed (<&-): there is nothing "
+                       "to read", "Hint: give the file's name, or send it in: - < FILE")
+
+
+def test_init_with_a_closed_stdin_asks_nothing_and_says_why():
+    """It was "internal error: … 'NoneType' object has no attribute 'isatty'" (exit 3)."""
+    r = run_closed(0, "init", "-", "--as-of", AS_OF)
+    assert_clean_error(r, "Error: init: standard input is closed (<&-): the answers have "
+                       "nowhere to come from", "Hint: give the answers with --set")
+
+
+def test_init_non_interactive_with_a_closed_stdin_writes_the_profile():
+    r = run_closed(0, "init", "-", "--non-interactive", "--set", "company.name=Tiny ApS",
+                   "--set", "company.country=DK", "--as-of", AS_OF)
+    assert r.returncode == 0, r.stderr.decode()
+    assert b'name = "Tiny ApS"' in r.stdout
