@@ -156,3 +156,18 @@ def test_a_missing_profile_given_twice_is_one_error_record(tmp_path):
     r = run("batch", missing, missing, "-f", "csv", "--as-of", AS_OF)
     assert r.exit_code == 4
     assert r.stdout.count("gone.toml: no such file") == 1
+
+
+# --- a file whose name starts with - -------------------------------------------------------
+
+
+def test_a_file_named_like_an_option_is_pointed_to_double_dash(tmp_path, monkeypatch):
+    """`grantcheck match -p.toml` said "No such option: -p", and to see the help."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-p.toml").write_text(Path(NORDLYS).read_text())
+    r = cli("match", "-p.toml", "--as-of", AS_OF)
+    assert r.returncode == 2
+    assert r.stderr.decode() == (
+        "Error: No such option: -p\nHint: -p.toml is a file: a name that starts with - goes "
+        "after --, as in grantcheck match -- -p.toml, or is written ./-p.toml\n")
+    assert cli("match", "--as-of", AS_OF, "--", "-p.toml").returncode == 0
