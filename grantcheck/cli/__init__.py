@@ -202,7 +202,7 @@ def _usage_error(e: Any) -> int:
 
         hint = "the schemes: " + ", ".join(SCHEME_IDS)
     said = e.format_message().replace("Value error, ", "").replace("Input should be ", "must be ")
-    unknown = getattr(e, "option_name", None)  # No such option: a file named -p.toml?
+    unknown = str(getattr(e, "option_name", None) or "")  # No such option: a file -p.toml?
     for arg in sys.argv[1:] if unknown and type(e).__name__ == "NoSuchOption" else []:
         if arg.startswith(unknown) and os.path.lexists(arg):
             hint = (f"{arg} is a file: a name that starts with - goes after --, as in "
