@@ -232,7 +232,7 @@ def schema(
     """
     import json
 
-    from grantcheck.atomic import FileExists, write_text_atomic
+    from grantcheck.atomic import FileExists, NotAFile, write_text_atomic
     from grantcheck.schema import profile_schema
 
     output = output_file(output_name, "schema", "profile.schema.json")
@@ -245,6 +245,9 @@ def schema(
         write_text_atomic(output, text, force=force)
     except FileExists:
         _fail(f"{output}: already exists", "use --force to replace it")
+    except NotAFile as e:  # /dev/stdout, /dev/null, a FIFO
+        _fail(f"--output {output}: {e.strerror}", "give the name of a new or a regular file, "
+              "or leave out --output to write to stdout")
     except OSError as e:
         _fail(f"{output}: cannot write: {e.strerror or e}")
     _err(f"Wrote {output}.")

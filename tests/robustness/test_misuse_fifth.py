@@ -171,3 +171,12 @@ def test_a_file_named_like_an_option_is_pointed_to_double_dash(tmp_path, monkeyp
         "Error: No such option: -p\nHint: -p.toml is a file: a name that starts with - goes "
         "after --, as in grantcheck match -- -p.toml, or is written ./-p.toml\n")
     assert cli("match", "--as-of", AS_OF, "--", "-p.toml").returncode == 0
+
+
+def test_schema_output_onto_a_device_says_where_stdout_is():
+    """`schema -o /dev/null` (or /dev/stdout, a pipe) said it is never replaced, and no fix."""
+    r = run("schema", "--output", os.devnull, "--force")
+    assert r.exit_code == 2
+    assert r.stderr == (f"Error: --output {os.devnull}: is a character device, not a regular "
+                        "file: it is never replaced\nHint: give the name of a new or a regular "
+                        "file, or leave out --output to write to stdout\n")
