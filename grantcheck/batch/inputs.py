@@ -319,6 +319,13 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
             fh = stack.enter_context(open(input_name, "rb"))  # noqa: SIM115 (closed by stack)
         except FileNotFoundError:
             raise InputError(f"--input {input_name}: no such file") from None
+        except IsADirectoryError:
+            import shlex
+
+            raise InputError(f"--input {input_name}: is a folder, not a file",
+                             "--input takes one file (JSON Lines, CSV, a registry's bulk "
+                             "file); a folder of TOML profiles: grantcheck batch "
+                             f"{shlex.quote(input_name)}") from None
         except OSError as e:
             raise InputError(f"--input {input_name}: {e.strerror or e}") from None
     display = input_name if input_name != "-" else "<stdin>"

@@ -180,3 +180,15 @@ def test_schema_output_onto_a_device_says_where_stdout_is():
     assert r.stderr == (f"Error: --output {os.devnull}: is a character device, not a regular "
                         "file: it is never replaced\nHint: give the name of a new or a regular "
                         "file, or leave out --output to write to stdout\n")
+
+
+@pytest.mark.parametrize("command", [["batch"], ["shortlist"]])
+def test_a_folder_given_as_input_points_to_batch(command, tmp_path):
+    """`batch -i profiles/` said "Is a directory", and no fix."""
+    folder = tmp_path / "my profiles"
+    folder.mkdir()
+    r = run(*command, "--input", str(folder), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr == (f"Error: --input {folder}: is a folder, not a file\nHint: --input takes "
+                        "one file (JSON Lines, CSV, a registry's bulk file); a folder of TOML "
+                        f"profiles: grantcheck batch '{folder}'\n")
