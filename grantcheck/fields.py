@@ -20,12 +20,12 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from grantcheck.numbers import quoted
 from grantcheck.profile import Profile
 from grantcheck.profile.bounds import is_figure, parse_band
+from grantcheck.profile.record import ModelClass, is_model
 from grantcheck.profile.types import Deferred
 
 NONE_WORDS = frozenset({"none", "[]"})
@@ -51,7 +51,7 @@ class FieldSpec:
     kind: str  # "bool" | "decimal" | "int" | "date" | "str" | "choice" | "model"
     is_list: bool
     choices: tuple[str, ...] = ()  # for "choice": the allowed values, in order
-    model: type[BaseModel] | None = None  # for "model": the nested model
+    model: ModelClass | None = None  # for "model": the nested model
     children: tuple[FieldSpec, ...] = ()
     ranged: bool = False  # a figure that may be given within bounds ("10-19")
 
@@ -133,7 +133,7 @@ def _unwrap(annotation: Any) -> tuple[Any, bool]:
 
 def _spec(path: str, info: FieldInfo) -> FieldSpec:
     base, is_list = _unwrap(info.annotation)
-    if isinstance(base, type) and issubclass(base, BaseModel):
+    if is_model(base):
         prefix = path + "[]" if is_list else path
         children = tuple(_spec(f"{prefix}.{n}", f) for n, f in base.model_fields.items())
         return FieldSpec(path, info, "model", is_list, model=base, children=children)

@@ -12,26 +12,30 @@ outside DK, NO and SE, known document ids.
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from grantcheck.profile import Profile
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _with_budget() -> type[BaseModel]:
-    """The profile model with ``budget`` typed as the budget's model: the field is deferred in
-    :class:`Profile` (its models are built only for a profile with a [budget]), and the schema
-    is the one the model would give with the model as the field's type."""
+    """The profile as a pydantic model (:func:`~grantcheck.profile.record.pydantic_model`) with
+    ``budget`` typed as the budget's model: the field is deferred in :class:`Profile` (its models
+    are built only for a profile with a [budget]), and the schema is the one the model would give
+    with the model as the field's type."""
     from pydantic import create_model
     from pydantic.fields import FieldInfo
 
     from grantcheck.budget.model import Budget
+    from grantcheck.profile.record import pydantic_model
 
     field = Profile.model_fields["budget"]
-    return create_model("Profile", __base__=Profile, budget=(Budget | None, FieldInfo(
+    budget: Any = pydantic_model(Budget) | None
+    return create_model("Profile", __base__=pydantic_model(Profile), budget=(budget, FieldInfo(
         default=None, description=field.description, examples=field.examples)))
 
 

@@ -10,10 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from grantcheck import profile as profile_module
 from grantcheck.cli import app
+from grantcheck.profile.record import ModelClass, is_model
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -31,10 +30,11 @@ BATCH_DOC = _read(DOCS / "batch.md")
 API_DOC = _read(DOCS / "api.md")
 
 
-def _models() -> list[type[BaseModel]]:
+def _models() -> list[ModelClass]:
     return [obj for obj in vars(profile_module).values()
-            if isinstance(obj, type) and issubclass(obj, BaseModel)
-            and obj.__module__ == profile_module.__name__ and obj is not profile_module.Model]
+            if is_model(obj)
+            and obj.__module__.startswith(f"{profile_module.__name__}.")
+            and obj is not profile_module.Model]
 
 
 def test_every_profile_field_is_documented():

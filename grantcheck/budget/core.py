@@ -200,7 +200,7 @@ class BudgetCtx(Ctx):
             holder = Profile.model_construct(
                 company=Company.model_construct(
                     name="", country=scheme.country,
-                    currency=scheme.currency),  # type: ignore[arg-type]  # one of CURRENCIES
+                    currency=scheme.currency),  # one of CURRENCIES
                 budget=budget)
         elif profile.budget is not budget:
             holder = profile.model_copy(update={"budget": budget})

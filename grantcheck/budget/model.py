@@ -15,16 +15,16 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
+from pydantic import Field, StrictBool, StrictInt
 
 from grantcheck.amounts import MAX_AMOUNT, Count, NonNeg
+from grantcheck.profile.record import Record, model_validator
 
 MAX_MONTHS = 1200  # a hundred years: any longer is a typo
 
 
-class _Model(BaseModel):
-    # the same configuration as profile.Model (kept apart so that profile can import this module)
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+class _Model(Record):
+    """The budget's models: records, as the profile's (:mod:`grantcheck.profile.record`)."""
 
 
 class Category(StrEnum):

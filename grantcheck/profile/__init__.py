@@ -1,4 +1,5 @@
-"""The company profile: what the five checkers read, as pydantic v2 models.
+"""The company profile: what the five checkers read, as records that pydantic-core validates
+(:mod:`~grantcheck.profile.record`).
 
 A profile is a TOML file. Every field is optional unless said otherwise: a field left out is
 *unknown*, and the rules that need it say so; nothing is defaulted. Lists that state "none of

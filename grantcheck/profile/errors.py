@@ -11,9 +11,8 @@ import sys
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel
-
 from grantcheck.profile.model import Profile
+from grantcheck.profile.record import ModelClass
 from grantcheck.profile.types import model_of
 from grantcheck.shown import shown
 
@@ -77,9 +76,9 @@ def _user_loc(loc: tuple[int | str, ...], data: Any) -> tuple[int | str, ...]:
     return tuple(out)
 
 
-def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+def _model_at(loc: tuple[int | str, ...]) -> ModelClass | None:
     """The model class whose field the last element of loc names (for 'did you mean')."""
-    model: type[BaseModel] = Profile
+    model: ModelClass = Profile
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
@@ -133,7 +132,7 @@ def _missing_hint(loc: tuple[int | str, ...], inline: bool = False) -> str:
     return f"add {name} = {value}{' (for example)' if value != '…' else ''} {where}"
 
 
-def _tables_with(name: str, model: type[BaseModel], prefix: str) -> list[str]:
+def _tables_with(name: str, model: ModelClass, prefix: str) -> list[str]:
     """The tables under ``model`` (dotted, ``[]`` for a list of them) with a field ``name``."""
     out = []
     for key, f in model.model_fields.items():

@@ -5,10 +5,11 @@ import difflib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from grantcheck.profile.company import Aid, Company
 from grantcheck.profile.project import Application, Employee, Network, Project
+from grantcheck.profile.record import field_validator
 from grantcheck.profile.types import Deferred, Flag, M, Model, document_ids
 
 if TYPE_CHECKING:
@@ -127,8 +128,10 @@ class Documents(Model):
 def _empty(model: type[M]) -> Callable[[], M]:
     """A default factory giving one shared empty section: the models are frozen and every field
     of these sections defaults to None, so one instance serves every profile (a new one costs a
-    validation, 1-2 µs, for each profile of a batch that leaves the section out)."""
-    empty = model()
+    validation, 1-2 µs, for each profile of a batch that leaves the section out). Made without
+    validation (what validating ``{}`` would give): the section's validator is built only when
+    a profile is validated."""
+    empty = model.model_construct()
     return lambda: empty
 
 

@@ -5,10 +5,11 @@
 from datetime import date
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, StrictInt, model_validator
+from pydantic import Field, StrictInt
 
 from grantcheck.amounts import MAX_COUNT, Count, NonNeg
 from grantcheck.profile.bounds import Figure
+from grantcheck.profile.record import model_validator
 from grantcheck.profile.types import Flag, Model, Percent
 from grantcheck.schemes.dk_smv_digital.vocabulary import SmvActivity, SmvIneligible
 from grantcheck.schemes.no_prosessinnovasjon.vocabulary import ProsessExclusion

@@ -7,11 +7,14 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import Field, StrictBool
+
+from grantcheck.profile.record import Record, is_model
 
 if TYPE_CHECKING:
-    from pydantic import GetCoreSchemaHandler
+    from pydantic import BaseModel, GetCoreSchemaHandler
     from pydantic_core import CoreSchema
+    from pydantic_core.core_schema import SerializationInfo
 
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
 Flag = StrictBool | None
@@ -44,8 +47,9 @@ def document_ids() -> dict[str, str]:
     return _DOCUMENT_IDS
 
 
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+class Model(Record):
+    """The profile's models: records (:mod:`grantcheck.profile.record`), extra keys refused,
+    frozen, text stripped."""
 
 
 M = TypeVar("M", bound=Model)
@@ -64,30 +68,39 @@ class Deferred:
         self.name = name
 
     @property
-    def model(self) -> type[BaseModel]:
+    def model(self) -> type[Record]:
         import importlib
 
-        model: type[BaseModel] = getattr(importlib.import_module(self.module), self.name)
+        model: type[Record] = getattr(importlib.import_module(self.module), self.name)
         return model
 
-    def validate(self, value: Any) -> BaseModel:
+    def validate(self, value: Any) -> Record:
         return self.model.model_validate(value)
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler
                                      ) -> CoreSchema:
         from pydantic_core import core_schema
 
-        return core_schema.no_info_plain_validator_function(self.validate)
+        return core_schema.no_info_plain_validator_function(
+            self.validate, serialization=core_schema.plain_serializer_function_ser_schema(
+                _dumped, info_arg=True))
 
 
-def model_of(annotation: Any) -> type[BaseModel] | None:
+def _dumped(value: Record, info: SerializationInfo) -> dict[str, Any]:
+    """A deferred field's record as its model dumps it, in the dump's mode and with its
+    exclusions."""
+    return value.model_dump(mode=info.mode, exclude_unset=info.exclude_unset,
+                            exclude_none=info.exclude_none)
+
+
+def model_of(annotation: Any) -> type[Record | BaseModel] | None:
     """The model a field's annotation holds (``Company``, ``list[Employee] | None``, a
     :class:`Deferred` one), or None."""
     for meta in getattr(annotation, "__metadata__", ()):
         if isinstance(meta, Deferred):
             return meta.model
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
+    if is_model(annotation):
+        return annotation  # type: ignore[no-any-return]
     for arg in getattr(annotation, "__args__", ()) or ():
         found = model_of(arg)
         if found is not None:

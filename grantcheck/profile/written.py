@@ -12,10 +12,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel
-
 from grantcheck.numbers import PLAIN_DATE
 from grantcheck.profile.errors import Problem, dotted, locate
+from grantcheck.profile.record import ModelClass, is_model
 from grantcheck.profile.types import Deferred, model_of
 from grantcheck.shown import shown
 
@@ -25,7 +24,7 @@ PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")  # a sign lets the model say
 DATE_MESSAGE = "must be a date written as YYYY-MM-DD"
 
 
-def text_problems(data: Any, model: type[BaseModel]) -> list[tuple[tuple[int | str, ...], str]]:
+def text_problems(data: Any, model: ModelClass) -> list[tuple[tuple[int | str, ...], str]]:
     """Where ``data`` gives a number or a date in a form the model would read but a person may
     not mean (``"7_45"``, ``"1e3"``, ``"20260101"``, ``"2026-W01-1"``, a count of seconds for a
     date), with what is wrong: (location, message) pairs, in the data's order."""
@@ -34,7 +33,7 @@ def text_problems(data: Any, model: type[BaseModel]) -> list[tuple[tuple[int | s
     return out
 
 
-def _walk(data: Any, model: type[BaseModel], loc: tuple[int | str, ...],
+def _walk(data: Any, model: ModelClass, loc: tuple[int | str, ...],
           out: list[tuple[tuple[int | str, ...], str]]) -> None:
     # run on every profile a batch reads: only a value that could be wrong is looked at (a
     # number that is a number, a date that is a date, is what nearly every one holds)
@@ -67,7 +66,7 @@ def _walk(data: Any, model: type[BaseModel], loc: tuple[int | str, ...],
 
 
 @functools.cache
-def _model_at(model: type[BaseModel], key: str) -> type[BaseModel] | None:
+def _model_at(model: ModelClass, key: str) -> ModelClass | None:
     """The model of ``model``'s field ``key``: found once, when a profile first gives the field
     (a deferred model, the budget's, is imported only then)."""
     return model_of(model.model_fields[key].annotation)
@@ -104,7 +103,7 @@ def _date_problem(value: Any) -> str:
 
 
 @functools.cache
-def _kinds(model: type[BaseModel]) -> dict[str, Kind]:
+def _kinds(model: ModelClass) -> dict[str, Kind]:
     """The fields of ``model`` that hold a number, a date or models, by their kind."""
     out: dict[str, Kind] = {}
     for name, f in model.model_fields.items():
@@ -123,7 +122,7 @@ def _kind(annotation: Any) -> Kind | None:
         return "number"
     if annotation is date:
         return "date"
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if is_model(annotation):
         return "model"
     metadata = getattr(annotation, "__metadata__", ())
     if any(isinstance(m, Deferred) for m in metadata):

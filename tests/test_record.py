@@ -1,0 +1,71 @@
+"""The profile's records (grantcheck/profile/record.py): their hand-built core schemas are the
+ones pydantic generates from the same declarations, so pydantic-core gives the same errors."""
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+import grantcheck.budget.model as budget_model
+from grantcheck import profile
+from grantcheck.profile.record import Record, core_schema_of, is_model, pydantic_model
+
+RECORDS = [m for m in (*vars(profile).values(), *vars(budget_model).values())
+           if isinstance(m, type) and issubclass(m, Record) and m.model_fields]
+
+
+def _plain(schema: Any) -> Any:
+    """A core schema without what only one side has: pydantic's JSON Schema metadata and
+    references, the validators pydantic's model of the declarations leaves out, the deferred
+    field's serializer; classes and functions by name."""
+    if isinstance(schema, dict):
+        if schema.get("type") == "function-after" and getattr(
+                schema["function"]["function"], "__name__", "").startswith("_"):
+            return _plain(schema["schema"])  # a record's own validator
+        return {k: _plain(v) for k, v in schema.items()
+                if k not in ("metadata", "ref")
+                and not (k == "serialization" and schema.get("type") == "function-plain")}
+    if isinstance(schema, list):
+        return [_plain(x) for x in schema]
+    if isinstance(schema, type) or callable(schema):
+        return getattr(schema, "__name__", repr(schema))
+    return schema
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.__name__)
+def test_a_records_schema_is_the_one_pydantic_generates(record):
+    generated = pydantic_model(record).__pydantic_core_schema__
+    assert _plain(core_schema_of(record)) == _plain(generated)
+
+
+def test_the_records_are_all_the_profiles_models():
+    assert {r.__name__ for r in RECORDS} >= {"Profile", "Company", "Project", "Budget"}
+    assert all(is_model(r) for r in RECORDS)
+    assert is_model(pydantic_model(profile.Company)) and not is_model(int)
+
+
+def test_a_record_refuses_what_the_model_of_its_declarations_refuses():
+    """The same errors, type, location and message, from the record and from pydantic."""
+    data = {"company": {"name": "", "country": "DK", "turnover": {"min": 5, "mx": 3},
+                        "listed": "yes", "related": [{"name": "X", "relation": "owner"}]},
+            "project": {"activities": ["dreaming"], "target_companies": 1.5}, "colour": 1}
+    with pytest.raises(ValidationError) as ours:
+        profile.Profile.model_validate(data)
+    with pytest.raises(ValidationError) as theirs:
+        pydantic_model(profile.Profile).model_validate(data)
+
+    def told(e):
+        return [(x["type"], x["loc"], x["msg"]) for x in e.value.errors()]
+
+    assert told(ours) == told(theirs) and len(told(ours)) == 8
+
+
+def test_a_record_is_frozen_compared_by_value_and_pickled():
+    import pickle
+
+    a = profile.Company.model_validate({"name": "A", "country": "dk"})
+    with pytest.raises(ValidationError, match="frozen_instance"):
+        a.name = "B"  # type: ignore[misc]
+    assert a == pickle.loads(pickle.dumps(a)) and a != a.model_copy(update={"name": "B"})
+    assert a.model_copy(update={"name": "B"}).model_fields_set == {"name", "country"}
+    assert repr(a).startswith("Company(name='A', country='DK', currency=None")
