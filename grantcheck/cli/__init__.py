@@ -33,26 +33,47 @@ if _STARTING:
 
 import contextlib  # noqa: E402 (after the Ctrl-C handler, as every import below)
 import copy  # noqa: E402
+import importlib  # noqa: E402
 from typing import Any, NoReturn  # noqa: E402
 
 import typer  # noqa: E402
 
-from grantcheck.cli import _plugins, batch, catalogue, check, outreach, profiles  # noqa: E402
+from grantcheck.cli import _plugins  # noqa: E402
 from grantcheck.cli._common import (  # noqa: E402
     _err,
-    app,
     complete_scheme_id,
     stand_in_for_closed_streams,
     stdout_failed,
 )
+from grantcheck.cli._common import app as _app  # noqa: E402
 
 __all__ = ["app", "complete_scheme_id", "main"]
 
-# the commands, in the order --help lists them
-for _command in (check.match, check.budget, profiles.init, profiles.validate, profiles.schema,
-                 catalogue.schemes, catalogue.show, batch.batch, outreach.outreach,
-                 outreach.shortlist):
-    app.command()(_command)
+# the commands, in the order --help lists them, each with the module of this package that holds
+# it (its function has the command's name): a command's module is imported when it is run, or
+# when the whole app is asked for (`grantcheck -h`, completion, ``from grantcheck.cli import app``)
+COMMANDS = (("match", "check"), ("budget", "check"), ("init", "profiles"),
+            ("validate", "profiles"), ("schema", "profiles"), ("schemes", "catalogue"),
+            ("show", "catalogue"), ("batch", "batch"), ("outreach", "outreach"),
+            ("shortlist", "outreach"))
+
+
+def _command(name: str, module: str) -> Any:
+    return getattr(importlib.import_module(f"grantcheck.cli.{module}"), name)
+
+
+def _whole() -> typer.Typer:
+    """The app with every command, registered at the first call."""
+    if not _app.registered_commands:
+        for name, module in COMMANDS:
+            _app.command()(_command(name, module))
+    return _app
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":  # the whole app, for a program (a test) that imports it
+        return _whole()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 
@@ -177,14 +198,14 @@ def _app_for(args: list[str]) -> typer.Typer:
     only itself; the list of commands (`grantcheck -h`, a misspelt command) and shell
     completion get the app with every command."""
     if not args or "_GRANTCHECK_COMPLETE" in os.environ:
-        return app
-    for info in app.registered_commands:
-        if info.callback is not None and (
-                info.name or typer.main.get_command_name(info.callback.__name__)) == args[0]:
-            only = copy.copy(app)
-            only.registered_commands = [info]
+        return _whole()
+    for name, module in COMMANDS:
+        if name == args[0]:
+            only = copy.copy(_app)
+            only.registered_commands = []
+            only.command()(_command(name, module))
             return only
-    return app
+    return _whole()
 
 
 def _usage_error(e: Any) -> int:
