@@ -69,3 +69,30 @@ def test_a_record_is_frozen_compared_by_value_and_pickled():
     assert a == pickle.loads(pickle.dumps(a)) and a != a.model_copy(update={"name": "B"})
     assert a.model_copy(update={"name": "B"}).model_fields_set == {"name", "country"}
     assert repr(a).startswith("Company(name='A', country='DK', currency=None")
+
+
+def test_the_quick_field_is_the_fieldinfo_pydantics_field_makes() -> None:
+    """grantcheck.profile.field.Field makes the usual declaration's FieldInfo itself (start-up):
+    every slot as pydantic's Field makes it, whatever was given or left out; any other argument
+    is pydantic's own."""
+    from pydantic import Field as pydantic_field
+    from pydantic.fields import FieldInfo
+
+    from grantcheck.profile.field import Field
+
+    def factory() -> list[str]:
+        return []
+
+    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
+        ((None,), {"description": "d", "examples": [1]}), ((), {"description": "d"}),
+        ((), {"default_factory": factory, "description": "x", "examples": [[1]]}), ((5,), {}),
+        ((), {}), ((None,), {"description": "d", "examples": None}),
+        ((None,), {"ge": 1, "le": 12, "description": "a bound: pydantic's own"}),
+        ((), {"min_length": 1, "description": "d"})]
+    for args, kwargs in calls:
+        ours, theirs = Field(*args, **kwargs), pydantic_field(*args, **kwargs)
+        assert type(ours) is FieldInfo
+        for slot in FieldInfo.__slots__:
+            assert getattr(ours, slot, "unset") == getattr(theirs, slot, "unset"), (kwargs, slot)
+    one, two = Field(None, description="d"), Field(None, description="d")
+    assert one.metadata is not two.metadata and one._attributes_set is not two._attributes_set

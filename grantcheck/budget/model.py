@@ -15,9 +15,10 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictBool, StrictInt
+from pydantic import StrictBool, StrictInt
 
 from grantcheck.amounts import MAX_AMOUNT, Count, NonNeg
+from grantcheck.profile.field import Field
 from grantcheck.profile.record import Record, model_validator
 
 MAX_MONTHS = 1200  # a hundred years: any longer is a typo

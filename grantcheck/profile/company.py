@@ -6,10 +6,11 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictBool
+from pydantic import StrictBool
 
 from grantcheck.amounts import NonNeg
 from grantcheck.profile.bounds import Figure, PercentFigure
+from grantcheck.profile.field import Field
 from grantcheck.profile.record import field_validator, model_validator
 from grantcheck.profile.types import (
     _COUNTRY_CURRENCY,

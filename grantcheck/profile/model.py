@@ -5,9 +5,8 @@ import difflib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import Field
-
 from grantcheck.profile.company import Aid, Company
+from grantcheck.profile.field import Field
 from grantcheck.profile.project import Application, Employee, Network, Project
 from grantcheck.profile.record import field_validator
 from grantcheck.profile.types import Deferred, Flag, M, Model, document_ids

@@ -5,10 +5,11 @@
 from datetime import date
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, StrictInt
+from pydantic import StrictInt
 
 from grantcheck.amounts import MAX_COUNT, Count, NonNeg
 from grantcheck.profile.bounds import Figure
+from grantcheck.profile.field import Field
 from grantcheck.profile.record import model_validator
 from grantcheck.profile.types import Flag, Model, Percent
 from grantcheck.schemes.dk_smv_digital.vocabulary import SmvActivity, SmvIneligible

@@ -29,6 +29,8 @@ from pydantic import BaseModel, Field
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined, ValidationError, core_schema
 
+from grantcheck.profile.field import Field as QuickField
+
 if TYPE_CHECKING:
     from pydantic_core import CoreSchema, SchemaSerializer, SchemaValidator
 
@@ -56,7 +58,7 @@ def model_validator(*, mode: typing.Literal["after"]) -> Callable[[F], F]:
     return mark
 
 
-@dataclass_transform(kw_only_default=True, field_specifiers=(Field,))
+@dataclass_transform(kw_only_default=True, field_specifiers=(Field, QuickField))
 class _RecordMeta(type):
     """Records a class's fields (its annotations, each with its FieldInfo) and validators;
     builds nothing else."""
