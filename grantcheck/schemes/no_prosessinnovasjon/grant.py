@@ -92,10 +92,10 @@ def amounts(ctx: Ctx) -> Amounts:
     by_rate = grant_for(base, rate)
     if by_rate <= limit:
         return Amounts(by_rate, base - by_rate, OWN_FUNDING_FORM,
-                       lambda: f"{percent} x eligible costs {base} = {by_rate} (derived); "
+                       lambda: f"{percent} × eligible costs {base} = {by_rate} (derived); "
                        f"{common}", rate=rate, cap=limit, cost_base=base, cites=AMOUNTS_CITES)
     return Amounts(limit, base - limit, OWN_FUNDING_FORM,
-                   lambda: f"{percent} x eligible costs {base} = {by_rate}, above the "
+                   lambda: f"{percent} × eligible costs {base} = {by_rate}, above the "
                    f"notification threshold, so at most {limit} (derived; GBER art. 4(1)(l): "
                    f"GBER does not apply to aid above it); {common}",
                    rate=rate, cap=limit, cost_base=base, cites=AMOUNTS_CITES)

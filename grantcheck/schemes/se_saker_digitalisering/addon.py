@@ -59,7 +59,7 @@ _COST = ("the cost of the activity ('Maxbelopp för denna aktivitet'), financed 
          "the rest")
 T_ADDON = in_sek_or_converted(
     "training add-on costing {amount} for {persons} person(s); at most the lower of {overall} "
-    "and {per_person} x {persons} = {by_persons}, i.e. {cap}, of " + _COST + "{rates}",
+    "and {per_person} × {persons} = {by_persons}, i.e. {cap}, of " + _COST + "{rates}",
     fix="lower the training's cost to {floor} ({less} less) or train more persons (up to the "
     "overall maximum)", figures=("overall", "per_person"))
 T_ADDON_OVERALL = in_sek_or_converted(
