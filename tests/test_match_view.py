@@ -5,6 +5,7 @@ every example profile. Rendered through CliRunner at 80 columns with colour off 
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -26,7 +27,12 @@ def run(*args: str, columns: str = "80"):
 
 
 def default(profile: Path, *extra: str) -> list[str]:
-    r = run("match", str(profile), "--as-of", AS_OF, *extra)
+    """The view of an example profile run as the README runs it, from the repository with a
+    relative path: the last line repeats the path, and what wraps must not depend on where the
+    clone lives."""
+    given = profile.relative_to(ROOT) if profile.is_relative_to(ROOT) else profile
+    with contextlib.chdir(ROOT):
+        r = run("match", str(given), "--as-of", AS_OF, *extra)
     assert r.exit_code in (0, 1), r.stdout + r.stderr
     return r.stdout.splitlines()
 
