@@ -6,6 +6,7 @@ clock at 2027-06-01 (past GBER's end) and at 2031-01-01 (past the de minimis reg
 from __future__ import annotations
 
 import os
+import signal
 from datetime import date
 
 import pytest
@@ -35,3 +36,14 @@ def pytest_report_header(config: pytest.Config) -> str | None:
 
 
 _TRAVELLER = pytest.StashKey[object]()
+
+
+@pytest.fixture(autouse=True)
+def _signal_handlers_restored():
+    """Each test gets the SIGINT and SIGTERM handlers the one before had: a test that runs the
+    command line in-process must not leave Ctrl-C ignored for the tests after it (run by the
+    ``pytest`` script, two interrupt tests failed after the whole suite, not alone)."""
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    yield
+    signal.signal(signal.SIGINT, before[0])
+    signal.signal(signal.SIGTERM, before[1])
