@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from datetime import date
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from grantcheck.citations import Citation
+from grantcheck.named import NamedTuple
 from grantcheck.slots import Frozen, init
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ here, GBER in :mod:`grantcheck.law.gber`; each scheme package holds its own page
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from grantcheck.named import NamedTuple
 
 
 class Source(NamedTuple):

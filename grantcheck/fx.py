@@ -17,10 +17,10 @@ from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 from grantcheck.citations import ECB_RATES, Citation, eu
 from grantcheck.money import CURRENCIES, Money, trusted
+from grantcheck.named import NamedTuple
 from grantcheck.slots import Fields
 
 RATE_CITATION: Citation = eu(

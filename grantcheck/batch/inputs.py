@@ -12,11 +12,12 @@ import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, Literal, NamedTuple
+from typing import IO, Any, Literal
 
 from grantcheck.batch.rows import csv_tasks
 from grantcheck.batch.task import InputError, Task, _without_bom
 from grantcheck.csv_input import HeaderError
+from grantcheck.named import NamedTuple
 
 # a task and a record are made for every input: made with tuple.__new__ and every field, without
 # the named tuple's constructor (a Python function around it), as engine's Check helpers are

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from grantcheck.batch.inputs import Lines
 from grantcheck.batch.load import load_task
@@ -19,6 +19,7 @@ from grantcheck.engine.scope import NOT_APPLICABLE
 from grantcheck.errors import format_problem, profile_error_lines
 from grantcheck.matching import MatchResult, MatchSummary, check, summarize_match
 from grantcheck.money import Money
+from grantcheck.named import NamedTuple
 from grantcheck.profile import Problem, ProfileError
 from grantcheck.schemes import SCHEME_IDS
 

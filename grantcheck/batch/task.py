@@ -4,7 +4,9 @@ that cannot be read at all, and a file's first line without its byte order mark.
 from __future__ import annotations
 
 import codecs
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
+
+from grantcheck.named import NamedTuple
 
 TaskKind = Literal["toml", "jsonl", "csv", "data", "registry", "missing"]
 

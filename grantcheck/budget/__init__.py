@@ -14,7 +14,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from grantcheck.named import NamedTuple
 
 if TYPE_CHECKING:
     from grantcheck.budget.core import BudgetChecker

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from grantcheck.facts import Missing as Missing
 from grantcheck.facts import Unsettled as Unsettled
+from grantcheck.named import NamedTuple
 
 if TYPE_CHECKING:
     pass

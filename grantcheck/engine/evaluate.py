@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple
 
 from grantcheck.engine.checks import _RANK, BINDING, Missing, Outcome, Text, Verdict, text_of
 from grantcheck.engine.context import Ctx
@@ -14,6 +13,7 @@ from grantcheck.engine.scheme import Amounts, AmountsFn, Document, Scheme, Stage
 from grantcheck.engine.scope import IN_SCOPE_SCOPE, Scope, scope_of
 from grantcheck.fx import NoRate
 from grantcheck.law.dates import DateOutOfRange
+from grantcheck.named import NamedTuple
 from grantcheck.parameters import NotEncoded
 from grantcheck.slots import Fields
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Hashable, Sequence
 from datetime import date
-from typing import Any, NamedTuple, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from grantcheck.citations import Citation
 from grantcheck.engine.checks import (
@@ -24,6 +24,7 @@ from grantcheck.engine.context import _UNSET, Ctx
 from grantcheck.engine.messages import Because, Message, Said
 from grantcheck.fx import NoRate
 from grantcheck.law.dates import DateOutOfRange
+from grantcheck.named import NamedTuple
 from grantcheck.parameters import NotEncoded, Parameter
 
 T = TypeVar("T")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any
 
 from grantcheck.basis import Fact, Horizon, LegalBasis, horizon
 from grantcheck.citations import Citation, Source
@@ -18,6 +18,7 @@ from grantcheck.engine.encoded import SECTION as ENCODED_SECTION
 from grantcheck.engine.encoded import encoded_rule
 from grantcheck.engine.rules import Rule
 from grantcheck.money import Money
+from grantcheck.named import NamedTuple
 from grantcheck.parameters import Parameter
 from grantcheck.slots import Frozen, init
 

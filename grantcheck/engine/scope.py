@@ -16,9 +16,10 @@ It decides what `match` shows by default (``--all`` shows every scheme).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from grantcheck.engine.checks import Outcome
+from grantcheck.named import NamedTuple
 
 if TYPE_CHECKING:
     from grantcheck.engine.rules import Finding

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
-from typing import NamedTuple
+
+from grantcheck.named import NamedTuple
 
 
 class DateOutOfRange(ValueError):

@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import NamedTuple
 
 from grantcheck.basis import Fact, LegalBasis, Period
 from grantcheck.citations import Citation, Source, eu
@@ -45,6 +44,7 @@ from grantcheck.engine import (
 )
 from grantcheck.law.dates import years_before
 from grantcheck.money import Money
+from grantcheck.named import NamedTuple
 from grantcheck.parameters import Parameter, constant
 from grantcheck.profile import Aid
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from grantcheck.citations import SME_ART2, SME_ART3, SME_ART4, SME_RECOMMENDATION, eu
 from grantcheck.engine import Ctx, Missing, Text, Unsettled, text_of
 from grantcheck.facts import Range, at_least, high, is_range, least, low, show
 from grantcheck.law import sme_investors as investors
 from grantcheck.money import Money
+from grantcheck.named import NamedTuple
 from grantcheck.parameters import Parameter
 from grantcheck.profile.bounds import DOMAIN_COUNT
 

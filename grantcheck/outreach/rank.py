@@ -22,7 +22,6 @@ import io
 from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import NamedTuple
 
 from grantcheck.engine import Outcome
 from grantcheck.engine.evaluate import SchemeResult
@@ -38,6 +37,7 @@ from grantcheck.engine.settle import (
 )
 from grantcheck.fx import FxRates, NoRate
 from grantcheck.money import Money, decimal_str
+from grantcheck.named import NamedTuple
 from grantcheck.numbers import plural
 from grantcheck.outreach.screen import Company, Failed, Question
 

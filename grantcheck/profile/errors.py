@@ -9,8 +9,9 @@ import functools
 import re
 import sys
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
+from grantcheck.named import NamedTuple
 from grantcheck.profile.model import Profile
 from grantcheck.profile.record import ModelClass
 from grantcheck.profile.types import model_of

@@ -26,7 +26,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from grantcheck import __version__
 from grantcheck.citations import Citation
@@ -46,6 +46,7 @@ from grantcheck.engine.scope import IN_SCOPE
 from grantcheck.fx import FxRates
 from grantcheck.matching import MatchResult, horizon_text
 from grantcheck.money import Money, decimal_str
+from grantcheck.named import NamedTuple
 from grantcheck.profile import ProfileError, profile_from_data
 from grantcheck.profile.bounds import stated_ranges
 from grantcheck.record import combined_digest, digest

@@ -15,7 +15,9 @@ import os
 import pkgutil
 from importlib import import_module
 from types import ModuleType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from grantcheck.named import NamedTuple
 
 if TYPE_CHECKING:
     from grantcheck.engine import Scheme

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import partial
-from typing import Any, NamedTuple
+from typing import Any
 
 from grantcheck.engine import Check, Ctx, Message, because, derived, missing, passed
 from grantcheck.facts import is_range, show
 from grantcheck.law.dates import add_months
+from grantcheck.named import NamedTuple
 from grantcheck.profile import Employee
 from grantcheck.schemes.dk_innobooster_people.parameters import (
     GRANT_START_MONTHS_AFTER,

@@ -19,10 +19,10 @@ answer is the same either way.
 from __future__ import annotations
 
 from functools import partial
-from typing import NamedTuple
 
 from grantcheck.engine import Check, Ctx, Kind, Message, Missing, RuleBook
 from grantcheck.law.sme import Figures, category_of
+from grantcheck.named import NamedTuple
 from grantcheck.profile.company import RelatedEnterprise
 from grantcheck.schemes.dk_innobooster_people.derived import (
     AwardWindow,

@@ -4,11 +4,12 @@ the shares in force on a date, and the full-time employees as the page counts th
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from grantcheck.engine import Ctx, Text, dated, derived
 from grantcheck.facts import is_range, least, show
 from grantcheck.money import Money, format_amount, format_percent
+from grantcheck.named import NamedTuple
 from grantcheck.parameters import Parameter
 from grantcheck.schemes.dk_smv_digital.parameters import (
     ADVICE_OWN_SHARE,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
 
 from grantcheck.citations import Citation
 from grantcheck.engine import (
@@ -22,6 +21,7 @@ from grantcheck.engine import (
     template,
 )
 from grantcheck.money import Money, min_money
+from grantcheck.named import NamedTuple
 from grantcheck.parameters import Parameter
 from grantcheck.schemes.dk_smv_digital.derived import _dated, _local, _local_of
 from grantcheck.schemes.dk_smv_digital.page import (

@@ -4,10 +4,10 @@ eligible costs and at most NOK 750,000. Used by the amounts and the budget check
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
 
 from grantcheck.engine import Amounts, Ctx, Text, dated, template
 from grantcheck.money import Money, format_percent, min_money
+from grantcheck.named import NamedTuple
 from grantcheck.schemes.no_bedriftsnettverk.page import (
     C_EGENFINANSIERING,
     C_MAKS_50,

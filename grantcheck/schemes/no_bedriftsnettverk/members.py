@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_DOWN, Decimal
-from typing import NamedTuple
 
 from grantcheck.engine import (
     Check,
@@ -18,6 +17,7 @@ from grantcheck.engine import (
 )
 from grantcheck.law import sme
 from grantcheck.money import format_percent
+from grantcheck.named import NamedTuple
 from grantcheck.profile import LegalForm
 from grantcheck.schemes.no_bedriftsnettverk.parameters import MIN_SMES
 

@@ -21,12 +21,12 @@ of the four (:data:`HINTS`).
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
 
 from grantcheck.budget.core import BudgetCtx, LineResult, LineStatus
 from grantcheck.budget.model import Category
 from grantcheck.law.dates import Overlap, overlap
 from grantcheck.money import Money, format_amount
+from grantcheck.named import NamedTuple
 from grantcheck.schemes.no_prosessinnovasjon.page import (
     C_KOST_TIMER,
     C_KOST_UTSTYR,

@@ -9,10 +9,9 @@ definitions, "Hva omfattes?", "Hva omfattes ikke?" (with the page's list of excl
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from grantcheck.citations import Citation, Source, eu
 from grantcheck.law import gber
+from grantcheck.named import NamedTuple
 from grantcheck.schemes.no_prosessinnovasjon import ID
 from grantcheck.schemes.no_prosessinnovasjon.vocabulary import ProsessExclusion
 

@@ -3,9 +3,8 @@ budget command)."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from grantcheck.citations import Citation
+from grantcheck.named import NamedTuple
 from grantcheck.schemes.se_saker_digitalisering.page import (
     C_INVESTERINGAR,
     C_KOSTNADER_PERIOD,
