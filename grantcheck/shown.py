@@ -10,7 +10,8 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-_FIGURE = re.compile(r"[-+]?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?")
+# compiled when first used (re caches it), not at start-up: only a long value reads it
+_FIGURE = r"[-+]?[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?"
 
 
 def shown(value: Any, limit: int = 60, *, quote: bool = True) -> str:
@@ -32,7 +33,7 @@ def shown(value: Any, limit: int = 60, *, quote: bool = True) -> str:
     if isinstance(value, str) and not quote:  # a figure written as text (a CSV cell)
         if len(value) <= limit:
             return shown(value, limit)[1:-1]
-        unit = "digits" if _FIGURE.fullmatch(value.strip()) else "characters"
+        unit = "digits" if re.fullmatch(_FIGURE, value.strip()) else "characters"
         return f"{value[:limit]}… ({len(value):,} {unit})"
     if isinstance(value, str):  # repr() shows control characters as escapes
         return repr(value) if len(value) <= limit else (

@@ -25,16 +25,16 @@ MAX_AMOUNT = Decimal(10) ** 15
 # "10.." (at least), "..19" (at most), "between 10 and 19", "at least 10", "at most 19"; the
 # ends are plain numbers (a lone minus sign would read as a negative number)
 _NUM = r"\d+(?:\.\d+)?"
-_BAND = re.compile(
+_BAND = (  # compiled when first used (re caches it), not at start-up
     rf"(?:between\s+)?(?P<lo>{_NUM})\s*(?:-|–|and)\s*(?P<hi>{_NUM})"
     rf"|(?P<from>{_NUM})?\s*\.\.\s*(?P<to>{_NUM})?"
-    rf"|at\s+least\s+(?P<least>{_NUM})|at\s+most\s+(?P<most>{_NUM})", re.IGNORECASE)
+    rf"|at\s+least\s+(?P<least>{_NUM})|at\s+most\s+(?P<most>{_NUM})")
 
 
 def parse_band(text: str) -> dict[str, str] | None:
     """The ``{"min": …, "max": …}`` table a range written as text gives (one end or both), or
     None when the text is not a range (a number, or anything else: the caller reads it)."""
-    m = _BAND.fullmatch(text.strip().replace("_", ""))
+    m = re.fullmatch(_BAND, text.strip().replace("_", ""), re.IGNORECASE)
     if m is None:
         return None
     lo = m.group("lo") or m.group("from") or m.group("least")

@@ -37,7 +37,7 @@ TOO_MANY_DIGITS = (f"a number has more than {sys.get_int_max_str_digits():,} dig
                    "can be read (no amount or count is that long)")
 
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_BARE_KEY = r"[A-Za-z0-9_-]+"  # compiled when first used (re caches it), not at start-up
 
 
 def dotted(loc: tuple[int | str, ...]) -> str:
@@ -46,7 +46,7 @@ def dotted(loc: tuple[int | str, ...]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            key = part if _BARE_KEY.fullmatch(part) else _quoted_key(part)
+            key = part if re.fullmatch(_BARE_KEY, part) else _quoted_key(part)
             out += ("." if out else "") + key
     return out
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 
 # the space in "DKK 220,000", "DKK -5", "7.4736 DKK"
-BETWEEN = re.compile(r"(?<=\b[A-Z]{3}) (?=-?\d)|(?<=\d) (?=[A-Z]{3}\b)")
+_BETWEEN = r"(?<=\b[A-Z]{3}) (?=-?\d)|(?<=\d) (?=[A-Z]{3}\b)"
 STAND_IN = "\ue000"  # private use: one cell wide, not a space, in no text grantcheck writes
 
 # an amount and its currency, and a figure and its per cent sign ("50 %"): for stderr's talk,
 # and for what Rich draws (grantcheck.render.together)
-KEEP = re.compile(rf"{BETWEEN.pattern}|(?<=\d) (?=%)")
+KEEP = re.compile(rf"{_BETWEEN}|(?<=\d) (?=%)")
 
 
 def wrap_plain(text: str, width: int, indent: str = "  ") -> str:
