@@ -22,6 +22,7 @@ folder. A case file's shape::
                                   # its currency ("none": not given)
     tier_amounts = { t25 = { max_grant = 25000 } }   # optional: a tier's amounts, the same way
     missing_documents = ["business_case"]   # optional: the ids of the documents still missing
+    later_documents = ["timesheet"]   # optional: the ids of the documents needed after applying
 
 Tables merge key by key into the base (nested tables too); any other value, a list included,
 replaces the base's. Write the boundary pairs here: one case on each side of every threshold.
@@ -46,7 +47,7 @@ CASES = Path(__file__).resolve().parent / "cases"
 OUTCOMES = {"pass", "fail", "unknown", "warning", "info"}
 VERDICTS = {"fits", "needs_information", "does_not_fit"}
 CASE_KEYS = {"name", "base", "on", "profile", "expect", "verdict", "tiers", "missing", "rates",
-             "amounts", "tier_amounts", "missing_documents"}
+             "amounts", "tier_amounts", "missing_documents", "later_documents"}
 AMOUNT_KEYS = {"max_grant", "own_funding", "cap", "cost_base"}
 
 
@@ -121,6 +122,8 @@ def run_case(case: dict[str, Any], profile: dict[str, Any]) -> None:
         check_amounts(f"tier {tier_id}", tier.amounts, wanted)
     if "missing_documents" in case:
         assert [d.document.id for d in result.missing_documents] == case["missing_documents"]
+    if "later_documents" in case:
+        assert [d.document.id for d in result.later_documents] == case["later_documents"]
 
 
 def check_amounts(what: str, result: AmountsResult, wanted: dict[str, Any]) -> None:

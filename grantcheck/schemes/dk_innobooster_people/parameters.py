@@ -33,6 +33,7 @@ from grantcheck.schemes.dk_innobooster_people.page import (
     C_RESULTS,
     C_SLIDES,
     C_START,
+    C_STRUCTURE,
     C_SUBSIDY,
     C_TURNOVER,
     C_VERSION,
@@ -82,6 +83,9 @@ OTHERS_PER_FUNDED: Parameter[Decimal] = Parameter(
 FUNDED_FTE: Parameter[Decimal] = Parameter(
     "innobooster_people_funded_fte", "FTE", {V3: Decimal(1)}, C_FULL_TIME,
     note="a funded employee is full-time, so counts as one FTE of company.employees_fte")
+CONTROL_ABOVE_PERCENT: Parameter[Decimal] = Parameter(
+    "innobooster_people_control_above_percent", "percent", {V3: Decimal(50)}, C_STRUCTURE,
+    note="'bestemmende indflydelse (ejer mere end 50%)': a holding of more than 50 %, not 50 %")
 OWNER_MIN_PERCENT: Parameter[Decimal] = Parameter(
     "innobooster_people_owner_min_percent", "percent", {V3: Decimal(5)}, C_OWNER_DEF)
 GRANT_START_MONTHS_AFTER: Parameter[int] = Parameter(

@@ -57,7 +57,10 @@ Readings chosen:
   kravene": the companies of the structure are the ``company.related`` entries that control the
   company (``controls_company = true``) or are held more than 50 % by the same person
   (``same_real_owner = true``). A partner (25–50 %) cannot hold more than 50 %, so only linked
-  entries need ``controls_company`` stated. A real owner's other companies matter only when
+  entries need ``controls_company`` stated, and partner entries whose ``share_percent`` may be
+  more than 50 % ("ejer mere end 50%"; a majority is linked, as the SME definition counts it):
+  ``share_percent`` is the holding in either direction, and only ``controls_company`` says
+  which. A real owner's other companies matter only when
   there are some: ``related = []``, or a list with none under the same real owner, passes without
   asking whether a person holds more than 50 % of the company. A linked entry that does not
   control the company is a subsidiary or a sister: ``same_real_owner`` is asked of it only when

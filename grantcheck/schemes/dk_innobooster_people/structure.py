@@ -13,7 +13,9 @@ enterprises (``related = []`` or a list) with none under the same real owner pas
 saying whether a person holds more than 50 % of the company. A linked enterprise that does not
 control the company is either one the company controls or a sister: ``same_real_owner`` is asked
 of it only when it would not meet the conditions (or they are not settled), since otherwise the
-answer is the same either way.
+answer is the same either way. A partner entry whose ``share_percent`` may be more than 50 % is a
+majority held one way or the other ("ejer mere end 50%": exactly 50 % is not): ``controls_company``
+is asked of it as of a linked one, since the holding alone does not say which way it runs.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 from functools import partial
 
 from grantcheck.engine import Check, Ctx, Kind, Message, Missing, RuleBook
+from grantcheck.facts import high, show
 from grantcheck.law.sme import Figures, category_of
 from grantcheck.named import NamedTuple
 from grantcheck.profile.company import RelatedEnterprise
@@ -30,7 +33,10 @@ from grantcheck.schemes.dk_innobooster_people.derived import (
     award_window,
 )
 from grantcheck.schemes.dk_innobooster_people.page import C_GBER_22, C_STRUCTURE, S_APPLICANT
-from grantcheck.schemes.dk_innobooster_people.parameters import GBER_APPLIES
+from grantcheck.schemes.dk_innobooster_people.parameters import (
+    CONTROL_ABOVE_PERCENT,
+    GBER_APPLIES,
+)
 
 rules = RuleBook()
 
@@ -86,10 +92,20 @@ def standing(ctx: Ctx, r: RelatedEnterprise, prefix: str, window: AwardWindow) -
     return Standing(facts, problems, missing)
 
 
+def majority_possible(ctx: Ctx, r: RelatedEnterprise) -> bool:
+    """Whether a partner entry's holding may be more than 50 % ('ejer mere end 50%'): a
+    majority, held in a direction ``share_percent`` does not say (either way between the two),
+    so only ``controls_company`` tells whether it is in the structure."""
+    if r.relation != "partner" or r.share_percent is None:
+        return False
+    return bool(high(r.share_percent) > CONTROL_ABOVE_PERCENT.at(ctx.on))
+
+
 @rules.rule("IP11", "Every company controlling the company or under the same real owner meets "
             "the start-up conditions too",
             section=S_APPLICANT, kind=Kind.HARD, cites=[C_STRUCTURE, C_GBER_22],
             reads=["company.related", "company.related[].controls_company",
+                   "company.related[].relation", "company.related[].share_percent",
                    "company.related[].same_real_owner",
                    "project.application_date", "employees[].grant_start",
                    "company.related[].founded", "company.related[].staff",
@@ -112,6 +128,13 @@ def ownership_structure(ctx: Ctx) -> Check:
         prefix = f"company.related[{i}]"
         if r.controls_company is None and r.relation == "linked":
             parts.append(f"{r.name}: not stated whether it controls the company")
+            missing.append(f"{prefix}.controls_company")
+            continue
+        if r.controls_company is None and majority_possible(ctx, r):
+            parts.append(f"{r.name}: a holding of {show(r.share_percent)} % between it and "
+                         "the company, either way (a partner holds at most "
+                         f"{show(CONTROL_ABOVE_PERCENT.at(ctx.on))} %): not stated whether it "
+                         "controls the company")
             missing.append(f"{prefix}.controls_company")
             continue
         role = ("controls the company" if r.controls_company
