@@ -323,6 +323,19 @@ def test_consultancy_paid_after_the_last_day_does_not_count():
     assert rule_outcome(r, "SMVB07") is Outcome.FAIL
 
 
+def test_own_hours_spent_on_the_last_day_of_the_period_count():
+    """'interne løntimer afholdt indenfor jeres tilsagnsperiode': the period's last day is in."""
+    r = smv(hours(100, gross_annual_salary=D(483_900), incurred="2027-01-31"))
+    assert line(r).status is LineStatus.ELIGIBLE
+    assert rule_outcome(r, "SMVB07") is Outcome.PASS
+
+
+def test_own_hours_spent_the_day_after_do_not():
+    r = smv(hours(100, gross_annual_salary=D(483_900), incurred="2027-02-01"))
+    assert line(r).status is LineStatus.INELIGIBLE
+    assert rule_outcome(r, "SMVB07") is Outcome.FAIL
+
+
 def test_without_a_period_the_period_rules_are_unknown():
     r = budget_for(SID, {"tier": "t100", "lines": [consult(10_000)]})
     assert rule_outcome(r, "SMVB07") is Outcome.UNKNOWN
