@@ -40,9 +40,12 @@ _TRAVELLER = pytest.StashKey[object]()
 
 @pytest.fixture(autouse=True)
 def _signal_handlers_restored():
-    """Each test gets the SIGINT and SIGTERM handlers the one before had: a test that runs the
-    command line in-process must not leave Ctrl-C ignored for the tests after it (run by the
-    ``pytest`` script, two interrupt tests failed after the whole suite, not alone)."""
+    """Each test gets the SIGINT and SIGTERM handlers the one before had: a safety net, so that
+    a test that changes them (runs the command line in-process, a batch) cannot change the
+    tests after it. No test does (checked before and after each, the whole suite): the two
+    interrupt tests that failed in session 19 had a runner started with SIGINT ignored (by a
+    script's ``&``, or ``nohup``), which this cannot undo; those tests now set the handler they
+    need themselves (tests/robustness/test_interrupt.py)."""
     before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     yield
     signal.signal(signal.SIGINT, before[0])
