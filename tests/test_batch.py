@@ -581,8 +581,14 @@ def test_output_refuses_an_existing_file_without_force(tmp_path):
 def _interrupt_after(monkeypatch, n: int, signum: int = signal.SIGINT) -> None:
     """Send a signal to this (the main) process when the n-th record has been written. Records
     are written a block at a time: one each in-process, and with worker processes a block per
-    chunk, of 1, 2, 4, … records (the n-th record must end a block: 1, 3, 7, …)."""
+    chunk, of 1, 2, 4, … records (the n-th record must end a block: 1, 3, 7, …). The signal is
+    handled as a terminal's Ctrl-C is, also when the test runner was started ignoring it (``&``
+    from a script); conftest.py puts the runner's handler back after the test."""
     from grantcheck.batch import Tally
+
+    if signal.getsignal(signum) is signal.SIG_IGN:
+        signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT
+                      else signal.SIG_DFL)
 
     real = Tally.add
 
@@ -686,6 +692,28 @@ def test_sigterm_stops_cleanly_like_ctrl_c(monkeypatch):
     assert "Interrupted: 1 input was checked and written" in r.stderr
 
 
+def test_an_ignored_ctrl_c_stays_ignored(monkeypatch):
+    """docs/limits.md: "When SIGINT is ignored (started with `&` from a script, or `nohup`), it
+    stays ignored": a batch started so goes on through a SIGINT, and leaves it ignored (it
+    stopped with 130 before)."""
+    from grantcheck.batch import Tally
+
+    real = Tally.add
+
+    def add(self, block):
+        real(self, block)
+        if self.done == 1:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(Tally, "add", add)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # conftest.py puts the runner's back
+    r = run(*map(str, EXAMPLES), "--format", "jsonl", "--jobs", "1")
+    assert r.exit_code in (0, 1), r.stderr
+    assert len(jsonl(r.stdout)) == len(EXAMPLES)
+    assert "Interrupted" not in r.stderr
+    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+
 def test_the_signal_handlers_are_restored_after_a_batch():
     before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     assert run(str(EXAMPLES[0]), "--format", "csv").exit_code == 0
@@ -718,6 +746,13 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path, fmt):
     assert "internal error" not in err and "Traceback" not in err
 
 
+def _ctrl_c_as_on_a_terminal() -> None:
+    """In a child, before it runs: SIGINT's default, whatever the runner was started with (a
+    runner started with ``&`` by a script ignores it, and so would its children: an ignored
+    Ctrl-C stays ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("to", ["main", "group", "main twice"])
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_a_real_signal_stops_the_worker_processes_cleanly(tmp_path, signum, to):
@@ -736,7 +771,7 @@ def test_a_real_signal_stops_the_worker_processes_cleanly(tmp_path, signum, to):
     proc = subprocess.Popen([sys.executable, "-m", "grantcheck.cli", "batch", "--input",
                              str(source), "--format", "csv", "--as-of", AS_OF, "--jobs", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_ctrl_c_as_on_a_terminal)
     assert proc.stdout is not None and proc.stderr is not None
     first = proc.stdout.readline() + proc.stdout.readline()  # the header and a row
     if to == "group":

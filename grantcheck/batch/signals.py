@@ -44,7 +44,9 @@ SAME_SIGNAL_WITHIN = 1.0
 def stop_on_interrupt() -> Iterator[StopFlag]:
     """While the block runs, the first Ctrl-C or SIGTERM sets the flag (the batch then ends
     cleanly after the records being written); a second one, a second or more later, raises
-    :class:`Interrupted` (the batch ends at once, its ``finally`` blocks run)."""
+    :class:`Interrupted` (the batch ends at once, its ``finally`` blocks run). A signal the
+    process was started ignoring (Ctrl-C for a command a script started with ``&``) stays
+    ignored, as docs/limits.md says."""
     flag = StopFlag()
     if threading.current_thread() is not threading.main_thread():
         yield flag
@@ -59,9 +61,10 @@ def stop_on_interrupt() -> Iterator[StopFlag]:
         elif time.monotonic() - first > SAME_SIGNAL_WITHIN:
             raise Interrupted(signum)
 
-    previous = [signal.signal(s, handler) for s in _STOP_SIGNALS]
+    caught = [s for s in _STOP_SIGNALS if signal.getsignal(s) is not signal.SIG_IGN]
+    previous = [signal.signal(s, handler) for s in caught]
     try:
         yield flag
     finally:
-        for s, before in zip(_STOP_SIGNALS, previous, strict=True):
+        for s, before in zip(caught, previous, strict=True):
             signal.signal(s, before)
