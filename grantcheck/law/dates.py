@@ -2,9 +2,13 @@
 
 A month later is the same day of the month, or the last day of a shorter month (31 January + 1
 month = 28 or 29 February). A year before 29 February is 28 February; a year after it is
-1 March (:func:`add_years`, the period "runs to the end of February"). A result outside the
-calendar Python can hold (years 1 to 9999) raises :class:`DateOutOfRange`, which the engine
-turns into an *unknown* finding, never a crash.
+1 March (:func:`add_years`, the period "runs to the end of February"). A period of n months that
+starts on a day (that day included) ends the day before the same date n months later, or on the
+last day of that month when it has no such date (:func:`last_day_of_months`): 12 months from
+29 February 2024 end on 28 February 2025, as a year from it does (``add_years(d, 1)`` less a
+day), and a month from 31 March ends on 30 April. A result outside the calendar Python can hold
+(years 1 to 9999) raises :class:`DateOutOfRange`, which the engine turns into an *unknown*
+finding, never a crash.
 
 A period is counted in calendar days with both ends included (:func:`days`); the part of a
 period inside a window is :func:`overlap`, which a budget uses to count a cost pro rata by day.
@@ -40,6 +44,32 @@ def add_months(d: date, months: int) -> date:
     if not 1 <= year <= 9999:
         raise DateOutOfRange(d, f"{months} months")
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def last_day_of_months(start: date, months: int) -> date:
+    """The last day of a period of ``months`` months (0 or more) that begins on ``start``, that
+    day included: the day before the same date ``months`` later, or the last day of that month
+    when it has no such date (29 February in a common year, the 31st of a 30-day month).
+
+    The same reading as :func:`add_years` (12 months from any day end where a year from it
+    does, 29 February included), and as Regulation (EEC, Euratom) No 1182/71, art. 3(2)(c), ends
+    a period whose last month lacks the date: on that month's last day. The pages say "12
+    måneder" and "projektperiode" without a rule of their own. (``add_months(start, months)``
+    less a day ended 12 months from 29 February 2024 on 27 February 2025, a day short, and a
+    month from 31 January on 27 February.)
+    """
+    if months < 0:
+        raise ValueError(f"a period of {months} months")
+    index = start.year * 12 + start.month - 1 + months
+    if start.day == 1:  # the day before the 1st: the last day of the month before
+        index -= 1
+    year, month = divmod(index, 12)
+    month += 1
+    if not 1 <= year <= 9999:
+        raise DateOutOfRange(start, f"the last day of {months} months")
+    length = calendar.monthrange(year, month)[1]
+    day = length if start.day == 1 else min(start.day - 1, length)
+    return date(year, month, day)
 
 
 def months_before(d: date, months: int) -> date:

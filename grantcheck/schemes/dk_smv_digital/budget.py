@@ -29,8 +29,6 @@ commitment period is not checked (the page says it only of consultancy and inter
 
 from __future__ import annotations
 
-from datetime import date
-
 from grantcheck.budget.core import (
     BudgetBook,
     BudgetChecker,
@@ -42,7 +40,7 @@ from grantcheck.budget.core import (
 from grantcheck.budget.model import Category
 from grantcheck.engine import Check, Kind, Verdict, check, failed, passed
 from grantcheck.engine import unknown as unknown_check
-from grantcheck.law.dates import add_months
+from grantcheck.law.dates import last_day_of_months
 from grantcheck.schemes.dk_smv_digital.budget_lines import (
     ADVICE_EXAMPLES,  # noqa: F401 (re-exported: the line categories, beside the rules)
     C_EXAMPLES,
@@ -253,8 +251,7 @@ def period_length(bctx: BudgetCtx) -> Check:
         return unknown_check("the commitment period is not stated", "budget.start", "budget.end")
     v = _voucher(bctx)
     months = int(v.period.at(bctx.on))
-    limit = add_months(start, months)
-    last = date.fromordinal(limit.toordinal() - 1)
+    last = last_day_of_months(start, months)
     return check(end <= last, f"{_period_text(start, end)}; the {v.name} voucher's project "
                  f"period is {months} months: {last.isoformat()} at the latest",
                  f"end the project by {last.isoformat()}")
