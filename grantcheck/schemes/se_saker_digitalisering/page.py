@@ -31,8 +31,9 @@ C_HELA_SVERIGE = Citation(SOURCE, TITLE, "Hela Sverige")
 C_PILOT_2022 = Citation(
     SOURCE, "Vad är bakgrunden till utlysningen?",
     "pilotinsats för Säker digitalisering som drevs under ett halvår 2022",
-    note="the page speaks of the 2022 pilot as past: the call did not open before "
-    "2022-07-01, the first day by which half of 2022 had passed")
+    note="the page speaks of the 2022 pilot as past and builds on its experience ('Insatsen "
+    "bygger vidare på erfarenheter från'): six months run in 2022 end on 2022-06-30 at the "
+    "earliest, so the call did not open before 2022-07-01 (the page names no opening day)")
 C_REGIONALA = Citation(
     SOURCE, "Syfte och mål",
     "Ökade kunskaper hos regionala innovations- och företagsfrämjare inom säker digitalisering.")
@@ -150,6 +151,11 @@ C_PERIOD_START = Citation(
     SOURCE, RULES_SECTION,
     "En projektperiod kan tidigast starta det datum som ansökan elektroniskt kommit in till "
     "Tillväxtverket.")
+C_FORTSATTNING = Citation(
+    SOURCE, RULES_SECTION,
+    "Observera att ansökan i Min ansökan hittas under namnet Pilot fortsättning säker "
+    "digitalisering.",
+    note="the call continues the 2022 pilot: it opened after it")
 C_UTBETALNING = Citation(
     SOURCE, RULES_SECTION,
     "Om ditt projekt beviljas stöd kommer du i samband med rapportering av genomförda insatser "

@@ -1,5 +1,12 @@
-"""Säker digitalisering: the project period's rules (SD21, SD16, SD17), registered in
-``rules.py`` in the order of the page ("Hur länge kan projektet pågå?").
+"""Säker digitalisering: the call window's and the project period's rules (SD20, SD21, SD16,
+SD17), registered in ``rules.py`` in the order of the page ("Stänger 1 mars 2023"; "Hur länge
+kan projektet pågå?").
+
+The page names no opening day. It speaks of the 2022 pilot as past ("som drevs under ett halvår
+2022") and builds on it ("bygger vidare på erfarenheter från"; the application is "Pilot
+fortsättning säker digitalisering"): six months run in 2022 end on 2022-06-30 at the earliest, so
+the call cannot have opened before 2022-07-01 (``legal.KNOWN_FROM``). An application dated
+before that day is decided by this bound (SD20 fails); any later one by the closing day alone.
 
 A project ends on or after its start (a profile whose ``project.end`` is before its
 ``project.start`` is refused), so one date stated bounds the other when it is left out: a project
@@ -12,12 +19,36 @@ from __future__ import annotations
 
 from datetime import date
 
-from grantcheck.engine import Check, Ctx, Message, missing
+from grantcheck.engine import Check, Ctx, Message, applied_by, missing
 from grantcheck.schemes.se_saker_digitalisering.derived import not_stated, unstated
+from grantcheck.schemes.se_saker_digitalisering.legal import KNOWN_FROM
 from grantcheck.schemes.se_saker_digitalisering.parameters import (
+    CALL_CLOSES,
     PROJECT_END_LATEST,
     PROJECT_START_EARLIEST,
 )
+
+_BY_LAST_DAY = applied_by(CALL_CLOSES)
+
+
+def applied_in_window(ctx: Ctx) -> Check:
+    """'Stänger 1 mars 2023': an application dated after the last open day cannot be sent; one
+    dated before 2022-07-01, the earliest day the call can have opened (the page speaks of the
+    2022 pilot as past), cannot have been sent to it either."""
+    applied: date | None = ctx.value("project.application_date")
+    earliest = KNOWN_FROM.value
+    if applied is not None and applied < earliest:
+        return T_BEFORE_CALL.failed(applied=applied, earliest=earliest,
+                                    last=CALL_CLOSES.at(ctx.on))
+    return _BY_LAST_DAY(ctx)
+
+
+T_BEFORE_CALL = Message("application date {applied}, before {earliest}: the call builds on the "
+                        "pilot 'som drevs under ett halvår 2022', so it cannot have opened before "
+                        "half of 2022 had passed (the page names no opening day)",
+                        fix="check project.application_date: an application to this call is "
+                        "dated {earliest} or later (the earliest day the call can have opened), "
+                        "and {last} at the latest")
 
 
 def starts_in_implementation_year(ctx: Ctx) -> Check:

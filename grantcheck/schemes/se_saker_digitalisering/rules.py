@@ -8,7 +8,6 @@ from grantcheck.engine import (
     Kind,
     Message,
     RuleBook,
-    applied_by,
     missing,
     passed,
 )
@@ -31,6 +30,7 @@ from grantcheck.schemes.se_saker_digitalisering.page import (
     C_ENSKILDA,
     C_ERFARENHET,
     C_FORORDNINGSKRAV,
+    C_FORTSATTNING,
     C_FRAMJARE,
     C_GENOMFORANDETID,
     C_GRUNDKOMPETENS,
@@ -47,6 +47,7 @@ from grantcheck.schemes.se_saker_digitalisering.page import (
     C_NATVERK,
     C_PERIOD,
     C_PERIOD_START,
+    C_PILOT_2022,
     C_PROJEKTLOGIK,
     C_REGION,
     C_REGION_KRITERIER,
@@ -62,12 +63,12 @@ from grantcheck.schemes.se_saker_digitalisering.page import (
 )
 from grantcheck.schemes.se_saker_digitalisering.parameters import (
     CALL_BUDGET,
-    CALL_CLOSES,
     COFINANCING_MIN,
     MAX_SHARE,
     TARGET_MIN_EMPLOYEES,
 )
 from grantcheck.schemes.se_saker_digitalisering.period import (
+    applied_in_window,
     ends_in_time,
     starts_after_application,
     starts_in_implementation_year,
@@ -319,8 +320,8 @@ rules.add("SD16", "The project starts no earlier than the application date",
           cites=[C_PERIOD, C_PERIOD_START],
           reads=["project.start", "project.application_date", "project.end"])
 rules.add("SD20", "The application is sent by the call's last open day, 2023-03-01",
-          applied_by(CALL_CLOSES), kind=Kind.HARD, section=S_STATUS, cites=[C_STANGER],
-          reads=["project.application_date"])
+          applied_in_window, kind=Kind.HARD, section=S_STATUS,
+          cites=[C_STANGER, C_PILOT_2022, C_FORTSATTNING], reads=["project.application_date"])
 
 
 rules.add("SD17", "The project ends by 2023-10-31", ends_in_time, kind=Kind.HARD,
