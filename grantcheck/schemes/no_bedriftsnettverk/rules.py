@@ -159,9 +159,11 @@ T_ADMINISTRATOR_ALONE = Message(_ADMINISTRATOR + "(the other participants are no
                                 "(network.participants))")
 T_ADMINISTRATOR = Message(_ADMINISTRATOR + "({count} participants with it)")
 T_FORM_UNSTATED = Message("{name}'s legal form is not stated (company.legal_form): the "
-                          "administrator must be one of the participating companies, which a "
-                          "public body is not",
-                          fix="state company.legal_form (limited_company for an AS)")
+                          "applicant must be one of the participating companies («én av "
+                          "deltaker-bedriftene»), which a public body (a kommune, a state agency, "
+                          "a KF or an IKS) is not; any other legal form settles it",
+                          fix="state company.legal_form (limited_company for an AS, cooperative "
+                          "for an SA; public_body for a kommune, KF or IKS)")
 T_PUBLIC_BODY = Message("{name} is a public body (company.legal_form = public_body), not one of "
                         "the participating companies («én av deltaker-bedriftene»)",
                         fix="let one of the participating companies apply as "
