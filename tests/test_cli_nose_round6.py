@@ -2,7 +2,9 @@
 through ``grantcheck match PROFILE --as-of DATE --format json`` (typer's CliRunner), for the
 page's sentences no earlier round had a case for: the participants abroad and the documents of
 Bedriftsnettverk, its yearly amounts on both sides of the cap; the declarations, the applicant
-abroad and the call's earliest opening day of Säker digitalisering. The profiles are the examples
+abroad and the call's earliest opening day of Säker digitalisering; and through ``grantcheck
+budget`` the booked costs and the cash payment of Bedriftsnettverk, the costs before the
+project start and the cash co-financing of Säker digitalisering. The profiles are the examples
 (profiles/fjordnett-network.toml, profiles/norrsken-science-park.toml) with the case's changes;
 ``None`` leaves a field out.
 
@@ -25,14 +27,19 @@ digitalisering»):
 
 from __future__ import annotations
 
+import json
+import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli_w
+from typer.testing import CliRunner
 
-from tests.support import match_changed
+from grantcheck.cli import app
+from tests.support import changed, match_changed
 
 PROFILES = Path(__file__).resolve().parent.parent / "profiles"
 BN, SD = "no-bedriftsnettverk", "se-saker-digitalisering"
@@ -173,3 +180,84 @@ def test_match_says_what_the_page_says(tmp_path: Path, c: Case) -> None:
                      ("later_documents", e.get("later"))):
         if ids is not None:
             assert [d["id"] for d in s[key]] == ids
+
+
+# --- `grantcheck budget`: the page's sentences on a draft budget's lines ------------------------
+
+
+def budget_changed(tmp_path: Path, scheme: str, over: dict[str, Any], on: str
+                   ) -> tuple[int, dict[str, Any]]:
+    """`grantcheck budget` (CliRunner, ``--format json``) of the scheme's example profile changed
+    by ``over``: the exit code and the budget's JSON."""
+    data = changed(tomllib.loads(VEHICLES[scheme].read_text(encoding="utf-8")), over)
+    path = tmp_path / "profile.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    r = CliRunner().invoke(app, ["budget", str(path), "--scheme", scheme, "--as-of", on,
+                                 "-f", "json"], env={"NO_COLOR": "1", "COLUMNS": "140"})
+    assert r.exit_code in (0, 1), r.stderr
+    said: dict[str, Any] = json.loads(r.stdout)["budgets"][0]
+    return r.exit_code, said
+
+
+def network_lines(admin: float, hours: float) -> dict[str, Any]:
+    """Fjordnett's project year 1 as the administrator's project management (cash) and Polar
+    Sensor's hours (in kind), NOK 700,000 sought, no cash financing stated."""
+    return {"budget": {"grant_sought": 700_000, "financing": [], "lines": [
+        {"description": "Prosjektledelse", "category": "administration", "amount": admin,
+         "financing": "cash", "year": 1},
+        {"description": "Timer", "category": "personnel", "participant": "Polar Sensor AS",
+         "amount": hours, "financing": "in_kind", "year": 1}]}}
+
+
+def norrsken_with(line: dict[str, Any] | None = None, own_cash: float = 325_000
+                  ) -> dict[str, Any]:
+    """Norrsken's budget with one more line, and its own cash financing set."""
+    data = tomllib.loads(VEHICLES[SD].read_text(encoding="utf-8"))["budget"]
+    lines = data["lines"] + ([line] if line else [])
+    financing = [{**data["financing"][0], "amount": own_cash}, data["financing"][1]]
+    return {"budget": {"lines": lines, "financing": financing}}
+
+
+def tool(incurred: date) -> dict[str, Any]:
+    return {"description": "Digitalt verktyg", "category": "software", "amount": 10_000,
+            "incurred": incurred}
+
+
+BUDGET_CASES = [
+    # «Bokførte kostnader hos søkerbedrift/administrator må minst tilsvare den offentlige
+    # støtten»: NOK 700,000 of support needs NOK 700,000 booked at the administrator
+    (BN, NOV, network_lines(700_000, 700_000), "BNB03", "pass",
+     "booked at the administrator NOK 700,000 ≥ public support NOK 700,000"),
+    (BN, NOV, network_lines(699_999, 700_001), "BNB03", "fail",
+     "booked at the administrator NOK 699,999 < public support NOK 700,000"),
+    # «Deltakernes kontantinnbetaling til prosjektet må minst tilsvare budsjettert kapitalbehov i
+    # prosjektet, minus det som finansieres av offentlige tilskudd»: NOK 800,000 of cash costs
+    # less NOK 700,000 of grant is NOK 100,000 of cash
+    (BN, NOV, changed(network_lines(800_000, 600_000), {"budget": {"financing": [
+        {"source": "own", "amount": 100_000, "financing": "cash"}]}}), "BNB07", "pass",
+     "NOK 100,000"),
+    (BN, NOV, changed(network_lines(800_000, 600_000), {"budget": {"financing": [
+        {"source": "own", "amount": 99_999.99, "financing": "cash"}]}}), "BNB07", "fail",
+     "NOK 99,999.99"),
+    # «Du kan inte få ersättning för kostnader du haft innan projektperiodens start»: Norrsken's
+    # project starts 2023-03-15 (a SEK 10,000 tool, its own cash raised by half of it)
+    (SD, FEB23, norrsken_with(tool(date(2023, 3, 15)), 330_000), "SDB05", "pass", "inside"),
+    (SD, FEB23, norrsken_with(tool(date(2023, 3, 14)), 330_000), "SDB05", "fail", "2023-03-14"),
+    # «Medfinansiering … ska uppgå till 50 procent av projektets budget i form av kontant
+    # medfinansiering»: SEK 650,000 of SEK 1,300,000, the region's SEK 325,000 included
+    (SD, FEB23, norrsken_with(), "SDB06", "pass", "cash co-financing SEK 650,000"),
+    (SD, FEB23, norrsken_with(own_cash=324_999.99), "SDB06", "fail",
+     "cash co-financing SEK 649,999.99"),
+]
+
+
+@pytest.mark.parametrize(("scheme", "on", "over", "rule", "outcome", "words"), BUDGET_CASES,
+                         ids=[f"{c[3]} {c[4]}: {c[5]}" for c in BUDGET_CASES])
+def test_budget_says_what_the_page_says(tmp_path: Path, scheme: str, on: str,
+                                        over: dict[str, Any], rule: str, outcome: str,
+                                        words: str) -> None:
+    code, b = budget_changed(tmp_path, scheme, over, on)
+    said = {f["rule"]: f for f in b["findings"]}
+    assert said[rule]["outcome"] == outcome, said[rule]["message"]
+    assert words in said[rule]["message"], said[rule]["message"]
+    assert code == (0 if outcome == "pass" and b["verdict"] == "complies" else 1)
