@@ -105,7 +105,8 @@ class Company(Model):
         "defaults to the country's (DKK, NOK, SEK)", examples=["DKK", "EUR"])
     legal_form: LegalForm | None = Field(
         None, description="legal form: AB/AS/ApS/A/S are limited_company; enskild näringsidkare, "
-        "enkeltpersonforetak, enkeltmandsvirksomhed are sole_trader",
+        "enkeltpersonforetak, enkeltmandsvirksomhed are sole_trader; a municipality, region or "
+        "state agency (and a kommunalt foretak or IKS) is public_body",
         examples=["limited_company"])
     cvr_number: str | None = Field(None, description="Danish CVR number, 8 digits",
                                    examples=["38492716"])
