@@ -1,7 +1,9 @@
 """Tillväxtverket, Stärk företagens konkurrenskraft med säker digitalisering (pilot call, 2023).
 
 Encoded, in the order of the page:
-- the call window: closes 1 March 2023 (the last open day; closed from 2 March); no opening date;
+- the call window: closes 1 March 2023 (the last open day; closed from 2 March); no opening date
+  is named, but the call continues the 2022 pilot, so an application dated before 2022-07-01
+  fails (SD20, by that bound);
 - the applicant: an innovation- or business-promoting organisation, public or private, that offers
   small companies qualified information, advice and coaching, or a region applying for a group of
   them (whose members then meet the same criteria); its own competence, experience and networks
