@@ -17,7 +17,7 @@ import difflib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 from grantcheck.numbers import PLAIN_DECIMAL, NumberError, ambiguity, parse_number
 from grantcheck.profile import Problem, Profile, ProfileError, profile_from_data
@@ -296,23 +296,59 @@ def profile_from_row(row: Mapping[str, str], source: str) -> Profile:
     return profile
 
 
-def numbered_rows(reader: Any) -> Iterator[tuple[int, int, list[str] | Exception]]:
+def csv_lines(fh: IO[bytes], long: dict[int, int]) -> Iterator[bytes]:
+    """The lines of a CSV file (binary) for its csv reader, none read longer than the limit
+    (:mod:`grantcheck.line_limit`): a longer one is read past, its length put in ``long`` by
+    its number, and ``\\0`` given in its place (never blank: :func:`numbered_rows` gives its
+    row's error). A header line over the limit is HeaderError, the rest of it not read (a
+    ``/dev/zero`` has no end)."""
+    from grantcheck.line_limit import LIMIT, LongLine, bounded_lines, too_long
+
+    first = fh.readline(LIMIT)
+    if len(first) == LIMIT:
+        raise HeaderError(f"the header row cannot be read: {too_long()}",
+                          "the first line of a CSV names its columns: is this a CSV file?")
+    if first:
+        yield first
+    for n, line in enumerate(bounded_lines(fh), 2):
+        if type(line) is LongLine:
+            long[n] = line.length
+            yield b"\0\n"
+        else:
+            yield line
+
+
+class LineTooLong(ValueError):
+    """A row that holds a line over the limit (:func:`csv_lines`), as numbered_rows gives it."""
+
+
+def numbered_rows(reader: Any, long: dict[int, int] | None = None
+                  ) -> Iterator[tuple[int, int, list[str] | Exception]]:
     """(the row's first and last line numbers, its cells or the csv.Error that refused it) for
     each non-blank row of a csv reader whose header was read: a row may span lines (a quoted
-    multi-line field, or a quote not closed), so each is numbered by where it starts."""
+    multi-line field, or a quote not closed), so each is numbered by where it starts. A row
+    holding a line over the limit (numbered in ``long``, from :func:`csv_lines`) is refused
+    with a :class:`LineTooLong`."""
     import csv
 
     end = reader.line_num
     while True:
         start = end + 1
         try:
-            row = next(reader)
+            row: list[str] | Exception = next(reader)
         except StopIteration:
             return
         except csv.Error as e:
-            end = reader.line_num
-            yield start, end, e
-            continue
+            row = e
         end = reader.line_num
-        if any(cell.strip() for cell in row):
+        if long and (over := [n for n in long if start <= n <= end]):
+            row = _too_long(over, long, start, end)
+        if isinstance(row, Exception) or any(cell.strip() for cell in row):
             yield start, end, row
+
+
+def _too_long(over: list[int], long: dict[int, int], start: int, end: int) -> LineTooLong:
+    from grantcheck.line_limit import too_long
+
+    lengths = [long.pop(n) for n in sorted(over)]
+    return LineTooLong(f"line {min(over)}: " * (end > start) + too_long(lengths[0]))

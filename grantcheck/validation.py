@@ -47,7 +47,7 @@ def validate_files(paths: Iterable[str | Path]) -> list[FileReport]:
 
 
 def _folder_reports(folder: str) -> list[FileReport]:
-    from grantcheck.batch.inputs import path_tasks
+    from grantcheck.batch.paths import path_tasks
 
     tasks = list(path_tasks([folder]))
     if not tasks:

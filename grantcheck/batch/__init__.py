@@ -27,7 +27,8 @@ and in parallel, with the output already serialized (what the CLI writes)::
             print(record.text)
 
 The package: :mod:`~grantcheck.batch.task` (the task an input becomes),
-:mod:`~grantcheck.batch.inputs` (tasks from paths, JSON Lines and an --input file),
+:mod:`~grantcheck.batch.paths` (tasks from paths, folders, globs and ``-``),
+:mod:`~grantcheck.batch.inputs` (tasks from JSON Lines and an --input file),
 :mod:`~grantcheck.batch.rows` (the rows of grantcheck's own CSV),
 :mod:`~grantcheck.batch.load` (the profile of one task), :mod:`~grantcheck.batch.records`
 (options, worker, records, blocks, tally), :mod:`~grantcheck.batch.pool` (worker processes,
@@ -40,7 +41,6 @@ from grantcheck.batch.inprocess import (
     check_many,
 )
 from grantcheck.batch.inputs import (
-    GLOB_CHARS,
     Chunk,
     InputFormat,
     Inputs,
@@ -48,18 +48,21 @@ from grantcheck.batch.inputs import (
     Lines,
     Tasks,
     file_inputs,
-    glob_hint,
     input_format,
     jsonl_tasks,
-    matches_nothing,
     open_inputs,
-    path_tasks,
 )
 from grantcheck.batch.load import (
     load_task,
 )
 from grantcheck.batch.partition import (
     check_lines,
+)
+from grantcheck.batch.paths import (
+    GLOB_CHARS,
+    glob_hint,
+    matches_nothing,
+    path_tasks,
 )
 from grantcheck.batch.pool import (
     JOBS_PER_CORE,

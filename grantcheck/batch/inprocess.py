@@ -10,8 +10,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from grantcheck.batch.inputs import _expand
 from grantcheck.batch.load import load_task
+from grantcheck.batch.paths import _expand
 from grantcheck.batch.task import Task
 from grantcheck.matching import MatchResult, check
 from grantcheck.profile import ProfileError

@@ -1,121 +1,29 @@
-"""A batch's inputs as :class:`Task` objects: TOML files from paths, folders and globs; the lines
-of a JSON Lines file, read in blocks of raw lines (:class:`JsonLines`, :class:`Lines`); the rows
-of a registry CSV; and the ``--input`` file of the command (:func:`open_inputs`)."""
+"""A batch's inputs as :class:`Task` objects: TOML files from paths, folders and globs
+(:mod:`~grantcheck.batch.paths`); the lines of a JSON Lines file, read in blocks of raw lines
+(:class:`JsonLines`, :class:`Lines`), none longer than the limit (:mod:`grantcheck.line_limit`);
+the rows of a registry CSV; and the ``--input`` file of the command (:func:`open_inputs`)."""
 
 from __future__ import annotations
 
 import contextlib
-import glob
+import functools
 import io
 import itertools
-import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from grantcheck.batch.paths import path_tasks
 from grantcheck.batch.rows import csv_tasks
 from grantcheck.batch.task import InputError, Task, _without_bom
 from grantcheck.csv_input import HeaderError
+from grantcheck.line_limit import LIMIT, LongLine, ended, skip_rest, too_long
 from grantcheck.named import NamedTuple
 
 # a task and a record are made for every input: made with tuple.__new__ and every field, without
 # the named tuple's constructor (a Python function around it), as engine's Check helpers are
 _tuple_new = tuple.__new__
-
-GLOB_CHARS = frozenset("*?[")
-
-
-def _folder(root: str) -> Iterator[Task]:
-    """Every *.toml below ``root``, folders and files in sorted order, found as it walks."""
-    errors: list[OSError] = []  # a folder that cannot be read is an error record, not skipped
-    for folder, dirs, files in os.walk(root, onerror=errors.append):
-        yield from _unreadable(errors)
-        dirs.sort()
-        for name in sorted(files):
-            if name.endswith(".toml"):
-                path = str(Path(folder, name))
-                yield Task("toml", path, path)
-    yield from _unreadable(errors)
-
-
-def _unreadable(errors: list[OSError]) -> Iterator[Task]:
-    while errors:
-        e = errors.pop(0)
-        yield Task("missing", str(e.filename),
-                   f"is a folder that cannot be read ({e.strerror or e}): its profiles were "
-                   "not checked")
-
-
-def _expand(arg: str, *, globs: bool = True) -> Iterator[Task]:
-    if os.path.isdir(arg):
-        yield from _folder(arg)
-    elif globs and not os.path.exists(arg) and GLOB_CHARS & set(arg):
-        matches = sorted(glob.glob(arg, recursive=True))
-        if not matches:
-            yield Task("missing", arg, "no file matches this pattern")
-        for m in matches:
-            yield from _expand(m, globs=False)
-    else:
-        path = str(Path(arg))
-        yield Task("toml", path, path)  # a file that does not exist says so when it is loaded
-
-
-def matches_nothing(arg: str) -> bool:
-    """Whether ``arg`` is a glob (not a path that exists) that matches no file: a usage error
-    of the command, refused before anything is checked (``batch``)."""
-    return (not os.path.exists(arg) and bool(GLOB_CHARS & set(arg))
-            and next(glob.iglob(arg, recursive=True), None) is None)
-
-
-def glob_hint(arg: str) -> str:
-    """What to do about a glob that matches no file: the folder it looks in, when that does not
-    exist, or how a folder is searched."""
-    parts = Path(arg).parts
-    fixed = Path(*parts[:next(i for i, p in enumerate(parts) if GLOB_CHARS & set(p))] or ".")
-    if not fixed.is_dir():
-        return f"the folder {fixed} does not exist; check the pattern"
-    return (f"check the pattern: profiles are *.toml files, and a folder is searched for them "
-            f"(grantcheck batch {fixed}{os.sep})")
-
-
-def path_tasks(args: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Task]:
-    """TOML profiles from paths, folders (searched for *.toml), globs (``**`` too) and ``-``.
-
-    ``-`` reads a list of paths from ``stdin``, one per line or separated by NUL characters
-    (``find -print0``: no path holds one), taken literally (no glob); a folder among them is
-    searched like one given as an argument.
-
-    A file reached twice (``batch profiles profiles/a.toml``, a folder and its glob, a link
-    to a file given too) is checked once, where it first comes: it was a record each time, and
-    counted twice in the summary's totals.
-    """
-    seen: set[object] = set()
-    for task in _path_tasks(args, stdin):
-        if task.kind == "toml":
-            try:
-                st = os.stat(task.payload)
-                key: object = (st.st_dev, st.st_ino)  # the same file by any name
-            except (OSError, ValueError):  # missing, a link loop: its error record says so
-                key = os.path.normpath(task.payload)
-            if key in seen:
-                continue
-            seen.add(key)
-        yield task
-
-
-def _path_tasks(args: Iterable[str], stdin: IO[str] | None) -> Iterator[Task]:
-    for arg in args:
-        if arg == "-":
-            if stdin is None:
-                raise InputError("'-' reads paths from stdin, and there is none")
-            for line in stdin:
-                for part in line.split("\0"):
-                    path = part.strip()
-                    if path:
-                        yield from _expand(path, globs=False)
-        else:
-            yield from _expand(arg)
 
 
 class Lines(NamedTuple):
@@ -152,17 +60,32 @@ class JsonLines:
     def __init__(self, fh: IO[bytes], name: str) -> None:
         self.fh = fh
         self.name = name
+        # the lines, none read longer than the limit (iterating fh would read a line whole)
+        self._lines = iter(functools.partial(fh.readline, LIMIT), b"")
         self._next = 1  # the number of the next line to take
         self._ahead: list[bytes] = []  # the line empty() found, not yet taken
         self._first = True  # no line read yet
         self.broken: str | None = None  # as Tasks.broken; a plain file is read to its end
 
     def _read(self, n: int) -> list[bytes]:
-        lines = list(itertools.islice(self.fh, n))
+        lines: list[bytes] = []
+        append = lines.append
+        for line in itertools.islice(self._lines, n):  # a line over the limit: at once
+            append(line if len(line) < LIMIT else self._long(line, self._first and not lines))
         if self._first and lines:
             self._first = False
             lines[0] = _without_bom(lines[0])
         return lines
+
+    def _long(self, piece: bytes, first: bool) -> LongLine:
+        """The :class:`LongLine` of a line over the limit that ``piece`` begins, the rest of it
+        read past: an error record. A first line over the limit refuses the file, the rest of
+        it not read (/dev/zero): it is no JSON Lines (InputError)."""
+        if first:
+            raise InputError(f"{self.name}:{self._next}: not JSON Lines: {too_long()}",
+                             "JSON Lines is one profile of a few KB per line; one JSON array on "
+                             "one line: jq -c '.[]' FILE writes it so")
+        return LongLine.of(LIMIT + (0 if ended(piece) else skip_rest(self.fh)))
 
     def empty(self) -> bool:
         """Whether no line is left that is not blank. The blank lines read to tell are passed

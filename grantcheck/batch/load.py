@@ -13,6 +13,7 @@ import jiter
 
 from grantcheck.batch.task import Task
 from grantcheck.csv_input import plain_dates, profile_from_row
+from grantcheck.line_limit import LONG_HINT, LongLine, too_long
 from grantcheck.profile import (
     TOO_MANY_DIGITS,
     Problem,
@@ -76,6 +77,8 @@ _DUPLICATE = re.compile(r'Detected duplicate key "(.*)" at line \d+ column \d+$'
 
 def _json_data(line: bytes, source: str) -> Any:
     """A line read by the json module, or ProfileError saying what is wrong with it."""
+    if isinstance(line, LongLine):  # read past (grantcheck.line_limit): jiter refused it
+        raise ProfileError(source, [Problem("", too_long(line.length), hint=LONG_HINT)])
     try:
         text = line.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError:

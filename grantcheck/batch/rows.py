@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from grantcheck.batch.task import Task, _without_bom
-from grantcheck.csv_input import HeaderError, check_header, numbered_rows
+from grantcheck.csv_input import HeaderError, check_header, csv_lines, numbered_rows
 
 
-def _binary_lines(fh: IO[bytes]) -> Iterator[tuple[int, bytes]]:
-    """(line number, line) with a UTF-8 byte order mark taken off the first line."""
-    for n, line in enumerate(fh, 1):
+def _binary_lines(fh: IO[bytes], long: dict[int, int]) -> Iterator[tuple[int, bytes]]:
+    """(line number, line) with a UTF-8 byte order mark taken off the first line; a line over
+    the limit as :func:`~grantcheck.csv_input.csv_lines` gives it."""
+    for n, line in enumerate(csv_lines(fh, long), 1):
         yield n, _without_bom(line) if n == 1 else line
 
 
@@ -26,7 +27,8 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[Task]:
     export). A row whose cells are not UTF-8, or whose cell count differs from the header's, is
     an error task.
     """
-    lines = (line.decode("utf-8", "surrogateescape") for _, line in _binary_lines(fh))
+    long: dict[int, int] = {}  # the lines over the limit: their rows are error records
+    lines = (line.decode("utf-8", "surrogateescape") for _, line in _binary_lines(fh, long))
     first = next(lines, "")
     delimiter = _delimiter(first)
     reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
@@ -43,7 +45,7 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[Task]:
             raise HeaderError(str(e), "its header is separated by tabs; a CSV is read "
                               "separated by ',' or ';': save it so") from None
         raise
-    return _csv_rows(reader, names, name)
+    return _csv_rows(reader, names, name, long)
 
 
 def _delimiter(first: str) -> str:
@@ -51,8 +53,9 @@ def _delimiter(first: str) -> str:
     return ";" if first.count(";") > first.count(",") else ","
 
 
-def _csv_rows(reader: Any, names: list[str], name: str) -> Iterator[Task]:
-    for start, end, row in numbered_rows(reader):
+def _csv_rows(reader: Any, names: list[str], name: str, long: dict[int, int]
+              ) -> Iterator[Task]:
+    for start, end, row in numbered_rows(reader, long):
         source = f"{name}:{start}"
         if isinstance(row, Exception):
             yield Task("missing", source, f"not a CSV row: {row}"

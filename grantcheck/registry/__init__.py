@@ -5,7 +5,8 @@ mapped becomes an error record. The mapping, fact by fact: docs/registries.md.
 
 Modules: :mod:`~grantcheck.registry.brreg` (Enhetsregisteret ``enheter``, CSV and JSON),
 :mod:`~grantcheck.registry.cvr` (CVR JSON documents), :mod:`~grantcheck.registry.bolagsverket`
-(the bulk text file), :mod:`~grantcheck.registry.mapping` (code tables) and
+(the bulk text file), :mod:`~grantcheck.registry.mapping` (code tables),
+:mod:`~grantcheck.registry.json_file` (JSON read as it streams) and
 :mod:`~grantcheck.registry.common`.
 """
 

@@ -104,18 +104,20 @@ def unit_of(row: Mapping[str, str]) -> Unit:
 def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
     """One task per row of the bulk file; the header must be the one the file documents. It
     is read now: HeaderError when it is not (the whole file is refused, exit 2)."""
-    lines = text_lines(fh)
+    long: dict[int, int] = {}  # the lines over the limit: their rows are error records
+    lines = text_lines(fh, long)
     first = next(lines, "")
     reader = csv.reader(itertools.chain([first], lines), delimiter=";", quotechar='"')
     header = read_header(reader)
     missing = [h for h in HEADER if h not in header]
     if missing:
         raise header_error(first, ";", "Bolagsverket's bulk file", missing[0])
-    return _rows(reader, header, name)
+    return _rows(reader, header, name, long)
 
 
-def _rows(reader: Any, header: list[str], name: str) -> Iterator[RawTask]:
-    for start, _, row in numbered_rows(reader):
+def _rows(reader: Any, header: list[str], name: str, long: dict[int, int]
+          ) -> Iterator[RawTask]:
+    for start, _, row in numbered_rows(reader, long):
         if isinstance(row, Exception):
             yield error_task(f"{name}:{start}", f"not a row of the file: {row}")
             continue

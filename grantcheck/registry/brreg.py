@@ -23,7 +23,6 @@ from grantcheck.registry.common import (
     flag,
     flatten,
     header_error,
-    json_items,
     number,
     put_sector,
     read_header,
@@ -31,6 +30,7 @@ from grantcheck.registry.common import (
     text_lines,
     unit_task,
 )
+from grantcheck.registry.json_file import json_items
 from grantcheck.registry.mapping import BRREG_FORMS, BRREG_PUBLICLY_OWNED
 from grantcheck.shown import shown
 
@@ -166,7 +166,8 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
     """One task per row of the ``enheter`` CSV (comma- or semicolon-separated, as its header
     says); a row whose cell count differs from the header's is an error task. The header is
     read now: HeaderError when it is not the file's (the whole file is refused, exit 2)."""
-    lines = text_lines(fh)
+    long: dict[int, int] = {}  # the lines over the limit: their rows are error records
+    lines = text_lines(fh, long)
     first = next(lines, "")
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(_chain(first, lines), delimiter=delimiter)
@@ -174,11 +175,12 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
     missing = [c for c in ("organisasjonsnummer", "navn") if c not in header]
     if missing:
         raise header_error(first, delimiter, "Enhetsregisteret's enheter file", missing[0])
-    return _csv_rows(reader, header, name)
+    return _csv_rows(reader, header, name, long)
 
 
-def _csv_rows(reader: Any, header: list[str], name: str) -> Iterator[RawTask]:
-    for start, _, row in numbered_rows(reader):
+def _csv_rows(reader: Any, header: list[str], name: str, long: dict[int, int]
+              ) -> Iterator[RawTask]:
+    for start, _, row in numbered_rows(reader, long):
         if isinstance(row, Exception):
             yield error_task(f"{name}:{start}", f"not a CSV row: {row}")
             continue

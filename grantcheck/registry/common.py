@@ -13,12 +13,17 @@ import codecs
 import csv
 import gzip
 import io
-import json
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import IO, Any, TypeVar
 
-from grantcheck.csv_input import HeaderError, check_header, sector_of_nace, why_sector_open
+from grantcheck.csv_input import (
+    HeaderError,
+    check_header,
+    csv_lines,
+    sector_of_nace,
+    why_sector_open,
+)
 from grantcheck.numbers import parse_day
 from grantcheck.profile.bounds import MAX_AMOUNT
 from grantcheck.profile.written import PLAIN_NUMBER
@@ -222,118 +227,17 @@ def peek_text(fh: IO[bytes], size: int = 4096) -> str:
     return head.decode("utf-8", "replace")
 
 
-def text_lines(fh: IO[bytes]) -> Iterator[str]:
+def text_lines(fh: IO[bytes], long: dict[int, int]) -> Iterator[str]:
     """The lines of a binary file as text: UTF-8, a line that is not read as ISO-8859-1 (the
-    encoding of some of the registries' older exports); the first line without its BOM."""
-    for n, raw in enumerate(fh):
+    encoding of some of the registries' older exports); the first line without its BOM; a line
+    over the limit as :func:`~grantcheck.csv_input.csv_lines` gives it (its length in
+    ``long``)."""
+    for n, raw in enumerate(csv_lines(fh, long)):
         line = raw[len(codecs.BOM_UTF8):] if n == 0 and raw.startswith(codecs.BOM_UTF8) else raw
         try:
             yield line.decode("utf-8")
         except UnicodeDecodeError:
             yield line.decode("latin-1")
-
-
-_DECODER = json.JSONDecoder(parse_float=Decimal)
-_WS = " \t\r\n"
-
-
-def json_items(fh: IO[bytes]) -> Iterator[tuple[str, Any]]:
-    """(where, value) for each item of a JSON array, each line of a JSON Lines file, or each of
-    a run of (pretty-printed) JSON documents, read as it streams (in blocks of 1 MiB, never
-    whole). A line that is not JSON is a :class:`UnitError` value, and the rest go on; an array
-    or a run of documents that breaks ends with one."""
-    reader = codecs.getincrementaldecoder("utf-8-sig")("replace")
-    state: dict[str, Any] = {"buf": "", "eof": False}
-
-    def more() -> bool:
-        if state["eof"]:
-            return False
-        block = fh.read(1 << 20)
-        state["buf"] += reader.decode(block, final=not block)
-        state["eof"] = not block
-        return True
-
-    while not state["buf"].lstrip(_WS) and more():
-        pass
-    buf = state["buf"]
-    pos = len(buf) - len(buf.lstrip(_WS))
-    if buf[pos:pos + 1] == "[":
-        yield from _values(state, more, pos + 1, array=True)
-        return
-    newline = buf.find("\n", pos)
-    try:
-        _, end = _DECODER.raw_decode(buf, pos)
-        one_line = newline < 0 or end <= newline
-    except json.JSONDecodeError:
-        one_line = True  # a first line that is not JSON: read line by line, and say so
-    if one_line:
-        yield from _json_lines(buf, fh, reader)
-    else:
-        yield from _values(state, more, pos, array=False)
-
-
-def _values(state: dict[str, Any], more: Any, pos: int, array: bool
-            ) -> Iterator[tuple[str, Any]]:
-    """The values of an array (from just after its ``[``) or of a run of documents."""
-    what = "the JSON array" if array else "the run of JSON documents"
-    n = 0
-    while True:
-        while True:
-            buf = state["buf"]
-            while pos < len(buf) and buf[pos] in _WS:
-                pos += 1
-            if pos < len(buf) or not more():
-                break
-        buf = state["buf"]
-        if pos >= len(buf):
-            if array:
-                yield f"item {n + 1}", UnitError("the JSON array is not closed: the file ends "
-                                                 "early")
-            return
-        if array and buf[pos] == "]":
-            return
-        if array and n and buf[pos] == ",":
-            pos += 1
-            continue
-        try:
-            value, end = _DECODER.raw_decode(buf, pos)
-        except json.JSONDecodeError as e:
-            if more():
-                continue
-            yield f"item {n + 1}", UnitError(f"not valid JSON: {e.msg}; the rest of {what} "
-                                             "cannot be read")
-            return
-        if end == len(buf) and more():
-            continue  # a number may go on in the next block
-        n += 1
-        yield f"item {n}", value
-        pos = end
-        if pos > 1 << 19:  # what is read is dropped now and then, not after every item
-            state["buf"], pos = buf[pos:], 0
-
-
-def _json_lines(buf: str, fh: IO[bytes], reader: Any) -> Iterator[tuple[str, Any]]:
-    def lines() -> Iterator[str]:
-        rest = buf
-        while True:
-            while "\n" in rest:
-                line, rest = rest.split("\n", 1)
-                yield line
-            block = fh.read(1 << 20)
-            if not block:
-                rest += reader.decode(b"", final=True)
-                if rest:
-                    yield rest
-                return
-            rest += reader.decode(block)
-
-    for n, line in enumerate(lines(), 1):
-        if not line.strip():
-            continue
-        try:
-            yield f"line {n}", _DECODER.decode(line)
-        except json.JSONDecodeError as e:
-            yield f"line {n}", UnitError(f"not valid JSON: {e.msg} (column {e.colno})")
 
 
 def read_header(reader: Iterator[list[str]]) -> list[str]:

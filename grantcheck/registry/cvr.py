@@ -19,13 +19,13 @@ from grantcheck.registry.common import (
     UnitError,
     day,
     error_task,
-    json_items,
     number,
     obj,
     put_sector,
     text,
     unit_task,
 )
+from grantcheck.registry.json_file import json_items
 from grantcheck.registry.mapping import (
     CVR_ACTIVE,
     CVR_ENDED,

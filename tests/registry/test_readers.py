@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from grantcheck.registry import guess, registry_tasks, sniff
-from grantcheck.registry.common import json_items
+from grantcheck.registry.json_file import json_items
 from grantcheck.registry.mapping import interval
 
 DATA = Path(__file__).parent / "data"

@@ -1,0 +1,141 @@
+"""TOML profiles as :class:`Task` objects: from paths, folders (searched for ``*.toml``), globs,
+and the list of paths ``batch -`` reads from stdin."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from grantcheck.batch.task import InputError, Task
+from grantcheck.line_limit import LIMIT, MAX_LINE_BYTES, too_long
+
+GLOB_CHARS = frozenset("*?[")
+
+
+def _folder(root: str) -> Iterator[Task]:
+    """Every *.toml below ``root``, folders and files in sorted order, found as it walks."""
+    errors: list[OSError] = []  # a folder that cannot be read is an error record, not skipped
+    for folder, dirs, files in os.walk(root, onerror=errors.append):
+        yield from _unreadable(errors)
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(".toml"):
+                path = str(Path(folder, name))
+                yield Task("toml", path, path)
+    yield from _unreadable(errors)
+
+
+def _unreadable(errors: list[OSError]) -> Iterator[Task]:
+    while errors:
+        e = errors.pop(0)
+        yield Task("missing", str(e.filename),
+                   f"is a folder that cannot be read ({e.strerror or e}): its profiles were "
+                   "not checked")
+
+
+def _expand(arg: str, *, globs: bool = True) -> Iterator[Task]:
+    if os.path.isdir(arg):
+        yield from _folder(arg)
+    elif globs and not os.path.exists(arg) and GLOB_CHARS & set(arg):
+        matches = sorted(glob.glob(arg, recursive=True))
+        if not matches:
+            yield Task("missing", arg, "no file matches this pattern")
+        for m in matches:
+            yield from _expand(m, globs=False)
+    else:
+        path = str(Path(arg))
+        yield Task("toml", path, path)  # a file that does not exist says so when it is loaded
+
+
+def matches_nothing(arg: str) -> bool:
+    """Whether ``arg`` is a glob (not a path that exists) that matches no file: a usage error
+    of the command, refused before anything is checked (``batch``)."""
+    return (not os.path.exists(arg) and bool(GLOB_CHARS & set(arg))
+            and next(glob.iglob(arg, recursive=True), None) is None)
+
+
+def glob_hint(arg: str) -> str:
+    """What to do about a glob that matches no file: the folder it looks in, when that does not
+    exist, or how a folder is searched."""
+    parts = Path(arg).parts
+    fixed = Path(*parts[:next(i for i, p in enumerate(parts) if GLOB_CHARS & set(p))] or ".")
+    if not fixed.is_dir():
+        return f"the folder {fixed} does not exist; check the pattern"
+    return (f"check the pattern: profiles are *.toml files, and a folder is searched for them "
+            f"(grantcheck batch {fixed}{os.sep})")
+
+
+def path_tasks(args: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Task]:
+    """TOML profiles from paths, folders (searched for *.toml), globs (``**`` too) and ``-``.
+
+    ``-`` reads a list of paths from ``stdin``, one per line or separated by NUL characters
+    (``find -print0``: no path holds one), taken literally (no glob); a folder among them is
+    searched like one given as an argument.
+
+    A file reached twice (``batch profiles profiles/a.toml``, a folder and its glob, a link
+    to a file given too) is checked once, where it first comes: it was a record each time, and
+    counted twice in the summary's totals.
+    """
+    seen: set[object] = set()
+    for task in _path_tasks(args, stdin):
+        if task.kind == "toml":
+            try:
+                st = os.stat(task.payload)
+                key: object = (st.st_dev, st.st_ino)  # the same file by any name
+            except (OSError, ValueError):  # missing, a link loop: its error record says so
+                key = os.path.normpath(task.payload)
+            if key in seen:
+                continue
+            seen.add(key)
+        yield task
+
+
+def _path_tasks(args: Iterable[str], stdin: IO[str] | None) -> Iterator[Task]:
+    for arg in args:
+        if arg == "-":
+            if stdin is None:
+                raise InputError("'-' reads paths from stdin, and there is none")
+            for n, path in _path_list(stdin):
+                if path is None:
+                    yield Task("missing", f"<stdin>:{n}", "is no path (paths are read one a "
+                               "line or separated by NUL characters): "
+                               + too_long(unit="characters"))
+                elif path == "\0":
+                    yield Task("missing", f"<stdin>:{n}", "is no list of paths: "
+                               f"{MAX_LINE_BYTES:,} characters and no path (binary data?); "
+                               "the rest of it is not read")
+                elif path := path.strip():
+                    yield from _expand(path, globs=False)
+        else:
+            yield from _expand(arg)
+
+
+def _path_list(stdin: IO[str]) -> Iterator[tuple[int, str | None]]:
+    """(line number, path) for each path of a list read from ``stdin``, one a line or separated
+    by NUL characters, never reading more than the line limit at once (grantcheck.line_limit);
+    None for a line (or a NUL-separated part) over it, read past: no path is so long; ``\\0``
+    (never a part) for a piece of the limit that holds no path (binary data), and no more."""
+    n, carry, past = 1, "", False  # carry: a path a piece cut; past: reading past one
+    while piece := stdin.readline(LIMIT):
+        ended = len(piece) < LIMIT or piece.endswith("\n")
+        if past:  # to the NUL or the line end that ends the part over the limit
+            cut = piece.find("\0")
+            past = cut < 0 and not ended
+            if cut < 0:
+                n += ended
+                continue
+            piece = piece[cut + 1:]
+        if not ended and not piece.strip("\0 \t\r\n"):  # 1 MiB and no path: /dev/zero?
+            yield n, "\0"
+            return
+        parts: list[str | None] = [*(carry + piece).split("\0")]
+        carry = "" if ended else parts.pop() or ""
+        if len(carry) >= LIMIT:
+            parts.append(None)
+            carry, past = "", True
+        for part in parts:
+            yield n, part
+        n += ended
