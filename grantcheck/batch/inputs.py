@@ -253,6 +253,11 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
         except OSError as e:
             raise InputError(f"--input {input_name}: {e.strerror or e}") from None
     display = input_name if input_name != "-" else "<stdin>"
+    peek = getattr(fh, "peek", None)  # a file or stdin's buffer: every line would fail
+    if peek is not None and peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputError(f"--input {display}: is UTF-16 text (it starts with a UTF-16 byte "
+                         "order mark), not UTF-8", "save the file as UTF-8 (iconv -f UTF-16 "
+                         "-t UTF-8 FILE > NEW writes it so)")
     if fmt is None:
         fh, guessed = registry.sniff(fh)
         if input_fmt in registry.FORMATS and guessed not in (None, input_fmt):

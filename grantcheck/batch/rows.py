@@ -30,6 +30,8 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[Task]:
     long: dict[int, int] = {}  # the lines over the limit: their rows are error records
     lines = (line.decode("utf-8", "surrogateescape") for _, line in _binary_lines(fh, long))
     first = next(lines, "")
+    if not first:  # csv reads an empty row from it: "no column 'name'" said nothing useful
+        raise HeaderError("the file is empty: no header row")
     delimiter = _delimiter(first)
     reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
     try:

@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import StrictBool, StrictInt
 
-from grantcheck.amounts import MAX_AMOUNT, Count, NonNeg
+from grantcheck.amounts import MAX_AMOUNT, MAX_COUNT, Count, NonNeg
 from grantcheck.profile.field import Field
 from grantcheck.profile.record import Record, model_validator
 
@@ -145,8 +145,9 @@ class BudgetLine(_Model):
     participant: str | None = Field(
         None, description="networks: the participant that carries the cost (default: the "
         "applicant, who administers the network)", examples=["Fjord Tre AS"])
-    year: StrictInt | None = Field(
-        None, ge=1, description="networks: the project year the cost belongs to", examples=[1])
+    year: StrictInt | None = Field(  # at most as the profile's project_year (10**100 passed)
+        None, ge=1, le=MAX_COUNT, description="networks: the project year the cost belongs to",
+        examples=[1])
     financing: Financing | None = Field(
         None, description="cash: paid out (invoices, salaries paid for the project); in_kind: "
         "booked own hours or expenses given as a contribution", examples=["cash"])

@@ -45,7 +45,7 @@ def _walk(data: Any, model: ModelClass, loc: tuple[int | str, ...],
         if kind is None or value is None:
             continue
         if kind == "number":
-            if type(value) is str or type(value) is dict:
+            if type(value) in _NOT_A_NUMBER:
                 message = _number_problem(value)
                 if message:
                     out.append(((*loc, key), message))
@@ -72,11 +72,20 @@ def _model_at(model: ModelClass, key: str) -> ModelClass | None:
     return model_of(model.model_fields[key].annotation)
 
 
+# what a number field may be given that is no plain number: text, a range's table, and true or
+# false, which the model reads as 1 and 0 where a field takes whole numbers (a fiscal year
+# that starts in month `true`, January)
+_NOT_A_NUMBER = frozenset({str, dict, bool})
+
+
 def _number_problem(value: Any) -> str:
     """What is wrong with a number given as text ('' when nothing, or when the text holds no
-    digit: "many" is the model's to refuse, as not a number)."""
-    if isinstance(value, dict):  # a range: its ends
-        return next(filter(None, map(_number_problem, value.values())), "")
+    digit: "many" is the model's to refuse, as not a number), or as true or false."""
+    if isinstance(value, dict):  # a range: its ends (true or false there: the model says it)
+        return next(filter(None, (_number_problem(end) for end in value.values()
+                                  if type(end) is not bool)), "")
+    if type(value) is bool:
+        return f"must be a number (got {shown(value)})"
     if type(value) is not str:
         return ""
     text = value.strip()

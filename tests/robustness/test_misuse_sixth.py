@@ -196,3 +196,84 @@ def test_batch_dash_of_dev_zero_stops_after_a_mebibyte():
                            check=False)
     assert r.returncode == 4, r.stderr
     assert b"<stdin>:1: is no list of paths: 1,048,576 characters and no path" in r.stderr
+
+
+# --- odd inputs --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("in.jsonl", GOOD + "\n"), ("in.csv", "name,country\nA AS,NO\n"),
+])
+def test_a_utf16_input_file_is_said_to_be_utf16_once(tmp_path, name, text):
+    """Every line was an error record ("is not UTF-8 text", then "not valid JSON"), and a CSV's
+    header an unknown column '\\udcff\\udcfen\\x00a…'."""
+    src = tmp_path / name
+    src.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    r = run("batch", "--input", str(src), "--as-of", AS_OF)
+    assert r.exit_code == 2, r.stderr
+    assert (f"Error: --input {src}: is UTF-16 text (it starts with a UTF-16 byte order mark), "
+            "not UTF-8") in r.stderr
+    assert "Hint: save the file as UTF-8 (iconv -f UTF-16 -t UTF-8 FILE > NEW writes it so)" \
+        in r.stderr
+
+
+def test_a_utf16_registry_file_for_shortlist_is_said_to_be_utf16(tmp_path):
+    src = tmp_path / "enheter.csv"
+    src.write_bytes(b"\xff\xfe" + "organisasjonsnummer,navn\n923609016,A AS\n".encode("utf-16-le"))
+    r = run("shortlist", "--input", str(src), "--as-of", AS_OF)
+    assert r.exit_code == 2 and "is UTF-16 text" in r.stderr, r.stderr
+
+
+def test_an_empty_csv_input_says_it_is_empty(tmp_path):
+    """It said "no column 'name': the columns name and country are required"."""
+    src = tmp_path / "in.csv"
+    src.write_bytes(b"")
+    r = run("batch", "--input", str(src), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert f"Error: {src}: the file is empty: no header row" in r.stderr
+
+
+def test_a_fiscal_year_starting_in_month_true_is_refused(tmp_path):
+    """`fiscal_year_start_month = true` was read as January (the model reads true as 1)."""
+    p = tmp_path / "p.toml"
+    p.write_text('[company]\nname = "A ApS"\ncountry = "DK"\nfiscal_year_start_month = true\n',
+                 encoding="utf-8")
+    r = run("validate", str(p))
+    assert r.exit_code == 2
+    assert (f"Error: {p}:4: company.fiscal_year_start_month: must be a number (got true)"
+            in r.stderr)
+
+
+def test_a_fiscal_year_starting_in_month_3_is_read_from_toml_csv_and_text(tmp_path):
+    p = tmp_path / "p.toml"
+    p.write_text('[company]\nname = "A ApS"\ncountry = "DK"\nfiscal_year_start_month = 3\n',
+                 encoding="utf-8")
+    assert run("validate", str(p)).exit_code == 0
+    src = tmp_path / "in.csv"
+    src.write_text("name,country,fiscal_year_start_month\nA ApS,DK,3\n", encoding="utf-8")
+    assert run("batch", "--input", str(src), "-f", "csv", "--as-of", AS_OF).exit_code == 0
+
+
+def test_a_range_end_of_true_still_names_its_end(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"company": {"name": "A AS", "country": "NO",
+                                           "turnover": {"min": 1, "max": True}}}) + "\n",
+                   encoding="utf-8")
+    r = run("batch", "--input", str(src), "-f", "csv", "--as-of", AS_OF)
+    assert "company.turnover: max must be a number (got true)" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize(("year", "fine"), [("1000000000", True), ("1000000001", False),
+                                             ("1" + "0" * 100, False)])
+def test_a_budget_lines_project_year_is_at_most_a_billion(tmp_path, year, fine):
+    """10**100 passed, and was printed in full in the budget's table and its reasons."""
+    p = tmp_path / "b.toml"
+    p.write_text('[budget]\nscheme = "no-bedriftsnettverk"\n[[budget.lines]]\n'
+                 f'category = "administration"\namount = 1000\nyear = {year}\n',
+                 encoding="utf-8")
+    r = run("budget", str(p), "--as-of", AS_OF)
+    if fine:
+        assert r.exit_code in (0, 1), r.stderr
+    else:
+        assert r.exit_code == 2
+        assert f"{p}:6: budget.lines[0].year: must be at most 1,000,000,000" in r.stderr
