@@ -192,14 +192,14 @@ def _holds_answers(path: Path, text: str) -> str:
     states what ``text`` does not (answers written into it since), or cannot be read as TOML
     (half edited); "" when it can (none there, or only what ``text`` states too)."""
     from grantcheck.profile.errors import ProfileError
-    from grantcheck.profile.load import parse_toml
+    from grantcheck.profile.load import parse_toml, read_text
 
-    try:
-        before = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.is_symlink() and not path.exists():
         return ""
-    except (OSError, UnicodeDecodeError) as e:
-        return f"it cannot be read ({getattr(e, 'strerror', None) or e})"
+    try:  # as a profile is read: a FIFO of that name waited for ever
+        before = read_text(path)
+    except ProfileError as e:
+        return f"it cannot be read ({e.problems[0].message})"
     try:
         stated = _leaves(parse_toml(before, str(path)))
     except ProfileError as e:

@@ -19,6 +19,8 @@ from typing import Any
 
 import tomli
 
+from grantcheck.profile.errors import ProfileError
+from grantcheck.profile.load import read_text
 from grantcheck.registry.common import RawTask
 
 
@@ -44,12 +46,10 @@ def load_answers(folder: str | Path) -> dict[str, tuple[str, dict[str, Any]]]:
     for path in sorted(Path(folder).rglob("*.toml")):
         if path.is_dir():  # a folder named x.toml holds no answers (batch skips it too)
             continue
-        try:
-            data = tomli.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
-        except OSError as e:  # in words, not "[Errno 13] Permission denied: 'pack/x.toml'"
-            raise AnswersError(f"{path}: cannot be read: {e.strerror or e}") from None
-        except UnicodeDecodeError:
-            raise AnswersError(f"{path}: cannot be read: is not UTF-8 text") from None
+        try:  # as a profile is read: a FIFO waited for ever, a 3 GB file was read whole
+            data = tomli.loads(read_text(path), parse_float=Decimal)
+        except ProfileError as e:  # in words, not "[Errno 13] Permission denied: 'pack/x.toml'"
+            raise AnswersError(f"{path}: cannot be read: {e.problems[0].message}") from None
         except tomli.TOMLDecodeError as e:
             raise AnswersError(f"{path}: cannot be read: {e}") from None
         company = data.get("company")

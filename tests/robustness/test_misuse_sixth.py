@@ -1,12 +1,14 @@
 """Misuse, sixth round: the longest line a file of many records may have (1 MiB,
 grantcheck.line_limit), read without holding more; then odd inputs a hostile or careless user
-gives each command. Through typer's CliRunner where it can show it, else in a child process
-(a device, a closed or full stdout)."""
+gives: UTF-16 and empty input files, true for a number, a project year of 10**100, FIFOs and
+huge files among the answers. Through typer's CliRunner where it can show it, else in a child
+process (a device, a FIFO)."""
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import tracemalloc
 from pathlib import Path
 
@@ -277,3 +279,42 @@ def test_a_budget_lines_project_year_is_at_most_a_billion(tmp_path, year, fine):
     else:
         assert r.exit_code == 2
         assert f"{p}:6: budget.lines[0].year: must be at most 1,000,000,000" in r.stderr
+
+
+# --- answers files: read as a profile is -------------------------------------------------------
+
+REGISTRY = Path(__file__).resolve().parents[1] / "registry" / "data" / "enheter.csv"
+
+
+def test_a_fifo_in_the_answers_folder_is_refused_not_waited_for(tmp_path):
+    """`batch --profiles DIR` waited for ever on a FIFO named *.toml in DIR."""
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    os.mkfifo(answers / "f.toml")
+    r = cli("batch", "--input", str(REGISTRY), "--profiles", str(answers), "--as-of", AS_OF,
+            timeout=30)
+    assert_clean_error(r, "f.toml: cannot be read: is not a regular file")
+
+
+def test_an_answers_file_over_10_mb_is_not_read(tmp_path):
+    """A 3 GB answers file was read whole (6 GB of memory, 40 s)."""
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    with (answers / "big.toml").open("wb") as fh:
+        fh.truncate(3 << 30)  # sparse: no disk used
+    r = run("batch", "--input", str(REGISTRY), "--profiles", str(answers), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert "big.toml: cannot be read: is larger than 10 MB" in r.stderr
+
+
+def test_outreach_force_keeps_a_fifo_named_as_an_answers_file_without_waiting(tmp_path):
+    """`outreach --out DIR --force` waited for ever reading a FIFO named NUMBER.toml."""
+    pack = tmp_path / "pack"
+    first = run("outreach", "--input", str(REGISTRY), "--out", str(pack), "--as-of", AS_OF)
+    assert first.exit_code in (0, 4), first.stderr
+    answers = sorted(pack.glob("*.toml"))[0]
+    answers.unlink()
+    os.mkfifo(answers)
+    r = cli("outreach", "--input", str(REGISTRY), "--out", str(pack), "--force",
+            "--as-of", AS_OF, timeout=60)
+    assert_clean_error(r, f"kept {answers}: it cannot be read (is not a regular file")
