@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
 from typing import Any, NoReturn, TypeVar
 
@@ -21,6 +21,7 @@ from grantcheck.engine.checks import (
     unknown,
 )
 from grantcheck.engine.context import _UNSET, Ctx
+from grantcheck.engine.findings import Finding as Finding
 from grantcheck.engine.messages import Because, Message, Said
 from grantcheck.fx import NoRate
 from grantcheck.law.dates import DateOutOfRange
@@ -52,13 +53,7 @@ class Rule(NamedTuple):
         return c._replace(message=text_of(c.message), fix=text_of(c.fix))
 
     def evaluate(self, ctx: Ctx) -> Finding:
-        c = self._checked(ctx)
-        message = c.message
-        # a template's words carry its values (a compact record writes those), unless the rule
-        # gave the template a fix of its own words
-        said = message if type(message) is Said and (
-            type(c.fix) is not str or not message.message.fix) else None
-        return Finding(self, _outcome(self.kind, c), message, c.fix, c.missing, said)
+        return findings_of((self,), ctx)[0]
 
     def _checked(self, ctx: Ctx) -> Check:
         """The check: a function's words made (inside the handling of a missing fact); a
@@ -66,23 +61,79 @@ class Rule(NamedTuple):
         is a function, as any text made when shown, asks for no fact and no rate)."""
         try:
             c = self.fn(ctx)
-            message, fix = c.message, c.fix
-            if type(fix) is str:
-                if type(message) is str or type(message) is Said:
-                    return c
-            elif type(message) is Said and fix == message.fix:  # the template's fix
+        except _RULE_ERRORS as e:
+            return _error_check(e)
+        message, fix = c.message, c.fix
+        if type(fix) is str:
+            if type(message) is str or type(message) is Said:
                 return c
-            return c._replace(message=text_of(message), fix=text_of(fix))
-        except Unsettled as u:  # a range (or an unstated fact) that leaves the answer open
-            return unsettled_check(u)
-        except Missing as m:
-            return _missing_check(m.fields, m.why)
-        except NotEncoded as e:
-            return Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
-        except NoRate as e:
-            return Check(None, str(e), "give the exchange rate with --rate")
-        except DateOutOfRange as e:
-            return Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
+        elif type(message) is Said and fix == message.fix:  # the template's fix
+            return c
+        return c._replace(message=text_of(message), fix=text_of(fix))
+
+
+def _error_check(e: Exception) -> Check:
+    """The unknown check of a rule that raised ``e``, one of :data:`_RULE_ERRORS`."""
+    if isinstance(e, Unsettled):  # a range (or an unstated fact) that leaves the answer open
+        return unsettled_check(e)
+    if isinstance(e, Missing):
+        return _missing_check(e.fields, e.why)
+    if isinstance(e, NoRate):
+        return Check(None, str(e), "give the exchange rate with --rate")
+    return Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
+
+
+def findings_of(rules: Iterable[Rule], ctx: Ctx) -> list[Finding]:
+    """The finding of each of ``rules`` on ``ctx``, in order: :meth:`Rule._checked` and the
+    finding made of its check, in one loop (a scheme's every rule runs for every profile:
+    the calls and the named tuple's ``_replace`` were a sixth of a compact record's work).
+    A rule that gives the very check it gave last time (one the engine shares between
+    profiles: a fact not stated, a declaration, a date's constant) gets the finding made then:
+    a finding is not changed once made."""
+    out: list[Finding] = []
+    append = out.append
+    last = _LAST
+    for rule in rules:
+        fn = rule.fn
+        try:
+            c = fn(ctx)
+        except _RULE_ERRORS as e:
+            c = _error_check(e)
+        hit = last.get(fn)
+        if hit is not None and hit[0] is c and hit[1].rule is rule:
+            append(hit[1])
+            continue
+        ok, message, fix, fields, is_info = c
+        said: Said | None = None
+        if type(message) is Said:
+            if type(fix) is str:
+                if not message.message.fix:  # else the rule gave the template a fix of its own
+                    said = message
+            elif fix == message.fix:  # the template's fix
+                said = message
+            else:
+                message, fix = message(), text_of(fix)
+        elif type(message) is not str or type(fix) is not str:
+            message, fix = text_of(message), text_of(fix)
+        kind = rule.kind
+        if is_info or kind is Kind.INFO:
+            outcome = Outcome.UNKNOWN if ok is None else Outcome.INFO
+        elif ok is None:
+            outcome = Outcome.UNKNOWN
+        elif ok:
+            outcome = Outcome.PASS
+        else:
+            outcome = Outcome.WARNING if kind is Kind.SOFT else Outcome.FAIL
+        f = Finding(rule, outcome, message, fix, fields, said)
+        if hit is None and len(last) >= 4096:
+            last.clear()
+        last[fn] = (c, f)
+        append(f)
+    return out
+
+
+# a rule's function -> the check it gave last and the finding made of it (findings_of)
+_LAST: dict[Callable[[Ctx], Check], tuple[Check, Finding]] = {}
 
 
 def lacking(*fields: str, why: str | Because = "") -> NoReturn:
@@ -102,6 +153,7 @@ def missing(*fields: str, why: str | Because = "") -> Check:
 
 # a missing fact, parameter or rate: what Rule.run turns into an unknown check
 _UNKNOWN_ERRORS = (Missing, NotEncoded, NoRate, DateOutOfRange)
+_RULE_ERRORS = (Unsettled, *_UNKNOWN_ERRORS)  # Unsettled is a Missing: caught as one
 _MISSING: dict[tuple[tuple[str, ...], str | Because], Check] = {}
 
 
@@ -148,16 +200,6 @@ def unsettled_check(u: Unsettled) -> Check:
 
 
 T_UNSETTLED = Message("{range}", fix="state {missing_and} exactly")
-
-
-def _outcome(kind: Kind, c: Check) -> Outcome:
-    if c.info or kind is Kind.INFO:
-        return Outcome.INFO if c.ok is not None else Outcome.UNKNOWN
-    if c.ok is None:
-        return Outcome.UNKNOWN
-    if c.ok:
-        return Outcome.PASS
-    return Outcome.WARNING if kind is Kind.SOFT else Outcome.FAIL
 
 
 class RuleBook:
@@ -326,65 +368,3 @@ def dated(fn: Callable[..., T]) -> Callable[..., T]:
 def template(fmt: str, /, **values: Any) -> Text:
     """A message made only when it is shown: ``fmt.format(**values)``."""
     return functools.partial(fmt.format, **values)
-
-class Finding:
-    """What a rule found for a profile: its outcome, message, fix and the fields that would
-    settle it. A template's message and fix (:class:`Said`, its values made) are made into
-    words the first time they are read: a path that never shows them (a rule that passed, a
-    compact record's finding named by its template) never makes them."""
-
-    __slots__ = ("_fix", "_message", "missing", "outcome", "rule", "said")
-
-    def __init__(self, rule: Rule, outcome: Outcome, message: Text, fix: Text = "",
-                 missing: tuple[str, ...] = (), said: Said | None = None) -> None:
-        self.rule, self.outcome, self.missing = rule, outcome, missing
-        self._message, self._fix = message, fix
-        self.said = said  # the template and values the message is made from, when it is
-
-    @property
-    def message(self) -> str:
-        m = self._message
-        if type(m) is not str:
-            m = self._message = text_of(m)
-        return m
-
-    @property
-    def fix(self) -> str:
-        f = self._fix
-        if type(f) is not str:
-            f = self._fix = text_of(f)
-        return f
-
-    def with_fix(self, fix: str) -> Finding:
-        """This finding with the fix ``fix`` (the template is then not its words)."""
-        return Finding(self.rule, self.outcome, self.message, fix, self.missing)
-
-    def _key(self) -> tuple[object, ...]:
-        return (self.rule, self.outcome, self.message, self.fix, self.missing)
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is Finding and self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return (f"Finding(rule={self.rule.id!r}, outcome={self.outcome.value!r}, "
-                f"message={self.message!r}, fix={self.fix!r}, missing={self.missing!r})")
-
-    def to_json(self) -> dict[str, object]:
-        out: dict[str, object] = {
-            "rule": self.rule.id,
-            "title": self.rule.title,
-            "kind": self.rule.kind.value,
-            "outcome": self.outcome.value,
-            "message": self.message,
-        }
-        if self.rule.tier:
-            out["tier"] = self.rule.tier
-        if self.fix and self.outcome in (Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING):
-            out["fix"] = self.fix
-        if self.missing:
-            out["missing_fields"] = list(self.missing)
-        out["source"] = [c.to_json() for c in self.rule.cites]
-        return out

@@ -41,7 +41,7 @@ from grantcheck.engine import (
     Verdict,
     evaluate,
 )
-from grantcheck.engine.messages import FROM_FIELDS
+from grantcheck.engine.messages import FROM_FIELDS, Said
 from grantcheck.engine.scope import IN_SCOPE
 from grantcheck.fx import FxRates
 from grantcheck.matching import MatchResult, horizon_text
@@ -89,12 +89,16 @@ class Usual(NamedTuple):
     does not pass (rule id -> :data:`FindingKey`, its name written :data:`COMPANY`), the
     rules whose message or fix names it, the own-funding form, and the templates and values of
     those findings that have them (rule id -> :data:`SaidKey`: compared without making the
-    words)."""
+    words). ``shared``: the rules whose usual finding is a template said with values the
+    engine shares between profiles (a fact not stated, a date's constant), with that
+    :class:`Said` object, outcome and missing fields: a finding saying the same object says
+    the same words, told without making them (rule id -> (said, outcome, missing))."""
 
     findings: dict[str, FindingKey]
     own_funding_form: str | None
     named: frozenset[str]
     saids: dict[str, SaidKey]
+    shared: dict[str, tuple[Said, Outcome, tuple[str, ...]]]
 
 
 # what a templated finding says: outcome, template id, its values, the fix shown when it is the
@@ -143,7 +147,7 @@ def usual(s: Scheme, on: date) -> Usual:
         sample = profile_from_data({"company": {"name": SAMPLE_NAME, "country": s.country,
                                                 "currency": s.currency}}, f"<{SAMPLE_NAME}>")
     except ProfileError:  # a scheme of a country a profile cannot name: no usual findings
-        found = Usual({}, None, frozenset(), {})
+        found = Usual({}, None, frozenset(), {}, {})
     else:
         ctx = Ctx(sample, on, FxRates(on))
         try:
@@ -160,7 +164,11 @@ def usual(s: Scheme, on: date) -> Usual:
         saids = {f.rule.id: k for f in result.findings
                  if f.rule.id in keys and f.rule.id not in named
                  and (k := _said_key(f, f.outcome)) is not None}
-        found = Usual(keys, am.own_funding_form if am is not None else None, named, saids)
+        # the template's own fix only: a fix of the finding's own words is compared as words
+        shared = {i: (f.said, f.outcome, f.missing) for f in result.findings
+                  if (i := f.rule.id) in saids and f.said is not None and f.said.message.fix}
+        found = Usual(keys, am.own_funding_form if am is not None else None, named, saids,
+                      shared)
     if len(_USUAL) >= 256:
         _USUAL.clear()
     _USUAL[(id(s), on)] = (s, found)
@@ -270,16 +278,20 @@ def _scheme(out: list[str], r: SchemeResult, name: str) -> None:
     items: list[str] = []  # in the rules' order: an id alone for a usual finding
     others: list[str] = []  # the findings that are not the usual ones
     passed_usual: list[str] = []  # the rules that have a usual finding and passed
-    usual_of, said_of = known.findings.get, known.saids.get
+    usual_of, said_of, shared_of = known.findings.get, known.saids.get, known.shared.get
     for f in r.findings:
         outcome = f.outcome
         rid = f.rule.id
-        u = usual_of(rid)
         if outcome is Outcome.PASS:
             passed += 1
-            if u is not None:
+            if rid in known.findings:
                 passed_usual.append(_string(rid))
             continue
+        hit = shared_of(rid)
+        if hit is not None and hit[0] is f.said and hit[1] is outcome and hit[2] == f.missing:
+            items.append(_string(rid))  # the very words of the usual finding
+            continue
+        u = usual_of(rid)
         if u is None:
             same = False
         elif f.said is not None and (k := said_of(rid)) is not None:
