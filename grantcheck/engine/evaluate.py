@@ -8,7 +8,7 @@ from datetime import date
 
 from grantcheck.engine.checks import _RANK, BINDING, Missing, Outcome, Text, Verdict, text_of
 from grantcheck.engine.context import Ctx
-from grantcheck.engine.rules import _UNKNOWN_ERRORS, Finding
+from grantcheck.engine.rules import _UNKNOWN_ERRORS, Finding, findings_of
 from grantcheck.engine.scheme import Amounts, AmountsFn, Document, Scheme, Stage, Tier
 from grantcheck.engine.scope import IN_SCOPE_SCOPE, Scope, scope_of
 from grantcheck.fx import NoRate
@@ -178,7 +178,7 @@ def _document_status(doc: Document, ctx: Ctx, held_list: list[str] | None) -> Do
 def evaluate(scheme: Scheme, ctx: Ctx, explain: bool = True) -> SchemeResult:
     """Every rule of ``scheme`` on ``ctx``, its documents, tiers and amounts; the amounts' basis
     is made (a str) unless not ``explain`` (a compact record shows no basis)."""
-    findings = [r.evaluate(ctx) for r in scheme.rules]
+    findings = findings_of(scheme.rules, ctx)
     status, status_text = scheme.call.status(ctx.on)
     held_list = ctx.profile.documents.held if ctx.profile.documents else None
     docs = [_document_status(d, ctx, held_list) for d in scheme.documents]

@@ -25,29 +25,23 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
-from datetime import date
 from typing import Any
 
 from grantcheck import __version__
 from grantcheck.citations import Citation
 from grantcheck.engine import (
     AmountsResult,
-    Ctx,
     Finding,
     Outcome,
-    Scheme,
     SchemeResult,
     Stage,
     Verdict,
-    evaluate,
 )
-from grantcheck.engine.messages import FROM_FIELDS, Said
+from grantcheck.engine.messages import FROM_FIELDS
 from grantcheck.engine.scope import IN_SCOPE
 from grantcheck.fx import FxRates
 from grantcheck.matching import MatchResult, horizon_text
 from grantcheck.money import Money, decimal_str
-from grantcheck.named import NamedTuple
-from grantcheck.profile import ProfileError, profile_from_data
 from grantcheck.profile.bounds import stated_ranges
 from grantcheck.record import combined_digest, digest
 from grantcheck.render.compact_read import COMPANY as COMPANY
@@ -56,10 +50,15 @@ from grantcheck.render.compact_read import findings_of as findings_of
 from grantcheck.render.compact_read import missing_documents_of as missing_documents_of
 from grantcheck.render.compact_read import open_entries as open_entries
 from grantcheck.render.compact_read import warnings_of as warnings_of
+from grantcheck.render.compact_usual import SAMPLE_NAME as SAMPLE_NAME
+from grantcheck.render.compact_usual import FindingKey as FindingKey
+from grantcheck.render.compact_usual import Usual as Usual
+from grantcheck.render.compact_usual import _said_key
+from grantcheck.render.compact_usual import key_to_json as key_to_json
+from grantcheck.render.compact_usual import usual as usual
 
 RECORD = "grantcheck.batch/2"  # the compact record's format and version (docs/batch.md)
 CATALOGUE = RECORD  # the catalogue that goes with it
-SAMPLE_NAME = "sample applicant"  # the applicant of the usual findings: a name and a country
 
 _string: Callable[[str], str] = json.encoder.encode_basestring
 
@@ -82,41 +81,6 @@ _VERDICT = {v: _string(v.value) for v in Verdict}
 _EXCEPT = '],"usual_except":['  # the usual findings are all the catalogue's but these
 _MAYBE = (Verdict.FITS, Verdict.NEEDS_INFORMATION)  # an amount the company may still get
 _IDS: dict[int, tuple[Citation, str]] = {}
-FindingKey = tuple[Outcome, str, str, tuple[str, ...]]
-
-class Usual(NamedTuple):
-    """What the sample applicant gets from a scheme on a date: the findings of the rules it
-    does not pass (rule id -> :data:`FindingKey`, its name written :data:`COMPANY`), the
-    rules whose message or fix names it, the own-funding form, and the templates and values of
-    those findings that have them (rule id -> :data:`SaidKey`: compared without making the
-    words). ``shared``: the rules whose usual finding is a template said with values the
-    engine shares between profiles (a fact not stated, a date's constant), with that
-    :class:`Said` object, outcome and missing fields: a finding saying the same object says
-    the same words, told without making them (rule id -> (said, outcome, missing))."""
-
-    findings: dict[str, FindingKey]
-    own_funding_form: str | None
-    named: frozenset[str]
-    saids: dict[str, SaidKey]
-    shared: dict[str, tuple[Said, Outcome, tuple[str, ...]]]
-
-
-# what a templated finding says: outcome, template id, its values, the fix shown when it is the
-# finding's own words (None: the template's), missing fields
-SaidKey = tuple[Outcome, str, dict[str, str], str | None, tuple[str, ...]]
-
-
-def _said_key(f: Finding, outcome: Outcome) -> SaidKey | None:
-    said = f.said
-    if said is None:
-        return None
-    own = None if said.message.fix else f.fix if outcome in _FIX_OUTCOMES else ""
-    return (outcome, said.message.id, said.strings(), own, f.missing)
-
-
-_USUAL: dict[tuple[int, date], tuple[Scheme, Usual]] = {}
-
-
 def cite_id(c: Citation) -> str:
     """The citation's stable id: ``SOURCE-ID:`` and 10 hex digits of its content's sha256."""
     hit = _IDS.get(id(c))
@@ -130,60 +94,6 @@ def cite_id(c: Citation) -> str:
 
 def cite_ids(cites: Iterable[Citation]) -> list[str]:
     return [cite_id(c) for c in cites]
-
-
-def _key(f: Finding) -> FindingKey:
-    """What a finding says beyond its rule: outcome, message, the fix shown, missing fields."""
-    fix = f.fix if f.outcome in _FIX_OUTCOMES else ""
-    return (f.outcome, f.message, fix, f.missing)
-
-
-def usual(s: Scheme, on: date) -> Usual:
-    """What the sample applicant gets from ``s`` on ``on`` (once per scheme and date)."""
-    hit = _USUAL.get((id(s), on))
-    if hit is not None and hit[0] is s:
-        return hit[1]
-    try:
-        sample = profile_from_data({"company": {"name": SAMPLE_NAME, "country": s.country,
-                                                "currency": s.currency}}, f"<{SAMPLE_NAME}>")
-    except ProfileError:  # a scheme of a country a profile cannot name: no usual findings
-        found = Usual({}, None, frozenset(), {}, {})
-    else:
-        ctx = Ctx(sample, on, FxRates(on))
-        try:
-            result = evaluate(s, ctx)
-        finally:
-            ctx.forget()
-        am = result.amounts.amounts
-        keys = {f.rule.id: _key(f) for f in result.findings if f.outcome is not Outcome.PASS}
-        named = frozenset(i for i, k in keys.items() if SAMPLE_NAME in k[1] + k[2])
-        for i in named:
-            o, message, fix, fields = keys[i]
-            keys[i] = (o, message.replace(SAMPLE_NAME, COMPANY), fix.replace(SAMPLE_NAME, COMPANY),
-                       fields)
-        saids = {f.rule.id: k for f in result.findings
-                 if f.rule.id in keys and f.rule.id not in named
-                 and (k := _said_key(f, f.outcome)) is not None}
-        # the template's own fix only: a fix of the finding's own words is compared as words
-        shared = {i: (f.said, f.outcome, f.missing) for f in result.findings
-                  if (i := f.rule.id) in saids and f.said is not None and f.said.message.fix}
-        found = Usual(keys, am.own_funding_form if am is not None else None, named, saids,
-                      shared)
-    if len(_USUAL) >= 256:
-        _USUAL.clear()
-    _USUAL[(id(s), on)] = (s, found)
-    return found
-
-
-def key_to_json(k: FindingKey) -> dict[str, Any]:
-    """A finding's outcome, message, fix and missing fields as a record writes them."""
-    outcome, message, fix, missing = k
-    out: dict[str, Any] = {"outcome": outcome.value, "message": message}
-    if fix:
-        out["fix"] = fix
-    if missing:
-        out["missing_fields"] = list(missing)
-    return out
 
 
 def _amount(m: Money | None) -> str:
@@ -264,10 +174,11 @@ def _scheme(out: list[str], r: SchemeResult, name: str) -> None:
         out.append("]")
     missing = r.missing_documents
     ids = [d.document.id for d in missing]
-    # the shorter way: the documents still needed, or all the application's but these
+    # the shorter way: the documents still needed, or all the application's but these (each
+    # id written in quotes with a comma: its length and 3)
     held = [d.document.id for d in r.documents
             if d.document.stage is Stage.APPLICATION and d.document.id not in ids]
-    if sum(len(i) + 3 for i in ids) > sum(len(i) + 3 for i in held) + 7:
+    if len("".join(ids)) + 3 * len(ids) > len("".join(held)) + 3 * len(held) + 7:
         out += (',"missing_documents_except":', _encode(held))
     else:
         out += (',"missing_documents":', _encode(ids))
@@ -279,39 +190,53 @@ def _scheme(out: list[str], r: SchemeResult, name: str) -> None:
     others: list[str] = []  # the findings that are not the usual ones
     passed_usual: list[str] = []  # the rules that have a usual finding and passed
     usual_of, said_of, shared_of = known.findings.get, known.saids.get, known.shared.get
+    ids_of, seen = known.ids.get, known.seen
     for f in r.findings:
         outcome = f.outcome
         rid = f.rule.id
         if outcome is Outcome.PASS:
             passed += 1
-            if rid in known.findings:
-                passed_usual.append(_string(rid))
+            q = ids_of(rid)
+            if q is not None:
+                passed_usual.append(q)
+            continue
+        last = seen.get(rid)
+        if last is not None and last[0] is f:  # the finding written last time, as then
+            items.append(last[1])
+            if not last[2]:
+                others.append(last[1])
             continue
         hit = shared_of(rid)
         if hit is not None and hit[0] is f.said and hit[1] is outcome and hit[2] == f.missing:
-            items.append(_string(rid))  # the very words of the usual finding
-            continue
-        u = usual_of(rid)
-        if u is None:
-            same = False
-        elif f.said is not None and (k := said_of(rid)) is not None:
-            same = k == _said_key(f, outcome)  # the same template and values: the same words
+            same = True  # the very words of the usual finding
         else:
-            same = _same(u, outcome, f.message, f.fix if outcome in _FIX_OUTCOMES else "",
-                         f.missing, name if rid in known.named else None)
+            u = usual_of(rid)
+            if u is None:
+                same = False
+            elif f.said is not None and (k := said_of(rid)) is not None:
+                same = k == _said_key(f, outcome)  # the same template and values: the same words
+            else:
+                same = _same(u, outcome, f.message, f.fix if outcome in _FIX_OUTCOMES else "",
+                             f.missing, name if rid in known.named else None)
         if same:  # the catalogue's usual finding: its id says it all
-            items.append(_string(rid))
+            item = known.ids[rid]
         else:
             item = _finding(f, outcome)
-            items.append(item)
             others.append(item)
+        items.append(item)
+        if rid not in known.named:  # else the company's name decides
+            if len(seen) >= 4096:
+                seen.clear()
+            seen[rid] = (f, item, same)
     # the shorter of two ways to name the usual findings: their ids, or all the catalogue's
-    # but those of the rules that passed (and of those in "open")
-    named = sum(len(i) + 1 for i in items) - sum(len(i) + 1 for i in others)
-    if named > sum(len(i) + 1 for i in passed_usual) + len(_EXCEPT):
-        out += (',"open":[', ",".join(others), _EXCEPT, ",".join(passed_usual), ']')
+    # but those of the rules that passed (and of those in "open"); each item with its comma
+    every, other = ",".join(items), ",".join(others)
+    but = ",".join(passed_usual)
+    named = (len(every) + 1 if items else 0) - (len(other) + 1 if others else 0)
+    if named > (len(but) + 1 if passed_usual else 0) + len(_EXCEPT):
+        out += (',"open":[', other, _EXCEPT, but, ']')
     else:
-        out += (',"open":[', ",".join(items), "]")
+        out += (',"open":[', every, "]")
     out += (',"passed":', str(passed), "}")
 
 
@@ -353,13 +278,26 @@ def _profile(m: MatchResult) -> dict[str, Any]:
     return out
 
 
+_HEAD = f'{{"record":"{RECORD}","grantcheck_version":{_string(__version__)},"profile":'
+_COMBINED: dict[tuple[str, ...], str] = {}  # the schemes' digests -> their combined digest
+
+
+def _combined(digests: list[str]) -> str:
+    """:func:`combined_digest`, once per list of schemes (the same for every profile)."""
+    key = tuple(digests)
+    value = _COMBINED.get(key)
+    if value is None:
+        if len(_COMBINED) >= 256:
+            _COMBINED.clear()
+        value = _COMBINED[key] = combined_digest(digests)
+    return value
+
+
 def match_to_compact(m: MatchResult, provenance: dict[str, str] | None = None) -> str:
     """The compact record of ``m`` (one line of JSON, without spaces), with a registry unit's
     ``provenance``."""
-    out = ['{"record":"', RECORD, '","grantcheck_version":', _string(__version__),
-           ',"profile":', _encode(_profile(m)), ',"evaluation_date":"', m.on.isoformat(),
-           '","rule_set_digest":"', combined_digest([digest(r.scheme) for r in m.results]),
-           '"']
+    out = [_HEAD, _encode(_profile(m)), ',"evaluation_date":"', m.on.isoformat(),
+           '","rule_set_digest":"', _combined([digest(r.scheme) for r in m.results]), '"']
     if m.fx.overrides:  # --rate: the rates used; otherwise the catalogue's, of the date
         out += (',"exchange_rates":', _encode(m.fx.to_json()))
     # a scheme's horizon warning is the same for every profile on the date: in the catalogue
