@@ -48,12 +48,14 @@ _AS_IF_OPEN = frozenset({"open", "not_encoded"})
 
 def verdict_of(findings: Iterable[Finding]) -> Verdict:
     unknown_seen = False
+    fail, unknown = Outcome.FAIL, Outcome.UNKNOWN
     for f in findings:
-        if f.rule.kind in BINDING:
-            if f.outcome is Outcome.FAIL:
+        outcome = f.outcome  # first: most findings pass, and their kind is not read
+        if outcome is fail:
+            if f.rule.kind in BINDING:
                 return Verdict.DOES_NOT_FIT
-            if f.outcome is Outcome.UNKNOWN:
-                unknown_seen = True
+        elif outcome is unknown and not unknown_seen and f.rule.kind in BINDING:
+            unknown_seen = True
     return Verdict.NEEDS_INFORMATION if unknown_seen else Verdict.FITS
 
 

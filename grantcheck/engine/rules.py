@@ -61,19 +61,19 @@ class Rule(NamedTuple):
         is a function, as any text made when shown, asks for no fact and no rate)."""
         try:
             c = self.fn(ctx)
-        except _RULE_ERRORS as e:
-            return _error_check(e)
-        message, fix = c.message, c.fix
-        if type(fix) is str:
-            if type(message) is str or type(message) is Said:
+            message, fix = c.message, c.fix
+            if type(fix) is str:
+                if type(message) is str or type(message) is Said:
+                    return c
+            elif type(message) is Said and fix == message.fix:  # the template's fix
                 return c
-        elif type(message) is Said and fix == message.fix:  # the template's fix
-            return c
-        return c._replace(message=text_of(message), fix=text_of(fix))
+            return c._replace(message=text_of(message), fix=text_of(fix))
+        except _UNKNOWN_ERRORS as e:
+            return _error_check(e)
 
 
 def _error_check(e: Exception) -> Check:
-    """The unknown check of a rule that raised ``e``, one of :data:`_RULE_ERRORS`."""
+    """The unknown check of a rule that raised ``e``, one of :data:`_UNKNOWN_ERRORS`."""
     if isinstance(e, Unsettled):  # a range (or an unstated fact) that leaves the answer open
         return unsettled_check(e)
     if isinstance(e, Missing):
@@ -97,24 +97,29 @@ def findings_of(rules: Iterable[Rule], ctx: Ctx) -> list[Finding]:
         fn = rule.fn
         try:
             c = fn(ctx)
-        except _RULE_ERRORS as e:
+            made = False
+        except _UNKNOWN_ERRORS as e:
             c = _error_check(e)
+            made = True  # an unknown's check is taken as it is
         hit = last.get(fn)
         if hit is not None and hit[0] is c and hit[1].rule is rule:
             append(hit[1])
             continue
         ok, message, fix, fields, is_info = c
-        said: Said | None = None
-        if type(message) is Said:
-            if type(fix) is str:
-                if not message.message.fix:  # else the rule gave the template a fix of its own
-                    said = message
-            elif fix == message.fix:  # the template's fix
-                said = message
-            else:
-                message, fix = message(), text_of(fix)
-        elif type(message) is not str or type(fix) is not str:
-            message, fix = text_of(message), text_of(fix)
+        if not made:
+            try:  # a function's words are made here, inside the handling of a missing fact; a
+                # template's when they are read (Finding), unless given a fix of its own words
+                if type(message) is Said:
+                    if type(fix) is not str and fix != message.fix:
+                        message, fix = message(), text_of(fix)
+                elif type(message) is not str or type(fix) is not str:
+                    message, fix = text_of(message), text_of(fix)
+            except _UNKNOWN_ERRORS as e:
+                ok, message, fix, fields, is_info = _error_check(e)
+        # a template's words carry its values (a compact record writes those), unless the rule
+        # gave the template a fix of its own words
+        said = message if type(message) is Said and (
+            type(fix) is not str or not message.message.fix) else None
         kind = rule.kind
         if is_info or kind is Kind.INFO:
             outcome = Outcome.UNKNOWN if ok is None else Outcome.INFO
@@ -152,8 +157,7 @@ def missing(*fields: str, why: str | Because = "") -> Check:
 
 
 # a missing fact, parameter or rate: what Rule.run turns into an unknown check
-_UNKNOWN_ERRORS = (Missing, NotEncoded, NoRate, DateOutOfRange)
-_RULE_ERRORS = (Unsettled, *_UNKNOWN_ERRORS)  # Unsettled is a Missing: caught as one
+_UNKNOWN_ERRORS = (Missing, NotEncoded, NoRate, DateOutOfRange)  # Unsettled is a Missing
 _MISSING: dict[tuple[tuple[str, ...], str | Because], Check] = {}
 
 
