@@ -172,7 +172,7 @@ class Ctx(Fields):
             if len(_CONSTANTS) >= 4096:
                 _CONSTANTS.clear()
             hit = _CONSTANTS[key] = (value, tuple(asked))
-        else:
+        elif hit[1]:  # the rates it asked for, asked for again (most constants ask none)
             fx.ask(hit[1])
         result = hit[0]
         return result

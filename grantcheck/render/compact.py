@@ -53,8 +53,8 @@ from grantcheck.render.compact_read import warnings_of as warnings_of
 from grantcheck.render.compact_usual import SAMPLE_NAME as SAMPLE_NAME
 from grantcheck.render.compact_usual import FindingKey as FindingKey
 from grantcheck.render.compact_usual import Usual as Usual
-from grantcheck.render.compact_usual import _said_key
 from grantcheck.render.compact_usual import key_to_json as key_to_json
+from grantcheck.render.compact_usual import said_same
 from grantcheck.render.compact_usual import usual as usual
 
 RECORD = "grantcheck.batch/2"  # the compact record's format and version (docs/batch.md)
@@ -214,7 +214,7 @@ def _scheme(out: list[str], r: SchemeResult, name: str) -> None:
             if u is None:
                 same = False
             elif f.said is not None and (k := said_of(rid)) is not None:
-                same = k == _said_key(f, outcome)  # the same template and values: the same words
+                same = said_same(k, f, outcome)  # the same template and values: the same words
             else:
                 same = _same(u, outcome, f.message, f.fix if outcome in _FIX_OUTCOMES else "",
                              f.missing, name if rid in known.named else None)

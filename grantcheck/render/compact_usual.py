@@ -58,6 +58,15 @@ def _said_key(f: Finding, outcome: Outcome) -> SaidKey | None:
     return (outcome, said.message.id, said.strings(), own, f.missing)
 
 
+def said_same(k: SaidKey, f: Finding, outcome: Outcome) -> bool:
+    """Whether ``f``, whose words are a template's, says what the usual finding ``k`` says: its
+    outcome, missing fields and template compared first, the values made into words last."""
+    said = f.said
+    if said is None or k[0] is not outcome or k[4] != f.missing or k[1] != said.message.id:
+        return False
+    return k == _said_key(f, outcome)
+
+
 _USUAL: dict[tuple[int, date], tuple[Scheme, Usual]] = {}
 
 
