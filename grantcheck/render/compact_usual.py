@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from grantcheck.engine import Ctx, Finding, Outcome, Scheme, evaluate
 from grantcheck.engine.messages import Said
 from grantcheck.fx import FxRates
+from grantcheck.named import NamedTuple
 from grantcheck.profile import ProfileError, profile_from_data
 from grantcheck.render.compact_read import COMPANY
 from grantcheck.render.compact_read import FIX_OUTCOMES as _FIX_OUTCOMES
