@@ -95,9 +95,12 @@ def standing(ctx: Ctx, r: RelatedEnterprise, prefix: str, window: AwardWindow) -
 def majority_possible(ctx: Ctx, r: RelatedEnterprise) -> bool:
     """Whether a partner entry's holding may be more than 50 % ('ejer mere end 50%'): a
     majority, held in a direction ``share_percent`` does not say (either way between the two),
-    so only ``controls_company`` tells whether it is in the structure."""
-    if r.relation != "partner" or r.share_percent is None:
+    so only ``controls_company`` tells whether it is in the structure. A holding not stated may
+    be any (never counted as at most 50 %: a stated 60 % on a "partner" entry is asked)."""
+    if r.relation != "partner":
         return False
+    if r.share_percent is None:
+        return True
     return bool(high(r.share_percent) > CONTROL_ABOVE_PERCENT.at(ctx.on))
 
 
@@ -131,7 +134,9 @@ def ownership_structure(ctx: Ctx) -> Check:
             missing.append(f"{prefix}.controls_company")
             continue
         if r.controls_company is None and majority_possible(ctx, r):
-            parts.append(f"{r.name}: a holding of {show(r.share_percent)} % between it and "
+            holding = ("a holding not stated" if r.share_percent is None else
+                       f"a holding of {show(r.share_percent)} %")
+            parts.append(f"{r.name}: {holding} between it and "
                          "the company, either way (a partner holds at most "
                          f"{show(CONTROL_ABOVE_PERCENT.at(ctx.on))} %): not stated whether it "
                          "controls the company")
