@@ -61,15 +61,20 @@ class Rule(NamedTuple):
         is a function, as any text made when shown, asks for no fact and no rate)."""
         try:
             c = self.fn(ctx)
-            message, fix = c.message, c.fix
-            if type(fix) is str:
-                if type(message) is str or type(message) is Said:
-                    return c
-            elif type(message) is Said and fix == message.fix:  # the template's fix
+            if _kept(c.message, c.fix):
                 return c
-            return c._replace(message=text_of(message), fix=text_of(fix))
+            return c._replace(message=text_of(c.message), fix=text_of(c.fix))
         except _UNKNOWN_ERRORS as e:
             return _error_check(e)
+
+
+def _kept(message: Text, fix: Text) -> bool:
+    """Whether a check's words are kept as the rule gave them: made (a str), or a template's
+    (:class:`Said`, made when read: :class:`Finding`) with a fix of words or the template's own.
+    Otherwise a function's words are made at once, inside the handling of a missing fact."""
+    if type(fix) is str:
+        return type(message) is str or type(message) is Said
+    return type(message) is Said and fix == message.fix
 
 
 def _error_check(e: Exception) -> Check:
@@ -106,14 +111,10 @@ def findings_of(rules: Iterable[Rule], ctx: Ctx) -> list[Finding]:
             append(hit[1])
             continue
         ok, message, fix, fields, is_info = c
-        if not made:
-            try:  # a function's words are made here, inside the handling of a missing fact; a
-                # template's when they are read (Finding), unless given a fix of its own words
-                if type(message) is Said:
-                    if type(fix) is not str and fix != message.fix:
-                        message, fix = message(), text_of(fix)
-                elif type(message) is not str or type(fix) is not str:
-                    message, fix = text_of(message), text_of(fix)
+        if not made and (type(message) is not str or type(fix) is not str) and not _kept(
+                message, fix):
+            try:  # a function's words are made here, inside the handling of a missing fact
+                message, fix = text_of(message), text_of(fix)
             except _UNKNOWN_ERRORS as e:
                 ok, message, fix, fields, is_info = _error_check(e)
         # a template's words carry its values (a compact record writes those), unless the rule
