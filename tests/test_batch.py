@@ -218,6 +218,23 @@ def test_csv_cells_agree_with_match():
     assert row["status"] == "ok" and row["error"] == ""
 
 
+def test_csv_says_each_schemes_scope_as_match_does():
+    """A Norwegian company's SMV:Digital row says `not_applicable` beside the rules' verdict (the
+    table's `/`), as `match --format json` says its scope; every example's every scheme agrees."""
+    rows = csv_rows(run(*map(str, EXAMPLES), "--format", "csv").stdout)
+    states = set()
+    for path, row in zip(EXAMPLES, rows, strict=True):
+        for s in match_json(str(path))["schemes"]:
+            assert row[f"{s['id']}.scope"] == s["scope"]["state"], (path.name, s["id"])
+            assert row[f"{s['id']}.verdict"] == s["verdict"]
+            states.add(s["scope"]["state"])
+    assert states == {"in_scope", "not_applicable", "closed"}
+    norwegian = next(r for r in rows if r["source"].endswith("fjordnett-network.toml"))
+    assert norwegian["dk-smv-digital.scope"] == "not_applicable"
+    assert norwegian["no-bedriftsnettverk.scope"] == "in_scope"
+
+
+
 def test_csv_columns_follow_the_schemes_asked_for():
     r = run(str(EXAMPLES[0]), "--format", "csv", "--scheme", "dk-smv-digital")
     assert next(csv.reader(io.StringIO(r.stdout))) == header(["dk-smv-digital"])

@@ -1,6 +1,6 @@
 """The CSV shape of batch results: one row per profile (documented in docs/batch.md, "Outputs").
 
-Presentation only. The first columns describe the input and the company, then five columns per
+Presentation only. The first columns describe the input and the company, then six columns per
 scheme (in the order the schemes were asked for), then the warnings, the provenance of a
 registry unit's facts (:mod:`grantcheck.registry`; empty for other inputs) and the error. An
 input that could not be read is a row with ``status`` = ``error``, its ``source`` and its
@@ -19,7 +19,9 @@ from grantcheck.money import decimal_str
 
 LEAD = ("source", "name", "country", "currency", "evaluation_date", "status",
         "any_open_scheme_fits", "fitting_schemes")
-PER_SCHEME = ("verdict", "verdict_if_open", "max_grant", "own_funding", "currency")
+# scope: in_scope, not_applicable (another country's scheme the company does not claim: the
+# table's `/`, which `match` leaves out) or closed; the verdict stays the rules' own
+PER_SCHEME = ("verdict", "verdict_if_open", "scope", "max_grant", "own_funding", "currency")
 TAIL = ("warnings", "provenance", "error")  # provenance: registry inputs only
 
 
@@ -46,7 +48,8 @@ def result_row(m: MatchResult | MatchSummary) -> list[str]:
         verdict = r.verdict  # a property: read once (a batch writes millions of these rows)
         if verdict is Verdict.FITS:
             fitting.append(r.scheme.id)
-        row += (VERDICT_VALUE[verdict], VERDICT_VALUE[r.verdict_if_open],
+        scope = r.scope if isinstance(r.scope, str) else r.scope.state  # a summary: its state
+        row += (VERDICT_VALUE[verdict], VERDICT_VALUE[r.verdict_if_open], scope,
                 *_amount_cells(r.amounts, r.scheme.currency))
     if fitting:
         row[6], row[7] = "true", " ".join(fitting)
