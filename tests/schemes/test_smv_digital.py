@@ -282,11 +282,18 @@ def test_aid_plus_the_25000_voucher_one_krone_above_is_not() -> None:
     assert outcome(SCHEME, with_aid(dm(date(2025, 1, 1), 2_213_001)), "SMV04") is FAIL
 
 
-def test_the_250000_voucher_without_a_budget_counts_its_whole_amount() -> None:
+def test_the_up_to_voucher_without_a_budget_is_open_between_its_smallest_and_whole_grant() -> None:
+    """'op til 250.000 kr.': without the budget the grant is not known; it is at least the
+    smallest support ('svarende til en mindstestøttesats på 10.000 kr.') and at most DKK 250,000,
+    so aid the whole voucher would take above the ceiling, and the smallest would not, leaves it
+    open (an earlier reading failed it on the whole amount)."""
     data = without(with_aid(dm(date(2025, 1, 1), 2_000_000)), "project", "budget_total")
     assert outcome(SCHEME, data, "SMV04") is PASS
     f = finding(SCHEME, data, "SMV06")
-    assert f.outcome is FAIL and "grant DKK 250,000 (the full" in f.message
+    assert f.outcome is UNKNOWN and f.missing == ("project.budget_total",)
+    assert "grant DKK 250,000 (the full" in f.message and "as little as DKK 10,000" in f.message
+    over = without(with_aid(dm(date(2025, 1, 1), 2_228_001)), "project", "budget_total")
+    assert outcome(SCHEME, over, "SMV06") is FAIL
 
 
 def test_the_up_to_voucher_counts_the_grant_the_budget_allows() -> None:
@@ -296,7 +303,18 @@ def test_the_up_to_voucher_counts_the_grant_the_budget_allows() -> None:
     f = finding(SCHEME, with_aid(dm(date(2025, 1, 1), 2_038_000)), "SMV06")
     assert f.outcome is PASS
     assert "grant DKK 200,000 (the most the budget allows" in f.message
-    assert outcome(SCHEME, with_aid(dm(date(2025, 1, 1), 2_038_001)), "SMV06") is FAIL
+    no_hours = merged(with_aid(dm(date(2025, 1, 1), 2_038_001)), project={"own_hours": False})
+    assert outcome(SCHEME, no_hours, "SMV06") is FAIL
+
+
+def test_own_hours_of_unstated_cost_leave_the_up_to_vouchers_grant_between_two_ends() -> None:
+    """«afholdte egne timer»: the voucher pays for the advice bought, so with own hours booked
+    and their cost not stated the grant is between the investment support alone (DKK 100,000)
+    and DKK 200,000; the rule is decided only where both ends agree."""
+    f = finding(SCHEME, with_aid(dm(date(2025, 1, 1), 2_038_001)), "SMV06")
+    assert f.outcome is UNKNOWN and f.missing == ("project.own_hours_cost",)
+    assert "as little as DKK 100,000" in f.message
+    assert outcome(SCHEME, with_aid(dm(date(2025, 1, 1), 2_138_001)), "SMV06") is FAIL
 
 
 def test_the_grant_sought_is_used_when_stated() -> None:

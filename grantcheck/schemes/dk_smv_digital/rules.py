@@ -8,15 +8,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
 
-from grantcheck.engine import Check, Ctx, Kind, Message, Missing, RuleBook, derived
+from grantcheck.engine import Check, Ctx, Kind, Message, RuleBook, derived
 from grantcheck.facts import at_most, show
 from grantcheck.law import de_minimis, de_minimis_scope, sme
-from grantcheck.money import Money
 from grantcheck.parameters import Parameter
+from grantcheck.schemes.dk_smv_digital.de_minimis_grant import with_grant
 from grantcheck.schemes.dk_smv_digital.derived import (
     _dated,
     _fte,
-    _local,
     _local_of,
     _num,
     _rate_text,
@@ -195,52 +194,19 @@ def de_minimis_received(ctx: Ctx) -> Check:
     return de_minimis.within_ceiling(ctx, None, "", DE_MINIMIS_READING, is_smv_digital)
 
 
-def _voucher_grant(ctx: Ctx, v: _Voucher) -> tuple[Money, str]:
-    """The grant sought with this voucher: project.grant_sought at most the voucher's amount,
-    else the voucher's amount; for the up-to voucher, whose grant is what the investment and
-    the advice give, at most what the budget allows when the budget says."""
-    cap = _local(ctx, v.cap)
-    sought = ctx.value("project.grant_sought")
-    if sought is None:
-        if v.invests and ctx.value("project.budget_total") is not None:
-            try:
-                most = _grant(ctx, v).grant
-            except Missing:  # the investment not stated: the voucher's whole amount
-                most = cap
-            if most < cap:
-                return most, (f"the most the budget allows with the {v.name} voucher; no "
-                              "project.grant_sought stated")
-        return cap, f"the full {v.name} voucher; no project.grant_sought stated"
-    s = ctx.money(sought)
-    if s > cap:
-        return cap, f"the most the {v.name} voucher gives; project.grant_sought {s} is more"
-    return s, "project.grant_sought"
-
-
-def _de_minimis_with_grant(v: _Voucher) -> Callable[[Ctx], Check]:
-    def fn(ctx: Ctx) -> Check:
-        grant, text = _voucher_grant(ctx, v)
-        # vouchers that add the same grant get the same check: made once per profile
-        return de_minimis.within_ceiling(ctx, grant, text, DE_MINIMIS_READING, is_smv_digital)
-
-    fn.__doc__ = (f"De minimis aid received plus the {v.name} grant must fit under the ceiling "
-                  "(Reg. 1407/2013 art. 3(7); Reg. 2023/2831 art. 3(7)).")
-    return fn
-
-
 rules.add("SMV04", "De minimis aid received plus the DKK 25,000 grant stays within the ceiling",
-          _de_minimis_with_grant(T25), section=S_EVERY,
+          with_grant(T25, DE_MINIMIS_READING), section=S_EVERY,
           cites=[*DE_MINIMIS_CITES, *de_minimis.NEW_AID_CITES],
           reads=["aid_received", "company.fiscal_year_start_month", "project.grant_sought"],
           tier=T25.id)
 rules.add("SMV05", "De minimis aid received plus the DKK 100,000 grant stays within the ceiling",
-          _de_minimis_with_grant(T100), section=S_EVERY,
+          with_grant(T100, DE_MINIMIS_READING), section=S_EVERY,
           cites=[*DE_MINIMIS_CITES, *de_minimis.NEW_AID_CITES],
           reads=["aid_received", "company.fiscal_year_start_month", "project.grant_sought"],
           tier=T100.id)
 rules.add("SMV06", "De minimis aid received plus the up to DKK 250,000 grant stays within the "
           "ceiling",
-          _de_minimis_with_grant(T250), section=S_EVERY,
+          with_grant(T250, DE_MINIMIS_READING), section=S_EVERY,
           cites=[*DE_MINIMIS_CITES, *de_minimis.NEW_AID_CITES],
           reads=["aid_received", "company.fiscal_year_start_month", "project.grant_sought"],
           tier=T250.id)

@@ -46,8 +46,11 @@ Readings chosen:
   not stated, all twelve possible start months are tried and the rule decides only if they agree.
 - The grant checked against the de minimis ceiling (SMV04–SMV06, one per voucher) is
   ``project.grant_sought``, at most the voucher's amount; without it, the voucher's full amount,
-  except for the "op til 250.000 kr." voucher with a budget stated: its grant is what the
-  investment and the advice give, so the grant the budget allows is counted.
+  except for the "op til 250.000 kr." voucher, whose grant is what the investment and the advice
+  give: the grant the budget allows, and where the profile leaves that open (own hours booked at
+  an unstated cost, or no budget) a range, from the investment support alone (or the smallest
+  support, DKK 10,000) up, decided only where both ends agree (``de_minimis_grant``). An earlier
+  reading counted the upper end alone and failed companies a smaller grant would let fit.
 - Co-financing (SMV07–SMV09): the advice grant is 50 % of the advice costs (so the own financing
   of the advice is at least the grant, in cash, own hours or a mix) and, in the up-to-250,000
   voucher, investment support is 25 % of the investment (75 % own financing), at most
