@@ -176,6 +176,11 @@ C_POOL_END = Citation(
     "tilskudsmidler udmøntes frem til tilskudspuljens ansøgningsfrist, eller indtil rundens "
     "samlede bevilling er uddelt",
 )
+C_ADVISOR_WORK = Citation(
+    SOURCE, S_SUBMISSION,
+    "Kun godkendte rådgivere, som er optaget i programmets rådgiverdatabase, må udføre "
+    "rådgivningsopgaver i SMV:Digital.",
+)
 C_ADVISOR_DATABASE = Citation(
     SOURCE, S_ADVISORS,
     "Den anvendte rådgiver skal være godkendt og oprettet i rådgiverdatabasen",

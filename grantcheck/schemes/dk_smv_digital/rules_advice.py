@@ -24,9 +24,11 @@ from grantcheck.schemes.dk_smv_digital.grant import (
     per_voucher,
 )
 from grantcheck.schemes.dk_smv_digital.page import (
+    C_ADVISOR_WORK,
     C_COFINANCING_EXAMPLE,
     C_COFINANCING_RATES,
     C_INVESTMENT_PAYMENT,
+    C_PRIVATE_ADVICE,
 )
 from grantcheck.schemes.dk_smv_digital.sections import S_TIERS
 from grantcheck.schemes.dk_smv_digital.vocabulary import SmvActivity
@@ -45,6 +47,7 @@ _NO_ADVICE_WHY = because("whether the project has advice (potential_clarificatio
 
 def _advice_part(v: _Voucher) -> Callable[[Ctx], Check]:
     no_advice, no_advice_listed = T_NO_ADVICE[v.id], T_NO_ADVICE_LISTED[v.id]
+    none_bought = T_NO_ADVICE_BOUGHT[v.id]
 
     def fn(ctx: Ctx) -> Check:
         if ctx.value("project.budget_total") is not None:
@@ -53,10 +56,12 @@ def _advice_part(v: _Voucher) -> Callable[[Ctx], Check]:
             except Missing:  # the investment part not stated: the activities may still say
                 g = None
             if g is not None:
-                if g.advice.amount > 0:
-                    return T_ADVICE_COSTS.passed(advice=g.advice, budget=g.budget,
-                                                 investment=g.investment)
-                return no_advice.failed(budget=g.budget, investment=g.investment)
+                if g.advice.amount <= 0:
+                    return no_advice.failed(budget=g.budget, investment=g.investment)
+                if g.bought is not None and g.bought.amount <= 0:  # all of it own hours
+                    return none_bought.failed(advice=g.advice, hours=g.advice - g.bought)
+                return T_ADVICE_COSTS.passed(advice=g.advice, budget=g.budget,
+                                             investment=g.investment)
         activities = ctx.value("project.activities")
         if activities is None:
             return missing("project.activities", why=_NO_ADVICE_WHY)
@@ -78,6 +83,15 @@ T_ADVICE_COSTS = Message("advice costs {advice} = budget {budget} − investment
                          "the voucher pays 50 % of them")
 T_NO_ADVICE = per_voucher("budget {budget} − investment {investment} leaves no advice costs:"
                           + _ADVICE_ONLY, fix=_ADVICE_FIX)
+# «afholdte egne timer» co-finance the advice; the voucher is «tilskud til privat rådgivning»,
+# given by an approved advisor («Kun godkendte rådgivere … må udføre rådgivningsopgaver») and
+# paid on «Kopi af faktura fra rådgiver»: advice that is all own hours buys none.
+T_NO_ADVICE_BOUGHT = per_voucher(
+    "advice costs {advice} are all own hours (project.own_hours_cost {hours}): no advice is bought "
+    "from an advisor, and the {voucher} voucher is a grant for the advice bought (own hours "
+    "co-finance it)",
+    fix="buy the advice from an approved advisor (the voucher pays up to 50 % of the advice "
+    "costs, and at most the advice bought)")
 T_ADVICE_LISTED = Message("project.activities include {activities}: advice, which the voucher "
                           "pays for")
 T_NO_ADVICE_LISTED = per_voucher("project.activities ({activities}) include no potential "
@@ -86,11 +100,15 @@ T_NO_ADVICE_LISTED = per_voucher("project.activities ({activities}) include no p
 
 rules.add("SMV33", "The project has advice costs, which the DKK 25,000 voucher pays for",
           _advice_part(T25), kind=Kind.HARD, section=S_TIERS,
-          cites=[C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_INVESTMENT_PAYMENT],
-          reads=["project.budget_total", "project.investment_cost", "project.activities"],
+          cites=[C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_INVESTMENT_PAYMENT,
+                 C_ADVISOR_WORK, C_PRIVATE_ADVICE],
+          reads=["project.budget_total", "project.investment_cost", "project.activities",
+                 "project.own_hours", "project.own_hours_cost"],
           tier=T25.id)
 rules.add("SMV34", "The project has advice costs, which the DKK 100,000 voucher pays for",
           _advice_part(T100), kind=Kind.HARD, section=S_TIERS,
-          cites=[C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_INVESTMENT_PAYMENT],
-          reads=["project.budget_total", "project.investment_cost", "project.activities"],
+          cites=[C_COFINANCING_RATES, C_COFINANCING_EXAMPLE, C_INVESTMENT_PAYMENT,
+                 C_ADVISOR_WORK, C_PRIVATE_ADVICE],
+          reads=["project.budget_total", "project.investment_cost", "project.activities",
+                 "project.own_hours", "project.own_hours_cost"],
           tier=T100.id)

@@ -66,7 +66,10 @@ Readings chosen:
   rådgivning med 50%", a DKK 100,000 voucher matched by DKK 100,000; only the up-to-DKK 250,000
   voucher pays "støtten til investeringen inkl. rådgivning". A project without advice (its
   budget all investment, or no potential clarification or implementation among
-  ``project.activities``) does not fit them, rather than fitting with a grant of DKK 0.
+  ``project.activities``) does not fit them, rather than fitting with a grant of DKK 0; nor does
+  one whose advice is all own hours (``project.own_hours_cost`` at least the advice costs): own
+  hours co-finance the advice, the voucher pays for advice bought from an approved advisor ("Kun
+  godkendte rådgivere … må udføre rådgivningsopgaver", "Kopi af faktura fra rådgiver").
 - The page is undated: its numbers are encoded for the days of its legal basis (from the first
   day of Regulation (EU) No 1407/2013 to the last of Regulation (EU) 2023/2831, ``legal``), so
   that outside them no rule and no amount reads a number the page may not have stated then.
