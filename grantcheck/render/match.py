@@ -16,7 +16,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from grantcheck.engine import Finding, Outcome, SchemeResult, Verdict, text_of
+from grantcheck.engine import DocumentStatus, Finding, Outcome, SchemeResult, Verdict, text_of
 from grantcheck.engine.scope import CLOSED, IN_SCOPE, NOT_APPLICABLE, actionable_fix
 from grantcheck.engine.settle import (
     COUNTED,
@@ -133,11 +133,29 @@ def _verdict_cell(r: SchemeResult) -> Text:
     label = shown_as(r)
     t = Text(label, style=VERDICT_STYLE[r.verdict] if r.scope.state == IN_SCOPE else "dim")
     t.append(f"\n{call_cell(r)}", style="dim")
-    docs = r.missing_documents
-    if docs and r.scope.state == IN_SCOPE and r.verdict_if_open is not Verdict.DOES_NOT_FIT:
-        t.append(f"\n{plural(len(docs), 'doc', 'docs')} missing: "
-                 f"{short_name(docs[0].document.name)}", style="dim")
+    docs = _docs_shown(r)
+    if docs:
+        t.append(f"\n{plural(len(docs), 'doc', 'docs')} missing", style="dim")
     return t
+
+
+def _docs_shown(r: SchemeResult) -> list[DocumentStatus]:
+    """The documents still missing, when the table counts them (a scheme in scope that could
+    still fit)."""
+    if r.scope.state != IN_SCOPE or r.verdict_if_open is Verdict.DOES_NOT_FIT:
+        return []
+    return list(r.missing_documents)
+
+
+def _docs_words(docs: list[DocumentStatus]) -> str:
+    """The missing documents by their names up to the first explanation; those the profile
+    cannot tell are needed only counted ("1 more if needed"): ``--explain`` names them all."""
+    sure = [short_name(d.document.name, len(d.document.name.split()))
+            for d in docs if d.needed is not None]
+    maybe = len(docs) - len(sure)
+    if maybe:
+        sure.append(f"{maybe}{' more' if sure else ''} if needed")
+    return "; ".join(sure)
 
 
 def short_name(name: str, words: int = 2) -> str:
@@ -219,6 +237,10 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
     a = r.amounts.amounts
     if a is not None and r.verdict_if_open is not Verdict.DOES_NOT_FIT:
         lines.append(Text(f"Amounts: {first_clause(text_of(a.basis))}", style="dim"))
+    docs = _docs_shown(r)
+    if docs:  # the table names only the first, in two words: here each one, and where in full
+        lines.append(Text(f"Missing documents (in full: --explain): {_docs_words(docs)}",
+                          style="dim"))
     findings = _findings(r)
     fails = [f for f in findings if f.outcome is Outcome.FAIL]
     if fails:
