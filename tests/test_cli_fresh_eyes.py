@@ -51,3 +51,17 @@ def test_the_explain_view_names_the_documents_in_full():
     assert ("Missing documents: Intensjonsavtale (letter of intent) signed by the participating "
             "companies; Bedriftsnettverk application form in Innovasjon Norge's e-application "
             "portal") in words(r.stdout)
+
+
+def test_show_points_a_mixed_rate_at_its_own_basis_column_not_at_itself():
+    """`grantcheck show dk-smv-digital` said "mixed: see show" of the t250 voucher: the command
+    the reader is reading. Its Basis column tells the rates; `schemes` still points at `show`."""
+    r = run("show", "dk-smv-digital", "--as-of", AS_OF, columns="40")  # drawn as a list
+    assert r.exit_code == 0, r.stdout + r.stderr
+    assert "Aid rate: mixed: see Basis" in r.stdout.splitlines()
+    r = run("show", "dk-smv-digital", "--as-of", AS_OF, columns="80")  # a table: a cell wraps
+    assert [line.split("│")[3].strip() for line in r.stdout.splitlines()
+            if line.startswith("│ t250")] == ["mixed:"]
+    assert "see show" not in words(r.stdout)
+    r = run("schemes", "--as-of", AS_OF, "--scheme", "dk-smv-digital", columns="120")
+    assert "mixed: see show" in words(r.stdout)

@@ -57,14 +57,15 @@ def _value(value: str, unit: str) -> str:
     return f"{value} {unit}"
 
 
-def _amount_cells(a: dict[str, Any]) -> tuple[Text, Text, Text]:
-    """Max grant, aid rate and own funding of one scheme or tier."""
+def _amount_cells(a: dict[str, Any], mixed: str) -> tuple[Text, Text, Text]:
+    """Max grant, aid rate and own funding of one scheme or tier; ``mixed`` says where the
+    rates of a tier with more than one are told."""
     if a["own_funding_form"] is None:  # the amounts could not be worked out
         return Text(f"? {a['basis']}", style="yellow"), Text("—"), Text("—")
     share = a["own_funding_min_share"]
     own = (f"at least {_rate(share)} of the costs; " if share is not None else "") \
         + a["own_funding_form"]
-    rate = _rate(a["aid_rate"]) if a["aid_rate"] else "mixed: see show"
+    rate = _rate(a["aid_rate"]) if a["aid_rate"] else f"mixed: see {mixed}"
     return Text(_money(a["max_grant"])), Text(rate), Text(own)
 
 
@@ -124,7 +125,8 @@ def render_schemes(data: dict[str, Any], console: Console) -> None:
             first = i == 0
             table.add_row(name if first else Text(), status if first else Text(),
                           Text(a["tier"] or ""),
-                          *_amount_cells(a), end_section=i == len(amounts) - 1)
+                          *_amount_cells(a, "show"),
+                          end_section=i == len(amounts) - 1)
     console.print(whole(table))
     sample = data["schemes"][0]["amounts_for"] if data["schemes"] else ""
     console.print(Text(f"Amounts as each scheme states them for {sample}; `grantcheck match "
@@ -199,7 +201,8 @@ def render_show(data: dict[str, Any], on: str, console: Console) -> None:
     amounts.add_column("Own funding", ratio=2)
     amounts.add_column("Basis", ratio=4)
     for a in data["amounts"]:
-        amounts.add_row(Text(a["tier"] or "—"), *_amount_cells(a), Text(a["basis"] or ""))
+        amounts.add_row(Text(a["tier"] or "—"), *_amount_cells(a, "Basis"),
+                        Text(a["basis"] or ""))
     console.print(whole(amounts))
     console.print(Text(f"For {data['amounts_for']}.", style="dim"))
 
