@@ -201,8 +201,9 @@ class FxRates(Fields):
             return out
         # past the table: the newest rates stand in for the month's, however few days old;
         # one warning for the currencies that share a rate date (the table's last month)
+        # in one order (the Rates line's), whatever the company's currency: a batch says it once
         stale: dict[date, list[str]] = {}
-        for r in self.used.values():
+        for _, r in sorted(self.used.items()):
             if r.origin != "user override":
                 stale.setdefault(r.rate_date, []).append(r.currency)
         for rate_date, currencies in stale.items():

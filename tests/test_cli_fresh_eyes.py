@@ -5,11 +5,13 @@ fixed --as-of, COLUMNS set."""
 from __future__ import annotations
 
 import contextlib
+from datetime import timedelta
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from grantcheck.cli import app
+from grantcheck.fx import table_last_date
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-23"
@@ -65,3 +67,16 @@ def test_show_points_a_mixed_rate_at_its_own_basis_column_not_at_itself():
     assert "see show" not in words(r.stdout)
     r = run("schemes", "--as-of", AS_OF, "--scheme", "dk-smv-digital", columns="120")
     assert "mixed: see show" in words(r.stdout)
+
+
+def test_batch_says_a_stale_rate_warning_once_whatever_each_company_s_currency():
+    """Past the shipped rate table, a batch of Danish, Norwegian and Swedish profiles said the
+    same stale-rate warning three times, its currencies in three orders."""
+    last = table_last_date()
+    on = (last.replace(day=1) + timedelta(days=70)).replace(day=7)  # past the table's month
+    r = run("batch", "profiles/", "--as-of", on.isoformat(), "--jobs", "1")
+    assert r.exit_code == 0, r.stdout + r.stderr
+    stale = [line for line in r.stderr.replace("\n  ", " ").splitlines()
+             if line.startswith("Warning: the ") and " rate" in line]
+    assert stale
+    assert len(stale) == len({frozenset(w.replace(",", "").split()) for w in stale}), stale

@@ -56,9 +56,22 @@ def test_the_currencies_past_the_table_share_one_warning():
     for currency in ("SEK", "NOK", "DKK"):
         fx.rate(currency)
     [w] = fx.warnings()
-    assert w == ("the SEK and NOK rates are from 2026-10-29, 38 days before the evaluation date "
+    assert w == ("the NOK and SEK rates are from 2026-10-29, 38 days before the evaluation date "
                  "2026-12-06; the shipped table ends there, without the rates for 2026-12. "
-                 "Give current rates with --rate SEK=… --rate NOK=…")
+                 "Give current rates with --rate NOK=… --rate SEK=…")
+
+
+def test_the_stale_rates_are_named_in_one_order_whatever_was_asked_first():
+    """A Swedish company asks for SEK first, a Danish one for DKK: the same rates are the same
+    warning, which a batch then says once."""
+    said = set()
+    for first in ("SEK", "DKK", "NOK"):
+        fx = FxRates(date(2026, 12, 6))
+        for currency in (first, "SEK", "NOK", "DKK"):
+            fx.rate(currency)
+        said.update(fx.warnings())
+    [w] = said
+    assert w.startswith("the DKK, NOK and SEK rates are from 2026-10-29")
 
 
 def test_a_date_before_the_table_has_no_rate():
