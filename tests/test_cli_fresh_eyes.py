@@ -80,3 +80,15 @@ def test_batch_says_a_stale_rate_warning_once_whatever_each_company_s_currency()
              if line.startswith("Warning: the ") and " rate" in line]
     assert stale
     assert len(stale) == len({frozenset(w.replace(",", "").split()) for w in stale}), stale
+
+
+def test_the_command_list_of_help_cuts_no_description():
+    """`grantcheck --help` listed "Check a draft project budget against a scheme's cost
+    rules,..." and six more cut so: each command's first sentence is now there whole, wrapped."""
+    for columns in ("80", "40"):
+        r = run("--help", columns=columns)
+        assert r.exit_code == 0, r.stdout + r.stderr
+        listed = words(r.stdout.split("Commands:", 1)[1])
+        assert "..." not in listed
+        assert "cost rules, line by line." in listed
+        assert "Rank the companies of a registry screening by their best prospect." in listed

@@ -66,8 +66,16 @@ def _whole() -> typer.Typer:
     """The app with every command, registered at the first call."""
     if not _app.registered_commands:
         for name, module in COMMANDS:
-            _app.command()(_command(name, module))
+            fn = _command(name, module)
+            _app.command(short_help=_first_sentence(fn.__doc__ or ""))(fn)
     return _app
+
+
+def _first_sentence(doc: str) -> str:
+    """A command's docstring up to its first full stop, whole: `grantcheck --help` lists it
+    wrapped, where Click would cut it to the width ("… cost rules,...")."""
+    first = " ".join(doc.strip().split("\n\n", 1)[0].split())
+    return first.split(". ", 1)[0].removesuffix(".") + "."
 
 
 def __getattr__(name: str) -> Any:
