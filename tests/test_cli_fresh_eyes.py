@@ -92,3 +92,13 @@ def test_the_command_list_of_help_cuts_no_description():
         assert "..." not in listed
         assert "cost rules, line by line." in listed
         assert "Rank the companies of a registry screening by their best prospect." in listed
+
+
+def test_a_budget_line_says_its_project_year_once():
+    """Fjordnett's lines read "administration → project year 1", then "year 1" again below."""
+    r = run("budget", "profiles/fjordnett-network.toml", "--as-of", AS_OF)
+    assert r.exit_code == 0, r.stdout + r.stderr
+    table = r.stdout.split("Budget lines (NOK)", 1)[1].split("Total budget", 1)[0]
+    line_column = words(" ".join(line[3:22] for line in table.splitlines()))
+    assert line_column.count("project year 1") == 5  # its five lines, each once
+    assert line_column.count("year 1") == 5

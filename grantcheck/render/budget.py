@@ -151,8 +151,8 @@ def lines_table(r: BudgetResult, explain: bool) -> Whole:
             value = getattr(lr.line, key)
             if value:
                 what.append(f"\n{value}", style="dim")
-        if lr.line.year is not None:
-            what.append(f"\nyear {lr.line.year}", style="dim")
+        if lr.line.year is not None and lr.group != f"project year {lr.line.year}":
+            what.append(f"\nyear {lr.line.year}", style="dim")  # unless the group said it
         amount = Text(str(lr.amount) if lr.amount is not None else "?")
         if lr.amount_basis and explain:
             amount.append(f"\n{lr.amount_basis}", style="dim")
