@@ -41,3 +41,11 @@ def shown(value: Any, limit: int = 60, *, quote: bool = True) -> str:
     if isinstance(value, dict | list):
         return "a table" if isinstance(value, dict) else "a list"
     return shown(str(value), limit)
+
+
+def command_word(path: str) -> str:
+    """A path the user gave, as a command to copy names it: quoted as a shell reads it when it
+    holds a space or a quote; stdin ("<stdin>", a redirection to a shell) as ``-``."""
+    import shlex
+
+    return "-" if path == "<stdin>" else shlex.quote(path)

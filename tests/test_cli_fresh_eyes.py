@@ -102,3 +102,31 @@ def test_a_budget_line_says_its_project_year_once():
     line_column = words(" ".join(line[3:22] for line in table.splitlines()))
     assert line_column.count("project year 1") == 5  # its five lines, each once
     assert line_column.count("year 1") == 5
+
+
+def test_the_details_command_of_a_profile_read_from_stdin_names_stdin_as_a_shell_does():
+    """`grantcheck match - < profile.toml` ended "Details: grantcheck match <stdin> --explain …",
+    which a shell reads as redirections."""
+    profile = (ROOT / "profiles" / "kvantia-startup.toml").read_text(encoding="utf-8")
+    with contextlib.chdir(ROOT):
+        r = runner.invoke(app, ["match", "-", "--as-of", AS_OF], input=profile,
+                          env={"NO_COLOR": "1", "COLUMNS": "80"})
+    assert r.exit_code == 1, r.stdout + r.stderr
+    assert "<stdin>" not in r.stdout
+    assert words(r.stdout).endswith(
+        "Details: grantcheck match - --explain --scheme dk-smv-digital")
+
+
+def test_a_command_to_copy_quotes_a_path_with_a_space(tmp_path):
+    folder = tmp_path / "client files"
+    folder.mkdir()
+    profile = folder / "kvantia.toml"
+    profile.write_text((ROOT / "profiles" / "kvantia-startup.toml").read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    r = run("match", str(profile), "--as-of", AS_OF, columns="200")
+    assert f"Details: grantcheck match '{profile}' --explain" in r.stdout
+    written = folder / "new.toml"
+    r = run("init", str(written), "--non-interactive", "--set", "company.country=DK",
+            "--set", "company.name=Acme ApS", "--as-of", AS_OF, columns="200")
+    assert r.exit_code == 0, r.stdout + r.stderr
+    assert f"Next: grantcheck match '{written}'" in r.stderr

@@ -82,6 +82,7 @@ def init(
     from grantcheck.init_profile import build_profile
     from grantcheck.profile import ProfileError
     from grantcheck.questionnaire import Interrupted
+    from grantcheck.shown import command_word
 
     to_stdout = path == "-"
     force_goes_with_a_file(force, not to_stdout, "a file name", "give a file name instead of -")
@@ -123,7 +124,7 @@ def init(
               "save it to a file: grantcheck init - > FILE writes it there the next time")
     _err(f"Wrote {path}: {written.answered} answers, {written.unknown} questions left as "
          "\"don't know\" (the '# key = ?' lines).",
-         f"Next: grantcheck match {path}")
+         f"Next: grantcheck match {command_word(str(path))}")
 
 
 def _keep_draft(e: Any, path: str) -> NoReturn:

@@ -34,6 +34,7 @@ from grantcheck.numbers import plural
 from grantcheck.render.table import VERDICT_STYLE
 from grantcheck.render.together import together
 from grantcheck.render.whole import Whole, whole
+from grantcheck.shown import command_word
 
 MAX_FACTS = 8  # the facts listed per scheme before "and N more"
 
@@ -339,7 +340,7 @@ def closing(m: MatchResult, shown: list[SchemeResult]) -> Text:
     first = next((r for r in shown if shown_as(r) == FITS), None) or next(
         (r for r in shown if shown_as(r) == NEEDS), None) or (shown[0] if shown else None)
     t = Text("In short: " + ", ".join(words or ["no scheme"]) + ". ", style="bold")
-    source = m.source or "PROFILE"
+    source = command_word(m.source) if m.source else "PROFILE"
     if first is not None:
         t.append(f"Details: grantcheck match {source} --explain --scheme {first.scheme.id}")
     else:
