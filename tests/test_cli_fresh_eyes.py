@@ -130,3 +130,18 @@ def test_a_command_to_copy_quotes_a_path_with_a_space(tmp_path):
             "--set", "company.name=Acme ApS", "--as-of", AS_OF, columns="200")
     assert r.exit_code == 0, r.stdout + r.stderr
     assert f"Next: grantcheck match '{written}'" in r.stderr
+
+
+def test_at_40_columns_an_indented_field_path_is_never_folded_in_two():
+    """`match --all` at 40 columns printed "company.registered_in_foretaksregister" and "et" on
+    two lines, and `show` folded "project.advisor_conflict_of_interest" so: the indent gives
+    way to a word that it would otherwise fold (a path wider than the width itself cannot)."""
+    r = run("match", "profiles/kvantia-startup.toml", "--as-of", AS_OF, "--all", columns="40")
+    assert "company.registered_in_foretaksregisteret" in r.stdout
+    r = run("show", "dk-smv-digital", "--as-of", AS_OF, columns="40")
+    assert r.exit_code == 0, r.stdout + r.stderr
+    assert "project.advisor_conflict_of_interest" in r.stdout
+    assert all(len(line) <= 40 for line in r.stdout.splitlines() if "://" not in line)
+    # at 80 columns the indents are as they were
+    r = run("show", "dk-smv-digital", "--as-of", AS_OF, columns="80")
+    assert "      reads: project.advisor_conflict_of_interest" in r.stdout

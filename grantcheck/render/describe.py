@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from grantcheck.money import CURRENCIES, Money, format_percent
-from grantcheck.render.together import joined, together
+from grantcheck.render.together import indented, together
 from grantcheck.render.whole import lean_table, whole
 
 STATUS_STYLE = {"open": "green", "closed": "dim", "not_yet_open": "yellow",
@@ -152,8 +152,8 @@ def _source_text(sources: list[dict[str, Any]], page: str = "") -> Text:
     return t
 
 
-def _indented(renderable: Text) -> Padding:
-    return Padding(joined(renderable), (0, 0, 0, 6), expand=False)
+def _indented(renderable: Text, console: Console) -> Padding:
+    return indented(renderable, 6, console.width)
 
 
 def render_show(data: dict[str, Any], on: str, console: Console) -> None:
@@ -178,7 +178,7 @@ def render_show(data: dict[str, Any], on: str, console: Console) -> None:
     status.append(data["status_text"], style=STATUS_STYLE.get(data["status"], ""))
     console.print(status)
     page = src["title"]
-    console.print(_indented(_source_text(data["call"]["source"], page)))
+    console.print(_indented(_source_text(data["call"]["source"], page), console))
     e = data["rules_encoded"]
     console.print(Text(f"Rules encoded: {encoded_text(e)}"
                        + ("" if data["rules_encoded_on_date"] else f"; not on {on}"),
@@ -188,8 +188,8 @@ def render_show(data: dict[str, Any], on: str, console: Console) -> None:
         line.append(" — " + "; ".join(_period(p) for p in b["periods"]))
         console.print(line)
         if b.get("note"):
-            console.print(_indented(Text(b["note"], style="italic")))
-        console.print(_indented(_source_text(b["source"], page)))
+            console.print(_indented(Text(b["note"], style="italic"), console))
+        console.print(_indented(_source_text(b["source"], page), console))
     if data["fit_wording"]:
         console.print(Text(f"A fit means: {data['fit_wording']}", style="dim"))
 
@@ -226,8 +226,8 @@ def render_show(data: dict[str, Any], on: str, console: Console) -> None:
                     + (f", tier {d['tier']}" if d["tier"] else "") + f"): {d['name']}")
         console.print(line)
         if d["when"]:
-            console.print(_indented(Text(f"when: {d['when']}", style="green")))
-        console.print(_indented(_source_text(d["source"], page)))
+            console.print(_indented(Text(f"when: {d['when']}", style="green"), console))
+        console.print(_indented(_source_text(d["source"], page), console))
     console.print()
     if data.get("range_fields"):
         console.print(Text("Figures that may be given as a range, { min = 10, max = 19 }: "
@@ -245,8 +245,8 @@ def _print_rule(r: dict[str, Any], page: str, console: Console) -> None:
         line.append(f" (tier {r['tier']})", style="dim")
     console.print(line)
     if r["reads"]:
-        console.print(_indented(Text("reads: " + ", ".join(r["reads"]), style="green")))
-    console.print(_indented(_source_text(r["source"], page)))
+        console.print(_indented(Text("reads: " + ", ".join(r["reads"]), style="green"), console))
+    console.print(_indented(_source_text(r["source"], page), console))
 
 
 def _print_parameter(p: dict[str, Any], on: str, page: str, console: Console) -> None:
@@ -257,8 +257,8 @@ def _print_parameter(p: dict[str, Any], on: str, page: str, console: Console) ->
         line.append(f" ({p['unit']}): not encoded on {on}", style="yellow")
     console.print(line)
     if p["note"]:
-        console.print(_indented(Text(p["note"], style="italic")))
-    console.print(_indented(_source_text([p["source"]], page)))
+        console.print(_indented(Text(p["note"], style="italic"), console))
+    console.print(_indented(_source_text([p["source"]], page), console))
 
 
 def _print_budget(b: dict[str, Any] | None, on: str, page: str, console: Console) -> None:

@@ -12,7 +12,6 @@ from collections import Counter
 
 from rich import box
 from rich.console import Console
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -32,7 +31,7 @@ from grantcheck.engine.settle import deciding_findings as _findings
 from grantcheck.matching import MatchResult
 from grantcheck.numbers import plural
 from grantcheck.render.table import VERDICT_STYLE
-from grantcheck.render.together import together
+from grantcheck.render.together import indented, together
 from grantcheck.render.whole import Whole, whole
 from grantcheck.shown import command_word
 
@@ -371,6 +370,6 @@ def render_answer(m: MatchResult, console: Console, show_all: bool = False) -> N
         head, *rest = scheme_detail(r, weight)
         console.print(together(head))
         for line in rest:
-            console.print(Padding(together(line), (0, 0, 0, 2)))
+            console.print(indented(line, 2, console.width))
     console.print()
     console.print(together(closing(m, shown)))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.padding import Padding
 from rich.text import Text
 
 from grantcheck.render.plain import KEEP, STAND_IN
@@ -85,3 +86,11 @@ def joined(text: Text) -> Text:
     """``text`` as a Text that wraps, and measures, without breaking an amount from its
     currency: for a table's cell (a Text the table draws itself)."""
     return text if isinstance(text, _Together) else _Together.of(text)
+
+
+def indented(text: Text, by: int, width: int) -> Padding:
+    """``text`` as :func:`together` wraps it, indented by ``by`` columns, or by as many as leave
+    its longest word (a field's dotted path, an id) whole at ``width``: Rich folds a word wider
+    than the indented width in two, and a path folded so no longer reads or copies as one."""
+    longest = max((len(w) for w in KEEP.sub(STAND_IN, text.plain).split()), default=0)
+    return Padding(together(text), (0, 0, 0, max(0, min(by, width - longest))), expand=False)
