@@ -134,8 +134,8 @@ class Questionnaire:
                 set_path(self.data, "company.country", country)
             plan = make_plan(str(country), self.scheme_ids, self.on)
             self.plan = plan
-            self.total = sum(count_questions(plan, self.data, top, False)
-                             for top in profile_fields())
+            self.total = self.asked + sum(count_questions(plan, self.data, top, False)
+                                          for top in profile_fields())  # + the country's
             self._intro(plan)
             for top in profile_fields():
                 self._ask(top, top.path, False)
@@ -227,9 +227,11 @@ class Questionnaire:
 
     def _show(self, label: str, readers: Sequence[Reader], how: str) -> None:
         self.asked += 1
-        self.total = max(self.total, self.asked)
+        if self.total:  # not before the country, which decides how many there are
+            self.total = max(self.total, self.asked)
         self.asker.say("")
-        self.asker.say(f"question {self.asked} of {self.total}", "dim")
+        self.asker.say(f"question {self.asked}" + (f" of {self.total}" if self.total else ""),
+                       "dim")
         self.asker.say(label, "bold")
         if readers:
             self.asker.say("  why: " + _why(readers), "dim")

@@ -145,3 +145,19 @@ def test_at_40_columns_an_indented_field_path_is_never_folded_in_two():
     # at 80 columns the indents are as they were
     r = run("show", "dk-smv-digital", "--as-of", AS_OF, columns="80")
     assert "      reads: project.advisor_conflict_of_interest" in r.stdout
+
+
+def test_init_does_not_count_the_country_question_as_one_of_one(tmp_path):
+    """The first question read "question 1 of 1", the next "question 2 of 39", the last "40 of
+    40": the country decides how many there are, so its own question has no total, and the
+    total counts it."""
+    answers = "DK\nAcme ApS\n" + "\n" * 80
+    with contextlib.chdir(tmp_path):
+        r = runner.invoke(app, ["init", "acme.toml", "--as-of", AS_OF], input=answers,
+                          env={"NO_COLOR": "1", "COLUMNS": "80"})
+    assert r.exit_code == 0, r.stdout + r.stderr
+    counters = [line for line in r.stderr.splitlines() if line.startswith("question ")]
+    assert counters[0] == "question 1"
+    total = counters[1].rsplit(" ", 1)[1]
+    assert counters[1] == f"question 2 of {total}" and int(total) > 2
+    assert counters[-1] == f"question {len(counters)} of {total}"
