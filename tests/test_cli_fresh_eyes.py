@@ -161,3 +161,13 @@ def test_init_does_not_count_the_country_question_as_one_of_one(tmp_path):
     total = counters[1].rsplit(" ", 1)[1]
     assert counters[1] == f"question 2 of {total}" and int(total) > 2
     assert counters[-1] == f"question {len(counters)} of {total}"
+
+
+def test_a_long_list_of_missing_documents_names_the_first_four_and_counts_the_rest():
+    """On 2020-11-15 Kvantia's view would list the ten documents of a call whose rules were not
+    yet encoded, over seven lines: four are named, the rest counted."""
+    r = run("match", "profiles/kvantia-startup.toml", "--as-of", "2020-11-15")
+    assert ("Missing documents (in full: --explain): Number of participating companies; "
+            "Estimated time the companies take part; Estimated split of women and men "
+            "representing the companies; Relevant competence and experience; and 6 more ! "
+            ) in words(r.stdout)

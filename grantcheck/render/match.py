@@ -36,6 +36,7 @@ from grantcheck.render.whole import Whole, whole
 from grantcheck.shown import command_word
 
 MAX_FACTS = 8  # the facts listed per scheme before "and N more"
+MAX_DOCS = 4  # the missing documents named per scheme before "and N more"
 
 
 def ordered(results: list[SchemeResult]) -> list[SchemeResult]:
@@ -148,11 +149,14 @@ def _docs_shown(r: SchemeResult) -> list[DocumentStatus]:
 
 
 def _docs_words(docs: list[DocumentStatus]) -> str:
-    """The missing documents by their names up to the first explanation; those the profile
-    cannot tell are needed only counted ("1 more if needed"): ``--explain`` names them all."""
+    """The missing documents by their names up to the first explanation, the first
+    :data:`MAX_DOCS` of them; those the profile cannot tell are needed only counted ("1 more if
+    needed"): ``--explain`` names them all."""
     sure = [short_name(d.document.name, len(d.document.name.split()))
             for d in docs if d.needed is not None]
     maybe = len(docs) - len(sure)
+    if len(sure) > MAX_DOCS:
+        sure[MAX_DOCS:] = [f"and {len(sure) - MAX_DOCS} more"]
     if maybe:
         sure.append(f"{maybe}{' more' if sure else ''} if needed")
     return "; ".join(sure)
