@@ -171,3 +171,25 @@ def test_a_long_list_of_missing_documents_names_the_first_four_and_counts_the_re
             "Estimated time the companies take part; Estimated split of women and men "
             "representing the companies; Relevant competence and experience; and 6 more ! "
             ) in words(r.stdout)
+
+
+def test_init_wraps_its_questions_as_every_message_on_stderr_is_wrapped(tmp_path):
+    """init's questions were wrapped by Rich: a continuation line at the margin ("(dk-smv-digital)"
+    under "  DK: …"), a line ending in a space. Now as the README says of stderr: continuation
+    lines indented (two more than the first), and piped without COLUMNS one line each."""
+    answers = "DK\nAcme ApS\n" + "\n" * 80
+    with contextlib.chdir(tmp_path):
+        r = runner.invoke(app, ["init", "acme.toml", "--as-of", AS_OF], input=answers,
+                          env={"NO_COLOR": "1", "COLUMNS": "80"})
+    assert r.exit_code == 0, r.stdout + r.stderr
+    lines = r.stderr.splitlines()
+    assert all(len(line) <= 80 and not line.endswith(" ") for line in lines
+               if not line.endswith("> ") and "> " not in line), r.stderr
+    i = next(n for n, line in enumerate(lines) if line.startswith("  DK: "))
+    assert lines[i + 1].startswith("    ") and "(dk-smv-digital)" in lines[i + 1]
+    with contextlib.chdir(tmp_path):
+        r = runner.invoke(app, ["init", "piped.toml", "--as-of", AS_OF], input=answers,
+                          env={"NO_COLOR": "1", "COLUMNS": ""})
+    assert r.exit_code == 0, r.stdout + r.stderr
+    assert any(line.startswith("  DK: ") and line.endswith("SMV:Digital (dk-smv-digital)")
+               for line in r.stderr.splitlines())

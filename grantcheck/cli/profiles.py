@@ -272,9 +272,17 @@ class ConsoleAsker:
                                width=_width(sys.stderr.isatty(), sys.stderr))
 
     def say(self, text: str, style: str = "") -> None:
+        """A line of talk wrapped as :func:`_err` wraps it: its continuation lines indented two
+        more than its first, never one at all when piped without COLUMNS."""
         from rich.text import Text
 
-        self.console.print(Text(text, style=style))
+        from grantcheck.cli._common import _stderr_width
+        from grantcheck.render.plain import wrap_plain
+
+        width = _stderr_width()
+        if width is not None:
+            text = wrap_plain(text, width, " " * (len(text) - len(text.lstrip(" ")) + 2))
+        self.console.print(Text(text, style=style), soft_wrap=True)
 
     def ask(self, label: str) -> str:
         from rich.text import Text
