@@ -271,3 +271,25 @@ def test_no_higher_tier_line_when_the_highest_tier_fits_or_fails(tmp_path):
     assert "fits — tier up to DKK 250,000" in fits and "needs information (max grant" not in fits
     fails = words(default(_nordlys_with(tmp_path, "false")))
     assert "fits — tier DKK 100,000" in fails and "needs information (max grant" not in fails
+
+
+def test_a_date_past_the_encoded_rules_is_said_as_what_to_do_not_as_a_fact_to_answer():
+    """On a date past SMV:Digital's legal basis (Reg. 2023/2831 ends 2030-12-31), the rules it
+    leaves unknown are settled by another evaluation date, said once with the dates the rules
+    cover and every rule it settles; no "Answer these" line lists it as a fact of the profile."""
+    with contextlib.chdir(ROOT):
+        r = run("match", "profiles/nordlys-automation.toml", "--as-of", "2031-01-01")
+    text = " ".join(line.strip() for line in r.stdout.splitlines())
+    smv = text[text.index("To settle SMV:Digital:"):]
+    smv = smv[:smv.index(")", smv.index("(SMV00")) + 1]
+    assert smv.startswith("To settle SMV:Digital: choose an evaluation date the rules cover "
+                          "(--as-of): the rules are encoded from 2014-01-01 until 2030-12-31 "
+                          "(SMV00, "), smv
+    assert "SMV31" in smv and text.count("SMV00") == 1
+    assert "To settle Prosess- og organisasjonsinnovasjon: choose an evaluation date the rules " \
+        "cover (--as-of): the rules are encoded from 2014-07-01 until 2026-12-31 (PO00, PO10)" \
+        in text
+    assert "Answer these 6 to settle Prosess- og organisasjonsinnovasjon: [company] " \
+        "in_difficulty (PO11)" in text
+    assert "evaluation date" not in text[text.index("Answer these 6"):text.index("To settle P")]
+    assert "Answer these 2 to settle SMV" not in text

@@ -44,6 +44,9 @@ def test_currency_follows_the_country():
 def test_a_company_of_a_country_no_scheme_is_for_must_state_its_currency():
     [p] = problems(f'[company]\nname = "X"\ncountry = "{country_without_scheme()}"\n')
     assert p.path == "company.currency"
+    assert p.message.endswith("(DKK, NOK, SEK or EUR)") and "hint" not in p.message
+    assert p.hint == 'State company.currency = "EUR" (or DKK, NOK, SEK): the currency its ' \
+        "figures are in"
 
 
 @pytest.mark.parametrize("scheme", all_schemes(), ids=lambda s: s.id)

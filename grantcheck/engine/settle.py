@@ -61,3 +61,20 @@ def fields_settling(findings: Iterable[Finding]) -> dict[str, list[str]]:
             for field in f.missing or ("(" + (f.fix or f.message) + ")",):
                 out.setdefault(field, []).append(f.rule.id)
     return out
+
+
+def actions_settling(fields: dict[str, list[str]]) -> dict[str, list[str]]:
+    """What settles unknown rules that no fact of the profile settles (their fix in brackets, in
+    :func:`unknown_fields`: an evaluation date the rules cover, an exchange rate), each with its
+    rules; an action that another one says at greater length is said once, by that one ("choose
+    an evaluation date the rules cover (--as-of)" and the same with the dates they cover)."""
+    said = {k[1:-1]: ids for k, ids in fields.items() if k.startswith("(")}
+    by = {a: next((b for b in said if b != a and b.startswith(a)), a) for a in said}
+    out: dict[str, list[str]] = {a: list(ids) for a, ids in said.items() if by[a] == a}
+    for action, ids in said.items():
+        target = action
+        while by[target] != target:
+            target = by[target]
+        if target != action:
+            out[target] += ids
+    return {a: list(dict.fromkeys(ids)) for a, ids in out.items()}

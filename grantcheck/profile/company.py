@@ -193,7 +193,8 @@ class Company(Model):
         if self.currency is None and self.country not in country_currency():
             known = sorted(set(country_currency().values()) - {"EUR"})
             raise ValueError(f"currency: required for a company in {self.country} "
-                             f"({', '.join(known)} or EUR)")
+                             f"({', '.join(known)} or EUR); hint: state company.currency = \"EUR\" "
+                             f"(or {', '.join(known)}): the currency its figures are in")
         return self
 
     @property

@@ -202,6 +202,7 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         if sep and model is not None and field in model.model_fields:
             # a model validator names the field it is about: "rate: hours need a rate"
             msg, loc = rest, (*loc, field)
+        msg, _, hint = msg.partition("; hint: ")  # and may say how to mend it
     elif typ == "string_unicode":  # a lone surrogate (\ud800) that JSON escaped
         msg = (f"is not valid Unicode text: it holds a lone surrogate, a character no text has "
                f"(got {shown(given)})")

@@ -22,6 +22,7 @@ from grantcheck.engine.settle import (
     FITS,
     NEEDS,
     RANK,
+    actions_settling,
     fields_settling,
     shown_as,
     unknown_fields,
@@ -267,12 +268,18 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
         lines.append(higher)
     fields = unknown_fields(r)
     if fields and not fails:
-        order = sorted(fields, key=lambda k: -weight[k])
-        t = Text(f"Answer {'this' if len(order) == 1 else f'these {len(order)}'} to settle "
-                 f"{r.scheme.name}: ", style="yellow")
-        t.append(_first_facts(order, fields))
-        lines.append(t)
+        facts = {k: ids for k, ids in fields.items() if not k.startswith("(")}
+        if facts:
+            order = sorted(facts, key=lambda k: -weight[k])
+            t = Text(f"Answer {'this' if len(order) == 1 else f'these {len(order)}'} to settle "
+                     f"{r.scheme.name}: ", style="yellow")
+            t.append(_first_facts(order, facts))
+            lines.append(t)
+        for action, ids in actions_settling(fields).items():
+            lines.append(Text(f"To settle {r.scheme.name}: {action} ({', '.join(ids)})",
+                              style="yellow"))
     return lines
+
 
 
 def _higher_tier(r: SchemeResult) -> Text | None:
