@@ -114,7 +114,7 @@ def _rates_line(m: MatchResult) -> Text | None:
 
 
 def call_cell(r: SchemeResult) -> str:
-    """The call in a few words: "open · no deadline", "closed 2023-03-01", …"""
+    """The call in a few words: "open · no dates", "closed 2023-03-01", …"""
     call = r.scheme.call
     if r.status == "closed" and call.closes:
         return f"closed {call.closes.isoformat()}"
@@ -124,7 +124,7 @@ def call_cell(r: SchemeResult) -> str:
         return "rules not encoded"
     if call.closes:
         return f"open until {call.closes.isoformat()}"
-    return "open · no deadline"
+    return "open · no dates"
 
 
 def _verdict_cell(r: SchemeResult) -> Text:
