@@ -293,3 +293,21 @@ def test_a_date_past_the_encoded_rules_is_said_as_what_to_do_not_as_a_fact_to_an
         "in_difficulty (PO11)" in text
     assert "evaluation date" not in text[text.index("Answer these 6"):text.index("To settle P")]
     assert "Answer these 2 to settle SMV" not in text
+
+
+def test_explain_starts_with_the_answer_and_marks_what_is_not_applicable():
+    """`--explain` shows every scheme in full, after the sentence `--all` starts with; the table
+    says beside the rules' verdict that another country's scheme is not applicable, as that
+    sentence counts it."""
+    lines = default(ROOT / "profiles" / "nordlys-automation.toml", "--explain")
+    title = next(i for i, line in enumerate(lines) if line.startswith("grantcheck — Nordlys"))
+    assert 0 < title <= 3
+    assert lines[:title] == default(ROOT / "profiles" / "nordlys-automation.toml",
+                                    "--all")[:title]
+    assert words(lines[:title]) == (
+        "Nordlys Automation ApS (DK) on 2026-11-23: 1 scheme fits — SMV:Digital, up to DKK "
+        "220,000 (own funding DKK 460,000); 1 needs information; 1 not applicable; 2 closed.")
+    row = next(i for i, line in enumerate(lines) if line.startswith("Bedriftsnettverk"))
+    assert "needs information" in lines[row] and "(not applicable)" in lines[row + 1]
+    smv = next(i for i, line in enumerate(lines) if line.startswith("SMV:Digital "))
+    assert "(not applicable)" not in " ".join(lines[smv:smv + 2])

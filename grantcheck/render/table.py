@@ -21,6 +21,7 @@ from grantcheck.engine import (
     Verdict,
     text_of,
 )
+from grantcheck.engine.scope import NOT_APPLICABLE
 from grantcheck.matching import MatchResult
 from grantcheck.money import format_percent
 from grantcheck.numbers import plural
@@ -50,9 +51,13 @@ OUTCOME_MARK = {
 
 
 def verdict_text(r: SchemeResult) -> Text:
+    """The verdict, with the one it would have had for a closed call, and the scope that leaves
+    another country's scheme out of `match`'s answer (its first line counts it so)."""
     t = Text(r.verdict.label, style=VERDICT_STYLE[r.verdict])
     if r.verdict is Verdict.CLOSED:
         t.append(f"\n(would: {r.verdict_if_open.label})", style="dim")
+    elif r.scope.state == NOT_APPLICABLE:
+        t.append("\n(not applicable)", style="dim")
     return t
 
 
@@ -261,6 +266,11 @@ def _record_line(r: SchemeResult) -> str:
 
 
 def render_match(m: MatchResult, console: Console, explain: bool = False) -> None:
+    """Every scheme in full (`match --explain`), after the answer in one sentence, as
+    `match --all` gives it."""
+    from grantcheck.render.match import headline
+
+    console.print(together(headline(m, m.results)))
     title = Text("grantcheck", style="bold")
     title.append(f" — {m.profile.company.name}")
     if m.source:
