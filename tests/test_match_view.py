@@ -311,3 +311,20 @@ def test_explain_starts_with_the_answer_and_marks_what_is_not_applicable():
     assert "needs information" in lines[row] and "(not applicable)" in lines[row + 1]
     smv = next(i for i, line in enumerate(lines) if line.startswith("SMV:Digital "))
     assert "(not applicable)" not in " ".join(lines[smv:smv + 2])
+
+
+def test_an_amounts_line_leaves_a_long_aside_to_explain(tmp_path):
+    """A company whose size is open (only its name, country and currency): the amounts line
+    gives the range of the grant and leaves the seven lines of the size class's reasoning to
+    --explain, which keeps every word of it."""
+    path = tmp_path / "fi.toml"
+    path.write_text('[company]\nname = "Suomi Oy"\ncountry = "FI"\ncurrency = "EUR"\n',
+                    encoding="utf-8")
+    text = words(default(path))
+    amounts = text[text.index("Amounts:"):text.index("(more: --explain)") + 17]
+    assert amounts == (
+        "Amounts: the grant is 15 % (a large enterprise, by exception) to 50 % (an SME), by the "
+        "size, which is open: whether it is an SME is open: the size class is micro to large "
+        "(more: --explain)")
+    full = words(default(path, "--explain"))
+    assert "the size class is micro to large (micro to large: 0 or more AWU" in full

@@ -327,15 +327,28 @@ def facts_text(order: list[str], fields: dict[str, list[str]]) -> str:
 
 
 def first_clause(text: str) -> str:
-    """The text up to its first "; " outside brackets: an amounts basis's first computation
-    (``--explain`` shows all of it)."""
-    depth = 0
+    """The text up to its first "; " outside brackets: an amounts basis's first computation,
+    without a bracketed aside longer than :data:`LONG_ASIDE` characters (the reasoning behind
+    an open size class runs seven lines); ``--explain`` shows all of it."""
+    depth, start, out, cut = 0, 0, [], False
     for i, ch in enumerate(text):
-        depth += ch == "("
-        depth -= ch == ")"
+        if ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0 and i - start > LONG_ASIDE:
+                out.append((start, i + 1))
         if depth == 0 and text.startswith("; ", i):
-            return text[:i] + " (more: --explain)"
-    return text
+            text, cut = text[:i], True
+            break
+    for a, b in reversed(out):
+        text, cut = text[:a].rstrip() + text[b:], True
+    return text + " (more: --explain)" if cut else text
+
+
+LONG_ASIDE = 100
 
 
 def _rule_ref(f: Finding) -> str:
