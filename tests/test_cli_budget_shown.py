@@ -188,8 +188,8 @@ def test_the_first_line_says_the_verdict_the_grant_and_the_own_funding() -> None
     root = Path(__file__).parent.parent
     cases = [
         ([str(root / "profiles" / "nordlys-automation.toml")],
-         "SMV:Digital (dk-smv-digital) · voucher t250: complies — grant DKK 220,000, own "
-         "funding DKK 460,000"),
+         "SMV:Digital (dk-smv-digital) · tier up to DKK 250,000 (t250): complies — grant DKK "
+         "220,000, own funding DKK 460,000"),
         (["--scheme", "dk-smv-digital", "--line", "consultancy=150000", "--line",
           "hardware=320000"],
          "SMV:Digital (dk-smv-digital): needs information — grant DKK 155,000 at most (the "

@@ -240,8 +240,9 @@ def grant_words(r: BudgetResult) -> str:
 def render_budget(r: BudgetResult, console: Console, explain: bool = False) -> None:
     s = r.scheme
     head = Text(f"{s.name} ({s.id})", style="bold")
-    if r.tier:
-        head.append(f" · voucher {r.tier}")
+    if r.tier:  # named as match names it: "tier up to DKK 250,000 (t250)"
+        name = next((t.name for t in s.tiers if t.id == r.tier), "")
+        head.append(f" · tier {name} ({r.tier})" if name else f" · tier {r.tier}")
     head.append(": ")
     parts: list[Whole | Text] = [head]
     if r.call_open:

@@ -117,7 +117,7 @@ def test_budget_line_takes_the_tier_and_the_period_it_asks_for():
     r = cli(*args, "--tier", "t250", "--start", "2026-03-01", "--end", "2026-12-31")
     out = r.stdout.decode()
     assert "state budget.tier" not in out and "budget.start and budget.end" not in out
-    assert "voucher t250" in out
+    assert "tier up to DKK 250,000 (t250)" in out
 
 
 def test_budget_tier_with_a_file_is_refused():
