@@ -148,7 +148,9 @@ def exact_profiles(draw: st.DrawFn) -> tuple[str, dict[str, Any], date]:
     if participants:
         for p in participants:
             if p.get("kind") == "company" and draw(st.booleans()):
-                p.pop("sme", None)  # its figures decide (a declared flag would only repeat them)
+                p.pop("sme", None)  # its figures decide, or a declared "not an SME" with them:
+                if draw(st.integers(0, 3)) == 0:  # own figures leave out its group (art. 6(2))
+                    p["sme"] = False
                 p["staff"] = _staff(draw)
                 p["turnover"] = _money_near(draw, country)
                 if draw(st.booleans()):
@@ -441,3 +443,20 @@ def test_a_participant_of_249_staff_without_its_money_is_open() -> None:
 
 def test_a_participant_of_249_staff_without_its_money_that_declares_sme_is_one() -> None:
     assert _bn08({"staff": 249, "sme": True}).outcome is Outcome.PASS
+
+
+def test_a_participant_within_the_ceilings_by_its_own_figures_that_declares_no_sme_is_none(
+        ) -> None:
+    """Its own 249 staff and money are within the SME ceilings, but its partner and linked
+    enterprises (which an entry cannot list) add to them (Annex art. 6(2)): the declared
+    "not an SME" stands, and two SMEs are one too few (a range of its staff decided the same)."""
+    small = {"staff": 249, "turnover": 10_000_000, "balance_sheet_total": 10_000_000}
+    assert _bn08(small).outcome is Outcome.PASS
+    assert _bn08(small | {"sme": False}).outcome is Outcome.FAIL
+    assert _bn08(small | {"staff": {"min": 240, "max": 260}, "sme": False}).outcome \
+        is Outcome.FAIL
+
+
+def test_a_participant_of_250_staff_that_declares_sme_is_large_by_its_own_figures() -> None:
+    """Its own figures are over the staff ceiling; its group can only add to them."""
+    assert _bn08({"staff": 250, "turnover": 10_000_000, "sme": True}).outcome is Outcome.FAIL

@@ -380,7 +380,13 @@ def participant_is_sme(ctx: Ctx, index: int) -> tuple[bool, Text]:
     """Bedriftsnettverk: a participant's SME status from its figures, else its declared flag
     (also when the figures, known only within bounds, leave it open). Its staff stated, an
     amount it leaves out is 0 and up: 250 staff is a large enterprise whatever its money (with
-    no staff stated the figures never settle it: any staff could make it large)."""
+    no staff stated the figures never settle it: any staff could make it large).
+
+    The figures are the participant's own: its partner and linked enterprises add to them and
+    public bodies' holdings can rule it out (Annex art. 3(4), 6(2)), which an entry cannot list.
+    So own figures above the ceilings make it large whatever it declares, and own figures within
+    them make it an SME only when it does not declare ``sme = false``: a declared "not an SME"
+    (a subsidiary of a large group, say) stands."""
     p = (ctx.profile.network.participants or [])[index]
     prefix = f"network.participants[{index}]"
     open_facts: tuple[str, ...] = ()
@@ -389,9 +395,14 @@ def participant_is_sme(ctx: Ctx, index: int) -> tuple[bool, Text]:
                     _money_fact(ctx, p.turnover, f"{prefix}.turnover"),
                     _money_fact(ctx, p.balance_sheet_total, f"{prefix}.balance_sheet_total"))
         lowest, highest, open_facts = size_range(ctx, f, prefix)
-        if highest != "large" or lowest == "large":
-            cat = _span(lowest, highest)
+        cat = _span(lowest, highest)
+        if lowest == "large" or (highest != "large" and p.sme is not False):
             return highest != "large", lambda: f"{cat} ({_describe(f)}; own figures)"
+        if highest != "large":
+            return False, lambda: (f"declared sme = false; its own figures ({cat}: "
+                                   f"{_describe(f)}) are within the SME ceilings, but partner "
+                                   "and linked enterprises and public holdings count too (Annex "
+                                   "art. 3(4), 6(2))")
     if p.sme is not None:
         return p.sme, "declared sme = " + str(p.sme).lower()
     if open_facts:
