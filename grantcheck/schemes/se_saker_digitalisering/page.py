@@ -83,6 +83,10 @@ C_DIGITAL_KOMPETENS = Citation(
 C_DIALOG = Citation(
     SOURCE, "Målgruppen företag",
     "Projekten ska drivas och utvecklas i dialog och samråd med deltagande företag.")
+C_GRUPPDYNAMIK = Citation(
+    SOURCE, "Målgruppen företag",
+    "Nätverkande och gruppdynamik mellan deltagande företag är en viktig komponent för "
+    "projektgenomförandet.")
 C_GRUNDMETODIK = Citation(
     SOURCE, "Vad kan ni söka för?",
     "använda sig av en befintlig grundmetodik för genomförandet")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from grantcheck.citations import Citation
 from grantcheck.parameters import PageNumbers
 from grantcheck.schemes.se_saker_digitalisering.legal import KNOWN_FROM
 from grantcheck.schemes.se_saker_digitalisering.page import (
@@ -19,11 +20,13 @@ from grantcheck.schemes.se_saker_digitalisering.page import (
     C_MAX_10_MKR,
     C_MAX_50_PROCENT,
     C_MEDFINANSIERING,
+    C_MINDRE_GRUPP,
     C_PERIOD,
     C_SLUTRAPPORT,
     C_STANGER,
     C_TILLAGG_MAX,
     C_TILLVAXT,
+    SOURCE,
 )
 
 # a number of the page, in force from the day the page is known from, with no end
@@ -33,6 +36,12 @@ page_figure = PageNumbers(KNOWN_FROM.value)
 LAST_OPEN_DAY = date(2023, 3, 1)
 CALL_CLOSES = page_figure("sd_call_last_open_day", "date", LAST_OPEN_DAY, C_STANGER,
                           note="'Stänger 1 mars 2023': open on that day, closed from 2023-03-02")
+C_GRUPP_READING = Citation(
+    SOURCE, C_MINDRE_GRUPP.section, C_MINDRE_GRUPP.quote,
+    note="the page gives no number: a group ('en mindre grupp av företag', with 'gruppdynamik "
+    "mellan deltagande företag') is read as two companies or more, grantcheck's reading")
+TARGET_MIN_COMPANIES = page_figure("sd_target_min_companies", "persons", 2, C_GRUPP_READING,
+                                   note="participating companies (legal persons)")
 TARGET_MIN_EMPLOYEES = page_figure("sd_target_min_employees", "persons", Decimal(10), C_TILLVAXT,
                                    note="'bör': a soft requirement")
 TRAINING_MAX = page_figure("sd_training_addon_max", "SEK", Decimal(180_000), C_TILLAGG_MAX,

@@ -8,6 +8,7 @@ from grantcheck.engine import (
     Kind,
     Message,
     RuleBook,
+    declaration_checks,
     missing,
     passed,
 )
@@ -35,6 +36,7 @@ from grantcheck.schemes.se_saker_digitalisering.page import (
     C_GENOMFORANDETID,
     C_GRUNDKOMPETENS,
     C_GRUNDMETODIK,
+    C_GRUPPDYNAMIK,
     C_HELA_SVERIGE,
     C_LAGSTA,
     C_LIKNANDE,
@@ -62,9 +64,11 @@ from grantcheck.schemes.se_saker_digitalisering.page import (
     SFS_13,
 )
 from grantcheck.schemes.se_saker_digitalisering.parameters import (
+    C_GRUPP_READING,
     CALL_BUDGET,
     COFINANCING_MIN,
     MAX_SHARE,
+    TARGET_MIN_COMPANIES,
     TARGET_MIN_EMPLOYEES,
 )
 from grantcheck.schemes.se_saker_digitalisering.period import (
@@ -213,10 +217,28 @@ rules.add("SD22", "The applicant is a Swedish organisation", swedish_organisatio
           cites=[C_HELA_SVERIGE, C_FORORDNINGSKRAV, C_REGIONALA], reads=["company.country"])
 
 
-rules.declaration("SD08", "The target companies are a smaller group of SMEs with growth "
-                  "ambitions, basic digital competence and similar challenges",
-                  "target_group_fit", section=S_TARGET,
-                  cites=[C_MINDRE_GRUPP, C_LIKNANDE, C_TILLVAXT, C_DIGITAL_KOMPETENS])
+_TARGET_GROUP = declaration_checks("declarations.target_group_fit")
+
+
+@rules.rule("SD08", "The target companies are a smaller group of SMEs with growth ambitions, "
+            "basic digital competence and similar challenges", kind=Kind.DECLARATION,
+            section=S_TARGET, cites=[C_MINDRE_GRUPP, C_GRUPPDYNAMIK, C_GRUPP_READING, C_LIKNANDE,
+                                     C_TILLVAXT, C_DIGITAL_KOMPETENS],
+            reads=("declarations.target_group_fit", "project.target_companies"))
+def target_group(ctx: Ctx) -> Check:
+    """'ska aktiviteter genomföras med en mindre grupp av företag': fewer companies than a
+    group (two, grantcheck's reading) settle it; otherwise the applicant declares the fit."""
+    count = ctx.value("project.target_companies")
+    if count is not None and count < (least := TARGET_MIN_COMPANIES.at(ctx.on)):
+        return T_NO_GROUP.failed(count=count, least=least)
+    declared = ctx.profile.declarations
+    return _TARGET_GROUP[None if declared is None else declared.target_group_fit]
+
+
+T_NO_GROUP = Message("project.target_companies = {count}: the activities are carried out with a "
+                     "group of companies ('en mindre grupp av företag', 'gruppdynamik mellan "
+                     "deltagande företag'), at least {least} (the page gives no number)",
+                     fix="recruit at least {least} participating companies")
 
 
 @rules.rule("SD09", "The target companies have at least 10 employees", kind=Kind.SOFT,
