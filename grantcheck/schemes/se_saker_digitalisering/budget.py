@@ -14,8 +14,9 @@ Encoded, from the page (quotes beside each citation, in
 - the minimum application, SEK 500,000, read as the grant sought, as ``match`` reads it (SD13):
   without a grant sought it is unknown, unless the budget allows less (an eligible base under
   SEK 1,000,000 at 50 %), when no grant sought could reach it (SDB03);
-- the project period: from the application date at the earliest to 2023-10-31 at the latest
-  (SDB04); only costs inside it count, neither before nor after (SDB05);
+- the project period: in 2023 ("Pilotprojekten har en genomförandetid under 2023", as `match`'s
+  SD21), from the application date at the earliest to 2023-10-31 at the latest (SDB04); only
+  costs inside it count, neither before nor after (SDB05);
 - the co-financing: at least 50 % of the budget in cash, from the applicant's organisation or an
   external actor (SDB06); in-kind contributions do not count; a warning that counting the
   applicant's own paid staff costs as cash is a reading (SDB07);
@@ -40,12 +41,13 @@ Readings (the page is silent or vague):
   are not eligible; the reason says how to book an activity that is really own staff's time or a
   bought service.
 - Dates: a line's own date (``incurred``) or period (``start``/``end``) is compared with the window
-  from the application date (and the project start, when later) to 2023-10-31 (or the project
-  end, when earlier). A line wholly outside is not eligible; a line whose own period straddles an
-  edge counts pro rata by calendar days inside the window (assuming the cost accrues evenly; the
-  reason says so). A line without dates takes the project period (``core.line_dates``); when that
-  period itself straddles an edge the line is undecided (a single purchase cannot be split by
-  days): give its own date. When no dates are known the lines still count and SDB05 is unknown.
+  from the application date (and the project start, or 2023-01-01, when later) to 2023-10-31 (or
+  the project end, when earlier). A line wholly outside is not eligible; a line whose own
+  period straddles an edge counts pro rata by calendar days inside the window (assuming the
+  cost accrues evenly; the reason says so). A line without dates takes the project period
+  (``core.line_dates``); when that period itself straddles an edge the line is undecided (a
+  single purchase cannot be split by days): give its own date. When no dates are known the
+  lines still count and SDB05 is unknown.
 - Public cash (``source = "public"``, e.g. a region) counts as an external actor's cash: the page
   names "extern aktör" without excluding public ones, and calls regional co-financing a merit.
 - The flat rate (schablon) is eligible, but the page does not state its rate (Tillväxtverket's
@@ -87,6 +89,7 @@ from grantcheck.schemes.se_saker_digitalisering.budget_lines import (
 )
 from grantcheck.schemes.se_saker_digitalisering.page import (
     C_FORORDNINGSKRAV,
+    C_GENOMFORANDETID,
     C_LAGSTA,
     C_MAX_10_MILJONER,
     C_MAX_10_MKR,
@@ -102,6 +105,7 @@ from grantcheck.schemes.se_saker_digitalisering.parameters import (
     MAX_SHARE,
     MIN_APPLICATION,
     PROJECT_END_LATEST,
+    PROJECT_START_EARLIEST,
     TRAINING_MAX,
     TRAINING_PER_PERSON,
 )
@@ -218,18 +222,28 @@ def minimum_application(bctx: BudgetCtx) -> Check:
                   f"({base_floor - bctx.total()} more)")
 
 
-@book.budget_rule("SDB04", "The project runs from the application date at the earliest to "
-                  "2023-10-31 at the latest", cites=[C_PERIOD, C_PERIOD_START],
+@book.budget_rule("SDB04", "The project runs in 2023, from the application date at the earliest "
+                  "to 2023-10-31 at the latest", cites=[C_PERIOD, C_PERIOD_START,
+                                                       C_GENOMFORANDETID],
                   reads=["budget.start", "budget.end", "budget.application_date",
                          "project.start", "project.end", "project.application_date"])
 def project_period(bctx: BudgetCtx) -> Check:
     """'Projekten kan tidigast starta från ansökningsdatum och som längst drivas t o m
-    2023-10-31.'"""
+    2023-10-31.'; 'Pilotprojekten har en genomförandetid under 2023.' (as `match`'s SD21)."""
     start, end = bctx.period()
     applied = bctx.application_date()
     latest = PROJECT_END_LATEST.at(bctx.on)
+    earliest = PROJECT_START_EARLIEST.at(bctx.on)
     wrong: list[str] = []
     fixes: list[str] = []
+    if start is not None and start < earliest:
+        wrong.append(f"starts {start}, before {earliest}: the pilot projects run in "
+                     f"{earliest.year} ('genomförandetid under {earliest.year}')")
+        fixes.append(f"start on {earliest} or later")
+    elif start is None and end is not None and end < earliest:
+        wrong.append(f"ends {end}, so it runs before {earliest}: the pilot projects run in "
+                     f"{earliest.year} ('genomförandetid under {earliest.year}')")
+        fixes.append(f"run the project from {earliest}")
     if start is not None and applied is not None and start < applied:
         wrong.append(f"starts {start}, {(applied - start).days} days before the application "
                      f"date {applied}")
@@ -242,14 +256,15 @@ def project_period(bctx: BudgetCtx) -> Check:
         fixes.append(f"run the project by {latest}")
     if wrong:
         return failed("the project " + " and ".join(wrong) + f" (the window: the application "
-                      f"date to {latest})", "; ".join(fixes))
+                      f"date, {earliest} at the earliest, to {latest})", "; ".join(fixes))
     missing = [name for name, v in (("budget.start", start), ("budget.end", end),
                                      ("budget.application_date", applied)) if v is None]
     if missing:
         return unknown(f"the budget does not state {' and '.join(missing)} (nor the profile's "
                        "project dates)", *missing)
-    return passed(f"the project runs {start} to {end}; the application date {applied} is the "
-                  f"earliest start and {latest} the latest end")
+    return passed(f"the project runs {start} to {end}; the application date {applied} "
+                  f"({earliest} at the earliest) is the earliest start and {latest} the latest "
+                  "end")
 
 
 @book.budget_rule("SDB05", "Every cost falls inside the project period", cites=PERIOD_CITES,

@@ -24,6 +24,7 @@ from grantcheck.schemes.se_saker_digitalisering.costs import (
 )
 from grantcheck.schemes.se_saker_digitalisering.grant import grant_for
 from grantcheck.schemes.se_saker_digitalisering.page import (
+    C_GENOMFORANDETID,
     C_KOSTNADER_PERIOD,
     C_KOSTNADSSLAG,
     C_MAX_10_MKR,
@@ -38,6 +39,7 @@ from grantcheck.schemes.se_saker_digitalisering.parameters import (
     CALL_BUDGET,
     MAX_SHARE,
     PROJECT_END_LATEST,
+    PROJECT_START_EARLIEST,
     TRAINING_MAX,
     TRAINING_PER_PERSON,
 )
@@ -51,7 +53,7 @@ C_ALLMANNA_VILLKOR = Citation(
     SOURCE, "Hur ska vi förbereda oss inför ansökan?",
     "Gå till Tillväxtverkets Allmänna villkor och se vad som gäller för stödet.")
 
-PERIOD_CITES = (C_KOSTNADER_PERIOD, C_PERIOD_START, C_INNAN_START, C_PERIOD)
+PERIOD_CITES = (C_KOSTNADER_PERIOD, C_PERIOD_START, C_INNAN_START, C_PERIOD, C_GENOMFORANDETID)
 OWN_FUNDING_FORM = "cash (own organisation or an external actor)"
 STAFF_AS_CASH = ("whether the applicant's own paid staff costs count as cash co-financing is a "
                  "reading, not the page's words ('kontant medfinansiering, från egen organisation "
@@ -137,9 +139,12 @@ def _window(bctx: BudgetCtx) -> _Window:
     applied = bctx.application_date()
     start, end = bctx.period()
     latest = PROJECT_END_LATEST.at(bctx.on)
+    earliest = PROJECT_START_EARLIEST.at(bctx.on)  # 'genomförandetid under 2023', as SD21
     first, first_text = applied, f"the application date {applied}" if applied else ""
     if start is not None and (first is None or start > first):
         first, first_text = start, f"the project start {start}"
+    if first is None or earliest > first:
+        first, first_text = earliest, f"{earliest} (the pilot projects run in {earliest.year})"
     last, last_text = latest, f"{latest} (the latest project end)"
     if end is not None and end < latest:
         last, last_text = end, f"the project end {end}"
