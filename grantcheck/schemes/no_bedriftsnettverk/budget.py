@@ -79,7 +79,7 @@ from grantcheck.schemes.no_bedriftsnettverk.budget_lines import (
     OWN_FUNDING_FORM,
     PARAMETERS,
     _labels,
-    _max_year,
+    _length,
     _plan,
     _years_text,
     classify,
@@ -98,19 +98,21 @@ from grantcheck.schemes.no_bedriftsnettverk.scheme import SCHEME
 book = BudgetBook()
 
 
-@book.budget_rule("BNB01", "Every cost falls within the main project's three years",
+@book.budget_rule("BNB01", "Every cost falls within the main project's years, at most three",
                   cites=[C_TRE_AARS_VARIGHET, C_STOTTEBELOP, C_ETT_AAR],
-                  reads=["budget.lines[].year", "network.project_year"])
+                  reads=["budget.lines[].year", "network.project_year", "network.duration_years",
+                         "budget.start", "budget.end", "project.start", "project.end"])
 def within_three_years(bctx: BudgetCtx) -> Check:
-    """'hovedprosjekter med inntil tre års varighet': a line in year 4 or later gets nothing."""
+    """'hovedprosjekter med inntil tre års varighet': a line in year 4 or later gets nothing,
+    nor one in a year past the main project's own length (as `match`'s BN21)."""
     plan = _plan(bctx)
-    limit = _max_year(bctx)
+    limit, why = _length(bctx)
     over = [lr for lr in bctx.lines if (k := plan.of(lr.line)) is not None and k > limit]
     if over:
         years = sorted({plan.of(lr.line) or 0 for lr in over})
         return failed(f"{_labels(over)} ({bctx.total(over, eligible=False)}) are in project "
-                      f"year(s) {_years_text(years)}, beyond the main project's {limit} years: "
-                      "not eligible",
+                      f"year(s) {_years_text(years)}, beyond the main project's {limit} years "
+                      f"({why}): not eligible",
                       f"move the costs into project years 1 to {limit}, or leave them out")
     open_ = [lr for lr in bctx.lines if plan.of(lr.line) is None]
     if open_:

@@ -15,6 +15,7 @@ from grantcheck.budget.core import (
 )
 from grantcheck.budget.model import BudgetLine, Category, Financing
 from grantcheck.citations import Citation
+from grantcheck.law.dates import add_years
 from grantcheck.profile import LegalForm, Participant
 from grantcheck.schemes.no_bedriftsnettverk.page import (
     C_ETT_AAR,
@@ -137,7 +138,28 @@ def _years_text(keys: Iterable[int]) -> str:
 
 
 def _max_year(bctx: BudgetCtx) -> int:
-    return int(MAX_DURATION_YEARS.at(bctx.on))
+    """The last project year of the main project: at most three ('hovedprosjekter med inntil
+    tre års varighet'), and no more than its own length, as `match`'s BN21 reads it: the
+    profile's ``network.duration_years``, and the years ``project.start`` to ``project.end``
+    (the budget's dates, else the profile's) begin."""
+    return _length(bctx)[0]
+
+
+def _length(bctx: BudgetCtx) -> tuple[int, str]:
+    """The last project year, and the phrase saying why ('main projects run for at most 3
+    years')."""
+    limit = int(MAX_DURATION_YEARS.at(bctx.on))
+    why = f"main projects run for at most {limit} years"
+    years = bctx.value("network.duration_years")
+    if years is not None and int(str(years)) < limit:
+        limit = int(str(years))
+        why = f"the main project lasts {limit} year(s) (network.duration_years = {limit})"
+    start, end = bctx.period()
+    if start is not None and end is not None and add_years(start, limit - 1) > end:
+        while limit > 1 and add_years(start, limit - 1) > end:
+            limit -= 1
+        why = f"the main project from {start} to {end} has {limit} project year(s)"
+    return limit, why
 
 
 def _in_year(bctx: BudgetCtx, key: int) -> list[LineResult]:
@@ -293,12 +315,11 @@ def classify(bctx: BudgetCtx, lr: LineResult) -> None:
                missing=(f"{lr.path}.year", "network.project_year"))
         return
     group = year_label(key)
-    limit = _max_year(bctx)
+    limit, why = _length(bctx)
     if key > limit:
         lr.set(LineStatus.INELIGIBLE,
-               f"{_what(lr, key)}: main projects run for at most {limit} years, so a cost in "
-               f"project year {key} gets no support", C_TRE_AARS_VARIGHET, C_STOTTEBELOP,
-               group=group)
+               f"{_what(lr, key)}: {why}, so a cost in project year {key} gets no support",
+               C_TRE_AARS_VARIGHET, C_STOTTEBELOP, C_ETT_AAR, group=group)
         return
     cat = ln.category
     if cat in EXAMPLES:
