@@ -16,6 +16,7 @@ from grantcheck.engine import (
     missing,
 )
 from grantcheck.law import sme
+from grantcheck.law.sme_participants import participant_is_sme
 from grantcheck.money import format_percent
 from grantcheck.named import NamedTuple
 from grantcheck.profile import LegalForm
@@ -100,7 +101,7 @@ def _participant(ctx: Ctx, index: int) -> Member:
     prefix = f"network.participants[{index}]"
     if p.kind == "company":
         try:
-            is_sme, text = sme.participant_is_sme(ctx, index)
+            is_sme, text = participant_is_sme(ctx, index)
             sme_fact: Fact = (is_sme, ())
         except Missing as m:
             sme_fact, text = (None, m.fields), "SME status not known"
