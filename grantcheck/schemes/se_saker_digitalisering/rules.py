@@ -147,7 +147,9 @@ rules.declaration("SD04", "The applicant has networks, market channels and partn
 def region_members(ctx: Ctx) -> Check:
     """'I övrigt gäller kriterierna för deltagande innovations- och företagsfrämjare'."""
     is_region = _region(ctx)
-    if is_region is None:
+    if is_region is None:  # a region's members declared to meet them: so either way
+        if ctx.value("declarations.members_meet_criteria") is True:
+            return MEMBERS_EITHER_WAY
         return missing("company.is_region")
     if not is_region:
         if ctx.value("company.is_region") is None:
@@ -161,6 +163,9 @@ def region_members(ctx: Ctx) -> Check:
 
 T_NO_REGION_BY_FORM = Message("company.legal_form = {form}: not a region (a region is a public "
                               "body), so the rule does not apply")
+MEMBERS_EITHER_WAY = Message("company.is_region not stated, but the member organisations are "
+                             "declared to meet the criteria (declarations.members_meet_criteria "
+                             "= true): the rule holds whether or not it is a region").passed()
 T_MEMBERS_OPEN = Message("a region applying for a group: not declared whether the member "
                          "organisations meet the applicant criteria",
                          fix="set declarations.members_meet_criteria = true if every member "
