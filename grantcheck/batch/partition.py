@@ -9,6 +9,7 @@ batch. See docs/scale.md for when this is worth it.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Hashable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from grantcheck.batch.inputs import Lines
 from grantcheck.batch.records import Options, Worker
+from grantcheck.line_limit import MAX_LINE_BYTES, LongLine, bounded_lines
 from grantcheck.schemes import SCHEME_IDS
 
 if TYPE_CHECKING:
@@ -56,22 +58,39 @@ def check_lines(
     (``name:line``), as batch's are for a file. Further keyword arguments go to
     :class:`~grantcheck.batch.Options` (its output is always JSON). A line that is not a
     profile is an error record; nothing raises for one input.
+
+    A line longer than batch's limit (1 MiB, its line end counted: :mod:`grantcheck.line_limit`)
+    is an error record, the first line too; a binary file (``open(path, "rb")``) is read so,
+    never more than the limit of a line held, as batch reads one.
     """
-    raw = [line.encode() if isinstance(line, str) else line for line in lines]
+    if hasattr(lines, "readline") and not isinstance(lines, io.TextIOBase):
+        lines = bounded_lines(lines)  # type: ignore[arg-type]  # a binary file
+    raw = [_bounded(line.encode() if isinstance(line, str) else line) for line in lines]
     if first == 1 and raw and raw[0].startswith(_BOM):  # as batch reads a file's first line
         raw[0] = raw[0][len(_BOM):]
     worker = _worker(as_of, rates, schemes, options)
     return [r.text for r in worker.run(Lines(name, first, raw))]
 
 
-def _check_part(pairs: Iterable[tuple[str, str]], as_of: date, rates: Mapping[str, Decimal] | None,
+def _bounded(line: bytes) -> bytes:
+    """``line``, or its :class:`LongLine` when it is over the limit (its line end counted,
+    a line given without one as if it had it)."""
+    if len(line) < MAX_LINE_BYTES or type(line) is LongLine:
+        return line
+    length = len(line) + (not line.endswith(b"\n"))
+    return line if length <= MAX_LINE_BYTES else LongLine.of(length)
+
+
+def _check_part(files: Iterable[Any], as_of: date, rates: Mapping[str, Decimal] | None,
                 schemes: tuple[str, ...], options: Mapping[str, Any]) -> list[str]:
-    """The records of one file, given as dask's (line, path) pairs."""
-    pairs = list(pairs)
-    if not pairs:
-        return []
-    return check_lines((line for line, _ in pairs), as_of, rates=rates, schemes=schemes,
-                       name=pairs[0][1], **options)
+    """The records of one file, given as a partition of one fsspec ``OpenFile``: read in
+    binary, no line held longer than the limit (dask's ``read_text`` held each whole)."""
+    out: list[str] = []
+    for file in files:
+        with file as fh:
+            out += check_lines(bounded_lines(fh), as_of, rates=rates, schemes=schemes,
+                               name=file.path, **options)
+    return out
 
 
 def check_files(
@@ -92,8 +111,12 @@ def check_files(
     threads scheduler would run the Python checks one at a time.
     """
     import dask.bag as db
+    from fsspec import open_files
 
-    read_text: Any = db.read_text  # dask's functions are not annotated
-    bag: Bag = read_text(paths, files_per_partition=1, include_path=True).map_partitions(
+    # the files as dask's read_text finds them (a glob, a URL, gzip told by the name), each
+    # read by the partition's process
+    files = open_files(paths, mode="rb", compression="infer")
+    from_sequence: Any = db.from_sequence  # dask's functions are not annotated
+    bag: Bag = from_sequence(files, partition_size=1).map_partitions(
         _check_part, as_of, dict(rates or {}), tuple(schemes), dict(options))
     return bag

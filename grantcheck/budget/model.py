@@ -15,9 +15,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import StrictBool, StrictInt
+from pydantic import StrictBool
 
-from grantcheck.amounts import MAX_AMOUNT, MAX_COUNT, Count, NonNeg
+from grantcheck.amounts import MAX_AMOUNT, MAX_COUNT, Count, NonNeg, Whole
 from grantcheck.profile.field import Field
 from grantcheck.profile.record import Record, model_validator
 
@@ -129,8 +129,8 @@ class BudgetLine(_Model):
         examples=["Ida Holm"])
     monthly_salary: NonNeg | None = Field(
         None, description="salary lines: the monthly salary cost", examples=[Decimal("42000")])
-    months: StrictInt | None = Field(
-        None, ge=1, le=MAX_MONTHS, description="salary lines: months paid; "
+    months: Annotated[int, Whole(1, MAX_MONTHS)] | None = Field(
+        None, description="salary lines: months paid; "
         "software_subscription: months of subscription", examples=[12])
     project_share_percent: Annotated[Decimal, Field(gt=0, le=100)] | None = Field(
         None, description="equipment: the project's share of the equipment's use over the line's "
@@ -145,8 +145,8 @@ class BudgetLine(_Model):
     participant: str | None = Field(
         None, description="networks: the participant that carries the cost (default: the "
         "applicant, who administers the network)", examples=["Fjord Tre AS"])
-    year: StrictInt | None = Field(  # at most as the profile's project_year (10**100 passed)
-        None, ge=1, le=MAX_COUNT, description="networks: the project year the cost belongs to",
+    year: Annotated[int, Whole(1, MAX_COUNT)] | None = Field(  # as network.project_year
+        None, description="networks: the project year the cost belongs to",
         examples=[1])
     financing: Financing | None = Field(
         None, description="cash: paid out (invoices, salaries paid for the project); in_kind: "

@@ -85,6 +85,8 @@ def _error_check(e: Exception) -> Check:
         return _missing_check(e.fields, e.why)
     if isinstance(e, NoRate):
         return Check(None, str(e), "give the exchange rate with --rate")
+    if isinstance(e, DateOutOfRange):
+        return Check(None, str(e), e.fix)
     return Check(None, str(e), "choose an evaluation date the rules cover (--as-of)")
 
 

@@ -30,6 +30,12 @@ class DateOutOfRange(ValueError):
         super().__init__(f"{what} from {start.isoformat()} is outside the calendar "
                          "grantcheck can compute (years 1 to 9999)")
 
+    @property
+    def fix(self) -> str:
+        return (f"check {self.start.isoformat()}, the day it is counted from: the evaluation "
+                "date (--as-of) or a date of the profile (a year near 1 or 9999 is most "
+                "likely a typo)")
+
 
 def _checked(start: date, year: int, month: int, day: int, what: str) -> date:
     if not 1 <= year <= 9999:
@@ -70,6 +76,30 @@ def last_day_of_months(start: date, months: int) -> date:
     length = calendar.monthrange(year, month)[1]
     day = length if start.day == 1 else min(start.day - 1, length)
     return date(year, month, day)
+
+
+def last_day_or_later(start: date, months: int) -> date | str:
+    """:func:`last_day_of_months`, or, when that day is past 9999-12-31, its ISO text
+    (``"10000-05-31"``): later than every date Python holds, so every date a profile can give
+    is inside the period, which is then decided by that bound (SMV:Digital's 12 months from
+    9999-06-01 were *unknown* though the project's end, 9999-12-31 at the latest, is inside).
+    """
+    try:
+        return last_day_of_months(start, months)
+    except DateOutOfRange:  # past 9999 (months is not negative: never before year 1)
+        index = start.year * 12 + start.month - 1 + months - (start.day == 1)
+        year, month = divmod(index, 12)
+        length = _MONTH_DAYS[month] + (month == 1 and calendar.isleap(year))
+        day = length if start.day == 1 else min(start.day - 1, length)
+        return f"{year}-{month + 1:02d}-{day:02d}"
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def inside(day: date, last: date | str) -> bool:
+    """Whether ``day`` is on or before ``last`` (a :func:`last_day_or_later`)."""
+    return type(last) is str or day <= last  # type: ignore[operator]  # a date: str excluded
 
 
 def months_before(d: date, months: int) -> date:

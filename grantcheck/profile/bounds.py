@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic_core import PydanticCustomError, core_schema
 
 from grantcheck.facts import INF, Range
+from grantcheck.profile.record import decimal_schema
 from grantcheck.shown import shown
 
 if TYPE_CHECKING:
@@ -141,14 +142,15 @@ class _Figure:
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler
                                      ) -> CoreSchema:
         def end() -> CoreSchema:
-            return core_schema.decimal_schema(ge=Decimal(0), le=self.le, allow_inf_nan=False)
+            return decimal_schema(ge=Decimal(0), le=self.le, allow_inf_nan=False)
 
         bounds = core_schema.typed_dict_schema(
             {k: core_schema.typed_dict_field(end(), required=False) for k in ("min", "max")},
             extra_behavior="forbid",
             config={"extra_fields_behavior": "forbid", "title": self.title})
         return core_schema.union_schema(
-            [end(), core_schema.no_info_after_validator_function(_to_range, bounds)],
+            [(end(), "decimal"),  # its name in an error's location, as pydantic's
+             core_schema.no_info_after_validator_function(_to_range, bounds)],
             mode="left_to_right",
             serialization=core_schema.wrap_serializer_function_ser_schema(
                 _written, schema=end()))

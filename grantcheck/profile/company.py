@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import StrictBool
 
-from grantcheck.amounts import NonNeg
+from grantcheck.amounts import NonNeg, Whole
 from grantcheck.profile.bounds import Figure, PercentFigure
 from grantcheck.profile.field import Field
 from grantcheck.profile.record import field_validator, model_validator
@@ -141,7 +141,7 @@ class Company(Model):
                                     examples=[9800000])
     balance_sheet_total: Figure | None = Field(
         None, description="balance sheet total, latest closed fiscal year", examples=[4200000])
-    fiscal_year_start_month: Annotated[int, Field(ge=1, le=12)] | None = Field(
+    fiscal_year_start_month: Annotated[int, Whole(1, 12)] | None = Field(
         None, description="month the fiscal year starts, 1–12 (de minimis windows under the "
         "old regulation)", examples=[1])
     previous_year: YearFigures | None = Field(

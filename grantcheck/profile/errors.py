@@ -178,11 +178,15 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         msg = "must not be empty"
     elif typ in ("greater_than_equal", "greater_than") and err.get("ctx", {}).get("ge") == 0:
         msg = f"must not be negative (got {shown(given, quote=False)})"
+    elif typ == "greater_than_equal":  # a month, a project year: from 1
+        msg = f"must be at least {err['ctx']['ge']:,} (got {shown(given, quote=False)})"
     elif typ == "less_than_equal":
         msg = f"must be at most {err['ctx']['le']:,} (got {shown(given, quote=False)})"
     elif typ in ("int_type", "int_parsing", "int_from_float") and isinstance(
             given, float | Decimal) and not isinstance(given, bool):
         msg = f"must be a whole number (got {shown(given)})"  # a count, not 2.5
+    elif typ == "int_parsing" and isinstance(given, str) and _decimal_text(given):
+        msg = f"must be a whole number (got {shown(given)})"  # "2.5" as text
     elif typ in ("decimal_parsing", "decimal_type", "int_parsing", "int_type"):
         msg = f"must be a number (got {shown(given)})"
     elif typ in ("bool_type", "bool_parsing"):
@@ -206,6 +210,10 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
     elif typ == "string_unicode":  # a lone surrogate (\ud800) that JSON escaped
         msg = (f"is not valid Unicode text: it holds a lone surrogate, a character no text has "
                f"(got {shown(given)})")
+    elif typ == "string_too_long":
+        msg = f"must be at most {err['ctx']['max_length']:,} characters (got {shown(given)})"
+        hint = ("a name, a title or a description is a line of text: is this the right field "
+                "(a closing quote missing?), or the right file?")
     elif typ == "string_type":
         msg = f"must be text, in quotes (got {shown(given)})"
     elif typ in ("model_type", "model_attributes_type", "dict_type", "typed_dict_type"):
@@ -228,6 +236,11 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         hint = rest[:1].upper() + rest[1:]
     return Problem(dotted(loc), msg, locate(text, loc), None,
                    hint[:1].upper() + hint[1:] if hint else "")
+
+
+def _decimal_text(text: str) -> bool:
+    """Whether ``text`` is a decimal number written plainly (``2.5``, ``-0.5``)."""
+    return re.fullmatch(r"\s*-?[0-9]+\.[0-9]+\s*", text) is not None
 
 
 def locate(text: str, loc: tuple[int | str, ...]) -> int | None:

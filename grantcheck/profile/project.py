@@ -5,9 +5,7 @@
 from datetime import date
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import StrictInt
-
-from grantcheck.amounts import MAX_COUNT, Count, NonNeg
+from grantcheck.amounts import MAX_COUNT, Count, NonNeg, Whole
 from grantcheck.profile.bounds import Figure
 from grantcheck.profile.field import Field
 from grantcheck.profile.record import model_validator
@@ -170,9 +168,9 @@ class Participant(Model):
 
 
 class Network(Model):
-    project_year: Annotated[StrictInt, Field(ge=1, le=MAX_COUNT)] | None = Field(
+    project_year: Annotated[int, Whole(1, MAX_COUNT)] | None = Field(
         None, description="the project year applied for (1–3)", examples=[1])
-    duration_years: Annotated[StrictInt, Field(ge=1, le=MAX_COUNT)] | None = Field(
+    duration_years: Annotated[int, Whole(1, MAX_COUNT)] | None = Field(
         None, description="planned length of the main project, in years", examples=[3])
     year1_end: date | None = Field(
         None, description="last day of the year-1 period", examples=["2026-12-31"])

@@ -29,6 +29,7 @@ from pydantic import BaseModel, Field
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined, ValidationError, core_schema
 
+from grantcheck.amounts import MAX_TEXT, unsigned_zero
 from grantcheck.profile.field import Field as QuickField
 
 if TYPE_CHECKING:
@@ -204,9 +205,22 @@ ModelClass: TypeAlias = type[Record] | type[BaseModel]  # mypy reads it so
 
 # --- the core schema, by hand -----------------------------------------------------------------
 
+def decimal_schema(**constraints: Any) -> CoreSchema:
+    """A Decimal's core schema: pydantic's, a negative zero (``-0``, ``"-0.0"``) read as 0
+    (:func:`grantcheck.amounts.unsigned_zero`)."""
+    return core_schema.no_info_after_validator_function(
+        unsigned_zero, core_schema.decimal_schema(**constraints))
+
+
+def text_schema(**constraints: Any) -> CoreSchema:
+    """Text's core schema: pydantic's, at most :data:`~grantcheck.amounts.MAX_TEXT` characters
+    unless the field says otherwise (a 3 MB company name was read, and printed)."""
+    return core_schema.str_schema(**{"max_length": MAX_TEXT, **constraints})
+
+
 _SCALARS: dict[Any, Callable[..., CoreSchema]] = {
-    str: core_schema.str_schema, bool: core_schema.bool_schema, int: core_schema.int_schema,
-    Decimal: core_schema.decimal_schema, date: core_schema.date_schema}
+    str: text_schema, bool: core_schema.bool_schema, int: core_schema.int_schema,
+    Decimal: decimal_schema, date: core_schema.date_schema}
 # pydantic's names for the constraints annotated_types gives
 _BOUNDS = {"Ge": "ge", "Le": "le", "Gt": "gt", "Lt": "lt", "MinLen": "min_length",
            "MaxLen": "max_length"}

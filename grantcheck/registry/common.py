@@ -181,6 +181,7 @@ def number(value: Any, what: str) -> int | None:
         return None
     if isinstance(value, bool):
         raise UnitError(f"{what}: must be a number (got {shown(value)})")
+    n: int | Decimal
     if isinstance(value, int):
         n = value
     else:
@@ -189,17 +190,16 @@ def number(value: Any, what: str) -> int | None:
             # 7_45, 1e3, NaN: Decimal would read them (745, 1000, not a number)
             raise UnitError(f"{what}: must be a number (got {shown(value)})")
         try:
-            d = Decimal(text)
+            n = Decimal(text)
         except ArithmeticError:
             raise UnitError(f"{what}: must be a number (got {shown(value)})") from None
-        if not d.is_finite() or d != d.to_integral_value():
+        if not n.is_finite() or n != n.to_integral_value():
             raise UnitError(f"{what}: must be a whole number (got {shown(value)})")
-        n = int(d)
     if n < 0:
         raise UnitError(f"{what}: must not be negative (got {shown(value, quote=False)})")
     if n > MAX_AMOUNT:  # as the profile's limit says it, the figure cut as written
         raise UnitError(f"{what}: must be at most {MAX_AMOUNT:,} (got {shown(value, quote=False)})")
-    return n
+    return int(n)  # in range: 1e999999999 was a billion digits to build first
 
 
 # --- files --------------------------------------------------------------------------------------

@@ -117,13 +117,14 @@ def _whole(value: Any, what: str) -> int:
     return 0 if n is None else n
 
 
-def _period(entry: Mapping[str, Any]) -> str:
-    year, month, quarter = entry.get("aar"), entry.get("maaned"), entry.get("kvartal")
-    if year and month:
-        return f"{year}-{int(month):02d}"
-    if year and quarter:
-        return f"{year} Q{int(quarter)}"
-    return str(year or "?")
+def _period(series: str, entry: Mapping[str, Any]) -> str:
+    """The period of an entry :func:`_end` has read, as its numbers are (a month ``"-0"`` is
+    none, ``12.0`` December)."""
+    year, month = _end(series, entry)
+    quarter = _whole(entry.get("kvartal"), f"{series}.kvartal")
+    if month <= 12 and not _whole(entry.get("maaned"), f"{series}.maaned"):
+        return f"{year} Q{quarter}"
+    return f"{year}-{month:02d}" if month <= 12 else str(year)
 
 
 def _end(series: str, entry: Mapping[str, Any]) -> tuple[int, int]:
@@ -160,7 +161,7 @@ def _staff(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
     if newest is None:
         return
     _, series, entry = newest
-    where = f"{REG} {series} {_period(entry)}"
+    where = f"{REG} {series} {_period(series, entry)}"
     employees = _range(entry, "antalAarsvaerk", "intervalKodeAntalAarsvaerk")
     persons = _range(entry, "antalAnsatte", "intervalKodeAntalAnsatte")
     if employees is not None:

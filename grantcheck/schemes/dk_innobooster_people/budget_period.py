@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from grantcheck.budget.core import BudgetCtx
 from grantcheck.engine import Check, failed, passed, unknown
-from grantcheck.law.dates import last_day_of_months
+from grantcheck.law.dates import last_day_or_later
 from grantcheck.schemes.dk_innobooster_people.derived import (
     earliest_start,
     start_allowed,
@@ -80,7 +80,7 @@ def ends_check(periods: Sequence[tuple[str, int, date | None, date | None, str]]
             parts.append(f"{name}: ends {end}, start not stated")
             missing.append("budget.start")
             continue
-        last = last_day_of_months(start, months)
+        last = last_day_or_later(start, months)
         if end == last:
             parts.append(f"{name}: {months} months, {start} to {end}")
         else:

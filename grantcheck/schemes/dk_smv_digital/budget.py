@@ -40,7 +40,7 @@ from grantcheck.budget.core import (
 from grantcheck.budget.model import Category
 from grantcheck.engine import Check, Kind, Verdict, check, failed, passed
 from grantcheck.engine import unknown as unknown_check
-from grantcheck.law.dates import last_day_of_months
+from grantcheck.law.dates import inside, last_day_or_later
 from grantcheck.schemes.dk_smv_digital.budget_lines import (
     ADVICE_EXAMPLES,  # noqa: F401 (re-exported: the line categories, beside the rules)
     C_EXAMPLES,
@@ -251,10 +251,10 @@ def period_length(bctx: BudgetCtx) -> Check:
         return unknown_check("the commitment period is not stated", "budget.start", "budget.end")
     v = _voucher(bctx)
     months = int(v.period.at(bctx.on))
-    last = last_day_of_months(start, months)
-    return check(end <= last, f"{_period_text(start, end)}; the {v.name} voucher's project "
-                 f"period is {months} months: {last.isoformat()} at the latest",
-                 f"end the project by {last.isoformat()}")
+    last = last_day_or_later(start, months)
+    return check(inside(end, last), f"{_period_text(start, end)}; the {v.name} voucher's "
+                 f"project period is {months} months: {last} at the latest",
+                 f"end the project by {last}")
 
 
 @book.budget_rule("SMVB09", "The grant sought fits what the budget allows",

@@ -17,7 +17,7 @@ from grantcheck.engine import (
     missing,
     passed,
 )
-from grantcheck.law.dates import last_day_of_months, years_before
+from grantcheck.law.dates import inside, last_day_or_later, years_before
 from grantcheck.profile import Aid
 from grantcheck.schemes.dk_smv_digital.derived import (
     _dated,
@@ -374,8 +374,9 @@ def _period(v: _Voucher) -> Callable[[Ctx], Check]:
             lacking(*absent, why=_NO_PERIOD)
         assert p.start is not None and p.end is not None
         months = int(v.period.at(ctx.on))
-        last = last_day_of_months(p.start, months)
-        return said.check(p.end <= last, start=p.start, end=p.end, months=months, last=last)
+        last = last_day_or_later(p.start, months)
+        return said.check(inside(p.end, last), start=p.start, end=p.end, months=months,
+                          last=last)
 
     fn.__doc__ = (f"{v.name}: project period {v.period.at(PAGE_FROM)} months (set in the "
                   "commitment).")
