@@ -36,7 +36,8 @@ class Whole:
     line); ``2.5`` is no whole number, ``true`` no number (:mod:`grantcheck.profile.written`).
 
     A number far out of range (``1e999999999``) is refused as out of range before it is made
-    an integer: pydantic-core would build its billion digits first (minutes, then memory)."""
+    an integer, and one with a fraction far down (``1e-999999999``) as no whole number:
+    pydantic-core would write out their billion digits first (minutes, then memory)."""
 
     def __init__(self, ge: int, le: int) -> None:
         self.ge, self.le = ge, le
@@ -49,15 +50,21 @@ class Whole:
             self._in_range, core_schema.int_schema(ge=self.ge, le=self.le))
 
     def _in_range(self, value: Any) -> Any:
-        if type(value) is Decimal and value.is_finite() and not self.ge <= value <= self.le:
-            from pydantic_core import PydanticCustomError
+        if type(value) is not Decimal or not value.is_finite():
+            return value  # pydantic-core's to read (NaN: "must be a finite number")
+        from pydantic_core import PydanticCustomError
 
-            if value > self.le:
-                raise PydanticCustomError("less_than_equal", "Input should be less than or "
-                                          "equal to {le}", {"le": self.le})
+        if value > self.le:
+            raise PydanticCustomError("less_than_equal", "Input should be less than or equal "
+                                      "to {le}", {"le": self.le})
+        if value < self.ge:
             raise PydanticCustomError("greater_than_equal", "Input should be greater than or "
                                       "equal to {ge}", {"ge": self.ge})
-        return value
+        if value != value.to_integral_value():  # 1e-999999999 too, which pydantic-core
+            # took minutes to find had a fraction
+            raise PydanticCustomError("int_from_float", "Input should be a valid integer, got "
+                                      "a number with a fractional part")
+        return int(value)  # in range: a few digits
 
 
 Count = Annotated[int, Whole(0, MAX_COUNT)]

@@ -247,19 +247,24 @@ def parse_rate_override(text: str) -> tuple[str, Decimal]:
     if not sep or cur not in {"DKK", "NOK", "SEK"}:
         raise RateError(f"--rate {_short(text)}: expected CUR=VALUE with CUR one of DKK, NOK, "
                         "SEK", "e.g. --rate DKK=7.45 (units per euro)")
-    from grantcheck.numbers import NumberError, parse_plain_decimal
+    from grantcheck.numbers import PLAIN_DECIMAL, NumberError, parse_plain_decimal
 
     try:
         d = parse_plain_decimal(value)
     except NumberError as e:
+        if PLAIN_DECIMAL.fullmatch(value.strip()):  # plain, but longer than any rate
+            raise RateError(_out_of_range(text), f"e.g. --rate {cur}={_EXAMPLE[cur]}") from None
         raise RateError(f"--rate {_short(text)}: {e.message}",
                         e.hint or f"write the units per euro plainly, e.g. --rate {cur}="
                         f"{_EXAMPLE[cur]}") from None
     if not MIN_RATE <= d <= MAX_RATE:
-        raise RateError(f"--rate {_short(text)}: the rate must be at least {MIN_RATE} and "
-                        f"at most {MAX_RATE:,} units per euro",
-                        f"e.g. --rate {cur}={_EXAMPLE[cur]}")
+        raise RateError(_out_of_range(text), f"e.g. --rate {cur}={_EXAMPLE[cur]}")
     return cur, d
+
+
+def _out_of_range(text: str) -> str:
+    return (f"--rate {_short(text)}: the rate must be at least {MIN_RATE} and at most "
+            f"{MAX_RATE:,} units per euro")
 
 
 def _short(text: str, limit: int = 40) -> str:

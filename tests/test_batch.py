@@ -886,7 +886,10 @@ def test_a_number_reads_as_written(token: str) -> None:
 
     line = b'{"company": {"name": "A", "country": "NO", "employees_fte": %s}}' % token.encode()
     fte = _json_profile(line, "x.jsonl:1").company.employees_fte
-    assert fte is not None and fte.as_tuple() == Decimal(token).as_tuple()
+    written = Decimal(token)
+    if not written:  # a negative zero is 0, never shown as -0 (docs/limits.md)
+        written = written.copy_abs()
+    assert fte is not None and fte.as_tuple() == written.as_tuple()
 
 
 @settings(max_examples=400, deadline=None)

@@ -231,6 +231,8 @@ def _usage_error(e: Any) -> int:
 
         hint = "the schemes: " + ", ".join(SCHEME_IDS)
     said = e.format_message().replace("Value error, ", "").replace("Input should be ", "must be ")
+    said = said.replace("a valid integer, unable to parse string as an integer",
+                        "a whole number, e.g. 2")  # pydantic's words, for --jobs 1e3
     unknown = str(getattr(e, "option_name", None) or "")  # No such option: a file -p.toml?
     for arg in sys.argv[1:] if unknown and type(e).__name__ == "NoSuchOption" else []:
         if arg.startswith(unknown) and os.path.lexists(arg):

@@ -214,6 +214,9 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         msg = f"must be at most {err['ctx']['max_length']:,} characters (got {shown(given)})"
         hint = ("a name, a title or a description is a line of text: is this the right field "
                 "(a closing quote missing?), or the right file?")
+    elif typ == "string_pattern_mismatch" and isinstance(given, str) and "\x00" in given:
+        msg = f"contains a NUL character (\\u0000) (got {shown(given)})"
+        hint = "a NUL is no part of a text: take it out"
     elif typ == "string_type":
         msg = f"must be text, in quotes (got {shown(given)})"
     elif typ in ("model_type", "model_attributes_type", "dict_type", "typed_dict_type"):

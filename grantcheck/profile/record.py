@@ -214,8 +214,13 @@ def decimal_schema(**constraints: Any) -> CoreSchema:
 
 def text_schema(**constraints: Any) -> CoreSchema:
     """Text's core schema: pydantic's, at most :data:`~grantcheck.amounts.MAX_TEXT` characters
-    unless the field says otherwise (a 3 MB company name was read, and printed)."""
-    return core_schema.str_schema(**{"max_length": MAX_TEXT, **constraints})
+    unless the field says otherwise (a 3 MB company name was read, and printed), and no NUL
+    character (refused in a JSON line and raw in TOML, ``"\\u0000"`` in TOML went into a CSV's
+    cell as a NUL byte)."""
+    return core_schema.str_schema(**{"max_length": MAX_TEXT, "pattern": _NO_NUL, **constraints})
+
+
+_NO_NUL = "^[^\x00]*$"  # pydantic-core's regex: $ is the end of the text
 
 
 _SCALARS: dict[Any, Callable[..., CoreSchema]] = {

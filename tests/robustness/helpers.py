@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from tests.support import one_line_each
 
@@ -36,3 +37,28 @@ def assert_clean_error(r: subprocess.CompletedProcess[bytes], *expected: str) ->
     for e in expected:
         assert e in err, err[:2000]
     return err
+
+
+TINY = '[company]\nname = "Tiny ApS"\ncountry = "DK"\n'
+
+
+def run(*args: str, stdin: str | bytes | None = None) -> Any:
+    """The command through typer's CliRunner, as a script runs it: no colour, stderr not
+    wrapped."""
+    from typer.testing import CliRunner
+
+    from grantcheck.cli import app
+
+    return CliRunner().invoke(app, list(args), input=stdin,
+                              env={"NO_COLOR": "1", "COLUMNS": None})
+
+
+def problems(toml: str) -> list[str]:
+    """The ``path: message`` of each problem of a profile's TOML text (none: [])."""
+    from grantcheck.profile import ProfileError, parse_profile
+
+    try:
+        parse_profile(toml, "p.toml")
+    except ProfileError as e:
+        return [f"{p.path}: {p.message}" for p in e.problems]
+    return []

@@ -14,32 +14,15 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from typer.testing import CliRunner
 
 from grantcheck.amounts import MAX_TEXT
 from grantcheck.batch import JsonLines
-from grantcheck.cli import app
 from grantcheck.line_limit import MAX_LINE_BYTES, LongLine
-from grantcheck.profile import ProfileError, parse_profile, profile_from_data
-from tests.robustness.helpers import AS_OF, PROFILES
+from grantcheck.profile import parse_profile, profile_from_data
+from tests.robustness.helpers import AS_OF, PROFILES, TINY, problems, run
 
-runner = CliRunner()
 NORDLYS = PROFILES / "nordlys-automation.toml"
-TOP = '[company]\nname = "Tiny ApS"\ncountry = "DK"\n'
-
-
-def run(*args: str, stdin: str | bytes | None = None):
-    """The command as a script runs it: no colour, stderr not wrapped."""
-    return runner.invoke(app, list(args), input=stdin, env={"NO_COLOR": "1", "COLUMNS": None})
-
-
-def problems(toml: str) -> list[str]:
-    """The ``path: message`` of each problem of a profile (none: [])."""
-    try:
-        parse_profile(toml, "p.toml")
-    except ProfileError as e:
-        return [f"{p.path}: {p.message}" for p in e.problems]
-    return []
+TOP = TINY
 
 
 # --- whole numbers: one reading in every field -------------------------------------------------
