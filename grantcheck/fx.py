@@ -267,5 +267,19 @@ def _out_of_range(text: str) -> str:
             f"{MAX_RATE:,} units per euro")
 
 
+def rate_overrides(rates: list[str]) -> dict[str, Decimal]:
+    """The rates of ``--rate`` options, by currency; RateError for one that cannot be read, and
+    for two that give one currency different rates (which one is meant is not guessed)."""
+    overrides: dict[str, Decimal] = {}
+    given: dict[str, str] = {}
+    for r in rates:
+        cur, value = parse_rate_override(r)
+        if cur in overrides and overrides[cur] != value:
+            raise RateError(f"--rate {_short(given[cur])} and --rate {_short(r)}: two rates "
+                            f"for {cur}", f"give one --rate {cur}=VALUE")
+        overrides[cur], given[cur] = value, r
+    return overrides
+
+
 def _short(text: str, limit: int = 40) -> str:
     return repr(text) if len(text) <= limit else f"{text[:limit]!r}… ({len(text):,} characters)"

@@ -8,7 +8,8 @@ from pydantic import ValidationError
 
 import grantcheck.budget.model as budget_model
 from grantcheck import profile
-from grantcheck.profile.record import Record, core_schema_of, is_model, pydantic_model
+from grantcheck.amounts import MAX_TEXT, unsigned_zero
+from grantcheck.profile.record import _NO_NUL, Record, core_schema_of, is_model, pydantic_model
 
 RECORDS = [m for m in (*vars(profile).values(), *vars(budget_model).values())
            if isinstance(m, type) and issubclass(m, Record) and m.model_fields]
@@ -17,11 +18,18 @@ RECORDS = [m for m in (*vars(profile).values(), *vars(budget_model).values())
 def _plain(schema: Any) -> Any:
     """A core schema without what only one side has: pydantic's JSON Schema metadata and
     references, the validators pydantic's model of the declarations leaves out, the deferred
-    field's serializer; classes and functions by name."""
+    field's serializer, what a record adds to every text and number (the cap on text and no
+    NUL in it, a negative zero read as 0: docs/limits.md); classes and functions by name."""
     if isinstance(schema, dict):
         if schema.get("type") == "function-after" and getattr(
                 schema["function"]["function"], "__name__", "").startswith("_"):
             return _plain(schema["schema"])  # a record's own validator
+        if schema.get("type") == "function-after" and (
+                schema["function"]["function"] is unsigned_zero):
+            return _plain(schema["schema"])
+        if schema.get("type") == "str" and schema.get("max_length") == MAX_TEXT and (
+                schema.get("pattern") == _NO_NUL):
+            schema = {k: v for k, v in schema.items() if k not in ("max_length", "pattern")}
         return {k: _plain(v) for k, v in schema.items()
                 if k not in ("metadata", "ref")
                 and not (k == "serialization" and schema.get("type") == "function-plain")}

@@ -123,7 +123,9 @@ def _check_schemes(ids: list[str], option: str = "--scheme") -> list[str]:
         try:
             get(sid)
         except UnknownScheme as e:
-            _fail(f"{option} {sid!r}: no such scheme", e.hint)
+            from grantcheck.shown import shown
+
+            _fail(f"{option} {shown(sid)}: no such scheme", e.hint)  # a long one cut
     return list(dict.fromkeys(ids))
 
 
@@ -261,7 +263,9 @@ def split_commas(values: list[str] | None) -> list[str] | None:
         return values
     for v in values:
         if not v.replace(",", "").strip():
-            _fail(f"--scheme {v!r}: no scheme id in it",
+            from grantcheck.shown import shown
+
+            _fail(f"--scheme {shown(v)}: no scheme id in it",
                   "give an id, e.g. --scheme dk-smv-digital (grantcheck schemes lists them), or "
                   "leave --scheme out for every scheme")
     return [part.strip() for v in values for part in v.split(",") if part.strip()]
@@ -328,20 +332,12 @@ SchemeOption = Annotated[
 
 
 def _rate_overrides(rate: list[str] | None) -> dict[str, Decimal]:
-    from grantcheck.fx import parse_rate_override
+    from grantcheck.fx import RateError, rate_overrides
 
-    overrides: dict[str, Decimal] = {}
-    given: dict[str, str] = {}
-    for r in rate or []:
-        try:
-            cur, value = parse_rate_override(r)
-        except ValueError as e:
-            _fail(str(e), getattr(e, "hint", ""))
-        if cur in overrides and overrides[cur] != value:  # which one is meant: not guessed
-            _fail(f"--rate {given[cur]!r} and --rate {r!r}: two rates for {cur}",
-                  f"give one --rate {cur}=VALUE")
-        overrides[cur], given[cur] = value, r
-    return overrides
+    try:
+        return rate_overrides(rate or [])
+    except RateError as e:
+        _fail(str(e), e.hint)
 
 
 def _print_json(data: Any) -> None:

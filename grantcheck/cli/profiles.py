@@ -137,7 +137,9 @@ def _keep_draft(e: Any, path: str) -> NoReturn:
 
     _err("")  # off the line of the question's prompt
     if isinstance(e, AnswerRejected):
-        _err(f"Error: {e.path}: answer {e.number} of the input ({e.answer!r}) is refused: "
+        from grantcheck.shown import shown
+
+        _err(f"Error: {e.path}: answer {e.number} of the input ({shown(e.answer)}) is refused: "
              f"{e.reason}",
              "Hint: answers not typed at a terminal are not asked again (the next line is the "
              "next question's answer): correct that line, or run init at a terminal")

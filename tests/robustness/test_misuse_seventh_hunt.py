@@ -55,3 +55,15 @@ def test_a_rate_too_long_to_be_one_is_out_of_range_not_unplain(value):
     assert r.exit_code == 2
     assert "the rate must be at least 0.0001 and at most 1,000,000 units per euro" in r.stderr
     assert "not a plain decimal" not in r.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["show", "x" * 100_000], ["match", NORDLYS, "--scheme", "x" * 100_000],
+    ["batch", NORDLYS, "--scheme", "," * 100_000],
+    ["match", NORDLYS, "--rate", "DKK=7.45", "--rate", "DKK=" + " " * 100_000 + "7.46"]])
+def test_a_long_value_of_an_option_is_cut_in_its_error(args):
+    """A 100,000-character scheme id was quoted whole in `no such scheme` (docs/limits.md:
+    values quoted in messages are cut at 60 characters)."""
+    r = cli(*args, "--as-of", AS_OF)
+    err = assert_clean_error(r)
+    assert "characters)" in err and len(err) < 2000, len(err)
