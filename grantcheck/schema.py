@@ -39,9 +39,33 @@ def _with_budget() -> type[BaseModel]:
         default=None, description=field.description, examples=field.examples)))
 
 
+def _capped(node: Any) -> None:
+    """Every text of the schema (a string that is no date, choice, or number written as text
+    beside a number) given the cap a profile's text is held to (docs/limits.md), which the
+    model adds to every text field."""
+    from grantcheck.amounts import MAX_TEXT
+
+    if isinstance(node, list):
+        for value in node:
+            _capped(value)
+        return
+    if not isinstance(node, dict):
+        return
+    if node.get("type") == "string" and not node.keys() & {"format", "pattern", "enum", "const"}:
+        node["maxLength"] = MAX_TEXT
+    branches = node.get("anyOf", [])
+    numeric = any(isinstance(b, dict) and b.get("type") == "number" for b in branches)
+    for key, value in node.items():
+        if key != "anyOf" or not numeric:
+            _capped(value)
+        else:  # a number or its text: only the other branches (a range's table)
+            _capped([b for b in branches if b.get("type") not in ("number", "string")])
+
+
 def profile_schema() -> dict[str, Any]:
     schema = _with_budget().model_json_schema()
     schema.pop("title", None)
+    _capped(schema)
     return {
         "$schema": DIALECT,
         "title": "grantcheck profile",

@@ -67,3 +67,15 @@ def test_a_long_value_of_an_option_is_cut_in_its_error(args):
     r = cli(*args, "--as-of", AS_OF)
     err = assert_clean_error(r)
     assert "characters)" in err and len(err) < 2000, len(err)
+
+
+def test_the_json_schema_holds_text_to_the_cap_and_leaves_numbers_as_text_alone():
+    """An editor checking a profile with `grantcheck schema` sees the cap the model has."""
+    from grantcheck.amounts import MAX_TEXT
+    from grantcheck.schema import profile_schema
+
+    defs = profile_schema()["$defs"]
+    assert defs["Company"]["properties"]["name"]["maxLength"] == MAX_TEXT
+    assert defs["Project"]["properties"]["title"]["anyOf"][0]["maxLength"] == MAX_TEXT
+    assert "maxLength" not in str(defs["Project"]["properties"]["budget_total"])
+    assert "maxLength" not in str(defs["Company"]["properties"]["employees_fte"])
