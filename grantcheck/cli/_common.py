@@ -292,12 +292,12 @@ def file_target(text: str, label: str, example: str, writes_stdout: bool = False
     """The file a command is to write, ``text`` as given (``label`` names it in messages):
     refused (exit 2) before any work is done (or any question asked) when it names a folder
     (one that exists, or any path ending in /, which would else be written as a file of the
-    folder's name) or lies in a folder that does not exist or cannot be written to.
-    ``writes_stdout``: the command takes - for stdout (said in the hint)."""
+    folder's name) or lies in a folder that does not exist or cannot be written to (a
+    symbolic link: the file it points to). ``writes_stdout``: the command takes - for stdout."""
     import shlex
     from pathlib import Path
 
-    path = Path(text)
+    path = Path(os.path.realpath(text)) if os.path.islink(text) else Path(text)
     if path.is_dir() or text.endswith(("/", os.sep)):
         _fail(f"{label}: is a folder" if path.is_dir() else f"{label}: names a folder (it "
               "ends in /)", f"give a file name, e.g. {path / example}")
@@ -312,7 +312,7 @@ def file_target(text: str, label: str, example: str, writes_stdout: bool = False
         _fail(f"{label}: the folder {path.parent} cannot be written to (permission denied)",
               "give a path in a folder you can write to" + (", or - for stdout" if
                                                            writes_stdout else ""))
-    return path
+    return Path(text)  # as given: a link is written through, and named as given
 
 
 def output_file(text: str | None, command: str, example: str) -> Path | None:

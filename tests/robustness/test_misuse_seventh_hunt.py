@@ -79,3 +79,19 @@ def test_the_json_schema_holds_text_to_the_cap_and_leaves_numbers_as_text_alone(
     assert defs["Project"]["properties"]["title"]["anyOf"][0]["maxLength"] == MAX_TEXT
     assert "maxLength" not in str(defs["Project"]["properties"]["budget_total"])
     assert "maxLength" not in str(defs["Company"]["properties"]["employees_fte"])
+
+
+@pytest.mark.parametrize("args", [["schema"], ["batch", NORDLYS, "--as-of", AS_OF]])
+def test_an_output_link_into_a_missing_folder_names_that_folder(tmp_path, args):
+    """It was `Error: --output out.json: No such file or directory`, without a hint; with
+    --force a symbolic link is followed (docs/limits.md)."""
+    link = tmp_path / "out.json"
+    link.symlink_to(tmp_path / "gone" / "out.json")
+    r = run(*args, "--output", str(link), "--force")
+    assert r.exit_code == 2, r.stderr
+    assert f"Error: --output {link}: the folder {tmp_path / 'gone'} does not exist" in r.stderr
+    assert "Hint: make it first" in r.stderr
+    (tmp_path / "gone").mkdir()
+    r = run(*args, "--output", str(link), "--force")
+    assert r.exit_code == 0, r.stderr
+    assert link.is_symlink() and (tmp_path / "gone" / "out.json").stat().st_size > 0
