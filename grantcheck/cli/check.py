@@ -97,9 +97,12 @@ def match(
         from grantcheck.cli.pager import _paged
 
         with _paged(_stdout_console(), no_pager) as console:
-            if explain:
+            if explain:  # every scheme in full, after the answer `--all` starts with
+                from grantcheck.render.match import headline
                 from grantcheck.render.table import render_match
+                from grantcheck.render.together import together
 
+                console.print(together(headline(result, result.results)))
                 render_match(result, console, explain)
             else:
                 from grantcheck.render.match import render_answer

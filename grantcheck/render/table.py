@@ -266,11 +266,7 @@ def _record_line(r: SchemeResult) -> str:
 
 
 def render_match(m: MatchResult, console: Console, explain: bool = False) -> None:
-    """Every scheme in full (`match --explain`), after the answer in one sentence, as
-    `match --all` gives it."""
-    from grantcheck.render.match import headline
-
-    console.print(together(headline(m, m.results)))
+    """Every scheme in full (`match --explain` prints the answer in one sentence before it)."""
     title = Text("grantcheck", style="bold")
     title.append(f" — {m.profile.company.name}")
     if m.source:
