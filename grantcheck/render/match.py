@@ -243,7 +243,7 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
     if a is not None and r.verdict_if_open is not Verdict.DOES_NOT_FIT:
         lines.append(Text(f"Amounts: {first_clause(text_of(a.basis))}", style="dim"))
     docs = _docs_shown(r)
-    if docs:  # the table names only the first, in two words: here each one, and where in full
+    if docs:  # the table counts them: here each one by name, and where to read them in full
         lines.append(Text(f"Missing documents (in full: --explain): {_docs_words(docs)}",
                           style="dim"))
     findings = _findings(r)
