@@ -321,7 +321,9 @@ def set_path(data: dict[str, Any], path: str, value: Any) -> None:
             node[key] = items
         n = int(index)
         if n > len(items):
-            raise BadValue(f"entry {n} comes before entry {len(items)}",
+            given = f"entries 0 to {len(items) - 1} are" if len(items) > 1 else (
+                "entry 0 is" if items else "no entry is")
+            raise BadValue(f"entry {n} leaves a gap: {given} given so far",
                            f"number the entries from 0 without gaps ({key}[{len(items)}] next)")
         if n == len(items):
             items.append({} if not last else value)

@@ -470,8 +470,8 @@ def test_non_interactive_set_writes_a_valid_profile(tmp_path):
      "allowed values", ""),
     ("company.founded=12/03/2019", "Error: --set company.founded: '12/03/2019' is not a date",
      "Hint: write it as YYYY-MM-DD"),
-    ("employees[1].name=Ida", "Error: --set employees[1].name: entry 1 comes before entry 0",
-     "Hint: number the entries from 0 without gaps"),
+    ("employees[1].name=Ida", "Error: --set employees[1].name: entry 1 leaves a gap: no entry "
+     "is given so far", "Hint: number the entries from 0 without gaps (employees[0] next)"),
     ("employees[].name=Ida", "Error: --set employees[].name: an index is needed in "
      "'employees[]'", "Hint: e.g. employees[0]"),
     ("company.turnover", "Error: --set 'company.turnover': no '=' in it", "Hint: write --set "
@@ -654,3 +654,16 @@ def test_init_ends_with_the_short_match(tmp_path):
     r = run("init", str(target), "--non-interactive", "--set", "company.country=DK",
             "--set", "company.name=Acme ApS")
     assert r.stderr.rstrip().endswith(f"Next: grantcheck match {target}")
+
+
+@pytest.mark.parametrize(("sets", "said"), [
+    (("employees[0].name=Ida", "employees[2].name=Bo"), "entry 2 leaves a gap: entry 0 is given "
+     "so far"),
+    (("employees[0].name=Ida", "employees[1].name=Bo", "employees[3].name=Al"), "entry 3 leaves "
+     "a gap: entries 0 to 1 are given so far"),
+])
+def test_a_gap_in_the_entries_names_what_is_given(tmp_path, sets, said):
+    args = [a for s in sets for a in ("--set", s)]
+    r = run("init", str(tmp_path / "p.toml"), "--non-interactive", "--set", "company.country=DK",
+            "--set", "company.name=A", *args)
+    assert r.exit_code == 2 and said in r.stderr, r.stderr
