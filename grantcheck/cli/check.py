@@ -33,7 +33,7 @@ from grantcheck.cli._common import (
 def match(
     profile: Annotated[
         str, typer.Argument(help="The company profile (TOML); - reads it from stdin.",
-                            show_default=False)
+                            metavar="PROFILE", show_default=False)
     ],
     as_of: Annotated[
         str | None,
@@ -117,7 +117,7 @@ def match(
 def budget(
     file_name: Annotated[
         str | None,
-        typer.Argument(metavar="file",
+        typer.Argument(metavar="FILE",
                        help="A budget file: a profile with a [budget] table, or a file with "
                        "only [budget]; - reads it from stdin. Leave out to give the lines with "
                        "--line; with --line, a profile without [budget] gives the company.",

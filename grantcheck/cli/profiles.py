@@ -31,7 +31,8 @@ from grantcheck.cli._common import (
 @_quiet_when_stdout_closes
 def init(
     path: Annotated[
-        str, typer.Argument(help="Where to write the profile; - writes it to stdout.")
+        str, typer.Argument(help="Where to write the profile; - writes it to stdout.",
+                            metavar="PATH")
     ] = "profile.toml",
     force: Annotated[
         bool, typer.Option("--force", help="Replace the file if it exists.")
@@ -176,7 +177,8 @@ def _keep_draft(e: Any, path: str) -> NoReturn:
 def validate(
     profiles: Annotated[
         list[str], typer.Argument(help="Profile files (TOML), folders (searched for *.toml), "
-                                   "or - for one from stdin.", show_default=False)
+                                   "or - for one from stdin.", metavar="PROFILE",
+                                   show_default=False)
     ],
     fmt: FormatOption = Format.table,
 ) -> None:
