@@ -16,6 +16,7 @@ from typing import IO, Any, Literal
 
 from grantcheck.batch.paths import path_tasks
 from grantcheck.batch.rows import csv_tasks
+from grantcheck.batch.stream import stream_of
 from grantcheck.batch.task import InputError, Task, _without_bom
 from grantcheck.csv_input import HeaderError
 from grantcheck.line_limit import LIMIT, LongLine, ended, skip_rest, too_long
@@ -60,8 +61,11 @@ class JsonLines:
     def __init__(self, fh: IO[bytes], name: str) -> None:
         self.fh = fh
         self.name = name
+        # a stream that stays open is read as it comes (a block ends where it pauses)
+        self._stream = stream_of(fh)
+        self._source: Any = self._stream or fh
         # the lines, none read longer than the limit (iterating fh would read a line whole)
-        self._lines = iter(functools.partial(fh.readline, LIMIT), b"")
+        self._lines = iter(functools.partial(self._source.readline, LIMIT), b"")
         self._next = 1  # the number of the next line to take
         self._ahead: list[bytes] = []  # the line empty() found, not yet taken
         self._first = True  # no line read yet
@@ -70,8 +74,11 @@ class JsonLines:
     def _read(self, n: int) -> list[bytes]:
         lines: list[bytes] = []
         append = lines.append
+        stream = self._stream
         for line in itertools.islice(self._lines, n):  # a line over the limit: at once
             append(line if len(line) < LIMIT else self._long(line, self._first and not lines))
+            if stream is not None and not stream.ready(LIMIT):
+                break  # the stream pauses: the lines read so far are a block
         if self._first and lines:
             self._first = False
             lines[0] = _without_bom(lines[0])
@@ -85,7 +92,7 @@ class JsonLines:
             raise InputError(f"{self.name}:{self._next}: not JSON Lines: {too_long()}",
                              "JSON Lines is one profile of a few KB per line; one JSON array on "
                              "one line: jq -c '.[]' FILE writes it so")
-        return LongLine.of(LIMIT + (0 if ended(piece) else skip_rest(self.fh)))
+        return LongLine.of(LIMIT + (0 if ended(piece) else skip_rest(self._source)))
 
     def empty(self) -> bool:
         """Whether no line is left that is not blank. The blank lines read to tell are passed
@@ -99,11 +106,21 @@ class JsonLines:
             self._next += 1
         return True
 
+    def ready(self) -> bool:
+        """Whether :meth:`take` can give a line (or tell the end) without waiting: always for a
+        file; for a stream that stays open, when it has a line to give."""
+        return bool(self._ahead) or self._stream is None or self._stream.ready(LIMIT)
+
     def ahead(self, n: int) -> int:
         """How many profiles (lines not blank) are left, counted up to ``n``: the lines read to
-        tell are kept for :meth:`take`."""
+        tell are kept for :meth:`take`. A stream that stays open and pauses after a profile
+        counts as ``n`` (more may come: not waited for)."""
         found = sum(not _blank(line) for line in self._ahead)
-        while found < n and (line := self._read(1)):
+        while found < n:
+            if found and self._stream is not None and not self._stream.ready(LIMIT):
+                return n
+            if not (line := self._read(1)):
+                break
             if self._ahead or not _blank(line[0]):  # leading blank lines: only counted
                 self._ahead += line
                 found += not _blank(line[0])
@@ -114,7 +131,8 @@ class JsonLines:
     def take(self, n: int) -> Lines | None:
         """The next ``n`` lines (fewer at the end), None when there are no more."""
         lines, self._ahead = self._ahead[:n], self._ahead[n:]
-        if len(lines) < n:
+        paused = self._stream is not None and not self._stream.ready(LIMIT)
+        if len(lines) < n and not (lines and paused):  # a stream's pause ends the block
             lines += self._read(n - len(lines))
         if not lines:
             return None
@@ -181,6 +199,11 @@ class Tasks:
         ahead, self._ahead = self._ahead[:n], self._ahead[n:]
         chunk = ahead + self._pull(n - len(ahead))
         return chunk or None
+
+    def ready(self) -> bool:
+        """Whether :meth:`take` can go on without waiting: tasks are not read from a stream
+        that pauses (a list of paths on stdin waits for its lines), so always."""
+        return True
 
     def __iter__(self) -> Iterator[Task]:
         ahead, self._ahead = self._ahead, []

@@ -278,7 +278,10 @@ class Runner:
                 return
             if not pool.submit(how, chunk):
                 break  # a worker has ended: the answers before its first unanswered chunk
-            while pool.pending and (len(pool.pending) >= window or pool.ready()):
+            # the answers in flight come back before the next chunk is waited for: at once when
+            # a stream that stays open pauses (its records are written while it pauses)
+            while pool.pending and (len(pool.pending) >= window or pool.ready()
+                                    or not inputs.ready()):
                 if not self._wait(pool):
                     return
                 answer = pool.get()

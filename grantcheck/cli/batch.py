@@ -272,6 +272,8 @@ def batch(
             try:  # a closed stdout (`| head`) raises BrokenPipeError: _quiet_when_stdout_closes
                 for block in runner.blocks(sources):
                     sink.write(block)
+                    if not sources.ready():  # a stream pauses: what is done goes out now
+                        sink.flush()
                     tally.add(block)
                     advance(block.done)
                     if stop.stopped:

@@ -43,6 +43,10 @@ class Sink:
         if block.data:
             self.out.write(block.text)
 
+    def flush(self) -> None:
+        """What was written, sent on (an input that pauses: its records are not held back)."""
+        self.out.flush()
+
     def close(self) -> None:
         self.out.flush()
 
