@@ -4,6 +4,7 @@ when a block of 256 lines has filled or the stream ended."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import threading
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -102,30 +104,36 @@ def test_ahead_does_not_wait_for_a_second_profile_on_an_open_stream():
         fh.close()
 
 
-def test_a_long_line_in_an_open_stream_is_an_error_record_and_the_next_lines_are_read():
+@contextlib.contextmanager
+def _fed(*pieces: bytes) -> Iterator[io.BufferedReader]:
+    """A pipe's reading end, another thread writing ``pieces`` to it one write each, then
+    closing it."""
     fh, w = _pipe()
-    writer = threading.Thread(target=lambda: (os.write(w, b'{"a": 1}\n' + b"x" * (LIMIT + 5)
-                                                        + b'\n{"b": 2}\n'), os.close(w)))
+
+    def write() -> None:
+        for piece in pieces:
+            os.write(w, piece)
+        os.close(w)
+
+    writer = threading.Thread(target=write)
     writer.start()
     try:
-        lines = _all_lines(JsonLines(fh, "<stdin>"))
+        yield fh
     finally:
         writer.join(WAIT)
         fh.close()
+
+
+def test_a_long_line_in_an_open_stream_is_an_error_record_and_the_next_lines_are_read():
+    with _fed(b'{"a": 1}\n', b"x" * (LIMIT + 5), b'\n{"b": 2}\n') as fh:
+        lines = _all_lines(JsonLines(fh, "<stdin>"))
     assert lines[0] == b'{"a": 1}\n' and lines[2] == b'{"b": 2}\n'
     assert type(lines[1]) is LongLine and lines[1].length == LIMIT + 6
 
 
 def test_a_first_line_over_the_limit_refuses_a_stream_as_it_refuses_a_file():
-    fh, w = _pipe()
-    writer = threading.Thread(target=lambda: (os.write(w, b"x" * (LIMIT + 1)), os.close(w)))
-    writer.start()
-    try:
-        with pytest.raises(InputError, match="not JSON Lines"):
-            JsonLines(fh, "<stdin>").take(256)
-    finally:
-        writer.join(WAIT)
-        fh.close()
+    with _fed(b"x" * (LIMIT + 1)) as fh, pytest.raises(InputError, match="not JSON Lines"):
+        JsonLines(fh, "<stdin>").take(256)
 
 
 def test_a_regular_file_and_other_readers_are_read_as_files(tmp_path: Path):
@@ -140,29 +148,17 @@ def test_a_regular_file_and_other_readers_are_read_as_files(tmp_path: Path):
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.binary(max_size=40).map(lambda b: b.replace(b"\r", b"")), max_size=12),
        st.lists(st.integers(1, 30), min_size=1, max_size=8))
-def test_a_stream_gives_the_lines_a_file_gives_however_it_is_cut(pieces, cuts):
-    """Whatever the stream sends when, the lines (and their numbers) are a file's."""
+def test_a_stream_gives_the_tasks_a_file_gives_however_it_is_cut(pieces, cuts):
+    """Whatever the stream sends when, the tasks (each line and its number) are a file's."""
     data = b"".join(pieces)
-    expected = _all_lines(JsonLines(io.BytesIO(data), "f"))
-    fh, w = _pipe()
-
-    def write() -> None:
-        at = 0
-        for n in cuts * (len(data) // max(1, sum(cuts)) + 1):
-            if at >= len(data):
-                break
-            os.write(w, data[at:at + n])
-            at += n
-        os.close(w)
-
-    writer = threading.Thread(target=write)
-    writer.start()
-    try:
-        got = _all_lines(JsonLines(fh, "f"))
-    finally:
-        writer.join(WAIT)
-        fh.close()
-    assert got == expected
+    expected = list(JsonLines(io.BytesIO(data), "f"))
+    sent, at = [], 0
+    while at < len(data):
+        n = cuts[len(sent) % len(cuts)]
+        sent.append(data[at:at + n])
+        at += n
+    with _fed(*sent) as fh:
+        assert list(JsonLines(fh, "f")) == expected
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
