@@ -16,6 +16,7 @@ from typing import IO, Any, Literal
 
 from grantcheck.batch.paths import path_tasks
 from grantcheck.batch.rows import csv_tasks
+from grantcheck.batch.signals import StopFlag
 from grantcheck.batch.stream import stream_of
 from grantcheck.batch.task import InputError, Task, _without_bom
 from grantcheck.csv_input import HeaderError
@@ -105,6 +106,12 @@ class JsonLines:
                 return False
             self._next += 1
         return True
+
+    def until(self, stop: StopFlag) -> None:
+        """A stream that stays open ends when ``stop`` is set while it is waited for (Ctrl-C
+        while it pauses: there is nothing in flight to wait for)."""
+        if self._stream is not None:
+            self._stream.stop = stop
 
     def ready(self) -> bool:
         """Whether :meth:`take` can give a line (or tell the end) without waiting: always for a

@@ -238,6 +238,8 @@ class Runner:
         """The records of ``tasks``, in order; stops early when the stop flag is set."""
         if self._pool is None:
             worker = Worker(self.options)
+            if isinstance(tasks, JsonLines):
+                tasks.until(self.stop)
             for task in tasks:
                 if self.stop.stopped:
                     return
@@ -270,6 +272,8 @@ class Runner:
         self._runs += 1
         run = self._runs
         inputs = tasks if isinstance(tasks, Tasks | JsonLines) else Tasks(tasks)
+        if isinstance(inputs, JsonLines):
+            inputs.until(self.stop)
         # until a record has come back its size is unknown: start with small chunks
         chunks = _Chunks(inputs, min(self.chunk, self.FIRST_CHUNKS))
         window = self.jobs * self.WINDOW_PER_JOB

@@ -15,9 +15,14 @@ import io
 import os
 import select
 import stat
-from typing import IO
+from typing import IO, Protocol
 
 READ = 1 << 16  # at most this much a read: a pipe holds 64 KiB
+POLL = 0.2  # seconds: how often a wait for more checks whether the batch was stopped (Ctrl-C)
+
+
+class _Stopped(Protocol):
+    stopped: bool
 
 
 class Stream:
@@ -29,9 +34,20 @@ class Stream:
         self.fd = fd
         self.buf = bytearray()
         self.ended = False
+        self.stop: _Stopped | None = None  # a batch's stop flag: set, a wait ends the input
+        self._read_once = False  # the reader's own buffer is read out by the first read
 
     def _more(self) -> None:
-        """One read: what the reader holds, else what the stream has (waits for one byte)."""
+        """One read: what the reader holds, else what the stream has (waits for one byte).
+        While it waits, a stop (Ctrl-C) ends the input: everything read before is checked and
+        written, and the batch ends as an interrupted one does."""
+        stop = self.stop
+        if stop is not None and self._read_once:
+            while not select.select([self.fd], [], [], POLL)[0]:
+                if stop.stopped:
+                    self.ended = True
+                    return
+        self._read_once = True
         chunk = self.fh.read1(READ)
         if chunk:
             self.buf += chunk

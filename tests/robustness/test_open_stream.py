@@ -9,9 +9,11 @@ import io
 import json
 import os
 import select
+import signal
 import subprocess
 import sys
 import threading
+import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -161,27 +163,44 @@ def test_a_stream_gives_the_tasks_a_file_gives_however_it_is_cut(pieces, cuts):
         assert list(JsonLines(fh, "f")) == expected
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_batch_writes_the_records_of_an_open_stream_while_it_pauses(jobs):
+def _batch_of_stdin(jobs: str) -> subprocess.Popen[bytes]:
+    """``batch --input - --input-format jsonl --format jsonl`` reading a pipe this test writes."""
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "120"}
     env.pop("PYTHONUNBUFFERED", None)  # stdout a pipe, buffered: what is done must be flushed
-    p = subprocess.Popen([sys.executable, "-m", "grantcheck.cli", "batch", "--input", "-",
-                          "--input-format", "jsonl", "--format", "jsonl", "--as-of", AS_OF,
-                          "--jobs", jobs], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, env=env)
+    return subprocess.Popen([sys.executable, "-m", "grantcheck.cli", "batch", "--input", "-",
+                             "--input-format", "jsonl", "--format", "jsonl", "--as-of", AS_OF,
+                             "--jobs", jobs], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env)
+
+
+def _records_of(p: subprocess.Popen[bytes], lines: bytes) -> list[str]:
+    """The sources of the records of ``lines``, written to ``p`` and read back while its
+    stdin stays open."""
     assert p.stdin is not None and p.stdout is not None
+    p.stdin.write(lines)
+    p.stdin.flush()
+    got = b""
+    while got.count(b"\n") < lines.count(b"\n"):
+        ready, _, _ = select.select([p.stdout], [], [], WAIT)
+        assert ready, f"no record within {WAIT} s of its line: {got[:200]!r}"
+        chunk = os.read(p.stdout.fileno(), 1 << 20)
+        assert chunk, p.stderr.read() if p.stderr else ""
+        got += chunk
+    return [json.loads(line)["profile"]["source"] for line in got.splitlines()]
+
+
+def _end(p: subprocess.Popen[bytes]) -> None:
+    if p.poll() is None:
+        p.kill()
+        p.wait()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_writes_the_records_of_an_open_stream_while_it_pauses(jobs):
+    p = _batch_of_stdin(jobs)
     try:
-        p.stdin.write(_line() * 2)
-        p.stdin.flush()
-        got = b""
-        while got.count(b"\n") < 2:  # both records, while stdin stays open
-            ready, _, _ = select.select([p.stdout], [], [], WAIT)
-            assert ready, f"no record within {WAIT} s of its line: {got[:200]!r}"
-            chunk = os.read(p.stdout.fileno(), 1 << 20)
-            assert chunk, p.stderr.read() if p.stderr else ""
-            got += chunk
-        records = [json.loads(line) for line in got.splitlines()]
-        assert [r["profile"]["source"] for r in records] == ["<stdin>:1", "<stdin>:2"]
+        assert _records_of(p, _line() * 2) == ["<stdin>:1", "<stdin>:2"]
+        assert p.stdin is not None and p.stdout is not None
         p.stdin.write(_line())
         p.stdin.close()
         rest = p.stdout.read()
@@ -189,6 +208,20 @@ def test_batch_writes_the_records_of_an_open_stream_while_it_pauses(jobs):
         assert [json.loads(line)["profile"]["source"]
                 for line in rest.splitlines()] == ["<stdin>:3"]
     finally:
-        if p.poll() is None:
-            p.kill()
-            p.wait()
+        _end(p)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_while_an_open_stream_pauses_ends_the_batch_at_once(jobs):
+    """Ctrl-C while batch waited for the next line of a paused stream was taken after that line
+    came (or the stream ended), and the line read before was not written."""
+    p = _batch_of_stdin(jobs)
+    try:
+        _records_of(p, _line())
+        time.sleep(0.5)  # batch waits for the next line
+        p.send_signal(signal.SIGINT)
+        assert p.wait(WAIT) == 130
+        assert p.stderr is not None
+        assert "Interrupted: 1 input was checked and written" in p.stderr.read().decode()
+    finally:
+        _end(p)
