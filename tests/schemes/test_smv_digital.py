@@ -46,6 +46,11 @@ FULL: dict[str, Any] = {
 }
 
 
+# FULL with the cost of its own hours stated (DKK 50,000 of the DKK 200,000 of advice): own hours
+# of an unstated cost may be all of the advice, which leaves SMV33/SMV34 open (eighth round)
+STATED = merged(FULL, project={"own_hours_cost": D(50_000)})
+
+
 def with_company(**values: Any) -> dict[str, Any]:
     return merged(FULL, company=values)
 
@@ -439,7 +444,8 @@ def test_a_budget_all_investment_fits_neither_smaller_voucher() -> None:
 
 def test_one_krone_of_advice_is_advice_the_smaller_vouchers_pay_for() -> None:
     """DKK 1 of the budget outside the investment is advice: the rule passes."""
-    data = investment_only(budget_total=D(600_001), investment_cost=D(600_000))
+    data = investment_only(budget_total=D(600_001), investment_cost=D(600_000),
+                           own_hours_cost=D(0))
     f = finding(SCHEME, data, "SMV33")
     assert f.outcome is PASS and "advice costs DKK 1" in f.message
     assert outcome(SCHEME, data, "SMV34") is PASS
@@ -451,8 +457,8 @@ def test_without_a_budget_the_activities_decide() -> None:
     bare = without(without(FULL, "project", "budget_total"), "project", "investment_cost")
     assert outcome(SCHEME, merged(bare, project={"activities": ["investment"]}),
                    "SMV33") is FAIL
-    assert outcome(SCHEME, merged(bare, project={"activities": ["implementation"]}),
-                   "SMV34") is PASS
+    assert outcome(SCHEME, merged(bare, project={"activities": ["implementation"],
+                                                 "own_hours": False}), "SMV34") is PASS
 
 
 def test_neither_budget_nor_activities_is_unknown_naming_the_activities() -> None:
@@ -581,7 +587,7 @@ def test_missing_turnover_is_unknown() -> None:
 
 
 def test_the_25000_voucher_has_no_turnover_minimum() -> None:
-    data = with_company(turnover=D(0))
+    data = merged(STATED, company={"turnover": D(0)})
     assert tier_verdicts(data)["t25"] is Verdict.FITS
 
 
@@ -775,13 +781,13 @@ def test_twelve_months_and_a_day_give_a_warning() -> None:
 
 
 def test_a_period_warning_does_not_change_the_verdict() -> None:
-    data = with_project(end=date(2027, 12, 31))
+    data = merged(STATED, project={"end": date(2027, 12, 31)})
     assert outcome(SCHEME, data, "SMV29") is WARNING
     assert tier_verdicts(data)["t25"] is Verdict.FITS
 
 
 def test_no_dates_leave_the_period_unknown_without_changing_the_verdict() -> None:
-    data = without(FULL, "project", "end")
+    data = without(STATED, "project", "end")
     assert outcome(SCHEME, data, "SMV30") is UNKNOWN
     assert tier_verdicts(data)["t100"] is Verdict.FITS
 
@@ -790,7 +796,7 @@ def test_no_dates_leave_the_period_unknown_without_changing_the_verdict() -> Non
 
 
 def test_a_full_profile_fits_every_voucher() -> None:
-    r = result_for(SCHEME, FULL)
+    r = result_for(SCHEME, STATED)
     assert r.status == "open" and r.verdict is Verdict.FITS
     assert [t.verdict for t in r.tiers] == [Verdict.FITS] * 3
     assert "pool must be open" in r.status_text
@@ -812,12 +818,12 @@ def test_an_undeclared_award_criterion_needs_information() -> None:
 
 
 def test_too_many_employees_for_25000_still_fit_the_larger_vouchers() -> None:
-    verdicts = tier_verdicts(with_company(employees_fte=D(25)))
+    verdicts = tier_verdicts(merged(STATED, company={"employees_fte": D(25)}))
     assert verdicts == {"t25": Verdict.DOES_NOT_FIT, "t100": Verdict.FITS, "t250": Verdict.FITS}
 
 
 def test_the_scheme_shows_the_amounts_of_the_highest_fitting_voucher() -> None:
-    r = result_for(SCHEME, with_project(business_case_made=False))
+    r = result_for(SCHEME, merged(STATED, project={"business_case_made": False}))
     assert r.verdict is Verdict.FITS
     assert r.amounts.amounts is not None
     assert r.amounts.amounts.max_grant == Money(D(100_000), "DKK")
@@ -851,7 +857,8 @@ def test_the_business_case_is_not_asked_of_a_company_outside_the_250000_voucher(
     # 2 FTE fits the DKK 25,000 voucher (2–20) but not the up-to-250,000 one (3–249): the
     # page asks the business case only of "Ansøgere til tilskud på op til 250.000 kr."
     data = merged(_held("smv_application", "timesheet"),
-                  company={"employees_fte": D(1), "owners_fte": D(1)})
+                  company={"employees_fte": D(1), "owners_fte": D(1)},
+                  project={"own_hours_cost": D(50_000)})
     verdicts = tier_verdicts(data)
     assert verdicts["t25"] is Verdict.FITS and verdicts["t250"] is Verdict.DOES_NOT_FIT
     r = result_for(SCHEME, data)

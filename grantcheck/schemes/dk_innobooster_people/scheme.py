@@ -46,6 +46,10 @@ Readings chosen:
   (or the date is a typo), so the rule is *unknown*, naming the field.
 - Full time is 37 hours a week (the page's definition): 37 or more passes.
 - "afskediget efter 1. marts 2020": dismissed on 2020-03-02 or later.
+- "der skal foreligge en ansættelseskontrakt senest ved bevillingsperiodens start": a re-hired
+  employee's ``rehire_contract`` is read as held on the evaluation date; before the employee's
+  ``grant_start`` a missing contract is still to come (a later document), from the day after it
+  a contract not held fails IP16 and one not stated leaves it unknown.
 - "den 1. i måneden efter, at ansøgningen er godkendt": the approval date is not known before the
   decision, so the rule checks that the grant starts on the 1st of a month after the application
   month (``project.application_date``, else the evaluation date, and the message says which).

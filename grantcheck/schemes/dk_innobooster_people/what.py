@@ -129,7 +129,7 @@ T_DEVELOPMENT_ROLE = each_employee(
             "1 March 2020 and is re-hired", section=S_EMPLOYEES, kind=Kind.HARD,
             cites=[C_EMPLOYED, C_DISMISSED, C_REHIRE, C_DISMISSED_FOOTNOTE, C_REHIRE_CONTRACT],
             reads=["employees[].employed_at_application", "employees[].dismissed_on",
-                   "employees[].rehire_contract"])
+                   "employees[].rehire_contract", "employees[].grant_start"])
 def employed_or_rehired(ctx: Ctx) -> Check:
     """'ansat i virksomheden på ansøgningstidspunktet, eller som er afskediget efter 1. marts
     2020'; the re-hire contract must exist at the latest when the grant period starts."""
@@ -141,6 +141,7 @@ def employed_or_rehired(ctx: Ctx) -> Check:
     after = DISMISSED_AFTER.at(ctx.on)
     parts: list[str] = []
     bad: list[str] = []
+    late: list[str] = []  # re-hired without a contract by the grant start
     missing: list[str] = []
     for i, e in enumerate(emps):
         if e.employed_at_application is None:
@@ -152,8 +153,20 @@ def employed_or_rehired(ctx: Ctx) -> Check:
             parts.append(f"{e.name}: not employed at application, dismissal date not stated")
             missing.append(f"employees[{i}].dismissed_on")
         elif e.dismissed_on > after:
-            contract = {True: "contract held", False: "contract needed by the grant start",
-                        None: "contract needed by the grant start"}[e.rehire_contract]
+            # «senest ved bevillingsperiodens start»: without a contract once the grant period
+            # has begun (a stated grant_start before the evaluation date), too late
+            begun = e.grant_start is not None and e.grant_start < ctx.on
+            if e.rehire_contract:
+                contract = "contract held"
+            elif not begun:
+                contract = "contract needed by the grant start"
+            elif e.rehire_contract is False:
+                contract = f"no contract, and the grant period began {e.grant_start}"
+                late.append(e.name)
+            else:
+                contract = (f"contract not stated, and the grant period began "
+                            f"{e.grant_start}")
+                missing.append(f"employees[{i}].rehire_contract")
             parts.append(f"{e.name}: dismissed {e.dismissed_on.isoformat()}, re-hired "
                          f"({contract})")
         else:
@@ -163,6 +176,8 @@ def employed_or_rehired(ctx: Ctx) -> Check:
     employees = partial("; ".join, parts)
     if bad:
         return T_NOT_EMPLOYED.failed(employees=employees, after=after, names=", ".join(bad))
+    if late:
+        return T_NO_CONTRACT.failed(employees=employees, names=", ".join(late))
     if missing:
         return T_EMPLOYED.unknown(*missing, employees=employees)
     return T_EMPLOYED.passed(employees=employees)
@@ -171,6 +186,8 @@ def employed_or_rehired(ctx: Ctx) -> Check:
 T_EMPLOYED = Message("{employees}")
 T_NOT_EMPLOYED = Message("{employees}", fix="only employees employed at application or dismissed "
                          "after {after} can be funded: {names}")
+T_NO_CONTRACT = Message("{employees}", fix="a re-hired employee needs an employment contract at "
+                        "the latest when the grant period starts: {names}")
 
 
 @rules.rule("IP17", "Re-hired employees were dismissed because of COVID-19",

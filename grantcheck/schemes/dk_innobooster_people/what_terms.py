@@ -19,7 +19,7 @@ from grantcheck.engine import (
     RuleBook,
     declaration_checks,
 )
-from grantcheck.facts import show
+from grantcheck.facts import is_range, most, show
 from grantcheck.money import format_amount
 from grantcheck.schemes.dk_innobooster_people.derived import (
     NO_EMPLOYEES,
@@ -114,6 +114,8 @@ def other_employees(ctx: Ctx) -> Check:
         return T_WHICH_EMPLOYED.unknown(*missing)
     employed = sum(1 for e in emps if e.employed_at_application)
     funded_fte = FUNDED_FTE.at(ctx.on) * employed
+    if is_range(fte):  # the funded employees employed at application are among the staff
+        fte = most(fte, funded_fte)
     others = fte - funded_fte
     needed = OTHERS_PER_FUNDED.at(ctx.on) * n
     enough = others >= needed  # a range of staff decides it, or leaves it open (unknown)

@@ -56,6 +56,7 @@ from grantcheck.schemes.dk_smv_digital.budget_lines import (
     _outside_period,
     _period_text,
     _prepare,
+    _tiers_with_lines,
     _voucher,
 )
 from grantcheck.schemes.dk_smv_digital.grant import (
@@ -113,11 +114,16 @@ def voucher_fits(bctx: BudgetCtx) -> Check:
             f"voucher {bctx.budget.tier}: whether the company fits it needs its profile",
             "company", fix="check the budget inside the company's profile")
     v = _voucher(bctx)
-    tr = tiers[v.id]
+    tr, found, booked = tiers[v.id], bctx.extra["findings"], ""
+    if tr.verdict is Verdict.NEEDS_INFORMATION:  # the lines may hold the own hours' split
+        with_lines = _tiers_with_lines(bctx)
+        if with_lines is not None:
+            tiers, found, hours = with_lines
+            tr, booked = tiers[v.id], f", with the own hours the lines book ({hours})"
     chosen = " (the highest voucher it fits)" if bctx.extra.get("chosen") else ""
     if tr.verdict is Verdict.FITS:
-        return passed(f"the company fits the {v.name} voucher{chosen}")
-    findings = [f for f in bctx.extra["findings"] if f.rule.tier in (None, v.id)]
+        return passed(f"the company fits the {v.name} voucher{chosen}{booked}")
+    findings = [f for f in found if f.rule.tier in (None, v.id)]
     if tr.verdict is Verdict.NEEDS_INFORMATION:
         fields = tuple(dict.fromkeys(m for f in findings for m in f.missing))
         return unknown_check(f"whether the company fits the {v.name} voucher needs "

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from grantcheck.budget.core import (
     BudgetCtx,
@@ -143,6 +144,27 @@ def _prepare(bctx: BudgetCtx) -> None:
                 bctx.extra["chosen"] = True
     if bctx.budget.tier is not None:
         bctx.tier = bctx.budget.tier
+
+
+def _tiers_with_lines(bctx: BudgetCtx) -> tuple[dict[str, Any], list[Any], Money] | None:
+    """The vouchers again with the own hours the budget's lines book, where the profile leaves
+    ``project.own_hours_cost`` out: match's SMV33/SMV34 (and the grant) ask for that split,
+    which the lines hold ("split them in the budget's lines"). None where the profile states it,
+    says no own hours, or an own-hours line's value is not known."""
+    project = bctx.profile.project
+    if project.own_hours_cost is not None or project.own_hours is False:
+        return None
+    hours = [lr for lr in bctx.lines if lr.line.category is Category.PERSONNEL]
+    if any(lr.amount is None or lr.status is LineStatus.UNKNOWN for lr in hours):
+        return None
+    cost = bctx.total(hours)  # at most the page's hourly rate, as the budget's grant counts them
+    ctx = Ctx(bctx.profile, bctx.on, bctx.fx)
+    if cost.currency != ctx.currency:
+        return None
+    booked = project.model_copy(update={"own_hours_cost": cost.amount})
+    result = evaluate(SCHEME, Ctx(bctx.profile.model_copy(update={"project": booked}), bctx.on,
+                                  bctx.fx))
+    return {t.tier.id: t for t in result.tiers}, result.findings, cost
 
 
 def _hours_rate(bctx: BudgetCtx, ln: BudgetLine) -> tuple[Decimal, str] | None:

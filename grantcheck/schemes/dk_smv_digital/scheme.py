@@ -69,7 +69,13 @@ Readings chosen:
   ``project.activities``) does not fit them, rather than fitting with a grant of DKK 0; nor does
   one whose advice is all own hours (``project.own_hours_cost`` at least the advice costs): own
   hours co-finance the advice, the voucher pays for advice bought from an approved advisor ("Kun
-  godkendte rådgivere … må udføre rådgivningsopgaver", "Kopi af faktura fra rådgiver").
+  godkendte rådgivere … må udføre rådgivningsopgaver", "Kopi af faktura fra rådgiver"). Own
+  hours of an unstated cost (``project.own_hours`` true or not stated, no
+  ``project.own_hours_cost``) may be any part of the advice, all of it included ("kontant
+  betaling, egne afholdte timer eller et mix af disse"): the rules are then unknown, naming
+  ``project.own_hours_cost``, not passed (an earlier reading passed them, reading the missing
+  cost as less than the advice). ``grantcheck budget`` takes the split from the budget's lines
+  (SMVB01).
 - The page is undated: its numbers are encoded for the days of its legal basis (from the first
   day of Regulation (EU) No 1407/2013 to the last of Regulation (EU) 2023/2831, ``legal``), so
   that outside them no rule and no amount reads a number the page may not have stated then.
