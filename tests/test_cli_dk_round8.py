@@ -65,9 +65,11 @@ def match(folder: Path, profile: Path, over: dict[str, Any], on: str, scheme: st
     return r.exit_code, said
 
 
-def budget(folder: Path, over: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-    """`budget` of Nordlys changed by ``over`` on 2026-12-01: the exit code and its JSON."""
-    path = _write(folder, NORDLYS, over, UNSTATED, budget=True)
+def budget(folder: Path, over: dict[str, Any], drop: tuple[str, ...] = ()
+           ) -> tuple[int, dict[str, Any]]:
+    """`budget` of Nordlys changed by ``over`` (its own hours' cost and ``drop`` left out) on
+    2026-12-01: the exit code and its JSON."""
+    path = _write(folder, NORDLYS, over, (*UNSTATED, *drop), budget=True)
     r = CliRunner().invoke(app, ["budget", str(path), "--as-of", ON, "-f", "json", "--rate",
                                  "DKK=7.46"], env={"NO_COLOR": "1", "COLUMNS": "140"})
     assert r.exit_code in (0, 1), r.stderr
@@ -195,8 +197,31 @@ def test_a_budget_for_the_100000_voucher_reads_the_own_hours_from_its_lines(tmp_
     over = {"project": ADVICE_ONLY, "budget": {"tier": "t100", "lines": LINES}}
     code, said = budget(tmp_path, over)
     f = finding(said, "SMVB01")
-    assert f["outcome"] == "pass" and "own hours the lines book (DKK 60,000)" in f["message"]
+    assert f["outcome"] == "pass"
+    assert "with project.own_hours_cost DKK 60,000 as the budget's lines hold" in f["message"]
     assert code == 0 and said["verdict"] == "complies"
+
+
+def test_without_the_profile_s_budget_the_lines_give_it_too(tmp_path: Path) -> None:
+    """The profile states neither its own hours' cost nor its budget: the lines hold both
+    (DKK 140,000 consultancy + DKK 60,000 own hours)."""
+    over = {"project": {"activities": ["implementation"]},
+            "budget": {"tier": "t100", "lines": LINES}}
+    code, said = budget(tmp_path, over, drop=("project.budget_total", "project.investment_cost"))
+    f = finding(said, "SMVB01")
+    assert f["outcome"] == "pass" and ("project.own_hours_cost DKK 60,000 and "
+                                       "project.budget_total DKK 200,000") in f["message"]
+    assert code == 0 and said["verdict"] == "complies"
+
+
+def test_a_line_of_unknown_value_leaves_the_profile_s_unknown(tmp_path: Path) -> None:
+    """An own-hours line without its salary basis: the lines do not settle the split."""
+    own = {k: v for k, v in LINES[1].items() if k != "gross_annual_salary"} | {"amount": 60_000}
+    over = {"project": ADVICE_ONLY, "budget": {"tier": "t100", "lines": [LINES[0], own]}}
+    code, said = budget(tmp_path, over)
+    f = finding(said, "SMVB01")
+    assert f["outcome"] == "unknown" and f["missing_fields"] == ["project.own_hours_cost"]
+    assert code == 1
 
 
 def test_a_budget_whose_lines_are_all_own_hours_does_not_fit_the_voucher(tmp_path: Path) -> None:

@@ -118,8 +118,8 @@ def voucher_fits(bctx: BudgetCtx) -> Check:
     if tr.verdict is Verdict.NEEDS_INFORMATION:  # the lines may hold the own hours' split
         with_lines = _tiers_with_lines(bctx)
         if with_lines is not None:
-            tiers, found, hours = with_lines
-            tr, booked = tiers[v.id], f", with the own hours the lines book ({hours})"
+            tiers, found, read = with_lines
+            tr, booked = tiers[v.id], f", with {read} as the budget's lines hold them"
     chosen = " (the highest voucher it fits)" if bctx.extra.get("chosen") else ""
     if tr.verdict is Verdict.FITS:
         return passed(f"the company fits the {v.name} voucher{chosen}{booked}")

@@ -146,25 +146,34 @@ def _prepare(bctx: BudgetCtx) -> None:
         bctx.tier = bctx.budget.tier
 
 
-def _tiers_with_lines(bctx: BudgetCtx) -> tuple[dict[str, Any], list[Any], Money] | None:
-    """The vouchers again with the own hours the budget's lines book, where the profile leaves
-    ``project.own_hours_cost`` out: match's SMV33/SMV34 (and the grant) ask for that split,
-    which the lines hold ("split them in the budget's lines"). None where the profile states it,
-    says no own hours, or an own-hours line's value is not known."""
+def _tiers_with_lines(bctx: BudgetCtx) -> tuple[dict[str, Any], list[Any], str] | None:
+    """The vouchers again with the split the profile leaves out and the budget's lines hold
+    ("split them in the budget's lines"): ``project.own_hours_cost`` (the own-hours lines, at
+    most the page's rate), and ``project.budget_total`` with ``project.investment_cost`` (the
+    eligible lines, and the investment lines among them). Match's SMV33/SMV34 and the grant ask
+    for it. None where the profile states it all, or a line's value is not known (the profile's
+    unknown then stands)."""
     project = bctx.profile.project
-    if project.own_hours_cost is not None or project.own_hours is False:
+    if any(lr.amount is None or lr.status is LineStatus.UNKNOWN for lr in bctx.lines):
         return None
-    hours = [lr for lr in bctx.lines if lr.line.category is Category.PERSONNEL]
-    if any(lr.amount is None or lr.status is LineStatus.UNKNOWN for lr in hours):
+    if Ctx(bctx.profile, bctx.on, bctx.fx).currency != bctx.currency:
         return None
-    cost = bctx.total(hours)  # at most the page's hourly rate, as the budget's grant counts them
-    ctx = Ctx(bctx.profile, bctx.on, bctx.fx)
-    if cost.currency != ctx.currency:
+    read: dict[str, Money] = {}
+    if project.own_hours_cost is None and project.own_hours is not False:
+        read["own_hours_cost"] = bctx.total(
+            [lr for lr in bctx.lines if lr.line.category is Category.PERSONNEL])
+    if project.budget_total is None:
+        read["budget_total"] = bctx.total()
+        if project.investment_cost is None:
+            read["investment_cost"] = bctx.total(
+                [lr for lr in bctx.lines if lr.group == INVESTMENT])
+    if not read:
         return None
-    booked = project.model_copy(update={"own_hours_cost": cost.amount})
+    booked = project.model_copy(update={k: v.amount for k, v in read.items()})
     result = evaluate(SCHEME, Ctx(bctx.profile.model_copy(update={"project": booked}), bctx.on,
                                   bctx.fx))
-    return {t.tier.id: t for t in result.tiers}, result.findings, cost
+    said = " and ".join(f"project.{k} {v}" for k, v in read.items())
+    return {t.tier.id: t for t in result.tiers}, result.findings, said
 
 
 def _hours_rate(bctx: BudgetCtx, ln: BudgetLine) -> tuple[Decimal, str] | None:
