@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from grantcheck.fields import BadValue, find, get_path, leaf_paths, parse_value, set_path
-from grantcheck.plan import Plan, make_plan, unanswered
+from grantcheck.plan import Plan, left_out_line, make_plan, unanswered
 from grantcheck.questionnaire import DONT_KNOW, Asker, Questionnaire, normalise_texts
 
 
@@ -58,9 +58,14 @@ def header_lines(plan: Plan, data: dict[str, Any], target: str, today: str) -> l
     name = str(get_path(data, "company.name") or "?").translate(_IN_COMMENT)
     target = target.translate(_IN_COMMENT)
     schemes = ", ".join(s.id for s in plan.schemes)
+    on = f" (evaluation date {plan.on.isoformat()})" if plan.on and str(plan.on) != today else ""
+    import textwrap
+
     return [
         f"grantcheck profile: {name} ({plan.country})",
-        f"Written by `grantcheck init` on {today}, with the questions of: {schemes}.",
+        *textwrap.wrap(f"Written by `grantcheck init` on {today}{on}, with the questions of: "
+                       f"{schemes}. {left_out_line(plan)}".rstrip(), 93,
+                       break_long_words=False, break_on_hyphens=False),
         "A field left out is unknown: `grantcheck match` names the rules that need it.",
         "A line '# key = ?' is a question answered \"don't know\": when you know, write the value",
         "in place of ? and remove the '# ' in front. Comments after a value name the rules that "

@@ -1,7 +1,10 @@
 """Which questions `grantcheck init` asks, and who reads each field: the :class:`Plan`.
 
-The country comes first; it picks the schemes (those of that country, or the ones named with
-``--scheme``; all of them for a country no scheme is for). A field is asked when one of those
+The country comes first; it picks the schemes (those that can concern a company of that
+country, as `match` shows them: the country's own and those tied to no country's registry, whose
+call is open on the date; or the ones named with ``--scheme``; all of them for a country no
+scheme can concern). The plan says which it left out and why (:attr:`Plan.left_out`). A field
+is asked when one of those
 schemes reads it: a rule's ``reads=`` (so a new rule's field is asked without a change here), a
 document's condition or the amounts (:data:`OTHER_READS`, kept short and checked by a test that
 removes each fact from the example profiles and looks at what the checkers then say is
@@ -62,6 +65,10 @@ class Plan:
     readers: dict[str, list[Reader]]
     documents: dict[str, str]  # id -> name: the application documents of the schemes
     all_schemes_reason: str = ""  # set when no scheme is for the country
+    # the schemes not asked for, each with why, in match's words ("closed 2020-12-01", "a NO
+    # scheme; it would apply with company.registered_in_foretaksregisteret")
+    left_out: tuple[tuple[str, str], ...] = ()
+    on: date | None = None  # the evaluation date whose open calls were asked for
 
     def read(self, path: str) -> bool:
         return path in self.readers
@@ -92,23 +99,57 @@ def schemes_for(country: str) -> list[Scheme]:
     return [s for s in all_schemes() if s.country == country]
 
 
+def concerns(scheme: Scheme, country: str) -> bool:
+    """Whether ``scheme`` can concern a company of ``country`` before its other facts are known:
+    the country's own, or one tied to no country's registry (no ``Scheme.applicability``).
+    `match` shows the same (:func:`grantcheck.engine.scope.scope_of`): another country's
+    scheme tied to its registry is not applicable unless the profile claims that registry."""
+    return scheme.country == country or not scheme.applicability
+
+
+def applies_with(scheme: Scheme) -> tuple[str, ...]:
+    """The fields that make ``scheme`` applicable to a company of another country."""
+    return tuple(dict.fromkeys(p for r in scheme.rules if r.id in scheme.applicability
+                               for p in r.reads))
+
+
+def _why_left_out(scheme: Scheme, country: str, on: date | None, by_country: bool) -> str:
+    if by_country and not concerns(scheme, country):
+        return (f"a {scheme.country} scheme; it would apply with "
+                f"{', '.join(applies_with(scheme))}")
+    assert on is not None  # only a date leaves out a scheme asked for on the country
+    call = scheme.call
+    state = call.state(on)
+    if state == "closed" and call.closes:
+        return f"closed {call.closes.isoformat()}"
+    if state == "not_yet_open" and call.opens:
+        return f"opens {call.opens.isoformat()}"
+    return call.status(on)[1]
+
+
+def _open_on(scheme: Scheme, on: date | None) -> bool:
+    return on is None or scheme.call.state(on) in ("open", "not_encoded")
+
+
 def make_plan(country: str, scheme_ids: Sequence[str] = (), on: date | None = None) -> Plan:
     """The schemes whose questions are asked, and who reads which field: those ``scheme_ids``
-    names, else the schemes of ``country`` whose call is open on ``on`` (when given; a closed
-    call's questions only when ``scheme_ids`` names it or ``on`` is inside its window)."""
+    names, else the schemes that can concern a company of ``country`` (:func:`concerns`) whose
+    call is open on ``on`` (when given; a closed call's questions only when ``scheme_ids``
+    names it or ``on`` is inside its window), as `match` shows them."""
     country = country.upper()
     reason = ""
+    left_out: tuple[tuple[str, str], ...] = ()
     if scheme_ids:
         schemes = [get(i) for i in scheme_ids]
     else:
-        schemes = [s for s in schemes_for(country)
-                   if on is None or s.call.state(on) in ("open", "not_encoded")]
+        schemes = [s for s in all_schemes() if concerns(s, country) and _open_on(s, on)]
         if not schemes:
-            schemes = [s for s in all_schemes()
-                       if on is None or s.call.state(on) in ("open", "not_encoded")]
+            schemes = [s for s in all_schemes() if _open_on(s, on)]
             reason = (f"no {'open ' if on else ''}scheme is for companies in {country}; asking "
                       f"what every {'open ' if on else ''}scheme reads (--scheme ID asks for "
                       "fewer)")
+        left_out = tuple((s.id, _why_left_out(s, country, on, not reason)) for s in all_schemes()
+                         if s not in schemes)
     readers: dict[str, list[Reader]] = {}
 
     def add(path: str, reader: Reader) -> None:
@@ -129,7 +170,15 @@ def make_plan(country: str, scheme_ids: Sequence[str] = (), on: date | None = No
     if country not in country_currency():
         add("company.currency", Reader("", "profile",
                                        f"amounts need a currency for a company in {country}"))
-    return Plan(country, tuple(schemes), readers, documents, reason)
+    return Plan(country, tuple(schemes), readers, documents, reason, left_out, on)
+
+
+def left_out_line(plan: Plan) -> str:
+    """The schemes not asked for, in one line, and how to ask for them ("" when none)."""
+    if not plan.left_out:
+        return ""
+    return ("Not asked: " + "; ".join(f"{i} ({why})" for i, why in plan.left_out)
+            + ". grantcheck init --scheme ID (repeatable) asks for the schemes named.")
 
 
 def asked_paths(plan: Plan) -> set[str]:

@@ -33,7 +33,7 @@ from grantcheck.fields import (
     prune,
     set_path,
 )
-from grantcheck.plan import Plan, Reader, count_questions, make_plan
+from grantcheck.plan import Plan, Reader, count_questions, left_out_line, make_plan
 from grantcheck.profile import ProfileError, country_currency, profile_from_data
 from grantcheck.schemes import all_schemes
 
@@ -151,6 +151,8 @@ class Questionnaire:
                            "yellow")
         names = ", ".join(f"{s.name} ({s.id})" for s in plan.schemes)
         self.asker.say(f"Questions for: {names}.", "bold")
+        if left_out_line(plan):
+            self.asker.say(left_out_line(plan))
         self.asker.say("Each question says which rules read the answer. Press Enter or type ? "
                        "when you don't know: the field is left out and `grantcheck match` "
                        "reports it as unknown. Ctrl-C stops, keeping the answers so far in a "

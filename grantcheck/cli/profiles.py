@@ -52,8 +52,10 @@ def init(
         list[str] | None,
         typer.Option("--scheme", "-s", metavar="ID", autocompletion=complete_scheme_id,
                      callback=split_commas,
-                     help="Ask what this scheme reads (repeatable; default: the schemes of "
-                     "the company's country whose call is open on the evaluation date)."),
+                     help="Ask what this scheme reads (repeatable; default: the schemes that "
+                     "can concern a company of its country, as match shows them: its "
+                     "country's and those open to every country, whose call is open on the "
+                     "evaluation date)."),
     ] = None,
     as_of: Annotated[
         str | None,
@@ -64,7 +66,8 @@ def init(
 ) -> None:
     """Write a new profile: the questions that matter for the company's schemes.
 
-    The country comes first and picks the schemes; every question says which rules read it;
+    The country comes first and picks the schemes (those match shows a company of that
+    country; the others are named, with why); every question says which rules read it;
     Enter or ? means "don't know" (the field is left out, and match reports it as unknown).
     Questions go to stderr, so `grantcheck init -` can write the profile to stdout.
 
