@@ -165,6 +165,27 @@ def _grant_not_computed(scheme: Scheme, message: str, fix: str, fields: tuple[st
     return Finding(rule, Outcome.UNKNOWN, message, fix, fields)
 
 
+def _applied_in_call(bctx: BudgetCtx) -> Finding | None:
+    """The budget's application date (budget.application_date, else the profile's
+    project.application_date) against the call's last open day, as match's rule does
+    (:func:`grantcheck.engine.rules.applied_by`): a budget dated after it cannot be sent to the
+    call, open as it is on the evaluation date. None when the call states no last day, is
+    not open on the date (its status says so), or no application date is stated."""
+    scheme, applied = bctx.scheme, bctx.application_date()
+    last = scheme.call.closes
+    if last is None or applied is None or scheme.call.state(bctx.on) not in _AS_IF_OPEN:
+        return None
+    rule = Rule("CALL", "The application is sent by the call's last open day", Kind.BUDGET,
+                scheme.call.cites, ("budget.application_date", "project.application_date"),
+                lambda ctx: Check(None, ""))
+    said = f"application date {applied}; the call's last open day is {last}"
+    if applied <= last:
+        return Finding(rule, Outcome.PASS, said)
+    late = (applied - last).days
+    return Finding(rule, Outcome.FAIL, f"{said} ({late} day{'s' * (late != 1)} after it)",
+                   f"the call takes no application after {last}: apply by then")
+
+
 def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None, on: date,
                  fx: FxRates, source: str = "") -> BudgetResult:
     """Classify every line, compute the grant and evaluate every budget rule."""
@@ -201,6 +222,9 @@ def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None
             findings.append(_grant_unknown(checker.scheme, e))
             grant_unknown = findings[-1].message
         findings += [r.evaluate(bctx) for r in checker.rules]
+    applied = _applied_in_call(bctx)
+    if applied is not None:
+        findings.insert(0, applied)
     return BudgetResult(
         checker.scheme, on, checker.scheme.currency, bctx.budget_currency, bctx.tier,
         bctx.lines, bctx.parts, findings, checker.own_funding_form, checker.categories, fx,

@@ -179,8 +179,10 @@ def budget(
     Shows each line's eligibility and its source, the eligible cost base, the grant (rate and
     cap), the own funding and its form, and every budget rule the draft breaks. Without --scheme
     or budget.scheme, a profile's budget is checked against every open scheme it fits (else
-    every one that needs more information). A call closed on the date is said ("call closed
-    2023-03-01 (would: complies)"); its costs are still checked. Exit code 0 when every budget
+    every one that needs more information). The first line says the call as match does ("call
+    open until 2023-03-01"); a call closed on the date is said ("call closed 2023-03-01 (would:
+    complies)"), its costs still checked; an application date after an open call's last day
+    breaks the rule CALL. Exit code 0 when every budget
     checked complies (its call open), 1 when one breaks a rule, needs information or is for a
     closed call, 2 on bad input.
     """

@@ -218,13 +218,25 @@ def findings_table(r: BudgetResult, explain: bool) -> Whole | None:
 
 
 def call_words(r: BudgetResult) -> str:
-    """A call not open in a few words, as match's: "closed 2023-03-01", "opens 2027-01-15"."""
+    """The call in a few words, as match's: "closed 2023-03-01", "opens 2027-01-15", "open until
+    2023-03-01", "open · no dates"; an application dated after an open call's last day is said
+    ("open until 2023-03-01; applied 2023-04-01, after it")."""
     call = r.scheme.call
     if r.call[0] == "closed" and call.closes:
         return f"closed {call.closes.isoformat()}"
     if r.call[0] == "not_yet_open" and call.opens:
         return f"opens {call.opens.isoformat()}"
-    return r.call[1]
+    if r.call[0] == "not_encoded":  # as match's "rules not encoded", with the date
+        return f"rules {r.call[1]}"
+    if r.call[0] != "open":
+        return r.call[1]
+    late = next((f for f in r.findings if f.rule.id == "CALL" and f.outcome is Outcome.FAIL),
+                None)
+    if call.closes:
+        return f"open until {call.closes.isoformat()}" + (
+            f"; {late.message.split(';')[0].replace('application date', 'applied')}, after it"
+            if late is not None else "")
+    return "open · no dates"
 
 
 def grant_words(r: BudgetResult) -> str:
@@ -252,6 +264,8 @@ def render_budget(r: BudgetResult, console: Console, explain: bool = False) -> N
         head.append(f" (would: {r.verdict_if_open.label}, {grant_words(r)})", style="dim")
     if r.call_open:
         head.append(f" — {grant_words(r)}")
+        words = call_words(r)
+        head.append(f"; {words}" if words.startswith("rules ") else f"; call {words}")
     else:
         parts.append(Text(f"The call is not open on {r.on.isoformat()}: {r.call[1]}. This "
                           "budget cannot be sent to it; its costs are checked as if the call "

@@ -1,0 +1,213 @@
+"""A new user's read, eighth round: `init` asks for the schemes `match` shows the company (and
+names those it leaves out), and `budget` says the call as `match` does, its first line included,
+and breaks a rule for an application dated after an open call's last day."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from grantcheck.cli import app
+from grantcheck.plan import left_out_line, make_plan
+from grantcheck.profile import country_currency
+from grantcheck.schemes import all_schemes
+from tests.support import country_without_scheme, one_line_each
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+ON = "2026-11-23"
+SE_OPEN, SE_CLOSED = "2023-03-01", "2023-03-02"  # Säker digitalisering's last open day, the next
+
+
+def run(*args: str, input: str | None = None, columns: str = "100"):
+    return one_line_each(runner.invoke(app, list(args), input=input,
+                                       env={"NO_COLOR": "1", "COLUMNS": columns}))
+
+
+def _flat(text: str) -> str:
+    """A written profile's header comment as one line of words."""
+    return " ".join(text.replace("\n# ", " ").split())
+
+
+# --- init asks for what match shows -----------------------------------------------------------
+
+
+def _shown_by_match(tmp_path: Path, country: str, on: str) -> list[str]:
+    """The schemes `match` shows (in scope) for a company of ``country`` of which only the name
+    is known."""
+    p = tmp_path / f"{country}.toml"
+    currency = "" if country in country_currency() else 'currency = "EUR"\n'
+    p.write_text(f'[company]\nname = "X"\ncountry = "{country}"\n{currency}', encoding="utf-8")
+    r = run("match", str(p), "--as-of", on, "--format", "json")
+    assert r.exit_code in (0, 1), r.stderr
+    return [s["id"] for s in json.loads(r.stdout)["schemes"] if s["scope"]["state"] == "in_scope"]
+
+
+@pytest.mark.parametrize("on", [ON, SE_OPEN, SE_CLOSED, "2020-11-15"])
+@pytest.mark.parametrize("country", ["DK", "NO", "SE", country_without_scheme()])
+def test_init_asks_for_the_schemes_match_shows_a_company_of_the_country(tmp_path, country, on):
+    from datetime import date
+
+    plan = make_plan(country, on=date.fromisoformat(on))
+    assert [s.id for s in plan.schemes] == _shown_by_match(tmp_path, country, on)
+    assert {i for i, _ in plan.left_out} | {s.id for s in plan.schemes} == {
+        s.id for s in all_schemes()}
+
+
+def test_a_danish_company_is_asked_about_prosessinnovasjon_as_match_shows_it(tmp_path):
+    r = run("init", "-", "--as-of", ON, "--non-interactive", "--set", "company.country=DK",
+            "--set", "company.name=Acme ApS")
+    assert r.exit_code == 0, r.stderr
+    head = _flat(r.stdout.split("\n\n", 1)[0])
+    assert "with the questions of: dk-smv-digital, no-prosessinnovasjon." in head
+    assert ("Not asked: dk-innobooster-people (closed 2020-12-01); no-bedriftsnettverk (a NO "
+            "scheme; it would apply with company.registered_in_foretaksregisteret); "
+            "se-saker-digitalisering (closed 2023-03-01). grantcheck init --scheme ID "
+            "(repeatable) asks for the schemes named.") in head
+    assert "(evaluation date 2026-11-23)" in head
+    assert "\n# exclusions = ?  # " in r.stdout  # Prosessinnovasjon's PO06 reads it
+    assert "\n# cvr_number = ?  # " in r.stdout
+    assert "registered_in_foretaksregisteret = ?" not in r.stdout
+
+
+def test_the_swedish_call_is_asked_of_a_danish_company_only_while_it_is_open():
+    """A boundary pair on the call's last open day: the Swedish pilot call is tied to no
+    registry, so match shows it to a Danish company while it is open, and init asks for it."""
+    from datetime import date
+
+    assert "se-saker-digitalisering" in [
+        s.id for s in make_plan("DK", on=date.fromisoformat(SE_OPEN)).schemes]
+    closed = make_plan("DK", on=date.fromisoformat(SE_CLOSED))
+    assert "se-saker-digitalisering" not in [s.id for s in closed.schemes]
+    assert ("se-saker-digitalisering", "closed 2023-03-01") in closed.left_out
+
+
+def test_the_questions_start_by_naming_the_schemes_left_out():
+    r = run("init", "-", "--as-of", ON, input="DK\n")  # the input ends at the name
+    assert r.exit_code == 2
+    said = " ".join(r.stderr.split())
+    assert ("Questions for: SMV:Digital (dk-smv-digital), Prosess- og organisasjonsinnovasjon "
+            "(no-prosessinnovasjon).") in said
+    assert "Not asked: dk-innobooster-people (closed 2020-12-01); no-bedriftsnettverk" in said
+
+
+def test_named_schemes_leave_nothing_said_out():
+    plan = make_plan("DK", ["dk-smv-digital"])
+    assert plan.left_out == () and left_out_line(plan) == ""
+
+
+def test_a_country_of_no_scheme_is_told_which_schemes_need_a_registry(tmp_path):
+    country = country_without_scheme()
+    target = tmp_path / "p.toml"
+    r = run("init", str(target), "--as-of", ON, "--non-interactive", "--set",
+            f"company.country={country}", "--set", "company.name=Oy", "--set",
+            "company.currency=EUR")
+    assert r.exit_code == 0, r.stderr
+    head = _flat(target.read_text(encoding="utf-8").split("\n\n", 1)[0])
+    assert "with the questions of: no-prosessinnovasjon." in head
+    assert "dk-smv-digital (a DK scheme; it would apply with company.cvr_number)" in head
+    # the file is a profile match reads, and match shows what init asked for
+    m = run("match", str(target), "--as-of", ON, "--format", "json")
+    shown = [s["id"] for s in json.loads(m.stdout)["schemes"] if s["scope"]["state"] == "in_scope"]
+    assert shown == ["no-prosessinnovasjon"]
+
+
+def test_init_help_says_the_default_schemes_are_those_match_shows():
+    r = run("init", "--help", columns="200")
+    assert "the schemes that can concern a company of its country, as match shows them" in (
+        " ".join(r.stdout.split()))
+
+
+# --- budget says the call, answer first -------------------------------------------------------
+
+
+def _bare_budget(tmp_path: Path, applied: str) -> Path:
+    p = tmp_path / "b.toml"
+    p.write_text(f"""[budget]
+scheme = "se-saker-digitalisering"
+application_date = {applied}
+start = 2023-03-15
+end = 2023-10-31
+
+[[budget.lines]]
+category = "external_services"
+amount = 1100000
+""", encoding="utf-8")
+    return p
+
+
+def _call_finding(r) -> dict:
+    found = json.loads(r.stdout)["budgets"][0]
+    return next(f for f in found["findings"] if f["rule"] == "CALL")
+
+
+def test_an_application_on_the_calls_last_day_passes_the_call_rule(tmp_path):
+    p = _bare_budget(tmp_path, SE_OPEN)
+    r = run("budget", str(p), "--as-of", "2023-02-15", "--format", "json")
+    f = _call_finding(r)
+    assert f["outcome"] == "pass"
+    assert f["message"] == "application date 2023-03-01; the call's last open day is 2023-03-01"
+    assert f["source"][0]["quote"] == "Stänger 1 mars 2023"
+    t = run("budget", str(p), "--as-of", "2023-02-15")
+    first = " ".join(t.stdout.split("\nBudget lines", 1)[0].split())
+    assert first.endswith("; call open until 2023-03-01")
+    assert "breaks rules" not in first
+
+
+def test_an_application_the_day_after_the_calls_last_day_breaks_the_call_rule(tmp_path):
+    p = _bare_budget(tmp_path, SE_CLOSED)
+    r = run("budget", str(p), "--as-of", "2023-02-15", "--format", "json")
+    assert r.exit_code == 1
+    f = _call_finding(r)
+    assert f["outcome"] == "fail"
+    assert f["message"] == ("application date 2023-03-02; the call's last open day is 2023-03-01 "
+                            "(1 day after it)")
+    assert f["fix"] == "the call takes no application after 2023-03-01: apply by then"
+    assert json.loads(r.stdout)["budgets"][0]["verdict"] == "breaks_rules"
+    t = run("budget", str(p), "--as-of", "2023-02-15", columns="80")
+    assert t.exit_code == 1
+    first = " ".join(t.stdout.split("\nBudget lines", 1)[0].split())
+    assert first.startswith("Stärk företagens konkurrenskraft med säker digitalisering (pilot) "
+                            "(se-saker-digitalisering): breaks rules — grant ")
+    assert first.endswith("; call open until 2023-03-01; applied 2023-03-02, after it")
+    assert "CALL" in t.stdout  # the rule in the table, with the figures it compared
+
+
+def test_the_profiles_application_date_is_read_when_the_budget_states_none(tmp_path):
+    text = (ROOT / "profiles" / "norrsken-science-park.toml").read_text(encoding="utf-8")
+    assert "application_date = 2023-02-20" in text
+    late = tmp_path / "late.toml"
+    late.write_text(text.replace("application_date = 2023-02-20", "application_date = 2023-03-02"),
+                    encoding="utf-8")
+    assert "application_date" not in tomllib.loads(text)["budget"]
+    r = run("budget", str(late), "--as-of", "2023-02-15", "--format", "json")
+    assert _call_finding(r)["outcome"] == "fail"
+    on_time = run("budget", str(ROOT / "profiles" / "norrsken-science-park.toml"), "--as-of",
+                  "2023-02-15", "--format", "json")
+    assert _call_finding(on_time)["outcome"] == "pass"
+
+
+def test_a_closed_call_is_said_by_its_status_not_by_the_call_rule(tmp_path):
+    r = run("budget", str(_bare_budget(tmp_path, SE_CLOSED)), "--as-of", ON, "--format", "json")
+    found = json.loads(r.stdout)["budgets"][0]
+    assert found["verdict"] == "closed" and found["call"]["status"] == "closed"
+    assert all(f["rule"] != "CALL" for f in found["findings"])
+
+
+def test_a_call_without_a_last_day_is_said_open_with_no_dates():
+    r = run("budget", "--scheme", "dk-smv-digital", "--line", "consultancy=150000", "--as-of", ON,
+            columns="80")
+    first = " ".join(r.stdout.split("\nBudget lines", 1)[0].split())
+    assert first.endswith("; call open · no dates")
+
+
+def test_a_date_the_rules_are_not_encoded_for_is_said_as_match_says_it():
+    r = run("budget", "--scheme", "no-prosessinnovasjon", "--line", "personnel=100000",
+            "--as-of", "2027-03-01")
+    first = " ".join(r.stdout.split("\nBudget lines", 1)[0].split())
+    assert first.endswith("; rules not encoded after 2026-12-31 (GBER art. 29)")
+    assert "call not encoded" not in first
