@@ -127,6 +127,12 @@ def detail(scheme_id: str, on: date) -> dict[str, Any]:
         "note": scheme.call.note,
         "source": _cites(scheme.call.cites),
     }
+    # whose scheme it is: `match` (and `init`) show another country's company a scheme tied to
+    # its registry only when the profile claims it (these fields); one tied to none, to every
+    # company (grantcheck.engine.scope)
+    out["companies"] = {"country": scheme.country, "another_country_with": list(dict.fromkeys(
+        p for r in scheme.rules if r.id in scheme.applicability for p in r.reads)) or None,
+        "rules": list(scheme.applicability)}
     out["fit_wording"] = scheme.fit_wording
     out["tiers"] = [{"id": t.id, "name": t.name} for t in scheme.tiers]
     out["sections"] = [{"heading": heading, "rules": [_rule(by_id[i]) for i in ids]}

@@ -211,3 +211,25 @@ def test_a_date_the_rules_are_not_encoded_for_is_said_as_match_says_it():
     first = " ".join(r.stdout.split("\nBudget lines", 1)[0].split())
     assert first.endswith("; rules not encoded after 2026-12-31 (GBER art. 29)")
     assert "call not encoded" not in first
+
+
+# --- show says whose scheme it is, as match and init decide it --------------------------------
+
+
+@pytest.mark.parametrize("scheme", all_schemes(), ids=lambda s: s.id)
+def test_show_says_which_companies_the_scheme_concerns_as_init_decides(scheme):
+    r = run("show", scheme.id, "--as-of", ON, "--format", "json")
+    companies = json.loads(r.stdout)["companies"]
+    other = next(c for c in ("DK", "NO", "SE", country_without_scheme()) if c != scheme.country)
+    asked = scheme in make_plan(other, on=None).schemes
+    assert (companies["another_country_with"] is None) == asked
+    assert scheme in make_plan(scheme.country, on=None).schemes
+
+
+def test_show_names_the_field_that_ties_a_scheme_to_its_registry():
+    r = run("show", "dk-smv-digital", "--as-of", ON)
+    assert ("For companies of DK; of another country only with company.cvr_number (SMV01)"
+            in " ".join(r.stdout.split()))
+    r = run("show", "no-bedriftsnettverk", "--as-of", ON)
+    assert ("For companies of NO; of another country only with "
+            "company.registered_in_foretaksregisteret (BN07)") in " ".join(r.stdout.split())

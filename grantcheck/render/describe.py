@@ -104,6 +104,16 @@ def schemes_headline(data: dict[str, Any]) -> str:
             + "; ".join(parts) + ".")
 
 
+def companies_words(c: dict[str, Any]) -> str:
+    """Whose scheme it is, as match decides it: "For companies of DK; of another country only
+    with company.cvr_number (SMV01)" or "For companies of any country …"."""
+    if c["another_country_with"] is None:
+        return (f"For companies of {c['country']} and of any other country (no rule ties it "
+                "to a country's registry: match shows it to every company)")
+    return (f"For companies of {c['country']}; of another country only with "
+            f"{', '.join(c['another_country_with'])} ({', '.join(c['rules'])})")
+
+
 def render_schemes(data: dict[str, Any], console: Console) -> None:
     console.print(together(Text(schemes_headline(data))))
     # columns sized by what they hold: the prose ones (status, own funding) wrap first
@@ -167,6 +177,8 @@ def render_show(data: dict[str, Any], on: str, console: Console) -> None:
     head.append(f"; {_most(data)}")
     console.print(together(head))
     console.print(Text(f"{data['agency']} · {data['country']} · {data['currency']}"))
+    if "companies" in data:
+        console.print(Text(companies_words(data["companies"])))
     console.print(Text(data["summary"]))
     src = data["source"]
     console.print(Text(f"Source: {src['title']}", style="dim"))
