@@ -233,3 +233,17 @@ def test_show_names_the_field_that_ties_a_scheme_to_its_registry():
     r = run("show", "no-bedriftsnettverk", "--as-of", ON)
     assert ("For companies of NO; of another country only with "
             "company.registered_in_foretaksregisteret (BN07)") in " ".join(r.stdout.split())
+
+
+# --- shortlist: an amount not known yet is "?", as in match's table ---------------------------
+
+
+def test_shortlist_tells_an_amount_not_known_yet_from_no_prospect():
+    r = run("shortlist", "--input", str(ROOT / "tests" / "registry" / "data" / "enheter.csv"),
+            "--as-of", ON, "--format", "table")
+    rows = r.stdout.splitlines()
+    oslo = next(line for line in rows if "OSLO KOMMUNE" in line)
+    konkurs = next(line for line in rows if "KONKURS AS" in line)
+    assert "needs information" in oslo and oslo.split()[-2] == "?"
+    assert "does not fit" in konkurs and konkurs.split()[-2:] == ["—", "—"]
+    assert "? when not known yet" in " ".join(r.stdout.split())

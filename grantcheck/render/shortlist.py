@@ -43,7 +43,10 @@ def render_shortlist(rows: list[Row], total: int, fx: FxRates, console: Console,
             verdict.append(f"\n{s}", style="dim")  # the best prospect first
         if r.also_open:
             verdict.append(f"\n{NEEDS}: {r.also_open}", style="dim")
-        grant = Text("—", style="dim") if r.max_grant is None else Text(str(r.max_grant))
+        # as match's table: "?" an amount not known yet (its scheme can still fit), "—" none
+        grant = (Text(str(r.max_grant)) if r.max_grant is not None
+                 else Text("?", style="dim") if r.best and r.verdict != NO_FIT
+                 else Text("—", style="dim"))
         if r.max_grant is not None and r.max_grant.currency != "EUR":
             grant.append(f"\n≈ EUR {r.max_grant_eur:,}", style="dim")
         questions = Text(str(r.best_questions) if r.best else "—")
@@ -56,6 +59,7 @@ def render_shortlist(rows: list[Row], total: int, fx: FxRates, console: Console,
     rates = " · ".join(rate.describe() for rate in fx.used.values())
     more = " (leave out --top for all)" if len(rows) < total else ""
     console.print(Text(f"{len(rows):,} of {plural(total, 'company', 'companies')} shown{more}, "
-                       "each by its best prospect (its first scheme: max grant, questions)"
+                       "each by its best prospect (its first scheme: max grant, ? when not "
+                       "known yet, questions)"
                        + (f"; amounts compared in euros: {rates}" if rates else "") + ".",
                        style="dim"))

@@ -117,9 +117,9 @@ def test_the_table_states_the_rate() -> None:
     assert "KONKURS AS" in r.stdout
     assert "≈ EUR 72,594" in r.stdout
     assert " ".join(r.stdout.split()).endswith(
-        "5 of 5 companies shown, each by its best prospect (its first scheme: max grant, "
-        "questions); amounts compared in euros: 1 EUR = 10.3315 NOK (ECB, InforEuro "
-        "2026-11, rate of 2026-10-29).")
+        "5 of 5 companies shown, each by its best prospect (its first scheme: max grant, ? "
+        "when not known yet, questions); amounts compared in euros: 1 EUR = 10.3315 NOK "
+        "(ECB, InforEuro 2026-11, rate of 2026-10-29).")
 
 
 def test_explain_tells_the_registrys_figure_from_the_clients_answer() -> None:
