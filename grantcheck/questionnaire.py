@@ -339,7 +339,10 @@ def _why(readers: Sequence[Reader], most: int = 3) -> str:
 
 
 def _countries() -> list[str]:
+    """The schemes by country; one tied to no country's registry says it is for every country's
+    companies, as match shows it (:func:`grantcheck.plan.concerns`)."""
     by: dict[str, list[str]] = {}
     for s in all_schemes():
-        by.setdefault(s.country, []).append(f"{s.name} ({s.id})")
+        every = "" if s.applicability else "; any country's companies too"
+        by.setdefault(s.country, []).append(f"{s.name} ({s.id}{every})")
     return [f"{c}: {', '.join(names)}" for c, names in sorted(by.items())]

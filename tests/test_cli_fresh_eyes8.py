@@ -95,6 +95,14 @@ def test_the_questions_start_by_naming_the_schemes_left_out():
     assert "Not asked: dk-innobooster-people (closed 2020-12-01); no-bedriftsnettverk" in said
 
 
+def test_the_list_of_countries_says_which_schemes_are_for_any_countrys_companies():
+    r = run("init", "-", "--as-of", ON, input="")
+    said = " ".join(r.stderr.split())
+    assert "Prosess- og organisasjonsinnovasjon (no-prosessinnovasjon; any country's companies " \
+        "too)" in said
+    assert "SMV:Digital (dk-smv-digital)," in said or "SMV:Digital (dk-smv-digital) " in said
+
+
 def test_named_schemes_leave_nothing_said_out():
     plan = make_plan("DK", ["dk-smv-digital"])
     assert plan.left_out == () and left_out_line(plan) == ""
