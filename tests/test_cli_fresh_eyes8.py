@@ -255,3 +255,37 @@ def test_shortlist_tells_an_amount_not_known_yet_from_no_prospect():
     assert "needs information" in oslo and oslo.split()[-2] == "?"
     assert "does not fit" in konkurs and konkurs.split()[-2:] == ["—", "—"]
     assert "? when not known yet" in " ".join(r.stdout.split())
+
+
+# --- budget without a scheme: the schemes match shows, and a line for those left out ------------
+
+
+def _without_budget_scheme(tmp_path: Path, name: str, scheme: str) -> Path:
+    text = (ROOT / "profiles" / name).read_text(encoding="utf-8")
+    line = f'scheme = "{scheme}"\n'
+    assert text.count(line) == 1
+    p = tmp_path / name
+    p.write_text(text.replace(line, ""), encoding="utf-8")
+    return p
+
+
+def test_budget_names_the_schemes_it_did_not_check_and_how_to_check_one(tmp_path):
+    p = _without_budget_scheme(tmp_path, "nordlys-automation.toml", "dk-smv-digital")
+    r = run("budget", str(p), "--as-of", ON)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("SMV:Digital (dk-smv-digital)")
+    assert r.stderr.splitlines()[0] == (
+        "Note: not checked: no-prosessinnovasjon (needs information); --scheme "
+        "no-prosessinnovasjon checks the budget against it")
+
+
+def test_budget_never_picks_another_countrys_scheme_match_does_not_show(tmp_path):
+    """Norrsken (SE) on a date its Swedish call is closed: match shows it only
+    Prosessinnovasjon (does not fit), not Bedriftsnettverk; budget checked its budget against
+    Bedriftsnettverk all the same."""
+    p = _without_budget_scheme(tmp_path, "norrsken-science-park.toml", "se-saker-digitalisering")
+    r = run("budget", str(p), "--as-of", ON)
+    assert r.exit_code == 1
+    assert r.stdout == ""
+    assert "No open scheme could fit Norrsken Science Park AB on 2026-11-23" in r.stderr
+    assert "no-bedriftsnettverk" not in r.stderr

@@ -86,20 +86,32 @@ class BudgetSchemes(NamedTuple):
 def schemes_for(profile: Profile, on: date,
                 rates: Mapping[str, Decimal] | None = None) -> BudgetSchemes:
     """The schemes to check ``profile``'s budget against when none is named: the open schemes
-    with budget rules that fit it on ``on``; when none does, those that need more information
-    (``fit`` False); when none does either, no scheme. In the order of the schemes' ids."""
+    with budget rules that `match` shows it (in scope) and that fit it on ``on``; when none
+    does, those that need more information (``fit`` False); when none does either, no scheme.
+    In the order of the schemes' ids."""
+    return budget_schemes(profile, on, rates)[0]
+
+
+def budget_schemes(profile: Profile, on: date, rates: Mapping[str, Decimal] | None = None
+                   ) -> tuple[BudgetSchemes, list[str]]:
+    """:func:`schemes_for`, and the open schemes with budget rules that `match` shows the
+    company but the budget is not checked against, each with its verdict ("no-prosessinnovasjon
+    (needs information)"), for the line that says what was left out."""
     from grantcheck.engine import Verdict
+    from grantcheck.engine.scope import IN_SCOPE
     from grantcheck.matching import summarize_match
     from grantcheck.schemes import has_budget
 
     matched = summarize_match(profile, on, rates=rates)  # the verdicts are enough
+    # those match shows the company: never another country's scheme it does not claim
     open_results = [r for r in matched.results
-                    if r.status == "open" and has_budget(r.scheme.id)]
+                    if r.status == "open" and r.scope == IN_SCOPE and has_budget(r.scheme.id)]
     fitting = [r.scheme.id for r in open_results if r.verdict is Verdict.FITS]
-    if fitting:
-        return BudgetSchemes(fitting, True)
-    return BudgetSchemes([r.scheme.id for r in open_results
-                          if r.verdict is Verdict.NEEDS_INFORMATION], False)
+    chosen = BudgetSchemes(fitting, True) if fitting else BudgetSchemes(
+        [r.scheme.id for r in open_results if r.verdict is Verdict.NEEDS_INFORMATION], False)
+    others = [f"{r.scheme.id} ({r.verdict.label})" for r in open_results
+              if r.scheme.id not in chosen.ids]
+    return chosen, others
 
 
 # --- reading budgets ------------------------------------------------------------------------

@@ -178,15 +178,15 @@ def budget(
 
     Shows each line's eligibility and its source, the eligible cost base, the grant (rate and
     cap), the own funding and its form, and every budget rule the draft breaks. Without --scheme
-    or budget.scheme, a profile's budget is checked against every open scheme it fits (else
-    every one that needs more information). The first line says the call as match does ("call
-    open until 2023-03-01"); a call closed on the date is said ("call closed 2023-03-01 (would:
-    complies)"), its costs still checked; an application date after an open call's last day
-    breaks the rule CALL. Exit code 0 when every budget
-    checked complies (its call open), 1 when one breaks a rule, needs information or is for a
-    closed call, 2 on bad input.
+    or budget.scheme, a profile's budget is checked against every open scheme match shows it
+    that fits (else every one that needs more information); a note names the others. The
+    first line says the call as match does ("call open until 2023-03-01"); a call closed on the
+    date is said ("call closed 2023-03-01 (would: complies)"), its costs still checked; an
+    application date after an open call's last day breaks the rule CALL. Exit code 0 when
+    every budget checked complies (its call open), 1 when one breaks a rule, needs information
+    or is for a closed call, 2 on bad input.
     """
-    from grantcheck.budget import budget_from_options, check, load_budget, schemes_for
+    from grantcheck.budget import budget_from_options, budget_schemes, check, load_budget
     from grantcheck.errors import EXIT_FIT, EXIT_NO_FIT, profile_error_lines
     from grantcheck.profile import ProfileError
     from grantcheck.schemes import SCHEME_IDS, NoBudgetRules, UnknownScheme, get, has_budget
@@ -242,10 +242,14 @@ def budget(
             _fail("which scheme? a budget without a profile needs --scheme ID (or "
                   "budget.scheme in the file)",
                   f"schemes: {', '.join(i for i in SCHEME_IDS if has_budget(i))}")
-        ids, fit = schemes_for(profile, on, overrides)
+        (ids, fit), others = budget_schemes(profile, on, overrides)
         if ids and not fit:
             _err(f"Note: no scheme fits {profile.company.name} yet; checking the budget "
                  f"against those that need more information: {', '.join(ids)}")
+        if ids and others:  # what was left out, and how to see it
+            how = (f"--scheme {others[0].split()[0]} checks the budget against it"
+                   if len(others) == 1 else "--scheme ID checks the budget against one")
+            _err(f"Note: not checked: {'; '.join(others)}; {how}")
         if not ids:
             _err(f"No open scheme could fit {profile.company.name} on {on.isoformat()}: "
                  "nothing to check the budget against.",
