@@ -86,7 +86,8 @@ def test_the_swedish_call_is_asked_of_a_danish_company_only_while_it_is_open():
     assert ("se-saker-digitalisering", "closed 2023-03-01") in closed.left_out
 
 
-def test_the_questions_start_by_naming_the_schemes_left_out():
+def test_the_questions_start_by_naming_the_schemes_left_out(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the draft the ended input leaves
     r = run("init", "-", "--as-of", ON, input="DK\n")  # the input ends at the name
     assert r.exit_code == 2
     said = " ".join(r.stderr.split())
@@ -95,7 +96,9 @@ def test_the_questions_start_by_naming_the_schemes_left_out():
     assert "Not asked: dk-innobooster-people (closed 2020-12-01); no-bedriftsnettverk" in said
 
 
-def test_the_list_of_countries_says_which_schemes_are_for_any_countrys_companies():
+def test_the_list_of_countries_says_which_schemes_are_for_any_countrys_companies(
+        tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     r = run("init", "-", "--as-of", ON, input="")
     said = " ".join(r.stderr.split())
     assert "Prosess- og organisasjonsinnovasjon (no-prosessinnovasjon; any country's companies " \
