@@ -54,8 +54,8 @@ def init(
                      callback=split_commas,
                      help="Ask what this scheme reads (repeatable; default: the schemes that "
                      "can concern a company of its country, as match shows them: its "
-                     "country's and those open to every country, whose call is open on the "
-                     "evaluation date)."),
+                     "country's and those tied to no country's registry, their call open on "
+                     "the evaluation date)."),
     ] = None,
     as_of: Annotated[
         str | None,
