@@ -27,6 +27,8 @@ in_difficulty = false
 sector = "other"
 
 [project]
+start = 2027-03-01
+application_date = 2026-12-01
 budget_total = 165_000_002
 grant_sought = {sought}
 exclusions = []

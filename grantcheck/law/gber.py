@@ -72,6 +72,14 @@ ART_4_1_L = eu(
     GBER, "Article 4(1)(l)",
     "This Regulation shall not apply to aid which exceeds the following thresholds: … (l) for "
     "aid for process and organisational innovation: EUR 7,5 million per undertaking per project")
+ART_6_2 = eu(
+    GBER, "Article 6(1) and (2)",
+    "This Regulation shall apply only to aid which has an incentive effect. … Aid shall be "
+    "considered to have an incentive effect if the beneficiary has submitted a written "
+    "application for the aid to the Member State concerned before work on the project or "
+    "activity starts.",
+    note="art. 6(5) lists the aid that needs no incentive effect; aid for process and "
+    "organisational innovation (art. 29) is not among it")
 ART_8_3 = eu(
     GBER, "Article 8(3)",
     "Aid with identifiable eligible costs exempted by this Regulation may be cumulated: (a) with "
@@ -145,6 +153,64 @@ def sector_not_excluded(ctx: Ctx) -> Check:
 
 T_SECTOR = Message("sector {sector}", fix="fisheries, aquaculture and primary agricultural "
                    "production are excluded (GBER art. 1(3)(a),(b))")
+
+
+START, APPLIED, END = "project.start", "project.application_date", "project.end"
+INCENTIVE_READS = (START, APPLIED, END)
+
+
+def applied_before_work_starts(ctx: Ctx) -> Check:
+    """'the beneficiary has submitted a written application … before work on the project or
+    activity starts' (art. 6(2)): ``project.start`` (the first day of work) after
+    ``project.application_date``. On the same day the application can be sent before the work
+    begins, so the dates do not fail it. A date left out is a range: an end before the
+    application date bounds the start (it is on or before the end); anything else the dates
+    leave open is unknown, naming the date that settles it, never read as in time."""
+    start, applied = ctx.value(START), ctx.value(APPLIED)
+    if start is not None and applied is not None:
+        if start > applied:
+            return T_APPLIED_BEFORE.passed(start=start, applied=applied)
+        if start == applied:
+            return T_APPLIED_SAME_DAY.passed(start=start)
+        return T_STARTED_BEFORE.failed(start=start, applied=applied,
+                                       days=(applied - start).days)
+    end = ctx.value(END)
+    if start is None and applied is not None and end is not None and end < applied:
+        return T_ENDED_BEFORE.failed(end=end, applied=applied)  # start <= end < applied
+    if start is None and applied is None:
+        return T_NO_DATES.unknown(START, APPLIED)
+    if start is None:
+        return T_NO_START.unknown(START, applied=applied)
+    return T_NO_APPLICATION.unknown(APPLIED, start=start)
+
+
+_SIX_TWO = "GBER art. 6(2): the application is sent before work on the project starts"
+T_APPLIED_BEFORE = Message("application dated {applied}, before work starts on {start} "
+                           "(project.start)")
+T_APPLIED_SAME_DAY = Message("application dated {start}, the day work starts (project.start): "
+                             "in time if it is sent before the work begins that day")
+T_STARTED_BEFORE = Message(
+    f"work starts {{start}} (project.start), {{days}} day(s) before the application dated "
+    f"{{applied}}: aid for a project already started has no incentive effect ({_SIX_TWO})",
+    fix="apply before the work starts: a project started before its application cannot get "
+    "this aid")
+T_ENDED_BEFORE = Message(
+    f"project.start not stated, but the project ends {{end}}, before the application dated "
+    f"{{applied}}, so the work started before it too ({_SIX_TWO})",
+    fix="apply before the work starts: a project started before its application cannot get "
+    "this aid")
+T_NO_DATES = Message(f"the profile states neither project.start nor project.application_date "
+                     f"({_SIX_TWO})",
+                     fix="state project.start (the first day of work on the project) and "
+                     "project.application_date (the day the application is or will be sent)")
+T_NO_START = Message(f"application dated {{applied}}; the profile does not state project.start "
+                     f"({_SIX_TWO})",
+                     fix="state project.start, the first day of work on the project: after "
+                     "{applied}")
+T_NO_APPLICATION = Message(f"work starts {{start}} (project.start); the profile does not state "
+                           f"project.application_date ({_SIX_TWO})",
+                           fix="state project.application_date, the day the application is or "
+                           "will be sent: before {start}")
 
 
 def basis(article: str, *cites: Citation) -> LegalBasis:

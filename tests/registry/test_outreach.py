@@ -30,7 +30,9 @@ CANNED = {"employees_fte": "5", "owners_fte": "1", "public_ownership_percent": "
           "related": "[]", "in_difficulty": "false", "no_competition_distortion": "true",
           "process_or_organisational_innovation": "true", "substantial_leap": "true",
           "exclusions": "[]", "environmental_shift": "false", "turnover": "1000000",
-          "balance_sheet_total": "1000000"}
+          "balance_sheet_total": "1000000",
+          # applied for before the work starts (Prosessinnovasjon PO13, GBER art. 6(2))
+          "start": "2027-03-01", "application_date": "2026-12-01"}
 
 
 def outreach(out: Path, *args: str, data: str = "mixed_enheter.csv"):

@@ -84,16 +84,16 @@ def test_the_csv_ranks_the_mixed_fixture() -> None:
         ["1", "923609016", "FJORDLYS AS", "NO", "fits", "no-prosessinnovasjon", "1000000",
          "NOK", "96791", "0", ""],
         ["2", "921000001", "SVENSK FILIAL NUF", "SE", "needs information",
-         "no-prosessinnovasjon no-bedriftsnettverk", "750000", "NOK", "72594", "19",
+         "no-prosessinnovasjon no-bedriftsnettverk", "750000", "NOK", "72594", "21",
          "network.participants"],
         ["3", "999888777", "HAVBRUK AS", "NO", "needs information", "no-bedriftsnettverk",
          "750000", "NOK", "72594", "9", "network.participants"],
         ["4", "964338531", "OSLO KOMMUNE", "NO", "needs information", "no-prosessinnovasjon",
-         "", "", "", "10", "company.employees_fte"],
+         "", "", "", "12", "company.employees_fte"],
         ["5", "987654321", "KONKURS AS", "NO", "does not fit", "", "", "", "", "0", ""]]
     assert [line.split(",")[12:14] for line in lines[1:]] == [
         ["no-prosessinnovasjon", "0"], ["no-bedriftsnettverk", "9"],
-        ["no-bedriftsnettverk", "9"], ["no-prosessinnovasjon", "10"], ["", ""]]
+        ["no-bedriftsnettverk", "9"], ["no-prosessinnovasjon", "12"], ["", ""]]
     assert r.stderr == (
         "5 units screened on 2026-11-23: 4 of 5 companies can still fit a scheme (1 fits, 3 need "
         "information, 1 does not fit).\n"

@@ -59,8 +59,8 @@ def names(rows: list[dict[str, str]]) -> list[str]:
 @pytest.mark.parametrize("units", [[IT_FIRM, FISH_FARM], [FISH_FARM, IT_FIRM]])
 def test_a_scheme_a_company_is_out_of_does_not_put_it_ahead(tmp_path, units) -> None:
     """Both have the same best prospect, Bedriftsnettverk at NOK 750,000 with 9 facts to
-    settle it: the IT firm's 10 more for Prosessinnovasjon do not rank it below the fish farm
-    (before, its 19 questions in all did); the tie keeps the input order."""
+    settle it: the IT firm's 12 more for Prosessinnovasjon do not rank it below the fish farm
+    (before, its 21 questions in all did); the tie keeps the input order."""
     rows = shortlist(tmp_path, units)
     assert names(rows) == ["KODE AS" if units[0] is IT_FIRM else "HAVBRUK AS",
                            "HAVBRUK AS" if units[0] is IT_FIRM else "KODE AS"]
@@ -68,18 +68,18 @@ def test_a_scheme_a_company_is_out_of_does_not_put_it_ahead(tmp_path, units) -> 
     assert [(by_name[n]["best_scheme"], by_name[n]["best_scheme_questions"],
              by_name[n]["open_questions"], by_name[n]["max_grant"])
             for n in ("KODE AS", "HAVBRUK AS")] == [
-        ("no-bedriftsnettverk", "9", "19", "750000"),
+        ("no-bedriftsnettverk", "9", "21", "750000"),
         ("no-bedriftsnettverk", "9", "9", "750000")]
 
 
 @pytest.mark.parametrize("units", [[IT_FIRM, FISH_FARM], [FISH_FARM, IT_FIRM]])
 def test_the_it_firm_one_fact_nearer_its_best_prospect_ranks_first(tmp_path, units) -> None:
     """8 facts settle the IT firm's Bedriftsnettverk, 9 the fish farm's: the IT firm first,
-    in either input order, though it has 18 open questions in all against 9."""
+    in either input order, though it has 20 open questions in all against 9."""
     rows = shortlist(tmp_path, units, answered=("923609016",))
     assert names(rows) == ["KODE AS", "HAVBRUK AS"]
     assert [(r["best_scheme_questions"], r["open_questions"]) for r in rows] == [
-        ("8", "18"), ("9", "9")]
+        ("8", "20"), ("9", "9")]
 
 
 @pytest.mark.parametrize("units", [[IT_FIRM, FISH_FARM], [FISH_FARM, IT_FIRM]])
@@ -109,7 +109,8 @@ def test_a_higher_grant_ranks_above_fewer_facts(tmp_path, units) -> None:
     (answers / "kode.toml").write_text(
         '[company]\norg_number = "923609016"\nemployees_fte = 11\nowners_fte = 1\n'
         "turnover = 30_000_000\nbalance_sheet_total = 20_000_000\nrelated = []\n"
-        "public_ownership_percent = 0\n[project]\nbudget_total = 2_000_000\n"
+        "public_ownership_percent = 0\n[project]\nstart = 2027-03-01\n"
+        "application_date = 2026-12-01\nbudget_total = 2_000_000\n"
         "grant_sought = 1_000_000\nexclusions = []\nenvironmental_shift = false\n"
         "[declarations]\nno_competition_distortion = true\n"
         "process_or_organisational_innovation = true\nsubstantial_leap = true\n",
@@ -137,5 +138,5 @@ def test_the_table_shows_the_best_prospect_first_with_its_questions(tmp_path) ->
     first = next(i for i, words in enumerate(rows) if words[:3] == ["1", "KODE", "AS"])
     assert rows[first][-2:] == ["750,000", "9"]
     assert rows[first + 1][1:3] == ["·", "NO"] and rows[first + 1][3] == "no-bedriftsnettverk"
-    assert rows[first + 1][-3:] == ["19", "in", "all"]
+    assert rows[first + 1][-3:] == ["21", "in", "all"]
     assert rows[first + 2][0] == "no-prosessinnovasjon"

@@ -29,6 +29,8 @@ SME: dict[str, Any] = {
     "project": {
         "budget_total": 2_000_000, "grant_sought": 1_000_000, "exclusions": [],
         "environmental_shift": False,
+        # applied before the work starts (GBER art. 6(2), PO13)
+        "start": date(2027, 3, 1), "application_date": date(2026, 12, 1),
     },
     "declarations": {
         "no_competition_distortion": True, "process_or_organisational_innovation": True,

@@ -1,9 +1,10 @@
-"""Prosess- og organisasjonsinnovasjon's rules, PO01–PO12, in the order of the page.
+"""Prosess- og organisasjonsinnovasjon's rules, PO01–PO13, in the order of the page.
 
 Under the headings of the requirements catalogue (`grantcheck show`): the applicant (its size
 under GBER art. 29, a Norwegian company, not in difficulty, not in a sector GBER art. 1(3)
 excludes, no distortion of competition), the project (the
-definitions, the leap, the "Hva omfattes ikke?" list, an environmental shift) and the money
+definitions, the leap, the "Hva omfattes ikke?" list, an environmental shift, and GBER art.
+6(2)'s application before the work starts) and the money
 (GBER's intensity and notification threshold: the page names no amount).
 """
 
@@ -220,6 +221,13 @@ T_ANALYSIS_UNSTATED = Message("environmental shift, and the profile does not sta
 rules.add("PO08", "An environmental shift is thoroughly analysed before the decision",
           shift_analysed, section=S_PROJECT, kind=Kind.SOFT, cites=[C_ANALYSER],
           requires=["project.environmental_shift"], reads=["project.shift_analysed"])
+
+# GBER applies only to aid with an incentive effect (art. 6(1)); the page ties the financing to
+# GBER 29 ("knyttet til GBER 29 i Statsstøtteregelverket"), which art. 6(5) does not exempt, so
+# the application must come before the work starts (art. 6(2)). Not on the page.
+rules.add("PO13", "The application is sent before work on the project starts",
+          gber.applied_before_work_starts, section=S_PROJECT, cites=[C_GBER29, gber.ART_6_2],
+          reads=list(gber.INCENTIVE_READS))
 
 # --- the money (GBER, not the page) -------------------------------------------------------------
 

@@ -9,7 +9,10 @@ Encoded, in the order of the page:
 - from GBER, which the page ties the scheme to and which does not apply to such aid: not an
   undertaking in difficulty (art. 1(4)(c), PO11), and not in fisheries and aquaculture or
   primary agricultural production (art. 1(3)(a),(b), PO12: their exceptions, such as innovation
-  aid for SMEs under art. 28, do not cover art. 29 aid; the page names no sector);
+  aid for SMEs under art. 28, do not cover art. 29 aid; the page names no sector), and only aid
+  with an incentive effect: the application is sent before work on the project starts (art.
+  6(2), PO13: ``project.application_date`` before ``project.start``; the same day passes, as
+  the application can precede the work that day; art. 6(5) does not exempt art. 29 aid);
 - the project: process and/or organisational innovation as the page defines them (declaration);
   a substantial leap for the company, tied to a new business model (declaration); none of the
   "Hva omfattes ikke?" exclusions (one profile list, ``project.exclusions``);
@@ -77,6 +80,9 @@ SCHEME = Scheme(
         "purchased services needed for the innovation (consultancy); depreciation or rent of "
         "components, instruments and equipment for the time and extent used in the project; "
         "purchase of IPR needed for the project.",
+        "GBER applies only to aid with an incentive effect (art. 6): the application must be "
+        "sent before work on the project starts (PO13); the page does not say so, but ties "
+        "the scheme to GBER art. 29.",
         "A large enterprise is covered only by exception, and then only in effective "
         "collaboration with SMEs that bear at least 30 % of the total eligible costs "
         "(GBER art. 29(2)); the profile cannot show that split, so it is not computed.",

@@ -42,6 +42,10 @@ def training_addon(ctx: Ctx) -> Check:
         if amount > overall:
             return T_ADDON_OVERALL[converted].failed(
                 amount=amount, floor=overall.floored(), less=(amount - overall).rounded(), **said)
+        # a training is taken by at least one person ("per deltagande person"), so the cap is
+        # at least one person's: a cost within it fits whatever the number
+        if amount <= sek(ctx, TRAINING_PER_PERSON)[0]:
+            return T_ADDON_ONE_PERSON[converted].passed(amount=amount, **said)
         return T_ADDON_PERSONS[converted].unknown("project.training_addon.persons",
                                                   amount=amount, **said)
     per_person, _ = sek(ctx, TRAINING_PER_PERSON)
@@ -66,6 +70,11 @@ T_ADDON_OVERALL = in_sek_or_converted(
     "training add-on costing {amount}; above the overall maximum {overall} of " + _COST
     + ", whatever the number of persons ({per_person} each){rates}",
     fix="lower the training's cost to {floor} ({less} less)", figures=("overall", "per_person"))
+T_ADDON_ONE_PERSON = in_sek_or_converted(
+    "training add-on costing {amount}, the number of persons not stated; within {per_person}, "
+    "the maximum for one participating person, so within the lower of {overall} and "
+    "{per_person} per person whatever their number, of " + _COST + "{rates}",
+    figures=("overall", "per_person"))
 T_ADDON_PERSONS = in_sek_or_converted(
     "training add-on costing {amount}; at most the lower of {overall} and {per_person} per "
     "participating person, of " + _COST + ", and the number of persons is not stated{rates}",

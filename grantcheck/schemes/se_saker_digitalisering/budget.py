@@ -153,14 +153,6 @@ def training_addon(bctx: BudgetCtx) -> Check:
     if not lines:
         return info("no training lines: no training add-on in the budget")
     persons, source = _training_persons(bctx)
-    budgeted = bctx.total(lines, eligible=False)
-    if persons is None:
-        return unknown(f"training lines {budgeted}, but the number of participating persons is "
-                       "not stated (the add-on is at most SEK 30,000 per person)",
-                       "budget.training_persons",
-                       fix="state budget.training_persons (or project.training_addon.persons "
-                       "in the profile)")
-    cap, cap_text = _training_cap(bctx, persons)
     # the training cost inside the project period (date-excluded lines are SDB05's)
     known = Money.zero(bctx.currency)
     unsure: list[LineResult] = []
@@ -174,6 +166,9 @@ def training_addon(bctx: BudgetCtx) -> Check:
         else:
             known += d.part if d.part is not None else lr.amount
     upper = known + bctx.total(unsure, eligible=False)
+    if persons is None:
+        return _training_persons_open(bctx, known, upper, bctx.total(lines, eligible=False))
+    cap, cap_text = _training_cap(bctx, persons)
     said = f"training costs {known} in the project period for {persons} person(s) ({source}); " \
         f"the add-on is {cap_text} (read as a cap on the cost, financed at 50 % like the rest)"
     if upper <= cap:
@@ -184,6 +179,29 @@ def training_addon(bctx: BudgetCtx) -> Check:
     return failed(f"{said}: {known - cap} above the cap does not count",
                   f"lower the training costs to {cap} ({known - cap} less), or train more "
                   "persons (up to the SEK 180,000 maximum)")
+
+
+def _training_persons_open(bctx: BudgetCtx, known: Money, upper: Money, budgeted: Money
+                           ) -> Check:
+    """SDB02 without the number of persons, decided by its bounds: a training is taken by at
+    least one person, so the cap lies between one person's SEK 30,000 and the overall SEK
+    180,000 ('Maxbelopp för denna aktivitet är 180 tkr, eller 30 tkr per deltagande person')."""
+    overall, per_person = bctx.param(TRAINING_MAX), bctx.param(TRAINING_PER_PERSON)
+    if known > overall:
+        return failed(f"training costs {known} in the project period, the number of "
+                      f"participating persons not stated: above the overall maximum {overall} "
+                      f"whatever their number; {known - overall} above it does not count",
+                      f"lower the training costs to {overall} ({known - overall} less)")
+    if upper <= per_person:
+        return passed(f"training costs {upper} at most in the project period, the number of "
+                      f"participating persons not stated: within {per_person}, one person's "
+                      f"maximum, so within the cap ({overall} at most, {per_person} per person) "
+                      "whatever their number")
+    return unknown(f"training lines {budgeted}, but the number of participating persons is "
+                   f"not stated (the add-on is at most {per_person} per person, {overall} in "
+                   "all)", "budget.training_persons",
+                   fix="state budget.training_persons (or project.training_addon.persons in "
+                   "the profile)")
 
 
 @book.budget_rule("SDB03", "The grant applied for is at least SEK 500,000", cites=[C_LAGSTA],

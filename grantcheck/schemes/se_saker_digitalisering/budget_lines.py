@@ -274,13 +274,19 @@ def _classify(bctx: BudgetCtx, lr: LineResult) -> None:
         cites = (*PERIOD_CITES, *cites)
     if group == TRAINING:
         persons, _ = _training_persons(bctx)
+        used = bctx.total([x for x in bctx.lines if x.group == TRAINING and x.counted])
+        if persons is None and used + eligible <= bctx.param(TRAINING_PER_PERSON):
+            # a training is taken by at least one person: one person's SEK 30,000 counts
+            lr.set(LineStatus.ELIGIBLE, f"{reason}; within SEK 30,000, one participating "
+                   "person's maximum of the add-on, whatever the number of persons", *cites,
+                   group=group)
+            return
         if persons is None:
             lr.set(LineStatus.UNKNOWN, f"{reason}; the add-on is at most SEK 30,000 per "
                    "participating person (at most SEK 180,000): state budget.training_persons",
                    *cites, group=group, missing=("budget.training_persons",))
             return
         cap, cap_text = _training_cap(bctx, persons)
-        used = bctx.total([x for x in bctx.lines if x.group == TRAINING and x.counted])
         left = cap - used if used < cap else Money.zero(cap.currency)
         if eligible > left:
             earlier = f", of which {used} is used by earlier training lines" if used.amount \

@@ -193,15 +193,20 @@ T_ANCHORING = Message("project.regional_anchoring = {anchored}; 'det är ett mer
 
 @rules.rule("SD07", "The applicant is not a sole trader", kind=Kind.HARD,
             section=S_APPLICANT, cites=[C_ENSKILDA],
-            reads=("company.legal_form",))
+            reads=("company.legal_form", "company.is_region"))
 def not_sole_trader(ctx: Ctx) -> Check:
-    """'Enskilda näringsidkare kan inte söka stödet.'"""
-    form = ctx.need("company.legal_form")
+    """'Enskilda näringsidkare kan inte söka stödet.'; a region is a public body, no sole trader."""
+    form = ctx.value("company.legal_form")
+    if form is None:
+        region = ctx.value("company.is_region") is True
+        return REGION_NOT_SOLE_TRADER if region else missing("company.legal_form")
     return T_LEGAL_FORM.check(form != LegalForm.SOLE_TRADER, form=form)
 
 
 T_LEGAL_FORM = Message("company.legal_form = {form}",
                        fix="a sole trader (enskild näringsidkare) cannot apply")
+REGION_NOT_SOLE_TRADER = Message("company.legal_form not stated; company.is_region = true: a "
+                                 "region is a public body, no sole trader").passed()
 
 
 T_COUNTRY = Message("company.country = {country}; the call is for all of Sweden ('Hela "
