@@ -205,12 +205,12 @@ T_NO_DATES = Message(f"the profile states neither project.start nor project.appl
                      "project.application_date (the day the application is or will be sent)")
 T_NO_START = Message(f"application dated {{applied}}; the profile does not state project.start "
                      f"({_SIX_TWO})",
-                     fix="state project.start, the first day of work on the project: after "
-                     "{applied}")
+                     fix="state project.start, the first day of work on the project: on or "
+                     "after {applied}")
 T_NO_APPLICATION = Message(f"work starts {{start}} (project.start); the profile does not state "
                            f"project.application_date ({_SIX_TWO})",
                            fix="state project.application_date, the day the application is or "
-                           "will be sent: before {start}")
+                           "will be sent: on or before {start}")
 
 
 def basis(article: str, *cites: Citation) -> LegalBasis:
