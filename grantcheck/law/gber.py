@@ -163,9 +163,11 @@ def applied_before_work_starts(ctx: Ctx) -> Check:
     """'the beneficiary has submitted a written application … before work on the project or
     activity starts' (art. 6(2)): ``project.start`` (the first day of work) after
     ``project.application_date``. On the same day the application can be sent before the work
-    begins, so the dates do not fail it. A date left out is a range: an end before the
-    application date bounds the start (it is on or before the end); anything else the dates
-    leave open is unknown, naming the date that settles it, never read as in time."""
+    begins, so the dates do not fail it. An application date left out is the evaluation
+    date's, as the call's rule reads it (in time for work that starts on or after it; for
+    work started before it, unknown: an application may have been sent by then). A start left
+    out is a range: an end before the application date bounds it (on or before the end);
+    anything else it leaves open is unknown, naming the date that settles it."""
     start, applied = ctx.value(START), ctx.value(APPLIED)
     if start is not None and applied is not None:
         if start > applied:
@@ -181,7 +183,11 @@ def applied_before_work_starts(ctx: Ctx) -> Check:
         return T_NO_DATES.unknown(START, APPLIED)
     if start is None:
         return T_NO_START.unknown(START, applied=applied)
-    return T_NO_APPLICATION.unknown(APPLIED, start=start)
+    # no application date: the application is read as sent on the evaluation date, as the
+    # call's rule reads it (rules.applied_by); an application before it may have been sent
+    if start >= ctx.on:
+        return T_APPLYING_ON_THE_DATE.passed(start=start, on=ctx.on)
+    return T_NO_APPLICATION.unknown(APPLIED, start=start, on=ctx.on)
 
 
 _SIX_TWO = "GBER art. 6(2): the application is sent before work on the project starts"
@@ -207,10 +213,16 @@ T_NO_START = Message(f"application dated {{applied}}; the profile does not state
                      f"({_SIX_TWO})",
                      fix="state project.start, the first day of work on the project: on or "
                      "after {applied}")
-T_NO_APPLICATION = Message(f"work starts {{start}} (project.start); the profile does not state "
-                           f"project.application_date ({_SIX_TWO})",
-                           fix="state project.application_date, the day the application is or "
-                           "will be sent: on or before {start}")
+T_APPLYING_ON_THE_DATE = Message(
+    "no application date stated (project.application_date): the application is read as sent "
+    "on the evaluation date {on}, on or before the day work starts, {start} (project.start)",
+    fix="apply by {start}, before the work starts: a project started before its application "
+    "cannot get this aid")
+T_NO_APPLICATION = Message(f"work started {{start}} (project.start), before the evaluation date "
+                           f"{{on}}, and the profile does not state project.application_date: "
+                           f"in time only if the application was sent by then ({_SIX_TWO})",
+                           fix="state project.application_date, the day the application was "
+                           "sent: on or before {start}")
 
 
 def basis(article: str, *cites: Citation) -> LegalBasis:
