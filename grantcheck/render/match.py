@@ -46,11 +46,11 @@ def ordered(results: list[SchemeResult]) -> list[SchemeResult]:
 
 
 def _grant_words(r: SchemeResult) -> str:
-    """"up to DKK 220,000", "no cap stated", or "" when the amounts are not worked out."""
+    """"up to DKK 220,000", "no cap stated", or "" when not worked out (or waiting for facts)."""
     a = r.amounts.amounts
     if a is None:
         return ""
-    return f"up to {a.max_grant}" if a.max_grant else "no cap stated"
+    return f"up to {a.max_grant}" if a.max_grant else "" if a.missing else "no cap stated"
 
 
 def _amounts_words(r: SchemeResult) -> str:
@@ -178,7 +178,8 @@ def _money_cell(r: SchemeResult, which: str) -> Text:
     if a is None:
         return Text("?", style="yellow")
     if which == "grant":
-        return Text(str(a.max_grant) if a.max_grant else "no cap stated")
+        return Text(str(a.max_grant)) if a.max_grant else Text("?", style="yellow") if (
+            a.missing) else Text("no cap stated")
     return Text(str(a.own_funding) if a.own_funding else "the rest of the costs")
 
 

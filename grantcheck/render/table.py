@@ -65,7 +65,7 @@ def _grant_text(a: AmountsResult) -> Text:
     if a.amounts is None:
         return Text(f"? {a.problem}" if a.problem else "—", style="yellow")
     am = a.amounts
-    t = Text(str(am.max_grant) if am.max_grant else "no cap stated")
+    t = Text(str(am.max_grant) if am.max_grant else "?" if am.missing else "no cap stated")
     if am.rate is not None:
         t.append(f"\n{format_percent(am.rate)} of costs", style="dim")
     return t
