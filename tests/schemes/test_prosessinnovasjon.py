@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from grantcheck.engine import Outcome, Verdict
 from grantcheck.law import gber
-from grantcheck.money import Money
 from grantcheck.schemes.no_prosessinnovasjon import grant, page, parameters
 from grantcheck.schemes.no_prosessinnovasjon.scheme import SCHEME
 from grantcheck.schemes.no_prosessinnovasjon.vocabulary import ProsessExclusion
@@ -211,15 +210,13 @@ def test_costs_whose_15_percent_reaches_the_threshold_give_it_whatever_the_size(
 
 
 def test_costs_one_krone_below_leave_the_grant_open_with_the_size() -> None:
-    """On NOK 549,999,999, 15 % is below the threshold: the grant depends on the size, so the
-    maximum grant is its top, the threshold (what an SME would get), and the own funding is
-    open; PO10 still passes (the grant stops at the threshold either way)."""
+    """On NOK 549,999,999, 15 % is below the threshold: the grant depends on the size, so no
+    amount is stated; PO10 still passes (the grant stops at the threshold either way)."""
     data = without(without(merged(SME, project={"budget_total": 549_999_999}), "project",
                            "grant_sought"), "company", "employees_fte")
     r = result_for(SCHEME, data)
     a = r.amounts.amounts
-    assert a is not None and a.missing == ("company.employees_fte",)
-    assert a.max_grant == Money(Decimal("82500000"), "NOK") and a.own_funding is None
+    assert a is not None and a.max_grant is None and a.missing == ("company.employees_fte",)
     assert "NOK 82,499,999.85 to NOK 82,500,000" in a.basis
     assert next(f for f in r.findings if f.rule.id == "PO10").outcome is Outcome.PASS
 
@@ -293,13 +290,11 @@ def test_without_a_budget_the_rate_is_shown_and_no_grant_computed() -> None:
 
 
 def test_amounts_need_the_company_size() -> None:
-    """Without the staff the size is open: the maximum grant is the most any size gives (the
-    SME's rate: an upper bound, never the grant itself), the own funding is not stated, the
-    basis gives the range of rates and names the staff."""
+    """Without the staff the size is open: no grant is stated (never the SME's generous rate),
+    the basis gives the range of rates and names the staff."""
     r = result_for(SCHEME, without(SME, "company", "employees_fte"))
     a = r.amounts.amounts
-    assert a is not None and a.own_funding is None
-    assert a.max_grant == Money(Decimal("1000000"), "NOK")  # 50 % of NOK 2,000,000
+    assert a is not None and a.max_grant is None
     assert "company.employees_fte" in a.missing
     assert "15 % (a large enterprise, by exception) to 50 % (an SME)" in str(a.basis)
 
