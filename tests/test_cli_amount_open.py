@@ -1,6 +1,5 @@
-"""A grant the profile leaves open: the answer gives what is known of it (its top as the
-maximum grant when every reading is below it), never "no cap stated" for an amount that only
-waits for a fact."""
+"""A grant the profile leaves open: never "no cap stated" (a scheme without a cap) for an
+amount that waits for a fact; the table shows "?" and the detail the range and the fact."""
 
 from __future__ import annotations
 
@@ -31,19 +30,22 @@ def _open_size(data) -> None:
     data["company"]["employees_fte"] = {"min": 40, "max": 300}  # across 250: SME or not
 
 
-def test_an_open_size_gives_the_smes_grant_as_the_most_and_leaves_own_funding_open(tmp_path):
-    """15 % (a large enterprise, by exception) to 50 % (an SME) of NOK 6,400,000: the headline
-    said "no cap stated", where any size gives at most NOK 3,200,000."""
+def test_an_open_size_leaves_the_grant_open_not_uncapped(tmp_path):
+    """15 % (a large enterprise, by exception) or 50 % (an SME) of NOK 6,400,000: the size
+    decides the grant, so none is stated (never the SME's rate by default); the headline and
+    table said "no cap stated", as for a scheme without a cap, beside a basis that works out
+    NOK 960,000 to NOK 3,200,000."""
     r = _run(tmp_path, _open_size)
     first = " ".join(r.stdout.split("\n")[:2])
-    assert "1 needs information (Prosess- og organisasjonsinnovasjon, up to NOK 3,200,000)" \
-        in first
+    assert "1 needs information (Prosess- og organisasjonsinnovasjon)." in first
     assert "no cap stated" not in r.stdout
+    row = next(line for line in r.stdout.splitlines() if line.startswith("Prosess"))
+    assert row.split()[3:6] == ["needs", "information", "?"], row
     assert "NOK 960,000 to NOK 3,200,000" in r.stdout
+    assert "employees_fte" in r.stdout  # the fact that settles it
     scheme = json.loads(_run(tmp_path, _open_size, "--format", "json").stdout)["schemes"][0]
     assert scheme["verdict"] == "needs_information"
-    assert scheme["max_grant"] == {"amount": "3200000", "currency": "NOK"}
-    assert scheme["own_funding"]["amount"] is None
+    assert scheme["max_grant"] is None and scheme["own_funding"]["amount"] is None
     assert scheme["amount_missing_fields"] == ["company.employees_fte"]
 
 

@@ -124,8 +124,7 @@ def _no_aid(ctx: Ctx, budget: Decimal | None) -> Amounts:
 
 
 def _open_amounts(ctx: Ctx, u: Unsettled) -> Amounts:
-    """The amounts of a company whose size the facts leave open: the grant's range in the
-    basis, its top (the SME's) as the maximum grant, the own funding unknown."""
+    """The amounts of a company whose size the facts leave open: unknown, with their range."""
     low, high = intensity(ctx.on, False), intensity(ctx.on, True)
     span = f"{format_percent(low)} (a large enterprise, by exception) to {format_percent(high)} "\
            "(an SME)"
@@ -143,19 +142,15 @@ def _open_amounts(ctx: Ctx, u: Unsettled) -> Amounts:
                         f"the size is open: {text_of(why)}")
             return Amounts(limit, base - limit, OWN_FUNDING_FORM, capped, cap=limit,
                            cost_base=base, cites=AMOUNTS_CITES)
-        top = max_aid(base, high, limit)
-        span += f" of eligible costs {base}: {max_aid(base, low, limit)} to {top}"
+        span += f" of eligible costs {base}: {max_aid(base, low, limit)} to "\
+                f"{max_aid(base, high, limit)}"
         if grant_for(base, high) > limit:
             span += f" (at most the notification threshold {limit}, GBER art. 4(1)(l))"
 
     def basis() -> str:
         return f"the grant is {span}, by the size, which is open: {text_of(why)}"
 
-    if budget is None:
-        return Amounts(None, None, OWN_FUNDING_FORM, basis, cites=AMOUNTS_CITES, missing=u.fields)
-    # the most any size gives is the maximum grant; what the company funds itself stays open
-    return Amounts(top, None, OWN_FUNDING_FORM, basis, cap=limit, cost_base=base,
-                   cites=AMOUNTS_CITES, missing=u.fields)
+    return Amounts(None, None, OWN_FUNDING_FORM, basis, cites=AMOUNTS_CITES, missing=u.fields)
 
 
 def _open_refused(ctx: Ctx, u: Unsettled, rate: Decimal, budget: Decimal | None) -> Amounts:
