@@ -92,6 +92,18 @@ class HeaderError(ValueError):
         super().__init__(message)
 
 
+def header_line(first: str) -> str:
+    """The first line of a CSV, ``first`` (as read, its line end kept): HeaderError when the
+    file is empty or the line is blank (csv reads a blank line as a row of one empty cell:
+    "unknown column ''" or "no column 'name'" said nothing useful)."""
+    if not first:
+        raise HeaderError("the file is empty: no header row")
+    if not first.strip():
+        raise HeaderError("line 1 is blank: a CSV starts with its header row",
+                          "take out the blank lines above the header row")
+    return first
+
+
 def check_header(header: list[str]) -> list[str]:
     """The header's column names, stripped; raise HeaderError naming a bad or missing column."""
     names = [h.strip().lstrip("\ufeff") for h in header]

@@ -251,11 +251,14 @@ def parse_scalar(spec: FieldSpec, text: str) -> Any:
             return int(number)
         return number
     if spec.kind == "date":
-        from grantcheck.numbers import parse_day
+        from grantcheck.numbers import last_day_of, no_such_day, parse_day
 
         try:  # YYYY-MM-DD only: not 20250301 or the week date 2025-W10-6, which Python reads
             return parse_day(t)
         except ValueError:
+            if why := no_such_day(t):  # written so, but not in the calendar (2025-02-29)
+                raise BadValue(f"{quoted(t)}: {why}", "check the month's days, e.g. "
+                               f"{last_day_of(t) or '2025-03-01'}") from None
             raise BadValue(f"{quoted(t)} is not a date", "write it as YYYY-MM-DD, e.g. 2025-03-01"
                            ) from None
     if spec.kind == "choice":

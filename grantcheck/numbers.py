@@ -130,6 +130,44 @@ def parse_day(text: str) -> date:
     return date.fromisoformat(t)
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def no_such_day(text: str) -> str:
+    """Why ``text``, written YYYY-MM-DD, is no day of the calendar ("" when it is one, or is
+    not written so): the month or the day out of range, the number of days of that month
+    (February of a year that is no leap year has 28), or year 0000."""
+    t = text.strip()
+    if PLAIN_DATE.fullmatch(t) is None:
+        return ""
+    year, month, day = int(t[:4]), int(t[5:7]), int(t[8:])
+    if year == 0:
+        return "no such day: the years run from 0001"
+    if not 1 <= month <= 12:
+        return "no such day: a month is 01 to 12"
+    import calendar
+
+    last = calendar.monthrange(year, month)[1]
+    if 1 <= day <= last:
+        return ""
+    if day == 0:
+        return "no such day: a day is 01 to the month's last"
+    leap = (f"; {year} is no leap year" if month == 2 and not calendar.isleap(year) else "")
+    return f"no such day: {_MONTHS[month - 1]} {year} has {last} days{leap}"
+
+
+def last_day_of(text: str) -> str:
+    """The last day of the month of ``text`` (YYYY-MM-DD) when its year and month are in
+    the calendar, "" otherwise."""
+    import calendar
+
+    t = text.strip()
+    if PLAIN_DATE.fullmatch(t) is None or t[:4] == "0000" or not 1 <= int(t[5:7]) <= 12:
+        return ""
+    return f"{t[:7]}-{calendar.monthrange(int(t[:4]), int(t[5:7]))[1]:02d}"
+
+
 def quoted(text: str, limit: int = 40) -> str:
     """``text`` in quotes, cut to ``limit`` characters with its length said when longer."""
     if len(text) <= limit:

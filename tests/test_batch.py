@@ -392,7 +392,7 @@ def test_error_rows_in_csv_name_file_line_and_field(tmp_path):
         f"{p}:3: not valid JSON: Expecting value (column 13)",
         f"{p}:4: a line must be a JSON object of the profile shape (got a list)",
         f"{p}:5: is not UTF-8 text",
-        f"{p}:6: company.founded: must be a date written as YYYY-MM-DD (got '2020-02-30')",
+        f"{p}:6: company.founded: no such day: February 2020 has 29 days (got '2020-02-30')",
     ]
     assert all(x["name"] == "" and x["dk-smv-digital.verdict"] == "" for x in rows[1:])
 

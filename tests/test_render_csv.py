@@ -8,7 +8,7 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grantcheck.render.csv import RowWriter
+from grantcheck.render.csv import RowWriter, safe_cell
 
 # cells with the characters that need quoting, and some that do not
 CELLS = st.text(alphabet=st.sampled_from(list('ab ,"\r\n;|æ\t')), max_size=6)
@@ -22,7 +22,10 @@ def by_csv_module(row: list[str]) -> str:
 
 @given(st.lists(CELLS, max_size=8))
 def test_a_row_is_written_as_the_csv_module_writes_it(row: list[str]) -> None:
-    assert RowWriter().text(row) == by_csv_module(row)
+    # a cell a spreadsheet would run gets a ' first; a row with a \r is quoted whole, which
+    # the csv module does not do (tests/robustness/test_misuse_eighth.py)
+    if not any("\r" in c for c in row):
+        assert RowWriter().text(row) == by_csv_module([safe_cell(c) for c in row])
 
 
 def test_plain_cells_are_joined_and_special_ones_quoted() -> None:

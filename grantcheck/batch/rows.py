@@ -8,7 +8,13 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from grantcheck.batch.task import Task, _without_bom
-from grantcheck.csv_input import HeaderError, check_header, csv_lines, numbered_rows
+from grantcheck.csv_input import (
+    HeaderError,
+    check_header,
+    csv_lines,
+    header_line,
+    numbered_rows,
+)
 
 
 def _binary_lines(fh: IO[bytes], long: dict[int, int]) -> Iterator[tuple[int, bytes]]:
@@ -29,9 +35,7 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[Task]:
     """
     long: dict[int, int] = {}  # the lines over the limit: their rows are error records
     lines = (line.decode("utf-8", "surrogateescape") for _, line in _binary_lines(fh, long))
-    first = next(lines, "")
-    if not first:  # csv reads an empty row from it: "no column 'name'" said nothing useful
-        raise HeaderError("the file is empty: no header row")
+    first = header_line(next(lines, ""))
     delimiter = _delimiter(first)
     reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
     try:

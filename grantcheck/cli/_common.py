@@ -94,15 +94,14 @@ def _fail(message: str, hint: str = "") -> NoReturn:
 def _parse_date(text: str, option: str = "--as-of") -> date:
     """The date an option gives, written YYYY-MM-DD; exit 2 otherwise (``20260101`` and the
     ISO week date ``2026-W01-1``, which Python reads, too)."""
-    from grantcheck.numbers import PLAIN_DATE, parse_day, quoted
+    from grantcheck.numbers import last_day_of, no_such_day, parse_day, quoted
 
     try:
         return parse_day(text)
     except ValueError:
-        if PLAIN_DATE.fullmatch(text.strip()):  # written so, but no such day (2026-11-31)
-            _fail(f"{option} {quoted(text)}: no such day (a month is 01 to 12, a day at most "
-                  "the month's last)",
-                  f"check the month's days, e.g. {option} 2026-11-30")
+        if why := no_such_day(text):  # written so, but no such day (2026-11-31, 2025-02-29)
+            _fail(f"{option} {quoted(text)}: {why}",
+                  f"check the month's days, e.g. {option} {last_day_of(text) or '2026-11-30'}")
         _fail(f"{option} {quoted(text)}: not a date written as YYYY-MM-DD",
               f"write it as YYYY-MM-DD, e.g. {option} 2026-03-01")
 
@@ -290,29 +289,34 @@ def force_goes_with_a_file(force: bool, writes_a_file: bool, goes_with: str, fix
 
 def file_target(text: str, label: str, example: str, writes_stdout: bool = False) -> Path:
     """The file a command is to write, ``text`` as given (``label`` names it in messages):
-    refused (exit 2) before any work is done (or any question asked) when it names a folder
-    (one that exists, or any path ending in /, which would else be written as a file of the
-    folder's name) or lies in a folder that does not exist or cannot be written to (a
-    symbolic link: the file it points to). ``writes_stdout``: the command takes - for stdout."""
-    import shlex
+    refused (exit 2) before any work or question when it names a folder (one that exists, or
+    a path ending in /, else written as a file of the folder's name) or lies in a folder that
+    does not exist or cannot be written to (a link: the file it points to; ``writes_stdout``:
+    the command takes - for stdout)."""
     from pathlib import Path
 
     path = Path(os.path.realpath(text)) if os.path.islink(text) else Path(text)
     if path.is_dir() or text.endswith(("/", os.sep)):
         _fail(f"{label}: is a folder" if path.is_dir() else f"{label}: names a folder (it "
               "ends in /)", f"give a file name, e.g. {path / example}")
+    in_a_folder_that_exists(path, label, writes_stdout)
+    return Path(text)  # as given: a link is written through, and named as given
+
+
+def in_a_folder_that_exists(path: Path, label: str, writes_stdout: bool = False) -> None:
+    """Refused (exit 2) when the folder ``path`` (a file, outreach's pack) is to be made in does
+    not exist or cannot be written to: no command makes folders on the way."""
+    from shlex import quote
+
     if not path.absolute().parent.is_dir():
         for up in reversed(path.parents):  # the first that is not a folder, as given
             if up.exists() and not up.is_dir():
                 _fail(f"{label}: {up} is a file, not a folder", "give a path whose folders exist")
-        _fail(f"{label}: the folder {path.parent} does not exist",
-              f"make it first (mkdir -p {shlex.quote(str(path.parent))}), or give a path in a "
-              "folder that exists")
+        _fail(f"{label}: the folder {path.parent} does not exist", f"make it first (mkdir -p "
+              f"{quote(str(path.parent))}), or give a path in a folder that exists")
     if not os.access(path.absolute().parent, os.W_OK | os.X_OK):  # before any question or work
-        _fail(f"{label}: the folder {path.parent} cannot be written to (permission denied)",
-              "give a path in a folder you can write to" + (", or - for stdout" if
-                                                           writes_stdout else ""))
-    return Path(text)  # as given: a link is written through, and named as given
+        _fail(f"{label}: the folder {path.parent} cannot be written to (permission denied)", "give "
+              f"a path in a folder you can write to{', or - for stdout' * writes_stdout}")
 
 
 def output_file(text: str | None, command: str, example: str) -> Path | None:

@@ -4,6 +4,7 @@ questions to send each company and the companies ranked by what they can get (is
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -22,6 +23,7 @@ from grantcheck.cli._common import (
     _fail,
     _quiet_when_stdout_closes,
     _stdout_console,
+    in_a_folder_that_exists,
     path_given,
 )
 from grantcheck.cli.batch import InputFormat, _settings, _with_answers
@@ -142,6 +144,13 @@ def outreach(
         _fail(f"--out {out}: the folder is not empty",
               "use --force to write into it (files of the same name are replaced), or name "
               "a new folder")
+    if out.is_dir():
+        if not os.access(out, os.W_OK | os.X_OK):  # before any work, as --output's folder
+            _fail(f"--out {out}: the folder cannot be written to (permission denied)",
+                  "name a folder you can write to")
+    else:  # the pack's folder is made, not the folders it goes in (as no --output makes them)
+        in_a_folder_that_exists(Path(os.path.realpath(out)) if out.is_symlink() else out,
+                                f"--out {out_name}")
     portfolio = Portfolio()
     errors = _Errors()
     files = 0
@@ -156,7 +165,7 @@ def outreach(
 
     with _screening(input_file, input_format, profiles_dir, on, rates, ids) as screened:
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            out.mkdir(exist_ok=True)
         except OSError as e:
             _fail(f"--out {out}: {e.strerror or e}")
         for item in screened:

@@ -16,9 +16,7 @@ only that many.
 
 from __future__ import annotations
 
-import csv
 import heapq
-import io
 from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
@@ -40,6 +38,7 @@ from grantcheck.money import Money, decimal_str
 from grantcheck.named import NamedTuple
 from grantcheck.numbers import plural
 from grantcheck.outreach.screen import Company, Failed, Question
+from grantcheck.render.csv import RowWriter
 
 CSV_COLUMNS = ("rank", "number", "name", "country", "verdict", "schemes", "max_grant",
                "currency", "max_grant_eur", "open_questions", "first_question",
@@ -120,21 +119,16 @@ def ranked(rows: Iterable[Row], top: int | None = None) -> list[Row]:
 
 def csv_text(rows: Iterable[Row]) -> Iterable[str]:
     """The ranking as CSV, a header and a row per company (columns: :data:`CSV_COLUMNS`)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    yield buf.getvalue()
+    writer = RowWriter()  # a name a spreadsheet would run is marked as text, as batch's
+    yield writer.text(CSV_COLUMNS)
     for i, r in enumerate(rows, 1):
-        buf.seek(0)
-        buf.truncate()
         g = r.max_grant
-        writer.writerow([i, r.number, r.name, r.country, r.verdict, r.schemes,
-                         "" if g is None else decimal_str(g.amount),
-                         "" if g is None else g.currency,
-                         "" if r.max_grant_eur is None else str(r.max_grant_eur), r.questions,
-                         r.first_question, r.also_open, r.best,
-                         r.best_questions if r.best else "", r.source])
-        yield buf.getvalue()
+        yield writer.text([str(c) for c in (
+            i, r.number, r.name, r.country, r.verdict, r.schemes,
+            "" if g is None else decimal_str(g.amount), "" if g is None else g.currency,
+            "" if r.max_grant_eur is None else str(r.max_grant_eur), r.questions,
+            r.first_question, r.also_open, r.best, r.best_questions if r.best else "",
+            r.source)])
 
 
 class SchemeCount:

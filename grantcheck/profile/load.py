@@ -11,6 +11,7 @@ from typing import Any
 import tomli
 from pydantic import ValidationError
 
+from grantcheck.numbers import no_such_day
 from grantcheck.profile.bounds import figure_errors
 from grantcheck.profile.errors import TOO_MANY_DIGITS, Problem, ProfileError, problem_of
 from grantcheck.profile.model import Profile
@@ -126,7 +127,8 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         m = _TOML_POS.match(str(e))
         if m:
             line = int(m["line"])
-            raise ProfileError(source, [Problem("", _syntax_message(m["msg"], text, line),
+            raise ProfileError(source, [Problem("", _syntax_message(m["msg"], text, line,
+                                                                    int(m["col"])),
                                                 line, int(m["col"]),
                                                 hint=_syntax_hint(text, line))]) from None
         msg = str(e).replace(" (at end of document)", "")
@@ -185,15 +187,28 @@ _THOUSANDS = re.compile(r"=\s*[-+]?[0-9]{1,3}(?:[,.' ][0-9]{3})+\b")
 _KEY = re.compile(r'\s*("[^"]*"|[^=\s]+)\s*=')
 
 
-def _syntax_message(msg: str, text: str, line: int) -> str:
+PLAIN_DAY = re.compile(r"(?<![0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DECLARED_TWICE = re.compile(r"Cannot declare \((.*)\) twice")
+
+
+def _syntax_message(msg: str, text: str, line: int, column: int = 1) -> str:
     """The TOML parser's words, with the key named where it says only that a value is overwritten (a
-    key given twice in a table)."""
+    key given twice in a table), the table named as written where it is declared twice, and
+    why a date written YYYY-MM-DD is none (2025-02-29)."""
     lines = text.splitlines()
-    if msg == "Cannot overwrite a value" and 0 < line <= len(lines):
-        key = _KEY.match(lines[line - 1])
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if msg == "Cannot overwrite a value" and here:
+        key = _KEY.match(here)
         if key:
             return (f"TOML syntax error: {key.group(1).strip(chr(34))} is given twice (a key "
                     "may be given once in a table)")
+    if twice := _DECLARED_TWICE.fullmatch(msg):  # "Cannot declare ('company',) twice"
+        name = ".".join(k.strip().strip("'\"") for k in twice.group(1).split(",") if k.strip())
+        return (f"TOML syntax error: the table [{name}] is declared twice (its keys go under "
+                "one header)")
+    day = PLAIN_DAY.search(here, column - 1) if msg == "Invalid date or datetime" else None
+    if day and (why := no_such_day(day.group())):
+        return f"TOML syntax error: {day.group()} is {why.replace('no such day', 'no day')}"
     return f"TOML syntax error: {msg}"
 
 

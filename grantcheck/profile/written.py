@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal, get_args
 
-from grantcheck.numbers import PLAIN_DATE
+from grantcheck.numbers import PLAIN_DATE, no_such_day
 from grantcheck.profile.errors import Problem, dotted, locate
 from grantcheck.profile.record import ModelClass, is_model
 from grantcheck.profile.types import Deferred, model_of
@@ -105,7 +105,10 @@ def _date_problem(value: Any) -> str:
     if isinstance(value, date):
         return ""
     if type(value) is str:
-        return "" if PLAIN_DATE.fullmatch(value.strip()) else f"{DATE_MESSAGE} (got {shown(value)})"
+        if PLAIN_DATE.fullmatch(value.strip()):  # the form is right: is it a day?
+            why = no_such_day(value)
+            return f"{why} (got {shown(value)})" if why else ""
+        return f"{DATE_MESSAGE} (got {shown(value)})"
     if isinstance(value, int | Decimal | float) and not isinstance(value, bool):
         return f"{DATE_MESSAGE}, without quotes (got {shown(value)})"  # as the model says it
     return ""  # a list, a table: the model's words

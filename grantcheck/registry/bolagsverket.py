@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
-from grantcheck.csv_input import numbered_rows
+from grantcheck.csv_input import header_line, numbered_rows
 from grantcheck.registry.common import (
     RawTask,
     Unit,
@@ -106,7 +106,7 @@ def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
     is read now: HeaderError when it is not (the whole file is refused, exit 2)."""
     long: dict[int, int] = {}  # the lines over the limit: their rows are error records
     lines = text_lines(fh, long)
-    first = next(lines, "")
+    first = header_line(next(lines, ""))
     reader = csv.reader(itertools.chain([first], lines), delimiter=";", quotechar='"')
     header = read_header(reader)
     missing = [h for h in HEADER if h not in header]

@@ -13,7 +13,7 @@ import csv
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
-from grantcheck.csv_input import numbered_rows
+from grantcheck.csv_input import header_line, numbered_rows
 from grantcheck.registry.common import (
     RawTask,
     Unit,
@@ -168,7 +168,7 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
     read now: HeaderError when it is not the file's (the whole file is refused, exit 2)."""
     long: dict[int, int] = {}  # the lines over the limit: their rows are error records
     lines = text_lines(fh, long)
-    first = next(lines, "")
+    first = header_line(next(lines, ""))
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(_chain(first, lines), delimiter=delimiter)
     header = read_header(reader)

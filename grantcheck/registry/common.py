@@ -24,7 +24,7 @@ from grantcheck.csv_input import (
     sector_of_nace,
     why_sector_open,
 )
-from grantcheck.numbers import parse_day
+from grantcheck.numbers import no_such_day, parse_day
 from grantcheck.profile.bounds import MAX_AMOUNT
 from grantcheck.profile.written import PLAIN_NUMBER
 from grantcheck.shown import shown
@@ -138,7 +138,8 @@ def day(value: Any, what: str) -> str:
             raise ValueError(written)
         return parse_day(head).isoformat()
     except ValueError:
-        raise UnitError(f"{what}: must be a date written as YYYY-MM-DD (got "
+        why = no_such_day(head) if not rest or rest[0] in "T " else ""
+        raise UnitError(f"{what}: {why or 'must be a date written as YYYY-MM-DD'} (got "
                         f"{shown(written)})") from None
 
 

@@ -5,12 +5,17 @@ scheme (in the order the schemes were asked for), then the warnings, the provena
 registry unit's facts (:mod:`grantcheck.registry`; empty for other inputs) and the error. An
 input that could not be read is a row with ``status`` = ``error``, its ``source`` and its
 ``error``, and the other columns empty. Amounts are exact decimal strings, like the JSON output.
+
+A cell a spreadsheet would take for a formula (OWASP's "CSV injection": a company name from a
+registry that starts with ``=``, ``+``, ``-`` or ``@``) is written with a ``'`` in front, the
+spreadsheets' own mark of text (:func:`safe_cell`; docs/batch.md, "Outputs").
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from grantcheck.engine import VERDICT_VALUE, AmountsResult, Verdict
@@ -23,6 +28,23 @@ LEAD = ("source", "name", "country", "currency", "evaluation_date", "status",
 # table's `/`, which `match` leaves out) or closed; the verdict stays the rules' own
 PER_SCHEME = ("verdict", "verdict_if_open", "scope", "max_grant", "own_funding", "currency")
 TAIL = ("warnings", "provenance", "error")  # provenance: registry inputs only
+
+
+# what a spreadsheet reads as the start of a formula (a tab or a carriage return first hides
+# one), and the mark itself: a cell that starts with ' gets one more, so that a reader takes
+# one ' off every cell that starts with it and has exactly what was written
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")  # -5 and +5 are numbers, not formulas
+_MAYBE_FORMULA = re.compile(r"(?:^|,)[=+\-@\t\r']")  # a cell of the joined row may start so
+
+
+def safe_cell(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet shows as text: a ``'`` in front when it starts as
+    a formula would (``=HYPERLINK(…)``, ``@SUM(…)``, ``-2+3``) or with a ``'``; numbers and
+    other text as they are."""
+    if text.startswith(FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def header(scheme_ids: Iterable[str]) -> list[str]:
@@ -72,15 +94,20 @@ class RowWriter:
     def __init__(self) -> None:
         self._buf = io.StringIO()
         self._writer = csv.writer(self._buf, lineterminator="\n")
+        # the csv module quotes a cell with the line end it writes, \n, but not one with a
+        # lone \r, which every reader (the csv module's too) takes for a line end: a row with
+        # one has every cell quoted
+        self._quoted = csv.writer(self._buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
 
     def text(self, row: Sequence[str]) -> str:
         # a row with no comma, quote or line break in its cells needs no quoting: the cells
         # joined are what the csv module writes (a batch writes a row per profile)
         line = ",".join(row)
         if (len(row) > 1 and line.count(",") == len(row) - 1 and '"' not in line
-                and "\n" not in line and "\r" not in line):
+                and "\n" not in line and "\r" not in line
+                and _MAYBE_FORMULA.search(line) is None):
             return line + "\n"
         self._buf.seek(0)
         self._buf.truncate()
-        self._writer.writerow(row)
+        (self._quoted if "\r" in line else self._writer).writerow([safe_cell(c) for c in row])
         return self._buf.getvalue()

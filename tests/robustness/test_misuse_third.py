@@ -147,8 +147,8 @@ def test_a_day_written_right_that_the_calendar_lacks_is_said_so(text):
     form is wrong; 2026-11-30 and 2028-02-29 (a leap year) are read."""
     r = run("match", "--as-of", text, str(ROOT / "profiles" / "nordlys-automation.toml"))
     assert r.exit_code == 2
-    assert r.stderr.startswith(f"Error: --as-of {text!r}: no such day (a month is 01 to 12")
-    assert "Hint: check the month's days, e.g. --as-of 2026-11-30" in r.stderr
+    assert r.stderr.startswith(f"Error: --as-of {text!r}: no such day: ")  # and why: eighth
+    assert "Hint: check the month's days, e.g. --as-of 2026-" in r.stderr  # round's tests
     for day in ("2026-11-30", "2028-02-29"):
         assert run("match", "--as-of", day, str(ROOT / "profiles" / "nordlys-automation.toml")
                    ).exit_code in (0, 1, 3)
