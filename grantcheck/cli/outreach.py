@@ -126,7 +126,7 @@ def outreach(
     Exit code 0; 4 when some units could not be read (the rest were written); 2 on bad input.
     """
     from grantcheck.atomic import atomic_text
-    from grantcheck.errors import EXIT_SOME_FAILED
+    from grantcheck.errors import EXIT_INTERRUPTED, EXIT_SOME_FAILED
     from grantcheck.outreach.pack import answers_toml, questionnaire_md, summary_md
     from grantcheck.outreach.questions import language_of
     from grantcheck.outreach.rank import Portfolio
@@ -163,26 +163,34 @@ def outreach(
         with atomic_text(out / name, force=True) as fh:
             fh.write(text)
 
-    with _screening(input_file, input_format, profiles_dir, on, rates, ids) as screened:
-        try:
-            out.mkdir(exist_ok=True)
-        except OSError as e:
-            _fail(f"--out {out}: {e.strerror or e}")
-        for item in screened:
-            if isinstance(item, Failed):
-                portfolio.add(item)
-                errors.add(item)
-                continue
-            questions = item.questions()
-            portfolio.add(item, questions)
-            if not questions or not item.number:
-                continue
-            files += 1
-            write(f"{item.number}.toml", answers_toml(item, on, questions))
-            for lang in dict.fromkeys((language_of(item.country), "en")):
-                write(f"{item.number}.{lang}.md", questionnaire_md(item, on, questions, lang))
-    errors.close()
-    write("summary.md", summary_md(portfolio, input_file, on, ids, files))
+    try:  # Ctrl-C: typer would end it with 130 and no word, the pack half written
+        with _screening(input_file, input_format, profiles_dir, on, rates, ids) as screened:
+            try:
+                out.mkdir(exist_ok=True)
+            except OSError as e:
+                _fail(f"--out {out}: {e.strerror or e}")
+            for item in screened:
+                if isinstance(item, Failed):
+                    portfolio.add(item)
+                    errors.add(item)
+                    continue
+                questions = item.questions()
+                portfolio.add(item, questions)
+                if not questions or not item.number:
+                    continue
+                write(f"{item.number}.toml", answers_toml(item, on, questions))
+                for lang in dict.fromkeys((language_of(item.country), "en")):
+                    write(f"{item.number}.{lang}.md",
+                          questionnaire_md(item, on, questions, lang))
+                files += 1  # its files all written (a Ctrl-C says how many)
+        errors.close()
+        write("summary.md", summary_md(portfolio, input_file, on, ids, files))
+    except KeyboardInterrupt:
+        _err(f"Interrupted: the pack in {out} is not whole: the files of {files:,} "
+             f"{'company' if files == 1 else 'companies'} were written, not summary.md"
+             if files else f"Interrupted: no file of the pack was written to {out}.",
+             f"Hint: run the command again{' with --force' if files else ''} to write it whole")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     unread = (f"; {portfolio.failed:,} {'unit' if portfolio.failed == 1 else 'units'} could not "
               "be read" if portfolio.failed else "")
     _err(f"Wrote the pack of {files:,} {'company' if files == 1 else 'companies'} to {out} "

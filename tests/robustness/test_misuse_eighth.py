@@ -248,3 +248,28 @@ def test_a_table_declared_twice_is_named_as_written(toml, table, line):
     assert f"Error: <stdin>:{line}:" in r.stderr
     assert f"TOML syntax error: the table [{table}] is declared twice (its keys go under one " \
            "header)" in r.stderr
+
+
+def test_ctrl_c_in_outreach_says_the_pack_is_not_whole(tmp_path, monkeypatch):
+    """It ended with 130 and no word (typer makes a KeyboardInterrupt its Exit(130)), the pack
+    half written and no summary.md."""
+    import grantcheck.outreach.pack as pack
+
+    calls = []
+    before = pack.questionnaire_md
+
+    def then_ctrl_c(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 3:  # the second company's first questionnaire
+            raise KeyboardInterrupt
+        return before(*args, **kwargs)
+
+    monkeypatch.setattr(pack, "questionnaire_md", then_ctrl_c)
+    out = tmp_path / "pack"
+    r = _outreach(str(out))
+    assert r.exit_code == 130
+    assert r.stderr.endswith(f"Interrupted: the pack in {out} is not whole: the files of 1 "
+                             "company were written, not summary.md\nHint: run the command "
+                             "again with --force to write it whole\n")
+    assert not (out / "summary.md").exists()
+    assert not [p for p in out.iterdir() if not p.name.endswith((".toml", ".md"))]
