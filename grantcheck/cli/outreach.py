@@ -100,8 +100,8 @@ def outreach(
     input_file: InputOption,
     out_name: Annotated[str, typer.Option(
         "--out", "--output", "-o", metavar="DIR", show_default=False,
-        help="The folder to write the pack to (made if missing); --output, as the other "
-             "commands name it, is the same.")],
+        help="The folder to write the pack to (made if missing, in a folder that exists); "
+             "--output, as the other commands name it, is the same.")],
     input_format: InputFormatOption = None,
     profiles_dir: ProfilesOption = None,
     force: Annotated[bool, typer.Option(
