@@ -83,9 +83,12 @@ def _json_data(line: bytes, source: str) -> Any:
         text = line.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError:
         raise ProfileError(source, [Problem("", "is not UTF-8 text")]) from None
+    if text.startswith("\ufeff"):  # json.loads: "Unexpected UTF-8 BOM (decode using utf-8-sig)"
+        raise ProfileError(source, [Problem(
+            "", "not valid JSON: the line starts with a byte order mark (U+FEFF), which only a "
+            "file's first line may: were two files joined (cat a.jsonl b.jsonl)?",
+            hint="save each file as UTF-8 without a byte order mark before joining them")])
     try:
-        if text.startswith("\ufeff"):  # as json.loads says it (decode alone would not)
-            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
         data = _DECODER.decode(text)
     except json.JSONDecodeError as e:
         crs = text.count("\r")

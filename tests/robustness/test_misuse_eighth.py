@@ -273,3 +273,18 @@ def test_ctrl_c_in_outreach_says_the_pack_is_not_whole(tmp_path, monkeypatch):
                              "again with --force to write it whole\n")
     assert not (out / "summary.md").exists()
     assert not [p for p in out.iterdir() if not p.name.endswith((".toml", ".md"))]
+
+
+def test_a_byte_order_mark_inside_json_lines_says_two_files_were_joined(tmp_path):
+    """The first line's is taken off; one further down (`cat a.jsonl b.jsonl`, each saved with
+    one) was "Unexpected UTF-8 BOM (decode using utf-8-sig)", Python's words."""
+    one = "\ufeff" + json.dumps({"company": {"name": "A ApS", "country": "DK"}}) + "\n"
+    src = tmp_path / "joined.jsonl"
+    src.write_text(one + one, encoding="utf-8")
+    r = run("batch", "--input", str(src), "-f", "jsonl", "--jobs", "1", "--as-of", AS_OF)
+    assert r.exit_code == 4
+    assert (f"Error: {src}:2: not valid JSON: the line starts with a byte order mark (U+FEFF), "
+            "which only a file's first line may: were two files joined (cat a.jsonl b.jsonl)?\n"
+            "Hint: save each file as UTF-8 without a byte order mark before joining them\n"
+            ) in r.stderr
+    assert r.stdout.count("\n") == 2 and '"A ApS"' in r.stdout.splitlines()[0]
