@@ -244,6 +244,10 @@ def parse_rate_override(text: str) -> tuple[str, Decimal]:
     likely meant), ``1e3``, ``Infinity`` and ``NaN`` are refused."""
     cur, sep, value = text.partition("=")
     cur = cur.strip().upper()
+    if sep and cur == "EUR":  # the rates are units per euro: the euro's is 1
+        raise RateError(f"--rate {_short(text)}: a rate is units per euro, so the euro's own is "
+                        "1 and is not set", "give the rate of DKK, NOK or SEK, e.g. --rate "
+                        "DKK=7.45")
     if not sep or cur not in {"DKK", "NOK", "SEK"}:
         raise RateError(f"--rate {_short(text)}: expected CUR=VALUE with CUR one of DKK, NOK, "
                         "SEK", "e.g. --rate DKK=7.45 (units per euro)")

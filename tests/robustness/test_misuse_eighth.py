@@ -288,3 +288,12 @@ def test_a_byte_order_mark_inside_json_lines_says_two_files_were_joined(tmp_path
             "Hint: save each file as UTF-8 without a byte order mark before joining them\n"
             ) in r.stderr
     assert r.stdout.count("\n") == 2 and '"A ApS"' in r.stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize("given", ["EUR=1", "eur=2"])
+def test_a_rate_for_the_euro_says_the_rates_are_per_euro(given):
+    """It said "expected CUR=VALUE with CUR one of DKK, NOK, SEK", as for a currency unknown."""
+    r = run("match", NORDLYS, "--as-of", AS_OF, "--rate", given)
+    assert (r.exit_code, r.stderr) == (2, f"Error: --rate {given!r}: a rate is units per euro, "
+                                       "so the euro's own is 1 and is not set\nHint: give the "
+                                       "rate of DKK, NOK or SEK, e.g. --rate DKK=7.45\n")
