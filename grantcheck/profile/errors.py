@@ -167,7 +167,10 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         model = _model_at(loc) if loc else None
         name = str(loc[-1]) if loc else ""
         msg = "unknown field"
-        if model is not None:
+        if name == "currency":  # a budget line's, a related enterprise's: not "incurred?"
+            hint = ("every amount of a profile is in one currency, company.currency (DKK, NOK, "
+                    "SEK or EUR): write this one in it")
+        elif model is not None:
             close = difflib.get_close_matches(name, list(model.model_fields), n=1, cutoff=0.6)
             hint = f"did you mean {close[0]!r}?" if close else _elsewhere(name, len(loc) == 1)
     elif typ == "missing":
@@ -226,6 +229,10 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         if isinstance(given, list) and given and all(isinstance(g, dict) for g in given) and (
                 f"[[{name}]]" in text):
             hint = f"[[{name}]] starts a list of tables: write [{name}] for the one table"
+    elif typ == "too_short":  # not pydantic's "List should have at least 1 item after ..."
+        least = err.get("ctx", {}).get("min_length", 1)
+        msg = (f"must hold at least {least:,} {'entry' if least == 1 else 'entries'} (got "
+               f"{len(given) if given else 'none'})")
     elif typ == "list_type":
         msg = f"must be a list (got {'null' if given is None else shown(given)})"
         if isinstance(given, str):

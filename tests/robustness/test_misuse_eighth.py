@@ -297,3 +297,22 @@ def test_a_rate_for_the_euro_says_the_rates_are_per_euro(given):
     assert (r.exit_code, r.stderr) == (2, f"Error: --rate {given!r}: a rate is units per euro, "
                                        "so the euro's own is 1 and is not set\nHint: give the "
                                        "rate of DKK, NOK or SEK, e.g. --rate DKK=7.45\n")
+
+
+def test_a_budget_without_lines_is_said_in_our_words():
+    """It was pydantic's "List should have at least 1 item after validation, not 0"."""
+    found = problems(TOP + "[budget]\nscheme = 'dk-smv-digital'\nlines = []\n")
+    assert found == ["budget.lines: must hold at least 1 entry (got none)"]
+
+
+def test_a_currency_on_a_budget_line_points_to_the_profiles_one():
+    """The hint was "Did you mean 'incurred'?"."""
+    from grantcheck.profile import ProfileError, parse_profile
+
+    with pytest.raises(ProfileError) as e:
+        parse_profile(TOP + "[budget]\nscheme = 'dk-smv-digital'\n[[budget.lines]]\n"
+                      "category = 'consultancy'\namount = 100000\ncurrency = 'EUR'\n", "p.toml")
+    [p] = e.value.problems
+    assert (p.path, p.message, p.line) == ("budget.lines[0].currency", "unknown field", 9)
+    assert p.hint == ("Every amount of a profile is in one currency, company.currency (DKK, NOK, "
+                      "SEK or EUR): write this one in it")
