@@ -64,12 +64,13 @@ def test_match_says_what_fits_for_how_much_and_what_it_left_out(columns) -> None
 @pytest.mark.parametrize("columns", WIDTHS)
 def test_match_with_no_fit_names_what_answers_could_bring(columns) -> None:
     """No scheme fits: the schemes that need information are the answer, each with the most
-    it could give (before: "2 need information", with no scheme or amount)."""
+    it could give (before: "2 need information", with no scheme or amount); a grant that waits
+    for a fact (Prosessinnovasjon's, on the size) is not called uncapped."""
     r = run("match", str(PROFILES / "kvantia-startup.toml"), "--as-of", AS_OF, columns=columns)
     assert r.exit_code == 1
     assert first_paragraph(r.stdout) == (
         "Kvantia ApS (DK) on 2026-11-23: no scheme fits yet — 2 need information "
-        "(SMV:Digital, up to DKK 25,000; Prosess- og organisasjonsinnovasjon, no cap stated); "
+        "(SMV:Digital, up to DKK 25,000; Prosess- og organisasjonsinnovasjon); "
         "3 not shown (other country, closed).")
     assert no_amount_split(r.stdout)
 
