@@ -141,6 +141,11 @@ def no_such_day(text: str) -> str:
     t = text.strip()
     if PLAIN_DATE.fullmatch(t) is None:
         return ""
+    try:  # a day of the calendar (every date of a JSON line is asked): at once, in C
+        date.fromisoformat(t)
+        return ""
+    except ValueError:
+        pass
     year, month, day = int(t[:4]), int(t[5:7]), int(t[8:])
     if year == 0:
         return "no such day: the years run from 0001"

@@ -109,5 +109,6 @@ class RowWriter:
             return line + "\n"
         self._buf.seek(0)
         self._buf.truncate()
-        (self._quoted if "\r" in line else self._writer).writerow([safe_cell(c) for c in row])
+        cells = row if _MAYBE_FORMULA.search(line) is None else [safe_cell(c) for c in row]
+        (self._quoted if "\r" in line else self._writer).writerow(cells)
         return self._buf.getvalue()
