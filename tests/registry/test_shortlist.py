@@ -127,7 +127,7 @@ def test_explain_tells_the_registrys_figure_from_the_clients_answer() -> None:
     shows, beside each rule, the figures it read and where each came from."""
     r = runner.invoke(app, ["shortlist", *MIXED, "--scheme", "no-prosessinnovasjon",
                             "--profiles", str(DATA / "answers"), "--explain", "999 888 777"],
-                      env={"COLUMNS": "400", "NO_COLOR": "1"})
+                      env={"COLUMNS": "1000", "NO_COLOR": "1"})  # a checkout's long path, whole
     assert r.exit_code == 0, r.stderr
     assert 'company.country = "NO": Enhetsregisteret forretningsadresse.landkode' in r.stdout
     assert ("company.employees_fte = 80: stated in " + str(DATA / "answers" / "havbruk.toml")
