@@ -33,3 +33,12 @@ def test_plain_cells_are_joined_and_special_ones_quoted() -> None:
     assert w.text(["a", "", "b c"]) == "a,,b c\n"
     assert w.text(["a,b", 'say "x"', "two\nlines"]) == '"a,b","say ""x""","two\nlines"\n'
     assert w.text([""]) == '""\n'  # a lone empty cell is quoted, or the row would be blank
+
+
+def test_a_formula_in_the_first_cell_or_after_a_comma_is_marked() -> None:
+    """The row's start and each comma are where a cell begins (the check is made on the row
+    joined, before any cell is looked at)."""
+    w = RowWriter()
+    assert w.text(["=1+2", "b"]) == "'=1+2,b\n"
+    assert w.text(["a", "@SUM(A1)"]) == "a,'@SUM(A1)\n"
+    assert w.text(["-5", "a-b", "x=1"]) == "-5,a-b,x=1\n"
