@@ -109,3 +109,16 @@ def test_a_period_ending_after_9999_is_out_of_range() -> None:
 def test_a_negative_period_is_refused() -> None:
     with pytest.raises(ValueError, match="-1 months"):
         last_day_of_months(date(2027, 3, 1), -1)
+
+
+def test_the_months_lengths_are_the_calendar_modules() -> None:
+    """law.dates counts a month's days itself (the calendar module is not imported at
+    start-up): the same as calendar.monthrange for every month of years 1 to 10000."""
+    import calendar
+
+    from grantcheck.law import dates
+
+    for year in range(1, 10001):
+        assert dates._leap(year) == calendar.isleap(year)
+        for month in range(1, 13):
+            assert dates._days(year, month) == calendar.monthrange(year, month)[1]

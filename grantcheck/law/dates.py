@@ -16,7 +16,6 @@ period inside a window is :func:`overlap`, which a budget uses to count a cost p
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 from grantcheck.named import NamedTuple
@@ -37,6 +36,17 @@ class DateOutOfRange(ValueError):
                 "likely a typo)")
 
 
+def _leap(year: int) -> bool:
+    """Whether ``year`` has a 29 February (the Gregorian rule, as ``calendar.isleap``: that
+    module is not imported at start-up for two functions)."""
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _days(year: int, month: int) -> int:
+    """The number of days of ``month`` (1 to 12) of ``year``."""
+    return _MONTH_DAYS[month - 1] + (month == 2 and _leap(year))
+
+
 def _checked(start: date, year: int, month: int, day: int, what: str) -> date:
     if not 1 <= year <= 9999:
         raise DateOutOfRange(start, what)
@@ -49,7 +59,7 @@ def add_months(d: date, months: int) -> date:
     month = index + 1
     if not 1 <= year <= 9999:
         raise DateOutOfRange(d, f"{months} months")
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(d.day, _days(year, month)))
 
 
 def last_day_of_months(start: date, months: int) -> date:
@@ -73,7 +83,7 @@ def last_day_of_months(start: date, months: int) -> date:
     month += 1
     if not 1 <= year <= 9999:
         raise DateOutOfRange(start, f"the last day of {months} months")
-    length = calendar.monthrange(year, month)[1]
+    length = _days(year, month)
     day = length if start.day == 1 else min(start.day - 1, length)
     return date(year, month, day)
 
@@ -89,7 +99,7 @@ def last_day_or_later(start: date, months: int) -> date | str:
     except DateOutOfRange:  # past 9999 (months is not negative: never before year 1)
         index = start.year * 12 + start.month - 1 + months - (start.day == 1)
         year, month = divmod(index, 12)
-        length = _MONTH_DAYS[month] + (month == 1 and calendar.isleap(year))
+        length = _days(year, month + 1)
         day = length if start.day == 1 else min(start.day - 1, length)
         return f"{year}-{month + 1:02d}-{day:02d}"
 
@@ -110,7 +120,7 @@ def months_before(d: date, months: int) -> date:
 def years_before(d: date, years: int) -> date:
     """The same day ``years`` earlier; 29 February becomes 28 February."""
     year = d.year - years
-    day = 28 if (d.month, d.day) == (2, 29) and not calendar.isleap(year) else d.day
+    day = 28 if (d.month, d.day) == (2, 29) and not _leap(year) else d.day
     return _checked(d, year, d.month, day, f"{years} years earlier")
 
 
@@ -118,7 +128,7 @@ def add_years(d: date, years: int) -> date:
     """The same day ``years`` later; 29 February becomes 1 March (the period runs to the end
     of February)."""
     year = d.year + years
-    if (d.month, d.day) == (2, 29) and not calendar.isleap(year):
+    if (d.month, d.day) == (2, 29) and not _leap(year):
         return _checked(d, year, 3, 1, f"{years} years later")
     return _checked(d, year, d.month, d.day, f"{years} years later")
 
