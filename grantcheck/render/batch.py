@@ -48,7 +48,7 @@ class Sink:
         self.out.flush()
 
     def close(self) -> None:
-        self.out.flush()
+        self.flush()
 
 
 class CsvSink(Sink):
