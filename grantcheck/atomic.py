@@ -71,7 +71,8 @@ def check_target(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLik
 @contextlib.contextmanager
 def atomic_text(path: str | os.PathLike[str], *, force: bool = False, keep: bool = False,
                 where: Callable[[], Path | None] | None = None,
-                inputs: Iterable[str | os.PathLike[str]] = ()) -> Iterator[TextIO]:
+                inputs: Iterable[str | os.PathLike[str]] = (),
+                sync: bool = True) -> Iterator[TextIO]:
     """Open a temporary text file beside ``path``; rename it onto ``path`` when the block ends.
 
     If the block raises (including KeyboardInterrupt), the temporary file is removed and
@@ -83,7 +84,9 @@ def atomic_text(path: str | os.PathLike[str], *, force: bool = False, keep: bool
     write to instead (None: ``path``; never replaced: one that exists raises FileExists).
     A target that is not a regular file (/dev/null, a FIFO) or is one of ``inputs`` raises
     (:func:`check_target`), ``force`` or not. Characters the file cannot hold (a file name
-    not UTF-8) are written as backslash escapes.
+    not UTF-8) are written as backslash escapes. Without ``sync`` the data is not forced to the
+    disk before the rename: the caller makes many such files durable at once
+    (:func:`sync_all`).
     """
     check_target(path, inputs)
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
@@ -100,7 +103,8 @@ def atomic_text(path: str | os.PathLike[str], *, force: bool = False, keep: bool
         with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if sync:
+                os.fsync(fh.fileno())
         diverted = where() if where is not None else None
         if diverted is not None:
             _link(tmp, diverted, None)
@@ -111,6 +115,18 @@ def atomic_text(path: str | os.PathLike[str], *, force: bool = False, keep: bool
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+# whether the system forces every file to the disk in one call (os.sync: not on Windows)
+SYNCS_ALL = hasattr(os, "sync")
+
+
+def sync_all() -> None:
+    """Force the files written by ``atomic_text(..., sync=False)`` to the disk, with all else
+    the system holds: one call (an outreach pack of 14,600 files waited 50 s with an fsync for
+    each file, a second so). Write with ``sync=not SYNCS_ALL`` where the system lacks it."""
+    if SYNCS_ALL:
+        os.sync()
 
 
 def _link(tmp: Path, target: Path, keep_as: Path | None) -> None:

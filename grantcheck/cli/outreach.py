@@ -125,7 +125,7 @@ def outreach(
     Filled in, the answers settle the questions: grantcheck batch --input FILE --profiles pack/.
     Exit code 0; 4 when some units could not be read (the rest were written); 2 on bad input.
     """
-    from grantcheck.atomic import atomic_text
+    from grantcheck.atomic import SYNCS_ALL, atomic_text, sync_all
     from grantcheck.errors import EXIT_INTERRUPTED, EXIT_SOME_FAILED
     from grantcheck.outreach.pack import answers_toml, questionnaire_md, summary_md
     from grantcheck.outreach.questions import language_of
@@ -160,8 +160,8 @@ def outreach(
         if name.endswith(".toml") and (why := _holds_answers(out / name, text)):
             kept.append(f"kept {out / name}: {why}")
             return
-        with atomic_text(out / name, force=True) as fh:
-            fh.write(text)
+        with atomic_text(out / name, force=True, sync=not SYNCS_ALL) as fh:
+            fh.write(text)  # forced to the disk with the others, before summary.md
 
     try:  # Ctrl-C: typer would end it with 130 and no word, the pack half written
         with _screening(input_file, input_format, profiles_dir, on, rates, ids) as screened:
@@ -184,7 +184,9 @@ def outreach(
                           questionnaire_md(item, on, questions, lang))
                 files += 1  # its files all written (a Ctrl-C says how many)
         errors.close()
-        write("summary.md", summary_md(portfolio, input_file, on, ids, files))
+        sync_all()  # summary.md comes last: with it on the disk, so is the pack
+        with atomic_text(out / "summary.md", force=True) as fh:
+            fh.write(summary_md(portfolio, input_file, on, ids, files))
     except KeyboardInterrupt:
         _err(f"Interrupted: the pack in {out} is not whole: the files of {files:,} "
              f"{'company' if files == 1 else 'companies'} were written, not summary.md"

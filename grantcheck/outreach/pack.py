@@ -41,7 +41,8 @@ _VISIBLE = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7f)}
 
 def _one_line(text: str) -> str:
     """``text`` on one line (runs of white space as one space), fit for a TOML comment."""
-    return " ".join(str(text).split()).translate(_VISIBLE)
+    line = " ".join(str(text).split())
+    return line if line.isprintable() else line.translate(_VISIBLE)  # the test in C first
 
 
 def _settles(q: Question) -> str:
