@@ -200,7 +200,9 @@ class Employee(Model):
     dismissed_due_to_covid: Flag = Field(
         None, description="the dismissal was because of COVID-19", examples=[True])
     rehire_contract: Flag = Field(
-        None, description="a re-hired employee has an employment contract by the grant start",
+        None, description="a re-hired employee holds an employment contract on the evaluation "
+        "date; needed at the latest when the grant period starts («senest ved "
+        "bevillingsperiodens start»): false before grant_start is a contract still to come",
         examples=[True])
     owner_percent: Percent | None = Field(
         None, description="the employee's ownership share of the company, in percent",

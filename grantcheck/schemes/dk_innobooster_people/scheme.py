@@ -49,7 +49,10 @@ Readings chosen:
 - "der skal foreligge en ansættelseskontrakt senest ved bevillingsperiodens start": a re-hired
   employee's ``rehire_contract`` is read as held on the evaluation date; before the employee's
   ``grant_start`` a missing contract is still to come (a later document), from the day after it
-  a contract not held fails IP16 and one not stated leaves it unknown.
+  a contract not held fails IP16 and one not stated leaves it unknown. A ``grant_start`` not
+  stated is a bound, not "not begun": the period can start on the 1st of the month after the
+  application month (IP25), so from the day after that 1st IP16 without a contract held is
+  unknown, naming ``grant_start`` (an earlier reading passed it as a contract still to come).
 - "den 1. i måneden efter, at ansøgningen er godkendt": the approval date is not known before the
   decision, so the rule checks that the grant starts on the 1st of a month after the application
   month (``project.application_date``, else the evaluation date, and the message says which).
@@ -70,7 +73,9 @@ Readings chosen:
   control the company is a subsidiary or a sister: ``same_real_owner`` is asked of it only when
   it would not meet the conditions (else the answer is the same either way).
 - One grant per company: an entry in ``aid_received`` whose scheme is dk-innobooster-people (or
-  names "Innobooster People") is an earlier grant.
+  names "Innobooster People") granted by the evaluation date is an earlier grant; one dated
+  after it is not yet given then (the grant of this application, listed in a profile written
+  later, as de minimis aid is counted up to the date).
 - Amounts are in DKK; salaries stated in another currency are converted at the rate the output
   shows.
 
@@ -84,7 +89,6 @@ Deliberately not encoded:
   when the budget runs out): Innovationsfonden's judgement.
 - The pitch deck's required topics and that the CVs are up to date: they are part of the
   document descriptions, not checked.
-- A comparison of a requested amount with the computed maximum: the amounts show the maximum.
 """
 
 from __future__ import annotations

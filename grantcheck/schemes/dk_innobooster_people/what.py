@@ -9,6 +9,7 @@ owners, the salary, the grant period and its start, no other public funding) are
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 
 from grantcheck.engine import (
@@ -23,6 +24,7 @@ from grantcheck.money import format_amount
 from grantcheck.schemes.dk_innobooster_people.derived import (
     NO_EMPLOYEES,
     each_employee,
+    earliest_start,
     flag,
     names,
     no,
@@ -132,7 +134,10 @@ T_DEVELOPMENT_ROLE = each_employee(
                    "employees[].rehire_contract", "employees[].grant_start"])
 def employed_or_rehired(ctx: Ctx) -> Check:
     """'ansat i virksomheden på ansøgningstidspunktet, eller som er afskediget efter 1. marts
-    2020'; the re-hire contract must exist at the latest when the grant period starts."""
+    2020'; the re-hire contract must exist at the latest when the grant period starts ('senest
+    ved bevillingsperiodens start'): ``rehire_contract`` is read on the evaluation date, and a
+    grant period whose start is not stated may have begun once the 1st of the month after the
+    application month has passed (IP25)."""
     emps = ctx.profile.employees
     if emps is None:
         return NO_EMPLOYEES
@@ -154,12 +159,21 @@ def employed_or_rehired(ctx: Ctx) -> Check:
             missing.append(f"employees[{i}].dismissed_on")
         elif e.dismissed_on > after:
             # «senest ved bevillingsperiodens start»: without a contract once the grant period
-            # has begun (a stated grant_start before the evaluation date), too late
-            begun = e.grant_start is not None and e.grant_start < ctx.on
+            # has begun (a grant_start before the evaluation date), too late. A grant_start not
+            # stated is a bound, not "not begun": the period can start on the 1st of the month
+            # after the application month (IP25), so after that day it may have begun
+            begun = _begun(ctx, e.grant_start)
             if e.rehire_contract:
                 contract = "contract held"
-            elif not begun:
+            elif begun is False:
                 contract = "contract needed by the grant start"
+            elif begun is None:
+                said = "no contract" if e.rehire_contract is False else "contract not stated"
+                first = earliest_start(ctx.on, _applied(ctx))
+                contract = (f"{said}, and the grant period may have begun: its start is not "
+                            f"stated, and it can start from {first}")
+                missing += [f"employees[{i}].{f}" for f, v in (
+                    ("rehire_contract", e.rehire_contract), ("grant_start", None)) if v is None]
             elif e.rehire_contract is False:
                 contract = f"no contract, and the grant period began {e.grant_start}"
                 late.append(e.name)
@@ -181,6 +195,21 @@ def employed_or_rehired(ctx: Ctx) -> Check:
     if missing:
         return T_EMPLOYED.unknown(*missing, employees=employees)
     return T_EMPLOYED.passed(employees=employees)
+
+
+def _applied(ctx: Ctx) -> date:
+    """The day the application is sent: ``project.application_date``, else the evaluation
+    date (an application not yet sent)."""
+    return ctx.profile.project.application_date or ctx.on
+
+
+def _begun(ctx: Ctx, start: date | None) -> bool | None:
+    """Whether a grant period starting on ``start`` has begun before the evaluation date; for a
+    start not stated, False while the earliest start (the 1st of the month after the
+    application month) is not before the evaluation date, else None (it may have)."""
+    if start is not None:
+        return start < ctx.on
+    return None if earliest_start(ctx.on, _applied(ctx)) < ctx.on else False
 
 
 T_EMPLOYED = Message("{employees}")

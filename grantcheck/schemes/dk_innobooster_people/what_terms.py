@@ -64,19 +64,26 @@ rules = RuleBook()
 @rules.rule("IP19", "The company has not had an Innobooster People grant before",
             section=S_MONEY, kind=Kind.HARD, cites=[C_ONE_GRANT], reads=["aid_received"])
 def one_grant(ctx: Ctx) -> Check:
-    """'der gives max. 1. bevilling pr. virksomhed'."""
+    """'der gives max. 1. bevilling pr. virksomhed': a grant given by the evaluation date. One
+    dated after it is not yet given on that date (as de minimis aid is counted up to it): the
+    grant of this very application, listed in a profile written later, does not rule it out
+    when the call is checked as it stood."""
     aid = ctx.profile.aid_received
     if aid is None:
         return T_AID_UNLISTED.unknown("aid_received")
     # the id, or the name however spelt ('Innobooster People', 'Innobooster-People (COVID-19)'),
     # granted to the company (no recipient, or the company named as it)
     own = _letters(ctx.profile.company.name)
-    earlier = [a for a in aid
-               if (a.recipient is None or _letters(a.recipient) == own)
-               and "innoboosterpeople" in _letters(a.scheme)]
+    grants = [a for a in aid
+              if (a.recipient is None or _letters(a.recipient) == own)
+              and "innoboosterpeople" in _letters(a.scheme)]
+    earlier = [a for a in grants if a.granted <= ctx.on]
     if earlier:
         return T_SECOND_GRANT.failed(
             dates=", ".join(a.granted.isoformat() for a in earlier))
+    if grants:
+        return T_LATER_GRANT.passed(entries=len(aid), dates=", ".join(
+            a.granted.isoformat() for a in grants), on=ctx.on)
     return T_FIRST_GRANT.passed(entries=len(aid))
 
 
@@ -90,6 +97,8 @@ T_AID_UNLISTED = Message("the profile does not list aid received (aid_received)"
 T_SECOND_GRANT = Message("an Innobooster People grant was already given ({dates}); one grant per "
                          "company", fix="no second Innobooster People grant is possible")
 T_FIRST_GRANT = Message("no Innobooster People grant among {entries} aid entries")
+T_LATER_GRANT = Message("no Innobooster People grant by {on} among {entries} aid entries; the "
+                        "one granted {dates} comes after the evaluation date")
 
 
 @rules.rule("IP20", "For more than one funded employee, as many other full-time employees",

@@ -77,9 +77,7 @@ from grantcheck.schemes.dk_smv_digital.sections import (
     S_INVESTMENT,
     S_TIERS,
 )
-from grantcheck.schemes.dk_smv_digital.vocabulary import (
-    SmvActivity,
-)
+from grantcheck.schemes.dk_smv_digital.vocabulary import SmvActivity
 
 rules = RuleBook()
 
@@ -127,11 +125,12 @@ _NO_PERIOD = because("to compare the planned project with the project period")
             cites=[C_REAPPLY, C_ONE_AT_A_TIME, C_PREDECESSOR],
             reads=["aid_received"])
 def one_project_at_a_time(ctx: Ctx) -> Check:
-    """One project at a time; this also covers ongoing projects under Erhvervspartnerskabet for
-    Avanceret Produktion, the forerunner of SMV:Digital."""
+    """One project at a time, Erhvervspartnerskabet for Avanceret Produktion's included; a grant
+    dated after the evaluation date is not 'tidligere modtaget' (as de minimis aid is counted)."""
     if ctx.profile.aid_received is None:
         return missing("aid_received", why=_NO_EARLIER_GRANTS)
-    earlier = [(i, a) for i, a in enumerate(ctx.profile.aid_received) if is_predecessor(a.scheme)]
+    earlier = [(i, a) for i, a in enumerate(ctx.profile.aid_received)
+               if is_predecessor(a.scheme) and a.granted <= ctx.on]
     if not earlier:
         return passed("no earlier SMV:Digital or Erhvervspartnerskab grant in aid_received")
 
@@ -304,11 +303,12 @@ T_INELIGIBLE = Message("the project includes activities that are not eligible: {
             reads=["project.group_smv_grant", "aid_received"])
 def one_grant_per_group(ctx: Ctx) -> Check:
     """'Der kan kun gives tilskud til én ansøgning per koncern' (also at 25 % overlapping
-    ownership); an SMV:Digital grant aid_received lists for another company is one."""
+    ownership); an SMV:Digital grant aid_received lists for another company by the date is one."""
     overlap = _dated(ctx).overlap
     own = scheme_key(ctx.profile.company.name)
     listed = [f"{a.scheme} of {a.granted} to {a.recipient}" for a in ctx.profile.aid_received or ()
-              if a.recipient and is_smv_digital(a.scheme) and scheme_key(a.recipient) != own]
+              if a.recipient and is_smv_digital(a.scheme) and scheme_key(a.recipient) != own
+              and a.granted <= ctx.on]
     if listed:
         return T_GROUP_LISTED.failed(grants=", ".join(listed))
     other = ctx.profile.project.group_smv_grant

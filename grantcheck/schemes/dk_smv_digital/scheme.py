@@ -87,6 +87,9 @@ Readings chosen:
   has an SMV:Digital grant), and an SMV:Digital grant ``aid_received`` lists for another company
   (its ``recipient``) is one. A scheme's name in ``aid_received`` is compared by its letters and
   digits, case ignored ('SMV: Digital', 'SMV-Digital 2023').
+- Earlier grants ("har virksomheden tidligere modtaget et tilskud", SMV17; the group's, SMV26)
+  are those granted by the evaluation date, as de minimis aid is counted: an entry dated after
+  it is not yet received then (an earlier reading blocked the application with it).
 - Own hours co-finance the advice: the advice grant is at most the advice bought, the budget's
   lines other than own hours ("tilskud til privat rådgivning"), or in ``match`` the advice less
   ``project.own_hours_cost``; left out while own hours may be booked, a grant sought above the
