@@ -97,8 +97,8 @@ T_AID_UNLISTED = Message("the profile does not list aid received (aid_received)"
 T_SECOND_GRANT = Message("an Innobooster People grant was already given ({dates}); one grant per "
                          "company", fix="no second Innobooster People grant is possible")
 T_FIRST_GRANT = Message("no Innobooster People grant among {entries} aid entries")
-T_LATER_GRANT = Message("no Innobooster People grant by {on} among {entries} aid entries; the "
-                        "one granted {dates} comes after the evaluation date")
+T_LATER_GRANT = Message("no Innobooster People grant by {on} among {entries} aid entries; "
+                        "granted after the evaluation date, not yet given then: {dates}")
 
 
 @rules.rule("IP20", "For more than one funded employee, as many other full-time employees",
