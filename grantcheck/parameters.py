@@ -24,7 +24,7 @@ V = TypeVar("V", Decimal, date, int)
 
 UNITS = frozenset({*CURRENCIES, "rate", "percent", "hours", "persons", "years", "months", "FTE",
                    "date",
-                   "characters", "slides", "pages", "MB"})
+                   "characters", "slides", "pages", "MB", "weeks"})
 
 
 class NotEncoded(LookupError):

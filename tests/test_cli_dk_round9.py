@@ -153,3 +153,19 @@ def test_a_group_company_s_grant_by_the_evaluation_date_rules_it_out(tmp_path: P
     code, said = match(tmp_path, NORDLYS, over, "2026-12-01", SMV)
     assert finding(said, "SMV26")["outcome"] == "pass"
     assert set(tiers(said).values()) == {"fits"} and code == 0
+
+
+# --- SMV:Digital: the page's handling times, as notes -----------------------------------------
+
+
+def test_the_notes_give_the_page_s_handling_times(tmp_path: Path) -> None:
+    """«Sagsbehandlingstiden for modtagne ansøgninger er op til 5 uger.» and «Ekspeditionstiden
+    hos Erhvervsstyrelsen er 3 uger forudsat, at dokumentation er komplet.»: said, each a cited
+    parameter in the decision record."""
+    _, said = match(tmp_path, NORDLYS, {}, "2026-12-01", SMV)
+    notes = " ".join(said["notes"])
+    assert "an application is decided within up to 5 weeks" in notes
+    assert "the payout request is handled in 3 weeks when the documentation is complete" in notes
+    params = {p["name"]: p for p in said["decision_record"]["parameters"]}
+    assert params["smv_case_handling_weeks_max"]["value"] == "5"
+    assert params["smv_payout_handling_weeks"]["value"] == "3"

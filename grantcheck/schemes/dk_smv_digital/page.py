@@ -176,6 +176,8 @@ C_POOL_END = Citation(
     "tilskudsmidler udmøntes frem til tilskudspuljens ansøgningsfrist, eller indtil rundens "
     "samlede bevilling er uddelt",
 )
+C_CASE_HANDLING = Citation(
+    SOURCE, S_SUBMISSION, "Sagsbehandlingstiden for modtagne ansøgninger er op til 5 uger.")
 C_ADVISOR_WORK = Citation(
     SOURCE, S_SUBMISSION,
     "Kun godkendte rådgivere, som er optaget i programmets rådgiverdatabase, må udføre "
@@ -241,6 +243,10 @@ C_IN_PERIOD = Citation(
     SOURCE, S_REPORTING,
     "udgifter til konsulentydelser skal være betalt og interne løntimer afholdt indenfor jeres "
     "tilsagnsperiode",
+)
+C_PAYOUT_HANDLING = Citation(
+    SOURCE, S_REPORTING,
+    "Ekspeditionstiden hos Erhvervsstyrelsen er 3 uger forudsat, at dokumentation er komplet.",
 )
 C_EVALUATION = Citation(
     SOURCE, S_EVALUATION,

@@ -10,6 +10,7 @@ from grantcheck.money import Money
 from grantcheck.parameters import PageNumbers
 from grantcheck.schemes.dk_smv_digital.legal import PAGE_FROM, PAGE_UNTIL
 from grantcheck.schemes.dk_smv_digital.page import (
+    C_CASE_HANDLING,
     C_COFINANCING_RATES,
     C_EVALUATION,
     C_GROUP,
@@ -20,6 +21,7 @@ from grantcheck.schemes.dk_smv_digital.page import (
     C_LARGE_FTE,
     C_OWNER_RATE,
     C_OWNERS,
+    C_PAYOUT_HANDLING,
     C_PERIOD,
     C_REPORT_DEADLINE,
     C_SIZE,
@@ -88,6 +90,11 @@ PERIOD_LARGE = page_parameter("smv_100_250_project_period", "months", Decimal(12
 REPORT_DEADLINE_MONTHS = page_parameter("smv_report_deadline", "months", Decimal(3),
                                         C_REPORT_DEADLINE)
 EVALUATION_YEARS = page_parameter("smv_evaluation_commitment", "years", Decimal(2), C_EVALUATION)
+CASE_HANDLING_WEEKS = page_parameter("smv_case_handling_weeks_max", "weeks", Decimal(5),
+                                     C_CASE_HANDLING, note="an application is decided within")
+PAYOUT_HANDLING_WEEKS = page_parameter(
+    "smv_payout_handling_weeks", "weeks", Decimal(3), C_PAYOUT_HANDLING,
+    note="a payout request with complete documentation is handled within")
 
 # For the budget command (own hours, software subscriptions, co-financing per cost kind).
 BUDGET_PARAMETERS = (HOURS_PER_YEAR, OWNER_HOURLY_RATE, SOFTWARE_SUBSCRIPTION_YEARS,

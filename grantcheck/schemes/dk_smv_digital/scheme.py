@@ -151,9 +151,11 @@ from grantcheck.schemes.dk_smv_digital.page import (
     SOURCE,
 )
 from grantcheck.schemes.dk_smv_digital.parameters import (
+    CASE_HANDLING_WEEKS,
     EVALUATION_YEARS,
     HOURS_PER_YEAR,
     OWNER_HOURLY_RATE,
+    PAYOUT_HANDLING_WEEKS,
 )
 from grantcheck.schemes.dk_smv_digital.sections import (
     S_ADVISOR,
@@ -192,7 +194,8 @@ SCHEME = Scheme(
     tiers=tuple(Tier(v.id, v.name, _amounts_for(v)) for v in VOUCHERS),
     notes=(
         "Grant pools open from time to time and are handed out first come, first served: a pool "
-        "must be open when you apply.",
+        "must be open when you apply; an application is decided within up to "
+        f"{CASE_HANDLING_WEEKS.at(legal.PAGE_FROM)} weeks.",
         "De minimis: the page still quotes EUR 200,000 over the current and the two previous "
         "fiscal years (Regulation (EU) No 1407/2013); since 2024-01-01 Regulation (EU) "
         "2023/2831 applies, EUR 300,000 over any rolling three years. The page says "
@@ -204,6 +207,8 @@ SCHEME = Scheme(
         "rules, not checked here).",
         "With the up-to-DKK 250,000 voucher the investment support (incl. advice) can be paid "
         "out once before the project ends.",
+        "After the project, the payout request is handled in "
+        f"{PAYOUT_HANDLING_WEEKS.at(legal.PAGE_FROM)} weeks when the documentation is complete.",
         "The company commits to answer a summary evaluation up to "
         f"{EVALUATION_YEARS.at(legal.PAGE_FROM)} years after the project ends.",
     ),
