@@ -104,3 +104,41 @@ def test_the_quick_field_is_the_fieldinfo_pydantics_field_makes() -> None:
             assert getattr(ours, slot, "unset") == getattr(theirs, slot, "unset"), (kwargs, slot)
     one, two = Field(None, description="d"), Field(None, description="d")
     assert one.metadata is not two.metadata and one._attributes_set is not two._attributes_set
+
+
+def test_a_ctrl_c_while_a_validator_is_built_is_not_lost_nor_leaves_it_broken() -> None:
+    """pydantic-core runs Python as it compiles a field's pattern and catches what is raised
+    there: a Ctrl-C then was lost, and the validator refused every CVR number ("String should
+    match pattern '<unprintable str object>'"). Held while it builds, the Ctrl-C is raised
+    after, and the next validation has a whole validator."""
+    import os
+    import signal
+
+    from pydantic_core import SchemaValidator
+
+    from grantcheck.profile import Profile
+    from grantcheck.profile.record import _built
+
+    def build_as_pydantic_core_does(schema: Any) -> SchemaValidator:
+        try:  # the Ctrl-C comes while Python runs inside the build, which catches it
+            os.kill(os.getpid(), signal.SIGINT)
+            sum(range(100))  # the handler runs at the next bytecode
+        except BaseException:  # as pydantic-core does
+            pass
+        return SchemaValidator(schema)
+
+    def ctrl_c(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    before, kept = signal.signal(signal.SIGINT, ctrl_c), Profile.__dict__.get("_validator")
+    try:
+        type.__setattr__(Profile, "_validator", None)
+        with pytest.raises(KeyboardInterrupt):
+            _built(Profile, "_validator", build_as_pydantic_core_does)
+        assert signal.getsignal(signal.SIGINT) is ctrl_c
+        made = Profile.model_validate({"company": {"name": "Acme ApS", "country": "DK",
+                                                   "cvr_number": "38492716"}})
+        assert made.company.cvr_number == "38492716"
+    finally:
+        signal.signal(signal.SIGINT, before)
+        type.__setattr__(Profile, "_validator", kept)

@@ -17,9 +17,12 @@ its ``annotation`` set), ``model_validate``, ``model_construct``, ``model_dump``
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -342,9 +345,35 @@ def _built(cls: type[Record], attr: str, make: Callable[[CoreSchema], Any]) -> A
     subclasses, which have their own)."""
     made = cls.__dict__.get(attr)
     if made is None:
-        made = make(core_schema_of(cls))
+        schema = core_schema_of(cls)
+        with _signals_held():
+            made = make(schema)
         type.__setattr__(cls, attr, made)
     return made
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held while pydantic-core builds, and given to their handlers after (a
+    few milliseconds). pydantic-core runs Python as it compiles a field's pattern, and catches
+    what is raised there: a Ctrl-C that came then was lost, and the validator it left refused
+    every value of the field ("String should match pattern '<unprintable str object>'", said
+    of a good CVR number). Only Python handlers are held, in the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[tuple[int, Any]] = []
+    held = {n: h for n in (signal.SIGINT, signal.SIGTERM)
+            if callable(h := signal.getsignal(n))}
+    for n in held:
+        signal.signal(n, lambda signum, frame: came.append((signum, frame)))
+    try:
+        yield
+    finally:
+        for n, handler in held.items():
+            signal.signal(n, handler)
+        for signum, frame in dict(came).items():  # each once; one that raises ends it
+            held[signum](signum, frame)
 
 
 # --- the JSON Schema: pydantic's, from a pydantic model of the same declarations --------------
