@@ -363,8 +363,8 @@ def _signals_held() -> Iterator[None]:
         yield
         return
     came: list[tuple[int, Any]] = []
-    held = {n: h for n in (signal.SIGINT, signal.SIGTERM)
-            if callable(h := signal.getsignal(n))}
+    held: dict[int, Callable[[int, Any], Any]] = {
+        int(n): h for n in (signal.SIGINT, signal.SIGTERM) if callable(h := signal.getsignal(n))}
     for n in held:
         signal.signal(n, lambda signum, frame: came.append((signum, frame)))
     try:
