@@ -290,7 +290,8 @@ def test_other_cost_kinds_are_not_limited_to_the_project_period() -> None:
 
 
 def test_an_sme_gets_50_percent_of_the_eligible_costs() -> None:
-    r = po(consult(1_000_000))
+    # applied before the work starts (POB07, GBER art. 6(2)): the budget complies
+    r = po(consult(1_000_000), start=date(2026, 3, 1), application_date=date(2026, 2, 1))
     assert r.grant.amount == D(500_000) and r.own_funding.amount == D(500_000)
     assert r.parts[0].rate == D("0.50")
     assert "for an SME" in r.parts[0].rate_label

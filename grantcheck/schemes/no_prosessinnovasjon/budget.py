@@ -27,6 +27,8 @@ page ties the scheme to it: "knyttet til GBER 29"):
   part), as `match`'s amounts do, so with no grant sought a large budget complies with POB04;
 - cumulation (art. 8(3)): other public aid for the same costs counts towards the intensity, so
   only non-public financing (own or external) covers the own funding.
+- the incentive effect (art. 6(2), as `match`'s PO13): no work or cost before the application
+  (POB07, :mod:`.budget_incentive`).
 
 Readings chosen:
 - The SME status is :func:`grantcheck.law.sme.company_status`, read in the company's own currency.
@@ -81,6 +83,7 @@ from grantcheck.fx import RATE_CITATION
 from grantcheck.law import sme
 from grantcheck.money import Money, format_percent
 from grantcheck.parameters import parameters_of
+from grantcheck.schemes.no_prosessinnovasjon import budget_incentive as incentive
 from grantcheck.schemes.no_prosessinnovasjon import parameters
 from grantcheck.schemes.no_prosessinnovasjon.budget_lines import KINDS, classify
 from grantcheck.schemes.no_prosessinnovasjon.derived import SIZE_FIELDS
@@ -366,6 +369,9 @@ def own_funding(bctx: BudgetCtx) -> Check:
         return unknown(f"{message}; the grant is an upper bound ({size.who})", *size.missing)
     return passed(message)
 
+# GBER art. 6(2), as `match`'s PO13: the work and its costs begin on or after the application
+book.budget_rule("POB07", incentive.TITLE, cites=incentive.CITES,
+                 reads=incentive.READS)(incentive.applied_before_costs)
 
 CHECKER = BudgetChecker(
     scheme=SCHEME,
