@@ -42,6 +42,11 @@ Deliberately not encoded here:
   participants in Norway) belong to ``grantcheck budget``; their citations are exported here
   (C_KONTANT, C_BOKFORTE, C_PRIVATE, C_EGENFINANSIERING) and info rules point to that command.
 - The list of eligible costs is given as examples ("Eksempler på kostnader"): not a binding list.
+- An order of the application and the start of the work (GBER art. 6(2)'s incentive effect,
+  which no-prosessinnovasjon applies as PO13 and POB07): that page ties its financing to "GBER 29
+  i Statsstøtteregelverket"; this one names no act ("Statsstøtteregelverket gir mer detaljerte
+  bestemmelser for de enkelte støtteformålene"), and not every state-aid act asks for an
+  incentive effect (de minimis aid does not), so none is required here.
 """
 
 from __future__ import annotations
