@@ -11,6 +11,12 @@ days in the project period) begin on or after the application date; the same day
 application date left out is the evaluation date's, as PO13 reads it; dates that cannot be
 settled are unknown, naming the field. The budget is profiles/hardanger-prosess.toml's company
 (applied 2026-12-01, work from 2027-03-01) with a draft ``[budget]``; ``None`` leaves a fact out.
+
+Säker digitalisering (Tillväxtverket), «Stänger 1 mars 2023» and «pilotinsats för Säker
+digitalisering som drevs under ett halvår 2022» (Vad är bakgrunden till utlysningen?): `match`'s
+SD20 fails an application dated before 2022-07-01, the earliest day the call can have opened;
+`budget`'s CALL rule read only the last open day and let such a budget comply. It now reads the
+same bound (profiles/norrsken-science-park.toml with its application date changed).
 """
 
 from __future__ import annotations
@@ -145,3 +151,45 @@ def test_match_and_budget_agree_on_the_project_start(
     assert {f["rule"]: f["outcome"] for f in s["findings"]}["PO13"] == match_outcome
     _, b = budget_run(tmp_path, {**draft(), **over})
     assert {f["rule"]: f["outcome"] for f in b["findings"]}["POB07"] == budget_outcome
+
+
+# --- Säker digitalisering: the budget's application date inside the call ---------------------
+
+NORRSKEN = PROFILES / "norrsken-science-park.toml"
+SD, FEB23 = "se-saker-digitalisering", "2023-02-15"
+
+
+@pytest.mark.parametrize(("applied", "outcome", "verdict", "words"), [
+    (date(2022, 6, 30), "fail", "breaks_rules", "it cannot have opened before 2022-07-01"),
+    (date(2022, 7, 1), "pass", "complies", "application date 2022-07-01; the call's last open "
+     "day is 2023-03-01"),
+], ids=["dated 2022-06-30, before the call can have opened", "dated 2022-07-01"])
+def test_budget_holds_the_application_date_to_the_call_as_match_does(
+        tmp_path: Path, applied: date, outcome: str, verdict: str, words: str) -> None:
+    """«Stänger 1 mars 2023»; «pilotinsats för Säker digitalisering som drevs under ett halvår
+    2022» (Vad är bakgrunden till utlysningen?): the call builds on the 2022 pilot, so it cannot
+    have opened before 2022-07-01, as `match`'s SD20 reads it; `budget`'s CALL rule now reads
+    the same lower bound (it read only the last open day)."""
+    over = {"project": {"application_date": applied}}
+    data = changed(tomllib.loads(NORRSKEN.read_text(encoding="utf-8")), over)
+    path = tmp_path / "profile.toml"
+    path.write_text(tomli_w.dumps(data), encoding="utf-8")
+    r = CliRunner().invoke(app, ["budget", str(path), "--scheme", SD, "--as-of", FEB23,
+                                 "-f", "json"], env={"NO_COLOR": "1", "COLUMNS": "140"})
+    b = json.loads(r.stdout)["budgets"][0]
+    found = next(f for f in b["findings"] if f["rule"] == "CALL")
+    assert (found["outcome"], b["verdict"]) == (outcome, verdict), found["message"]
+    assert words in found["message"]
+    # the rule cites both sentences it rests on
+    assert [c["quote"] for c in found["source"]] == [
+        "Stänger 1 mars 2023", "pilotinsats för Säker digitalisering som drevs under ett halvår "
+        "2022"]
+    assert r.exit_code == (0 if verdict == "complies" else 1)
+    t = CliRunner().invoke(app, ["budget", str(path), "--scheme", SD, "--as-of", FEB23],
+                           env={"NO_COLOR": "1", "COLUMNS": "200"})
+    first = " ".join(t.stdout.split("\nBudget lines", 1)[0].split())
+    assert first.endswith("call open until 2023-03-01" + (
+        "; applied 2022-06-30, before the call can have opened" if outcome == "fail" else ""))
+    # match's SD20 (the profile rewritten without its [budget])
+    _, s = match_changed(tmp_path, NORRSKEN, over, FEB23, SD)
+    assert {f["rule"]: f["outcome"] for f in s["findings"]}["SD20"] == outcome

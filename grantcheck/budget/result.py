@@ -169,16 +169,25 @@ def _applied_in_call(bctx: BudgetCtx) -> Finding | None:
     """The budget's application date (budget.application_date, else the profile's
     project.application_date) against the call's last open day, as match's rule does
     (:func:`grantcheck.engine.rules.applied_by`): a budget dated after it cannot be sent to the
-    call, open as it is on the evaluation date. None when the call states no last day, is
-    not open on the date (its status says so), or no application date is stated."""
+    call, open as it is on the evaluation date; nor one dated before the call's
+    ``applications_from``, where the page bounds its opening without naming it. None when the
+    call states no last day, is not open on the date (its status says so), or no application
+    date is stated."""
     scheme, applied = bctx.scheme, bctx.application_date()
-    last = scheme.call.closes
-    if last is None or applied is None or scheme.call.state(bctx.on) not in _AS_IF_OPEN:
+    call = scheme.call
+    last, first = call.closes, call.applications_from
+    if last is None or applied is None or call.state(bctx.on) not in _AS_IF_OPEN:
         return None
     rule = Rule("CALL", "The application is sent by the call's last open day", Kind.BUDGET,
-                scheme.call.cites, ("budget.application_date", "project.application_date"),
+                call.cites + ((first.cite,) if first else ()),
+                ("budget.application_date", "project.application_date"),
                 lambda ctx: Check(None, ""))
     said = f"application date {applied}; the call's last open day is {last}"
+    if first is not None and applied < first.value:  # as Säker digitalisering's SD20
+        return Finding(rule, Outcome.FAIL, f"{said}, and it cannot have opened before "
+                       f"{first.value} (the page names no opening day)",
+                       f"an application to the call is dated {first.value} or later, and "
+                       f"{last} at the latest")
     if applied <= last:
         return Finding(rule, Outcome.PASS, said)
     late = (applied - last).days

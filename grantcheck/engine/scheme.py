@@ -89,6 +89,9 @@ class CallWindow(NamedTuple):
     # the days the scheme's rules are encoded for: set by the Scheme from its legal bases,
     # ``known_from`` and its parameters; outside them the call is "not_encoded", never "open"
     encoded: Horizon | None = None
+    # the earliest day an application to the call can be dated, when the page's words bound it
+    # without naming an opening day (`budget`'s CALL rule reads it, as the scheme's rule does)
+    applications_from: Fact | None = None
 
     def state(self, on: date) -> str:
         """'open', 'closed', 'not_yet_open' or 'not_encoded' (the first part of

@@ -220,7 +220,8 @@ def findings_table(r: BudgetResult, explain: bool) -> Whole | None:
 def call_words(r: BudgetResult) -> str:
     """The call in a few words, as match's: "closed 2023-03-01", "opens 2027-01-15", "open until
     2023-03-01", "open · no dates"; an application dated after an open call's last day is said
-    ("open until 2023-03-01; applied 2023-04-01, after it")."""
+    ("open until 2023-03-01; applied 2023-04-01, after it"), or before the call can have
+    opened."""
     call = r.scheme.call
     if r.call[0] == "closed" and call.closes:
         return f"closed {call.closes.isoformat()}"
@@ -233,9 +234,14 @@ def call_words(r: BudgetResult) -> str:
     late = next((f for f in r.findings if f.rule.id == "CALL" and f.outcome is Outcome.FAIL),
                 None)
     if call.closes:
-        return f"open until {call.closes.isoformat()}" + (
-            f"; {late.message.split(';')[0].replace('application date', 'applied')}, after it"
-            if late is not None else "")
+        said = f"open until {call.closes.isoformat()}"
+        if late is None:
+            return said
+        applied = late.message.split(";")[0].replace("application date", "applied")
+        # the CALL rule fails an application after the last open day, or one before the call
+        # can have opened (Scheme.call.applications_from)
+        after = applied[-10:] > call.closes.isoformat()
+        return f"{said}; {applied}, {'after it' if after else 'before the call can have opened'}"
     return "open · no dates"
 
 

@@ -74,7 +74,9 @@ SCHEME = Scheme(
     country=COUNTRY,
     currency=CURRENCY,
     source=SOURCE,
-    call=CallWindow(None, CALL_CLOSES.at(LAST_OPEN_DAY), (C_STANGER,), known_from=legal.KNOWN_FROM),
+    # SD20: the call cannot have opened before the 2022 pilot ended (legal.KNOWN_FROM)
+    call=CallWindow(None, CALL_CLOSES.at(LAST_OPEN_DAY), (C_STANGER,), known_from=legal.KNOWN_FROM,
+                    applications_from=legal.KNOWN_FROM),
     legal_bases=legal.LEGAL_BASES,
     rules=tuple(rules.rules),
     documents=DOCUMENTS,
