@@ -78,7 +78,7 @@ def test_match_with_no_fit_names_what_answers_could_bring(columns) -> None:
 def test_match_with_nothing_within_reach_says_so() -> None:
     r = run("match", str(PROFILES / "danbyg-holding.toml"), "--as-of", AS_OF, columns="200")
     assert r.stdout.splitlines()[0] == (
-        "Danbyg Holding A/S (DK) on 2026-11-23: no scheme fits yet — 2 do not fit; 3 not shown "
+        "Danbyg Holding A/S (DK) on 2026-11-23: no scheme fits — 2 do not fit; 3 not shown "
         "(other country, closed).")
 
 

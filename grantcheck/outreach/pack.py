@@ -193,7 +193,7 @@ def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: i
     if p.schemes:
         lines += ["", "Per scheme, the companies it fits or needs information from, and their "
                   "maximum grants:", ""]
-        lines += [f"- {c.line(s)}" for s, c in sorted(p.schemes.items())]
+        lines += [f"- {c.line(s, on)}" for s, c in sorted(p.schemes.items())]
     if p.by_questions:
         lines += ["", f"## {NEEDS.capitalize()}: the answers that would settle it", "",
                   "| answers | companies |", "|---:|---:|"]

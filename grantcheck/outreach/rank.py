@@ -19,6 +19,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 
 from grantcheck.engine import Outcome
@@ -158,9 +159,15 @@ class SchemeCount:
         self.total = self.total + grant  # one scheme's grants are in its one currency
         self.top = max(self.top, grant, key=lambda m: m.amount)
 
-    def line(self, scheme: str) -> str:
+    def line(self, scheme: str, on: date | None = None) -> str:
         """'no-bedriftsnettverk: 0 fit, 2 need information; up to NOK 750,000 a company, NOK
-        1,500,000 in all'; the sum of those whose amount is known, when some are not."""
+        1,500,000 in all'; the sum of those whose amount is known, when some are not. On a date
+        ``on`` the scheme's rules are not encoded for, that is said, as match's answer says it:
+        no answer settles it on that date ("; rules not encoded after 2026-12-31 (GBER art.
+        29): none is decided on 2027-06-01")."""
+        return self._line(scheme) + _undecided_on(scheme, on)
+
+    def _line(self, scheme: str) -> str:
         n = self.fits + self.needs
         out = (f"{scheme}: {plural(self.fits, *COUNTED[FITS])}, "
                f"{plural(self.needs, *COUNTED[NEEDS])}")
@@ -175,6 +182,17 @@ class SchemeCount:
             return f"{out} a company, {self.total} in all"
         return (f"{out} a company; {self.total} in all for {self.known:,} of {n:,} "
                 f"({n - self.known:,} not known yet)")
+
+
+def _undecided_on(scheme_id: str, on: date | None) -> str:
+    """"; rules not encoded after 2026-12-31 (GBER art. 29): none is decided on 2027-06-01"
+    when the scheme's rules are not encoded for ``on``, else ""."""
+    if on is None:
+        return ""
+    from grantcheck.schemes import get
+
+    state, text = get(scheme_id).call.status(on)
+    return f"; rules {text}: none is decided on {on.isoformat()}" if state == "not_encoded" else ""
 
 
 class Portfolio:
@@ -203,7 +221,7 @@ class Portfolio:
         self.by_verdict[verdict] += 1
         if questions is None:
             questions = item.questions()
-        if verdict == NEEDS:
+        if verdict == NEEDS and questions:  # none: only a date the rules cover would settle it
             self.by_questions[len(questions)] += 1
             if len(questions) == 1:
                 self.one_answer[questions[0].field] += 1
@@ -234,7 +252,8 @@ class Portfolio:
         first = (f"{plural(units, 'unit', 'units')} screened on {on}{read}: "
                  f"{self.can_fit:,} of {plural(self.companies, 'company', 'companies')} can "
                  f"still fit a scheme ({verdicts}).")
-        return [first] + [f"  {c.line(s)}" for s, c in sorted(self.schemes.items())]
+        day = date.fromisoformat(on)
+        return [first] + [f"  {c.line(s, day)}" for s, c in sorted(self.schemes.items())]
 
 
 def exclusions(company: Company) -> list[str]:

@@ -17,6 +17,7 @@ from typing import Any
 from grantcheck.batch.load import load_task
 from grantcheck.batch.records import error_message
 from grantcheck.batch.task import Task
+from grantcheck.engine.encoded import FIX
 from grantcheck.engine.settle import FITS, NEEDS, RANK, shown_as, unknown_fields
 from grantcheck.matching import MatchResult, check
 from grantcheck.profile import ProfileError
@@ -75,6 +76,11 @@ class Company:
         return questions_of(self.result)
 
 
+# an unknown rule's fix when no rules are encoded for the date ("(choose an evaluation date the
+# rules cover (--as-of): …)"): said to whoever runs the screening, never asked of a company
+_NO_RULES = f"({FIX}"
+
+
 def questions_of(m: MatchResult) -> list[Question]:
     """See :meth:`Company.questions`."""
     settles: dict[str, list[tuple[str, str]]] = {}
@@ -82,6 +88,8 @@ def questions_of(m: MatchResult) -> list[Question]:
         if shown_as(r) != NEEDS:
             continue
         for field, rules in unknown_fields(r).items():
+            if field.startswith(_NO_RULES):  # the office's to do (--as-of), not the company's
+                continue
             settles.setdefault(field, []).extend((r.scheme.id, rule) for rule in rules)
     weight = Counter({k: len(v) for k, v in settles.items()})
     order = sorted(settles, key=lambda k: -weight[k])  # stable: the schemes' order otherwise

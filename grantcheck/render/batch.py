@@ -175,7 +175,10 @@ class Totals:
         failed = f", {self.failed:,} of them could not be checked" if self.failed else ""
         first = (f"{plural(self.inputs, 'input', 'inputs')} checked on {on}{failed}: {can:,} "
                  f"of {checked:,} can still fit a scheme ({', '.join(verdicts)}).")
-        return [first] + [f"  {count.line(sid)}" for sid, count in zip(
+        from datetime import date
+
+        day = date.fromisoformat(on) if on else None
+        return [first] + [f"  {count.line(sid, day)}" for sid, count in zip(
             scheme_ids, self.amounts, strict=False) if count.fits + count.needs]
 
     @classmethod

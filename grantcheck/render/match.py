@@ -18,9 +18,6 @@ from rich.text import Text
 from grantcheck.engine import DocumentStatus, Finding, Outcome, SchemeResult, Verdict, text_of
 from grantcheck.engine.scope import CLOSED, IN_SCOPE, NOT_APPLICABLE, actionable_fix
 from grantcheck.engine.settle import (
-    COUNTED,
-    FITS,
-    NEEDS,
     RANK,
     actions_settling,
     fields_settling,
@@ -31,74 +28,19 @@ from grantcheck.engine.settle import best_tier as _best_tier
 from grantcheck.engine.settle import deciding_findings as _findings
 from grantcheck.matching import MatchResult
 from grantcheck.numbers import plural
+from grantcheck.render.match_head import closing, headline, horizon_words, undecided
 from grantcheck.render.table import VERDICT_STYLE
 from grantcheck.render.together import indented, together
 from grantcheck.render.whole import Whole, whole
-from grantcheck.shown import command_word
 
 MAX_FACTS = 8  # the facts listed per scheme before "and N more"
 MAX_DOCS = 4  # the missing documents named per scheme before "and N more"
 
 
 def ordered(results: list[SchemeResult]) -> list[SchemeResult]:
-    """Fits, needs information, does not fit, then not applicable and closed (stable)."""
-    return sorted(results, key=lambda r: RANK[shown_as(r)])
-
-
-def _grant_words(r: SchemeResult) -> str:
-    """"up to DKK 220,000", "no cap stated", or "" when not worked out (or waiting for facts)."""
-    a = r.amounts.amounts
-    if a is None:
-        return ""
-    return f"up to {a.max_grant}" if a.max_grant else "" if a.missing else "no cap stated"
-
-
-def _amounts_words(r: SchemeResult) -> str:
-    a = r.amounts.amounts
-    if a is None:
-        return ""
-    own = f" (own funding {a.own_funding})" if a.own_funding else ""
-    return f", {_grant_words(r)}{own}"
-
-
-def counts(m: MatchResult, shown: list[SchemeResult]) -> tuple[list[str], int, list[str]]:
-    """The verdicts of the schemes shown, counted in words ("2 need information"), how many
-    are not shown, and why."""
-    counted = Counter(shown_as(r) for r in shown)
-    words = [plural(counted[label], *COUNTED[label]) for label in COUNTED if counted[label]]
-    ids = {id(r) for r in shown}
-    hidden = [r for r in m.results if id(r) not in ids]
-    why = []
-    if any(r.scope.state == NOT_APPLICABLE for r in hidden):
-        why.append("other country")
-    if any(r.scope.state == CLOSED for r in hidden):
-        why.append("closed")
-    return words, len(hidden), why
-
-
-def headline(m: MatchResult, shown: list[SchemeResult]) -> Text:
-    """The answer in one sentence: what fits (with its amounts), what needs information, what
-    does not fit, and how many schemes are not shown and why."""
-    c = m.profile.company
-    words, hidden, why = counts(m, shown)
-    fits = [r for r in shown if shown_as(r) == FITS]
-    t = Text()
-    t.append(c.name, style="bold")
-    t.append(f" ({c.country}) on {m.on.isoformat()}: ")
-    if fits:
-        t.append(plural(len(fits), "scheme fits", "schemes fit"), style="bold green")
-        t.append(" — " + "; ".join(f"{r.scheme.name}{_amounts_words(r)}" for r in fits))
-        words = words[1:]
-    else:
-        t.append("no scheme fits yet", style="bold")
-        needs = [r for r in shown if shown_as(r) == NEEDS]
-        if needs:  # then what answers could bring is the answer: each one's amount
-            words[0] += " (" + "; ".join(
-                r.scheme.name + (f", {g}" if (g := _grant_words(r)) else "") for r in needs) + ")"
-    if hidden:
-        words.append(f"{hidden} not shown ({', '.join(why)})")
-    t.append(("; " if fits else " — ") + "; ".join(words) + "." if words else ".")
-    return t
+    """Fits, needs information (those with no rules encoded for the date last), does not fit,
+    then not applicable and closed (stable)."""
+    return sorted(results, key=lambda r: (RANK[shown_as(r)], undecided(r)))
 
 
 def _rates_line(m: MatchResult) -> Text | None:
@@ -120,8 +62,8 @@ def call_cell(r: SchemeResult) -> str:
         return f"closed {call.closes.isoformat()}"
     if r.status == "not_yet_open" and call.opens:
         return f"opens {call.opens.isoformat()}"
-    if r.status == "not_encoded":
-        return "rules not encoded"
+    if r.status == "not_encoded":  # as budget's first line: "rules not encoded after 2026-12-31"
+        return horizon_words(r)
     if call.closes:
         return f"open until {call.closes.isoformat()}"
     return "open · no dates"
@@ -269,16 +211,23 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
         lines.append(higher)
     fields = unknown_fields(r)
     if fields and not fails:
+        # no rules for the date: no answer settles it on the date, so the date comes first and
+        # the answers are what a date the rules cover would also ask
+        actions = [Text(f"To settle {r.scheme.name}: {action} ({', '.join(ids)})",
+                        style="yellow") for action, ids in actions_settling(fields).items()]
+        first = undecided(r)
+        if first:
+            lines += actions
         facts = {k: ids for k, ids in fields.items() if not k.startswith("(")}
         if facts:
             order = sorted(facts, key=lambda k: -weight[k])
-            t = Text(f"Answer {'this' if len(order) == 1 else f'these {len(order)}'} to settle "
-                     f"{r.scheme.name}: ", style="yellow")
+            n = "this" if len(order) == 1 else f"these {len(order)}"
+            t = Text(f"On a date the rules cover, also answer {n}: " if first else
+                     f"Answer {n} to settle {r.scheme.name}: ", style="yellow")
             t.append(_first_facts(order, facts))
             lines.append(t)
-        for action, ids in actions_settling(fields).items():
-            lines.append(Text(f"To settle {r.scheme.name}: {action} ({', '.join(ids)})",
-                              style="yellow"))
+        if not first:
+            lines += actions
     return lines
 
 
@@ -354,22 +303,6 @@ LONG_ASIDE = 100
 
 def _rule_ref(f: Finding) -> str:
     return f"{f.rule.id} ({f.rule.tier})" if f.rule.tier else f.rule.id
-
-
-def closing(m: MatchResult, shown: list[SchemeResult]) -> Text:
-    """The counts again, and the command that shows the details."""
-    words, hidden, _ = counts(m, shown)
-    if hidden:
-        words.append(f"{hidden} not shown (--all)")
-    first = next((r for r in shown if shown_as(r) == FITS), None) or next(
-        (r for r in shown if shown_as(r) == NEEDS), None) or (shown[0] if shown else None)
-    t = Text("In short: " + ", ".join(words or ["no scheme"]) + ". ", style="bold")
-    source = command_word(m.source) if m.source else "PROFILE"
-    if first is not None:
-        t.append(f"Details: grantcheck match {source} --explain --scheme {first.scheme.id}")
-    else:
-        t.append(f"All schemes: grantcheck match {source} --all")
-    return t
 
 
 def render_answer(m: MatchResult, console: Console, show_all: bool = False) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 import tomli_w
 
 from grantcheck.fields import FieldSpec, profile_fields, prune
-from grantcheck.plan import Plan, short_readers
+from grantcheck.plan import Plan, Reader, short_readers
 from grantcheck.profile import ProfileError, parse_profile, profile_from_data
 
 
@@ -38,6 +38,20 @@ def _line(key: str, value: Any, comment: str = "") -> str:
         return f"{text}  # {comment}" if comment else text
     text = tomli_w.dumps({key: _plain(value)}).rstrip("\n")
     return f"{text}  # {comment}" if comment else text
+
+
+def read_by(readers: Iterable[Reader]) -> str:
+    """The comment after a value: the rules that read it, "read by SMV35, PO12", or one rule with
+    its title in brackets, "read by PO02 (The applicant is a Norwegian company)": a title is the
+    rule's requirement, so after a value that does not meet it (country = "DK") it must not read
+    as a statement about the company. Nothing reads it: ""."""
+    rs = list(readers)
+    if not rs:
+        return ""
+    if len(rs) > 1:
+        return f"read by {short_readers(rs)}"
+    r = rs[0]
+    return f"read by {r.ref} ({r.title})" if r.ref and r.ref != "profile" else r.title
 
 
 def _inline(value: Any) -> str:
@@ -85,8 +99,7 @@ class _Writer:
                 continue
             if c.name in values:
                 readers = self.plan.readers_of(c)
-                self.lines.append(_line(c.name, values[c.name],
-                                        short_readers(readers) if readers else ""))
+                self.lines.append(_line(c.name, values[c.name], read_by(readers)))
             elif cpath in self.unknown:
                 self.comment_unknown(c, cpath)
         for c in spec.children:
@@ -129,7 +142,7 @@ class _Writer:
         for top in tops:
             if top.is_list and self.data.get(top.name) == []:
                 self.lines.append("")
-                self.lines.append(_line(top.name, [], short_readers(self.plan.readers_of(top))))
+                self.lines.append(_line(top.name, [], read_by(self.plan.readers_of(top))))
             elif top.is_list and top.name in self.unknown:
                 self.lines.append("")
                 self.comment_unknown(top, top.name)
