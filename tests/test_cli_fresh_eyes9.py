@@ -222,3 +222,41 @@ def test_the_comment_after_a_value_says_which_rules_read_it_not_a_claim_about_th
     assert 'country = "DK"  # read by PO02 (The applicant is a Norwegian company)' in lines
     assert 'sector = "other"  # read by SMV35, PO12' in lines
     assert 'name = "Acme ApS"' in lines
+
+
+# --- show: the first line -----------------------------------------------------------------------
+
+
+def test_show_says_the_rules_are_not_encoded_and_no_amounts_not_no_cap_stated():
+    """On a date its rules are not encoded for, no amount is worked out (as in match and
+    schemes): "no cap stated" said the page states no cap (Innobooster People's is DKK
+    1,080,000)."""
+    past = run("show", "no-prosessinnovasjon", "--as-of", PO_PAST)
+    assert flat(past.stdout).startswith(
+        "Prosess- og organisasjonsinnovasjon (no-prosessinnovasjon) on 2027-01-01: rules not "
+        "encoded after 2026-12-31 (GBER art. 29); no amounts on this date ")
+    last = run("show", "no-prosessinnovasjon", "--as-of", PO_LAST)
+    assert flat(last.stdout).startswith(
+        "Prosess- og organisasjonsinnovasjon (no-prosessinnovasjon) on 2026-12-31: open, no "
+        "deadline stated; no cap stated ")
+    before = run("show", "dk-innobooster-people", "--as-of", IP_BEFORE)
+    assert flat(before.stdout).startswith(
+        "Innobooster People (COVID-19 call) (dk-innobooster-people) on 2020-07-02: rules not "
+        "encoded before 2020-07-03 (the page's rules); no amounts on this date ")
+    first = run("show", "dk-innobooster-people", "--as-of", IP_FIRST)
+    assert "; up to DKK 1,080,000 " in flat(first.stdout).split("Innovationsfonden", 1)[0]
+
+
+# --- batch: the progress bar --------------------------------------------------------------------
+
+
+def test_the_progress_bar_counts_without_a_plural_after_one(monkeypatch):
+    """"1 profiles checked" read wrong: the count comes after the words."""
+    from grantcheck.cli import batch as cli_batch
+
+    monkeypatch.setattr(cli_batch, "_stderr_is_terminal", lambda: True)
+    r = run("batch", "profiles/nordlys-automation.toml", "--format", "csv", "--jobs", "1",
+            "--as-of", "2026-11-23")
+    assert r.exit_code == 0, r.stderr
+    assert "profiles checked: 1" in r.stderr
+    assert "1 profiles checked" not in r.stderr

@@ -352,3 +352,44 @@ def test_the_readme_first_profile_is_valid(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout == f"{profile}: OK\n"
     assert "grantcheck init" in _heading_section("A first profile", README)
+
+
+def _readme_commands() -> list[str]:
+    """Every `grantcheck …` command of the README with its arguments: in its sh blocks (each
+    part of an `&&` chain) and inline (`grantcheck show dk-smv-digital`)."""
+    found = [part.strip() for block in re.findall(r"```sh\n(.*?)```", README, re.S)
+             for line in block.splitlines() for part in line.split("&&")]
+    found += re.findall(r"`(grantcheck [^`]*)`", README)
+    return list(dict.fromkeys(c for c in found if c.startswith("grantcheck ")
+                              and len(c.split()) > 2 and "…" not in c))
+
+
+# what the README's commands need that a clone does not hold: a registry's bulk file, downloaded
+_NOT_IN_A_CLONE = ("enheter.csv.gz",)
+
+
+def test_every_readme_command_runs_as_written(tmp_path, monkeypatch):
+    """Each command the README shows (with acme.toml of "A first profile", and `init` answered
+    with the country and the name, the rest "don't know") runs without a usage error: exit 0 or
+    1, nothing on stderr that starts with "Error:", and what it redirects to a file is written."""
+    import glob
+
+    from typer.testing import CliRunner
+
+    (tmp_path / "profiles").symlink_to(ROOT / "profiles")
+    (tmp_path / "acme.toml").write_text(_block_after("A first profile", "toml"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    commands = [c for c in _readme_commands() if not any(f in c for f in _NOT_IN_A_CLONE)]
+    assert len(commands) >= 8, commands
+    for command in commands:
+        words, _, target = command.removeprefix("grantcheck ").partition(" > ")
+        argv = [a for w in words.split() for a in (sorted(glob.glob(w)) if "*" in w else [w])]
+        if argv[0] == "init":  # a new file: the README's acme.toml is the one above
+            argv[1] = "new.toml"
+        r = CliRunner().invoke(app, argv, input="DK\nAcme ApS\n" + "\n" * 200,
+                               env={"NO_COLOR": "1", "COLUMNS": "100"})
+        assert r.exit_code in (0, 1), (command, r.exit_code, r.stderr)
+        assert not any(line.startswith("Error:") for line in r.stderr.splitlines()), command
+        assert r.stdout or argv[0] == "init", command
+        if target:
+            (tmp_path / target).write_text(r.stdout, encoding="utf-8")

@@ -366,7 +366,7 @@ def _progress(*, data_on_terminal: bool = False) -> Iterator[Callable[[int], Non
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.completed:,} profiles checked"),
+    with Progress(SpinnerColumn(), TextColumn("profiles checked: {task.completed:,}"),
                   BarColumn(), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
                   console=Console(stderr=True, force_terminal=True,
                                   width=_width(True, sys.stderr)),

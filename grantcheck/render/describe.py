@@ -173,8 +173,12 @@ def render_show(data: dict[str, Any], on: str, console: Console) -> None:
     call = data["status_text"]
     if data["status"] == "open" and "open" not in call:  # "continuous intake, …"
         call = f"open, {call}"
+    if data["status"] == "not_encoded":  # as match and budget: "rules not encoded after …"
+        call = f"rules {call}"
     head.append(call, style=STATUS_STYLE.get(data["status"], ""))
-    head.append(f"; {_most(data)}")
+    # no amount is worked out on a date the rules are not encoded for: not "no cap stated"
+    worked_out = any(a["own_funding_form"] is not None for a in data["amounts"])
+    head.append(f"; {_most(data) if worked_out else 'no amounts on this date'}")
     console.print(together(head))
     console.print(Text(f"{data['agency']} · {data['country']} · {data['currency']}"))
     if "companies" in data:
