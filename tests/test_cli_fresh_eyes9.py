@@ -260,3 +260,28 @@ def test_the_progress_bar_counts_without_a_plural_after_one(monkeypatch):
     assert r.exit_code == 0, r.stderr
     assert "profiles checked: 1" in r.stderr
     assert "1 profiles checked" not in r.stderr
+
+
+# --- budget --help: --scheme says its default as the command's text does -------------------------
+
+
+def test_budget_help_says_the_default_schemes_as_budget_picks_them():
+    """The option said "every scheme the profile could fit" while the text above it (and the
+    code) picks the open schemes match shows the company that fit it, else those that need
+    information."""
+    r = run("budget", "--help", columns="200")
+    assert r.exit_code == 0
+    text = flat(r.stdout)
+    assert ("Default: budget.scheme, else the open schemes match shows the company that fit it "
+            "(else those that need information).") in text
+    assert "could fit" not in text
+
+
+def test_match_help_says_where_a_closed_call_is_shown():
+    """"Calls closed on this date are shown as closed" while the default view leaves them out,
+    naming them in its "Not shown" line."""
+    r = run("match", "--help", columns="200")
+    text = flat(r.stdout)
+    assert ("Evaluation date (default: today): the rules, rates and calls in force on it. A call "
+            "closed on it is named in the 'Not shown' line with the verdict it would have had "
+            "(--all shows it in full).") in text

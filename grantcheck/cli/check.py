@@ -38,8 +38,9 @@ def match(
     as_of: Annotated[
         str | None,
         typer.Option("--as-of", metavar="YYYY-MM-DD",
-                     help="Evaluation date (default: today). Calls closed on this date are "
-                     "shown as closed, with the verdict they would have had."),
+                     help="Evaluation date (default: today): the rules, rates and calls in "
+                     "force on it. A call closed on it is named in the 'Not shown' line with "
+                     "the verdict it would have had (--all shows it in full)."),
     ] = None,
     fmt: FormatOption = Format.table,
     explain: Annotated[
@@ -128,7 +129,8 @@ def budget(
         typer.Option("--scheme", "-s", metavar="ID", autocompletion=complete_scheme_id,
                      callback=split_commas,
                      help="Check against this scheme (repeatable). Default: budget.scheme, "
-                     "else every scheme the profile could fit."),
+                     "else the open schemes match shows the company that fit it (else those "
+                     "that need information)."),
     ] = None,
     line: Annotated[
         list[str] | None,
