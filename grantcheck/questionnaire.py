@@ -18,7 +18,7 @@ import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from grantcheck.fields import (
     BadValue,
@@ -36,6 +36,9 @@ from grantcheck.fields import (
 from grantcheck.plan import Plan, Reader, count_questions, left_out_line, make_plan
 from grantcheck.profile import ProfileError, country_currency, profile_from_data
 from grantcheck.schemes import all_schemes
+
+if TYPE_CHECKING:
+    from grantcheck.engine.scheme import Scheme
 
 DONT_KNOW = frozenset({"", "?"})
 MAX_ENTRIES = 20
@@ -149,7 +152,7 @@ class Questionnaire:
         if plan.all_schemes_reason:
             self.asker.say(plan.all_schemes_reason[:1].upper() + plan.all_schemes_reason[1:],
                            "yellow")
-        names = ", ".join(f"{s.name} ({s.id})" for s in plan.schemes)
+        names = ", ".join(f"{s.name} ({s.id}{_not_encoded(s, plan.on)})" for s in plan.schemes)
         self.asker.say(f"Questions for: {names}.", "bold")
         if left_out_line(plan):
             self.asker.say(left_out_line(plan))
@@ -346,3 +349,14 @@ def _countries() -> list[str]:
         every = "" if s.applicability else "; any country's companies too"
         by.setdefault(s.country, []).append(f"{s.name} ({s.id}{every})")
     return [f"{c}: {', '.join(names)}" for c, names in sorted(by.items())]
+
+
+def _not_encoded(scheme: Scheme, on: date | None) -> str:
+    """"; rules not encoded after 2026-12-31 (GBER art. 29): its answers settle it on a date
+    the rules cover" when no rules of ``scheme`` are encoded for ``on`` (match says so in its
+    answer), else ""."""
+    if on is None:
+        return ""
+    state, text = scheme.call.status(on)
+    return (f"; rules {text}: its answers settle it on a date the rules cover"
+            if state == "not_encoded" else "")

@@ -285,3 +285,26 @@ def test_match_help_says_where_a_closed_call_is_shown():
     assert ("Evaluation date (default: today): the rules, rates and calls in force on it. A call "
             "closed on it is named in the 'Not shown' line with the verdict it would have had "
             "(--all shows it in full).") in text
+
+
+# --- init: a scheme with no rules for the date ------------------------------------------------
+
+
+def test_init_says_which_schemes_it_asks_for_have_no_rules_for_the_date(tmp_path):
+    """As match's answer: past GBER art. 29 the questions for Prosess- og
+    organisasjonsinnovasjon settle it only on a date the rules cover; on its last day, nothing
+    is said."""
+    def intro(on: str) -> str:
+        r = runner.invoke(app, ["init", str(tmp_path / f"{on}.toml"), "--as-of", on],
+                          input="NO\nFjord AS\n" + "\n" * 200,
+                          env={"NO_COLOR": "1", "COLUMNS": "200"})
+        assert r.exit_code == 0, r.stderr
+        return flat(r.stderr[r.stderr.index("Questions for:"):r.stderr.index("Not asked:")])
+
+    assert intro(PO_PAST) == (
+        "Questions for: Bedriftsnettverk (main projects) (no-bedriftsnettverk), Prosess- og "
+        "organisasjonsinnovasjon (no-prosessinnovasjon; rules not encoded after 2026-12-31 (GBER "
+        "art. 29): its answers settle it on a date the rules cover).")
+    assert intro(PO_LAST) == (
+        "Questions for: Bedriftsnettverk (main projects) (no-bedriftsnettverk), Prosess- og "
+        "organisasjonsinnovasjon (no-prosessinnovasjon).")
