@@ -12,18 +12,22 @@ outside DK, NO and SE, known document ids.
 
 from __future__ import annotations
 
+import types
+import typing
 from typing import TYPE_CHECKING, Any
 
 from grantcheck.profile import Profile
+from grantcheck.profile.record import Record
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+    from pydantic.fields import FieldInfo
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _with_budget() -> type[BaseModel]:
-    """The profile as a pydantic model (:func:`~grantcheck.profile.record.pydantic_model`) with
+    """The profile as a pydantic model (:func:`pydantic_model`) with
     ``budget`` typed as the budget's model: the field is deferred in :class:`Profile` (its models
     are built only for a profile with a [budget]), and the schema is the one the model would give
     with the model as the field's type."""
@@ -31,7 +35,6 @@ def _with_budget() -> type[BaseModel]:
     from pydantic.fields import FieldInfo
 
     from grantcheck.budget.model import Budget
-    from grantcheck.profile.record import pydantic_model
 
     field = Profile.model_fields["budget"]
     budget: Any = pydantic_model(Budget) | None
@@ -73,3 +76,49 @@ def profile_schema() -> dict[str, Any]:
         "required; a field left out is unknown, and grantcheck names the rules that need it.",
         **schema,
     }
+
+
+# --- a record as a pydantic model, for what pydantic alone makes: the JSON Schema ---------
+
+_MODELS: dict[type, type[BaseModel]] = {}  # a record -> its pydantic model
+
+
+def pydantic_model(cls: type[Record]) -> type[BaseModel]:
+    """A pydantic model declared as ``cls`` is (its fields' annotations and FieldInfo, its
+    docstring; the records it holds as such models too), for what pydantic alone makes: the
+    JSON Schema. Built when first asked for: not on `match`'s path."""
+    made = _MODELS.get(cls)
+    if made is None:
+        from pydantic import ConfigDict, create_model
+
+        made = create_model(  # type: ignore[call-overload]
+            cls.__name__, __config__=ConfigDict(extra="forbid", frozen=True,
+                                                str_strip_whitespace=True),
+            __doc__=cls.__doc__, __module__=cls.__module__,
+            **{name: (_as_pydantic(info.annotation), _copy(info))
+               for name, info in cls.model_fields.items()})
+        _MODELS[cls] = made
+    return made
+
+
+def _copy(info: FieldInfo) -> FieldInfo:
+    import copy
+
+    out = copy.copy(info)
+    out.annotation = None
+    return out
+
+
+def _as_pydantic(annotation: Any) -> Any:
+    """``annotation`` with each record in it replaced by its pydantic model."""
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        return pydantic_model(annotation)
+    args = typing.get_args(annotation)
+    if not args or typing.get_origin(annotation) in (typing.Literal, typing.Annotated):
+        return annotation
+    swapped = tuple(_as_pydantic(a) for a in args)
+    if swapped == args:
+        return annotation
+    if typing.get_origin(annotation) is types.UnionType:
+        return typing.Union[swapped]  # noqa: UP007  # a union made from a tuple
+    return typing.get_origin(annotation)[swapped]

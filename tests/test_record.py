@@ -9,7 +9,8 @@ from pydantic import ValidationError
 import grantcheck.budget.model as budget_model
 from grantcheck import profile
 from grantcheck.amounts import MAX_TEXT, unsigned_zero
-from grantcheck.profile.record import _NO_NUL, Record, core_schema_of, is_model, pydantic_model
+from grantcheck.profile.record import _NO_NUL, Record, core_schema_of, is_model
+from grantcheck.schema import pydantic_model
 
 RECORDS = [m for m in (*vars(profile).values(), *vars(budget_model).values())
            if isinstance(m, type) and issubclass(m, Record) and m.model_fields]

@@ -8,11 +8,11 @@ validators) and builds, at its first validation, the core schema pydantic would 
 hand, then a ``SchemaValidator`` from it. pydantic-core makes the instances (it sets
 ``__dict__`` and the fields set), and its errors are pydantic's: the same ``type``, ``loc`` and
 ``msg``. The JSON Schema (``grantcheck schema``) is pydantic's own, from a pydantic model made
-from the same declarations when it is asked for (:func:`pydantic_model`).
+from the same declarations when it is asked for (:func:`grantcheck.schema.pydantic_model`).
 
 A record has what the rest of the code used of a model: ``model_fields`` (name -> FieldInfo,
 its ``annotation`` set), ``model_validate``, ``model_construct``, ``model_dump``,
-``model_copy``, ``model_json_schema``, equality, a repr, refused assignment (frozen), pickling.
+``model_copy``, equality, a repr, refused assignment (frozen), pickling.
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def _field(annotation: Any, default: Any) -> FieldInfo:
 
 def is_model(annotation: Any) -> bool:
     """Whether ``annotation`` is a model class: a record (the profile's, the budget's) or a
-    pydantic model (:func:`pydantic_model` makes them for the JSON Schema)."""
+    pydantic model (:func:`grantcheck.schema.pydantic_model` makes them for the JSON Schema)."""
     return isinstance(annotation, type) and issubclass(annotation, Record | BaseModel)
 
 
@@ -170,10 +170,6 @@ class Record(metaclass=_RecordMeta):
         out: dict[str, Any] = _serializer(type(self)).to_python(
             self, mode=mode, exclude_unset=exclude_unset, exclude_none=exclude_none)
         return out
-
-    @classmethod
-    def model_json_schema(cls) -> dict[str, Any]:
-        return pydantic_model(cls).model_json_schema()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Record):
@@ -374,49 +370,3 @@ def _signals_held() -> Iterator[None]:
             signal.signal(n, handler)
         for signum, frame in dict(came).items():  # each once; one that raises ends it
             held[signum](signum, frame)
-
-
-# --- the JSON Schema: pydantic's, from a pydantic model of the same declarations --------------
-
-_MODELS: dict[type, type[BaseModel]] = {}
-
-
-def pydantic_model(cls: type[Record]) -> type[BaseModel]:
-    """A pydantic model declared as ``cls`` is (its fields' annotations and FieldInfo, its
-    docstring; the records it holds as such models too), for what pydantic alone makes: the
-    JSON Schema. Built when first asked for: not on `match`'s path."""
-    made = _MODELS.get(cls)
-    if made is None:
-        from pydantic import ConfigDict, create_model
-
-        made = create_model(  # type: ignore[call-overload]
-            cls.__name__, __config__=ConfigDict(extra="forbid", frozen=True,
-                                                str_strip_whitespace=True),
-            __doc__=cls.__doc__, __module__=cls.__module__,
-            **{name: (_as_pydantic(info.annotation), _copy(info))
-               for name, info in cls.model_fields.items()})
-        _MODELS[cls] = made
-    return made
-
-
-def _copy(info: FieldInfo) -> FieldInfo:
-    import copy
-
-    out = copy.copy(info)
-    out.annotation = None
-    return out
-
-
-def _as_pydantic(annotation: Any) -> Any:
-    """``annotation`` with each record in it replaced by its pydantic model."""
-    if isinstance(annotation, type) and issubclass(annotation, Record):
-        return pydantic_model(annotation)
-    args = typing.get_args(annotation)
-    if not args or typing.get_origin(annotation) in (typing.Literal, typing.Annotated):
-        return annotation
-    swapped = tuple(_as_pydantic(a) for a in args)
-    if swapped == args:
-        return annotation
-    if typing.get_origin(annotation) is types.UnionType:
-        return typing.Union[swapped]  # noqa: UP007  # a union made from a tuple
-    return typing.get_origin(annotation)[swapped]
