@@ -266,6 +266,8 @@ def parse_scalar(spec: FieldSpec, text: str) -> Any:
             return t
         if low in spec.choices:
             return low
+        if t.upper() in spec.choices:  # a currency written "dkk", as the country "dk" is read
+            return t.upper()
         close = difflib.get_close_matches(low, spec.choices, n=1, cutoff=0.6)
         hint = f"did you mean {close[0]!r}?" if close else "one of: " + ", ".join(spec.choices)
         raise BadValue(f"{quoted(t)} is not one of the allowed values", hint)

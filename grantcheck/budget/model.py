@@ -20,6 +20,7 @@ from pydantic import StrictBool
 from grantcheck.amounts import MAX_AMOUNT, MAX_COUNT, Count, NonNeg, Whole
 from grantcheck.profile.field import Field
 from grantcheck.profile.record import Record, model_validator
+from grantcheck.profile.types import Currency
 
 MAX_MONTHS = 1200  # a hundred years: any longer is a typo
 
@@ -200,7 +201,7 @@ class Budget(_Model):
     scheme: str | None = Field(
         None, description="the scheme the budget is drafted for (else --scheme, or every "
         "scheme that could fit)", examples=["dk-smv-digital"])
-    currency: Literal["DKK", "NOK", "SEK", "EUR"] | None = Field(
+    currency: Currency | None = Field(
         None, description="currency of every amount (default: the company's currency, or the "
         "scheme's without a profile)", examples=["DKK"])
     tier: Literal["t25", "t100", "t250"] | None = Field(

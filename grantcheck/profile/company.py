@@ -13,6 +13,7 @@ from grantcheck.profile.field import Field
 from grantcheck.profile.record import field_validator, model_validator
 from grantcheck.profile.types import (
     _COUNTRY_CURRENCY,
+    Currency,
     Flag,
     LegalForm,
     Model,
@@ -100,7 +101,7 @@ class Company(Model):
     country: str = Field(
         description="ISO 3166 country code of the registered office: DK, NO, SE, …",
         examples=["DK", "NO", "SE"])
-    currency: Literal["DKK", "NOK", "SEK", "EUR"] | None = Field(
+    currency: Currency | None = Field(
         None, description="the currency of every amount in the profile; "
         "defaults to the country's (DKK, NOK, SEK)", examples=["DKK", "EUR"])
     legal_form: LegalForm | None = Field(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import Field, StrictBool
 
@@ -109,6 +109,30 @@ def model_of(annotation: Any) -> type[Record | BaseModel] | None:
 
 
 # --- vocabularies -----------------------------------------------------------------------------
+
+
+class AnyCase:
+    """A ``Literal`` of upper-case codes that takes them written in any case (``"dkk"``,
+    ``"Eur"``) and keeps them upper case, as ``company.country`` does (``"dk"`` is DK). A value
+    that is none of them in any case is left as written, for the error to quote."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler | None
+                                     ) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        codes = frozenset(get_args(source))
+
+        def upper(value: Any) -> Any:
+            code = value.strip().upper() if isinstance(value, str) else None
+            return code if code in codes else value
+
+        inner = handler(source) if handler is not None else \
+            core_schema.literal_schema(list(get_args(source)))
+        return core_schema.no_info_before_validator_function(upper, inner)
+
+
+# the currencies a profile's amounts can be in: its country's, or EUR
+Currency = Annotated[Literal["DKK", "NOK", "SEK", "EUR"], AnyCase()]
 
 
 class LegalForm(StrEnum):
