@@ -25,15 +25,48 @@ _GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:([., \u00a0'])[0-9]{3})(?:\1[0-9]{3})*
 _PLAIN = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _UNDERSCORED = re.compile(r"[-+]?[0-9]{1,3}(?:_[0-9]{3})+(?:\.[0-9]+)?")
 PLAIN_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # 7.45, 11: no sign, exponent or grouping
+# a number written with its currency (5000 DKK, kr 5000, 5000,-) or a multiplier (5k, 2.5m)
+_CURRENCY = r"dkk|nok|sek|eur|usd|gbp|kr\.?|€|\$|£"
+_WRITTEN_WITH = re.compile(
+    rf"(?i)(?:(?P<pre>{_CURRENCY})\s*)?(?P<num>[-+]?[0-9.][0-9.,'_ \u00a0]*?)\s*"
+    rf"(?:(?P<post>{_CURRENCY}|,-|:-)|(?P<times>k|m|mio\.?|mn|mill\.?))?")
 
 
 class NumberError(ValueError):
     """A number that cannot be read, or that could be read two ways."""
 
-    def __init__(self, message: str, hint: str = "") -> None:
+    def __init__(self, message: str, hint: str = "", plain: str = "") -> None:
         self.message = message
         self.hint = hint
+        self.plain = plain  # the number as it is to be written, when that is known: 5000
         super().__init__(message)
+
+
+def written_with(text: str) -> NumberError | None:
+    """The error for a number written with its currency (``5000 DKK``, ``kr 5000``,
+    ``5000,-``) or a multiplier (``5k``, ``2.5m``), else None (``text`` already stripped): an
+    amount is in the profile's currency, never written with it."""
+    if not text or (text[0] in "0123456789+-." and text[-1] in "0123456789."):
+        return None
+    m = _WRITTEN_WITH.fullmatch(text)
+    if m is None or not (m["pre"] or m["post"] or m["times"]):
+        return None
+    try:
+        number = parse_number(m["num"])
+    except NumberError as e:
+        if m["times"]:
+            return None
+        return NumberError(f"{quoted(text)}: write the number alone, without its currency "
+                           f"({e.message})", e.hint)
+    if m["times"]:
+        full = number * (1000 if m["times"].lower() == "k" else 1000000)
+        plain = format(full.normalize(), "f") if full == full.to_integral_value() \
+            else format(full, "f")
+        return NumberError(f"{quoted(text)}: write the number in full", f"e.g. {plain}", plain)
+    plain = format(number, "f")
+    return NumberError(f"{quoted(text)}: write the number alone, without its currency",
+                       f"write {plain}: an amount is in the profile's currency "
+                       "(company.currency)", plain)
 
 
 def ambiguity(text: str) -> NumberError | None:
@@ -71,7 +104,7 @@ def parse_number(text: str) -> Decimal:
     """A number a user wrote (``150000``, ``1_500_000``, ``14.5``, ``2.5e6``) as a finite
     Decimal; NumberError (a message quoting the text, and a hint) otherwise."""
     t = text.strip()
-    bad = ambiguity(t)
+    bad = written_with(t) or ambiguity(t)
     if bad is not None:
         raise bad
     if " " in t or "\u00a0" in t:

@@ -203,23 +203,37 @@ def parse_line_option(text: str) -> dict[str, object]:
     {'category': 'personnel', 'hours': Decimal('120'), 'rate': Decimal('650')}
     """
     category, sep, value = text.partition("=")
-    from grantcheck.numbers import NumberError, parse_number
-
     category, value = category.strip(), value.strip()
     if not sep or not category or not value:
         raise LineError(f"--line {_short(text)}: expected CATEGORY=AMOUNT (e.g. "
                         "consultancy=150000) or CATEGORY=HOURSh@RATE (e.g. personnel=120h@650)")
+    hours, at, rate = value.partition("@")
+    if not at:
+        return {"category": category, "amount": _line_number(text, category, value)}
+    hours, rate = hours.strip().removesuffix("h").strip(), rate.strip()
+    return {"category": category, "hours": _line_number(text, category, hours, "", f"h@{rate}"),
+            "rate": _line_number(text, category, rate, f"{hours}h@")}
+
+
+def _line_number(text: str, category: str, number: str, before: str = "", after: str = ""
+                 ) -> Decimal:
+    """A number of ``--line text`` (``before`` and ``after`` it in the line), or a
+    LineError: its hint the line as it is to be written when that is known (without its
+    currency, a multiplier written out), else the number's own hint, else the forms a line
+    takes."""
+    from grantcheck.numbers import NumberError, parse_number
+
     try:
-        if "@" in value:
-            hours, _, rate = value.partition("@")
-            return {"category": category, "hours": parse_number(hours.strip().removesuffix("h")),
-                    "rate": parse_number(rate)}
-        return {"category": category, "amount": parse_number(value)}
+        return parse_number(number)
     except NumberError as e:
-        raise LineError(f"--line {_short(text)}: {e.message}",
-                        e.hint if "two ways" in e.message or "separator" in e.message
-                        or "comma" in e.message or "underscore" in e.message
-                        else "write e.g. 150000 or 120h@650") from None
+        if e.plain:
+            hint = f"--line {category}={before}{e.plain}{after}" + (
+                "" if "in full" in e.message else ": the lines' amounts are in the company's "
+                "currency (the scheme's without a profile)")
+        else:
+            hint = e.hint if e.hint and not e.hint.startswith("e.g. 1500000 or") \
+                else "write e.g. 150000 or 120h@650"
+        raise LineError(f"--line {_short(text)}: {e.message}", hint) from None
 
 
 class LineError(ValueError):

@@ -52,3 +52,69 @@ def test_init_set_takes_a_currency_in_lower_case(tmp_path):
             "--set", "company.country=no", "--set", "company.currency=nok", "--as-of", AS_OF)
     assert r.exit_code == 0, r.stderr
     assert 'currency = "NOK"' in out.read_text(encoding="utf-8")
+
+
+# --- (b) an amount written with its currency, or a multiplier --------------------------------
+
+LINE = ("budget", "--scheme", "dk-smv-digital", "--as-of", AS_OF)
+
+
+@pytest.mark.parametrize(("line", "hint"), [
+    ("consultancy=5 DKK", "Hint: --line consultancy=5: the lines' amounts are in the company's "
+                          "currency (the scheme's without a profile)"),
+    ("consultancy=DKK 150000", "Hint: --line consultancy=150000: "),
+    ("consultancy=kr. 150 000", "Hint: --line consultancy=150000: "),
+    ("consultancy=150000,-", "Hint: --line consultancy=150000: "),
+    ("consultancy=150000 €", "Hint: --line consultancy=150000: "),
+    ("personnel=120h@650 DKK", "Hint: --line personnel=120h@650: "),
+])
+def test_a_line_written_with_its_currency_says_to_leave_the_currency_out(line, hint):
+    """It said "'5 DKK' is not a number", the hint the forms a line takes."""
+    r = run(*LINE, "--line", line)
+    assert r.exit_code == 2, r.output
+    assert "write the number alone, without its currency" in r.stderr
+    assert hint in r.stderr
+
+
+@pytest.mark.parametrize(("line", "hint"), [
+    ("consultancy=5k", "Hint: --line consultancy=5000\n"),
+    ("consultancy=2.5m", "Hint: --line consultancy=2500000\n"),
+    ("consultancy=1.5 mio", "Hint: --line consultancy=1500000\n"),
+    ("personnel=1k h@650", "Hint: --line personnel=1000h@650\n"),
+])
+def test_a_line_written_with_a_multiplier_gets_the_number_in_full(line, hint):
+    r = run(*LINE, "--line", line)
+    assert r.exit_code == 2, r.output
+    assert ": write the number in full\n" in r.stderr and hint in r.stderr
+
+
+def test_a_currency_and_an_ambiguous_number_says_both():
+    r = run(*LINE, "--line", "consultancy=5.000 kr")
+    assert r.exit_code == 2
+    assert ("'5.000 kr': write the number alone, without its currency ('5.000' could be read "
+            "two ways)") in r.stderr
+    assert "as a decimal mark 5" in r.stderr
+
+
+@pytest.mark.parametrize("line", ["consultancy=5 FTE", "consultancy=DKK", "consultancy=k"])
+def test_what_is_no_number_with_a_currency_is_still_not_a_number(line):
+    r = run(*LINE, "--line", line)
+    assert r.exit_code == 2
+    assert "is not a number\nHint: write e.g. 150000 or 120h@650" in r.stderr
+
+
+def test_a_csv_cell_written_with_its_currency_names_the_cell_and_the_fix(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("name,country,turnover\nA,DK,5000000 DKK\nB,DK,9.8m\n", encoding="utf-8")
+    r = run("batch", "--input", str(src), "-f", "csv", "--jobs", "1", "--as-of", AS_OF)
+    assert ("in.csv:2: turnover: '5000000 DKK': write the number alone, without its currency; "
+            "write 5000000: an amount is in the profile's currency (company.currency)"
+            ) in r.stderr
+    assert "in.csv:3: turnover: '9.8m': write the number in full; e.g. 9800000" in r.stderr
+
+
+@pytest.mark.parametrize("plain", ["150000", "-5", "1e6", ".5", "5.", "1 500 000", "1_500_000"])
+def test_numbers_without_a_currency_are_read_as_before(plain):
+    from grantcheck.numbers import written_with
+
+    assert written_with(plain) is None
