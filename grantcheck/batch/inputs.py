@@ -166,6 +166,33 @@ def read_error(e: BaseException) -> str:
     return f"{getattr(e, 'strerror', None) or e}"
 
 
+def nothing_in(input_name: str | None, paths: Iterable[str] | None, what: str) -> tuple[str, str]:
+    """The inputs that gave no ``what`` (profile, unit), and why, in words: ``--input
+    x.jsonl``, ``the file is empty`` (0 bytes); ``--input -``, ``stdin gave none``; ``ed``,
+    ``no *.toml file in the folder`` (the command's paths, the first three named)."""
+    import os
+    import stat
+
+    if input_name == "-":
+        return "--input -", f"stdin gave no {what}"
+    if input_name is not None:
+        try:
+            st = os.stat(input_name)
+            empty = stat.S_ISREG(st.st_mode) and st.st_size == 0
+        except OSError:
+            empty = False
+        return f"--input {input_name}", (
+            "the file is empty" if empty
+            else f"no {what} in the file (blank lines, or a CSV header row alone)")
+    given = list(paths or ())
+    if given == ["-"]:
+        return "-", "stdin gave no path of a profile"
+    named = ", ".join(given[:3]) + (f" and {len(given) - 3} more" if len(given) > 3 else "")
+    if all(os.path.isdir(p) for p in given):
+        return named, "no *.toml file in the folder" + ("s" if len(given) > 1 else "")
+    return named, f"no {what} found"
+
+
 class Tasks:
     """A stream of tasks that can tell whether it is empty (by reading the first one ahead).
 
@@ -253,6 +280,17 @@ def file_inputs(fh: IO[bytes], name: str, fmt: InputFormat) -> Inputs:
     return JsonLines(fh, name) if fmt == "jsonl" else Tasks(csv_tasks(fh, name))
 
 
+def _refuse_gzip(fh: IO[bytes], display: str) -> None:
+    """An InputError for a gzip file given as JSON Lines or CSV (read uncompressed: every line
+    would fail as "not UTF-8 text"); a registry's bulk file is read gzip or not."""
+    peek = getattr(fh, "peek", None)
+    if peek is not None and peek(2)[:2] == b"\x1f\x8b":
+        raise InputError(f"--input {display}: is gzip-compressed: JSON Lines and CSV are read "
+                         "uncompressed (only a registry's bulk file is read as a .gz)",
+                         "unpack it first (gunzip -k FILE keeps the .gz) and give the unpacked "
+                         "file")
+
+
 def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_name: str | None,
                 input_fmt: str | None, stdin: IO[str] | None) -> Inputs:
     """The inputs of the batch command: ``paths`` or one ``--input`` file (``-`` for stdin).
@@ -297,6 +335,7 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
                              f"give --input-format {guessed}, or leave it out: the format is "
                              "told from the file's start")
         if input_fmt is None and guessed is None:
+            _refuse_gzip(fh, display)
             fmt = input_format(input_name, None)
         else:
             try:
@@ -307,6 +346,7 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
                 raise InputError(f"--input {input_name}: cannot be read: {read_error(e)}",
                                  BROKEN_HINT) from None
             return Tasks(Task._make(t) for t in raw)
+    _refuse_gzip(fh, display)
     try:
         inputs = file_inputs(fh, display, fmt)
     except HeaderError as e:

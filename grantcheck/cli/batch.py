@@ -189,7 +189,7 @@ def batch(
     """
     from grantcheck import batch as gb
     from grantcheck.atomic import FileExists, atomic_text
-    from grantcheck.batch.inputs import BROKEN_HINT
+    from grantcheck.batch.inputs import BROKEN_HINT, nothing_in
     from grantcheck.errors import EXIT_INTERNAL, EXIT_SOME_FAILED
     from grantcheck.numbers import plural
 
@@ -241,7 +241,7 @@ def batch(
             if empty and (broken := read.broken or sources.broken):
                 _fail(f"--input {input_file}: cannot be read: {broken}", BROKEN_HINT)
             if empty:
-                _fail("nothing to check: no profiles found in the inputs",
+                _fail("{}: nothing to check: {}".format(*nothing_in(input_file, inputs, "profile")),
                       "a folder is searched for *.toml files; --input files need one profile per "
                       "line or row")
             def where() -> Path | None:  # an interrupted rerun keeps the file it would replace

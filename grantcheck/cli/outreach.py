@@ -58,7 +58,7 @@ def _screening(input_file: str, input_format: InputFormat | None, profiles: Path
     to its end: a ranking or a pack of part of a file is not passed off as the whole)."""
     path_given(input_file, "--input", "the registry's file, or - for stdin")
     from grantcheck import batch as gb
-    from grantcheck.batch.inputs import BROKEN_HINT
+    from grantcheck.batch.inputs import BROKEN_HINT, nothing_in
     from grantcheck.outreach.screen import screen
 
     with contextlib.ExitStack() as stack:
@@ -77,7 +77,7 @@ def _screening(input_file: str, input_format: InputFormat | None, profiles: Path
             _fail(f"--input {input_file}: cannot be read{' to its end' if not empty else ''}: "
                   f"{broken}", BROKEN_HINT)
         if empty:
-            _fail(f"--input {input_file}: nothing to screen: no unit found")
+            _fail("{}: nothing to screen: {}".format(*nothing_in(input_file, (), "unit")))
 
 
 class _Errors:

@@ -118,3 +118,70 @@ def test_numbers_without_a_currency_are_read_as_before(plain):
     from grantcheck.numbers import written_with
 
     assert written_with(plain) is None
+
+
+# --- (c) an input that gives nothing is named ----------------------------------------------
+
+
+@pytest.mark.parametrize(("content", "why"), [
+    ("", "the file is empty"),
+    ("\n\n", "no profile in the file (blank lines, or a CSV header row alone)"),
+])
+def test_a_batch_of_an_input_file_with_no_profile_names_the_file(tmp_path, content, why):
+    """It said "nothing to check: no profiles found in the inputs", naming no file."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(content, encoding="utf-8")
+    r = run("batch", "--input", str(src), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"Error: --input {src}: nothing to check: {why}\n")
+
+
+def test_a_batch_of_a_csv_of_a_header_alone_names_the_file(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("name,country\n", encoding="utf-8")
+    r = run("batch", "--input", str(src), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert f"Error: --input {src}: nothing to check: no profile in the file" in r.stderr
+
+
+def test_a_batch_of_empty_folders_names_them(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    r = run("batch", str(tmp_path / "a"), str(tmp_path / "b"), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"Error: {tmp_path / 'a'}, {tmp_path / 'b'}: nothing to check: "
+                               "no *.toml file in the folders\n")
+
+
+def test_a_batch_of_an_empty_stdin_says_so():
+    r = run("batch", "--input", "-", "--input-format", "jsonl", "--as-of", AS_OF, stdin="")
+    assert r.exit_code == 2
+    assert r.stderr.startswith("Error: --input -: nothing to check: stdin gave no profile\n")
+
+
+@pytest.mark.parametrize("fmt", [(), ("--input-format", "cvr")])
+def test_a_shortlist_of_an_empty_file_says_it_is_empty(tmp_path, fmt):
+    src = tmp_path / "in.jsonl"
+    src.write_text("", encoding="utf-8")
+    r = run("shortlist", "--input", str(src), *fmt, "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr == f"Error: --input {src}: nothing to screen: the file is empty\n"
+
+
+@pytest.mark.parametrize(("command", "name", "fmt"), [
+    ("batch", "in.jsonl.gz", ()), ("batch", "in.jsonl", ("--input-format", "jsonl")),
+    ("batch", "in.csv", ()), ("shortlist", "in.jsonl", ("--input-format", "jsonl"))])
+def test_a_gzip_file_given_as_json_lines_or_csv_says_it_is_compressed(tmp_path, command, name,
+                                                                       fmt):
+    """It said "in.jsonl:1: is not UTF-8 text" as an error record (exit 4), or for a .jsonl.gz
+    "cannot tell the format", the hint --input-format jsonl, which then failed so."""
+    import gzip
+
+    src = tmp_path / name
+    src.write_bytes(gzip.compress(b'{"company": {"name": "A", "country": "DK"}}\n'))
+    r = run(command, "--input", str(src), *fmt, "--as-of", AS_OF)
+    assert r.exit_code == 2, r.output
+    assert r.stderr.startswith(f"Error: --input {src}: is gzip-compressed: JSON Lines and CSV "
+                               "are read uncompressed")
+    assert "Hint: unpack it first (gunzip -k FILE keeps the .gz)" in r.stderr
+    assert r.stdout == ""
