@@ -50,3 +50,14 @@ def _signal_handlers_restored():
     yield
     signal.signal(signal.SIGINT, before[0])
     signal.signal(signal.SIGTERM, before[1])
+
+
+@pytest.fixture(autouse=True)
+def _no_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts without COLUMNS and LINES, as a script runs grantcheck: grantcheck
+    wraps its talk on stderr (and sizes its tables) to COLUMNS when it is set, and pytest-xdist's
+    workers set COLUMNS=80 (a shell may export its terminal's width too), so a message holding a
+    long tmp_path was wrapped under `pytest -n 2` only, and its test failed. A test about
+    wrapping sets the width it checks (CliRunner's ``env=``, ``monkeypatch.setenv``)."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
