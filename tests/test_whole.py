@@ -55,11 +55,14 @@ COMMANDS = [["schemes"], ["show", "dk-smv-digital"], ["batch", str(ROOT / "profi
 @pytest.mark.parametrize("columns", [80, 52])
 def test_no_figure_or_id_is_cut_at_80_columns_or_narrower(args, columns):
     """Every amount, date, scheme or rule id and field path the command prints 250 columns wide,
-    it prints whole at 80 and at 52 columns, in lines no longer than the terminal."""
+    it prints whole at 80 and at 52 columns, in lines no longer than the terminal (but for a
+    word longer than it, alone on its line)."""
     wide = figures_and_ids(printed(args, 250))
     narrow = printed(args, columns)
     assert sorted(wide - words(narrow)) == []
-    assert [line for line in narrow.splitlines() if len(line) > columns] == []
+    # a line runs past the edge only as one word longer than the terminal (a file path)
+    assert [line for line in narrow.splitlines() if len(line) > columns
+            and len(line.split()) > 1] == []
 
 
 def draw(table: Table, width: int) -> str:

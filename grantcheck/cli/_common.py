@@ -130,8 +130,7 @@ def _check_schemes(ids: list[str], option: str = "--scheme") -> list[str]:
 
 def _stdout_console(file: TextIO | None = None) -> Console:
     """A Rich console on stdout (or ``file``) that lets a closed pipe (`| head`) raise
-    BrokenPipeError, for :func:`_quiet_when_stdout_closes`: Rich itself would exit with 1, which
-    for `match` means that nothing fits."""
+    BrokenPipeError, for :func:`_quiet_when_stdout_closes` (Rich would exit with 1: no fit)."""
     from rich.console import Console
     from rich.segment import Segment
     from rich.text import Text
@@ -139,11 +138,13 @@ def _stdout_console(file: TextIO | None = None) -> Console:
     from grantcheck.render.together import together
 
     class PipeConsole(Console):
+        lines_past_the_edge = True  # a word longer than a line runs past the edge (Together)
+
         def print(self, *objects: Any, **options: Any) -> None:
-            # a line of words never breaks between an amount and its currency
+            # a line of words never breaks between an amount and its currency, nor is cropped
             if len(objects) == 1 and isinstance(objects[0], Text):
                 objects = (together(objects[0]),)
-            super().print(*objects, **options)
+            super().print(*objects, **{"crop": False, **options})
 
         def on_broken_pipe(self) -> None:
             self.quiet = True
@@ -161,8 +162,7 @@ def _stdout_console(file: TextIO | None = None) -> Console:
             # cells to its width (a diff or a script sees the words only)
             return "\n".join(line.rstrip(" ") for line in text.split("\n"))
 
-    out = file or sys.stdout
-    return PipeConsole(file=file, width=_width(out.isatty(), out))
+    return PipeConsole(file=file, width=_width((file or sys.stdout).isatty(), file or sys.stdout))
 
 
 MAX_WIDTH = 1000  # COLUMNS=99999999999999999999 would pad each line to that (MemoryError)

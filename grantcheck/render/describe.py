@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from grantcheck.money import CURRENCIES, Money, format_percent
-from grantcheck.render.together import indented, together
+from grantcheck.render.together import Together, indented, together
 from grantcheck.render.whole import lean_table, whole
 
 STATUS_STYLE = {"open": "green", "closed": "dim", "not_yet_open": "yellow",
@@ -162,7 +162,7 @@ def _source_text(sources: list[dict[str, Any]], page: str = "") -> Text:
     return t
 
 
-def _indented(renderable: Text, console: Console) -> Padding:
+def _indented(renderable: Text, console: Console) -> Padding | Together:
     return indented(renderable, 6, console.width)
 
 

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -16,7 +15,7 @@ from grantcheck.engine.settle import FITS, NEEDS, NO_FIT
 from grantcheck.fx import FxRates
 from grantcheck.numbers import plural
 from grantcheck.outreach.rank import Row
-from grantcheck.render.together import together
+from grantcheck.render.together import indented
 from grantcheck.render.whole import whole
 
 _STYLE = {FITS: "bold green", NEEDS: "bold yellow", NO_FIT: "bold red"}
@@ -28,7 +27,7 @@ def render_shortlist(rows: list[Row], total: int, fx: FxRates, console: Console,
     and for how much), the ranked rows, then a line saying how many of how many are shown."""
     for line in headline:  # a scheme's line (indented) wraps under itself
         text = Text(line.lstrip())
-        console.print(Padding(together(text), (0, 0, 0, len(line) - len(text))))
+        console.print(indented(text, len(line) - len(text), console.width))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1))
     table.add_column("#", justify="right")
     table.add_column("Company")

@@ -71,7 +71,18 @@ class Together:
         self.text = _Together.of(text)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield from self.text.__rich_console__(console, options)
+        if not getattr(console, "lines_past_the_edge", False) or \
+                longest_word(self.text.plain) <= options.max_width:
+            yield from self.text.__rich_console__(console, options)
+            return
+        # a word longer than the line (an id on a terminal narrower than it), on a console that
+        # does not crop lines to its width (the command line's): the words wrap at the width,
+        # that one alone on its line, whole, past the edge (Rich would fold it; "ignore" as the
+        # text's own overflow, not the wrap's, which would not wrap at all)
+        text = _Together.of(self.text)
+        text.overflow = "ignore"
+        lines = text.wrap(console, options.max_width, justify=options.justify)
+        yield from Text("\n").join(lines).render(console, end=text.end)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return self.text.__rich_measure__(console, options)
@@ -88,9 +99,19 @@ def joined(text: Text) -> Text:
     return text if isinstance(text, _Together) else _Together.of(text)
 
 
-def indented(text: Text, by: int, width: int) -> Padding:
+def longest_word(plain: str) -> int:
+    """The width of the longest word of ``plain`` (an amount and its currency one word)."""
+    from rich.cells import cell_len
+
+    return max((cell_len(w) for w in KEEP.sub(STAND_IN, plain).split()), default=0)
+
+
+def indented(text: Text, by: int, width: int) -> Padding | Together:
     """``text`` as :func:`together` wraps it, indented by ``by`` columns, or by as many as leave
     its longest word (a field's dotted path, an id) whole at ``width``: Rich folds a word wider
-    than the indented width in two, and a path folded so no longer reads or copies as one."""
-    longest = max((len(w) for w in KEEP.sub(STAND_IN, text.plain).split()), default=0)
+    than the indented width in two, and a path folded so no longer reads or copies as one. A
+    word wider than ``width`` itself: not indented, its line as wide as the word."""
+    longest = longest_word(text.plain)
+    if longest >= width:
+        return together(text)
     return Padding(together(text), (0, 0, 0, max(0, min(by, width - longest))), expand=False)

@@ -9,8 +9,10 @@ is too wide for the terminal (or has ratios): it narrows the widest columns alik
 not wrap, its longest line), so that prose wraps and figures stay whole. A table that fits is
 left to Rich. On a terminal too narrow for even that, the table
 is drawn as a list instead: each row a block of "Header: cell" lines, at the terminal's full
-width. Only a word longer than a whole line (or than a column whose long words may fold, such
-as file paths) goes on at the next line ("fold"); none is shortened to "…".
+width. A word longer than a whole line stands alone on its line, whole, past the edge, on the
+command line's console (:class:`grantcheck.render.together.Together`; a console that crops
+its lines folds it); a word longer than a column whose long words may fold (file paths) goes
+on at the next line ("fold"); none is shortened to "…".
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ def as_list(table: Table) -> Iterator[RenderableType]:
     from rich.padding import Padding
     from rich.text import Text
 
-    from grantcheck.render.together import joined
+    from grantcheck.render.together import together
 
     if table.title:
         yield Text(str(table.title), style="bold")
@@ -109,7 +111,7 @@ def as_list(table: Table) -> Iterator[RenderableType]:
             if isinstance(cell, Text | str):
                 line = head + (cell if isinstance(cell, Text) else Text(cell))
                 line.overflow = "fold"
-                yield joined(line)
+                yield together(line)  # a word longer than the line: the line as wide as it
             else:
                 yield head
                 yield cell

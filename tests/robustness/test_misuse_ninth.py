@@ -5,6 +5,7 @@ kept whole on a narrow terminal. Through typer's CliRunner, as a script runs it.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -185,3 +186,52 @@ def test_a_gzip_file_given_as_json_lines_or_csv_says_it_is_compressed(tmp_path, 
                                "are read uncompressed")
     assert "Hint: unpack it first (gunzip -k FILE keeps the .gz)" in r.stderr
     assert r.stdout == ""
+
+
+# --- (d) ids whole on a terminal narrower than they are -------------------------------------
+
+DATA = Path(__file__).resolve().parents[1] / "registry" / "data"
+SCHEME_IDS = ("dk-innobooster-people", "dk-smv-digital", "no-bedriftsnettverk",
+              "no-prosessinnovasjon", "se-saker-digitalisering")
+
+
+def _at(columns: int, *args: str) -> str:
+    from typer.testing import CliRunner
+
+    from grantcheck.cli import app
+
+    r = CliRunner().invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": str(columns)})
+    assert r.exit_code in (0, 1, 4), r.output
+    return r.stdout
+
+
+SCREENINGS = [("shortlist", "--input", str(DATA / "bolagsverket.txt"), "-f", "table",
+               "--as-of", "2022-11-23"),
+              ("shortlist", "--input", str(DATA / "mixed_enheter.csv"), "-f", "table",
+               "--as-of", "2026-11-23"),
+              ("schemes", "--as-of", "2026-11-23")]
+
+
+@pytest.mark.parametrize("args", SCREENINGS,
+                         ids=lambda a: " ".join(Path(x).name for x in a[:3]))
+@pytest.mark.parametrize("columns", [1, 20, 40])
+def test_every_scheme_id_is_whole_at_any_width(args, columns):
+    """At 20 columns (COLUMNS=1 is drawn at 20) the shortlist's headline read
+    "no-prosessinnovasj" / "on: 0 fit", its list "se-saker-digitaliser" / "ing"."""
+    wide, narrow = _at(250, *args), _at(columns, *args)
+    counts = {sid: wide.count(sid) for sid in SCHEME_IDS if sid in wide}
+    assert counts
+    assert {sid: narrow.count(sid) for sid in counts} == counts
+    # past the edge only as one word longer than the line
+    width = max(columns, 20)
+    assert [line for line in narrow.splitlines() if len(line) > width
+            and len(line.split()) > 1] == []
+
+
+def test_a_field_path_longer_than_the_line_is_whole_in_match():
+    args = ("match", str(Path(__file__).resolve().parents[2] / "profiles"
+                         / "nordlys-automation.toml"), "--all", "--as-of", "2026-11-23")
+    narrow = _at(20, *args)
+    for word in ("se-saker-digitalisering", "process_or_organisational_innovation",
+                 "company.registered_in_foretaksregisteret"):
+        assert word in narrow
