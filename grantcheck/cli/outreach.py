@@ -337,6 +337,9 @@ def _explain(input_file: str, input_format: InputFormat | None, profiles: Path |
     from grantcheck.outreach.screen import Company
 
     wanted = "".join(ch for ch in number if ch.isalnum())
+    if not any(ch.isdigit() for ch in wanted):  # said before the whole file is screened
+        _fail(f"--explain {number!r}: not an organisation or CVR number (it has no digits)",
+              "give the number of a row of the shortlist (its number column)")
     failed: list[str] = []  # the units that could not be read
     found = None
     with _screening(input_file, input_format, profiles, on, rates, ids) as screened:

@@ -202,6 +202,9 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         msg = f"must be a date written as YYYY-MM-DD, without a time (got {shown(given)})"
     elif typ == "enum" or typ == "literal_error":
         msg = f"{shown(given)} is not one of: {err['ctx']['expected']}"
+        choices = {c.lower(): c for c in re.findall(r"'([^']*)'", err["ctx"]["expected"])}
+        close = difflib.get_close_matches(str(given).lower(), list(choices), n=1, cutoff=0.6)
+        hint = f"did you mean {choices[close[0]]!r}?" if close else ""  # 'Consultancy', 'dkr'
     elif typ in ("value_error", "assertion_error"):
         msg = str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
         field, sep, rest = msg.partition(": ")

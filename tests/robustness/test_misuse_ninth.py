@@ -235,3 +235,38 @@ def test_a_field_path_longer_than_the_line_is_whole_in_match():
     for word in ("se-saker-digitalisering", "process_or_organisational_innovation",
                  "company.registered_in_foretaksregisteret"):
         assert word in narrow
+
+
+# --- (e) more found -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", ["", "abc", " - "])
+def test_shortlist_explain_without_a_digit_is_refused_at_once(number):
+    """``--explain ""`` read the whole file, then said "Error: --explain : no unit with that
+    organisation number"."""
+    r = run("shortlist", "--input", str(DATA / "mixed_enheter.csv"), "--explain", number,
+            "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr == (f"Error: --explain {number!r}: not an organisation or CVR number (it "
+                        "has no digits)\nHint: give the number of a row of the shortlist (its "
+                        "number column)\n")
+
+
+@pytest.mark.parametrize(("args", "hint"), [
+    (("--line", "Consultancy=5000"), "Hint: Did you mean 'consultancy'?\n"),
+    (("--line", "consultancy=5000", "--tier", "T25"), "Hint: Did you mean 't25'?\n"),
+])
+def test_a_word_of_a_vocabulary_written_nearly_right_gets_a_did_you_mean(args, hint):
+    """'Consultancy' was refused with the list of the 21 categories and no hint."""
+    r = run(*LINE, *args)
+    assert r.exit_code == 2
+    assert r.stderr.endswith(hint)
+
+
+def test_a_currency_written_nearly_right_gets_a_did_you_mean(tmp_path):
+    p = tmp_path / "p.toml"
+    p.write_text('[company]\nname = "A"\ncountry = "DK"\ncurrency = "dkr"\n', encoding="utf-8")
+    r = run("validate", str(p))
+    assert r.exit_code == 2
+    assert ("company.currency: 'dkr' is not one of: 'DKK', 'NOK', 'SEK' or 'EUR'\n"
+            "Hint: Did you mean 'DKK'?\n") in r.stderr
