@@ -270,6 +270,11 @@ def parse_scalar(spec: FieldSpec, text: str) -> Any:
             return t.upper()
         close = difflib.get_close_matches(low, spec.choices, n=1, cutoff=0.6)
         hint = f"did you mean {close[0]!r}?" if close else "one of: " + ", ".join(spec.choices)
+        if spec.path.endswith("legal_form"):
+            from grantcheck.registry.mapping import form_of
+
+            if form := form_of(t):  # a registry's code: ApS, AS, AB
+                hint = f"{t} is {form}: --set {spec.path}={form}"
         raise BadValue(f"{quoted(t)} is not one of the allowed values", hint)
     if spec.kind == "str":
         return t

@@ -205,6 +205,11 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
         choices = {c.lower(): c for c in re.findall(r"'([^']*)'", err["ctx"]["expected"])}
         close = difflib.get_close_matches(str(given).lower(), list(choices), n=1, cutoff=0.6)
         hint = f"did you mean {choices[close[0]]!r}?" if close else ""  # 'Consultancy', 'dkr'
+        if loc[-1:] == ("legal_form",) and isinstance(given, str):
+            from grantcheck.registry.mapping import form_of
+
+            if form := form_of(given):  # a registry's code: ApS, AS, AB
+                hint = f"{given} is {form}: write legal_form = \"{form}\""
     elif typ in ("value_error", "assertion_error"):
         msg = str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
         field, sep, rest = msg.partition(": ")

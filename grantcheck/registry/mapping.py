@@ -70,6 +70,17 @@ BOLAGSVERKET_FORMS: dict[str, str] = {
     "FL-ORGFO": "other",  # filial
 }
 
+
+
+def form_of(code: str) -> str | None:
+    """The legal form a registry's code for it stands for (``ApS``, ``AS``, ``AB``), when the
+    registries agree on it; else None. For the hint of a profile that writes the code."""
+    key = code.strip().upper()
+    forms = {table[k] for table in (BRREG_FORMS, CVR_FORMS, BOLAGSVERKET_FORMS)
+             for k in (key, f"{key}-ORGFO") if k in table}
+    return forms.pop() if len(forms) == 1 else None
+
+
 # --- insolvency and winding up ------------------------------------------------------------------
 
 # CVR status words (sammensatStatus / virksomhedsstatus), compared in upper case

@@ -270,3 +270,15 @@ def test_a_currency_written_nearly_right_gets_a_did_you_mean(tmp_path):
     assert r.exit_code == 2
     assert ("company.currency: 'dkr' is not one of: 'DKK', 'NOK', 'SEK' or 'EUR'\n"
             "Hint: Did you mean 'DKK'?\n") in r.stderr
+
+
+def test_a_legal_form_written_as_the_registry_s_code_names_the_form(tmp_path):
+    p = tmp_path / "p.toml"
+    p.write_text('[company]\nname = "A"\ncountry = "DK"\nlegal_form = "ApS"\n', encoding="utf-8")
+    r = run("validate", str(p))
+    assert r.exit_code == 2
+    assert 'Hint: ApS is limited_company: write legal_form = "limited_company"\n' in r.stderr
+    r = run("init", str(tmp_path / "q.toml"), "--non-interactive", "--set", "company.name=A",
+            "--set", "company.country=NO", "--set", "company.legal_form=ENK", "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.endswith("Hint: ENK is sole_trader: --set company.legal_form=sole_trader\n")
