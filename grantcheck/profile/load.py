@@ -89,6 +89,12 @@ def _too_large(source: str) -> ProfileError:
 def _decoded(data: bytes, source: str) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(source)
+    if not data.strip():  # "company: required field is missing" would hide it
+        raise ProfileError(source, [Problem("", "is empty", hint=(
+            "send the profile in: - < FILE" if source == "<stdin>" else "a profile starts with "
+            "[company], name and country under it (grantcheck init writes one); a shell's > "
+            "FILE empties FILE before the command runs: was it the output of a command that "
+            "read it?"))])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:

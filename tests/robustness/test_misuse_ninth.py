@@ -282,3 +282,24 @@ def test_a_legal_form_written_as_the_registry_s_code_names_the_form(tmp_path):
             "--set", "company.country=NO", "--set", "company.legal_form=ENK", "--as-of", AS_OF)
     assert r.exit_code == 2
     assert r.stderr.endswith("Hint: ENK is sole_trader: --set company.legal_form=sole_trader\n")
+
+
+@pytest.mark.parametrize("content", ["", "\n  \n"])
+@pytest.mark.parametrize("command", [("match",), ("validate",), ("budget", "--scheme",
+                                                                 "dk-smv-digital")])
+def test_an_empty_profile_says_it_is_empty(tmp_path, command, content):
+    """It said "company: required field is missing", as for a file without [company]; the
+    file may have been emptied by `grantcheck match p.toml > p.toml`."""
+    p = tmp_path / "p.toml"
+    p.write_text(content, encoding="utf-8")
+    r = run(command[0], str(p), *command[1:], "--as-of", AS_OF) if command[0] != "validate" \
+        else run("validate", str(p))
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"Error: {p}: is empty\nHint: a profile starts with [company]")
+    assert "a shell's > FILE empties FILE before the command runs" in r.stderr
+
+
+def test_an_empty_stdin_says_it_is_empty():
+    r = run("match", "-", "--as-of", AS_OF, stdin="")
+    assert r.exit_code == 2
+    assert r.stderr == "Error: <stdin>: is empty\nHint: send the profile in: - < FILE\n"
