@@ -66,8 +66,8 @@ def _refuse_target(output: Path, in_paths: list[str]) -> None:
     except SameAsInput as e:
         _fail(f"--output {output}: {e.strerror}", "write the output to another file")
     except OSError as e:
-        _fail(f"--output {output}: {e.strerror}", "give the name of a new or a regular file; "
-              "to drop the records, leave out --output and send stdout to /dev/null")
+        _fail(f"--output {output}: {e.strerror}", "give the name of a new or a regular file, "
+              "or leave out --output to write to stdout (> /dev/null drops the records)")
     if output.suffix.lower() == ".toml":
         for folder in (p for p in in_paths if os.path.isdir(p)):
             if Path(os.path.realpath(output)).is_relative_to(os.path.realpath(folder)):

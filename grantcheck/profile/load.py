@@ -90,11 +90,12 @@ def _decoded(data: bytes, source: str) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(source)
     if not data.strip():  # "company: required field is missing" would hide it
+        from grantcheck.profile.errors import _missing_hint
+
         raise ProfileError(source, [Problem("", "is empty", hint=(
-            "send the profile in: - < FILE" if source == "<stdin>" else "a profile starts with "
-            "[company], name and country under it (grantcheck init writes one); a shell's > "
-            "FILE empties FILE before the command runs: was it the output of a command that "
-            "read it?"))])
+            "send the profile in: - < FILE" if source == "<stdin>" else _missing_hint(
+                ("company",)) + "; a shell's > FILE empties FILE before the command runs: "
+            "was it the output of a command that read it?"))])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -295,7 +295,8 @@ def test_an_empty_profile_says_it_is_empty(tmp_path, command, content):
     r = run(command[0], str(p), *command[1:], "--as-of", AS_OF) if command[0] != "validate" \
         else run("validate", str(p))
     assert r.exit_code == 2
-    assert r.stderr.startswith(f"Error: {p}: is empty\nHint: a profile starts with [company]")
+    assert r.stderr.startswith(f"Error: {p}: is empty\nHint: a profile starts with a [company] "
+                               'table: name = "Nordlys Automation ApS" and country = "DK"')
     assert "a shell's > FILE empties FILE before the command runs" in r.stderr
 
 
@@ -303,3 +304,17 @@ def test_an_empty_stdin_says_it_is_empty():
     r = run("match", "-", "--as-of", AS_OF, stdin="")
     assert r.exit_code == 2
     assert r.stderr == "Error: <stdin>: is empty\nHint: send the profile in: - < FILE\n"
+
+
+def test_batch_output_to_dev_stdout_says_to_leave_output_out(tmp_path):
+    """/dev/stdout on a pipe is a FIFO: the hint was about dropping the records (/dev/null)."""
+    import os
+
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"company": {"name": "A", "country": "DK"}}\n', encoding="utf-8")
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    r = run("batch", "--input", str(src), "-o", str(fifo), "--force", "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.endswith("Hint: give the name of a new or a regular file, or leave out "
+                             "--output to write to stdout (> /dev/null drops the records)\n")

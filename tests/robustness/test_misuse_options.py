@@ -87,9 +87,10 @@ def test_an_empty_profile_is_told_what_a_profile_starts_with(tmp_path):
     p.write_text("", encoding="utf-8")
     r = run("validate", str(p))
     assert (r.exit_code, r.stderr) == (
-        2, f"Error: {p}: company: required field is missing\n"
-        'Hint: A profile starts with a [company] table: name = "Nordlys Automation ApS" and '
-        'country = "DK" under it at least (grantcheck init writes one)\n'
+        2, f"Error: {p}: is empty\n"  # misuse9: "company: required field is missing"
+        'Hint: a profile starts with a [company] table: name = "Nordlys Automation ApS" and '
+        'country = "DK" under it at least (grantcheck init writes one); a shell\'s > FILE '
+        "empties FILE before the command runs: was it the output of a command that read it?\n"
         "1 of 1 profile has problems.\n")
 
 
