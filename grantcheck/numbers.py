@@ -25,9 +25,10 @@ _GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:([., \u00a0'])[0-9]{3})(?:\1[0-9]{3})*
 _PLAIN = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _UNDERSCORED = re.compile(r"[-+]?[0-9]{1,3}(?:_[0-9]{3})+(?:\.[0-9]+)?")
 PLAIN_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # 7.45, 11: no sign, exponent or grouping
-# a number written with its currency (5000 DKK, kr 5000, 5000,-) or a multiplier (5k, 2.5m)
+# a number written with its currency (5000 DKK, kr 5000, 5000,-) or a multiplier (5k, 2.5m);
+# compiled when first used (re caches it), not at start-up: only a number so written reads it
 _CURRENCY = r"dkk|nok|sek|eur|usd|gbp|kr\.?|€|\$|£"
-_WRITTEN_WITH = re.compile(
+_WRITTEN_WITH = (
     rf"(?i)(?:(?P<pre>{_CURRENCY})\s*)?(?P<num>[-+]?[0-9.][0-9.,'_ \u00a0]*?)\s*"
     rf"(?:(?P<post>{_CURRENCY}|,-|:-)|(?P<times>k|m|mio\.?|mn|mill\.?))?")
 
@@ -48,7 +49,7 @@ def written_with(text: str) -> NumberError | None:
     amount is in the profile's currency, never written with it."""
     if not text or (text[0] in "0123456789+-." and text[-1] in "0123456789."):
         return None
-    m = _WRITTEN_WITH.fullmatch(text)
+    m = re.fullmatch(_WRITTEN_WITH, text)
     if m is None or not (m["pre"] or m["post"] or m["times"]):
         return None
     try:

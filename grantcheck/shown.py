@@ -45,7 +45,15 @@ def shown(value: Any, limit: int = 60, *, quote: bool = True) -> str:
 
 def command_word(path: str) -> str:
     """A path the user gave, as a command to copy names it: quoted as a shell reads it when it
-    holds a space or a quote; stdin ("<stdin>", a redirection to a shell) as ``-``."""
-    import shlex
+    holds a space or a quote; stdin ("<stdin>", a redirection to a shell) as ``-``. The quoting
+    is ``shlex.quote``'s (a test compares them), without the module and the pattern it compiles
+    at import (about a million instructions of `match`'s start-up)."""
+    if path == "<stdin>":
+        return "-"
+    if path and all(c in _SHELL_SAFE for c in path):
+        return path
+    return "'" + path.replace("'", "'\"'\"'") + "'"
 
-    return "-" if path == "<stdin>" else shlex.quote(path)
+
+# what shlex.quote leaves unquoted: [\w@%+=:,./-] with re.ASCII
+_SHELL_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@%+=:,./-")
