@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -115,9 +116,12 @@ def test_a_whole_tables_cells_keep_amounts_beside_their_currency():
         assert cells_broken(lines) == [], width
 
 
+NORDLYS = Path(__file__).resolve().parent.parent / "profiles" / "nordlys-automation.toml"
+
+
 @pytest.mark.parametrize("args", [
-    ("match", "profiles/nordlys-automation.toml", "--explain"),
-    ("budget", "profiles/nordlys-automation.toml", "--explain"),
+    ("match", str(NORDLYS), "--explain"),
+    ("budget", str(NORDLYS), "--explain"),
     ("show", "dk-smv-digital"),
 ])
 @pytest.mark.parametrize("columns", ["40", "60", "72"])
@@ -127,5 +131,5 @@ def test_the_commands_never_part_an_amount_from_its_currency(args, columns):
     times over these commands)."""
     r = CliRunner().invoke(app, [*args, "--as-of", "2026-11-23"],
                            env={"NO_COLOR": "1", "COLUMNS": columns})
-    assert r.exit_code in (0, 1, 3), r.output
+    assert r.exit_code in (0, 1), r.output  # 3 would be an internal error
     assert cells_broken(r.stdout.splitlines()) == []
