@@ -20,6 +20,18 @@ COUNTED = {FITS: ("fits", "fit"), NEEDS: ("needs information", "need information
            NOT_APPLICABLE_LABEL: ("not applicable", "not applicable"),
            CLOSED_LABEL: ("closed", "closed")}
 RANK = {label: i for i, label in enumerate(COUNTED)}
+# a scheme in scope that needs information only because its rules are not encoded for the date
+# (before its page's rules or past its legal basis): no answer settles it on that date, so every
+# count of what "can still fit" (match's answer, batch's, shortlist's, the outreach summary)
+# counts it apart, in these words, right after those that need information (its verdict stays
+# the rules' own)
+UNDECIDED = "no rules encoded"
+UNDECIDED_WORDS = ("has no rules encoded for the date", "have no rules encoded for the date")
+
+
+def undecided(r: SchemeResult) -> bool:
+    """Whether ``r`` needs information only because no rules are encoded for the date."""
+    return r.status == "not_encoded" and shown_as(r) == NEEDS
 
 
 def shown_as(r: SchemeResult) -> str:

@@ -178,7 +178,7 @@ def questionnaire_md(company: Company, on: date, questions: list[Question], lang
 def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: int) -> str:
     """The portfolio's summary: how many can still fit a scheme, how many need one answer and
     which, what excluded the rest."""
-    from grantcheck.engine.settle import COUNTED, NEEDS
+    from grantcheck.engine.settle import NEEDS, UNDECIDED
 
     one = ", ".join(f"{field} ({n:,})" for field, n in p.one_answer.most_common())
     head = (f"**{p.can_fit:,} of {plural(p.companies, 'company', 'companies')} can still fit a "
@@ -186,7 +186,7 @@ def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: i
                           if one else "") + ".")
     lines = ["# Outreach pack: summary", "",
              f"Screened {source} on {on.isoformat()} for {', '.join(schemes)}.", "", head, ""]
-    counts = ", ".join(plural(p.by_verdict[v], *COUNTED[v]) for v in COUNTED if p.by_verdict[v])
+    counts = p.verdict_words()
     lines.append(f"Best verdict per company: {counts or 'none'}."
                  + (f" {plural(p.failed, 'unit', 'units')} could not be read (the errors are "
                     "reported on stderr)." if p.failed else ""))
@@ -194,6 +194,7 @@ def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: i
         lines += ["", "Per scheme, the companies it fits or needs information from, and their "
                   "maximum grants:", ""]
         lines += [f"- {c.line(s, on)}" for s, c in sorted(p.schemes.items())]
+    lines += _not_asked(p, on)
     if p.by_questions:
         lines += ["", f"## {NEEDS.capitalize()}: the answers that would settle it", "",
                   "| answers | companies |", "|---:|---:|"]
@@ -203,15 +204,35 @@ def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: i
                   "|---|---:|"]
         lines += [f"| {_one_line(r).replace('|', '/')} | {n:,} |"
                   for r, n in p.excluded_by.most_common()]
+    decided = p.companies - files - p.no_number - p.by_verdict[UNDECIDED]
     lines += ["", "## Files", "",
               f"{plural(files, 'company has', 'companies have')} an answers file "
               "(NUMBER.toml) and questionnaires (NUMBER.LANG.md in the language of its "
               "authorities, NUMBER.en.md in English). A company whose schemes are all decided "
-              f"has none ({plural(p.companies - files - p.no_number, 'company', 'companies')}"
-              ")."]
+              f"has none ({plural(decided, 'company', 'companies')})."]
     if p.no_number:
         lines.append(f"{plural(p.no_number, 'company', 'companies')} with questions "
                      f"{'has' if p.no_number == 1 else 'have'} no organisation number in the "
                      "registry (a sole trader's personal number is not copied): no files, as "
                      "the answers could not be matched to the unit.")
     return "\n".join(lines) + "\n"
+
+
+def _not_asked(p: Portfolio, on: date) -> list[str]:
+    """What the pack does not ask: the questions of the schemes that need information but have
+    no rules encoded for ``on`` (no answer settles them on that date), and how many companies
+    therefore have no files."""
+    from grantcheck.engine.settle import UNDECIDED
+
+    ids = [s for s, c in sorted(p.schemes.items())
+           if c.needs and get(s).call.status(on)[0] == "not_encoded"]
+    if not ids:
+        return []
+    it = "it" if len(ids) == 1 else "them"
+    only = p.by_verdict[UNDECIDED]
+    return ["", f"Not asked: the questions of {', '.join(ids)}, with no rules encoded for "
+            f"{on.isoformat()}: no answer settles {it} on that date (another evaluation date, "
+            "--as-of, would)" + (f"; {plural(only, 'company needs', 'companies need')} "
+                                 f"information only from {it}, so no files" if only else "")
+            + "."]
+

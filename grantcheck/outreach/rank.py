@@ -31,8 +31,11 @@ from grantcheck.engine.settle import (
     NEEDS,
     NO_FIT,
     RANK,
+    UNDECIDED,
+    UNDECIDED_WORDS,
     deciding_findings,
     shown_as,
+    undecided,
 )
 from grantcheck.fx import FxRates, NoRate
 from grantcheck.money import Money, decimal_str
@@ -63,11 +66,15 @@ class Row(NamedTuple):
     also_open: str = ""  # a company that fits: the schemes that still need information, by id
     best: str = ""  # the best prospect: of ``schemes``, the highest grant, then fewest facts
     best_questions: int = 0  # the facts that would settle ``best`` (0 when it fits)
+    undecided: bool = False  # needs information only from schemes with no rules for the date
 
-    def key(self) -> tuple[int, Decimal, int, int]:
-        """The ranking order: verdict, then the best prospect's amount in euros (none last),
-        then the fewer facts that settle it, then input order."""
-        return RANK[self.verdict], _eur_key(self.max_grant_eur), self.best_questions, self.order
+    def key(self) -> tuple[int, bool, Decimal, int, int]:
+        """The ranking order: verdict (of those that need information, those that need it only
+        from schemes with no rules encoded for the date last, as match lists them), then the
+        best prospect's amount in euros (none last), then the fewer facts that settle it, then
+        input order."""
+        return (RANK[self.verdict], self.undecided, _eur_key(self.max_grant_eur),
+                self.best_questions, self.order)
 
 
 def _eur_key(eur: Decimal | None) -> Decimal:
@@ -95,7 +102,8 @@ def row_of(company: Company, order: int, fx: FxRates,
                " ".join(r.scheme.id for r in best), top,
                top_eur.quantize(Decimal(1)) if top_eur is not None else None,
                len(questions), questions[0].field if questions else "", " ".join(also),
-               prospect[0] if prospect else "", prospect[3] if prospect else 0)
+               prospect[0] if prospect else "", prospect[3] if prospect else 0,
+               counted_as(company) == UNDECIDED)
 
 
 def _grant(r: SchemeResult, fx: FxRates) -> tuple[Money | None, Decimal | None]:
@@ -218,7 +226,7 @@ class Portfolio:
             return
         self.companies += 1
         verdict = item.verdict
-        self.by_verdict[verdict] += 1
+        self.by_verdict[counted_as(item)] += 1
         if questions is None:
             questions = item.questions()
         if verdict == NEEDS and questions:  # none: only a date the rules cover would settle it
@@ -238,6 +246,12 @@ class Portfolio:
                 amounts = r.amounts.amounts
                 count.add(shown, amounts.max_grant if amounts is not None else None)
 
+    def verdict_words(self, always: tuple[str, ...] = ()) -> str:
+        """The companies by best verdict, in match's order and words ("0 fit, 2 need
+        information, 1 has no rules encoded for the date"); a count of 0 only for ``always``."""
+        return ", ".join(plural(self.by_verdict[v], *_WORDS[v]) for v in _WORDS
+                         if self.by_verdict[v] or v in always)
+
     @property
     def can_fit(self) -> int:
         return self.by_verdict[FITS] + self.by_verdict[NEEDS]
@@ -247,13 +261,31 @@ class Portfolio:
         fit a scheme (by best verdict), then per scheme how many and for how much."""
         units = self.companies + self.failed
         read = f", {self.failed:,} of them could not be read" if self.failed else ""
-        verdicts = ", ".join(plural(self.by_verdict[v], *COUNTED[v]) for v in COUNTED
-                             if self.by_verdict[v] or v in (FITS, NEEDS))
+        verdicts = self.verdict_words(always=(FITS, NEEDS))
         first = (f"{plural(units, 'unit', 'units')} screened on {on}{read}: "
                  f"{self.can_fit:,} of {plural(self.companies, 'company', 'companies')} can "
                  f"still fit a scheme ({verdicts}).")
         day = date.fromisoformat(on)
         return [first] + [f"  {c.line(s, day)}" for s, c in sorted(self.schemes.items())]
+
+
+# the best verdicts a screening counts, in match's order and words: those that need information
+# only from schemes with no rules encoded for the date right after those that need information
+_WORDS = {label: words for k, v in COUNTED.items()
+          for label, words in (((k, v), (UNDECIDED, UNDECIDED_WORDS)) if k == NEEDS
+                               else ((k, v),))}
+
+
+def counted_as(company: Company) -> str:
+    """What a screening counts ``company`` as: its verdict, or :data:`UNDECIDED` when it needs
+    information only from schemes with no rules encoded for the date (as match's answer counts
+    such a scheme: no answer settles it then, so it cannot make the company one that can still
+    fit)."""
+    verdict = company.verdict
+    if verdict == NEEDS and not any(shown_as(r) == NEEDS and not undecided(r)
+                                    for r in company.result.results):
+        return UNDECIDED
+    return verdict
 
 
 def exclusions(company: Company) -> list[str]:

@@ -18,7 +18,7 @@ from grantcheck.batch.load import load_task
 from grantcheck.batch.records import error_message
 from grantcheck.batch.task import Task
 from grantcheck.engine.encoded import FIX
-from grantcheck.engine.settle import FITS, NEEDS, RANK, shown_as, unknown_fields
+from grantcheck.engine.settle import FITS, NEEDS, RANK, shown_as, undecided, unknown_fields
 from grantcheck.matching import MatchResult, check
 from grantcheck.profile import ProfileError
 
@@ -72,7 +72,8 @@ class Company:
     def questions(self) -> list[Question]:
         """The facts that would settle the schemes that need information, those that settle
         the most rules first (then in the order the schemes ask them): only these, so a
-        company whose schemes are all decided has none."""
+        company whose schemes are all decided has none; none for a scheme with no rules
+        encoded for the date (no answer settles it then: its questions are not asked)."""
         return questions_of(self.result)
 
 
@@ -85,7 +86,7 @@ def questions_of(m: MatchResult) -> list[Question]:
     """See :meth:`Company.questions`."""
     settles: dict[str, list[tuple[str, str]]] = {}
     for r in m.results:
-        if shown_as(r) != NEEDS:
+        if shown_as(r) != NEEDS or undecided(r):  # no answer settles it on the date
             continue
         for field, rules in unknown_fields(r).items():
             if field.startswith(_NO_RULES):  # the office's to do (--as-of), not the company's

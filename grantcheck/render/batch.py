@@ -98,7 +98,7 @@ class TableSink(Sink):
         self.console = console
         self.on = on
         self.rows: list[Row] = []
-        self.totals = Totals(len(scheme_ids))
+        self.totals = Totals(len(scheme_ids), not_encoded(scheme_ids, on))
 
     def write(self, block: Block) -> None:
         for record in block.records:
@@ -129,13 +129,16 @@ class TableSink(Sink):
 class Totals:
     """The inputs, the failed ones, the verdicts per scheme of the checked ones, each checked
     one's best verdict, and per scheme the count and amounts of those it fits or needs
-    information from (when the records carry their grants)."""
+    information from (when the records carry their grants). ``undecided``: the indices of the
+    schemes with no rules encoded for the date: an input that needs information only from
+    those is counted apart, as match's answer counts such a scheme (no answer settles it)."""
 
-    def __init__(self, schemes: int) -> None:
+    def __init__(self, schemes: int, undecided: frozenset[int] = frozenset()) -> None:
         self.inputs = 0
         self.failed = 0
         self.verdicts: list[Counter[str]] = [Counter() for _ in range(schemes)]
         self.best: Counter[str] = Counter()  # each checked input's best verdict
+        self.undecided = undecided
         self.amounts: list[SchemeCount] = []  # per scheme, when grants are given
 
     def add(self, verdicts: tuple[tuple[str, str], ...], failed: bool,
@@ -146,7 +149,9 @@ class Totals:
             return
         for counter, (verdict, _) in zip(self.verdicts, verdicts, strict=False):
             counter[verdict] += 1
-        self.best[min((v for v, _ in verdicts), key=_BEST.index, default="closed")] += 1
+        self.best[min((_UNDECIDED if v == "needs_information" and i in self.undecided else v
+                       for i, (v, _) in enumerate(verdicts)),
+                      key=_BEST.index, default="closed")] += 1
         if not grants:
             return
         if not self.amounts:
@@ -161,13 +166,15 @@ class Totals:
         """The answer first: how many inputs were checked on ``on`` and failed, how many can
         still fit a scheme (by best verdict), then per scheme that any fits or needs
         information from, how many and for up to how much (``SchemeCount.line``)."""
-        from grantcheck.engine.settle import COUNTED, FITS, NEEDS, NO_FIT
+        from grantcheck.engine.settle import COUNTED, FITS, NEEDS, NO_FIT, UNDECIDED_WORDS
         from grantcheck.numbers import plural
 
         checked = self.inputs - self.failed
         can = self.best["fits"] + self.best["needs_information"]
         verdicts = [plural(self.best[v], *COUNTED[label]) for v, label in (
             ("fits", FITS), ("needs_information", NEEDS), ("does_not_fit", NO_FIT))]
+        if self.best[_UNDECIDED]:  # as match's answer: right after those that need information
+            verdicts.insert(2, plural(self.best[_UNDECIDED], *UNDECIDED_WORDS))
         if self.best["not_applicable"]:
             verdicts.append(f"{self.best['not_applicable']:,} no scheme for their country")
         if self.best["closed"]:
@@ -193,7 +200,22 @@ class Totals:
         return "\n".join(f"{SYMBOL[k]} {counts[k]:,}" for k in SYMBOL if counts[k])
 
 
-_BEST = ("fits", "needs_information", "does_not_fit", "not_applicable", "closed")  # best first
+_UNDECIDED = "no_rules_encoded"  # needs information only from schemes with no rules for the date
+_BEST = ("fits", "needs_information", _UNDECIDED, "does_not_fit", "not_applicable",
+         "closed")  # best first
+
+
+def not_encoded(scheme_ids: Sequence[str], on: str) -> frozenset[int]:
+    """The indices of the schemes of ``scheme_ids`` whose rules are not encoded for ``on``."""
+    from datetime import date
+
+    from grantcheck.schemes import get
+
+    if not on:
+        return frozenset()
+    day = date.fromisoformat(on)
+    return frozenset(i for i, sid in enumerate(scheme_ids)
+                     if get(sid).call.status(day)[0] == "not_encoded")
 _COUNTED = {"fits": "fits", "needs_information": "needs information"}  # SchemeCount's words
 
 

@@ -22,13 +22,14 @@ from grantcheck.engine.settle import (
     actions_settling,
     fields_settling,
     shown_as,
+    undecided,
     unknown_fields,
 )
 from grantcheck.engine.settle import best_tier as _best_tier
 from grantcheck.engine.settle import deciding_findings as _findings
 from grantcheck.matching import MatchResult
 from grantcheck.numbers import plural
-from grantcheck.render.match_head import closing, headline, horizon_words, undecided
+from grantcheck.render.match_head import closing, headline, horizon_words
 from grantcheck.render.table import VERDICT_STYLE
 from grantcheck.render.together import indented, together
 from grantcheck.render.whole import Whole, whole

@@ -12,23 +12,24 @@ from rich.text import Text
 
 from grantcheck.engine import SchemeResult
 from grantcheck.engine.scope import CLOSED, NOT_APPLICABLE
-from grantcheck.engine.settle import COUNTED, FITS, NEEDS, shown_as
+from grantcheck.engine.settle import (
+    COUNTED,
+    FITS,
+    NEEDS,
+    UNDECIDED,
+    UNDECIDED_WORDS,
+    shown_as,
+    undecided,
+)
 from grantcheck.matching import MatchResult
 from grantcheck.numbers import plural
 from grantcheck.shown import command_word
 
-# a scheme in scope that needs information only because its rules are not encoded for the date
-# (before its page's rules or past its legal basis): no answer settles it on that date, so the
-# answer counts it apart, with the dates its rules cover (its verdict stays the rules' own)
-UNDECIDED = "no rules encoded"
-_WORDS = {UNDECIDED: ("has no rules encoded for the date", "have no rules encoded for the date")}
+# a scheme with no rules encoded for the date (:data:`UNDECIDED`) is counted apart, with the
+# dates its rules cover
+_WORDS = {UNDECIDED: UNDECIDED_WORDS}
 # the order the answer counts in: the undecided ones right after those that need information
 ORDER = [label for k in COUNTED for label in ((k, UNDECIDED) if k == NEEDS else (k,))]
-
-
-def undecided(r: SchemeResult) -> bool:
-    """Whether ``r`` needs information only because no rules are encoded for the date."""
-    return r.status == "not_encoded" and shown_as(r) == NEEDS
 
 
 def counted_as(r: SchemeResult) -> str:

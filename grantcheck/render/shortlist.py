@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from grantcheck.engine.settle import FITS, NEEDS, NO_FIT
+from grantcheck.engine.settle import FITS, NEEDS, NO_FIT, UNDECIDED_WORDS
 from grantcheck.fx import FxRates
 from grantcheck.numbers import plural
 from grantcheck.outreach.rank import Row
@@ -48,7 +48,9 @@ def render_shortlist(rows: list[Row], total: int, fx: FxRates, console: Console,
                  else Text("—", style="dim"))
         if r.max_grant is not None and r.max_grant.currency != "EUR":
             grant.append(f"\n≈ EUR {r.max_grant_eur:,}", style="dim")
-        questions = Text(str(r.best_questions) if r.best else "—")
+        questions = Text(str(r.best_questions) if r.best and not r.undecided else "—")
+        if r.undecided:  # as match's answer: no answer settles it on the date
+            questions.append(f"\n{UNDECIDED_WORDS[0]}", style="dim")
         if r.questions != r.best_questions:
             questions.append(f"\n{r.questions} in all", style="dim")
         if r.first_question:

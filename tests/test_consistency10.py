@@ -1,0 +1,88 @@
+"""Consistency, tenth round: what one command does, the others do alike.
+
+- A scheme with no rules encoded for the evaluation date (Prosess- og organisasjonsinnovasjon
+  past GBER art. 29, which ends 2026-12-31) makes no company one that "can still fit": batch,
+  shortlist and the outreach summary count such companies apart, in match's words, and the
+  outreach pack does not ask the questions of that scheme (no answer settles it on the date).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from tests import test_cli_fresh_eyes9 as fresh9
+from tests.test_cli_fresh_eyes9 import PO_LAST, PO_PAST, ROOT, flat
+
+REGISTRY = ROOT / "tests" / "registry" / "data"
+run = partial(fresh9.run, columns="200")  # NO_COLOR=1, COLUMNS=200, in the repository's folder
+
+
+# --- 1. a scheme with no rules for the date: counted apart, not asked ---------------------------
+
+
+def test_batch_does_not_count_a_profile_that_only_a_scheme_without_rules_could_fit():
+    """Norrsken (SE) needs information only from Prosess- og organisasjonsinnovasjon: past its
+    legal basis it has no rules for the date, so it is counted apart as match counts it."""
+    r = run("batch", "profiles/", "--as-of", PO_PAST)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[0] == (
+        "6 inputs checked on 2027-01-01: 4 of 6 can still fit a scheme (2 fit, 2 need "
+        "information, 1 has no rules encoded for the date, 1 does not fit).")
+    last = run("batch", "profiles/", "--as-of", PO_LAST)
+    assert last.stdout.splitlines()[0] == (
+        "6 inputs checked on 2026-12-31: 4 of 6 can still fit a scheme (3 fit, 1 needs "
+        "information, 2 do not fit).")
+
+
+def test_shortlist_counts_a_company_that_only_a_scheme_without_rules_could_fit_apart():
+    r = run("shortlist", "--input", str(REGISTRY / "mixed_enheter.csv"), "--as-of", PO_PAST,
+            "--format", "table")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[0] == (
+        "5 units screened on 2027-01-01: 3 of 5 companies can still fit a scheme (0 fit, 3 need "
+        "information, 1 has no rules encoded for the date, 1 does not fit).")
+    # its row comes after those that answers can settle, and asks nothing
+    row = flat(r.stdout[r.stdout.index("OSLO KOMMUNE"):r.stdout.index("KONKURS AS")])
+    assert row.endswith("? — 964338531 · NO no-prosessinnovasjon has no rules encoded for the "
+                        "date 5"), row
+    last = run("shortlist", "--input", str(REGISTRY / "mixed_enheter.csv"), "--as-of", PO_LAST,
+               "--format", "table")
+    assert "no rules encoded for the date" not in last.stdout
+
+
+def test_shortlist_csv_says_the_count_on_stderr_in_the_same_words():
+    r = run("shortlist", "--input", str(REGISTRY / "mixed_enheter.csv"), "--as-of", PO_PAST,
+            "--format", "csv")
+    assert ("3 of 5 companies can still fit a scheme (0 fit, 3 need information, 1 has no "
+            "rules encoded for the date, 1 does not fit).") in flat(r.stderr)
+
+
+def test_outreach_does_not_ask_the_questions_of_a_scheme_without_rules_for_the_date(tmp_path):
+    pack = tmp_path / "pack"
+    r = run("outreach", "--input", str(REGISTRY / "mixed_enheter.csv"), "--as-of", PO_PAST,
+            "--out", str(pack))
+    assert r.exit_code == 0, r.stderr
+    assert "(3 of 5 can still fit a scheme;" in flat(r.stderr)
+    files = [f for f in sorted(pack.iterdir()) if f.name != "summary.md"]
+    assert files
+    assert not (pack / "964338531.toml").exists()  # Oslo kommune: only that scheme is open
+    for f in files:
+        assert "no-prosessinnovasjon" not in f.read_text(encoding="utf-8"), f.name
+    summary = flat((pack / "summary.md").read_text(encoding="utf-8"))
+    assert ("Best verdict per company: 3 need information, 1 has no rules encoded for the "
+            "date, 1 does not fit.") in summary
+    assert ("Not asked: the questions of no-prosessinnovasjon, with no rules encoded for "
+            "2027-01-01: no answer settles it on that date (another evaluation date, --as-of, "
+            "would); 1 company needs information only from it, so no files.") in summary
+    assert "A company whose schemes are all decided has none (1 company)." in summary
+
+
+def test_outreach_asks_them_on_the_last_day_the_rules_cover(tmp_path):
+    pack = tmp_path / "pack"
+    r = run("outreach", "--input", str(REGISTRY / "mixed_enheter.csv"), "--as-of", PO_LAST,
+            "--out", str(pack))
+    assert r.exit_code == 0, r.stderr
+    assert "no-prosessinnovasjon" in (pack / "964338531.toml").read_text(encoding="utf-8")
+    summary = (pack / "summary.md").read_text(encoding="utf-8")
+    assert "Not asked" not in summary and "no rules encoded" not in summary
+
