@@ -86,3 +86,57 @@ def test_outreach_asks_them_on_the_last_day_the_rules_cover(tmp_path):
     summary = (pack / "summary.md").read_text(encoding="utf-8")
     assert "Not asked" not in summary and "no rules encoded" not in summary
 
+
+# --- 2. scheme ids in any case, as countries and currencies ------------------------------------
+
+
+def test_match_reads_a_scheme_id_in_any_case_as_its_id():
+    lower = run("match", "profiles/nordlys-automation.toml", "--as-of", "2026-11-23",
+                "--scheme", "dk-smv-digital")
+    upper = run("match", "profiles/nordlys-automation.toml", "--as-of", "2026-11-23",
+                "--scheme", "DK-SMV-DIGITAL,Dk-Smv-Digital")  # the same scheme, checked once
+    assert upper.exit_code == lower.exit_code == 0, upper.stderr
+    assert upper.stdout == lower.stdout
+
+
+def test_a_scheme_id_that_is_none_in_any_case_is_still_refused():
+    r = run("match", "profiles/nordlys-automation.toml", "--as-of", "2026-11-23",
+            "--scheme", "DK-SMV-DIGITALE")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == ["Error: --scheme 'DK-SMV-DIGITALE': no such scheme",
+                                     "Hint: did you mean 'dk-smv-digital'?"]
+
+
+def test_show_reads_a_scheme_id_in_any_case():
+    r = run("show", "NO-Bedriftsnettverk", "--as-of", "2026-11-23")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == run("show", "no-bedriftsnettverk", "--as-of", "2026-11-23").stdout
+
+
+def test_batch_and_shortlist_read_a_scheme_id_in_any_case():
+    b = run("batch", "profiles/", "--as-of", "2026-11-23", "--scheme", "SE-Saker-Digitalisering",
+            "--format", "csv")
+    assert b.exit_code == 0, b.stderr
+    assert "se-saker-digitalisering" in b.stdout.splitlines()[0]
+    s = run("shortlist", "--input", str(REGISTRY / "mixed_enheter.csv"), "--as-of", "2026-11-23",
+            "--scheme", "NO-PROSESSINNOVASJON", "--format", "table")
+    assert s.exit_code == 0, s.stderr
+    assert "no-prosessinnovasjon: " in s.stdout
+
+
+def test_budget_reads_a_scheme_id_in_any_case_in_the_option_and_in_the_file(tmp_path):
+    option = run("budget", "--scheme", "DK-SMV-DIGITAL", "--line", "consultancy=150000",
+                 "--as-of", "2026-11-23")
+    assert option.exit_code == 1, option.stderr  # needs information: the voucher is assumed
+    assert option.stdout.startswith("SMV:Digital (dk-smv-digital): needs information")
+    draft = tmp_path / "budget.toml"
+    draft.write_text('[company]\nname = "Acme ApS"\ncountry = "DK"\n\n[budget]\n'
+                     'scheme = "DK-SMV-Digital"\ntier = "t100"\n\n[[budget.lines]]\n'
+                     'category = "consultancy"\namount = 150000\n', encoding="utf-8")
+    r = run("budget", str(draft), "--as-of", "2026-11-23")
+    assert r.stdout.startswith("SMV:Digital (dk-smv-digital) · tier DKK 100,000"), r.stderr
+    draft.write_text(draft.read_text(encoding="utf-8").replace("DK-SMV-Digital", "SMV-Digital"),
+                     encoding="utf-8")
+    refused = run("budget", str(draft), "--as-of", "2026-11-23")
+    assert refused.exit_code == 2
+    assert f"Error: {draft}: budget.scheme: 'SMV-Digital' is not a scheme" in refused.stderr

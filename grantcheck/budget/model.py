@@ -13,7 +13,7 @@ budget checker (``grantcheck.budget.<scheme>``), never here.
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import StrictBool
 
@@ -195,10 +195,28 @@ class FinancingLine(_Model):
                                     examples=["Regional co-financing, Region Västerbotten"])
 
 
+class _AnyCaseId:
+    """A scheme's id written in any case read as its id (``DK-SMV-DIGITAL``: dk-smv-digital),
+    as ``--scheme`` reads it; anything else as written (an unknown id is refused by
+    ``budget``)."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        from grantcheck.profile.record import text_schema
+        from grantcheck.schemes import canonical_id
+
+        def canonical(value: Any) -> Any:
+            return canonical_id(value) if isinstance(value, str) else value
+
+        inner = handler(source) if handler is not None else text_schema()
+        return core_schema.no_info_before_validator_function(canonical, inner)
+
+
 class Budget(_Model):
     """A draft project budget: ``[budget]``, ``[[budget.lines]]``, ``[[budget.financing]]``."""
 
-    scheme: str | None = Field(
+    scheme: Annotated[str, _AnyCaseId()] | None = Field(
         None, description="the scheme the budget is drafted for (else --scheme, or every "
         "scheme that could fit)", examples=["dk-smv-digital"])
     currency: Currency | None = Field(

@@ -110,20 +110,20 @@ def complete_scheme_id(incomplete: str) -> list[str]:
     """Shell completion of scheme ids (reads the registry only, no scheme module)."""
     from grantcheck.schemes import SCHEME_IDS
 
-    return [i for i in SCHEME_IDS if i.startswith(incomplete)]
+    return [i for i in SCHEME_IDS if i.startswith(incomplete.lower())]
 
 
 def _check_schemes(ids: list[str], option: str = "--scheme") -> list[str]:
-    """``ids``, each a known scheme (else exit 2 naming it), a scheme given twice kept once
-    where it first stands: ``--scheme X --scheme X`` checks X once, as ``--scheme X``."""
-    from grantcheck.schemes import UnknownScheme, get
+    """``ids``, each a known scheme in any case (else exit 2 naming it), as its id, a scheme
+    given twice kept once where it first stands: ``--scheme X --scheme x`` checks x once."""
+    from grantcheck.schemes import UnknownScheme, canonical_id, get
+    from grantcheck.shown import shown
 
+    ids = [canonical_id(sid) for sid in ids]  # in any case, as a country: DK-SMV-DIGITAL
     for sid in ids:
         try:
             get(sid)
         except UnknownScheme as e:
-            from grantcheck.shown import shown
-
             _fail(f"{option} {shown(sid)}: no such scheme", e.hint)  # a long one cut
     return list(dict.fromkeys(ids))
 

@@ -94,7 +94,7 @@ def show(
     from grantcheck.describe import detail
 
     on = _parse_date(as_of) if as_of is not None else date.today()
-    _check_schemes([scheme], "scheme")
+    scheme = _check_schemes([scheme], "scheme")[0]  # in any case, as its id
     data = detail(scheme, on)
     if fmt is Format.json:
         _print_json(data)

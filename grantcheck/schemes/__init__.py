@@ -37,6 +37,14 @@ PACKAGES: dict[str, str] = _discover()
 SCHEME_IDS = tuple(PACKAGES)
 
 
+def canonical_id(scheme_id: str) -> str:
+    """``scheme_id`` as the scheme's id when it is one written in another case
+    (``DK-SMV-DIGITAL``, ``No-Bedriftsnettverk``: read as a country or a currency is, in any
+    case); otherwise as given (an unknown id is refused where it is looked up)."""
+    lower = scheme_id.lower()
+    return lower if lower in PACKAGES else scheme_id
+
+
 class UnknownScheme(KeyError):
     def __init__(self, scheme_id: str) -> None:
         import difflib
