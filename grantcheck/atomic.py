@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO, cast
 
 
 class FileExists(FileExistsError):
@@ -72,7 +73,7 @@ def check_target(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLik
 def atomic_text(path: str | os.PathLike[str], *, force: bool = False, keep: bool = False,
                 where: Callable[[], Path | None] | None = None,
                 inputs: Iterable[str | os.PathLike[str]] = (),
-                sync: bool = True) -> Iterator[TextIO]:
+                sync: bool = True, compress: bool = False) -> Iterator[TextIO]:
     """Open a temporary text file beside ``path``; rename it onto ``path`` when the block ends.
 
     If the block raises (including KeyboardInterrupt), the temporary file is removed and
@@ -86,7 +87,8 @@ def atomic_text(path: str | os.PathLike[str], *, force: bool = False, keep: bool
     (:func:`check_target`), ``force`` or not. Characters the file cannot hold (a file name
     not UTF-8) are written as backslash escapes. Without ``sync`` the data is not forced to the
     disk before the rename: the caller makes many such files durable at once
-    (:func:`sync_all`).
+    (:func:`sync_all`). With ``compress`` the text is written gzip-compressed, as it comes
+    (a stream: nothing is held back but the compressor's window).
     """
     check_target(path, inputs)
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
@@ -100,11 +102,12 @@ def atomic_text(path: str | os.PathLike[str], *, force: bool = False, keep: bool
     try:
         if hasattr(os, "fchmod"):  # mkstemp makes the file 0600: give it the mode open() would
             os.fchmod(fd, _mode_for(target))
-        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
-            yield fh
-            fh.flush()
+        with os.fdopen(fd, "wb") as raw:
+            with _text(raw, compress) as fh:
+                yield fh
+            raw.flush()
             if sync:
-                os.fsync(fh.fileno())
+                os.fsync(raw.fileno())
         diverted = where() if where is not None else None
         if diverted is not None:
             _link(tmp, diverted, None)
@@ -115,6 +118,28 @@ def atomic_text(path: str | os.PathLike[str], *, force: bool = False, keep: bool
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+@contextlib.contextmanager
+def _text(raw: BinaryIO, compress: bool) -> Iterator[TextIO]:
+    """A UTF-8 text stream onto ``raw`` (gzip-compressed with ``compress``), all of it in
+    ``raw`` when the block ends; ``raw`` stays open (to be forced to the disk)."""
+    stream = raw
+    if compress:
+        import gzip
+
+        # no name or time in the header: the same records give the same bytes
+        stream = cast(BinaryIO, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0,
+                                              compresslevel=6))  # gzip(1)'s own level
+    fh = io.TextIOWrapper(stream, encoding="utf-8", errors="backslashreplace", newline="")
+    try:
+        yield fh
+        fh.flush()
+    finally:
+        if compress:
+            fh.close()  # the gzip trailer; GzipFile leaves a file object it was given open
+        else:
+            fh.detach()
 
 
 # whether the system forces every file to the disk in one call (os.sync: not on Windows)

@@ -4,11 +4,17 @@
   past GBER art. 29, which ends 2026-12-31) makes no company one that "can still fit": batch,
   shortlist and the outreach summary count such companies apart, in match's words, and the
   outreach pack does not ask the questions of that scheme (no answer settles it on the date).
+- A scheme id is read in any case, as a country or a currency is (``--scheme DK-SMV-DIGITAL``,
+  ``show NO-Bedriftsnettverk``, ``budget.scheme``).
+- ``batch -o FILE.gz`` writes gzip, as the name says.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 from functools import partial
+from pathlib import Path
 
 from tests import test_cli_fresh_eyes9 as fresh9
 from tests.test_cli_fresh_eyes9 import PO_LAST, PO_PAST, ROOT, flat
@@ -140,3 +146,32 @@ def test_budget_reads_a_scheme_id_in_any_case_in_the_option_and_in_the_file(tmp_
     refused = run("budget", str(draft), "--as-of", "2026-11-23")
     assert refused.exit_code == 2
     assert f"Error: {draft}: budget.scheme: 'SMV-Digital' is not a scheme" in refused.stderr
+
+
+# --- 3. batch -o FILE.gz writes gzip -------------------------------------------------------------
+
+
+def _batch_to(target: Path, fmt: str):
+    return run("batch", "profiles/", "--as-of", "2026-11-23", "--format", fmt, "--jobs", "1",
+               "--output", str(target))
+
+
+def test_batch_writes_gzip_when_the_output_name_ends_in_gz(tmp_path):
+    for fmt in ("jsonl", "csv"):
+        plain, packed = tmp_path / f"fits.{fmt}", tmp_path / f"fits.{fmt}.gz"
+        assert _batch_to(plain, fmt).exit_code == 0
+        r = _batch_to(packed, fmt)
+        assert r.exit_code == 0, r.stderr
+        assert f"Wrote 6 records to {packed} (0 failed)." in flat(r.stderr)
+        assert packed.read_bytes()[:2] == b"\x1f\x8b"  # gzip's magic number
+        assert gzip.decompress(packed.read_bytes()) == plain.read_bytes()
+        assert plain.read_bytes()[:2] != b"\x1f\x8b"  # a name without .gz: plain text
+
+
+def test_a_gz_name_in_upper_case_is_gzip_too_and_nothing_else_is_left_beside_it(tmp_path):
+    target = tmp_path / "FITS.JSONL.GZ"
+    assert _batch_to(target, "jsonl").exit_code == 0
+    with gzip.open(target, "rt", encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    assert len(records) == 6
+    assert [p.name for p in tmp_path.iterdir()] == ["FITS.JSONL.GZ"]  # no temporary file left

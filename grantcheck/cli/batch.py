@@ -252,10 +252,9 @@ def batch(
                 return None
 
             try:
-                out: Any = _OutputFile(stack.enter_context(
-                    atomic_text(output, force=force, keep=True, where=where, inputs=in_paths)),
-                    output
-                ) if output else sys.stdout
+                out: Any = _OutputFile(stack.enter_context(atomic_text(  # FILE.gz: gzip
+                    output, force=force, keep=True, where=where, inputs=in_paths,
+                    compress=output.suffix.lower() == ".gz")), output) if output else sys.stdout
             except FileExists:
                 _fail(f"{output}: already exists", "use --force to replace it")
             except OSError as e:  # no such folder, no permission: nothing was written
