@@ -7,17 +7,22 @@
 - A scheme id is read in any case, as a country or a currency is (``--scheme DK-SMV-DIGITAL``,
   ``show NO-Bedriftsnettverk``, ``budget.scheme``).
 - ``batch -o FILE.gz`` writes gzip, as the name says.
+- ``COLUMNS=0``, a negative or a non-numeric ``COLUMNS`` is read as unset (the terminal's width,
+  else 80), as most tools read it; it was drawn at 20 columns.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
+import sys
 from functools import partial
 from pathlib import Path
 
+from grantcheck.cli import app
 from tests import test_cli_fresh_eyes9 as fresh9
-from tests.test_cli_fresh_eyes9 import PO_LAST, PO_PAST, ROOT, flat
+from tests.test_cli_fresh_eyes9 import PO_LAST, PO_PAST, ROOT, flat, runner
 
 REGISTRY = ROOT / "tests" / "registry" / "data"
 run = partial(fresh9.run, columns="200")  # NO_COLOR=1, COLUMNS=200, in the repository's folder
@@ -175,3 +180,50 @@ def test_a_gz_name_in_upper_case_is_gzip_too_and_nothing_else_is_left_beside_it(
         records = [json.loads(line) for line in fh]
     assert len(records) == 6
     assert [p.name for p in tmp_path.iterdir()] == ["FITS.JSONL.GZ"]  # no temporary file left
+
+
+# --- 4. COLUMNS=0, negative or not a number: as unset ------------------------------------------
+
+
+def _match(columns: str | None):
+    with contextlib.chdir(ROOT):
+        return runner.invoke(app, ["match", "profiles/nordlys-automation.toml", "--as-of",
+                                   "2026-11-23"], env={"NO_COLOR": "1", "COLUMNS": columns})
+
+
+def test_columns_0_or_negative_is_read_as_unset_not_as_20_columns():
+    unset = _match(None)  # piped without COLUMNS: 80 columns
+    assert max(map(len, unset.stdout.splitlines())) == 80
+    for columns in ("0", "-1", "-80", "abc", ""):
+        assert _match(columns).stdout == unset.stdout, columns
+
+
+def test_columns_1_is_still_held_at_20():
+    """The other side of the edge: a width of 1 is a width, held at 20 as before."""
+    narrow = _match("1")
+    assert narrow.stdout == _match("20").stdout
+    assert narrow.stdout.splitlines()[0] == "Nordlys Automation"
+
+
+def test_stderr_is_not_wrapped_with_columns_0_as_without_columns():
+    with contextlib.chdir(ROOT):
+        r = runner.invoke(app, ["match", "profiles/no-such-profile.toml"],
+                          env={"NO_COLOR": "1", "COLUMNS": "0"})
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[0] == "Error: profiles/no-such-profile.toml: no such file"
+
+
+def test_on_a_terminal_columns_0_gives_the_terminals_width_else_80(monkeypatch):
+    """On a terminal: its own width; one that tells none (never sized) gets 80, where Rich
+    would read COLUMNS=0 as 0 columns."""
+    import os
+
+    from grantcheck.cli import _common
+
+    monkeypatch.setenv("COLUMNS", "0")
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((132, 40)))
+    assert _common._width(True, sys.stdout) == 132
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((0, 0)))
+    assert _common._width(True, sys.stdout) == 80
+    monkeypatch.setenv("COLUMNS", "-1")  # Rich does not read it: its own 80 (None here)
+    assert _common._width(True, sys.stdout) is None

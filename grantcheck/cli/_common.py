@@ -169,12 +169,12 @@ MAX_WIDTH = 1000  # COLUMNS=99999999999999999999 would pad each line to that (Me
 
 
 def _width(terminal: bool, stream: TextIO | None = None) -> int | None:
-    """The width of the output to ``stream`` (stdout unless given): ``COLUMNS`` when it is a
-    whole number, else on a terminal the terminal's own, either held between 20 and
-    :data:`MAX_WIDTH` (a terminal one column wide would get a word, or a letter, a line); 80
-    piped. None when a terminal tells no width (0 columns, a pseudo-terminal never sized, as
-    `docker run -t` and a serial console give): Rich then takes 80, and stderr is not
-    wrapped."""
+    """The width of the output to ``stream`` (stdout unless given): ``COLUMNS`` (:func:`_columns`),
+    else on a terminal the terminal's own, either held between 20 and :data:`MAX_WIDTH` (a
+    terminal one column wide would get a word, or a letter, a line); 80 piped. None when a
+    terminal tells no width (0 columns, a pseudo-terminal never sized, as `docker run -t` and a
+    serial console give): Rich then takes 80, and stderr is not wrapped (80 when COLUMNS=0,
+    which Rich would read as 0 columns)."""
     columns = _columns()
     if columns is None:
         if not terminal:
@@ -184,14 +184,14 @@ def _width(terminal: bool, stream: TextIO | None = None) -> int | None:
         except (OSError, ValueError, io.UnsupportedOperation):
             return None
         if columns <= 0:
-            return None
+            return 80 if os.environ.get("COLUMNS", "").isdigit() else None
     return min(MAX_WIDTH, max(20, columns))
 
 
 def _columns() -> int | None:
-    """``COLUMNS`` when it is a whole number (``abc``, empty or unset: None)."""
+    """``COLUMNS`` when a whole number above 0; None when ``0``, ``-1``, ``abc``, empty: unset."""
     try:
-        return int(os.environ.get("COLUMNS", ""))
+        return max(0, int(os.environ.get("COLUMNS", ""))) or None
     except ValueError:
         return None
 
