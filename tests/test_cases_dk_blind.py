@@ -19,7 +19,7 @@ from grantcheck.cli import app
 
 CASES = Path(__file__).resolve().parent / "schemes" / "cases_dk_blind.toml"
 KEYS = {"name", "scheme", "base", "on", "quote", "profile", "verdict", "status", "max_grant",
-        "own_funding", "tiers", "rules", "missing_documents"}
+        "own_funding", "tiers", "rules", "missing_documents", "unset"}
 
 
 def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -39,6 +39,12 @@ def cases() -> list[dict[str, Any]]:
     for case in data["case"]:
         assert set(case) <= KEYS, f"{case['name']}: unknown keys {set(case) - KEYS}"
         case = dict(case, profile=merge(data["bases"][case["base"]], case.get("profile", {})))
+        for dotted in case.get("unset", []):  # a field the case leaves out (unknown)
+            *tables, field = dotted.split(".")
+            table = case["profile"]
+            for name in tables:
+                table = table[name]
+            del table[field]
         out.append(case)
     return out
 
