@@ -4,7 +4,6 @@ scheme code, each resting on one sentence of the page (its `quote`)."""
 
 from __future__ import annotations
 
-import copy
 import json
 import tomllib
 from decimal import Decimal
@@ -16,21 +15,11 @@ import tomli_w
 from typer.testing import CliRunner
 
 from grantcheck.cli import app
+from tests.schemes.test_cases import merge
 
 CASES = Path(__file__).resolve().parent / "schemes" / "cases_dk_blind.toml"
 KEYS = {"name", "scheme", "base", "on", "quote", "profile", "verdict", "status", "max_grant",
         "own_funding", "tiers", "rules", "missing_documents", "unset"}
-
-
-def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    """``base`` with ``over`` merged in: tables key by key, anything else replaced."""
-    out = copy.deepcopy(base)
-    for key, value in over.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = merge(out[key], value)
-        else:
-            out[key] = copy.deepcopy(value)
-    return out
 
 
 def cases() -> list[dict[str, Any]]:
