@@ -11,8 +11,9 @@ before that day is decided by this bound (SD20 fails); any later one by the clos
 A project ends on or after its start (a profile whose ``project.end`` is before its
 ``project.start`` is refused), so one date stated bounds the other when it is left out: a project
 ending before 2023 starts before 2023 too, one ending before its application date starts before
-it, and one starting after 2023-10-31 ends after it. Those are decided; any other missing date
-is *needs information*, naming it.
+it, and one starting after 2023-10-31 ends after it. An application date left out is the
+evaluation date's, as SD20 reads it, so a start on or after that date is in time (SD16). Those
+are decided; any other missing date is *needs information*, naming it.
 """
 
 from __future__ import annotations
@@ -74,9 +75,13 @@ T_YEAR_BY_END = Message("project.start not stated, but the project ends {end}, s
 
 
 def starts_after_application(ctx: Ctx) -> Check:
-    """'Projekten kan tidigast starta från ansökningsdatum'."""
+    """'Projekten kan tidigast starta från ansökningsdatum'. An application date left out is
+    the evaluation date's, as SD20 reads it: a start on or after it is in time; one before it,
+    unknown (the application may have been sent by then)."""
     start: date | None = ctx.value("project.start")
     applied: date | None = ctx.value("project.application_date")
+    if start is not None and applied is None and start >= ctx.on:
+        return T_START_ON_THE_DATE.passed(start=start, on=ctx.on)
     if start is None or applied is None:
         end: date | None = ctx.value("project.end")
         if start is None and applied is not None and end is not None and end < applied:
@@ -88,6 +93,11 @@ def starts_after_application(ctx: Ctx) -> Check:
 T_START = Message("project starts {start}; application date {applied} (the earliest start)",
                   fix="move project.start to {applied} or later; costs before the start are not "
                   "covered")
+T_START_ON_THE_DATE = Message("project starts {start}; no application date stated "
+                              "(project.application_date): the application is read as sent on "
+                              "the evaluation date {on}, on or before the start",
+                              fix="apply by {start}: the project can start on the application "
+                              "date at the earliest")
 T_START_BY_END = Message("project.start not stated, but the project ends {end}, before the "
                          "application date {applied} (the earliest start), so it starts before "
                          "it too",
