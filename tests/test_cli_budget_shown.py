@@ -151,10 +151,10 @@ def _outcomes(path: Path, on: str = "2023-02-15") -> tuple[str, str]:
     return sd13, sdb03
 
 
-def test_without_a_grant_sought_both_commands_leave_the_minimum_unknown(tmp_path: Path) -> None:
-    """'Lägsta belopp för ansökan är 500 tkr': the amount applied for, which only the
-    applicant states; a budget allowing more does not settle it."""
-    assert _outcomes(_norrsken(tmp_path, None)) == ("unknown", "unknown")
+def test_without_a_grant_sought_both_commands_leave_the_amount_to_choose(tmp_path: Path) -> None:
+    """'Lägsta belopp för ansökan är 500 tkr': the amount applied for, the applicant's to
+    choose; a budget allowing more leaves one to choose (information) in both commands."""
+    assert _outcomes(_norrsken(tmp_path, None)) == ("info", "info")
 
 
 def test_a_grant_sought_of_500000_passes_in_both(tmp_path: Path) -> None:

@@ -115,12 +115,12 @@ CASES = [
          "2023-02-15", {"project": {"budget_total": None}}, "needs_information",
          {"SD15": "unknown", "SD18": "unknown", "SD13": "pass"}, grant="10000000", own=None,
          missing={"SD15": ["project.budget_total"], "SD18": ["project.budget_total"]}),
-    Case("without the grant sought, a budget above SEK 1,000,000 needs it", "2023-02-15",
+    # the amount applied for is the applicant's to choose: the most the rules allow is shown
+    Case("without the grant sought, a budget above SEK 1,000,000 shows the most", "2023-02-15",
          {"project": {"grant_sought": None, "budget_total": 20_000_002,
                       "cash_cofinancing": 10_000_001}},
-         "needs_information", {"SD13": "unknown", "SD14": "unknown", "SD15": "unknown"},
-         grant="10000000", own="10000002",
-         missing={"SD13": ["project.grant_sought"], "SD14": ["project.grant_sought"]}),
+         "fits", {"SD13": "info", "SD14": "info", "SD15": "info"},
+         grant="10000000", own="10000002"),
     # «Lägsta belopp för ansökan är 500 tkr» for a company stating euros: the SEK figure at the
     # month's InforEuro rate (February 2023: 11.2620; March 2023: 11.0595 SEK per euro)
     Case("EUR 45,000 sought on 28 February 2023 is SEK 506,790 and reaches the minimum",

@@ -105,13 +105,14 @@ def test_a_grant_sought_in_another_currency_is_converted():
 # --- the minimum application: SEK 500,000 (read as the grant applied for) ---------------------
 
 
-def test_a_base_of_1000000_without_a_grant_sought_leaves_the_minimum_to_the_grant_sought():
-    """'Lägsta belopp för ansökan är 500 tkr': the amount applied for (match's SD13 reads the
-    grant sought); a budget allowing SEK 500,000 does not say what is applied for."""
+def test_a_base_of_1000000_without_a_grant_sought_leaves_an_amount_to_choose():
+    """'Lägsta belopp för ansökan är 500 tkr': the amount applied for, the applicant's to
+    choose (match's SD13 reads it so); a budget allowing SEK 500,000 leaves the minimum to
+    apply for: information."""
     r = sdb(staff(1_000_000))
     f = rule(r, "SDB03")
-    assert r.grant.amount == D(500_000) and f.outcome is Outcome.UNKNOWN
-    assert f.missing == ("budget.grant_sought",) and "at least SEK 500,000" in f.fix
+    assert r.grant.amount == D(500_000) and f.outcome is Outcome.INFO
+    assert "any amount from SEK 500,000 to SEK 500,000 can be applied for" in f.message
 
 
 def test_a_base_of_999999_98_gives_499999_99_which_no_grant_sought_could_lift():

@@ -305,10 +305,22 @@ def test_499999_sought_is_below_the_minimum() -> None:
     assert "SEK 1 more" in f.fix
 
 
-def test_the_grant_sought_not_stated_is_unknown() -> None:
-    f = finding(SCHEME, without(PROMOTER, "project", "grant_sought"), "SD13", on=OPEN)
-    assert f.outcome is Outcome.UNKNOWN
-    assert f.missing == ("project.grant_sought",)
+def test_the_grant_sought_not_stated_is_the_applicants_to_choose() -> None:
+    """The amount applied for is the applicant's choice: without it the most the rules allow is
+    shown, and SD13-SD15 say so as information once the budget's 50 % reaches the minimum."""
+    data = without(PROMOTER, "project", "grant_sought")
+    for rule in ("SD13", "SD14", "SD15"):
+        f = finding(SCHEME, data, rule, on=OPEN)
+        assert f.outcome is Outcome.INFO, rule
+    assert "no grant sought stated" in finding(SCHEME, data, "SD13", on=OPEN).message
+
+
+def test_without_the_grant_sought_nor_the_budget_the_budget_settles_it() -> None:
+    data = without(without(PROMOTER, "project", "grant_sought"), "project", "budget_total")
+    for rule in ("SD13", "SD15"):
+        f = finding(SCHEME, data, rule, on=OPEN)
+        assert f.outcome is Outcome.UNKNOWN, rule
+        assert f.missing == ("project.budget_total",), rule
 
 
 def test_the_whole_call_budget_can_be_sought() -> None:

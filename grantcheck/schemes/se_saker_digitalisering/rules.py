@@ -17,13 +17,14 @@ from grantcheck.money import format_amount, format_percent
 from grantcheck.profile import LegalForm
 from grantcheck.schemes.se_saker_digitalisering.addon import training_addon
 from grantcheck.schemes.se_saker_digitalisering.derived import (
-    figures,
-    in_sek_or_converted,
     not_stated,
-    sek,
     unstated,
 )
-from grantcheck.schemes.se_saker_digitalisering.grant import minimum_application
+from grantcheck.schemes.se_saker_digitalisering.grant import (
+    at_most_half,
+    minimum_application,
+    within_call_budget,
+)
 from grantcheck.schemes.se_saker_digitalisering.page import (
     C_ANDRA_TEMAN,
     C_DIALOG,
@@ -65,9 +66,7 @@ from grantcheck.schemes.se_saker_digitalisering.page import (
 )
 from grantcheck.schemes.se_saker_digitalisering.parameters import (
     C_GRUPP_READING,
-    CALL_BUDGET,
     COFINANCING_MIN,
-    MAX_SHARE,
     TARGET_MIN_COMPANIES,
     TARGET_MIN_EMPLOYEES,
 )
@@ -299,49 +298,13 @@ rules.add("SD13", "The grant sought is at least SEK 500,000", minimum_applicatio
           reads=["project.grant_sought", "project.budget_total"])
 
 
-@rules.rule("SD14", "The grant sought is within the call's whole budget of SEK 10 million",
-            kind=Kind.HARD, section=S_MONEY, cites=[C_MAX_10_MKR, C_MAX_10_MILJONER],
-            reads=("project.grant_sought",))
-def within_call_budget(ctx: Ctx) -> Check:
-    """Derived: 'Max 10 mkr finns totalt till förfogande för utlysningen'."""
-    sought = ctx.value("project.grant_sought")
-    if sought is None:
-        return missing("project.grant_sought")
-    grant = ctx.money(sought)
-    cap, _ = sek(ctx, CALL_BUDGET)
-    return T_CALL_BUDGET[ctx.currency != "SEK"].check(
-        grant <= cap, grant=grant, cap=cap.floored(), less=(grant - cap).rounded(),
-        **figures(ctx, call=CALL_BUDGET))
-
-
-T_CALL_BUDGET = in_sek_or_converted(
-    "grant sought {grant}; the whole call distributes at most {call}, so no single grant can "
-    "exceed it (derived){rates}",
-    fix="lower the grant sought to {cap} ({less} less)", figures=("call",))
-
-
-@rules.rule("SD15", "Tillväxtverket finances at most 50 % of the total budget", kind=Kind.HARD,
-            section=S_MONEY, cites=[C_MAX_50_PROCENT, C_FORORDNINGSKRAV, C_STODET_STYRS, SFS_13],
-            reads=("project.grant_sought", "project.budget_total"))
-def at_most_half(ctx: Ctx) -> Check:
-    """'Tillväxtverket finansierar max 50 procent av projektets totalbudget.'"""
-    missing = unstated(ctx, "project.grant_sought", "project.budget_total")
-    if missing:
-        return not_stated(missing)
-    grant = ctx.money(ctx.need("project.grant_sought"))
-    budget = ctx.money(ctx.need("project.budget_total"))
-    share = MAX_SHARE.at(ctx.on)
-    ceiling = budget * share
-    return T_AT_MOST_HALF.check(grant <= ceiling, grant=grant, budget=budget,
-                                share=format_percent(share), ceiling=ceiling.floored(),
-                                floor=ceiling.floored(), less=(grant - ceiling).rounded(),
-                                needed=(grant * (1 / share)).rounded())
-
-
-T_AT_MOST_HALF = Message("grant sought {grant} of total budget {budget}; at most {share} = "
-                         "{ceiling}",
-                         fix="lower the grant sought to {floor} ({less} less) or raise the total "
-                         "budget to {needed}")
+rules.add("SD14", "The grant sought is within the call's whole budget of SEK 10 million",
+          within_call_budget, kind=Kind.HARD, section=S_MONEY,
+          cites=[C_MAX_10_MKR, C_MAX_10_MILJONER], reads=["project.grant_sought"])
+rules.add("SD15", "Tillväxtverket finances at most 50 % of the total budget", at_most_half,
+          kind=Kind.HARD, section=S_MONEY,
+          cites=[C_MAX_50_PROCENT, C_FORORDNINGSKRAV, C_STODET_STYRS, SFS_13],
+          reads=["project.grant_sought", "project.budget_total"])
 
 
 rules.add("SD21", "The project starts in 2023, the pilot projects' implementation year",
