@@ -108,10 +108,10 @@ def test_a_grant_sought_in_another_currency_is_converted():
 def test_a_base_of_1000000_without_a_grant_sought_leaves_an_amount_to_choose():
     """'Lägsta belopp för ansökan är 500 tkr': the amount applied for, the applicant's to
     choose (match's SD13 reads it so); a budget allowing SEK 500,000 leaves the minimum to
-    apply for: information."""
+    apply for: it passes, saying so."""
     r = sdb(staff(1_000_000))
     f = rule(r, "SDB03")
-    assert r.grant.amount == D(500_000) and f.outcome is Outcome.INFO
+    assert r.grant.amount == D(500_000) and f.outcome is Outcome.PASS
     assert "any amount from SEK 500,000 to SEK 500,000 can be applied for" in f.message
 
 

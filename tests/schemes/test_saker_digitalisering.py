@@ -307,11 +307,11 @@ def test_499999_sought_is_below_the_minimum() -> None:
 
 def test_the_grant_sought_not_stated_is_the_applicants_to_choose() -> None:
     """The amount applied for is the applicant's choice: without it the most the rules allow is
-    shown, and SD13-SD15 say so as information once the budget's 50 % reaches the minimum."""
+    shown, and SD13-SD15 pass, saying so, once the budget's 50 % reaches the minimum."""
     data = without(PROMOTER, "project", "grant_sought")
     for rule in ("SD13", "SD14", "SD15"):
         f = finding(SCHEME, data, rule, on=OPEN)
-        assert f.outcome is Outcome.INFO, rule
+        assert f.outcome is Outcome.PASS, rule
     assert "no grant sought stated" in finding(SCHEME, data, "SD13", on=OPEN).message
 
 

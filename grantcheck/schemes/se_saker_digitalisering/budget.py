@@ -13,7 +13,7 @@ Encoded, from the page (quotes beside each citation, in
   excess over the cap is not eligible; the add-on sits inside the same 50 % co-financing (SDB02);
 - the minimum application, SEK 500,000, read as the grant sought, as ``match`` reads it (SD13):
   without a grant sought the amount is the applicant's to choose, from the minimum to what the
-  budget allows (information), unless the budget allows less (an eligible base under
+  budget allows (a pass that says so), unless the budget allows less (an eligible base under
   SEK 1,000,000 at 50 %), when no grant sought could reach it (SDB03);
 - the project period: in 2023 ("Pilotprojekten har en genomförandetid under 2023", as `match`'s
   SD21), from the application date at the earliest to 2023-10-31 at the latest (SDB04); only
@@ -212,7 +212,7 @@ def minimum_application(bctx: BudgetCtx) -> Check:
     (SD13): the amount applied for is the applicant's to state; the budget only bounds it (SDB01
     says whether it allows the grant sought). Without a grant sought, a budget that allows less
     than the minimum decides it (no grant sought could reach it); one that allows more leaves an
-    amount to choose from the minimum to what it allows (information), as SD13 reads it."""
+    amount to choose from the minimum to what it allows (it passes, saying so), as SD13 reads it."""
     floor = bctx.param(MIN_APPLICATION)
     share = MAX_SHARE.at(bctx.on)
     base_floor = (floor * (1 / share)).rounded()
@@ -231,7 +231,7 @@ def minimum_application(bctx: BudgetCtx) -> Check:
     said = (f"no grant sought stated; the budget allows at most {allowed}; {minimum}: an "
             f"eligible base of at least {base_floor} at {format_percent(share)}, derived)")
     if allowed >= floor:  # the amount is the applicant's to choose, from the minimum to it
-        return info(f"{said}; any amount from {floor} to {allowed} can be applied for")
+        return passed(f"{said}; any amount from {floor} to {allowed} can be applied for")
     more, fields = _undecided(bctx)
     if fields and (more is None or _allowed(bctx, bctx.total() + more) >= floor):
         return unknown(said + "; the undecided lines could lift it", *fields)

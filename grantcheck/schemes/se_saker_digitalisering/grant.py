@@ -4,8 +4,8 @@ rules on the grant sought (SD13–SD15, registered in rules.py).
 
 The amount applied for is the applicant's to choose: with no ``project.grant_sought`` the
 amounts show the most the rules allow, as Prosessinnovasjon and Bedriftsnettverk read it, and the
-three rules say so as information once the total budget shows that an amount between the
-minimum and the most exists; a budget whose most stays under the minimum fails SD13."""
+three rules pass, saying so, once the total budget shows that an amount between the minimum
+and the most exists; a budget whose most stays under the minimum fails SD13."""
 
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ def minimum_application(ctx: Ctx) -> Check:
     """'Lägsta belopp för ansökan är 500 tkr', read as the grant sought. Without the grant
     sought, the total budget decides it: when its 50 % ('max 50 procent av projektets
     totalbudget') stays below the minimum no amount could reach it; otherwise an amount from the
-    minimum to the most exists, the applicant's to choose (information)."""
+    minimum to the most exists, the applicant's to choose (it passes, saying so)."""
     sought = ctx.value("project.grant_sought")
     floor, _ = sek(ctx, MIN_APPLICATION)
     if sought is None:
@@ -101,7 +101,7 @@ def minimum_application(ctx: Ctx) -> Check:
                 needed=needed.rounded(), more=(needed - budget).rounded(),
                 **figures(ctx, minimum=MIN_APPLICATION))
         cap, _ = sek(ctx, CALL_BUDGET)
-        return T_MINIMUM_REACHED[ctx.currency != "SEK"].info(
+        return T_MINIMUM_REACHED[ctx.currency != "SEK"].passed(
             budget=budget, share=format_percent(share), most=grant_for(budget, share, cap),
             **figures(ctx, minimum=MIN_APPLICATION))
     grant = ctx.money(sought)
@@ -130,11 +130,11 @@ T_MINIMUM = in_sek_or_converted(
 # SD14 (registered in rules.py)
 def within_call_budget(ctx: Ctx) -> Check:
     """Derived: 'Max 10 mkr finns totalt till förfogande för utlysningen'. Without the grant
-    sought, the amounts are held to it (:func:`grant_for`): information."""
+    sought, the amounts are held to it (:func:`grant_for`): it passes, saying so."""
     sought = ctx.value("project.grant_sought")
     cap, _ = sek(ctx, CALL_BUDGET)
     if sought is None:
-        return T_NO_SOUGHT_CALL[ctx.currency != "SEK"].info(cap=cap.floored(),
+        return T_NO_SOUGHT_CALL[ctx.currency != "SEK"].passed(cap=cap.floored(),
                                                            **figures(ctx, call=CALL_BUDGET))
     grant = ctx.money(sought)
     return T_CALL_BUDGET[ctx.currency != "SEK"].check(
@@ -154,11 +154,12 @@ T_NO_SOUGHT_CALL = in_sek_or_converted(
 # SD15 (registered in rules.py)
 def at_most_half(ctx: Ctx) -> Check:
     """'Tillväxtverket finansierar max 50 procent av projektets totalbudget.' Without the grant
-    sought, the amounts show that most (information); without the total budget, unknown."""
+    sought, the amounts show that most (it passes, saying so); without the total budget,
+    unknown."""
     if ctx.value("project.grant_sought") is None:
         if ctx.value("project.budget_total") is None:
             return not_stated(["project.budget_total"])
-        return T_NO_SOUGHT_HALF.info(share=format_percent(MAX_SHARE.at(ctx.on)))
+        return T_NO_SOUGHT_HALF.passed(share=format_percent(MAX_SHARE.at(ctx.on)))
     if missing_fields := unstated(ctx, "project.budget_total"):
         return not_stated(missing_fields)
     grant = ctx.money(ctx.need("project.grant_sought"))
