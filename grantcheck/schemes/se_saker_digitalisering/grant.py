@@ -132,10 +132,9 @@ def within_call_budget(ctx: Ctx) -> Check:
     """Derived: 'Max 10 mkr finns totalt till förfogande för utlysningen'. Without the grant
     sought, the amounts are held to it (:func:`grant_for`): it passes, saying so."""
     sought = ctx.value("project.grant_sought")
-    cap, _ = sek(ctx, CALL_BUDGET)
     if sought is None:
-        return T_NO_SOUGHT_CALL[ctx.currency != "SEK"].passed(cap=cap.floored(),
-                                                           **figures(ctx, call=CALL_BUDGET))
+        return T_NO_SOUGHT_CALL[ctx.currency != "SEK"].passed(**figures(ctx, call=CALL_BUDGET))
+    cap, _ = sek(ctx, CALL_BUDGET)
     grant = ctx.money(sought)
     return T_CALL_BUDGET[ctx.currency != "SEK"].check(
         grant <= cap, grant=grant, cap=cap.floored(), less=(grant - cap).rounded(),
