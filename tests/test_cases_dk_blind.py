@@ -15,7 +15,7 @@ import tomli_w
 from typer.testing import CliRunner
 
 from grantcheck.cli import app
-from tests.schemes.test_cases import merge
+from tests.schemes.test_cases import merge, unset
 
 CASES = Path(__file__).resolve().parent / "schemes" / "cases_dk_blind.toml"
 KEYS = {"name", "scheme", "base", "on", "quote", "profile", "verdict", "status", "max_grant",
@@ -29,11 +29,7 @@ def cases() -> list[dict[str, Any]]:
         assert set(case) <= KEYS, f"{case['name']}: unknown keys {set(case) - KEYS}"
         case = dict(case, profile=merge(data["bases"][case["base"]], case.get("profile", {})))
         for dotted in case.get("unset", []):  # a field the case leaves out (unknown)
-            *tables, field = dotted.split(".")
-            table = case["profile"]
-            for name in tables:
-                table = table[name]
-            del table[field]
+            unset(case["profile"], dotted)
         out.append(case)
     return out
 

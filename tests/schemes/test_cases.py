@@ -62,6 +62,14 @@ def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def unset(profile: dict[str, Any], dotted: str) -> None:
+    """Leave the field ``dotted`` (``"budget.grant_sought"``) out of ``profile`` (unknown)."""
+    *tables, field = dotted.split(".")
+    for name in tables:
+        profile = profile[name]
+    del profile[field]
+
+
 def case_files() -> list[tuple[str, Path]]:
     """(scheme id, case file): every file of tests/schemes/cases (named by scheme id), then the
     ``cases.toml`` of each scheme package that has one (a test-only scheme's)."""

@@ -193,12 +193,18 @@ def _hours_rate(bctx: BudgetCtx, ln: BudgetLine) -> tuple[Decimal, str] | None:
 # --- lines ----------------------------------------------------------------------------------
 
 
-def _max_hours_rate(bctx: BudgetCtx, ln: BudgetLine) -> Money | None:
-    """The highest hourly rate the page allows for a personnel line, when its basis is given."""
+def _max_hours(bctx: BudgetCtx, ln: BudgetLine, hours: Decimal) -> tuple[Money, Money] | None:
+    """The highest hourly rate the page allows for a personnel line (shown to the øre) and the
+    most its ``hours`` may cost, when the basis is given. The cost is hours × the unrounded rate,
+    rounded as :func:`grantcheck.budget.result.compute_amount` rounds a line valued from its
+    salary: Trin 5, «Beregningsgrundlaget for timelønnen er medarbejderens bruttoårsløn divideret
+    med 1613 timer» sets no rounding of the rate, so 100 h of a DKK 500,000 salary may cost
+    DKK 30,998.14, not 100 × DKK 309.98 (a line that gives only the salary is never above it)."""
     found = _hours_rate(bctx, ln)
     if found is None:
         return None
-    return bctx.in_scheme_currency(found[0])
+    cost = Money(hours * found[0], bctx.budget_currency).rounded().amount
+    return bctx.in_scheme_currency(found[0]), bctx.in_scheme_currency(cost)
 
 
 def _classify(bctx: BudgetCtx, lr: LineResult) -> None:
@@ -313,14 +319,14 @@ def _own_hours(bctx: BudgetCtx, lr: LineResult) -> None:
                "values them at the gross annual salary / 1,613 h (give hours and "
                "gross_annual_salary, keep a timesheet)", *cites, group=ADVICE)
         return
-    top = _max_hours_rate(bctx, ln)
-    if top is None:  # a rate without its basis: cannot be checked against the page
+    found = _max_hours(bctx, ln, ln.hours)
+    if found is None:  # a rate without its basis: cannot be checked against the page
         lr.set(LineStatus.UNKNOWN, "the page sets the hourly rate at the gross annual salary / "
                "1,613 h (or DKK 250/h for an owner without salary): give gross_annual_salary or "
                "owner_without_salary", *cites, group=ADVICE,
                missing=(f"{lr.path}.gross_annual_salary",))
         return
-    allowed = (top * ln.hours).rounded()
+    top, allowed = found
     if amount <= allowed:
         lr.set(LineStatus.ELIGIBLE, f"{format_amount(ln.hours)} h of own hours, at most "
                f"{top}/h: {amount} (own financing of the advice, in its 50 % base)", *cites,
