@@ -111,16 +111,25 @@ end = 2027-05-31
     assert "NOK 120,000 × 182/365 days = NOK 59,835.62 counts" in ln["reason"]
 
 
-def test_a_digital_market_analysis_is_counted_with_a_warning_not_refused(tmp_path):
+def test_a_market_analysis_not_said_to_be_minor_or_not_needs_information(tmp_path):
     text = (DRAFT + '\n[[budget.lines]]\ncategory = "market_analysis"\namount = 20000\n'
             'description = "Analyse af konkurrenters e-handelsløsninger (digitalt fokus)"\n')
     r = run("budget", str(write(tmp_path, text)), "-f", "json", "--as-of", "2026-06-01")
+    assert r.exit_code == 1
     (b,) = json.loads(r.stdout)["budgets"]
-    assert b["lines"][1]["status"] == "needs_justification"
+    assert b["lines"][1]["status"] == "unknown" and b["verdict"] == "needs_information"
     outcomes = {f["rule"]: f for f in b["findings"]}
-    assert outcomes["SMVB02"]["outcome"] == "pass"
-    assert outcomes["SMVB10"]["outcome"] == "warning"
-    assert "budget.lines[1].digital_part_minor" in outcomes["SMVB10"]["fix"]
+    assert outcomes["SMVB02"]["outcome"] == "unknown"
+    assert "budget.lines[1].digital_part_minor" in outcomes["SMVB02"]["fix"]
+
+
+def test_a_market_analysis_said_not_minor_is_counted_as_advice(tmp_path):
+    text = (DRAFT + '\n[[budget.lines]]\ncategory = "market_analysis"\namount = 20000\n'
+            'digital_part_minor = false\n')
+    r = run("budget", str(write(tmp_path, text)), "-f", "json", "--as-of", "2026-06-01")
+    (b,) = json.loads(r.stdout)["budgets"]
+    assert b["lines"][1]["status"] == "eligible"
+    assert {f["rule"]: f["outcome"] for f in b["findings"]}["SMVB02"] == "pass"
 
 
 def test_a_market_analysis_said_to_have_a_minor_digital_part_breaks_smvb02(tmp_path):

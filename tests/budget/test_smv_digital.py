@@ -236,9 +236,10 @@ def test_every_category_gets_a_decision_with_a_source(category):
     assert lr.reason and lr.cites
     expected = (LineStatus.INELIGIBLE if category in INELIGIBLE else
                 LineStatus.JUSTIFY if category in JUSTIFY else LineStatus.ELIGIBLE)
-    if category in (Category.PERSONNEL,  # an amount without hours: to be justified
-                    Category.MARKET_ANALYSIS):  # whether its digital aspect is minor not stated
+    if category is Category.PERSONNEL:  # an amount without hours: to be justified
         expected = LineStatus.JUSTIFY
+    if category is Category.MARKET_ANALYSIS:  # whether its digital aspect is minor not stated
+        expected = LineStatus.UNKNOWN
     assert lr.status is expected
     assert category in INELIGIBLE or category in JUSTIFY or category in ADVICE_EXAMPLES or \
         category in INVESTMENTS
@@ -267,14 +268,26 @@ def test_one_whose_digital_aspect_is_not_minor_counts_as_advice():
     assert r.grant.amount == D(50_000)
 
 
-def test_one_not_said_is_counted_with_a_warning_naming_the_field():
+def test_one_not_said_is_unknown_naming_the_field():
+    """Excluded or counted as advice by a fact the budget does not give: not decided either way
+    (it was counted with a warning, so such a budget complied)."""
     r = smv(consult(80_000), analysis(), tier="t100")
-    assert line(r, 1).status is LineStatus.JUSTIFY and line(r, 1).eligible.amount == D(20_000)
-    assert rule_outcome(r, "SMVB02") is Outcome.PASS
-    justify = rule(r, "SMVB10")
-    assert justify.outcome is Outcome.WARNING
-    assert "state budget.lines[1].digital_part_minor" in justify.fix
-    assert r.verdict.value != "breaks_rules"
+    assert line(r, 1).status is LineStatus.UNKNOWN and line(r, 1).eligible.amount == 0
+    unsure = rule(r, "SMVB02")
+    assert unsure.outcome is Outcome.UNKNOWN
+    assert unsure.missing == ("budget.lines[1].digital_part_minor",)
+    assert rule_outcome(r, "SMVB10") is Outcome.PASS
+    assert r.verdict.value == "needs_information"
+
+
+def test_a_profile_that_lists_no_excluded_activity_counts_an_unsaid_line():
+    data = _nordlys()
+    data.pop("budget")
+    data["project"]["ineligible_activities"] = []  # type: ignore[index]
+    r = budget_for(SID, {"tier": "t100", **PERIOD, "lines": [consult(80_000), analysis()]},
+                   data)
+    assert line(r, 1).status is LineStatus.ELIGIBLE
+    assert "project.ineligible_activities omits market_analysis" in line(r, 1).reason
 
 
 def test_a_profile_that_lists_market_analysis_as_ineligible_decides_an_unsaid_line():

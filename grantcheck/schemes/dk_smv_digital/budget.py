@@ -147,6 +147,10 @@ def no_ineligible_activities(bctx: BudgetCtx) -> Check:
         return failed(f"{len(bad)} line(s), {total}, are not eligible: {reasons(bad)}",
                       "remove them from the project budget (the company carries them outside "
                       "the project)")
+    unsure = [lr for lr in bctx.lines
+              if lr.line.category in INELIGIBLE and lr.status is LineStatus.UNKNOWN]
+    if unsure:  # a market analysis whose digital aspect is not stated
+        return unknown_check(reasons(unsure), *(m for lr in unsure for m in lr.missing))
     return passed("no line is an activity the page excludes")
 
 
@@ -281,8 +285,7 @@ def grant_sought(bctx: BudgetCtx) -> Check:
 
 
 @book.budget_rule("SMVB10", "Costs outside the page's examples are justified",
-                  cites=[C_EXAMPLES, INELIGIBLE[Category.MARKET_ANALYSIS]],
-                  reads=["budget.lines"], kind=Kind.SOFT)
+                  cites=[C_EXAMPLES], reads=["budget.lines"], kind=Kind.SOFT)
 def justified(bctx: BudgetCtx) -> Check:
     lines = [lr for lr in bctx.lines if lr.status is LineStatus.JUSTIFY]
     if lines:
@@ -304,7 +307,7 @@ CHECKER = BudgetChecker(
     "management), training (other categories need a justification); investments at 25 % with "
     "the up-to-DKK-250,000 voucher: hardware, software, software_subscription (2 years), "
     "commissioning; market_analysis only where its digital aspect is not minor "
-    "(digital_part_minor = false; unstated: to be justified); never: operations, strategy, "
+    "(digital_part_minor = false; unstated: unknown); never: operations, strategy, "
     "marketing, communication, application_writing",
     parameters=(ADVICE_OWN_SHARE, INVESTMENT_RATE, INVESTMENT_SUPPORT_MAX, INVESTMENT_MIN,
                 SOFTWARE_SUBSCRIPTION_YEARS, HOURS_PER_YEAR, OWNER_HOURLY_RATE,

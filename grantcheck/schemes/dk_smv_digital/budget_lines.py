@@ -255,13 +255,18 @@ def _classify(bctx: BudgetCtx, lr: LineResult) -> None:
 def _market_analysis(bctx: BudgetCtx, lr: LineResult) -> None:
     """'Markeds- og konkurrentanalyser hvor det digitale aspekt fylder en mindre del': only an
     analysis whose digital aspect is minor is excluded. The line's digital_part_minor says so,
-    else the profile, when it lists market_analysis among project.ineligible_activities."""
+    else the profile's project.ineligible_activities, when stated: listing market_analysis, the
+    analysis is excluded; a list without it ([] for none) says the project includes no excluded
+    analysis. Neither stated, the line is unknown naming the field: the budget then breaks a rule
+    or complies by a fact it does not give, so it is not decided either way."""
     cites = (C_INELIGIBLE, INELIGIBLE[Category.MARKET_ANALYSIS])
     minor = lr.line.digital_part_minor
     said = f"{lr.path}.digital_part_minor = {str(minor).lower()}"
     listed = bctx.profile.project.ineligible_activities if bctx.has_profile else None
-    if minor is None and listed and SmvIneligible.MARKET_ANALYSIS in listed:
-        minor, said = True, "the profile lists market_analysis in project.ineligible_activities"
+    if minor is None and listed is not None:
+        minor = SmvIneligible.MARKET_ANALYSIS in listed
+        said = (f"the profile's project.ineligible_activities {'lists' if minor else 'omits'} "
+                "market_analysis")
     if minor:
         lr.set(LineStatus.INELIGIBLE, "a market analysis whose digital aspect is minor is not "
                f"eligible under SMV:Digital ({said})", *cites)
@@ -270,10 +275,10 @@ def _market_analysis(bctx: BudgetCtx, lr: LineResult) -> None:
                f"({said}) counts as advice (50 % support)", *cites, C_COFINANCING_RATES,
                group=ADVICE)
     else:
-        lr.set(LineStatus.JUSTIFY, "a market analysis is not eligible where its digital aspect "
-               f"is minor: counted as advice, but state {lr.path}.digital_part_minor (false: "
-               "the digital aspect is not minor) and justify it", *cites, C_COFINANCING_RATES,
-               group=ADVICE, missing=(f"{lr.path}.digital_part_minor",))
+        lr.set(LineStatus.UNKNOWN, "a market analysis is not eligible where its digital aspect "
+               f"is minor: state {lr.path}.digital_part_minor (true: not eligible; false: "
+               "counted as advice at 50 %)", *cites, C_COFINANCING_RATES, group=ADVICE,
+               missing=(f"{lr.path}.digital_part_minor",))
 
 
 def _outside_period(bctx: BudgetCtx, lr: LineResult) -> bool:
