@@ -29,6 +29,11 @@ def participant_is_sme(ctx: Ctx, index: int) -> tuple[bool, Text]:
                     _money_fact(ctx, p.balance_sheet_total, f"{prefix}.balance_sheet_total"))
         lowest, highest, open_facts = size_range(ctx, f, prefix)
         cat = _span(lowest, highest)
+        if lowest == "large" and p.sme:
+            return False, lambda: (f"{cat} ({_describe(f)}; own figures): declared sme = true, "
+                                   "but its own figures are over the SME ceilings already, and "
+                                   "partner and linked enterprises only add to them (Annex art. "
+                                   "6(2))")
         if lowest == "large" or (highest != "large" and p.sme is not False):
             return highest != "large", lambda: f"{cat} ({_describe(f)}; own figures)"
         if highest != "large":
@@ -37,7 +42,12 @@ def participant_is_sme(ctx: Ctx, index: int) -> tuple[bool, Text]:
                                    "and linked enterprises and public holdings count too (Annex "
                                    "art. 3(4), 6(2))")
     if p.sme is not None:
-        return p.sme, "declared sme = " + str(p.sme).lower()
+        said = "declared sme = " + str(p.sme).lower()
+        if open_facts:  # its own figures allow either: the declaration settles it
+            return p.sme, lambda: (f"{said}; its own figures ({_span(lowest, highest)}: "
+                                   f"{_describe(f)}) leave it open, and the declaration "
+                                   "settles it")
+        return p.sme, said
     if open_facts:
         raise Unsettled(*open_facts, f"{prefix}.sme", why=(
             f"its figures leave its SME status open ({_describe(f)}), and it declares no sme"))

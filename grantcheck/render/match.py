@@ -30,7 +30,7 @@ from grantcheck.engine.settle import deciding_findings as _findings
 from grantcheck.matching import MatchResult
 from grantcheck.numbers import plural
 from grantcheck.render.match_head import closing, headline, horizon_words
-from grantcheck.render.table import VERDICT_STYLE
+from grantcheck.render.table import VERDICT_STYLE, fit_words
 from grantcheck.render.together import indented, together
 from grantcheck.render.whole import Whole, whole
 
@@ -169,7 +169,7 @@ def _heading(r: SchemeResult) -> Text:
     if r.verdict is Verdict.CLOSED:
         head.append(f" (would: {r.verdict_if_open.label})", style="dim")
     if r.scheme.fit_wording and r.verdict is Verdict.FITS:
-        head.append(f" — {r.scheme.fit_wording}", style="green")
+        head.append(f" — {fit_words(r)}", style="green")
     tier = _best_tier(r) if r.scope.state == IN_SCOPE else None
     if tier:
         head.append(f" — tier {next(t.tier.name for t in r.tiers if t.tier.id == tier)}")

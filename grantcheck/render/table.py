@@ -61,6 +61,16 @@ def verdict_text(r: SchemeResult) -> Text:
     return t
 
 
+def fit_words(r: SchemeResult) -> str:
+    """The scheme's words for a fit, e.g. Bedriftsnettverk's «relevant og aktuell for nærmere
+    vurdering», which its page grants only to a project that meets every minimum requirement,
+    the signed letter of intent among them («Intensjonsavtale underskrevet av
+    deltakerbedriftene», Minimumskrav til prosjektet): said of a fit whose application documents
+    are not all held, they wait on them."""
+    wording = r.scheme.fit_wording
+    return wording + " once the missing documents are held" if r.missing_documents else wording
+
+
 def _grant_text(a: AmountsResult) -> Text:
     if a.amounts is None:
         return Text(f"? {a.problem}" if a.problem else "—", style="yellow")
@@ -218,7 +228,7 @@ def scheme_detail(r: SchemeResult, explain: bool, facts: Facts | None = None) ->
     head = Text(f"{r.scheme.name} ({r.scheme.id}): ", style="bold")
     head.append_text(verdict_text(r))
     if r.scheme.fit_wording and r.verdict_if_open is Verdict.FITS:
-        head.append(f" — {r.scheme.fit_wording}", style="green")
+        head.append(f" — {fit_words(r)}", style="green")
     parts.append(head)
     if r.tiers:
         tiers = Table(show_header=True, box=None, padding=(0, 2))

@@ -14,6 +14,7 @@ from grantcheck.engine import (
     Text,
     derived,
     missing,
+    text_of,
 )
 from grantcheck.law import sme
 from grantcheck.law.sme_participants import participant_is_sme
@@ -163,9 +164,19 @@ def _names(group: Sequence[Member]) -> str:
 
 
 def _not_counted(t: Tally) -> str:
-    parts = [f"{m.name} ({why})" for m, why in t.no]
+    parts = [f"{m.name} ({_why(m, why)})" for m, why in t.no]
     parts += [f"{m.name} (not stated: {', '.join(fs)})" for m, fs in t.open]
     return "; not counted: " + ", ".join(parts) if parts else ""
+
+
+def _why(m: Member, why: str) -> str:
+    """Why ``m`` is not counted; a participating company that is no SME with what settles it,
+    its figures or its declaration (its own figures over a ceiling make it large whatever it
+    declares: :func:`grantcheck.law.sme_participants.participant_is_sme`). The applicant's
+    status BN08 states apart."""
+    if why == CRITERIA["sme"][1] and m.facts["company"][0] and not m.applicant:
+        return f"{why}: {text_of(m.sme_text)}"
+    return why
 
 
 def _share_text(count: int, total: int) -> str:
