@@ -22,6 +22,8 @@ Prosess- og organisasjonsinnovasjon (Innovasjon Norge): «Det forutsetter at sø
 mellomstor i henhold til Statsstøtteregelverket» and «… uheldig konkurransevridning mellom norske
 bedrifter» (the page's words on who may apply: no registry, no country excluded in words): a
 company of any country is in scope, and `init` asks it every question `match` then names.
+Säker digitalisering (Tillväxtverket): «Medfinansiering … i form av kontant medfinansiering»
+(Medfinansiering): the own funding the amounts show is the rest of the budget, in cash.
 """
 
 from __future__ import annotations
@@ -231,3 +233,28 @@ def test_init_asks_a_company_of_any_country_what_match_then_needs_for_prosessinn
     po02 = next(f for f in s["findings"] if f["rule"] == "PO02")
     assert po02["outcome"] == ("pass" if country == "NO" else "warning")
 
+
+
+# --- Säker digitalisering: the own funding is cash ----------------------------------------------
+
+NORRSKEN = PROFILES / "norrsken-science-park.toml"
+SD, FEB23 = "se-saker-digitalisering", "2023-02-15"
+
+
+@pytest.mark.parametrize(("budget", "grant", "own"), [
+    (1_300_000, "650000", "650000"), (20_000_000, "10000000", "10000000"),
+    (20_000_002, "10000000", "10000002")])
+def test_the_own_funding_is_the_rest_of_the_budget_in_cash(
+        tmp_path: Path, budget: int, grant: str, own: str) -> None:
+    """«Medfinansiering från den som ansöker om stöd ska uppgå till 50 procent av projektets
+    budget i form av kontant medfinansiering, från egen organisation eller från extern aktör»
+    (Medfinansiering) and «Max 10 mkr finns totalt till förfogande för utlysningen»: the own
+    funding is what the grant leaves of the budget, in cash, and the amounts cite the sentence."""
+    over = {"project": {"budget_total": budget, "grant_sought": None,
+                        "cash_cofinancing": budget - int(grant)}}
+    code, s = match_changed(tmp_path, NORRSKEN, over, FEB23, SD)
+    assert (code, s["verdict"]) == (0, "fits")
+    assert (s["max_grant"]["amount"], s["own_funding"]["amount"]) == (grant, own)
+    assert s["own_funding"]["form"] == ("cash, from the applicant's organisation or an "
+                                        "external actor")
+    assert any("i form av kontant medfinansiering" in c["quote"] for c in s["amount_source"])
