@@ -36,10 +36,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli_w
 from typer.testing import CliRunner
 
 from grantcheck.cli import app
-from tests.support import match_changed
+from tests.support import changed, match_changed
 
 PROFILES = Path(__file__).resolve().parent.parent / "profiles"
 BN, PO = "no-bedriftsnettverk", "no-prosessinnovasjon"
@@ -131,6 +132,58 @@ def test_a_participant_declared_no_sme_says_so_and_a_knowledge_actor_is_no_compa
     # the applicant's own status is said once, after the count, not again among those counted
     assert bn08["message"].count("23 AWU") == 1
 
+
+
+def money_only(turnover: int, balance: int, sme: bool | None) -> dict[str, Any]:
+    """:func:`sunnmore` without its staff, with this turnover and balance sheet (NOK)."""
+    over = sunnmore(None, sme)
+    over["network"]["participants"][0].pop("staff")
+    over["network"]["participants"][0].update(turnover=turnover, balance_sheet_total=balance)
+    return over
+
+
+MONEY_CASES = [
+    # at NOK 10 a euro the ceilings are NOK 500,000,000 of turnover, NOK 430,000,000 of balance
+    ("over both money ceilings by one krone, declared an SME: large whatever its staff",
+     500_000_001, 430_000_001, True, "fail",
+     "Sunnmøre Sveis AS (not an SME: large (staff not stated, turnover NOK 500,000,001, balance "
+     "sheet NOK 430,000,001: over both money ceilings, so large whatever its staff; own "
+     "figures): declared sme = true, but its own figures are over the SME ceilings already"),
+    ("over both money ceilings, nothing declared: large whatever its staff, not open",
+     500_000_001, 430_000_001, None, "fail",
+     "Sunnmøre Sveis AS (not an SME: large (staff not stated, turnover NOK 500,000,001, balance "
+     "sheet NOK 430,000,001: over both money ceilings, so large whatever its staff; own "
+     "figures))"),
+    ("at the turnover ceiling, over the balance one, declared an SME: the declaration stands",
+     500_000_000, 430_000_001, True, "pass", "Sunnmøre Sveis AS, Havbruk Design AS"),
+    ("at the turnover ceiling, nothing declared: its staff or its status decides",
+     500_000_000, 430_000_001, None, "unknown", "Sunnmøre Sveis AS (needs "
+     "network.participants[0].sme)"),
+]
+
+
+@pytest.mark.parametrize(("name", "turnover", "balance", "sme", "outcome", "words"), MONEY_CASES,
+                         ids=[c[0] for c in MONEY_CASES])
+def test_a_participant_over_both_money_ceilings_is_large_whatever_its_staff(
+        tmp_path: Path, name: str, turnover: int, balance: int, sme: bool | None, outcome: str,
+        words: str) -> None:
+    """EU SME definition, Annex art. 2(1) (not on the page): an SME has fewer than 250 staff
+    and a turnover of at most EUR 50 million and/or a balance sheet of at most EUR 43 million,
+    so its own figures over both money ceilings make a participant large whatever its staff,
+    and whatever it declares (its partner and linked enterprises only add). Its staff left out
+    counted it as an SME on its declaration, and left it open without one."""
+    data = tomllib.loads(FJORDNETT.read_text(encoding="utf-8"))
+    data.pop("budget")
+    path = tmp_path / "profile.toml"
+    path.write_text(tomli_w.dumps(changed(data, money_only(turnover, balance, sme))),
+                    encoding="utf-8")
+    r = run("match", str(path), "-s", BN, "--as-of", NOV, "--rate", "NOK=10", "-f", "json")
+    (s,) = json.loads(r.stdout)["schemes"]
+    said = {f["rule"]: f for f in s["findings"]}
+    assert (said["BN08"]["outcome"], said["BN11"]["outcome"]) == (outcome, outcome), \
+        said["BN08"]["message"]
+    assert words in said["BN08"]["message"], said["BN08"]["message"]
+    assert r.exit_code == (0 if outcome == "pass" else 1)
 
 # --- Bedriftsnettverk: «relevant og aktuell for nærmere vurdering» and the letter of intent ----
 
