@@ -185,6 +185,23 @@ def test_a_participant_over_both_money_ceilings_is_large_whatever_its_staff(
     assert words in said["BN08"]["message"], said["BN08"]["message"]
     assert r.exit_code == (0 if outcome == "pass" else 1)
 
+
+@pytest.mark.parametrize(("in_difficulty", "bn06", "bn08"), [(False, "pass", "pass"),
+                                                             (True, "fail", "fail")])
+def test_an_applicant_in_difficulty_has_no_sound_finances_in_the_count_either(
+        tmp_path: Path, in_difficulty: bool, bn06: str, bn08: str) -> None:
+    """«Søkerbedriften må … ha sunn økonomi» (Hvem kan søke?) and «minst tre små og mellomstore
+    bedrifter med etablert virksomhet i Norge og sunn økonomi» (Minimumskrav til prosjektet):
+    BN06 reads an undertaking in difficulty as no sound finances whatever is declared, and the
+    count of BN08 now reads it the same (with Polar Sensor no SME, the applicant is the third)."""
+    over = {**sunnmore(35, None), "company": {"in_difficulty": in_difficulty}}
+    _, s = match_changed(tmp_path, FJORDNETT, over, NOV, BN)
+    said = {f["rule"]: f for f in s["findings"]}
+    assert (said["BN06"]["outcome"], said["BN08"]["outcome"]) == (bn06, bn08), \
+        said["BN08"]["message"]
+    if in_difficulty:
+        assert "Fjordnett Marin AS (applicant) (finances not sound)" in said["BN08"]["message"]
+
 # --- Bedriftsnettverk: «relevant og aktuell for nærmere vurdering» and the letter of intent ----
 
 

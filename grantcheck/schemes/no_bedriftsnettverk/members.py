@@ -80,13 +80,21 @@ def _applicant(ctx: Ctx) -> Member:
             "company": _applicant_company(c.legal_form),
             "sme": sme_fact,
             "norway": _flag(c.economic_activity_in_norway, "company.economic_activity_in_norway"),
-            "sound": _flag(ctx.profile.declarations.sound_finances, "declarations.sound_finances"),
+            "sound": _applicant_sound(ctx),
             "registered": _flag(c.registered_in_foretaksregisteret,
                                 "company.registered_in_foretaksregisteret"),
         },
         text,
         applicant=True,
     )
+
+
+def _applicant_sound(ctx: Ctx) -> Fact:
+    """The applicant's sound finances as BN06 reads them: an undertaking in difficulty has none,
+    whatever is declared; else its declaration."""
+    if ctx.profile.company.in_difficulty:
+        return False, ()
+    return _flag(ctx.profile.declarations.sound_finances, "declarations.sound_finances")
 
 
 def _applicant_company(form: LegalForm | None) -> Fact:
