@@ -234,7 +234,7 @@ _MEMBER_READS = (
     "company.employees_fte", "company.owners_fte", "company.turnover",
     "company.balance_sheet_total", "company.related", "company.previous_year",
     "company.public_ownership_percent", "company.economic_activity_in_norway",
-    "company.legal_form",
+    "company.legal_form", "company.in_difficulty",
     "declarations.sound_finances", "network.participants", "network.participants[].kind",
     "network.participants[].sme", "network.participants[].staff",
     "network.participants[].turnover", "network.participants[].balance_sheet_total",
