@@ -1,14 +1,16 @@
 """Tenth round, Norway and Sweden: cases an outside tester writes from the pages, through the CLI
 (typer's CliRunner, an explicit ``--as-of``), on the example profiles
-(profiles/fjordnett-network.toml, profiles/hardanger-prosess.toml) changed by each case, or on a
-profile `grantcheck init` writes; ``None`` leaves a fact out.
+(profiles/fjordnett-network.toml, profiles/norrsken-science-park.toml) changed by each case, or
+on a profile `grantcheck init` writes; ``None`` leaves a fact out.
 
 Bedriftsnettverk (Innovasjon Norge, «Bedriftsnettverk»):
 - «Bedriftsnettverket må bestå av minst tre små og mellomstore bedrifter» (Minimumskrav til
   prosjektet; "SME" by the EU definition, not on the page): a participant's staff known only
   within bounds across 250 is settled by its declared ``sme``, as the figures leave it open; its
   own figures over the ceiling are not (its partner and linked enterprises only add to them).
-  A company not counted now says why it is no SME (its figures, or its declaration).
+  A company not counted now says why it is no SME (its figures, or its declaration). Its own
+  turnover and balance sheet over both ceilings make it large whatever its staff (Annex art.
+  2(1)); an applicant in difficulty has no sound finances in the count, as BN06 reads it.
 - «Prosjektet må tilfredsstille følgende minimumskrav for å være relevant og aktuell for nærmere
   vurdering: … Intensjonsavtale underskrevet av deltakerbedriftene» (Minimumskrav til
   prosjektet): the signed letter of intent is one of the minimum requirements, so a fit whose
@@ -21,7 +23,8 @@ Bedriftsnettverk (Innovasjon Norge, «Bedriftsnettverk»):
 Prosess- og organisasjonsinnovasjon (Innovasjon Norge): «Det forutsetter at søker er liten eller
 mellomstor i henhold til Statsstøtteregelverket» and «… uheldig konkurransevridning mellom norske
 bedrifter» (the page's words on who may apply: no registry, no country excluded in words): a
-company of any country is in scope, and `init` asks it every question `match` then names.
+company of any country is in scope, and `init` asks it every question `match` then names (as
+it does for the other two schemes).
 Säker digitalisering (Tillväxtverket): «Medfinansiering … i form av kontant medfinansiering»
 (Medfinansiering): the own funding the amounts show is the rest of the budget, in cash.
 """
