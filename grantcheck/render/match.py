@@ -36,6 +36,7 @@ from grantcheck.render.whole import Whole, whole
 
 MAX_FACTS = 8  # the facts listed per scheme before "and N more"
 MAX_DOCS = 4  # the missing documents named per scheme before "and N more"
+MAX_IDS = 6  # the rule ids named after a fact or an action; more are counted (--explain names them)
 
 
 def ordered(results: list[SchemeResult]) -> list[SchemeResult]:
@@ -214,7 +215,7 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
     if fields and not fails:
         # no rules for the date: no answer settles it on the date, so the date comes first and
         # the answers are what a date the rules cover would also ask
-        actions = [Text(f"To settle {r.scheme.name}: {action} ({', '.join(ids)})",
+        actions = [Text(f"To settle {r.scheme.name}: {action} ({rule_ids(ids)})",
                         style="yellow") for action, ids in actions_settling(fields).items()]
         first = undecided(r)
         if first:
@@ -273,8 +274,15 @@ def facts_text(order: list[str], fields: dict[str, list[str]]) -> str:
         table, dot, name = k.rpartition(".")
         if not dot or "[" in table or not table.isidentifier():
             table, name = "", k
-        tables.setdefault(table, []).append(f"{name} ({', '.join(fields[k])})")
+        tables.setdefault(table, []).append(f"{name} ({rule_ids(fields[k])})")
     return "; ".join((f"[{t}] " if t else "") + ", ".join(names) for t, names in tables.items())
+
+
+def rule_ids(ids: list[str]) -> str:
+    """The ids of the rules a fact or an action settles, all of them, or past :data:`MAX_IDS`
+    how many, with where each is named (a date the rules do not cover holds up every rule: 37
+    ids said nothing the count does not): "37 rules; their ids: --explain"."""
+    return ", ".join(ids) if len(ids) <= MAX_IDS else f"{len(ids)} rules; their ids: --explain"
 
 
 def first_clause(text: str) -> str:

@@ -1,0 +1,89 @@
+"""A new user's read, tenth round: the answer first, and nothing a reader must wade through to
+reach it. `match`'s "To settle" and "Answer these" lines name the rules a fact or an action
+settles up to six; past that they count them and say where each id is named (`--explain`, JSON),
+never cutting a list of ids part-way: before Innobooster People's page (2020-07-03) a bare profile
+listed all 37 rule ids after "choose an evaluation date"."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from grantcheck.cli import app
+from grantcheck.render.match import MAX_IDS, rule_ids
+from tests.support import one_line_each
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+BARE = '[company]\nname = "Bare ApS"\ncountry = "DK"\n'
+# Innobooster People's page is known from version 3, published 2020-07-03; its call closed
+# 2020-12-01: open and encoded on 2020-11-15
+IP_BEFORE, IP_OPEN = "2020-06-01", "2020-11-15"
+
+
+def run(*args: str, columns: str = "80"):
+    with contextlib.chdir(ROOT):
+        return one_line_each(runner.invoke(app, list(args),
+                                           env={"NO_COLOR": "1", "COLUMNS": columns}))
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _bare(tmp_path: Path) -> str:
+    path = tmp_path / "bare.toml"
+    path.write_text(BARE, encoding="utf-8")
+    return str(path)
+
+
+# --- match: the ids a fact or an action settles -------------------------------------------------
+
+
+def test_up_to_six_ids_are_named_and_seven_are_counted():
+    six = [f"R{i}" for i in range(MAX_IDS)]
+    assert MAX_IDS == 6
+    assert rule_ids(six) == "R0, R1, R2, R3, R4, R5"
+    assert rule_ids([*six, "R6"]) == "7 rules; their ids: --explain"
+
+
+def test_a_date_the_rules_do_not_cover_counts_the_rules_it_holds_up(tmp_path):
+    r = run("match", _bare(tmp_path), "--as-of", IP_BEFORE, "--scheme", "dk-innobooster-people")
+    text = flat(r.stdout)
+    assert ("To settle Innobooster People (COVID-19 call): choose an evaluation date the rules "
+            "cover (--as-of): the rules are encoded from 2020-07-03 until 2026-12-31 (37 rules; "
+            "their ids: --explain)") in text
+    assert "IP00" not in text and "IP39" not in text
+    for columns in ("80", "120"):
+        lines = run("match", _bare(tmp_path), "--as-of", IP_BEFORE, "--scheme",
+                    "dk-innobooster-people", columns=columns).stdout.splitlines()
+        assert max(map(len, lines)) <= int(columns)
+
+
+def test_the_ids_counted_are_each_named_by_explain_and_json(tmp_path):
+    j = run("match", _bare(tmp_path), "--as-of", IP_BEFORE, "--scheme", "dk-innobooster-people",
+            "--format", "json")
+    findings = json.loads(j.stdout)["schemes"][0]["findings"]
+    waiting = [f["rule"] for f in findings if f["outcome"] == "unknown" and f["kind"] != "info"
+               and "choose an evaluation date" in (f["fix"] or "")]
+    assert len(waiting) == 37
+    explain = run("match", _bare(tmp_path), "--as-of", IP_BEFORE, "--scheme",
+                  "dk-innobooster-people", "--explain")
+    assert all(f"Rule: {rule}\n" in explain.stdout for rule in waiting)
+
+
+def test_six_ids_after_an_action_are_all_named(tmp_path):
+    """Säker digitalisering before its page's rules (2022-07-01): six rules wait on the date."""
+    text = flat(run("match", _bare(tmp_path), "--as-of", IP_OPEN).stdout)
+    assert ("the rules are encoded from 2022-07-01, with no end date stated (SD00, SD13, SD14, "
+            "SD21, SD20, SD17)") in text
+
+
+def test_a_fact_that_settles_many_rules_is_counted_and_one_that_settles_few_named(tmp_path):
+    text = flat(run("match", _bare(tmp_path), "--as-of", IP_OPEN).stdout)
+    assert ("Answer these 23 to settle Innobooster People (COVID-19 call): employees (14 rules; "
+            "their ids: --explain), aid_received (IP19); [company] employees_fte (IP08)") in text
+    assert "IP12" not in text
