@@ -87,3 +87,66 @@ def test_a_fact_that_settles_many_rules_is_counted_and_one_that_settles_few_name
     assert ("Answer these 23 to settle Innobooster People (COVID-19 call): employees (14 rules; "
             "their ids: --explain), aid_received (IP19); [company] employees_fte (IP08)") in text
     assert "IP12" not in text
+
+
+# --- schemes: the table in the answer's order ---------------------------------------------------
+
+
+def _rows(stdout: str, ids: tuple[str, ...]) -> list[int]:
+    return [stdout.index(i) for i in ids]
+
+
+def test_the_schemes_table_lists_the_open_calls_first_as_its_first_line_names_them():
+    """The first line named the three open calls, the table then opened on Innobooster People,
+    closed since 2020-12-01."""
+    for columns in ("80", "120"):
+        out = run("schemes", "--as-of", "2026-11-23", columns=columns).stdout
+        first = flat(out.split("\nScheme", 1)[0])
+        assert first.startswith("5 schemes on 2026-11-23: 3 open — SMV:Digital up to "
+                                "DKK 250,000, Bedriftsnettverk (main projects) up to NOK 750,000, "
+                                "Prosess- og organisasjonsinnovasjon (no cap stated); 2 closed "
+                                "(dk-innobooster-people, se-saker-digitalisering).")
+        ids = ("dk-smv-digital", "no-bedriftsnettverk", "no-prosessinnovasjon",
+               "dk-innobooster-people", "se-saker-digitalisering")
+        table = out[out.index("\nScheme"):]
+        assert _rows(table, ids) == sorted(_rows(table, ids))
+
+
+def test_while_innobooster_people_was_open_it_comes_first_and_json_keeps_the_catalogue_order():
+    out = run("schemes", "--as-of", "2020-11-15").stdout
+    table = out[out.index("\nScheme"):]
+    assert table.index("dk-innobooster-people") < table.index("dk-smv-digital")
+    later = run("schemes", "--as-of", "2026-11-23", "--format", "json").stdout
+    assert [s["id"] for s in json.loads(later)["schemes"]][:2] == [
+        "dk-innobooster-people", "dk-smv-digital"]
+
+
+def test_the_schemes_named_keep_the_order_given():
+    out = run("schemes", "--as-of", "2026-11-23", "--scheme",
+              "se-saker-digitalisering,dk-smv-digital").stdout
+    table = out[out.index("\nScheme"):]
+    assert table.index("se-saker-digitalisering") < table.index("dk-smv-digital")
+
+
+# --- help: the first line says what the command answers ------------------------------------------
+
+
+def test_the_command_list_says_what_match_and_schemes_answer():
+    """"Match a company profile against the schemes." said what it does, not what it answers."""
+    listed = flat(run("--help", columns="80").stdout.split("Commands:", 1)[1])
+    assert "match Which schemes fit a company profile, for how much, and what would settle the " \
+        "rest." in listed
+    assert "schemes Which schemes are open on a date and up to how much, then each one's " \
+        "agency, call, maximum grant, aid rate and own funding." in listed
+
+
+def test_match_and_budget_help_say_the_first_line_is_the_answer_and_where_the_rest_is():
+    match = flat(run("match", "--help", columns="120").stdout)
+    assert ("The first line is the answer: what fits and for how much (own funding too), what "
+            "needs information, and what is not shown (another country's, closed calls: --all "
+            "shows them)") in match
+    assert "--format json prints it all as data" in match
+    budget = flat(run("budget", "--help", columns="120").stdout)
+    assert ("The first line is the answer: the verdict, the grant, the own funding, and the "
+            "call as match says it") in budget
+    assert "--format json: all of it as data" in budget

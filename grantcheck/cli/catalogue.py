@@ -39,7 +39,8 @@ def schemes(
                      "name by id (docs/batch.md); give the batch's --scheme options too."),
     ] = False,
 ) -> None:
-    """List the schemes: agency, call status on the date, maximum grant, aid rate, own funding.
+    """Which schemes are open on a date and up to how much, then each one's agency, call,
+    maximum grant, aid rate and own funding.
 
     Examples:
 
@@ -71,7 +72,7 @@ def schemes(
         return
     from grantcheck.render.describe import render_schemes
 
-    render_schemes(data, _stdout_console())
+    render_schemes(data, _stdout_console(), as_given=bool(scheme))
 
 
 @_quiet_when_stdout_closes

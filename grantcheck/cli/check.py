@@ -63,14 +63,18 @@ def match(
                      "GRANTCHECK_PAGER names the pager; default: less -R)."),
     ] = False,
 ) -> None:
-    """Match a company profile against the schemes.
+    """Which schemes fit a company profile, for how much, and what would settle the rest.
 
     Example:
 
     
         grantcheck match profiles/nordlys-automation.toml --explain
 
-    Exit code 0 when at least one open scheme fits, 1 when none does, 2 on bad input.
+    The first line is the answer: what fits and for how much (own funding too), what needs
+    information, and what is not shown (another country's, closed calls: --all shows them);
+    then a row per scheme and what would settle it. --explain shows every rule with the
+    figures it compared and its source; --format json prints it all as data. Exit code 0
+    when at least one open scheme fits, 1 when none does, 2 on bad input.
     """
     from grantcheck.errors import EXIT_FIT, EXIT_NO_FIT, profile_error_lines
     from grantcheck.matching import check
@@ -178,12 +182,14 @@ def budget(
     
         grantcheck budget --scheme dk-smv-digital --line consultancy=150000 --line hardware=320000
 
-    Shows each line's eligibility and its source, the eligible cost base, the grant (rate and
-    cap), the own funding and its form, and every budget rule the draft breaks. Without --scheme
-    or budget.scheme, a profile's budget is checked against every open scheme match shows it
-    that fits (else every one that needs more information); a note names the others. The
-    first line says the call as match does ("call open until 2023-03-01"); a call closed on the
-    date is said ("call closed 2023-03-01 (would: complies)"), its costs still checked; an
+    The first line is the answer: the verdict, the grant, the own funding, and the call as
+    match says it ("call open until 2023-03-01"); then each line's eligibility and its source,
+    the eligible cost base, the grant (rate and cap), the own funding and its form, and every
+    budget rule the draft breaks (--explain: every rule and source; --format json: all of it as
+    data). Without --scheme or budget.scheme, a profile's budget is checked against every open
+    scheme match shows it that fits (else every one that needs more information); a note names
+    the others. A call closed on the date is said ("call closed 2023-03-01 (would: complies)"),
+    its costs still checked; an
     application date after an open call's last day breaks the rule CALL. Exit code 0 when
     every budget checked complies (its call open), 1 when one breaks a rule, needs information
     or is for a closed call, 2 on bad input.

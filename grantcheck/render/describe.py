@@ -114,8 +114,13 @@ def companies_words(c: dict[str, Any]) -> str:
             f"{', '.join(c['another_country_with'])} ({', '.join(c['rules'])})")
 
 
-def render_schemes(data: dict[str, Any], console: Console) -> None:
+def render_schemes(data: dict[str, Any], console: Console, as_given: bool = False) -> None:
+    """The headline, then a row per scheme in the headline's order (open calls first, then
+    closed, not yet open, with no rules encoded), unless ``as_given`` (``--scheme``'s order)."""
     console.print(together(Text(schemes_headline(data))))
+    order = ["open", *_NOT_OPEN]
+    schemes = data["schemes"] if as_given else sorted(
+        data["schemes"], key=lambda s: order.index(s["status"]))
     # columns sized by what they hold: the prose ones (status, own funding) wrap first
     table = lean_table()
     table.add_column("Scheme")
@@ -124,7 +129,7 @@ def render_schemes(data: dict[str, Any], console: Console) -> None:
     table.add_column("Max grant")
     table.add_column("Aid rate")
     table.add_column("Own funding")
-    for s in data["schemes"]:
+    for s in schemes:
         name = Text(s["name"], style="bold")
         name.append(f"\n{s['id']} · {s['country']}", style="dim")
         name.append(f"\n{s['agency']}")
