@@ -150,3 +150,43 @@ def test_match_and_budget_help_say_the_first_line_is_the_answer_and_where_the_re
     assert ("The first line is the answer: the verdict, the grant, the own funding, and the "
             "call as match says it") in budget
     assert "--format json: all of it as data" in budget
+
+
+# --- batch: what each profile fits, and for how much -----------------------------------------
+
+
+def _batch_rows(stdout: str) -> str:
+    return stdout[stdout.index("\n#"):stdout.index("total")]
+
+
+def test_the_batch_table_says_under_a_profile_what_it_fits_and_for_how_much():
+    """The first lines said "up to DKK 220,000 a company"; the rows only ✓ and ?: which company
+    gets what took a CSV."""
+    for columns in ("80", "120"):
+        r = run("batch", "profiles/", "--as-of", "2026-11-23", "--jobs", "1", columns=columns)
+        assert r.exit_code == 0, r.stderr
+        rows = _batch_rows(r.stdout)
+        lines = [line.strip() for line in rows.splitlines()]
+        after = {lines[i - 1]: line for i, line in enumerate(lines) if line.startswith("fits:")}
+        assert after == {"profiles/fjordnett-network.toml": "fits: BN NOK 700,000",
+                         "profiles/hardanger-prosess.toml": "fits: PO NOK 3,200,000",
+                         "profiles/nordlys-automation.toml": "fits: SMV DKK 220,000"}, rows
+
+
+def test_a_profile_that_fits_nothing_or_only_a_closed_call_gets_no_fits_line():
+    """Kvantia would fit Innobooster People, closed since 2020-12-01: the row says `– (✓)`, no
+    "fits:" (match: "no scheme fits yet")."""
+    r = run("batch", "profiles/kvantia-startup.toml", "profiles/danbyg-holding.toml", "--as-of",
+            "2026-11-23", "--jobs", "1")
+    assert "fits:" not in _batch_rows(r.stdout)
+    assert "– (✓)" in _batch_rows(r.stdout)
+
+
+def test_a_fit_whose_grant_is_not_known_says_so_and_two_fits_are_both_named():
+    from grantcheck.money import Money
+    from grantcheck.render.batch import fits_words
+
+    ids = ["no-bedriftsnettverk", "no-prosessinnovasjon", "dk-smv-digital"]
+    verdicts = (("fits", "fits"), ("fits", "fits"), ("needs_information", "needs_information"))
+    grants = [Money.of("700000", "NOK"), None, Money.of("25000", "DKK")]
+    assert fits_words(ids, verdicts, grants) == "BN NOK 700,000; PO (max grant not known)"

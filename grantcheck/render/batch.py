@@ -82,7 +82,8 @@ class JsonArraySink(Sink):
         super().close()
 
 
-Row = tuple[str, str, tuple[tuple[str, str], ...], str]  # source, name, verdicts, error
+# source, name, verdicts, error, and what fits for how much ("SMV DKK 220,000")
+Row = tuple[str, str, tuple[tuple[str, str], ...], str, str]
 
 
 class TableSink(Sink):
@@ -108,7 +109,8 @@ class TableSink(Sink):
         error = record.errors[0].removeprefix("Error: ") if record.errors else ""
         self.totals.add(record.verdicts, bool(error), record.grants)
         if len(self.rows) < self.SHOWN_ROWS:
-            self.rows.append((record.source, record.name, record.verdicts, error))
+            self.rows.append((record.source, record.name, record.verdicts, error,
+                              fits_words(self.scheme_ids, record.verdicts, record.grants)))
 
     def close(self) -> None:
         from rich.padding import Padding
@@ -191,7 +193,7 @@ class Totals:
     @classmethod
     def of(cls, rows: Sequence[Row], schemes: int) -> Totals:
         totals = cls(schemes)
-        for _, _, verdicts, err in rows:
+        for _, _, verdicts, err, _ in rows:
             totals.add(verdicts, bool(err))
         return totals
 
@@ -227,6 +229,16 @@ def short_name(scheme_id: str) -> str:
     return m.group(0) if m else scheme_id
 
 
+def fits_words(scheme_ids: Sequence[str], verdicts: tuple[tuple[str, str], ...],
+               grants: Sequence[Money | None]) -> str:
+    """The schemes a profile fits, each with its maximum grant, in the table's column names:
+    "SMV DKK 220,000" (the answer to what fits and for how much, on the profile's row)."""
+    return "; ".join(f"{short_name(sid)} " + (str(grant) if grant is not None else
+                                               "(max grant not known)")
+                     for sid, (verdict, _), grant in zip(scheme_ids, verdicts, grants,
+                                                         strict=False) if verdict == "fits")
+
+
 def _cell(verdict: str, if_open: str) -> tuple[str, str]:
     if verdict == "closed":
         return f"{SYMBOL['closed']} ({SYMBOL[if_open]})", STYLE["closed"]
@@ -254,7 +266,7 @@ def batch_table(rows: Sequence[Row], scheme_ids: Sequence[str],
     for i, sid in enumerate(scheme_ids):
         table.add_column(short_name(sid), justify="center", no_wrap=True,
                          footer=Text(totals.footer(i)))
-    for n, (source, name, verdicts, err) in enumerate(rows, 1):
+    for n, (source, name, verdicts, err, fits) in enumerate(rows, 1):
         if err:
             label = Text("! ", style="bold red")
             label.append(err)
@@ -262,6 +274,8 @@ def batch_table(rows: Sequence[Row], scheme_ids: Sequence[str],
             continue
         label = Text(name)
         label.append(f"\n{source}", style="dim")
+        if fits:
+            label.append(f"\nfits: {fits}", style="green")
         cells = [Text(sym, style=style) for sym, style in (_cell(v, o) for v, o in verdicts)]
         table.add_row(str(n), label, *cells)
     if totals.inputs > len(rows):
