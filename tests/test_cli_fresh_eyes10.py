@@ -190,3 +190,31 @@ def test_a_fit_whose_grant_is_not_known_says_so_and_two_fits_are_both_named():
     verdicts = (("fits", "fits"), ("fits", "fits"), ("needs_information", "needs_information"))
     grants = [Money.of("700000", "NOK"), None, Money.of("25000", "DKK")]
     assert fits_words(ids, verdicts, grants) == "BN NOK 700,000; PO (max grant not known)"
+
+
+# --- usage errors: the hint a new user needs --------------------------------------------
+
+
+def test_match_without_a_profile_says_how_to_get_one():
+    """"see 'grantcheck match -h'" sent a user with no profile to a help that names none."""
+    from tests.robustness.helpers import cli
+
+    for command in ("match", "validate"):
+        r = cli(command)
+        assert r.returncode == 2
+        assert r.stderr.decode() == (
+            "Error: Missing argument 'PROFILE'.\nHint: no profile yet? grantcheck init acme.toml "
+            "writes one from questions; the repository's profiles/ has examples (grantcheck "
+            f"{command} profiles/nordlys-automation.toml)\n")
+
+
+def test_an_option_without_its_value_points_to_the_commands_help():
+    """"Option '--as-of' requires an argument." pointed to 'grantcheck -h', the list of
+    commands, where --as-of is not described."""
+    from tests.robustness.helpers import cli
+
+    r = cli("match", "profiles/nordlys-automation.toml", "--as-of")
+    assert r.returncode == 2
+    assert r.stderr.decode() == ("Error: Option '--as-of' requires an argument.\n"
+                                 "Hint: see 'grantcheck match -h'\n")
+    assert cli("--bogus").stderr.decode().endswith("Hint: see 'grantcheck -h'\n")

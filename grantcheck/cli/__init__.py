@@ -223,7 +223,8 @@ def _usage_error(e: Any) -> int:
         _err(e.format_message())
         return int(e.exit_code)
     ctx = getattr(e, "ctx", None)
-    command = ctx.command_path if ctx is not None else "grantcheck"
+    command = ctx.command_path if ctx is not None else " ".join(  # "requires an argument"
+        ["grantcheck", *(a for a in sys.argv[1:2] if a in dict(COMMANDS))])
     hint = f"see '{command} -h'"
     param = getattr(e, "param", None)
     if param is not None and getattr(param, "name", "") in ("scheme", "scheme_id", "sid"):
@@ -239,6 +240,11 @@ def _usage_error(e: Any) -> int:
             hint = (f"{arg} is a file: a name that starts with - goes after --, as in "
                     f"{command} -- {arg}, or is written ./{arg}")
             break
+    if type(e).__name__ == "MissingParameter" and getattr(param, "name", "") in (
+            "profile", "profiles"):
+        hint = ("no profile yet? grantcheck init acme.toml writes one from questions; the "
+                f"repository's profiles/ has examples ({command} "
+                "profiles/nordlys-automation.toml)")
     if said.startswith("Got unexpected extra argument") and command.endswith(" match"):
         hint = ("match checks one profile: grantcheck batch checks several (files, folders or "
                 "patterns) and writes a record or a row for each")
