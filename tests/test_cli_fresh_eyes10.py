@@ -13,7 +13,6 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from grantcheck.cli import app
-from grantcheck.render.match import MAX_IDS, rule_ids
 from tests.support import one_line_each
 
 runner = CliRunner()
@@ -44,6 +43,8 @@ def _bare(tmp_path: Path) -> str:
 
 
 def test_up_to_six_ids_are_named_and_seven_are_counted():
+    from grantcheck.render.match import MAX_IDS, rule_ids
+
     six = [f"R{i}" for i in range(MAX_IDS)]
     assert MAX_IDS == 6
     assert rule_ids(six) == "R0, R1, R2, R3, R4, R5"
@@ -112,11 +113,14 @@ def test_the_schemes_table_lists_the_open_calls_first_as_its_first_line_names_th
         assert _rows(table, ids) == sorted(_rows(table, ids))
 
 
-def test_while_innobooster_people_was_open_it_comes_first_and_json_keeps_the_catalogue_order():
-    out = run("schemes", "--as-of", "2020-11-15").stdout
+def test_while_saker_digitalisering_was_open_it_comes_before_the_closed_call_and_json_keeps_order():
+    """On 2023-02-15 the Swedish pilot call was open (until 2023-03-01), Innobooster People
+    closed: the table lists the pilot with the open calls, JSON keeps the catalogue's order."""
+    out = run("schemes", "--as-of", "2023-02-15").stdout
+    assert "4 open" in flat(out.split("\nScheme", 1)[0])
     table = out[out.index("\nScheme"):]
-    assert table.index("dk-innobooster-people") < table.index("dk-smv-digital")
-    later = run("schemes", "--as-of", "2026-11-23", "--format", "json").stdout
+    assert table.index("se-saker-digitalisering") < table.index("dk-innobooster-people")
+    later = run("schemes", "--as-of", "2023-02-15", "--format", "json").stdout
     assert [s["id"] for s in json.loads(later)["schemes"]][:2] == [
         "dk-innobooster-people", "dk-smv-digital"]
 
