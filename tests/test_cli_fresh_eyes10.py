@@ -156,6 +156,16 @@ def test_match_and_budget_help_say_the_first_line_is_the_answer_and_where_the_re
     assert "--format json: all of it as data" in budget
 
 
+def test_batch_and_shortlist_help_say_what_comes_first():
+    batch = flat(run("batch", "--help", columns="120").stdout)
+    assert ("The table (the default) says the answer first: how many profiles can still fit a "
+            "scheme, per scheme how many and for up to how much; then a row per profile, what it "
+            "fits and for how much.") in batch
+    shortlist = flat(run("shortlist", "--help", columns="120").stdout)
+    assert ("First the answer (on stderr with csv): how many companies can still fit a scheme, "
+            "and per scheme how many fit or need information and for up to how much.") in shortlist
+
+
 # --- batch: what each profile fits, and for how much -----------------------------------------
 
 

@@ -181,11 +181,13 @@ def batch(
     
         find clients -name '*.toml' | grantcheck batch - --format json
 
-    A profile that cannot be read becomes an error record (file, line, what is wrong) and the
-    rest go on. Exit code 0 when every input was checked; 4 when some could not be (the rest
-    were written); 2 on bad usage or nothing to check; 3 on an internal error; 130 after
-    Ctrl-C (143 after SIGTERM), with the records done so far written (to --output FILE too,
-    each one whole); 141 when stdout is closed early (| head).
+    The table (the default) says the answer first: how many profiles can still fit a scheme,
+    per scheme how many and for up to how much; then a row per profile, what it fits and for
+    how much. A profile that cannot be read becomes an error record (file, line, what is
+    wrong) and the rest go on. Exit code 0 when every input was checked; 4 when some could not
+    be (the rest were written); 2 on bad usage or nothing to check; 3 on an internal error;
+    130 after Ctrl-C (143 after SIGTERM), the records done so far written (to --output FILE
+    too, each one whole); 141 when stdout is closed early (| head).
     """
     from grantcheck import batch as gb
     from grantcheck.atomic import FileExists, atomic_text
@@ -307,9 +309,7 @@ def batch(
               f"{plural(tally.done, 'input', 'inputs')} before that point were checked and "
               f"written{f' to {output}' if output else ''}, the rest were not read",
               BROKEN_HINT)
-    if died is not None:
-        raise typer.Exit(EXIT_INTERNAL)
-    if tally.internal:
+    if died is not None or tally.internal:
         raise typer.Exit(EXIT_INTERNAL)
     raise typer.Exit(EXIT_SOME_FAILED if tally.failed else 0)
 

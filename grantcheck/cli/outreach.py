@@ -271,11 +271,13 @@ def shortlist(
     
         grantcheck shortlist --input enheter.csv.gz --as-of 2026-11-23 --top 20
 
-    Ordered by each company's best prospect: verdict (fits, needs information, then those
-    out of every scheme), then the highest grant of those schemes (compared in euros at the
-    dated rate, which is stated), then the fewest facts that settle that scheme: an office's
-    shortlist is the first rows. Exit code 0; 4 when some units could
-    not be read (the rest are ranked); 2 on bad input.
+    First the answer (on stderr with csv): how many companies can still fit a scheme, and per
+    scheme how many fit or need information and for up to how much. Then the companies,
+    ordered by each one's best prospect: verdict (fits, needs information, then those out of
+    every scheme), then the highest grant of those schemes (compared in euros at the dated
+    rate, which is stated), then the fewest facts that settle that scheme: an office's
+    shortlist is the first rows. Exit code 0; 4 when some units could not be read (the rest
+    are ranked); 2 on bad input.
     """
     from grantcheck.errors import EXIT_SOME_FAILED
     from grantcheck.fx import FxRates
