@@ -232,3 +232,28 @@ def test_an_option_without_its_value_points_to_the_commands_help():
     assert r.stderr.decode() == ("Error: Option '--as-of' requires an argument.\n"
                                  "Hint: see 'grantcheck match -h'\n")
     assert cli("--bogus").stderr.decode().endswith("Hint: see 'grantcheck -h'\n")
+
+
+# --- match: the amounts line starts with the grant the answer states -----------------------------
+
+
+def test_innobooster_peoples_amounts_line_starts_with_the_grant_the_first_line_states():
+    """Kvantia (two funded employees) on 2020-11-15: the first line said "up to DKK 702,000",
+    the amounts line below it "Freja Holm: 12 × min(…) = DKK 360,000 (more: --explain)", the
+    first employee's part only (the total came in the third clause, which --explain shows)."""
+    r = run("match", "profiles/kvantia-startup.toml", "--as-of", IP_OPEN)
+    text = flat(r.stdout)
+    assert "1 scheme fits — Innobooster People (COVID-19 call), up to DKK 702,000" in text
+    assert ("Amounts: grant DKK 702,000 = Freja Holm: 12 × min(DKK 30,000, 75 % × DKK 46,000) = "
+            "DKK 360,000 + Mads Iversen: 12 × min(DKK 30,000, 75 % × DKK 38,000) = DKK 342,000, "
+            "at most DKK 1,080,000 per company (more: --explain)") in text
+
+
+def test_a_grant_held_to_the_company_cap_says_so_first():
+    from tests.schemes.test_innobooster_people import amounts_of, employee, staff
+
+    four = amounts_of(staff(*(employee(n, monthly_salary=50_000) for n in "ABCD")))
+    assert four.basis.startswith("grant DKK 1,080,000, capped at DKK 1,080,000 per company: A: "
+                                 "12 × min(DKK 30,000, 75 % × DKK 50,000) = DKK 360,000 + B: ")
+    assert "+ D: 12 × min(DKK 30,000, 75 % × DKK 50,000) = DKK 360,000 = DKK 1,440,000; " \
+        "cost base 12 months" in four.basis

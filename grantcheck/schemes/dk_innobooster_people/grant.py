@@ -80,14 +80,17 @@ def amounts(ctx: Ctx) -> Amounts:
     grant = company_grant(subsidy, cap)
 
     def basis() -> str:
+        # the grant first, as the answer states it, then its parts: "grant DKK 702,000 = Freja
+        # Holm: 12 × min(…) = DKK 360,000 + Mads Iversen: …" (match shows this first clause)
         lines = [f"{name}: {months} × min({per_month}, {format_percent(rate)} × "
                  f"{salary.rounded()}) = {(monthly * months).rounded()}"
                  for name, salary, monthly in each]
-        detail = "; ".join(lines) if lines else "no funded employees listed"
-        capped = " (capped)" if subsidy > cap else ""
-        return (f"{detail}; total {subsidy.rounded()}, at most {cap} per company{capped}; cost "
-                f"base {months} months of the funded salaries, {base.rounded()}; the company pays "
-                "the rest; nothing but salary is covered")
+        parts = " + ".join(lines) if lines else "no funded employees listed"
+        total = f" = {subsidy.rounded()}" if len(lines) > 1 else ""
+        grant_is = (f"grant {grant} = {parts}, at most {cap} per company" if subsidy <= cap
+                    else f"grant {grant}, capped at {cap} per company: {parts}{total}")
+        return (f"{grant_is}; cost base {months} months of the funded salaries, "
+                f"{base.rounded()}; the company pays the rest; nothing but salary is covered")
 
     return Amounts(grant, base - grant, OWN_FUNDING_FORM, basis, rate=rate, cap=cap,
                    cost_base=base, cites=AMOUNT_CITES)
