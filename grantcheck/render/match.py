@@ -90,6 +90,8 @@ def _docs_shown(r: SchemeResult) -> list[DocumentStatus]:
     still fit)."""
     if r.scope.state != IN_SCOPE or r.verdict_if_open is Verdict.DOES_NOT_FIT:
         return []
+    if r.status == "not_encoded":  # no rules for the date: nor its documents (--explain lists)
+        return []
     return list(r.missing_documents)
 
 
@@ -225,7 +227,9 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
             order = sorted(facts, key=lambda k: -weight[k])
             n = "this" if len(order) == 1 else f"these {len(order)}"
             t = Text(f"On a date the rules cover, also answer {n}: " if first else
-                     f"Answer {n} to settle {r.scheme.name}: ", style="yellow")
+                     f"Answer {n} to settle {r.scheme.name}: " if r.status != "closed" else
+                     f"The call has closed: no answer makes it fit; to settle what it would "
+                     f"have said, answer {n}: ", style="dim" if r.status == "closed" else "yellow")
             t.append(_first_facts(order, facts))
             lines.append(t)
         if not first:
