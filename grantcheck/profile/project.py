@@ -74,7 +74,8 @@ class Project(Model):
         "similar to the company", examples=[False])
     group_smv_grant: Flag = Field(
         None, description="SMV:Digital: another company of the group (koncern), or one with at "
-        "least 25 % overlapping ownership, already has an SMV:Digital grant", examples=[False])
+        "least 25 % overlapping ownership, has an SMV:Digital project not yet finished and "
+        "reported", examples=[False])
     own_hours: Flag = Field(
         None, description="own hours co-finance the project (a timesheet is needed)",
         examples=[True])
@@ -196,7 +197,9 @@ class Employee(Model):
     employed_at_application: Flag = Field(
         None, description="employed when the application is sent", examples=[True])
     dismissed_on: date | None = Field(
-        None, description="date of dismissal, for a re-hired employee", examples=["2020-04-15"])
+        None, description="date of dismissal, the employment's last day: for a re-hired "
+        "employee, by the application; for one employed at application, a dismissal on or "
+        "after it must come on the grant period's last day or later", examples=["2020-04-15"])
     dismissed_due_to_covid: Flag = Field(
         None, description="the dismissal was because of COVID-19", examples=[True])
     rehire_contract: Flag = Field(

@@ -218,8 +218,20 @@ def test_without_an_application_date_five_on_the_evaluation_date_is_young_enough
     assert rule_outcome(unapplied(founded=date(2015, 9, 1)), "IP03") is PASS
 
 
-def test_without_an_application_date_a_day_past_five_on_the_evaluation_date_is_too_old() -> None:
+def test_without_an_application_date_a_day_past_five_on_the_evaluation_date_is_unknown() -> None:
+    """An application left undated may have been sent before the evaluation date (as PO13 and
+    SD16 read it), from 2020-05-28 (Aktstykke nr. 182) on: one sent by the anniversary may be
+    in time, so the date settles it."""
     f = finding(SCHEME, unapplied(founded=date(2015, 8, 31)), "IP03", ON)
+    assert f.outcome is UNKNOWN and f.missing == ("project.application_date",)
+    assert "more than 5 years old on the evaluation date 2020-09-01" in f.message
+
+
+def test_without_an_application_date_five_before_the_call_s_funds_is_too_old() -> None:
+    """Five on 2020-05-28, the first day an application can have been sent, is young enough
+    for it; five the day before is too old on every day it can have been sent."""
+    assert rule_outcome(unapplied(founded=date(2015, 5, 28)), "IP03") is UNKNOWN
+    f = finding(SCHEME, unapplied(founded=date(2015, 5, 27)), "IP03", ON)
     assert f.outcome is FAIL
     assert "the evaluation date (no project.application_date) 2020-09-01" in f.message
 
@@ -621,7 +633,9 @@ def test_without_an_application_date_the_evaluation_date_is_used() -> None:
     f = finding(SCHEME, data, "IP25", date(2020, 9, 30))
     assert f.outcome is PASS
     assert "the evaluation date 2020-09-30" in f.message
-    assert rule_outcome(data, "IP25", date(2020, 10, 1)) is FAIL
+    # on 2020-10-01 an application sent then allows 2020-11-01, an earlier one 2020-10-01
+    f = finding(SCHEME, data, "IP25", date(2020, 10, 1))
+    assert f.outcome is UNKNOWN and f.missing == ("project.application_date",)
 
 
 def test_grant_start_not_stated_is_unknown() -> None:

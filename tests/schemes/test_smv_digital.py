@@ -1098,7 +1098,7 @@ def test_an_unfinished_project_of_another_scheme_does_not(name: str) -> None:
 
 def test_a_group_companys_listed_grant_fails_smv26_with_the_flag_unstated_and_names_it() -> None:
     data = without(with_aid({**dm(date(2024, 5, 1), 100_000, scheme="SMV:Digital"),
-                             "finished_and_reported": True,
+                             "finished_and_reported": False,
                              "recipient": "Testværk Holding ApS"}), "project", "group_smv_grant")
     f = finding(SCHEME, data, "SMV26")
     assert f.outcome is FAIL

@@ -16,6 +16,7 @@ from grantcheck.law.dates import add_months
 from grantcheck.named import NamedTuple
 from grantcheck.profile import Employee
 from grantcheck.schemes.dk_innobooster_people.parameters import (
+    APPLICATIONS_FROM,
     GRANT_START_MONTHS_AFTER,
     MAX_AGE_YEARS,
 )
@@ -30,12 +31,15 @@ def anniversary(ctx: Ctx, founded: date) -> date:
 class AwardWindow(NamedTuple):
     """The days the award ("bevillingen") can fall on, as far as the profile tells: after the
     application (``earliest``: ``project.application_date``, else the evaluation date, as an
-    application not yet made) and, when a grant start is stated, before the grant period starts
-    (``start``; the award comes at the latest the day before)."""
+    application sent on it) and, when a grant start is stated, before the grant period starts
+    (``start``; the award comes at the latest the day before). An application date left out is
+    a range: sent on the evaluation date, or earlier, from ``first`` on (APPLICATIONS_FROM), as
+    Prosessinnovasjon's PO13 and Säker digitalisering's SD16 read it."""
 
     earliest: date
     applied: bool
     start: date | None
+    first: date
 
     @property
     def latest(self) -> date | None:
@@ -59,7 +63,15 @@ def award_window(ctx: Ctx) -> AwardWindow:
     start = min(starts, default=None)
     if start is not None and start <= earliest:
         start = None
-    return AwardWindow(earliest, applied is not None, start)
+    return AwardWindow(earliest, applied is not None, start, first_application(ctx))
+
+
+def first_application(ctx: Ctx) -> date:
+    """The first day the application can have been sent: ``project.application_date``, else
+    APPLICATIONS_FROM (an application left undated may have been sent before the evaluation
+    date, from the call's funds on), at most the evaluation date."""
+    applied = ctx.profile.project.application_date
+    return applied or min(APPLICATIONS_FROM.at(ctx.on), ctx.on)
 
 
 def month_start(d: date) -> date:
@@ -131,13 +143,15 @@ def each_employee(requirement: str, fix: str) -> EachEmployee:
 def per_employee(
     ctx: Ctx,
     field: str,
-    ok: Callable[[Any], bool],
+    ok: Callable[[Any], bool | None],
     show: Callable[[Any], str],
     said: EachEmployee,
+    open_field: str = "",
     **values: object,
 ) -> Check:
     """One condition on every funded employee: fail if any fails, unknown if any is not stated
-    (``values``: the requirement's and the fix's own)."""
+    or ``ok`` cannot decide it (None: ``open_field`` settles it) (``values``: the requirement's
+    and the fix's own)."""
     emps = ctx.profile.employees
     if emps is None:
         return NO_EMPLOYEES
@@ -153,13 +167,16 @@ def per_employee(
             missing.append(f"employees[{i}].{field}")
             continue
         parts.append(f"{e.name}: {show(value)}")
-        if not ok(value):
+        verdict = ok(value)
+        if verdict is None:
+            missing.append(open_field)
+        elif not verdict:
             bad.append(e.name)
     employees = partial("; ".join, parts)
     if bad:
         return said.failing.failed(employees=employees, names=", ".join(bad), **values)
     if missing:
-        return said.open.unknown(*missing, employees=employees, **values)
+        return said.open.unknown(*dict.fromkeys(missing), employees=employees, **values)
     return said.open.passed(employees=employees, **values)
 
 

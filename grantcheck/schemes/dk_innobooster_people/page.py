@@ -38,6 +38,8 @@ C_CAP = Citation(SOURCE, "Hvor meget?", "Maks. 1.080.000 kr. pr. virksomhed.")
 C_DISMISSED_FOOTNOTE = Citation(
     SOURCE, _TOP, "For medarbejdere, der er ansat i virksomheden på ansøgningstidspunktet, eller "
     "som er afskediget efter 1. marts 2020.")
+C_KEEP = Citation(SOURCE, _TOP, "løntilskud til at fastholde eller genansætte op til tre centrale "
+                  "medarbejdere i en periode på 12 måneder")
 C_ONE_OF_TWO = Citation(SOURCE, _WHO, "at virksomheden opfylder et af to krav")
 C_CAPITAL = Citation(
     SOURCE, _WHO, "Virksomheden har samlet set tiltrukket kapital på min. 500.000 kr. i form af "

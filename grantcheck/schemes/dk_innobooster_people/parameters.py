@@ -12,6 +12,7 @@ from decimal import Decimal
 from grantcheck.parameters import Parameter
 from grantcheck.schemes.dk_innobooster_people.page import (
     C_AGE,
+    C_AKTSTYKKE,
     C_CAP,
     C_CAPITAL,
     C_CHALLENGES,
@@ -51,6 +52,11 @@ GBER_APPLIES: Parameter[date] = Parameter(
     note="GBER (start-up aid, art. 22) applies from 2014-07-01 to 2026-12-31")
 CALL_LAST_DAY: Parameter[date] = Parameter(
     "innobooster_people_last_day", "date", {V3: date(2020, 12, 1)}, C_DEADLINE)
+APPLICATIONS_FROM: Parameter[date] = Parameter(
+    "innobooster_people_applications_from", "date", {V3: date(2020, 5, 28)}, C_AKTSTYKKE,
+    note="grantcheck's bound, not the page's: the page names no first day of the call, and no "
+    "application to it predates the appropriation of its funds (Aktstykke nr. 182 af 28. maj "
+    "2020); the earliest an application left undated can have been sent")
 
 CAPITAL_MIN: Parameter[Decimal] = Parameter(
     "innobooster_people_capital_min", "DKK", {V3: Decimal(500_000)}, C_CAPITAL)

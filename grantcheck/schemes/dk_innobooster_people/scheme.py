@@ -34,9 +34,9 @@ Readings chosen:
 - "på bevillingstidspunktet ikke være ældre end fem år": eligible up to and including the fifth
   anniversary of ``company.founded`` (a company founded on 29 February reaches it on
   28 February) on the day of the award. The award comes after the application
-  (``project.application_date``, else the evaluation date: an application not yet made) and
-  before the grant period starts ("tidligst … den 1. i måneden efter, at ansøgningen er
-  godkendt"; the first stated ``employees[].grant_start``). Older than five on the application
+  (``project.application_date``, else the evaluation date or earlier: see below) and before
+  the grant period starts ("tidligst … den 1. i måneden efter, at ansøgningen er godkendt"; the
+  first stated ``employees[].grant_start``). Older than five on the application
   date fails (IP03); an anniversary between the application and the day before the grant start
   cannot be decided from the profile: IP03 passes and the soft IP04 warns that the award must
   come by the anniversary. Without a stated grant start, IP04 warns when the anniversary is
@@ -44,6 +44,26 @@ Readings chosen:
   page's). The same bounds apply to a controlling enterprise's age (IP11). A ``company.founded``
   after the application date is not read as young enough: the company is not registered then
   (or the date is a typo), so the rule is *unknown*, naming the field.
+- An application date left out is a range, as Prosessinnovasjon's PO13 and Säker
+  digitalisering's SD16 read it: an application sent on the evaluation date, or earlier, from
+  2020-05-28 on (grantcheck's bound, not the page's: no application predates the appropriation
+  of the call's funds, "Aktstykke nr. 182 af 28. maj 2020"). A rule passes only where every day
+  in it passes, fails only where every day fails, and is otherwise unknown, naming
+  ``project.application_date``: too old on the evaluation date but not on an earlier day (IP03,
+  and a company of the structure, IP11); a grant start only an earlier application allows
+  (IP25); a re-hired employee's grant period that an earlier application may have begun (IP16).
+  A re-hired employee's stated dismissal bounds the application from below (someone not
+  employed at application was dismissed by then). An earlier reading took the evaluation date
+  alone, failing IP03 and IP25 and passing IP16 on a day the profile did not state.
+- "er blevet afskediget": a re-hired employee was dismissed by the application; a dismissal
+  after the application date (or, without one, after the evaluation date) of someone not
+  employed at application contradicts it (IP16 unknown, naming ``dismissed_on``). "at fastholde
+  … i en periode på 12 måneder": an employee employed at application whose stated dismissal
+  comes on or after the application is kept only if it comes on the grant period's last day or
+  later (before it, IP16 fails; without a grant start, a dismissal before the earliest possible
+  last day fails and a later one is unknown, naming ``grant_start``); a dismissal before the
+  application is one the employee came back from. (``dismissed_on`` was read for re-hired
+  employees alone.)
 - Full time is 37 hours a week (the page's definition): 37 or more passes.
 - "afskediget efter 1. marts 2020": dismissed on 2020-03-02 or later.
 - "der skal foreligge en ansættelseskontrakt senest ved bevillingsperiodens start": a re-hired
@@ -55,7 +75,7 @@ Readings chosen:
   unknown, naming ``grant_start`` (an earlier reading passed it as a contract still to come).
 - "den 1. i måneden efter, at ansøgningen er godkendt": the approval date is not known before the
   decision, so the rule checks that the grant starts on the 1st of a month after the application
-  month (``project.application_date``, else the evaluation date, and the message says which).
+  month (``project.application_date``, else the range above, and the message says which).
 - The other full-time employees: ``company.employees_fte`` (owners excluded) minus one FTE per
   funded employee employed at application; fractions count. One funded employee needs none.
 - "ca. 12 slides": a warning when the deck has fewer than 10 or more than 14 slides (a tolerance

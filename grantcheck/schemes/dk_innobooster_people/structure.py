@@ -52,7 +52,8 @@ class Standing(NamedTuple):
 
 def standing(ctx: Ctx, r: RelatedEnterprise, prefix: str, window: AwardWindow) -> Standing:
     """The start-up conditions checked on one related enterprise: its age on the award's
-    earliest day, its size on its own figures, and the other conditions as stated."""
+    earliest day (without an application date, unknown where an earlier application may be in
+    time, as IP03 reads it), its size on its own figures, and the other conditions as stated."""
     facts: list[str] = []
     problems: list[str] = []
     missing: list[str] = []
@@ -62,9 +63,14 @@ def standing(ctx: Ctx, r: RelatedEnterprise, prefix: str, window: AwardWindow) -
     else:
         last = anniversary(ctx, r.founded)
         facts.append(f"registered {r.founded.isoformat()}, eligible up to {last.isoformat()}")
-        if window.earliest > last:
+        if window.first > last:  # too old on every day the application can have been sent
             problems.append(f"more than five years old on {window.label} "
                             f"{window.earliest.isoformat()}")
+        elif window.earliest > last:  # no application date: one sent by ``last`` may be in time
+            facts.append(f"more than five years old on the evaluation date "
+                         f"{window.earliest.isoformat()}, in time only with an application "
+                         f"sent by {last.isoformat()}")
+            missing.append("project.application_date")
         elif window.latest is not None and window.latest > last:
             facts.append(f"the award must come by {last.isoformat()}, before the grant "
                          f"period starts on {window.start}")
@@ -168,7 +174,7 @@ def ownership_structure(ctx: Ctx) -> Check:
     if bad:
         return T_STRUCTURE_FAILS.failed(enterprises=enterprises, problems="; ".join(bad))
     if missing:
-        return T_STRUCTURE.unknown(*missing, enterprises=enterprises)
+        return T_STRUCTURE.unknown(*dict.fromkeys(missing), enterprises=enterprises)
     return T_STRUCTURE_MEETS.passed(enterprises=enterprises, members=members)
 
 

@@ -20,11 +20,14 @@ from grantcheck.engine import (
     RuleBook,
     passed,
 )
+from grantcheck.law.dates import last_day_or_later
 from grantcheck.money import format_amount
+from grantcheck.profile import Employee
 from grantcheck.schemes.dk_innobooster_people.derived import (
     NO_EMPLOYEES,
     each_employee,
     earliest_start,
+    first_application,
     flag,
     names,
     no,
@@ -38,6 +41,7 @@ from grantcheck.schemes.dk_innobooster_people.page import (
     C_EMPLOYED,
     C_EMPLOYEES,
     C_FULL_TIME,
+    C_KEEP,
     C_NAMED,
     C_NEW_HIRES,
     C_NEW_HIRES_2,
@@ -50,6 +54,7 @@ from grantcheck.schemes.dk_innobooster_people.parameters import (
     FULL_TIME_HOURS,
     FUNDED_MAX,
     FUNDED_MIN,
+    SUBSIDY_MONTHS,
 )
 
 rules = RuleBook()
@@ -129,51 +134,78 @@ T_DEVELOPMENT_ROLE = each_employee(
 
 @rules.rule("IP16", "Every funded employee is employed at application or was dismissed after "
             "1 March 2020 and is re-hired", section=S_EMPLOYEES, kind=Kind.HARD,
-            cites=[C_EMPLOYED, C_DISMISSED, C_REHIRE, C_DISMISSED_FOOTNOTE, C_REHIRE_CONTRACT],
+            cites=[C_EMPLOYED, C_DISMISSED, C_REHIRE, C_DISMISSED_FOOTNOTE, C_REHIRE_CONTRACT,
+                   C_KEEP],
             reads=["employees[].employed_at_application", "employees[].dismissed_on",
-                   "employees[].rehire_contract", "employees[].grant_start"])
+                   "employees[].rehire_contract", "employees[].grant_start",
+                   "project.application_date"])
 def employed_or_rehired(ctx: Ctx) -> Check:
     """'ansat i virksomheden på ansøgningstidspunktet, eller som er afskediget efter 1. marts
     2020'; the re-hire contract must exist at the latest when the grant period starts ('senest
     ved bevillingsperiodens start'): ``rehire_contract`` is read on the evaluation date, and a
     grant period whose start is not stated may have begun once the 1st of the month after the
-    application month has passed (IP25)."""
+    application month has passed (IP25). An application date left out is the evaluation date's
+    or earlier (as PO13 and SD16 read it). 'er blevet afskediget': a re-hired employee was
+    dismissed by the application, so a dismissal after it, of someone not employed at it, is a
+    contradiction (unknown, naming ``dismissed_on``); 'at fastholde … i en periode på 12
+    måneder': an employee employed at application and dismissed on or after it is kept only if
+    the dismissal comes on the grant period's last day or later."""
     emps = ctx.profile.employees
     if emps is None:
         return NO_EMPLOYEES
     if not emps:
         return passed("no funded employees listed (employees = []; see IP12)")
     after = DISMISSED_AFTER.at(ctx.on)
+    applied = ctx.profile.project.application_date
+    sent = applied or ctx.on  # the latest day the application can have been sent
+    said = "the application date" if applied else "the evaluation date (no application date)"
     parts: list[str] = []
     bad: list[str] = []
     late: list[str] = []  # re-hired without a contract by the grant start
+    gone: list[str] = []  # employed at application, dismissed before the 12 months end
     missing: list[str] = []
     for i, e in enumerate(emps):
+        d = e.dismissed_on
         if e.employed_at_application is None:
             parts.append(f"{e.name}: not stated whether employed at application")
             missing.append(f"employees[{i}].employed_at_application")
         elif e.employed_at_application:
-            parts.append(f"{e.name}: employed at application")
-        elif e.dismissed_on is None:
+            if d is None or d < first_application(ctx):
+                parts.append(f"{e.name}: employed at application"
+                             + ("" if d is None else f" (dismissed {d}, before it)"))
+                continue
+            text, kept, fields = _kept(ctx, e, i, applied)
+            parts.append(f"{e.name}: employed at application, {text}")
+            missing += fields
+            if kept is False:
+                gone.append(e.name)
+        elif d is None:
             parts.append(f"{e.name}: not employed at application, dismissal date not stated")
             missing.append(f"employees[{i}].dismissed_on")
-        elif e.dismissed_on > after:
+        elif d > sent:  # «er blevet afskediget»: dismissed by the application
+            parts.append(f"{e.name}: not employed at application, yet dismissed {d}, after "
+                         f"{said} {sent}: someone dismissed after the application was employed "
+                         "at it")
+            missing.append(f"employees[{i}].dismissed_on")
+        elif d > after:
             # «senest ved bevillingsperiodens start»: without a contract once the grant period
             # has begun (a grant_start before the evaluation date), too late. A grant_start not
             # stated is a bound, not "not begun": the period can start on the 1st of the month
             # after the application month (IP25), so after that day it may have begun
-            begun = _begun(ctx, e.grant_start)
+            applied_from = applied or max(first_application(ctx), d)
+            begun = _begun(ctx, e.grant_start, applied_from)
             if e.rehire_contract:
                 contract = "contract held"
             elif begun is False:
                 contract = "contract needed by the grant start"
             elif begun is None:
-                said = "no contract" if e.rehire_contract is False else "contract not stated"
-                first = earliest_start(ctx.on, _applied(ctx))
-                contract = (f"{said}, and the grant period may have begun: its start is not "
+                no = "no contract" if e.rehire_contract is False else "contract not stated"
+                first = earliest_start(ctx.on, applied_from)
+                contract = (f"{no}, and the grant period may have begun: its start is not "
                             f"stated, and it can start from {first}")
                 missing += [f"employees[{i}].{f}" for f, v in (
                     ("rehire_contract", e.rehire_contract), ("grant_start", None)) if v is None]
+                missing += [] if applied else ["project.application_date"]
             elif e.rehire_contract is False:
                 contract = f"no contract, and the grant period began {e.grant_start}"
                 late.append(e.name)
@@ -181,10 +213,9 @@ def employed_or_rehired(ctx: Ctx) -> Check:
                 contract = (f"contract not stated, and the grant period began "
                             f"{e.grant_start}")
                 missing.append(f"employees[{i}].rehire_contract")
-            parts.append(f"{e.name}: dismissed {e.dismissed_on.isoformat()}, re-hired "
-                         f"({contract})")
+            parts.append(f"{e.name}: dismissed {d.isoformat()}, re-hired ({contract})")
         else:
-            parts.append(f"{e.name}: dismissed {e.dismissed_on.isoformat()}, not after "
+            parts.append(f"{e.name}: dismissed {d.isoformat()}, not after "
                          f"{after.isoformat()}")
             bad.append(e.name)
     employees = partial("; ".join, parts)
@@ -192,24 +223,47 @@ def employed_or_rehired(ctx: Ctx) -> Check:
         return T_NOT_EMPLOYED.failed(employees=employees, after=after, names=", ".join(bad))
     if late:
         return T_NO_CONTRACT.failed(employees=employees, names=", ".join(late))
+    if gone:
+        return T_NOT_KEPT.failed(employees=employees, names=", ".join(gone))
     if missing:
-        return T_EMPLOYED.unknown(*missing, employees=employees)
+        return T_EMPLOYED.unknown(*dict.fromkeys(missing), employees=employees)
     return T_EMPLOYED.passed(employees=employees)
 
 
-def _applied(ctx: Ctx) -> date:
-    """The day the application is sent: ``project.application_date``, else the evaluation
-    date (an application not yet sent)."""
-    return ctx.profile.project.application_date or ctx.on
+def _kept(ctx: Ctx, e: Employee, i: int, applied: date | None
+          ) -> tuple[str, bool | None, list[str]]:
+    """Whether an employee employed at application and dismissed on ``e.dismissed_on`` (on or
+    after the first day the application can have been sent) is kept for the grant period
+    («fastholde … i en periode på 12 måneder»): the dismissal on its last day or later. Its
+    words, True/False (None: not settled) and the fields that settle it."""
+    d = e.dismissed_on
+    assert d is not None
+    if applied is None and d < ctx.on:  # before an application sent on the evaluation date,
+        return (f"dismissed {d}: before or after the application, whose date is not stated",
+                None, ["project.application_date"])  # or after an earlier one
+    months = SUBSIDY_MONTHS.at(ctx.on)
+    start = e.grant_start or earliest_start(ctx.on, first_application(ctx))
+    last = last_day_or_later(start, months)
+    within = isinstance(last, str) or d < last
+    if e.grant_start is None and not within:
+        return (f"dismissed {d}, on or after the application; the {months} months end on "
+                f"{last} at the earliest (grant_start not stated)", None,
+                [f"employees[{i}].grant_start"])
+    held = "from" if e.grant_start else "from the earliest start,"
+    if within:
+        return (f"dismissed {d}, before the {months} months {held} {start} end on {last}",
+                False, [])
+    return f"dismissed {d}, after the {months} months from {start} (to {last})", True, []
 
 
-def _begun(ctx: Ctx, start: date | None) -> bool | None:
+def _begun(ctx: Ctx, start: date | None, applied: date) -> bool | None:
     """Whether a grant period starting on ``start`` has begun before the evaluation date; for a
-    start not stated, False while the earliest start (the 1st of the month after the
-    application month) is not before the evaluation date, else None (it may have)."""
+    start not stated, False while the earliest start (the 1st of the month after ``applied``'s
+    month, the first day the application can have been sent) is not before the evaluation
+    date, else None (it may have)."""
     if start is not None:
         return start < ctx.on
-    return None if earliest_start(ctx.on, _applied(ctx)) < ctx.on else False
+    return None if earliest_start(ctx.on, applied) < ctx.on else False
 
 
 T_EMPLOYED = Message("{employees}")
@@ -217,6 +271,9 @@ T_NOT_EMPLOYED = Message("{employees}", fix="only employees employed at applicat
                          "after {after} can be funded: {names}")
 T_NO_CONTRACT = Message("{employees}", fix="a re-hired employee needs an employment contract at "
                         "the latest when the grant period starts: {names}")
+T_NOT_KEPT = Message("{employees}", fix="the subsidy keeps («fastholde») each funded employee for "
+                     "the whole grant period: fund only employees employed to its last day: "
+                     "{names}")
 
 
 @rules.rule("IP17", "Re-hired employees were dismissed because of COVID-19",

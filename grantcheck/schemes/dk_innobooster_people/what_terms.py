@@ -9,6 +9,7 @@ funding; the grant sought (IP40). The funded employees themselves (IP12–IP18) 
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 
 from grantcheck.engine import (
@@ -23,8 +24,10 @@ from grantcheck.facts import is_range, most, show
 from grantcheck.money import format_amount
 from grantcheck.schemes.dk_innobooster_people.derived import (
     NO_EMPLOYEES,
+    EachEmployee,
     each_employee,
     earliest_start,
+    first_application,
     flag,
     in_dkk,
     no,
@@ -225,12 +228,23 @@ T_SAME_START = Message("grant start {starts}", fix="give every funded employee t
             reads=["employees[].grant_start", "project.application_date"])
 def grant_start(ctx: Ctx) -> Check:
     """'Bevillingen kan tidligst gives med starttidspunkt den 1. i måneden efter, at ansøgningen
-    er godkendt.' The approval cannot come before the application."""
+    er godkendt.' The approval cannot come before the application. Without an application date
+    the application is the evaluation date's or earlier (from APPLICATIONS_FROM, as PO13 and
+    SD16 read a date left out): a 1st of a month that only an earlier application allows is
+    unknown, naming ``project.application_date``."""
     applied = ctx.profile.project.application_date
     base, said = (applied, T_START_APPLIED) if applied else (ctx.on, T_START_TODAY)
     earliest = earliest_start(ctx.on, base)
-    return per_employee(ctx, "grant_start", lambda d: start_allowed(d, earliest), start_text,
-                        said, earliest=earliest, base=base)
+    first = earliest_start(ctx.on, first_application(ctx))
+
+    def allowed(start: date) -> bool | None:
+        if start_allowed(start, earliest):
+            return True
+        return None if start_allowed(start, first) else False
+
+    values = {"earliest": earliest, "base": base} | ({} if applied else {"first": first})
+    return per_employee(ctx, "grant_start", allowed, start_text, said,
+                        "project.application_date", **values)
 
 
 _EARLIEST = ("the earliest start is {earliest}, the 1st of the month after the application month "
@@ -238,8 +252,13 @@ _EARLIEST = ("the earliest start is {earliest}, the 1st of the month after the a
 _START_FIX = "start the grant on the 1st of a month, at the earliest {earliest}: {names}"
 T_START_APPLIED = each_employee(_EARLIEST.replace("{label}", "project.application_date"),
                                 fix=_START_FIX)
-T_START_TODAY = each_employee(_EARLIEST.replace("{label}", "the evaluation date"),
-                              fix=_START_FIX)
+T_START_TODAY = EachEmployee(
+    Message("{employees} (" + _EARLIEST.replace("{label}", "the evaluation date") + ")",
+            fix="start the grant on the 1st of a month, at the earliest {first} (an application "
+            "sent in the call's first month), and {earliest} for one sent on the evaluation "
+            "date: {names}"),
+    Message("{employees} (" + _EARLIEST.replace("{label}", "the evaluation date") + "; no "
+            "project.application_date: an earlier application allows a start from {first})"))
 
 
 @rules.rule("IP26", "The funded salaries get no other public support",

@@ -141,7 +141,10 @@ def at_most_five_years(ctx: Ctx) -> Check:
     including the fifth anniversary of the registration, on the day of the award. The award
     comes after the application (and before the grant start, 'tidligst … den 1. i måneden
     efter, at ansøgningen er godkendt'): too old already on the application date fails; an
-    anniversary before the grant start passes here and IP04 warns."""
+    anniversary before the grant start passes here and IP04 warns. Without an application date
+    the application is the evaluation date's or earlier (from APPLICATIONS_FROM): too old on the
+    evaluation date but not on an earlier day it may have been sent is unknown, naming
+    ``project.application_date`` (as PO13 and SD16 read a date left out)."""
     _gber(ctx)
     founded: date = ctx.need("company.founded")
     w = award_window(ctx)
@@ -150,6 +153,9 @@ def at_most_five_years(ctx: Ctx) -> Check:
                                  on=w.earliest)
     last = anniversary(ctx, founded)
     years = MAX_AGE_YEARS.at(ctx.on)
+    if w.first <= last < w.earliest:  # no application date: one sent by the anniversary may be
+        return T_AGE_UNDATED.unknown("project.application_date", founded=founded, last=last,
+                                     years=years, on=w.earliest, first=w.first)
     return T_AGE.check(w.earliest <= last, founded=founded, last=last, years=years,
                        label=w.label, on=w.earliest)
 
@@ -158,6 +164,14 @@ T_NOT_YET = Message("registered {founded}, after {label} {on}: the company is no
                     "that date",
                     fix="check company.founded: the company applies once it is registered")
 
+
+T_AGE_UNDATED = Message(
+    "registered {founded}; eligible up to and including {last} (the {years}-year anniversary): "
+    "more than {years} years old on the evaluation date {on}, and the profile does not state "
+    "project.application_date: an application sent from {first} up to {last} may be in time, "
+    "as the award comes after the application",
+    fix="state project.application_date: on or before {last} the company can still be young "
+    "enough; after it, too old")
 
 T_AGE = Message("registered {founded}; eligible up to and including {last} (the {years}-year "
                 "anniversary); the award comes after {label} {on}",

@@ -4,8 +4,6 @@ one grant per group, the advisors and each voucher's project period."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from grantcheck.engine import (
     Check,
     Ctx,
@@ -13,11 +11,10 @@ from grantcheck.engine import (
     Message,
     RuleBook,
     because,
-    lacking,
     missing,
     passed,
 )
-from grantcheck.law.dates import inside, last_day_or_later, years_before
+from grantcheck.law.dates import years_before
 from grantcheck.profile import Aid
 from grantcheck.schemes.dk_smv_digital.derived import (
     _dated,
@@ -26,15 +23,9 @@ from grantcheck.schemes.dk_smv_digital.derived import (
 from grantcheck.schemes.dk_smv_digital.grant import (
     _NO_INVESTMENT,
     _NO_INVESTMENT_WHY,
-    T25,
-    T100,
-    T250,
     _investment,
     _investment_support,
-    _Voucher,
-    per_voucher,
 )
-from grantcheck.schemes.dk_smv_digital.legal import PAGE_FROM
 from grantcheck.schemes.dk_smv_digital.page import (
     C_ADVISOR_DATABASE,
     C_ADVISORS_EACH,
@@ -50,7 +41,6 @@ from grantcheck.schemes.dk_smv_digital.page import (
     C_INVESTMENT_RATE,
     C_NEW_TECHNOLOGY,
     C_ONE_AT_A_TIME,
-    C_PERIOD,
     C_PREDECESSOR,
     C_READY_TO_INVEST,
     C_REAPPLY,
@@ -118,7 +108,6 @@ T_BUSINESS_CASE = Message("business case made: {made}",
 
 _NO_EARLIER_GRANTS = because("earlier SMV:Digital or Erhvervspartnerskab grants with "
                              "finished_and_reported; aid_received = [] if none")
-_NO_PERIOD = because("to compare the planned project with the project period")
 
 @rules.rule("SMV17", "Any earlier SMV:Digital or Erhvervspartnerskab project is finished and "
             "reported", kind=Kind.HARD, section=S_EVERY,
@@ -126,11 +115,15 @@ _NO_PERIOD = because("to compare the planned project with the project period")
             reads=["aid_received"])
 def one_project_at_a_time(ctx: Ctx) -> Check:
     """One project at a time, Erhvervspartnerskabet for Avanceret Produktion's included; a grant
-    dated after the evaluation date is not 'tidligere modtaget' (as de minimis aid is counted)."""
+    dated after the evaluation date is not 'tidligere modtaget' (as de minimis aid is counted).
+    'har virksomheden tidligere modtaget': the company's own grants (no ``recipient``, or the
+    company named); another group company's is SMV26's."""
     if ctx.profile.aid_received is None:
         return missing("aid_received", why=_NO_EARLIER_GRANTS)
+    own = scheme_key(ctx.profile.company.name)
     earlier = [(i, a) for i, a in enumerate(ctx.profile.aid_received)
-               if is_predecessor(a.scheme) and a.granted <= ctx.on]
+               if is_predecessor(a.scheme) and a.granted <= ctx.on
+               and (not a.recipient or scheme_key(a.recipient) == own)]
     if not earlier:
         return passed("no earlier SMV:Digital or Erhvervspartnerskab grant in aid_received")
 
@@ -299,36 +292,60 @@ T_INELIGIBLE = Message("the project includes activities that are not eligible: {
 
 
 @rules.rule("SMV26", "No other company of the group, or with at least 25 % overlapping "
-            "ownership, has an SMV:Digital grant", kind=Kind.HARD, section=S_EVERY, cites=[C_GROUP],
-            reads=["project.group_smv_grant", "aid_received"])
+            "ownership, has an SMV:Digital project not yet finished and reported", kind=Kind.HARD,
+            section=S_EVERY, cites=[C_GROUP, C_ONE_AT_A_TIME, C_REAPPLY],
+            reads=["project.group_smv_grant", "aid_received",
+                   "aid_received[].finished_and_reported"])
 def one_grant_per_group(ctx: Ctx) -> Check:
     """'Der kan kun gives tilskud til én ansøgning per koncern' (also at 25 % overlapping
-    ownership); an SMV:Digital grant aid_received lists for another company by the date is one."""
+    ownership), the bullet after 'Der kan kun ansøges til ét forløb ad gangen', read with 'kan
+    der frit ansøges igen, såfremt projektet er afsluttet og afrapporteret': the group applies
+    as one company, one project at a time. A company's own grant is a grant of its group too,
+    and once its project is finished and reported it may apply again; so another group
+    company's grant (aid_received, granted by the evaluation date) blocks it while that project
+    is not finished and reported, as SMV17 reads the company's own, not for ever."""
     overlap = _dated(ctx).overlap
     own = scheme_key(ctx.profile.company.name)
-    listed = [f"{a.scheme} of {a.granted} to {a.recipient}" for a in ctx.profile.aid_received or ()
-              if a.recipient and is_smv_digital(a.scheme) and scheme_key(a.recipient) != own
-              and a.granted <= ctx.on]
-    if listed:
-        return T_GROUP_LISTED.failed(grants=", ".join(listed))
+    group = [(i, a) for i, a in enumerate(ctx.profile.aid_received or ())
+             if a.recipient and is_smv_digital(a.scheme) and scheme_key(a.recipient) != own
+             and a.granted <= ctx.on]
+
+    def named(done: bool | None) -> str:
+        return ", ".join(f"{a.scheme} of {a.granted} to {a.recipient}" for _, a in group
+                         if a.finished_and_reported is done)
+
+    if any(a.finished_and_reported is False for _, a in group):
+        return T_GROUP_LISTED.failed(grants=named(False))
     other = ctx.profile.project.group_smv_grant
-    if other is None:
-        return T_GROUP_UNSTATED.unknown("project.group_smv_grant", overlap=overlap)
     if other:
         return T_GROUP_GRANT.failed(overlap=overlap)
-    return T_GROUP_NONE.passed(overlap=overlap)
+    finished = named(True)
+    done = f"; finished and reported: {finished}" if finished else ""
+    unsure = [f"aid_received[{i}].finished_and_reported" for i, a in group
+              if a.finished_and_reported is None]
+    if unsure:
+        return T_GROUP_UNSURE.unknown(*unsure, grants=named(None), done=done)
+    if other is None:
+        return T_GROUP_UNSTATED.unknown("project.group_smv_grant", overlap=overlap, done=done)
+    return T_GROUP_NONE.passed(overlap=overlap, done=done)
 
 
 T_GROUP_UNSTATED = Message("not stated whether another company of the group, or one with at least "
-                           "{overlap} % overlapping ownership, has an SMV:Digital grant "
-                           "(project.group_smv_grant)")
+                           "{overlap} % overlapping ownership, has an SMV:Digital project not yet "
+                           "finished and reported (project.group_smv_grant){done}")
 T_GROUP_GRANT = Message("another company of the group (or with at least {overlap} % overlapping "
-                        "ownership) has an SMV:Digital grant: one grant per group",
-                        fix="only one company of the group can receive the grant")
+                        "ownership) has an SMV:Digital project not yet finished and reported: "
+                        "one grant per group at a time",
+                        fix="only one company of the group can have the grant at a time: apply "
+                        "once the other company's project is finished and reported")
 T_GROUP_LISTED = Message("aid_received lists an SMV:Digital grant to another company of the "
-                         "group: {grants}; one grant per group", fix=T_GROUP_GRANT.fix)
+                         "group, not yet finished and reported: {grants}; one grant per group at "
+                         "a time", fix=T_GROUP_GRANT.fix)
+T_GROUP_UNSURE = Message("not stated whether the SMV:Digital project of another company of the "
+                         "group is finished and reported: {grants}{done}")
 T_GROUP_NONE = Message("no other company of the group or with at least {overlap} % overlapping "
-                       "ownership has an SMV:Digital grant")
+                       "ownership has an SMV:Digital project not yet finished and "
+                       "reported{done}")
 
 
 @rules.rule("SMV27", "Every advisor is approved in the programme's advisor database",
@@ -362,39 +379,3 @@ def no_conflict_of_interest(ctx: Ctx) -> Check:
 T_CONFLICT = Message("conflict of interest with an advisor: {conflict}",
                      fix="choose an advisor without ties of ownership, board seats, family or "
                      "similar")
-
-
-def _period(v: _Voucher) -> Callable[[Ctx], Check]:
-    said = T_PERIOD[v.id]
-
-    def fn(ctx: Ctx) -> Check:
-        p = ctx.profile.project
-        absent = [f for f, x in (("project.start", p.start), ("project.end", p.end)) if x is None]
-        if absent:
-            lacking(*absent, why=_NO_PERIOD)
-        assert p.start is not None and p.end is not None
-        months = int(v.period.at(ctx.on))
-        last = last_day_or_later(p.start, months)
-        return said.check(inside(p.end, last), start=p.start, end=p.end, months=months,
-                          last=last)
-
-    fn.__doc__ = (f"{v.name}: project period {v.period.at(PAGE_FROM)} months (set in the "
-                  "commitment).")
-    return fn
-
-
-T_PERIOD = per_voucher("planned {start} to {end}; the {voucher} voucher's project period is "
-                       "{months} months, {start} to {last}",
-                       fix="plan the project to end by {last}; an extension can only be asked "
-                       "for, in writing within the period, if something unforeseen delays it")
-
-
-rules.add("SMV29", "The project fits the DKK 25,000 voucher's project period", _period(T25),
-          kind=Kind.SOFT, section=S_TIERS, cites=[C_PERIOD],
-          reads=["project.start", "project.end"], tier=T25.id)
-rules.add("SMV30", "The project fits the DKK 100,000 voucher's project period", _period(T100),
-          kind=Kind.SOFT, section=S_TIERS, cites=[C_PERIOD],
-          reads=["project.start", "project.end"], tier=T100.id)
-rules.add("SMV31", "The project fits the up to DKK 250,000 voucher's project period", _period(T250),
-          kind=Kind.SOFT, section=S_TIERS, cites=[C_PERIOD],
-          reads=["project.start", "project.end"], tier=T250.id)

@@ -83,10 +83,14 @@ Readings chosen:
   rådgivning"), so it needs an investment of at least DKK 40,000 (SMV24); a smaller investment
   gets no investment support, and the DKK 100,000 voucher is the one to look at.
 - One grant per group (koncern) or per circle of companies with at least 25 % overlapping
-  ownership: the profile states it as ``project.group_smv_grant`` (another such company already
-  has an SMV:Digital grant), and an SMV:Digital grant ``aid_received`` lists for another company
-  (its ``recipient``) is one. A scheme's name in ``aid_received`` is compared by its letters and
-  digits, case ignored ('SMV: Digital', 'SMV-Digital 2023').
+  ownership, at a time: the group applies as one company ("Der kan kun ansøges til ét forløb ad
+  gangen"), and a company's own grant, a grant of its group too, allows a new application once
+  "afsluttet og afrapporteret". The profile states it as ``project.group_smv_grant`` (another
+  such company has an SMV:Digital project not yet finished and reported), and an SMV:Digital
+  grant ``aid_received`` lists for another company (its ``recipient``) is one until its
+  ``finished_and_reported`` (an earlier reading blocked the company for ever with it). A
+  scheme's name in ``aid_received`` is compared by its letters and digits, case ignored
+  ('SMV: Digital', 'SMV-Digital 2023').
 - Earlier grants ("har virksomheden tidligere modtaget et tilskud", SMV17; the group's, SMV26)
   are those granted by the evaluation date, as de minimis aid is counted: an entry dated after
   it is not yet received then (an earlier reading blocked the application with it).
@@ -139,6 +143,7 @@ from grantcheck.schemes.dk_smv_digital import (
     parameters,
     rules,
     rules_advice,
+    rules_period,
     rules_project,
 )
 from grantcheck.schemes.dk_smv_digital.documents import DOCUMENTS
@@ -185,7 +190,8 @@ SCHEME = Scheme(
     ),
     legal_bases=legal.LEGAL_BASES,
     applicability=("SMV01",),  # a company of another country without a CVR number: not applicable
-    rules=(*rules.rules.rules, *rules_advice.rules.rules, *rules_project.rules.rules),
+    rules=(*rules.rules.rules, *rules_advice.rules.rules, *rules_project.rules.rules,
+           *rules_period.rules.rules),
     documents=DOCUMENTS,
     amounts=None,
     parameters=parameters_of(parameters, *de_minimis.PARAMETERS, *sme.PARAMETERS),
