@@ -27,6 +27,8 @@ SMV:Digital (Erhvervsstyrelsen, «Indsendelse af ansøgning»):
 - «Investeringer støttes med 25%»: the stated ``investment_cost`` is what is bought, whatever
   ``activities`` lists (SMV24, the reading kept).
 - «Jeres projektperiode … er på 12 måneder for tilskud på 100.000 kr.»: its last day (SMV30).
+- «ny teknologi, som I enten har investeret i inden for det seneste år»: without an application
+  date, technology bought over a year before the evaluation date is unknown (SMV22; it failed).
 """
 
 from __future__ import annotations
@@ -367,3 +369,32 @@ def test_the_100000_voucher_s_project_period_ends_twelve_months_less_a_day_after
     _, said = match(tmp_path, NORDLYS, {"project": {"end": d("2028-01-04")}}, SMV_ON, SMV)
     assert outcome(said, "SMV30") == ("warning", [])
     assert "plan the project to end by 2028-01-03" in finding(said, "SMV30")["fix"]
+
+
+# --- SMV:Digital: technology bought within the year before an application left undated (SMV22)
+
+
+def implementation(bought: str, applied: bool) -> dict[str, Any]:
+    return {"project": {"activities": ["implementation", "investment"],
+                        "technology_bought_in_project": False, "technology_bought": d(bought),
+                        "application_date": d(SMV_ON) if applied else None}}
+
+
+def test_technology_bought_over_a_year_before_an_undated_application_needs_its_date(
+        tmp_path: Path) -> None:
+    """«ny teknologi, som I enten har investeret i inden for det seneste år»: applying on
+    2026-12-01, technology bought 2025-12-01 is within the year, 2025-11-30 not. Without an
+    application date the application is the evaluation date's or earlier, as PO13 and SD16
+    read it: one sent by 2026-11-30 was in time (it failed)."""
+    _, said = match(tmp_path, NORDLYS, implementation("2025-12-01", True), SMV_ON, SMV)
+    assert outcome(said, "SMV22") == ("pass", [])
+    _, said = match(tmp_path, NORDLYS, implementation("2025-11-30", True), SMV_ON, SMV)
+    assert outcome(said, "SMV22") == ("fail", [])
+    assert set(tiers(said).values()) == {"does_not_fit"}
+    _, said = match(tmp_path, NORDLYS, implementation("2025-12-01", False), SMV_ON, SMV)
+    assert outcome(said, "SMV22") == ("pass", [])
+    _, said = match(tmp_path, NORDLYS, implementation("2025-11-30", False), SMV_ON, SMV)
+    assert outcome(said, "SMV22") == ("unknown", ["project.application_date"])
+    assert "in time only with an application sent by 2026-11-30" in (
+        finding(said, "SMV22")["message"])
+    assert set(tiers(said).values()) == {"needs_information"}

@@ -681,8 +681,16 @@ def test_technology_bought_exactly_one_year_ago_is_recent_enough() -> None:
 
 def test_technology_bought_a_day_earlier_is_not() -> None:
     data = implementation(technology_bought=date(2025, 10, 31),
-                          technology_bought_in_project=False)
+                          technology_bought_in_project=False, application_date=date(2026, 11, 1))
     assert outcome(SCHEME, data, "SMV22") is FAIL
+
+
+def test_without_an_application_date_an_earlier_application_may_be_in_time() -> None:
+    data = implementation(technology_bought=date(2025, 10, 31),
+                          technology_bought_in_project=False)
+    f = finding(SCHEME, data, "SMV22")
+    assert f.outcome is UNKNOWN and f.missing == ("project.application_date",)
+    assert "in time only with an application sent by 2026-10-31" in f.message
 
 
 def test_old_technology_is_fine_when_new_is_bought_in_the_project() -> None:

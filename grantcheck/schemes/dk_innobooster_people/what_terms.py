@@ -254,9 +254,9 @@ T_START_APPLIED = each_employee(_EARLIEST.replace("{label}", "project.applicatio
                                 fix=_START_FIX)
 T_START_TODAY = EachEmployee(
     Message("{employees} (" + _EARLIEST.replace("{label}", "the evaluation date") + ")",
-            fix="start the grant on the 1st of a month, at the earliest {first} (an application "
-            "sent in the call's first month), and {earliest} for one sent on the evaluation "
-            "date: {names}"),
+            fix="start the grant on the 1st of a month: at the earliest {first} after the "
+            "earliest application the call can have had, {earliest} after one sent on the "
+            "evaluation date: {names}"),
     Message("{employees} (" + _EARLIEST.replace("{label}", "the evaluation date") + "; no "
             "project.application_date: an earlier application allows a start from {first})"))
 

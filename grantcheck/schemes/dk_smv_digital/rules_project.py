@@ -14,7 +14,7 @@ from grantcheck.engine import (
     missing,
     passed,
 )
-from grantcheck.law.dates import years_before
+from grantcheck.law.dates import add_months, years_before
 from grantcheck.profile import Aid
 from grantcheck.schemes.dk_smv_digital.derived import (
     _dated,
@@ -189,7 +189,9 @@ T_THEME = Message("pool theme {theme}: declared pool_theme_met = {met}",
 def implementation_technology(ctx: Ctx) -> Check:
     """'ny teknologi, som I enten har investeret i inden for det seneste år eller indkøber i
     forbindelse med projektet': the year before the application (project.application_date),
-    else before the evaluation date."""
+    else before the evaluation date. An application date left out is the evaluation date's or
+    earlier (as PO13 and SD16 read it): technology bought more than a year before the
+    evaluation date is in time with an application sent earlier, so unknown, naming it."""
     p = ctx.profile.project
     activities = ctx.value("project.activities")
     if activities is None:
@@ -206,6 +208,10 @@ def implementation_technology(ctx: Ctx) -> Check:
     if bought is not None and bought >= earliest:
         return T_BOUGHT_RECENTLY.passed(bought=bought, earliest=earliest, years=years,
                                         before=before)
+    if bought is not None and p.technology_bought_in_project is False and applied is None:
+        return T_BOUGHT_UNDATED.unknown("project.application_date", bought=bought,
+                                        earliest=earliest, years=years, on=ctx.on,
+                                        latest=add_months(bought, 12 * years))
     if bought is not None and p.technology_bought_in_project is False:
         return T_BOUGHT_EARLIER.failed(bought=bought, earliest=earliest, years=years,
                                        before=before)
@@ -223,6 +229,12 @@ T_BOUGHT_EARLIER = Message("technology bought {bought}, before {earliest} (more 
                            "before {before}), and none is bought in the project",
                            fix="an implementation project must concern technology bought since "
                            "{earliest} or bought in the project")
+T_BOUGHT_UNDATED = Message("technology bought {bought}, before {earliest} (more than {years} year "
+                           "before the evaluation date {on}), and none is bought in the project; "
+                           "the profile does not state project.application_date: in time only "
+                           "with an application sent by {latest}",
+                           fix="state project.application_date: an application sent by {latest} "
+                           "is within the year after the purchase, a later one is not")
 _NEEDS_TECHNOLOGY = ("an implementation project needs technology bought since {earliest} or "
                      "bought in the project")
 T_BOUGHT_EARLIER_OPEN = Message("technology bought {bought}, before {earliest}; "

@@ -102,7 +102,10 @@ Readings chosen:
   ("ejere maksimalt kan indgå med samlet 1 årsværk i beregningen"), not in full as the EU
   definition's owner-managers.
 - An implementation project's technology bought "inden for det seneste år": the year before
-  ``project.application_date``, else before the evaluation date.
+  ``project.application_date``, else before the evaluation date; a date left out is the
+  evaluation date's or earlier (as Prosessinnovasjon's PO13 and Säker digitalisering's SD16
+  read it), so technology bought more than a year before the evaluation date (and none in the
+  project) is unknown, naming the application date (it failed).
 - The pool's theme applies only to themed pools: without ``project.pool_theme`` the criterion
   passes and says so.
 - Project periods (6 months for DKK 25,000, 12 months for the others) are soft rules: a planned
