@@ -165,14 +165,16 @@ def test_init_does_not_count_the_country_question_as_one_of_one(tmp_path):
     assert counters[-1] == f"question {len(counters)} of {total}"
 
 
-def test_a_long_list_of_missing_documents_names_the_first_four_and_counts_the_rest():
-    """On 2020-11-15 Kvantia's view would list the ten documents of a call whose rules were not
-    yet encoded, over seven lines: four are named, the rest counted."""
-    r = run("match", "profiles/kvantia-startup.toml", "--as-of", "2020-11-15")
+def test_a_long_list_of_missing_documents_names_the_first_four_and_counts_the_rest(tmp_path):
+    """A Swedish promoter's view of the open Säker digitalisering call would list its ten
+    documents, over seven lines: four are named, the rest counted."""
+    profile = tmp_path / "park.toml"
+    profile.write_text('[company]\nname = "Park AB"\ncountry = "SE"\n', encoding="utf-8")
+    r = run("match", str(profile), "--as-of", "2022-10-01")
     assert ("Missing documents (in full: --explain): Number of participating companies; "
             "Estimated time the companies take part; Estimated split of women and men "
-            "representing the companies; Relevant competence and experience; and 6 more ! "
-            ) in words(r.stdout)
+            "representing the companies; Relevant competence and experience; and 6 more "
+            "Answer these ") in words(r.stdout)
 
 
 def test_init_wraps_its_questions_as_every_message_on_stderr_is_wrapped(tmp_path):

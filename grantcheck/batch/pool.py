@@ -256,7 +256,7 @@ class Runner:
         if self._pool is None:
             keep, lines = self.options.output == "none", self.options.output == "json"
             for record in self.map(tasks):
-                yield Block.of([record], keep, lines)
+                yield Block.of([record], keep, lines, self.options.undecided)
             return
         yield from self._pooled(tasks, "block", lambda block: (len(block.data), block.done))
 

@@ -5,12 +5,14 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Literal
 
+from grantcheck.batch.best import best_of, not_encoded
 from grantcheck.batch.inputs import Lines
 from grantcheck.batch.load import load_task
 from grantcheck.batch.task import Task
@@ -54,6 +56,11 @@ class Options:
             raise ValueError(f"output {self.output!r}: expected json, csv or none")
         if self.detail not in ("compact", "full"):
             raise ValueError(f"detail {self.detail!r}: expected compact or full")
+
+    @property
+    def undecided(self) -> frozenset[int]:
+        """The indices of the schemes with no rules encoded for the date."""
+        return not_encoded(self.schemes, self.as_of)
 
 
 class Record(NamedTuple):
@@ -106,6 +113,7 @@ class Block(NamedTuple):
     errors: tuple[tuple[str, ...], ...] = ()
     warnings: tuple[str, ...] = ()
     records: tuple[Record, ...] = ()
+    best: tuple[tuple[str, int], ...] = ()  # how many checked records had each best verdict
 
     @property
     def text(self) -> str:
@@ -113,9 +121,11 @@ class Block(NamedTuple):
         return self.data.decode("utf-8", "surrogatepass")
 
     @classmethod
-    def of(cls, records: list[Record], keep: bool = False, lines: bool = False) -> Block:
+    def of(cls, records: list[Record], keep: bool = False, lines: bool = False,
+           undecided: frozenset[int] = frozenset()) -> Block:
         """The block of ``records``; ``keep`` keeps the records themselves; ``lines`` ends each
-        text with a newline (JSON records; a CSV row carries its own)."""
+        text with a newline (JSON records; a CSV row carries its own); ``undecided``: the
+        indices of the schemes with no rules for the date (:func:`~.best.best_of`)."""
         texts = [r.text for r in records]
         data = encode("\n".join(texts) + "\n" if lines and texts else "".join(texts))
         failed = [r for r in records if not r.ok]
@@ -123,9 +133,10 @@ class Block(NamedTuple):
         for r in records:
             if r.warnings:
                 warnings.update(dict.fromkeys(r.warnings))
+        best = Counter(best_of(r.verdicts, undecided) for r in records if r.ok)
         return cls(data, len(records), len(failed), sum(r.internal for r in failed),
                    tuple(r.errors for r in failed[:SHOWN_ERRORS]), tuple(warnings),
-                   tuple(records) if keep else ())
+                   tuple(records) if keep else (), tuple(best.items()))
 
 
 def encode(text: str) -> bytes:
@@ -162,7 +173,7 @@ class Worker:
     def block(self, chunk: Iterable[Task] | Lines) -> Block:
         """The records of a chunk, as one :class:`Block`."""
         out = self.options.output
-        return Block.of(self.run(chunk), keep=out == "none", lines=out == "json")
+        return Block.of(self.run(chunk), out == "none", out == "json", self.options.undecided)
 
     def one(self, task: Task) -> Record:
         try:
@@ -252,12 +263,14 @@ class Tally:
     internal: int = 0
     error_lines: list[str] = field(default_factory=list)
     warnings: dict[str, None] = field(default_factory=dict)
+    best: Counter[str] = field(default_factory=Counter)  # the checked inputs' best verdicts
 
     def add(self, block: Block) -> None:
         self.done += block.done
         for errors in block.errors[:max(0, self.SHOWN_ERRORS - self.failed)]:
             self.error_lines += errors
         self.failed += block.failed
+        self.best.update(dict(block.best))
         self.internal += block.internal
         for w in block.warnings:
             if w not in self.warnings and len(self.warnings) < self.SHOWN_ERRORS:

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from grantcheck.batch import Tally
 
 
 class OutputError(Exception):
@@ -73,3 +76,31 @@ def _refuse_target(output: Path, in_paths: list[str]) -> None:
             if Path(os.path.realpath(output)).is_relative_to(os.path.realpath(folder)):
                 _fail(f"--output {output}: is inside the input folder {folder}, where every "
                       "*.toml is read as a profile", "write the output to another file")
+
+
+def _batch_report(tally: Tally, interrupted: bool, output: Path | None, on: str | None = None
+                  ) -> None:
+    """The errors (the first of them), the warnings and a summary line, on stderr; with
+    ``on`` (the evaluation date of a batch that ran to its end, written as csv or JSON to a
+    file or with a person watching stderr: the table says it first itself), the answer: how
+    many of the inputs can still fit a scheme, as the table's first line says it."""
+    from grantcheck.cli._common import _err
+    from grantcheck.numbers import plural
+    from grantcheck.render.batch import answer_line
+
+    _err(*tally.error_lines)
+    if tally.failed > tally.SHOWN_ERRORS:
+        more = plural(tally.failed - tally.SHOWN_ERRORS, "more input", "more inputs")
+        _err(f"... and {more} that could not be checked: see their error records in the "
+             "output")
+    _err(*(f"Warning: {w}" for w in tally.warnings))
+    where = f" to {output}" if output else ""
+    if interrupted:
+        done = plural(tally.done, "input was", "inputs were")
+        _err(f"Interrupted: {done} checked and written{where} ({tally.failed:,} of them "
+             "failed); the rest were not checked.")
+    elif tally.failed:
+        _err(f"{tally.failed:,} of {plural(tally.done, 'input', 'inputs')} could not be "
+             f"checked; their error records are in the output{where}, with the others.")
+    if on is not None and not interrupted and tally.done:
+        _err(answer_line(tally.done, tally.failed, tally.best, on))

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from grantcheck.cli._batch_output import OutputError, _OutputFile, _partial_name, _refuse_target
+from grantcheck.cli._batch_output import (
+    OutputError,
+    _batch_report,
+    _OutputFile,
+    _partial_name,
+    _refuse_target,
+)
 from grantcheck.cli._common import (
     AsOf,
     RateOption,
@@ -35,7 +41,7 @@ from grantcheck.cli._common import (
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from grantcheck.batch import Inputs, OutputKind, Tally
+    from grantcheck.batch import Inputs, OutputKind
     from grantcheck.render.batch import Sink
 
 
@@ -92,6 +98,18 @@ class BatchFormat(StrEnum):
     json = "json"
 
 
+_SUFFIXES = {".csv": BatchFormat.csv, ".jsonl": BatchFormat.jsonl,
+             ".ndjson": BatchFormat.jsonl, ".json": BatchFormat.json}
+
+
+def _format_of(output: Path | None) -> BatchFormat:
+    """The format --output's name asks for (fits.csv, fits.jsonl.gz), else the table."""
+    suffixes = [x.lower() for x in output.suffixes[-2:]] if output is not None else []
+    if suffixes[-1:] == [".gz"]:
+        suffixes.pop()
+    return _SUFFIXES.get(suffixes[-1] if suffixes else "", BatchFormat.table)
+
+
 class Detail(StrEnum):
     compact = "compact"
     full = "full"
@@ -134,11 +152,13 @@ def batch(
                      "registry's, a conflict is shown in the provenance (docs/registries.md)."),
     ] = None,
     fmt: Annotated[
-        BatchFormat,
-        typer.Option("--format", "-f",
+        BatchFormat | None,
+        typer.Option("--format", "-f", show_default=False,
                      help="table (a summary on the terminal), csv (a row per profile), jsonl (a "
-                     "JSON record per line) or json (an array of them)."),
-    ] = BatchFormat.table,
+                     "JSON record per line) or json (an array of them). Default: --output's "
+                     "(fits.csv: csv; .jsonl, .ndjson: jsonl; .json: json; also under .gz), "
+                     "else table."),
+    ] = None,
     detail: Annotated[
         Detail | None,
         typer.Option("--detail", help="For jsonl and json: compact records (the verdicts, "
@@ -206,6 +226,7 @@ def batch(
     if input_file is not None:
         path_given(input_file, "batch --input", "a file, or - for stdin")
     output = output_file(output_name, "batch", "fits.csv")
+    fmt = fmt or _format_of(output)
     if input_file is not None and inputs:
         _fail("give profiles as arguments or one --input file, not both")
     _refuse_alone(input_file, input_format, profiles_dir, fmt, detail, output is not None, force)
@@ -294,7 +315,9 @@ def batch(
     if diverted:
         _err(f"Interrupted: {output} is kept as it was; the records done are in "
              f"{diverted[-1]}.")
-    _batch_report(tally, interrupted, diverted[-1] if diverted else output)
+    _batch_report(tally, interrupted, diverted[-1] if diverted else output, None if (
+        fmt is BatchFormat.table or died is not None or not (
+            output or _stderr_is_terminal())) else on.isoformat())
     if output is not None and not interrupted:
         _err(f"Wrote {plural(tally.done, 'record', 'records')} to {output} "
              f"({tally.failed:,} failed).")
@@ -377,23 +400,3 @@ def _progress(*, data_on_terminal: bool = False) -> Iterator[Callable[[int], Non
             bar.update(task, advance=n, rate=f"{speed:,.0f}/s" if speed else "")
 
         yield advance
-
-
-def _batch_report(tally: Tally, interrupted: bool, output: Path | None) -> None:
-    """The errors (the first of them), the warnings and a summary line, on stderr."""
-    from grantcheck.numbers import plural
-
-    _err(*tally.error_lines)
-    if tally.failed > tally.SHOWN_ERRORS:
-        more = plural(tally.failed - tally.SHOWN_ERRORS, "more input", "more inputs")
-        _err(f"... and {more} that could not be checked: see their error records in the "
-             "output")
-    _err(*(f"Warning: {w}" for w in tally.warnings))
-    where = f" to {output}" if output else ""
-    if interrupted:
-        done = plural(tally.done, "input was", "inputs were")
-        _err(f"Interrupted: {done} checked and written{where} ({tally.failed:,} of them "
-             "failed); the rest were not checked.")
-    elif tally.failed:
-        _err(f"{tally.failed:,} of {plural(tally.done, 'input', 'inputs')} could not be "
-             f"checked; their error records are in the output{where}, with the others.")

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
+
+from grantcheck.batch.best import UNDECIDED, best_of
+from grantcheck.batch.best import not_encoded as _not_encoded
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -151,9 +154,7 @@ class Totals:
             return
         for counter, (verdict, _) in zip(self.verdicts, verdicts, strict=False):
             counter[verdict] += 1
-        self.best[min((_UNDECIDED if v == "needs_information" and i in self.undecided else v
-                       for i, (v, _) in enumerate(verdicts)),
-                      key=_BEST.index, default="closed")] += 1
+        self.best[best_of(verdicts, self.undecided)] += 1
         if not grants:
             return
         if not self.amounts:
@@ -168,22 +169,7 @@ class Totals:
         """The answer first: how many inputs were checked on ``on`` and failed, how many can
         still fit a scheme (by best verdict), then per scheme that any fits or needs
         information from, how many and for up to how much (``SchemeCount.line``)."""
-        from grantcheck.engine.settle import COUNTED, FITS, NEEDS, NO_FIT, UNDECIDED_WORDS
-        from grantcheck.numbers import plural
-
-        checked = self.inputs - self.failed
-        can = self.best["fits"] + self.best["needs_information"]
-        verdicts = [plural(self.best[v], *COUNTED[label]) for v, label in (
-            ("fits", FITS), ("needs_information", NEEDS), ("does_not_fit", NO_FIT))]
-        if self.best[_UNDECIDED]:  # as match's answer: right after those that need information
-            verdicts.insert(2, plural(self.best[_UNDECIDED], *UNDECIDED_WORDS))
-        if self.best["not_applicable"]:
-            verdicts.append(f"{self.best['not_applicable']:,} no scheme for their country")
-        if self.best["closed"]:
-            verdicts.append(f"{self.best['closed']:,} only closed calls")
-        failed = f", {self.failed:,} of them could not be checked" if self.failed else ""
-        first = (f"{plural(self.inputs, 'input', 'inputs')} checked on {on}{failed}: {can:,} "
-                 f"of {checked:,} can still fit a scheme ({', '.join(verdicts)}).")
+        first = answer_line(self.inputs, self.failed, self.best, on)
         from datetime import date
 
         day = date.fromisoformat(on) if on else None
@@ -202,22 +188,34 @@ class Totals:
         return "\n".join(f"{SYMBOL[k]} {counts[k]:,}" for k in SYMBOL if counts[k])
 
 
-_UNDECIDED = "no_rules_encoded"  # needs information only from schemes with no rules for the date
-_BEST = ("fits", "needs_information", _UNDECIDED, "does_not_fit", "not_applicable",
-         "closed")  # best first
+def answer_line(inputs: int, failed: int, best: Mapping[str, int], on: str) -> str:
+    """The answer first: how many inputs were checked on ``on`` and failed, and how many can
+    still fit a scheme, by each checked input's ``best`` verdict (:func:`best_of`)."""
+    from grantcheck.engine.settle import COUNTED, FITS, NEEDS, NO_FIT, UNDECIDED_WORDS
+    from grantcheck.numbers import plural
+
+    best = Counter(best)
+    can = best["fits"] + best["needs_information"]
+    verdicts = [plural(best[v], *COUNTED[label]) for v, label in (
+        ("fits", FITS), ("needs_information", NEEDS), ("does_not_fit", NO_FIT))]
+    if best[UNDECIDED]:  # as match's answer: right after those that need information
+        verdicts.insert(2, plural(best[UNDECIDED], *UNDECIDED_WORDS))
+    if best["not_applicable"]:
+        verdicts.append(f"{best['not_applicable']:,} no scheme for their country")
+    if best["closed"]:
+        verdicts.append(f"{best['closed']:,} only closed calls")
+    gone = f", {failed:,} of them could not be checked" if failed else ""
+    return (f"{plural(inputs, 'input', 'inputs')} checked on {on}{gone}: {can:,} of "
+            f"{inputs - failed:,} can still fit a scheme ({', '.join(verdicts)}).")
 
 
 def not_encoded(scheme_ids: Sequence[str], on: str) -> frozenset[int]:
     """The indices of the schemes of ``scheme_ids`` whose rules are not encoded for ``on``."""
     from datetime import date
 
-    from grantcheck.schemes import get
+    return _not_encoded(tuple(scheme_ids), date.fromisoformat(on) if on else None)
 
-    if not on:
-        return frozenset()
-    day = date.fromisoformat(on)
-    return frozenset(i for i, sid in enumerate(scheme_ids)
-                     if get(sid).call.status(day)[0] == "not_encoded")
+
 _COUNTED = {"fits": "fits", "needs_information": "needs information"}  # SchemeCount's words
 
 
