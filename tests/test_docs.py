@@ -390,6 +390,9 @@ def test_every_readme_command_runs_as_written(tmp_path, monkeypatch):
                                env={"NO_COLOR": "1", "COLUMNS": "100"})
         assert r.exit_code in (0, 1), (command, r.exit_code, r.stderr)
         assert not any(line.startswith("Error:") for line in r.stderr.splitlines()), command
-        assert r.stdout or argv[0] == "init", command
+        if "-o" in argv:  # written to the file it names
+            assert (tmp_path / argv[argv.index("-o") + 1]).stat().st_size, command
+        else:
+            assert r.stdout or argv[0] == "init", command
         if target:
             (tmp_path / target).write_text(r.stdout, encoding="utf-8")
