@@ -1,15 +1,35 @@
-"""``batch --output``: a target that is never written (a device, an input), the file's write
-errors told apart from stdout's and the inputs', and where an interrupted rerun writes its
-records."""
+"""``batch --output``: the format its name asks for, a target that is never written (a device,
+an input), the file's write errors told apart from stdout's and the inputs', where an
+interrupted rerun writes its records, and what the batch reports on stderr at its end."""
 
 from __future__ import annotations
 
 import os
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from grantcheck.batch import Tally
+
+
+class BatchFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+    json = "json"
+
+
+_SUFFIXES = {".csv": BatchFormat.csv, ".jsonl": BatchFormat.jsonl,
+             ".ndjson": BatchFormat.jsonl, ".json": BatchFormat.json}
+
+
+def _format_of(output: Path | None) -> BatchFormat:
+    """The format --output's name asks for (fits.csv, fits.jsonl.gz), else the table."""
+    suffixes = [x.lower() for x in output.suffixes[-2:]] if output is not None else []
+    if suffixes[-1:] == [".gz"]:
+        suffixes.pop()
+    return _SUFFIXES.get(suffixes[-1] if suffixes else "", BatchFormat.table)
 
 
 class OutputError(Exception):

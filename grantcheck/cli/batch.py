@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from grantcheck.cli._batch_output import (
+    BatchFormat,
     OutputError,
     _batch_report,
+    _format_of,
     _OutputFile,
     _partial_name,
     _refuse_target,
@@ -89,25 +91,6 @@ def _settings(as_of: str | None, scheme: list[str] | None, rate: list[str] | Non
     overrides = _rate_overrides(rate)
     ids = _check_schemes(list(scheme) if scheme else list(SCHEME_IDS))
     return on, overrides, ids
-
-
-class BatchFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    jsonl = "jsonl"
-    json = "json"
-
-
-_SUFFIXES = {".csv": BatchFormat.csv, ".jsonl": BatchFormat.jsonl,
-             ".ndjson": BatchFormat.jsonl, ".json": BatchFormat.json}
-
-
-def _format_of(output: Path | None) -> BatchFormat:
-    """The format --output's name asks for (fits.csv, fits.jsonl.gz), else the table."""
-    suffixes = [x.lower() for x in output.suffixes[-2:]] if output is not None else []
-    if suffixes[-1:] == [".gz"]:
-        suffixes.pop()
-    return _SUFFIXES.get(suffixes[-1] if suffixes else "", BatchFormat.table)
 
 
 class Detail(StrEnum):
