@@ -28,6 +28,20 @@ from grantcheck.named import NamedTuple
 _tuple_new = tuple.__new__
 
 
+BROKEN_HINT = "the file is cut short or damaged: download it again (gzip -t FILE tests a .gz)"
+# what reading a file may raise part way (a truncated or corrupt gzip file, an I/O error)
+_READ_ERRORS = (EOFError, OSError, zlib.error)
+
+
+def read_error(e: BaseException) -> str:
+    """What a read error of :data:`_READ_ERRORS` says about the file, in words."""
+    if isinstance(e, EOFError):
+        return "the gzip file is truncated (it ends before gzip's end-of-stream marker)"
+    if isinstance(e, zlib.error) or type(e).__name__ == "BadGzipFile":
+        return f"the gzip file is corrupt ({e})"
+    return f"{getattr(e, 'strerror', None) or e}"
+
+
 class Lines(NamedTuple):
     """Consecutive lines of a JSON Lines file as they travel to a worker, which makes their tasks
     (:meth:`tasks`): the file's name, the number of the first line, the lines (blank ones too)."""
@@ -70,16 +84,20 @@ class JsonLines:
         self._next = 1  # the number of the next line to take
         self._ahead: list[bytes] = []  # the line empty() found, not yet taken
         self._first = True  # no line read yet
-        self.broken: str | None = None  # as Tasks.broken; a plain file is read to its end
+        self.broken: str | None = None  # as Tasks.broken: a gzip file cut short, an I/O error
 
     def _read(self, n: int) -> list[bytes]:
         lines: list[bytes] = []
         append = lines.append
         stream = self._stream
-        for line in itertools.islice(self._lines, n):  # a line over the limit: at once
-            append(line if len(line) < LIMIT else self._long(line, self._first and not lines))
-            if stream is not None and not stream.ready(LIMIT):
-                break  # the stream pauses: the lines read so far are a block
+        try:
+            for line in itertools.islice(self._lines, n):  # a line over the limit: at once
+                append(line if len(line) < LIMIT else self._long(line, self._first and not lines))
+                if stream is not None and not stream.ready(LIMIT):
+                    break  # the stream pauses: the lines read so far are a block
+        except _READ_ERRORS as e:  # a gzip file cut short: the lines before it are kept
+            self.broken = self.broken or read_error(e)
+            self._lines = iter(())
         if self._first and lines:
             self._first = False
             lines[0] = _without_bom(lines[0])
@@ -150,20 +168,6 @@ class JsonLines:
     def __iter__(self) -> Iterator[Task]:
         while (block := self.take(256)) is not None:
             yield from block.tasks()
-
-
-BROKEN_HINT = "the file is cut short or damaged: download it again (gzip -t FILE tests a .gz)"
-# what reading a file may raise part way (a truncated or corrupt gzip file, an I/O error)
-_READ_ERRORS = (EOFError, OSError, zlib.error)
-
-
-def read_error(e: BaseException) -> str:
-    """What a read error of :data:`_READ_ERRORS` says about the file, in words."""
-    if isinstance(e, EOFError):
-        return "the gzip file is truncated (it ends before gzip's end-of-stream marker)"
-    if isinstance(e, zlib.error) or type(e).__name__ == "BadGzipFile":
-        return f"the gzip file is corrupt ({e})"
-    return f"{getattr(e, 'strerror', None) or e}"
 
 
 def nothing_in(input_name: str | None, paths: Iterable[str] | None, what: str) -> tuple[str, str]:
@@ -267,7 +271,8 @@ def input_format(name: str, given: str | None) -> InputFormat:
         if given not in ("jsonl", "csv"):
             raise InputError(f"--input-format {given!r}: expected jsonl or csv")
         return "jsonl" if given == "jsonl" else "csv"
-    fmt = _EXTENSIONS.get(Path(name).suffix.lower())
+    # FILE.jsonl.gz, FILE.csv.gz: read through gzip (:func:`_gunzipped`), as batch -o writes them
+    fmt = _EXTENSIONS.get(Path(name.lower().removesuffix(".gz")).suffix)
     if fmt is None:
         what = "stdin" if name == "-" else f"the name {name!r}"
         raise InputError(f"--input {name}: cannot tell the format from {what}",
@@ -280,15 +285,30 @@ def file_inputs(fh: IO[bytes], name: str, fmt: InputFormat) -> Inputs:
     return JsonLines(fh, name) if fmt == "jsonl" else Tasks(csv_tasks(fh, name))
 
 
-def _refuse_gzip(fh: IO[bytes], display: str) -> None:
-    """An InputError for a gzip file given as JSON Lines or CSV (read uncompressed: every line
-    would fail as "not UTF-8 text"); a registry's bulk file is read gzip or not."""
-    peek = getattr(fh, "peek", None)
-    if peek is not None and peek(2)[:2] == b"\x1f\x8b":
-        raise InputError(f"--input {display}: is gzip-compressed: JSON Lines and CSV are read "
-                         "uncompressed (only a registry's bulk file is read as a .gz)",
-                         "unpack it first (gunzip -k FILE keeps the .gz) and give the unpacked "
-                         "file")
+def _gunzipped(fh: IO[bytes], display: str) -> IO[bytes]:
+    """``fh``, or a stream of its uncompressed bytes when it starts with gzip's magic number
+    (told by the bytes, not the name): JSON Lines and CSV are read through gzip, as a
+    registry's bulk file is and as ``batch -o FILE.gz`` writes them. Raises InputError for a
+    file whose start is no gzip or UTF-8 (a UTF-16 byte order mark) or cannot be read."""
+    from grantcheck.registry.common import maybe_gunzip
+
+    try:
+        plain = maybe_gunzip(fh)
+        start = plain.peek(2)[:2]  # type: ignore[attr-defined]
+    except _READ_ERRORS as e:  # a gzip file cut short in its first block, or corrupt
+        raise InputError(f"--input {display}: cannot be read: {read_error(e)}",
+                         BROKEN_HINT) from None
+    _refuse_utf16(start, display)
+    return plain
+
+
+def _refuse_utf16(start: bytes, display: str) -> None:
+    """An InputError for a file (or the text in a gzip file) that starts with a UTF-16 byte
+    order mark: every line would fail as not UTF-8."""
+    if start[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise InputError(f"--input {display}: is UTF-16 text (it starts with a UTF-16 byte "
+                         "order mark), not UTF-8", "save the file as UTF-8 (iconv -f UTF-16 "
+                         "-t UTF-8 FILE > NEW writes it so)")
 
 
 def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_name: str | None,
@@ -321,11 +341,9 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
         except OSError as e:
             raise InputError(f"--input {input_name}: {e.strerror or e}") from None
     display = input_name if input_name != "-" else "<stdin>"
-    peek = getattr(fh, "peek", None)  # a file or stdin's buffer: every line would fail
-    if peek is not None and peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise InputError(f"--input {display}: is UTF-16 text (it starts with a UTF-16 byte "
-                         "order mark), not UTF-8", "save the file as UTF-8 (iconv -f UTF-16 "
-                         "-t UTF-8 FILE > NEW writes it so)")
+    peek = getattr(fh, "peek", None)  # a file or stdin's buffer
+    if peek is not None:
+        _refuse_utf16(peek(2), display)
     if fmt is None:
         fh, guessed = registry.sniff(fh)
         if input_fmt in registry.FORMATS and guessed not in (None, input_fmt):
@@ -335,7 +353,6 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
                              f"give --input-format {guessed}, or leave it out: the format is "
                              "told from the file's start")
         if input_fmt is None and guessed is None:
-            _refuse_gzip(fh, display)
             fmt = input_format(input_name, None)
         else:
             try:
@@ -346,11 +363,14 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
                 raise InputError(f"--input {input_name}: cannot be read: {read_error(e)}",
                                  BROKEN_HINT) from None
             return Tasks(Task._make(t) for t in raw)
-    _refuse_gzip(fh, display)
+    fh = _gunzipped(fh, display)
     try:
         inputs = file_inputs(fh, display, fmt)
     except HeaderError as e:
         raise InputError(f"{display}: {e}", e.hint) from None
+    except _READ_ERRORS as e:  # a gzip file cut short before the CSV header's end
+        raise InputError(f"--input {display}: cannot be read: {read_error(e)}",
+                         BROKEN_HINT) from None
     if isinstance(inputs, JsonLines) and not inputs.empty():
         from grantcheck.batch.formats import json_start_error
 

@@ -91,6 +91,8 @@ def init(
     to_stdout = path == "-"
     force_goes_with_a_file(force, not to_stdout, "a file name", "give a file name instead of -")
     if not to_stdout:  # before any question is asked
+        _plain_text_name(path, path, "a profile is written as plain TOML (match and editors "
+                         "read it uncompressed)")
         target = file_target(path_given(path, "init", "a file name, e.g. profile.toml; - for "
                                         "stdout"), path, "profile.toml", writes_stdout=True)
         try:
@@ -244,6 +246,9 @@ def schema(
     from grantcheck.schema import profile_schema
 
     output = output_file(output_name, "schema", "profile.schema.json")
+    if output is not None:
+        _plain_text_name(str(output), f"--output {output}", "the schema is written as plain "
+                         "JSON (editors read it uncompressed)", "grantcheck schema | gzip > FILE")
     force_goes_with_a_file(force, output is not None, "--output FILE", "give --output FILE")
     text = json.dumps(profile_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None:
@@ -295,3 +300,12 @@ class ConsoleAsker:
         from rich.text import Text
 
         return self.console.input(Text(label, style="bold cyan"))
+
+
+def _plain_text_name(name: str, label: str, written: str, packed: str = "") -> None:
+    """Refused (exit 2): a name ending in .gz for a file written as plain text (a profile, the
+    schema), which a reader would take for gzip (only batch --output FILE.gz writes gzip)."""
+    if Path(name).suffix.lower() == ".gz":  # not a file named .gz
+        _fail(f"{label}: the name ends in .gz, which says gzip, but {written}",
+              f"give a name without .gz, e.g. {name[:-3]}"
+              + (f"; a compressed copy: {packed}.gz" if packed else ""))

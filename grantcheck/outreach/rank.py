@@ -46,7 +46,8 @@ from grantcheck.render.csv import RowWriter
 
 CSV_COLUMNS = ("rank", "number", "name", "country", "verdict", "schemes", "max_grant",
                "currency", "max_grant_eur", "open_questions", "first_question",
-               "also_needs_information", "best_scheme", "best_scheme_questions", "source")
+               "also_needs_information", "best_scheme", "best_scheme_questions", "source",
+               "counted_as")
 
 
 class Row(NamedTuple):
@@ -127,7 +128,11 @@ def ranked(rows: Iterable[Row], top: int | None = None) -> list[Row]:
 
 
 def csv_text(rows: Iterable[Row]) -> Iterable[str]:
-    """The ranking as CSV, a header and a row per company (columns: :data:`CSV_COLUMNS`)."""
+    """The ranking as CSV, a header and a row per company (columns: :data:`CSV_COLUMNS`).
+    ``counted_as`` is what the headline counts the company as (its verdict, or "no rules
+    encoded"), so the rows add up to its counts; a company that needs information only from
+    schemes with no rules for the date has no count of questions for its best prospect (no
+    answer settles it), as the table shows it."""
     writer = RowWriter()  # a name a spreadsheet would run is marked as text, as batch's
     yield writer.text(CSV_COLUMNS)
     for i, r in enumerate(rows, 1):
@@ -136,8 +141,9 @@ def csv_text(rows: Iterable[Row]) -> Iterable[str]:
             i, r.number, r.name, r.country, r.verdict, r.schemes,
             "" if g is None else decimal_str(g.amount), "" if g is None else g.currency,
             "" if r.max_grant_eur is None else str(r.max_grant_eur), r.questions,
-            r.first_question, r.also_open, r.best, r.best_questions if r.best else "",
-            r.source)])
+            r.first_question, r.also_open, r.best,
+            r.best_questions if r.best and not r.undecided else "", r.source,
+            UNDECIDED if r.undecided else r.verdict)])
 
 
 class SchemeCount:

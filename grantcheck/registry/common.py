@@ -13,6 +13,7 @@ import codecs
 import csv
 import gzip
 import io
+import zlib
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import IO, Any, TypeVar
@@ -221,7 +222,7 @@ def peek_text(fh: IO[bytes], size: int = 4096) -> str:
         try:
             d = gzip.GzipFile(fileobj=io.BytesIO(head)).read1(size)
             head = bytes(d)
-        except (OSError, EOFError):
+        except (OSError, EOFError, zlib.error):  # corrupt or cut short: said when it is read
             head = b""
     if head.startswith(codecs.BOM_UTF8):
         head = head[len(codecs.BOM_UTF8):]

@@ -169,23 +169,8 @@ def test_a_shortlist_of_an_empty_file_says_it_is_empty(tmp_path, fmt):
     assert r.stderr == f"Error: --input {src}: nothing to screen: the file is empty\n"
 
 
-@pytest.mark.parametrize(("command", "name", "fmt"), [
-    ("batch", "in.jsonl.gz", ()), ("batch", "in.jsonl", ("--input-format", "jsonl")),
-    ("batch", "in.csv", ()), ("shortlist", "in.jsonl", ("--input-format", "jsonl"))])
-def test_a_gzip_file_given_as_json_lines_or_csv_says_it_is_compressed(tmp_path, command, name,
-                                                                       fmt):
-    """It said "in.jsonl:1: is not UTF-8 text" as an error record (exit 4), or for a .jsonl.gz
-    "cannot tell the format", the hint --input-format jsonl, which then failed so."""
-    import gzip
-
-    src = tmp_path / name
-    src.write_bytes(gzip.compress(b'{"company": {"name": "A", "country": "DK"}}\n'))
-    r = run(command, "--input", str(src), *fmt, "--as-of", AS_OF)
-    assert r.exit_code == 2, r.output
-    assert r.stderr.startswith(f"Error: --input {src}: is gzip-compressed: JSON Lines and CSV "
-                               "are read uncompressed")
-    assert "Hint: unpack it first (gunzip -k FILE keeps the .gz)" in r.stderr
-    assert r.stdout == ""
+# a gzip file given as JSON Lines or CSV was refused here ("is gzip-compressed"); it is now
+# read through gzip, as batch -o FILE.gz writes it: test_misuse_tenth.py
 
 
 # --- (d) ids whole on a terminal narrower than they are -------------------------------------

@@ -1,0 +1,328 @@
+"""Misuse, tenth round: batch reads the gzip it writes (JSON Lines and CSV, a file cut short or
+damaged said as for a registry's bulk file); init and schema refuse a .gz name for the plain
+text they write; the shortlist's CSV counts a company with no rules for the date as its
+headline does. Through typer's CliRunner, as a script runs it."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+
+import pytest
+
+from tests.robustness.helpers import AS_OF, ROOT, run
+
+BROKEN = "Hint: the file is cut short or damaged: download it again (gzip -t FILE tests a .gz)"
+TRUNCATED = "the gzip file is truncated (it ends before gzip's end-of-stream marker)"
+CSV_HEADER = "name,country,cvr_number,employees_fte,turnover\n"
+
+
+def _jsonl(n: int) -> bytes:
+    return "".join(json.dumps({"company": {"name": f"Firma {i} ApS", "country": "DK"}}) + "\n"
+                   for i in range(n)).encode()
+
+
+def _records(stdout: str, plain: str, packed: str) -> list[str]:
+    """The CSV rows of a batch, the source's file name made one (FILE.gz is named as given)."""
+    return stdout.replace(packed + ":", "X:").replace(plain + ":", "X:").splitlines()
+
+
+# --- 1. batch reads what it writes: gzip JSON Lines and CSV ----------------------------------
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("in.jsonl", _jsonl(3)),
+    ("in.csv", (CSV_HEADER + "Alfa ApS,DK,12345674,12,9000000\nBeta ApS,DK,,3,\n").encode())])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_gzip_json_lines_or_csv_file_is_read_as_the_plain_one(tmp_path, name, data, jobs):
+    """``in.jsonl.gz`` said "cannot tell the format", its hint --input-format jsonl then said
+    "is gzip-compressed ... unpack it first": batch -o FILE.gz wrote what --input refused."""
+    plain, packed = tmp_path / name, tmp_path / (name + ".gz")
+    plain.write_bytes(data)
+    packed.write_bytes(gzip.compress(data, mtime=0))
+    want = run("batch", "--input", str(plain), "--as-of", AS_OF, "-f", "csv", "-j", jobs)
+    got = run("batch", "--input", str(packed), "--as-of", AS_OF, "-f", "csv", "-j", jobs)
+    assert want.exit_code == 0, want.stderr
+    assert got.exit_code == 0, got.stderr
+    assert _records(got.stdout, str(plain), str(packed)) == _records(
+        want.stdout, str(plain), str(packed))
+    assert len(got.stdout.splitlines()) == 1 + data.count(b"\n") - name.endswith(".csv")
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("in.jsonl", "jsonl"), ("in.csv", "csv"),
+                                           ("in.gz", "jsonl"), ("IN.JSONL.GZ", None)])
+def test_a_gzip_file_named_or_given_any_way_is_read_through_gzip(tmp_path, name, fmt):
+    """Told by its first bytes, not its name: ``in.csv`` holding gzip (renamed) is read too; the
+    format by the name without .gz, or by --input-format."""
+    data = _jsonl(2) if fmt != "csv" else (CSV_HEADER + "Alfa ApS,DK,,2,\n").encode()
+    src = tmp_path / name
+    src.write_bytes(gzip.compress(data))
+    r = run("batch", "--input", str(src), *(("--input-format", fmt) if fmt else ()),
+            "--as-of", AS_OF, "-f", "jsonl")
+    assert r.exit_code == 0, r.stderr
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [rec["profile"]["source"] for rec in records] == [
+        f"{src}:{n}" for n in (range(1, 3) if fmt != "csv" else (2,))]
+    assert all("error" not in rec for rec in records)
+
+
+def test_a_gzip_json_lines_file_on_stdin_is_read_too():
+    r = run("batch", "--input", "-", "--input-format", "jsonl", "--as-of", AS_OF, "-f", "csv",
+            stdin=gzip.compress(_jsonl(4)))
+    assert r.exit_code == 0, r.stderr
+    assert [row.split(",")[0] for row in r.stdout.splitlines()[1:]] == [
+        f"<stdin>:{n}" for n in range(1, 5)]
+
+
+def test_batch_reads_back_the_profiles_a_gzip_output_of_its_own_writer_holds(tmp_path):
+    """The round trip: a JSON Lines file written by the writer batch -o FILE.gz writes with
+    (atomic_text(compress=True)) is read back by batch --input, record for record as the
+    plain file; and batch -o FILE.jsonl.gz of those writes what zcat reads."""
+    from grantcheck.atomic import atomic_text
+
+    plain, packed = tmp_path / "p.jsonl", tmp_path / "p.jsonl.gz"
+    plain.write_bytes(_jsonl(300))
+    with atomic_text(packed, compress=True) as fh:
+        fh.write(plain.read_text(encoding="utf-8"))
+    out_plain, out_packed = tmp_path / "a.jsonl", tmp_path / "b.jsonl.gz"
+    a = run("batch", "--input", str(plain), "--as-of", AS_OF, "-f", "jsonl", "-o",
+            str(out_plain))
+    b = run("batch", "--input", str(packed), "--as-of", AS_OF, "-f", "jsonl", "-o",
+            str(out_packed))
+    assert a.exit_code == b.exit_code == 0, b.stderr
+    assert "Wrote 300 records" in b.stderr
+    assert (gzip.decompress(out_packed.read_bytes()).decode().replace("p.jsonl.gz:", "p.jsonl:")
+            == out_plain.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def cut(tmp_path):
+    """JSON Lines of 3,000 profiles, gzip, cut in half."""
+    data = gzip.compress(_jsonl(3000), mtime=0)
+    path = tmp_path / "in.jsonl.gz"
+    path.write_bytes(data[:len(data) // 2])
+    return path
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_truncated_gzip_json_lines_keeps_what_came_before_and_says_so(cut, jobs):
+    """As a registry's bulk file cut short (test_truncated_input): the lines before the break
+    checked and written, then an Error naming the file, exit 2; it was "internal error"."""
+    r = run("batch", "--input", str(cut), "--as-of", AS_OF, "-f", "csv", "-j", jobs)
+    assert r.exit_code == 2, r.output
+    rows = r.stdout.splitlines()
+    assert len(rows) > 100 and rows[1].startswith(f"{cut}:1,")
+    assert r.stderr.splitlines()[-2:] == [
+        f"Error: --input {cut}: cannot be read to its end: {TRUNCATED}; the {len(rows) - 1:,} "
+        "inputs before that point were checked and written, the rest were not read", BROKEN]
+    assert "internal error" not in r.stderr
+
+
+@pytest.mark.parametrize("keep", [5, 30])
+def test_a_gzip_cut_before_its_first_line_ends_is_an_error_before_anything_is_written(
+        tmp_path, keep):
+    src = tmp_path / "in.csv.gz"
+    src.write_bytes(gzip.compress(CSV_HEADER.encode() + b"Alfa ApS,DK,,2,\n" * 50)[:keep])
+    r = run("batch", "--input", str(src), "--as-of", AS_OF, "-f", "csv")
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.splitlines()[-1] == BROKEN
+    assert r.stderr.startswith(f"Error: --input {src}: cannot be read: the gzip file is ")
+
+
+def _corrupt(data: bytes) -> bytes:
+    """``data`` gzip-compressed, its deflate stream damaged past the header."""
+    packed = bytearray(gzip.compress(data, mtime=0))
+    packed[20:60] = b"\x00" * 40
+    return bytes(packed)
+
+
+@pytest.mark.parametrize(("name", "fmt"), [
+    ("in.jsonl.gz", ()), ("in.csv.gz", ()), ("enheter.csv.gz", ("--input-format",
+                                                                "brreg-enheter"))])
+def test_a_corrupt_gzip_is_an_error_naming_the_file_not_an_internal_error(tmp_path, name, fmt):
+    """A damaged deflate stream raised zlib.error where the start of the file was peeked at to
+    guess a registry's format: "Error: internal error: error: Error -3 while decompressing
+    data", for a registry's bulk file too."""
+    src = tmp_path / name
+    body = (ROOT / "tests" / "registry" / "data" / "enheter.csv").read_bytes() * 20 if (
+        fmt) else _jsonl(500)
+    src.write_bytes(_corrupt(body))
+    r = run("batch", "--input", str(src), *fmt, "--as-of", AS_OF, "-f", "csv")
+    assert r.exit_code == 2, r.output
+    assert "internal error" not in r.stderr
+    assert r.stderr.splitlines()[-2].startswith(
+        f"Error: --input {src}: cannot be read: the gzip file is corrupt (Error -3 while "
+        "decompressing data")
+    assert r.stderr.splitlines()[-1] == BROKEN
+
+
+def test_a_shortlist_of_a_corrupt_gzip_is_an_error_too(tmp_path):
+    src = tmp_path / "enheter.csv.gz"
+    src.write_bytes(_corrupt((ROOT / "tests" / "registry" / "data" / "enheter.csv")
+                             .read_bytes() * 20))
+    r = run("shortlist", "--input", str(src), "--as-of", AS_OF, "-f", "csv")
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "internal error" not in r.stderr and r.stderr.splitlines()[-1] == BROKEN
+
+
+def test_utf16_text_inside_a_gzip_is_refused_as_utf16_text(tmp_path):
+    src = tmp_path / "in.jsonl.gz"
+    src.write_bytes(gzip.compress(_jsonl(2).decode().encode("utf-16")))
+    r = run("batch", "--input", str(src), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"Error: --input {src}: is UTF-16 text (it starts with a UTF-16 "
+                               "byte order mark), not UTF-8\n")
+
+
+def test_a_plain_file_named_gz_is_read_as_it_is(tmp_path):
+    """The bytes tell: a .jsonl.gz that holds plain JSON Lines is read, not refused."""
+    src = tmp_path / "in.jsonl.gz"
+    src.write_bytes(_jsonl(2))
+    r = run("batch", "--input", str(src), "--as-of", AS_OF, "-f", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert len(r.stdout.splitlines()) == 3
+
+
+def test_a_gz_name_that_tells_no_format_still_asks_for_one(tmp_path):
+    src = tmp_path / "in.txt.gz"
+    src.write_bytes(gzip.compress(_jsonl(1)))
+    r = run("batch", "--input", str(src), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        f"Error: --input {src}: cannot tell the format from the name '{src}'",
+        "Hint: add --input-format jsonl or --input-format csv"]
+
+
+# --- 2. init and schema: no .gz name for plain text ------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["schema.json.gz", "SCHEMA.JSON.GZ", "s.gz"])
+def test_schema_refuses_a_gz_name_for_the_plain_json_it_writes(tmp_path, name):
+    """It wrote plain JSON under a name that says gzip: zcat and editors failed on it."""
+    target = tmp_path / name
+    r = run("schema", "--output", str(target))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        f"Error: --output {target}: the name ends in .gz, which says gzip, but the schema is "
+        "written as plain JSON (editors read it uncompressed)",
+        f"Hint: give a name without .gz, e.g. {str(target)[:-3]}; a compressed copy: "
+        "grantcheck schema | gzip > FILE.gz"]
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_schema_refuses_it_before_overwriting_anything_even_with_force(tmp_path):
+    target = tmp_path / "schema.json.gz"
+    target.write_bytes(b"mine")
+    r = run("schema", "--output", str(target), "--force")
+    assert r.exit_code == 2
+    assert target.read_bytes() == b"mine"
+
+
+def test_schema_writes_a_name_without_gz_as_before(tmp_path):
+    """The other side: .gz inside the name, or a file named .gz (no extension), is no gzip
+    name."""
+    for name in ("schema.gz.json", ".gz"):
+        target = tmp_path / name
+        r = run("schema", "--output", str(target))
+        assert r.exit_code == 0, r.stderr
+        assert json.loads(target.read_text(encoding="utf-8"))["type"] == "object"
+
+
+@pytest.mark.parametrize("name", ["acme.toml.gz", "acme.toml.Gz"])
+def test_init_refuses_a_gz_name_before_any_question(tmp_path, name):
+    target = tmp_path / name
+    r = run("init", str(target), "--non-interactive", "--set", "company.name=Acme ApS",
+            "--set", "company.country=DK")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        f"Error: {target}: the name ends in .gz, which says gzip, but a profile is written as "
+        "plain TOML (match and editors read it uncompressed)",
+        f"Hint: give a name without .gz, e.g. {str(target)[:-3]}"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_asked_interactively_refuses_it_before_the_first_question(tmp_path):
+    r = run("init", str(tmp_path / "a.toml.gz"), stdin="DK\n")
+    assert r.exit_code == 2
+    assert "question" not in r.stderr and r.stderr.startswith("Error: ")
+
+
+def test_init_writes_a_toml_name_as_before(tmp_path):
+    target = tmp_path / "acme.toml"
+    r = run("init", str(target), "--non-interactive", "--set", "company.name=Acme ApS",
+            "--set", "company.country=DK", "--as-of", AS_OF)
+    assert r.exit_code == 0, r.stderr
+    assert 'name = "Acme ApS"' in target.read_text(encoding="utf-8")
+
+
+# --- 3. the shortlist's CSV counts as its headline counts --------------------------------------
+
+MIXED = ROOT / "tests" / "registry" / "data" / "mixed_enheter.csv"
+
+
+def _shortlist_rows(on: str) -> tuple[list[dict[str, str]], str]:
+    r = run("shortlist", "--input", str(MIXED), "--as-of", on, "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    return list(csv.DictReader(io.StringIO(r.stdout))), " ".join(r.stderr.split())
+
+
+def test_the_shortlist_csv_says_which_company_has_no_rules_for_the_date():
+    """Oslo kommune needs information only from Prosessinnovasjon, past GBER art. 29 on
+    2027-01-01: the table said "has no rules encoded for the date" and "—" questions, the CSV
+    "needs information" and 0 questions, as if one answer away (or already settled)."""
+    rows, headline = _shortlist_rows("2027-01-01")
+    oslo = next(r for r in rows if r["name"] == "OSLO KOMMUNE")
+    assert (oslo["verdict"], oslo["counted_as"], oslo["best_scheme"],
+            oslo["best_scheme_questions"]) == ("needs information", "no rules encoded",
+                                               "no-prosessinnovasjon", "")
+    counts = {v: sum(r["counted_as"] == v for r in rows) for v in {r["counted_as"] for r in rows}}
+    assert counts == {"needs information": 3, "no rules encoded": 1, "does not fit": 1}
+    assert ("3 of 5 companies can still fit a scheme (0 fit, 3 need information, 1 has no rules "
+            "encoded for the date, 1 does not fit)") in headline
+
+
+def test_on_the_last_day_the_rules_cover_it_is_counted_as_its_verdict():
+    rows, _ = _shortlist_rows("2026-12-31")
+    oslo = next(r for r in rows if r["name"] == "OSLO KOMMUNE")
+    assert (oslo["counted_as"], oslo["best_scheme_questions"]) == ("needs information", "12")
+    assert all(r["counted_as"] == r["verdict"] for r in rows)
+
+
+# --- a fuzz test: whatever the bytes of a gzip --input, an Error or records, never a crash ----
+
+
+def test_fuzz_any_damage_to_a_gzip_input_is_records_or_an_error(tmp_path):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    packed = gzip.compress(_jsonl(40), mtime=0)
+    src = tmp_path / "in.jsonl.gz"
+
+    @settings(max_examples=25, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(cut=st.integers(0, len(packed)), at=st.integers(0, len(packed) - 1),
+           byte=st.integers(0, 255))
+    def check(cut: int, at: int, byte: int) -> None:
+        data = bytearray(packed)
+        data[at] = byte
+        src.write_bytes(bytes(data[:cut]))
+        r = run("batch", "--input", str(src), "--as-of", AS_OF, "-f", "csv", "-j", "1")
+        assert r.exit_code in (0, 2, 4), r.output
+        assert "internal error" not in r.stderr and "Traceback" not in r.output
+        if r.exit_code == 2:
+            assert r.stderr.count("Error: ") >= 1
+        if r.exit_code == 0:
+            assert len(r.stdout.splitlines()) == 41
+
+    check()
+
+
+def test_a_gz_name_is_said_in_the_docs():
+    batch = (ROOT / "docs" / "batch.md").read_text(encoding="utf-8")
+    assert "`--input FILE.jsonl.gz`" in batch and "is gzip-compressed" not in batch
+    commands = " ".join((ROOT / "docs" / "commands.md").read_text(encoding="utf-8").split())
+    assert "A name ending in `.gz` is refused (exit 2): the schema is plain JSON" in commands
+    assert "`counted_as`" in commands
+
