@@ -1,14 +1,17 @@
 """What a file given to batch as JSON Lines shows instead, when its first line is not JSON: a
-CSV header, a TOML profile, a JSON document written over several lines. Such a file is refused
-as a whole (exit 2), with a hint naming the format; every line would be an error record
-otherwise."""
+CSV header, a TOML profile, a JSON document written over several lines; and a file of
+grantcheck's own output (:func:`own_output`) given as input. Such a file is refused as a whole
+(exit 2), with a hint naming the format; every line would be an error record otherwise."""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
+from typing import IO
 
+from grantcheck.batch.task import InputError
 from grantcheck.csv_input import HeaderError, check_header
 
 _TOML = re.compile(r"\[\[?[\w.\- ]+\]\]?$|[\w.\-]+\s*=")
@@ -55,3 +58,38 @@ def _looks_like(line: str, open_at_end: bool) -> str | None:
     except (HeaderError, csv.Error, StopIteration):
         return None
     return "it looks like grantcheck's CSV: give --input-format csv"
+
+
+# the starts of grantcheck's own output, which is no input: batch's CSV records, the
+# shortlist's CSV, a record as JSON (batch's compact one, match --format json, --detail full;
+# one per line or in an array)
+_OWN_CSV = {"source,name,country,currency,evaluation_date,status,": "batch's CSV records",
+            "rank,number,name,country,verdict,": "the shortlist's CSV"}
+_OWN_JSON = re.compile(r'\[?\s*\{\s*"(record|grantcheck_version)"\s*:')
+
+
+def own_output(head: str) -> str | None:
+    """What output of grantcheck a file starting with ``head`` (its text) is, in words ("batch's
+    CSV records"), None when it is none: its records are no profiles, so every one would be an
+    error record, or a registry's words in them would be taken for its header."""
+    head = head.lstrip("\ufeff \t\r\n")
+    first = head.split("\n", 1)[0]
+    found = next((what for start, what in _OWN_CSV.items() if first.startswith(start)), None)
+    if found is None and (m := _OWN_JSON.match(head)):
+        found = "batch's records" if m[1] == "record" else "match's or batch's JSON records"
+    return found
+
+
+def not_own_output(fh: IO[bytes], display: str) -> IO[bytes]:
+    """``fh`` made peekable; an InputError when it starts as grantcheck's own output does
+    (batch's records, gzip or not): no profile is in it."""
+    from grantcheck.registry.common import peek_text
+
+    peekable: IO[bytes] = fh if hasattr(fh, "peek") else io.BufferedReader(fh)  # type: ignore
+    what = own_output(peek_text(peekable))
+    if what is not None:
+        raise InputError(f"--input {display}: is grantcheck's output ({what}), not profiles",
+                         "give the file it was made from (the source of each record or row "
+                         "names it): --input reads profiles as JSON Lines or CSV, or a "
+                         "registry's bulk file")
+    return peekable

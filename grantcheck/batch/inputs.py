@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from grantcheck.batch.formats import not_own_output
 from grantcheck.batch.paths import path_tasks
 from grantcheck.batch.rows import csv_tasks
 from grantcheck.batch.signals import StopFlag
@@ -344,6 +345,7 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
     peek = getattr(fh, "peek", None)  # a file or stdin's buffer
     if peek is not None:
         _refuse_utf16(peek(2), display)
+    fh = not_own_output(fh, display)
     if fmt is None:
         fh, guessed = registry.sniff(fh)
         if input_fmt in registry.FORMATS and guessed not in (None, input_fmt):

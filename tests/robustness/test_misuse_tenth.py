@@ -12,11 +12,12 @@ import json
 
 import pytest
 
-from tests.robustness.helpers import AS_OF, ROOT, run
+from tests.robustness.helpers import AS_OF, PROFILES, ROOT, run
 
 BROKEN = "Hint: the file is cut short or damaged: download it again (gzip -t FILE tests a .gz)"
 TRUNCATED = "the gzip file is truncated (it ends before gzip's end-of-stream marker)"
 CSV_HEADER = "name,country,cvr_number,employees_fte,turnover\n"
+MIXED = ROOT / "tests" / "registry" / "data" / "mixed_enheter.csv"
 
 
 def _jsonl(n: int) -> bytes:
@@ -195,6 +196,74 @@ def test_a_gz_name_that_tells_no_format_still_asks_for_one(tmp_path):
         "Hint: add --input-format jsonl or --input-format csv"]
 
 
+# --- 1b. batch's output given back as its input ------------------------------------------------
+
+OWN_HINT = ("Hint: give the file it was made from (the source of each record or row names it): "
+            "--input reads profiles as JSON Lines or CSV, or a registry's bulk file")
+
+
+@pytest.mark.parametrize(("fmt", "name", "what"), [
+    (("-f", "jsonl"), "fits.jsonl", "batch's records"),
+    (("-f", "jsonl"), "fits.jsonl.gz", "batch's records"),
+    (("-f", "json"), "fits.json", "batch's records"),
+    (("-f", "jsonl", "--detail", "full"), "fits.jsonl", "match's or batch's JSON records"),
+    (("-f", "csv"), "fits.csv", "batch's CSV records"),
+    (("-f", "csv"), "fits.csv.gz", "batch's CSV records")])
+def test_batch_output_given_as_its_input_is_refused_once(tmp_path, fmt, name, what):
+    """Every record was an error record of ten "unknown field" problems (exit 4); the CSV
+    records "unknown column 'source'", or, when made from a registry, "not Enhetsregisteret's
+    enheter file ... leave --input-format out", the registry's words in the provenance taken
+    for its header."""
+    out = tmp_path / name
+    made = run("batch", str(PROFILES), "--as-of", AS_OF, *fmt, "-o", str(out))
+    assert made.exit_code == 0, made.stderr
+    read = ("--input-format", "jsonl") if name.endswith(".json") else ()
+    r = run("batch", "--input", str(out), *read, "--as-of", AS_OF)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.splitlines() == [
+        f"Error: --input {out}: is grantcheck's output ({what}), not profiles", OWN_HINT]
+
+
+def test_records_made_from_a_registry_are_not_taken_for_the_registry(tmp_path):
+    out = tmp_path / "screened.csv"
+    assert run("batch", "--input", str(MIXED), "--as-of", AS_OF, "-f", "csv", "-o",
+               str(out)).exit_code == 0
+    assert "organisasjonsnummer" in out.read_text(encoding="utf-8")  # in the provenance
+    r = run("batch", "--input", str(out), "--as-of", AS_OF)
+    assert r.stderr.splitlines() == [
+        f"Error: --input {out}: is grantcheck's output (batch's CSV records), not profiles",
+        OWN_HINT]
+
+
+def test_the_shortlist_of_a_shortlist_is_refused_and_stdin_too(tmp_path):
+    ranked = run("shortlist", "--input", str(MIXED), "--as-of", AS_OF, "-f", "csv")
+    src = tmp_path / "ranked.csv"
+    src.write_text(ranked.stdout, encoding="utf-8")
+    r = run("shortlist", "--input", str(src), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[0] == (
+        f"Error: --input {src}: is grantcheck's output (the shortlist's CSV), not profiles")
+    piped = run("batch", "--input", "-", "--input-format", "jsonl", "--as-of", AS_OF,
+                stdin=run("batch", str(PROFILES), "--as-of", AS_OF, "-f", "jsonl").stdout)
+    assert piped.exit_code == 2
+    assert piped.stderr.startswith("Error: --input <stdin>: is grantcheck's output (batch's "
+                                   "records), not profiles\n")
+
+
+@pytest.mark.parametrize("line", [
+    '{"company": {"name": "source,name,country,currency,evaluation_date,status,", '
+    '"country": "DK"}}',
+    '{"company": {"name": "A", "country": "DK"}, "record": "x"}'])
+def test_a_profile_that_only_mentions_those_words_is_read_as_a_profile(tmp_path, line):
+    """The other side: a profile whose first key is not a record's is a profile (a stray key
+    later is its own error record, as before)."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(line + "\n", encoding="utf-8")
+    r = run("batch", "--input", str(src), "--as-of", AS_OF, "-f", "csv")
+    assert "grantcheck's output" not in r.stderr
+    assert r.exit_code in (0, 4), r.stderr
+
+
 # --- 2. init and schema: no .gz name for plain text ------------------------------------------
 
 
@@ -258,9 +327,6 @@ def test_init_writes_a_toml_name_as_before(tmp_path):
 
 
 # --- 3. the shortlist's CSV counts as its headline counts --------------------------------------
-
-MIXED = ROOT / "tests" / "registry" / "data" / "mixed_enheter.csv"
-
 
 def _shortlist_rows(on: str) -> tuple[list[dict[str, str]], str]:
     r = run("shortlist", "--input", str(MIXED), "--as-of", on, "--format", "csv")
