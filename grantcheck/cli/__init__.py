@@ -154,6 +154,11 @@ def _main() -> None:
         if type(e).__name__ == "Abort":  # end of input at a prompt
             _err("Aborted.")
             sys.exit(1)
+        from grantcheck.schemes import BrokenScheme
+
+        if isinstance(e, BrokenScheme):  # a scheme package of the user's
+            _err(f"Error: {e.message}", f"Hint: {e.hint}")
+            sys.exit(2)
         _err(f"Error: internal error: {type(e).__name__}: {e}",
              "Hint: this is a bug in grantcheck; please report it with the input that caused it "
              "(set GRANTCHECK_DEBUG=1 to see the traceback)")

@@ -15,7 +15,7 @@ import os
 import pkgutil
 from importlib import import_module
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from grantcheck.named import NamedTuple
 
@@ -35,6 +35,38 @@ def _discover() -> dict[str, str]:
 
 PACKAGES: dict[str, str] = _discover()
 SCHEME_IDS = tuple(PACKAGES)
+
+
+def _added() -> dict[str, str]:
+    """id -> the folder of each package found through GRANTCHECK_SCHEMES_PATH and not among
+    grantcheck's own (the first on the path, as the import finds it)."""
+    if len(__path__) == 1:  # the variable is not set: nothing is listed on match's start-up
+        return {}
+    own = {m.name for m in pkgutil.iter_modules(__path__[:1])}
+    found: dict[str, str] = {}
+    for m in pkgutil.iter_modules(__path__[1:]):
+        if m.ispkg and not m.name.startswith("_") and m.name not in own:
+            found.setdefault(m.name.replace("_", "-"), getattr(m.module_finder, "path", "?"))
+    return found
+
+
+# a package of the user's that cannot be loaded is the user's to fix (BrokenScheme)
+_ADDED = _added()
+
+
+class BrokenScheme(Exception):
+    """A scheme package found through ``GRANTCHECK_SCHEMES_PATH`` that cannot be loaded (an
+    error on import, no ``scheme`` module, no ``SCHEME`` or ``ID``): said as the user's error
+    (exit 2), not as a bug of grantcheck's."""
+
+    def __init__(self, scheme_id: str, why: str) -> None:
+        folder = _ADDED[scheme_id]
+        self.message = (f"GRANTCHECK_SCHEMES_PATH: the package {PACKAGES[scheme_id]} in "
+                        f"{folder} (scheme '{scheme_id}') cannot be loaded: {why}")
+        self.hint = ("a scheme package holds __init__.py (ID, COUNTRY, CURRENCY) and scheme.py "
+                     "(SCHEME), as docs/adding-a-scheme.md shows; fix it, or take "
+                     f"{folder} out of GRANTCHECK_SCHEMES_PATH")
+        super().__init__(self.message)
 
 
 def canonical_id(scheme_id: str) -> str:
@@ -74,7 +106,20 @@ def package(scheme_id: str, part: str = "") -> ModuleType:
     if scheme_id not in PACKAGES:
         raise UnknownScheme(scheme_id)
     name = f"{__name__}.{PACKAGES[scheme_id]}"
-    return import_module(f"{name}.{part}" if part else name)
+    if scheme_id not in _ADDED:
+        return import_module(f"{name}.{part}" if part else name)
+    try:
+        return import_module(f"{name}.{part}" if part else name)
+    except Exception as e:  # a package of the user's: any error on import is its own
+        raise BrokenScheme(scheme_id, f"{type(e).__name__}: {e}") from None
+
+
+def _of(scheme_id: str, module: ModuleType, name: str) -> Any:
+    """``module``'s ``name`` (a scheme's ``SCHEME``, ``ID``); BrokenScheme for a package found
+    through GRANTCHECK_SCHEMES_PATH without it."""
+    if scheme_id in _ADDED and not hasattr(module, name):
+        raise BrokenScheme(scheme_id, f"{module.__name__} has no {name}")
+    return getattr(module, name)
 
 
 class Info(NamedTuple):
@@ -87,7 +132,7 @@ class Info(NamedTuple):
 
 def info(scheme_id: str) -> Info:
     p = package(scheme_id)
-    return Info(p.ID, p.COUNTRY, p.CURRENCY)
+    return Info(*(_of(scheme_id, p, name) for name in ("ID", "COUNTRY", "CURRENCY")))
 
 
 def currencies() -> dict[str, str]:
@@ -102,7 +147,7 @@ def get(scheme_id: str) -> Scheme:
     """The scheme of this id, its module imported on first use; UnknownScheme with a hint."""
     scheme = _LOADED.get(scheme_id)
     if scheme is None:
-        scheme = _LOADED[scheme_id] = package(scheme_id, "scheme").SCHEME
+        scheme = _LOADED[scheme_id] = _of(scheme_id, package(scheme_id, "scheme"), "SCHEME")
     return scheme
 
 

@@ -9,6 +9,7 @@ import csv
 import gzip
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -392,3 +393,56 @@ def test_a_gz_name_is_said_in_the_docs():
     assert "A name ending in `.gz` is refused (exit 2): the schema is plain JSON" in commands
     assert "`counted_as`" in commands
 
+
+
+# --- a scheme package of the user's (GRANTCHECK_SCHEMES_PATH) that cannot be loaded ----------
+
+SCHEME_HINT = ("Hint: a scheme package holds __init__.py (ID, COUNTRY, CURRENCY) and scheme.py "
+               "(SCHEME), as docs/adding-a-scheme.md shows; fix it, or take {folder} out of "
+               "GRANTCHECK_SCHEMES_PATH")
+
+
+def _package(folder: Path, init: str, scheme: str | None = None) -> None:
+    (folder / "fi_half_written").mkdir(parents=True)
+    (folder / "fi_half_written" / "__init__.py").write_text(init, encoding="utf-8")
+    if scheme is not None:
+        (folder / "fi_half_written" / "scheme.py").write_text(scheme, encoding="utf-8")
+
+
+LIGHT = 'ID = "fi-half-written"\nCOUNTRY = "FI"\nCURRENCY = "EUR"\n'
+
+
+@pytest.mark.parametrize(("init", "scheme", "why"), [
+    ("raise RuntimeError('not done yet')\n", None, "RuntimeError: not done yet"),
+    (LIGHT, None, "ModuleNotFoundError: No module named "
+                  "'grantcheck.schemes.fi_half_written.scheme'"),
+    (LIGHT, "SCHEME = None  # to do\nimport no_such_module\n",
+     "ModuleNotFoundError: No module named 'no_such_module'"),
+    (LIGHT, "RULES = []\n", "grantcheck.schemes.fi_half_written.scheme has no SCHEME")])
+@pytest.mark.parametrize("command", [
+    ("schemes",), ("match", str(PROFILES / "nordlys-automation.toml")),
+    ("batch", str(PROFILES), "-f", "csv")])
+def test_a_scheme_package_of_the_users_that_cannot_load_is_their_error(tmp_path, init, scheme,
+                                                                      why, command):
+    """It was "Error: internal error: ModuleNotFoundError: ..." with "this is a bug in
+    grantcheck" (exit 3): the package is the user's, half written, or a folder of other
+    packages named by mistake (GRANTCHECK_SCHEMES_PATH=tests)."""
+    from tests.robustness.helpers import cli
+
+    _package(tmp_path, init, scheme)
+    r = cli(*command, "--as-of", AS_OF, env={"GRANTCHECK_SCHEMES_PATH": str(tmp_path)})
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.decode().splitlines()[-2:] == [
+        f"Error: GRANTCHECK_SCHEMES_PATH: the package fi_half_written in {tmp_path} (scheme "
+        f"'fi-half-written') cannot be loaded: {why}", SCHEME_HINT.format(folder=tmp_path)]
+    assert r.stdout == b""
+
+
+def test_a_scheme_package_that_loads_is_listed_as_before():
+    """The other side: the worked example of docs/adding-a-scheme.md."""
+    from tests.robustness.helpers import cli
+
+    r = cli("schemes", "--as-of", AS_OF,
+            env={"GRANTCHECK_SCHEMES_PATH": str(ROOT / "tests" / "extra_schemes")})
+    assert r.returncode == 0, r.stderr
+    assert b"fi-demo-voucher" in r.stdout
