@@ -107,7 +107,11 @@ def header_line(first: str) -> str:
 def check_header(header: list[str]) -> list[str]:
     """The header's column names, stripped; raise HeaderError naming a bad or missing column."""
     names = [h.strip().lstrip("\ufeff") for h in header]
-    for n in names:
+    for i, n in enumerate(names, 1):
+        if not n:  # `name,country,`: a spreadsheet's export of an empty column
+            raise HeaderError(f"column {i} of {len(names)} in the header (line 1) has no name",
+                              "name it (the columns are listed in docs/batch.md, 'CSV input "
+                              "columns'), or take it out: a header ending in a comma has one")
         if n not in COLUMNS:
             close = difflib.get_close_matches(n, list(COLUMNS), n=1, cutoff=0.6)
             hint = f"did you mean {close[0]!r}?" if close else (

@@ -15,6 +15,7 @@ from grantcheck.csv_input import (
     header_line,
     numbered_rows,
 )
+from grantcheck.numbers import plural
 
 
 def _binary_lines(fh: IO[bytes], long: dict[int, int]) -> Iterator[tuple[int, bytes]]:
@@ -70,7 +71,8 @@ def _csv_rows(reader: Any, names: list[str], name: str, long: dict[int, int]
             continue
         if len(row) != len(names):
             yield Task("missing", source,
-                       f"has {len(row)} cells where the header has {len(names)} columns"
+                       f"has {plural(len(row), 'cell', 'cells')} where the header has "
+                       f"{len(names)} columns"
                        + _swallowed(row, start, end))
             continue
         joined = "".join(row)

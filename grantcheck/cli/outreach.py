@@ -155,6 +155,8 @@ def outreach(
     errors = _Errors()
     files = 0
     kept: list[str] = []  # answers files filled in since they were written: never replaced
+    first: dict[str, str] = {}  # number -> the unit whose files it names (a number twice: one)
+    again: list[str] = []
 
     def write(name: str, text: str) -> None:
         if name.endswith(".toml") and (why := _holds_answers(out / name, text)):
@@ -178,6 +180,12 @@ def outreach(
                 portfolio.add(item, questions)
                 if not questions or not item.number:
                     continue
+                if item.number in first:  # its files would replace the first unit's
+                    again.append(f"{item.source}: organisation number {item.number} was "
+                                 f"screened before, at {first[item.number]}: its files are "
+                                 "that unit's, not written again")
+                    continue
+                first[item.number] = item.source
                 write(f"{item.number}.toml", answers_toml(item, on, questions))
                 for lang in dict.fromkeys((language_of(item.country), "en")):
                     write(f"{item.number}.{lang}.md",
@@ -186,7 +194,7 @@ def outreach(
         errors.close()
         sync_all()  # summary.md comes last: with it on the disk, so is the pack
         with atomic_text(out / "summary.md", force=True) as fh:
-            fh.write(summary_md(portfolio, input_file, on, ids, files))
+            fh.write(summary_md(portfolio, input_file, on, ids, files, len(again)))
     except KeyboardInterrupt:
         _err(f"Interrupted: the pack in {out} is not whole: the files of {files:,} "
              f"{'company' if files == 1 else 'companies'} were written, not summary.md"
@@ -198,6 +206,9 @@ def outreach(
     _err(f"Wrote the pack of {files:,} {'company' if files == 1 else 'companies'} to {out} "
          f"({portfolio.can_fit:,} of {portfolio.companies:,} can still fit a scheme{unread}; "
          f"{out / 'summary.md'}).")
+    _err(*(f"Warning: {a}" for a in again[:SHOWN_ERRORS]))
+    if len(again) > SHOWN_ERRORS:
+        _err(f"... and {len(again) - SHOWN_ERRORS:,} more units of a number seen before")
     if kept:
         _err(*(f"Error: --out {out}: {k}" for k in kept))
         _fail(f"--out {out}: {len(kept):,} answers {'file was' if len(kept) == 1 else 'files were'}"

@@ -175,9 +175,11 @@ def questionnaire_md(company: Company, on: date, questions: list[Question], lang
 
 
 
-def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: int) -> str:
+def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: int,
+               again: int = 0) -> str:
     """The portfolio's summary: how many can still fit a scheme, how many need one answer and
-    which, what excluded the rest."""
+    which, what excluded the rest; ``again``: the units with questions whose organisation
+    number a unit before them has (their files would be that unit's: not written twice)."""
     from grantcheck.engine.settle import NEEDS, UNDECIDED
 
     one = ", ".join(f"{field} ({n:,})" for field, n in p.one_answer.most_common())
@@ -204,7 +206,7 @@ def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: i
                   "|---|---:|"]
         lines += [f"| {_one_line(r).replace('|', '/')} | {n:,} |"
                   for r, n in p.excluded_by.most_common()]
-    decided = p.companies - files - p.no_number - p.by_verdict[UNDECIDED]
+    decided = p.companies - files - again - p.no_number - p.by_verdict[UNDECIDED]
     lines += ["", "## Files", "",
               f"{plural(files, 'company has', 'companies have')} an answers file "
               "(NUMBER.toml) and questionnaires (NUMBER.LANG.md in the language of its "
@@ -215,6 +217,12 @@ def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: i
                      f"{'has' if p.no_number == 1 else 'have'} no organisation number in the "
                      "registry (a sole trader's personal number is not copied): no files, as "
                      "the answers could not be matched to the unit.")
+    if again:
+        lines.append(f"{plural(again, 'unit', 'units')} with questions "
+                     f"{'has' if again == 1 else 'have'} the organisation number of a unit "
+                     f"before {'it' if again == 1 else 'them'} in the file: no files of "
+                     f"{'its' if again == 1 else 'their'} own, as NUMBER.toml would replace "
+                     "that unit's (the numbers are on stderr).")
     return "\n".join(lines) + "\n"
 
 

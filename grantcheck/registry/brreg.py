@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
 from grantcheck.csv_input import header_line, numbered_rows
+from grantcheck.numbers import plural
 from grantcheck.registry.common import (
     RawTask,
     Unit,
@@ -185,8 +186,8 @@ def _csv_rows(reader: Any, header: list[str], name: str, long: dict[int, int]
             yield error_task(f"{name}:{start}", f"not a CSV row: {row}")
             continue
         if len(row) != len(header):
-            yield error_task(f"{name}:{start}", f"has {len(row)} cells where the header has "
-                             f"{len(header)} columns")
+            yield error_task(f"{name}:{start}", f"has {plural(len(row), 'cell', 'cells')} "
+                             f"where the header has {len(header)} columns")
             continue
         yield unit_task(unit_of, dict(zip(header, row, strict=True)), f"{name}:{start}")
 

@@ -446,3 +446,59 @@ def test_a_scheme_package_that_loads_is_listed_as_before():
             env={"GRANTCHECK_SCHEMES_PATH": str(ROOT / "tests" / "extra_schemes")})
     assert r.returncode == 0, r.stderr
     assert b"fi-demo-voucher" in r.stdout
+
+
+# --- duplicates and near-misses in a CSV or a registry file -----------------------------------
+
+
+def test_outreach_writes_a_number_given_twice_once_and_says_so(tmp_path):
+    """The second unit's files replaced the first's, and the pack counted 2 companies with files
+    where 1 set was on the disk (the same organisation number twice: two extracts joined)."""
+    lines = MIXED.read_text(encoding="utf-8").splitlines(keepends=True)
+    src = tmp_path / "twice.csv"
+    src.write_text(lines[0] + lines[1] + lines[1], encoding="utf-8")
+    pack = tmp_path / "pack"
+    r = run("outreach", "--input", str(src), "--as-of", AS_OF, "--out", str(pack))
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr.splitlines()[-1] == (
+        f"Warning: {src}:3: organisation number 923609016 was screened before, at {src}:2: its "
+        "files are that unit's, not written again")
+    assert f"Wrote the pack of 1 company to {pack} (2 of 2 can" in r.stderr
+    summary = " ".join((pack / "summary.md").read_text(encoding="utf-8").split())
+    assert ("1 company has an answers file (NUMBER.toml) and questionnaires (NUMBER.LANG.md in "
+            "the language of its authorities, NUMBER.en.md in English). A company whose schemes "
+            "are all decided has none (0 companies).") in summary
+    assert ("1 unit with questions has the organisation number of a unit before it in the "
+            "file: no files of its own") in summary
+    assert sorted(p.name for p in pack.iterdir()) == [
+        "923609016.en.md", "923609016.nb.md", "923609016.toml", "summary.md"]
+
+
+def test_outreach_of_distinct_numbers_warns_of_nothing(tmp_path):
+    r = run("outreach", "--input", str(MIXED), "--as-of", AS_OF, "--out", str(tmp_path / "p"))
+    assert r.exit_code == 0 and "Warning: " not in r.stderr.replace(
+        "Warning: no-prosessinnovasjon: rules encoded", "")
+
+
+@pytest.mark.parametrize(("header", "column"), [("name,country,", 3), (",name,country", 1),
+                                                ("name, ,country", 2)])
+def test_a_csv_header_with_a_column_of_no_name_says_which(tmp_path, header, column):
+    """It said "unknown column ''", with the list of columns as the hint."""
+    src = tmp_path / "in.csv"
+    src.write_text(f"{header}\n" + ",".join("A" if h == "name" else "DK" if h == "country"
+                                            else "" for h in header.split(",")) + "\n",
+                   encoding="utf-8")
+    r = run("batch", "--input", str(src), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        f"Error: {src}: column {column} of 3 in the header (line 1) has no name",
+        "Hint: name it (the columns are listed in docs/batch.md, 'CSV input columns'), or take "
+        "it out: a header ending in a comma has one"]
+
+
+def test_a_row_of_one_cell_says_one_cell(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text('name,country\n"A\n', encoding="utf-8")
+    r = run("batch", "--input", str(src), "--as-of", AS_OF, "-f", "csv")
+    assert r.exit_code == 4
+    assert r.stderr.splitlines()[0] == f"Error: {src}:2: has 1 cell where the header has 2 columns"

@@ -110,7 +110,7 @@ def test_a_stray_quote_in_a_csv_names_the_rows_it_swallowed(tmp_path):
     p.write_text('name,country\nA,DK\n"B,DK\nC,DK\nD,DK\n', encoding="utf-8")
     r = cli("batch", "--input", str(p), "-f", "csv", "--as-of", AS_OF, "-j", "1")
     assert r.returncode == 4
-    assert b"r.csv:3: has 1 cells where the header has 2 columns; a quote opened in it is " \
+    assert b"r.csv:3: has 1 cell where the header has 2 columns; a quote opened in it is " \
            b"not closed, so lines 3-5 were read as this one row" in r.stderr
 
 
