@@ -86,7 +86,11 @@ def path_tasks(args: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Ta
                 st = os.stat(task.payload)
                 key: object = (st.st_dev, st.st_ino)  # the same file by any name
             except (OSError, ValueError):  # missing, a link loop: its error record says so
-                key = os.path.normpath(task.payload)
+                try:  # a link to nothing, reached by two names (a glob through a linked
+                    st = os.lstat(task.payload)  # folder): the link's own file, once
+                    key = ("link", st.st_dev, st.st_ino)
+                except (OSError, ValueError):
+                    key = os.path.normpath(task.payload)
             if key in seen:
                 continue
             seen.add(key)

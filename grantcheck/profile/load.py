@@ -47,10 +47,16 @@ def read_text(p: Path) -> str:
         # O_NONBLOCK: opening a FIFO with no writer would wait for ever; it is refused below
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise ProfileError(str(p), [Problem("", "no such file")]) from None
+        raise _no_such_file(p) from None
     except IsADirectoryError:
         raise _a_folder(p) from None
     except OSError as e:
+        import errno
+
+        if e.errno == errno.ELOOP:  # "Too many levels of symbolic links"
+            raise ProfileError(str(p), [Problem(
+                "", "is a symbolic link in a loop: following it leads back to it, never to a "
+                "file", hint="point the link at the profile's file")]) from None
         raise ProfileError(str(p), [Problem("", e.strerror or str(e))]) from None
     st = os.fstat(fd)
     mode = st.st_mode
@@ -70,6 +76,20 @@ def read_text(p: Path) -> str:
         except OSError as e:
             raise ProfileError(str(p), [Problem("", e.strerror or str(e))]) from None
     return _decoded(data, str(p))
+
+
+def _no_such_file(p: Path) -> ProfileError:
+    """"no such file"; for a symbolic link (``ls`` lists it) to a file that is not there, where
+    it points."""
+    import os
+
+    try:
+        target = os.readlink(p)
+    except (OSError, ValueError):  # no link: nothing of that name
+        return ProfileError(str(p), [Problem("", "no such file")])
+    return ProfileError(str(p), [Problem(
+        "", f"is a symbolic link to {target}, which does not exist",
+        hint="point the link at the profile's file, or give that file")])
 
 
 def _a_folder(p: Path) -> ProfileError:
