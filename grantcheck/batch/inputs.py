@@ -339,6 +339,11 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
                              "--input takes one file (JSON Lines, CSV, a registry's bulk "
                              "file); a folder of TOML profiles: grantcheck batch "
                              f"{shlex.quote(input_name)}") from None
+        except PermissionError as e:
+            from grantcheck.profile.load import PERMISSION_HINT
+
+            raise InputError(f"--input {input_name}: {e.strerror or e}", PERMISSION_HINT
+                             ) from None
         except OSError as e:
             raise InputError(f"--input {input_name}: {e.strerror or e}") from None
     display = input_name if input_name != "-" else "<stdin>"

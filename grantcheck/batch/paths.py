@@ -31,7 +31,7 @@ def _folder(root: str) -> Iterator[Task]:
 def _unreadable(errors: list[OSError]) -> Iterator[Task]:
     while errors:
         e = errors.pop(0)
-        yield Task("missing", str(e.filename),
+        yield Task("missing", str(Path(e.filename)),  # ./locked as locked/a.toml is named
                    f"is a folder that cannot be read ({e.strerror or e}): its profiles were "
                    "not checked")
 

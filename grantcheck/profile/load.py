@@ -26,6 +26,7 @@ def load_profile(path: str | Path) -> Profile:
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # docs/limits.md: a profile or budget file is at most 10 MB
 MAX_DEPTH = 32  # docs/limits.md: tables and arrays nested at most this deep
+PERMISSION_HINT = "this user may not read it: ls -l shows its permissions and owner"
 
 
 def read_text(p: Path) -> str:
@@ -50,6 +51,9 @@ def read_text(p: Path) -> str:
         raise _no_such_file(p) from None
     except IsADirectoryError:
         raise _a_folder(p) from None
+    except PermissionError as e:
+        raise ProfileError(str(p), [Problem("", e.strerror or str(e), hint=PERMISSION_HINT)]
+                           ) from None
     except OSError as e:
         import errno
 

@@ -544,3 +544,68 @@ def test_a_glob_through_a_linked_folder_reports_a_broken_link_once(tmp_path):
     assert [row.split(",")[0] for row in r.stdout.splitlines()[1:]] == [
         str(tmp_path / "a.toml"), str(tmp_path / "gone.toml")]
     assert r.stderr.count("is a symbolic link to nowhere.toml") == 1
+
+
+# --- a file this user may not read (root reads any: simulated) ---------------------------------
+
+PERMISSION = "Hint: this user may not read it: ls -l shows its permissions and owner"
+
+
+def test_a_profile_this_user_may_not_read_has_a_hint(tmp_path, monkeypatch):
+    import os
+
+    secret = tmp_path / "secret.toml"
+    secret.write_text((PROFILES / "nordlys-automation.toml").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    real = os.open
+
+    def refusing(path, *args, **kwargs):
+        if str(path) == str(secret):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing)
+    r = run("match", str(secret), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [f"Error: {secret}: Permission denied", PERMISSION]
+
+
+def test_an_input_file_this_user_may_not_read_has_a_hint(tmp_path, monkeypatch):
+    import builtins
+
+    from grantcheck.batch import inputs
+
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(_jsonl(1))
+
+    def refusing(path, *args, **kwargs):
+        if str(path) == str(src):
+            raise PermissionError(13, "Permission denied", str(path))
+        return builtins.open(path, *args, **kwargs)
+
+    monkeypatch.setattr(inputs, "open", refusing, raising=False)
+    r = run("batch", "--input", str(src), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [f"Error: --input {src}: Permission denied", PERMISSION]
+
+
+def test_an_unreadable_folder_of_dot_is_named_as_its_files_are(tmp_path, monkeypatch):
+    """``batch .`` named a locked subfolder ``./locked`` and its files ``a/x.toml``."""
+    import contextlib
+    import os
+
+    from grantcheck.batch import path_tasks
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.toml").write_text("", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    real = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with contextlib.chdir(tmp_path):
+        assert [t.source for t in path_tasks(["."])] == ["a/x.toml", "locked"]
