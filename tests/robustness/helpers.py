@@ -62,3 +62,19 @@ def problems(toml: str) -> list[str]:
     except ProfileError as e:
         return [f"{p.path}: {p.message}" for p in e.problems]
     return []
+
+
+def deny(monkeypatch: Any, owner: Any, name: str, refused: Any) -> None:
+    """``owner.name`` (os.open, os.scandir, a module's open) made to raise PermissionError for a
+    path ``refused(path)`` accepts, as for a file or folder this user may not read (root reads
+    any: simulated); the real one for every other path."""
+    import builtins
+
+    real = getattr(owner, name, None) or getattr(builtins, name)
+
+    def refusing(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if refused(str(path)):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(owner, name, refusing, raising=False)

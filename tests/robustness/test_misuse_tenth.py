@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.robustness.helpers import AS_OF, PROFILES, ROOT, run
+from tests.robustness.helpers import AS_OF, PROFILES, ROOT, deny, run
 
 BROKEN = "Hint: the file is cut short or damaged: download it again (gzip -t FILE tests a .gz)"
 TRUNCATED = "the gzip file is truncated (it ends before gzip's end-of-stream marker)"
@@ -557,33 +557,18 @@ def test_a_profile_this_user_may_not_read_has_a_hint(tmp_path, monkeypatch):
     secret = tmp_path / "secret.toml"
     secret.write_text((PROFILES / "nordlys-automation.toml").read_text(encoding="utf-8"),
                       encoding="utf-8")
-    real = os.open
-
-    def refusing(path, *args, **kwargs):
-        if str(path) == str(secret):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refusing)
+    deny(monkeypatch, os, "open", lambda path: path == str(secret))
     r = run("match", str(secret), "--as-of", AS_OF)
     assert r.exit_code == 2
     assert r.stderr.splitlines() == [f"Error: {secret}: Permission denied", PERMISSION]
 
 
 def test_an_input_file_this_user_may_not_read_has_a_hint(tmp_path, monkeypatch):
-    import builtins
-
     from grantcheck.batch import inputs
 
     src = tmp_path / "in.jsonl"
     src.write_bytes(_jsonl(1))
-
-    def refusing(path, *args, **kwargs):
-        if str(path) == str(src):
-            raise PermissionError(13, "Permission denied", str(path))
-        return builtins.open(path, *args, **kwargs)
-
-    monkeypatch.setattr(inputs, "open", refusing, raising=False)
+    deny(monkeypatch, inputs, "open", lambda path: path == str(src))
     r = run("batch", "--input", str(src), "--as-of", AS_OF)
     assert r.exit_code == 2
     assert r.stderr.splitlines() == [f"Error: --input {src}: Permission denied", PERMISSION]
@@ -599,13 +584,6 @@ def test_an_unreadable_folder_of_dot_is_named_as_its_files_are(tmp_path, monkeyp
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "x.toml").write_text("", encoding="utf-8")
     (tmp_path / "locked").mkdir()
-    real = os.scandir
-
-    def scandir(path):
-        if str(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    deny(monkeypatch, os, "scandir", lambda path: path.endswith("locked"))
     with contextlib.chdir(tmp_path):
         assert [t.source for t in path_tasks(["."])] == ["a/x.toml", "locked"]
