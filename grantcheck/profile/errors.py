@@ -218,6 +218,10 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
             # a model validator names the field it is about: "rate: hours need a rate"
             msg, loc = rest, (*loc, field)
         msg, _, hint = msg.partition("; hint: ")  # and may say how to mend it
+    elif typ == "string_unicode" and _undecoded(given):  # bytes that are not UTF-8
+        msg = _undecoded(given)
+        hint = ("write it in UTF-8: the terminal, the file or the program it came from uses "
+                "another encoding")
     elif typ == "string_unicode":  # a lone surrogate (\ud800) that JSON escaped
         msg = (f"is not valid Unicode text: it holds a lone surrogate, a character no text has "
                f"(got {shown(given)})")
@@ -312,3 +316,18 @@ def _index(text: str) -> tuple[list[str], dict[str, list[int]]]:
                 s.removeprefix("[").removesuffix("]"))
             headers.setdefault(name, []).append(n)
     return lines, headers
+
+
+def _undecoded(given: object) -> str:
+    """For text holding bytes that are not UTF-8 (Python keeps them as the surrogates U+DC80 to
+    U+DCFF: an answer piped to init, a --set or --line value from a Latin-1 terminal), what it
+    is, the bytes named; "" for any other text."""
+    if not isinstance(given, str):
+        return ""
+    raw = list(dict.fromkeys(ord(c) - 0xDC00 for c in given if "\udc80" <= c <= "\udcff"))
+    if not raw:
+        return ""
+    named = " ".join(f"\\x{b:02x}" for b in raw[:5]) + (" …" if len(raw) > 5 else "")
+    seen = "".join("\ufffd" if "\udc80" <= c <= "\udcff" else c for c in given)
+    return (f"is not UTF-8 text: it holds the bytes {named}, which UTF-8 text has not (got "
+            f"{shown(seen)})")

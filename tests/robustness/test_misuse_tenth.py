@@ -587,3 +587,40 @@ def test_an_unreadable_folder_of_dot_is_named_as_its_files_are(tmp_path, monkeyp
     deny(monkeypatch, os, "scandir", lambda path: path.endswith("locked"))
     with contextlib.chdir(tmp_path):
         assert [t.source for t in path_tasks(["."])] == ["a/x.toml", "locked"]
+
+
+# --- text that is not UTF-8: an answer piped to init, an option from a Latin-1 terminal --------
+
+NOT_UTF8_HINT = ("Hint: Write it in UTF-8: the terminal, the file or the program it came from "
+                 "uses another encoding")
+
+
+def test_an_option_value_in_latin_1_says_it_is_not_utf8_and_names_the_byte():
+    """It said "is not valid Unicode text: it holds a lone surrogate, a character no text has
+    (got 'Caf\\udce9')": Python's stand-in for the byte, not what the user typed."""
+    from tests.robustness.helpers import cli
+
+    r = cli("init", "-", "--non-interactive", "--set", "company.country=DK", "--set",
+            "company.name=Caf\udce9")  # as Python reads the byte 0xE9 of an argument
+    assert r.returncode == 2
+    assert r.stderr.decode().splitlines() == [
+        "Error: --set: company.name: is not UTF-8 text: it holds the bytes \\xe9, which UTF-8 "
+        "text has not (got 'Caf\ufffd')", NOT_UTF8_HINT]
+
+
+def test_an_answer_piped_to_init_in_latin_1_names_its_bytes_in_order(tmp_path):
+    from tests.robustness.helpers import cli
+
+    r = cli("init", str(tmp_path / "a.toml"), "--as-of", AS_OF,
+            stdin=b"DK\nAcme \xff\xfe\xff ApS\n")
+    assert r.returncode == 2
+    assert ("is not UTF-8 text: it holds the bytes \\xff \\xfe, which UTF-8 text has not (got "
+            "'Acme \ufffd\ufffd\ufffd ApS')") in r.stderr.decode()
+
+
+def test_a_lone_surrogate_a_json_escape_wrote_is_said_as_before(tmp_path):
+    """The other side: \\ud800 is no byte of another encoding."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"company": {"name": "\\ud800", "country": "DK"}}\n', encoding="utf-8")
+    r = run("batch", "--input", str(src), "--as-of", AS_OF, "-f", "csv")
+    assert "it holds a lone surrogate, a character no text has (got '\\ud800')" in r.stderr
