@@ -80,12 +80,23 @@ def own_output(head: str) -> str | None:
     return found
 
 
-def not_own_output(fh: IO[bytes], display: str) -> IO[bytes]:
-    """``fh`` made peekable; an InputError when it starts as grantcheck's own output does
-    (batch's records, gzip or not): no profile is in it."""
+SHEET_HINT = ("save the sheet as CSV (UTF-8): a header row of the columns in docs/batch.md "
+              "and a company per row")
+ZIP_HINT = ("unzip a registry's bulk file first (Bolagsverket's weekly file comes as a ZIP of "
+            "one text file: unzip FILE.zip); " + SHEET_HINT)
+
+
+def refuse_no_input(fh: IO[bytes], display: str) -> IO[bytes]:
+    """``fh`` made peekable; an InputError when it is no input of any format: a zip file, an
+    Office document, a PDF (:func:`~grantcheck.profile.load.not_text`), or grantcheck's own
+    output (batch's records, gzip or not: no profile is in it)."""
+    from grantcheck.profile.load import not_text
     from grantcheck.registry.common import peek_text
 
     peekable: IO[bytes] = fh if hasattr(fh, "peek") else io.BufferedReader(fh)  # type: ignore
+    if kind := not_text(peekable.peek(8)[:8]):  # type: ignore[attr-defined]
+        raise InputError(f"--input {display}: is {kind}",
+                         ZIP_HINT if kind.startswith("a zip") else SHEET_HINT)
     what = own_output(peek_text(peekable))
     if what is not None:
         raise InputError(f"--input {display}: is grantcheck's output ({what}), not profiles",

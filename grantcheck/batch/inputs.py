@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from grantcheck.batch.formats import not_own_output
+from grantcheck.batch.formats import refuse_no_input
 from grantcheck.batch.paths import path_tasks
 from grantcheck.batch.rows import csv_tasks
 from grantcheck.batch.signals import StopFlag
@@ -350,7 +350,7 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
     peek = getattr(fh, "peek", None)  # a file or stdin's buffer
     if peek is not None:
         _refuse_utf16(peek(2), display)
-    fh = not_own_output(fh, display)
+    fh = refuse_no_input(fh, display)  # before a format is told from its name
     if fmt is None:
         fh, guessed = registry.sniff(fh)
         if input_fmt in registry.FORMATS and guessed not in (None, input_fmt):

@@ -110,9 +110,31 @@ def _too_large(source: str) -> ProfileError:
         "(not read)", hint="batch --input reads many profiles from one JSON Lines or CSV file")])
 
 
+# the starts of files that are no text, and what each is (a spreadsheet given for a profile or
+# a CSV file): "is not UTF-8 text" said nothing of what to do
+_NOT_TEXT = ((b"PK\x03\x04", "a zip file (a workbook saved as .xlsx or .ods, or a zipped "
+                             "bulk file?), not text"),
+             (b"\xd0\xcf\x11\xe0", "an Office document of the old kind (.xls, .doc?), not text"),
+             (b"%PDF-", "a PDF document, not text"))
+
+
+def not_text(head: bytes) -> str | None:
+    """What a file starting with ``head`` is when it is a zip file, an old Office document or
+    a PDF ("a zip file (…), not text"); None for any other start."""
+    return next((what for start, what in _NOT_TEXT if head.startswith(start)), None)
+
+
 def _decoded(data: bytes, source: str) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(source)
+    if data.startswith(b"\x1f\x8b"):  # gzip's magic number
+        raise ProfileError(source, [Problem(
+            "", "is gzip-compressed: a profile is read as plain TOML",
+            hint="unpack it first (gunzip -k FILE keeps the .gz)")])
+    if what := not_text(data[:8]):
+        raise ProfileError(source, [Problem("", f"is {what}", hint=(
+            "a profile is a TOML text file (grantcheck init writes one); a sheet of many "
+            "companies saved as CSV (UTF-8) is read by grantcheck batch --input FILE.csv"))])
     if not data.strip():  # "company: required field is missing" would hide it
         from grantcheck.profile.errors import _missing_hint
 

@@ -624,3 +624,66 @@ def test_a_lone_surrogate_a_json_escape_wrote_is_said_as_before(tmp_path):
     src.write_text('{"company": {"name": "\\ud800", "country": "DK"}}\n', encoding="utf-8")
     r = run("batch", "--input", str(src), "--as-of", AS_OF, "-f", "csv")
     assert "it holds a lone surrogate, a character no text has (got '\\ud800')" in r.stderr
+
+
+# --- a file that is no text: a gzip profile, a workbook, a zipped bulk file, a PDF -------------
+
+ZIP = b"PK\x03\x04\x14\x00\x00\x00\x00\x00" + b"\x00" * 40
+
+
+@pytest.mark.parametrize("command", ["match", "validate", "budget"])
+def test_a_gzip_profile_says_it_is_gzip(tmp_path, command):
+    """It said "p.toml.gz:1: is not UTF-8 text", the hint to save it as UTF-8."""
+    src = tmp_path / "p.toml.gz"
+    src.write_bytes(gzip.compress((PROFILES / "nordlys-automation.toml").read_bytes()))
+    r = run(command, str(src))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[:2] == [
+        f"Error: {src}: is gzip-compressed: a profile is read as plain TOML",
+        "Hint: unpack it first (gunzip -k FILE keeps the .gz)"]
+
+
+@pytest.mark.parametrize(("data", "what"), [
+    (ZIP, "a zip file (a workbook saved as .xlsx or .ods, or a zipped bulk file?), not text"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40,
+     "an Office document of the old kind (.xls, .doc?), not text"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document, not text")])
+def test_a_workbook_given_as_a_profile_says_what_it_is(tmp_path, data, what):
+    src = tmp_path / "clients.toml"
+    src.write_bytes(data)
+    r = run("match", str(src))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        f"Error: {src}: is {what}", "Hint: a profile is a TOML text file (grantcheck init writes "
+        "one); a sheet of many companies saved as CSV (UTF-8) is read by grantcheck batch "
+        "--input FILE.csv"]
+
+
+@pytest.mark.parametrize("fmt", [(), ("--input-format", "csv"), ("--input-format", "jsonl"),
+                                 ("--input-format", "bolagsverket")])
+@pytest.mark.parametrize("command", ["batch", "shortlist"])
+def test_a_workbook_or_a_zipped_bulk_file_given_as_input_says_what_it_is(tmp_path, fmt,
+                                                                         command):
+    """``clients.xlsx`` said "cannot tell the format", and with --input-format csv "unknown
+    column 'PK\\x03\\x04…'" (with jsonl, an error record "is not UTF-8 text"); Bolagsverket's
+    bulk file as downloaded, a ZIP, "not Bolagsverket's bulk file: no column …"."""
+    src = tmp_path / ("bolagsverket.zip" if "bolagsverket" in fmt else "clients.xlsx")
+    src.write_bytes(ZIP)
+    r = run(command, "--input", str(src), *fmt, "--as-of", AS_OF)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.splitlines() == [
+        f"Error: --input {src}: is a zip file (a workbook saved as .xlsx or .ods, or a zipped "
+        "bulk file?), not text",
+        "Hint: unzip a registry's bulk file first (Bolagsverket's weekly file comes as a ZIP of "
+        "one text file: unzip FILE.zip); save the sheet as CSV (UTF-8): a header row of the "
+        "columns in docs/batch.md and a company per row"]
+
+
+def test_a_csv_whose_first_name_starts_like_those_is_read(tmp_path):
+    """The other side: only the bytes a zip file or a PDF starts with tell one; text that begins
+    with the same letters (a header "PK" is no column either, but is said so) is CSV."""
+    src = tmp_path / "in.csv"
+    src.write_text("name,country\nPK Consult ApS,DK\n%PDF-Partner AB,SE\n", encoding="utf-8")
+    r = run("batch", "--input", str(src), "--as-of", AS_OF, "-f", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert len(r.stdout.splitlines()) == 3
