@@ -296,6 +296,10 @@ def shortlist(
     from grantcheck.outreach.screen import Failed
 
     on, rates, ids = _settings(as_of, scheme, rate)
+    if explain is not None and (fmt is ShortlistFormat.csv or top is not None):
+        given = "--format csv" if fmt is ShortlistFormat.csv else f"--top {top}"
+        _fail(f"{given} goes with the ranking, not --explain (one company's rules, as text)",
+              f"leave out {given.split()[0]}, or --explain for the ranking")
     if explain is not None:
         _explain(input_file, input_format, profiles_dir, on, rates, ids, explain)
         return

@@ -687,3 +687,26 @@ def test_a_csv_whose_first_name_starts_like_those_is_read(tmp_path):
     r = run("batch", "--input", str(src), "--as-of", AS_OF, "-f", "csv")
     assert r.exit_code == 0, r.stderr
     assert len(r.stdout.splitlines()) == 3
+
+
+# --- shortlist --explain with the ranking's options ---------------------------------------------
+
+
+@pytest.mark.parametrize(("option", "named"), [(("-f", "csv"), "--format csv"),
+                                               (("--top", "3"), "--top 3")])
+def test_shortlist_explain_with_an_option_of_the_ranking_is_refused(option, named):
+    """--explain showed one company's rules as text, --format csv and --top passed over: a
+    script asking for CSV got a text view, exit 0."""
+    r = run("shortlist", "--input", str(MIXED), "--explain", "923609016", *option,
+            "--as-of", AS_OF)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.splitlines() == [
+        f"Error: {named} goes with the ranking, not --explain (one company's rules, as text)",
+        f"Hint: leave out {named.split()[0]}, or --explain for the ranking"]
+
+
+def test_shortlist_explain_as_a_table_is_shown_as_before():
+    r = run("shortlist", "--input", str(MIXED), "--explain", "923609016", "-f", "table",
+            "--as-of", AS_OF)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith("grantcheck — FJORDLYS AS")
