@@ -371,10 +371,16 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
                                  BROKEN_HINT) from None
             return Tasks(Task._make(t) for t in raw)
     fh = _gunzipped(fh, display)
+    from grantcheck.registry.common import peek_text
+
+    head = peek_text(fh) if fmt == "csv" else ""  # a registry's file given as csv?
     try:
         inputs = file_inputs(fh, display, fmt)
     except HeaderError as e:
-        raise InputError(f"{display}: {e}", e.hint) from None
+        named = registry.guess(head.partition("\n")[0])
+        raise InputError(f"{display}: {e}", e.hint if named is None else (
+            f"its header names {named}'s fields: give --input-format {named}, or leave "
+            "--input-format out")) from None
     except _READ_ERRORS as e:  # a gzip file cut short before the CSV header's end
         raise InputError(f"--input {display}: cannot be read: {read_error(e)}",
                          BROKEN_HINT) from None

@@ -710,3 +710,19 @@ def test_shortlist_explain_as_a_table_is_shown_as_before():
             "--as-of", AS_OF)
     assert r.exit_code == 0, r.stderr
     assert r.stdout.startswith("grantcheck — FJORDLYS AS")
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("mixed_enheter.csv", "brreg-enheter"),
+                                           ("bolagsverket.txt", "bolagsverket")])
+def test_a_registry_file_given_as_grantchecks_csv_names_its_format(tmp_path, name, fmt):
+    """It said "unknown column 'organisasjonsnummer'" with the list of grantcheck's columns as
+    the hint; given as JSON Lines it already named the registry."""
+    src = ROOT / "tests" / "registry" / "data" / name
+    packed = tmp_path / (name + ".gz")
+    packed.write_bytes(gzip.compress(src.read_bytes()))
+    for given in (src, packed):
+        r = run("batch", "--input", str(given), "--input-format", "csv", "--as-of", AS_OF)
+        assert r.exit_code == 2
+        assert r.stderr.splitlines()[1] == (
+            f"Hint: its header names {fmt}'s fields: give --input-format {fmt}, or leave "
+            "--input-format out")
