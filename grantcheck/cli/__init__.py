@@ -250,11 +250,28 @@ def _usage_error(e: Any) -> int:
         hint = ("no profile yet? grantcheck init acme.toml writes one from questions; the "
                 f"repository's profiles/ has examples ({command} "
                 "profiles/nordlys-automation.toml)")
+    if said.startswith("No such command '") and ctx is not None:
+        hint = _command_hint(said.split("'")[1], ctx, command) or hint
     if said.startswith("Got unexpected extra argument") and command.endswith(" match"):
         hint = ("match checks one profile: grantcheck batch checks several (files, folders or "
                 "patterns) and writes a record or a row for each")
     _err(f"Error: {said}", f"Hint: {hint}")
     return int(e.exit_code)
+
+
+def _command_hint(given: str, ctx: Any, program: str) -> str:
+    """The hint for a command that is none: one written in capitals (``MATCH``) is named in
+    lower case; ``help`` (``help match``) points to -h; "" for any other."""
+    names = list(getattr(ctx.command, "list_commands", lambda c: [])(ctx))
+    if given.lower() in names:
+        return f"commands are written in lower case: {program} {given.lower()}"
+    if given.lower().lstrip("-") in ("help", "h", "?"):
+        after = sys.argv[sys.argv.index(given) + 1:] if given in sys.argv else []
+        about = next((a for a in after if a in names), None)
+        return (f"{program} {about} -h tells that command" if about else
+                f"{program} -h lists the commands; {program} COMMAND -h tells one, e.g. "
+                f"{program} match -h")
+    return ""
 
 
 if __name__ == "__main__":

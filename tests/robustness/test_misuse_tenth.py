@@ -726,3 +726,33 @@ def test_a_registry_file_given_as_grantchecks_csv_names_its_format(tmp_path, nam
         assert r.stderr.splitlines()[1] == (
             f"Hint: its header names {fmt}'s fields: give --input-format {fmt}, or leave "
             "--input-format out")
+
+
+# --- a command that is none: in capitals, or help ----------------------------------------------
+
+
+@pytest.mark.parametrize(("args", "hint"), [
+    (("MATCH", "p.toml"), "commands are written in lower case: grantcheck match"),
+    (("Batch",), "commands are written in lower case: grantcheck batch"),
+    (("help",), "grantcheck -h lists the commands; grantcheck COMMAND -h tells one, e.g. "
+                "grantcheck match -h"),
+    (("help", "budget"), "grantcheck budget -h tells that command")])
+def test_a_command_in_capitals_or_help_gets_a_hint_that_works(args, hint):
+    """It said "Hint: see 'grantcheck -h'" of a command written ``MATCH`` (scheme ids,
+    countries and currencies are read in any case) and of ``help match``."""
+    from tests.robustness.helpers import cli
+
+    r = cli(*args)
+    assert r.returncode == 2
+    said = r.stderr.decode().splitlines()
+    assert said[0].startswith(f"Error: No such command '{args[0]}'.")
+    assert said[1:] == [f"Hint: {hint}"]
+
+
+def test_a_command_typed_wrong_keeps_its_did_you_mean():
+    from tests.robustness.helpers import cli
+
+    r = cli("matc")
+    assert r.stderr.decode().splitlines() == [
+        "Error: No such command 'matc'. Did you mean 'match', 'batch'?",
+        "Hint: see 'grantcheck -h'"]
