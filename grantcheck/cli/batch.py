@@ -56,7 +56,7 @@ def _with_answers(sources: Inputs, folder: Path) -> Inputs:
     try:
         answers = load_answers(folder)
     except AnswersError as e:
-        raise gb.InputError(str(e)) from None
+        raise gb.InputError(str(e), e.hint) from None
     if isinstance(sources, gb.JsonLines):
         raise gb.InputError("--profiles answers a registry's units: give --input a registry "
                             "file (docs/registries.md)")

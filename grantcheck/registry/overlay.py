@@ -25,10 +25,22 @@ from grantcheck.registry.common import RawTask
 
 
 class AnswersError(ValueError):
-    """A folder of answers that cannot be read (the whole option is refused)."""
+    """A folder of answers that cannot be read (the whole option is refused); ``hint`` says
+    what to do."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+_FOLDER_HINT = ("--profiles takes the folder of answers files (NUMBER.toml), as grantcheck "
+                "outreach --out DIR writes them")
 
 
 NUMBERS = ("company.org_number", "company.cvr_number")  # spaces and dashes do not conflict
+
+
+_MEND = "mend it, or move it out of the folder: every *.toml below it is read"
 
 
 def _key(number: Any) -> str:
@@ -41,7 +53,7 @@ def load_answers(folder: str | Path) -> dict[str, tuple[str, dict[str, Any]]]:
     answered twice."""
     if not os.path.isdir(folder):
         raise AnswersError(f"--profiles {folder}: " + (
-            "not a folder" if os.path.exists(folder) else "no such folder"))
+            "not a folder" if os.path.exists(folder) else "no such folder"), _FOLDER_HINT)
     found: dict[str, tuple[str, dict[str, Any]]] = {}
     for path in sorted(Path(folder).rglob("*.toml")):
         if path.is_dir():  # a folder named x.toml holds no answers (batch skips it too)
@@ -49,19 +61,23 @@ def load_answers(folder: str | Path) -> dict[str, tuple[str, dict[str, Any]]]:
         try:  # as a profile is read: a FIFO waited for ever, a 3 GB file was read whole
             data = tomli.loads(read_text(path), parse_float=Decimal)
         except ProfileError as e:  # in words, not "[Errno 13] Permission denied: 'pack/x.toml'"
-            raise AnswersError(f"{path}: cannot be read: {e.problems[0].message}") from None
+            raise AnswersError(f"{path}: cannot be read: {e.problems[0].message}",
+                               e.problems[0].hint or _MEND) from None
         except tomli.TOMLDecodeError as e:
-            raise AnswersError(f"{path}: cannot be read: {e}") from None
+            raise AnswersError(f"{path}: cannot be read: {e}", _MEND) from None
         company = data.get("company")
         number = company.get("org_number") or company.get("cvr_number") if isinstance(
             company, dict) else None
         if not number:
             raise AnswersError(f"{path}: [company] names no org_number or cvr_number, so it "
-                               "cannot be matched to a registry unit")
+                               "cannot be matched to a registry unit",
+                               "add the unit's org_number or cvr_number under [company], as "
+                               "outreach's answers files state it")
         key = _key(number)
         if key in found:
             raise AnswersError(f"{path}: organisation number {number} is answered in "
-                               f"{found[key][0]} too")
+                               f"{found[key][0]} too", "keep one answers file per number: "
+                               "which one is meant cannot be told")
         found[key] = (str(path), data)
     return found
 

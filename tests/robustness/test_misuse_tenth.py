@@ -756,3 +756,49 @@ def test_a_command_typed_wrong_keeps_its_did_you_mean():
     assert r.stderr.decode().splitlines() == [
         "Error: No such command 'matc'. Did you mean 'match', 'batch'?",
         "Hint: see 'grantcheck -h'"]
+
+
+# --- a --profiles folder that cannot be read: each with a hint ---------------------------------
+
+
+def _answers(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("files", "error", "hint"), [
+    ({"a.toml": '[company]\nname = "A"\norg_number = "923609016"\n',
+      "b.toml": '[company]\nname = "B"\norg_number = "923 609 016"\n'},
+     "b.toml: organisation number 923 609 016 is answered in {folder}/a.toml too",
+     "keep one answers file per number: which one is meant cannot be told"),
+    ({"x.toml": "[company\n"},
+     "x.toml: cannot be read: Expected ']' at the end of a table declaration (at line 1, "
+     "column 9)", "mend it, or move it out of the folder: every *.toml below it is read"),
+    ({"x.toml": '[company]\nname = "A"\n'},
+     "x.toml: [company] names no org_number or cvr_number, so it cannot be matched to a "
+     "registry unit", "add the unit's org_number or cvr_number under [company], as "
+     "outreach's answers files state it")])
+@pytest.mark.parametrize("command", ["batch", "shortlist"])
+def test_an_answers_folder_that_cannot_be_read_says_what_to_do(tmp_path, files, error, hint,
+                                                               command):
+    """Each said what was wrong, with no hint."""
+    folder = _answers(tmp_path / "ans", files)
+    r = run(command, "--input", str(MIXED), "--profiles", str(folder), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [f"Error: {folder}/" + error.format(folder=folder),
+                                     f"Hint: {hint}"]
+
+
+@pytest.mark.parametrize("exists", [True, False])
+def test_profiles_that_is_no_folder_says_what_it_takes(tmp_path, exists):
+    given = tmp_path / "answers.toml"
+    if exists:
+        given.write_text("", encoding="utf-8")
+    r = run("shortlist", "--input", str(MIXED), "--profiles", str(given), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        f"Error: --profiles {given}: {'not a folder' if exists else 'no such folder'}",
+        "Hint: --profiles takes the folder of answers files (NUMBER.toml), as grantcheck "
+        "outreach --out DIR writes them"]
