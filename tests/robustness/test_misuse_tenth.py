@@ -802,3 +802,35 @@ def test_profiles_that_is_no_folder_says_what_it_takes(tmp_path, exists):
         f"Error: --profiles {given}: {'not a folder' if exists else 'no such folder'}",
         "Hint: --profiles takes the folder of answers files (NUMBER.toml), as grantcheck "
         "outreach --out DIR writes them"]
+
+
+def test_fuzz_any_start_of_an_input_file_is_records_or_an_error(tmp_path):
+    """Whatever an --input file starts with (the magic numbers told apart above, grantcheck's
+    own output, a byte order mark) and whatever follows, in any format: records or an Error
+    naming the file, never an internal error."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    starts = [b"", b"\x1f\x8b", ZIP[:4], b"%PDF-", b"\xd0\xcf\x11\xe0", b"\xef\xbb\xbf",
+              b"\xff\xfe", b"source,name,country,currency,evaluation_date,status,",
+              b"rank,number,name,country,verdict,", b'{"record":', b'[{"grantcheck_version":',
+              b"name,country\n", b'{"company": {"name": "A", "country": "DK"}}\n']
+    src = tmp_path / "in.dat"
+
+    @settings(max_examples=30, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(start=st.sampled_from(starts), rest=st.binary(max_size=200),
+           packed=st.booleans(), fmt=st.sampled_from(["jsonl", "csv", "brreg-enheter", "cvr",
+                                                      "bolagsverket"]),
+           command=st.sampled_from(["batch", "shortlist"]))
+    def check(start: bytes, rest: bytes, packed: bool, fmt: str, command: str) -> None:
+        data = start + rest
+        src.write_bytes(gzip.compress(data) if packed else data)
+        r = run(command, "--input", str(src), "--input-format", fmt, "--as-of", AS_OF,
+                "-f", "csv")
+        assert r.exit_code in (0, 2, 4), r.output
+        assert "internal error" not in r.stderr and "Traceback" not in r.output
+        if r.exit_code == 2:
+            assert r.stderr.startswith("Error: "), r.stderr
+
+    check()
