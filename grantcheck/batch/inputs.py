@@ -9,6 +9,7 @@ import contextlib
 import functools
 import io
 import itertools
+import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -175,7 +176,6 @@ def nothing_in(input_name: str | None, paths: Iterable[str] | None, what: str) -
     """The inputs that gave no ``what`` (profile, unit), and why, in words: ``--input
     x.jsonl``, ``the file is empty`` (0 bytes); ``--input -``, ``stdin gave none``; ``ed``,
     ``no *.toml file in the folder`` (the command's paths, the first three named)."""
-    import os
     import stat
 
     if input_name == "-":
@@ -325,12 +325,17 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
         input_fmt is not None) else None
     if input_name == "-":
         if stdin is None:
-            raise InputError("--input -: there is no stdin to read")
+            raise InputError("--input -: standard input is closed (<&-): there is nothing to "
+                             "read", "give the file's name, or send it in: --input - < FILE")
         fh: IO[bytes] = getattr(stdin, "buffer", None) or io.BytesIO(stdin.read().encode())
     else:
         try:
             fh = stack.enter_context(open(input_name, "rb"))  # noqa: SIM115 (closed by stack)
         except FileNotFoundError:
+            if os.path.islink(input_name):  # ls lists it: say where it points
+                raise InputError(f"--input {input_name}: is a symbolic link to "
+                                 f"{os.readlink(input_name)}, which does not exist",
+                                 "point the link at the file, or give that file") from None
             raise InputError(f"--input {input_name}: no such file") from None
         except IsADirectoryError:
             import shlex

@@ -101,7 +101,8 @@ def _path_tasks(args: Iterable[str], stdin: IO[str] | None) -> Iterator[Task]:
     for arg in args:
         if arg == "-":
             if stdin is None:
-                raise InputError("'-' reads paths from stdin, and there is none")
+                raise InputError("-: standard input is closed (<&-): there are no paths to "
+                                 "read", "name the files, or send their paths in: - < LIST")
             for n, path in _path_list(stdin):
                 if path is None:
                     yield Task("missing", f"<stdin>:{n}", "is no path (paths are read one a "

@@ -834,3 +834,32 @@ def test_fuzz_any_start_of_an_input_file_is_records_or_an_error(tmp_path):
             assert r.stderr.startswith("Error: "), r.stderr
 
     check()
+
+
+# --- --input naming a link to nothing; batch reading from a closed stdin -----------------------
+
+
+def test_an_input_link_to_a_missing_file_says_where_it_points(tmp_path):
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to("export-2026-11.jsonl")
+    r = run("batch", "--input", str(link), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        f"Error: --input {link}: is a symbolic link to export-2026-11.jsonl, which does not "
+        "exist", "Hint: point the link at the file, or give that file"]
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("batch", "--input", "-", "--input-format", "jsonl"),
+     ["Error: --input -: standard input is closed (<&-): there is nothing to read",
+      "Hint: give the file's name, or send it in: --input - < FILE"]),
+    (("batch", "-"), ["Error: -: standard input is closed (<&-): there are no paths to read",
+                      "Hint: name the files, or send their paths in: - < LIST"])])
+def test_batch_of_a_closed_stdin_says_so_as_match_does(args, said):
+    """``batch --input - <&-`` said "there is no stdin to read", no hint; ``batch - <&-``
+    "'-' reads paths from stdin, and there is none"."""
+    from tests.robustness.test_closed_streams import run_closed
+
+    r = run_closed(0, *args, "--as-of", AS_OF)
+    assert r.returncode == 2
+    assert r.stderr.decode().splitlines() == said
