@@ -173,7 +173,9 @@ def test_answers_that_are_not_utf8_are_said_in_words(tmp_path):
 def test_an_answers_folder_that_does_not_exist_is_said_so(tmp_path):
     r = run("shortlist", "-i", ENHETER, "--as-of", AS_OF, "--profiles", str(tmp_path / "no"))
     assert (r.exit_code, r.stderr) == (2, f"Error: --profiles {tmp_path / 'no'}: no such "
-                                       "folder\n")
+                                       "folder\nHint: --profiles takes the folder of answers "
+                                       "files (NUMBER.toml), as grantcheck outreach --out DIR "
+                                       "writes them\n")
 
 
 def test_an_option_that_goes_with_another_is_not_passed_over():
