@@ -167,7 +167,7 @@ def test_answers_that_are_not_utf8_are_said_in_words(tmp_path):
     (tmp_path / "a.toml").write_bytes(b'[company]\nname = "T\xe6st"\n')
     r = run("shortlist", "-i", ENHETER, "--as-of", AS_OF, "--profiles", str(tmp_path))
     assert (r.exit_code, r.stderr) == (2, f"Error: {tmp_path / 'a.toml'}: cannot be read: is "
-                                       "not UTF-8 text\n")
+                                       "not UTF-8 text\nHint: save the file as UTF-8\n")
 
 
 def test_an_answers_folder_that_does_not_exist_is_said_so(tmp_path):
