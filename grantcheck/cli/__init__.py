@@ -59,7 +59,20 @@ COMMANDS = (("match", "check"), ("budget", "check"), ("init", "profiles"),
 
 
 def _command(name: str, module: str) -> Any:
-    return getattr(importlib.import_module(f"grantcheck.cli.{module}"), name)
+    """The command ``name``: a Ctrl-C it does not handle itself ends it as one at start-up
+    does, saying "Interrupted." (typer ended it with 130 and no word)."""
+    import functools
+
+    command = getattr(importlib.import_module(f"grantcheck.cli.{module}"), name)
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except KeyboardInterrupt:
+            _interrupted_exit()
+
+    return run
 
 
 def _whole() -> typer.Typer:

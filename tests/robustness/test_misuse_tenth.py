@@ -863,3 +863,34 @@ def test_batch_of_a_closed_stdin_says_so_as_match_does(args, said):
     r = run_closed(0, *args, "--as-of", AS_OF)
     assert r.returncode == 2
     assert r.stderr.decode().splitlines() == said
+
+
+# --- Ctrl-C in a command that does not handle it itself ----------------------------------------
+
+
+@pytest.mark.parametrize("command", ["shortlist"])
+def test_ctrl_c_while_a_screening_reads_says_interrupted(command):
+    """``shortlist`` ended with 130 and no word (typer turns a Ctrl-C into exit 130 in
+    silence); match at start-up, batch and outreach said so. The input is a pipe left open,
+    so the signal comes while the command reads it (shortlist writes nothing before the end:
+    no pipe of its output fills while the test waits)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "grantcheck.cli", command, "--input", "-", "--input-format",
+         "jsonl", "--as-of", AS_OF, "-f", "csv"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1"},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert proc.stdin is not None
+    proc.stdin.write(_jsonl(3000))  # 150 KB, more than a pipe holds: written once it reads
+    proc.stdin.flush()
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    said = err.decode()
+    assert proc.returncode == 130, said
+    assert said.splitlines()[-1].startswith("Interrupted"), said
+    assert "Traceback" not in said
