@@ -197,7 +197,14 @@ def budget(
     from grantcheck.budget import budget_from_options, budget_schemes, check, load_budget
     from grantcheck.errors import EXIT_FIT, EXIT_NO_FIT, profile_error_lines
     from grantcheck.profile import ProfileError
-    from grantcheck.schemes import SCHEME_IDS, NoBudgetRules, UnknownScheme, get, has_budget
+    from grantcheck.schemes import (
+        SCHEME_IDS,
+        NoBudgetRules,
+        UnknownScheme,
+        canonical_id,
+        get,
+        has_budget,
+    )
 
     on = _parse_date(as_of) if as_of is not None else date.today()
     overrides = _rate_overrides(rate)
@@ -245,6 +252,9 @@ def budget(
         except UnknownScheme as e:
             _fail(f"{source}: budget.scheme: {draft.scheme!r} is not a scheme", e.hint)
     ids = list(scheme or ([draft.scheme] if draft.scheme else []))
+    if scheme and draft.scheme and canonical_id(draft.scheme) not in ids:  # said, not silent
+        _err(f"Note: {source} names budget.scheme = {draft.scheme!r}; checked against "
+             f"{', '.join(ids)} as --scheme asks")
     if not ids:
         if profile is None:
             _fail("which scheme? a budget without a profile needs --scheme ID (or "
