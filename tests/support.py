@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from datetime import date
 from decimal import Decimal
@@ -113,3 +114,23 @@ def match_changed(folder: Path, profile: Path, over: dict[str, Any], on: str, sc
     assert r.exit_code in (0, 1), r.stderr
     said: dict[str, Any] = json.loads(r.stdout)["schemes"][0]
     return r.exit_code, said
+
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def run_in_checkout(*args: str, columns: str = "80") -> Any:
+    """``grantcheck ARGS`` through CliRunner from the checkout's folder (the README's paths),
+    without colour, ``columns`` wide, each message on stderr on one line."""
+    from typer.testing import CliRunner
+
+    from grantcheck.cli import app
+
+    with contextlib.chdir(CHECKOUT):
+        return one_line_each(CliRunner().invoke(app, list(args),
+                                                env={"NO_COLOR": "1", "COLUMNS": columns}))
+
+
+def flat(text: str) -> str:
+    """``text`` with every run of white space one space (where a line wraps does not matter)."""
+    return " ".join(text.split())

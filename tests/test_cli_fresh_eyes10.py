@@ -6,14 +6,13 @@ listed all 37 rule ids after "choose an evaluation date"."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 from pathlib import Path
 
 from typer.testing import CliRunner
 
-from grantcheck.cli import app
-from tests.support import one_line_each
+from tests.support import flat
+from tests.support import run_in_checkout as run
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,16 +20,6 @@ BARE = '[company]\nname = "Bare ApS"\ncountry = "DK"\n'
 # Innobooster People's page is known from version 3, published 2020-07-03; its call closed
 # 2020-12-01: open and encoded on 2020-11-15
 IP_BEFORE, IP_OPEN = "2020-06-01", "2020-11-15"
-
-
-def run(*args: str, columns: str = "80"):
-    with contextlib.chdir(ROOT):
-        return one_line_each(runner.invoke(app, list(args),
-                                           env={"NO_COLOR": "1", "COLUMNS": columns}))
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _bare(tmp_path: Path) -> str:

@@ -6,14 +6,14 @@ rules cover, its call cell names the date, its detail says the date first, and `
 
 from __future__ import annotations
 
-import contextlib
 import json
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from grantcheck.cli import app
-from tests.support import one_line_each
+from tests.support import flat
+from tests.support import run_in_checkout as run
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,16 +22,6 @@ REGISTRY = ROOT / "tests" / "registry" / "data" / "enheter.csv"
 PO_LAST, PO_PAST = "2026-12-31", "2027-01-01"
 # Innobooster People's page is known from version 3, published 2020-07-03
 IP_BEFORE, IP_FIRST = "2020-07-02", "2020-07-03"
-
-
-def run(*args: str, columns: str = "80"):
-    with contextlib.chdir(ROOT):
-        return one_line_each(runner.invoke(app, list(args),
-                                           env={"NO_COLOR": "1", "COLUMNS": columns}))
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def first_sentence(stdout: str) -> str:

@@ -226,10 +226,13 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
         if facts:
             order = sorted(facts, key=lambda k: -weight[k])
             n = "this" if len(order) == 1 else f"these {len(order)}"
-            t = Text(f"On a date the rules cover, also answer {n}: " if first else
-                     f"Answer {n} to settle {r.scheme.name}: " if r.status != "closed" else
-                     f"The call has closed: no answer makes it fit; to settle what it would "
-                     f"have said, answer {n}: ", style="dim" if r.status == "closed" else "yellow")
+            if first:
+                t = Text(f"On a date the rules cover, also answer {n}: ", style="yellow")
+            elif r.status == "closed":  # no answer makes it fit: they settle what it would say
+                t = Text(f"The call has closed: no answer makes it fit; to settle what it would "
+                         f"have said, answer {n}: ", style="dim")
+            else:
+                t = Text(f"Answer {n} to settle {r.scheme.name}: ", style="yellow")
             t.append(_first_facts(order, facts))
             lines.append(t)
         if not first:
