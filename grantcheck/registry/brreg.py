@@ -32,7 +32,7 @@ from grantcheck.registry.common import (
     unit_task,
 )
 from grantcheck.registry.json_file import json_items
-from grantcheck.registry.mapping import BRREG_FORMS, BRREG_PUBLICLY_OWNED
+from grantcheck.registry.mapping import BRREG_BRANCHES, BRREG_FORMS, BRREG_PUBLICLY_OWNED
 from grantcheck.shown import shown
 
 REG = "Enhetsregisteret"
@@ -90,7 +90,7 @@ def unit_of(row: Mapping[str, Any]) -> Unit:
         unit.put("company.founded", founded, f"{REG} stiftelsesdato")
     put_sector(unit, text(row.get("naeringskode1.kode"), "naeringskode1.kode"),
                f"{REG} naeringskode1.kode")
-    _staff(unit, row)
+    _staff(unit, row, branch=form in BRREG_BRANCHES)
     registered = flag(row.get("registrertiforetaksregisteret"), "registrertIForetaksregisteret")
     if registered is not None:
         unit.put("company.registered_in_foretaksregisteret", registered,
@@ -99,13 +99,23 @@ def unit_of(row: Mapping[str, Any]) -> Unit:
     return unit
 
 
-def _staff(unit: Unit, row: Mapping[str, Any]) -> None:
+def _staff(unit: Unit, row: Mapping[str, Any], branch: bool) -> None:
+    """The staff as a range of annual work units; for a foreign company's branch (NUF) a note
+    only: its headcount is the branch's, and the enterprise the SME test counts is the foreign
+    company, whose staff no Norwegian register holds."""
     has = flag(row.get("harregistrertantallansatte"), "harRegistrertAntallAnsatte")
     count = number(row.get("antallansatte"), "antallAnsatte")
     date = text(row.get("registreringsdatoantallansattenavaaregisteret"),
                 "registreringsdatoAntallAnsatteNavAaregisteret")
     when = f" {date[:10]}" if date else ""
-    if count is not None:
+    if branch and (count is not None or has is not None):
+        said = f"a headcount of {count}" if count is not None else (
+            "no employees registered" if has is False else "a withheld headcount")
+        unit.note("company.employees_fte", f"{REG} antallAnsatte{when}: {said} in the employer "
+                  "register for the Norwegian branch (NUF) alone; the enterprise whose staff "
+                  "counts is the foreign company (Recommendation 2003/361/EC, Annex art. 1): "
+                  "not known")
+    elif count is not None:
         unit.put("company.employees_fte", {"min": 0, "max": count},
                  f"{REG} antallAnsatte{when}: a headcount of {count} in the employer register, "
                  f"read as at most {count} annual work units (a headcount is not AWU)")

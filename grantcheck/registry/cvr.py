@@ -28,6 +28,7 @@ from grantcheck.registry.common import (
 from grantcheck.registry.json_file import json_items
 from grantcheck.registry.mapping import (
     CVR_ACTIVE,
+    CVR_BRANCHES,
     CVR_ENDED,
     CVR_FORMS,
     CVR_IN_DIFFICULTY,
@@ -106,7 +107,7 @@ def unit_of(item: Mapping[str, Any]) -> Unit:
     code = text(branch.get("branchekode"), "hovedbranche.branchekode")
     if code:
         put_sector(unit, code, f"{REG} hovedbranche")
-    _staff(unit, doc, meta)
+    _staff(unit, doc, meta, branch=short in CVR_BRANCHES)
     _status(unit, doc, meta, cvr)
     return unit
 
@@ -142,7 +143,8 @@ def _end(series: str, entry: Mapping[str, Any]) -> tuple[int, int]:
     return _whole(entry["aar"], f"{series}.aar"), month or 3 * quarter or 13
 
 
-def _staff(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
+def _staff(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], branch: bool
+           ) -> None:
     newest: tuple[tuple[int, int], str, Mapping[str, Any]] | None = None
     candidates: list[tuple[str, Any]] = [(s, doc.get(s)) for s in SERIES]
     for key, series in NEWEST:
@@ -164,7 +166,9 @@ def _staff(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
     where = f"{REG} {series} {_period(series, entry)}"
     employees = _range(entry, "antalAarsvaerk", "intervalKodeAntalAarsvaerk")
     persons = _range(entry, "antalAnsatte", "intervalKodeAntalAnsatte")
-    if employees is not None:
+    if branch:
+        _branch_staff(unit, where, employees)
+    elif employees is not None:
         (low, high), said = employees
         unit.put("company.employees_fte", {"min": low, "max": high}, f"{where}, {said}")
     elif persons is not None:  # a person is at most one AWU, and may be less
@@ -172,8 +176,25 @@ def _staff(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
         unit.put("company.employees_fte", {"min": 0, "max": high},
                  f"{where}, {said} (persons, read as at most {high} AWU)")
     including = _range(entry, "antalInklusivEjere", "intervalKodeAntalInklusivEjere")
-    if including is not None:
+    if including is not None and not branch:
         _owners(unit, where, including, persons)
+
+
+def _branch_staff(unit: Unit, where: str, employees: tuple[tuple[int, int], str] | None
+                  ) -> None:
+    """A foreign company's Danish branch (FIL): its figures are the branch's alone, and the
+    enterprise the SME test counts is the foreign company (Recommendation 2003/361/EC, Annex
+    art. 1), which has at least the branch's annual work units and no upper bound known; its
+    owners are not the branch's "including owners" persons."""
+    branch = "the Danish branch's (FIL) alone; the enterprise whose staff counts is the " \
+        "foreign company (Recommendation 2003/361/EC, Annex art. 1)"
+    if employees is not None and employees[0][0] > 0:
+        low = employees[0][0]
+        unit.put("company.employees_fte", {"min": low},
+                 f"{where}, {employees[1]}: {branch}, read as at least {low} AWU")
+    else:
+        unit.note("company.employees_fte", f"{where}: {branch}: not known")
+    unit.note("company.owners_fte", f"{where}: {branch}: its owners are not known")
 
 
 def _owners(unit: Unit, where: str, including: tuple[tuple[int, int], str],
