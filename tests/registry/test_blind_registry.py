@@ -5,6 +5,7 @@ pages and the registries' documented meaning. Every run states its --as-of date.
 
 from __future__ import annotations
 
+import csv
 import json
 import tomllib
 from functools import cache
@@ -98,3 +99,34 @@ def test_a_sole_traders_personal_number_is_never_echoed() -> None:
     assert r.exit_code == 4  # the deregistered unit's error record
     assert "195001019999" not in r.stdout + r.stderr
     assert "Per Persson Rådgivning" in r.stdout
+
+
+def test_the_shortlist_asks_a_nuf_for_the_enterprises_staff() -> None:
+    """With the same answers, the AS's own headcount settles its size and it fits; the NUF's
+    branch headcount does not, and the one question left is the enterprise's staff."""
+    r = CliRunner().invoke(app, ["shortlist", "--input", str(DATA / "enheter.csv"),
+                                 "--profiles", str(DATA / "answers"), "--as-of", "2026-11-23",
+                                 "--scheme", "no-prosessinnovasjon", "--format", "csv"],
+                           env={"NO_COLOR": "1"})
+    assert r.exit_code == 0, r.stderr
+    rows = {row[2]: row for row in csv.reader(r.stdout.splitlines()[1:])}
+    assert rows["TRE ANSATTE AS"][4:6] == ["fits", "no-prosessinnovasjon"]
+    assert rows["FILIAL NUF"][4] == "needs information"
+    assert rows["FILIAL NUF"][9:11] == ["1", "company.employees_fte"]
+
+
+def test_the_outreach_pack_does_not_give_a_nuf_its_branchs_headcount(tmp_path: Path) -> None:
+    """The NUF's answers file says why its staff is not known (no range to 'not repeat'), and
+    asks it; the AS's file carries its headcount bound as the registry's fact."""
+    pack = tmp_path / "pack"
+    r = CliRunner().invoke(app, ["outreach", "--input", str(DATA / "enheter.csv"),
+                                 "--as-of", "2026-11-23", "--scheme", "no-prosessinnovasjon",
+                                 "--out", str(pack)], env={"NO_COLOR": "1"})
+    assert r.exit_code == 0, r.stderr
+    nuf = (pack / "910000001.toml").read_text(encoding="utf-8")
+    own = (pack / "910000002.toml").read_text(encoding="utf-8")
+    assert "#   company.employees_fte: Enhetsregisteret antallAnsatte 2026-11-01: a headcount " \
+        "of 3 in the employer register for the Norwegian branch (NUF) alone" in nuf
+    assert "company.employees_fte = {" not in nuf
+    assert "#   company.employees_fte = { min = 0, max = 3 }" in own
+    assert "\n# employees_fte = \n" in nuf
