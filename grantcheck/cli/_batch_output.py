@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from grantcheck.batch import Tally
 
 
@@ -98,15 +100,16 @@ def _refuse_target(output: Path, in_paths: list[str]) -> None:
                       "*.toml is read as a profile", "write the output to another file")
 
 
-def _batch_report(tally: Tally, interrupted: bool, output: Path | None, on: str | None = None
-                  ) -> None:
+def _batch_report(tally: Tally, interrupted: bool, output: Path | None, on: str | None = None,
+                  scheme_ids: Sequence[str] = ()) -> None:
     """The errors (the first of them), the warnings and a summary line, on stderr; with
     ``on`` (the evaluation date of a batch that ran to its end, written as csv or JSON to a
     file or with a person watching stderr: the table says it first itself), the answer: how
-    many of the inputs can still fit a scheme, as the table's first line says it."""
+    many of the inputs can still fit a scheme, and per scheme of ``scheme_ids`` how many and
+    for how much, as the table's first lines say it."""
     from grantcheck.cli._common import _err
     from grantcheck.numbers import plural
-    from grantcheck.render.batch import answer_line
+    from grantcheck.render.batch import answer_line, scheme_lines
 
     _err(*tally.error_lines)
     if tally.failed > tally.SHOWN_ERRORS:
@@ -123,4 +126,7 @@ def _batch_report(tally: Tally, interrupted: bool, output: Path | None, on: str 
         _err(f"{tally.failed:,} of {plural(tally.done, 'input', 'inputs')} could not be "
              f"checked; their error records are in the output{where}, with the others.")
     if on is not None and not interrupted and tally.done:
-        _err(answer_line(tally.done, tally.failed, tally.best, on))
+        # the table's first lines: the answer, then per scheme how many and for how much (not
+        # indented, as the table has them: on stderr an indented line continues the one above)
+        _err(answer_line(tally.done, tally.failed, tally.best, on),
+             *(line.lstrip() for line in scheme_lines(scheme_ids, tally.amounts, on)))

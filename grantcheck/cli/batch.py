@@ -300,7 +300,7 @@ def batch(
              f"{diverted[-1]}.")
     _batch_report(tally, interrupted, diverted[-1] if diverted else output, None if (
         fmt is BatchFormat.table or died is not None or not (
-            output or _stderr_is_terminal())) else on.isoformat())
+            output or _stderr_is_terminal())) else on.isoformat(), options.schemes)
     if output is not None and not interrupted:
         _err(f"Wrote {plural(tally.done, 'record', 'records')} to {output} "
              f"({tally.failed:,} failed).")
