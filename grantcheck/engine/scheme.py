@@ -56,8 +56,9 @@ class Amounts(NamedTuple):
     cost_base: Money | None = None
     cites: tuple[Citation, ...] = ()
     missing: tuple[str, ...] = ()
-    # the profile's project.grant_sought, when it is at most ``max_grant`` (of the whole span
-    # while a fact leaves the grant open), and the own funding for it: the cost base less it
+    # the profile's project.grant_sought, when it is at most ``max_grant`` (at most the least
+    # of ``span`` while a fact leaves the grant open), and the own funding for it: the cost
+    # base less it (:meth:`for_sought`)
     sought: Money | None = None
     own_for_sought: Money | None = None
     # while a fact (``missing``) leaves the grant open: the least and the most it can be
