@@ -168,7 +168,8 @@ def batch(
     scheme: SchemeOption = None,
     rate: RateOption = None,
 ) -> None:
-    """Check many profiles at once, in parallel: one record per profile, in input order.
+    """Which schemes each of many profiles fits, and for how much: one record per profile, in
+    input order, checked in parallel.
 
     Examples:
 

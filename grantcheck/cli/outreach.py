@@ -111,7 +111,8 @@ def outreach(
     scheme: SchemeOption = None,
     rate: RateOption = None,
 ) -> None:
-    """Write an outreach pack: per company the questions that would settle its open schemes.
+    """What to ask each company of a screening to settle its open schemes: an outreach pack
+    of questionnaires and answers files.
 
     Example:
 
@@ -275,7 +276,8 @@ def shortlist(
     scheme: SchemeOption = None,
     rate: RateOption = None,
 ) -> None:
-    """Rank the companies of a registry screening by their best prospect.
+    """Which companies of a registry screening are the best prospects: ranked by verdict,
+    grant and the fewest answers that settle it.
 
     Example:
 
