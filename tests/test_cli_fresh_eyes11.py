@@ -125,3 +125,54 @@ def test_commands_md_does_not_say_every_help_ends_with_an_example():
         r = run(name, "--help", columns="100")
         assert r.exit_code == 0, name
         assert re.search(r"^  Examples?:$", r.stdout, re.M), name
+
+
+def _json_block(heading: str) -> str:
+    page = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    return page.split(heading, 1)[1].split("```json\n", 1)[1].split("```", 1)[0]
+
+
+def _shown(block: str, key: str) -> object:
+    """The first value the block shows for ``key`` (an object on one line, a string, null)."""
+    import json
+
+    said = re.search(rf'"{key}": (\{{[^{{}}]*\}}|null|true|false|"[^"]*")', block)
+    assert said, key
+    return json.loads(said.group(1))
+
+
+def test_json_md_shows_the_figures_match_prints_for_its_example():
+    """docs/json.md's `match` example named Nordlys on 2026-11-23 with a max grant of
+    DKK 100,000, an aid rate of 0.5, no warnings and "SMV05 … turnover DKK 4,800,000": the
+    command prints DKK 220,000 (the up-to-DKK-250,000 voucher, whose aid rate is null: two
+    rates), a warning, and the turnover rule is SMV12 with DKK 9,800,000."""
+    import json
+
+    block = _json_block("`grantcheck match PROFILE --format json` prints one object")
+    r = run("match", "profiles/nordlys-automation.toml", "--as-of", AS_OF, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    got = json.loads(r.stdout)
+    smv = next(s for s in got["schemes"] if s["id"] == "dk-smv-digital")
+    for key in ("max_grant", "own_funding", "aid_rate", "cap", "cost_base", "verdict",
+                "verdict_if_open", "status"):
+        assert _shown(block, key) == smv[key], key
+    assert _shown(block, "profile") == got["profile"]
+    turnover = next(f for f in smv["findings"] if f["rule"] == _shown(block, "rule"))
+    assert turnover["message"] == _shown(block, "message")
+    assert got["warnings"][0].startswith(
+        json.loads(re.search(r'"warnings": \[("[^"]*)…"\]', block).group(1) + '"'))
+
+
+def test_json_md_shows_the_call_and_rates_budget_prints_for_its_example():
+    import json
+
+    block = _json_block("`grantcheck budget … --format json` prints one object")
+    r = run("budget", "profiles/nordlys-automation.toml", "--as-of", AS_OF, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    b = json.loads(r.stdout)["budgets"][0]
+    call = json.loads(re.search(r'"call": (\{.*\}),\n', block).group(1))
+    assert call["status"] == b["call"]["status"]
+    assert b["call"]["text"].startswith(call["text"].removesuffix("…"))
+    rates = json.loads(re.search(r'"exchange_rates": (\[.*\])\n', block).group(1))
+    assert rates == b["exchange_rates"]
+    assert _shown(block, "tier") == b["tier"] and _shown(block, "verdict") == b["verdict"]
