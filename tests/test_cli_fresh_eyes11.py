@@ -176,3 +176,17 @@ def test_json_md_shows_the_call_and_rates_budget_prints_for_its_example():
     rates = json.loads(re.search(r'"exchange_rates": (\[.*\])\n', block).group(1))
     assert rates == b["exchange_rates"]
     assert _shown(block, "tier") == b["tier"] and _shown(block, "verdict") == b["verdict"]
+
+
+def test_the_readme_shortlist_example_can_be_tried_in_a_clone():
+    """README's shortlist example reads `enheter.csv.gz`, a registry's bulk file no clone holds
+    ("Error: enheter.csv.gz: no such file"): it now names the tests' five units to try it on."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### `grantcheck shortlist`", 1)[1].split("\n### ", 1)[0]
+    said = re.search(r"in a clone, `--input (\S+)`", section)
+    assert said, "the README names a file of the clone to try shortlist on"
+    r = run("shortlist", "--input", said.group(1), "--top", "20", "--as-of", AS_OF)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[0].startswith("rank,number,name,")
+    assert len(r.stdout.splitlines()) == 6  # the header and the five units
+    assert r.stderr.startswith("5 units screened on 2026-11-23: 4 of 5 companies can still fit")
