@@ -239,7 +239,7 @@ def batch(
             try:
                 sources = read = gb.open_inputs(stack, inputs or [], input_file,
                                                 input_format.value if input_format else None,
-                                                sys.stdin)
+                                                sys.stdin, on)
                 if profiles_dir is not None:  # answers over a registry's units (issue 21)
                     sources = _with_answers(sources, profiles_dir)
                 empty = sources.empty()

@@ -65,7 +65,7 @@ def _screening(input_file: str, input_format: InputFormat | None, profiles: Path
         try:
             sources = read = gb.open_inputs(stack, [], input_file,
                                             input_format.value if input_format else None,
-                                            sys.stdin)
+                                            sys.stdin, on)
             if profiles is not None:
                 sources = _with_answers(sources, profiles)
             empty = sources.empty()
@@ -128,7 +128,7 @@ def outreach(
     """
     from grantcheck.atomic import SYNCS_ALL, atomic_text, sync_all
     from grantcheck.errors import EXIT_INTERRUPTED, EXIT_SOME_FAILED
-    from grantcheck.outreach.pack import answers_toml, questionnaire_md, summary_md
+    from grantcheck.outreach.pack import answers_toml, gave_answers, questionnaire_md, summary_md
     from grantcheck.outreach.questions import language_of
     from grantcheck.outreach.rank import Portfolio
     from grantcheck.outreach.screen import Failed
@@ -154,7 +154,7 @@ def outreach(
                                 f"--out {out_name}")
     portfolio = Portfolio()
     errors = _Errors()
-    files = 0
+    files = settled = 0  # companies with questions; decided ones with answers kept
     kept: list[str] = []  # answers files filled in since they were written: never replaced
     first: dict[str, str] = {}  # number -> the unit whose files it names (a number twice: one)
     again: list[str] = []
@@ -179,7 +179,9 @@ def outreach(
                     continue
                 questions = item.questions()
                 portfolio.add(item, questions)
-                if not questions or not item.number:
+                # a decided company that gave answers keeps them: without its file the pack,
+                # given as --profiles, would reopen what its answers settled
+                if not item.number or not (questions or gave_answers(item)):
                     continue
                 if item.number in first:  # its files would replace the first unit's
                     again.append(f"{item.source}: organisation number {item.number} was "
@@ -188,6 +190,9 @@ def outreach(
                     continue
                 first[item.number] = item.source
                 write(f"{item.number}.toml", answers_toml(item, on, questions))
+                if not questions:
+                    settled += 1
+                    continue
                 for lang in dict.fromkeys((language_of(item.country), "en")):
                     write(f"{item.number}.{lang}.md",
                           questionnaire_md(item, on, questions, lang))
@@ -195,7 +200,7 @@ def outreach(
         errors.close()
         sync_all()  # summary.md comes last: with it on the disk, so is the pack
         with atomic_text(out / "summary.md", force=True) as fh:
-            fh.write(summary_md(portfolio, input_file, on, ids, files, len(again)))
+            fh.write(summary_md(portfolio, input_file, on, ids, files, len(again), settled))
     except KeyboardInterrupt:
         _err(f"Interrupted: the pack in {out} is not whole: the files of {files:,} "
              f"{'company' if files == 1 else 'companies'} were written, not summary.md"
@@ -204,7 +209,9 @@ def outreach(
         raise typer.Exit(EXIT_INTERRUPTED) from None
     unread = (f"; {portfolio.failed:,} {'unit' if portfolio.failed == 1 else 'units'} could not "
               "be read" if portfolio.failed else "")
-    _err(f"Wrote the pack of {files:,} {'company' if files == 1 else 'companies'} to {out} "
+    _err(f"Wrote the pack of {files:,} {'company' if files == 1 else 'companies'}"
+         + (f" and the answers of {settled:,} decided "
+            f"{'company' if settled == 1 else 'companies'}" if settled else "") + f" to {out} "
          f"({portfolio.can_fit:,} of {portfolio.companies:,} can still fit a scheme{unread}; "
          f"{out / 'summary.md'}).")
     _err(*(f"Warning: {a}" for a in again[:SHOWN_ERRORS]))

@@ -11,14 +11,19 @@ the provenance. The mapping is docs/registries.md, "Denmark: CVR".
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from datetime import date
+from functools import partial
 from typing import IO, Any
 
 from grantcheck.registry.common import (
     RawTask,
     Unit,
     UnitError,
+    after_on,
     day,
     error_task,
+    later,
+    not_yet,
     number,
     obj,
     put_sector,
@@ -34,6 +39,7 @@ from grantcheck.registry.mapping import (
     CVR_IN_DIFFICULTY,
     CVR_WINDING_UP,
     interval,
+    public_body_said,
 )
 from grantcheck.shown import shown
 
@@ -72,7 +78,9 @@ def _document(item: Mapping[str, Any]) -> Mapping[str, Any]:
     raise UnitError("not a CVR document: no _source.Vrvirksomhed object")
 
 
-def unit_of(item: Mapping[str, Any]) -> Unit:
+def unit_of(item: Mapping[str, Any], on: date | None = None) -> Unit:
+    """The profile data of one document on the evaluation date ``on``: a status that began
+    after it, or a company founded after it, does not count on it."""
     doc = _document(item)
     meta = obj(doc.get("virksomhedMetadata"), "virksomhedMetadata")
     unit = Unit()
@@ -98,8 +106,11 @@ def unit_of(item: Mapping[str, Any]) -> Unit:
             kode = text(form.get("virksomhedsformkode"), "virksomhedsformkode") or "?"
             raise UnitError(f"CVR {cvr}: virksomhedsform {shown(short)} (code {kode}) is not "
                             "mapped to a legal form (docs/registries.md lists those that are)")
-        unit.put("company.legal_form", CVR_FORMS[short], f"{REG} virksomhedsform {short}")
+        unit.put("company.legal_form", CVR_FORMS[short], f"{REG} virksomhedsform {short}"
+                 f"{public_body_said(CVR_FORMS[short])}")
     founded = day(meta.get("stiftelsesDato") or doc.get("stiftelsesDato"), "stiftelsesDato")
+    if later(on, founded):
+        raise not_yet(f"CVR {cvr}", founded, "stiftelsesDato", on)
     if founded:
         unit.put("company.founded", founded, f"{REG} stiftelsesDato")
     branch = obj(meta.get("nyesteHovedbranche"), "virksomhedMetadata.nyesteHovedbranche"
@@ -108,7 +119,7 @@ def unit_of(item: Mapping[str, Any]) -> Unit:
     if code:
         put_sector(unit, code, f"{REG} hovedbranche")
     _staff(unit, doc, meta, branch=short in CVR_BRANCHES)
-    _status(unit, doc, meta, cvr)
+    _status(unit, doc, meta, cvr, on)
     return unit
 
 
@@ -236,9 +247,33 @@ def _range(entry: Mapping[str, Any], exact: str, band: str
     return bounds, f"interval code {code}"
 
 
-def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: str) -> None:
+def _since(entry: Mapping[str, Any]) -> str:
+    return day(obj(entry.get("periode"), "periode").get("gyldigFra"),
+               "virksomhedsstatus.periode.gyldigFra")
+
+
+def _holds(entry: Any, on: date | None) -> bool:
+    """Whether a status entry's period holds ``on`` (both ends included)."""
+    if not isinstance(entry, Mapping) or later(on, _since(entry)):
+        return False
+    until = day(obj(entry.get("periode"), "periode").get("gyldigTil"),
+                "virksomhedsstatus.periode.gyldigTil")
+    return not until or on is None or until >= on.isoformat()
+
+
+def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: str,
+            on: date | None) -> None:
+    """The status on ``on``: the newest one, or, when it began after ``on``, the one of the
+    period that holds ``on`` (the composite status, undated, is the newest one's then)."""
     words = [text(meta.get("sammensatStatus"), "virksomhedMetadata.sammensatStatus")]
     status = _newest(doc.get("virksomhedsstatus"))
+    if status and later(on, since := _since(status)):
+        word = text(status.get("status"), "virksomhedsstatus.status")
+        if word.upper() in CVR_IN_DIFFICULTY or word.upper() in CVR_WINDING_UP:
+            unit.note("company.in_difficulty", f"{REG} status {word} since {since}, "
+                      f"{after_on(on)}: not on that date, so it does not count: not settled")
+        status = _newest([e for e in doc["virksomhedsstatus"] if _holds(e, on)])
+        words = []
     if status:
         words.append(text(status.get("status"), "virksomhedsstatus.status"))
     for word in filter(None, words):
@@ -258,8 +293,9 @@ def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: st
                             "lists those that are)")
 
 
-def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
-    """One task per CVR document: a line, an array item, or a search response's hit."""
+def tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[RawTask]:
+    """One task per CVR document (a line, an array item, or a search response's hit) on the
+    evaluation date ``on``."""
     for where, item in json_items(fh):
         source = f"{name} {where}"
         if isinstance(item, UnitError):
@@ -268,12 +304,12 @@ def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
         hits = item.get("hits") if isinstance(item, dict) else None
         if isinstance(hits, dict) and isinstance(hits.get("hits"), list):
             for n, hit in enumerate(hits["hits"], 1):
-                yield _task(hit, f"{source} hit {n}")
+                yield _task(hit, f"{source} hit {n}", on)
         else:
-            yield _task(item, source)
+            yield _task(item, source, on)
 
 
-def _task(item: Any, source: str) -> RawTask:
+def _task(item: Any, source: str, on: date | None) -> RawTask:
     if not isinstance(item, dict):
         return error_task(source, f"a CVR document must be a JSON object (got {shown(item)})")
-    return unit_task(unit_of, item, source)
+    return unit_task(partial(unit_of, on=on), item, source)

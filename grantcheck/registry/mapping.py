@@ -77,6 +77,12 @@ BOLAGSVERKET_FORMS: dict[str, str] = {
 }
 
 
+def public_body_said(legal_form: str) -> str:
+    """What a reader adds to the provenance of a public body's legal form: it is not an SME
+    (Recommendation 2003/361/EC, Annex art. 3(4); grantcheck.law.sme decides so)."""
+    return (": a public body, wholly controlled by public bodies, so not an SME "
+            "(Recommendation 2003/361/EC, Annex art. 3(4))" if legal_form == "public_body" else "")
+
 
 def form_of(code: str) -> str | None:
     """The legal form a registry's code for it stands for (``ApS``, ``AS``, ``AB``), when the
