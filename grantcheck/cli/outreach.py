@@ -122,7 +122,8 @@ def outreach(
     For every company that needs information: NUMBER.toml, an answers file to fill in (the
     questions as commented keys, the registry's facts as comments with their source), and
     NUMBER.LANG.md and NUMBER.en.md, the questions in the language of its authorities (nb, sv,
-    da) and in English, the facts that settle the most first. summary.md counts the portfolio.
+    da) and in English, the facts that settle the most first. A company its answers settled
+    keeps them in its NUMBER.toml. summary.md counts the portfolio.
     Filled in, the answers settle the questions: grantcheck batch --input FILE --profiles pack/.
     Exit code 0; 4 when some units could not be read (the rest were written); 2 on bad input.
     """
