@@ -77,7 +77,13 @@ Readings chosen:
   decision, so the rule checks that the grant starts on the 1st of a month after the application
   month (``project.application_date``, else the range above, and the message says which).
 - The other full-time employees: ``company.employees_fte`` (owners excluded) minus one FTE per
-  funded employee employed at application; fractions count. One funded employee needs none.
+  funded employee employed at application; fractions count. One funded employee needs none. A
+  funded employee whose ``employed_at_application`` is left out may or may not be among the
+  staff: the count is a range, and IP20 passes where even the most funded employees leave
+  enough others, fails where even the fewest leave too few, else is unknown, naming the fields
+  (it was unknown whatever the staff).
+- "skal løntilskuddene dække den samme periode": two stated grant starts that differ fail IP24
+  whatever a start left out would be (it was unknown while any start was left out).
 - "ca. 12 slides": a warning when the deck has fewer than 10 or more than 14 slides (a tolerance
   of two slides is grantcheck's reading of "ca.").
 - "eller reel ejer har mere end 50% indflydelse, så skal disse selskaber tillige opfylde
