@@ -16,8 +16,8 @@ Encoded, in the order of the page:
   higher education, development work, employed at application or dismissed after 2020-03-01 and
   re-hired (COVID-19 as the cause is a declaration), no new hires, no owners, salary settled, the
   same grant period starting at the earliest on the 1st of the month after the application
-  month, no other public funding; for more than one funded employee, as many other full-time employees; one grant per
-  company;
+  month, no other public funding; for more than one funded employee, as many other full-time
+  employees; one grant per company;
 - "Vurderingskriterier": the knowledge-based start-up declaration (binding); the assessment
   criteria are INFO rules the tool lists but cannot decide;
 - "Bedømmelsesprocessen": the form's character limits, CVs of at most 2 pages, PDF of at most

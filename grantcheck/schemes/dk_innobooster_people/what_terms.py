@@ -4,7 +4,8 @@ IP19–IP26 and IP40.
 One grant per company; for more than one funded employee, as many other full-time employees on
 collective-agreement-like terms; no owners among the funded employees, their salaries settled,
 one grant period starting at the earliest on the 1st of the month after the application month,
-no other public funding; the grant sought (IP40). The funded employees themselves (IP12–IP18) are in :mod:`.what`.
+no other public funding; the grant sought (IP40). The funded employees themselves (IP12–IP18)
+are in :mod:`.what`.
 """
 
 from __future__ import annotations
