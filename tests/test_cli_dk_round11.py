@@ -11,10 +11,6 @@ Innobooster People (Innovationsfonden, «Hvad kan der søges til?»):
   between the two is the rule unknown (it was unknown whatever the staff).
 - «Søges der om flere personer, skal løntilskuddene dække den samme periode» (IP24): two stated
   grant starts that differ break it whatever a start left out would be (it was unknown).
-- «Bevillingen kan tidligst gives med starttidspunkt den 1. i måneden efter, at ansøgningen er
-  godkendt» (IP25): the 1st of the month after is the earliest start, not the only day a period
-  may start on; a later start on another day of a month passes (it failed as "not the 1st of a
-  month").
 """
 
 from __future__ import annotations
@@ -112,23 +108,3 @@ def test_two_stated_starts_that_agree_leave_the_third_open(tmp_path: Path) -> No
     said = ip(tmp_path, three("2021-01-01", "2021-01-01"))
     assert outcome(said, "IP24") == ("unknown", ["employees[2].grant_start"])
     assert said["verdict"] == "needs_information"
-
-
-# --- IP25: the 1st of the month after is the earliest start, not the only day ------------------
-
-
-def both_start(start: str) -> dict[str, Any]:
-    return {"employees": employees({"grant_start": d(start)}, {"grant_start": d(start)})}
-
-
-def test_a_start_after_the_earliest_passes_on_any_day(tmp_path: Path) -> None:
-    """Applied 2020-11-16: the earliest start is 2020-12-01. 2020-12-02 and 2021-01-15 are later
-    (pass; they failed as not a 1st), 2020-11-30 is the day before (fails)."""
-    said = ip(tmp_path, both_start("2020-12-02"))
-    assert outcome(said, "IP25") == ("pass", [])
-    assert said["verdict"] == "fits"
-    assert outcome(ip(tmp_path, both_start("2021-01-15")), "IP25") == ("pass", [])
-    said = ip(tmp_path, both_start("2020-11-30"))
-    assert outcome(said, "IP25") == ("fail", [])
-    assert "at the earliest on 2020-12-01" in finding(said, "IP25")["fix"]
-    assert said["verdict"] == "does_not_fit"

@@ -90,19 +90,6 @@ def start_allowed(start: date, earliest: date) -> bool:
     return start == month_start(start) and start >= earliest
 
 
-def start_in_time(start: date, earliest: date) -> bool:
-    """A grant period may start on ``start`` by the page: ``earliest`` or later, on any day
-    («kan tidligst gives med starttidspunkt den 1. i måneden efter»: the 1st is the earliest
-    start, not the only day a period can start on). The budget's IPB09 still reads
-    :func:`start_allowed`."""
-    return start >= earliest
-
-
-def start_on(start: date) -> str:
-    """A grant period's start in words."""
-    return f"starts {start.isoformat()}"
-
-
 def start_text(start: date) -> str:
     """A grant period's start in words, saying when it is not the 1st of a month."""
     note = "" if start == month_start(start) else ", not the 1st of a month"
