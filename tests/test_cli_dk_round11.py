@@ -11,6 +11,10 @@ Innobooster People (Innovationsfonden, «Hvad kan der søges til?»):
   between the two is the rule unknown (it was unknown whatever the staff).
 - «Søges der om flere personer, skal løntilskuddene dække den samme periode» (IP24): two stated
   grant starts that differ break it whatever a start left out would be (it was unknown).
+- «fuldtidsmedarbejdere, der er blevet afskediget efter 1. marts 2020 som følge af COVID 19
+  situationen» (IP17): a dismissal declared due to COVID-19 holds whether or not the employee
+  was employed at application, so ``employed_at_application`` left out no longer leaves the
+  declaration open (it was unknown); declared not due to COVID-19, it still is.
 """
 
 from __future__ import annotations
@@ -108,3 +112,21 @@ def test_two_stated_starts_that_agree_leave_the_third_open(tmp_path: Path) -> No
     said = ip(tmp_path, three("2021-01-01", "2021-01-01"))
     assert outcome(said, "IP24") == ("unknown", ["employees[2].grant_start"])
     assert said["verdict"] == "needs_information"
+
+
+# --- IP17: the COVID-19 declaration, employment at application left out -----------------------
+
+
+def test_a_covid_dismissal_declared_holds_whether_employed_at_application_or_not(
+        tmp_path: Path) -> None:
+    """Mads Iversen's employment at application left out: dismissed due to COVID-19 declared
+    true, IP17 passes (it was unknown); declared false, a re-hire would fail and an employee
+    employed at application declares nothing, so IP17 is unknown, naming the field."""
+    def mads(covid: bool) -> dict[str, Any]:
+        emps = employees(mads={"dismissed_due_to_covid": covid})
+        del emps[1][EMPLOYED]
+        return {"employees": emps}
+
+    assert outcome(ip(tmp_path, mads(True)), "IP17") == ("pass", [])
+    assert outcome(ip(tmp_path, mads(False)), "IP17") == (
+        "unknown", ["employees[1].employed_at_application"])

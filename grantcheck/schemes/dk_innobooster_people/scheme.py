@@ -84,6 +84,9 @@ Readings chosen:
   (it was unknown whatever the staff).
 - "skal løntilskuddene dække den samme periode": two stated grant starts that differ fail IP24
   whatever a start left out would be (it was unknown while any start was left out).
+- "afskediget … som følge af COVID 19 situationen" (IP17, a declaration): declared true, it holds
+  whether or not the employee was employed at application; ``employed_at_application`` left
+  out leaves it open only where it is declared false or not at all.
 - "ca. 12 slides": a warning when the deck has fewer than 10 or more than 14 slides (a tolerance
   of two slides is grantcheck's reading of "ca.").
 - "eller reel ejer har mere end 50% indflydelse, så skal disse selskaber tillige opfylde
