@@ -15,6 +15,10 @@ Innobooster People (Innovationsfonden, «Hvad kan der søges til?»):
   situationen» (IP17): a dismissal declared due to COVID-19 holds whether or not the employee
   was employed at application, so ``employed_at_application`` left out no longer leaves the
   declaration open (it was unknown); declared not due to COVID-19, it still is.
+- «Bevillingen kan tidligst gives med starttidspunkt den 1. i måneden efter, at ansøgningen er
+  godkendt» (IP25): the 1st of the month after is the earliest start, not the only day a period
+  may start on; a later start on another day of a month passes (it failed as "not the 1st of a
+  month").
 """
 
 from __future__ import annotations
@@ -130,3 +134,23 @@ def test_a_covid_dismissal_declared_holds_whether_employed_at_application_or_not
     assert outcome(ip(tmp_path, mads(True)), "IP17") == ("pass", [])
     assert outcome(ip(tmp_path, mads(False)), "IP17") == (
         "unknown", ["employees[1].employed_at_application"])
+
+
+# --- IP25: the 1st of the month after is the earliest start, not the only day ------------------
+
+
+def both_start(start: str) -> dict[str, Any]:
+    return {"employees": employees({"grant_start": d(start)}, {"grant_start": d(start)})}
+
+
+def test_a_start_after_the_earliest_passes_on_any_day(tmp_path: Path) -> None:
+    """Applied 2020-11-16: the earliest start is 2020-12-01. 2020-12-02 and 2021-01-15 are later
+    (pass; they failed as not a 1st), 2020-11-30 is the day before (fails)."""
+    said = ip(tmp_path, both_start("2020-12-02"))
+    assert outcome(said, "IP25") == ("pass", [])
+    assert said["verdict"] == "fits"
+    assert outcome(ip(tmp_path, both_start("2021-01-15")), "IP25") == ("pass", [])
+    said = ip(tmp_path, both_start("2020-11-30"))
+    assert outcome(said, "IP25") == ("fail", [])
+    assert "at the earliest on 2020-12-01" in finding(said, "IP25")["fix"]
+    assert said["verdict"] == "does_not_fit"

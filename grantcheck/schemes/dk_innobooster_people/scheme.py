@@ -15,9 +15,9 @@ Encoded, in the order of the page:
 - "Hvad kan der søges til?": the funded employees (``profile.employees``): 1–3, named, full-time,
   higher education, development work, employed at application or dismissed after 2020-03-01 and
   re-hired (COVID-19 as the cause is a declaration), no new hires, no owners, salary settled, the
-  same grant period starting on the 1st of a month after the application month, no other public
-  funding; for more than one funded employee, as many other full-time employees; one grant per
-  company;
+  same grant period starting at the earliest on the 1st of the month after the application
+  month, no other public funding; for more than one funded employee, as many other full-time
+  employees; one grant per company;
 - "Vurderingskriterier": the knowledge-based start-up declaration (binding); the assessment
   criteria are INFO rules the tool lists but cannot decide;
 - "Bedømmelsesprocessen": the form's character limits, CVs of at most 2 pages, PDF of at most
@@ -74,8 +74,11 @@ Readings chosen:
   application month (IP25), so from the day after that 1st IP16 without a contract held is
   unknown, naming ``grant_start`` (an earlier reading passed it as a contract still to come).
 - "den 1. i måneden efter, at ansøgningen er godkendt": the approval date is not known before the
-  decision, so the rule checks that the grant starts on the 1st of a month after the application
-  month (``project.application_date``, else the range above, and the message says which).
+  decision, so the rule checks that the grant starts on or after the 1st of the month after the
+  application month (``project.application_date``, else the range above, and the message says
+  which). That 1st is the earliest start («tidligst»), not the only day a period may start on:
+  a later start passes whatever its day of the month (it failed when not on a 1st). The budget's
+  IPB09 reads it alike.
 - The other full-time employees: ``company.employees_fte`` (owners excluded) minus one FTE per
   funded employee employed at application; fractions count. One funded employee needs none. A
   funded employee whose ``employed_at_application`` is left out may or may not be among the

@@ -3,8 +3,9 @@ IP19–IP26 and IP40.
 
 One grant per company; for more than one funded employee, as many other full-time employees on
 collective-agreement-like terms; no owners among the funded employees, their salaries settled,
-one grant period starting on the 1st of a month after the application month, no other public
-funding; the grant sought (IP40). The funded employees themselves (IP12–IP18) are in :mod:`.what`.
+one grant period starting at the earliest on the 1st of the month after the application month,
+no other public funding; the grant sought (IP40). The funded employees themselves (IP12–IP18)
+are in :mod:`.what`.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ from grantcheck.schemes.dk_innobooster_people.derived import (
     in_dkk,
     no,
     per_employee,
-    start_allowed,
-    start_text,
+    start_in_time,
+    start_on,
     yes,
 )
 from grantcheck.schemes.dk_innobooster_people.grant import amounts
@@ -232,40 +233,43 @@ T_SAME_START = Message("grant start {starts}", fix="give every funded employee t
                        "start (and so the same 12 months)")
 
 
-@rules.rule("IP25", "The grant starts on the 1st of a month after the application month",
+@rules.rule("IP25", "The grant starts at the earliest on the 1st of the month after the "
+            "application month",
             section=S_EMPLOYEES, kind=Kind.HARD, cites=[C_START],
             reads=["employees[].grant_start", "project.application_date"])
 def grant_start(ctx: Ctx) -> Check:
     """'Bevillingen kan tidligst gives med starttidspunkt den 1. i måneden efter, at ansøgningen
-    er godkendt.' The approval cannot come before the application. Without an application date
-    the application is the evaluation date's or earlier (from APPLICATIONS_FROM, as PO13 and
-    SD16 read a date left out): a 1st of a month that only an earlier application allows is
-    unknown, naming ``project.application_date``."""
+    er godkendt.' The approval cannot come before the application. The 1st of the month after
+    is the earliest start; a later start passes on any day of a month (the page names no other
+    start day; a start on the 2nd failed). Without an application date the application is the
+    evaluation date's or earlier (from APPLICATIONS_FROM, as PO13 and SD16 read a date left
+    out): a start that only an earlier application allows is unknown, naming
+    ``project.application_date``."""
     applied = ctx.profile.project.application_date
     base, said = (applied, T_START_APPLIED) if applied else (ctx.on, T_START_TODAY)
     earliest = earliest_start(ctx.on, base)
     first = earliest_start(ctx.on, first_application(ctx))
 
     def allowed(start: date) -> bool | None:
-        if start_allowed(start, earliest):
+        if start_in_time(start, earliest):
             return True
-        return None if start_allowed(start, first) else False
+        return None if start_in_time(start, first) else False
 
     values = {"earliest": earliest, "base": base} | ({} if applied else {"first": first})
-    return per_employee(ctx, "grant_start", allowed, start_text, said,
+    return per_employee(ctx, "grant_start", allowed, start_on, said,
                         "project.application_date", **values)
 
 
 _EARLIEST = ("the earliest start is {earliest}, the 1st of the month after the application month "
              "({label} {base}); the approval may move it later")
-_START_FIX = "start the grant on the 1st of a month, at the earliest {earliest}: {names}"
+_START_FIX = "start the grant at the earliest on {earliest}: {names}"
 T_START_APPLIED = each_employee(_EARLIEST.replace("{label}", "project.application_date"),
                                 fix=_START_FIX)
 T_START_TODAY = EachEmployee(
     Message("{employees} (" + _EARLIEST.replace("{label}", "the evaluation date") + ")",
-            fix="start the grant on the 1st of a month: at the earliest {first} after the "
-            "earliest application the call can have had, {earliest} after one sent on the "
-            "evaluation date: {names}"),
+            fix="start the grant at the earliest on {first} after the earliest application "
+            "the call can have had, on {earliest} after one sent on the evaluation date: "
+            "{names}"),
     Message("{employees} (" + _EARLIEST.replace("{label}", "the evaluation date") + "; no "
             "project.application_date: an earlier application allows a start from {first})"))
 
