@@ -190,10 +190,12 @@ def _grant(ctx: Ctx, v: _Voucher) -> _Grant:
     grant = (support + advice_grant).floored()
 
     def basis() -> str:
+        # the products down to a cent, as the grant is (half up, DKK 49,999.99 × 50 % would
+        # read DKK 25,000 beside a grant of DKK 24,999.99)
         advice_part = (f"advice costs {advice} × {dated.advice_pct} = "
-                       f"{by_rate.rounded()}, at most {advice_cap.rounded()}")
+                       f"{by_rate.floored()}, at most {advice_cap.rounded()}")
         if v.invests:
-            how = (f"{inv_text} × {dated.investment_pct} = {support.rounded()} (at most "
+            how = (f"{inv_text} × {dated.investment_pct} = {support.floored()} (at most "
                    f"{most.text}; none for investments under {least.text}) + {advice_part}")
         else:
             how = advice_part

@@ -117,7 +117,7 @@ def amounts(ctx: Ctx) -> Amounts:
     return Amounts(
         max_grant=grant, own_funding=budget - grant, own_funding_form=OWN_FUNDING_FORM,
         basis=lambda: f"{terms.percent} of the year's eligible costs {budget} = "
-        f"{share.rounded()}{terms.after_share}",
+        f"{share.floored()}{terms.after_share}",  # down to a cent, as the grant is
         rate=rate, cap=cap, cost_base=budget, cites=AMOUNTS_CITES,
     ).for_sought(ctx)
 
