@@ -12,7 +12,7 @@ is) are searched too: that is how the test suite adds a scheme of its own.
 from __future__ import annotations
 
 import os
-import pkgutil
+from collections.abc import Iterator
 from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -26,10 +26,41 @@ __path__ = [*__path__, *(p for p in os.environ.get("GRANTCHECK_SCHEMES_PATH", ""
     os.pathsep) if p)]
 
 
+def _children(folders: list[str]) -> Iterator[tuple[str, bool, str]]:
+    """(name, is a package, folder) of each module or package in ``folders``, the first of a
+    name only: what ``pkgutil.iter_modules`` lists, in its order, by its steps (a folder with no
+    dot in its name holding an ``__init__`` is a package), without importing pkgutil on
+    match's start-up (``inspect`` is imported by typer already)."""
+    from inspect import getmodulename
+
+    seen: set[str] = set()
+    for folder in folders:
+        try:
+            names = sorted(os.listdir(folder or "."))
+        except OSError:
+            continue
+        for file in names:
+            name, is_package = getmodulename(file), False
+            if name == "__init__" or name in seen:
+                continue
+            path = os.path.join(folder, file)
+            if not name and "." not in file and os.path.isdir(path):
+                try:
+                    inside = os.listdir(path)
+                except OSError:
+                    inside = []
+                if not any(getmodulename(f) == "__init__" for f in inside):
+                    continue
+                name, is_package = file, True
+            if name and "." not in name and name not in seen:
+                seen.add(name)
+                yield name, is_package, folder
+
+
 def _discover() -> dict[str, str]:
     """id -> package name, ordered by id (so by country, then name)."""
-    found = {m.name.replace("_", "-"): m.name for m in pkgutil.iter_modules(__path__)
-             if m.ispkg and not m.name.startswith("_")}
+    found = {name.replace("_", "-"): name for name, is_package, _ in _children(__path__)
+             if is_package and not name.startswith("_")}
     return dict(sorted(found.items()))
 
 
@@ -42,11 +73,11 @@ def _added() -> dict[str, str]:
     grantcheck's own (the first on the path, as the import finds it)."""
     if len(__path__) == 1:  # the variable is not set: nothing is listed on match's start-up
         return {}
-    own = {m.name for m in pkgutil.iter_modules(__path__[:1])}
+    own = {name for name, _, _ in _children(__path__[:1])}
     found: dict[str, str] = {}
-    for m in pkgutil.iter_modules(__path__[1:]):
-        if m.ispkg and not m.name.startswith("_") and m.name not in own:
-            found.setdefault(m.name.replace("_", "-"), getattr(m.module_finder, "path", "?"))
+    for name, is_package, folder in _children(__path__[1:]):
+        if is_package and not name.startswith("_") and name not in own:
+            found.setdefault(name.replace("_", "-"), folder)
     return found
 
 
@@ -157,7 +188,7 @@ def all_schemes() -> list[Scheme]:
 
 def has_budget(scheme_id: str) -> bool:
     p = package(scheme_id)
-    return any(m.name == "budget" for m in pkgutil.iter_modules(p.__path__))
+    return any(name == "budget" for name, _, _ in _children(list(p.__path__)))
 
 
 def budget_module(scheme_id: str) -> ModuleType:
