@@ -46,6 +46,7 @@ from grantcheck.cli._common import (  # noqa: E402
     stdout_failed,
 )
 from grantcheck.cli._common import app as _app  # noqa: E402
+from grantcheck.cli._once import OnceCommand  # noqa: E402
 
 __all__ = ["app", "complete_scheme_id", "main"]
 
@@ -80,7 +81,7 @@ def _whole() -> typer.Typer:
     if not _app.registered_commands:
         for name, module in COMMANDS:
             fn = _command(name, module)
-            _app.command(short_help=_first_sentence(fn.__doc__ or ""))(fn)
+            _app.command(cls=OnceCommand, short_help=_first_sentence(fn.__doc__ or ""))(fn)
     return _app
 
 
@@ -229,7 +230,7 @@ def _app_for(args: list[str]) -> typer.Typer:
         if name == args[0]:
             only = copy.copy(_app)
             only.registered_commands = []
-            only.command()(_command(name, module))
+            only.command(cls=OnceCommand)(_command(name, module))
             return only
     return _whole()
 

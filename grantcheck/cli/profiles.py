@@ -261,8 +261,9 @@ def schema(
     except NotAFile as e:  # /dev/stdout, /dev/null, a FIFO
         _fail(f"--output {output}: {e.strerror}", "give the name of a new or a regular file, "
               "or leave out --output to write to stdout")
-    except OSError as e:
-        _fail(f"{output}: cannot write: {e.strerror or e}")
+    except OSError as e:  # a full disk; /proc, which takes no new file
+        _fail(f"--output {output}: cannot write: {e.strerror or e}", "give a path in a folder "
+              "of your own, or leave out --output to write to stdout")
     _err(f"Wrote {output}.")
 
 

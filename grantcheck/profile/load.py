@@ -16,6 +16,7 @@ from grantcheck.profile.bounds import figure_errors
 from grantcheck.profile.errors import TOO_MANY_DIGITS, Problem, ProfileError, problem_of
 from grantcheck.profile.model import Profile
 from grantcheck.profile.written import as_problems, text_problems
+from grantcheck.wide_text import SAMPLE, wide_encoding
 
 
 def load_profile(path: str | Path) -> Profile:
@@ -142,13 +143,14 @@ def _decoded(data: bytes, source: str) -> str:
             "send the profile in: - < FILE" if source == "<stdin>" else _missing_hint(
                 ("company",)) + "; a shell's > FILE empties FILE before the command runs: "
             "was it the output of a command that read it?"))])
+    if wide := wide_encoding(data[:SAMPLE]):  # Windows' "Unicode": its NULs are no binary
+        from shlex import quote
+
+        raise ProfileError(source, [Problem("", wide.said, hint=wide.hint(
+            "FILE" if source == "<stdin>" else quote(source)))])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows' "Unicode"
-            raise ProfileError(source, [Problem(
-                "", "is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8",
-                hint="save the file as UTF-8")]) from None
         line = data.count(b"\n", 0, e.start) + 1
         raise ProfileError(source, [Problem("", "is not UTF-8 text", line,
                                             hint="save the file as UTF-8")]) from None
