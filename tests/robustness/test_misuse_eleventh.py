@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.robustness.helpers import AS_OF, PROFILES, ROOT, TINY, run
+from tests.robustness.helpers import AS_OF, PROFILES, ROOT, TINY, assert_clean_error, cli, run
 
 REGISTRY = ROOT / "tests" / "registry" / "data" / "mixed_enheter.csv"
 NORDLYS = str(PROFILES / "nordlys-automation.toml")
@@ -105,6 +105,23 @@ def test_a_repeatable_option_given_twice_is_read_twice():
     assert "given twice" not in r.stderr
     assert [s["id"] for s in json.loads(r.stdout)["schemes"]] == [
         "dk-smv-digital", "no-prosessinnovasjon"]
+
+
+@pytest.mark.parametrize(("args", "hint"), [
+    (["match", NORDLYS, "-f", "JSON"], "--format json"),
+    (["shortlist", "-i", str(REGISTRY), "--format", "CSV"], "--format csv"),
+    (["batch", "-i", str(REGISTRY), "--input-format", "Brreg-Enheter"],
+     "--input-format brreg-enheter")])
+def test_a_choice_in_capitals_is_named_in_lower_case(args, hint):
+    """``-f JSON`` said "see 'grantcheck match -h'", where ``--scheme DK-SMV-DIGITAL`` is
+    read in any case: the hint now gives the spelling the option takes."""
+    assert_clean_error(cli(*args, "--as-of", AS_OF),
+                       f"Hint: the choices are written in lower case: {hint}\n")
+
+
+def test_a_choice_misspelt_keeps_its_hint():
+    assert_clean_error(cli("batch", "-i", str(REGISTRY), "--detail", "Fulll"),
+                       "Hint: see 'grantcheck batch -h'")
 
 
 # --- 2. a folder that takes no new file (/proc) -------------------------------------------------
