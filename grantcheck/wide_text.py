@@ -1,12 +1,12 @@
 """Text in a wide Unicode encoding (UTF-16, UTF-32), as Windows' tools save "Unicode" text,
 named for what it is: a profile or an --input file read as UTF-8 otherwise failed as holding a
 NUL character ("binary data?") or an unknown column of NULs, and UTF-32 was called UTF-16 (its
-byte order mark starts with UTF-16's), with a hint that converted it to nonsense. A leaf
-module: it imports nothing of grantcheck."""
+byte order mark starts with UTF-16's), with a hint that converted it to nonsense. It
+imports only grantcheck.named, so that any module may use it."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from grantcheck.named import NamedTuple
 
 _BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
          (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))  # UTF-32's first: it starts alike
