@@ -201,6 +201,10 @@ def validate(
     from grantcheck.errors import profile_error_lines
     from grantcheck.validation import validate_files
 
+    if (n := profiles.count("-")) > 1:  # the second read an emptied stdin: "is empty"
+        _fail(f"validate: - is given {'twice' if n == 2 else f'{n} times'}: standard input "
+              "holds one profile, and is read once", "give - once; name the other profiles' "
+              "files")
     reports = validate_files([Path(path_given(p, "validate")) for p in profiles])
     bad = [r for r in reports if not r.ok]
     if fmt is Format.json:

@@ -288,7 +288,53 @@ def test_a_utf8_file_of_latin_text_is_not_taken_for_utf16():
     assert wide_encoding(b"a\x00") is None  # one character: too little to tell
 
 
-# --- 5. every date and money field, fuzzed through the command line -----------------------------
+# --- 5. a byte order mark alone, lines ended by a CR alone, stdin given twice -------------------
+
+
+def test_a_profile_of_a_byte_order_mark_alone_is_empty(tmp_path):
+    """Notepad's "empty" UTF-8 file said "company: required field is missing"."""
+    path = tmp_path / "p.toml"
+    path.write_bytes(b"\xef\xbb\xbf\r\n")
+    _clean(run("validate", str(path)), f"Error: {path}: is empty\n")
+
+
+def test_a_profile_with_a_company_after_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + TINY.encode())
+    r = run("validate", str(path))
+    assert r.exit_code == 0, r.stderr
+
+
+@pytest.mark.parametrize(("text", "at"), [
+    ('[company]\rname = "A"\rcountry = "DK"\r', "1:10"),
+    ('[company]\r\nname = "A"\r\ncountry = "DK"\rturnover = 5\r\n', "3:15")])
+def test_lines_ended_by_a_cr_alone_are_said_so(tmp_path, text, at):
+    """Classic Mac OS line ends are one line to TOML: "Expected newline or end of document
+    after a statement" at line 1, and nothing more."""
+    path = tmp_path / "p.toml"
+    path.write_bytes(text.encode())
+    _clean(run("validate", str(path)), f"Error: {path}:{at}: TOML syntax error: ",
+           "Hint: the line holds a carriage return (CR) that ends no line: lines that end in "
+           "CR alone (classic Mac OS) are one line to TOML; save the file with LF (or CRLF) "
+           "line ends\n")
+
+
+def test_crlf_line_ends_are_read(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_bytes(TINY.replace("\n", "\r\n").encode())
+    assert run("validate", str(path)).exit_code == 0
+
+
+def test_validate_of_stdin_twice_is_refused():
+    """The second - read an emptied stdin: "<stdin>: is empty" of a profile that was read."""
+    r = run("validate", "-", "-", stdin=TINY)
+    _clean(r)
+    assert r.stderr == ("Error: validate: - is given twice: standard input holds one profile, "
+                        "and is read once\nHint: give - once; name the other profiles' files\n")
+    assert r.stdout == ""
+
+
+# --- 6. every date and money field, fuzzed through the command line -----------------------------
 
 EXAMPLES = {p.name: p.read_text(encoding="utf-8") for p in sorted(PROFILES.glob("*.toml"))}
 _DATE = re.compile(r"(?m)^(\s*[A-Za-z_]+\s*=\s*)\d{4}-\d\d-\d\d")
