@@ -25,7 +25,7 @@ from typing import Any
 from grantcheck.citations import Citation
 from grantcheck.engine import AmountsResult, Ctx, Rule, Scheme, evaluate, text_of
 from grantcheck.fx import FxRates
-from grantcheck.money import decimal_str
+from grantcheck.money import rate_str
 from grantcheck.profile import Profile, profile_from_data
 from grantcheck.schemes import all_schemes, get, has_budget, sections
 
@@ -55,8 +55,8 @@ def _amounts(name: str, tier: str | None, a: AmountsResult) -> dict[str, Any]:
     out.update(
         max_grant=am.max_grant.to_json() if am.max_grant else None,
         cap=am.cap.to_json() if am.cap else None,
-        aid_rate=decimal_str(am.rate) if am.rate is not None else None,
-        own_funding_min_share=decimal_str(1 - am.rate) if am.rate is not None else None,
+        aid_rate=rate_str(am.rate) if am.rate is not None else None,
+        own_funding_min_share=rate_str(1 - am.rate) if am.rate is not None else None,
         own_funding_form=am.own_funding_form,
         basis=text_of(am.basis),
         source=_cites(am.cites),

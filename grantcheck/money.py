@@ -181,3 +181,18 @@ def format_percent(rate: Decimal) -> str:
                 _PERCENT.clear()
             _PERCENT[rate] = text
     return text
+
+
+def format_span(low: Money, high: Money) -> str:
+    """Two amounts of one currency as a range: 'NOK 960,000 – 3,200,000' (a narrow column
+    wraps it after the dash, never inside an amount)."""
+    return f"{low} – {format_amount(high.amount)}"
+
+
+def rate_str(rate: Decimal) -> str:
+    """A rate as the JSON states it: exact, plain, with at least two decimals ('0.50', '0.15',
+    '0.125', '1.00'), the same however the parameter was written (0.5 or 0.50)."""
+    exact = rate.normalize()
+    places = exact.as_tuple().exponent  # a rate is finite: an int
+    return format(exact if isinstance(places, int) and places < -2 else exact.quantize(CENT),
+                  "f")

@@ -23,6 +23,14 @@ PROFILES = str(ROOT / "profiles")
 runner = CliRunner()
 ANSWER = ("6 inputs checked on 2026-11-23: 4 of 6 can still fit a scheme (3 fit, 1 needs "
           "information, 2 do not fit).")
+# the table's lines under its answer, per scheme: how many and for how much (stderr said none)
+SCHEMES = [
+    "dk-smv-digital: 1 fits, 1 needs information; up to DKK 220,000 a company, DKK 245,000 in "
+    "all",
+    "no-bedriftsnettverk: 1 fits, 1 needs information; up to NOK 750,000 a company, "
+    "NOK 1,450,000 in all",
+    "no-prosessinnovasjon: 1 fits, 3 need information; up to NOK 3,200,000 a company; "
+    "NOK 4,370,015.79 in all for 3 of 4 (1 not known yet)"]
 
 
 def run(*args: str):
@@ -49,7 +57,7 @@ def test_a_csv_name_gets_csv(tmp_path: Path, name: str) -> None:
     out = tmp_path / name
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 6 and rows[0]["source"].endswith(".toml")
-    assert told(stderr) == [ANSWER, f"Wrote 6 records to {out} (0 failed)."]
+    assert told(stderr) == [ANSWER, *SCHEMES, f"Wrote 6 records to {out} (0 failed)."]
 
 
 @pytest.mark.parametrize("name", ["fits.jsonl", "fits.ndjson", "fits.jsonl.gz"])
@@ -80,9 +88,20 @@ def test_another_name_gets_the_table_and_a_format_given_wins(tmp_path: Path) -> 
 
 
 def test_the_answer_counts_every_input_whatever_the_jobs(tmp_path: Path) -> None:
-    for jobs in ("1", "2"):
+    """The workers' counts of the schemes' amounts add up as one process's do."""
+    for jobs in ("1", "2", "3"):
         r = run("-o", str(tmp_path / f"fits{jobs}.jsonl"), "--jobs", jobs)
-        assert told(r.stderr)[0] == ANSWER
+        assert told(r.stderr)[:4] == [ANSWER, *SCHEMES]
+
+
+def test_the_answer_on_stderr_says_what_the_tables_first_lines_say(tmp_path: Path) -> None:
+    """csv and jsonl said only the table's first line on stderr, none of its amounts."""
+    table = run().stdout.splitlines()
+    head = [line.strip() for line in table[:table.index(next(
+        line for line in table if line.startswith("#")))]]
+    for name in ("fits.csv", "fits.jsonl"):
+        _, stderr = written(tmp_path, name)
+        assert told(stderr)[:-1] == [ANSWER, *SCHEMES] == head
 
 
 def test_a_failed_input_and_a_date_without_rules_are_counted_as_the_table_counts_them(

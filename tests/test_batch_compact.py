@@ -67,6 +67,12 @@ def _amounts_of(full: dict[str, Any], form: str | None) -> dict[str, Any]:
         out[key] = None if money is None or money["amount"] is None else money["amount"]
         if money is not None:
             assert money["currency"] == full.get("currency", money["currency"])
+    if full.get("own_funding_for_sought") is not None:  # only when stated and at most the max
+        out["grant_sought"] = full["grant_sought"]["amount"]
+        out["own_funding_for_sought"] = full["own_funding_for_sought"]["amount"]
+    for key in ("max_grant_range", "own_funding_range"):  # only while a fact leaves it open
+        if full.get(key) is not None:
+            out[key] = [full[key]["min"]["amount"], full[key]["max"]["amount"]]
     own = full["own_funding"]
     if own is not None and own["form"] != form:
         out["own_funding_form"] = own["form"]
@@ -99,7 +105,9 @@ def assert_same_information(compact: dict[str, Any], full: dict[str, Any],
         assert ("scope" in c) == (f["scope"]["state"] != "in_scope")
         assert c.get("applicable_if") == f["scope"].get("applicable_if")
         form = entry["own_funding_form"]
-        shown = {k: c[k] for k in ("max_grant", "own_funding", "own_funding_form",
+        shown = {k: c[k] for k in ("max_grant", "own_funding", "grant_sought",
+                                   "own_funding_for_sought", "max_grant_range",
+                                   "own_funding_range", "own_funding_form",
                                    "amount_missing_fields") if k in c}
         assert shown == _amounts_of(f, form)
         for ct, ft in zip(c.get("tiers", []), f.get("tiers", []), strict=True):

@@ -1,5 +1,6 @@
 """A grant the profile leaves open: never "no cap stated" (a scheme without a cap) for an
-amount that waits for a fact; the table shows "?" and the detail the range and the fact."""
+amount that waits for a fact; the first line and the table show its range and the fact that
+settles it when the costs bound it (they showed "?"), the detail its computation."""
 
 from __future__ import annotations
 
@@ -37,16 +38,22 @@ def test_an_open_size_leaves_the_grant_open_not_uncapped(tmp_path):
     NOK 960,000 to NOK 3,200,000."""
     r = _run(tmp_path, _open_size)
     first = " ".join(r.stdout.split("\n")[:2])
-    assert "1 needs information (Prosess- og organisasjonsinnovasjon)." in first
+    assert ("1 needs information (Prosess- og organisasjonsinnovasjon, NOK 960,000 – 3,200,000 "
+            "by company.employees_fte).") in first
     assert "no cap stated" not in r.stdout
     row = next(line for line in r.stdout.splitlines() if line.startswith("Prosess"))
-    assert row.split()[3:6] == ["needs", "information", "?"], row
+    assert row.split()[3:] == ["needs", "information", "NOK", "960,000", "–", "3,200,000",
+                               "NOK", "3,200,000", "–", "5,440,000"], row
+    assert "by employees_fte" in r.stdout  # the fact that settles it, in the table's row
     assert "NOK 960,000 to NOK 3,200,000" in r.stdout
-    assert "employees_fte" in r.stdout  # the fact that settles it
     scheme = json.loads(_run(tmp_path, _open_size, "--format", "json").stdout)["schemes"][0]
     assert scheme["verdict"] == "needs_information"
     assert scheme["max_grant"] is None and scheme["own_funding"]["amount"] is None
     assert scheme["amount_missing_fields"] == ["company.employees_fte"]
+    assert scheme["max_grant_range"] == {"min": {"amount": "960000", "currency": "NOK"},
+                                         "max": {"amount": "3200000", "currency": "NOK"}}
+    assert scheme["own_funding_range"] == {"min": {"amount": "3200000", "currency": "NOK"},
+                                           "max": {"amount": "5440000", "currency": "NOK"}}
 
 
 def test_a_size_within_the_sme_bounds_gives_the_grant(tmp_path):

@@ -343,9 +343,9 @@ def _ip_start(tmp_path: Path, start: str, approval: str = "") -> tuple[int, dict
 
 def test_an_innobooster_budget_starting_before_the_month_after_the_application_breaks_rules(
         tmp_path):
-    """Applied 2020-11-02: a start on 2020-11-01 or 2020-12-02 never fits 'den 1. i måneden
+    """Applied 2020-11-02: a start on 2020-11-30 never fits 'tidligst … den 1. i måneden
     efter, at ansøgningen er godkendt'; 2020-12-01 needs the approval date, which decides."""
-    for start in ("2020-11-01", "2020-12-02"):
+    for start in ("2020-11-01", "2020-11-30"):
         code, f = _ip_start(tmp_path, start)
         assert code == 1 and f["verdict"] == "breaks_rules" and f["outcome"] == "fail", f
         assert "Bevillingen kan tidligst gives" in json.dumps(f["source"], ensure_ascii=False)

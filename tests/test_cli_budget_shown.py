@@ -192,8 +192,9 @@ def test_the_first_line_says_the_verdict_the_grant_and_the_own_funding() -> None
          "220,000, own funding DKK 460,000; call open · no dates"),
         (["--scheme", "dk-smv-digital", "--line", "consultancy=150000", "--line",
           "hardware=320000"],
-         "SMV:Digital (dk-smv-digital): needs information — grant DKK 155,000 at most (the "
-         "voucher assumed), own funding DKK 315,000; call open · no dates"),
+         "SMV:Digital (dk-smv-digital): needs information — grant DKK 155,000 at most (no "
+         "voucher stated: the largest the lines can use), own funding DKK 315,000; call open "
+         "· no dates"),
         ([str(root / "profiles" / "norrsken-science-park.toml")],
          "Stärk företagens konkurrenskraft med säker digitalisering (pilot) "
          "(se-saker-digitalisering): call closed 2023-03-01 (would: complies, grant "

@@ -154,7 +154,8 @@ def test_unstated_application_a_start_only_an_earlier_application_allows_is_open
         tmp_path: Path) -> None:
     """On 2020-11-16 an application sent that day allows 2020-12-01; one sent in October allows
     2020-11-01 (it failed), and one sent on 2020-05-28 allows 2020-06-01, the earliest of all:
-    2020-05-01 is too early whenever it was sent, 2020-12-02 is not a 1st."""
+    2020-05-01 is too early whenever it was sent; 2020-12-02, after 2020-12-01, is late enough
+    whenever it was sent (the 1st is the earliest start, not the only day: round 11)."""
     assert outcome(ip(tmp_path, starts("2020-12-01")), "IP25") == ("pass", [])
     assert outcome(ip(tmp_path, starts("2020-11-01")), "IP25") == (
         "unknown", ["project.application_date"])
@@ -162,8 +163,8 @@ def test_unstated_application_a_start_only_an_earlier_application_allows_is_open
         "unknown", ["project.application_date"])
     said = ip(tmp_path, starts("2020-05-01"))
     assert outcome(said, "IP25") == ("fail", [])
-    assert "at the earliest 2020-06-01" in finding(said, "IP25")["fix"]
-    assert outcome(ip(tmp_path, starts("2020-12-02")), "IP25") == ("fail", [])
+    assert "at the earliest on 2020-06-01" in finding(said, "IP25")["fix"]
+    assert outcome(ip(tmp_path, starts("2020-12-02")), "IP25") == ("pass", [])
 
 
 # --- IP16: a re-hired employee's dismissal bounds the application -----------------------------

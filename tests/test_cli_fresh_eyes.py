@@ -91,7 +91,8 @@ def test_the_command_list_of_help_cuts_no_description():
         listed = words(r.stdout.split("Commands:", 1)[1])
         assert "..." not in listed
         assert "cost rules, line by line." in listed
-        assert "Rank the companies of a registry screening by their best prospect." in listed
+        assert ("Which companies of a registry screening are the best prospects: ranked by "
+                "verdict, grant and the fewest answers that settle it." in listed)
 
 
 def test_a_budget_line_says_its_project_year_once():

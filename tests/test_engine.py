@@ -156,12 +156,13 @@ def test_with_basis_copies_every_other_field():
     from grantcheck.money import Money
 
     a = Amounts(Money.of(1, "DKK"), Money.of(2, "DKK"), "cash", "b", Decimal("0.5"),
-                Money.of(3, "DKK"), Money.of(4, "DKK"), (C,), ("x",))
+                Money.of(3, "DKK"), Money.of(4, "DKK"), (C,), ("x",), Money.of(5, "DKK"),
+                Money.of(6, "DKK"), (Money.of(7, "DKK"), Money.of(8, "DKK")))
     assert a.with_basis("new") == a._replace(basis="new") != a
     assert type(a.with_basis("new")) is Amounts
     assert set(Amounts._fields) == {
         "max_grant", "own_funding", "own_funding_form", "basis", "rate", "cap", "cost_base",
-        "cites", "missing"}
+        "cites", "missing", "sought", "own_for_sought", "span"}
 
 
 def test_missing_names_its_fields():

@@ -12,6 +12,7 @@ import itertools
 import os
 import zlib
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -312,10 +313,11 @@ def _refuse_wide(start: bytes, display: str) -> None:
 
 
 def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_name: str | None,
-                input_fmt: str | None, stdin: IO[str] | None) -> Inputs:
-    """The inputs of the batch command: ``paths`` or one ``--input`` file (``-`` for stdin).
-    Files are opened on ``stack``. Raises InputError or HeaderError for an input that cannot be
-    read at all (before anything is written; :meth:`Tasks.empty` may raise it too)."""
+                input_fmt: str | None, stdin: IO[str] | None, on: date | None = None) -> Inputs:
+    """The inputs of the batch command: ``paths`` or one ``--input`` file (``-`` for stdin); a
+    registry's file as on the evaluation date ``on``. Files are opened on ``stack``. Raises
+    InputError or HeaderError for an input that cannot be read at all (before anything is
+    written; :meth:`Tasks.empty` may raise it too)."""
     if input_name is None:
         return Tasks(path_tasks(paths, stdin))
     from grantcheck import registry  # the registries' bulk files (issue 21)
@@ -367,7 +369,7 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
             fmt = input_format(input_name, None)
         else:
             try:
-                raw = registry.registry_tasks(fh, display, input_fmt or guessed or "")
+                raw = registry.registry_tasks(fh, display, input_fmt or guessed or "", on)
             except HeaderError as e:
                 raise InputError(f"{display}: {e}", e.hint) from None
             except _READ_ERRORS as e:  # its header already: a gzip file cut short

@@ -12,7 +12,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from grantcheck.batch.best import best_of, not_encoded
+from grantcheck.batch.best import (
+    Grant,
+    SchemeCount,
+    best_of,
+    count_grants,
+    grant_of,
+    not_encoded,
+)
 from grantcheck.batch.inputs import Lines
 from grantcheck.batch.load import load_task
 from grantcheck.batch.task import Task
@@ -20,7 +27,6 @@ from grantcheck.engine import VERDICT_VALUE, SchemeResult, SchemeSummary
 from grantcheck.engine.scope import NOT_APPLICABLE
 from grantcheck.errors import format_problem, profile_error_lines
 from grantcheck.matching import MatchResult, MatchSummary, check, summarize_match
-from grantcheck.money import Money
 from grantcheck.named import NamedTuple
 from grantcheck.profile import Problem, ProfileError
 from grantcheck.schemes import SCHEME_IDS
@@ -81,7 +87,7 @@ class Record(NamedTuple):
     errors: tuple[str, ...] = ()
     internal: bool = False
     warnings: tuple[str, ...] = ()
-    grants: tuple[Money | None, ...] = ()  # per scheme, the maximum grant (the table's only)
+    grants: tuple[Grant, ...] = ()  # per scheme, the maximum grant or its range
 
 
 def _shown_verdict(r: SchemeResult | SchemeSummary) -> str:
@@ -114,6 +120,8 @@ class Block(NamedTuple):
     warnings: tuple[str, ...] = ()
     records: tuple[Record, ...] = ()
     best: tuple[tuple[str, int], ...] = ()  # how many checked records had each best verdict
+    # per scheme, the checked records it fits or needs information from, and their grants
+    amounts: tuple[SchemeCount, ...] = ()
 
     @property
     def text(self) -> str:
@@ -134,9 +142,13 @@ class Block(NamedTuple):
             if r.warnings:
                 warnings.update(dict.fromkeys(r.warnings))
         best = Counter(best_of(r.verdicts, undecided) for r in records if r.ok)
+        amounts: list[SchemeCount] = []
+        for r in records:
+            if r.ok:
+                amounts = count_grants(amounts, r.verdicts, r.grants)
         return cls(data, len(records), len(failed), sum(r.internal for r in failed),
                    tuple(r.errors for r in failed[:SHOWN_ERRORS]), tuple(warnings),
-                   tuple(records) if keep else (), tuple(best.items()))
+                   tuple(records) if keep else (), tuple(best.items()), tuple(amounts))
 
 
 def encode(text: str) -> bytes:
@@ -223,8 +235,7 @@ class Worker:
     def _record(self, m: MatchResult | MatchSummary, text: str) -> Record:
         verdicts = tuple((_shown_verdict(r), VERDICT_VALUE[r.verdict_if_open])
                          for r in m.results)
-        grants = tuple(r.amounts.amounts.max_grant if r.amounts.amounts is not None else None
-                       for r in m.results) if self.options.output == "none" else ()
+        grants = tuple(grant_of(r) for r in m.results)  # the answer's amounts, every format
         return _tuple_new(Record, (m.source, True, text, m.profile.company.name, verdicts, (),
                                    False, tuple(m.warnings), grants))
 
@@ -264,9 +275,16 @@ class Tally:
     error_lines: list[str] = field(default_factory=list)
     warnings: dict[str, None] = field(default_factory=dict)
     best: Counter[str] = field(default_factory=Counter)  # the checked inputs' best verdicts
+    # per scheme, the checked inputs it fits or needs information from, with their grants
+    amounts: list[SchemeCount] = field(default_factory=list)
 
     def add(self, block: Block) -> None:
         self.done += block.done
+        if block.amounts:
+            if not self.amounts:
+                self.amounts = [SchemeCount() for _ in block.amounts]
+            for mine, theirs in zip(self.amounts, block.amounts, strict=False):
+                mine.merge(theirs)
         for errors in block.errors[:max(0, self.SHOWN_ERRORS - self.failed)]:
             self.error_lines += errors
         self.failed += block.failed

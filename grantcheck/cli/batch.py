@@ -168,7 +168,8 @@ def batch(
     scheme: SchemeOption = None,
     rate: RateOption = None,
 ) -> None:
-    """Check many profiles at once, in parallel: one record per profile, in input order.
+    """Which schemes each of many profiles fits, and for how much: one record per profile, in
+    input order, checked in parallel.
 
     Examples:
 
@@ -238,7 +239,7 @@ def batch(
             try:
                 sources = read = gb.open_inputs(stack, inputs or [], input_file,
                                                 input_format.value if input_format else None,
-                                                sys.stdin)
+                                                sys.stdin, on)
                 if profiles_dir is not None:  # answers over a registry's units (issue 21)
                     sources = _with_answers(sources, profiles_dir)
                 empty = sources.empty()
@@ -301,7 +302,7 @@ def batch(
              f"{diverted[-1]}.")
     _batch_report(tally, interrupted, diverted[-1] if diverted else output, None if (
         fmt is BatchFormat.table or died is not None or not (
-            output or _stderr_is_terminal())) else on.isoformat())
+            output or _stderr_is_terminal())) else on.isoformat(), options.schemes)
     if output is not None and not interrupted:
         _err(f"Wrote {plural(tally.done, 'record', 'records')} to {output} "
              f"({tally.failed:,} failed).")

@@ -172,9 +172,10 @@ def budget(
     ] = False,
     rate: RateOption = None,
 ) -> None:
-    """Check a draft project budget against a scheme's cost rules, line by line.
+    """What grant and own funding a draft budget gives, and whether it keeps a scheme's cost
+    rules, line by line.
 
-    Example:
+    Examples:
 
     
         grantcheck budget profiles/nordlys-automation.toml --scheme dk-smv-digital

@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from grantcheck.outreach.screen import Company, Failed
 
 SHOWN_ERRORS = 10
-_OWN_FOLDER = "name a folder for the pack in a folder of your own"
 
 InputOption = Annotated[
     str, typer.Option("--input", "-i", metavar="FILE", show_default=False,
@@ -66,7 +65,7 @@ def _screening(input_file: str, input_format: InputFormat | None, profiles: Path
         try:
             sources = read = gb.open_inputs(stack, [], input_file,
                                             input_format.value if input_format else None,
-                                            sys.stdin)
+                                            sys.stdin, on)
             if profiles is not None:
                 sources = _with_answers(sources, profiles)
             empty = sources.empty()
@@ -112,7 +111,8 @@ def outreach(
     scheme: SchemeOption = None,
     rate: RateOption = None,
 ) -> None:
-    """Write an outreach pack: per company the questions that would settle its open schemes.
+    """What to ask each company of a screening to settle its open schemes: an outreach pack
+    of questionnaires and answers files.
 
     Example:
 
@@ -122,13 +122,15 @@ def outreach(
     For every company that needs information: NUMBER.toml, an answers file to fill in (the
     questions as commented keys, the registry's facts as comments with their source), and
     NUMBER.LANG.md and NUMBER.en.md, the questions in the language of its authorities (nb, sv,
-    da) and in English, the facts that settle the most first. summary.md counts the portfolio.
+    da) and in English, the facts that settle the most first. A company its answers settled
+    keeps them in its NUMBER.toml. summary.md counts the portfolio.
     Filled in, the answers settle the questions: grantcheck batch --input FILE --profiles pack/.
     Exit code 0; 4 when some units could not be read (the rest were written); 2 on bad input.
     """
-    from grantcheck.atomic import SYNCS_ALL, NoNewFiles, atomic_text, sync_all
+    from grantcheck.atomic import SYNCS_ALL, atomic_text, sync_all
+    from grantcheck.cli._batch_output import pack_not_written
     from grantcheck.errors import EXIT_INTERRUPTED, EXIT_SOME_FAILED
-    from grantcheck.outreach.pack import answers_toml, questionnaire_md, summary_md
+    from grantcheck.outreach.pack import answers_toml, gave_answers, questionnaire_md, summary_md
     from grantcheck.outreach.questions import language_of
     from grantcheck.outreach.rank import Portfolio
     from grantcheck.outreach.screen import Failed
@@ -154,7 +156,7 @@ def outreach(
                                 f"--out {out_name}")
     portfolio = Portfolio()
     errors = _Errors()
-    files = 0
+    files = settled = 0  # companies with questions; decided ones with answers kept
     kept: list[str] = []  # answers files filled in since they were written: never replaced
     first: dict[str, str] = {}  # number -> the unit whose files it names (a number twice: one)
     again: list[str] = []
@@ -167,21 +169,14 @@ def outreach(
             with atomic_text(out / name, force=True, sync=sync) as fh:
                 fh.write(text)  # forced to the disk with the others, before summary.md
         except OSError as e:  # a folder or a FIFO of its name, a full disk, /proc
-            _fail(f"--out {out}: cannot write {out / name}: {e.strerror or e}; the files of "
-                  f"{files:,} {'company' if files == 1 else 'companies'} were written, not "
-                  "summary.md", _OWN_FOLDER if isinstance(e, NoNewFiles) else "a folder, "
-                  "a FIFO or a device of the file's name is never replaced: move it away, or "
-                  "name a new folder for the pack")
+            pack_not_written(out, name, e, files)
 
     try:  # Ctrl-C: typer would end it with 130 and no word, the pack half written
         with _screening(input_file, input_format, profiles_dir, on, rates, ids) as screened:
             try:
                 out.mkdir(exist_ok=True)
             except OSError as e:  # /proc, where a folder that is there "does not exist"
-                _fail(f"--out {out}: cannot be made: " + (
-                    f"the folder {out.absolute().parent} takes no new folders ({e.strerror})"
-                    if isinstance(e, FileNotFoundError) else str(e.strerror or e)),
-                      _OWN_FOLDER)
+                pack_not_written(out, "", e, files)
             for item in screened:
                 if isinstance(item, Failed):
                     portfolio.add(item)
@@ -189,7 +184,9 @@ def outreach(
                     continue
                 questions = item.questions()
                 portfolio.add(item, questions)
-                if not questions or not item.number:
+                # a decided company that gave answers keeps them: without its file the pack,
+                # given as --profiles, would reopen what its answers settled
+                if not item.number or not (questions or gave_answers(item)):
                     continue
                 if item.number in first:  # its files would replace the first unit's
                     again.append(f"{item.source}: organisation number {item.number} was "
@@ -198,13 +195,17 @@ def outreach(
                     continue
                 first[item.number] = item.source
                 write(f"{item.number}.toml", answers_toml(item, on, questions))
+                if not questions:
+                    settled += 1
+                    continue
                 for lang in dict.fromkeys((language_of(item.country), "en")):
                     write(f"{item.number}.{lang}.md",
                           questionnaire_md(item, on, questions, lang))
                 files += 1  # its files all written (a Ctrl-C says how many)
         errors.close()
         sync_all()  # summary.md comes last: with it on the disk, so is the pack
-        write("summary.md", summary_md(portfolio, input_file, on, ids, files, len(again)), True)
+        write("summary.md", summary_md(portfolio, input_file, on, ids, files, len(again),
+                                       settled), True)
     except KeyboardInterrupt:
         _err(f"Interrupted: the pack in {out} is not whole: the files of {files:,} "
              f"{'company' if files == 1 else 'companies'} were written, not summary.md"
@@ -213,7 +214,9 @@ def outreach(
         raise typer.Exit(EXIT_INTERRUPTED) from None
     unread = (f"; {portfolio.failed:,} {'unit' if portfolio.failed == 1 else 'units'} could not "
               "be read" if portfolio.failed else "")
-    _err(f"Wrote the pack of {files:,} {'company' if files == 1 else 'companies'} to {out} "
+    _err(f"Wrote the pack of {files:,} {'company' if files == 1 else 'companies'}"
+         + (f" and the answers of {settled:,} decided "
+            f"{'company' if settled == 1 else 'companies'}" if settled else "") + f" to {out} "
          f"({portfolio.can_fit:,} of {portfolio.companies:,} can still fit a scheme{unread}; "
          f"{out / 'summary.md'}).")
     _err(*(f"Warning: {a}" for a in again[:SHOWN_ERRORS]))
@@ -285,7 +288,8 @@ def shortlist(
     scheme: SchemeOption = None,
     rate: RateOption = None,
 ) -> None:
-    """Rank the companies of a registry screening by their best prospect.
+    """Which companies of a registry screening are the best prospects: ranked by verdict,
+    grant and the fewest answers that settle it.
 
     Example:
 

@@ -187,7 +187,7 @@ def validate(
     ],
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Check profiles against the profile model: every problem, with file, line, field, hint.
+    """Whether profiles are valid: every problem, with its file, line, field and hint.
 
     Prints "FILE: OK" on stdout for a valid file and each problem on stderr as
     "Error: FILE:LINE: field.path: what is wrong" with a "Hint:" line; exit 0 when every file

@@ -56,6 +56,13 @@ class Amounts(NamedTuple):
     cost_base: Money | None = None
     cites: tuple[Citation, ...] = ()
     missing: tuple[str, ...] = ()
+    # the profile's project.grant_sought, when it is at most ``max_grant`` (at most the least
+    # of ``span`` while a fact leaves the grant open), and the own funding for it: the cost
+    # base less it (:meth:`for_sought`)
+    sought: Money | None = None
+    own_for_sought: Money | None = None
+    # while a fact (``missing``) leaves the grant open: the least and the most it can be
+    span: tuple[Money, Money] | None = None
 
     def made(self) -> Amounts:
         """These amounts with their basis made, a str."""
@@ -66,7 +73,40 @@ class Amounts(NamedTuple):
         every profile whose currency is not the scheme's)."""
         return _tuple_new(Amounts, (self.max_grant, self.own_funding, self.own_funding_form,
                                     basis, self.rate, self.cap, self.cost_base, self.cites,
-                                    self.missing))
+                                    self.missing, self.sought, self.own_for_sought, self.span))
+
+    @property
+    def own_span(self) -> tuple[Money, Money] | None:
+        """The least and the most own funding while the grant is open (:attr:`span`): the
+        cost base less the most grant, and less the least."""
+        if self.span is None or self.cost_base is None:
+            return None
+        return self.cost_base - self.span[1], self.cost_base - self.span[0]
+
+    def for_sought(self, ctx: Ctx) -> Amounts:
+        """These amounts with the own funding for the grant the profile seeks
+        (``project.grant_sought``), for a scheme whose page makes the own funding the rest of
+        the cost base: the cost base less the grant sought, when the grant sought is at most
+        the most the company could get (the least of :attr:`span` while a fact leaves that
+        open: decided by bounds). More than that is the rules' to judge: then, and without a
+        cost base or a grant sought, unchanged."""
+        stated = ctx.value("project.grant_sought")
+        most = self.max_grant if self.span is None else self.span[0]
+        if stated is None or self.cost_base is None or most is None:
+            return self
+        sought = ctx.money(stated)
+        if sought > most:
+            return self
+        own = self.cost_base - sought
+        basis, base = self.basis, self.cost_base
+        where = "" if self.span is None else f", at most the least grant {most} whatever the " \
+            "open facts settle"
+
+        def with_own() -> str:
+            return (f"{text_of(basis)}; for the grant sought {sought} (project.grant_sought)"
+                    f"{where}: own funding {base} − {sought} = {own}")
+
+        return self._replace(sought=sought, own_for_sought=own, basis=with_own)
 
 
 AmountsFn = Callable[[Ctx], Amounts]

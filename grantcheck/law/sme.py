@@ -2,7 +2,9 @@
 
 Staff are annual work units (employees plus working owners, art. 5). Partner enterprises (25–50 %)
 add their figures pro rata to the holding; linked enterprises (over 50 % or control) add 100 %
-(art. 6). 25 % or more held by public bodies means not an SME (art. 3(4)). A firm may exceed one
+(art. 6). 25 % or more held by public bodies means not an SME (art. 3(4)), and so is a public body
+itself (``company.legal_form = public_body``: a municipality, region or state agency is wholly
+in public bodies' hands). A firm may exceed one
 money ceiling but not both (art. 2). Status changes only when the ceilings are crossed in two
 consecutive accounting periods (art. 4(2)): where the profile gives the previous year, the status
 of that year stands unless the latest year agrees with it.
@@ -248,6 +250,14 @@ def company_status(ctx: Ctx, owners_max: Decimal | None = None) -> SmeStatus:
 
 def _company_status(ctx: Ctx, owners_max: Decimal | None) -> SmeStatus:
     c = ctx.profile.company
+    # Annex art. 3(4): "an enterprise cannot be considered an SME if 25 % or more of the capital
+    # or voting rights are directly or indirectly controlled, jointly or individually, by one or
+    # more public bodies": a public body itself (a municipality, region, state agency, KF, IKS)
+    # is wholly in public bodies' hands, whatever public_ownership_percent says
+    if c.legal_form == "public_body":
+        return SmeStatus("large", "large", "a public body itself (company.legal_form = "
+                         "public_body): wholly controlled by public bodies, so not an SME "
+                         "(Rec. 2003/361, Annex art. 3(4))")
     public_min = PUBLIC_SHARE.at(ctx.on)
     open_facts: list[str] = []  # facts that may make it a large enterprise whatever the sums
     public = ctx.figure(c.public_ownership_percent, "company.public_ownership_percent")

@@ -94,12 +94,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
+IDENTITY = ("name", "country", "org_number", "cvr_number")  # an answers file's own keys
+
+
+def gave_answers(company: Company) -> bool:
+    """Whether an answers file stated anything of ``company`` beyond its identity."""
+    own = {f"company.{k}" for k in IDENTITY}
+    return any(_stated(s) and p not in own for p, s in company.provenance.items())
+
+
 def kept_answers(company: Company) -> dict[str, Any]:
     """The company's identity and every answer an answers file already stated (so the new
     answers file holds them all: ``--profiles`` takes one file per company)."""
     c = company.data.get("company", {})
-    out: dict[str, Any] = {"company": {k: c[k] for k in ("name", "country", "org_number",
-                                                          "cvr_number") if c.get(k)}}
+    out: dict[str, Any] = {"company": {k: c[k] for k in IDENTITY if c.get(k)}}
     for path in leaf_paths(company.data):
         if _stated(company.provenance.get(path, "")):
             set_path(out, path, get_path(company.data, path))
@@ -114,7 +122,9 @@ def answers_toml(company: Company, on: date, questions: list[Question]) -> str:
     lines = [f"# Answers for {_one_line(company.name)} ({number}), screened on {on.isoformat()} "
              f"from {_one_line(company.source)}.",
              f"# The questions: {number}.{lang}.md" + (f" and {number}.en.md" if lang != "en"
-                                                        else "") + ".",
+                                                        else "") + "." if questions else
+             "# Its schemes are all decided: no questions. The answers it gave are kept here, so"
+             " that this pack given as --profiles carries them into the next screening.",
              "# Answer a question by removing the # in front of its key and writing the value;",
              "# then `grantcheck batch --input FILE --profiles DIR` (or `grantcheck outreach`,",
              "# `grantcheck shortlist`) lays the answers over the registry's facts: a figure",
@@ -176,10 +186,11 @@ def questionnaire_md(company: Company, on: date, questions: list[Question], lang
 
 
 def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: int,
-               again: int = 0) -> str:
+               again: int = 0, settled: int = 0) -> str:
     """The portfolio's summary: how many can still fit a scheme, how many need one answer and
     which, what excluded the rest; ``again``: the units with questions whose organisation
-    number a unit before them has (their files would be that unit's: not written twice)."""
+    number a unit before them has (their files would be that unit's: not written twice);
+    ``settled``: the decided companies whose answers file keeps the answers they gave."""
     from grantcheck.engine.settle import NEEDS, UNDECIDED
 
     one = ", ".join(f"{field} ({n:,})" for field, n in p.one_answer.most_common())
@@ -211,7 +222,10 @@ def summary_md(p: Portfolio, source: str, on: date, schemes: list[str], files: i
               f"{plural(files, 'company has', 'companies have')} an answers file "
               "(NUMBER.toml) and questionnaires (NUMBER.LANG.md in the language of its "
               "authorities, NUMBER.en.md in English). A company whose schemes are all decided "
-              f"has none ({plural(decided, 'company', 'companies')})."]
+              f"has none ({plural(decided, 'company', 'companies')})"
+              + ("; but one that gave answers keeps them in its answers file, to carry them "
+                 f"into the next screening ({plural(settled, 'company', 'companies')})"
+                 if settled else "") + "."]
     if p.no_number:
         lines.append(f"{plural(p.no_number, 'company', 'companies')} with questions "
                      f"{'has' if p.no_number == 1 else 'have'} no organisation number in the "

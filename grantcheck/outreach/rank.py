@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from grantcheck.batch.best import SchemeCount, grant_of
 from grantcheck.engine import Outcome
 from grantcheck.engine.evaluate import SchemeResult
 from grantcheck.engine.scope import IN_SCOPE
@@ -146,69 +147,6 @@ def csv_text(rows: Iterable[Row]) -> Iterable[str]:
             UNDECIDED if r.undecided else r.verdict)])
 
 
-class SchemeCount:
-    """One scheme's share of a screening: the companies it fits, those it needs information
-    from, and the sum and highest of their maximum grants (those whose amount is known)."""
-
-    __slots__ = ("fits", "known", "needs", "top", "total")
-
-    def __init__(self) -> None:
-        self.fits = 0
-        self.needs = 0
-        self.known = 0  # of fits + needs, those with a maximum grant
-        self.total: Money | None = None
-        self.top: Money | None = None
-
-    def add(self, verdict: str, grant: Money | None) -> None:
-        if verdict == FITS:
-            self.fits += 1
-        else:
-            self.needs += 1
-        if grant is None:
-            return
-        self.known += 1
-        if self.total is None or self.top is None:
-            self.total = self.top = grant
-            return
-        self.total = self.total + grant  # one scheme's grants are in its one currency
-        self.top = max(self.top, grant, key=lambda m: m.amount)
-
-    def line(self, scheme: str, on: date | None = None) -> str:
-        """'no-bedriftsnettverk: 0 fit, 2 need information; up to NOK 750,000 a company, NOK
-        1,500,000 in all'; the sum of those whose amount is known, when some are not. On a date
-        ``on`` the scheme's rules are not encoded for, that is said, as match's answer says it:
-        no answer settles it on that date ("; rules not encoded after 2026-12-31 (GBER art.
-        29): none is decided on 2027-06-01")."""
-        return self._line(scheme) + _undecided_on(scheme, on)
-
-    def _line(self, scheme: str) -> str:
-        n = self.fits + self.needs
-        out = (f"{scheme}: {plural(self.fits, *COUNTED[FITS])}, "
-               f"{plural(self.needs, *COUNTED[NEEDS])}")
-        if not n:
-            return out
-        if self.top is None:
-            return f"{out}; {'its amount' if n == 1 else 'their amounts'} not known yet"
-        out += f"; up to {self.top}"
-        if n == 1:
-            return out
-        if self.known == n:
-            return f"{out} a company, {self.total} in all"
-        return (f"{out} a company; {self.total} in all for {self.known:,} of {n:,} "
-                f"({n - self.known:,} not known yet)")
-
-
-def _undecided_on(scheme_id: str, on: date | None) -> str:
-    """"; rules not encoded after 2026-12-31 (GBER art. 29): none is decided on 2027-06-01"
-    when the scheme's rules are not encoded for ``on``, else ""."""
-    if on is None:
-        return ""
-    from grantcheck.schemes import get
-
-    state, text = get(scheme_id).call.status(on)
-    return f"; rules {text}: none is decided on {on.isoformat()}" if state == "not_encoded" else ""
-
-
 class Portfolio:
     """The counts of a screening for its summary: how many companies can still fit a scheme,
     how many need one answer (and which), what excluded the others; per scheme, how many it
@@ -249,8 +187,7 @@ class Portfolio:
             count = self.schemes.setdefault(r.scheme.id, SchemeCount())
             shown = shown_as(r)
             if shown in (FITS, NEEDS):
-                amounts = r.amounts.amounts
-                count.add(shown, amounts.max_grant if amounts is not None else None)
+                count.add(shown, grant_of(r))
 
     def verdict_words(self, always: tuple[str, ...] = ()) -> str:
         """The companies by best verdict, in match's order and words ("0 fit, 2 need

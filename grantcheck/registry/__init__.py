@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from datetime import date
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,19 +38,21 @@ def guess(head: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def registry_tasks(fh: IO[bytes], name: str, fmt: str) -> Iterator[RawTask]:
+def registry_tasks(fh: IO[bytes], name: str, fmt: str, on: date | None = None
+                   ) -> Iterator[RawTask]:
     """The tasks of a registry file (binary, gzip or not) in format ``fmt`` (one of
-    :data:`FORMATS`)."""
+    :data:`FORMATS`) on the evaluation date ``on``: an event the registry dates after it (a
+    bankruptcy, a deregistration, a founding) does not count on it; None: every one counts."""
     from grantcheck.registry import bolagsverket, brreg, cvr
     from grantcheck.registry.common import maybe_gunzip
 
     plain = maybe_gunzip(fh)
     if fmt == "brreg-enheter":
-        return brreg.tasks(plain, name)
+        return brreg.tasks(plain, name, on)
     if fmt == "cvr":
-        return cvr.tasks(plain, name)
+        return cvr.tasks(plain, name, on)
     if fmt == "bolagsverket":
-        return bolagsverket.tasks(plain, name)
+        return bolagsverket.tasks(plain, name, on)
     raise ValueError(f"unknown registry format {fmt!r}: expected {', '.join(FORMATS)}")
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import itertools
 from collections.abc import Iterator, Mapping
+from datetime import date
+from functools import partial
 from typing import IO, Any
 
 from grantcheck.csv_input import header_line, numbered_rows
@@ -18,9 +20,12 @@ from grantcheck.registry.common import (
     RawTask,
     Unit,
     UnitError,
+    after_on,
     day,
     error_task,
     header_error,
+    later,
+    not_yet,
     read_header,
     text_lines,
     unit_task,
@@ -29,6 +34,7 @@ from grantcheck.registry.mapping import (
     BOLAGSVERKET_FORMS,
     BOLAGSVERKET_IN_DIFFICULTY,
     BOLAGSVERKET_WINDING_UP,
+    public_body_said,
 )
 from grantcheck.shown import shown
 
@@ -46,7 +52,9 @@ def _values(cell: str) -> list[list[str]]:
     return [v.split("$") for v in cell.split("|") if v.strip()]
 
 
-def unit_of(row: Mapping[str, str]) -> Unit:
+def unit_of(row: Mapping[str, str], on: date | None = None) -> Unit:
+    """The profile data of one row on the evaluation date ``on``: a deregistration, a
+    proceeding or a registration dated after it does not count on it."""
     unit = Unit()
     identity = _values(row["organisationsidentitet"])
     if not identity or not identity[0][0].strip():
@@ -59,10 +67,10 @@ def unit_of(row: Mapping[str, str]) -> Unit:
         unit.note("company.org_number", f"{REG} organisationsidentitet is a {kind or 'personal'}"
                   " number, personal data: not copied")
         who = "the unit"
-    if row["avregistreringsdatum"].strip():
+    ended = day(row["avregistreringsdatum"], "avregistreringsdatum")
+    if ended and not later(on, ended):
         reason = row["avregistreringsorsak"].split("$")[0].strip() or "no reason given"
-        raise UnitError(f"{who}: deregistered on {row['avregistreringsdatum'].strip()} "
-                        f"({reason}): nothing to screen")
+        raise UnitError(f"{who}: deregistered on {ended} ({reason}): nothing to screen")
     names = _values(row["organisationsnamn"])
     name = next((n for n in names if n[1:2] == [COMPANY_NAME]), names[0] if names else None)
     if name is None or not name[0].strip():
@@ -73,19 +81,29 @@ def unit_of(row: Mapping[str, str]) -> Unit:
     land = row["registreringsland"].strip().upper()
     if not land.endswith("-LAND") or len(land) != 7:
         raise UnitError(f"{who}: registreringsland {shown(land)} is not a code such as SE-LAND")
-    unit.put("company.country", land[:2], f"{REG} registreringsland {land}")
+    unit.put("company.country", land[:2], f"{REG} registreringsland {land}" + (
+        f" (deregistered on {ended}, {after_on(on)}: a unit on that date)" if ended else ""))
     form = row["organisationsform"].split("$")[0].strip().upper()
     if form:
         if form not in BOLAGSVERKET_FORMS:
             raise UnitError(f"{who}: organisationsform {shown(form)} is not mapped to a legal form "
                             "(docs/registries.md lists those that are)")
-        unit.put("company.legal_form", BOLAGSVERKET_FORMS[form], f"{REG} organisationsform {form}")
+        unit.put("company.legal_form", BOLAGSVERKET_FORMS[form], f"{REG} organisationsform "
+                 f"{form}{public_body_said(BOLAGSVERKET_FORMS[form])}")
     registered = day(row["registreringsdatum"], "registreringsdatum")
+    if later(on, registered):
+        raise not_yet(who, registered, "registreringsdatum", on)
     if registered:
         unit.put("company.founded", registered, f"{REG} registreringsdatum")
     for value in _values(row["pagandeavvecklingselleromstruktureringsforfarande"]):
         code, since = value[0].strip().upper(), (value[1:] or [""])[0].strip()
         dated = f" since {since}" if since else ""
+        if (code in BOLAGSVERKET_IN_DIFFICULTY or code in BOLAGSVERKET_WINDING_UP) and later(
+                on, day(since, "pagandeAvvecklingsEllerOmstruktureringsforfarande")):
+            if "company.in_difficulty" not in unit.data.get("company", {}):
+                unit.note("company.in_difficulty", f"{REG} {code}{dated}, {after_on(on)}: not "
+                          "begun on that date, so it does not count: not settled")
+            continue
         if code in BOLAGSVERKET_IN_DIFFICULTY:
             unit.put("company.in_difficulty", True,
                      f"{REG} {code} {BOLAGSVERKET_IN_DIFFICULTY[code]}{dated}")
@@ -101,9 +119,10 @@ def unit_of(row: Mapping[str, str]) -> Unit:
     return unit
 
 
-def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
-    """One task per row of the bulk file; the header must be the one the file documents. It
-    is read now: HeaderError when it is not (the whole file is refused, exit 2)."""
+def tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[RawTask]:
+    """One task per row of the bulk file on the evaluation date ``on``; the header must be the
+    one the file documents. It is read now: HeaderError when it is not (the whole file is
+    refused, exit 2)."""
     long: dict[int, int] = {}  # the lines over the limit: their rows are error records
     lines = text_lines(fh, long)
     first = header_line(next(lines, ""))
@@ -112,10 +131,10 @@ def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
     missing = [h for h in HEADER if h not in header]
     if missing:
         raise header_error(first, ";", "Bolagsverket's bulk file", missing[0])
-    return _rows(reader, header, name, long)
+    return _rows(reader, header, name, long, on)
 
 
-def _rows(reader: Any, header: list[str], name: str, long: dict[int, int]
+def _rows(reader: Any, header: list[str], name: str, long: dict[int, int], on: date | None
           ) -> Iterator[RawTask]:
     for start, _, row in numbered_rows(reader, long):
         if isinstance(row, Exception):
@@ -126,4 +145,4 @@ def _rows(reader: Any, header: list[str], name: str, long: dict[int, int]
             yield error_task(source, f"has {len(row)} fields where the header has "
                              f"{len(header)}")
             continue
-        yield unit_task(unit_of, dict(zip(header, row, strict=True)), source)
+        yield unit_task(partial(unit_of, on=on), dict(zip(header, row, strict=True)), source)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator, Mapping
+from datetime import date
+from functools import partial
 from typing import IO, Any
 
 from grantcheck.csv_input import header_line, numbered_rows
@@ -19,11 +21,14 @@ from grantcheck.registry.common import (
     RawTask,
     Unit,
     UnitError,
+    after_on,
     day,
     error_task,
     flag,
     flatten,
     header_error,
+    later,
+    not_yet,
     number,
     put_sector,
     read_header,
@@ -32,7 +37,12 @@ from grantcheck.registry.common import (
     unit_task,
 )
 from grantcheck.registry.json_file import json_items
-from grantcheck.registry.mapping import BRREG_FORMS, BRREG_PUBLICLY_OWNED
+from grantcheck.registry.mapping import (
+    BRREG_BRANCHES,
+    BRREG_FORMS,
+    BRREG_PUBLICLY_OWNED,
+    public_body_said,
+)
 from grantcheck.shown import shown
 
 REG = "Enhetsregisteret"
@@ -59,16 +69,18 @@ _FLAG_NAMES = {"konkurs": "konkurs", "underavvikling": "underAvvikling",
                    "underTvangsavviklingEllerTvangsopplosning"}
 
 
-def unit_of(row: Mapping[str, Any]) -> Unit:
-    """The profile data of one unit, its keys lower-cased dotted names; UnitError when a value
-    cannot be read or a code is not mapped."""
+def unit_of(row: Mapping[str, Any], on: date | None = None) -> Unit:
+    """The profile data of one unit on the evaluation date ``on`` (an event dated after it
+    does not count), its keys lower-cased dotted names; UnitError when a value cannot be read
+    or a code is not mapped."""
     unit = Unit()
     number_text = text(row.get("organisasjonsnummer"), "organisasjonsnummer")
     if not number_text:
         raise UnitError("organisasjonsnummer: empty")
-    unit.put("company.org_number", number_text, f"{REG} organisasjonsnummer")
     deleted = day(row.get("slettedato"), "slettedato") if row.get("slettedato") else ""
-    if deleted:  # an API response for a deleted unit: there is nothing to screen
+    unit.put("company.org_number", number_text, f"{REG} organisasjonsnummer" + (
+        f" (deleted on {deleted}, {after_on(on)}: a unit on that date)" if deleted else ""))
+    if deleted and not later(on, deleted):  # an API response for a deleted unit
         raise UnitError(f"{number_text}: deleted from {REG} on {deleted} (slettedato): nothing "
                         "to screen")
     name = text(row.get("navn"), "navn")
@@ -81,31 +93,44 @@ def unit_of(row: Mapping[str, Any]) -> Unit:
         if form not in BRREG_FORMS:
             raise UnitError(f"{number_text}: organisasjonsform.kode {shown(form)} is not mapped "
                             "to a legal form (docs/registries.md lists those that are)")
-        unit.put("company.legal_form", BRREG_FORMS[form], f"{REG} organisasjonsform.kode {form}")
+        unit.put("company.legal_form", BRREG_FORMS[form], f"{REG} organisasjonsform.kode "
+                 f"{form}{public_body_said(BRREG_FORMS[form])}")
         if form in BRREG_PUBLICLY_OWNED:
             unit.put("company.public_ownership_percent", 100,
                      f"{REG} organisasjonsform.kode {form} (wholly owned by the state)")
     founded = day(row.get("stiftelsesdato"), "stiftelsesdato")
+    if later(on, founded):
+        raise not_yet(number_text, founded, "stiftelsesdato", on)
     if founded:
         unit.put("company.founded", founded, f"{REG} stiftelsesdato")
     put_sector(unit, text(row.get("naeringskode1.kode"), "naeringskode1.kode"),
                f"{REG} naeringskode1.kode")
-    _staff(unit, row)
+    _staff(unit, row, branch=form in BRREG_BRANCHES)
     registered = flag(row.get("registrertiforetaksregisteret"), "registrertIForetaksregisteret")
     if registered is not None:
         unit.put("company.registered_in_foretaksregisteret", registered,
                  f"{REG} registrertIForetaksregisteret")
-    _difficulty(unit, row)
+    _difficulty(unit, row, on)
     return unit
 
 
-def _staff(unit: Unit, row: Mapping[str, Any]) -> None:
+def _staff(unit: Unit, row: Mapping[str, Any], branch: bool) -> None:
+    """The staff as a range of annual work units; for a foreign company's branch (NUF) a note
+    only: its headcount is the branch's, and the enterprise the SME test counts is the foreign
+    company, whose staff no Norwegian register holds."""
     has = flag(row.get("harregistrertantallansatte"), "harRegistrertAntallAnsatte")
     count = number(row.get("antallansatte"), "antallAnsatte")
     date = text(row.get("registreringsdatoantallansattenavaaregisteret"),
                 "registreringsdatoAntallAnsatteNavAaregisteret")
     when = f" {date[:10]}" if date else ""
-    if count is not None:
+    if branch and (count is not None or has is not None):
+        said = f"a headcount of {count}" if count is not None else (
+            "no employees registered" if has is False else "a withheld headcount")
+        unit.note("company.employees_fte", f"{REG} antallAnsatte{when}: {said} in the employer "
+                  "register for the Norwegian branch (NUF) alone; the enterprise whose staff "
+                  "counts is the foreign company (Recommendation 2003/361/EC, Annex art. 1): "
+                  "not known")
+    elif count is not None:
         unit.put("company.employees_fte", {"min": 0, "max": count},
                  f"{REG} antallAnsatte{when}: a headcount of {count} in the employer register, "
                  f"read as at most {count} annual work units (a headcount is not AWU)")
@@ -138,32 +163,41 @@ def _country(unit: Unit, row: Mapping[str, Any], number_text: str) -> None:
                     ": the country of the unit is not known")
 
 
-def _flagged(row: Mapping[str, Any], cases: tuple[tuple[str, str, str], ...]) -> list[str]:
-    """What each case the unit is in says (its date, when the registry gives one): a case is
-    in when its flag is true or its date is given."""
+def _flagged(row: Mapping[str, Any], cases: tuple[tuple[str, str, str], ...], on: date | None,
+             afterwards: list[str]) -> list[str]:
+    """What each case the unit is in on ``on`` says (its date, when the registry gives one): a
+    case is in when its flag is true or its date is given, and out when that date is after
+    ``on`` (then said in ``afterwards``: it had not begun on that date)."""
     found = []
     for key, dated, what in cases:
         written = row.get(dated) if dated else None
         since = day(written, _DATE_NAMES[dated]) if written else ""
-        if since:
+        if later(on, since):
+            afterwards.append(f"{what} since {since}")
+        elif since:
             found.append(f"{what} since {since}")
         elif key and row.get(key) and flag(row[key], _FLAG_NAMES[key]):
             found.append(what)
     return found
 
 
-def _difficulty(unit: Unit, row: Mapping[str, Any]) -> None:
-    found = _flagged(row, INSOLVENCY)
+def _difficulty(unit: Unit, row: Mapping[str, Any], on: date | None) -> None:
+    afterwards: list[str] = []
+    found = _flagged(row, INSOLVENCY, on, afterwards)
     if found:
         unit.put("company.in_difficulty", True, f"{REG}: {', '.join(found)}")
         return
-    winding = _flagged(row, WINDING_UP)
+    winding = _flagged(row, WINDING_UP, on, afterwards)
+    later_said = (f"{', '.join(afterwards)}: {after_on(on)}, so not on that date; "
+                  if afterwards else "")
     if winding:
-        unit.note("company.in_difficulty", f"{REG}: {', '.join(winding)}; not itself collective "
-                  "insolvency proceedings (GBER art. 2(18)(c)): not settled")
+        unit.note("company.in_difficulty", f"{REG}: {later_said}{', '.join(winding)}; not itself "
+                  "collective insolvency proceedings (GBER art. 2(18)(c)): not settled")
+    elif afterwards:
+        unit.note("company.in_difficulty", f"{REG}: {later_said}not settled")
 
 
-def csv_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
+def csv_tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[RawTask]:
     """One task per row of the ``enheter`` CSV (comma- or semicolon-separated, as its header
     says); a row whose cell count differs from the header's is an error task. The header is
     read now: HeaderError when it is not the file's (the whole file is refused, exit 2)."""
@@ -176,11 +210,11 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
     missing = [c for c in ("organisasjonsnummer", "navn") if c not in header]
     if missing:
         raise header_error(first, delimiter, "Enhetsregisteret's enheter file", missing[0])
-    return _csv_rows(reader, header, name, long)
+    return _csv_rows(reader, header, name, long, on)
 
 
-def _csv_rows(reader: Any, header: list[str], name: str, long: dict[int, int]
-              ) -> Iterator[RawTask]:
+def _csv_rows(reader: Any, header: list[str], name: str, long: dict[int, int],
+              on: date | None) -> Iterator[RawTask]:
     for start, _, row in numbered_rows(reader, long):
         if isinstance(row, Exception):
             yield error_task(f"{name}:{start}", f"not a CSV row: {row}")
@@ -189,11 +223,13 @@ def _csv_rows(reader: Any, header: list[str], name: str, long: dict[int, int]
             yield error_task(f"{name}:{start}", f"has {plural(len(row), 'cell', 'cells')} "
                              f"where the header has {len(header)} columns")
             continue
-        yield unit_task(unit_of, dict(zip(header, row, strict=True)), f"{name}:{start}")
+        yield unit_task(partial(unit_of, on=on), dict(zip(header, row, strict=True)),
+                        f"{name}:{start}")
 
 
-def json_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
+def json_tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[RawTask]:
     """One task per unit of the ``enheter`` JSON (an array, or one unit per line)."""
+    unit_on = partial(unit_of, on=on)
     for where, item in json_items(fh):
         source = f"{name} {where}"
         if isinstance(item, UnitError):
@@ -205,19 +241,20 @@ def json_tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
             for n, unit in enumerate(page["enheter"], 1):
                 where = f"{source} enhet {n}"
                 if isinstance(unit, dict):
-                    yield unit_task(unit_of, flatten(unit), where)
+                    yield unit_task(unit_on, flatten(unit), where)
                 else:
                     yield error_task(where, f"a unit must be a JSON object (got {shown(unit)})")
         else:
-            yield unit_task(unit_of, flatten(item), source)
+            yield unit_task(unit_on, flatten(item), source)
 
 
-def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
-    """The tasks of an ``enheter`` file, CSV or JSON as its first character tells."""
+def tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[RawTask]:
+    """The tasks of an ``enheter`` file, CSV or JSON as its first character tells, on the
+    evaluation date ``on``."""
     from grantcheck.registry.common import peek_text
 
     head = peek_text(fh, 64).lstrip()
-    return json_tasks(fh, name) if head[:1] in ("[", "{") else csv_tasks(fh, name)
+    return json_tasks(fh, name, on) if head[:1] in ("[", "{") else csv_tasks(fh, name, on)
 
 
 def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:

@@ -15,6 +15,7 @@ import gzip
 import io
 import zlib
 from collections.abc import Callable, Iterator, Mapping
+from datetime import date
 from decimal import Decimal
 from typing import IO, Any, TypeVar
 
@@ -79,6 +80,27 @@ def unit_task(unit_of: Callable[[T], Unit], value: T, source: str) -> RawTask:
 
 def error_task(source: str, message: str) -> RawTask:
     return ("missing", source, message)
+
+
+# --- the evaluation date -----------------------------------------------------------------------
+
+
+def later(on: date | None, when: str) -> bool:
+    """Whether a registry's date ``when`` (YYYY-MM-DD as :func:`day` gives it; '' for none) is
+    after the evaluation date ``on``: an event dated later has not happened on that date, so it
+    does not count on it (None: no evaluation date, every event counts)."""
+    return bool(on is not None and when and when > on.isoformat())
+
+
+def after_on(on: date | None) -> str:
+    """The words that say a date is after the evaluation date ``on``."""
+    return f"after the evaluation date {on.isoformat() if on else ''}"
+
+
+def not_yet(who: str, founded: str, field: str, on: date | None) -> UnitError:
+    """The error of a unit founded after the evaluation date: it was no unit on that date."""
+    return UnitError(f"{who}: founded on {founded} ({field}), {after_on(on)}: it did not "
+                     "exist on that date, nothing to screen")
 
 
 # --- values -------------------------------------------------------------------------------------

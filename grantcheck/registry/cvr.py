@@ -11,14 +11,19 @@ the provenance. The mapping is docs/registries.md, "Denmark: CVR".
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from datetime import date
+from functools import partial
 from typing import IO, Any
 
 from grantcheck.registry.common import (
     RawTask,
     Unit,
     UnitError,
+    after_on,
     day,
     error_task,
+    later,
+    not_yet,
     number,
     obj,
     put_sector,
@@ -28,11 +33,13 @@ from grantcheck.registry.common import (
 from grantcheck.registry.json_file import json_items
 from grantcheck.registry.mapping import (
     CVR_ACTIVE,
+    CVR_BRANCHES,
     CVR_ENDED,
     CVR_FORMS,
     CVR_IN_DIFFICULTY,
     CVR_WINDING_UP,
     interval,
+    public_body_said,
 )
 from grantcheck.shown import shown
 
@@ -71,7 +78,9 @@ def _document(item: Mapping[str, Any]) -> Mapping[str, Any]:
     raise UnitError("not a CVR document: no _source.Vrvirksomhed object")
 
 
-def unit_of(item: Mapping[str, Any]) -> Unit:
+def unit_of(item: Mapping[str, Any], on: date | None = None) -> Unit:
+    """The profile data of one document on the evaluation date ``on``: a status that began
+    after it, or a company founded after it, does not count on it."""
     doc = _document(item)
     meta = obj(doc.get("virksomhedMetadata"), "virksomhedMetadata")
     unit = Unit()
@@ -97,8 +106,11 @@ def unit_of(item: Mapping[str, Any]) -> Unit:
             kode = text(form.get("virksomhedsformkode"), "virksomhedsformkode") or "?"
             raise UnitError(f"CVR {cvr}: virksomhedsform {shown(short)} (code {kode}) is not "
                             "mapped to a legal form (docs/registries.md lists those that are)")
-        unit.put("company.legal_form", CVR_FORMS[short], f"{REG} virksomhedsform {short}")
+        unit.put("company.legal_form", CVR_FORMS[short], f"{REG} virksomhedsform {short}"
+                 f"{public_body_said(CVR_FORMS[short])}")
     founded = day(meta.get("stiftelsesDato") or doc.get("stiftelsesDato"), "stiftelsesDato")
+    if later(on, founded):
+        raise not_yet(f"CVR {cvr}", founded, "stiftelsesDato", on)
     if founded:
         unit.put("company.founded", founded, f"{REG} stiftelsesDato")
     branch = obj(meta.get("nyesteHovedbranche"), "virksomhedMetadata.nyesteHovedbranche"
@@ -106,8 +118,8 @@ def unit_of(item: Mapping[str, Any]) -> Unit:
     code = text(branch.get("branchekode"), "hovedbranche.branchekode")
     if code:
         put_sector(unit, code, f"{REG} hovedbranche")
-    _staff(unit, doc, meta)
-    _status(unit, doc, meta, cvr)
+    _staff(unit, doc, meta, branch=short in CVR_BRANCHES)
+    _status(unit, doc, meta, cvr, on)
     return unit
 
 
@@ -142,7 +154,8 @@ def _end(series: str, entry: Mapping[str, Any]) -> tuple[int, int]:
     return _whole(entry["aar"], f"{series}.aar"), month or 3 * quarter or 13
 
 
-def _staff(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
+def _staff(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], branch: bool
+           ) -> None:
     newest: tuple[tuple[int, int], str, Mapping[str, Any]] | None = None
     candidates: list[tuple[str, Any]] = [(s, doc.get(s)) for s in SERIES]
     for key, series in NEWEST:
@@ -164,7 +177,9 @@ def _staff(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
     where = f"{REG} {series} {_period(series, entry)}"
     employees = _range(entry, "antalAarsvaerk", "intervalKodeAntalAarsvaerk")
     persons = _range(entry, "antalAnsatte", "intervalKodeAntalAnsatte")
-    if employees is not None:
+    if branch:
+        _branch_staff(unit, where, employees)
+    elif employees is not None:
         (low, high), said = employees
         unit.put("company.employees_fte", {"min": low, "max": high}, f"{where}, {said}")
     elif persons is not None:  # a person is at most one AWU, and may be less
@@ -172,8 +187,25 @@ def _staff(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
         unit.put("company.employees_fte", {"min": 0, "max": high},
                  f"{where}, {said} (persons, read as at most {high} AWU)")
     including = _range(entry, "antalInklusivEjere", "intervalKodeAntalInklusivEjere")
-    if including is not None:
+    if including is not None and not branch:
         _owners(unit, where, including, persons)
+
+
+def _branch_staff(unit: Unit, where: str, employees: tuple[tuple[int, int], str] | None
+                  ) -> None:
+    """A foreign company's Danish branch (FIL): its figures are the branch's alone, and the
+    enterprise the SME test counts is the foreign company (Recommendation 2003/361/EC, Annex
+    art. 1), which has at least the branch's annual work units and no upper bound known; its
+    owners are not the branch's "including owners" persons."""
+    branch = "the Danish branch's (FIL) alone; the enterprise whose staff counts is the " \
+        "foreign company (Recommendation 2003/361/EC, Annex art. 1)"
+    if employees is not None and employees[0][0] > 0:
+        low = employees[0][0]
+        unit.put("company.employees_fte", {"min": low},
+                 f"{where}, {employees[1]}: {branch}, read as at least {low} AWU")
+    else:
+        unit.note("company.employees_fte", f"{where}: {branch}: not known")
+    unit.note("company.owners_fte", f"{where}: {branch}: its owners are not known")
 
 
 def _owners(unit: Unit, where: str, including: tuple[tuple[int, int], str],
@@ -215,9 +247,33 @@ def _range(entry: Mapping[str, Any], exact: str, band: str
     return bounds, f"interval code {code}"
 
 
-def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: str) -> None:
+def _since(entry: Mapping[str, Any]) -> str:
+    return day(obj(entry.get("periode"), "periode").get("gyldigFra"),
+               "virksomhedsstatus.periode.gyldigFra")
+
+
+def _holds(entry: Any, on: date | None) -> bool:
+    """Whether a status entry's period holds ``on`` (both ends included)."""
+    if not isinstance(entry, Mapping) or later(on, _since(entry)):
+        return False
+    until = day(obj(entry.get("periode"), "periode").get("gyldigTil"),
+                "virksomhedsstatus.periode.gyldigTil")
+    return not until or on is None or until >= on.isoformat()
+
+
+def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: str,
+            on: date | None) -> None:
+    """The status on ``on``: the newest one, or, when it began after ``on``, the one of the
+    period that holds ``on`` (the composite status, undated, is the newest one's then)."""
     words = [text(meta.get("sammensatStatus"), "virksomhedMetadata.sammensatStatus")]
     status = _newest(doc.get("virksomhedsstatus"))
+    if status and later(on, since := _since(status)):
+        word = text(status.get("status"), "virksomhedsstatus.status")
+        if word.upper() in CVR_IN_DIFFICULTY or word.upper() in CVR_WINDING_UP:
+            unit.note("company.in_difficulty", f"{REG} status {word} since {since}, "
+                      f"{after_on(on)}: not on that date, so it does not count: not settled")
+        status = _newest([e for e in doc["virksomhedsstatus"] if _holds(e, on)])
+        words = []
     if status:
         words.append(text(status.get("status"), "virksomhedsstatus.status"))
     for word in filter(None, words):
@@ -237,8 +293,9 @@ def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: st
                             "lists those that are)")
 
 
-def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
-    """One task per CVR document: a line, an array item, or a search response's hit."""
+def tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[RawTask]:
+    """One task per CVR document (a line, an array item, or a search response's hit) on the
+    evaluation date ``on``."""
     for where, item in json_items(fh):
         source = f"{name} {where}"
         if isinstance(item, UnitError):
@@ -247,12 +304,12 @@ def tasks(fh: IO[bytes], name: str) -> Iterator[RawTask]:
         hits = item.get("hits") if isinstance(item, dict) else None
         if isinstance(hits, dict) and isinstance(hits.get("hits"), list):
             for n, hit in enumerate(hits["hits"], 1):
-                yield _task(hit, f"{source} hit {n}")
+                yield _task(hit, f"{source} hit {n}", on)
         else:
-            yield _task(item, source)
+            yield _task(item, source, on)
 
 
-def _task(item: Any, source: str) -> RawTask:
+def _task(item: Any, source: str, on: date | None) -> RawTask:
     if not isinstance(item, dict):
         return error_task(source, f"a CVR document must be a JSON object (got {shown(item)})")
-    return unit_task(unit_of, item, source)
+    return unit_task(partial(unit_of, on=on), item, source)

@@ -35,6 +35,12 @@ BRREG_FORMS: dict[str, str] = {
 }
 # forms that are wholly owned by public bodies though not public bodies themselves
 BRREG_PUBLICLY_OWNED = frozenset({"SF"})
+# a foreign company's branch: its staff figures are the branch's alone, and the enterprise whose
+# staff the SME test counts is the foreign company (Recommendation 2003/361/EC, Annex art. 1:
+# "an enterprise is considered to be any entity engaged in an economic activity"; a branch is
+# no entity of its own)
+BRREG_BRANCHES = frozenset({"NUF"})
+CVR_BRANCHES = frozenset({"FIL"})
 
 # CVR virksomhedsform, by kortBeskrivelse (upper case, as CVR writes it)
 CVR_FORMS: dict[str, str] = {
@@ -70,6 +76,12 @@ BOLAGSVERKET_FORMS: dict[str, str] = {
     "FL-ORGFO": "other",  # filial
 }
 
+
+def public_body_said(legal_form: str) -> str:
+    """What a reader adds to the provenance of a public body's legal form: it is not an SME
+    (Recommendation 2003/361/EC, Annex art. 3(4); grantcheck.law.sme decides so)."""
+    return (": a public body, wholly controlled by public bodies, so not an SME "
+            "(Recommendation 2003/361/EC, Annex art. 3(4))" if legal_form == "public_body" else "")
 
 
 def form_of(code: str) -> str | None:

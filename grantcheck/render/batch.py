@@ -15,15 +15,14 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from grantcheck.batch.best import UNDECIDED, best_of
+from grantcheck.batch.best import UNDECIDED, SchemeCount, best_of, count_grants
 from grantcheck.batch.best import not_encoded as _not_encoded
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from grantcheck.batch import Block, Record
-    from grantcheck.money import Money
-    from grantcheck.outreach.rank import SchemeCount
+    from grantcheck.batch.best import Grant
     from grantcheck.render.whole import Whole
 
 SYMBOL = {"fits": "✓", "needs_information": "?", "does_not_fit": "✗", "not_applicable": "/",
@@ -147,7 +146,7 @@ class Totals:
         self.amounts: list[SchemeCount] = []  # per scheme, when grants are given
 
     def add(self, verdicts: tuple[tuple[str, str], ...], failed: bool,
-            grants: Sequence[Money | None] = ()) -> None:
+            grants: Sequence[Grant] = ()) -> None:
         self.inputs += 1
         if failed:
             self.failed += 1
@@ -155,26 +154,15 @@ class Totals:
         for counter, (verdict, _) in zip(self.verdicts, verdicts, strict=False):
             counter[verdict] += 1
         self.best[best_of(verdicts, self.undecided)] += 1
-        if not grants:
-            return
-        if not self.amounts:
-            from grantcheck.outreach.rank import SchemeCount
-
-            self.amounts = [SchemeCount() for _ in self.verdicts]
-        for count, (verdict, _), grant in zip(self.amounts, verdicts, grants, strict=False):
-            if verdict in _COUNTED:
-                count.add(_COUNTED[verdict], grant)
+        if grants:
+            self.amounts = count_grants(self.amounts, verdicts, grants)
 
     def headline(self, scheme_ids: Sequence[str], on: str) -> list[str]:
         """The answer first: how many inputs were checked on ``on`` and failed, how many can
         still fit a scheme (by best verdict), then per scheme that any fits or needs
-        information from, how many and for up to how much (``SchemeCount.line``)."""
-        first = answer_line(self.inputs, self.failed, self.best, on)
-        from datetime import date
-
-        day = date.fromisoformat(on) if on else None
-        return [first] + [f"  {count.line(sid, day)}" for sid, count in zip(
-            scheme_ids, self.amounts, strict=False) if count.fits + count.needs]
+        information from, how many and for up to how much (:func:`scheme_lines`)."""
+        return [answer_line(self.inputs, self.failed, self.best, on),
+                *scheme_lines(scheme_ids, self.amounts, on)]
 
     @classmethod
     def of(cls, rows: Sequence[Row], schemes: int) -> Totals:
@@ -186,6 +174,18 @@ class Totals:
     def footer(self, i: int) -> str:
         counts = self.verdicts[i]
         return "\n".join(f"{SYMBOL[k]} {counts[k]:,}" for k in SYMBOL if counts[k])
+
+
+def scheme_lines(scheme_ids: Sequence[str], amounts: Sequence[SchemeCount], on: str
+                 ) -> list[str]:
+    """Per scheme that any input fits or needs information from, how many and for up to how
+    much (``SchemeCount.line``), indented under the answer line: in the table's headline and,
+    for the other formats, on stderr."""
+    from datetime import date
+
+    day = date.fromisoformat(on) if on else None
+    return [f"  {count.line(sid, day)}" for sid, count in zip(scheme_ids, amounts, strict=False)
+            if count.fits + count.needs]
 
 
 def answer_line(inputs: int, failed: int, best: Mapping[str, int], on: str) -> str:
@@ -216,9 +216,6 @@ def not_encoded(scheme_ids: Sequence[str], on: str) -> frozenset[int]:
     return _not_encoded(tuple(scheme_ids), date.fromisoformat(on) if on else None)
 
 
-_COUNTED = {"fits": "fits", "needs_information": "needs information"}  # SchemeCount's words
-
-
 def short_name(scheme_id: str) -> str:
     """The column heading of a scheme: the prefix of its rule ids (BN, PO, SD, SMV, IP)."""
     from grantcheck.schemes import get
@@ -228,13 +225,25 @@ def short_name(scheme_id: str) -> str:
 
 
 def fits_words(scheme_ids: Sequence[str], verdicts: tuple[tuple[str, str], ...],
-               grants: Sequence[Money | None]) -> str:
+               grants: Sequence[Grant]) -> str:
     """The schemes a profile fits, each with its maximum grant, in the table's column names:
-    "SMV DKK 220,000" (the answer to what fits and for how much, on the profile's row)."""
-    return "; ".join(f"{short_name(sid)} " + (str(grant) if grant is not None else
-                                               "(max grant not known)")
+    "SMV DKK 220,000" (the answer to what fits and for how much, on the profile's row); a grant
+    a fact leaves open as its range, with the fact: "PO NOK 960,000 – 3,200,000 by
+    company.employees_fte"."""
+    return "; ".join(f"{short_name(sid)} {_grant_words(grant)}"
                      for sid, (verdict, _), grant in zip(scheme_ids, verdicts, grants,
                                                          strict=False) if verdict == "fits")
+
+
+def _grant_words(grant: Grant) -> str:
+    if grant is None:
+        return "(max grant not known)"
+    if isinstance(grant, tuple):
+        from grantcheck.money import format_span
+
+        low, high, fields = grant
+        return f"{format_span(low, high)} by {', '.join(fields)}"
+    return str(grant)
 
 
 def _cell(verdict: str, if_open: str) -> tuple[str, str]:

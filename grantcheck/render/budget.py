@@ -190,7 +190,8 @@ def totals_table(r: BudgetResult) -> Whole:
         table.add_row("Applicant carries", "?", "own funding + costs not eligible")
         return whole(table)
     table.add_row(Text("Grant", style="bold green"), Text(str(r.grant), style="bold green"),
-                  ("at most, if the company fits the voucher assumed" if r.tier is None
+                  ("at most, if the company fits the largest voucher the lines can use (none "
+                   "stated)" if r.tier is None
                    and r.scheme.tiers else ""))
     table.add_row(Text("Own funding", style="bold"), str(r.own_funding), r.own_funding_form)
     table.add_row("Applicant carries", str(r.applicant_carries),
@@ -247,11 +248,13 @@ def call_words(r: BudgetResult) -> str:
 
 def grant_words(r: BudgetResult) -> str:
     """The budget's grant and own funding in a few words, for its first line: "grant
-    DKK 155,000 at most (the voucher assumed), own funding DKK 315,000"; a grant not computed
-    says so, as the totals do, never as 0."""
+    DKK 155,000 at most (no voucher stated: the largest the lines can use), own funding
+    DKK 315,000" (which voucher that is, SMVB01 says); a grant not computed says so, as the
+    totals do, never as 0."""
     if r.grant_unknown:
         return "grant not computed yet (see the totals)"
-    assumed = " at most (the voucher assumed)" if r.tier is None and r.scheme.tiers else ""
+    assumed = (" at most (no voucher stated: the largest the lines can use)"
+               if r.tier is None and r.scheme.tiers else "")
     return f"grant {r.grant}{assumed}, own funding {r.own_funding}"
 
 

@@ -100,6 +100,10 @@ def _amount(m: Money | None) -> str:
     return "null" if m is None else _string(decimal_str(m.amount))
 
 
+def _span(span: tuple[Money, Money] | None) -> str:
+    return "null" if span is None else f"[{_amount(span[0])},{_amount(span[1])}]"
+
+
 def _amounts(out: list[str], a: AmountsResult, form: str | None) -> None:
     """The amounts; the own-funding form only when it is not ``form``, the catalogue's."""
     am = a.amounts
@@ -109,6 +113,12 @@ def _amounts(out: list[str], a: AmountsResult, form: str | None) -> None:
     else:
         out += ('"max_grant":', _amount(am.max_grant), ',"own_funding":',
                 _amount(am.own_funding))
+        if am.own_for_sought is not None:  # only when stated: a compact record is short
+            out += (',"grant_sought":', _amount(am.sought), ',"own_funding_for_sought":',
+                    _amount(am.own_for_sought))
+        if am.span is not None:
+            out += (',"max_grant_range":', _span(am.span), ',"own_funding_range":',
+                    _span(am.own_span))
         if am.own_funding_form != form:
             out += (',"own_funding_form":', _string(am.own_funding_form))
         missing = am.missing

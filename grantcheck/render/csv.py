@@ -26,7 +26,10 @@ LEAD = ("source", "name", "country", "currency", "evaluation_date", "status",
         "any_open_scheme_fits", "fitting_schemes")
 # scope: in_scope, not_applicable (another country's scheme the company does not claim: the
 # table's `/`, which `match` leaves out) or closed; the verdict stays the rules' own
-PER_SCHEME = ("verdict", "verdict_if_open", "scope", "max_grant", "own_funding", "currency")
+# own_funding_for_sought: the own funding for project.grant_sought, when it is at most the
+# maximum grant (docs/batch.md)
+PER_SCHEME = ("verdict", "verdict_if_open", "scope", "max_grant", "own_funding",
+              "own_funding_for_sought", "currency")
 TAIL = ("warnings", "provenance", "error")  # provenance: registry inputs only
 
 
@@ -60,12 +63,13 @@ def header(scheme_ids: Iterable[str]) -> list[str]:
     return [*LEAD, *(f"{sid}.{col}" for sid in scheme_ids for col in PER_SCHEME), *TAIL]
 
 
-def _amount_cells(a: AmountsResult, currency: str) -> tuple[str, str, str]:
+def _amount_cells(a: AmountsResult, currency: str) -> tuple[str, str, str, str]:
     am = a.amounts
     if am is None:
-        return "", "", currency
-    grant, own = am.max_grant, am.own_funding
+        return "", "", "", currency
+    grant, own, sought = am.max_grant, am.own_funding, am.own_for_sought
     return (decimal_str(grant.amount) if grant else "", decimal_str(own.amount) if own else "",
+            decimal_str(sought.amount) if sought else "",
             grant.currency if grant else own.currency if own else currency)
 
 

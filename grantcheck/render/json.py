@@ -28,6 +28,7 @@ from grantcheck.engine import (
     text_of,
 )
 from grantcheck.matching import MatchResult
+from grantcheck.money import Money, rate_str
 from grantcheck.profile import Problem
 from grantcheck.profile.bounds import stated_ranges
 from grantcheck.record import combined_digest, decision_record, digest
@@ -46,6 +47,7 @@ def _amount_fields(a: AmountsResult, currency: str) -> dict[str, Any]:
             "aid_rate": None,
             "cap": None,
             "cost_base": None,
+            **_NO_SOUGHT_OR_RANGE,
             "amount_basis": a.problem,
             **({"amount_missing_fields": list(a.missing)} if a.missing else {}),
         }
@@ -58,12 +60,29 @@ def _amount_fields(a: AmountsResult, currency: str) -> dict[str, Any]:
     return {
         "max_grant": am.max_grant.to_json() if am.max_grant else None,
         "own_funding": own,
-        "aid_rate": str(am.rate) if am.rate is not None else None,
+        "aid_rate": rate_str(am.rate) if am.rate is not None else None,
         "cap": am.cap.to_json() if am.cap else None,
         "cost_base": am.cost_base.to_json() if am.cost_base else None,
+        "grant_sought": _money(am.sought if am.own_for_sought is not None else None),
+        "own_funding_for_sought": _money(am.own_for_sought),
+        "max_grant_range": _range(am.span),
+        "own_funding_range": _range(am.own_span),
         "amount_basis": text_of(am.basis),
         **({"amount_missing_fields": list(am.missing)} if am.missing else {}),
     }
+
+
+_NO_SOUGHT_OR_RANGE = {"grant_sought": None, "own_funding_for_sought": None,
+                       "max_grant_range": None, "own_funding_range": None}
+
+
+def _money(m: Money | None) -> dict[str, str] | None:
+    return None if m is None else m.to_json()
+
+
+def _range(span: tuple[Money, Money] | None) -> dict[str, dict[str, str]] | None:
+    """A grant or own funding that a fact leaves open: its least and its most."""
+    return None if span is None else {"min": span[0].to_json(), "max": span[1].to_json()}
 
 
 def _amounts(a: AmountsResult, currency: str) -> dict[str, Any]:

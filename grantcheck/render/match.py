@@ -29,6 +29,7 @@ from grantcheck.engine.settle import best_tier as _best_tier
 from grantcheck.engine.settle import deciding_findings as _findings
 from grantcheck.matching import MatchResult
 from grantcheck.numbers import plural
+from grantcheck.render.amount_words import grant_words, own_words, settled_by
 from grantcheck.render.match_head import closing, headline, horizon_words
 from grantcheck.render.table import VERDICT_STYLE, fit_words
 from grantcheck.render.together import indented, together
@@ -124,9 +125,18 @@ def _money_cell(r: SchemeResult, which: str) -> Text:
     if a is None:
         return Text("?", style="yellow")
     if which == "grant":
-        return Text(str(a.max_grant)) if a.max_grant else Text("?", style="yellow") if (
-            a.missing) else Text("no cap stated")
-    return Text(str(a.own_funding) if a.own_funding else "the rest of the costs")
+        grant = grant_words(a)
+        if not grant:
+            return Text("?", style="yellow") if a.missing else Text("no cap stated")
+        t = Text(grant, style="yellow" if a.span else "")
+        if a.span:  # a range: the fact that settles it
+            t.append(f"\n{settled_by(a, short=True)}", style="dim")
+        return t
+    own, sought = own_words(a)
+    t = Text(own or "the rest of the costs")
+    if sought:
+        t.append(f"\n{sought}", style="dim")
+    return t
 
 
 def summary_table(results: list[SchemeResult]) -> Whole:

@@ -23,6 +23,7 @@ from grantcheck.engine.settle import (
 )
 from grantcheck.matching import MatchResult
 from grantcheck.numbers import plural
+from grantcheck.render.amount_words import grant_words, own_words, settled_by
 from grantcheck.shown import command_word
 
 # a scheme with no rules encoded for the date (:data:`UNDECIDED`) is counted apart, with the
@@ -55,10 +56,13 @@ def _encoded_words(r: SchemeResult) -> str:
 
 
 def _grant_words(r: SchemeResult) -> str:
-    """"up to DKK 220,000", "no cap stated", or "" when not worked out (or waiting for facts)."""
+    """"up to DKK 220,000", "NOK 960,000–3,200,000 by company.employees_fte" (a range and the
+    fact that settles it), "no cap stated", or "" when not worked out (or waiting for facts)."""
     a = r.amounts.amounts
     if a is None:
         return ""
+    if a.span is not None:
+        return f"{grant_words(a)} {settled_by(a)}".rstrip()
     return f"up to {a.max_grant}" if a.max_grant else "" if a.missing else "no cap stated"
 
 
@@ -66,7 +70,8 @@ def _amounts_words(r: SchemeResult) -> str:
     a = r.amounts.amounts
     if a is None:
         return ""
-    own = f" (own funding {a.own_funding})" if a.own_funding else ""
+    own, sought = own_words(a)
+    own = f" (own funding {own}{' ' + sought if sought else ''})" if own else ""
     return f", {_grant_words(r)}{own}"
 
 

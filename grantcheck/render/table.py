@@ -25,6 +25,7 @@ from grantcheck.engine.scope import NOT_APPLICABLE
 from grantcheck.matching import MatchResult
 from grantcheck.money import format_percent
 from grantcheck.numbers import plural
+from grantcheck.render.amount_words import grant_words, own_words, settled_by
 from grantcheck.render.together import joined, together
 from grantcheck.render.whole import Whole, lean_table, whole
 
@@ -75,7 +76,9 @@ def _grant_text(a: AmountsResult) -> Text:
     if a.amounts is None:
         return Text(f"? {a.problem}" if a.problem else "—", style="yellow")
     am = a.amounts
-    t = Text(str(am.max_grant) if am.max_grant else "?" if am.missing else "no cap stated")
+    t = Text(grant_words(am) or ("?" if am.missing else "no cap stated"))
+    if am.span is not None:
+        t.append(f"\n{settled_by(am, short=True)}", style="dim")
     if am.rate is not None:
         t.append(f"\n{format_percent(am.rate)} of costs", style="dim")
     return t
@@ -85,7 +88,10 @@ def _own_text(a: AmountsResult) -> Text:
     if a.amounts is None:
         return Text("—")
     am = a.amounts
-    t = Text(str(am.own_funding) if am.own_funding else "at least the rest of the costs")
+    own, sought = own_words(am)
+    t = Text(own or "at least the rest of the costs")
+    if sought:
+        t.append(f"\n{sought}", style="dim")
     t.append(f"\n{am.own_funding_form}", style="dim")
     return t
 

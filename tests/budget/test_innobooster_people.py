@@ -338,7 +338,7 @@ def test_a_start_on_the_1st_of_the_application_month_fails_whenever_the_approval
     f = starting("2020-11-01", application_date="2020-11-02")
     assert f.outcome is Outcome.FAIL
     assert "the earliest possible start is 2020-12-01" in f.message
-    assert f.fix == "start the grant period on the 1st of a month, 2020-12-01 or later: Ida"
+    assert f.fix == "start the grant period on 2020-12-01 or later: Ida"
     assert [c.quote for c in f.rule.cites] == [C_START.quote]
 
 
@@ -352,14 +352,22 @@ def test_the_1st_of_the_month_after_the_application_needs_the_approval_date() ->
     assert "allowed only if the application is approved by 2020-11-30" in f.message
 
 
-def test_a_start_after_the_earliest_but_not_on_a_1st_fails_without_the_approval_date() -> None:
+def test_a_start_after_the_earliest_but_not_on_a_1st_needs_the_approval_date() -> None:
+    """'tidligst … den 1. i måneden efter': the earliest start, not a start on a 1st."""
     f = starting("2020-12-02", application_date="2020-11-02")
-    assert f.outcome is Outcome.FAIL and "2020-12-02, not the 1st of a month" in f.message
+    assert f.outcome is Outcome.UNKNOWN and f.missing == ("budget.approval_date",)
+    assert "allowed only if the application is approved by 2020-11-30" in f.message
 
 
-def test_a_start_not_on_a_1st_fails_even_after_an_approval_in_an_earlier_month() -> None:
+def test_a_start_not_on_a_1st_passes_after_an_approval_in_an_earlier_month() -> None:
     f = starting("2020-12-02", application_date="2020-11-02", approval_date="2020-11-10")
+    assert f.outcome is Outcome.PASS
+
+
+def test_a_start_not_on_a_1st_fails_after_an_approval_in_its_own_month() -> None:
+    f = starting("2020-12-15", application_date="2020-11-02", approval_date="2020-12-01")
     assert f.outcome is Outcome.FAIL
+    assert f.fix == "start the grant period on 2021-01-01 or later: Ida"
 
 
 def test_an_application_on_the_last_day_of_a_month_allows_the_next_1st() -> None:
@@ -381,7 +389,7 @@ def test_an_approval_on_the_last_day_of_the_month_before_the_start_passes() -> N
 def test_an_approval_in_the_start_month_itself_fails() -> None:
     f = starting("2020-12-01", application_date="2020-11-02", approval_date="2020-12-01")
     assert f.outcome is Outcome.FAIL
-    assert f.fix == "start the grant period on the 1st of a month, 2021-01-01 or later: Ida"
+    assert f.fix == "start the grant period on 2021-01-01 or later: Ida"
 
 
 def test_an_approval_in_the_month_before_passes_a_later_1st_too() -> None:
@@ -402,8 +410,11 @@ def test_without_an_application_or_approval_date_no_date_is_assumed() -> None:
     assert "neither the application nor the approval date is stated" in f.message
 
 
-def test_without_any_date_a_start_not_on_a_1st_still_fails() -> None:
-    assert starting("2020-12-15").outcome is Outcome.FAIL
+def test_without_any_date_a_start_not_on_a_1st_is_unknown() -> None:
+    """No approval or application date: nothing bounds the start, whatever its day."""
+    f = starting("2020-12-15")
+    assert f.outcome is Outcome.UNKNOWN
+    assert f.missing == ("budget.approval_date", "budget.application_date")
 
 
 def test_the_profiles_application_date_bounds_the_approval() -> None:
@@ -448,8 +459,10 @@ def test_a_budget_breaking_only_the_start_breaks_rules() -> None:
 
 
 def test_the_budget_agrees_with_ip25_on_the_earliest_start() -> None:
-    """The same date logic: IP25 of `match` fails and passes the same starts."""
-    for start, fails in (("2020-11-01", True), ("2020-12-02", True), ("2020-12-01", False)):
+    """The same earliest start («tidligst … den 1. i måneden efter»): IP25 of `match` fails and
+    passes the same starts, a later one on another day of a month (2020-12-02) too."""
+    for start, fails in (("2020-11-01", True), ("2020-11-30", True), ("2020-12-01", False),
+                         ("2020-12-02", False)):
         prof = {"company": {"name": "Startup ApS", "country": "DK"},
                 "project": {"application_date": "2020-11-02"},
                 "employees": [{"name": "Ida", "grant_start": start}]}

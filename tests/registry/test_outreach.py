@@ -31,6 +31,9 @@ CANNED = {"employees_fte": "5", "owners_fte": "1", "public_ownership_percent": "
           "process_or_organisational_innovation": "true", "substantial_leap": "true",
           "exclusions": "[]", "environmental_shift": "false", "turnover": "1000000",
           "balance_sheet_total": "1000000",
+          # a public body is no SME (Rec. 2003/361/EC, Annex art. 3(4)): OSLO KOMMUNE is asked
+          # whether the exception for large enterprises applies (PO01); it does not
+          "large_enterprise_exception": "false",
           # applied for before the work starts (Prosessinnovasjon PO13, GBER art. 6(2))
           "start": "2027-03-01", "application_date": "2026-12-01"}
 
@@ -189,15 +192,43 @@ def test_screen_pack_fill_rescreen_settles_every_open_company(tmp_path) -> None:
         pack = tmp_path / f"round{n}"
         r = outreach(pack, *PO, *previous)
         assert r.exit_code == 0, r.stderr
-        if not list(pack.glob("*.toml")):
+        if not list(pack.glob("*.en.md")):  # no questions left (answers files are kept)
             break
         fill(pack, CANNED)
         previous = ["--profiles", str(pack)]
     assert n == 3
     rows = shortlist_rows("--input", str(DATA / "mixed_enheter.csv"), *previous, *PO)
+    # OSLO KOMMUNE: a public body, no SME (Annex art. 3(4)), the large-enterprise exception
+    # answered false (PO01); HAVBRUK: PO12
     assert {name: row[4] for name, row in rows.items()} == {
-        "FJORDLYS AS": "fits", "SVENSK FILIAL NUF": "fits", "OSLO KOMMUNE": "fits",
-        "HAVBRUK AS": "does not fit", "KONKURS AS": "does not fit"}  # HAVBRUK: PO12
+        "FJORDLYS AS": "fits", "SVENSK FILIAL NUF": "fits", "OSLO KOMMUNE": "does not fit",
+        "HAVBRUK AS": "does not fit", "KONKURS AS": "does not fit"}
+
+
+def test_a_company_its_answers_settled_keeps_them_in_the_next_pack(tmp_path) -> None:
+    """Round 1's answers settle OSLO KOMMUNE (does not fit) while FJORDLYS AS is still open:
+    round 2's pack writes OSLO KOMMUNE's answers file all the same (no questions, its answers
+    kept), so round 2's pack as --profiles does not reopen it; it has no questionnaires."""
+    first, second = tmp_path / "round1", tmp_path / "round2"
+    assert outreach(first, *PO).exit_code == 0
+    fill(first, CANNED)
+    r = outreach(second, *PO, "--profiles", str(first))
+    assert r.exit_code == 0, r.stderr
+    assert sorted(p.name for p in second.glob("964338531.*")) == ["964338531.toml"]
+    kept = (second / "964338531.toml").read_text(encoding="utf-8")
+    assert "# Its schemes are all decided: no questions." in kept
+    assert tomllib.loads(kept)["declarations"]["large_enterprise_exception"] is False
+    assert (second / "923609016.nb.md").exists()  # FJORDLYS AS: still asked (turnover)
+    summary = (second / "summary.md").read_text(encoding="utf-8")
+    assert "keeps them in its answers file, to carry them into the next screening (1 company)" \
+        in " ".join(summary.split())
+    assert "and the answers of 1 decided company" in " ".join(r.stderr.split())
+    before = shortlist_rows("--input", str(DATA / "mixed_enheter.csv"), "--profiles",
+                            str(first), *PO)
+    after = shortlist_rows("--input", str(DATA / "mixed_enheter.csv"), "--profiles",
+                           str(second), *PO)
+    assert before["OSLO KOMMUNE"][4] == after["OSLO KOMMUNE"][4] == "does not fit"
+    assert after["FJORDLYS AS"][4] == "needs information"
 
 
 def test_a_folder_that_is_not_empty_is_refused_without_force(tmp_path) -> None:

@@ -73,7 +73,8 @@ def test_the_csv_ranks_the_mixed_fixture() -> None:
     salmon farm out of Prosessinnovasjon (PO12: GBER art. 1(3)(a)), have the same best
     prospect (Bedriftsnettverk, NOK 750,000, 9 questions; the NUF's 10 more for
     Prosessinnovasjon do not count against it) and keep their input order; OSLO KOMMUNE (no
-    amount known) after them; KONKURS AS last: its bankruptcy puts it out of Prosessinnovasjon
+    amount known; a public body, no SME, first asked about the large-enterprise exception)
+    after them; KONKURS AS last: its bankruptcy puts it out of Prosessinnovasjon
     (PO11) and, without sound finances, out of Bedriftsnettverk (BN06)."""
     r = runner.invoke(app, ["shortlist", *MIXED, *NORWEGIAN, "--format", "csv", "--profiles",
                             str(DATA / "answers_settled")])
@@ -88,12 +89,13 @@ def test_the_csv_ranks_the_mixed_fixture() -> None:
          "network.participants"],
         ["3", "999888777", "HAVBRUK AS", "NO", "needs information", "no-bedriftsnettverk",
          "750000", "NOK", "72594", "9", "network.participants"],
+        # a public body: no SME (Rec. 2003/361/EC, Annex art. 3(4)), asked about the exception
         ["4", "964338531", "OSLO KOMMUNE", "NO", "needs information", "no-prosessinnovasjon",
-         "", "", "", "12", "company.employees_fte"],
+         "", "", "", "9", "declarations.large_enterprise_exception"],
         ["5", "987654321", "KONKURS AS", "NO", "does not fit", "", "", "", "", "0", ""]]
     assert [line.split(",")[12:14] for line in lines[1:]] == [
         ["no-prosessinnovasjon", "0"], ["no-bedriftsnettverk", "9"],
-        ["no-bedriftsnettverk", "9"], ["no-prosessinnovasjon", "12"], ["", ""]]
+        ["no-bedriftsnettverk", "9"], ["no-prosessinnovasjon", "9"], ["", ""]]
     assert r.stderr == (
         "5 units screened on 2026-11-23: 4 of 5 companies can still fit a scheme (1 fits, 3 need "
         "information, 1 does not fit).\n"

@@ -353,7 +353,9 @@ def test_the_shortlist_csv_says_which_company_has_no_rules_for_the_date():
 def test_on_the_last_day_the_rules_cover_it_is_counted_as_its_verdict():
     rows, _ = _shortlist_rows("2026-12-31")
     oslo = next(r for r in rows if r["name"] == "OSLO KOMMUNE")
-    assert (oslo["counted_as"], oslo["best_scheme_questions"]) == ("needs information", "12")
+    # 9: a public body is no SME (Rec. 2003/361/EC, Annex art. 3(4)), so its size figures are
+    # not asked; whether the large-enterprise exception applies is (PO01)
+    assert (oslo["counted_as"], oslo["best_scheme_questions"]) == ("needs information", "9")
     assert all(r["counted_as"] == r["verdict"] for r in rows)
 
 

@@ -575,9 +575,14 @@ def test_other_employees_unknown_without_fte() -> None:
     assert rule_outcome(without("company", "employees_fte"), "IP20") is UNKNOWN
 
 
-def test_other_employees_unknown_without_employment_status() -> None:
-    data = staff(employee("A"), employee("B", employed_at_application=None))
+def test_other_employees_unknown_without_employment_status_where_it_decides() -> None:
+    """B may or may not be among the 3.5 FTE: 1.5 or 2.5 others, unknown; among 5 FTE at least
+    3 others either way (it was unknown whatever the staff)."""
+    data = staff(employee("A"), employee("B", employed_at_application=None),
+                 company={**BASE["company"], "employees_fte": Decimal("3.5")})
     assert rule_outcome(data, "IP20") is UNKNOWN
+    data = staff(employee("A"), employee("B", employed_at_application=None))
+    assert rule_outcome(data, "IP20") is PASS
 
 
 def test_collective_terms_declaration_is_needed_for_two_funded() -> None:

@@ -13,10 +13,11 @@ Encoded, from the page (version 3, 2020-07-03; quotes beside each citation):
 - at most DKK 1,080,000 per company ("Maks. 1.080.000 kr. pr. virksomhed");
 - 1–3 named funded employees; one salary line per employee; all of them cover the same period;
   owners (at least 5 %) cannot be funded: their lines are not eligible;
-- the grant period starts on the 1st of a month after the approval month at the earliest
+- the grant period starts at the earliest on the 1st of the month after the approval
   ("Bevillingen kan tidligst gives med starttidspunkt den 1. i måneden efter, at ansøgningen er
-  godkendt"; IPB09, with IP25's date logic from :mod:`.derived`), and a stated end closes the
-  funded months (IPB10); both in :mod:`.budget_period`.
+  godkendt"; IPB09, with IP25's earliest start from :mod:`.derived`; "tidligst" bounds the
+  start, it does not ask for a 1st), and a stated end closes the funded months (IPB10); both in
+  :mod:`.budget_period`.
 
 The grant, as parts: one part per funded employee (in the order of their first line), each
 ``capped_part(base = the employee's counted salary cost, 75 %, [months × DKK 30,000, what is left
@@ -44,8 +45,8 @@ Readings chosen:
 - The grant start (IPB09): each funded employee's first start (a line's ``start``, else
   ``budget.start``). The approval comes on ``budget.application_date`` (else the profile's
   ``project.application_date``) at the earliest, so a start before the 1st of the month after the
-  application month, or not on the 1st of a month (IP25's reading), fails whatever the approval
-  date; a later start is allowed only by an approval in an earlier month: it passes or fails by
+  application month fails whatever the approval date; a later start, on a 1st or on another
+  day, is allowed only by an approval in an earlier month: it passes or fails by
   ``budget.approval_date`` and is unknown, naming it, without it. No date is assumed: without
   the application date, nothing bounds the approval (the evaluation date is not taken for it,
   unlike IP25, which reads a profile without one as an application not yet made).
@@ -307,17 +308,19 @@ def rest_of_salaries(bctx: BudgetCtx) -> Check:
                  f"add {required - private} of the company's own financing")
 
 
-@book.budget_rule("IPB09", "The grant period starts on the 1st of a month after the approval",
-                  cites=[C_START],
+@book.budget_rule("IPB09", "The grant period starts no earlier than the 1st of the month after "
+                  "the approval", cites=[C_START],
                   reads=["budget.lines[].start", "budget.start", "budget.approval_date",
                          "budget.application_date", "project.application_date"])
 def grant_start(bctx: BudgetCtx) -> Check:
     """'Bevillingen kan tidligst gives med starttidspunkt den 1. i måneden efter, at ansøgningen
-    er godkendt.' The date logic is IP25's (:func:`.derived.earliest_start`,
-    :func:`.derived.start_allowed`). The approval comes on the application date at the earliest,
-    so a start before the 1st of the month after the application month (or not on a 1st) fails
-    whenever the approval comes; a later start is allowed only by an approval in an earlier
-    month, so without ``budget.approval_date`` it is unknown."""
+    er godkendt.': "tidligst" sets the earliest start, the 1st of the month after the approval
+    (:func:`.derived.earliest_start`, as IP25 computes it); the page does not say the period
+    must begin on a 1st, so a later start on another day is allowed. The approval comes on the
+    application date at the earliest, so a start before the 1st of the month after the
+    application month fails whenever the approval comes; a later start is allowed only by an
+    approval in an earlier month than its own, so without ``budget.approval_date`` it is
+    unknown."""
     GRANT_START_MONTHS_AFTER.at(bctx.on)  # unknown (not encoded) before page version 3
     emps = _employees(bctx)
     if not emps:

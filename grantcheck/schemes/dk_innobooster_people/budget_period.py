@@ -1,6 +1,6 @@
 """Innobooster People's budget period, for :mod:`.budget`: when the funded employees' grant
-period starts (IPB09, with IP25's date logic from :mod:`.derived`) and whether a stated end is the
-end of the funded months (IPB10)."""
+period may start (IPB09, the earliest start of :mod:`.derived`, as IP25 computes it) and whether
+a stated end is the end of the funded months (IPB10)."""
 
 from __future__ import annotations
 
@@ -12,15 +12,18 @@ from grantcheck.engine import Check, failed, passed, unknown
 from grantcheck.law.dates import last_day_or_later
 from grantcheck.schemes.dk_innobooster_people.derived import (
     earliest_start,
-    start_allowed,
-    start_text,
+    month_start,
 )
 
 
 def starts_check(bctx: BudgetCtx, starts: Sequence[tuple[str, date | None]]) -> Check:
-    """IPB09 on each funded employee's (name, first start): a start before the 1st of the month
-    after the application month, or not on a 1st, fails whenever the approval comes; a later one
-    is decided by ``budget.approval_date`` and unknown without it (no date is assumed)."""
+    """IPB09 on each funded employee's (name, first start). 'Bevillingen kan tidligst gives med
+    starttidspunkt den 1. i måneden efter, at ansøgningen er godkendt' sets the earliest start,
+    the 1st of the month after the approval; it does not say the period must begin on a 1st.
+    The approval comes on the application date at the earliest, so a start before the 1st of the
+    month after the application month fails whenever the approval comes; a later one is allowed
+    by an approval in an earlier month than the start's, so it is decided by
+    ``budget.approval_date`` and unknown without it (no date is assumed)."""
     approved, applied = bctx.budget.approval_date, bctx.application_date()
     if approved is not None and applied is not None and approved < applied:
         return unknown(f"the approval date {approved} is before the application date {applied}",
@@ -35,8 +38,8 @@ def starts_check(bctx: BudgetCtx, starts: Sequence[tuple[str, date | None]]) -> 
         said = (f"the earliest possible start is {earliest}, the 1st of the month after the "
                 f"application month (the application date {applied} is the earliest approval)")
     else:
-        said = ("the grant period starts on the 1st of a month after the approval month; "
-                "neither the application nor the approval date is stated")
+        said = ("the grant period starts at the earliest on the 1st of the month after the "
+                "approval; neither the application nor the approval date is stated")
     parts: list[str] = []
     bad: list[str] = []
     undecided: list[date] = []
@@ -46,19 +49,18 @@ def starts_check(bctx: BudgetCtx, starts: Sequence[tuple[str, date | None]]) -> 
             parts.append(f"{name}: start not stated")
             missing.append("budget.start")
             continue
-        parts.append(f"{name}: {start_text(start)}")
-        if not start_allowed(start, earliest or date.min):
+        parts.append(f"{name}: starts {start.isoformat()}")
+        if earliest is not None and start < earliest:
             bad.append(name)
         elif approved is None:
             undecided.append(start)
     message = "; ".join(parts) + f"; {said}"
     if bad:
-        at = f", {earliest} or later" if earliest else ""
-        return failed(message, f"start the grant period on the 1st of a month{at}: "
+        return failed(message, f"start the grant period on {earliest} or later: "
                       + ", ".join(bad))
-    if undecided:
+    if undecided:  # approved in a month before the start's month: by the day before its 1st
         message += (f"; allowed only if the application is approved by "
-                    f"{min(undecided) - timedelta(days=1)}")
+                    f"{month_start(min(undecided)) - timedelta(days=1)}")
     if approved is None and (undecided or missing):
         missing += ["budget.approval_date"] + ([] if bound else ["budget.application_date"])
     if missing:

@@ -85,15 +85,16 @@ def earliest_start(on: date, approved: date) -> date:
     return add_months(month_start(approved), GRANT_START_MONTHS_AFTER.at(on))
 
 
-def start_allowed(start: date, earliest: date) -> bool:
-    """A grant period may start on ``start``: the 1st of a month, ``earliest`` or later."""
-    return start == month_start(start) and start >= earliest
+def start_in_time(start: date, earliest: date) -> bool:
+    """A grant period may start on ``start`` by the page: ``earliest`` or later, on any day
+    («kan tidligst gives med starttidspunkt den 1. i måneden efter»: the 1st is the earliest
+    start, not the only day a period can start on): IP25 and the budget's IPB09."""
+    return start >= earliest
 
 
-def start_text(start: date) -> str:
-    """A grant period's start in words, saying when it is not the 1st of a month."""
-    note = "" if start == month_start(start) else ", not the 1st of a month"
-    return f"starts {start.isoformat()}{note}"
+def start_on(start: date) -> str:
+    """A grant period's start in words."""
+    return f"starts {start.isoformat()}"
 
 
 def in_dkk(ctx: Ctx, amount: Any) -> Any:

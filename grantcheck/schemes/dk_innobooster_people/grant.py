@@ -92,8 +92,10 @@ def amounts(ctx: Ctx) -> Amounts:
         return (f"{grant_is}; cost base {months} months of the funded salaries, "
                 f"{base.rounded()}; the company pays the rest; nothing but salary is covered")
 
+    # «Der kan max. søges om medfinansiering fra Innovationsfonden på 75% af lønudgifterne»:
+    # the company pays the rest of the funded salaries (derived), of a smaller grant sought too
     return Amounts(grant, base - grant, OWN_FUNDING_FORM, basis, rate=rate, cap=cap,
-                   cost_base=base, cites=AMOUNT_CITES)
+                   cost_base=base, cites=AMOUNT_CITES).for_sought(ctx)
 
 
 def _without_salaries(ctx: Ctx, emps: list[Any], missing: tuple[str, ...], per_month: Money,

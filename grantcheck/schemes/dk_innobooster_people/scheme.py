@@ -15,9 +15,9 @@ Encoded, in the order of the page:
 - "Hvad kan der søges til?": the funded employees (``profile.employees``): 1–3, named, full-time,
   higher education, development work, employed at application or dismissed after 2020-03-01 and
   re-hired (COVID-19 as the cause is a declaration), no new hires, no owners, salary settled, the
-  same grant period starting on the 1st of a month after the application month, no other public
-  funding; for more than one funded employee, as many other full-time employees; one grant per
-  company;
+  same grant period starting at the earliest on the 1st of the month after the application
+  month, no other public funding; for more than one funded employee, as many other full-time
+  employees; one grant per company;
 - "Vurderingskriterier": the knowledge-based start-up declaration (binding); the assessment
   criteria are INFO rules the tool lists but cannot decide;
 - "Bedømmelsesprocessen": the form's character limits, CVs of at most 2 pages, PDF of at most
@@ -74,10 +74,22 @@ Readings chosen:
   application month (IP25), so from the day after that 1st IP16 without a contract held is
   unknown, naming ``grant_start`` (an earlier reading passed it as a contract still to come).
 - "den 1. i måneden efter, at ansøgningen er godkendt": the approval date is not known before the
-  decision, so the rule checks that the grant starts on the 1st of a month after the application
-  month (``project.application_date``, else the range above, and the message says which).
+  decision, so the rule checks that the grant starts on or after the 1st of the month after the
+  application month (``project.application_date``, else the range above, and the message says
+  which). That 1st is the earliest start («tidligst»), not the only day a period may start on:
+  a later start passes whatever its day of the month (it failed when not on a 1st). The budget's
+  IPB09 reads it alike.
 - The other full-time employees: ``company.employees_fte`` (owners excluded) minus one FTE per
-  funded employee employed at application; fractions count. One funded employee needs none.
+  funded employee employed at application; fractions count. One funded employee needs none. A
+  funded employee whose ``employed_at_application`` is left out may or may not be among the
+  staff: the count is a range, and IP20 passes where even the most funded employees leave
+  enough others, fails where even the fewest leave too few, else is unknown, naming the fields
+  (it was unknown whatever the staff).
+- "skal løntilskuddene dække den samme periode": two stated grant starts that differ fail IP24
+  whatever a start left out would be (it was unknown while any start was left out).
+- "afskediget … som følge af COVID 19 situationen" (IP17, a declaration): declared true, it holds
+  whether or not the employee was employed at application; ``employed_at_application`` left
+  out leaves it open only where it is declared false or not at all.
 - "ca. 12 slides": a warning when the deck has fewer than 10 or more than 14 slides (a tolerance
   of two slides is grantcheck's reading of "ca.").
 - "eller reel ejer har mere end 50% indflydelse, så skal disse selskaber tillige opfylde

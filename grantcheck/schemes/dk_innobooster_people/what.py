@@ -280,7 +280,9 @@ T_NOT_KEPT = Message("{employees}", fix="the subsidy keeps («fastholde») each 
             section=S_EMPLOYEES, kind=Kind.DECLARATION, cites=[C_DISMISSED],
             reads=["employees[].employed_at_application", "employees[].dismissed_due_to_covid"])
 def dismissed_due_to_covid(ctx: Ctx) -> Check:
-    """'afskediget efter 1. marts 2020 som følge af COVID 19 situationen'."""
+    """'afskediget efter 1. marts 2020 som følge af COVID 19 situationen'. A dismissal declared
+    due to COVID-19 holds whether or not the employee was employed at application (nothing to
+    declare then): ``employed_at_application`` left out does not leave it open."""
     emps = ctx.profile.employees
     if emps is None:
         return NO_EMPLOYEES
@@ -288,7 +290,10 @@ def dismissed_due_to_covid(ctx: Ctx) -> Check:
     bad: list[str] = []
     missing: list[str] = []
     for i, e in enumerate(emps):
-        if e.employed_at_application is None:
+        if e.employed_at_application is None and e.dismissed_due_to_covid:
+            parts.append(f"{e.name}: dismissed_due_to_covid = true (employment at application "
+                         "not stated: it holds either way)")
+        elif e.employed_at_application is None:
             parts.append(f"{e.name}: not stated whether employed at application")
             missing.append(f"employees[{i}].employed_at_application")
         elif not e.employed_at_application:

@@ -3,14 +3,17 @@ IP19–IP26 and IP40.
 
 One grant per company; for more than one funded employee, as many other full-time employees on
 collective-agreement-like terms; no owners among the funded employees, their salaries settled,
-one grant period starting on the 1st of a month after the application month, no other public
-funding; the grant sought (IP40). The funded employees themselves (IP12–IP18) are in :mod:`.what`.
+one grant period starting at the earliest on the 1st of the month after the application month,
+no other public funding; the grant sought (IP40). The funded employees themselves (IP12–IP18)
+are in :mod:`.what`.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from functools import partial
+from typing import Any
 
 from grantcheck.engine import (
     Check,
@@ -20,7 +23,7 @@ from grantcheck.engine import (
     RuleBook,
     declaration_checks,
 )
-from grantcheck.facts import is_range, most, show
+from grantcheck.facts import Range, is_range, most, show
 from grantcheck.money import format_amount
 from grantcheck.schemes.dk_innobooster_people.derived import (
     NO_EMPLOYEES,
@@ -32,8 +35,8 @@ from grantcheck.schemes.dk_innobooster_people.derived import (
     in_dkk,
     no,
     per_employee,
-    start_allowed,
-    start_text,
+    start_in_time,
+    start_on,
     yes,
 )
 from grantcheck.schemes.dk_innobooster_people.grant import amounts
@@ -111,7 +114,9 @@ T_LATER_GRANT = Message("no Innobooster People grant by {on} among {entries} aid
 def other_employees(ctx: Ctx) -> Check:
     """'Ønsker virksomheden at søge om løntilskud til mere end 1 medarbejder, er det en
     forudsætning, at der er et tilsvarende antal fuldtidsansatte i virksomheden … som der ikke
-    søges om tilskud til'; counted in FTE, owners excluded."""
+    søges om tilskud til'; counted in FTE, owners excluded. A funded employee not stated to be
+    employed at application may or may not be among the staff: the count is a range, and the
+    rule decides where both ends agree (many staff pass, too few fail either way)."""
     emps = ctx.profile.employees
     if emps is None:
         return NO_EMPLOYEES
@@ -120,26 +125,26 @@ def other_employees(ctx: Ctx) -> Check:
     if n < start:
         return T_OTHERS_NOT_NEEDED.passed(n=n, start=start)
     fte = ctx.fact("company.employees_fte")
-    missing = [f"employees[{i}].employed_at_application"
-               for i, e in enumerate(emps) if e.employed_at_application is None]
-    if missing:
-        return T_WHICH_EMPLOYED.unknown(*missing)
-    employed = sum(1 for e in emps if e.employed_at_application)
-    funded_fte = FUNDED_FTE.at(ctx.on) * employed
+    missing = tuple(f"employees[{i}].employed_at_application"
+                    for i, e in enumerate(emps) if e.employed_at_application is None)
+    known = sum(1 for e in emps if e.employed_at_application)
+    per = FUNDED_FTE.at(ctx.on)
+    employed: Any = (Range(Decimal(known), Decimal(known + len(missing)), missing, missing)
+                     if missing else known)
+    funded_fte = per * employed
     if is_range(fte):  # the funded employees employed at application are among the staff
-        fte = most(fte, funded_fte)
-    others = fte - funded_fte
+        fte = most(fte, per * known)
+    others = most(fte - funded_fte, Decimal(0))  # no fewer than none: the rest are funded
     needed = OTHERS_PER_FUNDED.at(ctx.on) * n
     enough = others >= needed  # a range of staff decides it, or leaves it open (unknown)
-    return T_OTHERS.check(enough, fte=partial(show, fte), funded=partial(format_amount, funded_fte),
-                          employed=employed, others=partial(show, others), n=n,
+    return T_OTHERS.check(enough, fte=partial(show, fte), funded=partial(show, funded_fte),
+                          employed=partial(show, employed), others=partial(show, others), n=n,
                           needed=partial(format_amount, needed),
                           short=partial(show, needed - others))
 
 
 T_OTHERS_NOT_NEEDED = Message("{n} funded employee(s): no other employees required (only from "
                               "{start})")
-T_WHICH_EMPLOYED = Message("needed to tell which funded employees are in company.employees_fte")
 T_OTHERS = Message("other full-time employees: company.employees_fte {fte} minus {funded} FTE for "
                    "the {employed} funded employee(s) employed at application = {others} FTE; "
                    "{n} funded need at least {needed} (owners excluded)",
@@ -203,18 +208,23 @@ T_SALARY_SETTLED = each_employee("the salary must be settled at application",
             section=S_EMPLOYEES, kind=Kind.HARD,
             cites=[C_SAME_PERIOD], reads=["employees[].grant_start"])
 def same_period(ctx: Ctx) -> Check:
-    """'Søges der om flere personer, skal løntilskuddene dække den samme periode.'"""
+    """'Søges der om flere personer, skal løntilskuddene dække den samme periode.' Two stated
+    starts that differ already break it, whatever a start left out would be; starts left out
+    beside stated ones that agree leave it open."""
     emps = ctx.profile.employees
     if emps is None:
         return NO_EMPLOYEES
     if len(emps) < OTHERS_FROM.at(ctx.on):
         return T_ONE_PERIOD.passed(n=len(emps))
     missing = [f"employees[{i}].grant_start" for i, e in enumerate(emps) if e.grant_start is None]
+    starts = {e.grant_start for e in emps if e.grant_start is not None}
+    stated = partial("; ".join, [f"{e.name}: {e.grant_start.isoformat()}" for e in emps
+                                 if e.grant_start is not None])
+    if len(starts) > 1:
+        return T_SAME_START.failed(starts=stated)
     if missing:
         return T_STARTS_UNSTATED.unknown(*missing)
-    starts = sorted({e.grant_start for e in emps if e.grant_start is not None})
-    return T_SAME_START.check(len(starts) == 1, starts="; ".join(
-        f"{e.name}: {e.grant_start.isoformat()}" for e in emps if e.grant_start is not None))
+    return T_SAME_START.passed(starts=stated)
 
 
 T_ONE_PERIOD = Message("{n} funded employee(s): one period")
@@ -223,40 +233,43 @@ T_SAME_START = Message("grant start {starts}", fix="give every funded employee t
                        "start (and so the same 12 months)")
 
 
-@rules.rule("IP25", "The grant starts on the 1st of a month after the application month",
+@rules.rule("IP25", "The grant starts at the earliest on the 1st of the month after the "
+            "application month",
             section=S_EMPLOYEES, kind=Kind.HARD, cites=[C_START],
             reads=["employees[].grant_start", "project.application_date"])
 def grant_start(ctx: Ctx) -> Check:
     """'Bevillingen kan tidligst gives med starttidspunkt den 1. i måneden efter, at ansøgningen
-    er godkendt.' The approval cannot come before the application. Without an application date
-    the application is the evaluation date's or earlier (from APPLICATIONS_FROM, as PO13 and
-    SD16 read a date left out): a 1st of a month that only an earlier application allows is
-    unknown, naming ``project.application_date``."""
+    er godkendt.' The approval cannot come before the application. The 1st of the month after
+    is the earliest start; a later start passes on any day of a month (the page names no other
+    start day; a start on the 2nd failed). Without an application date the application is the
+    evaluation date's or earlier (from APPLICATIONS_FROM, as PO13 and SD16 read a date left
+    out): a start that only an earlier application allows is unknown, naming
+    ``project.application_date``."""
     applied = ctx.profile.project.application_date
     base, said = (applied, T_START_APPLIED) if applied else (ctx.on, T_START_TODAY)
     earliest = earliest_start(ctx.on, base)
     first = earliest_start(ctx.on, first_application(ctx))
 
     def allowed(start: date) -> bool | None:
-        if start_allowed(start, earliest):
+        if start_in_time(start, earliest):
             return True
-        return None if start_allowed(start, first) else False
+        return None if start_in_time(start, first) else False
 
     values = {"earliest": earliest, "base": base} | ({} if applied else {"first": first})
-    return per_employee(ctx, "grant_start", allowed, start_text, said,
+    return per_employee(ctx, "grant_start", allowed, start_on, said,
                         "project.application_date", **values)
 
 
 _EARLIEST = ("the earliest start is {earliest}, the 1st of the month after the application month "
              "({label} {base}); the approval may move it later")
-_START_FIX = "start the grant on the 1st of a month, at the earliest {earliest}: {names}"
+_START_FIX = "start the grant at the earliest on {earliest}: {names}"
 T_START_APPLIED = each_employee(_EARLIEST.replace("{label}", "project.application_date"),
                                 fix=_START_FIX)
 T_START_TODAY = EachEmployee(
     Message("{employees} (" + _EARLIEST.replace("{label}", "the evaluation date") + ")",
-            fix="start the grant on the 1st of a month: at the earliest {first} after the "
-            "earliest application the call can have had, {earliest} after one sent on the "
-            "evaluation date: {names}"),
+            fix="start the grant at the earliest on {first} after the earliest application "
+            "the call can have had, on {earliest} after one sent on the evaluation date: "
+            "{names}"),
     Message("{employees} (" + _EARLIEST.replace("{label}", "the evaluation date") + "; no "
             "project.application_date: an earlier application allows a start from {first})"))
 

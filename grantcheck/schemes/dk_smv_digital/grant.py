@@ -251,8 +251,11 @@ def _amounts_for(v: _Voucher) -> AmountsFn:
             return unbudgeted(ctx)
         g = _grant(ctx, v)
         rate = None if v.invests else _dated(ctx).advice_rate
+        # «I selv skal medfinansiere rådgivning med 50% og investeringer i hardware og software
+        # med 75%»: at least those shares; the budget a smaller grant sought leaves is the
+        # company's too ("own funding = budget − grant", as the basis says)
         return Amounts(g.grant, g.budget - g.grant, OWN_FUNDING_FORM, g.basis, rate, cap,
-                       g.budget, cites)
+                       g.budget, cites).for_sought(ctx)
 
     return fn
 

@@ -111,10 +111,13 @@ def amounts(ctx: Ctx) -> Amounts:
     budget = ctx.money(total_cost)
     share = budget * rate
     grant = year_grant(budget, rate, year_caps(cap, rate, budget)).floored()
+    # «Deltakernes kontantinnbetaling til prosjektet må minst tilsvare budsjettert
+    # kapitalbehov i prosjektet, minus det som finansieres av offentlige tilskudd» (Krav til
+    # egenfinansiering): the participants fund the year's costs less the grant, the one sought too
     return Amounts(
         max_grant=grant, own_funding=budget - grant, own_funding_form=OWN_FUNDING_FORM,
         basis=lambda: f"{terms.percent} of the year's eligible costs {budget} = "
         f"{share.rounded()}{terms.after_share}",
         rate=rate, cap=cap, cost_base=budget, cites=AMOUNTS_CITES,
-    )
+    ).for_sought(ctx)
 

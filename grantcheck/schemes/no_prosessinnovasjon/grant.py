@@ -90,15 +90,18 @@ def amounts(ctx: Ctx) -> Amounts:
     base = ctx.money(budget)
     limit = threshold_converted(ctx)[0]
     by_rate = grant_for(base, rate)
+    # the page states no own funding: the company funds the eligible costs the grant leaves,
+    # for the grant it seeks too (derived)
     if by_rate <= limit:
         return Amounts(by_rate, base - by_rate, OWN_FUNDING_FORM,
                        lambda: f"{percent} × eligible costs {base} = {by_rate} (derived); "
-                       f"{common}", rate=rate, cap=limit, cost_base=base, cites=AMOUNTS_CITES)
+                       f"{common}", rate=rate, cap=limit, cost_base=base,
+                       cites=AMOUNTS_CITES).for_sought(ctx)
     return Amounts(limit, base - limit, OWN_FUNDING_FORM,
                    lambda: f"{percent} × eligible costs {base} = {by_rate}, above the "
                    f"notification threshold, so at most {limit} (derived; GBER art. 4(1)(l): "
                    f"GBER does not apply to aid above it); {common}",
-                   rate=rate, cap=limit, cost_base=base, cites=AMOUNTS_CITES)
+                   rate=rate, cap=limit, cost_base=base, cites=AMOUNTS_CITES).for_sought(ctx)
 
 
 def _exception_refused(ctx: Ctx) -> bool:
@@ -141,16 +144,20 @@ def _open_amounts(ctx: Ctx, u: Unsettled) -> Amounts:
                         f"(derived; GBER art. 4(1)(l): GBER does not apply to aid above it); "
                         f"the size is open: {text_of(why)}")
             return Amounts(limit, base - limit, OWN_FUNDING_FORM, capped, cap=limit,
-                           cost_base=base, cites=AMOUNTS_CITES)
-        span += f" of eligible costs {base}: {max_aid(base, low, limit)} to "\
-                f"{max_aid(base, high, limit)}"
+                           cost_base=base, cites=AMOUNTS_CITES).for_sought(ctx)
+        least, most = max_aid(base, low, limit), max_aid(base, high, limit)
+        span += f" of eligible costs {base}: {least} to {most}"
         if grant_for(base, high) > limit:
             span += f" (at most the notification threshold {limit}, GBER art. 4(1)(l))"
 
     def basis() -> str:
         return f"the grant is {span}, by the size, which is open: {text_of(why)}"
 
-    return Amounts(None, None, OWN_FUNDING_FORM, basis, cites=AMOUNTS_CITES, missing=u.fields)
+    if budget is None:
+        return Amounts(None, None, OWN_FUNDING_FORM, basis, cites=AMOUNTS_CITES,
+                       missing=u.fields)
+    return Amounts(None, None, OWN_FUNDING_FORM, basis, cost_base=base, cites=AMOUNTS_CITES,
+                   missing=u.fields, span=(least, most)).for_sought(ctx)
 
 
 def _open_refused(ctx: Ctx, u: Unsettled, rate: Decimal, budget: Decimal | None) -> Amounts:
@@ -158,14 +165,18 @@ def _open_refused(ctx: Ctx, u: Unsettled, rate: Decimal, budget: Decimal | None)
     enterprises not to apply: the SME's grant, or none."""
     why = u.why
     sme_grant = ""
+    cites = (*AMOUNTS_CITES, *NO_AID_CITES)
     if budget is not None:
         base, limit = ctx.money(budget), threshold_converted(ctx)[0]
-        sme_grant = f" of eligible costs {base} = {max_aid(base, rate, limit)}"
+        most = max_aid(base, rate, limit)
+        sme_grant = f" of eligible costs {base} = {most}"
 
     def basis() -> str:
         return (f"the grant is {format_percent(rate)} (an SME){sme_grant}, or none for a large "
                 f"enterprise, which the exception is declared not to cover; the size is open: "
                 f"{text_of(why)}")
 
-    return Amounts(None, None, OWN_FUNDING_FORM, basis, cites=(*AMOUNTS_CITES, *NO_AID_CITES),
-                   missing=u.fields)
+    if budget is None:
+        return Amounts(None, None, OWN_FUNDING_FORM, basis, cites=cites, missing=u.fields)
+    return Amounts(None, None, OWN_FUNDING_FORM, basis, cost_base=base, cites=cites,
+                   missing=u.fields, span=(Money.zero(base.currency), most)).for_sought(ctx)

@@ -75,8 +75,11 @@ def amounts(ctx: Ctx) -> Amounts:
                  if grant < floor else "")
         return f"{grant} = {which}; {common}{small}"
 
+    # «Medfinansiering från den som ansöker om stöd ska uppgå till 50 procent av projektets
+    # budget» (Medfinansiering): the budget the grant leaves, at least 50 %; for the grant
+    # sought too
     return Amounts(grant, base - grant, form, basis, rate=share, cap=cap, cost_base=base,
-                   cites=cites)
+                   cites=cites).for_sought(ctx)
 
 
 # SD13 (registered in rules.py): the grant arithmetic's minimum
