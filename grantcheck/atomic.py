@@ -97,7 +97,7 @@ def atomic_text(path: str | os.PathLike[str], *, force: bool = False, keep: bool
     if target.exists() and not force:
         raise FileExists(Path(path))
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    fd, tmp_name = _temporary(folder, target)
     tmp = Path(tmp_name)
     try:
         if hasattr(os, "fchmod"):  # mkstemp makes the file 0600: give it the mode open() would
@@ -118,6 +118,31 @@ def atomic_text(path: str | os.PathLike[str], *, force: bool = False, keep: bool
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+
+
+class NoNewFiles(OSError):
+    """The folder exists but takes no new file: a file system of the system's own (/proc,
+    /sys), where creating one says "No such file or directory" of a folder that is there."""
+
+    def __init__(self, folder: Path, why: str) -> None:
+        self.folder = folder
+        super().__init__(errno.EROFS, f"the folder {folder} takes no new files (the "
+                         f"system's words: {why}), and the file is written beside its target "
+                         "first, then renamed onto it", str(folder))
+
+
+def _temporary(folder: Path, target: Path) -> tuple[int, str]:
+    """A new temporary file beside ``target``: its descriptor and name. A folder that exists
+    but takes no new file (/proc: ENOENT; a read-only file system: EROFS) raises
+    :class:`NoNewFiles`, which says so; the system's words alone named a folder that is there
+    as missing ("/proc/version: cannot write: No such file or directory")."""
+    try:
+        return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except (FileNotFoundError, OSError) as e:
+        gone = isinstance(e, FileNotFoundError) or e.errno == errno.EROFS
+        if not gone or not folder.is_dir():
+            raise
+        raise NoNewFiles(folder, e.strerror or str(e)) from None
 
 
 @contextlib.contextmanager

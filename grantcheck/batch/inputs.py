@@ -25,6 +25,7 @@ from grantcheck.batch.task import InputError, Task, _without_bom
 from grantcheck.csv_input import HeaderError
 from grantcheck.line_limit import LIMIT, LongLine, ended, skip_rest, too_long
 from grantcheck.named import NamedTuple
+from grantcheck.wide_text import SAMPLE, wide_encoding
 
 # a task and a record are made for every input: made with tuple.__new__ and every field, without
 # the named tuple's constructor (a Python function around it), as engine's Check helpers are
@@ -291,26 +292,24 @@ def _gunzipped(fh: IO[bytes], display: str) -> IO[bytes]:
     """``fh``, or a stream of its uncompressed bytes when it starts with gzip's magic number
     (told by the bytes, not the name): JSON Lines and CSV are read through gzip, as a
     registry's bulk file is and as ``batch -o FILE.gz`` writes them. Raises InputError for a
-    file whose start is no gzip or UTF-8 (a UTF-16 byte order mark) or cannot be read."""
+    file whose start is no gzip or UTF-8 (UTF-16 or UTF-32) or cannot be read."""
     from grantcheck.registry.common import maybe_gunzip
 
     try:
         plain = maybe_gunzip(fh)
-        start = plain.peek(2)[:2]  # type: ignore[attr-defined]
+        start = plain.peek(SAMPLE)[:SAMPLE]  # type: ignore[attr-defined]
     except _READ_ERRORS as e:  # a gzip file cut short in its first block, or corrupt
         raise InputError(f"--input {display}: cannot be read: {read_error(e)}",
                          BROKEN_HINT) from None
-    _refuse_utf16(start, display)
+    _refuse_wide(start, display)
     return plain
 
 
-def _refuse_utf16(start: bytes, display: str) -> None:
-    """An InputError for a file (or the text in a gzip file) that starts with a UTF-16 byte
-    order mark: every line would fail as not UTF-8."""
-    if start[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise InputError(f"--input {display}: is UTF-16 text (it starts with a UTF-16 byte "
-                         "order mark), not UTF-8", "save the file as UTF-8 (iconv -f UTF-16 "
-                         "-t UTF-8 FILE > NEW writes it so)")
+def _refuse_wide(start: bytes, display: str) -> None:
+    """An InputError for a file (or the text in a gzip file) in UTF-16 or UTF-32
+    (:func:`~grantcheck.wide_text.wide_encoding`): every line would fail as not UTF-8."""
+    if wide := wide_encoding(start):
+        raise InputError(f"--input {display}: {wide.said}", wide.hint())
 
 
 def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_name: str | None,
@@ -356,7 +355,7 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
     display = input_name if input_name != "-" else "<stdin>"
     peek = getattr(fh, "peek", None)  # a file or stdin's buffer
     if peek is not None:
-        _refuse_utf16(peek(2), display)
+        _refuse_wide(peek(SAMPLE)[:SAMPLE], display)
     fh = refuse_no_input(fh, display)  # before a format is told from its name
     if fmt is None:
         fh, guessed = registry.sniff(fh)

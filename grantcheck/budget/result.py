@@ -22,6 +22,7 @@ from grantcheck.citations import Citation
 from grantcheck.engine import Check, Finding, Kind, Missing, Outcome, Rule, Scheme, text_of
 from grantcheck.engine.evaluate import _AS_IF_OPEN  # the states match checks as open
 from grantcheck.fx import FxRates, NoRate
+from grantcheck.law.dates import DateOutOfRange
 from grantcheck.money import Money, format_amount
 from grantcheck.parameters import NotEncoded
 
@@ -153,8 +154,9 @@ def _grant_unknown(scheme: Scheme, e: Exception) -> Finding:
     if fields:
         return _grant_not_computed(scheme, f"the budget does not state {', '.join(fields)}",
                                    "state " + " and ".join(fields), fields)
-    return _grant_not_computed(scheme, str(e), "choose an evaluation date the rules cover "
-                               "(--as-of), or give the rate with --rate")
+    return _grant_not_computed(scheme, str(e), e.fix if isinstance(e, DateOutOfRange) else
+                               "choose an evaluation date the rules cover (--as-of), or give "
+                               "the rate with --rate")
 
 
 def _grant_not_computed(scheme: Scheme, message: str, fix: str, fields: tuple[str, ...] = ()
@@ -211,8 +213,8 @@ def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None
         except Missing as m:
             lr.set(LineStatus.UNKNOWN, f"the budget does not state {', '.join(m.fields)}",
                    missing=m.fields)
-        except (NotEncoded, NoRate) as e:  # a date the rules do not cover; no exchange rate
-            lr.set(LineStatus.UNKNOWN, str(e))
+        except (NotEncoded, NoRate, DateOutOfRange) as e:  # a date the rules do not cover;
+            lr.set(LineStatus.UNKNOWN, str(e))  # no exchange rate; a year past 9999 from a date
         bctx.lines.append(lr)
     # on a date the scheme's rules are not encoded for, no grant is computed and every cost
     # rule is unknown with its reason, even where the page's numbers are undated
@@ -226,7 +228,7 @@ def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None
         grant_unknown = ""
         try:
             bctx.parts = checker.grant(bctx)
-        except (Missing, NotEncoded, NoRate) as e:
+        except (Missing, NotEncoded, NoRate, DateOutOfRange) as e:
             bctx.parts = []
             findings.append(_grant_unknown(checker.scheme, e))
             grant_unknown = findings[-1].message

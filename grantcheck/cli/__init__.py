@@ -46,6 +46,7 @@ from grantcheck.cli._common import (  # noqa: E402
     stdout_failed,
 )
 from grantcheck.cli._common import app as _app  # noqa: E402
+from grantcheck.cli._once import OnceCommand  # noqa: E402
 
 __all__ = ["app", "complete_scheme_id", "main"]
 
@@ -80,7 +81,7 @@ def _whole() -> typer.Typer:
     if not _app.registered_commands:
         for name, module in COMMANDS:
             fn = _command(name, module)
-            _app.command(short_help=_first_sentence(fn.__doc__ or ""))(fn)
+            _app.command(cls=OnceCommand, short_help=_first_sentence(fn.__doc__ or ""))(fn)
     return _app
 
 
@@ -229,7 +230,7 @@ def _app_for(args: list[str]) -> typer.Typer:
         if name == args[0]:
             only = copy.copy(_app)
             only.registered_commands = []
-            only.command()(_command(name, module))
+            only.command(cls=OnceCommand)(_command(name, module))
             return only
     return _whole()
 
@@ -263,6 +264,8 @@ def _usage_error(e: Any) -> int:
         hint = ("no profile yet? grantcheck init acme.toml writes one from questions; the "
                 f"repository's profiles/ has examples ({command} "
                 "profiles/nordlys-automation.toml)")
+    if (case := _lower_case_choice(said, param)) is not None:  # -f JSON, --input-format CSV
+        hint = case
     if said.startswith("No such command '") and ctx is not None:
         hint = _command_hint(said.split("'")[1], ctx, command) or hint
     if said.startswith("Got unexpected extra argument") and command.endswith(" match"):
@@ -270,6 +273,19 @@ def _usage_error(e: Any) -> int:
                 "patterns) and writes a record or a row for each")
     _err(f"Error: {said}", f"Hint: {hint}")
     return int(e.exit_code)
+
+
+def _lower_case_choice(said: str, param: Any) -> str | None:
+    """The hint for a choice written in another case (``-f JSON``): its lower-case spelling,
+    the one the option takes; None for any other error."""
+    import re
+
+    given = re.match(r"Invalid value for .*?: '(.*)' is not one of (.*)\.$", said)
+    if given is None or given[1] == given[1].lower() or given[1].lower() not in re.findall(
+            r"'([^']*)'", given[2]):
+        return None
+    name = next(o for o in (*param.opts, "--") if o.startswith("--"))
+    return f"the choices are written in lower case: {name} {given[1].lower()}"
 
 
 def _command_hint(given: str, ctx: Any, program: str) -> str:

@@ -1,13 +1,14 @@
 """``batch --output``: the format its name asks for, a target that is never written (a device,
 an input), the file's write errors told apart from stdout's and the inputs', where an
-interrupted rerun writes its records, and what the batch reports on stderr at its end."""
+interrupted rerun writes its records, and what the batch reports on stderr at its end; and
+outreach's pack that cannot be written."""
 
 from __future__ import annotations
 
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -130,3 +131,21 @@ def _batch_report(tally: Tally, interrupted: bool, output: Path | None, on: str 
         # indented, as the table has them: on stderr an indented line continues the one above)
         _err(answer_line(tally.done, tally.failed, tally.best, on),
              *(line.lstrip() for line in scheme_lines(scheme_ids, tally.amounts, on)))
+
+
+def pack_not_written(out: Path, name: str, e: OSError, files: int) -> NoReturn:
+    """Exit 2 for outreach's pack: its folder ``out`` could not be made (``name`` ""), or its
+    file ``name`` could not be written (a folder or a FIFO of its name, a full disk, /proc);
+    it was an internal error. ``files``: the companies whose files were written."""
+    from grantcheck.atomic import NoNewFiles
+    from grantcheck.cli._common import _fail
+
+    own = "name a folder for the pack in a folder of your own"
+    if not name:  # /proc says "No such file or directory" of a folder that is there
+        _fail(f"--out {out}: cannot be made: " + (
+            f"the folder {out.absolute().parent} takes no new folders ({e.strerror})"
+            if isinstance(e, FileNotFoundError) else str(e.strerror or e)), own)
+    _fail(f"--out {out}: cannot write {out / name}: {e.strerror or e}; the files of {files:,} "
+          f"{'company' if files == 1 else 'companies'} were written, not summary.md",
+          own if isinstance(e, NoNewFiles) else "a folder, a FIFO or a device of the file's "
+          "name is never replaced: move it away, or name a new folder for the pack")

@@ -264,8 +264,9 @@ def batch(
                     compress=output.suffix.lower() == ".gz")), output) if output else sys.stdout
             except FileExists:
                 _fail(f"{output}: already exists", "use --force to replace it")
-            except OSError as e:  # no such folder, no permission: nothing was written
-                _fail(f"--output {output}: {e.strerror or e}")
+            except OSError as e:  # /proc, which takes no new file: nothing was written
+                _fail(f"--output {output}: {e.strerror or e}", "give a path in a folder of "
+                      "your own, or leave out --output to write to stdout")
             sink = _batch_sink(fmt, out, ids, on)
             stop = stopped = stack.enter_context(gb.stop_on_interrupt())
             jobs = sources.ahead(jobs or gb.default_jobs())  # no more workers than profiles

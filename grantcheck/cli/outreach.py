@@ -128,6 +128,7 @@ def outreach(
     Exit code 0; 4 when some units could not be read (the rest were written); 2 on bad input.
     """
     from grantcheck.atomic import SYNCS_ALL, atomic_text, sync_all
+    from grantcheck.cli._batch_output import pack_not_written
     from grantcheck.errors import EXIT_INTERRUPTED, EXIT_SOME_FAILED
     from grantcheck.outreach.pack import answers_toml, gave_answers, questionnaire_md, summary_md
     from grantcheck.outreach.questions import language_of
@@ -160,19 +161,22 @@ def outreach(
     first: dict[str, str] = {}  # number -> the unit whose files it names (a number twice: one)
     again: list[str] = []
 
-    def write(name: str, text: str) -> None:
+    def write(name: str, text: str, sync: bool = not SYNCS_ALL) -> None:
         if name.endswith(".toml") and (why := _holds_answers(out / name, text)):
             kept.append(f"kept {out / name}: {why}")
             return
-        with atomic_text(out / name, force=True, sync=not SYNCS_ALL) as fh:
-            fh.write(text)  # forced to the disk with the others, before summary.md
+        try:
+            with atomic_text(out / name, force=True, sync=sync) as fh:
+                fh.write(text)  # forced to the disk with the others, before summary.md
+        except OSError as e:  # a folder or a FIFO of its name, a full disk, /proc
+            pack_not_written(out, name, e, files)
 
     try:  # Ctrl-C: typer would end it with 130 and no word, the pack half written
         with _screening(input_file, input_format, profiles_dir, on, rates, ids) as screened:
             try:
                 out.mkdir(exist_ok=True)
-            except OSError as e:
-                _fail(f"--out {out}: {e.strerror or e}")
+            except OSError as e:  # /proc, where a folder that is there "does not exist"
+                pack_not_written(out, "", e, files)
             for item in screened:
                 if isinstance(item, Failed):
                     portfolio.add(item)
@@ -200,8 +204,8 @@ def outreach(
                 files += 1  # its files all written (a Ctrl-C says how many)
         errors.close()
         sync_all()  # summary.md comes last: with it on the disk, so is the pack
-        with atomic_text(out / "summary.md", force=True) as fh:
-            fh.write(summary_md(portfolio, input_file, on, ids, files, len(again), settled))
+        write("summary.md", summary_md(portfolio, input_file, on, ids, files, len(again),
+                                       settled), True)
     except KeyboardInterrupt:
         _err(f"Interrupted: the pack in {out} is not whole: the files of {files:,} "
              f"{'company' if files == 1 else 'companies'} were written, not summary.md"

@@ -201,6 +201,10 @@ def validate(
     from grantcheck.errors import profile_error_lines
     from grantcheck.validation import validate_files
 
+    if (n := profiles.count("-")) > 1:  # the second read an emptied stdin: "is empty"
+        _fail(f"validate: - is given {'twice' if n == 2 else f'{n} times'}: standard input "
+              "holds one profile, and is read once", "give - once; name the other profiles' "
+              "files")
     reports = validate_files([Path(path_given(p, "validate")) for p in profiles])
     bad = [r for r in reports if not r.ok]
     if fmt is Format.json:
@@ -261,8 +265,9 @@ def schema(
     except NotAFile as e:  # /dev/stdout, /dev/null, a FIFO
         _fail(f"--output {output}: {e.strerror}", "give the name of a new or a regular file, "
               "or leave out --output to write to stdout")
-    except OSError as e:
-        _fail(f"{output}: cannot write: {e.strerror or e}")
+    except OSError as e:  # a full disk; /proc, which takes no new file
+        _fail(f"--output {output}: cannot write: {e.strerror or e}", "give a path in a folder "
+              "of your own, or leave out --output to write to stdout")
     _err(f"Wrote {output}.")
 
 

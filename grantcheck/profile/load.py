@@ -16,6 +16,7 @@ from grantcheck.profile.bounds import figure_errors
 from grantcheck.profile.errors import TOO_MANY_DIGITS, Problem, ProfileError, problem_of
 from grantcheck.profile.model import Profile
 from grantcheck.profile.written import as_problems, text_problems
+from grantcheck.wide_text import SAMPLE, wide_encoding
 
 
 def load_profile(path: str | Path) -> Profile:
@@ -135,20 +136,22 @@ def _decoded(data: bytes, source: str) -> str:
         raise ProfileError(source, [Problem("", f"is {what}", hint=(
             "a profile is a TOML text file (grantcheck init writes one); a sheet of many "
             "companies saved as CSV (UTF-8) is read by grantcheck batch --input FILE.csv"))])
-    if not data.strip():  # "company: required field is missing" would hide it
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():  # "company: required field is
+        # missing" would hide it (a byte order mark alone is an empty file: Notepad's)
         from grantcheck.profile.errors import _missing_hint
 
         raise ProfileError(source, [Problem("", "is empty", hint=(
             "send the profile in: - < FILE" if source == "<stdin>" else _missing_hint(
                 ("company",)) + "; a shell's > FILE empties FILE before the command runs: "
             "was it the output of a command that read it?"))])
+    if wide := wide_encoding(data[:SAMPLE]):  # Windows' "Unicode": its NULs are no binary
+        from shlex import quote
+
+        raise ProfileError(source, [Problem("", wide.said, hint=wide.hint(
+            "FILE" if source == "<stdin>" else quote(source)))])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Windows' "Unicode"
-            raise ProfileError(source, [Problem(
-                "", "is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8",
-                hint="save the file as UTF-8")]) from None
         line = data.count(b"\n", 0, e.start) + 1
         raise ProfileError(source, [Problem("", "is not UTF-8 text", line,
                                             hint="save the file as UTF-8")]) from None
@@ -266,11 +269,16 @@ def _syntax_message(msg: str, text: str, line: int, column: int = 1) -> str:
 
 
 def _syntax_hint(text: str, line: int) -> str:
-    """A hint for a syntax error on ``line``: a JSON object where TOML was expected, or a
-    number written with thousands separators."""
+    """A hint for a syntax error on ``line``: a JSON object where TOML was expected, lines
+    ended by a CR alone, or a number written with thousands separators."""
     if text.lstrip().startswith("{"):
         return ("a profile file is TOML (see profiles/); a profile written as one JSON object "
                 "on a line is read by grantcheck batch --input FILE --input-format jsonl")
+    rows = text.split("\n")  # as TOML counts its lines: a CR alone ends none
+    if 0 < line <= len(rows) and "\r" in rows[line - 1].removesuffix("\r"):
+        return ("the line holds a carriage return (CR) that ends no line: lines that end in CR "
+                "alone (classic Mac OS) are one line to TOML; save the file with LF (or CRLF) "
+                "line ends")
     lines = text.splitlines()
     if 0 < line <= len(lines) and _THOUSANDS.search(lines[line - 1]):
         return ("write numbers without thousands separators: 1000000, or 1_000_000 as TOML "

@@ -148,4 +148,5 @@ def test_a_utf16_profile_is_said_to_be_utf16(tmp_path):
     r = run("match", str(path), "--as-of", AS_OF)
     assert r.exit_code == 2, r.stderr
     assert r.stderr == (f"Error: {path}: is UTF-16 text (it starts with a UTF-16 byte order "
-                        "mark), not UTF-8\nHint: save the file as UTF-8\n")
+                        "mark), not UTF-8\nHint: save the file as UTF-8 (iconv -f UTF-16 -t "
+                        f"UTF-8 {path} > NEW writes it so)\n")
