@@ -18,6 +18,14 @@ _COUNT = {1: "one", 3: "three"}
 SAMPLE = 64  # the bytes looked at: 16 to 32 characters
 
 
+def may_be_wide(head: bytes) -> bool:
+    """Whether ``head`` may start a wide text (:func:`wide_encoding` can only say so then): a
+    UTF-16 byte order mark, or a zero byte in the sample, as every other wide start has. A
+    reader calls this first, without importing this module (it is the same test, written where
+    the profile is read, on match's start-up)."""
+    return head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:SAMPLE]
+
+
 class Wide(NamedTuple):
     """The encoding (as iconv names it) and how it was told."""
 
@@ -39,6 +47,11 @@ def wide_encoding(head: bytes) -> Wide | None:
     suffice): told by its byte order mark, or without one by the zero bytes of each character
     of text in the Latin alphabet (two characters at least, all of them so); None for any other
     start, UTF-8's included."""
+    return _told(head) if may_be_wide(head) else None
+
+
+def _told(head: bytes) -> Wide | None:
+    """:func:`wide_encoding` without the shortcut (a test compares the two on any start)."""
     for bom, name in _BOMS:
         if head.startswith(bom):
             return Wide(name, f"it starts with a {name} byte order mark")

@@ -14,6 +14,7 @@ from typer.core import TyperCommand
 
 _UNSET = object()
 _HELP = "grantcheck.help_asked"
+_ARGS = "grantcheck.args"
 
 
 class OnceCommand(TyperCommand):
@@ -23,18 +24,41 @@ class OnceCommand(TyperCommand):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # -h anywhere shows the help, as it would without the option given twice
         ctx.meta[_HELP] = any(a in ctx.help_option_names for a in args)
+        ctx.meta[_ARGS] = args
         return super().parse_args(ctx, args)
 
     def make_parser(self, ctx: Any) -> Any:
         parser = super().make_parser(ctx)
         if ctx.meta.get(_HELP):
             return parser
-        options = {id(o): o for o in (*parser._short_opt.values(), *parser._long_opt.values())}
-        for option in options.values():
+        for option in _given_twice(parser, ctx.meta.get(_ARGS, ())):
             if option.action == "store":  # one value; "append" is a repeatable option
                 # this parser's own option, made for this one parse: its process wrapped
-                option.process = _once(option, option.process)  # type: ignore[method-assign]
+                option.process = _once(option, option.process)
         return parser
+
+
+def _given_twice(parser: Any, args: list[str]) -> list[Any]:
+    """The options of ``parser`` that two of ``args`` may name (``--output a -o b``,
+    ``-fjson``, ``--as-of=…``); the rest are left as click made them, at no cost on a command
+    line that names each option once. A word that only looks like an option (a value) can
+    count too: its option is then wrapped for nothing, never missed."""
+    seen: dict[int, Any] = {}
+    twice: dict[int, Any] = {}
+    for arg in args:
+        if arg == "--":
+            break
+        if arg.startswith("--"):
+            option = parser._long_opt.get(arg.partition("=")[0])
+        elif arg.startswith("-") and len(arg) > 1:
+            option = parser._short_opt.get(arg[:2])
+        else:
+            continue
+        if option is not None:
+            if id(option) in seen:
+                twice[id(option)] = option
+            seen[id(option)] = option
+    return list(twice.values())
 
 
 def _once(option: Any, process: Any) -> Any:

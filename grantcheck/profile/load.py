@@ -16,7 +16,14 @@ from grantcheck.profile.bounds import figure_errors
 from grantcheck.profile.errors import TOO_MANY_DIGITS, Problem, ProfileError, problem_of
 from grantcheck.profile.model import Profile
 from grantcheck.profile.written import as_problems, text_problems
-from grantcheck.wide_text import SAMPLE, wide_encoding
+
+_WIDE_SAMPLE = 64  # grantcheck.wide_text.SAMPLE (a test keeps the two equal)
+
+
+def _wide(data: bytes) -> Any:
+    from grantcheck.wide_text import SAMPLE, wide_encoding
+
+    return wide_encoding(data[:SAMPLE])
 
 
 def load_profile(path: str | Path) -> Profile:
@@ -144,7 +151,10 @@ def _decoded(data: bytes, source: str) -> str:
             "send the profile in: - < FILE" if source == "<stdin>" else _missing_hint(
                 ("company",)) + "; a shell's > FILE empties FILE before the command runs: "
             "was it the output of a command that read it?"))])
-    if wide := wide_encoding(data[:SAMPLE]):  # Windows' "Unicode": its NULs are no binary
+    # Windows' "Unicode": its NULs are no binary (wide_text.may_be_wide, inlined: that module
+    # is imported only for such a start)
+    if (data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:_WIDE_SAMPLE]) and (
+            wide := _wide(data)):
         from shlex import quote
 
         raise ProfileError(source, [Problem("", wide.said, hint=wide.hint(
