@@ -13,6 +13,7 @@ from grantcheck.law.dates import last_day_or_later
 from grantcheck.schemes.dk_innobooster_people.derived import (
     earliest_start,
     month_start,
+    start_on,
 )
 
 
@@ -49,7 +50,7 @@ def starts_check(bctx: BudgetCtx, starts: Sequence[tuple[str, date | None]]) -> 
             parts.append(f"{name}: start not stated")
             missing.append("budget.start")
             continue
-        parts.append(f"{name}: starts {start.isoformat()}")
+        parts.append(f"{name}: {start_on(start)}")
         if earliest is not None and start < earliest:
             bad.append(name)
         elif approved is None:
