@@ -26,8 +26,10 @@ from grantcheck.registry.common import (
     not_yet,
     number,
     obj,
+    placed,
     put_sector,
     text,
+    undated,
     unit_task,
 )
 from grantcheck.registry.json_file import json_items
@@ -78,9 +80,12 @@ def _document(item: Mapping[str, Any]) -> Mapping[str, Any]:
     raise UnitError("not a CVR document: no _source.Vrvirksomhed object")
 
 
-def unit_of(item: Mapping[str, Any], on: date | None = None) -> Unit:
+def unit_of(item: Mapping[str, Any], on: date | None = None, drawn: date | None = None
+            ) -> Unit:
     """The profile data of one document on the evaluation date ``on``: a status that began
-    after it, or a company founded after it, does not count on it."""
+    after it, or a company founded after it, does not count on it; an undated one counts when
+    ``on`` is not before the document's last update or ``drawn`` (the latest day the extract
+    can have been drawn)."""
     doc = _document(item)
     meta = obj(doc.get("virksomhedMetadata"), "virksomhedMetadata")
     unit = Unit()
@@ -119,7 +124,7 @@ def unit_of(item: Mapping[str, Any], on: date | None = None) -> Unit:
     if code:
         put_sector(unit, code, f"{REG} hovedbranche")
     _staff(unit, doc, meta, branch=short in CVR_BRANCHES)
-    _status(unit, doc, meta, cvr, on)
+    _status(unit, doc, meta, cvr, on, drawn)
     return unit
 
 
@@ -262,9 +267,12 @@ def _holds(entry: Any, on: date | None) -> bool:
 
 
 def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: str,
-            on: date | None) -> None:
+            on: date | None, drawn: date | None) -> None:
     """The status on ``on``: the newest one, or, when it began after ``on``, the one of the
-    period that holds ``on`` (the composite status, undated, is the newest one's then)."""
+    period that holds ``on`` (the composite status, undated, is the newest one's then). With
+    no dated status, a difficulty status counts on ``on`` only when the document's last update
+    (``sidstOpdateret``: its state held from then to the extract's day) or ``drawn`` is not
+    after ``on`` (:func:`~grantcheck.registry.common.placed`)."""
     words = [text(meta.get("sammensatStatus"), "virksomhedMetadata.sammensatStatus")]
     status = _newest(doc.get("virksomhedsstatus"))
     if status and later(on, since := _since(status)):
@@ -276,9 +284,14 @@ def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: st
         words = []
     if status:
         words.append(text(status.get("status"), "virksomhedsstatus.status"))
+    updated = day(doc.get("sidstOpdateret"), "sidstOpdateret")
     for word in filter(None, words):
         upper = word.upper()
         if upper in CVR_IN_DIFFICULTY:
+            if (not status or not _since(status)) and not placed(on, drawn, updated):
+                unit.note("company.in_difficulty", f"{REG} " + undated(
+                    f"status {word}", on, drawn, updated) + ": not settled")
+                return
             unit.put("company.in_difficulty", True, f"{REG} status {word}")
             return
         if upper in CVR_ENDED:
@@ -293,9 +306,11 @@ def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: st
                             "lists those that are)")
 
 
-def tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[RawTask]:
+def tasks(fh: IO[bytes], name: str, on: date | None = None, drawn: date | None = None
+          ) -> Iterator[RawTask]:
     """One task per CVR document (a line, an array item, or a search response's hit) on the
-    evaluation date ``on``."""
+    evaluation date ``on``, the extract drawn on ``drawn`` at the latest."""
+    unit_on = partial(unit_of, on=on, drawn=drawn)
     for where, item in json_items(fh):
         source = f"{name} {where}"
         if isinstance(item, UnitError):
@@ -304,12 +319,12 @@ def tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[RawTask]
         hits = item.get("hits") if isinstance(item, dict) else None
         if isinstance(hits, dict) and isinstance(hits.get("hits"), list):
             for n, hit in enumerate(hits["hits"], 1):
-                yield _task(hit, f"{source} hit {n}", on)
+                yield _task(hit, f"{source} hit {n}", unit_on)
         else:
-            yield _task(item, source, on)
+            yield _task(item, source, unit_on)
 
 
-def _task(item: Any, source: str, on: date | None) -> RawTask:
+def _task(item: Any, source: str, unit_on: Any) -> RawTask:
     if not isinstance(item, dict):
         return error_task(source, f"a CVR document must be a JSON object (got {shown(item)})")
-    return unit_task(partial(unit_of, on=on), item, source)
+    return unit_task(unit_on, item, source)

@@ -56,7 +56,8 @@ def test_brreg_csv_maps_the_facts_with_their_provenance() -> None:
 def test_brreg_bankruptcy_is_an_undertaking_in_difficulty() -> None:
     data, provenance = units("enheter.csv", "brreg-enheter")["KONKURS AS"]
     assert data["company"]["in_difficulty"] is True
-    assert provenance["company.in_difficulty"] == "Enhetsregisteret: bankruptcy (konkurs)"
+    assert provenance["company.in_difficulty"] == (
+        "Enhetsregisteret: bankruptcy (konkurs) since 2025-09-15")
 
 
 def test_brreg_municipality_is_a_public_body_and_fishing_a_fishery() -> None:
@@ -69,7 +70,7 @@ def test_brreg_unknown_form_and_short_row_are_one_error_each() -> None:
     assert errors("enheter.csv", "brreg-enheter") == {
         "enheter.csv:7": "912345678: organisasjonsform.kode 'XYZ' is not mapped to a legal form "
                          "(docs/registries.md lists those that are)",
-        "enheter.csv:8": "has 2 cells where the header has 16 columns"}
+        "enheter.csv:8": "has 2 cells where the header has 17 columns"}
 
 
 def test_brreg_json_names_match_whatever_their_casing() -> None:
