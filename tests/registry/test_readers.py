@@ -212,7 +212,8 @@ def test_cvr_newer_monthly_exact_figure_beats_an_old_annual_band() -> None:
     data, provenance = units("cvr.jsonl", "cvr")["Stor Fabrik A/S"]
     assert data["company"]["employees_fte"] == {"min": 296, "max": 296}
     assert provenance["company.employees_fte"] == (
-        "CVR erstMaanedsbeskaeftigelse 2025-10, antalAarsvaerk 296")
+        "CVR erstMaanedsbeskaeftigelse 2025-10, antalAarsvaerk 296 (a month's work units "
+        "standing in for the year's: no whole year of figures since 2018)")
 
 
 def test_cvr_status_words_are_matched_whatever_their_case() -> None:
