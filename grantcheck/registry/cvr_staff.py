@@ -181,7 +181,10 @@ def _mean(entries: list[Mapping[str, Any]], exact: str, band: str) -> Figure | N
     low = floor(sum(f[0][0] for f in known) / len(known))
     high = ceil(sum(f[0][1] for f in known) / len(known))
     written = {f[1] for f in known}
-    said = written.pop() if len(written) == 1 else f"{exact} or {band} of each"
+    banded = {f[1].startswith("interval code") for f in known}
+    said = written.pop() if len(written) == 1 else (
+        f"{band if banded == {True} else exact} of each" if len(banded) == 1
+        else f"{exact} or {band} of each")
     return (low, high), f"{said}, averaged: {low} to {high}"
 
 
