@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from grantcheck.citations import Citation
-from grantcheck.engine import AmountsResult, Ctx, Rule, Scheme, evaluate, text_of
+from grantcheck.engine import AmountsResult, Ctx, NotFitting, Rule, Scheme, evaluate, text_of
 from grantcheck.fx import FxRates
 from grantcheck.money import rate_str
 from grantcheck.profile import Profile, profile_from_data
@@ -47,7 +47,9 @@ def _cites(cites: tuple[Citation, ...]) -> list[dict[str, object]]:
 
 def _amounts(name: str, tier: str | None, a: AmountsResult) -> dict[str, Any]:
     out: dict[str, Any] = {"tier": tier, "name": name}
-    am = a.amounts
+    # the scheme's amounts, not a company's: those of a tier the sample applicant does not fit
+    # (SMV:Digital's DKK 100,000 voucher asks for 3 employees) are what it gives when one fits
+    am = a.if_fitted if isinstance(a, NotFitting) else a.amounts
     if am is None:
         out.update(max_grant=None, aid_rate=None, own_funding_min_share=None,
                    own_funding_form=None, basis=a.problem, source=[])

@@ -9,7 +9,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from grantcheck.engine import Ctx, Finding, Outcome, Scheme, SchemeResult, evaluate
+from grantcheck.engine import (
+    Amounts,
+    AmountsResult,
+    Ctx,
+    Finding,
+    NotFitting,
+    Outcome,
+    Scheme,
+    SchemeResult,
+    evaluate,
+)
 from grantcheck.fx import FxRates
 from grantcheck.profile import profile_from_data
 
@@ -48,6 +58,19 @@ def finding(scheme: Scheme, data: dict[str, Any], rule_id: str, on: date = ON,
 def outcome(scheme: Scheme, data: dict[str, Any], rule_id: str, on: date = ON,
             rates: dict[str, Decimal] | None = None) -> Outcome:
     return finding(scheme, data, rule_id, on, rates).outcome
+
+
+def amounts_of(a: AmountsResult) -> Amounts | None:
+    """The amounts a scheme's (or tier's) code computes: for one that does not fit, what they
+    would be if it fitted (shown as none: :class:`~grantcheck.engine.NotFitting`). For tests of
+    the arithmetic, whatever the verdict."""
+    return a.if_fitted if isinstance(a, NotFitting) else a.amounts
+
+
+def json_amounts(obj: dict[str, Any]) -> dict[str, Any]:
+    """The amount keys of a scheme's or tier's JSON: for one that does not fit, those it would
+    give if it fitted (``amounts_if_it_fitted``)."""
+    return obj.get("amounts_if_it_fitted") or obj
 
 
 def merged(base: dict[str, Any], **sections: dict[str, Any]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from grantcheck.batch.best import SchemeCount
 from grantcheck.cli import app
 from grantcheck.money import Money, format_span, rate_str
+from tests.support import json_amounts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +29,7 @@ def test_a_rate_has_at_least_two_decimals_and_loses_none(rate, text):
 def test_every_schemes_aid_rate_is_written_alike():
     """Bedriftsnettverk's parameter is written 0.5, the others' 0.50: the JSON said "0.5" for
     it (and SMV:Digital's tiers), "0.50" for the others."""
-    rates = {s["id"]: s["aid_rate"] for s in _schemes("fjordnett-network")}
+    rates = {s["id"]: json_amounts(s)["aid_rate"] for s in _schemes("fjordnett-network")}
     assert rates["no-bedriftsnettverk"] == "0.50" == rates["se-saker-digitalisering"]
     assert rates["dk-innobooster-people"] == "0.75"
     smv = next(s for s in _schemes("nordlys-automation") if s["id"] == "dk-smv-digital")

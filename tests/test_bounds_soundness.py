@@ -45,7 +45,7 @@ from hypothesis import strategies as st
 from grantcheck.engine import Outcome, Verdict
 from grantcheck.matching import check
 from grantcheck.profile import profile_from_data
-from tests.support import TEST_RATES
+from tests.support import TEST_RATES, amounts_of
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "schemes" / "cases"
@@ -250,8 +250,9 @@ def evaluate_all(data: dict[str, Any], on: date) -> dict[str, Any]:
     out = {}
     for r in result.results:
         # a scheme with tiers shows the amounts of its best tier, which the verdicts choose:
-        # each tier's own amounts are compared
-        amounts = [t.amounts.amounts for t in r.tiers] or [r.amounts.amounts]
+        # each tier's own amounts are compared; the arithmetic's, also where a verdict that
+        # does not fit shows none (a range may leave open whether it fits, a probe not)
+        amounts = [amounts_of(t.amounts) for t in r.tiers] or [amounts_of(r.amounts)]
         tiers = {t.tier.id: t.verdict for t in r.tiers}
         out[r.scheme.id] = (
             {f.rule.id: f for f in r.findings}, r.verdict, tiers,

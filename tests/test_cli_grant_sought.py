@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from grantcheck.cli import app
-from tests.support import one_line_each
+from tests.support import amounts_of, json_amounts, one_line_each
 
 ROOT = Path(__file__).resolve().parent.parent
 ON = "2026-11-23"  # inside GBER's period: every scheme's amounts are encoded
@@ -105,7 +105,11 @@ def test_a_grant_sought_above_the_maximum_is_left_to_the_rules(tmp_path, name, s
     the same as without the new keys (only the amounts' keys differ)."""
     above = _scheme(_sought(tmp_path, name, most + 1), sid)
     assert above["grant_sought"] is None and above["own_funding_for_sought"] is None
-    assert _amount(above["own_funding"]) == base - most
+    # the rules say it does not fit: no amount is shown, the maximum's only as what it would be
+    assert above["verdict_if_open"] == "does_not_fit" and above["own_funding"] is None
+    would = json_amounts(above)
+    assert would["grant_sought"] is None and would["own_funding_for_sought"] is None
+    assert _amount(would["own_funding"]) == base - most
 
 
 def test_without_a_grant_sought_nothing_changes(tmp_path):
@@ -214,12 +218,12 @@ def test_own_funding_for_the_grant_sought_and_the_grant_sought_make_the_cost_bas
         data["project"].update(investment_cost=budget // 2, own_hours_cost=0)
     data["project"]["grant_sought"] = 0
     probe = check(profile_from_data(data, "<p>"), date.fromisoformat(ON), schemes=[sid])
-    most = probe.results[0].amounts.amounts
+    most = amounts_of(probe.results[0].amounts)  # also where it does not fit: its arithmetic
     assert most is not None and most.max_grant is not None and most.cost_base is not None
     sought = (most.max_grant.amount * per_mille / 1000).quantize(Decimal("0.01"))
     data["project"]["grant_sought"] = sought
-    am = check(profile_from_data(data, "<p>"), date.fromisoformat(ON),
-               schemes=[sid]).results[0].amounts.amounts
+    am = amounts_of(check(profile_from_data(data, "<p>"), date.fromisoformat(ON),
+                          schemes=[sid]).results[0].amounts)
     assert am is not None and am.cost_base is not None
     if sought <= most.max_grant.amount:
         assert am.sought is not None and am.own_for_sought is not None

@@ -75,6 +75,7 @@ from grantcheck.engine.checks import (
 from grantcheck.engine.context import Ctx as Ctx
 from grantcheck.engine.evaluate import AmountsResult as AmountsResult
 from grantcheck.engine.evaluate import DocumentStatus as DocumentStatus
+from grantcheck.engine.evaluate import NotFitting as NotFitting
 from grantcheck.engine.evaluate import SchemeResult as SchemeResult
 from grantcheck.engine.evaluate import TierResult as TierResult
 from grantcheck.engine.evaluate import evaluate as evaluate

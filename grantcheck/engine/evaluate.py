@@ -20,9 +20,6 @@ from grantcheck.slots import Fields
 # --- results --------------------------------------------------------------------------------
 
 
-
-
-
 class DocumentStatus(NamedTuple):
     document: Document
     held: bool | None  # None: the profile does not list documents held
@@ -73,6 +70,41 @@ class AmountsResult(Fields):
         """These amounts with their basis made, a str (:func:`summarize` leaves a function)."""
         made = None if self.amounts is None else self.amounts.made()
         return self if made is self.amounts else AmountsResult(made, self.problem, self.missing)
+
+
+NO_FIT_WORDS = "none: it does not fit"
+"""What the amounts of a scheme or tier that does not fit say instead of a grant."""
+
+
+class NotFitting(AmountsResult):
+    """The amounts of a scheme or tier whose verdict is *does not fit*: none, since none can be
+    had. A grant shown beside "does not fit" reads as one the company could get (SMV:Digital's
+    up-to-DKK-250,000 voucher once showed DKK 100,000 while SMV24 failed it), so no view
+    presents one; ``if_fitted`` keeps what the amounts would be if it fitted (None when they
+    could not be computed), for the JSON's ``amounts_if_it_fitted`` and ``match --explain``,
+    which name it so."""
+
+    __slots__ = ("if_fitted",)
+
+    def __init__(self, if_fitted: Amounts | None, why: str = "") -> None:
+        # why they could not be computed either (a fact, or rules not encoded for the date)
+        super().__init__(None, f"{NO_FIT_WORDS} (nor could the amounts be computed: {why})"
+                         if why else NO_FIT_WORDS)
+        self.if_fitted = if_fitted
+
+    def made(self) -> NotFitting:
+        if self.if_fitted is None:
+            return self
+        made = self.if_fitted.made()
+        return self if made is self.if_fitted else NotFitting(made)
+
+
+def shown_for(verdict: Verdict, amounts: AmountsResult) -> AmountsResult:
+    """``amounts`` as a result with ``verdict`` shows them: none for *does not fit*
+    (:class:`NotFitting`), else as they are."""
+    if verdict is not Verdict.DOES_NOT_FIT:
+        return amounts
+    return NotFitting(amounts.amounts, "" if amounts.amounts is not None else amounts.problem)
 
 
 class TierResult(Fields):
@@ -189,8 +221,9 @@ def evaluate(scheme: Scheme, ctx: Ctx, explain: bool = True) -> SchemeResult:
         common = [f for f in findings if f.rule.tier is None]
         for t in scheme.tiers:
             tier_findings = common + [f for f in findings if f.rule.tier == t.id]
-            tiers.append(TierResult(t, verdict_of(tier_findings),
-                                    _amounts(scheme, t.amounts, ctx, explain)))
+            tier_verdict = verdict_of(tier_findings)
+            tiers.append(TierResult(t, tier_verdict, shown_for(
+                tier_verdict, _amounts(scheme, t.amounts, ctx, explain))))
         # a tier's own document is not needed when the company does not fit that tier (SMV:
         # Digital's business case is asked only of "Ansøgere til tilskud på op til 250.000 kr.")
         out = {tr.tier.id for tr in tiers if tr.verdict is Verdict.DOES_NOT_FIT}
@@ -202,7 +235,7 @@ def evaluate(scheme: Scheme, ctx: Ctx, explain: bool = True) -> SchemeResult:
         amounts = best.amounts
     else:
         verdict = verdict_of(findings)
-        amounts = _amounts(scheme, scheme.amounts, ctx, explain)
+        amounts = shown_for(verdict, _amounts(scheme, scheme.amounts, ctx, explain))
     scope = scope_of(scheme.applicability, scheme.country, ctx.profile.company.country, status,
                      status_text, findings)
     return SchemeResult(scheme, ctx.on, status, status_text, verdict, findings, amounts, docs,

@@ -16,7 +16,7 @@ from grantcheck.engine.checks import (
     Verdict,
 )
 from grantcheck.engine.context import Ctx
-from grantcheck.engine.evaluate import _AS_IF_OPEN, AmountsResult, _amounts
+from grantcheck.engine.evaluate import _AS_IF_OPEN, AmountsResult, _amounts, shown_for
 from grantcheck.engine.rules import _UNKNOWN_ERRORS, Rule
 from grantcheck.engine.scheme import Scheme
 from grantcheck.engine.scope import CLOSED, IN_SCOPE, NOT_APPLICABLE
@@ -110,8 +110,9 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
     status = scheme.call.state(ctx.on)
     scope = _scope(scheme, ctx, status)
     if not scheme.tiers:
-        return SchemeSummary(scheme, status, _order(scheme, None).verdict(ctx),
-                             _amounts(scheme, scheme.amounts, ctx, explain=False), scope)
+        verdict = _order(scheme, None).verdict(ctx)
+        return SchemeSummary(scheme, status, verdict, shown_for(
+            verdict, _amounts(scheme, scheme.amounts, ctx, explain=False)), scope)
     common = _order(scheme, None).verdict(ctx)
     best, verdict = scheme.tiers[-1], common
     if common is not Verdict.DOES_NOT_FIT:
@@ -125,8 +126,8 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
                 best_rank, best, verdict = _RANK[v], t, v
                 if v is common:
                     break
-    return SchemeSummary(scheme, status, verdict,
-                         _amounts(scheme, best.amounts, ctx, explain=False), scope)
+    return SchemeSummary(scheme, status, verdict, shown_for(
+        verdict, _amounts(scheme, best.amounts, ctx, explain=False)), scope)
 
 
 def _scope(scheme: Scheme, ctx: Ctx, status: str) -> str:

@@ -61,6 +61,12 @@ ART_1_4_C = eu(
     note="GBER does not apply to this aid (art. 1(4) lists what it does not apply to); start-up "
     "aid schemes (art. 22) are excepted, so the exclusion is read by schemes under other "
     "articles only")
+ART_2_24 = eu(
+    GBER, "Article 2(24)",
+    "'large enterprises' means undertakings not fulfilling the criteria laid down in Annex I",
+    note="Annex I is the SME definition: an undertaking that is not an SME (a public body, or "
+    "one 25 % or more controlled by public bodies, Annex I art. 3(4)) is a large enterprise "
+    "for GBER, whatever its size")
 ART_2_18_C = eu(
     GBER, "Article 2(18)(c)",
     "Where the undertaking is subject to collective insolvency proceedings or fulfils the "

@@ -23,6 +23,7 @@ from grantcheck.citations import SME_ART2, SME_ART3, SME_ART4, SME_RECOMMENDATIO
 from grantcheck.engine import Ctx, Text, Unsettled, text_of
 from grantcheck.facts import Range, at_least, high, is_range, least, low, show
 from grantcheck.law import sme_investors as investors
+from grantcheck.law.sme_public import _FORM_OPEN, _FORM_READ, _PUBLIC_BODY, public_bodies
 from grantcheck.money import Money
 from grantcheck.named import NamedTuple
 from grantcheck.parameters import Parameter
@@ -76,12 +77,16 @@ class Figures(NamedTuple):
 
 class SmeStatus(NamedTuple):
     """The size class: ``lowest`` to ``highest`` when the facts are known only within bounds
-    (the same when they settle it). ``open_facts``: the facts that leave it open."""
+    (the same when they settle it). ``open_facts``: the facts that leave it open. ``public``:
+    when public bodies make it not an SME (Annex art. 3(4): a public body itself, or 25 % or
+    more in their hands), why, in words; "" otherwise: its size has nothing to do with it then,
+    and a rule says so rather than "a large enterprise"."""
 
     lowest: str  # micro | small | medium | large
     highest: str
     explanation: Text  # the sums that decided it: made when a finding shows it
     open_facts: tuple[str, ...] = ()
+    public: str = ""
 
     def _unsettled(self, question: str) -> Unsettled:
         return Unsettled(*self.open_facts, why=lambda: (
@@ -255,16 +260,15 @@ def _company_status(ctx: Ctx, owners_max: Decimal | None) -> SmeStatus:
     # more public bodies": a public body itself (a municipality, region, state agency, KF, IKS)
     # is wholly in public bodies' hands, whatever public_ownership_percent says
     if c.legal_form == "public_body":
-        return SmeStatus("large", "large", "a public body itself (company.legal_form = "
-                         "public_body): wholly controlled by public bodies, so not an SME "
-                         "(Rec. 2003/361, Annex art. 3(4))")
+        return SmeStatus("large", "large", _PUBLIC_BODY, public=_PUBLIC_BODY)
     public_min = PUBLIC_SHARE.at(ctx.on)
     open_facts: list[str] = []  # facts that may make it a large enterprise whatever the sums
     public = ctx.figure(c.public_ownership_percent, "company.public_ownership_percent")
     held = at_least(public, public_min)
     if held:
-        return SmeStatus("large", "large", f"{show(public)} % held by public bodies (25 % or "
-                         "more): not an SME (Rec. 2003/361, Annex art. 3(4))")
+        said = (f"{show(public)} % held by public bodies (25 % or more): not an SME (Rec. "
+                "2003/361/EC, Annex art. 3(4))")
+        return SmeStatus("large", "large", said, public=said)
     if held is None:
         open_facts.extend(public.facts)
     owners = ctx.figure(c.owners_fte, "company.owners_fte")
@@ -272,11 +276,11 @@ def _company_status(ctx: Ctx, owners_max: Decimal | None) -> SmeStatus:
         owners if owners_max is None else least(owners, owners_max))
     total = Figures(staff, _money_fact(ctx, c.turnover, "company.turnover"),
                           _money_fact(ctx, c.balance_sheet_total, "company.balance_sheet_total"))
-    joint = _public_bodies(ctx, public_min)
+    joint = public_bodies(ctx, public_min, LINKED_ABOVE.at(ctx.on))
     if joint is not None:
         held_jointly, said, within_bounds = joint
         if held_jointly:
-            return SmeStatus("large", "large", said)
+            return SmeStatus("large", "large", said, public=said)
         if held_jointly is None:
             open_facts.extend(within_bounds)
     notes: list[Text] = []
@@ -337,49 +341,16 @@ def _company_status(ctx: Ctx, owners_max: Decimal | None) -> SmeStatus:
                 words += (" (the year before counted with the partner and linked enterprises' "
                           "figures as stated: the profile gives no earlier ones)")
         said = [f"public ownership {public.described()}: 25 % or more would make it not an "
-                "SME (Annex art. 3(4))"] if held is None else []
+                "SME (Annex art. 3(4))" + (_FORM_OPEN if c.legal_form is None else "")
+                ] if held is None else []
+        if held is False and c.legal_form is None:
+            said.append(_FORM_READ)
         said += [text_of(n) for n in notes]
         if said:
             words += " (" + "; ".join(said) + ")"
         return words
 
     return SmeStatus(lowest, highest, text, facts)
-
-
-def _public_bodies(ctx: Ctx, public_min: Decimal
-                   ) -> tuple[bool | None, str, tuple[str, ...]] | None:
-    """Whether the public bodies among the related enterprises hold 25 % or more together
-    (Annex art. 3(4): 'controlled, jointly or individually, by one or more public bodies'), the
-    sentence that says so, and the holdings known only within bounds; None when none is
-    listed. Holdings within bounds add as ranges."""
-    bodies = []
-    for i, r in enumerate(ctx.profile.company.related or ()):
-        if not r.public_body:
-            continue
-        prefix = f"company.related[{i}]"
-        held = ctx.figure(r.share_percent, f"{prefix}.share_percent")
-        if r.investor is not None:  # "Except in the cases set out in paragraph 2, second
-            exempt, facts = investors.investor_exempt(  # subparagraph" (art. 3(4))
-                ctx, r, prefix, held, LINKED_ABOVE.at(ctx.on))
-            if exempt:
-                continue
-            if exempt is None:
-                held = investors.investor_share(held, None, facts)
-        bodies.append((r.name, held))
-    if not bodies:
-        return None
-    total: Any = Decimal(0)
-    for _, held in bodies:
-        total = held + total if is_range(held) else total + held
-    if len(bodies) == 1:
-        name, held = bodies[0]
-        said = f"{name} is a public body holding {show(held)} %: not an SME (art. 3(4))"
-    else:
-        each = ", ".join(f"{name} {show(held)} %" for name, held in bodies)
-        said = (f"public bodies hold {show(total)} % jointly ({each}): not an SME (art. 3(4), "
-                "'jointly or individually')")
-    within_bounds = tuple(f for _, held in bodies if is_range(held) for f in held.facts)
-    return at_least(total, public_min), said, within_bounds
 
 
 def _span(lowest: str, highest: str) -> str:

@@ -151,7 +151,8 @@ class Company(Model):
     public_ownership_percent: PercentFigure | None = Field(
         None, description="share of capital or votes held by public bodies, in percent (not "
         "counting the investors of the SME definition's Annex art. 3(2), second subparagraph: "
-        "list those as company.related with investor)",
+        "list those as company.related with investor); a public body itself is wholly theirs "
+        "(100, or legal_form = public_body)",
         examples=[0])
     external_capital_raised: Figure | None = Field(
         None, description="cumulative capital from external investors or public R&D/innovation "

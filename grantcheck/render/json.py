@@ -18,6 +18,7 @@ from grantcheck.engine import (
     Document,
     DocumentStatus,
     Finding,
+    NotFitting,
     Outcome,
     Rule,
     Scheme,
@@ -41,7 +42,7 @@ K = TypeVar("K")
 def _amount_fields(a: AmountsResult, currency: str) -> dict[str, Any]:
     """The amount keys of a scheme or tier, all but ``amount_source``."""
     if a.amounts is None:
-        return {
+        out: dict[str, Any] = {
             "max_grant": None,
             "own_funding": None,
             "aid_rate": None,
@@ -51,6 +52,10 @@ def _amount_fields(a: AmountsResult, currency: str) -> dict[str, Any]:
             "amount_basis": a.problem,
             **({"amount_missing_fields": list(a.missing)} if a.missing else {}),
         }
+        if isinstance(a, NotFitting) and a.if_fitted is not None:
+            # does not fit: no amount is obtainable, what it would be only under its own name
+            out["amounts_if_it_fitted"] = _amount_fields(AmountsResult(a.if_fitted), currency)
+        return out
     am = a.amounts
     own: dict[str, Any] = {
         "amount": None, "currency": currency, "form": am.own_funding_form,

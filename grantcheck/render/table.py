@@ -16,6 +16,7 @@ from rich.text import Text
 from grantcheck.engine import (
     AmountsResult,
     Finding,
+    NotFitting,
     Outcome,
     SchemeResult,
     Verdict,
@@ -73,6 +74,8 @@ def fit_words(r: SchemeResult) -> str:
 
 
 def _grant_text(a: AmountsResult) -> Text:
+    if isinstance(a, NotFitting):  # none can be had: no figure, nor a question
+        return Text("—", style="dim")
     if a.amounts is None:
         return Text(f"? {a.problem}" if a.problem else "—", style="yellow")
     am = a.amounts
@@ -246,8 +249,11 @@ def scheme_detail(r: SchemeResult, explain: bool, facts: Facts | None = None) ->
             tiers.add_row(Text(t.tier.name), Text(t.verdict.label, style=VERDICT_STYLE[t.verdict]),
                           _grant_text(t.amounts), _own_text(t.amounts))
         parts.append(whole(tiers))
-    if r.amounts.amounts is not None and (explain or r.verdict_if_open is not Verdict.DOES_NOT_FIT):
+    if r.amounts.amounts is not None:
         parts.append(Text(f"Amounts: {text_of(r.amounts.amounts.basis)}", style="dim"))
+    elif explain and isinstance(r.amounts, NotFitting) and r.amounts.if_fitted is not None:
+        parts.append(Text("Amounts if it fitted (it does not, so none can be had): "
+                          + text_of(r.amounts.if_fitted.basis), style="dim"))
     docs = r.missing_documents
     parts.append(Text("Missing documents: " + ("; ".join(d.document.name for d in docs)
                                                if docs else "none")))

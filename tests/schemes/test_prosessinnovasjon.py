@@ -18,7 +18,7 @@ from grantcheck.law import gber
 from grantcheck.schemes.no_prosessinnovasjon import grant, page, parameters
 from grantcheck.schemes.no_prosessinnovasjon.scheme import SCHEME
 from grantcheck.schemes.no_prosessinnovasjon.vocabulary import ProsessExclusion
-from tests.support import ctx_for, finding, merged, result_for
+from tests.support import amounts_of, ctx_for, finding, merged, result_for
 
 SME: dict[str, Any] = {
     "company": {
@@ -275,7 +275,7 @@ def test_a_large_enterprise_under_the_exception_gets_fifteen_percent() -> None:
 
 def test_the_grant_is_floored_to_the_ore_and_own_funding_takes_the_rest() -> None:
     data = merged(SME, project={"budget_total": Decimal("1000000.01")})
-    a = result_for(SCHEME, data).amounts.amounts
+    a = amounts_of(result_for(SCHEME, data).amounts)
     assert a is not None and a.max_grant is not None and a.own_funding is not None
     assert a.max_grant.amount == Decimal("500000.00")
     assert a.own_funding.amount == Decimal("500000.01")

@@ -15,7 +15,7 @@ from grantcheck.engine import Outcome, Stage, Verdict
 from grantcheck.schemes.se_saker_digitalisering import costs, grant, page, parameters, vocabulary
 from grantcheck.schemes.se_saker_digitalisering.scheme import SCHEME
 from grantcheck.schemes.se_saker_digitalisering.vocabulary import SeTheme
-from tests.support import ctx_for, finding, merged, outcome, result_for
+from tests.support import amounts_of, ctx_for, finding, merged, outcome, result_for
 
 PAGE = Path(__file__).resolve().parent.parent / "sources" / "se-saker-digitalisering.txt"
 OPEN = date(2023, 3, 1)  # the last open day
@@ -578,7 +578,7 @@ def test_half_the_budget_is_the_grant_and_the_rest_is_cash() -> None:
 
 
 def test_a_large_budget_is_capped_at_the_call_budget() -> None:
-    a = result_for(SCHEME, project(budget_total=30_000_000), on=OPEN).amounts.amounts
+    a = amounts_of(result_for(SCHEME, project(budget_total=30_000_000), on=OPEN).amounts)
     assert a is not None and a.max_grant is not None and a.own_funding is not None
     assert a.max_grant.amount == Decimal("10000000.00")
     assert a.own_funding.amount == Decimal("20000000.00")
@@ -586,7 +586,7 @@ def test_a_large_budget_is_capped_at_the_call_budget() -> None:
 
 
 def test_a_budget_below_one_million_is_flagged_in_the_basis() -> None:
-    a = result_for(SCHEME, project(budget_total=999_998), on=OPEN).amounts.amounts
+    a = amounts_of(result_for(SCHEME, project(budget_total=999_998), on=OPEN).amounts)
     assert a is not None and a.max_grant is not None
     assert a.max_grant.amount == Decimal("499999.00")
     assert "below the minimum application" in a.basis

@@ -25,6 +25,7 @@ from grantcheck.law import gber
 from grantcheck.law.dates import add_months
 from grantcheck.law.sme import CITES as SME_CITES
 from grantcheck.law.sme import company_status
+from grantcheck.law.sme_public import PUBLIC_FIX
 from grantcheck.money import Money
 from grantcheck.schemes.dk_innobooster_people.derived import (
     anniversary,
@@ -274,6 +275,8 @@ def small_enterprise(ctx: Ctx) -> Check:
     til'): it does not take working owners out of this count, and the message says so."""
     _gber(ctx)
     status = company_status(ctx)
+    if status.public:  # not an SME because of public bodies, whatever its staff (art. 3(4))
+        return T_SMALL_PUBLIC.failed(size=status.explanation)
     owners = ctx.profile.company.owners_fte
     # the words of the count written once, in the template: a record gives the FTE. Which words
     # is a choice of text, not a comparison the rule rests on: owners within bounds that may be
@@ -286,6 +289,7 @@ def small_enterprise(ctx: Ctx) -> Check:
 _SMALL_FIX = ("the company (with its partner and linked enterprises) must have fewer than 50 "
               "staff and turnover or balance sheet total of at most EUR 10 million")
 T_SMALL = Message("{size} (small or micro required)", fix=_SMALL_FIX)
+T_SMALL_PUBLIC = Message("{size} (small or micro required)", fix=PUBLIC_FIX)
 T_SMALL_OWNERS = Message(
     "{size}; the {owners} working owner FTE (company.owners_fte) count as staff here (EU: "
     "owner-managers, Rec. 2003/361 Annex art. 5(c)); the page's 'disse tæller ikke med i "

@@ -11,6 +11,7 @@ from functools import partial
 from grantcheck.engine import Check, Ctx, Kind, Message, RuleBook, derived
 from grantcheck.facts import at_most, show
 from grantcheck.law import de_minimis, de_minimis_scope, sme
+from grantcheck.law.sme_public import PUBLIC_FIX
 from grantcheck.parameters import Parameter
 from grantcheck.schemes.dk_smv_digital.de_minimis_grant import with_grant
 from grantcheck.schemes.dk_smv_digital.derived import (
@@ -175,9 +176,12 @@ def eu_sme(ctx: Ctx) -> Check:
     årsværk i beregningen'), not in full as owner-managers (Annex art. 5(c)): the page decides."""
     cap = OWNERS_FTE_MAX.at(ctx.on)
     status = sme.company_status(ctx, cap)
+    if status.public:  # not an SME because of public bodies, whatever its staff (art. 3(4))
+        return T_SME_PUBLIC.failed(size=status.explanation)
     return T_SME.check(status.is_sme, size=status.explanation, owners=_num(cap))
 
 
+T_SME_PUBLIC = Message("{size} (an SME under the EU definition required)", fix=PUBLIC_FIX)
 T_SME = Message("{size}; working owners count at most {owners} FTE, as the page counts them (an "
                 "SME under the EU definition required)",
                 fix="only a small or medium-sized enterprise under the EU definition, counted "

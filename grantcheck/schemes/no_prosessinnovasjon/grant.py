@@ -59,11 +59,13 @@ def applicant_intensity(ctx: Ctx) -> tuple[Decimal, sme.SmeStatus]:
 
 
 @dated  # the same few texts for every profile: made once per size, date and rate
-def _terms(ctx: Ctx, is_sme: bool) -> tuple[str, str]:
-    """The rate as a percentage, and the terms every basis states."""
+def _terms(ctx: Ctx, is_sme: bool, public: bool = False) -> tuple[str, str]:
+    """The rate as a percentage, and the terms every basis states (``public``: not an SME
+    because of public bodies, which is said rather than "a large enterprise")."""
     rate = intensity(ctx.on, is_sme)
     _, limit_text = threshold(ctx)
-    who = "an SME" if is_sme else "a large enterprise, only under the exception"
+    who = "an SME" if is_sme else _NOT_SME if public else "a large enterprise, only under the "\
+        "exception"
     common = (f"aid intensity at most {format_percent(rate)} for {who} (GBER art. 29(4), not "
               f"from the page); the page states no cap; aid above the notification threshold "
               f"{limit_text} per undertaking per project must be notified (GBER art. 4(1)(l))")
@@ -81,8 +83,8 @@ def amounts(ctx: Ctx) -> Amounts:
         return _open_amounts(ctx, u)
     budget = ctx.profile.project.budget_total
     if not status.is_sme and _exception_refused(ctx):
-        return _no_aid(ctx, budget)
-    percent, common = _terms(ctx, status.is_sme)
+        return _no_aid(ctx, budget, bool(status.public))
+    percent, common = _terms(ctx, status.is_sme, bool(status.public))
     if budget is None:
         return Amounts(None, None, OWN_FUNDING_FORM,
                        f"{common}; state project.budget_total to compute the grant",
@@ -109,20 +111,28 @@ def _exception_refused(ctx: Ctx) -> bool:
     return ctx.value("declarations.large_enterprise_exception") is False
 
 
+_NOT_SME = ("an applicant that public bodies' control makes no SME (Rec. 2003/361/EC, Annex art. "
+            "3(4)), a large enterprise for GBER (art. 2(24)), only under the exception")
 NO_AID = ("no aid: a large enterprise the exception is declared not to cover "
           "(declarations.large_enterprise_exception = false); the scheme «gjelder kun unntaksvis "
           "for store bedrifter»")
+NO_AID_PUBLIC = ("no aid: public bodies' control makes it no SME (Rec. 2003/361/EC, Annex art. "
+                 "3(4)), and the exception for large enterprises (GBER art. 2(24): any "
+                 "undertaking that is not an SME) is declared not to cover it "
+                 "(declarations.large_enterprise_exception = false); the scheme «gjelder kun "
+                 "unntaksvis for store bedrifter»")
 NO_AID_CITES = (C_SMB, EU_29_2)
 
 
-def _no_aid(ctx: Ctx, budget: Decimal | None) -> Amounts:
+def _no_aid(ctx: Ctx, budget: Decimal | None, public: bool = False) -> Amounts:
     """A large enterprise outside the exception: no grant, and the company funds every eligible
     cost (the budget's grant part says the same: "no aid")."""
+    words = NO_AID_PUBLIC if public else NO_AID
     if budget is None:
-        return Amounts(Money.zero(ctx.currency), None, OWN_FUNDING_FORM, NO_AID, rate=Decimal(0),
+        return Amounts(Money.zero(ctx.currency), None, OWN_FUNDING_FORM, words, rate=Decimal(0),
                        cites=NO_AID_CITES, missing=("project.budget_total",))
     base = ctx.money(budget)
-    return Amounts(Money.zero(base.currency), base, OWN_FUNDING_FORM, NO_AID, rate=Decimal(0),
+    return Amounts(Money.zero(base.currency), base, OWN_FUNDING_FORM, words, rate=Decimal(0),
                    cost_base=base, cites=NO_AID_CITES)
 
 

@@ -83,12 +83,17 @@ def applicant_is_sme(ctx: Ctx) -> Check:
         return T_SME.passed(size=size)
     cost_share = format_percent(LARGE_SME_COST_SHARE.at(ctx.on))
     exception = ctx.value("declarations.large_enterprise_exception")
+    # not an SME because of public bodies (Annex art. 3(4)): said so, not "a large enterprise"
+    # (its size has nothing to do with it); GBER counts it as one (art. 2(24)), so the same
+    # exception decides
+    public = bool(status.public)
     if exception is None:
-        return T_LARGE_OPEN.unknown("declarations.large_enterprise_exception", size=size,
-                                    cost_share=cost_share)
+        return (T_PUBLIC_OPEN if public else T_LARGE_OPEN).unknown(
+            "declarations.large_enterprise_exception", size=size, cost_share=cost_share)
     if exception:
-        return T_LARGE_EXCEPTION.passed(size=size, cost_share=cost_share)
-    return T_LARGE.failed(size=size, cost_share=cost_share)
+        return (T_PUBLIC_EXCEPTION if public else T_LARGE_EXCEPTION).passed(
+            size=size, cost_share=cost_share)
+    return (T_PUBLIC if public else T_LARGE).failed(size=size, cost_share=cost_share)
 
 
 _CONDITION = ("GBER art. 29(2): aid to a large enterprise only in effective collaboration with "
@@ -107,11 +112,23 @@ T_LARGE = Message("a large enterprise ({size}) and the exception is declared not
                   "scheme requires a small or medium-sized enterprise",
                   fix="only an SME under the EU definition, or a large enterprise under the "
                   f"exception ({_CONDITION}), can be supported")
+_AS_LARGE = ("; an undertaking that is not an SME counts under GBER as a large enterprise (art. "
+             "2(24))")
+T_PUBLIC_OPEN = Message("{size}" + _AS_LARGE + f", which the scheme covers only by exception "
+                        f"({_CONDITION}), and the profile does not say whether it applies",
+                        fix=T_LARGE_OPEN.fix)
+T_PUBLIC_EXCEPTION = Message("{size}" + _AS_LARGE + f", here under the declared exception; "
+                             f"condition: {_CONDITION}")
+T_PUBLIC = Message("{size}" + _AS_LARGE + ", and the exception for large enterprises is "
+                   "declared not to apply: the scheme requires a small or medium-sized "
+                   "enterprise", fix="public bodies' control makes it no SME whatever its size "
+                   f"(Rec. 2003/361/EC, Annex art. 3(4)): only the exception ({_CONDITION}) "
+                   "could let it be supported")
 
 
 rules.add("PO01", "The applicant is a small or medium-sized enterprise (a large one only by the "
           "exception)", applicant_is_sme, section=S_APPLICANT,
-          cites=[C_GBER29, C_SMB, EU_29_2, *sme.CITES],
+          cites=[C_GBER29, C_SMB, EU_29_2, *sme.CITES, gber.ART_2_24],
           reads=[*SIZE_FIELDS, "declarations.large_enterprise_exception"])
 
 

@@ -29,7 +29,17 @@ Deliberately not encoded:
   statsstödsregler", and Förordning (2015:210) § 13 is cited without quoting it here;
 - the cost rules (only costs inside the project period; the eligible cost types): they belong to
   the budget command and are exported as ``PROJECT_PERIOD_COSTS`` and ``ELIGIBLE_COSTS``;
-- the final report date (2023-11-30): an obligation after the grant, shown as a note.
+- the final report date (2023-11-30): an obligation after the grant, shown as a note;
+- an applicant in bankruptcy, liquidation or otherwise in difficulty (``company.in_difficulty``
+  is not read): neither the page nor a legal basis it names excludes one. The page says only
+  "Stödet styrs av Förordning 2015:210 … se särskilt §13" and "Stödet omfattas av EU:s
+  statsstödsregler"; it names no EU regulation, and the ordinance (§ 4) lets aid be given under
+  GBER (Regulation (EU) No 651/2014) or under de minimis (Regulation (EU) No 1407/2013, in force
+  for this 2023 call). GBER does not apply to "aid to undertakings in difficulty" (art. 1(4)(c));
+  de minimis has no such exclusion for a grant (only aid in loans or guarantees to an undertaking
+  in collective insolvency proceedings is not transparent, art. 4(3)(a), 4(6)(a)). Which of the
+  two the call used is not stated, so excluding such an applicant would be a verdict past the
+  encoded law (SMV:Digital, under de minimis, does not read it either).
 
 Readings:
 - "Lägsta belopp för ansökan är 500 tkr" is read as the grant sought (``project.grant_sought``),
