@@ -69,6 +69,12 @@ def _investment(amount: int) -> dict[str, Any]:
     return merged(NORDLYS, project={"investment_cost": amount, "budget_total": 200000 + amount})
 
 
+def load_from(data: dict[str, Any]) -> Any:
+    from grantcheck.profile import profile_from_data
+
+    return profile_from_data(json.loads(json.dumps(data, default=str)), "<test>")
+
+
 def _tier(data: dict[str, Any], tier: str) -> Any:
     return next(t for t in result_for(SMV, data, ON).tiers if t.tier.id == tier)
 
@@ -105,12 +111,6 @@ def test_the_json_of_a_tier_that_does_not_fit_has_no_max_grant_and_names_the_wou
     assert t250["amounts_if_it_fitted"]["max_grant"] == {"amount": "100000", "currency": "DKK"}
     t100 = next(t for t in scheme["tiers"] if t["id"] == "t100")
     assert "amounts_if_it_fitted" not in t100
-
-
-def load_from(data: dict[str, Any]) -> Any:
-    from grantcheck.profile import profile_from_data
-
-    return profile_from_data(json.loads(json.dumps(data, default=str)), "<test>")
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "profiles").glob("*.toml")))
