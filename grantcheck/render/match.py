@@ -34,7 +34,7 @@ from grantcheck.render.match_head import closing, headline, horizon_words
 from grantcheck.render.table import VERDICT_STYLE, fit_words
 from grantcheck.render.together import indented, together
 from grantcheck.render.whole import Whole, whole
-from grantcheck.render.why import why_lines
+from grantcheck.render.why import rule_ref, why_lines
 
 MAX_FACTS = 8  # the facts listed per scheme before "and N more"
 MAX_DOCS = 4  # the missing documents named per scheme before "and N more"
@@ -214,7 +214,7 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
     warnings = [f for f in findings if f.outcome is Outcome.WARNING]
     if warnings:
         lines.append(Text(f"! {plural(len(warnings), 'warning', 'warnings')} (--explain): "
-                          + ", ".join(_rule_ref(f) for f in warnings), style="magenta"))
+                          + ", ".join(rule_ref(f) for f in warnings), style="magenta"))
     higher = _higher_tier(r)
     if higher is not None:
         lines.append(higher)
@@ -320,10 +320,6 @@ def first_clause(text: str) -> str:
 
 
 LONG_ASIDE = 100
-
-
-def _rule_ref(f: Finding) -> str:
-    return f"{f.rule.id} ({f.rule.tier})" if f.rule.tier else f.rule.id
 
 
 def render_answer(m: MatchResult, console: Console, show_all: bool = False) -> None:

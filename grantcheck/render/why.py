@@ -62,7 +62,8 @@ def cited(c: Citation) -> str:
     return f"{_short_act(c)} {c.section} says «{c.quote}»"
 
 
-def _ref(f: Finding) -> str:
+def rule_ref(f: Finding) -> str:
+    """A rule's id, with its tier's: "SMV10 (t25)"."""
     return f"{f.rule.id} ({f.rule.tier})" if f.rule.tier else f.rule.id
 
 
@@ -76,11 +77,11 @@ def why_lines(group: list[Finding], fix: str) -> Text:
     its figures and its source, the others by id (``--explain`` shows them), then the fix."""
     first = min(group, key=_length)
     t = Text("✗ ", style="red")
-    t.append(f"{_ref(first)}: {first.message}")
+    t.append(f"{rule_ref(first)}: {first.message}")
     c = source_of(first)
     if c is not None:
         t.append(f"; {cited(c)}", style="dim")
-    others = [_ref(f) for f in group if f is not first]
+    others = [rule_ref(f) for f in group if f is not first]
     if others:
         t.append(f"; also {', '.join(others)} (--explain)")
     if fix:
