@@ -75,3 +75,72 @@ def test_why_keeps_its_figures_at_any_width(columns):
     text = flat(r.stdout)
     assert "2350 FTE = employees 2350 + owners 0 > 20 allowed" in text
     assert all(len(line) <= int(columns) for line in r.stdout.splitlines())
+
+
+# --- batch and schemes: nothing folded, nothing squeezed --------------------------------------
+
+
+PATHS = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "profiles").glob("*.toml"))
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "200"])
+def test_the_batch_table_keeps_every_path_whole_on_one_line(columns):
+    """At 60 columns the table folded "profiles/danbyg-holdin" / "g.toml": a path that no longer
+    copies. Each path is now on one line, in its row when they all fit, else below the table
+    after its row's number."""
+    r = run("batch", "profiles/", "--format", "table", "--as-of", AS_OF, "--jobs", "1",
+            columns=columns)
+    assert r.exit_code == 0, r.stdout + r.stderr
+    lines = r.stdout.splitlines()
+    for path in PATHS:
+        assert [line for line in lines if path in line], (path, r.stdout)
+    assert all(len(line) <= int(columns) for line in lines)
+
+
+def test_at_60_columns_the_paths_follow_the_table_by_row_number():
+    r = run("batch", "profiles/", "--format", "table", "--as-of", AS_OF, "--jobs", "1",
+            columns="60")
+    lines = r.stdout.splitlines()
+    start = lines.index("Profiles:")
+    assert lines[start + 1:start + 7] == [f"{n}   {p}" for n, p in enumerate(PATHS, 1)]
+    row = next(line for line in lines if line.startswith("1   Danbyg Holding A/S"))
+    assert "profiles/" not in row
+
+
+def test_at_80_columns_the_paths_stay_under_the_names():
+    r = run("batch", "profiles/", "--format", "table", "--as-of", AS_OF, "--jobs", "1")
+    lines = r.stdout.splitlines()
+    assert "Profiles:" not in lines
+    at = next(i for i, line in enumerate(lines) if line.startswith("1   Danbyg Holding A/S"))
+    assert lines[at + 1].strip() == "profiles/danbyg-holding.toml"
+
+
+def test_an_input_that_could_not_be_checked_has_its_error_whole_below_a_narrow_table(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[company]\nname = 5\n", encoding="utf-8")
+    r = run("batch", "profiles/kvantia-startup.toml", str(bad), "--format", "table",
+            "--as-of", AS_OF, "--jobs", "1", columns="60")
+    assert r.exit_code == 4, r.stdout + r.stderr
+    assert "2   ! not checked (below)" in r.stdout
+    assert f"2 ! {bad}:1: company.country: required field is missing" in flat(r.stdout)
+    assert [line for line in r.stdout.splitlines() if str(bad) in line]  # the path on a line
+
+
+def _status_width(stdout: str) -> int:
+    """The width of the schemes table's Status column: from its heading to the next's."""
+    head = next(line for line in stdout.splitlines() if line.startswith("Scheme"))
+    return head.index("Tier") - head.index("Status")
+
+
+def test_schemes_at_80_columns_gives_the_status_room():
+    """At 80 columns the Status column was 11 wide: SMV:Digital's call took 20 lines. The aid
+    rate now goes under the maximum grant and the status has the largest share."""
+    r = run("schemes", "--as-of", AS_OF)
+    assert r.exit_code == 0, r.stdout + r.stderr
+    assert _status_width(r.stdout) >= 18
+    lines = r.stdout.splitlines()
+    smv = lines.index(next(line for line in lines if line.startswith("SMV:Digital")))
+    t100 = next(i for i, line in enumerate(lines) if " t100 " in line)
+    assert t100 - smv <= 14  # 20 before
+    assert "DKK 25,000" in lines[smv] and "aid rate 50 %" in lines[smv + 1]
+    assert all(len(line) <= 80 for line in lines)
