@@ -5,10 +5,13 @@ without sending it to a file it does not have."""
 
 from __future__ import annotations
 
+import json
+import tomllib
 from pathlib import Path
 
 import pytest
 
+from grantcheck.outreach.questions import how_to_answer
 from tests.support import flat
 from tests.support import run_in_checkout as run
 
@@ -144,3 +147,99 @@ def test_schemes_at_80_columns_gives_the_status_room():
     assert t100 - smv <= 14  # 20 before
     assert "DKK 25,000" in lines[smv] and "aid rate 50 %" in lines[smv + 1]
     assert all(len(line) <= 80 for line in lines)
+
+
+# --- outreach: the pack says what a company needs to answer -----------------------------------
+
+
+REGISTRY = "tests/registry/data/mixed_enheter.csv"
+FJORDLYS = "923609016"  # the mixed fixture's Norwegian company: Bedriftsnettverk and PO open
+
+
+def _pack(out: Path, *extra: str):
+    r = run("outreach", "--input", REGISTRY, "--as-of", AS_OF, "--out", str(out), *extra)
+    assert r.exit_code == 0, r.stdout + r.stderr
+    return {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()}
+
+
+def test_no_file_of_the_pack_sends_the_company_to_the_repositorys_docs(tmp_path):
+    """The questionnaires said "a list: write [] for none, or see docs/profile.md": a file of
+    grantcheck's repository, which the company has not got."""
+    files = _pack(tmp_path / "pack")
+    assert [name for name, text in files.items() if "docs/" in text] == []
+
+
+def test_a_list_of_tables_is_explained_with_its_keys_in_the_questionnaire(tmp_path):
+    files = _pack(tmp_path / "pack")
+    en, nb = flat(files[f"{FJORDLYS}.en.md"]), flat(files[f"{FJORDLYS}.nb.md"])
+    assert ('answer as: a list: [] for none, else [{ key = value, … }, …], one entry each, '
+            'with the keys: name = text in quotes: "…" (required); kind = one of: "company", '
+            '"knowledge_actor", "public_body" (required); country = text in quotes: "…"; '
+            'sme = true (yes) or false (no);' in en)
+    assert "svar som: en liste: [] for ingen, ellers [{ nøkkel = verdi, … }, …]" in nb
+    assert 'kind = én av: "company", "knowledge_actor", "public_body" (må oppgis)' in nb
+
+
+def test_a_yes_no_question_asks_for_what_toml_reads(tmp_path):
+    """"[yes or no]": `economic_activity_in_norway = yes` is no TOML, and batch --profiles
+    refused the whole folder. The pack now says true or false."""
+    files = _pack(tmp_path / "pack")
+    answers = files[f"{FJORDLYS}.toml"]
+    assert "[true (yes) or false (no)]" in answers and "[yes or no]" not in answers
+    assert "svar som: true (ja) eller false (nei)" in files[f"{FJORDLYS}.nb.md"]
+
+
+def test_answers_written_as_the_pack_says_are_read_back(tmp_path):
+    """Every question of FJORDLYS AS's answers file answered in the form its comment names
+    (true, a number, a date, a list, a list of tables with its required keys): `batch
+    --profiles` reads the file, and the facts it states are no longer missing."""
+    out = tmp_path / "pack"
+    files = _pack(out)
+    form = {"true (yes) or false (no)": "true", "a number": "5", "a whole number": "1",
+            "a date, YYYY-MM-DD": "2027-03-01"}
+    lines = files[f"{FJORDLYS}.toml"].splitlines()
+    table = ""
+    for i, line in enumerate(lines):
+        if line.startswith("["):
+            table = line.strip("[]")
+        if not (line.startswith("# ") and line.endswith(" = ")):
+            continue
+        key = line.removeprefix("# ").removesuffix(" = ")
+        how = how_to_answer(f"{table}.{key}", "en")
+        assert f"[{how}]" in lines[i - 1]  # the comment above the key says it
+        if how in form:
+            lines[i] = f"{key} = {form[how]}"
+        elif how.startswith("a list: "):
+            lines[i] = (f'{key} = [{{ name = "Hav AS", kind = "company" }}]'
+                        if key == "participants" else f"{key} = []")
+        elif how.startswith(("a list of texts", "one or more of")):
+            lines[i] = f"{key} = []"
+    (out / f"{FJORDLYS}.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = run("batch", "--input", REGISTRY, "--profiles", str(out), "--as-of", AS_OF,
+            "--format", "jsonl", "--detail", "full")
+    assert r.exit_code in (0, 1), r.stdout + r.stderr
+    [record] = [d for d in map(json.loads, r.stdout.splitlines())
+                if d["profile"]["name"] == "FJORDLYS AS"]
+    missing = {m for s in record["schemes"] for f in s["findings"]
+               if s["id"] in ("no-bedriftsnettverk", "no-prosessinnovasjon")
+               for m in f.get("missing_fields", [])}
+    assert missing.isdisjoint({"network.participants", "company.economic_activity_in_norway",
+                               "declarations.sound_finances", "project.start"}), missing
+
+
+def test_a_list_of_tables_stated_is_kept_in_the_next_answers_file(tmp_path):
+    """A company that named its network's participants got a new answers file without them
+    (a list's provenance is the list's, not its entries'): the next screening lost them."""
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    (answers / "fjordlys.toml").write_text(
+        '[company]\nname = "FJORDLYS AS"\ncountry = "NO"\norg_number = "923609016"\n\n'
+        '[network]\nparticipants = [{ name = "Hav AS", kind = "company" }, '
+        '{ name = "Fjell AS", kind = "company" }]\n', encoding="utf-8")
+    files = _pack(tmp_path / "pack", "--profiles", str(answers))
+    kept = tomllib.loads(files[f"{FJORDLYS}.toml"])
+    assert kept["network"]["participants"] == [{"name": "Hav AS", "kind": "company"},
+                                               {"name": "Fjell AS", "kind": "company"}]
+    # a question about one entry says where its answer goes, in the file itself
+    assert ("(write sme = … in entry 2 of network.participants, below)"
+            in files[f"{FJORDLYS}.toml"])
