@@ -243,3 +243,18 @@ def test_a_list_of_tables_stated_is_kept_in_the_next_answers_file(tmp_path):
     # a question about one entry says where its answer goes, in the file itself
     assert ("(write sme = … in entry 2 of network.participants, below)"
             in files[f"{FJORDLYS}.toml"])
+
+
+# --- budget: a rule the draft breaks shows the sentence it rests on ---------------------------
+
+
+def test_a_budget_rule_broken_shows_the_pages_sentence():
+    """POB01 said which line is not one of the page's four cost kinds, not where the page says
+    so (--explain only). A broken rule now shows its sentence under the figures."""
+    r = run("budget", "--scheme", "no-prosessinnovasjon", "--line", "consultancy=150000",
+            "--line", "marketing=50000", "--as-of", AS_OF, columns="100")
+    assert r.exit_code == 1, r.stdout + r.stderr
+    text = flat(r.stdout.replace("│", " "))
+    assert ("1 line(s), NOK 50,000, are not among the four cost kinds: line 2, marketing the "
+            "page says «Følgende poster kan inngå i godkjent støttegrunnlag:» → remove them"
+            in text)
