@@ -258,3 +258,29 @@ def test_a_budget_rule_broken_shows_the_pages_sentence():
     assert ("1 line(s), NOK 50,000, are not among the four cost kinds: line 2, marketing the "
             "page says «Følgende poster kan inngå i godkjent støttegrunnlag:» → remove them"
             in text)
+
+
+# --- shortlist: a table at 80 columns ---------------------------------------------------------
+
+
+def test_the_shortlist_is_a_table_at_80_columns_and_keeps_its_euros_whole():
+    """"declarations.large_enterprise_exception" (39 characters) in the Questions column drew
+    the shortlist as a list at 80 columns ("#: 1", "Company: FJORDLYS AS", …); the field is
+    now named as the TOML writes it, as match names it, and the table fits."""
+    r = run("shortlist", "--input", REGISTRY, "--as-of", AS_OF, "--format", "table")
+    assert r.exit_code == 0, r.stdout + r.stderr
+    lines = r.stdout.splitlines()
+    assert "#: 1" not in lines
+    assert any(line.startswith("#   Company") for line in lines)
+    text = flat(r.stdout)
+    at = next(i for i, line in enumerate(lines) if "first: [declarations]" in line)
+    assert lines[at + 1].split()[-1] == "large_enterprise_exception"  # whole, under it
+    assert "first: [network]" in text and "declarations.large" not in text
+    assert all(line.rstrip().endswith("≈") is False for line in lines)  # "≈ EUR 72,594" whole
+    assert text.count("≈ EUR 72,594") == 3
+    assert all(len(line) <= 80 for line in lines)
+
+
+def test_the_shortlist_csv_keeps_the_dotted_path():
+    r = run("shortlist", "--input", REGISTRY, "--as-of", AS_OF, "--format", "csv")
+    assert ",declarations.large_enterprise_exception," in r.stdout
