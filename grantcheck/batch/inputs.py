@@ -369,7 +369,8 @@ def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_na
             fmt = input_format(input_name, None)
         else:
             try:
-                raw = registry.registry_tasks(fh, display, input_fmt or guessed or "", on)
+                raw = registry.registry_tasks(fh, display, input_fmt or guessed or "", on,
+                                              registry.drawn_by(fh))
             except HeaderError as e:
                 raise InputError(f"{display}: {e}", e.hint) from None
             except _READ_ERRORS as e:  # its header already: a gzip file cut short

@@ -38,22 +38,42 @@ def guess(head: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def registry_tasks(fh: IO[bytes], name: str, fmt: str, on: date | None = None
-                   ) -> Iterator[RawTask]:
+def registry_tasks(fh: IO[bytes], name: str, fmt: str, on: date | None = None,
+                   drawn: date | None = None) -> Iterator[RawTask]:
     """The tasks of a registry file (binary, gzip or not) in format ``fmt`` (one of
     :data:`FORMATS`) on the evaluation date ``on``: an event the registry dates after it (a
-    bankruptcy, a deregistration, a founding) does not count on it; None: every one counts."""
+    bankruptcy, a deregistration, a founding) does not count on it; None: every one counts.
+    ``drawn`` is the latest day the extract can have been drawn (the file's date): a flag
+    without a date (``konkurs``) counts on ``on`` only when ``on`` is not before it."""
     from grantcheck.registry import bolagsverket, brreg, cvr
     from grantcheck.registry.common import maybe_gunzip
 
     plain = maybe_gunzip(fh)
     if fmt == "brreg-enheter":
-        return brreg.tasks(plain, name, on)
+        return brreg.tasks(plain, name, on, drawn)
     if fmt == "cvr":
-        return cvr.tasks(plain, name, on)
+        return cvr.tasks(plain, name, on, drawn)
     if fmt == "bolagsverket":
-        return bolagsverket.tasks(plain, name, on)
+        return bolagsverket.tasks(plain, name, on, drawn)
     raise ValueError(f"unknown registry format {fmt!r}: expected {', '.join(FORMATS)}")
+
+
+def drawn_by(fh: IO[bytes]) -> date:
+    """The latest day a registry extract can have been drawn (docs/registries.md, "Dated events
+    and the evaluation date"): today, or the day its file was last written when earlier (a
+    download or a copy is written after the extract was drawn; standard input has no such
+    day)."""
+    import os
+    from stat import S_ISREG
+
+    today = date.today()
+    try:
+        stat = os.fstat(fh.fileno())
+    except (AttributeError, OSError, ValueError):
+        return today
+    if not S_ISREG(stat.st_mode):
+        return today
+    return min(today, date.fromtimestamp(stat.st_mtime))
 
 
 def sniff(fh: IO[bytes]) -> tuple[IO[bytes], str | None]:

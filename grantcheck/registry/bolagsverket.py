@@ -26,8 +26,10 @@ from grantcheck.registry.common import (
     header_error,
     later,
     not_yet,
+    placed,
     read_header,
     text_lines,
+    undated,
     unit_task,
 )
 from grantcheck.registry.mapping import (
@@ -52,9 +54,11 @@ def _values(cell: str) -> list[list[str]]:
     return [v.split("$") for v in cell.split("|") if v.strip()]
 
 
-def unit_of(row: Mapping[str, str], on: date | None = None) -> Unit:
+def unit_of(row: Mapping[str, str], on: date | None = None, drawn: date | None = None) -> Unit:
     """The profile data of one row on the evaluation date ``on``: a deregistration, a
-    proceeding or a registration dated after it does not count on it."""
+    proceeding or a registration dated after it does not count on it; a proceeding without a
+    date counts when ``on`` is not before ``drawn``, the latest day the extract can have been
+    drawn."""
     unit = Unit()
     identity = _values(row["organisationsidentitet"])
     if not identity or not identity[0][0].strip():
@@ -104,7 +108,11 @@ def unit_of(row: Mapping[str, str], on: date | None = None) -> Unit:
                 unit.note("company.in_difficulty", f"{REG} {code}{dated}, {after_on(on)}: not "
                           "begun on that date, so it does not count: not settled")
             continue
-        if code in BOLAGSVERKET_IN_DIFFICULTY:
+        if code in BOLAGSVERKET_IN_DIFFICULTY and not since and not placed(on, drawn):
+            if "company.in_difficulty" not in unit.data.get("company", {}):
+                unit.note("company.in_difficulty", f"{REG} " + undated(
+                    f"{code} {BOLAGSVERKET_IN_DIFFICULTY[code]}", on, drawn) + ": not settled")
+        elif code in BOLAGSVERKET_IN_DIFFICULTY:
             unit.put("company.in_difficulty", True,
                      f"{REG} {code} {BOLAGSVERKET_IN_DIFFICULTY[code]}{dated}")
         elif code in BOLAGSVERKET_WINDING_UP:
@@ -119,7 +127,8 @@ def unit_of(row: Mapping[str, str], on: date | None = None) -> Unit:
     return unit
 
 
-def tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[RawTask]:
+def tasks(fh: IO[bytes], name: str, on: date | None = None, drawn: date | None = None
+          ) -> Iterator[RawTask]:
     """One task per row of the bulk file on the evaluation date ``on``; the header must be the
     one the file documents. It is read now: HeaderError when it is not (the whole file is
     refused, exit 2)."""
@@ -131,10 +140,10 @@ def tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[RawTask]
     missing = [h for h in HEADER if h not in header]
     if missing:
         raise header_error(first, ";", "Bolagsverket's bulk file", missing[0])
-    return _rows(reader, header, name, long, on)
+    return _rows(reader, header, name, long, partial(unit_of, on=on, drawn=drawn))
 
 
-def _rows(reader: Any, header: list[str], name: str, long: dict[int, int], on: date | None
+def _rows(reader: Any, header: list[str], name: str, long: dict[int, int], unit_on: Any
           ) -> Iterator[RawTask]:
     for start, _, row in numbered_rows(reader, long):
         if isinstance(row, Exception):
@@ -145,4 +154,4 @@ def _rows(reader: Any, header: list[str], name: str, long: dict[int, int], on: d
             yield error_task(source, f"has {len(row)} fields where the header has "
                              f"{len(header)}")
             continue
-        yield unit_task(partial(unit_of, on=on), dict(zip(header, row, strict=True)), source)
+        yield unit_task(unit_on, dict(zip(header, row, strict=True)), source)

@@ -30,10 +30,12 @@ from grantcheck.registry.common import (
     later,
     not_yet,
     number,
+    placed,
     put_sector,
     read_header,
     text,
     text_lines,
+    undated,
     unit_task,
 )
 from grantcheck.registry.json_file import json_items
@@ -69,10 +71,11 @@ _FLAG_NAMES = {"konkurs": "konkurs", "underavvikling": "underAvvikling",
                    "underTvangsavviklingEllerTvangsopplosning"}
 
 
-def unit_of(row: Mapping[str, Any], on: date | None = None) -> Unit:
+def unit_of(row: Mapping[str, Any], on: date | None = None, drawn: date | None = None) -> Unit:
     """The profile data of one unit on the evaluation date ``on`` (an event dated after it
-    does not count), its keys lower-cased dotted names; UnitError when a value cannot be read
-    or a code is not mapped."""
+    does not count; a flag without a date counts when ``on`` is not before ``drawn``, the
+    latest day the extract can have been drawn), its keys lower-cased dotted names; UnitError
+    when a value cannot be read or a code is not mapped."""
     unit = Unit()
     number_text = text(row.get("organisasjonsnummer"), "organisasjonsnummer")
     if not number_text:
@@ -110,7 +113,7 @@ def unit_of(row: Mapping[str, Any], on: date | None = None) -> Unit:
     if registered is not None:
         unit.put("company.registered_in_foretaksregisteret", registered,
                  f"{REG} registrertIForetaksregisteret")
-    _difficulty(unit, row, on)
+    _difficulty(unit, row, on, drawn)
     return unit
 
 
@@ -164,10 +167,12 @@ def _country(unit: Unit, row: Mapping[str, Any], number_text: str) -> None:
 
 
 def _flagged(row: Mapping[str, Any], cases: tuple[tuple[str, str, str], ...], on: date | None,
-             afterwards: list[str]) -> list[str]:
+             drawn: date | None, afterwards: list[str]) -> list[str]:
     """What each case the unit is in on ``on`` says (its date, when the registry gives one): a
     case is in when its flag is true or its date is given, and out when that date is after
-    ``on`` (then said in ``afterwards``: it had not begun on that date)."""
+    ``on`` (then said in ``afterwards``: it had not begun on that date). A flag without a date
+    is in when :func:`~grantcheck.registry.common.placed` places it on ``on``, else said in
+    ``afterwards`` as not known."""
     found = []
     for key, dated, what in cases:
         written = row.get(dated) if dated else None
@@ -177,19 +182,24 @@ def _flagged(row: Mapping[str, Any], cases: tuple[tuple[str, str, str], ...], on
         elif since:
             found.append(f"{what} since {since}")
         elif key and row.get(key) and flag(row[key], _FLAG_NAMES[key]):
-            found.append(what)
+            if placed(on, drawn):
+                found.append(what)
+            else:
+                afterwards.append(undated(f"{_FLAG_NAMES[key]} true: {what}", on, drawn))
     return found
 
 
-def _difficulty(unit: Unit, row: Mapping[str, Any], on: date | None) -> None:
+def _difficulty(unit: Unit, row: Mapping[str, Any], on: date | None, drawn: date | None
+                ) -> None:
     afterwards: list[str] = []
-    found = _flagged(row, INSOLVENCY, on, afterwards)
+    found = _flagged(row, INSOLVENCY, on, drawn, afterwards)
     if found:
         unit.put("company.in_difficulty", True, f"{REG}: {', '.join(found)}")
         return
-    winding = _flagged(row, WINDING_UP, on, afterwards)
-    later_said = (f"{', '.join(afterwards)}: {after_on(on)}, so not on that date; "
-                  if afterwards else "")
+    winding = _flagged(row, WINDING_UP, on, drawn, afterwards)
+    dated = [a for a in afterwards if ", undated: " not in a]
+    later_said = "".join(f"{a}; " for a in afterwards if a not in dated) + (
+        f"{', '.join(dated)}: {after_on(on)}, so not on that date; " if dated else "")
     if winding:
         unit.note("company.in_difficulty", f"{REG}: {later_said}{', '.join(winding)}; not itself "
                   "collective insolvency proceedings (GBER art. 2(18)(c)): not settled")
@@ -197,7 +207,8 @@ def _difficulty(unit: Unit, row: Mapping[str, Any], on: date | None) -> None:
         unit.note("company.in_difficulty", f"{REG}: {later_said}not settled")
 
 
-def csv_tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[RawTask]:
+def csv_tasks(fh: IO[bytes], name: str, on: date | None = None, drawn: date | None = None
+              ) -> Iterator[RawTask]:
     """One task per row of the ``enheter`` CSV (comma- or semicolon-separated, as its header
     says); a row whose cell count differs from the header's is an error task. The header is
     read now: HeaderError when it is not the file's (the whole file is refused, exit 2)."""
@@ -210,11 +221,11 @@ def csv_tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[RawT
     missing = [c for c in ("organisasjonsnummer", "navn") if c not in header]
     if missing:
         raise header_error(first, delimiter, "Enhetsregisteret's enheter file", missing[0])
-    return _csv_rows(reader, header, name, long, on)
+    return _csv_rows(reader, header, name, long, partial(unit_of, on=on, drawn=drawn))
 
 
 def _csv_rows(reader: Any, header: list[str], name: str, long: dict[int, int],
-              on: date | None) -> Iterator[RawTask]:
+              unit_on: Any) -> Iterator[RawTask]:
     for start, _, row in numbered_rows(reader, long):
         if isinstance(row, Exception):
             yield error_task(f"{name}:{start}", f"not a CSV row: {row}")
@@ -223,13 +234,13 @@ def _csv_rows(reader: Any, header: list[str], name: str, long: dict[int, int],
             yield error_task(f"{name}:{start}", f"has {plural(len(row), 'cell', 'cells')} "
                              f"where the header has {len(header)} columns")
             continue
-        yield unit_task(partial(unit_of, on=on), dict(zip(header, row, strict=True)),
-                        f"{name}:{start}")
+        yield unit_task(unit_on, dict(zip(header, row, strict=True)), f"{name}:{start}")
 
 
-def json_tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[RawTask]:
+def json_tasks(fh: IO[bytes], name: str, on: date | None = None, drawn: date | None = None
+               ) -> Iterator[RawTask]:
     """One task per unit of the ``enheter`` JSON (an array, or one unit per line)."""
-    unit_on = partial(unit_of, on=on)
+    unit_on = partial(unit_of, on=on, drawn=drawn)
     for where, item in json_items(fh):
         source = f"{name} {where}"
         if isinstance(item, UnitError):
@@ -248,13 +259,16 @@ def json_tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[Raw
             yield unit_task(unit_on, flatten(item), source)
 
 
-def tasks(fh: IO[bytes], name: str, on: date | None = None) -> Iterator[RawTask]:
+def tasks(fh: IO[bytes], name: str, on: date | None = None, drawn: date | None = None
+          ) -> Iterator[RawTask]:
     """The tasks of an ``enheter`` file, CSV or JSON as its first character tells, on the
-    evaluation date ``on``."""
+    evaluation date ``on``, the extract drawn on ``drawn`` at the latest."""
     from grantcheck.registry.common import peek_text
 
     head = peek_text(fh, 64).lstrip()
-    return json_tasks(fh, name, on) if head[:1] in ("[", "{") else csv_tasks(fh, name, on)
+    if head[:1] in ("[", "{"):
+        return json_tasks(fh, name, on, drawn)
+    return csv_tasks(fh, name, on, drawn)
 
 
 def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:

@@ -97,6 +97,32 @@ def after_on(on: date | None) -> str:
     return f"after the evaluation date {on.isoformat() if on else ''}"
 
 
+def placed(on: date | None, drawn: date | None, updated: str = "") -> bool:
+    """Whether a flag the extract sets without a date held on the evaluation date ``on``. The
+    flag is true on the day the extract was drawn, which is not after ``drawn`` (the file's
+    date, or the day it is read); a document's last update ``updated`` (CVR's
+    ``sidstOpdateret``, YYYY-MM-DD) says its state held from that day to the extract's. So the
+    flag held on ``on`` when ``on`` is not before one of them; before both, it may have begun
+    after ``on``: not known (None: no evaluation date, every flag counts)."""
+    if on is None:
+        return True
+    bounds = [b for b in (drawn.isoformat() if drawn else "", updated) if b]
+    return bool(bounds) and on.isoformat() >= min(bounds)
+
+
+def undated(what: str, on: date | None, drawn: date | None, updated: str = "") -> str:
+    """The words of a flag :func:`placed` cannot place on or before ``on``, naming the facts
+    that would settle it."""
+    known = [f"the file's date {drawn.isoformat()}" if drawn else "",
+             f"its last update {updated} (sidstOpdateret)" if updated else ""]
+    since = " and ".join(k for k in known if k)
+    when = f"on {since} at the latest" if since else "on a day the extract does not give"
+    return (f"{what}, undated: it held when the extract was drawn ({when}), "
+            f"and the evaluation date {on.isoformat() if on else ''} is before that: whether "
+            "it had begun by then is not known (its date in the registry, or the company's "
+            "answer, settles it)")
+
+
 def not_yet(who: str, founded: str, field: str, on: date | None) -> UnitError:
     """The error of a unit founded after the evaluation date: it was no unit on that date."""
     return UnitError(f"{who}: founded on {founded} ({field}), {after_on(on)}: it did not "

@@ -148,7 +148,8 @@ def test_cvr_newest_month_in_the_metadata_beats_an_older_year() -> None:
     data, provenance = company(cvr(MAGENTA_2017))
     assert data["employees_fte"] == {"min": 50, "max": 99}
     assert provenance["company.employees_fte"] == (
-        "CVR maanedsbeskaeftigelse 2016-12, interval code ANTAL_50_99")
+        "CVR maanedsbeskaeftigelse 2016-12, interval code ANTAL_50_99 (a month's work units "
+        "standing in for the year's: no whole year of figures since 2014)")
 
 
 def test_cvr_quarterly_series_is_read_when_it_is_the_newest() -> None:
@@ -159,7 +160,8 @@ def test_cvr_quarterly_series_is_read_when_it_is_the_newest() -> None:
     data, provenance = company(cvr(doc))
     assert data["employees_fte"] == {"min": 20, "max": 49}
     assert provenance["company.employees_fte"] == (
-        "CVR kvartalsbeskaeftigelse 2016 Q3, interval code ANTAL_20_49")
+        "CVR kvartalsbeskaeftigelse 2016 Q3, interval code ANTAL_20_49 (a quarter's work units "
+        "standing in for the year's: no whole year of figures since 2014)")
 
 
 def test_cvr_a_month_after_the_quarter_wins_and_a_year_after_its_months() -> None:

@@ -56,7 +56,8 @@ def test_brreg_csv_maps_the_facts_with_their_provenance() -> None:
 def test_brreg_bankruptcy_is_an_undertaking_in_difficulty() -> None:
     data, provenance = units("enheter.csv", "brreg-enheter")["KONKURS AS"]
     assert data["company"]["in_difficulty"] is True
-    assert provenance["company.in_difficulty"] == "Enhetsregisteret: bankruptcy (konkurs)"
+    assert provenance["company.in_difficulty"] == (
+        "Enhetsregisteret: bankruptcy (konkurs) since 2025-09-15")
 
 
 def test_brreg_municipality_is_a_public_body_and_fishing_a_fishery() -> None:
@@ -69,7 +70,7 @@ def test_brreg_unknown_form_and_short_row_are_one_error_each() -> None:
     assert errors("enheter.csv", "brreg-enheter") == {
         "enheter.csv:7": "912345678: organisasjonsform.kode 'XYZ' is not mapped to a legal form "
                          "(docs/registries.md lists those that are)",
-        "enheter.csv:8": "has 2 cells where the header has 16 columns"}
+        "enheter.csv:8": "has 2 cells where the header has 17 columns"}
 
 
 def test_brreg_json_names_match_whatever_their_casing() -> None:
@@ -211,7 +212,8 @@ def test_cvr_newer_monthly_exact_figure_beats_an_old_annual_band() -> None:
     data, provenance = units("cvr.jsonl", "cvr")["Stor Fabrik A/S"]
     assert data["company"]["employees_fte"] == {"min": 296, "max": 296}
     assert provenance["company.employees_fte"] == (
-        "CVR erstMaanedsbeskaeftigelse 2025-10, antalAarsvaerk 296")
+        "CVR erstMaanedsbeskaeftigelse 2025-10, antalAarsvaerk 296 (a month's work units "
+        "standing in for the year's: no whole year of figures since 2018)")
 
 
 def test_cvr_status_words_are_matched_whatever_their_case() -> None:

@@ -19,15 +19,15 @@ AS_OF = "2026-11-23"
 NORWEGIAN = ["--scheme", "no-prosessinnovasjon", "--scheme", "no-bedriftsnettverk"]
 HEADER = ("organisasjonsnummer,navn,organisasjonsform.kode,naeringskode1.kode,"
           "harRegistrertAntallAnsatte,antallAnsatte,forretningsadresse.landkode,stiftelsesdato,"
-          "registrertIForetaksregisteret,konkurs\n")
+          "registrertIForetaksregisteret,konkurs,konkursdato\n")
 # an IT firm, which needs answers for both Norwegian schemes (NOK 750,000 at most from
 # Bedriftsnettverk, Prosessinnovasjon's amount not known yet)
-IT_FIRM = "923609016,KODE AS,AS,62.010,true,12,NO,2019-06-03,true,false\n"
+IT_FIRM = "923609016,KODE AS,AS,62.010,true,12,NO,2019-06-03,true,false,\n"
 # a salmon farm, out of Prosessinnovasjon (PO12: GBER art. 1(3)(a)), needing answers for
 # Bedriftsnettverk only
-FISH_FARM = "999888777,HAVBRUK AS,AS,03.211,true,12,NO,2019-06-03,true,false\n"
-# bankrupt: out of both (PO11, BN06)
-BANKRUPT = "987654321,KONKURS AS,AS,47.110,false,,NO,2015-01-01,true,true\n"
+FISH_FARM = "999888777,HAVBRUK AS,AS,03.211,true,12,NO,2019-06-03,true,false,\n"
+# bankrupt since before the evaluation date: out of both (PO11, BN06)
+BANKRUPT = "987654321,KONKURS AS,AS,47.110,false,,NO,2015-01-01,true,true,2025-09-15\n"
 runner = CliRunner()
 
 

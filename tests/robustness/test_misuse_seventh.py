@@ -141,7 +141,7 @@ def test_a_registry_count_is_read_as_the_profile_reads_it(tmp_path, count, said)
 
 
 def test_a_cvr_period_of_month_minus_zero_is_a_year_not_month_00():
-    from grantcheck.registry.cvr import _period
+    from grantcheck.registry.cvr_staff import _period
 
     assert _period("aarsbeskaeftigelse", {"aar": 2024, "maaned": "-0"}) == "2024"
     assert _period("kvartalsbeskaeftigelse", {"aar": 2024, "kvartal": 3.0}) == "2024 Q3"
