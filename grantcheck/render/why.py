@@ -68,8 +68,9 @@ def rule_ref(f: Finding) -> str:
 
 
 def _length(f: Finding) -> int:
+    """How long ``f`` is said, with its source, as :func:`why_lines` says it."""
     c = source_of(f)
-    return len(f.message) + (len(c.quote) + len(c.section) if c is not None else 0)
+    return len(f.message) + (len(cited(c)) if c is not None else 0)
 
 
 def why_lines(group: list[Finding], fix: str) -> Text:
