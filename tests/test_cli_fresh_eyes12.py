@@ -284,3 +284,14 @@ def test_the_shortlist_is_a_table_at_80_columns_and_keeps_its_euros_whole():
 def test_the_shortlist_csv_keeps_the_dotted_path():
     r = run("shortlist", "--input", REGISTRY, "--as-of", AS_OF, "--format", "csv")
     assert ",declarations.large_enterprise_exception," in r.stdout
+
+
+def test_at_40_columns_the_batch_list_keeps_each_path_under_its_name():
+    """Too narrow for the table even without its paths, the rows are a list: each path on a line
+    of its own under its name, not apart from it."""
+    r = run("batch", "profiles/danbyg-holding.toml", "profiles/kvantia-startup.toml", "--format",
+            "table", "--as-of", AS_OF, "--jobs", "1", columns="40")
+    lines = r.stdout.splitlines()
+    at = lines.index("Profile: Danbyg Holding A/S")
+    assert lines[at + 1] == "profiles/danbyg-holding.toml"
+    assert "Profiles:" not in lines

@@ -270,7 +270,8 @@ def batch_table(rows: Sequence[Row], scheme_ids: Sequence[str],
 
 class PathsApart:
     """The batch table with the paths in its rows if they fit whole at the width it is drawn
-    at, else without them and the paths (or what could not be read in one) below it."""
+    at, else without them and the paths (or what could not be read in one) below it; too
+    narrow for even that, the rows as a list, each path on a line of its own."""
 
     def __init__(self, inline: Whole, apart: Whole, paths: list[tuple[int, str]]) -> None:
         self.inline, self.apart, self.paths = inline, apart, paths
@@ -281,8 +282,9 @@ class PathsApart:
         from grantcheck.render.together import together
         from grantcheck.render.whole import column_widths
 
-        if column_widths(console, options, self.inline.table) != []:
-            yield self.inline
+        if column_widths(console, options, self.inline.table) != [] or \
+                column_widths(console, options, self.apart.table) == []:
+            yield self.inline  # a table whose paths fit whole, or a list: a path a line
             return
         yield self.apart
         yield Text("Profiles:", style="bold")
