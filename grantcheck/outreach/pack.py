@@ -12,6 +12,7 @@ beats the registry's, and a conflict is named in the provenance).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -62,6 +63,16 @@ def _key_of(field: str) -> tuple[str, str] | None:
     return table, key
 
 
+def _entry_key(field: str) -> str:
+    """Where the answer to a field of a list's entry goes, said in the file itself (the
+    company has no docs/): " (write staff = … in entry 1 of network.participants, below)";
+    "" for a field that is no key (an instruction, in brackets: its words say it)."""
+    m = re.fullmatch(r"(.+)\[(\d+)\]\.(\w+)", field)
+    if m is None:
+        return ""
+    return f" (write {m[3]} = … in entry {int(m[2]) + 1} of {m[1]}, below)"
+
+
 def _stated(source: str) -> bool:
     return source.startswith("stated in")
 
@@ -109,6 +120,9 @@ def kept_answers(company: Company) -> dict[str, Any]:
     c = company.data.get("company", {})
     out: dict[str, Any] = {"company": {k: c[k] for k in IDENTITY if c.get(k)}}
     for path in leaf_paths(company.data):
+        # a list of tables stated is one answer (its provenance is the list's, not an entry's):
+        # kept whole, or the participants a company named were gone from its next answers file
+        path = path.split("[", 1)[0]
         if _stated(company.provenance.get(path, "")):
             set_path(out, path, get_path(company.data, path))
     plain: dict[str, Any] = _plain(out)
@@ -140,7 +154,7 @@ def answers_toml(company: Company, on: date, questions: list[Question]) -> str:
         text = (f"# {numbered[q.field]}. {_one_line(question(q.field, 'en'))} "
                 f"[{how_to_answer(q.field, 'en')}] — settles {_settles(q)}")
         if where is None:
-            loose.append(f"{text} ({q.field}: see docs/profile.md)")
+            loose.append(f"{text}{_entry_key(q.field)}")
             continue
         table, key = where
         asked.setdefault(table, []).extend([text, f"# {key} = "])

@@ -65,7 +65,14 @@ def how_to_answer(field: str, lang: str) -> str:
         return ""
     w = words(lang)
     if spec.kind == "choice":
-        return w["choice" if spec.is_list else "one_of"].format(choices=", ".join(spec.choices))
-    if spec.kind == "model" or spec.is_list:
-        return w["model"]
+        # written in quotes, as TOML writes a text ("limited_company")
+        return w["choice" if spec.is_list else "one_of"].format(
+            choices=", ".join(f'"{c}"' for c in spec.choices))
+    if spec.kind == "model":  # its keys, each with how to write it: the pack is all they have
+        keys = "; ".join(f"{c.path.rpartition('.')[2]} = {how_to_answer(c.path, lang)}"
+                         + (f" ({w['required']})" if c.required else "")
+                         for c in spec.children)
+        return w["model" if spec.is_list else "table"].replace("{keys}", keys)
+    if spec.is_list:
+        return w["texts"]
     return w[spec.kind]

@@ -19,7 +19,7 @@ from grantcheck.batch.best import UNDECIDED, SchemeCount, best_of, count_grants
 from grantcheck.batch.best import not_encoded as _not_encoded
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, ConsoleOptions, RenderResult
 
     from grantcheck.batch import Block, Record
     from grantcheck.batch.best import Grant
@@ -253,19 +253,55 @@ def _cell(verdict: str, if_open: str) -> tuple[str, str]:
 
 
 def batch_table(rows: Sequence[Row], scheme_ids: Sequence[str],
-                totals: Totals | None = None) -> Whole:
-    """Profiles × schemes, one symbol per verdict, the totals per scheme as the footer.
+                totals: Totals | None = None) -> PathsApart:
+    """Profiles × schemes, one symbol per verdict, the totals per scheme as the footer; each
+    profile's path under its name when every path fits whole, else listed under the table by
+    row number (a path folded across lines no longer reads or copies as one).
 
     ``rows`` are the rows shown; ``totals`` counts every input (the rows' own when not given):
     when it counts more, a last row says how many are not shown."""
+    if totals is None:
+        totals = Totals.of(rows, len(scheme_ids))
+    return PathsApart(_table(rows, scheme_ids, totals, True),
+                      _table(rows, scheme_ids, totals, False),
+                      [(n, f"! {err}" if err else source)
+                       for n, (source, _, _, err, _) in enumerate(rows, 1)])
+
+
+class PathsApart:
+    """The batch table with the paths in its rows if they fit whole at the width it is drawn
+    at, else without them and the paths (or what could not be read in one) below it; too
+    narrow for even that, the rows as a list, each path on a line of its own."""
+
+    def __init__(self, inline: Whole, apart: Whole, paths: list[tuple[int, str]]) -> None:
+        self.inline, self.apart, self.paths = inline, apart, paths
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        from grantcheck.render.together import together
+        from grantcheck.render.whole import column_widths
+
+        if column_widths(console, options, self.inline.table) != [] or \
+                column_widths(console, options, self.apart.table) == []:
+            yield self.inline  # a table whose paths fit whole, or a list: a path a line
+            return
+        yield self.apart
+        yield Text("Profiles:", style="bold")
+        wide = len(str(len(self.paths)))
+        for n, path in self.paths:  # wrapped at its spaces only
+            yield together(Text(f"{n:>{wide}}   {path}", style="dim"))
+
+
+def _table(rows: Sequence[Row], scheme_ids: Sequence[str], totals: Totals, paths: bool
+           ) -> Whole:
+    """The table, with each profile's path under its name (``paths``) or without."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     from grantcheck.render.whole import whole
 
-    if totals is None:
-        totals = Totals.of(rows, len(scheme_ids))
     # the counts are the headline's, above it; no frame: its columns go to the profiles' paths
     table = Table(show_footer=True, box=box.SIMPLE, show_edge=False, pad_edge=False)
     table.add_column("#", justify="right")  # "total" under the profiles: "#" stays narrow
@@ -276,11 +312,12 @@ def batch_table(rows: Sequence[Row], scheme_ids: Sequence[str],
     for n, (source, name, verdicts, err, fits) in enumerate(rows, 1):
         if err:
             label = Text("! ", style="bold red")
-            label.append(err)
+            label.append(err if paths else "not checked (below)")
             table.add_row(str(n), label, *["" for _ in scheme_ids])
             continue
         label = Text(name)
-        label.append(f"\n{source}", style="dim")
+        if paths:
+            label.append(f"\n{source}", style="dim")
         if fits:
             label.append(f"\nfits: {fits}", style="green")
         cells = [Text(sym, style=style) for sym, style in (_cell(v, o) for v, o in verdicts)]
@@ -289,4 +326,4 @@ def batch_table(rows: Sequence[Row], scheme_ids: Sequence[str],
         table.add_row("…", Text(f"{totals.inputs - len(rows):,} more not shown (--format csv "
                                 "gives a row per profile)", style="dim"),
                       *["" for _ in scheme_ids])
-    return whole(table, foldable=(1,))  # the profile: its path may fold
+    return whole(table)

@@ -123,12 +123,14 @@ def render_schemes(data: dict[str, Any], console: Console, as_given: bool = Fals
         data["schemes"], key=lambda s: order.index(s["status"]))
     # columns sized by what they hold: the prose ones (status, own funding) wrap first
     table = lean_table()
-    table.add_column("Scheme")
-    table.add_column("Status")
+    # at 80 columns the status had 11 columns (20 lines for SMV:Digital's): it now has the
+    # largest share of the width, and the aid rate goes under the grant, not in a column of
+    # its own
+    table.add_column("Scheme", ratio=3)
+    table.add_column("Status", ratio=4)
     table.add_column("Tier", no_wrap=True)
-    table.add_column("Max grant")
-    table.add_column("Aid rate")
-    table.add_column("Own funding")
+    table.add_column("Max grant", ratio=2)
+    table.add_column("Own funding", ratio=3)
     for s in schemes:
         name = Text(s["name"], style="bold")
         name.append(f"\n{s['id']} · {s['country']}", style="dim")
@@ -138,9 +140,12 @@ def render_schemes(data: dict[str, Any], console: Console, as_given: bool = Fals
         amounts = s["amounts"]
         for i, a in enumerate(amounts):
             first = i == 0
+            grant, rate, own = _amount_cells(a, "show")
+            if rate.plain != "—":
+                grant.append(f"\naid rate {rate.plain}" if a["aid_rate"]
+                             else f"\naid rates {rate.plain}")
             table.add_row(name if first else Text(), status if first else Text(),
-                          Text(a["tier"] or ""),
-                          *_amount_cells(a, "show"),
+                          Text(a["tier"] or ""), grant, own,
                           end_section=i == len(amounts) - 1)
     console.print(whole(table))
     sample = data["schemes"][0]["amounts_for"] if data["schemes"] else ""

@@ -34,6 +34,7 @@ from grantcheck.render.match_head import closing, headline, horizon_words
 from grantcheck.render.table import VERDICT_STYLE, fit_words
 from grantcheck.render.together import indented, together
 from grantcheck.render.whole import Whole, whole
+from grantcheck.render.why import rule_ref, why_lines
 
 MAX_FACTS = 8  # the facts listed per scheme before "and N more"
 MAX_DOCS = 4  # the missing documents named per scheme before "and N more"
@@ -209,17 +210,11 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
         by_fix: dict[str, list[Finding]] = {}
         for f in fails:
             by_fix.setdefault(actionable_fix(f, r.scope), []).append(f)
-        for fix, group in by_fix.items():
-            t = Text("✗ ", style="red")
-            t.append(", ".join(_rule_ref(f) for f in group) + ": ")
-            t.append("; ".join(dict.fromkeys(f.rule.title for f in group)))
-            if fix:
-                t.append(f"\n→ {fix}", style="italic")
-            lines.append(t)
+        lines += [why_lines(group, fix) for fix, group in by_fix.items()]
     warnings = [f for f in findings if f.outcome is Outcome.WARNING]
     if warnings:
         lines.append(Text(f"! {plural(len(warnings), 'warning', 'warnings')} (--explain): "
-                          + ", ".join(_rule_ref(f) for f in warnings), style="magenta"))
+                          + ", ".join(rule_ref(f) for f in warnings), style="magenta"))
     higher = _higher_tier(r)
     if higher is not None:
         lines.append(higher)
@@ -325,10 +320,6 @@ def first_clause(text: str) -> str:
 
 
 LONG_ASIDE = 100
-
-
-def _rule_ref(f: Finding) -> str:
-    return f"{f.rule.id} ({f.rule.tier})" if f.rule.tier else f.rule.id
 
 
 def render_answer(m: MatchResult, console: Console, show_all: bool = False) -> None:

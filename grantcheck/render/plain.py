@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-# the space in "DKK 220,000", "DKK -5", "7.4736 DKK"
-_BETWEEN = r"(?<=\b[A-Z]{3}) (?=-?\d)|(?<=\d) (?=[A-Z]{3}\b)"
+# the space in "DKK 220,000", "DKK -5", "7.4736 DKK", and in "≈ EUR 72,594" (shortlist's euros)
+_BETWEEN = r"(?<=\b[A-Z]{3}) (?=-?\d)|(?<=\d) (?=[A-Z]{3}\b)|(?<=≈) (?=[A-Z]{3} \d)"
 STAND_IN = "\ue000"  # private use: one cell wide, not a space, in no text grantcheck writes
 
 # an amount and its currency, and a figure and its per cent sign ("50 %"): for stderr's talk,

@@ -21,6 +21,16 @@ from grantcheck.render.whole import whole
 _STYLE = {FITS: "bold green", NEEDS: "bold yellow", NO_FIT: "bold red"}
 
 
+def _as_in_toml(field: str) -> str:
+    """A field as a profile's TOML writes it, and match's view names it: "[declarations]
+    large_enterprise_exception", not "declarations.large_enterprise_exception", a word of 39
+    that drew the table as a list at 80 columns (the CSV keeps the dotted path)."""
+    table, dot, key = field.rpartition(".")
+    if not dot or not key.isidentifier() or not all(p.isidentifier() for p in table.split(".")):
+        return field  # an entry of a list, an instruction: as it is
+    return f"[{table}] {key}"
+
+
 def render_shortlist(rows: list[Row], total: int, fx: FxRates, console: Console,
                      headline: Sequence[str] = ()) -> None:
     """What the screening found (``headline``: how many can still fit, per scheme how many
@@ -54,7 +64,7 @@ def render_shortlist(rows: list[Row], total: int, fx: FxRates, console: Console,
         if r.questions != r.best_questions:
             questions.append(f"\n{r.questions} in all", style="dim")
         if r.first_question:
-            questions.append(f"\nfirst: {r.first_question}", style="dim")
+            questions.append(f"\nfirst: {_as_in_toml(r.first_question)}", style="dim")
         table.add_row(Text(str(i)), company, verdict, grant, questions)
     console.print(whole(table))
     rates = " · ".join(rate.describe() for rate in fx.used.values())

@@ -29,6 +29,7 @@ from grantcheck.numbers import plural
 from grantcheck.render.amount_words import grant_words, own_words, settled_by
 from grantcheck.render.together import joined, together
 from grantcheck.render.whole import Whole, lean_table, whole
+from grantcheck.render.why import cited, source_of
 
 VERDICT_STYLE = {
     Verdict.FITS: "bold green",
@@ -195,6 +196,10 @@ def finding_row(f: Finding, explain: bool, facts: Facts | None = None) -> tuple[
     mark = Text(OUTCOME_MARK[f.outcome], style=OUTCOME_STYLE[f.outcome])
     what = Text(f.rule.title, style="bold")
     what.append(f"\n{f.message}")
+    if not explain and f.outcome is Outcome.FAIL:  # the sentence it rests on (--explain: all)
+        source = source_of(f)
+        if source is not None:
+            what.append(f"\n{cited(source)}", style="dim")
     if f.fix and f.outcome in (Outcome.FAIL, Outcome.UNKNOWN, Outcome.WARNING):
         what.append(f"\n→ {f.fix}", style="italic")
     figures = _facts_text(f, facts or {})

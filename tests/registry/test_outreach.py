@@ -334,7 +334,7 @@ def test_a_choice_is_one_of_and_a_list_of_choices_one_or_more() -> None:
     from grantcheck.outreach.questions import how_to_answer
 
     assert how_to_answer("company.legal_form", "en").startswith(
-        "one of: sole_trader, limited_company")
+        'one of: "sole_trader", "limited_company"')  # in quotes, as TOML writes a text
     assert how_to_answer("project.exclusions", "en").startswith("one or more of: ")
     assert how_to_answer("company.legal_form", "nb").startswith("én av: ")
 
