@@ -34,11 +34,15 @@ from grantcheck.render.match_head import closing, headline, horizon_words
 from grantcheck.render.table import VERDICT_STYLE, fit_words
 from grantcheck.render.together import indented, together
 from grantcheck.render.whole import Whole, whole
-from grantcheck.render.why import rule_ref, why_lines
 
 MAX_FACTS = 8  # the facts listed per scheme before "and N more"
 MAX_DOCS = 4  # the missing documents named per scheme before "and N more"
 MAX_IDS = 6  # the rule ids named after a fact or an action; more are counted (--explain names them)
+
+
+def rule_ref(f: Finding) -> str:
+    """A rule's id, with its tier's: "SMV10 (t25)"."""
+    return f"{f.rule.id} ({f.rule.tier})" if f.rule.tier else f.rule.id
 
 
 def ordered(results: list[SchemeResult]) -> list[SchemeResult]:
@@ -207,6 +211,8 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
     findings = _findings(r)
     fails = [f for f in findings if f.outcome is Outcome.FAIL]
     if fails:
+        from grantcheck.render.why import why_lines  # only for a rule that fails: its patterns
+
         by_fix: dict[str, list[Finding]] = {}
         for f in fails:
             by_fix.setdefault(actionable_fix(f, r.scope), []).append(f)

@@ -29,7 +29,6 @@ from grantcheck.numbers import plural
 from grantcheck.render.amount_words import grant_words, own_words, settled_by
 from grantcheck.render.together import joined, together
 from grantcheck.render.whole import Whole, lean_table, whole
-from grantcheck.render.why import cited, source_of
 
 VERDICT_STYLE = {
     Verdict.FITS: "bold green",
@@ -197,6 +196,8 @@ def finding_row(f: Finding, explain: bool, facts: Facts | None = None) -> tuple[
     what = Text(f.rule.title, style="bold")
     what.append(f"\n{f.message}")
     if not explain and f.outcome is Outcome.FAIL:  # the sentence it rests on (--explain: all)
+        from grantcheck.render.why import cited, source_of  # only for a rule that fails
+
         source = source_of(f)
         if source is not None:
             what.append(f"\n{cited(source)}", style="dim")

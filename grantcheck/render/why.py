@@ -62,11 +62,6 @@ def cited(c: Citation) -> str:
     return f"{_short_act(c)} {c.section} says «{c.quote}»"
 
 
-def rule_ref(f: Finding) -> str:
-    """A rule's id, with its tier's: "SMV10 (t25)"."""
-    return f"{f.rule.id} ({f.rule.tier})" if f.rule.tier else f.rule.id
-
-
 def _length(f: Finding) -> int:
     """How long ``f`` is said, with its source, as :func:`why_lines` says it."""
     c = source_of(f)
@@ -76,6 +71,8 @@ def _length(f: Finding) -> int:
 def why_lines(group: list[Finding], fix: str) -> Text:
     """One group of failed rules with the same ``fix``: the one said in the fewest words with
     its figures and its source, the others by id (``--explain`` shows them), then the fix."""
+    from grantcheck.render.match import rule_ref  # match's own, which calls this
+
     first = min(group, key=_length)
     t = Text("✗ ", style="red")
     t.append(f"{rule_ref(first)}: {first.message}")
