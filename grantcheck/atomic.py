@@ -56,10 +56,7 @@ def check_target(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLik
     except OSError:  # does not exist (or a dangling link): nothing to replace
         return
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        kind = ("character device" if stat.S_ISCHR(mode) else "block device" if
-                stat.S_ISBLK(mode) else "FIFO (named pipe)" if stat.S_ISFIFO(mode) else
-                "socket" if stat.S_ISSOCK(mode) else "special file")
-        raise NotAFile(path, kind)
+        raise NotAFile(path, special_kind(mode))
     for source in inputs:
         try:
             same = os.path.samefile(path, source)
@@ -67,6 +64,25 @@ def check_target(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLik
             continue
         if same:
             raise SameAsInput(path, source)
+
+
+def special_kind(mode: int) -> str:
+    """What a path of ``mode`` (``os.stat``'s st_mode) that is neither a regular file nor a
+    folder is, for a message: "character device" (/dev/null), "FIFO (named pipe)", …"""
+    return ("character device" if stat.S_ISCHR(mode) else "block device" if
+            stat.S_ISBLK(mode) else "FIFO (named pipe)" if stat.S_ISFIFO(mode) else
+            "socket" if stat.S_ISSOCK(mode) else "special file")
+
+
+def path_kind(path: str | os.PathLike[str]) -> str:
+    """What ``path`` is, links followed: "file", "folder" or :func:`special_kind`'s words; ""
+    when there is nothing there."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):  # nothing there, a dangling link, a NUL in the name
+        return ""
+    return ("file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else
+            special_kind(mode))
 
 
 @contextlib.contextmanager

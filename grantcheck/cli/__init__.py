@@ -15,18 +15,12 @@ import os
 import signal
 import sys
 
+from grantcheck import _is_grantcheck, _quit_starting
 
-def _quit_starting(signum: int, frame: object) -> None:
-    """Ctrl-C while grantcheck starts (its imports, before a command runs): nothing has been
-    written and nothing needs undoing, so it ends here, quietly, with 130. A KeyboardInterrupt
-    would end in a traceback (raised by an import, outside any ``try``), or be printed as
-    "Exception ignored" and lost (raised in the import system's weakref callbacks)."""
-    os._exit(130)
-
-
-# signal was imported by typer (for subprocess) anyway: imported first, it costs nothing more.
-# Left alone when SIGINT is ignored (`grantcheck … &` in a script) or handled by a program that
-# imports this package.
+# Ctrl-C while grantcheck starts ends it at once, saying "Interrupted." (130): set by grantcheck's
+# first lines when this process is grantcheck; set here too while a program (a test) that
+# imports this package imports it, and given back below. Left alone when SIGINT is ignored
+# (`grantcheck … &` in a script) or handled by the program.
 _STARTING = signal.getsignal(signal.SIGINT) is signal.default_int_handler
 if _STARTING:
     signal.signal(signal.SIGINT, _quit_starting)
@@ -68,10 +62,14 @@ def _command(name: str, module: str) -> Any:
 
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
+        global _running
+        _running = True
         try:
-            return command(*args, **kwargs)
+            done = command(*args, **kwargs)
         except KeyboardInterrupt:
             _interrupted_exit()
+        _running = False
+        return done
 
     return run
 
@@ -98,19 +96,9 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-
-def _is_grantcheck() -> bool:
-    """Whether this process is grantcheck (its console script, ``python -m grantcheck`` or
-    ``grantcheck.cli``), not a program that imports it and calls :func:`main` (a test)."""
-    started = sys.modules.get("__main__")
-    return (os.path.basename(getattr(started, "__file__", None) or "") == "grantcheck"
-            or getattr(getattr(started, "__spec__", None), "name", "") in (
-                "grantcheck.__main__", "grantcheck.cli.__main__"))
-
-
-# Start-up ends in main(); until then a Ctrl-C ends it quietly, the console script's own lines
-# between this import and main() too. A program that imports this package for itself gets
-# Python's KeyboardInterrupt back.
+# Start-up ends in main(); until then a Ctrl-C ends it at once ("Interrupted."), the console
+# script's own lines between this import and main() too. A program that imports this package for
+# itself gets Python's KeyboardInterrupt back.
 if _STARTING and not _is_grantcheck():
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
@@ -154,6 +142,8 @@ def _main() -> None:
             code = _app_for(sys.argv[1:])(standalone_mode=False, prog_name="grantcheck")
         finally:  # what --help or --version left in the buffer fails here, not at exit
             sys.stdout.flush()
+        if code == 130 and _interrupted and not _running:  # typer's 130 for a Ctrl-C as
+            _interrupted_exit()  # the command line is read (its help written): without a word
         if ours:  # the work is done: a Ctrl-C as Python exits changes nothing (it would end it
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # by the signal, its code lost)
     except KeyboardInterrupt:
@@ -183,6 +173,7 @@ def _main() -> None:
 
 
 _interrupted = False  # a Ctrl-C has come while the command ran
+_running = False  # the command runs: a Ctrl-C it handles is said by it (init keeps a draft)
 
 
 def _interrupts() -> None:

@@ -127,7 +127,7 @@ def outreach(
     Filled in, the answers settle the questions: grantcheck batch --input FILE --profiles pack/.
     Exit code 0; 4 when some units could not be read (the rest were written); 2 on bad input.
     """
-    from grantcheck.atomic import SYNCS_ALL, atomic_text, sync_all
+    from grantcheck.atomic import SYNCS_ALL, atomic_text, path_kind, sync_all
     from grantcheck.cli._batch_output import pack_not_written
     from grantcheck.errors import EXIT_INTERRUPTED, EXIT_SOME_FAILED
     from grantcheck.outreach.pack import answers_toml, gave_answers, questionnaire_md, summary_md
@@ -141,8 +141,9 @@ def outreach(
               "name a folder for the pack, e.g. --out pack/ (./- for a folder named -)")
     out = Path(path_given(out_name, "outreach --out", "a folder for the pack, e.g. pack/; . "
                           "for the working directory"))
-    if out.exists() and not out.is_dir():
-        _fail(f"--out {out}: is a file, not a folder", "name a folder for the pack")
+    if out.exists() and not out.is_dir():  # /dev/null, a FIFO: said as what they are
+        _fail(f"--out {out}: is a {path_kind(out)}, not a folder", "name a folder for the pack, "
+              "e.g. --out pack/ (made if missing): the pack is several files")
     if out.is_dir() and any(out.iterdir()) and not force:
         _fail(f"--out {out}: the folder is not empty",
               "use --force to write into it (files of the same name are replaced), or name "

@@ -76,8 +76,10 @@ def read_text(p: Path) -> str:
         os.close(fd)
         if stat.S_ISDIR(mode):
             raise _a_folder(p)
+        from grantcheck.atomic import special_kind  # a FIFO, a device: named
+
         raise ProfileError(str(p), [Problem(
-            "", "is not a regular file (a pipe, socket or device): not read",
+            "", f"is a {special_kind(mode)}, not a regular file: not read",
             hint="save the profile to a file; - reads one from stdin")])
     if st.st_size > MAX_FILE_BYTES:
         os.close(fd)

@@ -52,12 +52,21 @@ def load_answers(folder: str | Path) -> dict[str, tuple[str, dict[str, Any]]]:
     AnswersError for a file that is not TOML or names no organisation number, or a number
     answered twice."""
     if not os.path.isdir(folder):
+        from grantcheck.atomic import path_kind
+
+        kind = path_kind(folder)  # /dev/null, a FIFO: said as what they are
         raise AnswersError(f"--profiles {folder}: " + (
-            "not a folder" if os.path.exists(folder) else "no such folder"), _FOLDER_HINT)
+            f"is a {kind}, not a folder" if kind else "no such folder"), _FOLDER_HINT)
     found: dict[str, tuple[str, dict[str, Any]]] = {}
     for path in sorted(Path(folder).rglob("*.toml")):
         if path.is_dir():  # a folder named x.toml holds no answers (batch skips it too)
             continue
+        if not path.is_file() and path.exists():  # a FIFO would wait for its writer
+            from grantcheck.atomic import path_kind
+
+            raise AnswersError(f"{path}: is a {path_kind(path)}, not a file: not read",
+                               "an answers file is a regular file: save the answers to one, "
+                               "or move this out of the folder (every *.toml below it is read)")
         try:  # as a profile is read: a FIFO waited for ever, a 3 GB file was read whole
             data = tomli.loads(read_text(path), parse_float=Decimal)
         except ProfileError as e:  # in words, not "[Errno 13] Permission denied: 'pack/x.toml'"

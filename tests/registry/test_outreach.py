@@ -326,7 +326,8 @@ def test_an_out_that_is_a_file_is_refused(tmp_path) -> None:
     r = outreach(target, *PO)
     assert r.exit_code == 2
     assert r.stderr.splitlines() == [f"Error: --out {target}: is a file, not a folder",
-                                     "Hint: name a folder for the pack"]
+                                     "Hint: name a folder for the pack, e.g. --out pack/ "
+                                     "(made if missing): the pack is several files"]
     assert target.read_text(encoding="utf-8") == "mine"
 
 

@@ -1,0 +1,205 @@
+"""Misuse, twelfth round: a Ctrl-C before grantcheck.cli is found or while the command line is
+read (its help written, its options parsed), outputs and answers that are devices or FIFOs, and
+what the hunt of this round found. Child processes where a signal or a stream is the point;
+typer's CliRunner, as a script runs it, elsewhere."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from tests.robustness.helpers import AS_OF, ROOT, run
+from tests.robustness.test_interrupt import MATCH, NOISE, _child
+
+ENHETER = str(ROOT / "tests" / "registry" / "data" / "enheter.csv")
+
+
+# --- 1. Ctrl-C from grantcheck's first line, said as a later one is ----------------------------
+
+def _interrupted_when_found(module: str) -> str:
+    """The console script's lines with a Ctrl-C at the moment Python looks for ``module``."""
+    return f"""
+        import signal, sys
+
+        class Finder:
+            def find_spec(self, name, path=None, target=None):
+                if name == {module!r}:  # a Ctrl-C at this moment
+                    sys.meta_path.remove(self)
+                    signal.raise_signal(signal.SIGINT)
+
+        sys.meta_path.insert(0, Finder())
+        from grantcheck.cli import main
+        sys.exit(main())
+    """
+
+
+@pytest.mark.parametrize("module", ["grantcheck.cli", "typer"])
+def test_ctrl_c_while_grantcheck_starts_says_interrupted_and_exits_130(tmp_path, module):
+    """Before grantcheck.cli was found (grantcheck's own first lines had run) a Ctrl-C printed
+    "Traceback … KeyboardInterrupt" and killed the process by SIGINT; later in the start-up
+    (typer imported) it ended with 130 and no word, where a Ctrl-C while the command runs says
+    "Interrupted."."""
+    proc = _child(tmp_path, _interrupted_when_found(module), *MATCH)
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, out, err) == (130, b"", b"Interrupted.\n")
+
+
+def test_ctrl_c_while_python_dash_m_grantcheck_starts_says_interrupted(tmp_path):
+    """``python -m grantcheck``: a Ctrl-C while Python looks for grantcheck.__main__ (the
+    package's first lines have run) printed a traceback."""
+    (tmp_path / "sitecustomize.py").write_text(textwrap.dedent("""
+        import signal, sys
+
+        class Finder:
+            def find_spec(self, name, path=None, target=None):
+                if name == "grantcheck.__main__":
+                    sys.meta_path.remove(self)
+                    signal.raise_signal(signal.SIGINT)
+
+        sys.meta_path.insert(0, Finder())
+    """))
+    proc = subprocess.run(
+        [sys.executable, "-m", "grantcheck", *MATCH], cwd=ROOT, capture_output=True,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(tmp_path)}, timeout=60,
+        check=False, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert (proc.returncode, proc.stdout, proc.stderr) == (130, b"", b"Interrupted.\n")
+
+
+def test_a_program_that_imports_grantcheck_keeps_pythons_ctrl_c():
+    """grantcheck's first lines handle Ctrl-C only in grantcheck's own process: a program
+    that imports it (here with ``-c``, and with ``-m`` for a module of its own) still gets a
+    KeyboardInterrupt it can catch."""
+    program = ("import signal, grantcheck\n"
+               "assert signal.getsignal(signal.SIGINT) is signal.default_int_handler\n"
+               "try:\n    signal.raise_signal(signal.SIGINT)\n"
+               "except KeyboardInterrupt:\n    print('caught')\n")
+    proc = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True,
+                          timeout=60, check=False,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert (proc.returncode, proc.stdout) == (0, b"caught\n"), proc.stderr.decode()
+
+
+# a Ctrl-C while the command line is read: the help written, an option's value converted
+AT_READING = """
+    import signal, sys
+    import typer._click.core, typer._click.formatting
+
+    def at_the_moment(*args, **kwargs):
+        signal.raise_signal(signal.SIGINT)
+        raise AssertionError("not interrupted")
+
+    {patch} = at_the_moment
+    from grantcheck.cli import main
+    main()
+"""
+
+
+@pytest.mark.parametrize(("patch", "args"), [
+    ("typer._click.formatting.HelpFormatter.write_usage", ["--help"]),
+    ("typer._click.formatting.HelpFormatter.write_usage", ["outreach", "--help"]),
+    ("typer._click.parser._OptionParser.parse_args", MATCH),
+], ids=["help", "a command's help", "an option read"])
+def test_ctrl_c_while_the_command_line_is_read_says_interrupted(tmp_path, patch, args):
+    """Typer turned the KeyboardInterrupt into exit 130 with no word."""
+    proc = _child(tmp_path, AT_READING.format(patch=patch), *args)
+    out, err = proc.communicate(timeout=60)
+    assert not any(n in err.decode() for n in NOISE), err.decode()
+    assert (proc.returncode, out, err) == (130, b"", b"Interrupted.\n")
+
+
+def test_a_ctrl_c_init_says_itself_is_not_said_twice(tmp_path):
+    """init's Ctrl-C at a question keeps a draft and says so, exit 130: the 130 that typer
+    returns for it is not taken for a Ctrl-C while the command line was read."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "grantcheck", "init", "acme.toml"], cwd=tmp_path,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert proc.stdin is not None and proc.stderr is not None
+    proc.stdin.write(b"DK\n")
+    proc.stdin.flush()
+    said = b""
+    while b"company.name> " not in said:  # the second question is asked
+        chunk = os.read(proc.stderr.fileno(), 4096)
+        assert chunk, said.decode()
+        said += chunk
+    proc.send_signal(signal.SIGINT)
+    _, rest = proc.communicate(timeout=60)
+    lines = (said + rest).decode().strip().splitlines()
+    assert proc.returncode == 130, lines
+    assert lines[-1].startswith("Interrupted: the answers so far are in acme.draft.toml"), lines
+    assert "Interrupted." not in lines
+    assert (tmp_path / "acme.draft.toml").exists()
+
+
+# --- 2. a device or a FIFO where a folder or a file is wanted ----------------------------------
+
+def _outreach(*args: str):
+    return run("outreach", "--input", ENHETER, "--as-of", AS_OF, *args)
+
+
+def test_outreach_out_dev_null_is_named_a_device():
+    """It said "/dev/null: is a file"."""
+    r = _outreach("--out", "/dev/null")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        "Error: --out /dev/null: is a character device, not a folder",
+        "Hint: name a folder for the pack, e.g. --out pack/ (made if missing): the pack is "
+        "several files"]
+
+
+def test_outreach_out_a_fifo_is_named_a_fifo(tmp_path):
+    fifo = tmp_path / "pack"
+    os.mkfifo(fifo)
+    r = _outreach("--out", str(fifo))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[0] == f"Error: --out {fifo}: is a FIFO (named pipe), not a folder"
+
+
+@pytest.mark.parametrize("command", ["outreach", "batch"])
+def test_profiles_that_is_a_fifo_is_named_a_fifo(tmp_path, command):
+    """It said "not a folder"."""
+    fifo = tmp_path / "answers"
+    os.mkfifo(fifo)
+    extra = ["--out", str(tmp_path / "pack")] if command == "outreach" else []
+    r = run(command, "--input", ENHETER, "--as-of", AS_OF, "--profiles", str(fifo), *extra)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[0] == (
+        f"Error: --profiles {fifo}: is a FIFO (named pipe), not a folder")
+    assert not (tmp_path / "pack").exists()
+
+
+@pytest.mark.parametrize("command", ["outreach", "batch"])
+def test_an_answers_file_that_is_a_fifo_is_named_and_the_hint_fits_answers(tmp_path, command):
+    """The hint was a profile's, "- reads one from stdin": --profiles reads no stdin."""
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    os.mkfifo(answers / "923609016.toml")
+    extra = ["--out", str(tmp_path / "pack")] if command == "outreach" else []
+    r = run(command, "--input", ENHETER, "--as-of", AS_OF, "--profiles", str(answers), *extra)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        f"Error: {answers / '923609016.toml'}: is a FIFO (named pipe), not a file: not read",
+        "Hint: an answers file is a regular file: save the answers to one, or move this out of "
+        "the folder (every *.toml below it is read)"]
+
+
+def test_a_profile_that_is_a_fifo_or_a_device_is_named_so(tmp_path):
+    """It said "is not a regular file (a pipe, socket or device)", whichever it was."""
+    fifo = tmp_path / "acme profile.toml"
+    os.mkfifo(fifo)
+    r = run("match", str(fifo), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        f"Error: {fifo}: is a FIFO (named pipe), not a regular file: not read",
+        "Hint: save the profile to a file; - reads one from stdin"]
+    r = run("validate", "/dev/null")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[:2] == [
+        "Error: /dev/null: is a character device, not a regular file: not read",
+        "Hint: save the profile to a file; - reads one from stdin"]
