@@ -338,6 +338,17 @@ class LineTooLong(ValueError):
     """A row that holds a line over the limit (:func:`csv_lines`), as numbered_rows gives it."""
 
 
+def csv_error(e: Exception) -> HeaderError:
+    """A csv.Error in words: a CR inside a line (line ends written as CR alone) is named, where
+    the csv module said "new-line character seen in unquoted field - do you need to open the
+    file in universal-newline mode?"."""
+    if "new-line character seen in unquoted field" not in str(e):
+        return HeaderError(str(e))
+    return HeaderError("a carriage return (CR) ends no line here: lines that end in CR alone "
+                       "(classic Mac OS) are one line to a CSV reader",
+                       "save the file with LF (or CRLF) line ends: tr '\\r' '\\n' < FILE > NEW")
+
+
 def numbered_rows(reader: Any, long: dict[int, int] | None = None
                   ) -> Iterator[tuple[int, int, list[str] | Exception]]:
     """(the row's first and last line numbers, its cells or the csv.Error that refused it) for
@@ -355,7 +366,7 @@ def numbered_rows(reader: Any, long: dict[int, int] | None = None
         except StopIteration:
             return
         except csv.Error as e:
-            row = e
+            row = csv_error(e)
         end = reader.line_num
         if long and (over := [n for n in long if start <= n <= end]):
             row = _too_long(over, long, start, end)

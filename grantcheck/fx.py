@@ -253,10 +253,16 @@ def parse_rate_override(text: str) -> tuple[str, Decimal]:
                         "SEK", "e.g. --rate DKK=7.45 (units per euro)")
     from grantcheck.numbers import PLAIN_DECIMAL, NumberError, parse_plain_decimal
 
+    rates = text.replace(",", " ").replace(";", " ").split()
+    if len(rates) > 1 and all("=" in r for r in rates):  # --scheme takes a comma list: not so
+        raise RateError(f"--rate {_short(text)}: one rate an option",  # --rate NOK=11.5,SEK=11
+                        "give each its own: " + " ".join(f"--rate {r}" for r in rates)
+                        if len(text) <= 80 else "give each its own --rate CUR=VALUE")
     try:
         d = parse_plain_decimal(value)
     except NumberError as e:
-        if PLAIN_DECIMAL.fullmatch(value.strip()):  # plain, but longer than any rate
+        # plain, but longer than any rate; or below zero (-1 is no less plain than 1)
+        if PLAIN_DECIMAL.fullmatch(value.strip().removeprefix("-")):
             raise RateError(_out_of_range(text), f"e.g. --rate {cur}={_EXAMPLE[cur]}") from None
         raise RateError(f"--rate {_short(text)}: {e.message}",
                         e.hint or f"write the units per euro plainly, e.g. --rate {cur}="

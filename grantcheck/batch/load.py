@@ -133,8 +133,9 @@ def load_task(task: Task) -> Profile:
 
 def _as_registry(p: Problem, provenance: Mapping[str, str]) -> Problem:
     """A registry unit's problem named by where the value came from, the registry's own field
-    ('CVR cvrNummer', not company.cvr_number); a fact an answers file stated keeps its path."""
+    ('CVR cvrNummer', not company.cvr_number); a fact an answers file stated keeps its path,
+    and the message names the file (the record names the registry's row)."""
     said = provenance.get(p.path, "")
-    if not said or said.startswith("stated in"):
-        return p
-    return p._replace(path=said)
+    if said.startswith("stated in"):
+        return p._replace(message=f"{p.message} ({said.partition(';')[0]})")
+    return p._replace(path=said) if said else p

@@ -11,6 +11,7 @@ from grantcheck.batch.task import Task, _without_bom
 from grantcheck.csv_input import (
     HeaderError,
     check_header,
+    csv_error,
     csv_lines,
     header_line,
     numbered_rows,
@@ -44,7 +45,8 @@ def csv_tasks(fh: IO[bytes], name: str) -> Iterator[Task]:
     except StopIteration:
         raise HeaderError("the file is empty: no header row") from None
     except csv.Error as e:
-        raise HeaderError(f"the header row cannot be read: {e}") from None
+        said = csv_error(e)
+        raise HeaderError(f"the header row cannot be read: {said}", said.hint) from None
     try:
         names = check_header(header)
     except HeaderError as e:

@@ -22,6 +22,7 @@ from typing import IO, Any, TypeVar
 from grantcheck.csv_input import (
     HeaderError,
     check_header,
+    csv_error,
     csv_lines,
     sector_of_nace,
     why_sector_open,
@@ -299,7 +300,8 @@ def read_header(reader: Iterator[list[str]]) -> list[str]:
     except StopIteration:
         raise HeaderError("the file is empty: no header row") from None
     except csv.Error as e:
-        raise HeaderError(f"the header row cannot be read: {e}") from None
+        said = csv_error(e)
+        raise HeaderError(f"the header row cannot be read: {said}", said.hint) from None
     twice = next((h for i, h in enumerate(header) if h and h in header[:i]), None)
     if twice is not None:
         raise HeaderError(f"the column {twice!r} appears twice in its header (line 1)",

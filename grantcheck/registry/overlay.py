@@ -101,11 +101,21 @@ def _leaves(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, An
 
 
 def _bounds(value: Any) -> tuple[Decimal, Decimal] | None:
+    """A figure's range (a number, or a {min, max} table); None for anything else: a text, a
+    date, NaN (an answers file's ``{min = "abc"}`` or ``nan`` was an internal error here; the
+    profile's check names it)."""
     if isinstance(value, Mapping) and {"min", "max"} >= set(value):
-        return Decimal(str(value.get("min", 0))), Decimal(str(value.get("max", "Infinity")))
-    if isinstance(value, (int, Decimal, float)) and not isinstance(value, bool):
-        return Decimal(str(value)), Decimal(str(value))
-    return None
+        low, high = _number(value.get("min", 0)), _number(value.get("max", Decimal("Infinity")))
+        return None if low is None or high is None else (low, high)
+    number = _number(value)
+    return None if number is None else (number, number)
+
+
+def _number(value: Any) -> Decimal | None:
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, float)):
+        return None
+    number = Decimal(str(value))
+    return None if number.is_nan() else number
 
 
 def _agrees(registry: Any, stated: Any) -> bool:

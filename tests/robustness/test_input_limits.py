@@ -58,13 +58,13 @@ def test_a_fifo_is_refused_not_read(tmp_path):
     fifo = tmp_path / "p.toml"
     os.mkfifo(fifo)
     assert_clean_error(cli("match", str(fifo), "--as-of", AS_OF, timeout=20),
-                       "is not a regular file")
+                       "is a FIFO (named pipe), not a regular file: not read")
 
 
 def test_a_device_is_refused_not_read():
     """`match /dev/zero` read until memory ran out."""
     assert_clean_error(cli("match", "/dev/zero", "--as-of", AS_OF, timeout=20),
-                       "/dev/zero: is not a regular file")
+                       "/dev/zero: is a character device, not a regular file: not read")
 
 
 def test_a_file_over_the_size_limit_is_refused(tmp_path):

@@ -293,7 +293,7 @@ def test_a_fifo_in_the_answers_folder_is_refused_not_waited_for(tmp_path):
     os.mkfifo(answers / "f.toml")
     r = cli("batch", "--input", str(REGISTRY), "--profiles", str(answers), "--as-of", AS_OF,
             timeout=30)
-    assert_clean_error(r, "f.toml: cannot be read: is not a regular file")
+    assert_clean_error(r, "f.toml: is a FIFO (named pipe), not a file: not read")
 
 
 def test_an_answers_file_over_10_mb_is_not_read(tmp_path):
@@ -317,4 +317,5 @@ def test_outreach_force_keeps_a_fifo_named_as_an_answers_file_without_waiting(tm
     os.mkfifo(answers)
     r = cli("outreach", "--input", str(REGISTRY), "--out", str(pack), "--force",
             "--as-of", AS_OF, timeout=60)
-    assert_clean_error(r, f"kept {answers}: it cannot be read (is not a regular file")
+    assert_clean_error(r, f"kept {answers}: it cannot be read (is a FIFO (named pipe), not a "
+                          "regular file")

@@ -801,7 +801,8 @@ def test_profiles_that_is_no_folder_says_what_it_takes(tmp_path, exists):
     r = run("shortlist", "--input", str(MIXED), "--profiles", str(given), "--as-of", AS_OF)
     assert r.exit_code == 2
     assert r.stderr.splitlines() == [
-        f"Error: --profiles {given}: {'not a folder' if exists else 'no such folder'}",
+        f"Error: --profiles {given}: "  # a file is said as one (twelfth round)
+        f"{'is a file, not a folder' if exists else 'no such folder'}",
         "Hint: --profiles takes the folder of answers files (NUMBER.toml), as grantcheck "
         "outreach --out DIR writes them"]
 

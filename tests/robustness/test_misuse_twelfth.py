@@ -5,6 +5,7 @@ typer's CliRunner, as a script runs it, elsewhere."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -203,3 +204,116 @@ def test_a_profile_that_is_a_fifo_or_a_device_is_named_so(tmp_path):
     assert r.stderr.splitlines()[:2] == [
         "Error: /dev/null: is a character device, not a regular file: not read",
         "Hint: save the profile to a file; - reads one from stdin"]
+
+
+# --- 3. the hunt: --rate written as a list, or below zero --------------------------------------
+
+NORDLYS = str(ROOT / "profiles" / "nordlys-automation.toml")
+
+
+@pytest.mark.parametrize("given", ["NOK=11.5,SEK=11", "NOK=11.5, SEK=11", "NOK=11.5 SEK=11",
+                                   "NOK=11.5;SEK=11"])
+def test_two_rates_in_one_option_are_told_apart(given):
+    """--scheme takes a comma list, --rate one rate: it said "'11.5,SEK=11': write the number
+    with a point for decimals and no commas", hint "e.g. 1500000.50"."""
+    r = run("match", NORDLYS, "--as-of", AS_OF, "--rate", given)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [f"Error: --rate {given!r}: one rate an option",
+                                     "Hint: give each its own: --rate NOK=11.5 --rate SEK=11"]
+
+
+def test_a_decimal_comma_in_a_rate_is_still_said_as_one():
+    r = run("match", NORDLYS, "--as-of", AS_OF, "--rate", "NOK=11,5")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[0] == ("Error: --rate 'NOK=11,5': '11,5': write the number "
+                                        "with a point for decimals and no commas")
+
+
+@pytest.mark.parametrize("given", ["NOK=-1", "NOK=-0", "NOK=-11.50"])
+def test_a_rate_below_zero_is_out_of_range_not_unreadable(given):
+    """It said "'-1' is not a plain decimal number": it is one, below the range."""
+    r = run("match", NORDLYS, "--as-of", AS_OF, "--rate", given)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        f"Error: --rate {given!r}: the rate must be at least 0.0001 and at most 1,000,000 "
+        "units per euro", "Hint: e.g. --rate NOK=11.50"]
+
+
+def test_a_rate_just_inside_the_range_is_taken_and_just_outside_refused():
+    assert run("match", NORDLYS, "--as-of", AS_OF, "--rate", "NOK=0.0001").exit_code == 0
+    assert run("match", NORDLYS, "--as-of", AS_OF, "--rate", "NOK=-0.0001").exit_code == 2
+
+
+# --- 4. the hunt: a CSV whose lines end in CR alone --------------------------------------------
+
+CR_SAID = ("a carriage return (CR) ends no line here: lines that end in CR alone (classic Mac "
+           "OS) are one line to a CSV reader")
+CR_HINT = "Hint: save the file with LF (or CRLF) line ends: tr '\\r' '\\n' < FILE > NEW"
+
+
+@pytest.mark.parametrize(("command", "sample"), [
+    ("batch", "enheter.csv"), ("batch", "bolagsverket.txt"), ("batch", None),
+    ("shortlist", "enheter.csv"), ("shortlist", "bolagsverket.txt")])
+def test_a_csv_with_cr_line_ends_is_named_so(tmp_path, sample, command):
+    """Python's csv words were passed on: "new-line character seen in unquoted field - do you
+    need to open the file in universal-newline mode?", with no hint. (None: grantcheck's own
+    CSV.)"""
+    data = ((ROOT / "tests" / "registry" / "data" / sample).read_bytes() if sample else
+            b"name,country\nA,DK\n")
+    src = tmp_path / "in.csv"
+    src.write_bytes(data.replace(b"\r\n", b"\n").replace(b"\n", b"\r"))
+    r = run(command, "--input", str(src), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [f"Error: {src}: the header row cannot be read: {CR_SAID}",
+                                     CR_HINT]
+
+
+def test_a_csv_row_holding_a_bare_cr_is_an_error_record_naming_it(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_bytes(b"name,country\nA,DK\rB,NO\nC,SE\n")
+    r = run("batch", "--input", str(src), "--as-of", AS_OF, "-f", "csv")
+    assert r.exit_code == 4
+    assert r.stderr.splitlines()[0] == f"Error: {src}:2: not a CSV row: {CR_SAID}"
+    assert f"\n{src}:3,C,SE,SEK,2026-11-01,ok," in r.stdout  # the next row is read
+
+
+# --- 5. the hunt: an answers file's figure that is no number -----------------------------------
+
+@pytest.mark.parametrize(("stated", "said"), [
+    ("nan", "must be a finite number (got NaN)"),
+    ('{min = "abc"}', "min must be a number (got 'abc')"),
+    ('{min = 1, max = "x"}', "max must be a number (got 'x')"),
+    ("{min = nan}", "min must be a number (got NaN)"),
+    ("{min = true}", "min must be a number (got true)"),
+    ("{min = 2026-01-01}", "min must be a number (got 2026-01-01)"),
+])
+@pytest.mark.parametrize("command", ["batch", "shortlist"])
+def test_an_answers_figure_that_is_no_number_is_an_error_record_naming_the_file(
+        tmp_path, command, stated, said):
+    """Compared with the registry's figure (a conflict is said), it was "internal error:
+    InvalidOperation" (exit 3); now the unit's error record, naming the answers file."""
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    (answers / "havbruk.toml").write_text(
+        f'[company]\norg_number = "999888777"\nemployees_fte = {stated}\n', encoding="utf-8")
+    r = run(command, "--input", ENHETER, "--as-of", AS_OF, "--profiles", str(answers))
+    assert r.exit_code == 4, r.stderr
+    assert (f"Error: {ENHETER}:4: company.employees_fte: {said} (stated in "
+            f"{answers / 'havbruk.toml'})") in r.stderr.splitlines()
+
+
+def test_an_answers_figure_that_is_a_number_still_agrees_or_conflicts(tmp_path):
+    """The registry's band for HAVBRUK is 40 people: 40 agrees, 80 conflicts, as before."""
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    said = {}
+    for fte in ("40", "{min = 30, max = 50}", "80", "{min = 60}"):
+        (answers / "havbruk.toml").write_text(
+            f'[company]\norg_number = "999888777"\nemployees_fte = {fte}\n', encoding="utf-8")
+        r = run("batch", "--input", ENHETER, "--as-of", AS_OF, "--profiles", str(answers),
+                "-f", "jsonl")
+        record = next(json.loads(line) for line in r.stdout.splitlines()
+                      if "999888777" in line)
+        said[fte] = record["provenance"]["company.employees_fte"]
+    assert [v.startswith(f"stated in {answers / 'havbruk.toml'}; conflicts") for v in
+            said.values()] == [False, False, True, True], said
