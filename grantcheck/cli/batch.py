@@ -212,7 +212,9 @@ def batch(
     output = output_file(output_name, "batch", "fits.csv")
     fmt = fmt or _format_of(output)
     if input_file is not None and inputs:
-        _fail("give profiles as arguments or one --input file, not both")
+        _fail("give profiles as arguments or one --input file, not both",
+              "run batch once for each: TOML profiles (files, folders, globs) as arguments, "
+              "one file of many profiles (JSON Lines, CSV, a registry's) with --input")
     _refuse_alone(input_file, input_format, profiles_dir, fmt, detail, output is not None, force)
     if input_file is None and not inputs:
         _fail("no profiles given", "name files, folders or globs, - to read paths from stdin, "

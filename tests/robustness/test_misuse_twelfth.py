@@ -13,6 +13,8 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.robustness.helpers import AS_OF, ROOT, run
 from tests.robustness.test_interrupt import MATCH, NOISE, _child
@@ -317,3 +319,39 @@ def test_an_answers_figure_that_is_a_number_still_agrees_or_conflicts(tmp_path):
         said[fte] = record["provenance"]["company.employees_fte"]
     assert [v.startswith(f"stated in {answers / 'havbruk.toml'}; conflicts") for v in
             said.values()] == [False, False, True, True], said
+
+
+TOML_SCALARS = st.one_of(
+    st.integers(), st.booleans(), st.text(max_size=10), st.dates(),
+    st.decimals(allow_nan=True, allow_infinity=True).filter(lambda d: not d.is_snan()),
+    st.floats(allow_nan=True))  # TOML's nan is a quiet NaN
+TOML_VALUES = st.one_of(
+    TOML_SCALARS, st.lists(TOML_SCALARS, max_size=3),
+    st.dictionaries(st.sampled_from(["min", "max"]), TOML_SCALARS, max_size=2),
+    st.dictionaries(st.text(max_size=3), TOML_SCALARS, max_size=2))
+
+
+@settings(max_examples=100, deadline=None, derandomize=True, database=None)
+@given(registry=TOML_VALUES, stated=TOML_VALUES)
+def test_laying_any_answer_over_any_registry_fact_never_raises(registry, stated):
+    """What an answers file states is any TOML value; the registry's fact a number, a band or a
+    text. Laid over it (with its conflict said or not), nothing raises: the profile's check
+    says what is wrong with the value."""
+    from grantcheck.registry.overlay import merge
+
+    data = {"company": {"org_number": "999888777", "employees_fte": registry}}
+    merged, provenance = merge(data, {"company.employees_fte": "registry"}, "a.toml",
+                               {"company": {"employees_fte": stated}})
+    assert merged["company"]["org_number"] == "999888777"
+    assert all(said == "registry" or said.startswith("stated in a.toml")
+               for said in provenance.values()), provenance
+
+
+def test_profiles_and_input_together_say_how_to_give_each():
+    """It said "give profiles as arguments or one --input file, not both", with no hint."""
+    r = run("batch", NORDLYS, "--input", ENHETER, "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        "Error: give profiles as arguments or one --input file, not both",
+        "Hint: run batch once for each: TOML profiles (files, folders, globs) as arguments, one "
+        "file of many profiles (JSON Lines, CSV, a registry's) with --input"]
