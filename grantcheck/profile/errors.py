@@ -99,7 +99,9 @@ def _elsewhere(name: str, top: bool = False) -> str:
     """Where a field of this name is, when it is in one other table ('' when none or many;
     at the ``top`` of the file, [company] when it is one of them: `name = …` before any
     table is the company's)."""
-    tables = _tables_with(name, Profile, "")
+    from grantcheck.profile.lookups import tables_named  # only for an unknown field
+
+    tables = tables_named().get(name, [])
     if top and len(tables) > 1 and "company" in tables:
         tables = ["company"]
     if len(tables) != 1:
@@ -131,26 +133,6 @@ def _missing_hint(loc: tuple[int | str, ...], inline: bool = False) -> str:
              f"under that [[{table}]]" if any(isinstance(p, int) for p in loc[:-1]) else
              f"under [{table}]" if table else "under the top of the file")
     return f"add {name} = {value}{' (for example)' if value != '…' else ''} {where}"
-
-
-def _tables_with(name: str, model: ModelClass, prefix: str) -> list[str]:
-    """The tables under ``model`` (dotted, ``[]`` for a list of them) with a field ``name``."""
-    out = []
-    for key, f in model.model_fields.items():
-        sub = model_of(f.annotation)
-        if sub is None:
-            continue
-        path = prefix + key + ("[]" if _holds_list(f.annotation) else "")
-        if name in sub.model_fields:
-            out.append(path)
-        out += _tables_with(name, sub, path + ".")
-    return out
-
-
-def _holds_list(annotation: Any) -> bool:
-    if getattr(annotation, "__origin__", None) is list:
-        return True
-    return any(_holds_list(a) for a in getattr(annotation, "__args__", ()) or ())
 
 
 def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = None
@@ -291,12 +273,10 @@ def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
         if index >= len(found):
             return None
         start = found[index] + 1
-    key_re = re.compile(rf"^\s*([\"']?){re.escape(last)}\1\s*=")
-    for n in range(start, len(lines)):
-        if key_re.match(lines[n]):
-            return n + 1
-        if lines[n].lstrip().startswith("["):
-            break  # the next table begins: the key is not in this one
+    from grantcheck.profile.lookups import key_lines  # only for a profile with a problem
+
+    if (n := key_lines(text).get((start, last))) is not None:  # up to the next table's header
+        return n + 1
     # a key the table lacks (a required field, a rate for hours): the table's own header, so
     # that the n-th [[budget.lines]] is found by its line
     return start if header_parts and start else None
