@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -399,3 +400,25 @@ def test_an_unknown_key_still_points_to_the_one_table_that_has_it():
         ("company.growth_ambitions", 4, "[declarations] has a field growth_ambitions: move it "
          "there"), ("project.foo", 6, ""),
         ("project.held", 7, "[documents] has a field held: move it there")]
+
+
+# --- 6. the hunt: a profile's figure at its type's extremes ------------------------------------
+
+@pytest.mark.parametrize(("budget", "said"), [
+    ("1e-30", "of eligible costs SEK 0.00 (6.5E+37 %)"),
+    ("0.000000000000000000000000000000000000001", "of eligible costs SEK 0.00 (6.5E+46 %)"),
+    ("1", "of eligible costs SEK 1 (65000000 %)"),
+])
+def test_eligible_costs_near_zero_are_said_not_an_internal_error(tmp_path, budget, said):
+    """Prosessinnovasjon's share of the grant in the eligible costs was rounded to 0.1 %
+    past Decimal's 28 digits: eligible costs of 1e-30 were "internal error: InvalidOperation"
+    (exit 3). The verdict stands; the share is said in powers of ten."""
+    text = (ROOT / "profiles" / "norrsken-science-park.toml").read_text(encoding="utf-8")
+    profile = tmp_path / "p.toml"
+    profile.write_text(re.sub(r"(?m)^budget_total = .*$", f"budget_total = {budget}", text),
+                       encoding="utf-8")
+    r = run("match", str(profile), "--as-of", AS_OF, "--explain", "--scheme",
+            "no-prosessinnovasjon")
+    assert r.exit_code == 1, r.stderr
+    assert "internal error" not in r.stderr
+    assert f"grant sought SEK 650,000 {said}" in " ".join(r.stdout.split())

@@ -4,7 +4,7 @@ the messages state it."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from grantcheck.engine import Ctx, dated
 from grantcheck.money import Money
@@ -40,5 +40,9 @@ def share(part: Money, whole: Money) -> str:
     """'60 %' (to 0.1 %), or a phrase when the whole is zero."""
     if not whole.amount:
         return "no eligible costs"
-    pct = (part.amount / whole.amount * 100).quantize(Decimal("0.1")).normalize()
+    ratio = part.amount / whole.amount * 100
+    try:
+        pct = ratio.quantize(Decimal("0.1")).normalize()
+    except InvalidOperation:  # past Decimal's 28 digits (eligible costs of 1e-30): an internal
+        return f"{ratio:.1E} %"  # error, where the rule had its verdict; said in powers of ten
     return f"{pct:f} %"
