@@ -159,7 +159,8 @@ def test_validate_of_10000_invalid_entries_is_linear(tmp_path):
     """4,000 bad aid_received entries took 19.5 s (each problem re-scanned the text). Linear, not
     quadratic: ten times the entries cost well under thirty times the CPU time of 1,000 (a
     quadratic cost would be a hundred times), measured in the same run, so a loaded or slow
-    machine moves both alike."""
+    machine moves both alike;
+    the least of a few runs of each: one slowed by the load fails less."""
     from grantcheck.profile import ProfileError, parse_profile
 
     entry = '[[aid_received]]\nscheme = "x"\ngranted = 2024-01-01\namount = -5\n'
@@ -171,7 +172,7 @@ def test_validate_of_10000_invalid_entries_is_linear(tmp_path):
         return time.process_time() - start, e.value
 
     small, _ = min((cpu_seconds(1000) for _ in range(3)), key=lambda x: x[0])
-    large, error = cpu_seconds(10000)
+    large, error = min((cpu_seconds(10000) for _ in range(2)), key=lambda x: x[0])
     assert large < 30 * max(small, 0.005)
     assert len(error.problems) == 10000
     assert error.problems[-1].path == "aid_received[9999].amount"
