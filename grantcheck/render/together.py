@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from rich.padding import Padding
 from rich.text import Text
 
-from grantcheck.render.plain import KEEP, STAND_IN
+from grantcheck.render.plain import STAND_IN, shield
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -40,7 +40,7 @@ class _Together(Text):
         """A copy (a plain Text) whose spaces between an amount and its currency are the
         stand-in; None when it has none."""
         plain = self.plain
-        shielded = KEEP.sub(STAND_IN, plain)
+        shielded = shield(plain)
         if shielded == plain:
             return None
         text = self.copy()
@@ -103,7 +103,7 @@ def longest_word(plain: str) -> int:
     """The width of the longest word of ``plain`` (an amount and its currency one word)."""
     from rich.cells import cell_len
 
-    return max((cell_len(w) for w in KEEP.sub(STAND_IN, plain).split()), default=0)
+    return max((cell_len(w) for w in shield(plain).split()), default=0)
 
 
 def indented(text: Text, by: int, width: int) -> Padding | Together:
