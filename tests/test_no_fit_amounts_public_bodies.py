@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 from grantcheck.cli import app
 from grantcheck.engine import NotFitting, Outcome, Verdict, text_of
 from grantcheck.law.sme import company_status
-from grantcheck.law.sme_public import PUBLIC_BODY_NOT_SME, PUBLIC_FIX
+from grantcheck.law.sme_holders import PUBLIC_BODY_NOT_SME, PUBLIC_FIX
 from grantcheck.matching import check, summarize_match
 from grantcheck.profile import load_profile
 from grantcheck.render.json import match_to_dict

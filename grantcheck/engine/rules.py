@@ -44,6 +44,11 @@ class Rule(NamedTuple):
     doc: str = ""
     section: str = ""  # the heading of the requirements catalogue it stands under (`show`)
 
+    @property
+    def ref(self) -> str:
+        """The rule's id, with its tier's: "SMV10 (t25)"."""
+        return f"{self.id} ({self.tier})" if self.tier else self.id
+
     def run(self, ctx: Ctx) -> Check:
         """The rule's check on ``ctx``, its message and fix made; a missing fact, parameter or
         rate is an unknown one."""

@@ -22,8 +22,8 @@ from typing import Any
 from grantcheck.citations import SME_ART2, SME_ART3, SME_ART4, SME_RECOMMENDATION, eu
 from grantcheck.engine import Ctx, Text, Unsettled, text_of
 from grantcheck.facts import Range, at_least, high, is_range, least, low, show
-from grantcheck.law import sme_investors as investors
-from grantcheck.law.sme_public import _FORM_OPEN, _FORM_READ, _PUBLIC_BODY, public_bodies
+from grantcheck.law import sme_holders as investors
+from grantcheck.law.sme_holders import _FORM_OPEN, _FORM_READ, _PUBLIC_BODY, public_bodies
 from grantcheck.money import Money
 from grantcheck.named import NamedTuple
 from grantcheck.parameters import Parameter

@@ -40,11 +40,6 @@ MAX_DOCS = 4  # the missing documents named per scheme before "and N more"
 MAX_IDS = 6  # the rule ids named after a fact or an action; more are counted (--explain names them)
 
 
-def rule_ref(f: Finding) -> str:
-    """A rule's id, with its tier's: "SMV10 (t25)"."""
-    return f"{f.rule.id} ({f.rule.tier})" if f.rule.tier else f.rule.id
-
-
 def ordered(results: list[SchemeResult]) -> list[SchemeResult]:
     """Fits, needs information (those with no rules encoded for the date last), does not fit,
     then not applicable and closed (stable)."""
@@ -220,7 +215,7 @@ def scheme_detail(r: SchemeResult, weight: Counter[str]) -> list[Text]:
     warnings = [f for f in findings if f.outcome is Outcome.WARNING]
     if warnings:
         lines.append(Text(f"! {plural(len(warnings), 'warning', 'warnings')} (--explain): "
-                          + ", ".join(rule_ref(f) for f in warnings), style="magenta"))
+                          + ", ".join(f.rule.ref for f in warnings), style="magenta"))
     higher = _higher_tier(r)
     if higher is not None:
         lines.append(higher)

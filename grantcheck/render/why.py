@@ -71,15 +71,13 @@ def _length(f: Finding) -> int:
 def why_lines(group: list[Finding], fix: str) -> Text:
     """One group of failed rules with the same ``fix``: the one said in the fewest words with
     its figures and its source, the others by id (``--explain`` shows them), then the fix."""
-    from grantcheck.render.match import rule_ref  # match's own, which calls this
-
     first = min(group, key=_length)
     t = Text("✗ ", style="red")
-    t.append(f"{rule_ref(first)}: {first.message}")
+    t.append(f"{first.rule.ref}: {first.message}")
     c = source_of(first)
     if c is not None:
         t.append(f"; {cited(c)}", style="dim")
-    others = [rule_ref(f) for f in group if f is not first]
+    others = [f.rule.ref for f in group if f is not first]
     if others:
         t.append(f"; also {', '.join(others)} (--explain)")
     if fix:

@@ -25,7 +25,7 @@ from grantcheck.law import gber
 from grantcheck.law.dates import add_months
 from grantcheck.law.sme import CITES as SME_CITES
 from grantcheck.law.sme import company_status
-from grantcheck.law.sme_public import PUBLIC_FIX
+from grantcheck.law.sme_holders import PUBLIC_FIX
 from grantcheck.money import Money
 from grantcheck.schemes.dk_innobooster_people.derived import (
     anniversary,

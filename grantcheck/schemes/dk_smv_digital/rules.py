@@ -11,7 +11,7 @@ from functools import partial
 from grantcheck.engine import Check, Ctx, Kind, Message, RuleBook, derived
 from grantcheck.facts import at_most, show
 from grantcheck.law import de_minimis, de_minimis_scope, sme
-from grantcheck.law.sme_public import PUBLIC_FIX
+from grantcheck.law.sme_holders import PUBLIC_FIX
 from grantcheck.parameters import Parameter
 from grantcheck.schemes.dk_smv_digital.de_minimis_grant import with_grant
 from grantcheck.schemes.dk_smv_digital.derived import (
