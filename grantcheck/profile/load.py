@@ -282,7 +282,8 @@ def _syntax_message(msg: str, text: str, line: int, column: int = 1) -> str:
 
 def _syntax_hint(text: str, line: int) -> str:
     """A hint for a syntax error on ``line``: a JSON object where TOML was expected, lines
-    ended by a CR alone, or a number written with thousands separators."""
+    ended by a CR alone, a number written with thousands separators, or a yes or no written as
+    a word."""
     if text.lstrip().startswith("{"):
         return ("a profile file is TOML (see profiles/); a profile written as one JSON object "
                 "on a line is read by grantcheck batch --input FILE --input-format jsonl")
@@ -295,7 +296,24 @@ def _syntax_hint(text: str, line: int) -> str:
     if 0 < line <= len(lines) and _THOUSANDS.search(lines[line - 1]):
         return ("write numbers without thousands separators: 1000000, or 1_000_000 as TOML "
                 "allows (a point for decimals)")
+    if 0 < line <= len(lines):
+        return _yes_no_hint(lines[line - 1])
     return ""
+
+
+_YES = ("yes", "y", "ja", "j", "on", "true")
+_NO = ("no", "n", "nei", "nej", "off", "false")
+
+
+def _yes_no_hint(here: str) -> str:
+    """The hint for a yes or no written as a word (``listed = yes``, ``listed = Nej``,
+    ``listed = True``): TOML writes it ``true`` or ``false``, in lower case."""
+    key, eq, value = here.partition("=")
+    word = value.split("#", 1)[0].strip()
+    if not eq or word.lower() not in _YES + _NO:
+        return ""
+    meant = "true" if word.lower() in _YES else "false"
+    return f"TOML writes a yes or no as true or false, in lower case: {key.strip()} = {meant}"
 
 
 def profile_from_data(data: dict[str, Any], source: str, text: str = "") -> Profile:
