@@ -170,7 +170,9 @@ def _decoded(data: bytes, source: str) -> str:
     return text.removeprefix("\ufeff")  # a byte order mark, as editors on Windows write
 
 
-_TOML_POS = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+# The patterns of this module serve errors only: kept as strings, compiled when first used (re
+# caches them), so reading a good profile compiles none (start-up, docs/performance.md).
+_TOML_POS = r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$"
 
 
 def parse_profile(text: str, source: str = "<profile>") -> Profile:
@@ -192,7 +194,7 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         # from 2.4 it reads TOML 1.1 (a newline or a trailing comma in an inline table)
         return tomli.loads(text, parse_float=Decimal)
     except tomli.TOMLDecodeError as e:
-        m = _TOML_POS.match(str(e))
+        m = re.compile(_TOML_POS).match(str(e))
         if m:
             line = int(m["line"])
             raise ProfileError(source, [Problem("", _syntax_message(m["msg"], text, line,
@@ -208,20 +210,20 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
         raise ProfileError(source, [_too_long(text)]) from None
 
 
-_LONG_NUMBER = re.compile(r"^\s*([^=#\n]*?)\s*=.*?\d{4300}", re.MULTILINE)
+_LONG_NUMBER = r"(?m)^\s*([^=#\n]*?)\s*=.*?\d{4300}"
 
 
-_TABLE = re.compile(r"^\s*\[+([^\]\n]+)\]+", re.MULTILINE)
+_TABLE = r"(?m)^\s*\[+([^\]\n]+)\]+"
 
 
 def _too_long(text: str) -> Problem:
     """The problem of a number too long to read, naming its key and line where they show."""
-    m = _LONG_NUMBER.search(text)
+    m = re.compile(_LONG_NUMBER).search(text)
     if m is None:
         return Problem("", TOO_MANY_DIGITS)
     line = text.count("\n", 0, m.start()) + 1
     key = m.group(1).strip().strip('"')
-    tables = _TABLE.findall(text, 0, m.start())
+    tables = re.compile(_TABLE).findall(text, 0, m.start())
     return Problem(f"{tables[-1].strip()}.{key}" if tables else key, TOO_MANY_DIGITS, line)
 
 
@@ -232,7 +234,7 @@ def _too_deep() -> Problem:
 
 # a cheap bound before parsing: a dotted key or header of more than MAX_DEPTH parts, or more
 # than MAX_DEPTH brackets/braces opened in a row, is refused before the parser spends time on it
-_DEEP = re.compile(rf"(?:[^.\n]*\.){{{MAX_DEPTH + 1}}}|(?:[\[{{]\s*){{{MAX_DEPTH + 1}}}")
+_DEEP = rf"(?:[^.\n]*\.){{{MAX_DEPTH + 1}}}|(?:[\[{{]\s*){{{MAX_DEPTH + 1}}}"
 
 
 def _check_depth(text: str, source: str) -> None:
@@ -240,7 +242,7 @@ def _check_depth(text: str, source: str) -> None:
         return  # every profile of ordinary size: nothing to look at
     for n, line in enumerate(text.splitlines(), 1):
         if (line.count(".") > MAX_DEPTH or line.count("[") + line.count("{") > MAX_DEPTH) \
-                and _DEEP.search(_outside_strings(line)):
+                and re.compile(_DEEP).search(_outside_strings(line)):
             raise ProfileError(source, [Problem("", _too_deep().message, n)])
 
 
@@ -249,14 +251,14 @@ def _outside_strings(line: str) -> str:
     return re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'', '""', line)
 
 
-_THOUSANDS = re.compile(r"=\s*[-+]?[0-9]{1,3}(?:[,.' ][0-9]{3})+\b")
+_THOUSANDS = r"=\s*[-+]?[0-9]{1,3}(?:[,.' ][0-9]{3})+\b"
 
 
-_KEY = re.compile(r'\s*("[^"]*"|[^=\s]+)\s*=')
+_KEY = r'\s*("[^"]*"|[^=\s]+)\s*='
 
 
-PLAIN_DAY = re.compile(r"(?<![0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DECLARED_TWICE = re.compile(r"Cannot declare \((.*)\) twice")
+PLAIN_DAY = r"(?<![0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_DECLARED_TWICE = r"Cannot declare \((.*)\) twice"
 
 
 def _syntax_message(msg: str, text: str, line: int, column: int = 1) -> str:
@@ -266,15 +268,16 @@ def _syntax_message(msg: str, text: str, line: int, column: int = 1) -> str:
     lines = text.splitlines()
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     if msg == "Cannot overwrite a value" and here:
-        key = _KEY.match(here)
+        key = re.compile(_KEY).match(here)
         if key:
             return (f"TOML syntax error: {key.group(1).strip(chr(34))} is given twice (a key "
                     "may be given once in a table)")
-    if twice := _DECLARED_TWICE.fullmatch(msg):  # "Cannot declare ('company',) twice"
+    if twice := re.compile(_DECLARED_TWICE).fullmatch(msg):  # "Cannot declare ('company',) twice"
         name = ".".join(k.strip().strip("'\"") for k in twice.group(1).split(",") if k.strip())
         return (f"TOML syntax error: the table [{name}] is declared twice (its keys go under "
                 "one header)")
-    day = PLAIN_DAY.search(here, column - 1) if msg == "Invalid date or datetime" else None
+    day = (re.compile(PLAIN_DAY).search(here, column - 1)
+           if msg == "Invalid date or datetime" else None)
     if day and (why := no_such_day(day.group())):
         return f"TOML syntax error: {day.group()} is {why.replace('no such day', 'no day')}"
     return f"TOML syntax error: {msg}"
@@ -293,7 +296,7 @@ def _syntax_hint(text: str, line: int) -> str:
                 "alone (classic Mac OS) are one line to TOML; save the file with LF (or CRLF) "
                 "line ends")
     lines = text.splitlines()
-    if 0 < line <= len(lines) and _THOUSANDS.search(lines[line - 1]):
+    if 0 < line <= len(lines) and re.compile(_THOUSANDS).search(lines[line - 1]):
         return ("write numbers without thousands separators: 1000000, or 1_000_000 as TOML "
                 "allows (a point for decimals)")
     if 0 < line <= len(lines):
