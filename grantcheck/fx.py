@@ -122,7 +122,7 @@ def table_last_date() -> date:
 class FxRates(Fields):
     """The rates used for one evaluation; records which ones were actually used."""
 
-    __slots__ = ("_log", "on", "overrides", "used")
+    __slots__ = ("_log", "_stale", "on", "overrides", "used")
 
     def __init__(self, on: date, overrides: dict[str, Decimal] | None = None,
                  used: dict[str, Rate] | None = None) -> None:
@@ -130,6 +130,7 @@ class FxRates(Fields):
         self.overrides = {} if overrides is None else overrides
         self.used = {} if used is None else used
         self._log: list[str] | None = None
+        self._stale: bool | None = None  # whether the date is past the table (warnings)
 
     @property
     def key(self) -> tuple[date, tuple[tuple[str, str], ...]]:
@@ -194,11 +195,28 @@ class FxRates(Fields):
         # a Decimal from Decimal arithmetic: only the currency needs checking (Money does it)
         return trusted(amount, to) if to in CURRENCIES else Money(amount, to)
 
+    def _past_table(self) -> bool:
+        """Whether the evaluation month is past the table's last one, whose own InforEuro rate
+        the table holds: then the newest rates stand in, and :meth:`warnings` names them."""
+        stale = self._stale
+        if stale is None:
+            stale = self._stale = f"{self.on.year:04d}-{self.on.month:02d}" > _table()[-1][0]
+        return stale
+
+    def warn_alike(self, currencies: Iterable[str]) -> bool:
+        """Whether asking for the rates of ``currencies`` leaves :meth:`warnings` as they are:
+        within the table's months always, past them when each one is the euro, used already or
+        given by the user (a rate the user gives is never stale)."""
+        if not self._past_table():
+            return True
+        used, overrides = self.used, self.overrides
+        return all(c == "EUR" or c in used or c in overrides for c in currencies)
+
     def warnings(self) -> list[str]:
         out: list[str] = []
-        month = f"{self.on.year:04d}-{self.on.month:02d}"
-        if month <= _table()[-1][0]:  # the table holds the month's own InforEuro rate
+        if not self._past_table():
             return out
+        month = f"{self.on.year:04d}-{self.on.month:02d}"
         # past the table: the newest rates stand in for the month's, however few days old;
         # one warning for the currencies that share a rate date (the table's last month)
         # in one order (the Rates line's), whatever the company's currency: a batch says it once

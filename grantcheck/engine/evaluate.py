@@ -107,6 +107,53 @@ def shown_for(verdict: Verdict, amounts: AmountsResult) -> AmountsResult:
     return NotFitting(amounts.amounts, "" if amounts.amounts is not None else amounts.problem)
 
 
+def settling(findings: Iterable[Finding], tier: str) -> tuple[str, ...]:
+    """The fields that would settle the binding rules of ``tier`` alone that are unknown, in
+    page order."""
+    unknown = Outcome.UNKNOWN
+    return tuple(dict.fromkeys(m for f in findings if f.rule.tier == tier
+                               and f.outcome is unknown and f.rule.kind in BINDING
+                               for m in f.missing))
+
+
+def open_by_tier(fits: Tier, low: AmountsResult,
+                 above: list[tuple[Tier, AmountsResult, tuple[str, ...]]],
+                 explain: bool = True) -> AmountsResult:
+    """The amounts of a scheme whose tier ``fits`` fits while the higher tiers ``above`` need
+    information (each with its amounts and the fields that would settle it): the grant is open
+    from the fitting tier's most to the most a higher tier could give, and the facts that
+    settle those tiers settle it (decided by bounds; "up to" the fitting tier's grant alone
+    would understate it: SMV:Digital once said "up to DKK 25,000" while the DKK 100,000
+    voucher waited on the turnover). ``low`` as it is when no higher tier gives more, or an
+    amount is not worked out."""
+    a = low.amounts
+    if a is None or a.max_grant is None:
+        return low
+    least = a.max_grant
+    more = [(h.amounts.max_grant, t, h.amounts, fields) for t, h, fields in above
+            if h.amounts is not None and h.amounts.max_grant is not None
+            and h.amounts.max_grant > least]
+    if not more:
+        return low
+    most, top_tier, top, _ = max(reversed(more), key=lambda m: m[0])  # the highest tier
+    fields = tuple(dict.fromkeys((*(f for *_, fs in more for f in fs), *a.missing)))
+    needs = ", ".join(fields) if fields else "information"
+    shown = ((fits, a), (top_tier, top))
+
+    def basis() -> str:
+        return (f"{least} with tier {fits.name}, which fits, to {most} with tier "
+                f"{top_tier.name}, which needs {needs}; " + "; ".join(
+                    f"tier {t.name}: {text_of(h.basis)}" for t, h in shown))
+
+    amounts = a._replace(
+        max_grant=None, own_funding=None, basis=text_of(basis) if explain else basis,
+        rate=a.rate if all(h.rate == a.rate for _, h in shown) else None, cap=top.cap,
+        cost_base=a.cost_base if all(h.cost_base == a.cost_base for _, h in shown) else None,
+        cites=tuple(dict.fromkeys(c for _, h in shown for c in h.cites)), missing=fields,
+        span=(least, most))
+    return AmountsResult(amounts)
+
+
 class TierResult(Fields):
     __slots__ = ("amounts", "tier", "verdict")
 
@@ -233,6 +280,12 @@ def evaluate(scheme: Scheme, ctx: Ctx, explain: bool = True) -> SchemeResult:
         best = [tr for tr in tiers if tr.verdict is best.verdict][-1]
         verdict = best.verdict
         amounts = best.amounts
+        if verdict is Verdict.FITS:  # a higher tier that needs information leaves the grant open
+            above = [(tr.tier, tr.amounts, settling(findings, tr.tier.id))
+                     for tr in tiers[tiers.index(best) + 1:]
+                     if tr.verdict is Verdict.NEEDS_INFORMATION]
+            if above:
+                amounts = open_by_tier(best.tier, amounts, above, explain)
     else:
         verdict = verdict_of(findings)
         amounts = shown_for(verdict, _amounts(scheme, scheme.amounts, ctx, explain))

@@ -4,10 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    pass
+from typing import Any
 
 from grantcheck.engine.checks import (
     _RANK,
@@ -16,9 +13,17 @@ from grantcheck.engine.checks import (
     Verdict,
 )
 from grantcheck.engine.context import Ctx
-from grantcheck.engine.evaluate import _AS_IF_OPEN, AmountsResult, _amounts, shown_for
-from grantcheck.engine.rules import _UNKNOWN_ERRORS, Rule
-from grantcheck.engine.scheme import Scheme
+from grantcheck.engine.evaluate import (
+    _AS_IF_OPEN,
+    AmountsResult,
+    NotFitting,
+    _amounts,
+    open_by_tier,
+    settling,
+    shown_for,
+)
+from grantcheck.engine.rules import _UNKNOWN_ERRORS, Rule, findings_of
+from grantcheck.engine.scheme import AmountsFn, Scheme, Tier
 from grantcheck.engine.scope import CLOSED, IN_SCOPE, NOT_APPLICABLE
 from grantcheck.slots import Fields
 
@@ -97,6 +102,49 @@ def _order(scheme: Scheme, tier: str | None) -> _Order:
     return order
 
 
+class Withheld(NotFitting):
+    """The amounts of a scheme or tier that does not fit, as :func:`summarize` gives them: none
+    (:class:`NotFitting`), and what they would be, with the reason they could not be computed
+    (``if_fitted``, ``problem``), worked out only when read. The csv and the table of a batch
+    read neither, so the verdicts-only path does not compute the amounts of the schemes a
+    profile does not fit; :meth:`made` gives the :class:`NotFitting` :func:`evaluate` gives."""
+
+    __slots__ = ("_of",)
+
+    def __init__(self, scheme: Scheme, fn: AmountsFn | None, ctx: Ctx) -> None:
+        # problem and if_fitted are left unset: reading one reaches __getattr__, which sets both
+        self.amounts, self.missing, self._of = None, (), (scheme, fn, ctx)
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in ("problem", "if_fitted"):
+            raise AttributeError(name)
+        done = self._done()
+        self.problem, self.if_fitted = done.problem, done.if_fitted
+        return getattr(done, name)
+
+    def _done(self) -> NotFitting:
+        scheme, fn, ctx = self._of
+        done = shown_for(Verdict.DOES_NOT_FIT, _amounts(scheme, fn, ctx, explain=False))
+        assert isinstance(done, NotFitting)
+        return done
+
+    def made(self) -> NotFitting:
+        return self._done().made()
+
+
+def _shown(scheme: Scheme, fn: AmountsFn | None, verdict: Verdict, ctx: Ctx) -> AmountsResult:
+    """The amounts ``fn`` computes as a result with ``verdict`` shows them (:func:`shown_for`);
+    for *does not fit*, none, not computed (:class:`Withheld`), unless computing them could
+    change the warnings, which a csv row carries: past the rate table's months, the amounts
+    ask for the rates of the company's currency and the scheme's, and a rate asked for first
+    there is named as stale (then they are computed, as :func:`evaluate` computes them)."""
+    if verdict is not Verdict.DOES_NOT_FIT:
+        return _amounts(scheme, fn, ctx, explain=False)
+    if ctx.fx.warn_alike((ctx.profile_currency, scheme.currency)):
+        return Withheld(scheme, fn, ctx)
+    return shown_for(verdict, _amounts(scheme, fn, ctx, explain=False))
+
+
 def _worse(a: Verdict, b: Verdict) -> Verdict:
     return a if _RANK[a] <= _RANK[b] else b
 
@@ -111,10 +159,11 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
     scope = _scope(scheme, ctx, status)
     if not scheme.tiers:
         verdict = _order(scheme, None).verdict(ctx)
-        return SchemeSummary(scheme, status, verdict, shown_for(
-            verdict, _amounts(scheme, scheme.amounts, ctx, explain=False)), scope)
+        return SchemeSummary(scheme, status, verdict,
+                             _shown(scheme, scheme.amounts, verdict, ctx), scope)
     common = _order(scheme, None).verdict(ctx)
     best, verdict = scheme.tiers[-1], common
+    needing: list[Tier] = []  # the tiers above the best that need information
     if common is not Verdict.DOES_NOT_FIT:
         # as evaluate(): the highest tier with the best verdict. A tier's verdict is never better
         # than the common rules' one, so from the highest tier down the first that reaches it
@@ -126,8 +175,19 @@ def summarize(scheme: Scheme, ctx: Ctx) -> SchemeSummary:
                 best_rank, best, verdict = _RANK[v], t, v
                 if v is common:
                     break
-    return SchemeSummary(scheme, status, verdict, shown_for(
-        verdict, _amounts(scheme, best.amounts, ctx, explain=False)), scope)
+            if v is Verdict.NEEDS_INFORMATION:
+                needing.insert(0, t)
+    amounts = _shown(scheme, best.amounts, verdict, ctx)
+    if verdict is Verdict.FITS and needing:  # as evaluate(): the grant is open (rarely)
+        amounts = open_by_tier(best, amounts, [
+            (t, _amounts(scheme, t.amounts, ctx, explain=False),
+             settling(findings_of(_tier_rules(scheme, t.id), ctx), t.id)) for t in needing],
+            explain=False)
+    return SchemeSummary(scheme, status, verdict, amounts, scope)
+
+
+def _tier_rules(scheme: Scheme, tier: str) -> list[Rule]:
+    return [r for r in scheme.rules if r.tier == tier]
 
 
 def _scope(scheme: Scheme, ctx: Ctx, status: str) -> str:

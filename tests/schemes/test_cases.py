@@ -19,7 +19,9 @@ folder. A case file's shape::
     missing = { SMV10 = ["company.owners_fte"] }  # optional: rule id -> fields it names
     rates = { DKK = "7.46" }      # optional: the exchange rates (default: tests.support's)
     amounts = { max_grant = 25000, own_funding = 25000 }   # optional: the scheme's amounts, in
-                                  # its currency ("none": not given)
+                                  # its currency ("none": not given); while a fact leaves
+                                  # the grant open, max_grant_range = [least, most] (and
+                                  # own_funding_range)
     tier_amounts = { t25 = { max_grant = 25000 } }   # optional: a tier's amounts, the same way
     missing_documents = ["business_case"]   # optional: the ids of the documents still missing
     later_documents = ["timesheet"]   # optional: the ids of the documents needed after applying
@@ -49,6 +51,7 @@ VERDICTS = {"fits", "needs_information", "does_not_fit"}
 CASE_KEYS = {"name", "base", "on", "profile", "expect", "verdict", "tiers", "missing", "rates",
              "amounts", "tier_amounts", "missing_documents", "later_documents"}
 AMOUNT_KEYS = {"max_grant", "own_funding", "cap", "cost_base"}
+RANGE_KEYS = {"max_grant_range": "span", "own_funding_range": "own_span"}
 
 
 def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -135,10 +138,17 @@ def run_case(case: dict[str, Any], profile: dict[str, Any]) -> None:
 
 
 def check_amounts(what: str, result: AmountsResult, wanted: dict[str, Any]) -> None:
-    """Each amount ``wanted`` names is the one ``result`` gives ("none": none given)."""
+    """Each amount ``wanted`` names is the one ``result`` gives ("none": none given); a range
+    (``max_grant_range``, ``own_funding_range``) is its least and its most."""
     amounts = amounts_of(result)  # a result that does not fit shows none: its arithmetic
     for key, value in wanted.items():
-        assert key in AMOUNT_KEYS, f"{key!r} is not one of {sorted(AMOUNT_KEYS)}"
+        if key in RANGE_KEYS:
+            span = None if amounts is None else getattr(amounts, RANGE_KEYS[key])
+            got_span = None if span is None else [m.amount for m in span]
+            want_span = None if value == "none" else [Decimal(str(v)) for v in value]
+            assert got_span == want_span, f"{what}: {key} {got_span} (expected {want_span})"
+            continue
+        assert key in AMOUNT_KEYS, f"{key!r} is not one of {sorted({*AMOUNT_KEYS, *RANGE_KEYS})}"
         money = None if amounts is None else getattr(amounts, key)
         got = None if money is None else money.amount
         want = None if value == "none" else Decimal(str(value))
