@@ -216,6 +216,9 @@ class BudgetCtx(Ctx):
         self.notes: list[str] = []
         self.tier: str | None = None
         self.extra: dict[str, Any] = {}  # a checker's own facts, set in its prepare()
+        # a rule of the company's fit failed (BudgetChecker.fit_rules): the grant is only what
+        # it would be if the company fitted, and the rules that state it say so
+        self.no_fit = False
 
     @property
     def currency(self) -> str:  # amounts are in the scheme's currency
@@ -272,11 +275,14 @@ def grant_sought_check(bctx: BudgetCtx, bound: str = "", raise_it: str = "") -> 
     """budget.grant_sought against the grant the budget allows. Undecided lines make an excess
     unknown rather than a failure; without a grant sought, an info stating the grant."""
     sought = bctx.budget.grant_sought
+    # a company that does not fit can have none: the grant is what the budget would allow
+    allows, fitted = ("would allow", " if the company fitted (it does not: no grant)") \
+        if bctx.no_fit else ("allows", "")
     if sought is None:
-        return Check(True, f"the budget allows a grant of {'at most ' if bound else ''}"
-                     f"{bctx.grant}{bound}", info=True)
+        return Check(True, f"the budget {allows} a grant of {'at most ' if bound else ''}"
+                     f"{bctx.grant}{bound}{fitted}", info=True)
     asked = bctx.in_scheme_currency(sought)
-    message = f"grant sought {asked}; the budget allows {bctx.grant}{bound}"
+    message = f"grant sought {asked}; the budget {allows} {bctx.grant}{bound}{fitted}"
     if asked <= bctx.grant:
         return Check(True, message)
     undecided = [lr for lr in bctx.lines if lr.status is LineStatus.UNKNOWN]
@@ -327,6 +333,9 @@ class BudgetChecker:
     hours_rate: HoursRate | None = None  # the scheme's hourly rate from a salary basis, if any
     notes: tuple[str, ...] = ()
     prepare: Callable[[BudgetCtx], None] | None = None  # before classification (e.g. a tier)
+    # the budget rules that say whether the company fits the scheme (its voucher) at all: while
+    # one fails, no grant can be had, and none is shown (BudgetResult.no_fit)
+    fit_rules: tuple[str, ...] = ()
 
 
 class BudgetBook(RuleBook):

@@ -53,6 +53,16 @@ class BudgetResult:
     # the call on the date, as ``match`` states it: ('open'|'closed'|'not_yet_open'|
     # 'not_encoded', sentence); a budget for a call not open is never one that complies
     call: tuple[str, str] = ("open", "")
+    # the failed rule that says the company does not fit the scheme (or the budget's voucher) at
+    # all (BudgetChecker.fit_rules): then no grant can be had, so none is shown as one; the grant
+    # and the own funding are what they would be if it fitted (as match's NotFitting)
+    no_fit: Finding | None = None
+
+    @property
+    def grant_shown(self) -> bool:
+        """Whether the grant, the own funding and what the applicant carries are figures to
+        show as such: computed, and for a company that does not fail a rule of its fit."""
+        return not self.grant_unknown and self.no_fit is None
 
     @property
     def eligible_base(self) -> Money:
@@ -232,13 +242,18 @@ def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None
             bctx.parts = []
             findings.append(_grant_unknown(checker.scheme, e))
             grant_unknown = findings[-1].message
-        findings += [r.evaluate(bctx) for r in checker.rules]
+        # the rules of the company's fit first: the others state the grant as what it would be
+        fit = {r.id: r.evaluate(bctx) for r in checker.rules if r.id in checker.fit_rules}
+        bctx.no_fit = any(f.outcome is Outcome.FAIL for f in fit.values())
+        findings += [fit.get(r.id) or r.evaluate(bctx) for r in checker.rules]
     applied = _applied_in_call(bctx)
     if applied is not None:
         findings.insert(0, applied)
+    no_fit = next((f for f in findings if f.rule.id in checker.fit_rules
+                   and f.outcome is Outcome.FAIL), None)
     return BudgetResult(
         checker.scheme, on, checker.scheme.currency, bctx.budget_currency, bctx.tier,
         bctx.lines, bctx.parts, findings, checker.own_funding_form, checker.categories, fx,
         bctx.has_profile, [*checker.notes, *bctx.notes], source, grant_unknown,
-        checker.scheme.call.status(on),
+        checker.scheme.call.status(on), no_fit,
     )

@@ -90,20 +90,35 @@ def budget_to_dict(r: BudgetResult) -> dict[str, Any]:
 
 def _totals(r: BudgetResult) -> dict[str, Any]:
     """The totals; the grant, the own funding and what the applicant carries are null, with
-    ``grant_unknown`` saying why, when the grant could not be computed (never a grant of 0)."""
-    known = not r.grant_unknown
+    ``grant_unknown`` saying why, when the grant could not be computed (never a grant of 0), and
+    with ``no_grant`` when the company does not fit (what they would be: ``if_it_fitted``)."""
+    shown = r.grant_shown
     out: dict[str, Any] = {
         "total": r.total.to_json(),
         "eligible_base": r.eligible_base.to_json(),
-        "grant": r.grant.to_json() if known else None,
-        "own_funding": r.own_funding.to_json() if known else None,
+        "grant": r.grant.to_json() if shown else None,
+        "own_funding": r.own_funding.to_json() if shown else None,
         "not_eligible": r.not_eligible.to_json(),
         "undecided": r.undecided.to_json(),
-        "applicant_carries": r.applicant_carries.to_json() if known else None,
+        "applicant_carries": r.applicant_carries.to_json() if shown else None,
     }
-    if not known:
+    if r.grant_unknown:
         out["grant_unknown"] = r.grant_unknown
+    if r.no_fit is not None:
+        out["no_grant"] = no_grant_words(r)
+        if not r.grant_unknown:
+            out["if_it_fitted"] = {"grant": r.grant.to_json(),
+                                   "own_funding": r.own_funding.to_json(),
+                                   "applicant_carries": r.applicant_carries.to_json()}
     return out
+
+
+def no_grant_words(r: BudgetResult) -> str:
+    """Why the budget gives no grant, in the words of the rule that says the company does not
+    fit: "none (SMVB01): the company does not fit the up to DKK 250,000 voucher (rules SMV16)"
+    ("" when it is not so)."""
+    f = r.no_fit
+    return "" if f is None else f"none ({f.rule.id}): {f.message}"
 
 
 def budgets_to_dict(results: Sequence[BudgetResult], source: str, on: str,
@@ -180,9 +195,21 @@ def totals_table(r: BudgetResult) -> Whole:
         table.add_row("Undecided", str(r.undecided), "lines the budget does not say enough about")
     table.add_row("Not eligible", str(r.not_eligible), "carried by the applicant")
     table.add_row(Text("Eligible cost base", style="bold"), str(r.eligible_base), "")
+    # a company that does not fit gets none: the parts are what it would get if it fitted
+    part = "grant" if r.no_fit is None else "if it fitted"
     for p in r.parts:  # the label indented as a whole: its wrapped lines stay in its column
-        table.add_row(Padding(joined(Text(f"grant: {p.name}")), (0, 0, 0, 2)), str(p.grant),
+        table.add_row(Padding(joined(Text(f"{part}: {p.name}")), (0, 0, 0, 2)), str(p.grant),
                       part_how(p))
+    if r.no_fit is not None:  # none can be had: no figure reads as one the company could get
+        known = not r.grant_unknown
+        table.add_row(Text("Grant", style="bold red"), Text("none", style="bold red"),
+                      f"{r.no_fit.rule.id}: {r.no_fit.message}"
+                      + (f"; {r.grant} if it fitted" if known else ""))
+        table.add_row(Text("Own funding", style="bold"), "—",
+                      f"{r.own_funding} if it fitted" if known else "")
+        table.add_row("Applicant carries", "—",
+                      f"{r.applicant_carries} if it fitted" if known else "")
+        return whole(table)
     if r.grant_unknown:  # no figure is made of a grant not computed
         table.add_row(Text("Grant", style="bold yellow"), Text("?", style="bold yellow"),
                       f"not computed: {r.grant_unknown}")
@@ -250,7 +277,10 @@ def grant_words(r: BudgetResult) -> str:
     """The budget's grant and own funding in a few words, for its first line: "grant
     DKK 155,000 at most (no voucher stated: the largest the lines can use), own funding
     DKK 315,000" (which voucher that is, SMVB01 says); a grant not computed says so, as the
-    totals do, never as 0."""
+    totals do, never as 0; a company that does not fit gets none, and the rule says why ("no
+    grant (SMVB01): the company does not fit the up to DKK 250,000 voucher (rules SMV16)")."""
+    if r.no_fit is not None:
+        return "no grant " + no_grant_words(r).removeprefix("none ")
     if r.grant_unknown:
         return "grant not computed yet (see the totals)"
     assumed = (" at most (no voucher stated: the largest the lines can use)"

@@ -315,4 +315,7 @@ CHECKER = BudgetChecker(
     hours_rate=_hours_rate,
     notes=(VAT_NOTE,),
     prepare=_prepare,
+    # «specifikke krav afhængigt af, om der søges tilskud til 25.000 kr., 100.000 kr. eller
+    # 250.000 kr.»: a company that does not meet the voucher's can have none of its grant
+    fit_rules=("SMVB01",),
 )
