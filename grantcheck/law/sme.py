@@ -298,9 +298,10 @@ def _company_status(ctx: Ctx, owners_max: Decimal | None) -> SmeStatus:
             exempt, exempt_facts = investors.investor_exempt(ctx, r, prefix, held_by,
                                                    LINKED_ABOVE.at(ctx.on))
             share = investors.investor_share(share, exempt, exempt_facts)
-        other = Figures(ctx.figure(r.staff, f"{prefix}.staff"),
-                        _money_fact(ctx, r.turnover, f"{prefix}.turnover"),
-                        _money_fact(ctx, r.balance_sheet_total, f"{prefix}.balance_sheet_total"))
+        other = Figures(investors.entry_staff(ctx, r, prefix),
+                        _money_fact(ctx, r.turnover, investors.entry_path(r, prefix, "turnover")),
+                        _money_fact(ctx, r.balance_sheet_total,
+                                    investors.entry_path(r, prefix, "balance_sheet_total")))
         total = _add(total, other, share)
         if is_range(share) or share:
             added.append((other, share))

@@ -17,6 +17,7 @@ from grantcheck.citations import SME_RECOMMENDATION, eu
 from grantcheck.engine import Ctx
 from grantcheck.facts import Range, at_least, high, is_range, low, show
 from grantcheck.parameters import Parameter
+from grantcheck.profile.bounds import DOMAIN_COUNT
 
 IN_FORCE = date(2005, 1, 1)  # the Recommendation applies from 1 January 2005 (art. 9)
 
@@ -115,6 +116,30 @@ def _amount(ctx: Ctx, value: Any, path: str) -> Any:
 
 
 PARAMETERS = (ANGELS_BELOW, AUTHORITY_BUDGET_BELOW, AUTHORITY_INHABITANTS_BELOW)
+
+# A registry that puts the company in a group (Enhetsregisteret's erIKonsern) names none of the
+# group's other enterprises: they are listed as one linked enterprise of this name, whose
+# figures are not known (0 and up, never 0: Annex art. 3(3)(a) and art. 6(2) add a linked
+# enterprise's figures in full). What settles them is the list itself, company.related.
+GROUP_UNNAMED = "the group's other enterprises (not named in the register)"
+
+
+def entry_path(r: Any, prefix: str, field: str) -> str:
+    """The fact that settles the figure ``field`` of the related enterprise ``r`` at
+    ``prefix``: the list (``company.related``) for the group's unnamed enterprises a registry
+    stands in, whose figures are answered by listing them; else the entry's own
+    (``company.related[0].staff``)."""
+    return "company.related" if r.name == GROUP_UNNAMED else f"{prefix}.{field}"
+
+
+def entry_staff(ctx: Ctx, r: Any, prefix: str) -> Any:
+    """The staff of the related enterprise ``r`` as read: stated, or 0 and up named after the
+    fact that settles it (:func:`entry_path`)."""
+    path = entry_path(r, prefix, "staff")
+    if r.staff is None and path == "company.related":
+        return DOMAIN_COUNT.named(path, stated=False)
+    return ctx.figure(r.staff, path)
+
 
 PUBLIC_BODY_NOT_SME = "a public body is not an SME (Rec. 2003/361/EC, Annex art. 3(4))"
 """Why a public body itself (``company.legal_form = public_body``) is not an SME, in the law's

@@ -89,8 +89,11 @@ def registry_facts(company: Company) -> list[tuple[str, str, str]]:
             continue
         seen.add(path)
         out.append((path, _value(get_path(company.data, path)), _one_line(source)))
+    # a note, and a list of tables the registry gave whole (a group's unnamed enterprises,
+    # which the company answers by listing them): said in words
     out += [(p, "", _one_line(s)) for p, s in company.provenance.items()
-            if p not in seen and not _stated(s) and get_path(company.data, p) is None]
+            if p not in seen and not _stated(s)
+            and (get_path(company.data, p) is None or isinstance(get_path(company.data, p), list))]
     return out
 
 

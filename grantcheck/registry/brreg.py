@@ -31,6 +31,7 @@ from grantcheck.registry.common import (
     not_yet,
     number,
     placed,
+    put_group,
     put_sector,
     read_header,
     text,
@@ -114,6 +115,13 @@ def unit_of(row: Mapping[str, Any], on: date | None = None, drawn: date | None =
         unit.put("company.registered_in_foretaksregisteret", registered,
                  f"{REG} registrertIForetaksregisteret")
     _difficulty(unit, row, on, drawn)
+    group = flag(row.get("erikonsern"), "erIKonsern")
+    if group:
+        put_group(unit, f"{REG} erIKonsern true")
+    elif group is False:
+        unit.note("company.related", f"{REG} erIKonsern false: not in a group (konsern), which "
+                  "does not rule out partner enterprises (Annex art. 3(2)) or links through "
+                  "persons (art. 3(3)): not settled")
     return unit
 
 

@@ -27,6 +27,7 @@ from grantcheck.csv_input import (
     sector_of_nace,
     why_sector_open,
 )
+from grantcheck.law.sme_holders import GROUP_UNNAMED
 from grantcheck.numbers import no_such_day, parse_day
 from grantcheck.profile.bounds import MAX_AMOUNT
 from grantcheck.profile.written import PLAIN_NUMBER
@@ -111,16 +112,17 @@ def placed(on: date | None, drawn: date | None, updated: str = "") -> bool:
     return bool(bounds) and on.isoformat() >= min(bounds)
 
 
-def undated(what: str, on: date | None, drawn: date | None, updated: str = "") -> str:
+def undated(what: str, on: date | None, drawn: date | None, updated: str = "",
+            happened: str = "begun") -> str:
     """The words of a flag :func:`placed` cannot place on or before ``on``, naming the facts
-    that would settle it."""
+    that would settle it (whether it had ``happened`` by then)."""
     known = [f"the file's date {drawn.isoformat()}" if drawn else "",
              f"its last update {updated} (sidstOpdateret)" if updated else ""]
     since = " and ".join(k for k in known if k)
     when = f"on {since} at the latest" if since else "on a day the extract does not give"
     return (f"{what}, undated: it held when the extract was drawn ({when}), "
             f"and the evaluation date {on.isoformat() if on else ''} is before that: whether "
-            "it had begun by then is not known (its date in the registry, or the company's "
+            f"it had {happened} by then is not known (its date in the registry, or the company's "
             "answer, settles it)")
 
 
@@ -224,6 +226,23 @@ def put_sector(unit: Unit, code: str, source: str) -> None:
                   f"sector: {why_sector_open(code)}")
     else:
         unit.put("company.sector", sector, f"{source} {code}")
+
+
+# the group's other enterprises as one linked enterprise of unknown figures: a unit the register
+# puts in a group (konsern) has linked enterprises (Recommendation 2003/361/EC, Annex art.
+# 3(3)(a): "holds a majority of the shareholders' or members' voting rights in another
+# enterprise"), whose staff and figures add in full (art. 6(2)), and the register names none of
+# them: their figures are 0 and up, never 0, and the unit's own are a lower bound
+
+
+def put_group(unit: Unit, source: str) -> None:
+    """Say that the unit is part of a group: ``company.related`` holds its other enterprises
+    as one linked enterprise whose figures are not known (docs/registries.md, "Groups")."""
+    unit.put("company.related", [{"name": GROUP_UNNAMED, "relation": "linked"}],
+             f"{source}: part of a group (konsern), whose other enterprises are linked "
+             "enterprises (Recommendation 2003/361/EC, Annex art. 3(3)) adding their staff and "
+             "figures in full (art. 6(2)); the register gives neither them nor their figures: "
+             "not known, the unit's own figures only a lower bound")
 
 
 def number(value: Any, what: str) -> int | None:

@@ -160,7 +160,9 @@ def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: st
             unit.put("company.in_difficulty", True, f"{REG} status {word}")
             return
         if upper in CVR_ENDED:
-            raise UnitError(f"CVR {cvr}: status {word}: the company has ceased, nothing to screen")
+            _ended(unit, doc, cvr, word, on, drawn, updated,
+                   dated=bool(status and _since(status)))
+            return
         if upper in CVR_WINDING_UP:
             unit.note("company.in_difficulty", f"{REG} status {word}: {CVR_WINDING_UP[upper]}, "
                       "not itself collective insolvency proceedings (GBER art. 2(18)(c)): not "
@@ -169,6 +171,29 @@ def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: st
         if upper not in CVR_ACTIVE:
             raise UnitError(f"CVR {cvr}: status {shown(word)} is not mapped (docs/registries.md "
                             "lists those that are)")
+
+
+def _ended(unit: Unit, doc: Mapping[str, Any], cvr: str, word: str, on: date | None,
+           drawn: date | None, updated: str, dated: bool) -> None:
+    """A status that says the company has ceased (``OPHØRT``): an error record, nothing to
+    screen, when it held on ``on``. Undated (no dated ``virksomhedsstatus``), it held when the
+    extract was drawn and since the last update: placed as an undated difficulty flag is
+    (:func:`~grantcheck.registry.common.placed`); before that, the end of its life period
+    (``livsforloeb`` ``gyldigTil``) settles it when given, else whether it had ceased is not
+    known: the unit is screened, its number's provenance saying so."""
+    ceased = f"CVR {cvr}: status {word}: the company has ceased, nothing to screen"
+    if dated or placed(on, drawn, updated):
+        raise UnitError(ceased)
+    life = _newest(doc.get("livsforloeb"))
+    end = day(obj((life or {}).get("periode"), "livsforloeb.periode").get("gyldigTil"),
+              "livsforloeb.periode.gyldigTil")
+    if end and (on is None or end < on.isoformat()):  # a period holds its last day too
+        raise UnitError(f"{ceased} (its life period ended on {end}, livsforloeb)")
+    said = (f"status {word}: its life period (livsforloeb) ended on {end}, not before the "
+            f"evaluation date {on.isoformat() if on else ''}: a unit on that date" if end
+            else undated(f"status {word}", on, drawn, updated, "ceased"))
+    unit.note("company.cvr_number", f"{REG} cvrNummer ({said})")
+    unit.data["company"]["cvr_number"] = cvr  # the number stays; its provenance speaks
 
 
 def tasks(fh: IO[bytes], name: str, on: date | None = None, drawn: date | None = None

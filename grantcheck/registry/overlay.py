@@ -120,6 +120,9 @@ def _number(value: Any) -> Decimal | None:
 
 def _agrees(registry: Any, stated: Any) -> bool:
     """Whether a stated value is consistent with the registry's (a range: they overlap)."""
+    if isinstance(registry, list):  # a group's enterprises: a stated list with a linked one
+        return isinstance(stated, list) and any(
+            isinstance(e, Mapping) and e.get("relation") == "linked" for e in stated)
     r, s = _bounds(registry), _bounds(stated)
     if r is not None and s is not None:
         return s[0] <= r[1] and r[0] <= s[1]
@@ -127,6 +130,9 @@ def _agrees(registry: Any, stated: Any) -> bool:
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, list):  # a list of tables: its entries' names
+        return "; ".join(str(e.get("name", e)) if isinstance(e, Mapping) else str(e)
+                         for e in value) or "none"
     if isinstance(value, Mapping):
         return f"{value.get('min', 0)}–{value.get('max', '')}"
     return str(value).lower() if isinstance(value, bool) else str(value)

@@ -1,0 +1,173 @@
+"""Enhetsregisteret's ``erIKonsern`` (part of a group) reaches the SME test as linked enterprises
+whose figures are not known (Recommendation 2003/361/EC, Annex art. 3(3) and 6(2)): the unit's
+own figures are a lower bound, decided when they already make it no SME, else open on
+``company.related``; never read as independent. And a CVR status that says the company has
+ceased (``OPHØRT``), undated, is placed as an undated flag is: from the extract's date (or its
+last update) on, an error record; before it, screened, its number's provenance naming what
+settles it (the end of its life period, ``livsforloeb``, settles it when given)."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from grantcheck.cli import app
+from grantcheck.registry import registry_tasks
+
+HEADER = ("organisasjonsnummer,navn,organisasjonsform.kode,naeringskode1.kode,antallAnsatte,"
+          "forretningsadresse.landkode,stiftelsesdato,erIKonsern")
+ROWS = ("923609016,KONSERN AS,AS,62.010,12,NO,2019-06-03,true",
+        "923609017,ALENE AS,AS,62.010,12,NO,2019-06-03,false",
+        "923609018,UKJENT AS,AS,62.010,12,NO,2019-06-03,")
+ON = date(2026, 11, 23)
+
+
+def brreg(row: str) -> tuple[dict[str, Any], dict[str, str]]:
+    raw = (HEADER + "\n" + row + "\n").encode()
+    (kind, _, payload), = registry_tasks(io.BytesIO(raw), "e.csv", "brreg-enheter", ON, ON)
+    assert kind == "registry", payload
+    return payload[0]["company"], payload[1]
+
+
+def test_a_unit_in_a_group_has_linked_enterprises_of_unknown_figures() -> None:
+    data, said = brreg(ROWS[0])
+    assert data["related"] == [{"name": "the group's other enterprises (not named in the "
+                                        "register)", "relation": "linked"}]
+    assert said["company.related"].startswith("Enhetsregisteret erIKonsern true: part of a "
+                                              "group (konsern)")
+
+
+def test_a_unit_not_in_a_group_is_not_read_as_independent() -> None:
+    """erIKonsern false rules out a konsern, not partners or links through persons."""
+    data, said = brreg(ROWS[1])
+    assert "related" not in data
+    assert "not settled" in said["company.related"]
+    data, said = brreg(ROWS[2])  # not given: nothing said
+    assert "related" not in data and "company.related" not in said
+
+
+def _screen(tmp_path: Path, answers: dict[str, str] | None = None) -> dict[str, dict[str, Any]]:
+    extract = tmp_path / "e.csv"
+    extract.write_text(HEADER + "\n" + "\n".join(ROWS) + "\n", encoding="utf-8")
+    args = ["batch", "--input", str(extract), "--format", "jsonl", "--detail", "full",
+            "--as-of", ON.isoformat(), "--jobs", "1", "--scheme", "no-prosessinnovasjon"]
+    if answers:
+        folder = tmp_path / "answers"
+        folder.mkdir()
+        for number, body in answers.items():
+            (folder / f"{number}.toml").write_text(
+                f'[company]\norg_number = "{number}"\n{body}', encoding="utf-8")
+        args += ["--profiles", str(folder)]
+    r = CliRunner().invoke(app, args, env={"NO_COLOR": "1"})
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    return {rec["profile"]["name"]: rec for rec in records}
+
+
+def _po01(record: dict[str, Any]) -> dict[str, Any]:
+    scheme, = (s for s in record["schemes"] if s["id"] == "no-prosessinnovasjon")
+    finding, = (f for f in scheme["findings"] if f["rule"] == "PO01")
+    return finding  # type: ignore[no-any-return]
+
+
+def test_the_groups_figures_are_the_question_that_settles_the_sme_test(tmp_path: Path) -> None:
+    """Own figures of a small enterprise, answered: the group's could make it large, so the
+    SME test is open on company.related, the list of the group's enterprises."""
+    small = 'employees_fte = 12\nowners_fte = 0\nturnover = 1000000\n' \
+        'balance_sheet_total = 1000000\npublic_ownership_percent = 0\n'
+    found = _po01(_screen(tmp_path, {"923609016": small})["KONSERN AS"])
+    assert found["outcome"] == "unknown"
+    assert found["missing_fields"] == ["company.related"]
+    assert "the group's other enterprises" in found["message"]
+
+
+def test_own_figures_over_the_ceilings_decide_whatever_the_group(tmp_path: Path) -> None:
+    """300 AWU of its own: no SME however small the group (a lower bound decides)."""
+    large = 'employees_fte = 300\nowners_fte = 0\nturnover = 900000000\n' \
+        'balance_sheet_total = 900000000\npublic_ownership_percent = 0\n'
+    found = _po01(_screen(tmp_path, {"923609016": large})["KONSERN AS"])
+    assert "company.related" not in found.get("missing_fields", [])
+    assert "large" in found["message"] and "is open" not in found["message"]
+
+
+def test_an_answer_of_no_related_enterprises_conflicts_with_the_group(tmp_path: Path) -> None:
+    """A stated list beats the registry's, as every stated fact; one with no linked enterprise
+    contradicts erIKonsern, and the provenance names the conflict."""
+    records = _screen(tmp_path, {"923609016": "related = []\n",
+                                 "923609017": "related = []\n"})
+    assert records["KONSERN AS"]["provenance"]["company.related"].startswith(
+        f"stated in {tmp_path / 'answers' / '923609016.toml'}; conflicts with the registry's "
+        "the group's other enterprises (not named in the register) (Enhetsregisteret "
+        "erIKonsern true")
+    assert "conflicts" not in records["ALENE AS"]["provenance"]["company.related"]
+
+
+def test_a_stated_linked_enterprise_agrees_with_the_group(tmp_path: Path) -> None:
+    linked = 'related = [{ name = "MOR AS", relation = "linked", staff = 3 }]\n'
+    said = _screen(tmp_path, {"923609016": linked})["KONSERN AS"]["provenance"]
+    assert "conflicts" not in said["company.related"]
+
+
+def test_the_outreach_pack_says_the_unit_is_in_a_group(tmp_path: Path) -> None:
+    extract = tmp_path / "e.csv"
+    extract.write_text(HEADER + "\n" + ROWS[0] + "\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["outreach", "--input", str(extract), "--as-of", "2026-11-23",
+                                 "--scheme", "no-prosessinnovasjon", "--out",
+                                 str(tmp_path / "pack")], env={"NO_COLOR": "1"})
+    assert r.exit_code == 0, r.stderr
+    toml = (tmp_path / "pack" / "923609016.toml").read_text(encoding="utf-8")
+    assert "#   company.related: Enhetsregisteret erIKonsern true: part of a group" in toml
+    assert "\n# related = \n" in toml
+
+
+# --- CVR: a ceased status without a date ---------------------------------------------------------
+
+
+def cvr(on: date, drawn: date, **doc: Any) -> tuple[str, Any]:
+    base: dict[str, Any] = {"cvrNummer": 38492716, "virksomhedMetadata": {
+        "nyesteNavn": {"navn": "X ApS"}, "nyesteVirksomhedsform": {"kortBeskrivelse": "APS"},
+        "stiftelsesDato": "2015-01-01", "sammensatStatus": "OPHØRT"}} | doc
+    raw = (json.dumps({"_source": {"Vrvirksomhed": base}}) + "\n").encode()
+    (kind, _, payload), = registry_tasks(io.BytesIO(raw), "c.jsonl", "cvr", on, drawn)
+    return kind, payload
+
+
+def test_an_undated_ceased_status_holds_from_the_files_date() -> None:
+    kind, said = cvr(ON, ON)
+    assert kind == "missing" and "status OPHØRT: the company has ceased" in said
+
+
+def test_an_undated_ceased_status_is_not_known_the_day_before_the_files_date() -> None:
+    kind, payload = cvr(ON, date(2026, 11, 24))
+    assert kind == "registry", payload
+    data, said = payload
+    assert data["company"]["cvr_number"] == "38492716"
+    assert said["company.cvr_number"].startswith("CVR cvrNummer (status OPHØRT, undated: it "
+                                                 "held when the extract was drawn")
+    assert "whether it had ceased by then is not known" in said["company.cvr_number"]
+
+
+def test_an_undated_ceased_status_holds_from_the_last_update() -> None:
+    kind, _ = cvr(ON, date(2026, 12, 1), sidstOpdateret="2026-11-23T10:00:00")
+    assert kind == "missing"
+    kind, _ = cvr(ON, date(2026, 12, 1), sidstOpdateret="2026-11-24T10:00:00")
+    assert kind == "registry"
+
+
+def _life(until: str) -> list[dict[str, Any]]:
+    return [{"periode": {"gyldigFra": "2015-01-01", "gyldigTil": until}}]
+
+
+def test_the_life_periods_last_day_is_a_day_of_the_company() -> None:
+    kind, payload = cvr(ON, date(2026, 12, 1), livsforloeb=_life("2026-11-23"))
+    assert kind == "registry", payload
+    assert "livsforloeb) ended on 2026-11-23" in payload[1]["company.cvr_number"]
+
+
+def test_the_day_after_the_life_period_the_company_has_ceased() -> None:
+    kind, said = cvr(ON, date(2026, 12, 1), livsforloeb=_life("2026-11-22"))
+    assert kind == "missing" and "its life period ended on 2026-11-22" in said
