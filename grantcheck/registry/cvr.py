@@ -126,19 +126,21 @@ def _holds(entry: Any, on: date | None) -> bool:
     """Whether a status entry's period holds ``on`` (both ends included)."""
     if not isinstance(entry, Mapping) or later(on, _since(entry)):
         return False
-    until = day(obj(entry.get("periode"), "periode").get("gyldigTil"),
-                "virksomhedsstatus.periode.gyldigTil")
+    until = _until(entry)
     return not until or on is None or until >= on.isoformat()
 
 
 def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: str,
             on: date | None, drawn: date | None) -> None:
     """The status on ``on``: the newest one, or, when it began after ``on``, the one of the
-    period that holds ``on`` (the composite status, undated, is the newest one's then). With
-    no dated status, a difficulty status counts on ``on`` only when the document's last update
+    period that holds ``on`` (the composite status, undated, is the newest one's then). When
+    the newest period has ended (``gyldigTil``), the composite status came after it: on a day
+    that period holds, that period's status is read; after it, the composite, undated. An
+    undated difficulty or ceased status counts on ``on`` only when the document's last update
     (``sidstOpdateret``: its state held from then to the extract's day) or ``drawn`` is not
     after ``on`` (:func:`~grantcheck.registry.common.placed`)."""
-    words = [text(meta.get("sammensatStatus"), "virksomhedMetadata.sammensatStatus")]
+    composite = text(meta.get("sammensatStatus"), "virksomhedMetadata.sammensatStatus")
+    words: list[tuple[str, bool]] = []  # (status, whether the registry dates it)
     status = _newest(doc.get("virksomhedsstatus"))
     if status and later(on, since := _since(status)):
         word = text(status.get("status"), "virksomhedsstatus.status")
@@ -146,22 +148,29 @@ def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: st
             unit.note("company.in_difficulty", f"{REG} status {word} since {since}, "
                       f"{after_on(on)}: not on that date, so it does not count: not settled")
         status = _newest([e for e in doc["virksomhedsstatus"] if _holds(e, on)])
-        words = []
+    elif status and _until(status) and (on is None or _until(status) < on.isoformat()):
+        words, status = [(composite, False)], None  # came after the newest period: undated
+    elif status and not _until(status):
+        words = [(composite, bool(_since(status)))]  # the open period's status, dated by it
+    elif not status:
+        words = [(composite, False)]
     if status:
-        words.append(text(status.get("status"), "virksomhedsstatus.status"))
+        words.append((text(status.get("status"), "virksomhedsstatus.status"),
+                      bool(_since(status))))
     updated = day(doc.get("sidstOpdateret"), "sidstOpdateret")
-    for word in filter(None, words):
+    for word, dated in words:
         upper = word.upper()
+        if not upper:
+            continue
         if upper in CVR_IN_DIFFICULTY:
-            if (not status or not _since(status)) and not placed(on, drawn, updated):
+            if not dated and not placed(on, drawn, updated):
                 unit.note("company.in_difficulty", f"{REG} " + undated(
                     f"status {word}", on, drawn, updated) + ": not settled")
                 return
             unit.put("company.in_difficulty", True, f"{REG} status {word}")
             return
         if upper in CVR_ENDED:
-            _ended(unit, doc, cvr, word, on, drawn, updated,
-                   dated=bool(status and _since(status)))
+            _ended(unit, doc, cvr, word, on, drawn, updated, dated)
             return
         if upper in CVR_WINDING_UP:
             unit.note("company.in_difficulty", f"{REG} status {word}: {CVR_WINDING_UP[upper]}, "
@@ -171,6 +180,11 @@ def _status(unit: Unit, doc: Mapping[str, Any], meta: Mapping[str, Any], cvr: st
         if upper not in CVR_ACTIVE:
             raise UnitError(f"CVR {cvr}: status {shown(word)} is not mapped (docs/registries.md "
                             "lists those that are)")
+
+
+def _until(entry: Mapping[str, Any]) -> str:
+    return day(obj(entry.get("periode"), "periode").get("gyldigTil"),
+               "virksomhedsstatus.periode.gyldigTil")
 
 
 def _ended(unit: Unit, doc: Mapping[str, Any], cvr: str, word: str, on: date | None,

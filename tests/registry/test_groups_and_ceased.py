@@ -171,3 +171,20 @@ def test_the_life_periods_last_day_is_a_day_of_the_company() -> None:
 def test_the_day_after_the_life_period_the_company_has_ceased() -> None:
     kind, said = cvr(ON, date(2026, 12, 1), livsforloeb=_life("2026-11-22"))
     assert kind == "missing" and "its life period ended on 2026-11-22" in said
+
+
+def _normal_until(day: str) -> list[dict[str, Any]]:
+    return [{"status": "NORMAL", "periode": {"gyldigFra": "2015-01-01", "gyldigTil": day}}]
+
+
+def test_on_the_last_day_of_a_normal_period_a_later_ceased_status_does_not_hold() -> None:
+    """The composite OPHØRT came after the newest dated period, NORMAL to 2026-11-23."""
+    kind, payload = cvr(ON, ON, virksomhedsstatus=_normal_until("2026-11-23"))
+    assert kind == "registry", payload
+
+
+def test_the_day_after_the_normal_period_the_ceased_status_holds_from_the_files_date() -> None:
+    kind, said = cvr(ON, ON, virksomhedsstatus=_normal_until("2026-11-22"))
+    assert kind == "missing" and "status OPHØRT" in said
+    kind, payload = cvr(ON, date(2026, 11, 24), virksomhedsstatus=_normal_until("2026-11-22"))
+    assert kind == "registry" and "whether it had ceased" in payload[1]["company.cvr_number"]
