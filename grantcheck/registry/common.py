@@ -239,7 +239,7 @@ def put_group(unit: Unit, source: str) -> None:
     """Say that the unit is part of a group: ``company.related`` holds its other enterprises
     as one linked enterprise whose figures are not known (docs/registries.md, "Groups")."""
     unit.put("company.related", [{"name": GROUP_UNNAMED, "relation": "linked"}],
-             f"{source}: part of a group (konsern), whose other enterprises are linked "
+             f"{source}: part of a group, whose other enterprises are linked "
              "enterprises (Recommendation 2003/361/EC, Annex art. 3(3)) adding their staff and "
              "figures in full (art. 6(2)); the register gives neither them nor their figures: "
              "not known, the unit's own figures only a lower bound")

@@ -31,6 +31,7 @@ from grantcheck.registry.common import (
     undated,
     unit_task,
 )
+from grantcheck.registry.cvr_owners import owners
 from grantcheck.registry.cvr_staff import staff
 from grantcheck.registry.json_file import json_items
 from grantcheck.registry.mapping import (
@@ -113,6 +114,7 @@ def unit_of(item: Mapping[str, Any], on: date | None = None, drawn: date | None 
     if code:
         put_sector(unit, code, f"{REG} hovedbranche")
     staff(unit, doc, meta, short in CVR_BRANCHES, on)
+    owners(unit, doc, on)
     _status(unit, doc, meta, cvr, on, drawn)
     return unit
 

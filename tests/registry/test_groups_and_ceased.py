@@ -39,7 +39,7 @@ def test_a_unit_in_a_group_has_linked_enterprises_of_unknown_figures() -> None:
     assert data["related"] == [{"name": "the group's other enterprises (not named in the "
                                         "register)", "relation": "linked"}]
     assert said["company.related"].startswith("Enhetsregisteret erIKonsern true: part of a "
-                                              "group (konsern)")
+                                              "group, whose other enterprises are linked")
 
 
 def test_a_unit_not_in_a_group_is_not_read_as_independent() -> None:
@@ -124,7 +124,7 @@ def test_the_outreach_pack_says_the_unit_is_in_a_group(tmp_path: Path) -> None:
     assert "\n# related = \n" in toml
 
 
-# --- CVR: a ceased status without a date ---------------------------------------------------------
+# --- CVR: a ceased status without a date ---------------------------------------------------
 
 
 def cvr(on: date, drawn: date, **doc: Any) -> tuple[str, Any]:
@@ -188,3 +188,78 @@ def test_the_day_after_the_normal_period_the_ceased_status_holds_from_the_files_
     assert kind == "missing" and "status OPHØRT" in said
     kind, payload = cvr(ON, date(2026, 11, 24), virksomhedsstatus=_normal_until("2026-11-22"))
     assert kind == "registry" and "whether it had ceased" in payload[1]["company.cvr_number"]
+
+
+# --- CVR: the owner register ------------------------------------------------------------------
+
+
+def _owner(kind: str, share: str | float, since: str = "2020-01-01", until: str | None = None,
+           register: str = "EJERREGISTER", attr: str = "EJERANDEL_PROCENT") -> dict[str, Any]:
+    return {"deltager": {"enhedstype": kind, "forretningsnoegle": 30000001,
+                         "navne": [{"navn": "Moder Holding ApS"}]},
+            "organisationer": [{"hovedtype": "REGISTER",
+                                "organisationsNavn": [{"navn": register}],
+                                "medlemsData": [{"attributter": [{"type": attr, "vaerdier": [
+                                    {"vaerdi": share,
+                                     "periode": {"gyldigFra": since, "gyldigTil": until}}]}]}]}]}
+
+
+def _owned(*owners: dict[str, Any]) -> tuple[str, Any]:
+    return cvr(ON, ON, deltagerRelation=list(owners), virksomhedMetadata={
+        "nyesteNavn": {"navn": "X ApS"}, "nyesteVirksomhedsform": {"kortBeskrivelse": "APS"},
+        "stiftelsesDato": "2015-01-01", "sammensatStatus": "NORMAL"})
+
+
+def _related(*owners: dict[str, Any]) -> tuple[Any, str]:
+    kind, payload = _owned(*owners)
+    assert kind == "registry", payload
+    return payload[0]["company"].get("related"), payload[1].get("company.related", "")
+
+
+def test_a_company_holding_a_majority_puts_the_unit_in_a_group() -> None:
+    related, said = _related(_owner("VIRKSOMHED", "1.0"))
+    assert related == [{"name": "the group's other enterprises (not named in the register)",
+                        "relation": "linked"}]
+    assert said.startswith("CVR deltagerRelation (EJERREGISTER): Moder Holding ApS (CVR "
+                           "30000001) holds 100 % or more of the capital, a majority: part of "
+                           "a group")
+
+
+def test_a_majority_of_the_votes_is_enough() -> None:
+    related, said = _related(_owner("VIRKSOMHED", "0.6667", attr="EJERANDEL_STEMMERET_PROCENT"))
+    assert related and "66.67 % or more of the votes" in said
+
+
+def test_the_band_from_50_percent_shows_no_majority() -> None:
+    """0.5 is the band 50 % to 66.66 %: exactly half is no majority (art. 3(3)(a))."""
+    related, said = _related(_owner("VIRKSOMHED", "0.5"))
+    assert related is None and "is not shown: not settled" in said
+
+
+def test_a_person_holding_everything_makes_no_group() -> None:
+    """Links through persons turn on their markets (art. 3(3)), which no register gives."""
+    assert _related(_owner("PERSON", "1.0")) == (None, "")
+
+
+def test_an_ownership_counts_on_the_last_day_of_its_period_not_the_day_after() -> None:
+    assert _related(_owner("VIRKSOMHED", "1.0", until="2026-11-23"))[0]
+    assert _related(_owner("VIRKSOMHED", "1.0", until="2026-11-22"))[0] is None
+
+
+def test_an_ownership_counts_from_its_first_day_not_the_day_before() -> None:
+    assert _related(_owner("VIRKSOMHED", "1.0", since="2026-11-23"))[0]
+    assert _related(_owner("VIRKSOMHED", "1.0", since="2026-11-24"))[0] is None
+
+
+def test_a_share_in_another_register_is_not_an_ownership() -> None:
+    assert _related(_owner("VIRKSOMHED", "1.0", register="DIREKTION")) == (None, "")
+
+
+def test_a_share_written_as_a_json_number_is_read() -> None:
+    related, said = _related(_owner("VIRKSOMHED", 1.0))
+    assert related and "100 % or more" in said
+
+
+def test_a_share_that_is_no_fraction_is_an_error_record() -> None:
+    kind, said = _owned(_owner("VIRKSOMHED", "100"))
+    assert kind == "missing" and "must be a fraction from 0 to 1 (got '100')" in said
