@@ -27,7 +27,6 @@ from grantcheck.csv_input import (
     sector_of_nace,
     why_sector_open,
 )
-from grantcheck.law.sme_holders import GROUP_UNNAMED
 from grantcheck.numbers import no_such_day, parse_day
 from grantcheck.profile.bounds import MAX_AMOUNT
 from grantcheck.profile.written import PLAIN_NUMBER
@@ -238,6 +237,8 @@ def put_sector(unit: Unit, code: str, source: str) -> None:
 def put_group(unit: Unit, source: str) -> None:
     """Say that the unit is part of a group: ``company.related`` holds its other enterprises
     as one linked enterprise whose figures are not known (docs/registries.md, "Groups")."""
+    from grantcheck.law.sme_holders import GROUP_UNNAMED  # the SME law's, when there is a group
+
     unit.put("company.related", [{"name": GROUP_UNNAMED, "relation": "linked"}],
              f"{source}: part of a group, whose other enterprises are linked "
              "enterprises (Recommendation 2003/361/EC, Annex art. 3(3)) adding their staff and "
