@@ -243,6 +243,8 @@ def _adds(ctx: Ctx, name: str, relation: str, share: Any, held: Any = None,
                "(art. 3(2))" if share == 0 else
                f", {show(held)} % held: over {show(LINKED_ABOVE.at(ctx.on))} %, a majority, "
                "linked (art. 3(3)(a))")
+    elif name == investors.GROUP_UNNAMED:  # a registry's group: figures 0 and up
+        why = ", their figures not known: company.related, the group's enterprises, settles them"
     return lambda: f"{name} ({relation}{why}) adds {show(share * 100)} %"
 
 

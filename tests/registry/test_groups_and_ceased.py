@@ -82,7 +82,9 @@ def test_the_groups_figures_are_the_question_that_settles_the_sme_test(tmp_path:
     found = _po01(_screen(tmp_path, {"923609016": small})["KONSERN AS"])
     assert found["outcome"] == "unknown"
     assert found["missing_fields"] == ["company.related"]
-    assert "the group's other enterprises" in found["message"]
+    assert "the group's other enterprises (not named in the register) (linked, their figures " \
+        "not known: company.related, the group's enterprises, settles them) adds 100 %" in \
+        found["message"]
 
 
 def test_own_figures_over_the_ceilings_decide_whatever_the_group(tmp_path: Path) -> None:
