@@ -99,32 +99,37 @@ def unit_of(row: Mapping[str, str], on: date | None = None, drawn: date | None =
         raise not_yet(who, registered, "registreringsdatum", on)
     if registered:
         unit.put("company.founded", registered, f"{REG} registreringsdatum")
+    _proceedings(unit, row, who, on, drawn)
+    return unit
+
+
+def _proceedings(unit: Unit, row: Mapping[str, str], who: str, on: date | None,
+                 drawn: date | None) -> None:
+    """``in_difficulty`` from the proceedings on ``on``: true for a bankruptcy that had begun
+    (its provenance says which); else a note naming each proceeding that leaves it open (one
+    begun later, an undated one not placed on ``on``, a liquidation), all of them, whatever
+    their order in the cell."""
+    notes: list[str] = []
     for value in _values(row["pagandeavvecklingselleromstruktureringsforfarande"]):
         code, since = value[0].strip().upper(), (value[1:] or [""])[0].strip()
         dated = f" since {since}" if since else ""
-        if (code in BOLAGSVERKET_IN_DIFFICULTY or code in BOLAGSVERKET_WINDING_UP) and later(
-                on, day(since, "pagandeAvvecklingsEllerOmstruktureringsforfarande")):
-            if "company.in_difficulty" not in unit.data.get("company", {}):
-                unit.note("company.in_difficulty", f"{REG} {code}{dated}, {after_on(on)}: not "
-                          "begun on that date, so it does not count: not settled")
-            continue
-        if code in BOLAGSVERKET_IN_DIFFICULTY and not since and not placed(on, drawn):
-            if "company.in_difficulty" not in unit.data.get("company", {}):
-                unit.note("company.in_difficulty", f"{REG} " + undated(
-                    f"{code} {BOLAGSVERKET_IN_DIFFICULTY[code]}", on, drawn) + ": not settled")
-        elif code in BOLAGSVERKET_IN_DIFFICULTY:
-            unit.put("company.in_difficulty", True,
-                     f"{REG} {code} {BOLAGSVERKET_IN_DIFFICULTY[code]}{dated}")
-        elif code in BOLAGSVERKET_WINDING_UP:
-            if "company.in_difficulty" not in unit.data.get("company", {}):
-                unit.note("company.in_difficulty", f"{REG} {code} "
-                          f"{BOLAGSVERKET_WINDING_UP[code]}{dated}: not itself collective "
-                          "insolvency proceedings (GBER art. 2(18)(c)): not settled")
-        else:
+        if code not in BOLAGSVERKET_IN_DIFFICULTY and code not in BOLAGSVERKET_WINDING_UP:
             raise UnitError(f"{who}: pagandeAvvecklingsEllerOmstruktureringsforfarande "
                             f"{shown(code)} is not mapped (docs/registries.md lists those that "
                             "are)")
-    return unit
+        if later(on, day(since, "pagandeAvvecklingsEllerOmstruktureringsforfarande")):
+            notes.append(f"{code}{dated}, {after_on(on)}: not begun on that date, so it does "
+                         "not count")
+        elif code in BOLAGSVERKET_IN_DIFFICULTY and not since and not placed(on, drawn):
+            notes.append(undated(f"{code} {BOLAGSVERKET_IN_DIFFICULTY[code]}", on, drawn))
+        elif code in BOLAGSVERKET_IN_DIFFICULTY:
+            unit.put("company.in_difficulty", True,
+                     f"{REG} {code} {BOLAGSVERKET_IN_DIFFICULTY[code]}{dated}")
+        else:
+            notes.append(f"{code} {BOLAGSVERKET_WINDING_UP[code]}{dated}: not itself "
+                         "collective insolvency proceedings (GBER art. 2(18)(c))")
+    if notes and "in_difficulty" not in unit.data.get("company", {}):
+        unit.note("company.in_difficulty", f"{REG} {'; '.join(notes)}: not settled")
 
 
 def tasks(fh: IO[bytes], name: str, on: date | None = None, drawn: date | None = None
