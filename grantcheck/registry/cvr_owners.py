@@ -81,7 +81,9 @@ def owners(unit: Unit, doc: Mapping[str, Any], on: date | None) -> None:
         if text(who.get("enhedstype"), "deltager.enhedstype").upper() != "VIRKSOMHED":
             continue
         names = [n for n in _list(who.get("navne")) if isinstance(n, Mapping)]
-        name = text(names[-1].get("navn"), "deltager.navne.navn") if names else ""
+        current = [n for n in names if not obj(n.get("periode"), "navne.periode").get(
+            "gyldigTil")] or names  # the name of the open period, else the last one
+        name = text(current[-1].get("navn"), "deltager.navne.navn") if current else ""
         number = text(who.get("forretningsnoegle"), "deltager.forretningsnoegle")
         owner = " ".join(filter(None, (name, f"(CVR {number})" if number else ""))) or "a company"
         for kind, share in _shares(relation, on):

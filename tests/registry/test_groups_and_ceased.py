@@ -265,3 +265,12 @@ def test_a_share_written_as_a_json_number_is_read() -> None:
 def test_a_share_that_is_no_fraction_is_an_error_record() -> None:
     kind, said = _owned(_owner("VIRKSOMHED", "100"))
     assert kind == "missing" and "must be a fraction from 0 to 1 (got '100')" in said
+
+
+def test_the_owner_is_named_by_its_current_name() -> None:
+    owner = _owner("VIRKSOMHED", "1.0")
+    owner["deltager"]["navne"] = [
+        {"navn": "Moder Holding ApS", "periode": {"gyldigFra": "2010-01-01", "gyldigTil": None}},
+        {"navn": "Gammel Moder ApS", "periode": {"gyldigFra": "2005-01-01",
+                                                "gyldigTil": "2009-12-31"}}]
+    assert "Moder Holding ApS (CVR 30000001)" in _related(owner)[1]
