@@ -274,3 +274,33 @@ def test_the_owner_is_named_by_its_current_name() -> None:
         {"navn": "Gammel Moder ApS", "periode": {"gyldigFra": "2005-01-01",
                                                 "gyldigTil": "2009-12-31"}}]
     assert "Moder Holding ApS (CVR 30000001)" in _related(owner)[1]
+
+
+def _ip08(tmp_path: Path, band: str) -> dict[str, Any]:
+    """Innobooster People's IP08 (fewer than 50 staff, partner and linked enterprises added)
+    for a CVR unit a company owns wholly, with its own annual work units in ``band``."""
+    doc = {"cvrNummer": 38492716, "deltagerRelation": [_owner("VIRKSOMHED", "1.0")],
+           "virksomhedMetadata": {
+               "nyesteNavn": {"navn": "X ApS"}, "nyesteVirksomhedsform": {"kortBeskrivelse": "APS"},
+               "stiftelsesDato": "2017-01-01", "sammensatStatus": "NORMAL",
+               "nyesteAarsbeskaeftigelse": {"aar": 2019, "intervalKodeAntalAarsvaerk": band}}}
+    extract = tmp_path / "c.jsonl"
+    extract.write_text(json.dumps({"_source": {"Vrvirksomhed": doc}}) + "\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["batch", "--input", str(extract), "--format", "jsonl",
+                                 "--detail", "full", "--as-of", "2020-11-01", "--jobs", "1",
+                                 "--scheme", "dk-innobooster-people"], env={"NO_COLOR": "1"})
+    record = json.loads(r.stdout.splitlines()[0])
+    scheme, = record["schemes"]
+    finding, = (f for f in scheme["findings"] if f["rule"] == "IP08")
+    return finding  # type: ignore[no-any-return]
+
+
+def test_own_staff_of_50_or_more_is_no_small_enterprise_whatever_the_group(tmp_path: Path
+                                                                            ) -> None:
+    found = _ip08(tmp_path, "ANTAL_50_99")
+    assert found["outcome"] == "fail"
+
+
+def test_own_staff_under_50_leaves_the_group_to_settle_it(tmp_path: Path) -> None:
+    found = _ip08(tmp_path, "ANTAL_20_49")
+    assert found["outcome"] == "unknown" and "company.related" in found["missing_fields"]
