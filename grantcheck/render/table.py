@@ -130,8 +130,9 @@ def facts_of(m: MatchResult) -> Facts:
     from grantcheck.fields import get_path, leaf_paths
 
     data = m.profile.model_dump(mode="python", exclude_unset=True, exclude_none=True)
-    out = {p: (_shown(get_path(data, p)), m.provenance.get(p, "stated in the profile"))
-           for p in leaf_paths(data)}
+    # an entry of a list of tables comes from where the list came from (a registry's group)
+    out = {p: (_shown(get_path(data, p)), m.provenance.get(p) or m.provenance.get(
+        p.split("[", 1)[0], "stated in the profile")) for p in leaf_paths(data)}
     out.update((p, ("", s)) for p, s in m.provenance.items() if p not in out)
     return out
 

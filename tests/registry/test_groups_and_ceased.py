@@ -304,3 +304,14 @@ def test_own_staff_of_50_or_more_is_no_small_enterprise_whatever_the_group(tmp_p
 def test_own_staff_under_50_leaves_the_group_to_settle_it(tmp_path: Path) -> None:
     found = _ip08(tmp_path, "ANTAL_20_49")
     assert found["outcome"] == "unknown" and "company.related" in found["missing_fields"]
+
+
+def test_the_shortlists_explanation_says_the_group_came_from_the_register(tmp_path: Path) -> None:
+    extract = tmp_path / "e.csv"
+    extract.write_text(HEADER + "\n" + ROWS[0] + "\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["shortlist", "--input", str(extract), "--as-of", "2026-11-23",
+                                 "--scheme", "no-prosessinnovasjon", "--explain", "923609016"],
+                           env={"NO_COLOR": "1", "COLUMNS": "400"})
+    assert r.exit_code == 0, r.stderr
+    assert 'company.related[0].relation = "linked": Enhetsregisteret erIKonsern true' in r.stdout
+    assert "stated in the profile" not in r.stdout
