@@ -20,12 +20,13 @@ two always say the same.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from grantcheck.citations import Citation
 from grantcheck.engine import AmountsResult, Ctx, NotFitting, Rule, Scheme, evaluate, text_of
-from grantcheck.fx import FxRates
-from grantcheck.money import rate_str
+from grantcheck.fx import FxRates, NoRate
+from grantcheck.money import Money, rate_str
 from grantcheck.profile import Profile, profile_from_data
 from grantcheck.schemes import all_schemes, get, has_budget, sections
 
@@ -66,9 +67,11 @@ def _amounts(name: str, tier: str | None, a: AmountsResult) -> dict[str, Any]:
     return out
 
 
-def overview(scheme: Scheme, on: date) -> dict[str, Any]:
-    """One scheme: who runs it, whether its call is open on ``on``, what it gives."""
-    result = evaluate(scheme, Ctx(_sample(scheme), on, FxRates(on)))
+def overview(scheme: Scheme, on: date,
+             rates: dict[str, Decimal] | None = None) -> dict[str, Any]:
+    """One scheme: who runs it, whether its call is open on ``on``, what it gives (EUR
+    amounts at the date's rates, or at ``rates``, the user's)."""
+    result = evaluate(scheme, Ctx(_sample(scheme), on, FxRates(on, rates)))
     status, status_text = scheme.call.status(on)
     if result.tiers:
         amounts = [_amounts(t.tier.name, t.tier.id, t.amounts) for t in result.tiers]
@@ -118,11 +121,13 @@ def _takes_range(path: str) -> bool:
     return spec is not None and spec.ranged
 
 
-def detail(scheme_id: str, on: date) -> dict[str, Any]:
-    """Everything one scheme asks: rules by catalogue heading, parameters, documents, notes."""
+def detail(scheme_id: str, on: date,
+           rates: dict[str, Decimal] | None = None) -> dict[str, Any]:
+    """Everything one scheme asks: rules by catalogue heading, parameters (those in EUR also in
+    the scheme's currency, at ``rates`` or the date's), documents, notes."""
     scheme = get(scheme_id)
     by_id = {r.id: r for r in scheme.rules}
-    out = overview(scheme, on)
+    out = overview(scheme, on, rates)
     out["call"] = {
         "opens": scheme.call.opens.isoformat() if scheme.call.opens else None,
         "closes": scheme.call.closes.isoformat() if scheme.call.closes else None,
@@ -150,7 +155,30 @@ def detail(scheme_id: str, on: date) -> dict[str, Any]:
     ]
     out["notes"] = list(scheme.notes)
     out["budget"] = _budget(scheme, on)
+    out["exchange_rate"] = _in_scheme_currency(
+        [*out["parameters"], *(out["budget"] or {}).get("parameters", [])], scheme.currency,
+        FxRates(on, rates))
     return out
+
+
+def _in_scheme_currency(params: list[dict[str, Any]], currency: str,
+                        fx: FxRates) -> dict[str, Any] | None:
+    """Each EUR parameter also in the scheme's currency (``in_scheme_currency``), at the euro
+    rate of the date that `match` compares it with (rounded half up to the cent, as there);
+    the rate, with its date and origin, is returned (None when no parameter is in EUR).
+    Before the rate table's first month there is no rate: ``problem`` says so, and no
+    parameter is converted (no guess)."""
+    eur = [p for p in params if p["unit"] == "EUR" and p["value"] is not None]
+    if not eur or currency == "EUR":
+        return None
+    try:
+        rate = fx.rate(currency)
+    except NoRate as e:
+        return {"problem": str(e)}
+    for p in eur:
+        p["in_scheme_currency"] = fx.convert(Money(Decimal(p["value"]), "EUR"),
+                                             currency).rounded().to_json()
+    return {**rate.to_json(), "described": rate.describe(), "warnings": fx.warnings()}
 
 
 def _budget(scheme: Scheme, on: date) -> dict[str, Any] | None:

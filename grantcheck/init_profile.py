@@ -70,7 +70,9 @@ def header_lines(plan: Plan, data: dict[str, Any], target: str, today: str) -> l
         "A line '# key = ?' is a question answered \"don't know\": when you know, write the value",
         "in place of ? and remove the '# ' in front. Comments after a value name the rules that "
         "read it.",
-        f"Check it:  grantcheck validate {target}  and  grantcheck match {target}",
+        # on the evaluation date the questions were chosen for, when it is not today's
+        f"Check it:  grantcheck validate {target}  and  grantcheck match {target}"
+        + (f" --as-of {plan.on.isoformat()}" if on and plan.on else ""),
         "Editor completion: grantcheck schema --output profile.schema.json, and put",
         "'#:schema ./profile.schema.json' (without the quotes) as the first line of this file.",
     ]

@@ -11,12 +11,15 @@ from grantcheck.cli._common import (
     AsOf,
     Format,
     FormatOption,
+    RateOption,
     SchemeOption,
     _check_schemes,
+    _err,
     _fail,
     _parse_date,
     _print_json,
     _quiet_when_stdout_closes,
+    _rate_overrides,
     _stdout_console,
     complete_scheme_id,
 )
@@ -83,6 +86,7 @@ def show(
     ],
     as_of: AsOf = None,
     fmt: FormatOption = Format.table,
+    rate: RateOption = None,
 ) -> None:
     """Everything one scheme asks: its rules by heading with their source quotes and the profile
     fields they read, its parameters on the date, its documents, its amounts.
@@ -96,10 +100,12 @@ def show(
 
     on = _parse_date(as_of) if as_of is not None else date.today()
     scheme = _check_schemes([scheme], "scheme")[0]  # in any case, as its id
-    data = detail(scheme, on)
+    data = detail(scheme, on, _rate_overrides(rate))
     if fmt is Format.json:
         _print_json(data)
         return
     from grantcheck.render.describe import render_show
 
     render_show(data, on.isoformat(), _stdout_console())
+    for w in (data["exchange_rate"] or {}).get("warnings", []):  # a rate past the table
+        _err(f"Warning: {w}")

@@ -130,7 +130,9 @@ def init(
               "save it to a file: grantcheck init - > FILE writes it there the next time")
     _err(f"Wrote {path}: {written.answered} answers, {written.unknown} questions left as "
          "\"don't know\" (the '# key = ?' lines).",
-         f"Next: grantcheck match {command_word(str(path))}")
+         f"Next: grantcheck match {command_word(str(path))}"
+         # the date the questions were chosen for: match's default, today, may show others
+         + (f" --as-of {on.isoformat()}" if on != date.today() else ""))
 
 
 def _keep_draft(e: Any, path: str) -> NoReturn:

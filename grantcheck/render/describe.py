@@ -240,6 +240,13 @@ def render_show(data: dict[str, Any], on: str, console: Console) -> None:
 
     console.print()
     console.print(Text(f"Parameters (values on {on})", style="bold underline"))
+    rate = data.get("exchange_rate")
+    if rate:  # the EUR figures in the scheme's currency, as match compares them
+        console.print(Text(f"EUR amounts in {data['currency']} at {rate['described']}, as "
+                           "`grantcheck match` compares them (--rate overrides it)"
+                           if "described" in rate else
+                           f"EUR amounts are not converted: {rate['problem']}",
+                           style="dim"))
     for p in data["parameters"]:
         _print_parameter(p, on, page, console)
 
@@ -279,6 +286,8 @@ def _print_parameter(p: dict[str, Any], on: str, page: str, console: Console) ->
     line = Text(p["name"], style="bold")
     if p["value"] is not None:
         line.append(f" = {_value(p['value'], p['unit'])}")
+        if p.get("in_scheme_currency"):
+            line.append(f" = {_money(p['in_scheme_currency'])}")
     else:
         line.append(f" ({p['unit']}): not encoded on {on}", style="yellow")
     console.print(line)

@@ -74,7 +74,8 @@ def call_cell(r: SchemeResult) -> str:
 
 def _verdict_cell(r: SchemeResult) -> Text:
     """The verdict as shown, what a closed call would have given, the call in a few words,
-    and the missing documents (a count, the first one's short name)."""
+    and the missing documents (a count; those the profile cannot tell are needed counted
+    apart, "1 more if needed", as the scheme's detail names them)."""
     if r.scope.state == CLOSED:  # the call says it: "closed 2023-03-01"
         return Text(f"{call_cell(r)}\n(would: {r.verdict_if_open.label})", style="dim")
     label = shown_as(r)
@@ -82,7 +83,13 @@ def _verdict_cell(r: SchemeResult) -> Text:
     t.append(f"\n{call_cell(r)}", style="dim")
     docs = _docs_shown(r)
     if docs:
-        t.append(f"\n{plural(len(docs), 'doc', 'docs')} missing", style="dim")
+        maybe = sum(d.needed is None for d in docs)
+        sure = len(docs) - maybe
+        words = f"{plural(sure, 'doc', 'docs')} missing" if sure else ""
+        if maybe:
+            words = (f"{words}\n{maybe} more if needed" if sure
+                     else f"{plural(maybe, 'doc', 'docs')} missing if needed")
+        t.append(f"\n{words}", style="dim")
     return t
 
 
