@@ -151,3 +151,127 @@ def test_show_of_a_scheme_with_no_euro_figure_states_no_rate():
     data = json.loads(run("show", "se-saker-digitalisering", "--as-of", AS_OF, "--format",
                           "json").stdout)
     assert data["exchange_rate"] is None
+
+
+# --- docs: the example profiles --------------------------------------------------------------
+
+
+def _examples() -> list[tuple[str, str, list[str]]]:
+    """docs/profile.md's table of the example profiles: file, what it fits, the command."""
+    import re
+
+    from tests.support import CHECKOUT
+
+    text = (CHECKOUT / "docs" / "profile.md").read_text("utf-8")
+    return [(m[1], m[2], m[3].split()[2:]) for m in re.finditer(
+        r"^\| `(profiles/[^`]+)` \| ([^|]+) \| `(grantcheck match [^`]+)` \|$", text, re.M)]
+
+
+def test_each_example_profile_fits_what_the_profile_page_says_on_the_date_its_command_gives():
+    """The page said `grantcheck match profiles/hardanger-prosess.toml` fits Prosess- og
+    organisasjonsinnovasjon, with no date: from 2027-01-01 (past GBER art. 29, the rules'
+    end) it cannot. A row whose scheme's rules end states its date; the others are run on
+    2026-11-23."""
+    rows = _examples()
+    assert len(rows) == 6
+    for path, fits, args in rows:
+        if "--as-of" not in args:
+            args = [*args, "--as-of", AS_OF]
+        r = run("match", *args)
+        first = flat(r.stdout.split("\nRates:", 1)[0])
+        if fits.startswith("none"):
+            assert r.exit_code == 1 and "no scheme fits" in first, (path, first)
+            continue
+        assert r.exit_code == 0, (path, r.stdout + r.stderr)
+        name = fits.split(",")[0].split(" (")[0].replace("Säker digitalisering", "säker "
+                                                          "digitalisering")
+        assert "1 scheme fits — " in first and name in first, (path, first)
+    hardanger = next(a for p, _, a in rows if p == "profiles/hardanger-prosess.toml")
+    assert hardanger[-2:] == ["--as-of", AS_OF]
+
+
+# --- filling in the profile init wrote ---------------------------------------------------------
+
+
+def _filled(target: Path, old: str, new: str) -> int:
+    """``target`` with the line that starts with ``old`` starting with ``new`` instead (as a
+    user edits it); the line's number."""
+    lines = target.read_text("utf-8").split("\n")
+    n = next(i for i, line in enumerate(lines) if line.startswith(old))
+    lines[n] = new + lines[n].removeprefix(old)
+    target.write_text("\n".join(lines), "utf-8")
+    return n + 1
+
+
+def test_a_question_uncommented_without_its_answer_gets_a_hint(tmp_path: Path) -> None:
+    """The profile's header says: write the value in place of ? and remove the '# '. Removing
+    the '# ' first gave only "TOML syntax error: Invalid value"."""
+    target, _ = _first_profile(tmp_path)
+    n = _filled(target, "# employees_fte = ?", "employees_fte = ?")
+    r = run("validate", str(target))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[:2] == [
+        f"Error: {target}:{n}:17: TOML syntax error: Invalid value",
+        "Hint: employees_fte = ? is a question not answered yet: write the value in place of ? "
+        "(the comment after it gives an example), or leave it unknown as '# employees_fte = ?'"]
+    # match reads it alike
+    assert run("match", str(target), "--as-of", AS_OF).stderr.splitlines()[1].startswith(
+        "Hint: employees_fte = ? is a question not answered yet")
+    # answered, it is read
+    _filled(target, "employees_fte = ?", "employees_fte = 14.5")
+    assert run("validate", str(target)).exit_code == 0
+
+
+def test_a_value_that_is_not_a_question_gets_no_such_hint(tmp_path: Path) -> None:
+    target = tmp_path / "p.toml"
+    target.write_text('[company]\nname = "A"\ncountry = "DK"\nemployees_fte = ??\n', "utf-8")
+    r = run("validate", str(target))
+    assert r.exit_code == 2
+    assert "question not answered" not in r.stderr
+
+
+def test_a_field_below_a_table_header_left_commented_names_that_header(tmp_path: Path) -> None:
+    """init writes a table it has no answer for commented out, '# [company.previous_year]
+    # unknown: remove the '# ' here and below when you know'. Uncommenting the field alone put
+    it in [company]: "company.staff: unknown field", and no hint."""
+    target, _ = _first_profile(tmp_path)
+    header = _filled(target, "# [company.previous_year]", "# [company.previous_year]")
+    n = _filled(target, "# staff = ?", "staff = 15")
+    r = run("validate", str(target))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[:2] == [
+        f"Error: {target}:{n}: company.staff: unknown field",
+        f"Hint: [company.previous_year] has a field staff, but its header, line {header}, is "
+        "still a comment: remove the '# ' in front of it"]
+
+
+def test_the_header_of_a_table_left_unknown_reads_once_its_hash_is_removed(tmp_path: Path):
+    """The header said "(unknown: remove the '# ' here and below when you know)" after the
+    table's name, not in a comment: removing the '# ' as it says gave "TOML syntax error:
+    Expected newline or end of document after a statement"."""
+    target, _ = _first_profile(tmp_path)
+    _filled(target, "# [company.previous_year]", "[company.previous_year]")
+    _filled(target, "# staff = ?", "staff = 15")
+    r = run("validate", str(target))
+    assert r.exit_code == 0, r.stderr
+    m = run("match", str(target), "--as-of", AS_OF, "--format", "json")
+    assert json.loads(m.stdout)["profile"]["name"] == "Acme ApS"
+
+
+def test_the_documents_held_below_their_commented_header_name_it(tmp_path: Path) -> None:
+    target, _ = _first_profile(tmp_path)
+    header = _filled(target, "# [documents]", "# [documents]")
+    _filled(target, "# held = ?", 'held = ["smv_application"]')
+    r = run("validate", str(target))
+    assert (f"Hint: [documents] has a field held, but its header, line {header}, is still a "
+            "comment: remove the '# ' in front of it") in r.stderr
+
+
+def test_an_unknown_field_under_a_real_header_gets_no_commented_header_hint(tmp_path: Path):
+    """A comment that looks like a header above the table's own header is not the key's."""
+    target = tmp_path / "p.toml"
+    target.write_text('# [company.previous_year]\n[company]\nname = "A"\ncountry = "DK"\n'
+                      "staff = 3\n", "utf-8")
+    r = run("validate", str(target))
+    assert r.exit_code == 2
+    assert "still a comment" not in r.stderr

@@ -246,7 +246,7 @@ def test_the_written_file_comments_each_dont_know_and_names_the_rules(tmp_path):
     assert "\n# balance_sheet_total = ?  # " in text
     assert re.search(r"^turnover = 9800000  # read by IP01, IP08, SMV02, SMV32, SMV12, SMV14$",
                      text, re.M)
-    assert "\n# [company.previous_year]  (unknown" in text
+    assert "\n# [company.previous_year]  # unknown" in text
     assert "related = []" in text
     # uncommenting a "don't know" line without an answer is a syntax error, never a value
     broken = text.replace("# balance_sheet_total = ?", "balance_sheet_total = ?")

@@ -111,6 +111,30 @@ def _elsewhere(name: str, top: bool = False) -> str:
         f"each [[{table.removesuffix('[]')}]] has a field {name}: move it there")
 
 
+def _under_a_commented_header(text: str, line: int | None, name: str) -> str:
+    """For a key written below a table header that is still a comment, as `grantcheck init`
+    writes a table it has no answer for ('# [company.previous_year]  # unknown: remove the
+    '# ' here and below when you know'): that header, when its table has a field of this
+    name ('' otherwise)."""
+    if not text or line is None:
+        return ""
+    from grantcheck.profile.lookups import tables_named  # only for an unknown field
+
+    lines = text.splitlines()
+    for n in range(min(line, len(lines)) - 2, -1, -1):
+        here = lines[n].strip()
+        if here.startswith("["):  # a table of its own holds the key: not this case
+            return ""
+        header = re.match(r"#\s*(\[\[?\s*([^\]\s]+)\s*\]\]?)", here)
+        if header:
+            tables = [t.removesuffix("[]") for t in tables_named().get(name, [])]
+            if header[2] not in tables:
+                return ""
+            return (f"{header[1]} has a field {name}, but its header, line {n + 1}, is still "
+                    "a comment: remove the '# ' in front of it")
+    return ""
+
+
 def _missing_hint(loc: tuple[int | str, ...], inline: bool = False) -> str:
     """What to write for a required field that is missing, with the field's own example:
     'add name = "Nordlys Automation ApS" (for example) under [company]'."""
@@ -154,7 +178,9 @@ def problem_of(err: Any, text: str, prefix: tuple[str, ...] = (), data: Any = No
                     "SEK or EUR): write this one in it")
         elif model is not None:
             close = difflib.get_close_matches(name, list(model.model_fields), n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]!r}?" if close else _elsewhere(name, len(loc) == 1)
+            hint = f"did you mean {close[0]!r}?" if close else (
+                _under_a_commented_header(text, locate(text, loc), name)
+                or _elsewhere(name, len(loc) == 1))
     elif typ == "missing":
         msg = "required field is missing"
         table = ".".join(p for p in loc[:-1] if isinstance(p, str))

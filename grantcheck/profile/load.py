@@ -285,8 +285,8 @@ def _syntax_message(msg: str, text: str, line: int, column: int = 1) -> str:
 
 def _syntax_hint(text: str, line: int) -> str:
     """A hint for a syntax error on ``line``: a JSON object where TOML was expected, lines
-    ended by a CR alone, a number written with thousands separators, or a yes or no written as
-    a word."""
+    ended by a CR alone, a number written with thousands separators, a yes or no written as
+    a word, or init's "don't know" (``key = ?``) uncommented."""
     if text.lstrip().startswith("{"):
         return ("a profile file is TOML (see profiles/); a profile written as one JSON object "
                 "on a line is read by grantcheck batch --input FILE --input-format jsonl")
@@ -300,8 +300,19 @@ def _syntax_hint(text: str, line: int) -> str:
         return ("write numbers without thousands separators: 1000000, or 1_000_000 as TOML "
                 "allows (a point for decimals)")
     if 0 < line <= len(lines):
-        return _yes_no_hint(lines[line - 1])
+        return _yes_no_hint(lines[line - 1]) or _question_hint(lines[line - 1])
     return ""
+
+
+def _question_hint(here: str) -> str:
+    """The hint for ``key = ?``: a question of ``grantcheck init`` answered "don't know"
+    (written ``# key = ?``) whose '# ' was removed before a value was written in."""
+    key, eq, value = here.partition("=")
+    if not eq or value.split("#", 1)[0].strip() != "?":
+        return ""
+    key = key.strip()
+    return (f"{key} = ? is a question not answered yet: write the value in place of ? (the "
+            f"comment after it gives an example), or leave it unknown as '# {key} = ?'")
 
 
 _YES = ("yes", "y", "ja", "j", "on", "true")

@@ -122,7 +122,8 @@ class _Writer:
             self.scalars(spec, path, values)
             return
         # an empty table would state the table (e.g. documents held: none), so it stays a comment
-        self.lines.append(f"# [{path}]  (unknown: remove the '# ' here and below when you know)")
+        # the note a comment of its own: with the first '# ' removed, the header still reads
+        self.lines.append(f"# [{path}]  # unknown: remove the '# ' here and below when you know")
         start = len(self.lines)
         self.scalars(spec, path, values)
         self.lines[start:] = [ln if ln.startswith("#") else f"# {ln}" for ln in self.lines[start:]]
