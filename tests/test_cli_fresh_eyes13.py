@@ -275,3 +275,38 @@ def test_an_unknown_field_under_a_real_header_gets_no_commented_header_hint(tmp_
     r = run("validate", str(target))
     assert r.exit_code == 2
     assert "still a comment" not in r.stderr
+
+
+EMPTY_HINT = ("Hint: economic_activity_in_norway = has no value: write the value after the = (the "
+              "comment above or after it says what kind), or leave it unknown as "
+              "'# economic_activity_in_norway ='")
+
+
+def test_a_key_uncommented_with_no_value_gets_a_hint(tmp_path: Path) -> None:
+    """An outreach pack's answers file writes each question as '# key = ': removing the '#'
+    before writing the value gave a bare "TOML syntax error: Invalid value"."""
+    target = tmp_path / "p.toml"
+    target.write_text('[company]\nname = "A"\ncountry = "NO"\n'
+                      "economic_activity_in_norway = \n", "utf-8")
+    r = run("validate", str(target))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[:2] == [
+        f"Error: {target}:4:31: TOML syntax error: Invalid value",
+        EMPTY_HINT]
+
+
+def test_an_answers_file_with_a_key_left_empty_gets_the_same_hint_in_batch(tmp_path: Path):
+    """`outreach` then `batch --profiles`: the answers file of FJORDLYS AS with a question
+    uncommented and not answered; the hint was "mend it, or move it out of the folder"."""
+    pack = tmp_path / "pack"
+    registry = "tests/registry/data/mixed_enheter.csv"
+    r = run("outreach", "--input", registry, "--as-of", AS_OF, "--out", str(pack))
+    assert r.exit_code == 0, r.stdout + r.stderr
+    answers = pack / "923609016.toml"
+    n = _filled(answers, "# economic_activity_in_norway = ", "economic_activity_in_norway = ")
+    r = run("batch", "--input", registry, "--profiles", str(pack), "--as-of", AS_OF,
+            "--format", "csv")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[:2] == [
+        f"Error: {answers}: cannot be read: Invalid value (at line {n}, column 31)",
+        EMPTY_HINT]

@@ -305,14 +305,19 @@ def _syntax_hint(text: str, line: int) -> str:
 
 
 def _question_hint(here: str) -> str:
-    """The hint for ``key = ?``: a question of ``grantcheck init`` answered "don't know"
-    (written ``# key = ?``) whose '# ' was removed before a value was written in."""
+    """The hint for ``key = ?`` or ``key =``: a question of ``grantcheck init`` answered "don't
+    know" (written ``# key = ?``), or of an outreach pack's answers file (``# key = ``), whose
+    '# ' was removed before a value was written in."""
     key, eq, value = here.partition("=")
-    if not eq or value.split("#", 1)[0].strip() != "?":
-        return ""
+    given = value.split("#", 1)[0].strip()
     key = key.strip()
-    return (f"{key} = ? is a question not answered yet: write the value in place of ? (the "
-            f"comment after it gives an example), or leave it unknown as '# {key} = ?'")
+    if not eq or given not in ("?", "") or not key or key.startswith("#"):
+        return ""
+    if given == "?":
+        return (f"{key} = ? is a question not answered yet: write the value in place of ? (the "
+                f"comment after it gives an example), or leave it unknown as '# {key} = ?'")
+    return (f"{key} = has no value: write the value after the = (the comment above or after "
+            f"it says what kind), or leave it unknown as '# {key} ='")
 
 
 _YES = ("yes", "y", "ja", "j", "on", "true")

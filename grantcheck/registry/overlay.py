@@ -67,13 +67,20 @@ def load_answers(folder: str | Path) -> dict[str, tuple[str, dict[str, Any]]]:
             raise AnswersError(f"{path}: is a {path_kind(path)}, not a file: not read",
                                "an answers file is a regular file: save the answers to one, "
                                "or move this out of the folder (every *.toml below it is read)")
+        text = ""
         try:  # as a profile is read: a FIFO waited for ever, a 3 GB file was read whole
-            data = tomli.loads(read_text(path), parse_float=Decimal)
+            text = read_text(path)
+            data = tomli.loads(text, parse_float=Decimal)
         except ProfileError as e:  # in words, not "[Errno 13] Permission denied: 'pack/x.toml'"
             raise AnswersError(f"{path}: cannot be read: {e.problems[0].message}",
                                e.problems[0].hint or _MEND) from None
         except tomli.TOMLDecodeError as e:
-            raise AnswersError(f"{path}: cannot be read: {e}", _MEND) from None
+            # the profile's own hint where it has one (a key uncommented with no value yet)
+            from grantcheck.profile.load import _syntax_hint
+
+            line = getattr(e, "lineno", 0)
+            raise AnswersError(f"{path}: cannot be read: {e}",
+                               (_syntax_hint(text, line) if line else "") or _MEND) from None
         company = data.get("company")
         number = company.get("org_number") or company.get("cvr_number") if isinstance(
             company, dict) else None
