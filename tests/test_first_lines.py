@@ -150,7 +150,8 @@ def test_init_says_what_it_wrote_and_what_to_do_next_on_stderr(tmp_path) -> None
             "company.country=DK", "--as-of", AS_OF, columns="200")
     assert r.exit_code == 0 and r.stdout == ""
     assert r.stderr.splitlines()[0].startswith(f"Wrote {out}: 2 answers, ")
-    assert r.stderr.splitlines()[-1] == f"Next: grantcheck match {out}"
+    # on the date the questions were chosen for (round 13: match's default is today)
+    assert r.stderr.splitlines()[-1] == f"Next: grantcheck match {out} --as-of {AS_OF}"
 
 
 @pytest.mark.parametrize("columns", WIDTHS)

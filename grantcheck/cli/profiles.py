@@ -132,7 +132,7 @@ def init(
          "\"don't know\" (the '# key = ?' lines).",
          f"Next: grantcheck match {command_word(str(path))}"
          # the date the questions were chosen for: match's default, today, may show others
-         + (f" --as-of {on.isoformat()}" if on != date.today() else ""))
+         + (f" --as-of {on.isoformat()}" if as_of is not None else ""))
 
 
 def _keep_draft(e: Any, path: str) -> NoReturn:
