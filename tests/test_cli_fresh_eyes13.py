@@ -310,3 +310,21 @@ def test_an_answers_file_with_a_key_left_empty_gets_the_same_hint_in_batch(tmp_p
     assert r.stderr.splitlines()[:2] == [
         f"Error: {answers}: cannot be read: Invalid value (at line {n}, column 31)",
         EMPTY_HINT]
+
+
+# --- help that says what is not so -------------------------------------------------------------
+
+
+def test_match_help_names_the_pager_as_it_is_chosen():
+    """`--no-pager`'s help said "default: less -R": the pager is GRANTCHECK_PAGER, else PAGER,
+    else less with LESS=FRX (grantcheck/cli/pager.py, docs/commands.md)."""
+    text = flat(run("match", "--help", columns="200").stdout)
+    assert ("--no-pager Never page a long output on a terminal (the pager: GRANTCHECK_PAGER, "
+            "else PAGER, else less, with LESS=FRX unless LESS is set).") in text
+    assert "less -R" not in text
+
+
+def test_show_help_says_euro_figures_are_given_in_the_schemes_currency():
+    text = flat(run("show", "--help", columns="200").stdout)
+    assert ("A parameter in euros is also given in the scheme's currency, at the rate match "
+            "compares it with (its date said; --rate overrides it).") in text

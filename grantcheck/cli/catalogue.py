@@ -91,6 +91,9 @@ def show(
     """Everything one scheme asks: its rules by heading with their source quotes and the profile
     fields they read, its parameters on the date, its documents, its amounts.
 
+    A parameter in euros is also given in the scheme's currency, at the rate match compares it
+    with (its date said; --rate overrides it).
+
     Example:
 
     

@@ -59,8 +59,9 @@ def match(
     ] = False,
     no_pager: Annotated[
         bool,
-        typer.Option("--no-pager", help="Never page a long output on a terminal (env "
-                     "GRANTCHECK_PAGER names the pager; default: less -R)."),
+        typer.Option("--no-pager", help="Never page a long output on a terminal (the pager: "
+                     "GRANTCHECK_PAGER, else PAGER, else less, with LESS=FRX unless LESS is "
+                     "set)."),
     ] = False,
 ) -> None:
     """Which schemes fit a company profile, for how much, and what would settle the rest.

@@ -118,21 +118,16 @@ def _under_a_commented_header(text: str, line: int | None, name: str) -> str:
     name ('' otherwise)."""
     if not text or line is None:
         return ""
-    from grantcheck.profile.lookups import tables_named  # only for an unknown field
+    # only for an unknown field
+    from grantcheck.profile.lookups import commented_headers, tables_named
 
-    lines = text.splitlines()
-    for n in range(min(line, len(lines)) - 2, -1, -1):
-        here = lines[n].strip()
-        if here.startswith("["):  # a table of its own holds the key: not this case
-            return ""
-        header = re.match(r"#\s*(\[\[?\s*([^\]\s]+)\s*\]\]?)", here)
-        if header:
-            tables = [t.removesuffix("[]") for t in tables_named().get(name, [])]
-            if header[2] not in tables:
-                return ""
-            return (f"{header[1]} has a field {name}, but its header, line {n + 1}, is still "
-                    "a comment: remove the '# ' in front of it")
-    return ""
+    headers = commented_headers(text)
+    above = headers[line - 1] if 0 < line <= len(headers) else None
+    if above is None or above[2] not in (t.removesuffix("[]") for t in tables_named().get(
+            name, [])):
+        return ""
+    return (f"{above[1]} has a field {name}, but its header, line {above[0]}, is still a "
+            "comment: remove the '# ' in front of it")
 
 
 def _missing_hint(loc: tuple[int | str, ...], inline: bool = False) -> str:

@@ -30,6 +30,25 @@ def key_lines(text: str) -> dict[tuple[int, str], int]:
     return keys
 
 
+@functools.lru_cache(maxsize=4)
+def commented_headers(text: str) -> tuple[tuple[int, str, str] | None, ...]:
+    """Per line index, the table header nearest above it when that header is still a comment
+    (``# [company.previous_year]  # unknown: …``, as `grantcheck init` writes a table it has
+    no answer for): its line number, as written and its name; None where a header of its own
+    is nearer, or none is above. One pass for all of a text's unknown keys."""
+    out: list[tuple[int, str, str] | None] = []
+    above: tuple[int, str, str] | None = None
+    header = re.compile(r"#\s*(\[\[?\s*([^\]\s]+)\s*\]\]?)")
+    for n, line in enumerate(text.splitlines()):
+        out.append(above)
+        here = line.strip()
+        if here.startswith("["):
+            above = None
+        elif found := header.match(here):
+            above = (n + 1, found[1], found[2])
+    return tuple(out)
+
+
 @functools.cache
 def tables_named(model: ModelClass = Profile, prefix: str = "") -> dict[str, list[str]]:
     """For each field name, the tables under ``model`` (dotted, ``[]`` for a list of them)
