@@ -21,6 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from grantcheck.fields import (
+    NONE_WORDS,
     BadValue,
     FieldSpec,
     all_specs,
@@ -189,13 +190,18 @@ class Questionnaire:
 
     def _ask_entries(self, spec: FieldSpec, path: str, whole: bool) -> None:
         assert self.plan is not None
-        count_label = f"How many entries in {path}? ({spec.description})"
+        # the description says how the file writes none ("[] for none"): asked for a count,
+        # the answer says it ("0 for none"), and "none" or "[]" are read as 0 too
+        about = spec.description.removesuffix("; [] for none")
+        count_label = f"How many entries in {path}? ({about})"
         self._show(count_label, self.plan.readers_of(spec),
                    "a whole number: 0 for none; Enter or ? if you don't know")
         while True:
             answer = self._read(path)
             if answer in DONT_KNOW:
                 return
+            if answer.lower() in NONE_WORDS:
+                answer = "0"
             if not answer.isdigit():
                 self._refuse(path, answer, f"{answer!r} is not a whole number")
                 continue

@@ -26,8 +26,7 @@ def _first_profile(tmp_path: Path, on: str = AS_OF) -> tuple[Path, str]:
     from grantcheck.cli import app
 
     target = tmp_path / "acme.toml"
-    r = CliRunner().invoke(app, ["init", str(target), "--as-of", on],
-                           input="DK\nAcme ApS\n" + "\n" * 120,
+    r = CliRunner().invoke(app, ["init", str(target), "--as-of", on], input=_answers(),
                            env={"NO_COLOR": "1", "COLUMNS": "80"})
     assert r.exit_code == 0, r.stdout + r.stderr
     assert target.exists()
@@ -48,6 +47,32 @@ def test_the_first_profile_is_valid_and_match_counts_a_document_that_may_not_be_
     assert "2 docs missing" in row and "1 more if needed" in row
     assert ("Missing documents (in full: --explain): SMV:Digital application; business case "
             "for the investment in new hardware or software; 1 more if needed") in flat(r.stdout)
+
+
+def _answers(*given: str) -> str:
+    """The input of a first-time user of `init` for a Danish company on 2026-11-23: the country,
+    the name, then ``given`` (question 3 on), Enter ("don't know") for the rest."""
+    return "\n".join(("DK", "Acme ApS", *given)) + "\n" * 120
+
+
+def test_how_many_related_enterprises_is_asked_as_a_count_and_none_is_read_as_0(tmp_path):
+    """Question 16 read "How many entries in company.related? (partner and linked enterprises;
+    [] for none)"; answered "[]" as it said, it was refused: "'[]' is not a whole number", and
+    a piped init stopped there."""
+    from typer.testing import CliRunner
+
+    from grantcheck.cli import app
+
+    for none in ("[]", "none", "0"):
+        target = tmp_path / f"acme-{len(none)}.toml"
+        r = CliRunner().invoke(app, ["init", str(target), "--as-of", AS_OF],
+                               input=_answers(*[""] * 13, none),
+                               env={"NO_COLOR": "1", "COLUMNS": "200"})
+        assert r.exit_code == 0, r.stderr
+        assert "How many entries in company.related? (partner and linked enterprises)\n" in (
+            r.stderr)
+        assert "enterprises; [] for none" not in r.stderr
+        assert "\nrelated = []  # read by " in target.read_text("utf-8")
 
 
 def test_a_document_only_maybe_needed_is_counted_as_such_at_60_columns_too():
