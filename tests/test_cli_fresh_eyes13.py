@@ -85,6 +85,19 @@ def test_a_document_only_maybe_needed_is_counted_as_such_at_60_columns_too():
     assert "2 docs missing" not in smv
 
 
+def test_explain_says_when_a_document_that_may_not_be_needed_is_needed():
+    """--explain listed Kvantia's FTE explanation among the missing documents as if it were
+    needed for sure; the default view said "1 more if needed"."""
+    r = run("match", "profiles/kvantia-startup.toml", "--explain", "--scheme", "dk-smv-digital",
+            "--as-of", AS_OF, columns="200")
+    text = flat(r.stdout)
+    assert ("Missing documents: SMV:Digital application (template), sent when a pool opens; "
+            "explanation in the company description of the application why the cvr.dk FTE "
+            "figure is not right (only if needed: when the FTE figure on cvr.dk is not right "
+            "(company.fte_differs_from_cvr))") in text
+    assert "sent when a pool opens (only if needed" not in text
+
+
 def test_a_document_needed_for_sure_is_counted_as_before():
     """Hardanger lacks Bedriftsnettverk's two application documents, both needed."""
     r = run("match", "profiles/hardanger-prosess.toml", "--as-of", AS_OF)

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from grantcheck.engine import (
     AmountsResult,
+    DocumentStatus,
     Finding,
     NotFitting,
     Outcome,
@@ -262,7 +263,7 @@ def scheme_detail(r: SchemeResult, explain: bool, facts: Facts | None = None) ->
         parts.append(Text("Amounts if it fitted (it does not, so none can be had): "
                           + text_of(r.amounts.if_fitted.basis), style="dim"))
     docs = r.missing_documents
-    parts.append(Text("Missing documents: " + ("; ".join(d.document.name for d in docs)
+    parts.append(Text("Missing documents: " + ("; ".join(_doc_words(d) for d in docs)
                                                if docs else "none")))
     if shown:
         parts.append(rules_table(shown, explain, facts=facts))
@@ -313,3 +314,12 @@ def render_match(m: MatchResult, console: Console, explain: bool = False) -> Non
         if detail is not None:
             console.print()
             console.print(detail)
+
+
+def _doc_words(d: DocumentStatus) -> str:
+    """A missing document's name; one the profile cannot tell is needed says when it is, as
+    the default view counts it apart ("1 more if needed")."""
+    if d.needed is not None:
+        return d.document.name
+    when = d.document.condition or "the profile cannot tell"
+    return f"{d.document.name} (only if needed: {when})"
