@@ -55,9 +55,10 @@ def differences(expect: Case, got: Case) -> list[str]:
         if key not in expect:
             continue
         want = None if expect[key] == "none" else Decimal(str(expect[key]))
+        currency = got[key]["currency"] if got[key] else None
         if amount(got[key]) != want:
             out.append(f"{key} {amount(got[key])} != {expect[key]}")
-        elif want is not None and "currency" in expect and got[key]["currency"] != expect["currency"]:
+        elif want is not None and got[key]["currency"] != expect.get("currency", currency):
             out.append(f"{key} currency {got[key]['currency']} != {expect['currency']}")
     tiers = {tier["id"]: tier["verdict"] for tier in got.get("tiers", [])}
     out += [f"tier {tier} {tiers.get(tier)} != {verdict}"

@@ -16,6 +16,8 @@ of it only when it would not meet the conditions (or they are not settled), sinc
 answer is the same either way. A partner entry whose ``share_percent`` may be more than 50 % is a
 majority held one way or the other ("ejer mere end 50%": exactly 50 % is not): ``controls_company``
 is asked of it as of a linked one, since the holding alone does not say which way it runs.
+An enterprise stated to be under the same real owner is in the structure either way («eller reel
+ejer har mere end 50% indflydelse»): ``controls_company`` is not asked of it.
 """
 
 from __future__ import annotations
@@ -135,11 +137,14 @@ def ownership_structure(ctx: Ctx) -> Check:
     members = 0
     for i, r in enumerate(related):
         prefix = f"company.related[{i}]"
-        if r.controls_company is None and r.relation == "linked":
+        # «eller reel ejer har mere end 50% indflydelse»: one under the same real owner is in
+        # the structure whether or not it controls the company, so control is not asked of it
+        undecided = r.controls_company is None and not r.same_real_owner
+        if undecided and r.relation == "linked":
             parts.append(f"{r.name}: not stated whether it controls the company")
             missing.append(f"{prefix}.controls_company")
             continue
-        if r.controls_company is None and majority_possible(ctx, r):
+        if undecided and majority_possible(ctx, r):
             holding = ("a holding not stated" if r.share_percent is None else
                        f"a holding of {show(r.share_percent)} %")
             parts.append(f"{r.name}: {holding} between it and "
