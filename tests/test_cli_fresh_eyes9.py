@@ -150,7 +150,8 @@ def test_shortlist_says_it_as_batch_does():
     r = run("shortlist", "--input", str(REGISTRY), "--as-of", PO_PAST, "--format", "table",
             columns="200")
     text = flat(r.stdout)
-    assert ("no-prosessinnovasjon: 0 fit, 2 need information; their amounts not known yet; rules "
+    # every unit, the bankrupt one and the salmon farm too: past GBER none is decided
+    assert ("no-prosessinnovasjon: 0 fit, 4 need information; their amounts not known yet; rules "
             "not encoded after 2026-12-31 (GBER art. 29): none is decided on 2027-01-01") in text
     last = run("shortlist", "--input", str(REGISTRY), "--as-of", PO_LAST, "--format", "table",
                columns="200")
@@ -188,7 +189,7 @@ def test_an_outreach_pack_never_asks_a_company_to_choose_an_evaluation_date(tmp_
     assert [f.name for f in pack.iterdir()] == ["summary.md"]
     summary = (pack / "summary.md").read_text(encoding="utf-8")
     assert "Not asked: the questions of no-prosessinnovasjon" in summary
-    assert ("no-prosessinnovasjon: 0 fit, 3 need information; their amounts not known yet; rules "
+    assert ("no-prosessinnovasjon: 0 fit, 5 need information; their amounts not known yet; rules "
             "not encoded after 2026-12-31 (GBER art. 29): none is decided on 2027-01-01") in summary
     assert "| 0 |" not in summary
 

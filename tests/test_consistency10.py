@@ -51,7 +51,7 @@ def test_shortlist_counts_a_company_that_only_a_scheme_without_rules_could_fit_a
     assert r.exit_code == 0, r.stderr
     assert r.stdout.splitlines()[0] == (
         "5 units screened on 2027-01-01: 3 of 5 companies can still fit a scheme (0 fit, 3 need "
-        "information, 1 has no rules encoded for the date, 1 does not fit).")
+        "information, 2 have no rules encoded for the date).")  # KONKURS AS too, past GBER
     # its row comes after those that answers can settle, and asks nothing
     row = flat(r.stdout[r.stdout.index("OSLO KOMMUNE"):r.stdout.index("KONKURS AS")])
     assert row.endswith("? — 964338531 · NO no-prosessinnovasjon has no rules encoded for the "
@@ -64,8 +64,8 @@ def test_shortlist_counts_a_company_that_only_a_scheme_without_rules_could_fit_a
 def test_shortlist_csv_says_the_count_on_stderr_in_the_same_words():
     r = run("shortlist", "--input", str(REGISTRY / "mixed_enheter.csv"), "--as-of", PO_PAST,
             "--format", "csv")
-    assert ("3 of 5 companies can still fit a scheme (0 fit, 3 need information, 1 has no "
-            "rules encoded for the date, 1 does not fit).") in flat(r.stderr)
+    assert ("3 of 5 companies can still fit a scheme (0 fit, 3 need information, 2 have no "
+            "rules encoded for the date).") in flat(r.stderr)
 
 
 def test_outreach_does_not_ask_the_questions_of_a_scheme_without_rules_for_the_date(tmp_path):
@@ -80,12 +80,14 @@ def test_outreach_does_not_ask_the_questions_of_a_scheme_without_rules_for_the_d
     for f in files:
         assert "no-prosessinnovasjon" not in f.read_text(encoding="utf-8"), f.name
     summary = flat((pack / "summary.md").read_text(encoding="utf-8"))
-    assert ("Best verdict per company: 3 need information, 1 has no rules encoded for the "
-            "date, 1 does not fit.") in summary
+    # KONKURS AS, bankrupt, is no longer "does not fit" past GBER (PO11 reads GBER art. 1(4)(c),
+    # not encoded after 2026-12-31): it joins Oslo kommune among those only that scheme can settle
+    assert ("Best verdict per company: 3 need information, 2 have no rules encoded for the "
+            "date.") in summary
     assert ("Not asked: the questions of no-prosessinnovasjon, with no rules encoded for "
             "2027-01-01: no answer settles it on that date (another evaluation date, --as-of, "
-            "would); 1 company needs information only from it, so no files.") in summary
-    assert "A company whose schemes are all decided has none (1 company)." in summary
+            "would); 2 companies need information only from it, so no files.") in summary
+    assert "A company whose schemes are all decided has none (0 companies)." in summary
 
 
 def test_outreach_asks_them_on_the_last_day_the_rules_cover(tmp_path):

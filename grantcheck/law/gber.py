@@ -49,6 +49,10 @@ APPLIES_UNTIL = Fact(date(2026, 12, 31), eu(
 
 # --- the articles the schemes cite, in the act's order ------------------------------------------
 
+ART_59 = eu(GBER, "Article 59", "This Regulation shall apply until 31 December 2026",
+            note="as amended by Regulations (EU) 2020/972 and 2023/1315; in force since "
+            "1 July 2014")
+
 ART_1_3_AB = eu(
     GBER, "Article 1(3)(a) and (b)",
     "This Regulation shall not apply to: (a) aid granted in the fishery and aquaculture sector … "

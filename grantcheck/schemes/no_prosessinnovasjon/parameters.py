@@ -8,9 +8,10 @@ GBER applies and ending on the day it ends (:mod:`grantcheck.law.gber`). The sch
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
-from grantcheck.law.gber import APPLIES_FROM, APPLIES_UNTIL
+from grantcheck.law.gber import APPLIES_FROM, APPLIES_UNTIL, ART_59
 from grantcheck.parameters import Parameter
 from grantcheck.schemes.no_prosessinnovasjon.page import EU_4_1_L, EU_29_2, EU_29_4
 
@@ -31,3 +32,8 @@ NOTIFICATION_THRESHOLD = Parameter(
     valid_until=APPLIES_UNTIL.value,
     note="per undertaking per project; Regulation (EU) 2023/1315 amended GBER art. 4 and may "
     "have changed this figure: check it before relying on it for aid granted after 2023-07-01")
+GBER_APPLIES: Parameter[date] = Parameter(
+    "po_gber_applies_from", "date", {APPLIES_FROM.value: APPLIES_FROM.value}, ART_59,
+    valid_until=APPLIES_UNTIL.value,
+    note="GBER applies from 2014-07-01 to 2026-12-31: art. 29 and the articles PO01 and "
+    "PO11-PO13 read (2(24), 1(4)(c) and 2(18), 1(3), 6(2)); past it they are not encoded")
