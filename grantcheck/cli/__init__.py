@@ -215,7 +215,10 @@ def _app_for(args: list[str]) -> typer.Typer:
     commands it does not run). The output is the same: a command's usage, help and errors name
     only itself; the list of commands (`grantcheck -h`, a misspelt command) and shell
     completion get the app with every command."""
-    if not args or "_GRANTCHECK_COMPLETE" in os.environ:
+    if "_GRANTCHECK_COMPLETE" in os.environ:
+        _check_completion_variables()
+        return _whole()
+    if not args:
         return _whole()
     for name, module in COMMANDS:
         if name == args[0]:
@@ -224,6 +227,28 @@ def _app_for(args: list[str]) -> typer.Typer:
             only.command(cls=OnceCommand)(_command(name, module))
             return only
     return _whole()
+
+
+def _check_completion_variables() -> None:
+    """Exit 2 naming the variable when bash's completion is asked for (what the function that
+    `grantcheck --show-completion bash` prints does) without the two variables it sets: click
+    read them as they must be, and a KeyError or ValueError was said as an internal error."""
+    if os.environ["_GRANTCHECK_COMPLETE"] != "complete_bash":
+        return
+    words, index = os.environ.get("COMP_WORDS"), os.environ.get("COMP_CWORD")
+    said = ("COMP_WORDS is not set" if words is None else
+            "COMP_CWORD is not set" if index is None else "")
+    if index is not None and not said:
+        try:
+            int(index)
+            return
+        except ValueError:
+            said = f"COMP_CWORD is {index[:40]!r}, not a whole number"
+    _err(f"Error: _GRANTCHECK_COMPLETE=complete_bash: {said}",
+         "Hint: bash's completion sets COMP_WORDS (the command line) and COMP_CWORD (the index "
+         "of the word to complete, 0 for the first) in the function 'grantcheck "
+         "--show-completion bash' prints; to run grantcheck instead, unset _GRANTCHECK_COMPLETE")
+    sys.exit(2)
 
 
 def _usage_error(e: Any) -> int:
