@@ -46,7 +46,8 @@ def dotted(loc: tuple[int | str, ...]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            key = part if re.fullmatch(_BARE_KEY, part) else _quoted_key(part)
+            bare = len(part) <= 60 and re.fullmatch(_BARE_KEY, part)  # a long one cut too
+            key = part if bare else _quoted_key(part)
             out += ("." if out else "") + key
     return out
 
@@ -273,11 +274,12 @@ def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
     if not text or not loc:
         return None
     last = loc[-1]
-    if isinstance(last, int):
-        return None
     lines, headers = _index(text)
     if all(isinstance(p, str) for p in loc) and (own := headers.get(".".join(map(str, loc)))):
         return own[0] + 1  # written as a table header of its own ([[company]], not a key)
+    if isinstance(last, int) and all(isinstance(p, str) for p in loc[:-1]) and (
+            own := headers.get(".".join(map(str, loc[:-1])))):  # the n-th [[aid_received]]
+        return own[last] + 1 if last < len(own) else None
     # the table header that holds the last key; an index picks the n-th [[array]] table
     header_parts = [p for p in loc[:-1] if isinstance(p, str)]
     indices = [p for p in loc[:-1] if isinstance(p, int)]
@@ -287,8 +289,11 @@ def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
         found = headers.get(".".join(header_parts), [])
         if not found:  # not a [table] of its own: an inline table or array, written in a value
             from grantcheck.profile.inline import locate_inline  # only for such an error
+            from grantcheck.profile.lookups import dotted_key_line
 
-            return locate_inline(text, loc, lines, headers)
+            at = locate_inline(text, loc, lines, headers)
+            dotted = dotted_key_line(text, loc, headers) if at is None else None
+            return at if dotted is None else dotted + 1
         if index is None:
             index = 0
         if index >= len(found):
@@ -296,7 +301,8 @@ def locate(text: str, loc: tuple[int | str, ...]) -> int | None:
         start = found[index] + 1
     from grantcheck.profile.lookups import key_lines  # only for a profile with a problem
 
-    if (n := key_lines(text).get((start, last))) is not None:  # up to the next table's header
+    n = key_lines(text).get((start, last)) if isinstance(last, str) else None
+    if n is not None:  # up to the next table's header
         return n + 1
     # a key the table lacks (a required field, a rate for hours): the table's own header, so
     # that the n-th [[budget.lines]] is found by its line

@@ -21,12 +21,13 @@ def key_lines(text: str) -> dict[tuple[int, str], int]:
     with "[" (each key was found by scanning its table from the top)."""
     keys: dict[tuple[int, str], int] = {}
     start = 0
-    key = re.compile(r"\s*([\"']?)(.*?)\1\s*=")
     for n, line in enumerate(text.splitlines()):
         if line.lstrip().startswith("["):
             start = n + 1
-        elif found := key.match(line):
-            keys.setdefault((start, found[2]), n)
+        elif found := _KEY.match(line):
+            parts = [_unquoted(p) for p in _PART.findall(found[1])]
+            for i in range(1, len(parts) + 1):  # a dotted key: its table's key, and the whole
+                keys.setdefault((start, ".".join(parts[:i])), n)
     return keys
 
 
@@ -47,6 +48,37 @@ def commented_headers(text: str) -> tuple[tuple[int, str, str] | None, ...]:
         elif found := header.match(here):
             above = (n + 1, found[1], found[2])
     return tuple(out)
+
+
+# a key (bare, "basic" or 'literal'), dotted or not (``previous_year.staff = 15`` in [company]
+# is company.previous_year's key), then its "="
+_PART = re.compile(r"""[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*'""")
+_KEY = re.compile(rf"\s*((?:(?:{_PART.pattern})\s*\.\s*)*(?:{_PART.pattern}))\s*=")
+
+
+def _unquoted(key: str) -> str:
+    """A key's part as TOML reads it: its quotes off, a basic string's escapes (``"\\u00e9"``)
+    read."""
+    if key[0] == "'" or (key[0] == '"' and "\\" not in key):
+        return key[1:-1]
+    if key[0] == '"':
+        import tomllib  # the text was read by it already: the key is valid
+
+        return next(iter(tomllib.loads(f"{key} = 0")))
+    return key
+
+
+def dotted_key_line(text: str, loc: tuple[int | str, ...], headers: dict[str, list[int]]
+                    ) -> int | None:
+    """The line index of a field written as a dotted key (``previous_year.staff = 15`` in
+    [company]) under the one [table] of ``loc``'s leading keys; None when not found."""
+    k = 0
+    while k < len(loc) and ".".join(map(str, loc[:k + 1])) in headers:
+        k += 1
+    table = headers.get(".".join(map(str, loc[:k])), []) if k else [-1]
+    if len(table) != 1 or not all(isinstance(p, str) for p in loc[k:]):
+        return None
+    return key_lines(text).get((table[0] + 1, ".".join(map(str, loc[k:]))))
 
 
 @functools.cache

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.robustness.helpers import ROOT, assert_clean_error
+from tests.robustness.helpers import ROOT, assert_clean_error, run
 
 # --- 1. Shell completion asked for without the variables bash sets ------------------------------
 
@@ -49,3 +49,56 @@ def test_bash_completion_with_its_variables_completes_as_before(cword):
     """A COMP_CWORD int() reads is read as before (bash never gives -1; click took it)."""
     r = _complete(COMP_WORDS="grantcheck ma", COMP_CWORD=cword)
     assert (r.returncode, r.stdout.split()[0], r.stderr) == (0, b"match", b"")
+
+
+# --- 2. A key written dotted, escaped, or an item of a list: the line it is on ------------------
+
+TOP = '[company]\nname = "Tiny ApS"\ncountry = "DK"\n'
+
+
+@pytest.mark.parametrize(("toml", "said"), [
+    (TOP + "a.b.c = 1\n", ":4: company.a: unknown field"),
+    (TOP + "company.x = 1\n", ":4: company.company: unknown field"),
+    (TOP + '"\\u00e9" = 1\n', ':4: company."é": unknown field'),
+    (TOP + '"\\u0000" = 1\n', ':4: company."\\u0000": unknown field'),
+    (TOP + 'previous_year.turnover = 5\nprevious_year.staff = "x"\n',
+     ":5: company.previous_year.staff: must be a number (got 'x')"),
+    (TOP + '"previous_year" . staff = "x"\n',
+     ":4: company.previous_year.staff: must be a number (got 'x')"),
+    (TOP + '[project]\nactivities = [\n  "implementation",\n  "bogus",\n]\n',
+     ":7: project.activities[1]: 'bogus' is not one of"),
+    (TOP + "related = [1]\n", ":4: company.related[0]: must be a table of fields (got 1)"),
+    (TOP + "[budget]\nlines = [\n  1,\n  2,\n]\n",
+     ":7: budget.lines[1]: must be a table of fields"),
+])
+def test_a_problem_of_a_dotted_or_escaped_key_or_a_list_item_names_its_line(tmp_path, toml, said):
+    """A dotted key was said at its table's header (line 1) or with no line; a key written with
+    an escape ("\\u00e9") at line 1; an item of a list (activities[1]) with no line."""
+    (tmp_path / "p.toml").write_text(toml, encoding="utf-8")
+    r = run("validate", str(tmp_path / "p.toml"))
+    assert r.exit_code == 2
+    assert f"Error: {tmp_path / 'p.toml'}{said}" in r.stderr, r.stderr
+
+
+def test_a_key_of_an_array_of_tables_still_names_the_nth_table(tmp_path):
+    toml = TOP + ('[[aid_received]]\ngranted = 2024-01-01\namount = 1\nscheme = "x"\n'
+                  '[[aid_received]]\ngranted = 2024-01-01\namount = "x"\nscheme = "x"\n')
+    (tmp_path / "p.toml").write_text(toml, encoding="utf-8")
+    r = run("validate", str(tmp_path / "p.toml"))
+    assert "p.toml:10: aid_received[1].amount: must be a number (got 'x')" in r.stderr
+
+
+@pytest.mark.parametrize("written", ["k" * 100_000, "[" + "k" * 100_000 + "]\nx"])
+def test_an_unknown_bare_key_of_100000_characters_is_cut_as_a_quoted_one_is(tmp_path, written):
+    """A quoted key was cut at 60 characters; a bare one was printed whole (100 kB on stderr)."""
+    (tmp_path / "p.toml").write_text(f"{TOP}{written} = 1\n", encoding="utf-8")
+    r = run("validate", str(tmp_path / "p.toml"))
+    assert r.exit_code == 2
+    assert f'"{"k" * 60}…" (100,000 characters): unknown field' in r.stderr
+    assert len(r.stderr) < 400, len(r.stderr)
+
+
+def test_an_unknown_bare_key_of_60_characters_is_shown_bare(tmp_path):
+    (tmp_path / "p.toml").write_text(f"{TOP}{'k' * 60} = 1\n", encoding="utf-8")
+    r = run("validate", str(tmp_path / "p.toml"))
+    assert f"p.toml:4: company.{'k' * 60}: unknown field" in r.stderr
