@@ -346,7 +346,7 @@ def test_an_answers_file_with_a_key_left_empty_gets_the_same_hint_in_batch(tmp_p
             "--format", "csv")
     assert r.exit_code == 2
     assert r.stderr.splitlines()[:2] == [
-        f"Error: {answers}: cannot be read: Invalid value (at line {n}, column 31)",
+        f"Error: {answers}:{n}:31: cannot be read: TOML syntax error: Invalid value",
         EMPTY_HINT]
 
 

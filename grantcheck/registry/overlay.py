@@ -17,10 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import tomli
-
 from grantcheck.profile.errors import ProfileError
-from grantcheck.profile.load import read_text
+from grantcheck.profile.load import parse_toml, read_text
 from grantcheck.registry.common import RawTask
 
 
@@ -67,20 +65,15 @@ def load_answers(folder: str | Path) -> dict[str, tuple[str, dict[str, Any]]]:
             raise AnswersError(f"{path}: is a {path_kind(path)}, not a file: not read",
                                "an answers file is a regular file: save the answers to one, "
                                "or move this out of the folder (every *.toml below it is read)")
-        text = ""
-        try:  # as a profile is read: a FIFO waited for ever, a 3 GB file was read whole
-            text = read_text(path)
-            data = tomli.loads(text, parse_float=Decimal)
+        try:  # as a profile is read: a FIFO waited for ever, a 3 GB file was read whole; a
+            # NUL, a number of 5,000 digits, arrays nested 100,000 deep as a profile's are (they
+            # were internal errors: tomli's ValueError and RecursionError)
+            data = parse_toml(read_text(path), str(path))
         except ProfileError as e:  # in words, not "[Errno 13] Permission denied: 'pack/x.toml'"
-            raise AnswersError(f"{path}: cannot be read: {e.problems[0].message}",
-                               e.problems[0].hint or _MEND) from None
-        except tomli.TOMLDecodeError as e:
-            # the profile's own hint where it has one (a key uncommented with no value yet)
-            from grantcheck.profile.load import _syntax_hint
-
-            line = getattr(e, "lineno", 0)
-            raise AnswersError(f"{path}: cannot be read: {e}",
-                               (_syntax_hint(text, line) if line else "") or _MEND) from None
+            p = e.problems[0]
+            at = (f":{p.line}" + (f":{p.column}" if p.column else "")) if p.line else ""
+            raise AnswersError(f"{path}{at}: cannot be read: {p.message}",
+                               p.hint or _MEND) from None
         company = data.get("company")
         number = company.get("org_number") or company.get("cvr_number") if isinstance(
             company, dict) else None

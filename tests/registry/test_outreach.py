@@ -269,7 +269,7 @@ def test_a_bad_answers_file_refuses_the_whole_run(tmp_path) -> None:
     (answers / "a.toml").write_text("[company]\nin_difficulty = \n", encoding="utf-8")
     r = outreach(tmp_path / "pack", "--profiles", str(answers))
     assert r.exit_code == 2
-    assert r.stderr.startswith(f"Error: {answers / 'a.toml'}: cannot be read: ")
+    assert r.stderr.startswith(f"Error: {answers / 'a.toml'}:2:17: cannot be read: TOML syntax ")
 
 
 def test_a_sole_trader_without_a_number_gets_no_files_and_is_counted(tmp_path) -> None:

@@ -166,7 +166,7 @@ def test_answers_folder_with_a_folder_named_toml_is_read_past_it(tmp_path):
 def test_answers_that_are_not_utf8_are_said_in_words(tmp_path):
     (tmp_path / "a.toml").write_bytes(b'[company]\nname = "T\xe6st"\n')
     r = run("shortlist", "-i", ENHETER, "--as-of", AS_OF, "--profiles", str(tmp_path))
-    assert (r.exit_code, r.stderr) == (2, f"Error: {tmp_path / 'a.toml'}: cannot be read: is "
+    assert (r.exit_code, r.stderr) == (2, f"Error: {tmp_path / 'a.toml'}:2: cannot be read: is "
                                        "not UTF-8 text\nHint: save the file as UTF-8\n")
 
 

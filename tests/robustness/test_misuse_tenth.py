@@ -777,8 +777,8 @@ def _answers(folder: Path, files: dict[str, str]) -> Path:
      "b.toml: organisation number 923 609 016 is answered in {folder}/a.toml too",
      "keep one answers file per number: which one is meant cannot be told"),
     ({"x.toml": "[company\n"},
-     "x.toml: cannot be read: Expected ']' at the end of a table declaration (at line 1, "
-     "column 9)", "mend it, or move it out of the folder: every *.toml below it is read"),
+     "x.toml:1:9: cannot be read: TOML syntax error: Expected ']' at the end of a table "
+     "declaration", "mend it, or move it out of the folder: every *.toml below it is read"),
     ({"x.toml": '[company]\nname = "A"\n'},
      "x.toml: [company] names no org_number or cvr_number, so it cannot be matched to a "
      "registry unit", "add the unit's org_number or cvr_number under [company], as "

@@ -102,3 +102,44 @@ def test_an_unknown_bare_key_of_60_characters_is_shown_bare(tmp_path):
     (tmp_path / "p.toml").write_text(f"{TOP}{'k' * 60} = 1\n", encoding="utf-8")
     r = run("validate", str(tmp_path / "p.toml"))
     assert f"p.toml:4: company.{'k' * 60}: unknown field" in r.stderr
+
+
+# --- 3. An answers file (--profiles) read as a profile is: no internal error ------------------
+
+ENHETER = str(ROOT / "tests" / "registry" / "data" / "enheter.csv")
+ANSWERS = '[company]\nname = "FJORDLYS AS"\norg_number = "923609016"\n'
+
+
+@pytest.mark.parametrize(("tail", "said", "hint"), [
+    ("employees_fte = 1" + "0" * 5000 + "\n",
+     "a.toml:4: cannot be read: a number has more than 4,300 digits", "mend it"),
+    ("x = " + "[" * 100_000 + "]" * 100_000 + "\n",
+     "a.toml:4: cannot be read: tables or arrays are nested more than 32 levels deep", "mend it"),
+    ('x = "a\0b"\n', "a.toml:4: cannot be read: contains a NUL character (binary data?)",
+     "a profile is UTF-8 text"),
+    ("x = 1\ry = 2\n", "a.toml:4:6: cannot be read: TOML syntax error: Expected newline",
+     "lines that end in CR alone (classic Mac OS) are one line to TOML"),
+])
+@pytest.mark.parametrize("command", [["batch", "--input-format", "brreg-enheter", "-f", "csv"],
+                                     ["shortlist", "-f", "csv"]])
+def test_an_answers_file_is_read_as_a_profile_is(tmp_path, tail, said, hint, command):
+    """A number of 5,000 digits (tomli's ValueError) and arrays nested 100,000 deep (its
+    RecursionError) were "internal error"; a NUL and a lone CR were tomli's words alone, with
+    no line and no hint: the answers were read by tomli, not as a profile is."""
+    (tmp_path / "ans").mkdir()
+    (tmp_path / "ans" / "a.toml").write_text(ANSWERS + tail, encoding="utf-8", newline="")
+    r = run(command[0], "--input", ENHETER, *command[1:], "--profiles", str(tmp_path / "ans"),
+            "--as-of", "2026-11-01")
+    assert r.exit_code == 2, r.stderr
+    assert r.stderr.startswith(f"Error: {tmp_path / 'ans'}/{said}"), r.stderr
+    assert hint in r.stderr.splitlines()[1]
+
+
+def test_an_answers_file_with_a_byte_order_mark_and_crlf_is_read(tmp_path):
+    (tmp_path / "ans").mkdir()
+    (tmp_path / "ans" / "a.toml").write_bytes(
+        b"\xef\xbb\xbf" + (ANSWERS + "employees_fte = 5\n").replace("\n", "\r\n").encode())
+    r = run("shortlist", "--input", ENHETER, "-f", "csv", "--profiles", str(tmp_path / "ans"),
+            "--as-of", "2026-11-01")
+    assert r.exit_code == 4, r.stderr  # two units of the file are broken on purpose
+    assert "Error: " + ENHETER in r.stderr and "a.toml" not in r.stderr
