@@ -313,13 +313,13 @@ def _refuse_wide(start: bytes, display: str) -> None:
 
 
 def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_name: str | None,
-                input_fmt: str | None, stdin: IO[str] | None, on: date | None = None) -> Inputs:
-    """The inputs of the batch command: ``paths`` or one ``--input`` file (``-`` for stdin); a
-    registry's file as on the evaluation date ``on``. Files are opened on ``stack``. Raises
-    InputError or HeaderError for an input that cannot be read at all (before anything is
-    written; :meth:`Tasks.empty` may raise it too)."""
+                input_fmt: str | None, stdin: IO[str] | None, on: date | None = None,
+                output: str | None = None) -> Inputs:
+    """The inputs of the batch command: ``paths`` (never the file ``output``: path_tasks) or
+    one ``--input`` file (``-`` for stdin); a registry's file as on the evaluation date ``on``,
+    opened on ``stack``. InputError or HeaderError for an input that cannot be read at all."""
     if input_name is None:
-        return Tasks(path_tasks(paths, stdin))
+        return Tasks(path_tasks(paths, stdin, output))
     from grantcheck import registry  # the registries' bulk files (issue 21)
 
     fmt = None if input_fmt in registry.FORMATS else input_format(input_name, input_fmt) if (

@@ -68,7 +68,8 @@ def glob_hint(arg: str) -> str:
             f"(grantcheck batch {fixed}{os.sep})")
 
 
-def path_tasks(args: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Task]:
+def path_tasks(args: Iterable[str], stdin: IO[str] | None = None, output: str | None = None
+               ) -> Iterator[Task]:
     """TOML profiles from paths, folders (searched for *.toml), globs (``**`` too) and ``-``.
 
     ``-`` reads a list of paths from ``stdin``, one per line or separated by NUL characters
@@ -78,8 +79,13 @@ def path_tasks(args: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Ta
     A file reached twice (``batch profiles profiles/a.toml``, a folder and its glob, a link
     to a file given too) is checked once, where it first comes: it was a record each time, and
     counted twice in the summary's totals.
+
+    The file ``output`` (``batch -o``) met among them raises InputError: the records written
+    over it would replace what is read (named or by a glob it is refused before the batch
+    runs; in the list of paths only here, so the file is kept as it was).
     """
     seen: set[object] = set()
+    avoid = _file_key(output) if output is not None else None
     for task in _path_tasks(args, stdin):
         if task.kind == "toml":
             try:
@@ -93,8 +99,22 @@ def path_tasks(args: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Ta
                     key = os.path.normpath(task.payload)
             if key in seen:
                 continue
+            if key == avoid:
+                raise InputError(f"{task.source}: is the --output file {output}: the records "
+                                 "written over it would replace what is read; nothing was "
+                                 "written, and it is kept as it was",
+                                 "write the output to another file, or leave it out of the list")
             seen.add(key)
         yield task
+
+
+def _file_key(path: str) -> tuple[int, int] | None:
+    """(device, inode) of the file at ``path``: the same file by any name; None when none."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def _path_tasks(args: Iterable[str], stdin: IO[str] | None) -> Iterator[Task]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from grantcheck.batch import Tally
 
@@ -89,6 +89,8 @@ def _refuse_target(output: Path, in_paths: list[str]) -> None:
 
     try:
         check_target(output, in_paths)
+        if os.path.isfile(output):  # a glob's files too (the list of paths: path_tasks)
+            check_target(output, _matches(in_paths))
     except SameAsInput as e:
         _fail(f"--output {output}: {e.strerror}", "write the output to another file")
     except OSError as e:
@@ -99,6 +101,16 @@ def _refuse_target(output: Path, in_paths: list[str]) -> None:
             if Path(os.path.realpath(output)).is_relative_to(os.path.realpath(folder)):
                 _fail(f"--output {output}: is inside the input folder {folder}, where every "
                       "*.toml is read as a profile", "write the output to another file")
+
+
+def _matches(in_paths: list[str]) -> Iterator[str]:
+    """The files the globs among ``in_paths`` match, as batch reads them."""
+    import glob
+
+    from grantcheck.batch.paths import GLOB_CHARS
+
+    for pattern in (p for p in in_paths if GLOB_CHARS & set(p) and not os.path.exists(p)):
+        yield from glob.iglob(pattern, recursive=True)
 
 
 def _batch_report(tally: Tally, interrupted: bool, output: Path | None, on: str | None = None,

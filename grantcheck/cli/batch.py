@@ -230,6 +230,7 @@ def batch(
         if os.path.lexists(output) and not force:
             _fail(f"{output}: already exists", "use --force to replace it")
     existed = output is not None and output.exists()
+    written = None if output is None else str(output)  # never read as an input (a list's path)
     stopped = gb.StopFlag()  # replaced by the real flag once the batch runs
     diverted: list[Path] = []  # where an interrupted rerun wrote its records
     kind: OutputKind = "csv" if fmt is BatchFormat.csv else "none" if (
@@ -241,7 +242,7 @@ def batch(
             try:
                 sources = read = gb.open_inputs(stack, inputs or [], input_file,
                                                 input_format.value if input_format else None,
-                                                sys.stdin, on)
+                                                sys.stdin, on, written)
                 if profiles_dir is not None:  # answers over a registry's units (issue 21)
                     sources = _with_answers(sources, profiles_dir)
                 empty = sources.empty()
@@ -292,6 +293,8 @@ def batch(
             bar.close()
             sink.close()
             interrupted = stop.stopped
+    except gb.InputError as e:  # the --output file in the list of paths: it is kept
+        _fail(str(e), e.hint)
     except OutputError as e:
         _fail(f"--output {output}: cannot write: {e.reason}; nothing was written (the "
               f"temporary file is removed{', the existing file kept' if existed else ''})")

@@ -143,3 +143,53 @@ def test_an_answers_file_with_a_byte_order_mark_and_crlf_is_read(tmp_path):
             "--as-of", "2026-11-01")
     assert r.exit_code == 4, r.stderr  # two units of the file are broken on purpose
     assert "Error: " + ENHETER in r.stderr and "a.toml" not in r.stderr
+
+
+# --- 4. batch --output that a glob or the list of paths names: never written over -------------
+
+PROFILE = (ROOT / "profiles" / "nordlys-automation.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("pattern", ["*.toml", "**/*", "[k]*"])
+def test_a_batch_output_a_glob_matches_is_refused_before_the_batch(tmp_path, monkeypatch,
+                                                                    pattern):
+    """`batch 'o/*.toml' -o o/k.toml --force` wrote the records over the profile o/k.toml,
+    which it had read; `batch o/k.toml -o o/k.toml` was refused."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "k.toml").write_text(PROFILE, encoding="utf-8")
+    r = run("batch", pattern, "-o", "k.toml", "--force", "--as-of", "2026-11-01")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        "Error: --output k.toml: is the input k.toml: writing it would replace what is being "
+        "read", "Hint: write the output to another file"]
+    assert (tmp_path / "k.toml").read_text(encoding="utf-8") == PROFILE
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("sep", ["\n", "\0"])
+def test_a_batch_output_the_list_of_paths_names_is_kept_as_it_was(tmp_path, monkeypatch, jobs,
+                                                                  sep):
+    """`find . -name '*.toml' | batch - -o k.toml --force` read k.toml, then wrote the
+    records over it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.toml").write_text(PROFILE, encoding="utf-8")
+    (tmp_path / "k.toml").write_text(PROFILE, encoding="utf-8")
+    r = run("batch", "-", "-o", "./k.toml", "--force", "-j", jobs, "--as-of", "2026-11-01",
+            stdin=sep.join(["a.toml", "k.toml", "a.toml"]) + sep)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[-2:] == [
+        "Error: k.toml: is the --output file k.toml: the records written over it would replace "
+        "what is read; nothing was written, and it is kept as it was",
+        "Hint: write the output to another file, or leave it out of the list"]
+    assert (tmp_path / "k.toml").read_text(encoding="utf-8") == PROFILE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.toml", "k.toml"]
+
+
+def test_a_batch_output_the_list_does_not_name_is_written_as_before(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.toml").write_text(PROFILE, encoding="utf-8")
+    (tmp_path / "fits.csv").write_text("old\n", encoding="utf-8")
+    r = run("batch", "-", "*.toml", "-o", "fits.csv", "--force", "--as-of", "2026-11-01",
+            stdin="a.toml\n")
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "fits.csv").read_text(encoding="utf-8").startswith("source,name,")
