@@ -94,7 +94,10 @@ class Amounts(NamedTuple):
         most = self.max_grant if self.span is None else self.span[0]
         if stated is None or self.cost_base is None or most is None:
             return self
-        sought = ctx.money(stated)
+        # in the amounts' currency: a scheme that works in its own (Innobooster's in_dkk) may
+        # be given the company's context (a Swedish company's SEK against DKK was an internal
+        # error: CurrencyMismatch)
+        sought = ctx.in_currency(most.currency).money(stated)
         if sought > most:
             return self
         own = self.cost_base - sought

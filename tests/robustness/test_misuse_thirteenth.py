@@ -4,11 +4,19 @@ typer's CliRunner, as a script runs it, elsewhere."""
 
 from __future__ import annotations
 
+import copy
+import itertools
 import os
 import subprocess
 import sys
+import tomllib
+from decimal import Decimal
+from typing import Any
 
 import pytest
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.robustness.helpers import ROOT, assert_clean_error, run
 
@@ -193,3 +201,104 @@ def test_a_batch_output_the_list_does_not_name_is_written_as_before(tmp_path, mo
             stdin="a.toml\n")
     assert r.exit_code == 0, r.stderr
     assert (tmp_path / "fits.csv").read_text(encoding="utf-8").startswith("source,name,")
+
+
+# --- 5. A grant sought in the company's currency, a scheme's amounts in its own ---------------
+
+def test_a_swedish_company_with_no_funded_employees_is_checked_for_innobooster(tmp_path):
+    """Norrsken (SEK, project.grant_sought = 650000) with ``employees = []``: Innobooster's
+    amounts are DKK 0, and the grant sought was compared in SEK with them: "internal error:
+    CurrencyMismatch: SEK and DKK combined" (found by the fuzz below)."""
+    text = (ROOT / "profiles" / "norrsken-science-park.toml").read_text(encoding="utf-8")
+    (tmp_path / "p.toml").write_text("employees = []\n" + text, encoding="utf-8")
+    for fmt in ("table", "json"):
+        r = run("match", str(tmp_path / "p.toml"), "--as-of", "2026-11-01", "-e", "-f", fmt,
+                "-s", "dk-innobooster-people")
+        assert isinstance(r.exception, SystemExit), r.exception  # the runner's: none
+        assert r.exit_code == 1, r.stderr
+
+
+def test_a_danish_grant_sought_is_still_compared_in_danish_crowns(tmp_path):
+    text = (ROOT / "profiles" / "nordlys-automation.toml").read_text(encoding="utf-8")
+    (tmp_path / "p.toml").write_text(text.replace(
+        "own_hours_cost = 60000", "own_hours_cost = 60000\ngrant_sought = 100000"),
+        encoding="utf-8")
+    r = run("match", str(tmp_path / "p.toml"), "--as-of", "2026-11-01", "-e",
+            "-s", "dk-smv-digital")
+    assert "for the grant sought DKK 100,000 (project.grant_sought)" in " ".join(r.stdout.split())
+
+
+# --- 6. Fuzz: a value of any TOML type at any field of a profile or its budget -----------------
+
+def _field_paths() -> list[tuple[str | int, ...]]:
+    from grantcheck.profile.lookups import holds_list
+    from grantcheck.profile.model import Profile
+    from grantcheck.profile.types import model_of
+
+    def walk(model: Any, at: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
+        out: list[tuple[str | int, ...]] = []
+        for key, f in model.model_fields.items():
+            out.append((*at, key))
+            sub = model_of(f.annotation)
+            if sub is not None and key != "budget":  # a budget's model is built when read
+                out += walk(sub, (*at, key, *((0,) if holds_list(f.annotation) else ())))
+        return out
+
+    budget = [("budget", "lines", 0, k) for k in ("category", "amount", "hours", "rate",
+                                                   "months", "monthly_salary", "description")]
+    return [*walk(Profile, ()), ("budget", "currency"), ("budget", "scheme"), *budget]
+
+
+FIELD_PATHS = _field_paths()
+EXAMPLES = [tomllib.loads(p.read_text(encoding="utf-8"))
+            for p in sorted((ROOT / "profiles").glob("*.toml"))]
+ANY_VALUE = st.one_of(
+    st.dates(), st.times(), st.datetimes(), st.text(max_size=8), st.integers(-2**70, 2**70),
+    st.decimals(allow_nan=False, allow_infinity=False), st.booleans(), st.just([]),
+    st.just({}), st.lists(st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+                          max_size=2), st.lists(st.dates(), max_size=2),
+    st.sampled_from(["dkk", "DkK", "eur", "ＤＫＫ", "1e3", "-0", "1E-30", "9e15", "2026-02-30"]),
+    st.sampled_from([Decimal("-0"), Decimal("1E+15"), Decimal("1E-30"), Decimal("-0.0")]))
+
+
+def _put(data: dict[str, Any], path: tuple[str | int, ...], value: Any) -> None:
+    """``value`` at ``path`` in ``data``, the tables and lists on the way made as needed."""
+    at: Any = data
+    for step, after in itertools.pairwise(path):
+        if isinstance(step, int):
+            if not isinstance(at, list):
+                return
+            at.extend({} for _ in range(step + 1 - len(at)))
+            if not isinstance(at[step], dict):
+                at[step] = {}
+        elif not isinstance(at.get(step), dict | list):
+            at[step] = [] if isinstance(after, int) else {}
+        at = at[step]
+    if isinstance(at, dict):
+        at[path[-1]] = value
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(example=st.sampled_from(EXAMPLES),
+       changes=st.lists(st.tuples(st.sampled_from(FIELD_PATHS), ANY_VALUE), min_size=1,
+                        max_size=4),
+       command=st.sampled_from([["match"], ["match", "-f", "json", "-e"], ["budget", "-e"],
+                                ["validate"]]))
+def test_a_value_of_any_type_at_any_field_is_read_or_refused_plainly(tmp_path_factory, example,
+                                                                       changes, command):
+    """A date where a number is meant, a table where text is, a list of tables where a table
+    is, an amount of -0, 1E-30 or 1E+15, a currency in any case: exit 0, 1 or 2, an Error line
+    for 2, never an exception of the runner's."""
+    data = copy.deepcopy(example)
+    for path, value in changes:
+        _put(data, path, value)
+    p = tmp_path_factory.mktemp("fuzz") / "p.toml"
+    p.write_text(tomli_w.dumps(data), encoding="utf-8")
+    args = [command[0], str(p), *command[1:]] + ([] if command[0] == "validate" else
+                                                  ["--as-of", "2026-11-01"])
+    r = run(*args)
+    assert r.exception is None or isinstance(r.exception, SystemExit), (changes, r.exception)
+    assert r.exit_code in (0, 1, 2), (changes, r.exit_code, r.stderr[-2000:])
+    assert "internal error" not in r.stderr
+    assert r.exit_code != 2 or r.stderr.startswith("Error: "), (changes, r.stderr[:2000])
