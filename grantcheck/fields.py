@@ -225,6 +225,19 @@ def prune(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _as_text(spec: FieldSpec) -> str:
+    """How a value written as TOML's list or table (``["a", "b"]``, ``{min = 1, max = 5}``,
+    as in a profile: it was "'[\"a\"' is not one of the allowed values", and "e.g.
+    {min=1.max=5}") is written as an answer or a --set value."""
+    if spec.is_list:
+        example = ",".join(spec.choices[:2]) if spec.choices else "a,b"
+        return (f"write the items separated by commas, without brackets or quotes, e.g. "
+                f"{example} (none for an empty list)")
+    if spec.ranged:
+        return "write one number (1500000) or a range: 10-19, at least 10, at most 50000000"
+    return "write the value alone, without brackets, braces or quotes"
+
+
 def parse_scalar(spec: FieldSpec, text: str) -> Any:
     """One value of the field's type from text (already stripped, not empty)."""
     t = text.strip()
@@ -284,6 +297,11 @@ def parse_scalar(spec: FieldSpec, text: str) -> Any:
 
 def parse_value(spec: FieldSpec, text: str) -> Any:
     """The field's value from text: a list is comma-separated, with 'none' for an empty list."""
+    t = text.strip()
+    if t[:1] + t[-1:] in ("[]", "{}") and t.lower() not in NONE_WORDS and spec.kind not in (
+            "str", "model"):  # as a profile has it (a name may be "[Beta]")
+        what = "list" if t[0] == "[" else "table"
+        raise BadValue(f"{quoted(t)} is written as TOML writes a {what}", _as_text(spec))
     if spec.is_list:
         if spec.kind == "model":
             if text.strip().lower() in NONE_WORDS:

@@ -102,7 +102,16 @@ def show(
     from grantcheck.describe import detail
 
     on = _parse_date(as_of) if as_of is not None else date.today()
-    scheme = _check_schemes([scheme], "scheme")[0]  # in any case, as its id
+    # a list, as --scheme takes one ("did you mean" named its last id alone), of one id as
+    # --scheme reads it (dk-smv-digital,)
+    ids = _check_schemes([s.strip() for s in scheme.split(",") if s.strip()] or [scheme],
+                         "scheme")  # in any case, as its id
+    if len(ids) > 1:
+        from grantcheck.shown import shown
+
+        _fail(f"scheme {shown(scheme)}: show takes one scheme", f"grantcheck show {ids[0]}; "
+              f"the schemes of a list side by side: grantcheck schemes -s {','.join(ids)}")
+    scheme = ids[0]
     data = detail(scheme, on, _rate_overrides(rate))
     if fmt is Format.json:
         _print_json(data)

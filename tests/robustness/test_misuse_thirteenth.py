@@ -302,3 +302,62 @@ def test_a_value_of_any_type_at_any_field_is_read_or_refused_plainly(tmp_path_fa
     assert r.exit_code in (0, 1, 2), (changes, r.exit_code, r.stderr[-2000:])
     assert "internal error" not in r.stderr
     assert r.exit_code != 2 or r.stderr.startswith("Error: "), (changes, r.stderr[:2000])
+
+
+# --- 7. init --set of a value written as TOML writes a list or a table ------------------------
+
+INIT = ["init", "-", "--non-interactive", "--set", "company.name=X", "--set", "company.country=DK"]
+
+
+@pytest.mark.parametrize(("given", "said", "hint"), [
+    ('project.activities=["implementation", "investment"]',
+     "--set project.activities: '[\"implementation\", \"investment\"]' is written as TOML "
+     "writes a list", "write the items separated by commas, without brackets or quotes, e.g. "
+     "potential_clarification,implementation (none for an empty list)"),
+    ("company.turnover={min = 1, max = 5}",
+     "--set company.turnover: '{min = 1, max = 5}' is written as TOML writes a table",
+     "write one number (1500000) or a range: 10-19, at least 10, at most 50000000"),
+    ("project.start=[2026-01-01]",
+     "--set project.start: '[2026-01-01]' is written as TOML writes a list",
+     "write the value alone, without brackets, braces or quotes"),
+])
+def test_init_set_of_a_value_written_as_toml_says_how_to_write_it(given, said, hint):
+    """``--set 'project.activities=["implementation", "investment"]'`` said "'[\\"implementation\\"'
+    is not one of the allowed values"; ``--set company.turnover={min=1,max=5}`` said to write
+    the number with a point for decimals, "e.g. {min=1.max=5}"."""
+    r = run(*INIT, "--set", given)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [f"Error: {said}", f"Hint: {hint}"]
+
+
+@pytest.mark.parametrize(("given", "written"), [
+    ("project.activities=implementation,investment", '"implementation",'),
+    ("project.activities=[]", "activities = []"), ("company.turnover=1-5",
+                                                     "turnover = { min = 1, max = 5 }"),
+    ("company.name=[Beta] ApS", 'name = "[Beta] ApS"')])
+def test_init_set_as_the_questions_take_it_is_read_as_before(given, written):
+    args = INIT[:3] + INIT[5:] if given.startswith("company.name") else INIT
+    r = run(*args, "--set", given)
+    assert r.exit_code == 0, r.stderr
+    assert written in r.stdout
+
+
+# --- 8. show of a list of schemes ---------------------------------------------------------------
+
+def test_show_of_a_list_of_schemes_says_it_takes_one():
+    """`show dk-smv-digital,no-bedriftsnettverk` said "no such scheme", and "did you mean
+    'no-bedriftsnettverk'?", as if the first were not there."""
+    r = run("show", "DK-SMV-DIGITAL, no-bedriftsnettverk", "--as-of", "2026-11-01")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        "Error: scheme 'DK-SMV-DIGITAL, no-bedriftsnettverk': show takes one scheme",
+        "Hint: grantcheck show dk-smv-digital; the schemes of a list side by side: grantcheck "
+        "schemes -s dk-smv-digital,no-bedriftsnettverk"]
+
+
+@pytest.mark.parametrize(("given", "exit_code"), [("dk-smv-digital,", 0), (",", 2),
+                                                  ("dk-smv-digital,nope", 2)])
+def test_show_of_one_scheme_and_a_comma_is_read_as_scheme_reads_it(given, exit_code):
+    r = run("show", given, "--as-of", "2026-11-01")
+    assert r.exit_code == exit_code, r.stderr
+    assert exit_code == 0 or "no such scheme" in r.stderr
