@@ -138,6 +138,8 @@ def _main() -> None:
     try:
         if ours:
             _interrupts()
+        if "_GRANTCHECK_COMPLETE" in os.environ:  # shell completion asked for
+            _check_completion_variables()
         try:
             code = _app_for(sys.argv[1:])(standalone_mode=False, prog_name="grantcheck")
         finally:  # what --help or --version left in the buffer fails here, not at exit
@@ -215,10 +217,7 @@ def _app_for(args: list[str]) -> typer.Typer:
     commands it does not run). The output is the same: a command's usage, help and errors name
     only itself; the list of commands (`grantcheck -h`, a misspelt command) and shell
     completion get the app with every command."""
-    if "_GRANTCHECK_COMPLETE" in os.environ:
-        _check_completion_variables()
-        return _whole()
-    if not args:
+    if not args or "_GRANTCHECK_COMPLETE" in os.environ:
         return _whole()
     for name, module in COMMANDS:
         if name == args[0]:
