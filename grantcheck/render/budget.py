@@ -91,7 +91,8 @@ def budget_to_dict(r: BudgetResult) -> dict[str, Any]:
 def _totals(r: BudgetResult) -> dict[str, Any]:
     """The totals; the grant, the own funding and what the applicant carries are null, with
     ``grant_unknown`` saying why, when the grant could not be computed (never a grant of 0), and
-    with ``no_grant`` when the company does not fit (what they would be: ``if_it_fitted``)."""
+    with ``no_grant`` when the company does not fit, ``fit_unknown`` when whether it fits is not
+    settled (what they would be if it fitted: ``if_it_fitted``)."""
     shown = r.grant_shown
     out: dict[str, Any] = {
         "total": r.total.to_json(),
@@ -106,6 +107,9 @@ def _totals(r: BudgetResult) -> dict[str, Any]:
         out["grant_unknown"] = r.grant_unknown
     if r.no_fit is not None:
         out["no_grant"] = no_grant_words(r)
+    if r.fit_unknown is not None:
+        out["fit_unknown"] = fit_unknown_words(r)
+    if r.no_fit is not None or r.fit_unknown is not None:
         if not r.grant_unknown:
             out["if_it_fitted"] = {"grant": r.grant.to_json(),
                                    "own_funding": r.own_funding.to_json(),
@@ -119,6 +123,14 @@ def no_grant_words(r: BudgetResult) -> str:
     ("" when it is not so)."""
     f = r.no_fit
     return "" if f is None else f"none ({f.rule.id}): {f.message}"
+
+
+def fit_unknown_words(r: BudgetResult) -> str:
+    """Why the budget's grant is only what it would be if the company fitted, in the words of
+    the rule that cannot settle its fit: "none until settled (FIT): whether the company fits
+    Innobooster People needs company.founded (rules IP05)" ("" when it is settled)."""
+    f = r.fit_unknown
+    return "" if f is None else f"none until settled ({f.rule.id}): {f.message}"
 
 
 def budgets_to_dict(results: Sequence[BudgetResult], source: str, on: str,
@@ -197,6 +209,8 @@ def totals_table(r: BudgetResult) -> Whole:
     table.add_row(Text("Eligible cost base", style="bold"), str(r.eligible_base), "")
     # a company that does not fit gets none: the parts are what it would get if it fitted
     part = "grant" if r.no_fit is None else "if it fitted"
+    if r.fit_unknown is not None:  # as much, once the facts that settle its fit say it fits
+        part = "if it fits"
     for p in r.parts:  # the label indented as a whole: its wrapped lines stay in its column
         table.add_row(Padding(joined(Text(f"{part}: {p.name}")), (0, 0, 0, 2)), str(p.grant),
                       part_how(p))
@@ -209,6 +223,17 @@ def totals_table(r: BudgetResult) -> Whole:
                       f"{r.own_funding} if it fitted" if known else "")
         table.add_row("Applicant carries", "—",
                       f"{r.applicant_carries} if it fitted" if known else "")
+        return whole(table)
+    if r.fit_unknown is not None:  # none is had until its fit is settled
+        known = not r.grant_unknown
+        f = r.fit_unknown
+        table.add_row(Text("Grant", style="bold yellow"), Text("?", style="bold yellow"),
+                      f"only if the company fits: {f.rule.id}: {f.message}"
+                      + (f"; {r.grant} if it fits" if known else ""))
+        table.add_row(Text("Own funding", style="bold"), "?",
+                      f"{r.own_funding} if it fits" if known else "")
+        table.add_row("Applicant carries", "?",
+                      f"{r.applicant_carries} if it fits" if known else "")
         return whole(table)
     if r.grant_unknown:  # no figure is made of a grant not computed
         table.add_row(Text("Grant", style="bold yellow"), Text("?", style="bold yellow"),
@@ -281,6 +306,13 @@ def grant_words(r: BudgetResult) -> str:
     grant (SMVB01): the company does not fit the up to DKK 250,000 voucher (rules SMV16)")."""
     if r.no_fit is not None:
         return "no grant " + no_grant_words(r).removeprefix("none ")
+    if r.fit_unknown is not None:  # the grant is nothing or the figure: the rule names the fact
+        f, shown = r.fit_unknown, 3
+        figure = "" if r.grant_unknown else f" {r.grant}"
+        more = len(f.missing) - shown
+        needs = (", ".join(f.missing[:shown]) + (f" and {more} more" if more > 0 else "")
+                 if f.missing else "more information")
+        return f"grant{figure} only if the company fits ({f.rule.id} needs {needs})"
     if r.grant_unknown:
         return "grant not computed yet (see the totals)"
     assumed = (" at most (no voucher stated: the largest the lines can use)"
