@@ -109,11 +109,10 @@ def _totals(r: BudgetResult) -> dict[str, Any]:
         out["no_grant"] = no_grant_words(r)
     if r.fit_unknown is not None:
         out["fit_unknown"] = fit_unknown_words(r)
-    if r.no_fit is not None or r.fit_unknown is not None:
-        if not r.grant_unknown:
-            out["if_it_fitted"] = {"grant": r.grant.to_json(),
-                                   "own_funding": r.own_funding.to_json(),
-                                   "applicant_carries": r.applicant_carries.to_json()}
+    if (r.no_fit is not None or r.fit_unknown is not None) and not r.grant_unknown:
+        out["if_it_fitted"] = {"grant": r.grant.to_json(),
+                               "own_funding": r.own_funding.to_json(),
+                               "applicant_carries": r.applicant_carries.to_json()}
     return out
 
 
