@@ -206,33 +206,24 @@ def totals_table(r: BudgetResult) -> Whole:
         table.add_row("Undecided", str(r.undecided), "lines the budget does not say enough about")
     table.add_row("Not eligible", str(r.not_eligible), "carried by the applicant")
     table.add_row(Text("Eligible cost base", style="bold"), str(r.eligible_base), "")
-    # a company that does not fit gets none: the parts are what it would get if it fitted
-    part = "grant" if r.no_fit is None else "if it fitted"
-    if r.fit_unknown is not None:  # as much, once the facts that settle its fit say it fits
-        part = "if it fits"
+    # a company that does not fit gets none, nor one whose fit is not settled: the parts are
+    # what it would get if it fitted (BudgetResult.no_fit, fit_unknown)
+    held, fails = r.no_fit or r.fit_unknown, r.no_fit is not None
+    when = "if it fitted" if fails else "if it fits"
+    part = "grant" if held is None else when
     for p in r.parts:  # the label indented as a whole: its wrapped lines stay in its column
         table.add_row(Padding(joined(Text(f"{part}: {p.name}")), (0, 0, 0, 2)), str(p.grant),
                       part_how(p))
-    if r.no_fit is not None:  # none can be had: no figure reads as one the company could get
-        known = not r.grant_unknown
-        table.add_row(Text("Grant", style="bold red"), Text("none", style="bold red"),
-                      f"{r.no_fit.rule.id}: {r.no_fit.message}"
-                      + (f"; {r.grant} if it fitted" if known else ""))
-        table.add_row(Text("Own funding", style="bold"), "—",
-                      f"{r.own_funding} if it fitted" if known else "")
-        table.add_row("Applicant carries", "—",
-                      f"{r.applicant_carries} if it fitted" if known else "")
-        return whole(table)
-    if r.fit_unknown is not None:  # none is had until its fit is settled
-        known = not r.grant_unknown
-        f = r.fit_unknown
-        table.add_row(Text("Grant", style="bold yellow"), Text("?", style="bold yellow"),
-                      f"only if the company fits: {f.rule.id}: {f.message}"
-                      + (f"; {r.grant} if it fits" if known else ""))
-        table.add_row(Text("Own funding", style="bold"), "?",
-                      f"{r.own_funding} if it fits" if known else "")
-        table.add_row("Applicant carries", "?",
-                      f"{r.applicant_carries} if it fits" if known else "")
+    if held is not None:  # none can be had (yet): no figure reads as one the company could get
+        known, style, blank = not r.grant_unknown, "bold red" if fails else "bold yellow", \
+            "—" if fails else "?"
+        table.add_row(Text("Grant", style=style), Text("none" if fails else "?", style=style),
+                      ("" if fails else "only if the company fits: ")
+                      + f"{held.rule.id}: {held.message}"
+                      + (f"; {r.grant} {when}" if known else ""))
+        table.add_row(Text("Own funding", style="bold"), blank,
+                      f"{r.own_funding} {when}" if known else "")
+        table.add_row("Applicant carries", blank, f"{r.applicant_carries} {when}" if known else "")
         return whole(table)
     if r.grant_unknown:  # no figure is made of a grant not computed
         table.add_row(Text("Grant", style="bold yellow"), Text("?", style="bold yellow"),
