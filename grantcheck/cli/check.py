@@ -191,10 +191,10 @@ def budget(
     data). Without --scheme or budget.scheme, a profile's budget is checked against every open
     scheme match shows it that fits (else every one that needs more information); a note names
     the others. A call closed on the date is said ("call closed 2023-03-01 (would: complies)"),
-    its costs still checked; an
-    application date after an open call's last day breaks the rule CALL. Exit code 0 when
-    every budget checked complies (its call open), 1 when one breaks a rule, needs information
-    or is for a closed call, 2 on bad input.
+    its costs still checked; an application date after an open call's last day breaks the rule
+    CALL. Exit code 0 when every budget checked complies (its call open), 1 when one breaks a
+    rule, needs information or is for a closed call, or when no open scheme could fit the
+    profile (nothing to check it against), 2 on bad input.
     """
     from grantcheck.budget import budget_from_options, budget_schemes, check, load_budget
     from grantcheck.errors import EXIT_FIT, EXIT_NO_FIT, profile_error_lines

@@ -196,10 +196,14 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
     except tomli.TOMLDecodeError as e:
         m = re.compile(_TOML_POS).match(str(e))
         if m:
-            line = int(m["line"])
+            line, col = int(m["line"]), int(m["col"])
+            lines = text.splitlines()
+            if day := _day_read_as_number(m["msg"], lines[line - 1] if line <= len(lines)
+                                          else "", col):
+                col = day.start() + 1  # the date's column, not where the parser stopped
             raise ProfileError(source, [Problem("", _syntax_message(m["msg"], text, line,
                                                                     int(m["col"])),
-                                                line, int(m["col"]),
+                                                line, col,
                                                 hint=_syntax_hint(text, line))]) from None
         msg = str(e).replace(" (at end of document)", "")
         raise ProfileError(source, [Problem("", f"TOML syntax error: {msg} at the end of the "
@@ -277,10 +281,25 @@ def _syntax_message(msg: str, text: str, line: int, column: int = 1) -> str:
         return (f"TOML syntax error: the table [{name}] is declared twice (its keys go under "
                 "one header)")
     day = (re.compile(PLAIN_DAY).search(here, column - 1)
-           if msg == "Invalid date or datetime" else None)
+           if msg == "Invalid date or datetime" else _day_read_as_number(msg, here, column))
     if day and (why := no_such_day(day.group())):
         return f"TOML syntax error: {day.group()} is {why.replace('no such day', 'no day')}"
+    if day:  # 2026-1-05: TOML read 2026 as a number
+        return (f"TOML syntax error: {day.group()} is not a date: TOML writes one YYYY-MM-DD, "
+                "two digits for the month and the day")
     return f"TOML syntax error: {msg}"
+
+
+_DAY_LIKE = r"(?<![0-9])[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?![0-9])"
+
+
+def _day_read_as_number(msg: str, here: str, column: int) -> re.Match[str] | None:
+    """A date the parser took for a number followed by more (``2026-13-01``, ``2026-12-32``,
+    ``2026-1-05``: its pattern for a date has only the months 01 to 12 and the days 01 to 31,
+    so it read the year and stopped at the first '-'), ending at ``column``."""
+    if msg != "Expected newline or end of document after a statement":
+        return None
+    return next((m for m in re.finditer(_DAY_LIKE, here) if m.start() + 4 == column - 1), None)
 
 
 def _syntax_hint(text: str, line: int) -> str:
