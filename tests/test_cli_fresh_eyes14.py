@@ -26,8 +26,9 @@ def test_budget_help_names_every_reason_for_exit_code_1(tmp_path: Path) -> None:
     assert r.exit_code == 1, r.stdout + r.stderr
     assert "nothing to check the budget against" in r.stderr
     shown = flat(run("budget", "--help", columns="200").stdout)
-    assert ("1 when one breaks a rule, needs information or is for a closed call, or when no "
-            "open scheme could fit the profile (nothing to check it against)") in shown
+    assert ("1 when one breaks a rule, needs information or is for a closed call, or when the "
+            "profile fits no open scheme and needs information for none (nothing to check it "
+            "against), 2 on bad input") in shown
 
 
 # --- a date in a profile that is no day -------------------------------------------------------
@@ -66,3 +67,64 @@ def test_a_date_without_two_digits_for_the_month_is_said_to_be_written_yyyy_mm_d
     # a number followed by something else is still the parser's own words
     assert _validate(tmp_path, "2020 x").endswith(
         "TOML syntax error: Expected newline or end of document after a statement")
+
+
+# --- budget --line: errors and fixes name the options typed -----------------------------------
+
+
+def test_a_bad_line_option_is_named_as_typed_not_as_the_budget_field_it_became() -> None:
+    """`--line consultancy=100 --line hardwre=5` said "Error: --line:
+    budget.lines[1].category: 'hardwre' is not one of …": the user typed no budget.lines[1]."""
+    r = run("budget", "--scheme", "dk-smv-digital", "--line", "consultancy=100", "--line",
+            "hardwre=5", "--line", "personnel=-10", "--tier", "t9")
+    assert r.exit_code == 2, r.stdout + r.stderr
+    errors = [e for e in r.stderr.splitlines() if e.startswith("Error: ")]
+    assert any(e.startswith("Error: --line 'hardwre=5': category: 'hardwre' is not one of:")
+               for e in errors)
+    assert "Hint: Did you mean 'hardware'?" in r.stderr
+    assert "Error: --line 'personnel=-10': amount: must not be negative (got -10)" in errors
+    assert "Error: --tier: budget.tier: 't9' is not one of: 't25', 't100' or 't250'" in errors
+    assert "budget.lines[" not in r.stderr
+    # the other side: a budget file's lines are still named by their field and line
+    text = '[budget]\nscheme = "dk-smv-digital"\n[[budget.lines]]\ncategory = "hardwre"\n' \
+           'amount = 5\n'
+    from typer.testing import CliRunner
+
+    from grantcheck.cli import app
+
+    r = CliRunner().invoke(app, ["budget", "-", "--as-of", AS_OF], input=text,
+                           env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert r.exit_code == 2
+    assert "Error: <stdin>:4: budget.lines[0].category: 'hardwre' is not one of" in r.stderr
+
+
+def _hours_line(*more: str) -> object:
+    return run("budget", "--scheme", "dk-smv-digital", "--line", "personnel=200h@300", *more,
+               "--tier", "t100", "--start", "2027-01-04", "--end", "2027-12-17", "--as-of",
+               AS_OF, columns="200")
+
+
+def test_a_line_option_whose_line_needs_a_field_says_it_needs_a_file_in_the_lines_table() -> None:
+    """Own hours on --line: the rules table said "budget.lines[0].gross_annual_salary has no
+    option: write the budget as a file", the lines table above it "→ state
+    budget.lines[0].gross_annual_salary", which no option states."""
+    r = _hours_line()
+    assert r.exit_code == 1, r.stdout + r.stderr
+    assert "→ state budget.lines[0]" not in r.stdout
+    lines_part = r.stdout.split("Budget rules", 1)[0]
+    assert ("→ budget.lines[0].gross_annual_salary has no option: write the budget as a file "
+            "with [budget] (docs/budget.md)") in flat(lines_part)
+
+
+def test_the_first_line_says_the_undecided_lines_its_grant_leaves_out() -> None:
+    """A line whose eligibility is unknown (own hours without the salary basis) is left out of
+    the grant: the first line said "grant DKK 50,000, own funding DKK 50,000" as if settled;
+    the totals said "Undecided DKK 60,000" further down."""
+    first = flat(_hours_line("--line", "consultancy=100000").stdout.split("Budget lines")[0])
+    assert first.endswith("needs information — grant DKK 50,000, own funding DKK 50,000 (1 line "
+                          "undecided, DKK 60,000, not counted); call open · no dates")
+    # the other side: every line decided, nothing said
+    r = run("budget", "--scheme", "dk-smv-digital", "--line", "consultancy=100000", "--tier",
+            "t100", "--start", "2027-01-04", "--end", "2027-12-17", "--as-of", AS_OF,
+            columns="200")
+    assert "undecided" not in r.stdout.split("Budget lines")[0]

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from grantcheck import __version__
+from grantcheck.budget import no_option
 from grantcheck.budget.core import BudgetVerdict, GrantPart, LineResult, LineStatus
 from grantcheck.budget.result import BudgetResult
 from grantcheck.citations import Citation
@@ -186,8 +187,9 @@ def lines_table(r: BudgetResult, explain: bool) -> Whole:
                         style=STATUS_STYLE[lr.status])
         why = Text(lr.status.value.replace("_", " "), style=STATUS_STYLE[lr.status])
         why.append(f": {lr.reason}")
-        if lr.missing:
-            why.append(f"\n→ state {', '.join(lr.missing)}", style="italic")
+        if lr.missing:  # a --line budget states them in a file only
+            why.append(f"\n→ {no_option(lr.missing)}" if r.source == "--line"
+                       else f"\n→ state {', '.join(lr.missing)}", style="italic")
         if lr.cites:
             why.append("\n")
             why.append_text(_cites(lr.cites if explain else lr.cites[:1]))
@@ -307,7 +309,17 @@ def grant_words(r: BudgetResult) -> str:
         return "grant not computed yet (see the totals)"
     assumed = (" at most (no voucher stated: the largest the lines can use)"
                if r.tier is None and r.scheme.tiers else "")
-    return f"grant {r.grant}{assumed}, own funding {r.own_funding}"
+    return f"grant {r.grant}{assumed}, own funding {r.own_funding}{_undecided_words(r)}"
+
+
+def _undecided_words(r: BudgetResult) -> str:
+    """What the first line's grant and own funding leave out: the lines whose eligibility is
+    not decided yet (" (1 line undecided, DKK 60,000, not counted)"), as the totals do."""
+    n = sum(1 for lr in r.lines if lr.status is LineStatus.UNKNOWN)
+    if not n:
+        return ""
+    amount = f", {r.undecided}," if r.undecided.amount else ""
+    return f" ({plural(n, 'line undecided', 'lines undecided')}{amount} not counted)"
 
 
 def render_budget(r: BudgetResult, console: Console, explain: bool = False) -> None:
