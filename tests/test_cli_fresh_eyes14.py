@@ -128,3 +128,35 @@ def test_the_first_line_says_the_undecided_lines_its_grant_leaves_out() -> None:
             "t100", "--start", "2027-01-04", "--end", "2027-12-17", "--as-of", AS_OF,
             columns="200")
     assert "undecided" not in r.stdout.split("Budget lines")[0]
+
+
+# --- shortlist: what --top leaves out, and --explain's answer first ---------------------------
+
+REGISTRY = "tests/registry/data/mixed_enheter.csv"
+
+
+def test_shortlist_csv_cut_by_top_says_on_stderr_how_many_it_left_out() -> None:
+    """The table said "2 of 5 companies shown (leave out --top for all)"; the CSV (the default
+    when piped) said nothing of the companies --top left out."""
+    r = run("shortlist", "--input", REGISTRY, "--as-of", AS_OF, "--top", "2", "-f", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert len(r.stdout.splitlines()) == 3  # the header and two companies
+    assert ("2 of 5 companies written, the first by their best prospect (leave out --top for "
+            "all).") in r.stderr.splitlines()
+    # the other side: every company written, nothing said
+    r = run("shortlist", "--input", REGISTRY, "--as-of", AS_OF, "--top", "5", "-f", "csv")
+    assert len(r.stdout.splitlines()) == 6
+    assert "companies written" not in r.stderr
+
+
+def test_shortlist_explain_starts_with_the_answer_as_match_explain_does() -> None:
+    """`shortlist --explain NUMBER` started with "grantcheck — FJORDLYS AS (…)", a title; `match
+    --explain` starts with the answer in one sentence."""
+    r = run("shortlist", "--input", REGISTRY, "--as-of", AS_OF, "--explain", "923609016")
+    assert r.exit_code == 0, r.stderr
+    first = flat(r.stdout.split("grantcheck — ")[0])
+    assert first.startswith("FJORDLYS AS (NO) on 2026-11-23: no scheme fits yet — 2 need "
+                            "information (Bedriftsnettverk (main projects), up to NOK 750,000;")
+    m = run("match", "profiles/nordlys-automation.toml", "--as-of", AS_OF, "--explain")
+    assert m.stdout.startswith("Nordlys Automation ApS (DK) on 2026-11-23: 1 scheme fits")
+    assert m.stdout.count("Nordlys Automation ApS (DK) on 2026-11-23:") == 1  # said once

@@ -104,11 +104,8 @@ def match(
 
         with _paged(_stdout_console(), no_pager) as console:
             if explain:  # every scheme in full, after the answer `--all` starts with
-                from grantcheck.render.match_head import headline
                 from grantcheck.render.table import render_match
-                from grantcheck.render.together import together
 
-                console.print(together(headline(result, result.results)))
                 render_match(result, console, explain)
             else:
                 from grantcheck.render.match import render_answer
