@@ -160,3 +160,49 @@ def test_shortlist_explain_starts_with_the_answer_as_match_explain_does() -> Non
     m = run("match", "profiles/nordlys-automation.toml", "--as-of", AS_OF, "--explain")
     assert m.stdout.startswith("Nordlys Automation ApS (DK) on 2026-11-23: 1 scheme fits")
     assert m.stdout.count("Nordlys Automation ApS (DK) on 2026-11-23:") == 1  # said once
+
+
+# --- every command's --help says its exit codes as the code gives them ------------------------
+
+
+def test_init_help_says_its_exit_codes(tmp_path: Path) -> None:
+    """init --help said no exit code; README says 0, 2 (an answer it cannot use, an existing
+    file without --force, input that ended early) and 130 with a draft."""
+    shown = flat(run("init", "--help", columns="200").stdout)
+    assert ("Exit code 0 when the profile is written; 2 on an answer or --set it cannot use, an "
+            "existing file without --force, or input that ends before the last question; 130 "
+            "after Ctrl-C") in shown
+    target = tmp_path / "a.toml"
+    target.write_text("", encoding="utf-8")
+    assert run("init", str(target), "--non-interactive", "--set", "company.country=DK",
+               "--set", "company.name=A").exit_code == 2  # an existing file without --force
+
+
+def test_outreach_help_says_it_exits_2_when_it_keeps_a_filled_answers_file(
+        tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    assert run("outreach", "--input", REGISTRY, "--as-of", AS_OF, "--out",
+               str(pack)).exit_code == 0
+    answers = sorted(pack.glob("*.toml"))[0]
+    text = answers.read_text(encoding="utf-8")
+    assert "# economic_activity_in_norway = \n" in text
+    answers.write_text(text.replace("# economic_activity_in_norway = \n",
+                                    "economic_activity_in_norway = true\n"), encoding="utf-8")
+    r = run("outreach", "--input", REGISTRY, "--as-of", AS_OF, "--out", str(pack), "--force")
+    assert r.exit_code == 2 and "1 answers file was not replaced" in r.stderr
+    shown = flat(run("outreach", "--help", columns="200").stdout)
+    assert ("2 on bad input, or when answers filled in since were kept, not replaced (the rest "
+            "were written); 130 after Ctrl-C") in shown
+
+
+def test_batch_help_says_an_input_cut_short_exits_2(tmp_path: Path) -> None:
+    import gzip
+
+    packed = gzip.compress((Path(__file__).parent.parent / REGISTRY).read_bytes())
+    cut = tmp_path / "cut.csv.gz"
+    cut.write_bytes(packed[:-30])
+    r = run("batch", "--input", str(cut), "--as-of", AS_OF, "-f", "csv")
+    assert r.exit_code == 2 and "cannot be read to its end" in r.stderr
+    shown = flat(run("batch", "--help", columns="200").stdout)
+    assert ("2 on bad usage or nothing to check, or an --input that cannot be read to its end "
+            "(those before the break written)") in shown

@@ -58,7 +58,9 @@ def outreach(
     da) and in English, the facts that settle the most first. A company its answers settled
     keeps them in its NUMBER.toml. summary.md counts the portfolio.
     Filled in, the answers settle the questions: grantcheck batch --input FILE --profiles pack/.
-    Exit code 0; 4 when some units could not be read (the rest were written); 2 on bad input.
+    Exit code 0; 4 when some units could not be read (the rest were written); 2 on bad input,
+    or when answers filled in since were kept, not replaced (the rest were written); 130 after
+    Ctrl-C (the pack not whole: summary.md is written last).
     """
     from grantcheck.atomic import SYNCS_ALL, atomic_text, path_kind, sync_all
     from grantcheck.cli._batch_output import pack_not_written
