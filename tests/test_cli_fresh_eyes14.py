@@ -206,3 +206,20 @@ def test_batch_help_says_an_input_cut_short_exits_2(tmp_path: Path) -> None:
     shown = flat(run("batch", "--help", columns="200").stdout)
     assert ("2 on bad usage or nothing to check, or an --input that cannot be read to its end "
             "(those before the break written)") in shown
+
+
+# --- a profile's name typed short -------------------------------------------------------------
+
+
+def test_a_missing_profile_with_a_close_name_beside_it_is_named_in_the_hint() -> None:
+    """`grantcheck match profiles/nordlys.toml` said "no such file" and nothing else, while
+    profiles/nordlys-automation.toml is right there."""
+    r = run("match", "profiles/nordlys.toml", "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == ["Error: profiles/nordlys.toml: no such file",
+                                     "Hint: did you mean 'profiles/nordlys-automation.toml'?"]
+    r = run("budget", "profiles/kvantia.toml", "--scheme", "dk-smv-digital", "--as-of", AS_OF)
+    assert r.exit_code == 2 and "did you mean 'profiles/kvantia-startup.toml'?" in r.stderr
+    # the other side: no name close to it, no hint
+    r = run("match", "profiles/no-such-profile.toml", "--as-of", AS_OF)
+    assert r.stderr.splitlines() == ["Error: profiles/no-such-profile.toml: no such file"]

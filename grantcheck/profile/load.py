@@ -100,10 +100,29 @@ def _no_such_file(p: Path) -> ProfileError:
     try:
         target = os.readlink(p)
     except (OSError, ValueError):  # no link: nothing of that name
-        return ProfileError(str(p), [Problem("", "no such file")])
+        close = _close_name(p)
+        return ProfileError(str(p), [Problem("", "no such file", hint=(
+            f"did you mean {str(p.parent / close)!r}?" if close else ""))])
     return ProfileError(str(p), [Problem(
         "", f"is a symbolic link to {target}, which does not exist",
         hint="point the link at the profile's file, or give that file")])
+
+
+def _close_name(p: Path) -> str:
+    """The name of a file beside ``p`` (of its suffix, among the folder's first 10,000 names)
+    close to the name typed (``profiles/nordlys.toml``: nordlys-automation.toml), or ""."""
+    import difflib
+    import itertools
+    import os
+
+    try:
+        with os.scandir(p.parent) as entries:
+            names = [e.name for e in itertools.islice(entries, 10_000)
+                     if e.name.endswith(p.suffix or ".toml")]
+    except (OSError, ValueError):
+        return ""
+    close = difflib.get_close_matches(p.name, names, 1, 0.6)
+    return close[0] if close else ""
 
 
 def _a_folder(p: Path) -> ProfileError:
