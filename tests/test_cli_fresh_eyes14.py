@@ -223,3 +223,17 @@ def test_a_missing_profile_with_a_close_name_beside_it_is_named_in_the_hint() ->
     # the other side: no name close to it, no hint
     r = run("match", "profiles/no-such-profile.toml", "--as-of", AS_OF)
     assert r.stderr.splitlines() == ["Error: profiles/no-such-profile.toml: no such file"]
+
+
+def test_a_set_value_the_profile_refuses_is_named_as_the_set_it_came_from() -> None:
+    """`--set company.country=Denmark` said "Error: --set: company.country: …", where a --set
+    that cannot be read says "Error: --set company.turnover: …"."""
+    r = run("init", "-", "--non-interactive", "--set", "company.country=Denmark", "--set",
+            "company.name=X")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[0] == (
+        "Error: --set company.country: must be a two-letter country code such as DK, NO or SE "
+        "(got 'Denmark')")
+    r = run("init", "-", "--non-interactive", "--set", "company.country=DK", "--set",
+            "company.name=X", "--set", "company.turnover=2,5")  # the other kind, as before
+    assert r.stderr.splitlines()[0].startswith("Error: --set company.turnover: '2,5': ")

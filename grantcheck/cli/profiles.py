@@ -117,8 +117,10 @@ def init(
         _keep_draft(e, "profile.toml" if to_stdout else path)
     except BadValue as e:
         _fail(e.message, e.hint)
-    except ProfileError as e:
-        _err(*profile_error_lines(e))
+    except ProfileError as e:  # "--set company.cvr_number: …", as a --set it cannot read
+        _err(*(line for p in e.problems for line in profile_error_lines(
+            ProfileError(f"--set {p.path}", [p._replace(path="")]) if e.source == "--set"
+            and p.path else ProfileError(e.source, [p]))))
         raise typer.Exit(2) from None
     if to_stdout:
         sys.stdout.write(written.text)

@@ -607,7 +607,7 @@ def test_an_option_value_in_latin_1_says_it_is_not_utf8_and_names_the_byte():
             "company.name=Caf\udce9")  # as Python reads the byte 0xE9 of an argument
     assert r.returncode == 2
     assert r.stderr.decode().splitlines() == [
-        "Error: --set: company.name: is not UTF-8 text: it holds the bytes \\xe9, which UTF-8 "
+        "Error: --set company.name: is not UTF-8 text: it holds the bytes \\xe9, which UTF-8 "
         "text has not (got 'Caf\ufffd')", NOT_UTF8_HINT]
 
 
