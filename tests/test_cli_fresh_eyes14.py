@@ -5,6 +5,9 @@ docs and the behaviour did not agree on, or that an error did not say plainly.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.support import flat
 from tests.support import run_in_checkout as run
@@ -237,3 +240,51 @@ def test_a_set_value_the_profile_refuses_is_named_as_the_set_it_came_from() -> N
     r = run("init", "-", "--non-interactive", "--set", "company.country=DK", "--set",
             "company.name=X", "--set", "company.turnover=2,5")  # the other kind, as before
     assert r.stderr.splitlines()[0].startswith("Error: --set company.turnover: '2,5': ")
+
+
+# --- show and budget page a long output, as match does ----------------------------------------
+
+
+def _on_a_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *args: str
+                   ) -> tuple[Any, str]:
+    """``grantcheck ARGS`` as on a terminal, its pager a command that writes what it is given to
+    a file: the result, and what the pager got."""
+    import shlex
+
+    from typer.testing import CliRunner
+
+    from grantcheck.cli import app
+
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setattr("grantcheck.cli.pager._stdout_is_terminal", lambda: True)
+    r = CliRunner().invoke(app, list(args), env={
+        "NO_COLOR": "1", "COLUMNS": "80", "LINES": "24",
+        "GRANTCHECK_PAGER": f"sh -c {shlex.quote('cat > ' + shlex.quote(str(paged)))}"})
+    return r, paged.read_text(encoding="utf-8") if paged.exists() else ""
+
+
+def test_show_pages_its_long_output_on_a_terminal(monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    """`show dk-smv-digital` is some 900 lines at 80 columns: on a terminal they scrolled past,
+    its first line (the answer) with them, where match's long output goes through the pager."""
+    r, paged = _on_a_terminal(monkeypatch, tmp_path, "show", "dk-smv-digital", "--as-of", AS_OF)
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == ""
+    assert paged.startswith("SMV:Digital (dk-smv-digital) on 2026-11-23: grant pools open")
+    # the other side: --no-pager writes it as it is
+    (tmp_path / "paged.txt").unlink()
+    r, paged = _on_a_terminal(monkeypatch, tmp_path, "show", "dk-smv-digital", "--as-of", AS_OF,
+                              "--no-pager")
+    assert paged == ""
+    assert r.stdout.startswith("SMV:Digital (dk-smv-digital) on 2026-11-23")
+
+
+def test_budget_explain_pages_its_long_output_on_a_terminal(monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: Path) -> None:
+    profile = Path(__file__).parent.parent / "profiles" / "nordlys-automation.toml"
+    r, paged = _on_a_terminal(monkeypatch, tmp_path, "budget", str(profile), "--as-of", AS_OF,
+                              "--explain")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == ""
+    assert paged.startswith("SMV:Digital (dk-smv-digital) · tier up to DKK 250,000 (t250): "
+                            "complies")

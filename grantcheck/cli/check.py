@@ -27,6 +27,7 @@ from grantcheck.cli._common import (
     path_given,
     split_commas,
 )
+from grantcheck.cli.pager import NoPagerOption
 
 
 @_quiet_when_stdout_closes
@@ -57,12 +58,7 @@ def match(
                      help="Show every scheme in full, also those of another country's registry "
                      "(not applicable) and closed calls."),
     ] = False,
-    no_pager: Annotated[
-        bool,
-        typer.Option("--no-pager", help="Never page a long output on a terminal (the pager: "
-                     "GRANTCHECK_PAGER, else PAGER, else less, with LESS=FRX unless LESS is "
-                     "set)."),
-    ] = False,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Which schemes fit a company profile, for how much, and what would settle the rest.
 
@@ -169,6 +165,7 @@ def budget(
                      "source."),
     ] = False,
     rate: RateOption = None,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """What grant and own funding a draft budget gives, and whether it keeps a scheme's cost
     rules, line by line.
@@ -288,13 +285,14 @@ def budget(
 
         _print_json(budgets_to_dict(results, source, on.isoformat(), warnings))
     else:
+        from grantcheck.cli.pager import _paged
         from grantcheck.render.budget import render_budget
 
-        console = _stdout_console()
-        for i, r in enumerate(results):
-            if i:
-                console.print()
-            render_budget(r, console, explain)
+        with _paged(_stdout_console(), no_pager) as console:
+            for i, r in enumerate(results):
+                if i:
+                    console.print()
+                render_budget(r, console, explain)
     for w in warnings:  # after the answer, as match's
         _err(f"Warning: {w}")
     from grantcheck.budget.core import BudgetVerdict
