@@ -288,3 +288,18 @@ def test_budget_explain_pages_its_long_output_on_a_terminal(monkeypatch: pytest.
     assert r.stdout == ""
     assert paged.startswith("SMV:Digital (dk-smv-digital) · tier up to DKK 250,000 (t250): "
                             "complies")
+
+
+def test_shortlist_csv_says_each_schemes_line_on_stderr_as_batch_does(tmp_path: Path) -> None:
+    """With csv, shortlist's stderr indented each scheme's line by two spaces, as a message
+    wrapped to the width continues: at 80 columns the answer's second line and the first
+    scheme's line looked alike. batch's stderr has them at the start of the line."""
+    r = run("shortlist", "--input", REGISTRY, "--as-of", AS_OF, "-f", "csv", columns="80")
+    said = r.stderr.splitlines()  # each message on a line: an indented one joins the one above
+    assert said[0].startswith("5 units screened on 2026-11-23: 4 of 5 companies can still fit")
+    assert any(line.startswith("no-bedriftsnettverk: 0 fit, 3 need information") for line in said)
+    assert not any(line.startswith("  no-") for line in said)
+    b = run("batch", "--input", REGISTRY, "--as-of", AS_OF, "-o", str(tmp_path / "fits.csv"),
+            columns="80")
+    assert any(line.startswith("no-bedriftsnettverk: 0 fit, 3 need information")
+               for line in b.stderr.splitlines())

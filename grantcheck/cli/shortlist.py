@@ -113,8 +113,9 @@ def shortlist(
     if fmt is ShortlistFormat.csv:
         for line in csv_text(shown):
             sys.stdout.write(line)
-        for line in headline:  # stdout is the data; what it adds up to is said on stderr
-            _err(line)
+        # stdout is the data; what it adds up to is said on stderr, as batch says it: a line per
+        # scheme not indented (on stderr an indented line continues the one above)
+        _err(*(line.lstrip() for line in headline))
         if len(shown) < portfolio.companies:  # what --top left out, as the table says it
             from grantcheck.numbers import plural
 
