@@ -12,9 +12,13 @@ from tests.support import ctx_for
 
 def status(**company):
     """The status of a Danish company that states it has no working owners, no public owners
-    and no partner or linked enterprises, unless the test says otherwise."""
+    and no partner or linked enterprises, unless the test says otherwise; a related enterprise
+    is stated not to be a public body unless it says so (an unstated one leaves art. 3(4)
+    open: tests/test_sme_public_body_unstated.py)."""
     base = {"name": "X", "country": "DK", "owners_fte": 0, "public_ownership_percent": 0,
             "related": []}
+    if company.get("related"):
+        company["related"] = [{"public_body": False} | r for r in company["related"]]
     return company_status(ctx_for({"company": base | company}))
 
 

@@ -283,9 +283,10 @@ def _company_status(ctx: Ctx, owners_max: Decimal | None) -> SmeStatus:
         held_jointly, said, within_bounds = joint
         if held_jointly:
             return SmeStatus("large", "large", said, public=said)
-        if held_jointly is None:
-            open_facts.extend(within_bounds)
     notes: list[Text] = []
+    if joint is not None and not held_jointly:
+        open_facts.extend(within_bounds if held_jointly is None else ())
+        notes.extend((said,) if said else ())
     added: list[tuple[Figures, Any]] = []  # each enterprise's figures and the part that adds
     if c.related is None:  # unknown partners or linked enterprises: any figures at all
         open_facts.append("company.related")

@@ -167,11 +167,22 @@ def public_bodies(ctx: Ctx, public_min: Decimal, linked_above: Decimal
                   ) -> tuple[bool | None, str, tuple[str, ...]] | None:
     """Whether the public bodies among the related enterprises hold 25 % or more together
     (Annex art. 3(4): 'controlled, jointly or individually, by one or more public bodies'), the
-    sentence that says so, and the holdings known only within bounds; None when none is
-    listed. Holdings within bounds add as ranges."""
-    bodies = []
-    for i, r in enumerate(ctx.profile.company.related or ()):
-        if not r.public_body:
+    sentence that says so (or what was read of an entry whose status is not stated, or, left
+    open, what would settle it), and the facts that leave it open; None when no entry is or may
+    be a public body. Holdings within bounds add as ranges.
+
+    An entry whose ``public_body`` is not stated is neither: it may add from 0 to its whole
+    holding, so it leaves the answer open, named after that field (:func:`entry_path`), unless
+    the answer is the same whichever it is: the public holdings under 25 % even counting it,
+    or 25 % or more without it. What it may add is bounded by the company's whole public share
+    (``company.public_ownership_percent``, which counts every public body but the investors of
+    art. 3(2), second subparagraph) when the profile states it: a public owner of 30 % cannot be
+    among owners that hold 0 % in all."""
+    c = ctx.profile.company
+    public = ctx.figure(c.public_ownership_percent, "company.public_ownership_percent")
+    bodies, maybe, capped = [], [], False
+    for i, r in enumerate(c.related or ()):
+        if r.public_body is False:
             continue
         prefix = f"company.related[{i}]"
         held = ctx.figure(r.share_percent, f"{prefix}.share_percent")
@@ -182,18 +193,64 @@ def public_bodies(ctx: Ctx, public_min: Decimal, linked_above: Decimal
                 continue
             if exempt is None:
                 held = investor_share(held, None, facts)
-        bodies.append((r.name, held))
-    if not bodies:
+        # a local authority (art. 3(2)(d)) is a public body, said or not
+        if r.public_body or r.investor == "local_authority":
+            bodies.append((r.name, held))
+            continue
+        # not stated: a public body (all of its holding) or not (none of it)
+        path = entry_path(r, prefix, "public_body")
+        top, facts = high(held), (path, *(held.facts if is_range(held) else ()))
+        if r.investor is None and high(public) < top:
+            top, capped = high(public), True
+            facts += public.facts if is_range(public) else ()
+        maybe.append((r.name, held, Range(Decimal(0), top, facts, (path,))))
+    if not bodies and not maybe:
         return None
-    total: Any = Decimal(0)
+    sure: Any = Decimal(0)
     for _, held in bodies:
-        total = held + total if is_range(held) else total + held
+        sure = held + sure if is_range(held) else sure + held
+    total = sure
+    for *_, part in maybe:
+        total = part + total
+    verdict = at_least(total, public_min)
+    open_facts = tuple(dict.fromkeys(f for part in (*(h for _, h in bodies),
+                                                    *(p for *_, p in maybe))
+                                     if is_range(part) for f in part.facts))
+    if verdict is None:
+        return None, _open_said(bodies, maybe, total), open_facts
+    if not verdict:
+        return False, _read_said(maybe, public if capped else None), open_facts
     if len(bodies) == 1:
         name, held = bodies[0]
-        said = f"{name} is a public body holding {show(held)} %: not an SME (art. 3(4))"
+        said = f"{name} is a public body holding {show(held)} %: not an SME (art. 3(4))" + (
+            ", whatever the other enterprises are" if maybe else "")
     else:
         each = ", ".join(f"{name} {show(held)} %" for name, held in bodies)
-        said = (f"public bodies hold {show(total)} % jointly ({each}): not an SME (art. 3(4), "
+        said = (f"public bodies hold {show(sure)} % jointly ({each}): not an SME (art. 3(4), "
                 "'jointly or individually')")
-    within_bounds = tuple(f for _, held in bodies if is_range(held) for f in held.facts)
-    return at_least(total, public_min), said, within_bounds
+    return verdict, said, open_facts
+
+
+def _unstated(maybe: list[tuple[str, Any, Range]]) -> str:
+    return "; ".join(f"{name} {show(held)} %, whether a public body not stated "
+                     f"({part.facts[0]})" for name, held, part in maybe)
+
+
+def _open_said(bodies: list[tuple[str, Any]], maybe: list[tuple[str, Any, Range]],
+               total: Any) -> str:
+    """The public holdings, left open: what each entry holds, and who may be a public body."""
+    each = [f"{name} {show(held)} %, a public body" for name, held in bodies]
+    each += [_unstated(maybe)] if maybe else []
+    return (f"public bodies hold {show(total)} % ({'; '.join(each)}): 25 % or more would "
+            "make it not an SME (Annex art. 3(4), 'jointly or individually')")
+
+
+def _read_said(maybe: list[tuple[str, Any, Range]], public: Any) -> str:
+    """What was read of the entries whose status is not stated, when under 25 % is held by
+    public bodies whichever they are: "" when there are none."""
+    if not maybe:
+        return ""
+    bound = (f", public bodies holding {show(public)} % of the company in all "
+             "(company.public_ownership_percent)" if public is not None else "")
+    return (f"{_unstated(maybe)}: public bodies hold under 25 % either way{bound} (Annex art. "
+            "3(4))")
