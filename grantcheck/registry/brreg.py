@@ -44,6 +44,8 @@ from grantcheck.registry.mapping import (
     BRREG_BRANCHES,
     BRREG_FORMS,
     BRREG_PUBLICLY_OWNED,
+    BRREG_SECTORS_PUBLIC_BODY,
+    BRREG_SECTORS_PUBLICLY_OWNED,
     public_body_said,
 )
 from grantcheck.shown import shown
@@ -102,6 +104,8 @@ def unit_of(row: Mapping[str, Any], on: date | None = None, drawn: date | None =
         if form in BRREG_PUBLICLY_OWNED:
             unit.put("company.public_ownership_percent", 100,
                      f"{REG} organisasjonsform.kode {form} (wholly owned by the state)")
+    _sector_code(unit, text(row.get("institusjonellsektorkode.kode"),
+                            "institusjonellSektorkode.kode"), form)
     founded = day(row.get("stiftelsesdato"), "stiftelsesdato")
     if later(on, founded):
         raise not_yet(number_text, founded, "stiftelsesdato", on)
@@ -123,6 +127,33 @@ def unit_of(row: Mapping[str, Any], on: date | None = None, drawn: date | None =
                   "does not rule out partner enterprises (Annex art. 3(2)) or links through "
                   "persons (art. 3(3)): not settled")
     return unit
+
+
+def _sector_code(unit: Unit, code: str, form: str) -> None:
+    """What ``institusjonellSektorkode`` settles that the legal form has not: a unit of the
+    state's or a municipality's administration or business (6100, 6500, 1110, 1510) is a public
+    body when the register gives no legal form, and a company in 1120 or 1520 is more than half
+    owned by public bodies (Statistics Norway: "eier direkte eller indirekte mer enn 50
+    prosent"), so 25 % or more (Rec. 2003/361/EC, Annex art. 3(4)). A public-sector unit with a
+    company's legal form (an AS in 6500) is controlled by public bodies, but by how much of its
+    capital the register does not say: noted, not settled. Any other code settles nothing."""
+    said = f"{REG} institusjonellSektorkode {code}"
+    if code in BRREG_SECTORS_PUBLIC_BODY:
+        said += f" ({BRREG_SECTORS_PUBLIC_BODY[code]})"
+        if not form:
+            unit.put("company.legal_form", "public_body", f"{said}: a unit of the state or a "
+                     f"municipality{public_body_said('public_body')}")
+        elif BRREG_FORMS[form] != "public_body" and form not in BRREG_PUBLICLY_OWNED:
+            unit.note("company.public_ownership_percent", f"{said}: in the public sector, "
+                      "controlled by public bodies, with organisasjonsform.kode "
+                      f"{form}; the register gives no share of its capital: not settled")
+    elif code in BRREG_SECTORS_PUBLICLY_OWNED and (
+            not form or (BRREG_FORMS[form] != "public_body" and form not in BRREG_PUBLICLY_OWNED)):
+        unit.put("company.public_ownership_percent", {"min": 50, "max": 100},
+                 f"{said} ({BRREG_SECTORS_PUBLICLY_OWNED[code]}): the state or municipalities "
+                 "own more than 50 % of its capital, directly or indirectly (Statistics Norway's "
+                 "sector standard): 25 % or more, so not an SME (Rec. 2003/361/EC, Annex art. "
+                 "3(4))")
 
 
 def _staff(unit: Unit, row: Mapping[str, Any], branch: bool) -> None:

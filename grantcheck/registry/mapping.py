@@ -35,6 +35,23 @@ BRREG_FORMS: dict[str, str] = {
 }
 # forms that are wholly owned by public bodies though not public bodies themselves
 BRREG_PUBLICLY_OWNED = frozenset({"SF"})
+# Enhetsregisteret institusjonellSektorkode.kode (Statistics Norway's Standard for institusjonell
+# sektorgruppering 2012; REGISTRIES.md: "public ownership | hint: institusjonellSektorkode"): the
+# codes that settle a fact of the SME test (Rec. 2003/361/EC, Annex art. 3(4)); any other code
+# (2100 Private aksjeselskaper mv., …) settles nothing. docs/registries.md quotes SSB's words.
+# A unit of the state's or a municipality's own administration or business: a public body
+BRREG_SECTORS_PUBLIC_BODY: dict[str, str] = {
+    "1110": "Statens forretningsdrift",
+    "1510": "Kommunale foretak med ubegrenset ansvar",
+    "6100": "Stats- og trygdeforvaltningen",
+    "6500": "Kommuneforvaltningen",
+}
+# companies of which the state or municipalities "direkte eller indirekte eier mer enn 50
+# prosent" of the capital: 25 % or more held by public bodies
+BRREG_SECTORS_PUBLICLY_OWNED: dict[str, str] = {
+    "1120": "Statlig eide aksjeselskaper mv.",
+    "1520": "Kommunalt eide aksjeselskaper mv.",
+}
 # a foreign company's branch: its staff figures are the branch's alone, and the enterprise whose
 # staff the SME test counts is the foreign company (Recommendation 2003/361/EC, Annex art. 1:
 # "an enterprise is considered to be any entity engaged in an economic activity"; a branch is
