@@ -314,7 +314,7 @@ def test_other_public_support_above_half_the_costs_is_not() -> None:
 
 
 def test_the_grant_alone_stays_within_half_the_costs() -> None:
-    r = bn_budget(admin("1000000.01"))
+    r = bn_budget(admin("1000000.01"), financing=[])
     assert rule_outcome(r, "BNB05") is Outcome.PASS
     assert r.grant.amount == D("500000.00")
 
@@ -343,7 +343,7 @@ def test_the_grant_sought_and_other_public_support_above_half_the_costs_are_not(
 def test_a_grant_sought_above_half_the_costs_breaks_the_public_share_too() -> None:
     r = bn_budget(admin(1_000_000), grant_sought=D("500000.01"))
     assert rule_outcome(r, "BNB05") is Outcome.FAIL
-    assert rule_outcome(bn_budget(admin(1_000_000), grant_sought=D(500_000)),
+    assert rule_outcome(bn_budget(admin(1_000_000), grant_sought=D(500_000), financing=[]),
                         "BNB05") is Outcome.PASS
 
 
@@ -419,7 +419,7 @@ def test_own_financing_states_its_form_and_the_part_in_kind() -> None:
 
 
 def test_booked_costs_equal_to_the_grant_are_enough() -> None:
-    r = bn_budget(admin(500_000), hours(500_000))
+    r = bn_budget(admin(500_000), hours(500_000), financing=[])
     assert r.grant.amount == D(500_000)
     assert rule_outcome(r, "BNB03") is Outcome.PASS
 
@@ -434,7 +434,7 @@ def test_booked_costs_a_cent_below_the_grant_are_not() -> None:
 def test_the_booked_costs_are_compared_with_the_grant_sought_when_stated() -> None:
     """'må minst tilsvare den offentlige støtten': the support sought, not the most the
     budget would allow (here 500,000, with 480,000 booked at the administrator)."""
-    ok = bn_budget(admin(480_000), hours(520_000), grant_sought=480_000)
+    ok = bn_budget(admin(480_000), hours(520_000), grant_sought=480_000, financing=[])
     assert rule_outcome(ok, "BNB03") is Outcome.PASS
     assert "NOK 480,000 ≥ public support NOK 480,000" in rule(ok, "BNB03").message
     over = bn_budget(admin(480_000), hours(520_000), grant_sought="480000.01")
@@ -450,7 +450,7 @@ def test_other_public_support_counts_as_public_support_for_the_booked_costs() ->
 
 def test_a_line_naming_the_applicant_is_booked_at_the_administrator() -> None:
     r = bn_budget(admin(400_000), ln("consultancy", 100_000, participant=" acme  as"),
-                  hours(500_000))
+                  hours(500_000), financing=[])
     assert rule_outcome(r, "BNB03") is Outcome.PASS
 
 
@@ -468,7 +468,8 @@ def test_without_a_profile_a_named_participant_may_be_the_administrator() -> Non
 
 
 def test_without_a_profile_the_unnamed_lines_are_the_administrators() -> None:
-    r = bn_budget(admin(500_000), ln("consultancy", 500_000, participant="Fjord AS"), prof=None)
+    r = bn_budget(admin(500_000), ln("consultancy", 500_000, participant="Fjord AS"), prof=None,
+                  financing=[])
     assert rule_outcome(r, "BNB03") is Outcome.PASS
 
 
@@ -686,11 +687,11 @@ def test_other_public_support_above_half_even_with_the_line_counted_fails() -> N
 def test_booked_costs_below_the_grant_only_if_the_line_counts_are_unknown() -> None:
     """'Bokførte kostnader ... minst tilsvare den offentlige støtten': 400,000 booked at the
     administrator against a grant of 200,000 (600,000 undecided not counted) or 500,000."""
-    r = bn_budget(admin(400_000), hours(600_000, who="Open AS"))
+    r = bn_budget(admin(400_000), hours(600_000, who="Open AS"), financing=[])
     f = rule(r, "BNB03")
     assert f.outcome is Outcome.UNKNOWN
     assert f.missing == ("network.participants[4].private",)
-    assert rule_outcome(bn_budget(admin(500_000), hours(500_000, who="Open AS")),
+    assert rule_outcome(bn_budget(admin(500_000), hours(500_000, who="Open AS"), financing=[]),
                         "BNB03") is Outcome.PASS
 
 
@@ -950,3 +951,28 @@ def test_the_money_always_adds_up(case: tuple[dict[str, Any], dict[str, Any] | N
         assert f.message, f.rule.id
         if f.outcome is Outcome.UNKNOWN:
             assert f.missing, f.rule.id
+
+
+# --- other money not stated (budget.financing left out) ----------------------------------------
+
+
+@pytest.mark.parametrize("rule_id", ["BNB03", "BNB05", "BNB06"])
+def test_other_money_not_stated_leaves_the_public_support_rules_open(rule_id: str) -> None:
+    """'Den offentlige støtten kan maksimalt utgjøre 50 prosent': other public support (and a
+    third party's money, not the participants') count too; left out, they are 0 and up, not
+    none: a grant sought of half the costs holds only without them. [] states none."""
+    open_ = bn_budget(admin(500_000), hours(500_000), grant_sought=D(500_000))
+    f = rule(open_, rule_id)
+    assert f.outcome is Outcome.UNKNOWN
+    assert "budget.financing" in f.missing
+    assert "other public support and a third party's money not stated" in f.message
+    stated = bn_budget(admin(500_000), hours(500_000), grant_sought=D(500_000), financing=[])
+    assert rule_outcome(stated, rule_id) is Outcome.PASS
+
+
+@pytest.mark.parametrize(("rule_id", "sought"), [("BNB03", "500000.01"), ("BNB05", "500000.01"),
+                                                 ("BNB06", "500000.01")])
+def test_a_failure_stands_whatever_other_money_there_is(rule_id: str, sought: str) -> None:
+    """More other money only adds to the public support and takes from the own financing."""
+    r = bn_budget(admin(500_000), hours(500_000), grant_sought=D(sought))
+    assert rule_outcome(r, rule_id) is Outcome.FAIL

@@ -26,6 +26,7 @@ from grantcheck.schemes.no_bedriftsnettverk.budget_grant import (
     _public_in,
     _this_grant,
     _upto,
+    counts_other_money,
     other_public,
     year_range,
 )
@@ -62,6 +63,7 @@ book = BudgetBook()
 @book.budget_rule("BNB03", "The administrator's booked costs are at least the public support",
                   cites=[C_BOKFORTE], reads=["budget.lines[].participant", "company.name",
                                              "budget.financing", "network.project_year"])
+@counts_other_money
 def booked_at_administrator(bctx: BudgetCtx) -> Check:
     """'Bokførte kostnader hos søkerbedrift/administrator må minst tilsvare den offentlige
     støtten': per project year, the eligible costs booked at the administrator against this
@@ -161,6 +163,7 @@ def grant_sought(bctx: BudgetCtx) -> Check:
 
 @book.budget_rule("BNB05", "Public support is at most 50 % of the eligible costs",
                   cites=[C_MAKS_50], reads=["budget.financing", "network.project_year"])
+@counts_other_money
 def public_share(bctx: BudgetCtx) -> Check:
     """'Den offentlige støtten kan maksimalt utgjøre 50 prosent': this grant plus other public
     support, per project year. This grant is the grant sought in the year applied for, when
@@ -209,6 +212,7 @@ def public_share(bctx: BudgetCtx) -> Check:
 @book.budget_rule("BNB06", "The participants fund at least 50 % of the eligible costs, in cash, "
                   "hours or direct expenses", cites=[C_EGENFINANSIERING, C_PRIVATE],
                   reads=["budget.lines[].financing", "budget.financing", "budget.grant_sought"])
+@counts_other_money
 def own_financing(bctx: BudgetCtx) -> Check:
     """'egenfinansiering må utgjøre minst 50 prosent ... kontantinnbetaling, timeinnsats eller
     direkte utgifter': the eligible costs less the public support (without other money, the

@@ -6,7 +6,9 @@ the money rules read them: from the decided lines alone up to every undecided li
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
 
 from grantcheck.budget.core import (
     BudgetCtx,
@@ -16,7 +18,7 @@ from grantcheck.budget.core import (
     capped_part,
 )
 from grantcheck.budget.model import Source
-from grantcheck.engine import text_of
+from grantcheck.engine import Check, text_of, unknown
 from grantcheck.money import Money
 from grantcheck.schemes.no_bedriftsnettverk.budget_lines import (
     ONE_YEAR,
@@ -46,6 +48,34 @@ def financed_by(bctx: BudgetCtx, source: Source) -> Money:
         if f.source is source:
             total += bctx.in_scheme_currency(f.amount)
     return total
+
+
+OTHER_MONEY_OPEN = ("other public support and a third party's money not stated (budget."
+                    "financing; [] for none): they count too, so this holds only without them")
+
+
+def financing_stated(bctx: BudgetCtx, c: Check) -> Check:
+    """The check ``c`` of a rule that counts other public support or a third party's money
+    (financing lines of source public or external): while ``budget.financing`` is not stated
+    they are 0 and up, never none, so a pass (or an unknown) is unknown naming it too; a
+    failure stands, as more of them only adds to the public support and takes from the
+    participants' own financing."""
+    if bctx.budget.financing is not None or c.ok is False or c.info:
+        return c
+    said = c.message
+    fix = text_of(c.fix) or "state the financing lines (budget.financing, [] for none)"
+    return unknown(lambda: f"{text_of(said)}; {OTHER_MONEY_OPEN}", *c.missing,
+                   "budget.financing", fix=fix)
+
+
+def counts_other_money(fn: Callable[[BudgetCtx], Check]) -> Callable[[BudgetCtx], Check]:
+    """A budget rule whose check :func:`financing_stated` reads."""
+
+    @wraps(fn)
+    def rule(bctx: BudgetCtx) -> Check:
+        return financing_stated(bctx, fn(bctx))
+
+    return rule
 
 
 def other_public(bctx: BudgetCtx) -> Money:
