@@ -199,11 +199,15 @@ def test_the_scheme_list_shows_no_amount_before_the_rules_are_encoded() -> None:
 @pytest.mark.parametrize(("on", "verdict", "exit_code"), [("2004-12-31", "needs_information", 1),
                                                           ("2005-01-01", "complies", 0)])
 def test_the_budget_computes_no_grant_before_the_rules_are_encoded(
-        on: str, verdict: str, exit_code: int) -> None:
+        tmp_path: Path, on: str, verdict: str, exit_code: int) -> None:
     """A Bedriftsnettverk draft on 2004-12-31 gets no grant and every cost rule is unknown,
-    naming the date; from 2005-01-01 it gets 50 % of NOK 1,000,000 and complies."""
-    r = run("budget", "--scheme", "no-bedriftsnettverk", "--line", "consultancy=1000000",
-            "-f", "json", "--as-of", on, "--rate", "NOK=11")
+    naming the date; from 2005-01-01 it gets 50 % of NOK 1,000,000 and complies (no other
+    financing, stated: left out, other public support would leave BNB03/05/06 open)."""
+    draft = tmp_path / "draft.toml"
+    draft.write_text('[budget]\nfinancing = []\n[[budget.lines]]\ncategory = "consultancy"\n'
+                     "amount = 1000000\n", encoding="utf-8")
+    r = run("budget", str(draft), "--scheme", "no-bedriftsnettverk", "-f", "json",
+            "--as-of", on, "--rate", "NOK=11")
     assert r.exit_code == exit_code, r.output
     (b,) = json.loads(r.stdout)["budgets"]
     assert b["verdict"] == verdict
