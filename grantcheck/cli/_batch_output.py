@@ -81,7 +81,8 @@ def _partial_name(output: Path) -> Path:
     return found
 
 
-def _refuse_target(output: Path, in_paths: list[str]) -> None:
+def _refuse_target(output: Path, in_paths: list[str], loops: dict[str, str] | None = None
+                   ) -> None:
     """Exit 2 when --output is not a regular file (/dev/null, a FIFO) or is one of the inputs,
     named or a *.toml in a folder named (read while it is written): --force or not."""
     from grantcheck.atomic import SameAsInput, check_target
@@ -90,7 +91,7 @@ def _refuse_target(output: Path, in_paths: list[str]) -> None:
     try:
         check_target(output, in_paths)
         if os.path.isfile(output):  # a glob's files too (the list of paths: path_tasks)
-            check_target(output, _matches(in_paths))
+            check_target(output, _matches(in_paths, loops))
     except SameAsInput as e:
         _fail(f"--output {output}: {e.strerror}", "write the output to another file")
     except OSError as e:
@@ -103,14 +104,13 @@ def _refuse_target(output: Path, in_paths: list[str]) -> None:
                       "*.toml is read as a profile", "write the output to another file")
 
 
-def _matches(in_paths: list[str]) -> Iterator[str]:
-    """The files the globs among ``in_paths`` match, as batch reads them."""
-    import glob
-
-    from grantcheck.batch.paths import GLOB_CHARS
+def _matches(in_paths: list[str], loops: dict[str, str] | None = None) -> Iterator[str]:
+    """The files the globs among ``in_paths`` match, as batch reads them (a loop of links
+    searched once, put in ``loops``)."""
+    from grantcheck.batch.paths import GLOB_CHARS, iglob
 
     for pattern in (p for p in in_paths if GLOB_CHARS & set(p) and not os.path.exists(p)):
-        yield from glob.iglob(pattern, recursive=True)
+        yield from iglob(pattern, loops)
 
 
 def _batch_report(tally: Tally, interrupted: bool, output: Path | None, on: str | None = None,

@@ -55,10 +55,15 @@ def load_answers(folder: str | Path) -> dict[str, tuple[str, dict[str, Any]]]:
         kind = path_kind(folder)  # /dev/null, a FIFO: said as what they are
         raise AnswersError(f"--profiles {folder}: " + (
             f"is a {kind}, not a folder" if kind else "no such folder"), _FOLDER_HINT)
-    found: dict[str, tuple[str, dict[str, Any]]] = {}
-    for path in sorted(Path(folder).rglob("*.toml")):
-        if path.is_dir():  # a folder named x.toml holds no answers (batch skips it too)
-            continue
+    from grantcheck.tree import files_below
+
+    def unreadable(e: OSError) -> None:  # rglob passed over it: its answers went unused
+        raise AnswersError(f"{e.filename}: is a folder that cannot be read ({e.strerror or e}): "
+                           "the answers in it would go unused", "let this user read it "
+                           "(chmod u+rx), or move it out of the folder")
+
+    found: dict[str, tuple[str, dict[str, Any]]] = {}  # rglob recursed: 1,000 folders deep
+    for path in sorted(map(Path, files_below(str(folder), ".toml", unreadable))):  # failed
         if not path.is_file() and path.exists():  # a FIFO would wait for its writer
             from grantcheck.atomic import path_kind
 

@@ -1,0 +1,166 @@
+"""Misuse, fourteenth round: a glob's ``**`` through a loop of links, an answers file's empty
+``related`` over a registry's group, and what the hunt of this round found."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.robustness.helpers import AS_OF, MINIMAL, PROFILES, ROOT, cli, deny, run
+
+MIXED = ROOT / "tests" / "registry" / "data" / "mixed_enheter.csv"
+
+# --- 1. A glob's ** through a loop of links (ln -s .. lp/a/up) ----------------------------------
+
+LOOP_UP = "lp/a/up: leads back to the folder lp (a loop of links): lp/**/*.toml searched it once"
+LOOP_SELF = ("lp/a/self: leads back to the folder lp/a (a loop of links): lp/**/*.toml searched "
+             "it once")
+
+
+@pytest.fixture
+def looped(tmp_path, monkeypatch):
+    """lp/a holding a profile and two links back: to lp/a itself and to lp (2**40 paths for
+    glob's ** before the kernel says "too many levels of links")."""
+    (tmp_path / "lp" / "a").mkdir(parents=True)
+    shutil.copy(PROFILES / "nordlys-automation.toml", tmp_path / "lp" / "a" / "n.toml")
+    os.symlink("..", tmp_path / "lp" / "a" / "up")
+    os.symlink("../a", tmp_path / "lp" / "a" / "self")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_glob_through_a_loop_of_links_checks_each_profile_once_and_says_so(looped):
+    """`grantcheck batch 'lp/**/*.toml'` with lp/a/up -> .. never ended (glob followed the link
+    again and again); now the profile is checked once and each loop is told once, by name."""
+    r = cli("batch", "lp/**/*.toml", "--as-of", AS_OF, "--format", "csv", timeout=60)
+    err = r.stderr.decode()
+    assert r.returncode == 0, err
+    assert r.stdout.decode().count("lp/a/n.toml") == 1
+    assert err.count(f"Warning: {LOOP_UP}, not again\n") == 1, err
+    assert err.count(f"Warning: {LOOP_SELF}, not again\n") == 1, err
+
+
+def test_an_output_file_beside_a_looped_glob_is_checked_against_it_without_end(looped):
+    """--output FILE that exists makes batch list a glob's files before it runs (is the file
+    among them?): that listing went round the loop without end too."""
+    Path("fits.csv").write_text("old\n")
+    r = cli("batch", "lp/**/*.toml", "--as-of", AS_OF, "-o", "fits.csv", "--force",
+            timeout=60)
+    assert r.returncode == 0, r.stderr.decode()
+    assert Path("fits.csv").read_text().count("lp/a/n.toml") == 1
+    assert r.stderr.decode().count(LOOP_UP) == 1
+
+
+def test_a_looped_glob_that_matches_nothing_is_refused_without_end(looped):
+    """The check that a pattern matches something walked the whole (endless) tree when nothing
+    did."""
+    r = cli("batch", "lp/**/*.xyz", "--as-of", AS_OF, timeout=60)
+    assert r.returncode == 2
+    assert r.stderr.decode().startswith("Error: batch lp/**/*.xyz: no file matches this pattern")
+
+
+def test_a_folder_reached_by_two_links_is_no_loop(tmp_path, monkeypatch):
+    """Two links to one folder outside the tree: its profile once, and no loop is said."""
+    (tmp_path / "lp").mkdir()
+    (tmp_path / "shared").mkdir()
+    shutil.copy(PROFILES / "nordlys-automation.toml", tmp_path / "shared" / "n.toml")
+    os.symlink("../shared", tmp_path / "lp" / "one")
+    os.symlink("../shared", tmp_path / "lp" / "two")
+    monkeypatch.chdir(tmp_path)
+    r = run("batch", "lp/**/*.toml", "--as-of", AS_OF, "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.count("n.toml") == 1
+    assert "loop" not in r.stderr
+
+
+def _deep(top: Path, text: str = "") -> Path:
+    """A profile 1,200 folders below ``top`` (a path of 2,400 characters), made one folder at
+    a time (os.makedirs calls itself for each: RecursionError)."""
+    path = top
+    top.mkdir()
+    for _ in range(1200):
+        path = path / "d"
+        path.mkdir()
+    (path / "p.toml").write_text(text, encoding="utf-8")
+    return path / "p.toml"
+
+
+def test_a_glob_through_a_tree_deeper_than_the_recursion_limit_finds_its_profile(tmp_path,
+                                                                                   monkeypatch):
+    """The walk of ** keeps its own list of folders to visit (glob's called itself)."""
+    from grantcheck.batch.paths import iglob
+
+    monkeypatch.chdir(tmp_path)
+    found = _deep(Path("deep"))
+    assert list(iglob("deep/**/*.toml")) == [str(found)]
+
+
+@pytest.mark.parametrize("how", ["folder", "glob", "validate", "profiles"])
+def test_a_tree_deeper_than_the_recursion_limit_is_no_internal_error(tmp_path, monkeypatch, how):
+    """`grantcheck batch deep` (os.walk), `batch 'deep/**/*.toml'` (glob), `validate deep` and
+    `batch --input units.csv --profiles deep` (Path.rglob) with a profile 1,200 folders down
+    were "internal error: RecursionError": now the profile is read."""
+    monkeypatch.chdir(tmp_path)
+    found = _deep(Path("deep"), MINIMAL)
+    args = {"folder": ["batch", "deep", "--format", "csv"],
+            "glob": ["batch", "deep/**/*.toml", "--format", "csv"],
+            "validate": ["validate", "deep"],
+            "profiles": ["batch", "--input", str(MIXED), "--profiles", "deep", "--format", "csv"]}
+    r = run(*args[how], "--as-of", AS_OF) if how != "validate" else run(*args[how])
+    assert "internal error" not in r.stderr
+    if how == "profiles":  # read, and said to name no organisation number
+        assert r.exit_code == 2
+        assert r.stderr.startswith(f"Error: {found}: [company] names no org_number")
+    else:
+        assert r.exit_code == 0, r.stderr
+        assert str(found) in r.stdout
+
+
+def test_an_answers_folder_below_that_cannot_be_read_is_said(tmp_path, monkeypatch):
+    """Path.rglob passed over a folder of --profiles this user may not read: the answers in it
+    went unused without a word. Now it is an error naming the folder."""
+    folder = tmp_path / "answers" / "locked"
+    folder.mkdir(parents=True)
+    deny(monkeypatch, os, "scandir", lambda p: p.endswith("locked"))
+    r = run("batch", "--input", str(MIXED), "--profiles", str(tmp_path / "answers"),
+            "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        f"Error: {folder}: is a folder that cannot be read (Permission denied): the answers in "
+        "it would go unused", "Hint: let this user read it (chmod u+rx), or move it out of the "
+        "folder"]
+
+
+@pytest.mark.parametrize("pattern", [
+    "**", "**/", "**/*.toml", "lp/**", "lp/**/", "lp/**/*.toml", "l*/**/*.toml", "lp//**/*",
+    "lp/**/a/**/*.toml", "lp/*/**/*.toml", "lp/**/[[]d]/*.toml", "lp/**/**/*.toml"])
+def test_the_glob_gives_what_pythons_glob_gives_without_a_loop(tmp_path, monkeypatch, pattern):
+    """Hidden folders and files, a name with [ ], a link to a folder outside: as glob.glob
+    (recursive) has them, whatever a pattern's ** stands for."""
+    from grantcheck.batch.paths import iglob
+
+    (tmp_path / "w").mkdir()
+    monkeypatch.chdir(tmp_path / "w")  # the link's folder outside it: reached once, by the link
+    for folder in ("lp/a/b", "lp/.h", "lp/[d]", "../lx"):
+        os.makedirs(folder)
+    for name in ("lp/x.toml", "lp/a/y.toml", "lp/a/b/z.toml", "lp/.h/h.toml", "lp/a/.q.toml",
+                 "lp/[d]/m.toml", "../lx/k.toml", "lp/a/b/w.txt"):
+        Path(name).write_text("")
+    os.symlink("../../lx", "lp/link")
+    assert sorted(set(iglob(pattern))) == sorted(set(glob.glob(pattern, recursive=True)))
+    assert sorted(set(iglob(os.path.abspath(pattern)))) == sorted(
+        set(glob.glob(os.path.abspath(pattern), recursive=True)))
+
+
+def test_a_double_star_of_a_folder_that_is_not_there_matches_nothing(tmp_path, monkeypatch):
+    """glob gave `nofolder/` for `nofolder/**`, read as a profile that is not there (exit 4);
+    now the pattern matches nothing, and the command says which folder is missing."""
+    monkeypatch.chdir(tmp_path)
+    r = run("batch", "nofolder/**", "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr == ("Error: batch nofolder/**: no file matches this pattern\n"
+                        "Hint: the folder nofolder does not exist; check the pattern\n")
