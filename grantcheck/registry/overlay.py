@@ -143,6 +143,18 @@ def _show(value: Any) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
+USED = "a stated fact beats the registry's"
+CONFLICTS = "; conflicts with the registry's "
+
+
+def conflicts(source: str, provenance: Mapping[str, str]) -> tuple[str, ...]:
+    """A warning for each fact an answers file states against the registry's (:func:`merge`):
+    which value is used and why, for the batch's table too, which shows no provenance (the
+    conflict was in the provenance of --format csv and jsonl alone)."""
+    return tuple(f"{source}: {path}: {said}" for path, said in provenance.items()
+                 if said.startswith("stated in") and CONFLICTS in said)
+
+
 def merge(data: dict[str, Any], provenance: dict[str, str], source: str,
           answers: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     """The unit's data with ``answers`` laid over it, and the provenance to match."""
@@ -159,8 +171,10 @@ def merge(data: dict[str, Any], provenance: dict[str, str], source: str,
         target[key] = value
         same_number = path in NUMBERS and _key(registry.get(path)) == _key(value)
         if path in registry and not same_number and not _agrees(registry[path], value):
-            out[path] = (f"stated in {source}; conflicts with the registry's "
-                         f"{_show(registry[path])} ({provenance.get(path, 'registry')})")
+            stated = "[] (none)" if value == [] else _show(value)  # related = []: a fact too
+            out[path] = (f"stated in {source}{CONFLICTS}"
+                         f"{_show(registry[path])} ({provenance.get(path, 'registry')}); "
+                         f"the stated {stated} is used: {USED}")
         else:
             out[path] = f"stated in {source}"
     return merged, out

@@ -164,3 +164,58 @@ def test_a_double_star_of_a_folder_that_is_not_there_matches_nothing(tmp_path, m
     assert r.exit_code == 2
     assert r.stderr == ("Error: batch nofolder/**: no file matches this pattern\n"
                         "Hint: the folder nofolder does not exist; check the pattern\n")
+
+
+# --- 2. An answers file's related = [] over the group a registry extract gave --------------------
+
+GROUP = ("organisasjonsnummer,navn,organisasjonsform.kode,naeringskode1.kode,antallAnsatte,"
+         "forretningsadresse.landkode,stiftelsesdato,erIKonsern\n"
+         "923609016,KONSERN AS,AS,62.010,12,NO,2019-06-03,true\n")
+OWN = ("employees_fte = 12\nowners_fte = 0\nturnover = 1000000\nbalance_sheet_total = 1000000\n"
+       "public_ownership_percent = 0\n")
+
+
+def _group_batch(tmp_path: Path, related: str, *fmt: str) -> tuple[int, str, str]:
+    (tmp_path / "e.csv").write_text(GROUP, encoding="utf-8")
+    (tmp_path / "answers").mkdir()
+    (tmp_path / "answers" / "923609016.toml").write_text(
+        f'[company]\norg_number = "923609016"\n{related}{OWN}', encoding="utf-8")
+    r = run("batch", "--input", str(tmp_path / "e.csv"), "--profiles", str(tmp_path / "answers"),
+            "--as-of", "2026-11-23", "--scheme", "no-prosessinnovasjon", "--jobs", "1", *fmt)
+    return r.exit_code, r.stdout, r.stderr
+
+
+USED_NONE = "; the stated [] (none) is used: a stated fact beats the registry's"
+
+
+def test_a_stated_empty_related_is_used_and_the_provenance_says_so(tmp_path):
+    """`related = []` beats the register's group (erIKonsern true), as docs/registries.md
+    says: the SME test counts the company's own figures alone. The provenance named the
+    conflict but not which value was used; now it says the stated [] is used, and why."""
+    import json
+
+    code, out, _ = _group_batch(tmp_path, "related = []\n", "--format", "jsonl", "--detail",
+                                "full")
+    record = json.loads(out)
+    said = record["provenance"]["company.related"]
+    assert said.startswith(f"stated in {tmp_path / 'answers' / '923609016.toml'}; conflicts "
+                           "with the registry's the group's other enterprises")
+    assert said.endswith(USED_NONE)
+    po01, = (f for s in record["schemes"] for f in s["findings"] if f["rule"] == "PO01")
+    assert (code, po01["outcome"]) == (0, "pass")  # small on its own figures: the stated fact
+
+
+def test_the_table_says_a_stated_fact_against_the_registry_on_stderr(tmp_path):
+    """The table (the default) shows no provenance: the conflict was not said at all."""
+    code, _, err = _group_batch(tmp_path, "related = []\n")
+    assert code == 0
+    warning = f"Warning: {tmp_path / 'e.csv'}:2: company.related: stated in "
+    assert err.count(warning) == 1, err
+    assert err.count(USED_NONE) == 1
+
+
+def test_a_stated_linked_enterprise_is_no_conflict_and_not_warned(tmp_path):
+    code, _, err = _group_batch(
+        tmp_path, 'related = [{ name = "MOR AS", relation = "linked", staff = 3 }]\n')
+    assert code == 0
+    assert "company.related" not in err
