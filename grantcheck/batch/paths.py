@@ -68,6 +68,8 @@ def iglob(pattern: str, loops: Loops | None = None) -> Iterator[str]:
     way is passed over (its files are the same files). ``**`` of a folder that does not
     exist matches nothing (glob gave ``nofolder/``)."""
     parts = pattern.split(os.sep)
+    # **/** is **: each one more walked every folder again below each folder (n**k paths)
+    parts = [p for i, p in enumerate(parts) if not (p == "**" and parts[i - 1:i] == ["**"])]
     if "**" not in parts:  # as deep as the pattern: no loop
         yield from glob.iglob(pattern, recursive=True)
         return
@@ -207,10 +209,18 @@ def _path_tasks(args: Iterable[str], stdin: IO[str] | None, loops: Loops | None
                     yield Task("missing", f"<stdin>:{n}", "is no list of paths: "
                                f"{MAX_LINE_BYTES:,} characters and no path (binary data?); "
                                "the rest of it is not read")
-                elif path := path.strip():
+                elif path := _listed_path(path):
                     yield from _expand(path, globs=False)
         else:
             yield from _expand(arg, loops=loops)
+
+
+def _listed_path(part: str) -> str:
+    """The path a line (or a NUL-separated part) of a list names: as it is written, when a
+    file of that name exists (find -print0 of ` x.toml`: stripped, it checked x.toml instead),
+    else with the spaces around it and the line's end taken away (a list typed by hand, CRLF)."""
+    exact = part.removesuffix("\n").removesuffix("\r")
+    return exact if exact.strip() and os.path.lexists(exact) else part.strip()
 
 
 def _path_list(stdin: IO[str]) -> Iterator[tuple[int, str | None]]:

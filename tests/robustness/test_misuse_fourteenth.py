@@ -156,6 +156,21 @@ def test_the_glob_gives_what_pythons_glob_gives_without_a_loop(tmp_path, monkeyp
         set(glob.glob(os.path.abspath(pattern), recursive=True)))
 
 
+def test_a_double_star_repeated_walks_the_folders_once(tmp_path, monkeypatch):
+    """`lp/**/**/**/*.toml` is `lp/**/*.toml`: each ** walked every folder again below each
+    folder the one before it reached (folders to the power of the stars)."""
+    from grantcheck.batch import paths
+
+    monkeypatch.chdir(tmp_path)
+    os.makedirs("lp/a/b")
+    Path("lp/a/b/p.toml").write_text("")
+    listed: list[str] = []
+    real = paths._listed
+    monkeypatch.setattr(paths, "_listed", lambda f, **k: listed.append(f) or real(f, **k))
+    assert sorted(set(paths.iglob("lp/**/**/**/*.toml"))) == ["lp/a/b/p.toml"]
+    assert sorted(listed) == ["lp", "lp/a", "lp/a/b"]
+
+
 def test_a_double_star_of_a_folder_that_is_not_there_matches_nothing(tmp_path, monkeypatch):
     """glob gave `nofolder/` for `nofolder/**`, read as a profile that is not there (exit 4);
     now the pattern matches nothing, and the command says which folder is missing."""
@@ -219,3 +234,19 @@ def test_a_stated_linked_enterprise_is_no_conflict_and_not_warned(tmp_path):
         tmp_path, 'related = [{ name = "MOR AS", relation = "linked", staff = 3 }]\n')
     assert code == 0
     assert "company.related" not in err
+
+
+# --- 3. What the hunt found -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("sep", ["\0", "\n", "\r\n"])
+def test_a_listed_path_with_spaces_in_its_name_is_that_file(tmp_path, monkeypatch, sep):
+    """`find . -print0 | grantcheck batch -` of a file named ` x.toml` checked x.toml, another
+    company, in its place (the path was stripped); stripped only when no file has the name."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(PROFILES / "danbyg-holding.toml", " x.toml")
+    shutil.copy(PROFILES / "nordlys-automation.toml", "x.toml")
+    r = run("batch", "-", "--format", "csv", "--as-of", AS_OF,
+            stdin=sep.join([" x.toml", " x.toml  ", ""]))
+    assert r.exit_code == 0, r.stderr
+    rows = [line.split(",")[:2] for line in r.stdout.splitlines()[1:]]
+    assert rows == [[" x.toml", "Danbyg Holding A/S"], ["x.toml", "Nordlys Automation ApS"]]
