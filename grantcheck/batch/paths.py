@@ -71,12 +71,12 @@ def iglob(pattern: str, loops: Loops | None = None) -> Iterator[str]:
     # **/** is **: each one more walked every folder again below each folder (n**k paths)
     parts = [p for i, p in enumerate(parts) if not (p == "**" and parts[i - 1:i] == ["**"])]
     if "**" not in parts:  # as deep as the pattern: no loop
-        yield from glob.iglob(pattern, recursive=True)
+        yield from _parts_glob(parts)
         return
     at = parts.index("**")
     head = os.sep.join(parts[:at]) or (os.sep if at else "")  # "/**/x": the root
     tail = os.sep.join(parts[at + 1:])
-    heads = (h for h in glob.iglob(head) if os.path.isdir(h)) if glob.has_magic(head) else (
+    heads = (h for h in _parts_glob(parts[:at]) if os.path.isdir(h)) if glob.has_magic(head) else (
         [head] if not head or os.path.isdir(head) else [])
     for top in heads:
         for folder in _folders(top, pattern, loops):
@@ -86,6 +86,21 @@ def iglob(pattern: str, loops: Loops | None = None) -> Iterator[str]:
             if folder:  # ** at the end: each folder (the first as top/, as glob has it) ...
                 yield os.path.join(folder, "") if folder is top else folder
             yield from _listed(folder, folders=False)  # ... and the files in it
+
+
+def _parts_glob(parts: list[str], most: int = 100) -> Iterator[str]:
+    """glob.iglob of the pattern of ``parts`` (no ``**``), ``most`` parts at a time, each from
+    the folders the parts before matched: glob calls itself for each part, and a pattern of
+    1,000 parts ([a-z]/ each) was RecursionError."""
+    if len(parts) <= most:
+        yield from glob.iglob(os.sep.join(parts))
+        return
+    bases = [""]
+    for at in range(0, len(parts), most):  # folders only (ending in /) but for the last parts
+        pattern = os.sep.join(parts[at:at + most]) + ("" if at + most >= len(parts) else os.sep)
+        bases = [os.path.join(base, found) for base in bases
+                 for found in glob.iglob(pattern, root_dir=base or None)]
+    yield from bases
 
 
 def _folders(top: str, pattern: str, loops: Loops | None) -> Iterator[str]:

@@ -250,3 +250,56 @@ def test_a_listed_path_with_spaces_in_its_name_is_that_file(tmp_path, monkeypatc
     assert r.exit_code == 0, r.stderr
     rows = [line.split(",")[:2] for line in r.stdout.splitlines()[1:]]
     assert rows == [[" x.toml", "Danbyg Holding A/S"], ["x.toml", "Nordlys Automation ApS"]]
+
+
+NAME_300 = "n" * 300 + ".csv"
+PATH_6000 = "a/" * 3000 + "x.toml"
+
+
+@pytest.mark.parametrize(("args", "label"), [
+    (["batch", PATH_6000], "batch"), (["validate", PATH_6000], "validate"),
+    (["match", NAME_300], "match"), (["budget", NAME_300], "budget"),
+    (["batch", str(PROFILES), "-o", NAME_300], "batch --output"),
+    (["batch", str(PROFILES), "-o", PATH_6000 + ".csv"], "batch --output"),
+    (["schema", "-o", NAME_300], "schema --output"), (["init", NAME_300], "init"),
+    (["outreach", "--input", str(MIXED), "--out", NAME_300], "outreach --out"),
+    (["batch", "--input", NAME_300], "batch --input")])
+def test_a_path_longer_than_the_system_takes_is_said_so(tmp_path, monkeypatch, args, label):
+    """`grantcheck batch p.toml -o nnn…(300).csv`, `batch a/a/…(6,000 characters)` and others
+    were "internal error: OSError: [Errno 36] File name too long" (Path.is_dir() raises it)."""
+    monkeypatch.chdir(tmp_path)
+    r = run(*args, "--as-of", AS_OF) if args[0] not in ("schema", "init", "validate") else (
+        run(*args, stdin=""))
+    assert r.exit_code == 2, r.stderr
+    first, hint = r.stderr.splitlines()
+    assert first.startswith(f"Error: {label} '") and ": too long: " in first
+    assert first.endswith(("a name in it has 300 bytes, more than the 255 a name may have here",
+                           "a name in it has 304 bytes, more than the 255 a name may have here",
+                           "it has 6,006 bytes, more than the 4,095 a path may have here",
+                           "it has 6,010 bytes, more than the 4,095 a path may have here"))
+    assert hint == "Hint: cd nearer it, or name it shorter"
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_glob_part_longer_than_a_name_can_still_match(tmp_path, monkeypatch):
+    """[a-z] sixty times is 300 characters and matches a name of 60 letters: not too long."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(PROFILES / "nordlys-automation.toml", "x" * 55 + ".toml")
+    r = run("batch", "[a-z]" * 55 + ".toml", "--as-of", AS_OF, "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.count("Nordlys") == 1
+
+
+def test_a_glob_of_a_thousand_parts_is_no_recursion_error(tmp_path, monkeypatch):
+    """glob calls itself for each part of a pattern: `batch '[a-z]/[a-z]/…'` (1,000 parts) was
+    "internal error: RecursionError"; it is searched a hundred parts at a time."""
+    from grantcheck.batch.paths import iglob
+
+    monkeypatch.chdir(tmp_path)
+    deep = _deep(Path("top"))
+    r = run("batch", "[a-z]/" * 1000 + "*.toml", "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.startswith("Error: batch [a-z]/[a-z]/")
+    assert "no file matches this pattern" in r.stderr.splitlines()[0]
+    assert list(iglob("top/" + "[d]/" * 1200 + "*.toml")) == [str(deep)]
+    assert list(iglob(str(tmp_path / "top") + "/?" * 1200 + "/p.toml")) == [str(tmp_path / deep)]
