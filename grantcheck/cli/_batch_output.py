@@ -5,6 +5,7 @@ outreach's pack that cannot be written."""
 
 from __future__ import annotations
 
+import errno
 import os
 from enum import StrEnum
 from pathlib import Path
@@ -153,6 +154,13 @@ def pack_not_written(out: Path, name: str, e: OSError, files: int) -> NoReturn:
     from grantcheck.cli._common import _fail
 
     own = "name a folder for the pack in a folder of your own"
+    if e.errno == errno.ENAMETOOLONG and name:  # a number of 300 digits names the files
+        from grantcheck.numbers import quoted
+
+        _fail(f"--out {out}: cannot write {quoted(name)}: too long for a file name; the files "
+              f"of {files:,} {'company' if files == 1 else 'companies'} were written, not "
+              "summary.md", "check the unit's organisation number in the input: its files are "
+              "named by it (9 or 10 digits, a CVR number 8)")
     if not name:  # /proc says "No such file or directory" of a folder that is there
         _fail(f"--out {out}: cannot be made: " + (
             f"the folder {out.absolute().parent} takes no new folders ({e.strerror})"

@@ -77,35 +77,49 @@ def test_a_folder_reached_by_two_links_is_no_loop(tmp_path, monkeypatch):
     assert "loop" not in r.stderr
 
 
-def _deep(top: Path, text: str = "") -> Path:
-    """A profile 1,200 folders below ``top`` (a path of 2,400 characters), made one folder at
-    a time (os.makedirs calls itself for each: RecursionError)."""
-    path = top
-    top.mkdir()
-    for _ in range(1200):
-        path = path / "d"
+@pytest.fixture
+def deep(monkeypatch, tmp_path):
+    """Makes a profile 1,200 folders below a folder (a path of 2,400 characters), one folder at
+    a time (os.makedirs calls itself for each: RecursionError), in the working directory
+    ``tmp_path``; removed the same way at the end: pytest's own removal of old temporary
+    folders (shutil.rmtree) calls itself too, and failed on it, in every later session."""
+    monkeypatch.chdir(tmp_path)
+    made: list[Path] = []
+
+    def make(name: str, text: str = "") -> Path:
+        path = tmp_path / name
+        made.append(path)
         path.mkdir()
-    (path / "p.toml").write_text(text, encoding="utf-8")
-    return path / "p.toml"
+        for _ in range(1200):
+            path = path / "d"
+            path.mkdir()
+        (path / "p.toml").write_text(text, encoding="utf-8")
+        return (path / "p.toml").relative_to(tmp_path)
+
+    yield make
+    for top in made:
+        folders = [top]
+        while (folders[-1] / "d").is_dir():
+            folders.append(folders[-1] / "d")
+        (folders[-1] / "p.toml").unlink()
+        for folder in reversed(folders):
+            os.rmdir(folder)
 
 
-def test_a_glob_through_a_tree_deeper_than_the_recursion_limit_finds_its_profile(tmp_path,
-                                                                                   monkeypatch):
+def test_a_glob_through_a_tree_deeper_than_the_recursion_limit_finds_its_profile(deep):
     """The walk of ** keeps its own list of folders to visit (glob's called itself)."""
     from grantcheck.batch.paths import iglob
 
-    monkeypatch.chdir(tmp_path)
-    found = _deep(Path("deep"))
+    found = deep("deep")
     assert list(iglob("deep/**/*.toml")) == [str(found)]
 
 
 @pytest.mark.parametrize("how", ["folder", "glob", "validate", "profiles"])
-def test_a_tree_deeper_than_the_recursion_limit_is_no_internal_error(tmp_path, monkeypatch, how):
+def test_a_tree_deeper_than_the_recursion_limit_is_no_internal_error(deep, how):
     """`grantcheck batch deep` (os.walk), `batch 'deep/**/*.toml'` (glob), `validate deep` and
     `batch --input units.csv --profiles deep` (Path.rglob) with a profile 1,200 folders down
     were "internal error: RecursionError": now the profile is read."""
-    monkeypatch.chdir(tmp_path)
-    found = _deep(Path("deep"), MINIMAL)
+    found = deep("deep", MINIMAL)
     args = {"folder": ["batch", "deep", "--format", "csv"],
             "glob": ["batch", "deep/**/*.toml", "--format", "csv"],
             "validate": ["validate", "deep"],
@@ -290,16 +304,31 @@ def test_a_glob_part_longer_than_a_name_can_still_match(tmp_path, monkeypatch):
     assert r.stdout.count("Nordlys") == 1
 
 
-def test_a_glob_of_a_thousand_parts_is_no_recursion_error(tmp_path, monkeypatch):
+def test_a_glob_of_a_thousand_parts_is_no_recursion_error(tmp_path, deep):
     """glob calls itself for each part of a pattern: `batch '[a-z]/[a-z]/…'` (1,000 parts) was
     "internal error: RecursionError"; it is searched a hundred parts at a time."""
     from grantcheck.batch.paths import iglob
 
-    monkeypatch.chdir(tmp_path)
-    deep = _deep(Path("top"))
+    found = deep("top")
     r = run("batch", "[a-z]/" * 1000 + "*.toml", "--as-of", AS_OF)
     assert r.exit_code == 2
     assert r.stderr.startswith("Error: batch [a-z]/[a-z]/")
     assert "no file matches this pattern" in r.stderr.splitlines()[0]
-    assert list(iglob("top/" + "[d]/" * 1200 + "*.toml")) == [str(deep)]
-    assert list(iglob(str(tmp_path / "top") + "/?" * 1200 + "/p.toml")) == [str(tmp_path / deep)]
+    assert list(iglob("top/" + "[d]/" * 1200 + "*.toml")) == [str(found)]
+    assert list(iglob(str(tmp_path / "top") + "/?" * 1200 + "/p.toml")) == [str(tmp_path / found)]
+
+
+def test_an_outreach_number_too_long_for_a_file_name_is_said(tmp_path):
+    """An organisation number of 300 digits (any string is taken) names the pack's files:
+    `outreach --input units.jsonl --out pack` was "internal error: OSError: [Errno 36] File
+    name too long" (Path.exists() raised it)."""
+    units = tmp_path / "u.jsonl"
+    units.write_text('{"company": {"name": "B", "country": "NO", "org_number": "%s"}}\n'
+                     % ("9" * 300), encoding="utf-8")
+    r = run("outreach", "--input", str(units), "--out", str(tmp_path / "pk"), "--as-of", AS_OF)
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [
+        f"Error: --out {tmp_path / 'pk'}: cannot write '{'9' * 40}'… (305 characters): too long "
+        "for a file name; the files of 0 companies were written, not summary.md",
+        "Hint: check the unit's organisation number in the input: its files are named by it (9 "
+        "or 10 digits, a CVR number 8)"]
