@@ -99,8 +99,11 @@ def _no_such_file(p: Path) -> ProfileError:
 
     try:
         target = os.readlink(p)
-    except (OSError, ValueError):  # no link: nothing of that name
-        return ProfileError(str(p), [Problem("", "no such file")])
+    except (OSError, ValueError):  # no link: nothing of that name ('profiles/*.toml' quoted)
+        pattern = bool(set("*?[") & set(p.name))
+        return ProfileError(str(p), [Problem("", "no such file", hint=(
+            "a pattern (* ? [) is not expanded here: leave out the quotes for the shell to "
+            "expand it, or give it as an argument of grantcheck batch, which does") * pattern)])
     return ProfileError(str(p), [Problem(
         "", f"is a symbolic link to {target}, which does not exist",
         hint="point the link at the profile's file, or give that file")])

@@ -360,3 +360,19 @@ def test_a_budget_of_many_lines_is_checked_in_time_linear_in_them(monkeypatch):
     result = check(profile.budget, "dk-smv-digital", date(2026, 11, 1), profile=profile)
     assert len(result.lines) == 400
     assert len(asked) < 10 * 400, len(asked)
+
+
+@pytest.mark.parametrize("command", ["match", "validate", "budget"])
+def test_a_quoted_pattern_given_for_a_file_says_it_is_not_expanded(command):
+    """`grantcheck validate 'profiles/*.toml'` said "no such file", no more."""
+    r = run(command, "profiles/*.toml")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[:2] == [
+        "Error: profiles/*.toml: no such file",
+        "Hint: a pattern (* ? [) is not expanded here: leave out the quotes for the shell to "
+        "expand it, or give it as an argument of grantcheck batch, which does"]
+
+
+def test_a_missing_file_without_a_pattern_has_no_such_hint():
+    r = run("match", "profiles/no-such.toml")
+    assert r.stderr == "Error: profiles/no-such.toml: no such file\n"
