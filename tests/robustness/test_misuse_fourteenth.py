@@ -97,13 +97,19 @@ def deep(monkeypatch, tmp_path):
         return (path / "p.toml").relative_to(tmp_path)
 
     yield make
-    for top in made:
-        folders = [top]
-        while (folders[-1] / "d").is_dir():
-            folders.append(folders[-1] / "d")
-        (folders[-1] / "p.toml").unlink()
-        for folder in reversed(folders):
-            os.rmdir(folder)
+    here = os.getcwd()
+    for top in made:  # by short names from the folder above: a long path is looked up slowly
+        os.chdir(top)
+        depth = 0
+        while os.path.isdir("d"):
+            os.chdir("d")
+            depth += 1
+        os.unlink("p.toml")
+        for _ in range(depth):
+            os.chdir("..")
+            os.rmdir("d")
+        os.chdir(here)
+        os.rmdir(top)
 
 
 def test_a_glob_through_a_tree_deeper_than_the_recursion_limit_finds_its_profile(deep):
