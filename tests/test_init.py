@@ -480,7 +480,7 @@ def test_non_interactive_set_writes_a_valid_profile(tmp_path):
      "'employees[]'", "Hint: e.g. employees[0]"),
     ("company.turnover", "Error: --set 'company.turnover': no '=' in it", "Hint: write --set "
      "key=value"),
-    ("company.cvr_number=1234", "Error: --set: company.cvr_number: a CVR number has 8 digits "
+    ("company.cvr_number=1234", "Error: --set company.cvr_number: a CVR number has 8 digits "
      "(got '1234')", ""),
     ("project.training_addon=5", "Error: --set project.training_addon: a table, not a value",
      "Hint: set its fields, e.g. --set project.training_addon.persons=…"),

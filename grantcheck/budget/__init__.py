@@ -25,6 +25,12 @@ if TYPE_CHECKING:
     from grantcheck.profile import Profile
 
 
+def no_option(fields: Sequence[str]) -> str:
+    """What a budget given by ``--line`` options says of fields no option states."""
+    return (f"{' and '.join(fields)} {'has' if len(fields) == 1 else 'have'} no option: write "
+            "the budget as a file with [budget] (docs/budget.md)")
+
+
 def checker(scheme_id: str) -> BudgetChecker:
     """The budget checker of a scheme: UnknownScheme for an id that does not exist,
     NoBudgetRules for a scheme that states no budget rules (both with a hint)."""

@@ -219,6 +219,9 @@ class BudgetCtx(Ctx):
         # a rule of the company's fit failed (BudgetChecker.fit_rules): the grant is only what
         # it would be if the company fitted, and the rules that state it say so
         self.no_fit = False
+        # a rule of the company's fit cannot be decided for the profile: the grant is what it
+        # would be if the company fitted, and the rules that state it say so
+        self.fit_open = False
 
     @property
     def currency(self) -> str:  # amounts are in the scheme's currency
@@ -277,7 +280,8 @@ def grant_sought_check(bctx: BudgetCtx, bound: str = "", raise_it: str = "") -> 
     sought = bctx.budget.grant_sought
     # a company that does not fit can have none: the grant is what the budget would allow
     allows, fitted = ("would allow", " if the company fitted (it does not: no grant)") \
-        if bctx.no_fit else ("allows", "")
+        if bctx.no_fit else ("would allow", " if the company fits (not yet settled: no grant "
+                             "until it is)") if bctx.fit_open else ("allows", "")
     if sought is None:
         return Check(True, f"the budget {allows} a grant of {'at most ' if bound else ''}"
                      f"{bctx.grant}{bound}{fitted}", info=True)
@@ -334,7 +338,10 @@ class BudgetChecker:
     notes: tuple[str, ...] = ()
     prepare: Callable[[BudgetCtx], None] | None = None  # before classification (e.g. a tier)
     # the budget rules that say whether the company fits the scheme (its voucher) at all: while
-    # one fails, no grant can be had, and none is shown (BudgetResult.no_fit)
+    # one fails, no grant can be had, and none is shown (BudgetResult.no_fit); while one is
+    # undecided for a profile, the grant is only what it would be (BudgetResult.fit_unknown).
+    # Empty: the shared rule FIT, the scheme's own rules as match reads the profile
+    # (grantcheck.budget.fit)
     fit_rules: tuple[str, ...] = ()
 
 

@@ -18,6 +18,7 @@ from grantcheck.budget.core import (
     LineStatus,
     money_sum,
 )
+from grantcheck.budget.fit import FIT_ID, company_fit
 from grantcheck.citations import Citation
 from grantcheck.engine import Check, Finding, Kind, Missing, Outcome, Rule, Scheme, text_of
 from grantcheck.engine.evaluate import _AS_IF_OPEN  # the states match checks as open
@@ -57,12 +58,17 @@ class BudgetResult:
     # all (BudgetChecker.fit_rules): then no grant can be had, so none is shown as one; the grant
     # and the own funding are what they would be if it fitted (as match's NotFitting)
     no_fit: Finding | None = None
+    # the rule of the company's fit (FIT, or BudgetChecker.fit_rules) that cannot be decided for
+    # the profile: the grant is only what it would be if the company fitted, never shown as one
+    # it can have, and the rule names the facts that settle it
+    fit_unknown: Finding | None = None
 
     @property
     def grant_shown(self) -> bool:
         """Whether the grant, the own funding and what the applicant carries are figures to
-        show as such: computed, and for a company that does not fail a rule of its fit."""
-        return not self.grant_unknown and self.no_fit is None
+        show as such: computed, and for a company that fits the scheme (neither fails a rule of
+        its fit nor leaves one undecided)."""
+        return not self.grant_unknown and self.no_fit is None and self.fit_unknown is None
 
     @property
     def eligible_base(self) -> Money:
@@ -242,18 +248,30 @@ def check_budget(checker: BudgetChecker, budget: Budget, profile: Profile | None
             bctx.parts = []
             findings.append(_grant_unknown(checker.scheme, e))
             grant_unknown = findings[-1].message
-        # the rules of the company's fit first: the others state the grant as what it would be
+        # the rules of the company's fit first (the scheme's own, as match reads the profile,
+        # else the checker's): the others state the grant as what it would be if it fitted
         fit = {r.id: r.evaluate(bctx) for r in checker.rules if r.id in checker.fit_rules}
+        shared = company_fit(checker, bctx)
+        if shared is not None:
+            fit[FIT_ID] = shared
+            findings.append(shared)
         bctx.no_fit = any(f.outcome is Outcome.FAIL for f in fit.values())
+        bctx.fit_open = bctx.has_profile and any(f.outcome is Outcome.UNKNOWN
+                                                 for f in fit.values())
         findings += [fit.get(r.id) or r.evaluate(bctx) for r in checker.rules]
     applied = _applied_in_call(bctx)
     if applied is not None:
         findings.insert(0, applied)
-    no_fit = next((f for f in findings if f.rule.id in checker.fit_rules
-                   and f.outcome is Outcome.FAIL), None)
+    fitting = [f for f in findings if f.rule.id in (*checker.fit_rules, FIT_ID)]
+    no_fit = next((f for f in fitting if f.outcome is Outcome.FAIL), None)
+    # with a profile, the company's fit is its facts' to settle (a bare draft has none: its
+    # grant is what the cost rules allow, and the rules say what they cannot read); a grant not
+    # computed is no figure either, and its reason is said first
+    fit_unknown = None if no_fit is not None or not bctx.has_profile or grant_unknown else next(
+        (f for f in fitting if f.outcome is Outcome.UNKNOWN), None)
     return BudgetResult(
         checker.scheme, on, checker.scheme.currency, bctx.budget_currency, bctx.tier,
         bctx.lines, bctx.parts, findings, checker.own_funding_form, checker.categories, fx,
         bctx.has_profile, [*checker.notes, *bctx.notes], source, grant_unknown,
-        checker.scheme.call.status(on), no_fit,
+        checker.scheme.call.status(on), no_fit, fit_unknown,
     )

@@ -5,8 +5,9 @@ error (a bug: reported in one line, the traceback only with GRANTCHECK_DEBUG=1).
 Stdout carries the data (tables or JSON); messages and warnings go to stderr.
 
 One module per group of commands (:mod:`.check`: match, budget; :mod:`.profiles`: init,
-validate, schema; :mod:`.catalogue`: schemes, show; :mod:`.batch`; :mod:`.outreach`:
-outreach, shortlist), what they share in :mod:`._common`. Nothing outside this package imports it.
+validate, schema; :mod:`.catalogue`: schemes, show; :mod:`.batch`; :mod:`.outreach`;
+:mod:`.shortlist`), what they share in :mod:`._common` (:mod:`._screening`: outreach's and
+shortlist's). Nothing outside this package imports it.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ __all__ = ["app", "complete_scheme_id", "main"]
 COMMANDS = (("match", "check"), ("budget", "check"), ("init", "profiles"),
             ("validate", "profiles"), ("schema", "profiles"), ("schemes", "catalogue"),
             ("show", "catalogue"), ("batch", "batch"), ("outreach", "outreach"),
-            ("shortlist", "outreach"))
+            ("shortlist", "shortlist"))
 
 
 def _command(name: str, module: str) -> Any:

@@ -189,7 +189,8 @@ def batch(
     per scheme how many and for up to how much; then a row per profile, what it fits and for
     how much. A profile that cannot be read becomes an error record (file, line, what is
     wrong) and the rest go on. Exit code 0 when every input was checked; 4 when some could not
-    be (the rest were written); 2 on bad usage or nothing to check; 3 on an internal error;
+    be (the rest were written); 2 on bad usage or nothing to check, or an --input that
+    cannot be read to its end (those before the break written); 3 on an internal error;
     130 after Ctrl-C (143 after SIGTERM), the records done so far written (to --output FILE
     too, each one whole); 141 when stdout is closed early (| head).
     """

@@ -23,6 +23,7 @@ from grantcheck.cli._common import (
     _stdout_console,
     complete_scheme_id,
 )
+from grantcheck.cli.pager import NoPagerOption, _paged
 
 
 @_quiet_when_stdout_closes
@@ -87,6 +88,7 @@ def show(
     as_of: AsOf = None,
     fmt: FormatOption = Format.table,
     rate: RateOption = None,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Everything one scheme asks: its rules by heading with their source quotes and the profile
     fields they read, its parameters on the date, its documents, its amounts.
@@ -118,6 +120,7 @@ def show(
         return
     from grantcheck.render.describe import render_show
 
-    render_show(data, on.isoformat(), _stdout_console())
+    with _paged(_stdout_console(), no_pager) as console:
+        render_show(data, on.isoformat(), console)
     for w in (data["exchange_rate"] or {}).get("warnings", []):  # a rate past the table
         _err(f"Warning: {w}")

@@ -27,6 +27,7 @@ from grantcheck.cli._common import (
     path_given,
     split_commas,
 )
+from grantcheck.cli.pager import NoPagerOption
 
 
 @_quiet_when_stdout_closes
@@ -57,12 +58,7 @@ def match(
                      help="Show every scheme in full, also those of another country's registry "
                      "(not applicable) and closed calls."),
     ] = False,
-    no_pager: Annotated[
-        bool,
-        typer.Option("--no-pager", help="Never page a long output on a terminal (the pager: "
-                     "GRANTCHECK_PAGER, else PAGER, else less, with LESS=FRX unless LESS is "
-                     "set)."),
-    ] = False,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Which schemes fit a company profile, for how much, and what would settle the rest.
 
@@ -104,11 +100,8 @@ def match(
 
         with _paged(_stdout_console(), no_pager) as console:
             if explain:  # every scheme in full, after the answer `--all` starts with
-                from grantcheck.render.match_head import headline
                 from grantcheck.render.table import render_match
-                from grantcheck.render.together import together
 
-                console.print(together(headline(result, result.results)))
                 render_match(result, console, explain)
             else:
                 from grantcheck.render.match import render_answer
@@ -172,6 +165,7 @@ def budget(
                      "source."),
     ] = False,
     rate: RateOption = None,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """What grant and own funding a draft budget gives, and whether it keeps a scheme's cost
     rules, line by line.
@@ -191,10 +185,10 @@ def budget(
     data). Without --scheme or budget.scheme, a profile's budget is checked against every open
     scheme match shows it that fits (else every one that needs more information); a note names
     the others. A call closed on the date is said ("call closed 2023-03-01 (would: complies)"),
-    its costs still checked; an
-    application date after an open call's last day breaks the rule CALL. Exit code 0 when
-    every budget checked complies (its call open), 1 when one breaks a rule, needs information
-    or is for a closed call, 2 on bad input.
+    its costs still checked; an application date after an open call's last day breaks the rule
+    CALL. Exit code 0 when every budget checked complies (its call open), 1 when one breaks a
+    rule, needs information or is for a closed call, or when the profile fits no open scheme
+    and needs information for none (nothing to check it against), 2 on bad input.
     """
     from grantcheck.budget import budget_from_options, budget_schemes, check, load_budget
     from grantcheck.errors import EXIT_FIT, EXIT_NO_FIT, profile_error_lines
@@ -241,10 +235,7 @@ def budget(
             _fail("no budget given", "give a budget file, or the lines with --line "
                   "CATEGORY=AMOUNT and the scheme with --scheme ID")
     except ProfileError as e:
-        options = {_OPTION_OF.get(p.path) for p in e.problems} if line else {None}
-        if len(options) == 1 and None not in options:  # a bad --tier, --start or --end
-            e = ProfileError(str(options.pop()), e.problems)
-        _err(*profile_error_lines(e))
+        _err(*(_option_error_lines(e, line) if line else profile_error_lines(e)))
         raise typer.Exit(2) from None
     except ValueError as e:
         _fail(str(e), getattr(e, "hint", ""))
@@ -294,13 +285,14 @@ def budget(
 
         _print_json(budgets_to_dict(results, source, on.isoformat(), warnings))
     else:
+        from grantcheck.cli.pager import _paged
         from grantcheck.render.budget import render_budget
 
-        console = _stdout_console()
-        for i, r in enumerate(results):
-            if i:
-                console.print()
-            render_budget(r, console, explain)
+        with _paged(_stdout_console(), no_pager) as console:
+            for i, r in enumerate(results):
+                if i:
+                    console.print()
+                render_budget(r, console, explain)
     for w in warnings:  # after the answer, as match's
         _err(f"Warning: {w}")
     from grantcheck.budget.core import BudgetVerdict
@@ -318,18 +310,38 @@ _LINE_OPTIONS = (("state budget.start and budget.end in the budget", "give --sta
 def _as_options(f: Any) -> Any:
     """A finding of a --line budget whose fix names the options, not the budget's fields; a
     budget field no option states (budget.application_date) is said to need a budget file."""
+    from grantcheck.budget import no_option
+
     fields = f.missing
     if fields and all(p.startswith("budget.") for p in fields) and any(
             p not in _OPTION_OF for p in fields):
         given = [_OPTION_OF[p] for p in fields if p in _OPTION_OF]
         rest = [p for p in fields if p not in _OPTION_OF]
-        return f.with_fix((f"give {' and '.join(given)}; " if given else "")
-                          + f"{' and '.join(rest)} {'has' if len(rest) == 1 else 'have'} no "
-                          "option: write the budget as a file with [budget] (docs/budget.md)")
+        return f.with_fix((f"give {' and '.join(given)}; " if given else "") + no_option(rest))
     fix = f.fix
     for field_name, option in _LINE_OPTIONS:
         fix = fix.replace(field_name, option)
     return f if fix == f.fix else f.with_fix(fix)
+
+
+def _option_error_lines(e: Any, lines: list[str]) -> list[str]:
+    """The errors of a budget given by options, each named by the option as typed (``--line
+    'hardwre=5': category: …``, ``--tier: budget.tier: …``), not by the budget field the
+    option became (``budget.lines[1].category``); a profile's own, by its file."""
+    import re
+
+    from grantcheck.errors import profile_error_lines
+    from grantcheck.profile import ProfileError
+
+    out = []
+    for p in e.problems:
+        m = re.fullmatch(r"budget\.lines\[(\d+)\]\.(.+)", p.path)
+        if e.source == "--line" and m and int(m[1]) < len(lines):
+            source, p = f"--line {lines[int(m[1])]!r}", p._replace(path=m[2])
+        else:
+            source = _OPTION_OF.get(p.path, e.source) if e.source == "--line" else e.source
+        out += profile_error_lines(ProfileError(source, [p]))
+    return out
 
 
 def _option_date(option: str, text: str | None) -> date | None:

@@ -1,17 +1,11 @@
-"""``outreach`` and ``shortlist``: a registry screening turned into an office's work, the
-questions to send each company and the companies ranked by what they can get (issue 21)."""
+"""``outreach``: a registry screening turned into an office's work, the questions to send each
+company that needs information, as questionnaires and answers files (issue 21)."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sys
-from collections.abc import Iterator
-from datetime import date
-from decimal import Decimal
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -21,79 +15,18 @@ from grantcheck.cli._common import (
     SchemeOption,
     _err,
     _fail,
-    _quiet_when_stdout_closes,
-    _stdout_console,
     in_a_folder_that_exists,
     path_given,
 )
-from grantcheck.cli.batch import InputFormat, _settings, _with_answers
-
-if TYPE_CHECKING:
-    from grantcheck.outreach.rank import Row
-    from grantcheck.outreach.screen import Company, Failed
-
-SHOWN_ERRORS = 10
-
-InputOption = Annotated[
-    str, typer.Option("--input", "-i", metavar="FILE", show_default=False,
-                      help="The registry's bulk file as downloaded (gzip or not), as batch "
-                      "reads it; - reads stdin.")]
-InputFormatOption = Annotated[
-    InputFormat | None,
-    typer.Option("--input-format", help="brreg-enheter, cvr or bolagsverket (guessed from the "
-                 "header when it shows one); jsonl or csv for grantcheck's own formats.")]
-ProfilesOption = Annotated[
-    Path | None,
-    typer.Option("--profiles", metavar="DIR",
-                 help="Answers laid over the registry's units, as batch --profiles: the filled "
-                 "answers files of an outreach pack, or any profiles naming org_number or "
-                 "cvr_number.")]
-
-
-@contextlib.contextmanager
-def _screening(input_file: str, input_format: InputFormat | None, profiles: Path | None,
-               on: date, rates: dict[str, Decimal], ids: list[str]
-               ) -> Iterator[Iterator[Company | Failed]]:
-    """The screened units of --input, one at a time (exits 2 when it cannot be read at all, or
-    to its end: a ranking or a pack of part of a file is not passed off as the whole)."""
-    path_given(input_file, "--input", "the registry's file, or - for stdin")
-    from grantcheck import batch as gb
-    from grantcheck.batch.inputs import BROKEN_HINT, nothing_in
-    from grantcheck.outreach.screen import screen
-
-    with contextlib.ExitStack() as stack:
-        try:
-            sources = read = gb.open_inputs(stack, [], input_file,
-                                            input_format.value if input_format else None,
-                                            sys.stdin, on)
-            if profiles is not None:
-                sources = _with_answers(sources, profiles)
-            empty = sources.empty()
-        except gb.InputError as e:
-            _fail(str(e), e.hint)
-        if not empty:
-            yield screen(sources, on, rates, ids)
-        if broken := read.broken or sources.broken:
-            _fail(f"--input {input_file}: cannot be read{' to its end' if not empty else ''}: "
-                  f"{broken}", BROKEN_HINT)
-        if empty:
-            _fail("{}: nothing to screen: {}".format(*nothing_in(input_file, (), "unit")))
-
-
-class _Errors:
-    """The units that could not be read: the first few on stderr as they come, then a count."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def add(self, item: Failed) -> None:
-        self.count += 1
-        if self.count <= SHOWN_ERRORS:
-            _err(f"Error: {item.message}")
-
-    def close(self) -> None:
-        if self.count > SHOWN_ERRORS:
-            _err(f"... and {self.count - SHOWN_ERRORS:,} more units that could not be read")
+from grantcheck.cli._screening import (
+    SHOWN_ERRORS,
+    InputFormatOption,
+    InputOption,
+    ProfilesOption,
+    _Errors,
+    _screening,
+)
+from grantcheck.cli.batch import _settings
 
 
 def outreach(
@@ -125,7 +58,9 @@ def outreach(
     da) and in English, the facts that settle the most first. A company its answers settled
     keeps them in its NUMBER.toml. summary.md counts the portfolio.
     Filled in, the answers settle the questions: grantcheck batch --input FILE --profiles pack/.
-    Exit code 0; 4 when some units could not be read (the rest were written); 2 on bad input.
+    Exit code 0; 4 when some units could not be read (the rest were written); 2 on bad input,
+    or when answers filled in since were kept, not replaced (the rest were written); 130 after
+    Ctrl-C (the pack not whole: summary.md is written last).
     """
     from grantcheck.atomic import SYNCS_ALL, atomic_text, path_kind, sync_all
     from grantcheck.cli._batch_output import pack_not_written
@@ -263,136 +198,3 @@ def _leaves(data: object, at: str = "") -> dict[str, object]:
     for key, value in data.items():
         out.update(_leaves(value, f"{at}.{key}" if at else str(key)))
     return out
-
-
-class ShortlistFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-
-
-@_quiet_when_stdout_closes
-def shortlist(
-    input_file: InputOption,
-    input_format: InputFormatOption = None,
-    profiles_dir: ProfilesOption = None,
-    fmt: Annotated[ShortlistFormat | None, typer.Option(
-        "--format", "-f", help="table (the default on a terminal) or csv (the default "
-        "otherwise; columns in docs/commands.md).")] = None,
-    top: Annotated[int | None, typer.Option("--top", "-n", min=1, metavar="N",
-                                            help="Only the first N companies.")] = None,
-    explain: Annotated[str | None, typer.Option(
-        "--explain", "-e", metavar="NUMBER",
-        help="Instead of the ranking, one company's rules as match --explain shows them, with "
-        "where each figure came from: the registry's source, or the answers file that "
-        "stated it.")] = None,
-    as_of: AsOf = None,
-    scheme: SchemeOption = None,
-    rate: RateOption = None,
-) -> None:
-    """Which companies of a registry screening are the best prospects: ranked by verdict,
-    grant and the fewest answers that settle it.
-
-    Example:
-
-    
-        grantcheck shortlist --input enheter.csv.gz --as-of 2026-11-23 --top 20
-
-    First the answer (on stderr with csv): how many companies can still fit a scheme, and per
-    scheme how many fit or need information and for up to how much. Then the companies,
-    ordered by each one's best prospect: verdict (fits, needs information, then those out of
-    every scheme), then the highest grant of those schemes (compared in euros at the dated
-    rate, which is stated), then the fewest facts that settle that scheme: an office's
-    shortlist is the first rows. Exit code 0; 4 when some units could not be read (the rest
-    are ranked); 2 on bad input.
-    """
-    from grantcheck.errors import EXIT_SOME_FAILED
-    from grantcheck.fx import FxRates
-    from grantcheck.outreach.rank import Portfolio, csv_text, ranked, row_of
-    from grantcheck.outreach.screen import Failed
-
-    on, rates, ids = _settings(as_of, scheme, rate)
-    if explain is not None and (fmt is ShortlistFormat.csv or top is not None):
-        given = "--format csv" if fmt is ShortlistFormat.csv else f"--top {top}"
-        _fail(f"{given} goes with the ranking, not --explain (one company's rules, as text)",
-              f"leave out {given.split()[0]}, or --explain for the ranking")
-    if explain is not None:
-        _explain(input_file, input_format, profiles_dir, on, rates, ids, explain)
-        return
-    fx = FxRates(on, rates)
-    errors = _Errors()
-    portfolio = Portfolio()
-
-    def rows(screened: Iterator[Company | Failed]) -> Iterator[Row]:
-        for i, item in enumerate(screened):
-            if isinstance(item, Failed):
-                errors.add(item)
-                portfolio.add(item)
-            else:
-                questions = item.questions()
-                portfolio.add(item, questions)
-                yield row_of(item, i, fx, questions)
-
-    with _screening(input_file, input_format, profiles_dir, on, rates, ids) as screened:
-        shown = ranked(rows(screened), top)
-    errors.close()
-    if fmt is None:
-        fmt = ShortlistFormat.table if sys.stdout.isatty() else ShortlistFormat.csv
-    headline = portfolio.headline(on.isoformat())
-    if fmt is ShortlistFormat.csv:
-        for line in csv_text(shown):
-            sys.stdout.write(line)
-        for line in headline:  # stdout is the data; what it adds up to is said on stderr
-            _err(line)
-    else:
-        from grantcheck.render.shortlist import render_shortlist
-
-        render_shortlist(shown, portfolio.companies, fx, _stdout_console(), headline)
-    rates_used = "; ".join(r.describe() for r in fx.used.values())
-    if rates_used and fmt is ShortlistFormat.csv:  # the table states them below it
-        _err(f"Amounts compared in euros: {rates_used}.")
-    raise typer.Exit(EXIT_SOME_FAILED if errors.count else 0)
-
-
-def _names(message: str, number: str) -> bool:
-    """Whether an error message names the unit ``number`` (an organisation or CVR number: 8
-    characters or more, as a word of its own)."""
-    import re
-
-    return len(number) >= 8 and re.search(
-        rf"(?<![0-9A-Za-z]){re.escape(number)}(?![0-9A-Za-z])", message) is not None
-
-
-def _explain(input_file: str, input_format: InputFormat | None, profiles: Path | None,
-             on: date, rates: dict[str, Decimal], ids: list[str], number: str) -> None:
-    """match --explain for the unit numbered ``number``, with the provenance of its facts."""
-    from grantcheck.errors import EXIT_SOME_FAILED
-    from grantcheck.outreach.screen import Company
-
-    wanted = "".join(ch for ch in number if ch.isalnum())
-    if not any(ch.isdigit() for ch in wanted):  # said before the whole file is screened
-        _fail(f"--explain {number!r}: not an organisation or CVR number (it has no digits)",
-              "give the number of a row of the shortlist (its number column)")
-    failed: list[str] = []  # the units that could not be read
-    found = None
-    with _screening(input_file, input_format, profiles, on, rates, ids) as screened:
-        for item in screened:
-            if isinstance(item, Company):
-                if item.number == wanted:
-                    found = item
-                    break
-            elif _names(item.message.removeprefix(item.source), wanted):
-                _err(f"Error: --explain {number}: that unit could not be read: {item.message}")
-                raise typer.Exit(EXIT_SOME_FAILED)
-            else:
-                failed.append(item.message)
-    if found is None:
-        hint = "give the number of a row of the shortlist (its number column)"
-        if failed:
-            hint += (f"; {len(failed):,} {'unit' if len(failed) == 1 else 'units'} of the file "
-                     f"could not be read (the first: {failed[0]})")
-        _fail(f"--explain {number}: no unit with that organisation number in {input_file}",
-              hint)
-    from grantcheck.render.table import render_match
-
-    render_match(found.result, _stdout_console(), explain=True)
-    raise typer.Exit(0)

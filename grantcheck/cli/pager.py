@@ -6,14 +6,21 @@ when the text fits one screen). Never when stdout is not a terminal, nor with ``
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+NoPagerOption = Annotated[
+    bool,
+    typer.Option("--no-pager", help="Never page a long output on a terminal (the pager: "
+                 "GRANTCHECK_PAGER, else PAGER, else less, with LESS=FRX unless LESS is set)."),
+]
 
 
 def pager_command() -> list[str]:
@@ -53,6 +60,8 @@ def _paged(console: Console, no_pager: bool = False) -> Iterator[Console]:
     if text.count("\n") < console.height:
         sys.stdout.write(text)
         return
+    import subprocess  # here: asked only on a terminal, and start-up is every command's
+
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
     try:

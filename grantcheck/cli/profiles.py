@@ -69,9 +69,12 @@ def init(
     The country comes first and picks the schemes (those match shows a company of that
     country; the others are named, with why); every question says which rules read it;
     Enter or ? means "don't know" (the field is left out, and match reports it as unknown).
-    Questions go to stderr, so `grantcheck init -` can write the profile to stdout.
+    Questions go to stderr, so `grantcheck init -` can write the profile to stdout. Exit code
+    0 when the profile is written; 2 on an answer or --set it cannot use, an existing file
+    without --force, or input that ends before the last question; 130 after Ctrl-C (a draft
+    keeps the answers so far, after a refused answer or an early end too).
 
-    Example:
+    Examples:
 
     
         grantcheck init nordlys.toml
@@ -114,8 +117,10 @@ def init(
         _keep_draft(e, "profile.toml" if to_stdout else path)
     except BadValue as e:
         _fail(e.message, e.hint)
-    except ProfileError as e:
-        _err(*profile_error_lines(e))
+    except ProfileError as e:  # "--set company.cvr_number: …", as a --set it cannot read
+        _err(*(line for p in e.problems for line in profile_error_lines(
+            ProfileError(f"--set {p.path}", [p._replace(path="")]) if e.source == "--set"
+            and p.path else ProfileError(e.source, [p]))))
         raise typer.Exit(2) from None
     if to_stdout:
         sys.stdout.write(written.text)

@@ -13,11 +13,14 @@ figure its agency applies, what it leaves out) stays in the scheme's package.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from grantcheck.basis import Fact, LegalBasis, Period
 from grantcheck.citations import Citation, Source, eu
 from grantcheck.engine import Check, Ctx, Message
+from grantcheck.parameters import Parameter
 from grantcheck.profile import Sector
 
 GBER = Source(
@@ -52,6 +55,32 @@ APPLIES_UNTIL = Fact(date(2026, 12, 31), eu(
 ART_59 = eu(GBER, "Article 59", "This Regulation shall apply until 31 December 2026",
             note="as amended by Regulations (EU) 2020/972 and 2023/1315; in force since "
             "1 July 2014")
+
+# the one parameter every scheme under a GBER article gates its rules with: it is known from the
+# day GBER applies to the day it ends, and asking it on any other date raises NotEncoded
+GBER_APPLIES: Parameter[date] = Parameter(
+    "gber_applies_from", "date", {APPLIES_FROM.value: APPLIES_FROM.value}, ART_59,
+    valid_until=APPLIES_UNTIL.value,
+    note="GBER (Regulation (EU) No 651/2014, prolonged by Regulation (EU) 2023/1315) applies "
+    "from 2014-07-01 to 2026-12-31: past it no rule of a GBER article is encoded")
+
+C = TypeVar("C", bound=Ctx)
+
+
+def under_gber(check: Callable[[C], Check]) -> Callable[[C], Check]:
+    """A rule of a GBER article (a scheme's, or a budget rule's), *unknown* ("not encoded") on a
+    date GBER does not apply: past 2026-12-31 no rule of the article is encoded, so it neither
+    passes nor fails. A fact it still lacks stays its question: a date the rules cover asks it
+    too."""
+
+    def rule(ctx: C) -> Check:
+        found = check(ctx)
+        if found.ok is not None:
+            GBER_APPLIES.at(ctx.on)
+        return found
+
+    rule.__doc__ = check.__doc__
+    return rule
 
 ART_1_3_AB = eu(
     GBER, "Article 1(3)(a) and (b)",

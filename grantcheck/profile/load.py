@@ -100,13 +100,33 @@ def _no_such_file(p: Path) -> ProfileError:
     try:
         target = os.readlink(p)
     except (OSError, ValueError):  # no link: nothing of that name ('profiles/*.toml' quoted)
-        pattern = bool(set("*?[") & set(p.name))
+        if set("*?[") & set(p.name):
+            return ProfileError(str(p), [Problem("", "no such file", hint=(
+                "a pattern (* ? [) is not expanded here: leave out the quotes for the shell to "
+                "expand it, or give it as an argument of grantcheck batch, which does"))])
+        close = _close_name(p)
         return ProfileError(str(p), [Problem("", "no such file", hint=(
-            "a pattern (* ? [) is not expanded here: leave out the quotes for the shell to "
-            "expand it, or give it as an argument of grantcheck batch, which does") * pattern)])
+            f"did you mean {str(p.parent / close)!r}?" if close else ""))])
     return ProfileError(str(p), [Problem(
         "", f"is a symbolic link to {target}, which does not exist",
         hint="point the link at the profile's file, or give that file")])
+
+
+def _close_name(p: Path) -> str:
+    """The name of a file beside ``p`` (of its suffix, among the folder's first 10,000 names)
+    close to the name typed (``profiles/nordlys.toml``: nordlys-automation.toml), or ""."""
+    import difflib
+    import itertools
+    import os
+
+    try:
+        with os.scandir(p.parent) as entries:
+            names = [e.name for e in itertools.islice(entries, 10_000)
+                     if e.name.endswith(p.suffix or ".toml")]
+    except (OSError, ValueError):
+        return ""
+    close = difflib.get_close_matches(p.name, names, 1, 0.6)
+    return close[0] if close else ""
 
 
 def _a_folder(p: Path) -> ProfileError:
@@ -199,10 +219,14 @@ def parse_toml(text: str, source: str) -> dict[str, Any]:
     except tomli.TOMLDecodeError as e:
         m = re.compile(_TOML_POS).match(str(e))
         if m:
-            line = int(m["line"])
+            line, col = int(m["line"]), int(m["col"])
+            lines = text.splitlines()
+            if day := _day_read_as_number(m["msg"], lines[line - 1] if line <= len(lines)
+                                          else "", col):
+                col = day.start() + 1  # the date's column, not where the parser stopped
             raise ProfileError(source, [Problem("", _syntax_message(m["msg"], text, line,
                                                                     int(m["col"])),
-                                                line, int(m["col"]),
+                                                line, col,
                                                 hint=_syntax_hint(text, line))]) from None
         msg = str(e).replace(" (at end of document)", "")
         raise ProfileError(source, [Problem("", f"TOML syntax error: {msg} at the end of the "
@@ -280,10 +304,25 @@ def _syntax_message(msg: str, text: str, line: int, column: int = 1) -> str:
         return (f"TOML syntax error: the table [{name}] is declared twice (its keys go under "
                 "one header)")
     day = (re.compile(PLAIN_DAY).search(here, column - 1)
-           if msg == "Invalid date or datetime" else None)
+           if msg == "Invalid date or datetime" else _day_read_as_number(msg, here, column))
     if day and (why := no_such_day(day.group())):
         return f"TOML syntax error: {day.group()} is {why.replace('no such day', 'no day')}"
+    if day:  # 2026-1-05: TOML read 2026 as a number
+        return (f"TOML syntax error: {day.group()} is not a date: TOML writes one YYYY-MM-DD, "
+                "two digits for the month and the day")
     return f"TOML syntax error: {msg}"
+
+
+_DAY_LIKE = r"(?<![0-9])[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?![0-9])"
+
+
+def _day_read_as_number(msg: str, here: str, column: int) -> re.Match[str] | None:
+    """A date the parser took for a number followed by more (``2026-13-01``, ``2026-12-32``,
+    ``2026-1-05``: its pattern for a date has only the months 01 to 12 and the days 01 to 31,
+    so it read the year and stopped at the first '-'), ending at ``column``."""
+    if msg != "Expected newline or end of document after a statement":
+        return None
+    return next((m for m in re.finditer(_DAY_LIKE, here) if m.start() + 4 == column - 1), None)
 
 
 def _syntax_hint(text: str, line: int) -> str:

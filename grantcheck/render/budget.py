@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from grantcheck import __version__
+from grantcheck.budget import no_option
 from grantcheck.budget.core import BudgetVerdict, GrantPart, LineResult, LineStatus
 from grantcheck.budget.result import BudgetResult
 from grantcheck.citations import Citation
@@ -91,7 +92,8 @@ def budget_to_dict(r: BudgetResult) -> dict[str, Any]:
 def _totals(r: BudgetResult) -> dict[str, Any]:
     """The totals; the grant, the own funding and what the applicant carries are null, with
     ``grant_unknown`` saying why, when the grant could not be computed (never a grant of 0), and
-    with ``no_grant`` when the company does not fit (what they would be: ``if_it_fitted``)."""
+    with ``no_grant`` when the company does not fit, ``fit_unknown`` when whether it fits is not
+    settled (what they would be if it fitted: ``if_it_fitted``)."""
     shown = r.grant_shown
     out: dict[str, Any] = {
         "total": r.total.to_json(),
@@ -106,10 +108,12 @@ def _totals(r: BudgetResult) -> dict[str, Any]:
         out["grant_unknown"] = r.grant_unknown
     if r.no_fit is not None:
         out["no_grant"] = no_grant_words(r)
-        if not r.grant_unknown:
-            out["if_it_fitted"] = {"grant": r.grant.to_json(),
-                                   "own_funding": r.own_funding.to_json(),
-                                   "applicant_carries": r.applicant_carries.to_json()}
+    if r.fit_unknown is not None:
+        out["fit_unknown"] = fit_unknown_words(r)
+    if (r.no_fit is not None or r.fit_unknown is not None) and not r.grant_unknown:
+        out["if_it_fitted"] = {"grant": r.grant.to_json(),
+                               "own_funding": r.own_funding.to_json(),
+                               "applicant_carries": r.applicant_carries.to_json()}
     return out
 
 
@@ -119,6 +123,14 @@ def no_grant_words(r: BudgetResult) -> str:
     ("" when it is not so)."""
     f = r.no_fit
     return "" if f is None else f"none ({f.rule.id}): {f.message}"
+
+
+def fit_unknown_words(r: BudgetResult) -> str:
+    """Why the budget's grant is only what it would be if the company fitted, in the words of
+    the rule that cannot settle its fit: "none until settled (FIT): whether the company fits
+    Innobooster People needs company.founded (rules IP05)" ("" when it is settled)."""
+    f = r.fit_unknown
+    return "" if f is None else f"none until settled ({f.rule.id}): {f.message}"
 
 
 def budgets_to_dict(results: Sequence[BudgetResult], source: str, on: str,
@@ -175,8 +187,9 @@ def lines_table(r: BudgetResult, explain: bool) -> Whole:
                         style=STATUS_STYLE[lr.status])
         why = Text(lr.status.value.replace("_", " "), style=STATUS_STYLE[lr.status])
         why.append(f": {lr.reason}")
-        if lr.missing:
-            why.append(f"\n→ state {', '.join(lr.missing)}", style="italic")
+        if lr.missing:  # a --line budget states them in a file only
+            why.append(f"\n→ {no_option(lr.missing)}" if r.source == "--line"
+                       else f"\n→ state {', '.join(lr.missing)}", style="italic")
         if lr.cites:
             why.append("\n")
             why.append_text(_cites(lr.cites if explain else lr.cites[:1]))
@@ -195,20 +208,24 @@ def totals_table(r: BudgetResult) -> Whole:
         table.add_row("Undecided", str(r.undecided), "lines the budget does not say enough about")
     table.add_row("Not eligible", str(r.not_eligible), "carried by the applicant")
     table.add_row(Text("Eligible cost base", style="bold"), str(r.eligible_base), "")
-    # a company that does not fit gets none: the parts are what it would get if it fitted
-    part = "grant" if r.no_fit is None else "if it fitted"
+    # a company that does not fit gets none, nor one whose fit is not settled: the parts are
+    # what it would get if it fitted (BudgetResult.no_fit, fit_unknown)
+    held, fails = r.no_fit or r.fit_unknown, r.no_fit is not None
+    when = "if it fitted" if fails else "if it fits"
+    part = "grant" if held is None else when
     for p in r.parts:  # the label indented as a whole: its wrapped lines stay in its column
         table.add_row(Padding(joined(Text(f"{part}: {p.name}")), (0, 0, 0, 2)), str(p.grant),
                       part_how(p))
-    if r.no_fit is not None:  # none can be had: no figure reads as one the company could get
-        known = not r.grant_unknown
-        table.add_row(Text("Grant", style="bold red"), Text("none", style="bold red"),
-                      f"{r.no_fit.rule.id}: {r.no_fit.message}"
-                      + (f"; {r.grant} if it fitted" if known else ""))
-        table.add_row(Text("Own funding", style="bold"), "—",
-                      f"{r.own_funding} if it fitted" if known else "")
-        table.add_row("Applicant carries", "—",
-                      f"{r.applicant_carries} if it fitted" if known else "")
+    if held is not None:  # none can be had (yet): no figure reads as one the company could get
+        known, style, blank = not r.grant_unknown, "bold red" if fails else "bold yellow", \
+            "—" if fails else "?"
+        table.add_row(Text("Grant", style=style), Text("none" if fails else "?", style=style),
+                      ("" if fails else "only if the company fits: ")
+                      + f"{held.rule.id}: {held.message}"
+                      + (f"; {r.grant} {when}" if known else ""))
+        table.add_row(Text("Own funding", style="bold"), blank,
+                      f"{r.own_funding} {when}" if known else "")
+        table.add_row("Applicant carries", blank, f"{r.applicant_carries} {when}" if known else "")
         return whole(table)
     if r.grant_unknown:  # no figure is made of a grant not computed
         table.add_row(Text("Grant", style="bold yellow"), Text("?", style="bold yellow"),
@@ -281,11 +298,28 @@ def grant_words(r: BudgetResult) -> str:
     grant (SMVB01): the company does not fit the up to DKK 250,000 voucher (rules SMV16)")."""
     if r.no_fit is not None:
         return "no grant " + no_grant_words(r).removeprefix("none ")
+    if r.fit_unknown is not None:  # the grant is nothing or the figure: the rule names the fact
+        f, shown = r.fit_unknown, 3
+        figure = "" if r.grant_unknown else f" {r.grant}"
+        more = len(f.missing) - shown
+        needs = (", ".join(f.missing[:shown]) + (f" and {more} more" if more > 0 else "")
+                 if f.missing else "more information")
+        return f"grant{figure} only if the company fits ({f.rule.id} needs {needs})"
     if r.grant_unknown:
         return "grant not computed yet (see the totals)"
     assumed = (" at most (no voucher stated: the largest the lines can use)"
                if r.tier is None and r.scheme.tiers else "")
-    return f"grant {r.grant}{assumed}, own funding {r.own_funding}"
+    return f"grant {r.grant}{assumed}, own funding {r.own_funding}{_undecided_words(r)}"
+
+
+def _undecided_words(r: BudgetResult) -> str:
+    """What the first line's grant and own funding leave out: the lines whose eligibility is
+    not decided yet (" (1 line undecided, DKK 60,000, not counted)"), as the totals do."""
+    n = sum(1 for lr in r.lines if lr.status is LineStatus.UNKNOWN)
+    if not n:
+        return ""
+    amount = f", {r.undecided}," if r.undecided.amount else ""
+    return f" ({plural(n, 'line undecided', 'lines undecided')}{amount} not counted)"
 
 
 def render_budget(r: BudgetResult, console: Console, explain: bool = False) -> None:

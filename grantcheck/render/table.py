@@ -296,7 +296,11 @@ def _record_line(r: SchemeResult) -> str:
 
 
 def render_match(m: MatchResult, console: Console, explain: bool = False) -> None:
-    """Every scheme in full (`match --explain` prints the answer in one sentence before it)."""
+    """The answer in one sentence, as the default view starts with it, then every scheme in
+    full (`match --explain`, `shortlist --explain NUMBER`)."""
+    from grantcheck.render.match_head import headline
+
+    console.print(together(headline(m, m.results)))
     title = Text("grantcheck", style="bold")
     title.append(f" — {m.profile.company.name}")
     if m.source:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -29,6 +30,13 @@ def budget_for(scheme_id: str, budget: dict[str, Any], profile: dict[str, Any] |
         b = budget_from_data(copy.deepcopy(budget), "<test>")
     fx = FxRates(on, dict(TEST_RATES if rates is None else rates))
     return check_budget(checker(scheme_id), b, prof, on, fx, "<test>")
+
+
+def cost_rules(result: BudgetResult) -> BudgetResult:
+    """``result`` without the shared rule FIT (the company's fit, as match reads its profile):
+    the cost rules' own verdict, for a test whose profile holds only the facts its rules read."""
+    return dataclasses.replace(result, fit_unknown=None, no_fit=None, findings=[
+        f for f in result.findings if f.rule.id != "FIT"])
 
 
 def rule(result: BudgetResult, rule_id: str) -> Finding:

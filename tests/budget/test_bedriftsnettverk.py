@@ -22,7 +22,7 @@ from grantcheck.engine import Kind, Outcome
 from grantcheck.schemes.no_bedriftsnettverk import budget as bnb
 from grantcheck.schemes.no_bedriftsnettverk import budget_lines, page, parameters
 from grantcheck.schemes.no_bedriftsnettverk.scheme import SCHEME as BN_SCHEME
-from tests.budget.support import D, budget_for, line, rule, rule_outcome
+from tests.budget.support import D, budget_for, cost_rules, line, rule, rule_outcome
 
 SID = "no-bedriftsnettverk"
 
@@ -861,7 +861,9 @@ def test_a_network_budget_that_keeps_every_rule_complies() -> None:
                   financing=[fin("own", 150_000), fin("own", 550_000, "in_kind")],
                   grant_sought=D(700_000))
     assert r.grant.amount == D(700_000)
-    assert r.verdict.value == "complies", [(f.rule.id, f.message) for f in r.findings]
+    # the profile leaves the network's fit open (FIT): the cost rules alone comply
+    assert rule_outcome(r, "FIT") is Outcome.UNKNOWN and r.verdict.value == "needs_information"
+    assert cost_rules(r).verdict.value == "complies", [(f.rule.id, f.message) for f in r.findings]
 
 
 # --- invariants (hypothesis) ----------------------------------------------------------------

@@ -26,7 +26,7 @@ from tests.schemes.test_cases import merge, unset
 CASES = Path(__file__).resolve().parent / "cases_blind.toml"
 KEYS = {"name", "scheme", "base", "on", "section", "quote", "profile", "unset", "verdict",
         "answer", "rules", "grant", "own_funding", "eligible_base", "lines", "cost",
-        "participant"}
+        "participant", "no_grant"}
 SCHEMES = ("no-bedriftsnettverk", "no-prosessinnovasjon", "se-saker-digitalisering",
            "dk-smv-digital", "dk-innobooster-people")
 
@@ -77,6 +77,11 @@ def differences(case: dict[str, Any], code: int, got: dict[str, Any]) -> list[st
     if code != (0 if answer == "complies" else 1):
         out.append(f"exit code {code} for the answer {answer}")
     totals = got["totals"]
+    if "no_grant" in case:  # the company does not fit the scheme: the rule says so, no grant
+        said = totals.get("no_grant", "")
+        if totals["grant"] is not None or not said.startswith(f"none ({case['no_grant']})"):
+            out.append(f"no_grant {said!r}, grant {totals['grant']}: not {case['no_grant']}'s")
+        totals = {**totals, **totals.get("if_it_fitted", {})}  # the figures if it fitted
     for key in ("grant", "own_funding", "eligible_base"):
         if key in case and amount(totals[key]) != Decimal(str(case[key])):
             out.append(f"{key} {amount(totals[key])} != {case[key]}")

@@ -541,4 +541,4 @@ def test_any_budget_adds_up_and_respects_every_cap(case: tuple[dict[str, Any],
     if persons is not None:
         counted = sum((lr.eligible.amount for lr in r.lines if lr.group == "training"), D(0))
         assert counted <= min(D(180_000), D(30_000) * persons)
-    assert {f.rule.id for f in r.findings} == {rr.id for rr in CHECKER.rules}
+    assert {f.rule.id for f in r.findings} - {"FIT"} == {rr.id for rr in CHECKER.rules}

@@ -99,9 +99,9 @@ def test_the_csv_ranks_the_mixed_fixture() -> None:
     assert r.stderr == (
         "5 units screened on 2026-11-23: 4 of 5 companies can still fit a scheme (1 fits, 3 need "
         "information, 1 does not fit).\n"
-        "  no-bedriftsnettverk: 0 fit, 2 need information; up to NOK 750,000 a company, NOK "
+        "no-bedriftsnettverk: 0 fit, 2 need information; up to NOK 750,000 a company, NOK "
         "1,500,000 in all\n"
-        "  no-prosessinnovasjon: 1 fits, 2 need information; up to NOK 1,000,000 a company; NOK "
+        "no-prosessinnovasjon: 1 fits, 2 need information; up to NOK 1,000,000 a company; NOK "
         "1,000,000 in all for 1 of 3 (2 not known yet)\n"
         "Amounts compared in euros: 1 EUR = 10.3315 NOK (ECB, InforEuro 2026-11, rate of "
         "2026-10-29).\n")
@@ -329,6 +329,6 @@ def test_a_company_that_fits_one_scheme_names_those_that_still_need_information(
     assert counted == {("no-prosessinnovasjon", "fits"): 1,
                        ("no-prosessinnovasjon", "needs information"): 2,
                        ("no-bedriftsnettverk", "needs information"): 3}
-    assert "  no-bedriftsnettverk: 0 fit, 3 need information; up to NOK 750,000 a company, NOK " \
+    assert "no-bedriftsnettverk: 0 fit, 3 need information; up to NOK 750,000 a company, NOK " \
         "2,250,000 in all\n" in r.stderr
-    assert "  no-prosessinnovasjon: 1 fits, 2 need information;" in r.stderr
+    assert "no-prosessinnovasjon: 1 fits, 2 need information;" in r.stderr

@@ -167,9 +167,6 @@ C_GBER_22 = eu(GBER, "Article 22(2)",
                "following their registration, which have not yet distributed profits and which "
                "have not been formed through a merger.")
 C_GBER_1_3 = gber.ART_1_3_AB
-C_GBER_59 = eu(GBER, "Article 59", "This Regulation shall apply until 31 December 2026",
-               note="as amended by Regulations (EU) 2020/972 and 2023/1315; in force since "
-               "1 July 2014")
 
 
 # --- the headings of the requirements catalogue (`grantcheck show`), each rule's section ------

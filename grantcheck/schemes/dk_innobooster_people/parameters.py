@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from grantcheck.law import gber
 from grantcheck.parameters import Parameter
 from grantcheck.schemes.dk_innobooster_people.page import (
     C_AGE,
@@ -22,7 +23,6 @@ from grantcheck.schemes.dk_innobooster_people.page import (
     C_DISMISSED,
     C_EMPLOYEES,
     C_FULL_TIME,
-    C_GBER_59,
     C_LAST_PAYOUT,
     C_OTHERS,
     C_OTHERS_EXAMPLE,
@@ -41,15 +41,13 @@ from grantcheck.schemes.dk_innobooster_people.page import (
 )
 
 V3 = date(2020, 7, 3)  # version 3 of the page, the one encoded
-GBER_START = date(2014, 7, 1)
-GBER_END = date(2026, 12, 31)
+GBER_START = gber.APPLIES_FROM.value  # 2014-07-01
+GBER_END = gber.APPLIES_UNTIL.value  # 2026-12-31
 
 PAGE_VERSION: Parameter[date] = Parameter(
     "innobooster_people_page_version", "date", {V3: V3}, C_VERSION,
     note="the page's rules are encoded from version 3; versions 1 and 2 are not")
-GBER_APPLIES: Parameter[date] = Parameter(
-    "gber_applies_from", "date", {GBER_START: GBER_START}, C_GBER_59, valid_until=GBER_END,
-    note="GBER (start-up aid, art. 22) applies from 2014-07-01 to 2026-12-31")
+GBER_APPLIES: Parameter[date] = gber.GBER_APPLIES  # start-up aid, art. 22: GBER's own period
 CALL_LAST_DAY: Parameter[date] = Parameter(
     "innobooster_people_last_day", "date", {V3: date(2020, 12, 1)}, C_DEADLINE)
 APPLICATIONS_FROM: Parameter[date] = Parameter(

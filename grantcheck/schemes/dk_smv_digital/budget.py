@@ -120,13 +120,15 @@ def voucher_fits(bctx: BudgetCtx) -> Check:
         if with_lines is not None:
             tiers, found, read = with_lines
             tr, booked = tiers[v.id], f", with {read} as the budget's lines hold them"
-    chosen = " (the highest voucher it fits)" if bctx.extra.get("chosen") else ""
+    chosen = {"fits": " (the highest voucher it fits)",
+              "open": " (the highest voucher the profile's facts leave open)"
+              }.get(bctx.extra.get("chosen", ""), "")
     if tr.verdict is Verdict.FITS:
         return passed(f"the company fits the {v.name} voucher{chosen}{booked}")
     findings = [f for f in found if f.rule.tier in (None, v.id)]
     if tr.verdict is Verdict.NEEDS_INFORMATION:
         fields = tuple(dict.fromkeys(m for f in findings for m in f.missing))
-        return unknown_check(f"whether the company fits the {v.name} voucher needs "
+        return unknown_check(f"whether the company fits the {v.name} voucher{chosen} needs "
                              f"{', '.join(fields) or 'more information'}", *fields,
                              fix="run grantcheck match --explain on the profile")
     broken = [f.rule.id for f in findings if f.outcome.value == "fail"]

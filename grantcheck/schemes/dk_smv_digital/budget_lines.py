@@ -132,7 +132,11 @@ def _voucher(bctx: BudgetCtx) -> _Voucher:
 
 
 def _prepare(bctx: BudgetCtx) -> None:
-    """Settle the voucher: the budget's, else the highest one the profile fits."""
+    """Settle the voucher: the budget's, else the highest one the profile fits, else the highest
+    one its facts leave open that the lines can use (the up-to-DKK-250,000 voucher only with
+    investment lines: it is direct investment support), never one its facts rule out («specifikke
+    krav afhængigt af, om der søges tilskud til 25.000 kr., 100.000 kr. eller 250.000 kr.»),
+    SMVB01 naming the facts that settle it; if none is left open, the lines' upper bound."""
     if bctx.has_profile:
         ctx = Ctx(bctx.profile, bctx.on, bctx.fx)  # the scheme's rules, in the company's terms
         result = evaluate(SCHEME, ctx)
@@ -140,9 +144,15 @@ def _prepare(bctx: BudgetCtx) -> None:
         bctx.extra["findings"] = result.findings
         if bctx.budget.tier is None:
             fitting = [t for t in result.tiers if t.verdict is Verdict.FITS]
+            invests = any(ln.category in INVESTMENTS for ln in bctx.budget.lines)
+            open_ = [t for t in result.tiers if t.verdict is Verdict.NEEDS_INFORMATION
+                     and (invests or t.tier.id != T250.id)]
             if fitting:
                 bctx.tier = fitting[-1].tier.id
-                bctx.extra["chosen"] = True
+                bctx.extra["chosen"] = "fits"
+            elif open_:
+                bctx.tier = open_[-1].tier.id
+                bctx.extra["chosen"] = "open"
     if bctx.budget.tier is not None:
         bctx.tier = bctx.budget.tier
 

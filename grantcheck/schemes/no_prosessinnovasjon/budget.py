@@ -28,7 +28,9 @@ page ties the scheme to it: "knyttet til GBER 29"):
 - cumulation (art. 8(3)): other public aid for the same costs counts towards the intensity, so
   only non-public financing (own or external) covers the own funding.
 - the incentive effect (art. 6(2), as `match`'s PO13): no work or cost before the application
-  (POB07, :mod:`.budget_incentive`).
+  (POB07, :mod:`.budget_incentive`);
+- past 2026-12-31 (art. 59) every rule of GBER is *unknown*: POB03-POB06 read its dated
+  figures, POB07 none, so it is gated (:func:`grantcheck.law.gber.under_gber`), as PO13 is.
 
 Readings chosen:
 - The SME status is :func:`grantcheck.law.sme.company_status`, read in the company's own currency.
@@ -38,29 +40,24 @@ Readings chosen:
   whose exception is not declared is computed at 15 % the same way ("at most, if the exception
   applies").
 - A large enterprise under the declared exception passes POB03 with GBER art. 29(2)'s condition
-  (SMEs bearing at least 30 % of the costs) stated in the message, as the scheme's PO01 does: the
-  budget does not show the partners' cost split.
-- The page states no form of own funding: the package's OWN_FUNDING_FORM (cash or own hours,
-  :mod:`.grant`), the same words as `match`.
-- A ``salary`` line (monthly_salary × months) is a personnel cost ("personalkostnader"), so it
-  counts like ``personnel``; its months must be given.
+  (SMEs bearing at least 30 % of the costs) stated, as PO01: the budget shows no cost split.
+- The page states no form of own funding: OWN_FUNDING_FORM (:mod:`.grant`), as `match`'s.
+- A ``salary`` line (monthly_salary × months, months given) is a personnel cost
+  ("personalkostnader"): it counts like ``personnel``.
 - ``hardware``, ``software`` and ``commissioning`` bought outright are not depreciation or rent
   of equipment nor a purchased service as the page lists them: not eligible, and the reason says
   how to book the part that is (equipment with its project share; a purchased service needed for
   the innovation as ``external_services``).
-- An ``equipment`` line's time is its own dates (``incurred``, or ``start`` to ``end``); a line
-  without dates falls in the project period, as every budget line does (docs/budget.md), and
-  its reason says its dates would settle how much of it does. When its own dates or the project
-  period are stated only in part, the line is unknown naming the field, with the most it can
-  count (amount × share). A straddling line counts pro rata by calendar days, both ends
-  included, assuming the cost accrues evenly (the page states no method), rounded half up to
-  the øre like the share. Only equipment is limited to the project period: the page says nothing
-  of the dates of the other cost kinds.
+- An ``equipment`` line's time is its own dates (``incurred``, or ``start`` to ``end``); without
+  dates it falls in the project period, as every line (docs/budget.md), its reason saying its
+  dates would settle how much does. Dates or period stated only in part: unknown naming the
+  field, with the most it can count (amount × share). A straddling line counts pro rata by
+  calendar days, both ends included, the cost accruing evenly (the page states no method),
+  rounded half up to the øre. Only equipment is limited to the project period.
 
 Deliberately not encoded: the GBER art. 1 exclusions (difficulty, sectors) and the exclusions of
-"Hva omfattes ikke?" (the scheme's rules PO11, PO12 and PO06 decide them from the profile, not
-the cost lines); whether the
-2023 amendment of GBER changed the EUR 7.5 million (a note says so, as in the scheme).
+"Hva omfattes ikke?" (the scheme's rules PO11, PO12 and PO06 decide them from the profile: FIT);
+whether the 2023 amendment of GBER changed the EUR 7.5 million (a note says so, as the scheme).
 """
 
 from __future__ import annotations
@@ -81,6 +78,7 @@ from grantcheck.budget.model import Category, Source
 from grantcheck.engine import Check, Ctx, Missing, failed, info, passed, text_of, unknown
 from grantcheck.fx import RATE_CITATION
 from grantcheck.law import sme
+from grantcheck.law.gber import under_gber
 from grantcheck.money import Money, format_percent
 from grantcheck.parameters import parameters_of
 from grantcheck.schemes.no_prosessinnovasjon import budget_incentive as incentive
@@ -371,7 +369,7 @@ def own_funding(bctx: BudgetCtx) -> Check:
 
 # GBER art. 6(2), as `match`'s PO13: the work and its costs begin on or after the application
 book.budget_rule("POB07", incentive.TITLE, cites=incentive.CITES,
-                 reads=incentive.READS)(incentive.applied_before_costs)
+                 reads=incentive.READS)(under_gber(incentive.applied_before_costs))
 
 CHECKER = BudgetChecker(
     scheme=SCHEME,

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from grantcheck.law.gber import APPLIES_FROM, APPLIES_UNTIL, ART_59
+from grantcheck.law import gber
+from grantcheck.law.gber import APPLIES_FROM, APPLIES_UNTIL
 from grantcheck.parameters import Parameter
 from grantcheck.schemes.no_prosessinnovasjon.page import EU_4_1_L, EU_29_2, EU_29_4
 
@@ -32,8 +33,6 @@ NOTIFICATION_THRESHOLD = Parameter(
     valid_until=APPLIES_UNTIL.value,
     note="per undertaking per project; Regulation (EU) 2023/1315 amended GBER art. 4 and may "
     "have changed this figure: check it before relying on it for aid granted after 2023-07-01")
-GBER_APPLIES: Parameter[date] = Parameter(
-    "po_gber_applies_from", "date", {APPLIES_FROM.value: APPLIES_FROM.value}, ART_59,
-    valid_until=APPLIES_UNTIL.value,
-    note="GBER applies from 2014-07-01 to 2026-12-31: art. 29 and the articles PO01 and "
-    "PO11-PO13 read (2(24), 1(4)(c) and 2(18), 1(3), 6(2)); past it they are not encoded")
+# GBER's own period, shared with every scheme under a GBER article: art. 29 and the articles
+# PO01, PO11-PO13 and the budget's POB07 read (2(24), 1(4)(c) and 2(18), 1(3), 6(2), 8(3))
+GBER_APPLIES: Parameter[date] = gber.GBER_APPLIES

@@ -34,7 +34,6 @@ from grantcheck.schemes.no_prosessinnovasjon.grant import (
     grant_for,
     intensity,
 )
-from grantcheck.schemes.no_prosessinnovasjon.legal import under_gber
 from grantcheck.schemes.no_prosessinnovasjon.page import (
     C_ANALYSER,
     C_EXCLUSIONS,
@@ -69,7 +68,7 @@ rules = RuleBook()
 # --- the applicant ------------------------------------------------------------------------------
 
 
-@under_gber
+@gber.under_gber
 def applicant_is_sme(ctx: Ctx) -> Check:
     """'Det forutsetter at søker er liten eller mellomstor ... og gjelder kun unntaksvis for store
     bedrifter' (GBER art. 29, through the EEA Agreement)."""
@@ -147,11 +146,11 @@ rules.add("PO02", "The applicant is a Norwegian company", norwegian_company,
           section=S_APPLICANT, kind=Kind.SOFT, cites=[C_KONKURRANSEVRIDNING],
           reads=["company.country"])
 rules.add("PO11", "The applicant is not an undertaking in difficulty",
-          under_gber(gber.not_in_difficulty),
+          gber.under_gber(gber.not_in_difficulty),
           section=S_APPLICANT, cites=[C_GBER29, *gber.IN_DIFFICULTY_CITES],
           reads=[gber.IN_DIFFICULTY])
 rules.add("PO12", "The company is not in fisheries, aquaculture or primary agriculture",
-          under_gber(gber.sector_not_excluded), section=S_APPLICANT, cites=[C_GBER29, EU_1_3],
+          gber.under_gber(gber.sector_not_excluded), section=S_APPLICANT, cites=[C_GBER29, EU_1_3],
           reads=[gber.SECTOR])
 rules.declaration("PO03", "The support does not distort competition between Norwegian companies",
                   "no_competition_distortion", section=S_APPLICANT,
@@ -246,7 +245,7 @@ rules.add("PO08", "An environmental shift is thoroughly analysed before the deci
 # GBER 29 ("knyttet til GBER 29 i Statsstøtteregelverket"), which art. 6(5) does not exempt, so
 # the application must come before the work starts (art. 6(2)). Not on the page.
 rules.add("PO13", "The application is sent before work on the project starts",
-          under_gber(gber.applied_before_work_starts), section=S_PROJECT,
+          gber.under_gber(gber.applied_before_work_starts), section=S_PROJECT,
           cites=[C_GBER29, gber.ART_6_2],
           reads=list(gber.INCENTIVE_READS))
 
