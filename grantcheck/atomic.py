@@ -18,6 +18,35 @@ from pathlib import Path
 from typing import BinaryIO, TextIO, cast
 
 
+def name_too_long(path: str) -> str:
+    """What in ``path`` is longer than the system takes (ENAMETOOLONG), in words; "" when
+    nothing is. Path.is_dir() and Path.exists() raise that error (Python 3.11 passes over a
+    few others only): a name of 300 characters given to --output was an internal error."""
+    try:
+        os.lstat(path)
+        return ""
+    except OSError as e:
+        if e.errno != errno.ENAMETOOLONG:
+            return ""
+    except ValueError:  # a NUL: said where the file is opened
+        return ""
+    # a glob's part may be longer than the names it matches ([a-z] for a letter): not counted
+    names = [len(os.fsencode(p)) for p in path.split(os.sep) if not set("*?[") & set(p)]
+    if (name := max(names, default=0)) > (most := _limit("PC_NAME_MAX")):
+        return f"a name in it has {name:,} bytes, more than the {most:,} a name may have here"
+    whole, most = len(os.fsencode(path)), _limit("PC_PATH_MAX") - 1  # the NUL that ends it
+    if set("*?[") & set(path):
+        return ""
+    return f"it has {whole:,} bytes, more than the {most:,} a path may have here"
+
+
+def _limit(name: str) -> int:
+    try:
+        return os.pathconf(".", name)
+    except (OSError, ValueError):  # POSIX's: the most Linux and macOS take
+        return {"PC_NAME_MAX": 255, "PC_PATH_MAX": 4096}[name]
+
+
 class FileExists(FileExistsError):
     """The target exists and ``force`` was not given. ``kept`` is where the data written was
     kept instead, when the target appeared while it was being written (``keep=True``)."""

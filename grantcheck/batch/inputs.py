@@ -314,12 +314,12 @@ def _refuse_wide(start: bytes, display: str) -> None:
 
 def open_inputs(stack: contextlib.ExitStack[Any], paths: Iterable[str], input_name: str | None,
                 input_fmt: str | None, stdin: IO[str] | None, on: date | None = None,
-                output: str | None = None) -> Inputs:
-    """The inputs of the batch command: ``paths`` (never the file ``output``: path_tasks) or
-    one ``--input`` file (``-`` for stdin); a registry's file as on the evaluation date ``on``,
-    opened on ``stack``. InputError or HeaderError for an input that cannot be read at all."""
+                output: str | None = None, loops: dict[str, str] | None = None) -> Inputs:
+    """The inputs of the batch command: ``paths`` (never the file ``output``, a glob's loops
+    in ``loops``: path_tasks) or one ``--input`` file (``-`` for stdin); a registry's file as
+    on the date ``on``, opened on ``stack``. InputError or HeaderError for one unread."""
     if input_name is None:
-        return Tasks(path_tasks(paths, stdin, output))
+        return Tasks(path_tasks(paths, stdin, output, loops))
     from grantcheck import registry  # the registries' bulk files (issue 21)
 
     fmt = None if input_fmt in registry.FORMATS else input_format(input_name, input_fmt) if (

@@ -188,6 +188,15 @@ class Worker:
         return Block.of(self.run(chunk), out == "none", out == "json", self.options.undecided)
 
     def one(self, task: Task) -> Record:
+        record = self._one(task)
+        if task.kind == "registry" and record.ok:  # a stated fact against the registry's
+            from grantcheck.registry.overlay import conflicts
+
+            return record._replace(warnings=record.warnings + conflicts(task.source,
+                                                                        task.payload[1]))
+        return record
+
+    def _one(self, task: Task) -> Record:
         try:
             profile = load_task(task)
             if self.options.output == "json":

@@ -5,6 +5,7 @@ outreach's pack that cannot be written."""
 
 from __future__ import annotations
 
+import errno
 import os
 from enum import StrEnum
 from pathlib import Path
@@ -81,7 +82,8 @@ def _partial_name(output: Path) -> Path:
     return found
 
 
-def _refuse_target(output: Path, in_paths: list[str]) -> None:
+def _refuse_target(output: Path, in_paths: list[str], loops: dict[str, str] | None = None
+                   ) -> None:
     """Exit 2 when --output is not a regular file (/dev/null, a FIFO) or is one of the inputs,
     named or a *.toml in a folder named (read while it is written): --force or not."""
     from grantcheck.atomic import SameAsInput, check_target
@@ -90,7 +92,7 @@ def _refuse_target(output: Path, in_paths: list[str]) -> None:
     try:
         check_target(output, in_paths)
         if os.path.isfile(output):  # a glob's files too (the list of paths: path_tasks)
-            check_target(output, _matches(in_paths))
+            check_target(output, _matches(in_paths, loops))
     except SameAsInput as e:
         _fail(f"--output {output}: {e.strerror}", "write the output to another file")
     except OSError as e:
@@ -103,14 +105,13 @@ def _refuse_target(output: Path, in_paths: list[str]) -> None:
                       "*.toml is read as a profile", "write the output to another file")
 
 
-def _matches(in_paths: list[str]) -> Iterator[str]:
-    """The files the globs among ``in_paths`` match, as batch reads them."""
-    import glob
-
-    from grantcheck.batch.paths import GLOB_CHARS
+def _matches(in_paths: list[str], loops: dict[str, str] | None = None) -> Iterator[str]:
+    """The files the globs among ``in_paths`` match, as batch reads them (a loop of links
+    searched once, put in ``loops``)."""
+    from grantcheck.batch.paths import GLOB_CHARS, iglob
 
     for pattern in (p for p in in_paths if GLOB_CHARS & set(p) and not os.path.exists(p)):
-        yield from glob.iglob(pattern, recursive=True)
+        yield from iglob(pattern, loops)
 
 
 def _batch_report(tally: Tally, interrupted: bool, output: Path | None, on: str | None = None,
@@ -153,6 +154,13 @@ def pack_not_written(out: Path, name: str, e: OSError, files: int) -> NoReturn:
     from grantcheck.cli._common import _fail
 
     own = "name a folder for the pack in a folder of your own"
+    if e.errno == errno.ENAMETOOLONG and name:  # a number of 300 digits names the files
+        from grantcheck.numbers import quoted
+
+        _fail(f"--out {out}: cannot write {quoted(name)}: too long for a file name; the files "
+              f"of {files:,} {'company' if files == 1 else 'companies'} were written, not "
+              "summary.md", "check the unit's organisation number in the input: its files are "
+              "named by it (9 or 10 digits, a CVR number 8)")
     if not name:  # /proc says "No such file or directory" of a folder that is there
         _fail(f"--out {out}: cannot be made: " + (
             f"the folder {out.absolute().parent} takes no new folders ({e.strerror})"

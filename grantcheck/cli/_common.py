@@ -68,9 +68,8 @@ def _err(*lines: str) -> None:
 
 
 def _stderr_width() -> int | None:
-    """The width stderr's talk is wrapped to: ``COLUMNS`` when it is set (as for stdout), else
-    the terminal's when stderr is one; None when stderr is piped without ``COLUMNS``: a script
-    reading it gets each message on one line, as before."""
+    """The width stderr's talk is wrapped to: ``COLUMNS`` when set (as for stdout), else the
+    terminal's; None when piped without ``COLUMNS`` (a script gets each message on one line)."""
     terminal = _is_terminal(sys.stderr)
     if not terminal and _columns() is None:
         return None
@@ -85,9 +84,7 @@ def _is_terminal(stream: TextIO | None) -> bool:
 
 
 def _fail(message: str, hint: str = "") -> NoReturn:
-    _err(f"Error: {message}")
-    if hint:
-        _err(f"Hint: {hint}")
+    _err(f"Error: {message}", *([f"Hint: {hint}"] if hint else []))
     raise typer.Exit(2)
 
 
@@ -272,16 +269,19 @@ def split_commas(values: list[str] | None) -> list[str] | None:
 
 def path_given(text: str, command: str, what: str = "a file or a folder; . for the working "
                "directory") -> str:
-    """A path argument as given; an empty one ('') is refused (exit 2): read as a path it
-    would be the working directory."""
+    """A path argument as given; refused (exit 2): empty ('': '.'), or too long for the system."""
+    from grantcheck.atomic import name_too_long
+    from grantcheck.numbers import quoted
+
     if not text.strip():
         _fail(f"{command}: an empty path ({text!r})", f"give {what}")
+    if long := name_too_long(text):
+        _fail(f"{command} {quoted(text)}: too long: {long}", "cd nearer it, or name it shorter")
     return text
 
 
 def force_goes_with_a_file(force: bool, writes_a_file: bool, goes_with: str, fix: str) -> None:
-    """--force lets a command replace an existing file: refused (exit 2) when the command writes
-    none (stdout), where it would be passed over in silence."""
+    """--force with a command that writes no file (stdout): refused (exit 2), not passed over."""
     if force and not writes_a_file:
         _fail(f"--force goes with {goes_with}: it lets an existing file be replaced, and stdout "
               "is no file", f"{fix}, or leave out --force")

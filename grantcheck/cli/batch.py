@@ -220,14 +220,15 @@ def batch(
     if input_file is None and not inputs:
         _fail("no profiles given", "name files, folders or globs, - to read paths from stdin, "
               "or --input FILE for JSON Lines or CSV")
+    loops: dict[str, str] = {}  # links by which a glob's ** came back: told once, at the end
     for given in inputs or []:  # a pattern typed wrong is the command's error, not an input's
-        if gb.matches_nothing(given):
+        if gb.matches_nothing(given, loops):
             _fail(f"batch {given}: no file matches this pattern", gb.glob_hint(given))
     # what the batch reads, never to be written over: the --profiles folder's answers too
     answers = None if profiles_dir is None else str(profiles_dir)
     in_paths = [p for p in (input_file, *(inputs or []), answers) if p and p != "-"]
     if output is not None:
-        _refuse_target(output, in_paths)
+        _refuse_target(output, in_paths, loops)
         if os.path.lexists(output) and not force:
             _fail(f"{output}: already exists", "use --force to replace it")
     existed = output is not None and output.exists()
@@ -243,7 +244,7 @@ def batch(
             try:
                 sources = read = gb.open_inputs(stack, inputs or [], input_file,
                                                 input_format.value if input_format else None,
-                                                sys.stdin, on, written)
+                                                sys.stdin, on, written, loops)
                 if profiles_dir is not None:  # answers over a registry's units (issue 21)
                     sources = _with_answers(sources, profiles_dir)
                 empty = sources.empty()
@@ -306,6 +307,7 @@ def batch(
     if diverted:
         _err(f"Interrupted: {output} is kept as it was; the records done are in "
              f"{diverted[-1]}.")
+    tally.warnings.update(dict.fromkeys(loops.values()))
     _batch_report(tally, interrupted, diverted[-1] if diverted else output, None if (
         fmt is BatchFormat.table or died is not None or not (
             output or _stderr_is_terminal())) else on.isoformat(), options.schemes)

@@ -173,7 +173,7 @@ def _holds_answers(path: Path, text: str) -> str:
     from grantcheck.profile.errors import ProfileError
     from grantcheck.profile.load import parse_toml, read_text
 
-    if not path.is_symlink() and not path.exists():
+    if not os.path.lexists(path):  # Path.exists() raised for a name too long (a number's)
         return ""
     try:  # as a profile is read: a FIFO of that name waited for ever
         before = read_text(path)

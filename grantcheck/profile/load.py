@@ -99,7 +99,11 @@ def _no_such_file(p: Path) -> ProfileError:
 
     try:
         target = os.readlink(p)
-    except (OSError, ValueError):  # no link: nothing of that name
+    except (OSError, ValueError):  # no link: nothing of that name ('profiles/*.toml' quoted)
+        if set("*?[") & set(p.name):
+            return ProfileError(str(p), [Problem("", "no such file", hint=(
+                "a pattern (* ? [) is not expanded here: leave out the quotes for the shell to "
+                "expand it, or give it as an argument of grantcheck batch, which does"))])
         close = _close_name(p)
         return ProfileError(str(p), [Problem("", "no such file", hint=(
             f"did you mean {str(p.parent / close)!r}?" if close else ""))])

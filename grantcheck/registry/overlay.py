@@ -55,10 +55,15 @@ def load_answers(folder: str | Path) -> dict[str, tuple[str, dict[str, Any]]]:
         kind = path_kind(folder)  # /dev/null, a FIFO: said as what they are
         raise AnswersError(f"--profiles {folder}: " + (
             f"is a {kind}, not a folder" if kind else "no such folder"), _FOLDER_HINT)
-    found: dict[str, tuple[str, dict[str, Any]]] = {}
-    for path in sorted(Path(folder).rglob("*.toml")):
-        if path.is_dir():  # a folder named x.toml holds no answers (batch skips it too)
-            continue
+    from grantcheck.tree import files_below
+
+    def unreadable(e: OSError) -> None:  # rglob passed over it: its answers went unused
+        raise AnswersError(f"{e.filename}: is a folder that cannot be read ({e.strerror or e}): "
+                           "the answers in it would go unused", "let this user read it "
+                           "(chmod u+rx), or move it out of the folder")
+
+    found: dict[str, tuple[str, dict[str, Any]]] = {}  # rglob recursed: 1,000 folders deep
+    for path in sorted(map(Path, files_below(str(folder), ".toml", unreadable))):  # failed
         if not path.is_file() and path.exists():  # a FIFO would wait for its writer
             from grantcheck.atomic import path_kind
 
@@ -138,6 +143,18 @@ def _show(value: Any) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 
+USED = "a stated fact beats the registry's"
+CONFLICTS = "; conflicts with the registry's "
+
+
+def conflicts(source: str, provenance: Mapping[str, str]) -> tuple[str, ...]:
+    """A warning for each fact an answers file states against the registry's (:func:`merge`):
+    which value is used and why, for the batch's table too, which shows no provenance (the
+    conflict was in the provenance of --format csv and jsonl alone)."""
+    return tuple(f"{source}: {path}: {said}" for path, said in provenance.items()
+                 if said.startswith("stated in") and CONFLICTS in said)
+
+
 def merge(data: dict[str, Any], provenance: dict[str, str], source: str,
           answers: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     """The unit's data with ``answers`` laid over it, and the provenance to match."""
@@ -154,8 +171,10 @@ def merge(data: dict[str, Any], provenance: dict[str, str], source: str,
         target[key] = value
         same_number = path in NUMBERS and _key(registry.get(path)) == _key(value)
         if path in registry and not same_number and not _agrees(registry[path], value):
-            out[path] = (f"stated in {source}; conflicts with the registry's "
-                         f"{_show(registry[path])} ({provenance.get(path, 'registry')})")
+            stated = "[] (none)" if value == [] else _show(value)  # related = []: a fact too
+            out[path] = (f"stated in {source}{CONFLICTS}"
+                         f"{_show(registry[path])} ({provenance.get(path, 'registry')}); "
+                         f"the stated {stated} is used: {USED}")
         else:
             out[path] = f"stated in {source}"
     return merged, out

@@ -125,8 +125,9 @@ def _voucher(bctx: BudgetCtx) -> _Voucher:
     """The budget's voucher; without one stated or chosen from the profile, the highest the lines
     can use as an upper bound: the up-to-DKK-250,000 voucher only with investment lines (it is
     direct investment support), else the DKK 100,000 voucher."""
-    tier = bctx.tier or (T250.id if any(ln.category in INVESTMENTS for ln in bctx.budget.lines)
-                         else T100.id)
+    if bctx.tier is None and "invests" not in bctx.extra:  # asked once per line: looked once
+        bctx.extra["invests"] = any(ln.category in INVESTMENTS for ln in bctx.budget.lines)
+    tier = bctx.tier or (T250.id if bctx.extra["invests"] else T100.id)
     return next(v for v in VOUCHERS if v.id == tier)
 
 
