@@ -283,6 +283,7 @@ class Tally:
     internal: int = 0
     error_lines: list[str] = field(default_factory=list)
     warnings: dict[str, None] = field(default_factory=dict)
+    warnings_cut: bool = False  # distinct warnings past the first SHOWN_ERRORS: not kept
     best: Counter[str] = field(default_factory=Counter)  # the checked inputs' best verdicts
     # per scheme, the checked inputs it fits or needs information from, with their grants
     amounts: list[SchemeCount] = field(default_factory=list)
@@ -300,5 +301,8 @@ class Tally:
         self.best.update(dict(block.best))
         self.internal += block.internal
         for w in block.warnings:
-            if w not in self.warnings and len(self.warnings) < self.SHOWN_ERRORS:
-                self.warnings[w] = None
+            if w not in self.warnings:
+                if len(self.warnings) < self.SHOWN_ERRORS:
+                    self.warnings[w] = None
+                else:
+                    self.warnings_cut = True

@@ -131,6 +131,9 @@ def _batch_report(tally: Tally, interrupted: bool, output: Path | None, on: str 
         _err(f"... and {more} that could not be checked: see their error records in the "
              "output")
     _err(*(f"Warning: {w}" for w in tally.warnings))
+    if tally.warnings_cut:
+        _err(f"... and other warnings than these {len(tally.warnings)}: each input's own are "
+             "in its record's warnings (--format csv or jsonl)")
     where = f" to {output}" if output else ""
     if interrupted:
         done = plural(tally.done, "input was", "inputs were")
