@@ -35,20 +35,31 @@ def blind_cases(path: Path, keys: set[str]) -> list[Case]:
     return out
 
 
-def run_match(case: Case, tmp: Path) -> tuple[Case, Case]:
-    """``grantcheck match FILE --as-of ON --format json --scheme ID`` (``--rate`` for each of the
-    case's ``rate``) on the case's profile: the whole answer and the scheme's record in it."""
+def run_cli(command: str, case: Case, tmp: Path) -> tuple[int, Any]:
+    """``grantcheck COMMAND FILE --as-of ON --format json --scheme ID`` (``--rate`` for each of
+    the case's ``rate``) on the case's profile: the exit code (0 or 1) and the JSON answer."""
     path = tmp / "profile.toml"
     path.write_text(tomli_w.dumps(case["profile"]), encoding="utf-8")
-    args = ["match", str(path), "--as-of", case["on"].isoformat(), "--format", "json",
+    args = [command, str(path), "--as-of", case["on"].isoformat(), "--format", "json",
             "--scheme", case["scheme"]]
     for rate in case.get("rate", []):
         args += ["--rate", rate]
     result = CliRunner().invoke(app, args)
     assert result.exit_code in (0, 1), result.output
-    answer = json.loads(result.stdout)
+    return result.exit_code, json.loads(result.stdout)
+
+
+def run_match(case: Case, tmp: Path) -> tuple[Case, Case]:
+    """``grantcheck match`` on the case's profile (:func:`run_cli`): the whole answer and the
+    scheme's record in it."""
+    _, answer = run_cli("match", case, tmp)
     [scheme] = [s for s in answer["schemes"] if s["id"] == case["scheme"]]
     return answer, scheme
+
+
+def expected(value: Any) -> Decimal | None:
+    """A case's amount: a number, or "none" where no amount can be given (JSON null)."""
+    return None if value == "none" else Decimal(str(value))
 
 
 def amount(value: Case | None) -> Decimal | None:

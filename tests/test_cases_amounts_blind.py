@@ -15,6 +15,7 @@ from tests.blind import (
     amount,
     blind_cases,
     check_names_and_quotes,
+    expected,
     report,
     rules_and_documents,
     run_match,
@@ -27,11 +28,6 @@ KEYS = {"name", "scheme", "base", "on", "quote", "profile", "unset", "rate", "ve
         "rate_shown", "rate_stated"}
 SCHEMES = ("no-bedriftsnettverk", "no-prosessinnovasjon", "se-saker-digitalisering",
            "dk-smv-digital", "dk-innobooster-people")
-
-
-def expected(value: Any) -> Decimal | None:
-    """A case's amount: a number, or "none" where the page fixes no amount (JSON null)."""
-    return None if value == "none" else Decimal(str(value))
 
 
 def money(case: dict[str, Any], got: dict[str, Any]) -> list[str]:

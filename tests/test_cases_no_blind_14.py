@@ -7,22 +7,20 @@ threshold is converted)."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
-import tomli_w
-from typer.testing import CliRunner
 
-from grantcheck.cli import app
 from tests.blind import (
     amount,
     blind_cases,
     check_names_and_quotes,
+    expected,
     report,
     rules_and_documents,
+    run_cli,
     run_match,
 )
 
@@ -35,11 +33,6 @@ KEYS = {"name", "scheme", "base", "on", "quote", "note", "profile", "unset", "ra
 SCHEMES = ("no-bedriftsnettverk", "no-prosessinnovasjon")
 
 Case = dict[str, Any]
-
-
-def expected(value: Any) -> Decimal | None:
-    """A case's amount: a number, or "none" where no amount can be given (JSON null)."""
-    return None if value == "none" else Decimal(str(value))
 
 
 def prepared(case: Case) -> Case:
@@ -77,18 +70,11 @@ def match_differences(case: Case, got: Case) -> list[str]:
 
 
 def run_budget(case: Case, tmp: Path) -> tuple[int, Case]:
-    """``grantcheck budget FILE --as-of ON --format json --scheme ID`` on the case's profile
-    (with its ``[budget]``): the exit code and the scheme's budget record."""
-    path = tmp / "budget.toml"
-    path.write_text(tomli_w.dumps(case["profile"]), encoding="utf-8")
-    args = ["budget", str(path), "--as-of", case["on"].isoformat(), "--format", "json",
-            "--scheme", case["scheme"]]
-    for rate in case.get("rate", []):
-        args += ["--rate", rate]
-    result = CliRunner().invoke(app, args)
-    assert result.exit_code in (0, 1), result.output
-    [got] = json.loads(result.stdout)["budgets"]
-    return result.exit_code, got
+    """``grantcheck budget`` on the case's profile (with its ``[budget]``; :func:`run_cli`): the
+    exit code and the scheme's budget record."""
+    code, answer = run_cli("budget", case, tmp)
+    [got] = answer["budgets"]
+    return code, got
 
 
 def budget_differences(case: Case, code: int, got: Case) -> list[str]:
